@@ -1,0 +1,102 @@
+import type { Command } from "commander";
+import { AppError } from "../../core/errors.js";
+import { type IngestResult, ingestFile } from "../../ingest/ingest-file.js";
+import { createProgress, printJson, printLine, withCommandStore } from "../output.js";
+
+interface IngestOpts {
+  source?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command("ingest")
+    .description(
+      "load crossing records (CSV/TSV, optionally .gz; JSON Lines; Parquet) into the store;\n" +
+        "every row ends loaded, duplicate or rejected (see `sojourn rejects`)",
+    )
+    .argument("<files...>", "input files")
+    .option(
+      "--source <name>",
+      "dataset label for rows without a source column (default: file name)",
+    )
+    .option("--json", "print one JSON object with the counts instead of a summary")
+    .action(async (files: string[], opts: IngestOpts, cmd: Command) => {
+      const results: IngestResult[] = [];
+      const failures: { file: string; error: string }[] = [];
+      const progress = createProgress({ json: opts.json });
+      await withCommandStore(cmd, async (store) => {
+        progress.start(files.length * 3, "ingest");
+        let step = 0;
+        for (const file of files) {
+          const phases = ["reading", "normalising"];
+          try {
+            const r = await ingestFile(store, file, {
+              source: opts.source,
+              onPhase: (phase) => progress.update(step + phases.indexOf(phase) + 1),
+            });
+            results.push(r);
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            failures.push({ file, error: err.message });
+            if (!opts.json) process.stderr.write(`sojourn: ${err.message}\n`);
+          }
+          step += 3;
+          progress.update(step);
+        }
+        progress.stop();
+      });
+      const total = (k: "read" | "loaded" | "duplicates" | "rejected" | "reexports" | "warnings") =>
+        results.reduce((s, r) => s + r[k], 0);
+      const unknown = new Map<string, number>();
+      for (const r of results)
+        for (const u of r.unknownPorts) unknown.set(u.port, (unknown.get(u.port) ?? 0) + u.records);
+      const summary = {
+        read: total("read"),
+        loaded: total("loaded"),
+        duplicates: total("duplicates"),
+        rejected: total("rejected"),
+        reexports: total("reexports"),
+        warnings: total("warnings"),
+        unknown_ports: [...unknown].map(([port, records]) => ({ port, records })),
+        files: results.map((r) => ({
+          run_id: r.runId,
+          file: r.file,
+          format: r.format,
+          source: r.source,
+          sha256: r.sha256,
+          parse_path: r.parsePath,
+          read: r.read,
+          loaded: r.loaded,
+          duplicates: r.duplicates,
+          rejected: r.rejected,
+          reexports: r.reexports,
+          warnings: r.warnings,
+          seconds: r.seconds,
+        })),
+        failed: failures,
+      };
+      if (opts.json) printJson(summary);
+      else {
+        for (const r of results) {
+          printLine(
+            `${r.file}: run ${r.runId}: read ${r.read} = loaded ${r.loaded} + duplicates ${r.duplicates} + rejected ${r.rejected}` +
+              (r.reexports ? ` (${r.reexports} re-exports linked)` : "") +
+              (r.warnings ? ` (${r.warnings} warnings)` : "") +
+              ` in ${r.seconds.toFixed(1)} s`,
+          );
+        }
+        if (results.length > 1) {
+          printLine(
+            `total: read ${summary.read} = loaded ${summary.loaded} + duplicates ${summary.duplicates} + rejected ${summary.rejected}`,
+          );
+        }
+        if (summary.rejected > 0) printLine("rejected rows: sojourn rejects");
+        if (unknown.size > 0) {
+          printLine(`unknown ports (loaded, not yet mapped to the gazetteer; see sojourn ports):`);
+          for (const u of summary.unknown_ports) printLine(`  ${u.port}  (${u.records} records)`);
+        }
+      }
+      if (failures.length > 0) process.exitCode = 3;
+    });
+}

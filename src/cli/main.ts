@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * The `sojourn` command. Each verb lives in commands/<verb>.ts and exports `register`, which
+ * adds its subcommand to the program; this file only wires them up and maps errors to exit codes.
+ */
+import { Command, CommanderError } from "commander";
+import { AppError, EXIT_CODES } from "../core/errors.js";
+import { register as registerIngest } from "./commands/ingest.js";
+import { register as registerPorts } from "./commands/ports.js";
+import { register as registerRejects } from "./commands/rejects.js";
+import { register as registerRuns } from "./commands/runs.js";
+import { isDebug } from "./output.js";
+
+export function buildProgram(): Command {
+  const program = new Command("sojourn")
+    .description(
+      "Find and document DPRK labour abroad that continues in violation of UNSCR 2397,\n" +
+        "from border-crossing records, sanctions lists and field reports.",
+    )
+    .version("0.1.0")
+    .option("--db <path>", "DuckDB store file (default: $SOJOURN_DB, else ./sojourn.duckdb)")
+    .option("--debug", "show stack traces on errors")
+    .showHelpAfterError()
+    .exitOverride();
+  for (const register of [registerIngest, registerRejects, registerRuns, registerPorts]) {
+    register(program);
+  }
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : EXIT_CODES.usage;
+    }
+    if (err instanceof AppError) {
+      process.stderr.write(`sojourn: ${err.message}\n`);
+      if (isDebug(argv) && err.stack) process.stderr.write(`${err.stack}\n`);
+      return EXIT_CODES[err.code];
+    }
+    process.stderr.write(`sojourn: internal error: ${(err as Error).message}\n`);
+    if (isDebug(argv) && (err as Error).stack) process.stderr.write(`${(err as Error).stack}\n`);
+    return EXIT_CODES.internal;
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,100 @@
+/**
+ * What a command prints depends on where it prints: tables and progress bars on a terminal,
+ * nothing but results when piped, and exactly one JSON document with --json.
+ */
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { resolveDbPath, Store } from "../db/store.js";
+
+export function isDebug(argv: string[]): boolean {
+  return argv.includes("--debug");
+}
+
+/** The global options every command sees. */
+export interface GlobalOptions {
+  db?: string;
+  debug?: boolean;
+}
+
+export function globalOptions(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+/** Opens the store named by --db / SOJOURN_DB / default, runs fn, closes it. */
+export async function withCommandStore<T>(
+  cmd: Command,
+  fn: (store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await Store.open(resolveDbPath(globalOptions(cmd).db));
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(
+    `${JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? Number(v) : v))}\n`,
+  );
+}
+
+export function printLine(line = ""): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** Prints rows as an aligned text table (no colours: safe to paste into a case note). */
+export function printTable(rows: Record<string, unknown>[], columns?: string[]): void {
+  const cols = columns ?? Object.keys(rows[0] ?? {});
+  const cell = (v: unknown): string =>
+    v === null || v === undefined
+      ? ""
+      : v instanceof Date
+        ? v.toISOString().slice(0, 10)
+        : Array.isArray(v)
+          ? v.join(", ")
+          : String(v);
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const fmt = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  printLine(fmt(cols));
+  printLine(fmt(widths.map((w) => "-".repeat(w))));
+  for (const r of rows) printLine(fmt(cols.map((c) => cell(r[c]))));
+}
+
+/** A progress reporter: a bar on a terminal (stderr), silent otherwise or with --json. */
+export interface Progress {
+  start(total: number, label: string): void;
+  update(value: number): void;
+  stop(): void;
+}
+
+export function createProgress(options: { json?: boolean; stream?: NodeJS.WriteStream } = {}) {
+  const stream = options.stream ?? process.stderr;
+  if (options.json || !stream.isTTY || process.env.CI) {
+    return { start() {}, update() {}, stop() {} } satisfies Progress;
+  }
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: "{label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left",
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  return {
+    start(total: number, label: string) {
+      bar.start(total, 0, { label });
+    },
+    update(value: number) {
+      bar.update(value);
+    },
+    stop() {
+      bar.stop();
+    },
+  } satisfies Progress;
+}

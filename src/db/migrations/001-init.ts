@@ -1,0 +1,89 @@
+import type { Migration } from "./index.js";
+
+/**
+ * Crossing records and the ingest runs that brought them in. No PRIMARY KEY or UNIQUE
+ * constraints on the big tables: DuckDB's ART indexes make bulk inserts slow and memory-hungry,
+ * so uniqueness of (source, record_id) is enforced by the ingest's anti-join instead.
+ */
+export const v001Init: Migration = {
+  version: 1,
+  name: "crossing records, ingest runs, rejects",
+  sql: `
+CREATE SEQUENCE IF NOT EXISTS run_id_seq START 1;
+
+CREATE TABLE ingest_runs (
+  run_id        BIGINT PRIMARY KEY,
+  file          VARCHAR NOT NULL,      -- path as given on the command line
+  file_sha256   VARCHAR,               -- of the bytes on disk (compressed, if gzipped)
+  file_bytes    BIGINT,
+  format        VARCHAR,               -- csv | tsv | jsonl | parquet (+ .gz)
+  source        VARCHAR,               -- --source, else the file name; rows may override
+  started_at    TIMESTAMPTZ NOT NULL,
+  finished_at   TIMESTAMPTZ,
+  status        VARCHAR NOT NULL,      -- done | failed
+  error         VARCHAR,               -- why a failed run loaded nothing
+  read          BIGINT NOT NULL DEFAULT 0,
+  loaded        BIGINT NOT NULL DEFAULT 0,
+  duplicates    BIGINT NOT NULL DEFAULT 0,
+  rejected      BIGINT NOT NULL DEFAULT 0,
+  reexports     BIGINT NOT NULL DEFAULT 0, -- loaded rows linked to an earlier identical crossing
+  warnings      BIGINT NOT NULL DEFAULT 0,
+  parse_path    VARCHAR                -- fast (DuckDB reader) | exact (line-by-line recovery)
+);
+
+CREATE TABLE records (
+  rec_key        BIGINT NOT NULL,      -- internal surrogate, dense, in load order
+  source         VARCHAR NOT NULL,
+  record_id      VARCHAR NOT NULL,
+  run_id         BIGINT NOT NULL,
+  line           BIGINT NOT NULL,      -- line in the file (row number for Parquet)
+  crossed_at     TIMESTAMPTZ NOT NULL, -- UTC instant (local midnight for date-only values)
+  local_date     DATE NOT NULL,        -- the date in the port's time zone
+  time_precision VARCHAR NOT NULL,     -- instant | local | date
+  direction      VARCHAR NOT NULL,     -- entry | exit (relative to the host country)
+  port_id        VARCHAR,              -- gazetteer id, NULL when the port is not known yet
+  port_raw       VARCHAR NOT NULL,
+  nationality    VARCHAR NOT NULL,     -- ISO 3166-1 alpha-3
+  doc_number     VARCHAR NOT NULL,     -- trimmed, upper-cased, inner spaces removed
+  doc_type       VARCHAR,
+  family_name    VARCHAR,
+  given_name     VARCHAR,
+  full_name      VARCHAR,
+  family_script  VARCHAR,              -- hangul | han | latin | mixed | other
+  given_script   VARCHAR,
+  full_script    VARCHAR,
+  birth_date     DATE,
+  sex            VARCHAR,
+  visa_type      VARCHAR,
+  purpose        VARCHAR,
+  sponsor        VARCHAR,
+  group_id       VARCHAR,
+  raw            STRUCT(crossed_at VARCHAR, direction VARCHAR, nationality VARCHAR,
+                        doc_number VARCHAR, doc_type VARCHAR, birth_date VARCHAR,
+                        sex VARCHAR, visa_type VARCHAR),
+  extra          JSON,                 -- unknown columns, kept verbatim
+  canonical_key  BIGINT                -- set on a re-export: the rec_key of the first copy
+);
+
+CREATE TABLE rejects (
+  run_id      BIGINT NOT NULL,
+  file        VARCHAR NOT NULL,
+  line        BIGINT,
+  column_name VARCHAR,
+  value       VARCHAR,
+  reason      VARCHAR NOT NULL,
+  raw         VARCHAR               -- the offending line or row, truncated to 4 kB
+);
+
+CREATE TABLE record_warnings (
+  run_id      BIGINT NOT NULL,
+  file        VARCHAR NOT NULL,
+  line        BIGINT,
+  source      VARCHAR,
+  record_id   VARCHAR,
+  column_name VARCHAR,
+  value       VARCHAR,
+  message     VARCHAR NOT NULL
+);
+`,
+};

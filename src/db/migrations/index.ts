@@ -1,0 +1,13 @@
+/**
+ * Versioned schema migrations, applied in order, each exactly once. Never edit a migration
+ * that has shipped: add the next one. `version` is the schema version a store reaches.
+ */
+import { v001Init } from "./001-init.js";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [v001Init];

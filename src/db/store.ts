@@ -1,0 +1,109 @@
+/**
+ * The embedded store: one DuckDB file. Resolution order for its path is `--db PATH`, then the
+ * SOJOURN_DB environment variable, then ./sojourn.duckdb. Opening a store runs any pending
+ * schema migrations inside one transaction, so a store is either at the old or the new version.
+ */
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, type JS } from "@duckdb/node-api";
+import { AppError } from "../core/errors.js";
+import { migrate } from "./migrate.js";
+
+export const DEFAULT_DB_PATH = "./sojourn.duckdb";
+
+export function resolveDbPath(option: string | undefined, env = process.env): string {
+  return option ?? env.SOJOURN_DB ?? DEFAULT_DB_PATH;
+}
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, JS>;
+
+/** A connection with the few helpers every layer needs; the raw connection stays reachable. */
+export class Store {
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: { migrate?: boolean } = {}): Promise<Store> {
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path);
+    } catch (err) {
+      throw new AppError(
+        "store",
+        `cannot open store ${path}: ${(err as Error).message.split("\n")[0]}`,
+        {
+          cause: err,
+        },
+      );
+    }
+    const conn = await instance.connect();
+    // Pinned so that TIMESTAMPTZ values print and cast the same on every machine.
+    await conn.run("SET TimeZone = 'UTC'");
+    const store = new Store(path, instance, conn);
+    if (options.migrate !== false) await migrate(store);
+    return store;
+  }
+
+  /** Runs statements that return nothing of interest. */
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.conn.run(sql, params);
+  }
+
+  /** All rows as plain JS objects (BIGINT → bigint, DATE → Date, etc.). */
+  async all<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  /** Rows as JSON-safe objects (bigints and dates become numbers/strings). */
+  async json<T extends object = Record<string, unknown>>(
+    sql: string,
+    params?: Params,
+  ): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as T[];
+  }
+
+  async one<T extends object = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Runs `fn` in a transaction: all of it lands, or none of it does. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.conn.run("BEGIN TRANSACTION");
+    try {
+      const result = await fn();
+      await this.conn.run("COMMIT");
+      return result;
+    } catch (err) {
+      await this.conn.run("ROLLBACK").catch(() => undefined);
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Opens a store, runs `fn`, and always closes it. */
+export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(path);
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Quotes an SQL string literal. */
+export function sqlString(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** Quotes an SQL identifier. */
+export function sqlIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,293 @@
+/**
+ * CSV and TSV (optionally gzipped). Two paths, one result:
+ *  - fast: DuckDB's parallel reader. Taken when it reads every line cleanly, which is what
+ *    keeps a 10M-row ingest within 1.5x of a bare read_csv.
+ *  - exact: line-by-line recovery in JS, taken when the fast path saw anything wrong. Records
+ *    are framed by physical lines (a quoted field may span at most MAX_RECORD_LINES lines), so
+ *    an unterminated quote or a bad byte costs one line, never the rest of the file, and every
+ *    reject names its true line number.
+ */
+import { parse } from "csv-parse/sync";
+import { AppError } from "../../core/errors.js";
+import { type Store, sqlIdent, sqlString } from "../../db/store.js";
+import { type ColumnMap, mapColumns } from "../header.js";
+import {
+  decodeUtf8,
+  firstInvalidUtf8Offset,
+  openText,
+  type PhysicalLine,
+  readLines,
+} from "../lines.js";
+import {
+  createStageTable,
+  type ReadReject,
+  STAGE_TABLE,
+  type StageResult,
+  StageWriter,
+  truncate,
+} from "../stage.js";
+
+const MAX_RECORD_LINES = 20;
+
+export interface CsvOptions {
+  delimiter: "," | "\t";
+}
+
+export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
+  let first: PhysicalLine | undefined;
+  try {
+    for await (const line of readLines(openText(file))) {
+      if (line.bytes.length === 0) continue;
+      first = line;
+      break;
+    }
+  } catch (err) {
+    throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  if (!first) {
+    throw new AppError("input", `${file} is empty: expected a header row naming the columns`);
+  }
+  const text = decodeUtf8(first.bytes)?.replace(/^\uFEFF/, "");
+  if (text === undefined) {
+    throw new AppError("input", `${file}: line 1 (header) is not valid UTF-8; files must be UTF-8`);
+  }
+  let cells: string[];
+  try {
+    cells =
+      (parse(text, { delimiter: options.delimiter, relax_column_count: true }) as string[][])[0] ??
+      [];
+  } catch (err) {
+    throw new AppError(
+      "input",
+      `${file}: line 1 (header) is not valid CSV: ${(err as Error).message}`,
+    );
+  }
+  return mapColumns(file, cells);
+}
+
+/** Counts lines the way the fast path must see them: every newline, plus an unterminated tail. */
+async function countDataLines(file: string): Promise<{ lines: number; blank: boolean }> {
+  let lines = 0;
+  let last = 10;
+  let blank = false;
+  let prev = 10;
+  for await (const chunk of openText(file) as AsyncIterable<Buffer>) {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
+      lines++;
+      const before = i > 0 ? chunk[i - 1] : prev;
+      if (before === 10 || (before === 13 && (i > 1 ? chunk[i - 2] : 10) === 10)) blank = true;
+    }
+    if (chunk.length > 0) {
+      prev = chunk[chunk.length - 1] ?? 10;
+      last = prev;
+    }
+  }
+  if (last !== 10) lines++;
+  return { lines: lines - 1, blank };
+}
+
+function contractSelect(map: ColumnMap, alias = ""): string {
+  const pick = (c: string) => {
+    const i = map.contract.indexOf(c);
+    return i === -1 ? "NULL" : `${alias}${sqlIdent(`c${i}`)}`;
+  };
+  const extras = map.contract
+    .map((c, i) => (c === null ? i : -1))
+    .filter((i) => i >= 0 && (map.fileColumns[i] ?? "") !== "");
+  const extra =
+    extras.length === 0
+      ? "NULL"
+      : `json_object(${extras.map((i) => `${sqlString(map.fileColumns[i] ?? "")}, ${alias}${sqlIdent(`c${i}`)}`).join(", ")})`;
+  return [
+    "record_id",
+    "crossed_at",
+    "direction",
+    "port",
+    "nationality",
+    "doc_number",
+    "doc_type",
+    "family_name",
+    "given_name",
+    "full_name",
+    "birth_date",
+    "sex",
+    "visa_type",
+    "purpose",
+    "sponsor",
+    "group_id",
+    "source",
+  ]
+    .map((c) => `${pick(c)} AS ${sqlIdent(c)}`)
+    .concat(`${extra} AS extra`)
+    .join(", ");
+}
+
+async function tryFastPath(
+  store: Store,
+  file: string,
+  map: ColumnMap,
+  options: CsvOptions,
+): Promise<number | undefined> {
+  const columns = map.fileColumns.map((_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(", ");
+  const reader = `read_csv(${sqlString(file)}, auto_detect=false, header=false, skip=1,
+      columns={${columns}}, delim=${sqlString(options.delimiter)}, quote='"', escape='"',
+      strict_mode=true, null_padding=false, store_rejects=true,
+      rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=1048576)`;
+  try {
+    await store.run(`INSERT INTO temp.${STAGE_TABLE}
+      SELECT NULL AS line, ${contractSelect(map)} FROM ${reader}`);
+  } catch {
+    return undefined;
+  }
+  const [rej] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM ingest_csv_rejects");
+  const [st] = await store.all<{ n: bigint }>(`SELECT count(*) AS n FROM temp.${STAGE_TABLE}`);
+  await store.run("DROP TABLE IF EXISTS ingest_csv_rejects; DROP TABLE IF EXISTS ingest_csv_scans");
+  if (Number(rej?.n ?? 0) > 0) return undefined;
+  return Number(st?.n ?? 0);
+}
+
+export async function stageCsv(
+  store: Store,
+  file: string,
+  map: ColumnMap,
+  options: CsvOptions,
+): Promise<StageResult> {
+  await createStageTable(store);
+  const staged = await tryFastPath(store, file, map, options);
+  if (staged !== undefined) {
+    const { lines, blank } = await countDataLines(file);
+    if (!blank && lines === staged) {
+      // One record per line and rows kept in file order: line = rowid + 2 (after the header).
+      await store.run(
+        `UPDATE temp.${STAGE_TABLE} SET line = rowid - (SELECT min(rowid) FROM temp.${STAGE_TABLE}) + 2`,
+      );
+      return { staged, readRejects: [], parsePath: "fast" };
+    }
+  }
+  await createStageTable(store);
+  return stageCsvExact(store, file, map, options);
+}
+
+function countQuotes(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i !== -1; i = text.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+async function stageCsvExact(
+  store: Store,
+  file: string,
+  map: ColumnMap,
+  options: CsvOptions,
+): Promise<StageResult> {
+  const writer = await StageWriter.open(store);
+  const readRejects: ReadReject[] = [];
+  let staged = 0;
+  const expected = map.fileColumns.length;
+
+  const emit = (number: number, text: string, unterminated: boolean) => {
+    let fields: string[];
+    try {
+      const rows = parse(text, {
+        delimiter: options.delimiter,
+        relax_column_count: true,
+        bom: false,
+      }) as string[][];
+      if (rows.length !== 1) throw new Error(`${rows.length} records where one was expected`);
+      fields = rows[0] ?? [];
+    } catch (err) {
+      readRejects.push({
+        line: number,
+        column: null,
+        value: null,
+        reason: `malformed CSV: ${(err as Error).message.replace(/\s+/g, " ")}`,
+        raw: truncate(text),
+      });
+      return;
+    }
+    if (fields.length !== expected) {
+      const tail = unterminated && fields.length < expected ? " (truncated last line?)" : "";
+      const column = fields.length < expected ? (map.fileColumns[fields.length] ?? null) : null;
+      readRejects.push({
+        line: number,
+        column,
+        value: null,
+        reason: `wrong number of fields: found ${fields.length}, expected ${expected}${tail}`,
+        raw: truncate(text),
+      });
+      return;
+    }
+    const values: Record<string, string> = {};
+    const extra: Record<string, string> = {};
+    fields.forEach((v, i) => {
+      const c = map.contract[i];
+      if (c) values[c] = v;
+      else if (map.fileColumns[i]) extra[map.fileColumns[i] ?? ""] = v;
+    });
+    writer.append(number, values, extra);
+    staged++;
+  };
+
+  // Pending lines of a record whose quoted field has not closed yet.
+  let pending: { number: number; text: string; unterminated: boolean }[] = [];
+  const flushPending = (reason: string) => {
+    const first = pending[0];
+    if (first)
+      readRejects.push({
+        line: first.number,
+        column: null,
+        value: null,
+        reason,
+        raw: truncate(first.text),
+      });
+    const rest = pending.slice(1);
+    pending = [];
+    for (const l of rest) feed(l); // re-frame the lines after the bad one
+  };
+  const feed = (l: { number: number; text: string; unterminated: boolean }) => {
+    if (pending.length === 0) {
+      if (l.text.trim() === "") return; // blank lines are not records
+      if (countQuotes(l.text) % 2 === 0) return emit(l.number, l.text, l.unterminated);
+      pending.push(l);
+      return;
+    }
+    pending.push(l);
+    const joined = pending.map((p) => p.text).join("\n");
+    if (countQuotes(joined) % 2 === 0) {
+      const first = pending[0]!;
+      pending = [];
+      return emit(first.number, joined, l.unterminated);
+    }
+    if (pending.length >= MAX_RECORD_LINES)
+      flushPending(
+        `malformed CSV: unterminated quoted field (no closing quote within ${MAX_RECORD_LINES} lines)`,
+      );
+  };
+
+  let header = true;
+  for await (const line of readLines(openText(file))) {
+    if (header) {
+      if (line.bytes.length === 0) continue;
+      header = false;
+      continue;
+    }
+    const text = decodeUtf8(line.bytes);
+    if (text === undefined) {
+      if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
+      const at = firstInvalidUtf8Offset(line.bytes);
+      readRejects.push({
+        line: line.number,
+        column: null,
+        value: null,
+        reason: `invalid UTF-8 (byte 0x${(line.bytes[at] ?? 0).toString(16).padStart(2, "0")} at byte ${at + 1} of the line); files must be UTF-8`,
+        raw: truncate(line.bytes.toString("utf8")),
+      });
+      continue;
+    }
+    feed({ number: line.number, text, unterminated: line.unterminated });
+  }
+  while (pending.length > 0)
+    flushPending("malformed CSV: unterminated quoted field at end of file");
+  writer.close();
+  return { staged: staged + readRejects.length, readRejects, parsePath: "exact" };
+}

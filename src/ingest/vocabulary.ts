@@ -1,0 +1,100 @@
+/**
+ * Maps the distinct raw values of low-cardinality columns (direction, port, nationality, …)
+ * to contract values in TypeScript — one implementation of each rule, tested once — and
+ * hands SQL a small lookup table to join on.
+ */
+import countries from "i18n-iso-countries";
+import {
+  DIRECTION_SYNONYMS,
+  DOC_TYPE_SYNONYMS,
+  SEX_SYNONYMS,
+  VISA_TYPE_SYNONYMS,
+} from "../core/crossing.js";
+import { placeKey } from "../core/text.js";
+import { type Gazetteer, portKeys } from "../gazetteer/load-gazetteer.js";
+
+export type VocabularyKind =
+  | "direction"
+  | "port"
+  | "nationality"
+  | "doc_type"
+  | "visa_type"
+  | "sex";
+
+const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** Names a port log may use for a nationality beyond ISO codes and English names. */
+const NATIONALITY_EXTRA: Record<string, string> = {
+  dprk: "PRK",
+  "d.p.r.k.": "PRK",
+  "north korean": "PRK",
+  "korea, north": "PRK",
+  "korea (dprk)": "PRK",
+  "democratic people's republic of korea": "PRK",
+  朝鲜: "PRK",
+  朝鮮: "PRK",
+  北朝鲜: "PRK",
+  조선: "PRK",
+  북한: "PRK",
+  中国: "CHN",
+  中國: "CHN",
+  중국: "CHN",
+  prc: "CHN",
+  chinese: "CHN",
+  韩国: "KOR",
+  韓國: "KOR",
+  한국: "KOR",
+  "south korea": "KOR",
+  "korea, south": "KOR",
+  rok: "KOR",
+  俄罗斯: "RUS",
+  러시아: "RUS",
+};
+
+let nationalityIndex: Map<string, string> | undefined;
+
+function nationalities(): Map<string, string> {
+  if (nationalityIndex) return nationalityIndex;
+  const index = new Map<string, string>();
+  for (const [a3, a2] of Object.entries(countries.getAlpha3Codes())) {
+    index.set(a3.toLowerCase(), a3);
+    index.set(String(a2).toLowerCase(), a3);
+  }
+  for (const lang of ["en", "zh", "ko"]) {
+    for (const [a2, names] of Object.entries(countries.getNames(lang, { select: "all" }))) {
+      const a3 = countries.alpha2ToAlpha3(a2);
+      if (!a3) continue;
+      for (const name of names as string[]) if (!index.has(fold(name))) index.set(fold(name), a3);
+    }
+  }
+  for (const [k, v] of Object.entries(NATIONALITY_EXTRA)) index.set(fold(k), v);
+  nationalityIndex = index;
+  return index;
+}
+
+export class Vocabulary {
+  private readonly ports: Map<string, string>;
+
+  constructor(gazetteer: Gazetteer) {
+    this.ports = portKeys(gazetteer);
+  }
+
+  map(kind: VocabularyKind, raw: string): string | null {
+    const key = fold(raw);
+    if (key === "") return null;
+    switch (kind) {
+      case "direction":
+        return DIRECTION_SYNONYMS[key] ?? null;
+      case "port":
+        return this.ports.get(placeKey(raw)) ?? null;
+      case "nationality":
+        return nationalities().get(key) ?? null;
+      case "doc_type":
+        return DOC_TYPE_SYNONYMS[key] ?? DOC_TYPE_SYNONYMS[key.replace(/ /g, "_")] ?? null;
+      case "visa_type":
+        return VISA_TYPE_SYNONYMS[key] ?? VISA_TYPE_SYNONYMS[key.replace(/ visa$/, "")] ?? null;
+      case "sex":
+        return SEX_SYNONYMS[key] ?? null;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/** Test helpers: a fresh real DuckDB store per test (no mocks), temp dirs, and the CLI. */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Store } from "../../src/db/store.js";
+import { repoRoot } from "../../src/repo-root.js";
+
+export async function withDb<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await Store.open(":memory:");
+  try {
+    return await fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+export function tempDir(prefix = "sojourn-test-"): { dir: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+/** The compiled CLI entry point (tests run from dist/). */
+export function cliPath(): string {
+  return join(repoRoot(), "dist", "src", "cli", "main.js");
+}
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
+  const r = spawnSync(process.execPath, [cliPath(), ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env, TZ: "UTC" },
+  });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function spawnCli(args: string[]) {
+  return spawn(process.execPath, [cliPath(), ...args], { env: { ...process.env, TZ: "UTC" } });
+}
+
+export const HEADER = "record_id,crossed_at,direction,port,nationality,doc_number";
