@@ -4,17 +4,17 @@
  * the file, and the rerun starts clean. A file that cannot be read at all is recorded as a
  * failed run and nothing from it is loaded.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
-import { readCsvHeader, stageCsv } from "./csv/stage-csv.js";
+import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
-import { normalizeStage } from "./normalize.js";
-import { stageParquet } from "./parquet/stage-parquet.js";
-import type { StageResult } from "./stage.js";
+import { type FileScan, scanFile } from "./lines.js";
+import { createLookups, dropLookups, insertRecords, numberLines, sortRun } from "./normalize.js";
+import { parquetRelation } from "./parquet/stage-parquet.js";
+import { type ReadReject, STAGE_TABLE } from "./stage.js";
 import { Vocabulary } from "./vocabulary.js";
 
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;
@@ -49,17 +49,40 @@ export function detectFormat(file: string): Format {
   );
 }
 
-async function sha256(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
 export interface IngestOptions {
   source?: string;
   gazetteer?: Gazetteer;
   /** Called with a phase name while work goes on, for progress display. */
   onPhase?: (phase: string) => void;
+}
+
+async function writeReadRejects(
+  store: Store,
+  runId: number,
+  file: string,
+  rejects: ReadReject[],
+): Promise<void> {
+  if (rejects.length === 0) return;
+  const appender = await store.conn.createAppender("rejects");
+  for (const r of rejects) {
+    appender.appendBigInt(BigInt(runId));
+    appender.appendVarchar(file);
+    appender.appendBigInt(BigInt(r.line));
+    for (const v of [r.column, r.value, r.reason, r.raw]) {
+      if (v === null) appender.appendNull();
+      else appender.appendVarchar(v);
+    }
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}
+
+async function countRun(store: Store, runId: number): Promise<number> {
+  const [n] = await store.all<{ n: bigint }>(
+    `SELECT count(*) AS n FROM records WHERE run_id = ${runId}`,
+  );
+  return Number(n?.n ?? 0);
 }
 
 export async function ingestFile(
@@ -78,8 +101,8 @@ export async function ingestFile(
   ];
   const runId = Number(id);
   let format: Format | undefined;
-  let digest: string | undefined;
   let bytes: number | undefined;
+  let scan: FileScan | undefined;
   try {
     format = detectFormat(file);
     try {
@@ -91,77 +114,104 @@ export async function ingestFile(
     }
     if (bytes === 0)
       throw new AppError("input", `${file} is empty: expected a header row naming the columns`);
-    options.onPhase?.("hashing");
-    digest = await sha256(file);
     const fmt = format;
     const gazetteer = options.gazetteer ?? loadGazetteer();
     const zones = [...new Set(gazetteer.ports.map((p) => p.time_zone).filter(Boolean))];
+    // Every China–DPRK crossing is on China Standard Time; a gazetteer with several zones
+    // would need a per-row zone, which this ingest does not do yet.
     const timeZone = zones.length === 1 ? (zones[0] as string) : "Asia/Shanghai";
+    const delimiter = fmt === "tsv" ? "\t" : ",";
     const header =
-      fmt === "csv" || fmt === "tsv"
-        ? await readCsvHeader(file, { delimiter: fmt === "tsv" ? "\t" : "," })
-        : undefined;
+      fmt === "csv" || fmt === "tsv" ? await readCsvHeader(file, { delimiter }) : undefined;
+    const vocab = new Vocabulary(gazetteer);
+    const insertOpts = { runId, defaultSource: source, timeZone, vocab };
 
     const counts = await store.transaction(async () => {
       await store.run(
-        `INSERT INTO ingest_runs (run_id, file, file_sha256, file_bytes, format, source, started_at, status, parse_path)
-         VALUES (?, ?, ?, ?, ?, ?, to_timestamp(? / 1000.0), 'running', NULL)`,
-        [runId, file, digest ?? null, bytes ?? null, fmt, source, started],
+        `INSERT INTO ingest_runs (run_id, file, file_bytes, format, source, started_at, status)
+         VALUES (?, ?, ?, ?, ?, to_timestamp(? / 1000.0), 'running')`,
+        [runId, file, bytes ?? null, fmt, source, started],
       );
+      await createLookups(store, vocab);
       options.onPhase?.("reading");
-      let staged: StageResult;
-      if (header)
-        staged = await stageCsv(store, file, header, { delimiter: fmt === "tsv" ? "\t" : "," });
-      else if (fmt === "jsonl") staged = await stageJsonl(store, file);
-      else staged = await stageParquet(store, file);
-      if (staged.readRejects.length > 0) {
-        const appender = await store.conn.createAppender("rejects");
-        for (const r of staged.readRejects) {
-          appender.appendBigInt(BigInt(runId));
-          appender.appendVarchar(file);
-          appender.appendBigInt(BigInt(r.line));
-          if (r.column === null) appender.appendNull();
-          else appender.appendVarchar(r.column);
-          if (r.value === null) appender.appendNull();
-          else appender.appendVarchar(r.value);
-          appender.appendVarchar(r.reason);
-          if (r.raw === null) appender.appendNull();
-          else appender.appendVarchar(r.raw);
-          appender.endRow();
+      let readRejects: ReadReject[] = [];
+      let parsePath: "fast" | "exact" = "fast";
+      if (header) {
+        // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads.
+        const [s] = await Promise.all([
+          scanFile(file, true),
+          insertRecords(store, csvRelation(file, header, { delimiter }), {
+            ...insertOpts,
+            hasLine: false,
+          }),
+        ]);
+        scan = s;
+        const unreadable = await fastPathRejects(store);
+        if (unreadable === 0 && !s.blankLines && (await countRun(store, runId)) === s.dataLines) {
+          await numberLines(store, runId, 2);
+        } else {
+          // Something on the fast path was off: start over line by line, exactly.
+          await store.run(`DELETE FROM records WHERE run_id = ${runId}`);
+          parsePath = "exact";
+          readRejects = (await stageCsvExact(store, file, header, { delimiter })).readRejects;
+          await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
+            ...insertOpts,
+            hasLine: true,
+          });
         }
-        appender.flushSync();
-        appender.closeSync();
+      } else if (fmt === "jsonl") {
+        parsePath = "exact";
+        [scan] = await Promise.all([scanFile(file, false), Promise.resolve()]);
+        readRejects = (await stageJsonl(store, file)).readRejects;
+        await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
+          ...insertOpts,
+          hasLine: true,
+        });
+      } else {
+        scan = await scanFile(file, false);
+        await insertRecords(store, await parquetRelation(store, file), {
+          ...insertOpts,
+          hasLine: false,
+        });
+        await numberLines(store, runId, 1);
       }
+      await store.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
+      await writeReadRejects(store, runId, file, readRejects);
+      const staged = await countRun(store, runId);
       options.onPhase?.("normalising");
-      const n = await normalizeStage(store, {
-        runId,
-        file,
-        defaultSource: source,
-        timeZone,
-        vocab: new Vocabulary(gazetteer),
-      });
-      const rejected = n.rejected + staged.readRejects.length;
+      const n = await sortRun(store, { runId, file, vocab });
+      const rejected = n.rejected + readRejects.length;
       const read = n.loaded + n.duplicates + rejected;
-      if (read !== staged.staged) {
+      if (read !== staged + readRejects.length) {
         throw new AppError(
           "internal",
-          `${file}: row accounting failed (read ${staged.staged}, sorted ${read}); nothing was loaded`,
+          `${file}: row accounting failed (read ${staged + readRejects.length}, sorted ${read}); nothing was loaded`,
         );
       }
+      await dropLookups(store);
       await store.run(
-        `UPDATE ingest_runs SET finished_at = now(), status = 'done', read = ?, loaded = ?, duplicates = ?, rejected = ?,
-           reexports = ?, warnings = ?, parse_path = ? WHERE run_id = ?`,
-        [read, n.loaded, n.duplicates, rejected, n.reexports, n.warnings, staged.parsePath, runId],
+        `UPDATE ingest_runs SET finished_at = now(), status = 'done', file_sha256 = ?, read = ?, loaded = ?, duplicates = ?,
+           rejected = ?, reexports = ?, warnings = ?, parse_path = ? WHERE run_id = ?`,
+        [
+          scan?.sha256 ?? null,
+          read,
+          n.loaded,
+          n.duplicates,
+          rejected,
+          n.reexports,
+          n.warnings,
+          parsePath,
+          runId,
+        ],
       );
-      await store.run("DROP TABLE IF EXISTS temp.ingest_stage");
-      return { ...n, rejected, read, parsePath: staged.parsePath };
+      return { ...n, rejected, read, parsePath };
     });
     return {
       runId,
       file,
       format: fmt,
       source,
-      sha256: digest,
+      sha256: scan?.sha256 ?? "",
       seconds: (Date.now() - started) / 1000,
       ...counts,
     };
@@ -170,7 +220,7 @@ export async function ingestFile(
     await store.run(
       `INSERT INTO ingest_runs (run_id, file, file_sha256, file_bytes, format, source, started_at, finished_at, status, error)
        VALUES (?, ?, ?, ?, ?, ?, to_timestamp(? / 1000.0), now(), 'failed', ?)`,
-      [runId, file, digest ?? null, bytes ?? null, format ?? null, source, started, message],
+      [runId, file, scan?.sha256 ?? null, bytes ?? null, format ?? null, source, started, message],
     );
     if (err instanceof AppError) throw err;
     throw new AppError("input", message, { cause: err });

@@ -2,6 +2,7 @@
  * Splits a byte stream into physical lines without decoding it first, so that a line with
  * invalid UTF-8 can be rejected on its own instead of corrupting its neighbours.
  */
+import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -63,4 +64,51 @@ export function firstInvalidUtf8Offset(bytes: Buffer): number {
     }
   }
   return -1;
+}
+
+export interface FileScan {
+  sha256: string;
+  /** Physical lines after the header (an unterminated last line counts). */
+  dataLines: number;
+  /** Whether any line is empty (then DuckDB's row count and the line count disagree). */
+  blankLines: boolean;
+}
+
+/** One streaming pass for the content hash (of the bytes on disk) and, for text formats,
+ * the line statistics the fast CSV path needs to prove it saw every line. */
+export async function scanFile(file: string, countLines: boolean): Promise<FileScan> {
+  const hash = createHash("sha256");
+  const gz = file.toLowerCase().endsWith(".gz");
+  const stats = { lines: 0, blank: false, prev: 10, prev2: 10 };
+  const count = (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
+      stats.lines++;
+      const b1 = i > 0 ? chunk[i - 1] : stats.prev;
+      const b2 = i > 1 ? chunk[i - 2] : i === 1 ? stats.prev : stats.prev2;
+      if (b1 === 10 || (b1 === 13 && b2 === 10)) stats.blank = true;
+    }
+    if (chunk.length > 0) {
+      stats.prev2 = chunk.length > 1 ? (chunk[chunk.length - 2] ?? 10) : stats.prev;
+      stats.prev = chunk[chunk.length - 1] ?? 10;
+    }
+  };
+  const hashing = (async () => {
+    for await (const chunk of createReadStream(file)) {
+      hash.update(chunk as Buffer);
+      if (countLines && !gz) count(chunk as Buffer);
+    }
+  })();
+  const counting =
+    countLines && gz
+      ? (async () => {
+          for await (const chunk of openText(file) as AsyncIterable<Buffer>) count(chunk);
+        })()
+      : Promise.resolve();
+  await Promise.all([hashing, counting]);
+  if (countLines && stats.prev !== 10) stats.lines++;
+  return {
+    sha256: hash.digest("hex"),
+    dataLines: Math.max(0, stats.lines - 1),
+    blankLines: stats.blank,
+  };
 }

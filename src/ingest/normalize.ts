@@ -1,14 +1,17 @@
 /**
- * From the staging table to the store, in SQL: parse times, map vocabularies, pick the first
- * problem of each row, sort rows into loaded / duplicate / rejected, and link re-exports.
- * Runs inside the caller's transaction: all of a file lands, or none of it.
+ * From a reader's relation to sorted records, in SQL, inside the caller's transaction.
+ *
+ * Rows go straight from the reader into `records` in one order-preserving projection (so a
+ * 10M-row file costs little more than DuckDB's own read_csv), and are sorted there: rejects
+ * and duplicates are moved out before the transaction commits. Vocabulary columns are mapped
+ * through ENUM casts (a hash lookup that keeps row order, unlike a join); the few values no
+ * vocabulary knows are then resolved once per distinct value in TypeScript.
  */
 import type { Store } from "../db/store.js";
 import { sqlString } from "../db/store.js";
-import { STAGE_TABLE } from "./stage.js";
-import type { Vocabulary, VocabularyKind } from "./vocabulary.js";
+import { VOCABULARY_KINDS, type Vocabulary, type VocabularyKind } from "./vocabulary.js";
 
-export interface NormalizeCounts {
+export interface SortCounts {
   loaded: number;
   duplicates: number;
   rejected: number;
@@ -17,42 +20,47 @@ export interface NormalizeCounts {
   unknownPorts: { port: string; records: number }[];
 }
 
-const VOCAB_COLUMNS: VocabularyKind[] = [
-  "direction",
-  "port",
-  "nationality",
-  "doc_type",
-  "visa_type",
-  "sex",
-];
-
 const TZ_FORMATS = [
   "%Y-%m-%dT%H:%M:%S%z",
-  "%Y-%m-%dT%H:%M:%S.%f%z",
   "%Y-%m-%dT%H:%M%z",
   "%Y-%m-%d %H:%M:%S%z",
-  "%Y-%m-%d %H:%M:%S.%f%z",
   "%Y-%m-%d %H:%M%z",
 ];
 const LOCAL_FORMATS = [
-  "%Y-%m-%d %H:%M:%S",
-  "%Y-%m-%d %H:%M",
-  "%Y-%m-%dT%H:%M:%S",
-  "%Y-%m-%dT%H:%M",
-  "%Y-%m-%d %H:%M:%S.%f",
   "%Y/%m/%d %H:%M:%S",
   "%Y/%m/%d %H:%M",
   "%d/%m/%Y %H:%M:%S",
   "%d/%m/%Y %H:%M",
   "%d.%m.%Y %H:%M",
 ];
-const DATE_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d"];
+const DATE_FORMATS = ["%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d"];
+
+const list = (xs: readonly string[]) => `[${xs.map(sqlString).join(", ")}]`;
+
+/** Expected-value texts, so every reject says what would have been accepted. */
+export const EXPECTED = {
+  crossed_at:
+    "expected ISO 8601 with offset (2019-06-03T09:15:00+08:00), a local date-time (2019-06-03 09:15) or a date (2019-06-03, 03/06/2019 day first)",
+  direction: "expected entry or exit (or in/out, arrival/departure, 入境/出境, 입국/출국)",
+  nationality:
+    "expected an ISO 3166-1 alpha-3 code such as PRK (alpha-2 codes and country names are read too)",
+};
+
+/** Where each vocabulary column's raw value lives once a row is in `records`. */
+const RAW: Record<VocabularyKind, { column: string; raw: string }> = {
+  direction: { column: "direction", raw: "raw.direction" },
+  port: { column: "port_id", raw: "port_raw" },
+  nationality: { column: "nationality", raw: "raw.nationality" },
+  doc_type: { column: "doc_type", raw: "raw.doc_type" },
+  visa_type: { column: "visa_type", raw: "raw.visa_type" },
+  sex: { column: "sex", raw: "raw.sex" },
+};
 
 /**
  * Script of a name field, from its first and last character: Hangul syllables and jamo, CJK
  * ideographs (with extension A, compatibility and extension B+), Latin (incl. diacritics),
- * else other; "mixed" when the ends differ ("Kim 영철"). A per-character check is the names
- * module's job at identity time; here the cheap version keeps ingest at DuckDB's speed.
+ * else other; "mixed" when the ends differ ("Kim 영철"). The per-character analysis is the
+ * names module's job at identity time; this cheap version keeps ingest at DuckDB's speed.
  */
 const SCRIPT_MACROS = `
 CREATE OR REPLACE TEMP MACRO ingest_char_script(cp) AS CASE
@@ -65,165 +73,205 @@ CREATE OR REPLACE TEMP MACRO ingest_name_script(x) AS CASE
   WHEN ingest_char_script(unicode(x)) = ingest_char_script(unicode(right(x, 1))) THEN ingest_char_script(unicode(x))
   ELSE 'mixed' END;`;
 
-const list = (xs: string[]) => `[${xs.map(sqlString).join(", ")}]`;
-
-/** Expected-value texts, so every reject says what would have been accepted. */
-export const EXPECTED = {
-  crossed_at:
-    "expected ISO 8601 with offset (2019-06-03T09:15:00+08:00), a local date-time (2019-06-03 09:15) or a date (2019-06-03, 03/06/2019 day first)",
-  direction: "expected entry or exit (or in/out, arrival/departure, 入境/出境, 입국/출국)",
-  nationality:
-    "expected an ISO 3166-1 alpha-3 code such as PRK (alpha-2 codes and country names are read too)",
-};
-
-async function loadMaps(store: Store, vocab: Vocabulary): Promise<void> {
-  for (const kind of VOCAB_COLUMNS) {
-    const table = `ingest_map_${kind}`;
+/** Prepares the per-file lookup types; drop them with `dropLookups` before committing. */
+export async function createLookups(store: Store, vocab: Vocabulary): Promise<void> {
+  await store.run(SCRIPT_MACROS);
+  for (const kind of VOCABULARY_KINDS) {
+    const entries = vocab.entries(kind);
     await store.run(
-      `DROP TABLE IF EXISTS temp.${table}; CREATE TEMP TABLE ${table} (raw VARCHAR, value VARCHAR)`,
+      `CREATE TYPE ingest_key_${kind} AS ENUM (${entries.map(([k]) => sqlString(k)).join(", ")})`,
     );
-    const distinct = await store.all<{ v: string }>(
-      `SELECT DISTINCT "${kind === "port" ? "port" : kind}" AS v FROM temp.${STAGE_TABLE} WHERE "${kind}" IS NOT NULL`,
-    );
-    const appender = await store.conn.createAppender(table, "main", "temp");
-    for (const { v } of distinct) {
-      const value = vocab.map(kind, v);
-      appender.appendVarchar(v);
-      if (value === null) appender.appendNull();
-      else appender.appendVarchar(value);
-      appender.endRow();
-    }
-    appender.flushSync();
-    appender.closeSync();
   }
 }
 
-export async function normalizeStage(
+export async function dropLookups(store: Store): Promise<void> {
+  for (const kind of VOCABULARY_KINDS) await store.run(`DROP TYPE IF EXISTS ingest_key_${kind}`);
+}
+
+function lookup(vocab: Vocabulary, kind: VocabularyKind, column: string): string {
+  const values = vocab.entries(kind).map(([, v]) => v);
+  return `${list(values)}[enum_code(TRY_CAST(lower(trim(${column})) AS ingest_key_${kind})) + 1]`;
+}
+
+/**
+ * Inserts every row of `relation` (which has the contract's column names and, when
+ * `hasLine`, a `line` column) into `records` for run `runId`.
+ */
+export async function insertRecords(
   store: Store,
-  opts: { runId: number; file: string; defaultSource: string; timeZone: string; vocab: Vocabulary },
-): Promise<NormalizeCounts> {
-  await loadMaps(store, opts.vocab);
-  await store.run(SCRIPT_MACROS);
+  relation: string,
+  opts: {
+    runId: number;
+    defaultSource: string;
+    timeZone: string;
+    vocab: Vocabulary;
+    hasLine: boolean;
+  },
+): Promise<void> {
   const tz = sqlString(opts.timeZone);
-  const src = sqlString(opts.defaultSource);
-  // 1. Parse and map every staged row; `problem` is the first failing check, in column order.
-  await store.run(`DROP TABLE IF EXISTS temp.ingest_norm; CREATE TEMP TABLE ingest_norm AS
-    WITH s AS (
-      SELECT st.*, nullif(trim(st.record_id), '') AS rid, trim(st.crossed_at) AS t0,
-        nullif(upper(regexp_replace(trim(st.doc_number), '\\s+', '', 'g')), '') AS doc,
-        md.value AS dir, mp.value AS port_id, mn.value AS nat, mdt.value AS dtype, mv.value AS visa, ms.value AS sx
-      FROM temp.${STAGE_TABLE} st
-      LEFT JOIN temp.ingest_map_direction md ON md.raw = st.direction
-      LEFT JOIN temp.ingest_map_port mp ON mp.raw = st.port
-      LEFT JOIN temp.ingest_map_nationality mn ON mn.raw = st.nationality
-      LEFT JOIN temp.ingest_map_doc_type mdt ON mdt.raw = st.doc_type
-      LEFT JOIN temp.ingest_map_visa_type mv ON mv.raw = st.visa_type
-      LEFT JOIN temp.ingest_map_sex ms ON ms.raw = st.sex
-    ), t AS (
-      SELECT s.*, CASE WHEN t0 LIKE '%Z' THEN t0[:-2] || '+00:00' ELSE t0 END AS t1 FROM s
-    ), p AS (
-      SELECT t.*,
-        CASE WHEN t1 SIMILAR TO '.*[0-9]:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?\\s*[+-][0-9]{2}(:?[0-9]{2})?' THEN try_strptime(t1, ${list(TZ_FORMATS)}) END AS ts_tz,
-        CASE WHEN t1 LIKE '%:%' THEN try_strptime(t1, ${list(LOCAL_FORMATS)}) END AS ts_local,
-        CASE WHEN t1 NOT LIKE '%:%' THEN try_strptime(t1, ${list(DATE_FORMATS)}) END AS ts_date,
-        try_strptime(trim(birth_date), ${list(DATE_FORMATS)}) AS bd
-      FROM t
-    ), q AS (
-      SELECT p.*,
-        coalesce(ts_tz, timezone(${tz}, coalesce(ts_local, ts_date))) AS ts,
-        CASE WHEN ts_tz IS NOT NULL THEN 'instant' WHEN ts_local IS NOT NULL THEN 'local' ELSE 'date' END AS prec,
-        CASE WHEN ts_tz IS NOT NULL THEN CAST(timezone(${tz}, ts_tz) AS DATE) ELSE CAST(coalesce(ts_local, ts_date) AS DATE) END AS ld
-      FROM p
-    )
-    SELECT q.*,
-      CASE
-        WHEN rid IS NULL THEN 'record_id'
-        WHEN t0 IS NULL OR t0 = '' THEN 'crossed_at'
-        WHEN ts IS NULL OR year(ld) NOT BETWEEN 1900 AND 2100 THEN 'crossed_at'
-        WHEN dir IS NULL THEN 'direction'
-        WHEN port IS NULL OR trim(port) = '' THEN 'port'
-        WHEN nat IS NULL THEN 'nationality'
-        WHEN doc IS NULL THEN 'doc_number'
-      END AS bad_column,
-      CASE
-        WHEN rid IS NULL OR t0 IS NULL OR t0 = '' THEN 'required field is empty'
-        WHEN ts IS NULL AND (regexp_matches(t0, '^\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}') OR regexp_matches(t0, '^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}'))
-          THEN 'impossible date (no such day or month); ' || ${sqlString(EXPECTED.crossed_at)}
-        WHEN ts IS NULL THEN 'unreadable date-time; ' || ${sqlString(EXPECTED.crossed_at)}
-        WHEN year(ld) NOT BETWEEN 1900 AND 2100 THEN 'implausible year ' || year(ld) || '; expected a year between 1900 and 2100'
-        WHEN dir IS NULL AND (direction IS NULL OR trim(direction) = '') THEN 'required field is empty'
-        WHEN dir IS NULL THEN 'unknown direction; ' || ${sqlString(EXPECTED.direction)}
-        WHEN port IS NULL OR trim(port) = '' THEN 'required field is empty'
-        WHEN nat IS NULL AND (nationality IS NULL OR trim(nationality) = '') THEN 'required field is empty'
-        WHEN nat IS NULL THEN 'unknown nationality; ' || ${sqlString(EXPECTED.nationality)}
-        WHEN doc IS NULL THEN 'required field is empty'
-      END AS bad_reason,
-      coalesce(nullif(trim(q.source), ''), ${src}) AS src
-    FROM q`);
-
-  // 2. Rejects, with the value of the column at fault and the row as read.
-  await store.run(`INSERT INTO rejects
-    SELECT ${opts.runId}, ${sqlString(opts.file)}, line, bad_column,
-      CASE bad_column WHEN 'record_id' THEN record_id WHEN 'crossed_at' THEN crossed_at WHEN 'direction' THEN direction
-        WHEN 'port' THEN port WHEN 'nationality' THEN nationality WHEN 'doc_number' THEN doc_number END,
-      bad_reason,
-      left(concat_ws(',', record_id, crossed_at, direction, port, nationality, doc_number, doc_type, family_name, given_name, full_name, birth_date, sex, visa_type, purpose, sponsor, group_id, source), 4096)
-    FROM temp.ingest_norm WHERE bad_reason IS NOT NULL`);
-
-  // 3. Duplicates: the same source + record_id already in the store, or earlier in this file.
-  await store.run(`DROP TABLE IF EXISTS temp.ingest_ok; CREATE TEMP TABLE ingest_ok AS
-    SELECT n.*, (r.record_id IS NOT NULL OR row_number() OVER (PARTITION BY n.src, n.rid ORDER BY n.line) > 1) AS dup
-    FROM temp.ingest_norm n
-    LEFT JOIN (SELECT DISTINCT source, record_id FROM records) r ON r.source = n.src AND r.record_id = n.rid
-    WHERE n.bad_reason IS NULL`);
-
-  // 4. Load. rec_key = run_id · 2^32 + line: unique, ordered, and needs no global counter.
+  const v = opts.vocab;
+  // An offset (Z, +08, +08:00, +0800) makes an instant; a time without one is local to the
+  // port. ISO forms go through DuckDB's fast casts, the other accepted forms through strptime.
   await store.run(`INSERT INTO records
-    SELECT (${opts.runId}::BIGINT << 32) + line, src, rid, ${opts.runId}, line, ts, ld, prec, dir, port_id, trim(port), nat, doc,
-      dtype, nullif(trim(family_name), ''), nullif(trim(given_name), ''), nullif(trim(full_name), ''),
-      ingest_name_script(nullif(trim(family_name), '')), ingest_name_script(nullif(trim(given_name), '')),
-      ingest_name_script(nullif(trim(full_name), '')), CAST(bd AS DATE), sx, visa, nullif(trim(purpose), ''), nullif(trim(sponsor), ''), nullif(trim(group_id), ''),
+    SELECT ${opts.hasLine ? `(${opts.runId}::BIGINT << 32) + line` : "NULL"}, src, rid, ${opts.runId},
+      ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
+      fam, giv, ful, ingest_name_script(fam), ingest_name_script(giv), ingest_name_script(ful),
+      bd, sx, visa, nullif(trim(purpose), ''), nullif(trim(sponsor), ''), nullif(trim(group_id), ''),
       {'crossed_at': crossed_at, 'direction': direction, 'nationality': nationality, 'doc_number': doc_number,
        'doc_type': doc_type, 'birth_date': birth_date, 'sex': sex, 'visa_type': visa_type},
       extra, NULL
-    FROM temp.ingest_ok WHERE NOT dup`);
+    FROM (
+      SELECT *,
+        coalesce(ts_tz, timezone(${tz}, coalesce(ts_local, ts_date))) AS ts,
+        CASE WHEN ts_tz IS NOT NULL THEN 'instant' WHEN ts_local IS NOT NULL THEN 'local' WHEN ts_date IS NOT NULL THEN 'date' END AS prec,
+        CASE WHEN ts_tz IS NOT NULL THEN CAST(timezone(${tz}, ts_tz) AS DATE) ELSE CAST(coalesce(ts_local, ts_date) AS DATE) END AS ld
+      FROM (
+        SELECT *,
+          CASE WHEN has_time AND has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
+          CASE WHEN has_time AND NOT has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMP), try_strptime(t0, ${list(LOCAL_FORMATS)})) END AS ts_local,
+          CASE WHEN NOT has_time THEN coalesce(TRY_CAST(TRY_CAST(t0 AS DATE) AS TIMESTAMP), try_strptime(t0, ${list(DATE_FORMATS)})) END AS ts_date,
+          CAST(coalesce(TRY_CAST(trim(birth_date) AS DATE), try_strptime(trim(birth_date), ${list(DATE_FORMATS)})) AS DATE) AS bd,
+          ${lookup(v, "direction", "direction")} AS dir,
+          ${lookup(v, "port", "port")} AS port_id,
+          ${lookup(v, "nationality", "nationality")} AS nat,
+          ${lookup(v, "doc_type", "doc_type")} AS dtype,
+          ${lookup(v, "visa_type", "visa_type")} AS visa,
+          ${lookup(v, "sex", "sex")} AS sx
+        FROM (
+          SELECT *, nullif(trim(record_id), '') AS rid, coalesce(nullif(trim(source), ''), ${sqlString(opts.defaultSource)}) AS src,
+            trim(crossed_at) AS t0, contains(trim(crossed_at), ':') AS has_time,
+            regexp_matches(trim(crossed_at), '(Z|[+-]\\d\\d(:?\\d\\d)?)$') AS has_offset,
+            nullif(upper(regexp_replace(trim(doc_number), '\\s+', '', 'g')), '') AS doc,
+            nullif(trim(port), '') AS port_raw,
+            nullif(trim(family_name), '') AS fam, nullif(trim(given_name), '') AS giv, nullif(trim(full_name), '') AS ful
+          FROM (${relation})
+        )
+      )
+    )`);
+}
 
-  // 5. Warnings: optional fields present but unreadable are loaded as NULL and reported.
+/** For files read by DuckDB without line numbers: rows were inserted in file order, so
+ * line = position in the run + the line of the first data row. */
+export async function numberLines(store: Store, runId: number, firstLine: number): Promise<void> {
+  await store.run(`UPDATE records SET
+      line = rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId}) + ${firstLine},
+      rec_key = (${runId}::BIGINT << 32) + rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId}) + ${firstLine}
+    WHERE run_id = ${runId}`);
+}
+
+/** Resolves vocabulary values the ENUM lookups did not know (other spellings, extra spaces). */
+async function resolveLeftovers(store: Store, runId: number, vocab: Vocabulary): Promise<void> {
+  for (const kind of VOCABULARY_KINDS) {
+    const { column, raw } = RAW[kind];
+    const distinct = await store.all<{ v: string }>(
+      `SELECT DISTINCT ${raw} AS v FROM records WHERE run_id = ${runId} AND ${column} IS NULL AND nullif(trim(${raw}), '') IS NOT NULL`,
+    );
+    const fixes = distinct
+      .map(({ v }) => [v, vocab.map(kind, v)] as const)
+      .filter(([, m]) => m !== null);
+    if (fixes.length === 0) continue;
+    await store.run(
+      `UPDATE records SET ${column} = f.value
+       FROM (SELECT * FROM (VALUES ${fixes.map(([r, m]) => `(${sqlString(r)}, ${sqlString(m ?? "")})`).join(", ")}) t(raw, value)) f
+       WHERE records.run_id = ${runId} AND records.${column} IS NULL AND ${raw.replace(/^raw\./, "records.raw.").replace(/^port_raw$/, "records.port_raw")} = f.raw`,
+    );
+  }
+}
+
+const INVALID = `(record_id IS NULL OR crossed_at IS NULL OR year(local_date) NOT BETWEEN 1900 AND 2100
+  OR direction IS NULL OR port_raw IS NULL OR nationality IS NULL OR doc_number IS NULL)`;
+
+/** Sorts the run's rows: rejects out (with their reason), duplicates out, warnings noted,
+ * re-exports linked. Returns the counts. */
+export async function sortRun(
+  store: Store,
+  opts: { runId: number; file: string; vocab: Vocabulary },
+): Promise<SortCounts> {
+  const { runId } = opts;
+  await resolveLeftovers(store, runId, opts.vocab);
+
+  // Rejects: the first failing check in contract column order names the column.
+  await store.run(`INSERT INTO rejects
+    SELECT ${runId}, ${sqlString(opts.file)}, line, col,
+      CASE col WHEN 'record_id' THEN NULL WHEN 'crossed_at' THEN raw.crossed_at WHEN 'direction' THEN raw.direction
+        WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw.nationality WHEN 'doc_number' THEN raw.doc_number END,
+      reason,
+      left(concat_ws(',', record_id, raw.crossed_at, raw.direction, port_raw, raw.nationality, raw.doc_number, raw.doc_type,
+        family_name, given_name, full_name, raw.birth_date, raw.sex, raw.visa_type, purpose, sponsor, group_id, source), 4096)
+    FROM (
+      SELECT *,
+        CASE WHEN record_id IS NULL THEN 'record_id' WHEN crossed_at IS NULL OR year(local_date) NOT BETWEEN 1900 AND 2100 THEN 'crossed_at'
+          WHEN direction IS NULL THEN 'direction' WHEN port_raw IS NULL THEN 'port' WHEN nationality IS NULL THEN 'nationality'
+          ELSE 'doc_number' END AS col,
+        CASE
+          WHEN record_id IS NULL OR nullif(trim(raw.crossed_at), '') IS NULL THEN 'required field is empty'
+          WHEN crossed_at IS NULL AND (regexp_matches(trim(raw.crossed_at), '^\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}') OR regexp_matches(trim(raw.crossed_at), '^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}'))
+            THEN 'impossible date (no such day or month); ' || ${sqlString(EXPECTED.crossed_at)}
+          WHEN crossed_at IS NULL THEN 'unreadable date-time; ' || ${sqlString(EXPECTED.crossed_at)}
+          WHEN year(local_date) NOT BETWEEN 1900 AND 2100 THEN 'implausible year ' || year(local_date) || '; expected a year between 1900 and 2100'
+          WHEN direction IS NULL AND nullif(trim(raw.direction), '') IS NULL THEN 'required field is empty'
+          WHEN direction IS NULL THEN 'unknown direction; ' || ${sqlString(EXPECTED.direction)}
+          WHEN port_raw IS NULL THEN 'required field is empty'
+          WHEN nationality IS NULL AND nullif(trim(raw.nationality), '') IS NULL THEN 'required field is empty'
+          WHEN nationality IS NULL THEN 'unknown nationality; ' || ${sqlString(EXPECTED.nationality)}
+          ELSE 'required field is empty' END AS reason
+      FROM records WHERE run_id = ${runId} AND ${INVALID})`);
+  const [rej] = await store.all<{ n: bigint }>(
+    `SELECT count(*) AS n FROM records WHERE run_id = ${runId} AND ${INVALID}`,
+  );
+  if (Number(rej?.n ?? 0) > 0)
+    await store.run(`DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
+
+  // Duplicates: the same source + record_id already in the store, or earlier in this file.
+  await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
+    SELECT rec_key FROM records WHERE run_id = ${runId}
+      QUALIFY row_number() OVER (PARTITION BY source, record_id ORDER BY line) > 1
+    UNION
+    SELECT n.rec_key FROM records n
+      SEMI JOIN (SELECT source, record_id FROM records WHERE run_id <> ${runId}) r ON r.source = n.source AND r.record_id = n.record_id
+      WHERE n.run_id = ${runId}`);
+  const [dup] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM temp.ingest_dups");
+  if (Number(dup?.n ?? 0) > 0) {
+    await store.run(
+      `DELETE FROM records WHERE run_id = ${runId} AND rec_key IN (SELECT rec_key FROM temp.ingest_dups)`,
+    );
+  }
+  await store.run("DROP TABLE temp.ingest_dups");
+
+  // Warnings: optional fields present but unreadable are loaded as NULL and reported.
   await store.run(`INSERT INTO record_warnings
-    SELECT ${opts.runId}, ${sqlString(opts.file)}, line, src, rid, w.col, w.val, w.msg FROM (
-      SELECT line, src, rid, unnest([
-        CASE WHEN nullif(trim(birth_date), '') IS NOT NULL AND bd IS NULL THEN {'col': 'birth_date', 'val': birth_date, 'msg': 'unreadable birth date, loaded as empty; expected YYYY-MM-DD'} END,
-        CASE WHEN nullif(trim(sex), '') IS NOT NULL AND sx IS NULL THEN {'col': 'sex', 'val': sex, 'msg': 'unknown sex, loaded as empty; expected M, F or X'} END,
-        CASE WHEN nullif(trim(doc_type), '') IS NOT NULL AND dtype IS NULL THEN {'col': 'doc_type', 'val': doc_type, 'msg': 'unknown doc_type, loaded as empty; expected passport, official_passport, diplomatic_passport, border_pass or other'} END,
-        CASE WHEN nullif(trim(visa_type), '') IS NOT NULL AND visa IS NULL THEN {'col': 'visa_type', 'val': visa_type, 'msg': 'unknown visa_type, loaded as empty; expected none, work, business, student, trainee, tourist, official, visit, transit, crew or other'} END
-      ]) AS w FROM temp.ingest_ok WHERE NOT dup
+    SELECT ${runId}, ${sqlString(opts.file)}, line, source, record_id, w.col, w.val, w.msg FROM (
+      SELECT line, source, record_id, unnest([
+        CASE WHEN nullif(trim(raw.birth_date), '') IS NOT NULL AND birth_date IS NULL THEN {'col': 'birth_date', 'val': raw.birth_date, 'msg': 'unreadable birth date, loaded as empty; expected YYYY-MM-DD'} END,
+        CASE WHEN nullif(trim(raw.sex), '') IS NOT NULL AND sex IS NULL THEN {'col': 'sex', 'val': raw.sex, 'msg': 'unknown sex, loaded as empty; expected M, F or X'} END,
+        CASE WHEN nullif(trim(raw.doc_type), '') IS NOT NULL AND doc_type IS NULL THEN {'col': 'doc_type', 'val': raw.doc_type, 'msg': 'unknown doc_type, loaded as empty; expected passport, official_passport, diplomatic_passport, border_pass or other'} END,
+        CASE WHEN nullif(trim(raw.visa_type), '') IS NOT NULL AND visa_type IS NULL THEN {'col': 'visa_type', 'val': raw.visa_type, 'msg': 'unknown visa_type, loaded as empty; expected none, work, business, student, trainee, tourist, official, visit, transit, crew or other'} END
+      ]) AS w FROM records WHERE run_id = ${runId}
+        AND (birth_date IS NULL OR sex IS NULL OR doc_type IS NULL OR visa_type IS NULL)
     ) WHERE w IS NOT NULL`);
 
-  // 6. Re-exports: the same crossing (document, direction, port, instant) under another id
-  //    points at its first copy, so analytics count it once.
+  // Re-exports: the same crossing (document, direction, port, instant) under another id
+  // points at its first copy, so analytics count it once.
   await store.run(`UPDATE records SET canonical_key = m.first_key FROM (
       SELECT n.rec_key, min(r.rec_key) AS first_key
       FROM records n JOIN records r
         ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.crossed_at = n.crossed_at
        AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key < n.rec_key
-      WHERE n.run_id = ${opts.runId}
+      WHERE n.run_id = ${runId}
       GROUP BY n.rec_key) m
     WHERE records.rec_key = m.rec_key`);
 
-  const [c] = await store.all<Record<string, bigint>>(`SELECT
-      (SELECT count(*) FROM temp.ingest_norm WHERE bad_reason IS NOT NULL) AS rejected,
-      (SELECT count(*) FILTER (WHERE dup) FROM temp.ingest_ok) AS duplicates,
-      (SELECT count(*) FILTER (WHERE NOT dup) FROM temp.ingest_ok) AS loaded,
-      (SELECT count(*) FROM records WHERE run_id = ${opts.runId} AND canonical_key IS NOT NULL) AS reexports,
-      (SELECT count(*) FROM record_warnings WHERE run_id = ${opts.runId}) AS warnings`);
+  const [c] = await store.all<Record<string, bigint>>(`SELECT count(*) AS loaded,
+      count(*) FILTER (WHERE canonical_key IS NOT NULL) AS reexports,
+      (SELECT count(*) FROM record_warnings WHERE run_id = ${runId}) AS warnings
+    FROM records WHERE run_id = ${runId}`);
   const unknownPorts = await store.all<{ port: string; records: bigint }>(
-    `SELECT port_raw AS port, count(*) AS records FROM records WHERE run_id = ${opts.runId} AND port_id IS NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    `SELECT port_raw AS port, count(*) AS records FROM records WHERE run_id = ${runId} AND port_id IS NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
   );
-  await store.run("DROP TABLE IF EXISTS temp.ingest_norm; DROP TABLE IF EXISTS temp.ingest_ok");
   return {
     loaded: Number(c?.loaded ?? 0),
-    duplicates: Number(c?.duplicates ?? 0),
-    rejected: Number(c?.rejected ?? 0),
+    duplicates: Number(dup?.n ?? 0),
+    rejected: Number(rej?.n ?? 0),
     reexports: Number(c?.reexports ?? 0),
     warnings: Number(c?.warnings ?? 0),
     unknownPorts: unknownPorts.map((u) => ({ port: u.port, records: Number(u.records) })),

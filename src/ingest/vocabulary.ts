@@ -13,13 +13,15 @@ import {
 import { placeKey } from "../core/text.js";
 import { type Gazetteer, portKeys } from "../gazetteer/load-gazetteer.js";
 
-export type VocabularyKind =
-  | "direction"
-  | "port"
-  | "nationality"
-  | "doc_type"
-  | "visa_type"
-  | "sex";
+export const VOCABULARY_KINDS = [
+  "direction",
+  "port",
+  "nationality",
+  "doc_type",
+  "visa_type",
+  "sex",
+] as const;
+export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
 
 const fold = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
 
@@ -75,8 +77,35 @@ function nationalities(): Map<string, string> {
 export class Vocabulary {
   private readonly ports: Map<string, string>;
 
+  private readonly exact: Map<VocabularyKind, [string, string][]> = new Map();
+
   constructor(gazetteer: Gazetteer) {
     this.ports = portKeys(gazetteer);
+    const unique = (pairs: [string, string][]) => {
+      const seen = new Map<string, string>();
+      for (const [k, v] of pairs) if (k !== "" && !seen.has(k)) seen.set(k, v);
+      return [...seen];
+    };
+    const lower = (s: string) => s.trim().toLowerCase();
+    const table = (t: Record<string, string>) =>
+      Object.entries(t).map(([k, v]) => [lower(k), v] as [string, string]);
+    this.exact.set("direction", unique(table(DIRECTION_SYNONYMS)));
+    this.exact.set("doc_type", unique(table(DOC_TYPE_SYNONYMS)));
+    this.exact.set("visa_type", unique(table(VISA_TYPE_SYNONYMS)));
+    this.exact.set("sex", unique(table(SEX_SYNONYMS)));
+    this.exact.set("nationality", unique([...nationalities()]));
+    const portPairs: [string, string][] = [];
+    for (const p of gazetteer.ports) {
+      for (const n of [p.id, p.name_en, p.name_zh, p.pinyin, p.name_ko])
+        if (n) portPairs.push([lower(n), p.id]);
+    }
+    for (const a of gazetteer.aliases) portPairs.push([lower(a.alias), a.port_id]);
+    this.exact.set("port", unique(portPairs));
+  }
+
+  /** The values each kind knows by their exact lower-cased, trimmed form (for SQL lookups). */
+  entries(kind: VocabularyKind): [string, string][] {
+    return this.exact.get(kind) ?? [];
   }
 
   map(kind: VocabularyKind, raw: string): string | null {

@@ -32,19 +32,22 @@ CREATE TABLE ingest_runs (
 );
 
 CREATE TABLE records (
-  rec_key        BIGINT NOT NULL,      -- internal surrogate, dense, in load order
+  -- Rows land here straight from the reader and are sorted afterwards within the same
+  -- transaction: rejected and duplicate rows are moved out before it commits. That is why
+  -- the normalised columns allow NULL: once committed, a row always has them.
+  rec_key        BIGINT,               -- run_id · 2^32 + line: unique, in load order
   source         VARCHAR NOT NULL,
-  record_id      VARCHAR NOT NULL,
+  record_id      VARCHAR,
   run_id         BIGINT NOT NULL,
-  line           BIGINT NOT NULL,      -- line in the file (row number for Parquet)
-  crossed_at     TIMESTAMPTZ NOT NULL, -- UTC instant (local midnight for date-only values)
-  local_date     DATE NOT NULL,        -- the date in the port's time zone
-  time_precision VARCHAR NOT NULL,     -- instant | local | date
-  direction      VARCHAR NOT NULL,     -- entry | exit (relative to the host country)
+  line           BIGINT,               -- line in the file (row number for Parquet)
+  crossed_at     TIMESTAMPTZ,          -- UTC instant (local midnight for date-only values)
+  local_date     DATE,                 -- the date in the port's time zone
+  time_precision VARCHAR,              -- instant | local | date
+  direction      VARCHAR,              -- entry | exit (relative to the host country)
   port_id        VARCHAR,              -- gazetteer id, NULL when the port is not known yet
-  port_raw       VARCHAR NOT NULL,
-  nationality    VARCHAR NOT NULL,     -- ISO 3166-1 alpha-3
-  doc_number     VARCHAR NOT NULL,     -- trimmed, upper-cased, inner spaces removed
+  port_raw       VARCHAR,
+  nationality    VARCHAR,              -- ISO 3166-1 alpha-3
+  doc_number     VARCHAR,              -- trimmed, upper-cased, inner spaces removed
   doc_type       VARCHAR,
   family_name    VARCHAR,
   given_name     VARCHAR,

@@ -1,5 +1,5 @@
 /**
- * CSV and TSV (optionally gzipped). Two paths, one result:
+ * CSV and TSV (optionally gzipped). Two paths, one result (the orchestration is in ingest-file):
  *  - fast: DuckDB's parallel reader. Taken when it reads every line cleanly, which is what
  *    keeps a 10M-row ingest within 1.5x of a bare read_csv.
  *  - exact: line-by-line recovery in JS, taken when the fast path saw anything wrong. Records
@@ -8,6 +8,7 @@
  *    reject names its true line number.
  */
 import { parse } from "csv-parse/sync";
+import { CONTRACT_COLUMNS } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlIdent, sqlString } from "../../db/store.js";
 import { type ColumnMap, mapColumns } from "../header.js";
@@ -65,27 +66,6 @@ export async function readCsvHeader(file: string, options: CsvOptions): Promise<
   return mapColumns(file, cells);
 }
 
-/** Counts lines the way the fast path must see them: every newline, plus an unterminated tail. */
-async function countDataLines(file: string): Promise<{ lines: number; blank: boolean }> {
-  let lines = 0;
-  let last = 10;
-  let blank = false;
-  let prev = 10;
-  for await (const chunk of openText(file) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
-      lines++;
-      const before = i > 0 ? chunk[i - 1] : prev;
-      if (before === 10 || (before === 13 && (i > 1 ? chunk[i - 2] : 10) === 10)) blank = true;
-    }
-    if (chunk.length > 0) {
-      prev = chunk[chunk.length - 1] ?? 10;
-      last = prev;
-    }
-  }
-  if (last !== 10) lines++;
-  return { lines: lines - 1, blank };
-}
-
 function contractSelect(map: ColumnMap, alias = ""): string {
   const pick = (c: string) => {
     const i = map.contract.indexOf(c);
@@ -122,50 +102,21 @@ function contractSelect(map: ColumnMap, alias = ""): string {
     .join(", ");
 }
 
-async function tryFastPath(
-  store: Store,
-  file: string,
-  map: ColumnMap,
-  options: CsvOptions,
-): Promise<number | undefined> {
+/** The file as a relation with contract column names, read by DuckDB's parallel reader.
+ * Rows DuckDB cannot read land in its rejects table `ingest_csv_rejects`. */
+export function csvRelation(file: string, map: ColumnMap, options: CsvOptions): string {
   const columns = map.fileColumns.map((_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(", ");
-  const reader = `read_csv(${sqlString(file)}, auto_detect=false, header=false, skip=1,
+  return `SELECT ${contractSelect(map)} FROM read_csv(${sqlString(file)}, auto_detect=false, header=false, skip=1,
       columns={${columns}}, delim=${sqlString(options.delimiter)}, quote='"', escape='"',
       strict_mode=true, null_padding=false, store_rejects=true,
       rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=1048576)`;
-  try {
-    await store.run(`INSERT INTO temp.${STAGE_TABLE}
-      SELECT NULL AS line, ${contractSelect(map)} FROM ${reader}`);
-  } catch {
-    return undefined;
-  }
-  const [rej] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM ingest_csv_rejects");
-  const [st] = await store.all<{ n: bigint }>(`SELECT count(*) AS n FROM temp.${STAGE_TABLE}`);
-  await store.run("DROP TABLE IF EXISTS ingest_csv_rejects; DROP TABLE IF EXISTS ingest_csv_scans");
-  if (Number(rej?.n ?? 0) > 0) return undefined;
-  return Number(st?.n ?? 0);
 }
 
-export async function stageCsv(
-  store: Store,
-  file: string,
-  map: ColumnMap,
-  options: CsvOptions,
-): Promise<StageResult> {
-  await createStageTable(store);
-  const staged = await tryFastPath(store, file, map, options);
-  if (staged !== undefined) {
-    const { lines, blank } = await countDataLines(file);
-    if (!blank && lines === staged) {
-      // One record per line and rows kept in file order: line = rowid + 2 (after the header).
-      await store.run(
-        `UPDATE temp.${STAGE_TABLE} SET line = rowid - (SELECT min(rowid) FROM temp.${STAGE_TABLE}) + 2`,
-      );
-      return { staged, readRejects: [], parsePath: "fast" };
-    }
-  }
-  await createStageTable(store);
-  return stageCsvExact(store, file, map, options);
+/** How many rows DuckDB could not read on the fast path (then the exact path takes over). */
+export async function fastPathRejects(store: Store): Promise<number> {
+  const [rej] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM ingest_csv_rejects");
+  await store.run("DROP TABLE IF EXISTS ingest_csv_rejects; DROP TABLE IF EXISTS ingest_csv_scans");
+  return Number(rej?.n ?? 0);
 }
 
 function countQuotes(text: string): number {
@@ -174,12 +125,13 @@ function countQuotes(text: string): number {
   return n;
 }
 
-async function stageCsvExact(
+export async function stageCsvExact(
   store: Store,
   file: string,
   map: ColumnMap,
   options: CsvOptions,
 ): Promise<StageResult> {
+  await createStageTable(store);
   const writer = await StageWriter.open(store);
   const readRejects: ReadReject[] = [];
   let staged = 0;
