@@ -66,10 +66,10 @@ export async function readCsvHeader(file: string, options: CsvOptions): Promise<
   return mapColumns(file, cells);
 }
 
-function contractSelect(map: ColumnMap, alias = ""): string {
+function contractSelect(map: ColumnMap): string {
   const pick = (c: string) => {
     const i = map.contract.indexOf(c);
-    return i === -1 ? "NULL" : `${alias}${sqlIdent(`c${i}`)}`;
+    return i === -1 ? "NULL" : `${sqlIdent(`c${i}`)}`;
   };
   const extras = map.contract
     .map((c, i) => (c === null ? i : -1))
@@ -77,27 +77,8 @@ function contractSelect(map: ColumnMap, alias = ""): string {
   const extra =
     extras.length === 0
       ? "NULL"
-      : `json_object(${extras.map((i) => `${sqlString(map.fileColumns[i] ?? "")}, ${alias}${sqlIdent(`c${i}`)}`).join(", ")})`;
-  return [
-    "record_id",
-    "crossed_at",
-    "direction",
-    "port",
-    "nationality",
-    "doc_number",
-    "doc_type",
-    "family_name",
-    "given_name",
-    "full_name",
-    "birth_date",
-    "sex",
-    "visa_type",
-    "purpose",
-    "sponsor",
-    "group_id",
-    "source",
-  ]
-    .map((c) => `${pick(c)} AS ${sqlIdent(c)}`)
+      : `json_object(${extras.map((i) => `${sqlString(map.fileColumns[i] ?? "")}, ${sqlIdent(`c${i}`)}`).join(", ")})`;
+  return CONTRACT_COLUMNS.map((c) => `${pick(c)} AS ${sqlIdent(c)}`)
     .concat(`${extra} AS extra`)
     .join(", ");
 }
