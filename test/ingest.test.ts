@@ -76,7 +76,7 @@ describe("ingest: normalisation", () => {
     await withDb(async (store) => {
       await ingestFile(store, file);
       const [row] = await store.json<{ raw: Record<string, string>; extra: string }>(
-        "SELECT raw, extra FROM records",
+        "SELECT {'crossed_at': raw_crossed_at, 'direction': raw_direction, 'nationality': raw_nationality} AS raw, extra FROM records",
       );
       assert.equal(row?.raw.crossed_at, "03/06/2019");
       assert.equal(row?.raw.direction, "in");

@@ -48,12 +48,12 @@ export const EXPECTED = {
 
 /** Where each vocabulary column's raw value lives once a row is in `records`. */
 const RAW: Record<VocabularyKind, { column: string; raw: string }> = {
-  direction: { column: "direction", raw: "raw.direction" },
+  direction: { column: "direction", raw: "raw_direction" },
   port: { column: "port_id", raw: "port_raw" },
-  nationality: { column: "nationality", raw: "raw.nationality" },
-  doc_type: { column: "doc_type", raw: "raw.doc_type" },
-  visa_type: { column: "visa_type", raw: "raw.visa_type" },
-  sex: { column: "sex", raw: "raw.sex" },
+  nationality: { column: "nationality", raw: "raw_nationality" },
+  doc_type: { column: "doc_type", raw: "raw_doc_type" },
+  visa_type: { column: "visa_type", raw: "raw_visa_type" },
+  sex: { column: "sex", raw: "raw_sex" },
 };
 
 /**
@@ -117,8 +117,7 @@ export async function insertRecords(
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
       fam, giv, ful, ingest_name_script(fam), ingest_name_script(giv), ingest_name_script(ful),
       bd, sx, visa, nullif(trim(purpose), ''), nullif(trim(sponsor), ''), nullif(trim(group_id), ''),
-      {'crossed_at': crossed_at, 'direction': direction, 'nationality': nationality, 'doc_number': doc_number,
-       'doc_type': doc_type, 'birth_date': birth_date, 'sex': sex, 'visa_type': visa_type},
+      crossed_at, direction, nationality, doc_number, doc_type, birth_date, sex, visa_type,
       extra, NULL
     FROM (
       SELECT *,
@@ -173,7 +172,7 @@ async function resolveLeftovers(store: Store, runId: number, vocab: Vocabulary):
     await store.run(
       `UPDATE records SET ${column} = f.value
        FROM (SELECT * FROM (VALUES ${fixes.map(([r, m]) => `(${sqlString(r)}, ${sqlString(m ?? "")})`).join(", ")}) t(raw, value)) f
-       WHERE records.run_id = ${runId} AND records.${column} IS NULL AND ${raw.replace(/^raw\./, "records.raw.").replace(/^port_raw$/, "records.port_raw")} = f.raw`,
+       WHERE records.run_id = ${runId} AND records.${column} IS NULL AND records.${raw} = f.raw`,
     );
   }
 }
@@ -193,26 +192,26 @@ export async function sortRun(
   // Rejects: the first failing check in contract column order names the column.
   await store.run(`INSERT INTO rejects
     SELECT ${runId}, ${sqlString(opts.file)}, line, col,
-      CASE col WHEN 'record_id' THEN NULL WHEN 'crossed_at' THEN raw.crossed_at WHEN 'direction' THEN raw.direction
-        WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw.nationality WHEN 'doc_number' THEN raw.doc_number END,
+      CASE col WHEN 'record_id' THEN NULL WHEN 'crossed_at' THEN raw_crossed_at WHEN 'direction' THEN raw_direction
+        WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw_nationality WHEN 'doc_number' THEN raw_doc_number END,
       reason,
-      left(concat_ws(',', record_id, raw.crossed_at, raw.direction, port_raw, raw.nationality, raw.doc_number, raw.doc_type,
-        family_name, given_name, full_name, raw.birth_date, raw.sex, raw.visa_type, purpose, sponsor, group_id, source), 4096)
+      left(concat_ws(',', record_id, raw_crossed_at, raw_direction, port_raw, raw_nationality, raw_doc_number, raw_doc_type,
+        family_name, given_name, full_name, raw_birth_date, raw_sex, raw_visa_type, purpose, sponsor, group_id, source), 4096)
     FROM (
       SELECT *,
         CASE WHEN record_id IS NULL THEN 'record_id' WHEN crossed_at IS NULL OR year(local_date) NOT BETWEEN 1900 AND 2100 THEN 'crossed_at'
           WHEN direction IS NULL THEN 'direction' WHEN port_raw IS NULL THEN 'port' WHEN nationality IS NULL THEN 'nationality'
           ELSE 'doc_number' END AS col,
         CASE
-          WHEN record_id IS NULL OR nullif(trim(raw.crossed_at), '') IS NULL THEN 'required field is empty'
-          WHEN crossed_at IS NULL AND (regexp_matches(trim(raw.crossed_at), '^\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}') OR regexp_matches(trim(raw.crossed_at), '^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}'))
+          WHEN record_id IS NULL OR nullif(trim(raw_crossed_at), '') IS NULL THEN 'required field is empty'
+          WHEN crossed_at IS NULL AND (regexp_matches(trim(raw_crossed_at), '^\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}') OR regexp_matches(trim(raw_crossed_at), '^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}'))
             THEN 'impossible date (no such day or month); ' || ${sqlString(EXPECTED.crossed_at)}
           WHEN crossed_at IS NULL THEN 'unreadable date-time; ' || ${sqlString(EXPECTED.crossed_at)}
           WHEN year(local_date) NOT BETWEEN 1900 AND 2100 THEN 'implausible year ' || year(local_date) || '; expected a year between 1900 and 2100'
-          WHEN direction IS NULL AND nullif(trim(raw.direction), '') IS NULL THEN 'required field is empty'
+          WHEN direction IS NULL AND nullif(trim(raw_direction), '') IS NULL THEN 'required field is empty'
           WHEN direction IS NULL THEN 'unknown direction; ' || ${sqlString(EXPECTED.direction)}
           WHEN port_raw IS NULL THEN 'required field is empty'
-          WHEN nationality IS NULL AND nullif(trim(raw.nationality), '') IS NULL THEN 'required field is empty'
+          WHEN nationality IS NULL AND nullif(trim(raw_nationality), '') IS NULL THEN 'required field is empty'
           WHEN nationality IS NULL THEN 'unknown nationality; ' || ${sqlString(EXPECTED.nationality)}
           ELSE 'required field is empty' END AS reason
       FROM records WHERE run_id = ${runId} AND ${INVALID})`);
@@ -242,10 +241,10 @@ export async function sortRun(
   await store.run(`INSERT INTO record_warnings
     SELECT ${runId}, ${sqlString(opts.file)}, line, source, record_id, w.col, w.val, w.msg FROM (
       SELECT line, source, record_id, unnest([
-        CASE WHEN nullif(trim(raw.birth_date), '') IS NOT NULL AND birth_date IS NULL THEN {'col': 'birth_date', 'val': raw.birth_date, 'msg': 'unreadable birth date, loaded as empty; expected YYYY-MM-DD'} END,
-        CASE WHEN nullif(trim(raw.sex), '') IS NOT NULL AND sex IS NULL THEN {'col': 'sex', 'val': raw.sex, 'msg': 'unknown sex, loaded as empty; expected M, F or X'} END,
-        CASE WHEN nullif(trim(raw.doc_type), '') IS NOT NULL AND doc_type IS NULL THEN {'col': 'doc_type', 'val': raw.doc_type, 'msg': 'unknown doc_type, loaded as empty; expected passport, official_passport, diplomatic_passport, border_pass or other'} END,
-        CASE WHEN nullif(trim(raw.visa_type), '') IS NOT NULL AND visa_type IS NULL THEN {'col': 'visa_type', 'val': raw.visa_type, 'msg': 'unknown visa_type, loaded as empty; expected none, work, business, student, trainee, tourist, official, visit, transit, crew or other'} END
+        CASE WHEN nullif(trim(raw_birth_date), '') IS NOT NULL AND birth_date IS NULL THEN {'col': 'birth_date', 'val': raw_birth_date, 'msg': 'unreadable birth date, loaded as empty; expected YYYY-MM-DD'} END,
+        CASE WHEN nullif(trim(raw_sex), '') IS NOT NULL AND sex IS NULL THEN {'col': 'sex', 'val': raw_sex, 'msg': 'unknown sex, loaded as empty; expected M, F or X'} END,
+        CASE WHEN nullif(trim(raw_doc_type), '') IS NOT NULL AND doc_type IS NULL THEN {'col': 'doc_type', 'val': raw_doc_type, 'msg': 'unknown doc_type, loaded as empty; expected passport, official_passport, diplomatic_passport, border_pass or other'} END,
+        CASE WHEN nullif(trim(raw_visa_type), '') IS NOT NULL AND visa_type IS NULL THEN {'col': 'visa_type', 'val': raw_visa_type, 'msg': 'unknown visa_type, loaded as empty; expected none, work, business, student, trainee, tourist, official, visit, transit, crew or other'} END
       ]) AS w FROM records WHERE run_id = ${runId}
         AND (birth_date IS NULL OR sex IS NULL OR doc_type IS NULL OR visa_type IS NULL)
     ) WHERE w IS NOT NULL`);

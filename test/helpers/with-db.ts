@@ -37,16 +37,30 @@ export interface CliResult {
   stderr: string;
 }
 
+/** The child's environment: the test runner's own variables would make a child node
+ * process report to the runner instead of running normally. */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, TZ: "UTC" };
+  delete env.NODE_TEST_CONTEXT;
+  return env;
+}
+
 export function runCli(args: string[], env: Record<string, string> = {}): CliResult {
   const r = spawnSync(process.execPath, [cliPath(), ...args], {
     encoding: "utf8",
-    env: { ...process.env, ...env, TZ: "UTC" },
+    env: childEnv(env),
+    maxBuffer: 1 << 26,
   });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+  if (r.error) throw r.error;
+  return {
+    status: r.status ?? -1,
+    stdout: r.stdout,
+    stderr: r.stderr + (r.signal ? `\n(killed by ${r.signal})` : ""),
+  };
 }
 
 export function spawnCli(args: string[]) {
-  return spawn(process.execPath, [cliPath(), ...args], { env: { ...process.env, TZ: "UTC" } });
+  return spawn(process.execPath, [cliPath(), ...args], { env: childEnv() });
 }
 
 export const HEADER = "record_id,crossed_at,direction,port,nationality,doc_number";

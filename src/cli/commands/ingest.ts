@@ -26,23 +26,34 @@ export function register(program: Command): void {
       const failures: { file: string; error: string }[] = [];
       const progress = createProgress({ json: opts.json });
       await withCommandStore(cmd, async (store) => {
-        progress.start(files.length * 3, "ingest");
-        let step = 0;
-        for (const file of files) {
-          const phases = ["reading", "normalising"];
+        // Per file: 0–90 while DuckDB reads (its own progress), 90–100 while rows are sorted.
+        progress.start(files.length * 100, "ingest");
+        for (const [i, file] of files.entries()) {
+          let phase = "reading";
+          const poll = setInterval(() => {
+            const pct = phase === "reading" ? store.conn.progress.percentage : 100;
+            if (pct >= 0)
+              progress.update(
+                i * 100 + Math.min(90, (pct * 90) / 100) + (phase === "reading" ? 0 : 5),
+              );
+          }, 200);
           try {
-            const r = await ingestFile(store, file, {
-              source: opts.source,
-              onPhase: (phase) => progress.update(step + phases.indexOf(phase) + 1),
-            });
-            results.push(r);
+            results.push(
+              await ingestFile(store, file, {
+                source: opts.source,
+                onPhase: (p) => {
+                  phase = p;
+                },
+              }),
+            );
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             failures.push({ file, error: err.message });
             if (!opts.json) process.stderr.write(`sojourn: ${err.message}\n`);
+          } finally {
+            clearInterval(poll);
           }
-          step += 3;
-          progress.update(step);
+          progress.update((i + 1) * 100);
         }
         progress.stop();
       });

@@ -61,9 +61,16 @@ CREATE TABLE records (
   purpose        VARCHAR,
   sponsor        VARCHAR,
   group_id       VARCHAR,
-  raw            STRUCT(crossed_at VARCHAR, direction VARCHAR, nationality VARCHAR,
-                        doc_number VARCHAR, doc_type VARCHAR, birth_date VARCHAR,
-                        sex VARCHAR, visa_type VARCHAR),
+  -- The values as written in the file, for the columns that normalisation changes. (Plain
+  -- columns, not a STRUCT: DuckDB 1.5 can crash flushing a large transaction's STRUCT column.)
+  raw_crossed_at VARCHAR,
+  raw_direction  VARCHAR,
+  raw_nationality VARCHAR,
+  raw_doc_number VARCHAR,
+  raw_doc_type   VARCHAR,
+  raw_birth_date VARCHAR,
+  raw_sex        VARCHAR,
+  raw_visa_type  VARCHAR,
   extra          JSON,                 -- unknown columns, kept verbatim
   canonical_key  BIGINT                -- set on a re-export: the rec_key of the first copy
 );

@@ -1,0 +1,61 @@
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { generateCrossings } from "../bench/generate-crossings.js";
+import { Store } from "../src/db/store.js";
+import { runCli, spawnCli, tempDir } from "./helpers/with-db.js";
+
+const tmp = tempDir();
+after(tmp.cleanup);
+
+async function count(db: string): Promise<{ records: number; runs: number; running: number }> {
+  const store = await Store.open(db);
+  try {
+    const [r] = await store.all<{ records: bigint; runs: bigint; running: bigint }>(
+      `SELECT (SELECT count(*) FROM records) AS records,
+              (SELECT count(*) FROM ingest_runs WHERE status = 'done') AS runs,
+              (SELECT count(*) FROM ingest_runs WHERE status = 'running') AS running`,
+    );
+    return { records: Number(r?.records), runs: Number(r?.runs), running: Number(r?.running) };
+  } finally {
+    store.close();
+  }
+}
+
+describe("ingest: crash safety", () => {
+  it("a kill mid-file leaves the store as before that file, and the rerun completes", async () => {
+    const rows = 150_000;
+    const file = join(tmp.dir, "big.csv");
+    await generateCrossings(file, rows);
+    const small = join(tmp.dir, "small.csv");
+    await generateCrossings(small, 10);
+
+    for (const delay of [150, 400, 900]) {
+      const db = join(tmp.dir, `crash-${delay}.duckdb`);
+      // A file committed before the crash must survive it. (It holds the big file's first ten
+      // rows, so those end as duplicates on the rerun.)
+      const before = runCli(["--db", db, "ingest", small, "--source", "before"]);
+      assert.equal(before.status, 0, before.stderr);
+      const child = spawnCli(["--db", db, "ingest", file]);
+      await sleep(delay);
+      child.kill("SIGKILL");
+      await new Promise((resolve) => child.on("exit", resolve));
+
+      const afterKill = await count(db);
+      assert.equal(afterKill.running, 0, "no half-recorded run");
+      assert.ok(
+        afterKill.records === 10 || afterKill.records === rows,
+        `store holds either none or all of the killed file, got ${afterKill.records}`,
+      );
+
+      const rerun = runCli(["--db", db, "ingest", file, "--json"]);
+      assert.equal(rerun.status, 0, rerun.stderr);
+      const summary = JSON.parse(rerun.stdout);
+      assert.equal(summary.read, rows);
+      assert.equal(summary.loaded + summary.duplicates, rows);
+      const final = await count(db);
+      assert.equal(final.records, rows);
+    }
+  });
+});
