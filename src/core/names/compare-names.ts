@@ -1,0 +1,371 @@
+/**
+ * Name similarity in [0, 1] with an explanation. Korean names are compared in Hangul space (research
+ * note §4 steps 5–6): both names become family + given-name syllable slots with candidate Hangul
+ * syllables (from Hangul as written, Hanja readings, or the romanization parser), and two slots
+ * agree when their candidate sets intersect — cheaply if both spellings are standard, less so for
+ * press habits. A slot that shares no candidate is a different syllable and costs most of its
+ * weight, so KIM KYONG MIN vs KIM KYONG IL stays far below any spelling variant of either.
+ * Pinyin renderings are matched through the pinyin of the Hanja that can stand for each syllable.
+ * A Latin edit-distance score is only a fallback for typos (Kim Jong-uun) and non-Korean names.
+ *
+ * The score is about names only: homonyms (two Kim Yong Chol on the UN list) score 1.
+ * Never merge persons on a name score alone.
+ */
+
+import { decomposeSyllable, northInitialCandidates, toSouthInitial } from "./hangul.js";
+import {
+  hangulToPinyinCandidates,
+  hanToPinyin,
+  surnamePinyinCandidates,
+  toTraditional,
+} from "./hanja.js";
+import { type NameInput, type ParsedName, parseName } from "./parse-name.js";
+import {
+  normalizeRomanized,
+  type SyllableCandidate,
+  type SyllableSlot,
+} from "./parse-romanized.js";
+import { parsePinyin, parsePinyinAll } from "./pinyin.js";
+
+export type { NameInput } from "./parse-name.js";
+
+export interface NameMatch {
+  score: number;
+  explanation: string[];
+}
+
+/**
+ * Score at or above which two names are treated as the same name (docs/names.md: P 0.997 / R 0.848
+ * on the DPRK names file at this value).
+ */
+export const MATCH_THRESHOLD = 0.85;
+
+/** Weight of the family name in a two-part score; Korean has few surnames, so it says little. */
+const FAMILY_WEIGHT = 0.3;
+/** Ceiling for a slot that shares no candidate syllable (a different syllable). */
+const DIFFERENT_SYLLABLE_CEILING = 0.3;
+/** Pinyin loses the Korean reading: a full pinyin fit is strong evidence, not proof. */
+const PINYIN_CEILING = 0.92;
+/** Latin edit distance knows nothing of Korean: a perfect loose-key match scores this. */
+const LATIN_CEILING = 0.92;
+/** Two Han names that read alike but are written differently. */
+const HOMOPHONE_HANJA_SCORE = 0.9;
+/** Letter similarity cannot lift a cleanly parsed Korean name pair above this. */
+const LATIN_CEILING_WHEN_PARSED = 0.75;
+/** Interpretations other than the best of their input cost a little. */
+const ALTERNATIVE_READING_COST = 0.02;
+
+interface SlotMatch {
+  sim: number;
+  via: string;
+}
+
+/** Spelling variance (both sides summed) → similarity: standard spellings 1, press habits ~0.9. */
+function costToSim(variance: number): number {
+  // From 2 on, the shared reading needs an assimilated or typo-level spelling on one side (song
+  // for 속): treat it as barely better than a different syllable.
+  return variance < 2 ? 1 - 0.15 * variance : Math.max(0.3, 0.45 - 0.1 * (variance - 2));
+}
+
+// Onset / vowel classes for partial similarity of different syllables.
+const ONSET_CLASS = [0, 0, 1, 2, 2, 3, 4, 5, 5, 6, 6, 7, 8, 8, 8, 0, 2, 5, 9];
+const VOWEL_CLASS = [0, 1, 2, 3, 4, 1, 5, 3, 4, 6, 7, 7, 5, 8, 9, 7, 10, 11, 8, 12, 12];
+
+function partialSim(a: string, b: string): number {
+  const x = decomposeSyllable(a);
+  const y = decomposeSyllable(b);
+  if (!x || !y) return 0;
+  let s = 0;
+  if (ONSET_CLASS[x.l] === ONSET_CLASS[y.l]) s += 0.35;
+  if (VOWEL_CLASS[x.v] === VOWEL_CLASS[y.v]) s += 0.4;
+  if (x.t === y.t) s += 0.25;
+  return s * DIFFERENT_SYLLABLE_CEILING;
+}
+
+function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidate[]): SlotMatch {
+  let bestCost = Number.POSITIVE_INFINITY;
+  let bestTie = Number.POSITIVE_INFINITY;
+  let via = "";
+  for (const x of a)
+    for (const y of b) {
+      if (x.syllable !== y.syllable) continue;
+      const v = x.variance + y.variance;
+      const tie = x.cost + y.cost;
+      if (v < bestCost || (v === bestCost && tie < bestTie)) {
+        bestCost = v;
+        bestTie = tie;
+        via = x.syllable;
+      }
+    }
+  if (via) return { sim: costToSim(bestCost), via };
+  let best = 0;
+  for (const x of a.slice(0, 3))
+    for (const y of b.slice(0, 3)) {
+      const p = partialSim(x.syllable, y.syllable);
+      if (p > best) {
+        best = p;
+        via = `${x.syllable}≠${y.syllable}`;
+      }
+    }
+  return { sim: best, via: via || "no common reading" };
+}
+
+/** The first given-name syllable may carry the initial-sound law one way or the other (룡/용). */
+function withInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
+  const out = [...slot.candidates];
+  for (const c of slot.candidates.slice(0, 4)) {
+    for (const t of new Set([
+      toSouthInitial(c.syllable),
+      ...northInitialCandidates(toSouthInitial(c.syllable)),
+    ]))
+      if (!out.some((o) => o.syllable === t))
+        out.push({ syllable: t, cost: c.cost + 0.4, variance: c.variance + 0.4 });
+  }
+  return out;
+}
+
+interface GivenMatch {
+  sim: number;
+  parts: string[];
+}
+
+function alignGiven(p: readonly SyllableSlot[], q: readonly SyllableSlot[]): GivenMatch {
+  const n = p.length;
+  const m = q.length;
+  if (n === 0 || m === 0) return { sim: n === m ? 1 : 0, parts: [] };
+  const cand = (slots: readonly SyllableSlot[], i: number) =>
+    i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+  if (n === m) {
+    // Geometric mean: one different syllable must pull the whole given name down (민 ≠ 일).
+    let product = 1;
+    const parts: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const s = slotMatch(cand(p, i), cand(q, i));
+      product *= s.sim;
+      parts.push(`${p[i]!.spelling}~${q[i]!.spelling}: ${s.via} (${s.sim.toFixed(2)})`);
+    }
+    return { sim: product ** (1 / n), parts };
+  }
+  // Different syllable counts: align monotonically, unmatched syllables count as 0.
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = 1; i <= n; i++)
+    for (let j = 1; j <= m; j++) {
+      const s = slotMatch(cand(p, i - 1), cand(q, j - 1)).sim;
+      dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, dp[i - 1]![j - 1]! + s);
+    }
+  return { sim: dp[n]![m]! / Math.max(n, m), parts: [`given names have ${n} vs ${m} syllables`] };
+}
+
+function hangulScore(x: ParsedName, y: ParsedName): NameMatch {
+  const explanation: string[] = [];
+  let famSim: number;
+  if (x.family && y.family) {
+    if (x.familyCandidates.length === 0 || y.familyCandidates.length === 0)
+      return { score: 0, explanation: [] };
+    const f = slotMatch(x.familyCandidates, y.familyCandidates);
+    famSim = f.sim;
+    explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
+  } else {
+    // One side has no family name: it may be a given name alone; weak evidence either way.
+    famSim = 0.5;
+    explanation.push("family name missing on one side");
+  }
+  let best: GivenMatch = { sim: 0, parts: [] };
+  if (!x.given && !y.given) best = { sim: famSim, parts: [] };
+  for (const p of x.givenParses.slice(0, 4))
+    for (const q of y.givenParses.slice(0, 4)) {
+      const g = alignGiven(p, q);
+      if (g.sim > best.sim) best = g;
+    }
+  explanation.push(...best.parts.map((s) => `given ${s}`));
+  return { score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best.sim, explanation };
+}
+
+/** Pinyin tokens (e.g. "JIN YONGZHE") against a Korean reading: does some Hanja reading fit? */
+function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
+  const tokens = pinyinText
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  if (tokens.length < 2) return undefined;
+  let best: NameMatch | undefined;
+  // Chinese order is family first; "Yongzhe Jin" appears in western-ordered records too.
+  for (const [fam, givenTokens] of [
+    [tokens[0]!, tokens.slice(1)],
+    [tokens[tokens.length - 1]!, tokens.slice(0, -1)],
+  ] as const) {
+    const famSyl = parsePinyin(fam);
+    if (!famSyl || givenTokens.some((t) => !parsePinyin(t))) continue;
+    const famPy = famSyl.join("");
+    // Each given token may split several ways (zhengen = zheng·en or zhen·gen): try every combination.
+    let givenReadings: string[][] = [[]];
+    for (const t of givenTokens) {
+      const next: string[][] = [];
+      for (const g of givenReadings) for (const r of parsePinyinAll(t)) next.push([...g, ...r]);
+      givenReadings = next.slice(0, 8);
+    }
+    for (const given of givenReadings) {
+      const famOk = y.familyCandidates.some((c) =>
+        surnamePinyinCandidates(c.syllable).includes(famPy),
+      );
+      for (const q of y.givenParses.slice(0, 4)) {
+        if (q.length !== given.length) continue;
+        let hits = 0;
+        const parts: string[] = [];
+        q.forEach((slot, i) => {
+          const py = given[i]!;
+          const fit = slot.candidates
+            .slice(0, 6)
+            .find((c) => hangulToPinyinCandidates(c.syllable).has(py));
+          if (fit) hits++;
+          parts.push(
+            `${py}~${slot.spelling}: ${fit ? `${fit.syllable} has a Hanja read ${py}` : "no Hanja fits"}`,
+          );
+        });
+        const score =
+          PINYIN_CEILING *
+          (FAMILY_WEIGHT * (famOk ? 1 : 0) + (1 - FAMILY_WEIGHT) * (hits / q.length));
+        if (!best || score > best.score)
+          best = {
+            score,
+            explanation: [
+              `pinyin ${pinyinText} read as ${famPy} + ${given.join(" ")}`,
+              `family ${famPy}~${y.family}: ${famOk ? "a surname Hanja fits" : "no surname Hanja fits"}`,
+              ...parts.map((p) => `given ${p}`),
+            ],
+          };
+      }
+    }
+  }
+  return best;
+}
+
+/** Loose Latin key: no accents or separators, stops/affricates by place, doubled letters collapsed. */
+function looseKey(s: string): string {
+  return normalizeRomanized(s)
+    .replace(/ŏ/g, "o")
+    .replace(/ŭ/g, "u")
+    .replace(/[^a-z]/g, "")
+    .replace(/(.)\1+/g, "$1")
+    .replace(/eo/g, "o")
+    .replace(/eu/g, "u")
+    .replace(/ou/g, "u")
+    .replace(/ee/g, "i")
+    .replace(/([kptc])h/g, "$1")
+    .replace(/sh/g, "s")
+    .replace(/g/g, "k")
+    .replace(/d/g, "t")
+    .replace(/b/g, "p")
+    .replace(/j|ch/g, "c")
+    .replace(/r/g, "l")
+    .replace(/(.)\1+/g, "$1");
+}
+
+function levenshtein(a: string, b: string): number {
+  if (a === b) return 0;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(
+        prev[j]! + 1,
+        cur[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
+function latinScore(a: string, b: string): NameMatch {
+  const ta = a.split(/[\s,]+/).filter(Boolean);
+  const tb = b.split(/[\s,]+/).filter(Boolean);
+  let best = 0;
+  // Compare in the given order and with the last token moved first (order swaps).
+  const variants = (t: string[]) => [t, t.length > 1 ? [t[t.length - 1]!, ...t.slice(0, -1)] : t];
+  for (const x of variants(ta))
+    for (const y of variants(tb)) {
+      const ka = looseKey(x.join(""));
+      const kb = looseKey(y.join(""));
+      if (!ka || !kb) continue;
+      const r = 1 - levenshtein(ka, kb) / Math.max(ka.length, kb.length);
+      if (r > best) best = r;
+    }
+  return {
+    score: LATIN_CEILING * best,
+    explanation: [`latin loose keys ${(best * 100).toFixed(0)}% similar`],
+  };
+}
+
+function fullText(n: NameInput): string {
+  if (n.full !== undefined && n.family === undefined && n.given === undefined) return n.full;
+  return `${n.family ?? ""} ${n.given ?? ""}`.trim();
+}
+
+function hanIdentity(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    Array.from(s.replace(/[\s·・,-]/g, ""))
+      .map((c) => toTraditional(c)[0]!)
+      .join("");
+  return norm(a) === norm(b);
+}
+
+/** Similarity of two personal names in [0, 1], with the forms that matched. Symmetric up to explanation order. */
+export function compareNames(a: NameInput, b: NameInput): NameMatch {
+  const textA = fullText(a);
+  const textB = fullText(b);
+  const pa = parseName(a).slice(0, 3);
+  const pb = parseName(b).slice(0, 3);
+  const scriptA = pa[0]!.script;
+  const scriptB = pb[0]!.script;
+  if (scriptA === "han" && scriptB === "han" && hanIdentity(textA, textB))
+    return { score: 1, explanation: ["same Han characters (after simplified → traditional)"] };
+
+  let best: NameMatch = { score: 0, explanation: [] };
+  const consider = (m: NameMatch | undefined) => {
+    if (m && m.score > best.score) best = m;
+  };
+  pa.forEach((x, i) => {
+    pb.forEach((y, j) => {
+      const m = hangulScore(x, y);
+      m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
+      if (i > 0 || j > 0) m.explanation.unshift(`read as ${x.order}/${y.order}`);
+      consider(m);
+    });
+  });
+  // Same Hangul reading, different Hanja on both sides: the same Korean name (Pak Pong-ju is on
+  // record as 朴奉珠 and 朴鳳柱) or a homonym (金正恩 / actress 金諪恩). Research note §1.4: compare at
+  // the reading level; the small discount only lets an exact Hanja match rank first.
+  if (scriptA === "han" && scriptB === "han" && best.score > HOMOPHONE_HANJA_SCORE) {
+    best = {
+      score: HOMOPHONE_HANJA_SCORE,
+      explanation: [...best.explanation, "same reading, different Han characters"],
+    };
+  }
+  if (scriptA === "latin") for (const y of pb.slice(0, 2)) consider(pinyinScore(textA, y));
+  if (scriptB === "latin") for (const x of pa.slice(0, 2)) consider(pinyinScore(textB, x));
+  if (scriptA === "han" && scriptB === "latin") consider(directPinyin(textA, textB));
+  if (scriptB === "han" && scriptA === "latin") consider(directPinyin(textB, textA));
+  if (scriptA === "latin" && scriptB === "latin") {
+    // When both names read cleanly as Korean with the same number of syllables, the Hangul
+    // comparison has already judged every syllable: letter similarity may not overrule it
+    // (RI MYONG CHUL vs RI PYONG CHUL differ by one letter but are different names).
+    const clean = (p: ParsedName) => p.familyCandidates.length > 0 && p.givenParses.length > 0;
+    const sameShape = pa.some((x) =>
+      pb.some((y) => clean(x) && clean(y) && x.givenParses[0]!.length === y.givenParses[0]!.length),
+    );
+    const latin = latinScore(textA, textB);
+    if (sameShape) latin.score = Math.min(latin.score, LATIN_CEILING_WHEN_PARSED);
+    consider(latin);
+  }
+  best.score = Math.max(0, Math.min(1, Number(best.score.toFixed(4))));
+  return best;
+}
+
+function directPinyin(han: string, latin: string): NameMatch | undefined {
+  const py = hanToPinyin(han).replace(/\s+/g, "");
+  const lat = latin.toLowerCase().replace(/[^a-z]/g, "");
+  if (py && py === lat)
+    return { score: 0.97, explanation: [`pinyin of ${han} is ${hanToPinyin(han)}`] };
+  return undefined;
+}

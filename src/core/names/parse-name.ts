@@ -1,0 +1,346 @@
+/**
+ * Split a personal name into family and given name, in whatever order and script it came:
+ * "KIM Yong Chol", "Kim Yong-chol", "YONGCHOL KIM", "Chang-Su Han" (UN alias, given-first),
+ * "KIM, Yong Chol", "김영철", "현숙 배", "金永哲". Returns every reasonable reading, best first, each
+ * with Hangul candidates for the parts so that matching can happen in Hangul space.
+ *
+ * Order heuristics: Korean order (family first) is the default; a Latin name is read given-first
+ * when only its last token is a known surname spelling, or when its first token is hyphenated
+ * (given names are hyphenated, surnames almost never are).
+ */
+
+import { SURNAME_TABLE } from "./data/surname-table.js";
+import { detectScript, type Script } from "./detect-script.js";
+import { northInitialCandidates, toSouthInitial } from "./hangul.js";
+import { isKnownSurnameHan, readingsOfHan, toTraditional } from "./hanja.js";
+import {
+  knownSurnames,
+  normalizeRomanized,
+  parseRomanized,
+  type SyllableCandidate,
+  type SyllableSlot,
+} from "./parse-romanized.js";
+
+export interface NameInput {
+  full?: string;
+  family?: string;
+  given?: string;
+}
+
+export interface ParsedName {
+  family: string;
+  given: string;
+  order: "family-first" | "given-first" | "unknown";
+  script: Script;
+  /** Hangul readings of the family name with a cost (0 = exact); empty when no surname was found. */
+  familyCandidates: SyllableCandidate[];
+  /** Alternative syllable segmentations of the given name, best first; each slot lists Hangul candidates. */
+  givenParses: SyllableSlot[][];
+  /** Lower is more plausible; comparable between the readings of one input only. */
+  cost: number;
+}
+
+let surnameSpellings: Map<string, SyllableCandidate[]> | undefined;
+
+/** Latin spellings of surnames from the surname table (RR, MR, attested others such as Lee, Park, Choi). */
+function surnameSpellingIndex(): Map<string, SyllableCandidate[]> {
+  if (surnameSpellings) return surnameSpellings;
+  const index = new Map<string, SyllableCandidate[]>();
+  const add = (spelling: string, hangul: string, cost: number) => {
+    const key = normalizeRomanized(spelling).replace(/[^a-zŏŭ']/g, "");
+    if (!key) return;
+    const list = index.get(key) ?? [];
+    const found = list.find((c) => c.syllable === hangul);
+    if (!found) list.push({ syllable: hangul, cost, variance: cost });
+    else {
+      found.cost = Math.min(found.cost, cost);
+      found.variance = found.cost;
+    }
+    index.set(key, list);
+  };
+  for (const [south, norths, , , rr, mr, others, population] of SURNAME_TABLE) {
+    // Rare surnames cost a little more, so "Kang" is 강 before 캉-like rarities.
+    const base = population > 100_000 ? 0 : population > 10_000 ? 0.2 : 0.4;
+    add(rr, south, base);
+    add(mr, south, base);
+    for (const o of others.split(",")) if (o) add(o, south, base + 0.2);
+    for (const n of norths.split(",")) if (n) for (const s of [rr, mr]) add(s, n, base + 0.3);
+  }
+  // The initial-sound-law pairs, which the table lists under the South form only.
+  for (const [spelling, hangul] of [
+    ["Ri", "리"],
+    ["Rhee", "리"],
+    ["Yi", "이"],
+    ["Lee", "이"],
+    ["Rim", "림"],
+    ["Lim", "림"],
+    ["Ryu", "류"],
+    ["Ro", "로"],
+    ["Roh", "로"],
+    ["Ryang", "량"],
+    ["Ra", "라"],
+    ["Ryo", "려"],
+    ["Ryom", "렴"],
+    ["Ryuk", "륙"],
+  ] as const)
+    add(spelling, hangul, 0);
+  for (const list of index.values()) list.sort((a, b) => a.cost - b.cost);
+  surnameSpellings = index;
+  return index;
+}
+
+/** Hangul surname candidates for one Latin token; empty if it does not look like a Korean surname. */
+export function surnameCandidatesLatin(token: string): SyllableCandidate[] {
+  const key = normalizeRomanized(token).replace(/[^a-zŏŭ'-]/g, "");
+  const out = new Map<string, number>();
+  for (const c of surnameSpellingIndex().get(key.replace(/-/g, "")) ?? [])
+    out.set(c.syllable, c.cost);
+  const surnames = knownSurnames();
+  for (const p of parseRomanized(key).slice(0, 3)) {
+    if (p.slots.length === 1) {
+      for (const c of p.slots[0]!.candidates)
+        if (surnames.has(c.syllable))
+          out.set(c.syllable, Math.min(out.get(c.syllable) ?? 9, c.cost + 0.2));
+    } else if (p.slots.length === 2) {
+      // Two-syllable surnames: Namgung, Sŏnu, Hwangbo.
+      for (const a of p.slots[0]!.candidates.slice(0, 4))
+        for (const b of p.slots[1]!.candidates.slice(0, 4)) {
+          const s = a.syllable + b.syllable;
+          if (surnames.has(s)) out.set(s, Math.min(out.get(s) ?? 9, a.cost + b.cost + 0.2));
+        }
+    }
+  }
+  return withInitialVariants(
+    [...out.entries()].map(([syllable, cost]) => ({ syllable, cost, variance: cost })),
+  );
+}
+
+/** Add North/South initial-sound-law twins (이 ↔ 리, 노 ↔ 로) at a small cost. */
+function withInitialVariants(cands: SyllableCandidate[]): SyllableCandidate[] {
+  const out = new Map<string, number>();
+  for (const c of cands) {
+    out.set(c.syllable, Math.min(out.get(c.syllable) ?? 9, c.cost));
+    if (c.variance === 0 && c.cost > 0) out.set(c.syllable, c.cost); // exact Hangul of an unknown surname
+    const first = c.syllable[0]!;
+    const rest = c.syllable.slice(1);
+    const twins = new Set([
+      toSouthInitial(first),
+      ...northInitialCandidates(toSouthInitial(first)),
+    ]);
+    for (const t of twins) {
+      if (t === first) continue;
+      const s = t + rest;
+      if (knownSurnames().has(s)) out.set(s, Math.min(out.get(s) ?? 9, c.cost + 0.1));
+    }
+  }
+  return [...out.entries()]
+    .map(([syllable, cost]) => ({ syllable, cost, variance: cost }))
+    .sort((a, b) => a.cost - b.cost);
+}
+
+function hangulSlots(given: string): SyllableSlot[] {
+  return Array.from(given)
+    .filter((c) => c.trim() && c !== "-")
+    .map((syl, i) => {
+      // A given name's first syllable may be written with or without the initial-sound law (룡/용).
+      const twins =
+        i === 0
+          ? [...new Set([toSouthInitial(syl), ...northInitialCandidates(toSouthInitial(syl))])]
+          : [];
+      return {
+        spelling: syl,
+        candidates: [
+          { syllable: syl, cost: 0, variance: 0 },
+          ...twins.filter((t) => t !== syl).map((t) => ({ syllable: t, cost: 0.3, variance: 0.3 })),
+        ],
+      };
+    });
+}
+
+function hanSlots(given: string): SyllableSlot[] {
+  return Array.from(given)
+    .filter((c) => c.trim())
+    .map((ch, i) => ({
+      spelling: ch,
+      candidates: readingsOfHan(ch, i === 0 ? "initial" : "medial").map((syllable, k) => ({
+        syllable,
+        cost: Math.min(1, k * 0.2),
+        variance: Math.min(1, k * 0.2),
+      })),
+    }));
+}
+
+function hanSurname(family: string): SyllableCandidate[] {
+  const cs = Array.from(family);
+  if (cs.length === 1)
+    return withInitialVariants(
+      readingsOfHan(cs[0]!, "surname").map((syllable, k) => ({
+        syllable,
+        cost: k * 0.2,
+        variance: k * 0.2,
+      })),
+    );
+  // Two-character surname, read char by char (南宮 → 남궁).
+  return [
+    { syllable: cs.map((c) => readingsOfHan(c, "surname")[0] ?? c).join(""), cost: 0, variance: 0 },
+  ];
+}
+
+/** Segmentations of a romanized given name; only those close to the best are kept (a far-fetched cut such as "ky-ong" would otherwise match anything). */
+function latinGivenParses(given: string): SyllableSlot[][] {
+  const parses = parseRomanized(given);
+  const best = parses[0]?.cost ?? 0;
+  return parses.filter((p) => p.cost <= best + 1.5).map((p) => p.slots);
+}
+
+function isTwoSyllableSurnameHangul(s: string): boolean {
+  return s.length === 2 && knownSurnames().has(s);
+}
+
+function build(
+  family: string,
+  given: string,
+  order: ParsedName["order"],
+  script: Script,
+  extraCost: number,
+): ParsedName {
+  let familyCandidates: SyllableCandidate[] = [];
+  let givenParses: SyllableSlot[][] = [];
+  const famScript = detectScript(family);
+  const givenScript = detectScript(given);
+  if (famScript === "hangul") {
+    const f = family.replace(/\s+/g, "");
+    familyCandidates = withInitialVariants([
+      { syllable: f, cost: knownSurnames().has(f) ? 0 : 1, variance: 0 },
+    ]);
+  } else if (famScript === "han") familyCandidates = hanSurname(family.replace(/\s+/g, ""));
+  else if (famScript === "latin")
+    familyCandidates = surnameCandidatesLatin(family.replace(/\s+/g, ""));
+  if (givenScript === "hangul") givenParses = [hangulSlots(given.replace(/\s+/g, ""))];
+  else if (givenScript === "han") givenParses = [hanSlots(given.replace(/\s+/g, ""))];
+  else if (givenScript === "latin") givenParses = latinGivenParses(given);
+  const famCost = family ? (familyCandidates[0]?.cost ?? 3) : 1.5;
+  const givenCost = givenParses.length > 0 ? 0 : given ? 3 : 1;
+  return {
+    family,
+    given,
+    order,
+    script,
+    familyCandidates,
+    givenParses,
+    cost: famCost + givenCost + extraCost,
+  };
+}
+
+function isUpper(token: string): boolean {
+  return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
+}
+
+/** Ranked interpretations of a name. Never throws; an unparseable name yields one reading with empty candidates. */
+export function parseName(input: NameInput): ParsedName[] {
+  if (input.family !== undefined || input.given !== undefined) {
+    const family = (input.family ?? "").trim();
+    const given = (input.given ?? "").trim();
+    const script = detectScript(`${family} ${given}`);
+    const main = build(family, given, "unknown", script, 0);
+    // Records swap the two fields often enough that the swapped reading is worth keeping.
+    const swapped = family && given ? build(given, family, "unknown", script, 1) : undefined;
+    return swapped && swapped.cost < main.cost + 2
+      ? [main, swapped].sort((a, b) => a.cost - b.cost)
+      : [main];
+  }
+  const full = (input.full ?? "").trim().replace(/\s+/g, " ");
+  const script = detectScript(full);
+  if (!full) return [build("", "", "unknown", script, 0)];
+  const comma = full.indexOf(",");
+  if (comma > 0) {
+    // "KIM, Yong Chol": list convention, family before the comma.
+    return [
+      build(full.slice(0, comma).trim(), full.slice(comma + 1).trim(), "family-first", script, 0),
+    ];
+  }
+  const tokens = full.split(" ");
+  const out: ParsedName[] = [];
+  if (script === "hangul" || script === "han") {
+    const isSurname = (t: string) =>
+      script === "hangul"
+        ? knownSurnames().has(t)
+        : Array.from(t).length === 1 && isKnownSurnameHan(t);
+    if (tokens.length === 1) {
+      const cs = Array.from(full);
+      if (
+        cs.length >= 3 &&
+        (script === "hangul" ? isTwoSyllableSurnameHangul(cs[0]! + cs[1]!) : false)
+      )
+        out.push(build(cs[0]! + cs[1]!, cs.slice(2).join(""), "family-first", script, -0.3));
+      if (cs.length >= 3 && script === "han") {
+        const pair = toTraditional(cs[0]!)[0]! + toTraditional(cs[1]!)[0]!;
+        const reading = hanSurname(pair)[0]?.syllable ?? "";
+        if (knownSurnames().has(reading) && reading.length === 2)
+          out.push(build(cs[0]! + cs[1]!, cs.slice(2).join(""), "family-first", script, -0.3));
+      }
+      out.push(
+        build(
+          cs[0] ?? "",
+          cs.slice(1).join(""),
+          "family-first",
+          script,
+          isSurname(cs[0] ?? "") ? 0 : 1,
+        ),
+      );
+    } else {
+      const first = tokens[0]!;
+      const last = tokens[tokens.length - 1]!;
+      const ff = build(
+        first,
+        tokens.slice(1).join(""),
+        "family-first",
+        script,
+        isSurname(first) ? 0 : 1.5,
+      );
+      const gf = build(
+        last,
+        tokens.slice(0, -1).join(""),
+        "given-first",
+        script,
+        isSurname(last) ? 0.5 : 2,
+      );
+      out.push(ff, gf);
+    }
+    return out.sort((a, b) => a.cost - b.cost);
+  }
+  if (script !== "latin" || tokens.length === 1) {
+    if (script === "latin" && tokens.length === 1) {
+      // One word: "Kimyongchol" rarely, "Kim" (surname only) more often.
+      const sc = surnameCandidatesLatin(full);
+      if (sc.length > 0 && sc[0]!.cost < 0.5)
+        out.push(build(full, "", "family-first", script, 0.5));
+      out.push(build("", full, "unknown", script, 1));
+      return out.sort((a, b) => a.cost - b.cost);
+    }
+    return [build("", full, "unknown", script, 0)];
+  }
+  const first = tokens[0]!;
+  const last = tokens[tokens.length - 1]!;
+  const upperHint = (t: string) => (isUpper(t) && !tokens.every(isUpper) ? -0.8 : 0);
+  const hyphenPenalty = (t: string) => (t.includes("-") ? 1.2 : 0);
+  out.push(
+    build(
+      first,
+      tokens.slice(1).join(" "),
+      "family-first",
+      script,
+      upperHint(first) + hyphenPenalty(first),
+    ),
+  );
+  out.push(
+    build(
+      last,
+      tokens.slice(0, -1).join(" "),
+      "given-first",
+      script,
+      0.6 + upperHint(last) + hyphenPenalty(last),
+    ),
+  );
+  return out.sort((a, b) => a.cost - b.cost);
+}
