@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
+import { register as registerEvaluate } from "./commands/evaluate.js";
 import { register as registerIngest } from "./commands/ingest.js";
 import { register as registerPorts } from "./commands/ports.js";
 import { register as registerRejects } from "./commands/rejects.js";
@@ -22,9 +23,9 @@ export function buildProgram(): Command {
     .option("--debug", "show stack traces on errors")
     .showHelpAfterError()
     .exitOverride();
-  for (const register of [registerIngest, registerRejects, registerRuns, registerPorts]) {
-    register(program);
-  }
+  // One line each: simulate → ingest → analyze → report is the pipeline's order.
+  const commands = [registerIngest, registerRejects, registerRuns, registerPorts, registerEvaluate];
+  for (const register of commands) register(program);
   return program;
 }
 

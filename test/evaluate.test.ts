@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { evaluate } from "../src/evaluate/evaluate.js";
+import { ingestFile } from "../src/ingest/ingest-file.js";
+import { HEADER, tempDir, withDb, writeFile } from "./helpers/with-db.js";
+
+const tmp = tempDir();
+after(tmp.cleanup);
+
+// Hand-made truth with known answers: A (worker) renews passport D1 → D2; B (worker) and
+// C (tourist) share document D3 (a document-number collision).
+function writeTruth(dir: string): string {
+  mkdirSync(join(dir, "truth"), { recursive: true });
+  writeFile(dir, "scenario.json", JSON.stringify({ scenario: "hand-made", seed: 1 }));
+  writeFile(
+    dir,
+    "crossings.csv",
+    [
+      `${HEADER},source`,
+      "r1,2019-01-01,entry,Quanhe,PRK,D1,t",
+      "r2,2019-01-25,exit,Quanhe,PRK,D1,t",
+      "r3,2019-02-01,entry,Quanhe,PRK,D2,t",
+      "r4,2019-01-01,entry,Quanhe,PRK,D3,t",
+      "r5,2019-01-03,exit,Quanhe,PRK,D3,t",
+      "r6,2019-03-01,entry,Quanhe,PRK,D3,t",
+    ].join("\n"),
+  );
+  writeFile(
+    dir,
+    "truth/records.csv",
+    "source,record_id,person_id,event\nt,r1,A,original\nt,r2,A,original\nt,r3,A,original\nt,r4,B,original\nt,r5,B,original\nt,r6,C,original\n",
+  );
+  writeFile(
+    dir,
+    "truth/persons.csv",
+    "person_id,role,employer_id,cohort_id,worker_after_deadline\nA,worker,E1,K1,1\nB,worker,E1,K1,0\nC,tourist,,T1,0\n",
+  );
+  writeFile(dir, "truth/cohorts.csv", "cohort_id,kind\nK1,labor-team\nT1,tour-group\n");
+  return dir;
+}
+
+describe("evaluate", () => {
+  it("scores the document-number baseline and a clustering with known figures", async () => {
+    const dir = writeTruth(join(tmp.dir, "t1"));
+    await withDb(async (store) => {
+      await ingestFile(store, join(dir, "crossings.csv"));
+      const before = await evaluate(store, dir);
+      assert.equal(before.coverage.matched, 6);
+      assert.ok("status" in before.identity.model, "no persons yet");
+      const b = before.identity.baseline_doc_number;
+      assert.equal(b.precision, 0.5);
+      assert.equal(b.recall, 0.5);
+      assert.ok(Math.abs(b.split_share - 1 / 3) < 1e-9);
+      assert.ok(Math.abs(b.mixed_share - 1 / 3) < 1e-9);
+
+      // An identity result that merges B and C: X = {r1,r2,r3}, Y = {r4,r5,r6}.
+      await store.run(
+        "CREATE TABLE IF NOT EXISTS person_records (rec_key BIGINT, person_id VARCHAR)",
+      );
+      await store.run("CREATE TABLE IF NOT EXISTS persons (person_id VARCHAR, labor_score DOUBLE)");
+      await store.run(
+        `INSERT INTO person_records SELECT rec_key, CASE WHEN doc_number IN ('D1', 'D2') THEN 'X' ELSE 'Y' END FROM records`,
+      );
+      await store.run("INSERT INTO persons (person_id, labor_score) VALUES ('X', 0.9), ('Y', 0.2)");
+      const e = await evaluate(store, dir);
+      const m = e.identity.model;
+      assert.ok(!("status" in m));
+      assert.ok(Math.abs(m.precision - 4 / 6) < 1e-9);
+      assert.equal(m.recall, 1);
+      assert.equal(m.split_share, 0);
+      assert.equal(m.mixed_share, 0.5);
+      assert.ok(!("status" in e.workers));
+      assert.equal(e.workers.precision, 1);
+      assert.equal(e.workers.recall, 0.5);
+      assert.equal(e.workers.roc_auc, 0.75);
+      assert.deepEqual(e.workers.false_positive_share_by_role, { tourist: 0 });
+    });
+  });
+
+  it("refuses a truth directory with missing files or that does not match the store", async () => {
+    const dir = writeTruth(join(tmp.dir, "t2"));
+    await withDb(async (store) => {
+      await assert.rejects(evaluate(store, join(tmp.dir, "nope")), /does not exist/);
+      await assert.rejects(evaluate(store, dir), /does not match the store: 0 of its 6 records/);
+      const broken = join(tmp.dir, "t3");
+      mkdirSync(join(broken, "truth"), { recursive: true });
+      writeFile(broken, "scenario.json", "{}");
+      await assert.rejects(
+        evaluate(store, broken),
+        /missing truth\/records\.csv, truth\/persons\.csv, truth\/cohorts\.csv/,
+      );
+    });
+  });
+});
