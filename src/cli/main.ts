@@ -23,7 +23,7 @@ export function buildProgram(): Command {
     .option("--debug", "show stack traces on errors")
     .showHelpAfterError()
     .exitOverride();
-  // One line each: simulate → ingest → analyze → report is the pipeline's order.
+  // In the pipeline's order: simulate → ingest → analyze → report.
   const commands = [registerIngest, registerRejects, registerRuns, registerPorts, registerEvaluate];
   for (const register of commands) register(program);
   return program;
@@ -49,6 +49,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A command may already have set process.exitCode (e.g. ingest: some files failed, others
+// loaded); an error's code takes precedence.
 main(process.argv).then((code) => {
-  process.exitCode = code;
+  if (code !== 0) process.exitCode = code;
 });

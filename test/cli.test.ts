@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { HEADER, runCli, tempDir, writeFile } from "./helpers/with-db.js";
+
+const tmp = tempDir();
+after(tmp.cleanup);
+
+describe("cli", () => {
+  it("ingest --json prints the counts; rejects --out writes them; runs lists the run", () => {
+    const db = join(tmp.dir, "cli.duckdb");
+    const file = writeFile(
+      tmp.dir,
+      "c.csv",
+      `${HEADER}\n1,2019-06-01,entry,Quanhe,PRK,A\n2,2019-02-30,entry,Quanhe,PRK,A\n1,2019-06-01,entry,Quanhe,PRK,A\n`,
+    );
+    const r = runCli(["--db", db, "ingest", file, "--json"]);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.deepEqual([out.read, out.loaded, out.duplicates, out.rejected], [3, 1, 1, 1]);
+    assert.equal(r.stderr, "", "quiet when piped");
+
+    const csv = join(tmp.dir, "rejects.csv");
+    assert.equal(runCli(["--db", db, "rejects", "--out", csv]).status, 0);
+    const text = readFileSync(csv, "utf8");
+    assert.match(text, /^run_id,file,line,column,value,reason,raw/);
+    assert.match(text, /,3,crossed_at,2019-02-30,"impossible date/);
+
+    const runs = runCli(["--db", db, "runs", "--json"]);
+    const [run] = JSON.parse(runs.stdout);
+    assert.equal(run.status, "done");
+    assert.equal(run.sha256.length, 12);
+    assert.equal(runCli(["--db", db, "rejects", "--run", "99"]).status, 4);
+  });
+
+  it("uses $SOJOURN_DB when --db is not given", () => {
+    const db = join(tmp.dir, "env.duckdb");
+    const file = writeFile(tmp.dir, "e.csv", `${HEADER}\n1,2019-06-01,entry,Quanhe,PRK,A\n`);
+    assert.equal(runCli(["ingest", file], { SOJOURN_DB: db }).status, 0);
+    assert.ok(existsSync(db));
+  });
+
+  it("a file missing required columns exits non-zero with one clear line", () => {
+    const db = join(tmp.dir, "bad.duckdb");
+    const file = writeFile(tmp.dir, "bad.csv", "record_id,port\n1,Quanhe\n");
+    const r = runCli(["--db", db, "ingest", file]);
+    assert.equal(r.status, 3);
+    assert.match(
+      r.stderr,
+      /bad\.csv: missing required columns crossed_at, direction, nationality, doc_number/,
+    );
+  });
+
+  it("ports lists the gazetteer", () => {
+    const r = runCli(["ports", "--json"]);
+    assert.equal(r.status, 0);
+    const ports = JSON.parse(r.stdout);
+    const quanhe = ports.find((p: { id: string }) => p.id === "cn-jl-hunchun-quanhe");
+    assert.equal(quanhe.city, "Hunchun");
+    assert.ok(quanhe.aliases.includes("圈河"));
+  });
+
+  it("unknown options get a usage error", () => {
+    assert.equal(runCli(["ingest", "--nope"]).status, 2);
+  });
+});
