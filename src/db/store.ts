@@ -40,6 +40,12 @@ export class Store {
     const conn = await instance.connect();
     // Pinned so that TIMESTAMPTZ values print and cast the same on every machine.
     await conn.run("SET TimeZone = 'UTC'");
+    // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM).
+    const threads = process.env.SOJOURN_THREADS;
+    if (threads && /^[1-9][0-9]*$/.test(threads)) await conn.run(`SET threads = ${threads}`);
+    const memory = process.env.SOJOURN_MEMORY_LIMIT;
+    if (memory && /^[0-9]+(\.[0-9]+)?\s*[KMGT]i?B$/i.test(memory))
+      await conn.run(`SET memory_limit = '${memory}'`);
     const store = new Store(path, instance, conn);
     if (options.migrate !== false) await migrate(store);
     return store;

@@ -47,7 +47,7 @@ CREATE TABLE records (
   port_id        VARCHAR,              -- gazetteer id, NULL when the port is not known yet
   port_raw       VARCHAR,
   nationality    VARCHAR,              -- ISO 3166-1 alpha-3
-  doc_number     VARCHAR,              -- trimmed, upper-cased, inner spaces removed
+  doc_number     VARCHAR,              -- trimmed, upper-cased, spaces removed
   doc_type       VARCHAR,
   family_name    VARCHAR,
   given_name     VARCHAR,
