@@ -10,6 +10,7 @@ import { register as registerIngest } from "./commands/ingest.js";
 import { register as registerPorts } from "./commands/ports.js";
 import { register as registerRejects } from "./commands/rejects.js";
 import { register as registerRuns } from "./commands/runs.js";
+import { register as registerSimulate } from "./commands/simulate.js";
 import { isDebug } from "./output.js";
 
 export function buildProgram(): Command {
@@ -24,7 +25,14 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   // In the pipeline's order: simulate → ingest → analyze → report.
-  const commands = [registerIngest, registerRejects, registerRuns, registerPorts, registerEvaluate];
+  const commands = [
+    registerSimulate,
+    registerIngest,
+    registerRejects,
+    registerRuns,
+    registerPorts,
+    registerEvaluate,
+  ];
   for (const register of commands) register(program);
   return program;
 }

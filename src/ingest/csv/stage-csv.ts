@@ -22,7 +22,6 @@ import {
 import {
   createStageTable,
   type ReadReject,
-  STAGE_TABLE,
   type StageResult,
   StageWriter,
   truncate,
