@@ -190,9 +190,10 @@ export async function ingestFile(
       }
       await dropLookups(store);
       await store.run(
-        `UPDATE ingest_runs SET finished_at = now(), status = 'done', file_sha256 = ?, read = ?, loaded = ?, duplicates = ?,
+        `UPDATE ingest_runs SET finished_at = to_timestamp(? / 1000.0), status = 'done', file_sha256 = ?, read = ?, loaded = ?, duplicates = ?,
            rejected = ?, reexports = ?, warnings = ?, parse_path = ? WHERE run_id = ?`,
         [
+          Date.now(),
           scan?.sha256 ?? null,
           read,
           n.loaded,

@@ -2,6 +2,8 @@
  * `sojourn simulate`: seeded synthetic port logs with ground truth, for development, demos,
  * tests and benchmarks (docs/scenarios.md).
  */
+import { spawn } from "node:child_process";
+import { getHeapStatistics } from "node:v8";
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { PARAM_SPECS, type Params, parseOverride } from "../../sim/params.js";
@@ -19,6 +21,33 @@ interface SimulateCliOptions {
   force?: boolean;
   json?: boolean;
   list?: boolean;
+}
+
+/** The generator's live heap stays around 50 MB, but V8 lets an uncapped heap grow with the
+ * volume written; a capped heap keeps peak RSS flat at any scale (docs/scenarios.md). The cap
+ * can only be set at start-up, so an uncapped process re-runs itself once with it. */
+const HEAP_CAP_MB = 384;
+
+async function rerunWithHeapCap(): Promise<boolean> {
+  if (
+    process.env.SOJOURN_SIM_CAPPED ||
+    getHeapStatistics().heap_size_limit <= 2 * HEAP_CAP_MB * 2 ** 20
+  ) {
+    return false;
+  }
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${HEAP_CAP_MB}`, ...process.argv.slice(1)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, SOJOURN_SIM_CAPPED: "1" },
+    },
+  );
+  const code = await new Promise<number>((resolve) =>
+    child.on("exit", (c, signal) => resolve(c ?? (signal ? 130 : 1))),
+  );
+  if (code !== 0) process.exitCode = code;
+  return true;
 }
 
 function parseNumber(name: string, raw: string): number {
@@ -63,6 +92,7 @@ export function register(program: Command): void {
         return;
       }
       if (!opts.out) throw new AppError("usage", "simulate needs --out <dir>");
+      if (await rerunWithHeapCap()) return;
       const overrides: Params = {};
       for (const text of opts.set) {
         const [key, value] = parseOverride(text);
