@@ -258,6 +258,14 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
           ["y9", "x1"],
         ],
       );
+      // A copy with only the date is the same crossing; another direction that day is not.
+      const third = writeFile(
+        tmp.dir,
+        "export3.csv",
+        `${HEADER},source\nz1,2019-06-20,exit,Quanhe,PRK,G1,border\nz2,2019-06-01,exit,Quanhe,PRK,G1,border\n`,
+      );
+      const t = await ingestFile(store, third);
+      assert.deepEqual([t.loaded, t.reexports], [2, 1]);
     });
   });
 

@@ -254,14 +254,24 @@ export async function sortRun(
     ) WHERE w IS NOT NULL`);
 
   // Re-exports: the same crossing (document, direction, port, instant) under another id
-  // points at its first copy, so analytics count it once.
+  // points at its first copy, so analytics count it once. When one copy has only a date, the
+  // same document, direction, port and local date is the same crossing: a second crossing in
+  // the same direction on the same day would need one in the other direction between them.
   await store.run(`UPDATE records SET canonical_key = m.first_key FROM (
-      SELECT n.rec_key, min(r.rec_key) AS first_key
-      FROM records n JOIN records r
-        ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.crossed_at = n.crossed_at
-       AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key < n.rec_key
-      WHERE n.run_id = ${runId}
-      GROUP BY n.rec_key) m
+      SELECT rec_key, min(first_key) AS first_key FROM (
+        SELECT n.rec_key, r.rec_key AS first_key
+        FROM records n JOIN records r
+          ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.crossed_at = n.crossed_at
+         AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key < n.rec_key
+        WHERE n.run_id = ${runId}
+        UNION ALL
+        SELECT n.rec_key, r.rec_key
+        FROM records n JOIN records r
+          ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.local_date = n.local_date
+         AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key <> n.rec_key
+        WHERE n.run_id = ${runId} AND (n.time_precision = 'date' OR r.time_precision = 'date')
+          AND r.rec_key < n.rec_key)
+      GROUP BY rec_key) m
     WHERE records.rec_key = m.rec_key`);
 
   const [c] = await store.all<Record<string, bigint>>(`SELECT count(*) AS loaded,
