@@ -118,7 +118,14 @@ export async function insertRecords(
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
       fam, giv, ful, ingest_name_script(fam), ingest_name_script(giv), ingest_name_script(ful),
       bd, sx, visa, nullif(trim(purpose), ''), nullif(trim(sponsor), ''), nullif(trim(group_id), ''),
-      crossed_at, direction, nationality, doc_number, doc_type, birth_date, sex, visa_type,
+      crossed_at,
+      CASE WHEN dir IS DISTINCT FROM direction THEN direction END,
+      CASE WHEN nat IS DISTINCT FROM nationality THEN nationality END,
+      CASE WHEN doc IS DISTINCT FROM doc_number THEN doc_number END,
+      CASE WHEN dtype IS DISTINCT FROM doc_type THEN doc_type END,
+      CASE WHEN bd IS NULL OR CAST(bd AS VARCHAR) <> birth_date THEN birth_date END,
+      CASE WHEN sx IS DISTINCT FROM sex THEN sex END,
+      CASE WHEN visa IS DISTINCT FROM visa_type THEN visa_type END,
       extra, NULL
     FROM (
       SELECT *,
@@ -197,10 +204,12 @@ export async function sortRun(
   await store.run(`INSERT INTO rejects
     SELECT ${runId}, ${sqlString(opts.file)}, line, col,
       CASE col WHEN 'record_id' THEN NULL WHEN 'crossed_at' THEN raw_crossed_at WHEN 'direction' THEN raw_direction
-        WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw_nationality WHEN 'doc_number' THEN raw_doc_number END,
+        WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw_nationality WHEN 'doc_number' THEN coalesce(raw_doc_number, doc_number) END,
       reason,
-      left(concat_ws(',', record_id, raw_crossed_at, raw_direction, port_raw, raw_nationality, raw_doc_number, raw_doc_type,
-        family_name, given_name, full_name, raw_birth_date, raw_sex, raw_visa_type, purpose, sponsor, group_id, source), 4096)
+      left(concat_ws(',', record_id, raw_crossed_at, coalesce(raw_direction, direction), port_raw,
+        coalesce(raw_nationality, nationality), coalesce(raw_doc_number, doc_number), coalesce(raw_doc_type, doc_type),
+        family_name, given_name, full_name, coalesce(raw_birth_date, CAST(birth_date AS VARCHAR)), coalesce(raw_sex, sex),
+        coalesce(raw_visa_type, visa_type), purpose, sponsor, group_id, source), 4096)
     FROM (
       SELECT *,
         CASE WHEN record_id IS NULL THEN 'record_id' WHEN crossed_at IS NULL OR year(local_date) NOT BETWEEN 1900 AND 2100 THEN 'crossed_at'

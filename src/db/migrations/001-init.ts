@@ -61,8 +61,9 @@ CREATE TABLE records (
   purpose        VARCHAR,
   sponsor        VARCHAR,
   group_id       VARCHAR,
-  -- The values as written in the file, for the columns that normalisation changes. (Plain
-  -- columns, not a STRUCT: DuckDB 1.5 can crash flushing a large transaction's STRUCT column.)
+  -- The values as written in the file, for the columns that normalisation changes; NULL when
+  -- the normalised value is exactly what was written (raw_crossed_at is always kept). Plain
+  -- columns, not a STRUCT: DuckDB 1.5 can crash flushing a large transaction's STRUCT column.
   raw_crossed_at VARCHAR,
   raw_direction  VARCHAR,
   raw_nationality VARCHAR,
