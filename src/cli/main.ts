@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
 import { register as registerEvaluate } from "./commands/evaluate.js";
+import { register as registerEvidence } from "./commands/evidence.js";
 import { register as registerIngest } from "./commands/ingest.js";
 import { register as registerPorts } from "./commands/ports.js";
 import { register as registerRejects } from "./commands/rejects.js";
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
     registerRuns,
     registerPorts,
     registerEvaluate,
+    registerEvidence,
   ];
   for (const register of commands) register(program);
   return program;

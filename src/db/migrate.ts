@@ -1,4 +1,6 @@
-/** Brings a store's schema up to the newest migration, one transaction per migration. */
+/** Brings a store's schema up to date: every migration it has not had yet, in version order,
+ * one transaction each. Applied versions are recorded, so a migration merged later with a
+ * lower number than one already applied is still applied. */
 import { AppError } from "../core/errors.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import type { Store } from "./store.js";
@@ -8,18 +10,19 @@ export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 export async function migrate(store: Store): Promise<number> {
   await store.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
-  const rows = await store.all<{ v: number | null }>(
-    "SELECT max(version) AS v FROM schema_migrations",
+  const applied = new Set(
+    (await store.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version),
   );
-  const current = rows[0]?.v ?? 0;
-  if (current > SCHEMA_VERSION) {
+  const known = new Set(MIGRATIONS.map((m) => m.version));
+  const unknown = [...applied].filter((v) => !known.has(v));
+  if (unknown.length > 0) {
     throw new AppError(
       "store",
-      `store ${store.path} has schema version ${current}, newer than this sojourn (${SCHEMA_VERSION}); upgrade sojourn`,
+      `store ${store.path} has schema version ${Math.max(...unknown)}, which this sojourn does not know (it knows up to ${SCHEMA_VERSION}); upgrade sojourn`,
     );
   }
-  for (const m of MIGRATIONS) {
-    if (m.version <= current) continue;
+  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (applied.has(m.version)) continue;
     await store.transaction(async () => {
       await store.run(m.sql);
       await store.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);

@@ -1,0 +1,142 @@
+/**
+ * Precision and recall of claim suggestions against hand-labelled claims. A suggestion
+ * *finds* a labelled claim when the kinds agree and their quoted spans overlap (one-to-one,
+ * largest overlap first). It gets it *right* when, in addition, a count has the labelled
+ * bounds and place, a duration the labelled number of days, and an employer the labelled
+ * organisation (compared by organisationKey). docs/evidence.md reports the figures.
+ */
+import type { ClaimDraft, ClaimKind } from "./claim.js";
+import { organisationKey } from "./organisations.js";
+
+export interface LabelledClaim {
+  kind: ClaimKind;
+  quote: string;
+  /** Which occurrence of the quote (1-based) when it occurs more than once. */
+  occurrence?: number;
+  /** Expected place id; a list accepts any of them; null means "no single place". */
+  place?: string | string[] | null;
+  min?: number | null;
+  max?: number | null;
+  days?: number;
+  org?: string;
+}
+
+export interface KindScore {
+  suggested: number;
+  labelled: number;
+  found: number;
+  right: number;
+}
+
+export interface Evaluation {
+  byKind: Record<string, KindScore>;
+  total: KindScore;
+  /** Labelled claims not found, and suggestions that match nothing: for reading, not scoring. */
+  missed: LabelledClaim[];
+  spurious: ClaimDraft[];
+  wrong: { labelled: LabelledClaim; suggested: ClaimDraft }[];
+}
+
+/** Code-point span of a labelled quote in the text. */
+export function locateQuote(text: string, claim: LabelledClaim): [number, number] {
+  let at = -1;
+  for (let n = 0; n < (claim.occurrence ?? 1); n++) {
+    at = text.indexOf(claim.quote, at + 1);
+    if (at < 0) throw new Error(`labelled quote not found in text: "${claim.quote}"`);
+  }
+  const start = [...text.slice(0, at)].length;
+  return [start, start + [...claim.quote].length];
+}
+
+function isRight(l: LabelledClaim, s: ClaimDraft): boolean {
+  if (l.kind === "worker_count") {
+    if (l.min !== undefined && (l.min ?? null) !== s.valueMin) return false;
+    if (l.max !== undefined && (l.max ?? null) !== s.valueMax) return false;
+    if (l.place !== undefined) {
+      const ok = Array.isArray(l.place)
+        ? l.place.includes(s.placeId ?? "")
+        : (l.place ?? null) === s.placeId;
+      if (!ok) return false;
+    }
+    return true;
+  }
+  if (l.kind === "employer" && l.org) {
+    return !!s.organisation && organisationKey(s.organisation).key === organisationKey(l.org).key;
+  }
+  if (l.days !== undefined) return s.valueUnit === "days" && s.valueMin === l.days;
+  return true;
+}
+
+export function evaluateSuggestions(
+  text: string,
+  labelled: LabelledClaim[],
+  suggested: ClaimDraft[],
+): Evaluation {
+  const spans = labelled.map((l) => locateQuote(text, l));
+  const pairs: { li: number; si: number; overlap: number }[] = [];
+  labelled.forEach((l, li) => {
+    const [ls, le] = spans[li]!;
+    suggested.forEach((s, si) => {
+      if (s.kind !== l.kind) return;
+      const overlap = Math.min(le, s.end) - Math.max(ls, s.start);
+      if (overlap > 0) pairs.push({ li, si, overlap });
+    });
+  });
+  pairs.sort((a, b) => b.overlap - a.overlap);
+  const usedL = new Set<number>();
+  const usedS = new Set<number>();
+  const matches: [number, number][] = [];
+  for (const p of pairs) {
+    if (usedL.has(p.li) || usedS.has(p.si)) continue;
+    usedL.add(p.li);
+    usedS.add(p.si);
+    matches.push([p.li, p.si]);
+  }
+  const byKind: Record<string, KindScore> = {};
+  const k = (kind: string) => {
+    byKind[kind] ??= { suggested: 0, labelled: 0, found: 0, right: 0 };
+    return byKind[kind]!;
+  };
+  for (const s of suggested) k(s.kind).suggested++;
+  for (const l of labelled) k(l.kind).labelled++;
+  const wrong: Evaluation["wrong"] = [];
+  for (const [li, si] of matches) {
+    const l = labelled[li]!;
+    const s = suggested[si]!;
+    k(l.kind).found++;
+    if (isRight(l, s)) k(l.kind).right++;
+    else wrong.push({ labelled: l, suggested: s });
+  }
+  const total = Object.values(byKind).reduce(
+    (t, x) => ({
+      suggested: t.suggested + x.suggested,
+      labelled: t.labelled + x.labelled,
+      found: t.found + x.found,
+      right: t.right + x.right,
+    }),
+    { suggested: 0, labelled: 0, found: 0, right: 0 },
+  );
+  return {
+    byKind,
+    total,
+    missed: labelled.filter((_, i) => !usedL.has(i)),
+    spurious: suggested.filter((_, i) => !usedS.has(i)),
+    wrong,
+  };
+}
+
+/** Adds up evaluations of several reports. */
+export function sumEvaluations(evals: Evaluation[]): Record<string, KindScore> {
+  const out: Record<string, KindScore> = {};
+  for (const e of evals) {
+    for (const [kind, x] of [...Object.entries(e.byKind), ["all", e.total] as const]) {
+      out[kind] ??= { suggested: 0, labelled: 0, found: 0, right: 0 };
+      const t = out[kind];
+      t.suggested += x.suggested;
+      t.labelled += x.labelled;
+      t.found += x.found;
+      t.right += x.right;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,119 @@
+/**
+ * Organisation names in report text (employers, dispatching companies, sanctioned agencies)
+ * and a matching key that lets "Hunchun Dongyang Seafood Co., Ltd." in a report meet
+ * "珲春市东洋水产有限公司" in a port log's sponsor column.
+ */
+import { hanToPinyin, romanize } from "../names/index.js";
+import { placeKey } from "../text.js";
+
+export interface OrgMention {
+  start: number;
+  end: number;
+  name: string;
+}
+
+// Words that end an English organisation name (a legal form or a line of business).
+const EN_TAIL =
+  "(?:Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.|Inc\\.|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39)";
+const CAP_WORD = "(?:[A-Z][\\w'’\\-]*|&|and|of)";
+const EN_ORG = new RegExp(
+  `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
+  "g",
+);
+// Leading words that start a sentence or a clause rather than a name.
+const EN_LEAD =
+  /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese)\s+)+/;
+
+// Legal forms only: "工厂" (factory) alone ends too many common phrases ("宽甸和集安的工厂").
+const ZH_ORG = /[\p{Script=Han}]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社)/gu;
+// Characters after which a Chinese name usually starts (prepositions and verbs of employment).
+const ZH_CUT = /^.*[在于被由向到从给为与及和受雇]/u;
+const KO_ORG =
+  /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)/gu;
+
+const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|临江|宽甸|安图|沈阳|延边)/u;
+
+export function findOrganisations(text: string, from = 0, to = text.length): OrgMention[] {
+  const out: OrgMention[] = [];
+  const slice = text.slice(from, to);
+  EN_ORG.lastIndex = 0;
+  for (let m = EN_ORG.exec(slice); m; m = EN_ORG.exec(slice)) {
+    const lead = EN_LEAD.exec(m[0])?.[0].length ?? 0;
+    const name = m[0].slice(lead).replace(/[,\s]+$/, "");
+    // A name needs a distinctive word before its tail ("Seafood" alone is not a company).
+    if (name.split(/\s+/).length < 2) continue;
+    out.push({ start: from + m.index + lead, end: from + m.index + lead + name.length, name });
+  }
+  ZH_ORG.lastIndex = 0;
+  for (let m = ZH_ORG.exec(slice); m; m = ZH_ORG.exec(slice)) {
+    let raw = m[0];
+    let lead = 0;
+    const city = ZH_CITY_HINT.exec(raw);
+    if (city && city.index > 0) lead = city.index;
+    else {
+      const cut = ZH_CUT.exec(raw.slice(0, -2));
+      if (cut) lead = cut[0].length;
+    }
+    raw = raw.slice(lead);
+    if (raw.length < 4 || raw.includes("的")) continue;
+    out.push({ start: from + m.index + lead, end: from + m.index + m[0].length, name: raw });
+  }
+  KO_ORG.lastIndex = 0;
+  for (let m = KO_ORG.exec(slice); m; m = KO_ORG.exec(slice)) {
+    out.push({ start: from + m.index, end: from + m.index + m[0].length, name: m[0] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Pinyin for Chinese characters, Revised Romanization for Hangul, no spaces. */
+export function cjkToLatin(run: string): string {
+  return /\p{Script=Hangul}/u.test(run) ? romanize(run, "rr") : hanToPinyin(run);
+}
+
+// Legal forms and place prefixes carry no identity; lines of business are mapped to one
+// English word so that a Chinese or Korean name meets its English rendering.
+const LEGAL_FORMS =
+  /(有限责任公司|有限公司|股份公司|公司|集团|유한회사|주식회사|회사|\bco\b\.?,?|\bltd\b\.?|\bcompany\b|\bcorporation\b|\bcorp\b\.?|\binc\b\.?|\bgroup\b|\blimited\b)/giu;
+const LINES: [RegExp, string][] = [
+  [/水产|水產|수산|seafoods?|fisheries/giu, " seafood "],
+  [/服装|服裝|피복|의류|garments?|clothing|apparel/giu, " garment "],
+  [/食品|식품|foodstuffs?|foods?/giu, " food "],
+  [/纺织|紡織|방직|textiles?/giu, " textile "],
+  [/贸易|貿易|무역|trading|trade/giu, " trading "],
+  [/电子|電子|전자|electronics/giu, " electronics "],
+  [/制药|製藥|제약|pharmaceuticals?/giu, " pharma "],
+  [/木业|木業|목업|wood\s+industry/giu, " wood "],
+  [/实业|實業|industry(?:\s*(?:&|and)\s*trade)?/giu, " industry "],
+];
+const CITY_PREFIXES =
+  /^(珲春市?|丹东市?|图们市?|和龙市?|龙井市?|延吉市?|集安市?|长白县?|延边|훈춘시?|단동시?|단둥시?|도문시?|화룡시?|룡정시?|연길시?|hunchun|dandong|tumen|helong|longjing|yanji|ji'?an|changbai|yanbian)\s*/iu;
+
+/**
+ * A matching key for an organisation: legal form and city prefix dropped, line of business
+ * in English, runs of Chinese characters or Hangul to Latin letters via the injected
+ * `toLatin` (pinyin and Revised Romanization from the names module: 东洋 and 동양 both give
+ * "dongyang"), then letters and digits only. Returns the full key and the distinctive part.
+ */
+export function organisationKey(
+  name: string,
+  toLatin: (cjkRun: string) => string = cjkToLatin,
+): { key: string; trade: string } {
+  let s = name.normalize("NFKC").trim();
+  s = s.replace(LEGAL_FORMS, " ").trim();
+  s = s.replace(CITY_PREFIXES, "").trim();
+  let lineWords = "";
+  for (const [re, word] of LINES) {
+    if (re.test(s)) {
+      lineWords += word;
+      s = s.replace(re, " ");
+    }
+    re.lastIndex = 0;
+  }
+  const trade = placeKey(
+    s.replace(
+      /[\p{Script=Han}]+|[\p{Script=Hangul}]+/gu,
+      (run) => ` ${toLatin(run).replace(/\s+/g, "")} `,
+    ),
+  );
+  return { key: trade + placeKey(lineWords), trade };
+}

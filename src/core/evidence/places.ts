@@ -1,0 +1,291 @@
+/**
+ * Places named in reports, resolved through the gazetteer. Reports name cities ("Hunchun"),
+ * zones ("Hunchun Border Economic Cooperation Zone"), regions ("Yanbian") and ports
+ * ("Quanhe"); the crossing data knows ports. Every place therefore carries the ports it
+ * covers, so a claim about a city can be set beside the records of that city's crossings.
+ *
+ * Precedence: a bare town name means the city here (in the port gazetteer it resolves to
+ * the town's main crossing, because a port log that writes "Hunchun" means a crossing; a
+ * report that writes "Hunchun" means the city).
+ */
+import { placeKey } from "../text.js";
+
+export const PLACE_KINDS = ["region", "city", "zone", "port"] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
+export interface Place {
+  id: string;
+  kind: PlaceKind;
+  name: string;
+  cityIds: string[];
+  portIds: string[];
+}
+
+export interface PlaceMention {
+  start: number;
+  end: number;
+  placeId: string;
+  text: string;
+}
+
+/** The gazetteer fields this module reads (data/gazetteer/*.csv). */
+export interface GazetteerInput {
+  cities: {
+    id: string;
+    name_en: string;
+    name_zh: string;
+    pinyin: string;
+    name_ko: string;
+    province: string;
+  }[];
+  ports: {
+    id: string;
+    name_en: string;
+    name_zh: string;
+    pinyin: string;
+    name_ko: string;
+    city_id: string;
+  }[];
+  aliases: { port_id: string; alias: string }[];
+}
+
+/**
+ * More names for gazetteer cities: traditional characters, the Sino-Korean readings that
+ * Korean-Chinese (Yanbian) media use, and the DPRK-style spelling with initial ㄹ. The same
+ * forms are listed as town names in docs/gazetteer.md ("Town names that have more than one
+ * crossing") and in src/sim/data/organisations.ts.
+ */
+export const CITY_EXTRA_NAMES: Record<string, string[]> = {
+  "cn-jl-hunchun": ["琿春", "琿春市", "혼춘", "훈춘시"],
+  "cn-jl-tumen": ["圖們", "圖們市", "도문", "도문시"],
+  "cn-ln-dandong": ["丹東", "丹東市", "단동", "단동시", "단둥시"],
+  "cn-jl-yanji": ["연길", "연길시", "옌지시"],
+  "cn-jl-helong": ["和龍", "和龍市", "화룡", "화룡시"],
+  "cn-jl-longjing": ["龍井", "龍井市", "룡정", "용정", "룡정시"],
+  "cn-jl-jian": ["Jian", "집안", "집안시"],
+  "cn-jl-changbai": ["長白", "长白县", "장백", "장백현"],
+  "cn-jl-linjiang": ["臨江", "림강"],
+  "cn-ln-kuandian": ["寬甸", "관전"],
+  "cn-jl-antu": ["安圖", "안도"],
+  "cn-ln-shenyang": ["瀋陽", "심양", "선양시"],
+  "cn-bj-beijing": ["북경"],
+};
+
+/**
+ * Industrial and development zones named in the reporting (research brief §3.3): each
+ * belongs to a city, and through it to that city's crossings. No coordinates are known.
+ */
+export const ZONES: { id: string; cityId: string; names: string[]; source: string }[] = [
+  {
+    id: "zone-hunchun-becz",
+    cityId: "cn-jl-hunchun",
+    names: [
+      "Hunchun Border Economic Cooperation Zone",
+      "Hunchun Border Economic Zone",
+      "Hunchun BECZ",
+      "珲春边境经济合作区",
+      "琿春邊境經濟合作區",
+      "훈춘변경경제합작구",
+      "훈춘 변경경제합작구",
+    ],
+    source: "http://china.org.cn/top10/2011-11/10/content_23857448_10.htm (set up 1992)",
+  },
+  {
+    id: "zone-hunchun-garment-park",
+    cityId: "cn-jl-hunchun",
+    names: ["Hunchun garment industrial park", "Hunchun Garment Industrial Park"],
+    source: "RFA, Sep 2024 (150 of 500 workers sent there)",
+  },
+  {
+    id: "zone-longjing-kaishantun-park",
+    cityId: "cn-jl-longjing",
+    names: ["Kaishantun industrial park", "Kaishantun new industrial park", "开山屯工业园区"],
+    source:
+      "https://nknews.org/pro/declining-chinese-border-town-eyes-north-korean-workers-for-economic-revival",
+  },
+];
+
+/** Regions: a prefecture and the two provinces along the border, by their member cities. */
+export const REGIONS: { id: string; names: string[]; cityIds?: string[]; province?: string }[] = [
+  {
+    id: "region-yanbian",
+    names: [
+      "Yanbian",
+      "Yanbian Korean Autonomous Prefecture",
+      "延边",
+      "延邊",
+      "延边朝鲜族自治州",
+      "연변",
+      "옌볜",
+      "연변조선족자치주",
+    ],
+    // Yanbian's county-level cities and counties that appear in the gazetteer.
+    cityIds: [
+      "cn-jl-hunchun",
+      "cn-jl-tumen",
+      "cn-jl-yanji",
+      "cn-jl-helong",
+      "cn-jl-longjing",
+      "cn-jl-antu",
+    ],
+  },
+  {
+    id: "region-jilin",
+    names: ["Jilin province", "Jilin Province", "吉林省", "지린성", "길림성"],
+    province: "Jilin",
+  },
+  {
+    id: "region-liaoning",
+    names: [
+      "Liaoning",
+      "Liaoning province",
+      "辽宁",
+      "遼寧",
+      "辽宁省",
+      "랴오닝",
+      "료녕",
+      "랴오닝성",
+    ],
+    province: "Liaoning",
+  },
+];
+
+// Port aliases too generic to find in prose (they are fine in a port log's port column).
+const PROSE_STOPWORDS = new Set(
+  ["friendshipbridge", "tumenriverbridge", "dandongport"].map(placeKey),
+);
+
+export interface PlaceIndex {
+  places: Map<string, Place>;
+  /** Any name, id or alias → place, or undefined. */
+  resolve(name: string): Place | undefined;
+  /** Place names in text[from, to), longest match first, no overlaps. */
+  find(text: string, from?: number, to?: number): PlaceMention[];
+}
+
+const CITY_SUFFIX = /(?:朝鲜族自治县|满族自治县|自治县|市|县)$/u;
+
+function escapeFlexible(name: string): string {
+  // Separators in a name may be written as space, hyphen or apostrophe, or left out.
+  return name
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[\\s'’\\-]?");
+}
+
+export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
+  const places = new Map<string, Place>();
+  const byKey = new Map<string, string>();
+  const names: [string, string][] = [];
+  const addName = (name: string, placeId: string, override = false) => {
+    const key = placeKey(name);
+    if (!key || PROSE_STOPWORDS.has(key)) return;
+    if (byKey.has(key) && !override) return;
+    byKey.set(key, placeId);
+    names.push([name, placeId]);
+  };
+  const portsOf = (cityIds: string[]) =>
+    g.ports.filter((p) => cityIds.includes(p.city_id)).map((p) => p.id);
+
+  // Order sets precedence: zones, cities and regions claim their names before ports do.
+  for (const z of ZONES) {
+    const city = g.cities.find((c) => c.id === z.cityId);
+    if (!city) continue;
+    places.set(z.id, {
+      id: z.id,
+      kind: "zone",
+      name: z.names[0]!,
+      cityIds: [z.cityId],
+      portIds: portsOf([z.cityId]),
+    });
+    for (const n of [z.id, ...z.names]) addName(n, z.id);
+  }
+  for (const c of g.cities) {
+    places.set(c.id, {
+      id: c.id,
+      kind: "city",
+      name: c.name_en,
+      cityIds: [c.id],
+      portIds: portsOf([c.id]),
+    });
+    const zh = c.name_zh.replace(CITY_SUFFIX, "");
+    for (const n of [
+      c.id,
+      c.name_en,
+      c.name_zh,
+      zh,
+      c.pinyin,
+      c.name_ko,
+      ...(CITY_EXTRA_NAMES[c.id] ?? []),
+    ])
+      addName(n, c.id);
+  }
+  for (const r of REGIONS) {
+    const cityIds = r.cityIds ?? g.cities.filter((c) => c.province === r.province).map((c) => c.id);
+    places.set(r.id, {
+      id: r.id,
+      kind: "region",
+      name: r.names[0]!,
+      cityIds,
+      portIds: portsOf(cityIds),
+    });
+    for (const n of [r.id, ...r.names]) addName(n, r.id);
+  }
+  for (const p of g.ports) {
+    places.set(p.id, {
+      id: p.id,
+      kind: "port",
+      name: p.name_en,
+      cityIds: [p.city_id],
+      portIds: [p.id],
+    });
+    for (const n of [p.id, p.name_en, p.name_zh, p.pinyin, p.name_ko]) addName(n, p.id);
+  }
+  for (const a of g.aliases) addName(a.alias, a.port_id);
+
+  // One alternation, longest names first so "Hunchun Border Economic Cooperation Zone" wins
+  // over "Hunchun". Latin names need word boundaries; Han and Hangul names do not (Korean
+  // attaches particles: 훈춘에서).
+  const latin = names.filter(([n]) => /[A-Za-z]/.test(n) && placeKey(n).length >= 4);
+  const cjk = names.filter(
+    ([n]) => !/[A-Za-z]/.test(n) && /[\p{Script=Han}\p{Script=Hangul}]/u.test(n),
+  );
+  const sortLen = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
+  const latinAlt = [...new Set(latin.sort(sortLen).map(([n]) => escapeFlexible(n)))].join("|");
+  const cjkAlt = [...new Set(cjk.sort(sortLen).map(([n]) => escapeFlexible(n)))].join("|");
+  const re = new RegExp(
+    `(?<latin>(?<![\\p{L}\\p{N}])(?:${latinAlt})(?![\\p{L}\\p{N}]))|(?<cjk>${cjkAlt})`,
+    "giu",
+  );
+
+  const resolve = (name: string) => {
+    const id = byKey.get(placeKey(name));
+    return id ? places.get(id) : undefined;
+  };
+
+  const find = (text: string, from = 0, to = text.length): PlaceMention[] => {
+    const out: PlaceMention[] = [];
+    const slice = text.slice(from, to);
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const surface = m[0];
+      if (m.groups?.latin) {
+        // Proper nouns only; and "Tumen River", "Yalu River" are rivers, not places of work.
+        if (!/^\p{Lu}/u.test(surface)) continue;
+        if (/^\s+River\b/.test(slice.slice(m.index + surface.length))) continue;
+      }
+      const id = byKey.get(placeKey(surface));
+      if (!id) continue;
+      out.push({
+        start: from + m.index,
+        end: from + m.index + surface.length,
+        placeId: id,
+        text: surface,
+      });
+    }
+    return out;
+  };
+
+  return { places, resolve, find };
+}

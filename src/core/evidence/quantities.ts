@@ -1,0 +1,290 @@
+/**
+ * Numbers as news reports write them, with their hedges: "some 2,000", "more than 100",
+ * "2,000–3,000", "hundreds of", "two thousand", "6,500명", "2천여 명", "2000多名", "数百名".
+ * Each quantity keeps its UTF-16 span so a claim can quote it.
+ */
+import type { Qualifier } from "./claim.js";
+
+export interface Quantity {
+  start: number;
+  end: number;
+  min: number | null;
+  max: number | null;
+  qualifier: Qualifier;
+  text: string;
+}
+
+const UNITS: Record<string, number> = {
+  zero: 0,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
+
+const WORD =
+  "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)";
+const WORD_NUMBER = `(?:(?:a|an)\\s+)?${WORD}(?:(?:\\s+|-)(?:and\\s+)?${WORD})*(?:\\s+dozen)?|a\\s+dozen|half\\s+a\\s+dozen`;
+const DIGIT_NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+const NUMBER = `(?:${DIGIT_NUMBER})(?:\\s*(?:million|thousand|hundred))?|${WORD_NUMBER}`;
+
+// Vague quantities and the range we read them as (documented in docs/evidence.md).
+const VAGUE: [RegExp, number, number][] = [
+  [/^tens\s+of\s+thousands(?:\s+of)?$/i, 20_000, 99_999],
+  [/^(?:several|a\s+few)\s+thousand$|^thousands(?:\s+of)?$/i, 2_000, 9_999],
+  [/^(?:several|a\s+few)\s+hundred$|^hundreds(?:\s+of)?$/i, 200, 999],
+  [/^(?:several\s+)?dozens?(?:\s+of)?$/i, 24, 99],
+];
+const VAGUE_RE =
+  "tens\\s+of\\s+thousands(?:\\s+of)?|(?:several|a\\s+few)\\s+(?:thousand|hundred)|thousands\\s+of|hundreds\\s+of|(?:several\\s+)?dozens\\s+of";
+
+const AT_LEAST =
+  "more\\s+than|at\\s+least|over|upwards\\s+of|no\\s+fewer\\s+than|no\\s+less\\s+than|just\\s+over|well\\s+over|in\\s+excess\\s+of";
+const AT_MOST =
+  "up\\s+to|as\\s+many\\s+as|fewer\\s+than|less\\s+than|under|just\\s+under|no\\s+more\\s+than|at\\s+most";
+const APPROX =
+  "some|about|around|roughly|approximately|approx\\.|nearly|almost|close\\s+to|an\\s+estimated|estimated|an\\s+approximate|perhaps";
+
+const EN_RE = new RegExp(
+  `\\b(?:(?<q>${AT_LEAST}|${AT_MOST}|${APPROX})\\s+)?(?:` +
+    `between\\s+(?<b1>${NUMBER})\\s+and\\s+(?<b2>${NUMBER})` +
+    `|(?<r1>${NUMBER})\\s*(?:-|–|—|to)\\s*(?<r2>${NUMBER})` +
+    `|(?<vague>${VAGUE_RE})` +
+    `|(?<n>${NUMBER})(?<plus>\\+|\\s+or\\s+more|-plus)?` +
+    ")(?![\\w,]*\\d)",
+  "giu",
+);
+
+/** Value of one English number ("6,500", "1.5 million", "two thousand five hundred"). */
+export function parseEnglishNumber(raw: string): number | null {
+  const s = raw.trim().toLowerCase().replace(/\s+/g, " ");
+  const digit =
+    /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|thousand|hundred))?$/.exec(s);
+  if (digit) {
+    const n = Number(digit[1]!.replaceAll(",", ""));
+    return digit[2] ? n * SCALES[digit[2]]! : n;
+  }
+  if (s === "a dozen") return 12;
+  if (s === "half a dozen") return 6;
+  const dozen = /^(.+)\s+dozen$/.exec(s);
+  if (dozen) {
+    const n = parseEnglishNumber(dozen[1]!);
+    return n === null ? null : n * 12;
+  }
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const w of s.split(/[\s-]+/)) {
+    if (w === "and") continue;
+    if (w in UNITS) {
+      current += UNITS[w]!;
+      seen = true;
+    } else if (w in SCALES) {
+      const scale = SCALES[w]!;
+      if (scale === 100) current = (current || 1) * 100;
+      else {
+        total += (current || 1) * scale;
+        current = 0;
+      }
+      seen = true;
+    } else return null;
+  }
+  return seen ? total + current : null;
+}
+
+function qualifierOf(q: string | undefined): Qualifier {
+  if (!q) return "exact";
+  const s = q.toLowerCase().replace(/\s+/g, " ");
+  if (new RegExp(`^(?:${AT_LEAST})$`, "i").test(s)) return "at_least";
+  if (new RegExp(`^(?:${AT_MOST})$`, "i").test(s)) return "at_most";
+  return "approx";
+}
+
+/** Quantities written in English between `from` and `to`. */
+export function findEnglishQuantities(text: string, from = 0, to = text.length): Quantity[] {
+  const out: Quantity[] = [];
+  const slice = text.slice(from, to);
+  EN_RE.lastIndex = 0;
+  for (let m = EN_RE.exec(slice); m; m = EN_RE.exec(slice)) {
+    const g = m.groups ?? {};
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const base = { start, end, text: m[0] };
+    if (g.b1 || g.r1) {
+      const lo = parseEnglishNumber(g.b1 ?? g.r1!);
+      const hi = parseEnglishNumber(g.b2 ?? g.r2!);
+      if (lo === null || hi === null) continue;
+      // "2-3,000" means 2,000–3,000; "20 to 50" stays as written.
+      const lo2 = lo < 10 && hi >= 1000 && !/,/.test(g.b1 ?? g.r1!) ? lo * 1000 : lo;
+      out.push({ ...base, min: lo2, max: hi, qualifier: "range" });
+      continue;
+    }
+    if (g.vague) {
+      const v = VAGUE.find(([re]) => re.test(g.vague!.trim().replace(/\s+/g, " ")));
+      if (v) out.push({ ...base, min: v[1], max: v[2], qualifier: "vague" });
+      continue;
+    }
+    const n = parseEnglishNumber(g.n!);
+    if (n === null) continue;
+    // Bare "a"/"an"/"one" are articles far more often than counts.
+    if (/^(?:a|an)$/i.test(g.n!.trim())) continue;
+    let qualifier = qualifierOf(g.q);
+    if (g.plus) qualifier = "at_least";
+    out.push({
+      ...base,
+      min: qualifier === "at_most" ? null : n,
+      max: qualifier === "at_least" ? null : n,
+      qualifier,
+    });
+  }
+  return out;
+}
+
+// --- Chinese and Korean ---------------------------------------------------------------------
+
+const CJK_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CJK_UNITS: Record<string, number> = {
+  十: 10,
+  百: 100,
+  千: 1000,
+  십: 10,
+  백: 100,
+  천: 1000,
+};
+const CJK_MYRIAD: Record<string, number> = { 万: 10_000, 萬: 10_000, 만: 10_000, 亿: 1e8, 억: 1e8 };
+
+/** "六千五百" → 6500, "1.2万" → 12000, "2천" → 2000, "1만 2천" → 12000. */
+export function parseCjkNumber(raw: string): number | null {
+  const s = raw.replace(/[\s,]/g, "");
+  if (s === "") return null;
+  let total = 0;
+  let section = 0;
+  let digit: number | null = null;
+  let i = 0;
+  let seen = false;
+  while (i < s.length) {
+    const num = /^\d+(?:\.\d+)?/.exec(s.slice(i));
+    if (num) {
+      digit = Number(num[0]);
+      i += num[0].length;
+      seen = true;
+      continue;
+    }
+    const ch = s[i]!;
+    if (ch in CJK_DIGITS) {
+      digit = CJK_DIGITS[ch]!;
+      seen = true;
+    } else if (ch in CJK_UNITS) {
+      section += (digit ?? 1) * CJK_UNITS[ch]!;
+      digit = null;
+      seen = true;
+    } else if (ch in CJK_MYRIAD) {
+      total += (section + (digit ?? 0) || 1) * CJK_MYRIAD[ch]!;
+      section = 0;
+      digit = null;
+      seen = true;
+    } else return null;
+    i++;
+  }
+  return seen ? Math.round(total + section + (digit ?? 0)) : null;
+}
+
+const ZH_NUM = "[\\d.,]+[万萬]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+const ZH_RE = new RegExp(
+  `(?<q>大约有|约有|大约|约|将近|近|超过|逾|至少|多达|上|不少于|不到)?(?:(?<vague>数|几)(?<vunit>[十百千万萬])|(?<n>${ZH_NUM}))(?<more>多|余|餘)?(?=(?:名|个|個|人))`,
+  "gu",
+);
+// 6천500, 1만 2천, 2천, 300: optional myriad, thousand and hundred parts, then units.
+const KO_NUM =
+  "(?=\\d)(?:\\d[\\d.,]*\\s?만\\s?)?(?:\\d[\\d.,]*\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?";
+const KO_RE = new RegExp(
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게))?`,
+  "gu",
+);
+
+const VAGUE_CJK: Record<string, [number, number]> = {
+  十: [20, 99],
+  십: [20, 99],
+  百: [200, 999],
+  백: [200, 999],
+  千: [2_000, 9_999],
+  천: [2_000, 9_999],
+  万: [20_000, 99_999],
+  萬: [20_000, 99_999],
+  만: [20_000, 99_999],
+};
+
+/** Counts of people in Chinese (…名/人) and Korean (…명). */
+export function findCjkQuantities(text: string, from = 0, to = text.length): Quantity[] {
+  const out: Quantity[] = [];
+  const slice = text.slice(from, to);
+  for (const re of [ZH_RE, KO_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const g = m.groups ?? {};
+      const start = from + m.index + (m[0].length - m[0].trimStart().length);
+      const end = from + m.index + m[0].trimEnd().length;
+      const base = { start, end, text: text.slice(start, end) };
+      if (g.vague) {
+        const v = VAGUE_CJK[g.vunit!];
+        if (v) out.push({ ...base, min: v[0], max: v[1], qualifier: "vague" });
+        continue;
+      }
+      const n = parseCjkNumber(g.n!);
+      if (n === null || n === 0) continue;
+      const q = g.q ?? "";
+      let qualifier: Qualifier = "exact";
+      if (/约|大约|近|将近|약|대략|가량|정도|안팎/.test(q + (g.post ?? ""))) qualifier = "approx";
+      if (/超过|逾|至少|上|不少于|최소|적어도/.test(q) || g.more || /이상|넘게/.test(g.post ?? ""))
+        qualifier = "at_least";
+      if (/多达|不到|최대/.test(q) || /이하|미만/.test(g.post ?? "")) qualifier = "at_most";
+      out.push({
+        ...base,
+        min: qualifier === "at_most" ? null : n,
+        max: qualifier === "at_least" ? null : n,
+        qualifier,
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

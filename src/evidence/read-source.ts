@@ -1,0 +1,320 @@
+/**
+ * Reads a report file into what the evidence base keeps: the original bytes and their
+ * SHA-256, the media type, and the extracted text that claims quote. Plain text and
+ * Markdown are kept as written (UTF-8, BOM dropped); HTML is reduced to its visible text
+ * with node-html-parser; PDF text comes from unpdf (Mozilla's PDF.js, no network). A file
+ * that is unsupported, empty, not UTF-8, or a PDF that cannot be parsed is refused with a
+ * message naming the file: nothing of it is stored.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, extname, join } from "node:path";
+import { type HTMLElement, type Node, NodeType, parse as parseHtml } from "node-html-parser";
+import { AppError } from "../core/errors.js";
+
+export const MEDIA_TYPES = ["text/plain", "text/markdown", "text/html", "application/pdf"] as const;
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+const EXTENSIONS: Record<string, MediaType> = {
+  ".txt": "text/plain",
+  ".text": "text/plain",
+  ".md": "text/markdown",
+  ".markdown": "text/markdown",
+  ".html": "text/html",
+  ".htm": "text/html",
+  ".xhtml": "text/html",
+  ".pdf": "application/pdf",
+};
+
+export interface ReadSource {
+  path: string;
+  fileName: string;
+  mediaType: MediaType;
+  bytes: Buffer;
+  sha256: string;
+  text: string;
+  textSha256: string;
+  extractor: string;
+  language: "en" | "ko" | "zh" | "mixed";
+  pages: number | null;
+  /** Metadata found in the file itself (HTML <title>/meta, PDF info, Markdown heading). */
+  found: { title?: string; author?: string; published?: string; url?: string };
+}
+
+const require = createRequire(import.meta.url);
+/** A dependency's version, from the package.json above its entry point (packages whose
+ * exports map hides package.json included). */
+function versionOf(pkg: string): string {
+  try {
+    let dir = dirname(require.resolve(pkg));
+    for (;;) {
+      const file = join(dir, "package.json");
+      if (existsSync(file)) {
+        const json = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+        if (json.name === pkg && json.version) return json.version;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) return "unknown";
+      dir = parent;
+    }
+  } catch {
+    return "unknown";
+  }
+}
+
+export function sha256(data: Buffer | string): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+function mediaTypeOf(path: string, bytes: Buffer): MediaType {
+  const ext = extname(path).toLowerCase();
+  const byExt = EXTENSIONS[ext];
+  if (bytes.subarray(0, 5).toString("latin1") === "%PDF-") return "application/pdf";
+  if (byExt) return byExt;
+  throw new AppError(
+    "input",
+    `${path}: unsupported file type "${ext || "(no extension)"}"; expected one of ${Object.keys(EXTENSIONS).join(", ")} (plain text, Markdown, HTML or PDF)`,
+  );
+}
+
+function decodeUtf8(path: string, bytes: Buffer): string {
+  if (bytes.includes(0)) {
+    throw new AppError(
+      "input",
+      `${path}: contains NUL bytes; a text, Markdown or HTML file was expected (is it a binary file with the wrong extension?)`,
+    );
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new AppError(
+      "input",
+      `${path}: not valid UTF-8 text; save the report as UTF-8 and add it again`,
+    );
+  }
+}
+
+/** Line endings to \n and trailing spaces off each line: offsets must not depend on the
+ * platform that wrote the file. */
+function tidy(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[ \t\u00a0]+$/gm, "")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+const BLOCK = new Set(
+  "address article aside blockquote dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot tr ul caption".split(
+    " ",
+  ),
+);
+const SKIP = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "svg",
+  "iframe",
+  "button",
+  "select",
+]);
+
+function htmlText(root: HTMLElement): string {
+  let out = "";
+  const walk = (node: Node) => {
+    if (node.nodeType === NodeType.TEXT_NODE) {
+      out += node.text.replace(/[\s\u00a0]+/g, " ");
+      return;
+    }
+    if (node.nodeType !== NodeType.ELEMENT_NODE) return;
+    const el = node as HTMLElement;
+    const tag = el.rawTagName?.toLowerCase() ?? "";
+    if (SKIP.has(tag)) return;
+    if (tag === "br") {
+      out += "\n";
+      return;
+    }
+    const block = BLOCK.has(tag);
+    if (block) out += "\n\n";
+    if (tag === "td" || tag === "th") out += " ";
+    for (const child of el.childNodes) walk(child);
+    if (block) out += "\n\n";
+  };
+  walk(root);
+  return out
+    .split("\n")
+    .map((l) => l.trim())
+    .join("\n");
+}
+
+function readHtml(raw: string): { text: string; found: ReadSource["found"] } {
+  const root = parseHtml(raw, { comment: false });
+  const meta = (sel: string) =>
+    root.querySelector(sel)?.getAttribute("content")?.trim() || undefined;
+  const found: ReadSource["found"] = {
+    title:
+      meta('meta[property="og:title"]') ?? (root.querySelector("title")?.text.trim() || undefined),
+    author: meta('meta[name="author"]'),
+    published:
+      meta('meta[property="article:published_time"]') ??
+      meta('meta[name="date"]') ??
+      meta('meta[itemprop="datePublished"]'),
+    url:
+      meta('meta[property="og:url"]') ??
+      root.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+  };
+  const body = root.querySelector("body") ?? root;
+  return { text: htmlText(body), found };
+}
+
+interface PdfTextItem {
+  str: string;
+  transform: number[];
+  height: number;
+  hasEOL?: boolean;
+}
+
+/**
+ * One page's text in reading order. PDF.js gives positioned runs; a run on a new baseline
+ * starts a new line, and a gap of more than 1.6 line heights starts a new paragraph (PDFs
+ * have no blank lines to find paragraphs by).
+ */
+function pageText(items: PdfTextItem[]): string {
+  let out = "";
+  let lastY: number | null = null;
+  let lineHeight = 0;
+  for (const it of items) {
+    if (typeof it.str !== "string") continue;
+    const y = it.transform[5] ?? 0;
+    const h = it.height || Math.abs(it.transform[3] ?? 0) || lineHeight;
+    if (lastY !== null && Math.abs(y - lastY) > 0.5) {
+      const gap = Math.abs(lastY - y);
+      const step = lineHeight || h || gap;
+      out += gap > step * 1.6 ? "\n\n" : "\n";
+      if (gap <= step * 1.6) lineHeight = gap;
+    }
+    if (lastY === null && h) lineHeight = h * 1.2;
+    out += it.str;
+    lastY = y;
+  }
+  return out;
+}
+
+async function readPdf(
+  path: string,
+  bytes: Buffer,
+): Promise<{ text: string; pages: number; found: ReadSource["found"] }> {
+  const { getDocumentProxy, getMeta } = await import("unpdf");
+  try {
+    // PDF.js takes ownership of the buffer it is given; hand it a copy.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), {
+      verbosity: 0,
+      isEvalSupported: false,
+    });
+    const pages: string[] = [];
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const content = await (await pdf.getPage(i)).getTextContent();
+      pages.push(tidy(pageText(content.items as PdfTextItem[])));
+    }
+    let found: ReadSource["found"] = {};
+    try {
+      const { info } = await getMeta(pdf);
+      const i = info as Record<string, unknown>;
+      const str = (v: unknown) => (typeof v === "string" && v.trim() ? v.trim() : undefined);
+      // The PDF's CreationDate is when the file was made, not when the report was published.
+      found = { title: str(i.Title), author: str(i.Author) };
+    } catch {
+      // Metadata is optional; the text is what counts.
+    }
+    // Pages are separated by a blank line and a form feed so offsets stay unambiguous.
+    return { text: pages.join("\n\n\f\n\n"), pages: pdf.numPages, found };
+  } catch (err) {
+    const why = (err as Error).message || (err as Error).name || "unreadable";
+    throw new AppError(
+      "input",
+      `${path}: not a readable PDF (${why}); is the file complete and not encrypted?`,
+      {
+        cause: err,
+      },
+    );
+  }
+}
+
+function languageOf(text: string): ReadSource["language"] {
+  const hangul = (text.match(/\p{Script=Hangul}/gu) ?? []).length;
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  const total = hangul + han + latin || 1;
+  if (hangul / total > 0.5) return "ko";
+  if (han / total > 0.5) return "zh";
+  if (latin / total > 0.8) return "en";
+  return hangul > han
+    ? hangul / total > 0.3
+      ? "ko"
+      : "mixed"
+    : han / total > 0.3
+      ? "zh"
+      : "mixed";
+}
+
+export async function readSourceFile(path: string): Promise<ReadSource> {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory())
+      throw new AppError("input", `${path}: is a directory; give a report file`);
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError(
+      "input",
+      `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
+  }
+  if (bytes.length === 0) throw new AppError("input", `${path}: the file is empty; nothing stored`);
+  const mediaType = mediaTypeOf(path, bytes);
+  let text: string;
+  let pages: number | null = null;
+  let found: ReadSource["found"] = {};
+  let extractor: string;
+  if (mediaType === "application/pdf") {
+    const pdf = await readPdf(path, bytes);
+    text = pdf.text;
+    pages = pdf.pages;
+    found = pdf.found;
+    extractor = `unpdf ${versionOf("unpdf")}`;
+  } else if (mediaType === "text/html") {
+    const html = readHtml(decodeUtf8(path, bytes));
+    text = tidy(html.text);
+    found = html.found;
+    extractor = `node-html-parser ${versionOf("node-html-parser")}`;
+  } else {
+    text = tidy(decodeUtf8(path, bytes).replace(/^\uFEFF/, ""));
+    if (mediaType === "text/markdown") {
+      const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+      if (heading) found.title = heading;
+    }
+    extractor = "utf-8";
+  }
+  if (text.replace(/[\s\f]/g, "") === "") {
+    throw new AppError(
+      "input",
+      `${path}: no text could be extracted${mediaType === "application/pdf" ? " (a scanned PDF needs OCR first)" : ""}; nothing stored`,
+    );
+  }
+  return {
+    path,
+    fileName: basename(path),
+    mediaType,
+    bytes,
+    sha256: sha256(bytes),
+    text,
+    textSha256: sha256(text),
+    extractor,
+    language: languageOf(text),
+    pages,
+    found,
+  };
+}
