@@ -5,9 +5,12 @@
  */
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
+import { register as registerAnalyze } from "./commands/analyze.js";
 import { register as registerEvaluate } from "./commands/evaluate.js";
 import { register as registerEvidence } from "./commands/evidence.js";
+import { register as registerExport } from "./commands/export.js";
 import { register as registerIngest } from "./commands/ingest.js";
+import { register as registerPerson } from "./commands/person.js";
 import { register as registerPorts } from "./commands/ports.js";
 import { register as registerRejects } from "./commands/rejects.js";
 import { register as registerRuns } from "./commands/runs.js";
@@ -32,6 +35,9 @@ export function buildProgram(): Command {
     registerRejects,
     registerRuns,
     registerPorts,
+    registerAnalyze,
+    registerPerson,
+    registerExport,
     registerEvaluate,
     registerEvidence,
   ];

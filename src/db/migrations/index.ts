@@ -3,6 +3,7 @@
  * that has shipped: add the next one. `version` is the schema version a store reaches.
  */
 import { v001Init } from "./001-init.js";
+import { v002Persons } from "./002-persons.js";
 import { v004Evidence } from "./004-evidence.js";
 
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001Init, v004Evidence];
+export const MIGRATIONS: readonly Migration[] = [v001Init, v002Persons, v004Evidence];

@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { runPipeline } from "../../analyze/pipeline.js";
+import { createProgress, printJson, printLine, printTable, withCommandStore } from "../output.js";
+
+export function register(program: Command): void {
+  program
+    .command("analyze")
+    .description(
+      "run the analysis pipeline on the loaded records: identity resolution (persons), then\n" +
+        "the later steps; incremental — only new records are resolved, reruns change nothing",
+    )
+    .option("--json", "print one JSON object with per-step stats and timings")
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const progress = createProgress({ json: opts.json });
+      const result = await withCommandStore(cmd, async (store) => {
+        let started = false;
+        try {
+          return await runPipeline(store, {
+            onStage(done, total, label) {
+              if (!started) {
+                progress.start(total, "analyze");
+                started = true;
+              }
+              progress.update(done);
+              void label;
+            },
+          });
+        } finally {
+          progress.stop();
+        }
+      });
+      if (opts.json) {
+        printJson(result);
+        return;
+      }
+      for (const step of result.steps) {
+        printLine(`${step.step} (${step.seconds.toFixed(1)} s)`);
+        printTable(
+          Object.entries(step.stats).map(([k, v]) => ({ stat: k, value: v })),
+          ["stat", "value"],
+        );
+        printLine();
+        printTable(
+          step.stages.map((s) => ({ stage: s.stage, seconds: s.seconds.toFixed(2) })),
+          ["stage", "seconds"],
+        );
+        printLine();
+      }
+      printLine(`total ${result.seconds.toFixed(1)} s`);
+    });
+}

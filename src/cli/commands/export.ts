@@ -1,0 +1,115 @@
+/**
+ * `sojourn export <what> --format jsonl|csv|parquet --out FILE`: the export contract
+ * (PRODUCT.md §5), written by DuckDB COPY. Each kind of export is one entry in EXPORTS; later
+ * steps add alerts, cohorts and stays here.
+ */
+import type { Command } from "commander";
+import { AppError } from "../../core/errors.js";
+import { type Store, sqlString } from "../../db/store.js";
+import { printJson, printLine, withCommandStore } from "../output.js";
+
+export const EXPORT_FORMATS = ["jsonl", "csv", "parquet"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportKind {
+  name: string;
+  description: string;
+  /** The rows to export; list columns stay lists (JSON arrays in CSV). */
+  query(store: Store): Promise<string>;
+}
+
+/** persons: {person_id, record_ids[], names[], doc_numbers[], birth_date|null, sex|null, labor_score, indicators[]} */
+export const PERSONS_EXPORT: ExportKind = {
+  name: "persons",
+  description:
+    "one row per resolved person: person_id, record_ids (source:record_id), names, doc_numbers,\n" +
+    "birth_date, sex, labor_score, indicators",
+  async query() {
+    return `
+      WITH rec AS (
+        SELECT pr.person_id, list(r.source || ':' || r.record_id ORDER BY r.crossed_at, r.rec_key) AS record_ids
+        FROM person_records pr JOIN records r USING (rec_key) GROUP BY pr.person_id),
+      nm AS (SELECT person_id, list(name ORDER BY count DESC, name) AS names
+             FROM person_names GROUP BY person_id),
+      dc AS (SELECT person_id, list(DISTINCT doc_number ORDER BY doc_number) AS doc_numbers
+             FROM person_documents GROUP BY person_id)
+      SELECT p.person_id, coalesce(rec.record_ids, []) AS record_ids,
+             coalesce(nm.names, []) AS names, coalesce(dc.doc_numbers, []) AS doc_numbers,
+             p.birth_date, p.sex, coalesce(p.labor_score, 0)::DOUBLE AS labor_score,
+             coalesce(from_json(p.indicators, '["VARCHAR"]'), []) AS indicators
+      FROM persons p LEFT JOIN rec USING (person_id) LEFT JOIN nm USING (person_id)
+      LEFT JOIN dc USING (person_id)
+      ORDER BY p.person_id`;
+  },
+};
+
+export const EXPORTS: ExportKind[] = [PERSONS_EXPORT];
+
+function formatOf(out: string, format: string | undefined): ExportFormat {
+  const f = format ?? (/\.parquet$/i.test(out) ? "parquet" : /\.csv$/i.test(out) ? "csv" : "jsonl");
+  if (!(EXPORT_FORMATS as readonly string[]).includes(f))
+    throw new AppError("usage", `--format ${f}: expected one of ${EXPORT_FORMATS.join(", ")}`);
+  return f as ExportFormat;
+}
+
+/** Writes one export with DuckDB COPY; returns the number of rows written. */
+export async function writeExport(
+  store: Store,
+  kind: ExportKind,
+  format: ExportFormat,
+  out: string,
+): Promise<number> {
+  let sql = await kind.query(store);
+  if (format === "csv") {
+    // CSV has no lists: list columns become JSON arrays.
+    const cols = await store.all<{ column_name: string; column_type: string }>(`DESCRIBE (${sql})`);
+    const select = cols
+      .map((c) =>
+        c.column_type.endsWith("[]")
+          ? `to_json("${c.column_name}") AS "${c.column_name}"`
+          : `"${c.column_name}"`,
+      )
+      .join(", ");
+    sql = `SELECT ${select} FROM (${sql})`;
+  }
+  const options =
+    format === "parquet"
+      ? "FORMAT parquet"
+      : format === "csv"
+        ? "FORMAT csv, HEADER true"
+        : "FORMAT json";
+  try {
+    await store.run(`COPY (${sql}) TO ${sqlString(out)} (${options})`);
+  } catch (err) {
+    throw new AppError("input", `cannot write ${out}: ${(err as Error).message.split("\n")[0]}`, {
+      cause: err,
+    });
+  }
+  const row = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM (${sql})`);
+  return Number(row?.n ?? 0);
+}
+
+export function register(program: Command): void {
+  const exportCmd = program
+    .command("export")
+    .description("write results in the export contract: persons (more kinds as analysis grows)");
+  for (const kind of EXPORTS) {
+    exportCmd
+      .command(kind.name)
+      .description(kind.description)
+      .requiredOption("--out <file>", "output file")
+      .option(
+        "--format <format>",
+        `${EXPORT_FORMATS.join(" | ")} (default: from --out, else jsonl)`,
+      )
+      .option("--json", "print a JSON summary")
+      .action(async (opts: { out: string; format?: string; json?: boolean }, cmd: Command) => {
+        const format = formatOf(opts.out, opts.format);
+        const rows = await withCommandStore(cmd, (store) =>
+          writeExport(store, kind, format, opts.out),
+        );
+        if (opts.json) printJson({ export: kind.name, format, out: opts.out, rows });
+        else printLine(`${rows} ${kind.name} written to ${opts.out} (${format})`);
+      });
+  }
+}

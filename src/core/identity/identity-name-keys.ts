@@ -1,0 +1,105 @@
+/**
+ * Cheap blocking keys for identity resolution. `nameKeys` (src/core/names) parses a whole name
+ * each time (about half a millisecond); resolving ten million records needs keys for hundreds of
+ * thousands of distinct name strings, so this module keys one *token* or one *character* at a
+ * time and memoises it: romanized tokens repeat endlessly (KIM, YONG, CHOL, Yŏng-ch'ŏl), and so
+ * do Hangul syllables and Chinese characters.
+ *
+ * A key is "family|given" in the phonetic classes of `phoneticSyllable` (ㅓ/ㅗ, ㅕ/ㅛ, plain and
+ * aspirated stops merged, South initial forms), so KIM YONG CHOL, Kim Yŏng-ch'ŏl, Gim
+ * Yeong-cheol, YONGCHOL KIM, 김영철 and 金永哲 share "KIM|YONG.COL". Keys only choose which
+ * record groups to compare; `compareNames` decides.
+ */
+
+import { detectScript, hanToHangul, parseRomanized } from "../names/index.js";
+import { phoneticSyllable } from "../names/name-keys.js";
+
+/** A name as a record carries it: the split fields and/or a full name, any script. */
+export interface RecordedName {
+  family?: string | null;
+  given?: string | null;
+  full?: string | null;
+}
+
+const latinTokenCache = new Map<string, string[]>();
+const hanCache = new Map<string, string>();
+
+/** Hangul syllables of a romanized token: the best segmentation, best candidate per slot. */
+function latinTokenSyllables(token: string): string[] {
+  let out = latinTokenCache.get(token);
+  if (out) return out;
+  const parse = parseRomanized(token)[0];
+  out = parse
+    ? parse.slots.map((s) => s.candidates[0]?.syllable ?? "?")
+    : [`?${token.toLowerCase()}`];
+  latinTokenCache.set(token, out);
+  return out;
+}
+
+/** Most likely Hangul reading of one Chinese character (surname readings for the first). */
+function hanSyllable(ch: string, surname: boolean): string {
+  const k = surname ? `s${ch}` : ch;
+  let out = hanCache.get(k);
+  if (out === undefined) {
+    out = hanToHangul(ch, surname ? { surname: true } : {})[0] ?? ch;
+    hanCache.set(k, out);
+  }
+  return out;
+}
+
+function classOf(syllables: readonly string[]): string {
+  return syllables.map((s, i) => (s.startsWith("?") ? s : phoneticSyllable(s, i === 0))).join(".");
+}
+
+function syllablesOf(text: string, script: string, surname: boolean): string[] {
+  if (script === "hangul") return Array.from(text.replace(/[^\uac00-\ud7a3]/g, ""));
+  if (script === "han")
+    return Array.from(text.replace(/\s+/g, "")).map((c, i) => hanSyllable(c, surname && i === 0));
+  return tokens(text).flatMap(latinTokenSyllables);
+}
+
+function tokens(text: string): string[] {
+  return text.split(/[\s,]+/).filter(Boolean);
+}
+
+function keyOfParts(family: string[], given: string[]): string {
+  return `${classOf(family)}|${classOf(given)}`;
+}
+
+function keysOfFull(full: string, keys: Set<string>): void {
+  const script = detectScript(full);
+  if (script === "hangul" || script === "han") {
+    const compact = full.replace(/\s+/g, "");
+    const syl = syllablesOf(compact, script, true);
+    if (syl.length >= 2) keys.add(keyOfParts(syl.slice(0, 1), syl.slice(1)));
+    return;
+  }
+  if (script !== "latin") {
+    keys.add(`raw:${full.toLowerCase().replace(/\s+/g, " ").trim()}`);
+    return;
+  }
+  const t = tokens(full);
+  if (t.length < 2) {
+    keys.add(`|${classOf(t.flatMap(latinTokenSyllables))}`);
+    return;
+  }
+  // Either order: family first (Korean, passports) or last (Western order in English exports).
+  keys.add(keyOfParts(latinTokenSyllables(t[0]!), t.slice(1).flatMap(latinTokenSyllables)));
+  keys.add(keyOfParts(latinTokenSyllables(t.at(-1)!), t.slice(0, -1).flatMap(latinTokenSyllables)));
+}
+
+/** Blocking keys of a recorded name; empty when the record has no name at all. */
+export function identityNameKeys(name: RecordedName): string[] {
+  const keys = new Set<string>();
+  const family = name.family?.trim() ?? "";
+  const given = name.given?.trim() ?? "";
+  if (family || given) {
+    const script = detectScript(`${family}${given}`);
+    if (script === "hangul" || script === "han" || script === "latin") {
+      keys.add(keyOfParts(syllablesOf(family, script, true), syllablesOf(given, script, false)));
+    } else keys.add(`raw:${`${family} ${given}`.toLowerCase().trim()}`);
+  }
+  const full = name.full?.trim();
+  if (full) keysOfFull(full, keys);
+  return [...keys];
+}
