@@ -65,6 +65,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`sojourn alerts | head`) closes the pipe: that is not an error.
+process.stdout.on("error", (err: NodeJS.ErrnoException) => {
+  if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 // A command may already have set process.exitCode (e.g. ingest: some files failed, others
 // loaded); an error's code takes precedence.
 main(process.argv).then((code) => {

@@ -11,7 +11,9 @@ export async function migrate(store: Store): Promise<number> {
   await store.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
   const applied = new Set(
-    (await store.all<{ version: number }>("SELECT version FROM schema_migrations")).map((r) => r.version),
+    (await store.all<{ version: number }>("SELECT version FROM schema_migrations")).map(
+      (r) => r.version,
+    ),
   );
   const known = new Set(MIGRATIONS.map((m) => m.version));
   const unknown = [...applied].filter((v) => !known.has(v));
