@@ -7,6 +7,7 @@
  * through ENUM casts (a hash lookup that keeps row order, unlike a join); the few values no
  * vocabulary knows are then resolved once per distinct value in TypeScript.
  */
+import { detectScript } from "../core/names/detect-script.js";
 import type { Store } from "../db/store.js";
 import { sqlString } from "../db/store.js";
 import { VOCABULARY_KINDS, type Vocabulary, type VocabularyKind } from "./vocabulary.js";
@@ -56,26 +57,8 @@ const RAW: Record<VocabularyKind, { column: string; raw: string }> = {
   sex: { column: "sex", raw: "raw_sex" },
 };
 
-/**
- * Script of a name field, from its first and last character: Hangul syllables and jamo, CJK
- * ideographs (with extension A, compatibility and extension B+), Latin (incl. diacritics),
- * else other; "mixed" when the ends differ ("Kim 영철"). The per-character analysis is the
- * names module's job at identity time; this cheap version keeps ingest at DuckDB's speed.
- */
-const SCRIPT_MACROS = `
-CREATE OR REPLACE TEMP MACRO ingest_char_script(cp) AS CASE
-  WHEN cp BETWEEN 44032 AND 55203 OR cp BETWEEN 4352 AND 4607 OR cp BETWEEN 12592 AND 12687 THEN 'hangul'
-  WHEN cp BETWEEN 19968 AND 40959 OR cp BETWEEN 13312 AND 19903 OR cp BETWEEN 63744 AND 64255 OR cp >= 131072 THEN 'han'
-  WHEN cp < 591 OR cp BETWEEN 7680 AND 7935 THEN 'latin'
-  ELSE 'other' END;
-CREATE OR REPLACE TEMP MACRO ingest_name_script(x) AS CASE
-  WHEN x IS NULL THEN NULL
-  WHEN ingest_char_script(unicode(x)) = ingest_char_script(unicode(x[-1])) THEN ingest_char_script(unicode(x))
-  ELSE 'mixed' END;`;
-
 /** Prepares the per-file lookup types; drop them with `dropLookups` before committing. */
 export async function createLookups(store: Store, vocab: Vocabulary): Promise<void> {
-  await store.run(SCRIPT_MACROS);
   for (const kind of VOCABULARY_KINDS) {
     const entries = vocab.entries(kind);
     await store.run(
@@ -116,7 +99,7 @@ export async function insertRecords(
   await store.run(`INSERT INTO records
     SELECT ${opts.hasLine ? `(${opts.runId}::BIGINT << 32) + line` : "NULL"}, src, rid, ${opts.runId},
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
-      fam, giv, ful, ingest_name_script(fam), ingest_name_script(giv), ingest_name_script(ful),
+      fam, giv, ful, NULL, NULL, NULL,
       bd, sx, visa, nullif(trim(purpose), ''), nullif(trim(sponsor), ''), nullif(trim(group_id), ''),
       crossed_at,
       CASE WHEN dir IS DISTINCT FROM direction THEN direction END,
@@ -250,6 +233,31 @@ export async function sortRun(
   }
   await store.run("DROP TABLE temp.ingest_dups");
 
+  // Scripts of the name fields, decided once per distinct name by the names module's
+  // per-character rule (far fewer distinct names than rows), then written back.
+  const names = await store.all<{ n: string }>(`SELECT DISTINCT n FROM (
+      SELECT family_name AS n FROM records WHERE run_id = ${runId}
+      UNION ALL SELECT given_name FROM records WHERE run_id = ${runId}
+      UNION ALL SELECT full_name FROM records WHERE run_id = ${runId}) WHERE n IS NOT NULL`);
+  if (names.length > 0) {
+    await store.run(
+      "CREATE OR REPLACE TEMP TABLE ingest_name_scripts (name VARCHAR, script VARCHAR)",
+    );
+    const appender = await store.conn.createAppender("ingest_name_scripts", "main", "temp");
+    for (const { n } of names) {
+      appender.appendVarchar(n);
+      appender.appendVarchar(detectScript(n));
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+    for (const field of ["family", "given", "full"]) {
+      await store.run(`UPDATE records SET ${field}_script = f.script FROM temp.ingest_name_scripts f
+        WHERE records.run_id = ${runId} AND records.${field}_name = f.name`);
+    }
+    await store.run("DROP TABLE temp.ingest_name_scripts");
+  }
+
   // Warnings: optional fields present but unreadable are loaded as NULL and reported.
   await store.run(`INSERT INTO record_warnings
     SELECT ${runId}, ${sqlString(opts.file)}, line, source, record_id, w.col, w.val, w.msg FROM (
@@ -263,9 +271,9 @@ export async function sortRun(
     ) WHERE w IS NOT NULL`);
 
   // Re-exports: the same crossing (document, direction, port, instant) under another id
-  // points at its first copy, so analytics count it once. When one copy has only a date, the
-  // same document, direction, port and local date is the same crossing: a second crossing in
-  // the same direction on the same day would need one in the other direction between them.
+  // points at its first copy, so analytics count it once. A copy re-exported with only the
+  // date is linked to a timed copy of the same document, direction, port and local date. Two
+  // date-only rows are never linked: a driver can cross the same way twice in a day.
   await store.run(`UPDATE records SET canonical_key = m.first_key FROM (
       SELECT rec_key, min(first_key) AS first_key FROM (
         SELECT n.rec_key, r.rec_key AS first_key
@@ -278,7 +286,7 @@ export async function sortRun(
         FROM records n JOIN records r
           ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.local_date = n.local_date
          AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key <> n.rec_key
-        WHERE n.run_id = ${runId} AND (n.time_precision = 'date' OR r.time_precision = 'date')
+        WHERE n.run_id = ${runId} AND (n.time_precision = 'date') <> (r.time_precision = 'date')
           AND r.rec_key < n.rec_key)
       GROUP BY rec_key) m
     WHERE records.rec_key = m.rec_key`);
