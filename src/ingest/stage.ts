@@ -6,6 +6,7 @@
 import type { DuckDBAppender } from "@duckdb/node-api";
 import { CONTRACT_COLUMNS, type ContractColumn } from "../core/crossing.js";
 import type { Store } from "../db/store.js";
+import { firstInvalidUtf8Offset, type PhysicalLine } from "./lines.js";
 
 export const STAGE_TABLE = "ingest_stage";
 
@@ -65,4 +66,17 @@ export class StageWriter {
 
 export function truncate(value: string, max = 4096): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
+}
+
+/** The reject for a line that is not valid UTF-8, naming the first bad byte. */
+export function invalidUtf8Reject(line: PhysicalLine): ReadReject {
+  const at = firstInvalidUtf8Offset(line.bytes);
+  const byte = (line.bytes[at] ?? 0).toString(16).padStart(2, "0");
+  return {
+    line: line.number,
+    column: null,
+    value: null,
+    reason: `invalid UTF-8 (byte 0x${byte} at byte ${at + 1} of the line); files must be UTF-8`,
+    raw: truncate(line.bytes.toString("utf8")),
+  };
 }

@@ -12,15 +12,10 @@ import { CONTRACT_COLUMNS } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlIdent, sqlString } from "../../db/store.js";
 import { type ColumnMap, mapColumns } from "../header.js";
-import {
-  decodeUtf8,
-  firstInvalidUtf8Offset,
-  openText,
-  type PhysicalLine,
-  readLines,
-} from "../lines.js";
+import { decodeUtf8, openText, type PhysicalLine, readLines } from "../lines.js";
 import {
   createStageTable,
+  invalidUtf8Reject,
   type ReadReject,
   type StageResult,
   StageWriter,
@@ -206,14 +201,7 @@ export async function stageCsvExact(
     const text = decodeUtf8(line.bytes);
     if (text === undefined) {
       if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
-      const at = firstInvalidUtf8Offset(line.bytes);
-      readRejects.push({
-        line: line.number,
-        column: null,
-        value: null,
-        reason: `invalid UTF-8 (byte 0x${(line.bytes[at] ?? 0).toString(16).padStart(2, "0")} at byte ${at + 1} of the line); files must be UTF-8`,
-        raw: truncate(line.bytes.toString("utf8")),
-      });
+      readRejects.push(invalidUtf8Reject(line));
       continue;
     }
     feed({ number: line.number, text, unterminated: line.unterminated });

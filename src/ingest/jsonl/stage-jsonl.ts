@@ -6,9 +6,10 @@ import { CONTRACT_COLUMNS, normalizeColumnName } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import type { Store } from "../../db/store.js";
 import { mapColumns } from "../header.js";
-import { decodeUtf8, firstInvalidUtf8Offset, openText, readLines } from "../lines.js";
+import { decodeUtf8, openText, readLines } from "../lines.js";
 import {
   createStageTable,
+  invalidUtf8Reject,
   type ReadReject,
   type StageResult,
   StageWriter,
@@ -34,14 +35,7 @@ export async function stageJsonl(store: Store, file: string): Promise<StageResul
     for await (const line of readLines(openText(file))) {
       const text = decodeUtf8(line.bytes);
       if (text === undefined) {
-        const at = firstInvalidUtf8Offset(line.bytes);
-        readRejects.push({
-          line: line.number,
-          column: null,
-          value: null,
-          reason: `invalid UTF-8 (byte 0x${(line.bytes[at] ?? 0).toString(16).padStart(2, "0")} at byte ${at + 1} of the line); files must be UTF-8`,
-          raw: truncate(line.bytes.toString("utf8")),
-        });
+        readRejects.push(invalidUtf8Reject(line));
         continue;
       }
       if (text.trim() === "") continue;
