@@ -80,7 +80,7 @@ export function createProgress(options: { json?: boolean; stream?: NodeJS.WriteS
   const bar = new cliProgress.SingleBar(
     {
       stream,
-      format: "{label} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left",
+      format: "{label} [{bar}] {percentage}% | {duration_formatted}",
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -91,7 +91,7 @@ export function createProgress(options: { json?: boolean; stream?: NodeJS.WriteS
       bar.start(total, 0, { label });
     },
     update(value: number) {
-      bar.update(value);
+      bar.update(Math.round(value));
     },
     stop() {
       bar.stop();

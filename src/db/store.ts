@@ -40,6 +40,8 @@ export class Store {
     const conn = await instance.connect();
     // Pinned so that TIMESTAMPTZ values print and cast the same on every machine.
     await conn.run("SET TimeZone = 'UTC'");
+    // Track query progress for our own progress bars (DuckDB's printing stays off).
+    await conn.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
     // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM).
     const threads = process.env.SOJOURN_THREADS;
     if (threads && /^[1-9][0-9]*$/.test(threads)) await conn.run(`SET threads = ${threads}`);
