@@ -4,6 +4,7 @@
  * persons. Later steps are appended to ANALYZE_STEPS.
  */
 import type { Store } from "../db/store.js";
+import { DETECTION_STEPS } from "../detection/steps.js";
 import { runIdentity } from "./identity.js";
 
 export interface StageTiming {
@@ -54,6 +55,7 @@ export const ANALYZE_STEPS: AnalyzeStep[] = [
     ],
     run: runIdentity,
   },
+  ...DETECTION_STEPS,
 ];
 
 export interface PipelineOptions {

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
+import { register as registerAlerts } from "./commands/alerts.js";
 import { register as registerAnalyze } from "./commands/analyze.js";
 import { register as registerEvaluate } from "./commands/evaluate.js";
 import { register as registerEvidence } from "./commands/evidence.js";
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
     registerRuns,
     registerPorts,
     registerAnalyze,
+    registerAlerts,
     registerPerson,
     registerExport,
     registerEvaluate,

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { runPipeline } from "../../analyze/pipeline.js";
+import { loadPolicyFile, setActivePolicy } from "../../detection/policy-file.js";
 import { createProgress, printJson, printLine, printTable, withCommandStore } from "../output.js";
 
 export function register(program: Command): void {
@@ -9,8 +10,11 @@ export function register(program: Command): void {
       "run the analysis pipeline on the loaded records: identity resolution (persons), then\n" +
         "the later steps; incremental — only new records are resolved, reruns change nothing",
     )
+    .option("--policy <file>", "detection policy (JSON; docs/policy.md), default built in")
     .option("--json", "print one JSON object with per-step stats and timings")
-    .action(async (opts: { json?: boolean }, cmd: Command) => {
+    .action(async (opts: { json?: boolean; policy?: string }, cmd: Command) => {
+      // Validated before any step runs, so an invalid policy changes nothing.
+      if (opts.policy) setActivePolicy(loadPolicyFile(opts.policy));
       const progress = createProgress({ json: opts.json });
       const result = await withCommandStore(cmd, async (store) => {
         let started = false;

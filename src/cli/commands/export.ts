@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlString } from "../../db/store.js";
+import { DETECTION_EXPORTS } from "../../detection/exports.js";
 import { printJson, printLine, withCommandStore } from "../output.js";
 
 export const EXPORT_FORMATS = ["jsonl", "csv", "parquet"] as const;
@@ -43,7 +44,7 @@ export const PERSONS_EXPORT: ExportKind = {
   },
 };
 
-export const EXPORTS: ExportKind[] = [PERSONS_EXPORT];
+export const EXPORTS: ExportKind[] = [PERSONS_EXPORT, ...DETECTION_EXPORTS];
 
 function formatOf(out: string, format: string | undefined): ExportFormat {
   const f = format ?? (/\.parquet$/i.test(out) ? "parquet" : /\.csv$/i.test(out) ? "csv" : "jsonl");

@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
+import { personTimeline } from "../../detection/timeline.js";
 import { printJson, printLine, printTable, withCommandStore } from "../output.js";
 
 export function register(program: Command): void {
@@ -60,7 +61,8 @@ export function register(program: Command): void {
         );
         for (const l of links)
           if (typeof l.evidence === "string") l.evidence = JSON.parse(l.evidence) as unknown;
-        return { person, names, documents, records, links };
+        const { stays, alerts } = await personTimeline(store, personId);
+        return { person, names, documents, records, links, stays, alerts };
       });
       if (opts.json) {
         printJson(view);
@@ -83,6 +85,13 @@ export function register(program: Command): void {
         const ev = l.evidence as { summary?: string } | null;
         printLine(`  ${l.reason}: ${l.record_a} ~ ${l.record_b}: ${ev?.summary ?? ""}`);
       }
+      printLine();
+      printLine(`stays (${view.stays.length})`);
+      printTable(view.stays, ["entered_on", "exited_on", "days", "port_in", "port_out", "flags"]);
+      printLine();
+      printLine(`alerts (${view.alerts.length})`);
+      for (const a of view.alerts)
+        printLine(`  ${a.rule} ${a.period_start}–${a.period_end ?? ""}: ${a.summary}`);
       printLine();
       printLine(`records (${view.records.length})`);
       printTable(view.records, [

@@ -14,8 +14,9 @@
  * sexes, or more than MAX_DOCUMENTS documents. Pure: the caller supplies groups, candidate pairs
  * (found by SQL blocking) and their name scores.
  */
+
+import { UnionFind } from "../graph/union-find.js";
 import { MATCH_THRESHOLD } from "../names/index.js";
-import { UnionFind } from "./union-find.js";
 
 /** A person rarely holds more than a few documents in a span of years (renewals, typos). */
 export const MAX_DOCUMENTS = 6;

@@ -5,6 +5,7 @@
 import { v001Init } from "./001-init.js";
 import { v002Persons } from "./002-persons.js";
 import { v004Evidence } from "./004-evidence.js";
+import { v005Detection } from "./005-detection.js";
 
 export interface Migration {
   version: number;
@@ -12,4 +13,9 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v001Init, v002Persons, v004Evidence];
+export const MIGRATIONS: readonly Migration[] = [
+  v001Init,
+  v002Persons,
+  v004Evidence,
+  v005Detection,
+];

@@ -1,0 +1,37 @@
+/** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status. */
+import type { Command } from "commander";
+import { printJson, printTable, withCommandStore } from "../output.js";
+
+export function registerSponsors(program: Command): void {
+  program
+    .command("sponsors")
+    .description(
+      "sponsors as recorded, grouped across scripts and spellings: teams, likely workers\nover time, and whether they ceased before the deadline or continued after it",
+    )
+    .option("--json", "print JSON (with every spelling and workers per month)")
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      const rows = await withCommandStore(cmd, (store) =>
+        store.json(
+          `SELECT sponsor_key AS sponsor, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
+                  strftime(first_seen, '%Y-%m-%d') AS first_seen, strftime(last_seen, '%Y-%m-%d') AS last_seen,
+                  workers_after_deadline, status, by_month
+           FROM sponsors ORDER BY likely_workers DESC, sponsor_key`,
+        ),
+      );
+      if (opts.json) return printJson(rows);
+      printTable(
+        rows.map((r) => ({ ...r, spellings: (r.names as string[]).length })),
+        [
+          "sponsor",
+          "spellings",
+          "persons",
+          "likely_workers",
+          "teams",
+          "first_seen",
+          "last_seen",
+          "workers_after_deadline",
+          "status",
+        ],
+      );
+    });
+}

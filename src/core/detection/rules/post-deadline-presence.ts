@@ -1,0 +1,28 @@
+import type { Rule } from "./rule.js";
+
+/**
+ * A likely worker (labor_score ≥ post_deadline.min_labor_score) inside the host country on any
+ * day after the UNSCR 2397 op. 8 repatriation deadline of 22 Dec 2019 [S1][S3]: an exit after
+ * it, or still inside when the logs end. Evidence: the crossings of those stays.
+ */
+export const postDeadlinePresence: Rule = {
+  id: "post-deadline-presence",
+  version: 1,
+  description: "a likely worker present after the repatriation deadline",
+  template:
+    "Likely worker (labour score {labor_score}: {indicators}) in the country on {post_days} days after the {deadline} deadline of UNSCR 2397 op. 8, {period_start} to {period_end} [S1][S3].",
+  sql: (p) => `
+    WITH st AS (
+      SELECT s.person_id, greatest(s.entered_on, DATE '${p.deadline}' + 1) AS from_day,
+             coalesce(s.exited_on, b.data_end) AS until, s.record_ids
+      FROM stays s CROSS JOIN det_bounds b
+      WHERE coalesce(s.exited_on, b.data_end) > DATE '${p.deadline}')
+    SELECT st.person_id, NULL AS cohort_id, min(from_day) AS period_start, max(until) AS period_end,
+           any_value(pe.labor_score) AS score, flatten(list(record_ids ORDER BY from_day)) AS record_ids,
+           round(any_value(pe.labor_score), 2) AS labor_score,
+           array_to_string(from_json(any_value(pe.indicators), '["VARCHAR"]'), '; ') AS indicators,
+           sum(until - from_day + 1) AS post_days, '${p.deadline}' AS deadline
+    FROM st JOIN persons pe USING (person_id)
+    WHERE pe.labor_score >= ${p.post_deadline.min_labor_score}
+    GROUP BY st.person_id`,
+};

@@ -1,0 +1,40 @@
+/**
+ * A detection rule: a stable id (shared by file name, SQL and alert), a version bumped whenever
+ * its logic changes, the SQL that finds its cases, and an explanation template.
+ *
+ * The SQL sees the detection tables (stays, det_rec, det_features, persons, cohorts …) and must
+ * return one row per alert with the columns `person_id`, `cohort_id`, `period_start`,
+ * `period_end`, `score` (0..1), `record_ids` (VARCHAR[] of source:record_id) plus every
+ * `{placeholder}` the template names. The template becomes a SQL expression (templateSql), so
+ * explanations are rendered inside DuckDB, not row by row in JavaScript.
+ */
+import type { Policy } from "../policy.js";
+
+export interface Rule {
+  id: string;
+  version: number;
+  description: string;
+  /** Tables this rule needs beyond the detection tables; the rule is skipped when one is absent. */
+  requires?: readonly string[];
+  sql(policy: Policy): string;
+  /** Text with {column} placeholders, e.g. "stayed {days} days from {period_start}". */
+  template: string;
+}
+
+/** Turns a template into a SQL string expression over the rule's result columns. */
+export function templateSql(template: string): string {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of template.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)) {
+    if (m.index > last) parts.push(`'${template.slice(last, m.index).replaceAll("'", "''")}'`);
+    parts.push(`coalesce(CAST("${m[1]}" AS VARCHAR), '?')`);
+    last = m.index + m[0].length;
+  }
+  if (last < template.length) parts.push(`'${template.slice(last).replaceAll("'", "''")}'`);
+  return parts.length === 0 ? "''" : parts.join(" || ");
+}
+
+/** Placeholders a template names, for checking a rule's SQL returns them. */
+export function templateFields(template: string): string[] {
+  return [...template.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)].map((m) => m[1] as string);
+}

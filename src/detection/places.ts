@@ -1,0 +1,105 @@
+/**
+ * Presence of likely workers per place and day, first-time entrants per port and month, and
+ * sponsors (grouped across scripts and spellings) with their status at the deadline.
+ */
+import type { Policy } from "../core/detection/policy.js";
+import { UnionFind } from "../core/graph/union-find.js";
+import { type Store, sqlString } from "../db/store.js";
+import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
+
+export async function buildPresence(store: Store, policy: Policy): Promise<number> {
+  const g = loadGazetteer();
+  await store.run("CREATE OR REPLACE TEMP TABLE det_port_city (port_id VARCHAR, city_id VARCHAR)");
+  const app = await store.conn.createAppender("det_port_city", "main", "temp");
+  for (const p of g.ports) {
+    app.appendVarchar(p.id);
+    app.appendVarchar(p.city_id || p.id);
+    app.endRow();
+  }
+  app.closeSync();
+  // Difference arrays (+1 on the day of entry, −1 the day after leaving) summed over a calendar:
+  // linear in stays, never one row per person-day.
+  await store.run("DELETE FROM presence");
+  await store.run(`INSERT INTO presence
+    WITH b AS (SELECT * FROM det_bounds),
+    w AS (SELECT s.*, coalesce(s.port_in, s.port_out) AS port, coalesce(s.exited_on, b.data_end) AS until
+          FROM stays s CROSS JOIN b JOIN persons p USING (person_id)
+          WHERE p.labor_score >= ${policy.score.threshold}),
+    places AS (SELECT w.entered_on, w.until, place FROM w LEFT JOIN det_port_city c ON c.port_id = w.port,
+               unnest(list_distinct([w.port, coalesce(c.city_id, w.port)])) AS t(place)),
+    delta AS (SELECT place, entered_on AS day, 1 AS d FROM places
+              UNION ALL SELECT place, until + 1, -1 FROM places),
+    per AS (SELECT place, day, sum(d) AS d FROM delta GROUP BY place, day),
+    cal AS (SELECT DISTINCT place, unnest(generate_series(b.data_start, b.data_end, INTERVAL 1 DAY))::DATE AS day
+            FROM per CROSS JOIN b)
+    SELECT day, place, sum(coalesce(per.d, 0)) OVER (PARTITION BY place ORDER BY day)::DOUBLE
+    FROM cal LEFT JOIN per USING (place, day)`);
+  await store.run("DELETE FROM first_entrants");
+  await store.run(`INSERT INTO first_entrants
+    WITH firsts AS (
+      SELECT s.person_id, arg_min(s.port_in, s.entered_on) AS port_id, min(s.entered_on) AS d,
+             bool_or(list_contains(s.flags, 'open-at-start')) AS before_logs
+      FROM stays s GROUP BY s.person_id)
+    SELECT date_trunc('month', d)::DATE, port_id, count(*)::INTEGER,
+           count(*) FILTER (WHERE p.labor_score >= ${policy.score.threshold})::INTEGER
+    FROM firsts JOIN persons p USING (person_id)
+    WHERE NOT before_logs AND port_id IS NOT NULL GROUP BY ALL`);
+  return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM presence"))?.n ?? 0);
+}
+
+/** A spelling-insensitive key: case, spaces, punctuation and company suffixes removed. */
+const SPONSOR_KEY_SQL = `regexp_replace(regexp_replace(lower(sponsor),
+  '(co\\.?,?\\s*ltd\\.?|company limited|limited|co ltd|有限公司|유한회사|公司|회사)', '', 'g'), '[^\\p{L}\\p{N}]', '', 'g')`;
+
+export async function buildSponsors(store: Store, policy: Policy): Promise<number> {
+  // Spellings are grouped when one key covers them, or when one person crossed under both (the
+  // same employer written by two ports in two scripts).
+  const pairs = await store.all<{ a: string; b: string }>(`
+    WITH s AS (SELECT DISTINCT person_id, sponsor, ${SPONSOR_KEY_SQL} AS k FROM det_rec WHERE sponsor IS NOT NULL)
+    SELECT a.sponsor AS a, b.sponsor AS b FROM s a JOIN s b ON a.person_id = b.person_id AND a.sponsor < b.sponsor
+    GROUP BY ALL HAVING count(*) >= 2
+    UNION SELECT a.sponsor, b.sponsor FROM s a JOIN s b ON a.k = b.k AND a.sponsor < b.sponsor AND a.k <> ''`);
+  const names = (
+    await store.all<{ sponsor: string }>(
+      "SELECT DISTINCT sponsor FROM det_rec WHERE sponsor IS NOT NULL ORDER BY sponsor",
+    )
+  ).map((r) => r.sponsor);
+  const idx = new Map(names.map((n, i) => [n, i]));
+  const uf = new UnionFind(Math.max(names.length, 1));
+  for (const p of pairs) uf.union(idx.get(p.a) ?? 0, idx.get(p.b) ?? 0);
+  await store.run("CREATE OR REPLACE TEMP TABLE det_sponsor_group (sponsor VARCHAR, grp INTEGER)");
+  const app = await store.conn.createAppender("det_sponsor_group", "main", "temp");
+  names.forEach((n, i) => {
+    app.appendVarchar(n);
+    app.appendInteger(uf.find(i));
+    app.endRow();
+  });
+  app.closeSync();
+  const deadline = `DATE ${sqlString(policy.deadline)}`;
+  await store.run("DELETE FROM sponsors");
+  await store.run(`INSERT INTO sponsors
+    WITH ps AS (SELECT DISTINCT r.person_id, g.grp FROM det_rec r JOIN det_sponsor_group g USING (sponsor)),
+    grp_name AS (SELECT g.grp, list(DISTINCT g.sponsor ORDER BY g.sponsor) AS names,
+                 arg_max(g.sponsor, n) AS main FROM det_sponsor_group g
+                 JOIN (SELECT sponsor, count(*) AS n FROM det_rec GROUP BY sponsor) c USING (sponsor) GROUP BY g.grp),
+    w AS (SELECT ps.grp, p.person_id, p.labor_score >= ${policy.score.threshold} AS likely FROM ps JOIN persons p USING (person_id)),
+    st AS (SELECT w.grp, s.entered_on, coalesce(s.exited_on, b.data_end) AS until, w.person_id
+           FROM w JOIN stays s USING (person_id) CROSS JOIN det_bounds b WHERE w.likely),
+    months AS (SELECT grp, m, count(DISTINCT person_id) AS workers FROM st,
+               unnest(generate_series(date_trunc('month', entered_on), date_trunc('month', until), INTERVAL 1 MONTH)) AS t(m)
+               GROUP BY grp, m),
+    teams AS (SELECT cm_grp.grp, list(DISTINCT cm.cohort_id ORDER BY cm.cohort_id) AS teams
+              FROM cohort_members cm JOIN cohorts k USING (cohort_id) JOIN ps cm_grp USING (person_id)
+              WHERE k.kind = 'labor-team' GROUP BY cm_grp.grp),
+    agg AS (SELECT grp, count(*)::INTEGER AS persons, count(*) FILTER (WHERE likely)::INTEGER AS likely FROM w GROUP BY grp),
+    span AS (SELECT grp, min(entered_on) AS first_seen, max(until) AS last_seen,
+             count(DISTINCT person_id) FILTER (WHERE until > ${deadline})::INTEGER AS after FROM st GROUP BY grp)
+    SELECT gn.main, gn.names, a.persons, a.likely, coalesce(t.teams, []), s.first_seen, s.last_seen, coalesce(s.after, 0),
+           CASE WHEN coalesce(s.after, 0) > 0 THEN 'continued-after-deadline'
+                WHEN s.last_seen IS NOT NULL AND s.last_seen <= ${deadline}
+                     AND (SELECT data_end FROM det_bounds) > ${deadline} THEN 'ceased-before-deadline'
+                ELSE 'unknown' END,
+           (SELECT to_json(list({month: strftime(m, '%Y-%m'), workers: workers} ORDER BY m)) FROM months WHERE months.grp = gn.grp)
+    FROM grp_name gn JOIN agg a USING (grp) LEFT JOIN teams t USING (grp) LEFT JOIN span s USING (grp)`);
+  return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM sponsors"))?.n ?? 0);
+}

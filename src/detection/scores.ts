@@ -1,0 +1,58 @@
+/** Writes persons.labor_score and persons.indicators from det_features (scoreLabor, pure). */
+import { scoreLabor } from "../core/detection/labor-score.js";
+import type { Policy } from "../core/detection/policy.js";
+import type { Store } from "../db/store.js";
+
+export async function writeScores(
+  store: Store,
+  policy: Policy,
+): Promise<{ scored: number; likely: number }> {
+  const rows = await store.all<{
+    person_id: string;
+    stays: number;
+    total_days: number;
+    max_window_days: number;
+    presence_share: number;
+    median_stay: number;
+    near_limit_stays: number;
+    short_absences: number;
+    same_day_stays: number;
+    non_work_visa_share: number;
+    work_visa: boolean;
+    subject_nationality_share: number;
+    labor_team: boolean;
+  }>(`SELECT f.*, coalesce(t.labor_team, false) AS labor_team FROM det_features f
+      LEFT JOIN (SELECT DISTINCT cm.person_id, true AS labor_team FROM cohort_members cm
+                 JOIN cohorts k USING (cohort_id) WHERE k.kind = 'labor-team') t USING (person_id)`);
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE det_scores (person_id VARCHAR, score DOUBLE, indicators VARCHAR)",
+  );
+  const app = await store.conn.createAppender("det_scores", "main", "temp");
+  let likely = 0;
+  for (const r of rows) {
+    const s = scoreLabor(
+      {
+        ...r,
+        stays: Number(r.stays),
+        total_days: Number(r.total_days),
+        max_window_days: Number(r.max_window_days),
+        near_limit_stays: Number(r.near_limit_stays),
+        short_absences: Number(r.short_absences),
+        same_day_stays: Number(r.same_day_stays),
+      },
+      policy,
+    );
+    if (s.score >= policy.score.threshold) likely++;
+    app.appendVarchar(r.person_id);
+    app.appendDouble(s.score);
+    app.appendVarchar(JSON.stringify(s.indicators));
+    app.endRow();
+  }
+  app.closeSync();
+  // Persons with no stay at all (no usable crossing) score 0.
+  await store.run(`UPDATE persons SET labor_score = coalesce(s.score, 0),
+      indicators = coalesce(s.indicators, '[]')::JSON
+    FROM persons p LEFT JOIN det_scores s USING (person_id)
+    WHERE persons.person_id = p.person_id`);
+  return { scored: rows.length, likely };
+}
