@@ -372,7 +372,9 @@ describe("claims vs data", () => {
       assert.equal(row?.period_basis, "published-month");
       assert.equal(row?.reading, "data-lower");
 
-      await store.run("CREATE TABLE presence (day DATE, place_id VARCHAR, likely_workers DOUBLE)");
+      await store.run(
+        "CREATE TABLE IF NOT EXISTS presence (day DATE, place_id VARCHAR, likely_workers DOUBLE)",
+      );
       await store.run(
         "INSERT INTO presence VALUES ('2019-06-30', 'cn-jl-hunchun', 6000), ('2019-06-15', 'cn-jl-hunchun', 6200)",
       );

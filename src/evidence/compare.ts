@@ -88,15 +88,18 @@ export const presenceTable: PresenceEstimator = {
   },
 };
 
-/** The presence table when a later analysis has built one with the documented columns. */
+/** The presence table once an analysis has filled it, else the net-flow estimate. */
 export async function choosePresenceEstimator(store: Store): Promise<PresenceEstimator> {
   const cols = await store.all<{ column_name: string }>(
     "SELECT column_name FROM information_schema.columns WHERE table_name = 'presence'",
   );
   const names = new Set(cols.map((c) => c.column_name));
-  return ["day", "place_id", "likely_workers"].every((c) => names.has(c))
-    ? presenceTable
-    : netFlowPresence;
+  if (!["day", "place_id", "likely_workers"].every((c) => names.has(c))) return netFlowPresence;
+  // The table exists from the schema on; it counts only once `sojourn analyze` has filled it.
+  const [filled] = await store.all<{ n: bigint }>(
+    "SELECT count(*) AS n FROM (SELECT 1 FROM presence LIMIT 1)",
+  );
+  return Number(filled?.n ?? 0) > 0 ? presenceTable : netFlowPresence;
 }
 
 export interface DataView {
