@@ -7,14 +7,18 @@ import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
 import { register as registerAlerts } from "./commands/alerts.js";
 import { register as registerAnalyze } from "./commands/analyze.js";
+import { register as registerDemo } from "./commands/demo.js";
 import { register as registerEvaluate } from "./commands/evaluate.js";
 import { register as registerEvidence } from "./commands/evidence.js";
 import { register as registerExport } from "./commands/export.js";
 import { register as registerIngest } from "./commands/ingest.js";
+import { register as registerLists } from "./commands/lists.js";
 import { register as registerPerson } from "./commands/person.js";
 import { register as registerPorts } from "./commands/ports.js";
 import { register as registerRejects } from "./commands/rejects.js";
+import { register as registerReport } from "./commands/report.js";
 import { register as registerRuns } from "./commands/runs.js";
+import { register as registerScreen } from "./commands/screen.js";
 import { register as registerSimulate } from "./commands/simulate.js";
 import { isDebug } from "./output.js";
 
@@ -36,12 +40,16 @@ export function buildProgram(): Command {
     registerRejects,
     registerRuns,
     registerPorts,
+    registerLists,
+    registerScreen,
     registerAnalyze,
     registerAlerts,
     registerPerson,
     registerExport,
     registerEvaluate,
     registerEvidence,
+    registerReport,
+    registerDemo,
   ];
   for (const register of commands) register(program);
   return program;

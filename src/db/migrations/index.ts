@@ -4,6 +4,7 @@
  */
 import { v001Init } from "./001-init.js";
 import { v002Persons } from "./002-persons.js";
+import { v003Sanctions } from "./003-sanctions.js";
 import { v004Evidence } from "./004-evidence.js";
 import { v005Detection } from "./005-detection.js";
 
@@ -16,6 +17,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   v001Init,
   v002Persons,
+  v003Sanctions,
   v004Evidence,
   v005Detection,
 ];

@@ -1,0 +1,146 @@
+/**
+ * `sojourn lists import FILE…` loads a sanctions list (UN XML, OFAC CSV set or XML, EU XML,
+ * OpenSanctions FtM JSON lines) as the current version of that list and reports what changed;
+ * `sojourn lists` shows the stored lists; `sojourn lists changes` the differences of past imports.
+ */
+import type { Command } from "commander";
+import { AppError } from "../../core/errors.js";
+import { LIST_FORMATS, type ListFormat } from "../../core/screening/index.js";
+import { importList } from "../../sanctions/import-list.js";
+import { readListFiles } from "../../sanctions/read-list-files.js";
+import { printJson, printLine, printTable, withCommandStore } from "../output.js";
+
+interface ImportOpts {
+  format?: string;
+  list?: string;
+  listVersion?: string;
+  json?: boolean;
+}
+
+export function register(program: Command): void {
+  const lists = program
+    .command("lists")
+    .description(
+      "sanctions lists: import UN, OFAC, EU and OpenSanctions files; show what is stored",
+    )
+    .action(async (_opts: unknown, cmd: Command) => showLists(cmd, false));
+
+  lists
+    .command("show")
+    .description("the stored lists: version, entities, DPRK-related, files")
+    .option("--json", "print JSON")
+    .action(async (opts: { json?: boolean }, cmd: Command) => showLists(cmd, !!opts.json));
+
+  lists
+    .command("import")
+    .description(
+      "import a list file (format detected from content); OFAC CSV: sdn.csv with alt.csv, add.csv, sdn_comments.csv (found beside a file named sdn.csv, or given)",
+    )
+    .argument("<files...>", "list file(s)")
+    .option("--format <format>", `one of ${LIST_FORMATS.join(", ")} (default: detected)`)
+    .option(
+      "--list <name>",
+      "store under this list name (default: UN-SC, OFAC-SDN, EU-FSF, OpenSanctions)",
+    )
+    .option(
+      "--list-version <version>",
+      "version label when the file carries none (default: a date in the file name); not --version, which is sojourn's own",
+    )
+    .option("--json", "print the import result as JSON")
+    .action(async (files: string[], opts: ImportOpts, cmd: Command) => {
+      if (opts.format && !LIST_FORMATS.includes(opts.format as ListFormat))
+        throw new AppError(
+          "usage",
+          `--format "${opts.format}": expected one of ${LIST_FORMATS.join(", ")}`,
+        );
+      const read = readListFiles(files, {
+        format: opts.format as ListFormat | undefined,
+        list: opts.list,
+      });
+      await withCommandStore(cmd, async (store) => {
+        const r = await importList(store, read, { version: opts.listVersion });
+        if (opts.json) return printJson(r);
+        for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+        if (r.unchanged) {
+          printLine(
+            `${r.list}: ${r.files.join(", ")} is already the stored version (${r.version ?? "no version"}); nothing changed`,
+          );
+          return;
+        }
+        printLine(
+          `${r.list} ${r.version ?? "(no version)"}: ${r.entities} entities (${r.dprk} DPRK-related), ${r.names} names and aliases from ${r.files.join(", ")}`,
+        );
+        if (r.previousVersion !== null || r.changes.length)
+          printLine(
+            `since ${r.previousVersion ?? "the previous import"}: ${r.added} added, ${r.removed} removed, ${r.changed} changed`,
+          );
+        const shown = r.changes.slice(0, 30);
+        if (shown.length)
+          printTable(
+            shown.map((c) => ({ ...c, fields: c.fields.join(", ") })),
+            ["change", "reference", "name", "fields"],
+          );
+        if (r.changes.length > shown.length)
+          printLine(
+            `… and ${r.changes.length - shown.length} more (sojourn lists changes --list ${r.list})`,
+          );
+      });
+    });
+
+  lists
+    .command("changes")
+    .description("what each import added, removed and changed")
+    .option("--list <name>", "only this list")
+    .option("--import <id>", "only this import")
+    .option("--json", "print JSON")
+    .action(async (opts: { list?: string; import?: string; json?: boolean }, cmd: Command) => {
+      await withCommandStore(cmd, async (store) => {
+        const where: string[] = [];
+        const params: string[] = [];
+        if (opts.list) {
+          where.push("c.list = ?");
+          params.push(opts.list);
+        }
+        if (opts.import) {
+          if (!/^\d+$/.test(opts.import))
+            throw new AppError("usage", `--import must be an import id, got "${opts.import}"`);
+          where.push(`c.import_id = ${Number(opts.import)}`);
+        }
+        const rows = await store.json(
+          `SELECT c.import_id, c.list, i.version, c.change, c.reference, c.name, array_to_string(c.fields, ', ') AS fields
+           FROM sanction_changes c JOIN sanction_imports i USING (import_id)
+           ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY c.import_id, c.change, c.reference`,
+          params,
+        );
+        if (opts.json) printJson(rows);
+        else printTable(rows);
+      });
+    });
+}
+
+async function showLists(cmd: Command, json: boolean): Promise<void> {
+  await withCommandStore(cmd, async (store) => {
+    const rows = await store.json(
+      `SELECT e.list, i.version, i.format, count(*) AS entities,
+         count(*) FILTER (WHERE e.dprk) AS dprk_related,
+         count(*) FILTER (WHERE e.kind = 'person') AS persons,
+         strftime(i.imported_at, '%Y-%m-%d %H:%M:%S') AS imported, i.files
+       FROM sanction_entities e JOIN sanction_imports i USING (import_id)
+       GROUP BY ALL ORDER BY e.list`,
+    );
+    if (json) printJson(rows);
+    else if (rows.length === 0)
+      printLine("no sanctions lists imported; see sojourn lists import --help");
+    else
+      printTable(rows, [
+        "list",
+        "version",
+        "format",
+        "entities",
+        "persons",
+        "dprk_related",
+        "imported",
+        "files",
+      ]);
+  });
+}

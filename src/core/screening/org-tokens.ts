@@ -1,0 +1,67 @@
+/**
+ * Organisation names as comparable tokens, across scripts. Latin names lose their legal form;
+ * Han and Hangul names are cut into known words with an English rendering (贸易 → trading,
+ * 무역 → trading, 조선 → korea) and the rest is read aloud: Han as pinyin syllables (paired, since
+ * most Chinese words are two characters: 丹东鸿祥 → dandong hongxiang), Hangul in the DPRK system
+ * (련봉 → ryonbong). A translated list name (DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD.)
+ * then shares most of its tokens with the Chinese original.
+ */
+import { pinyin } from "pinyin-pro";
+import { romanize } from "../names/index.js";
+import { CJK_ORG_WORDS, foldText, hasCjk, type OrgName, splitOrgName } from "./text.js";
+
+const CJK_WORDS_BY_LENGTH = Object.keys(CJK_ORG_WORDS).sort((a, b) => b.length - a.length);
+const HAN = /\p{Script=Han}/u;
+const HANGUL = /\p{Script=Hangul}/u;
+
+function readChunk(chunk: string): string[][] {
+  if (HAN.test(chunk)) {
+    const syl = (pinyin(chunk, { toneType: "none", type: "array" }) as string[])
+      .map((s) => s.toLowerCase().replace(/ü/g, "v"))
+      .filter(Boolean);
+    // Two readings: syllables paired into words (the usual), and one word per syllable.
+    const paired: string[] = [];
+    for (let i = 0; i < syl.length; i += 2) paired.push(syl.slice(i, i + 2).join(""));
+    return [paired, syl];
+  }
+  if (HANGUL.test(chunk)) {
+    const r = foldText(romanize(chunk, "dprk", { diacritics: false }));
+    return [r ? r.split(" ") : []];
+  }
+  const t = foldText(chunk);
+  return [t ? t.split(" ") : []];
+}
+
+/** Readings of an organisation name as token lists (one for Latin names, a few for CJK). */
+export function orgTokenVariants(name: string): { variants: string[][]; legalForms: string[] } {
+  const split: OrgName = splitOrgName(name);
+  if (!hasCjk(name)) return { variants: [split.core], legalForms: split.legalForms };
+  // Rebuild the CJK text without its legal form, then cut it into dictionary words and chunks.
+  const text = split.core.join(" ");
+  const pieces: (string | string[])[] = [];
+  let rest = "";
+  for (let i = 0; i < text.length; ) {
+    const word = CJK_WORDS_BY_LENGTH.find((w) => text.startsWith(w, i));
+    if (word) {
+      if (rest) pieces.push(rest);
+      rest = "";
+      pieces.push(CJK_ORG_WORDS[word]!.split(" "));
+      i += word.length;
+    } else {
+      rest += text[i];
+      i++;
+    }
+  }
+  if (rest) pieces.push(rest);
+  let variants: string[][] = [[]];
+  for (const p of pieces) {
+    const readings = typeof p === "string" ? readChunk(p) : [p];
+    const next: string[][] = [];
+    for (const v of variants) for (const r of readings) next.push([...v, ...r]);
+    variants = next.slice(0, 4);
+  }
+  return {
+    variants: variants.map((v) => v.filter(Boolean)).filter((v) => v.length > 0),
+    legalForms: split.legalForms,
+  };
+}

@@ -1,0 +1,462 @@
+/**
+ * In-memory screening index over list entities. Built once (blocking keys for every name and
+ * alias), then each query: (1) candidate names by shared keys — tokens, glued neighbours, one-edit
+ * deletion keys for typos, Korean name keys (nameKeys: Hangul readings, phonetic classes, pinyin)
+ * and organisation acronyms — ranked by a cheap key score; (2) the best few scored properly —
+ * Korean-readable person names with compareNames, other names by token alignment, organisations
+ * without legal forms; (3) birth date, nationality and documents adjust the best name score per
+ * entity. Every match carries an explanation of which alias, which forms and which features.
+ */
+import { compareNames, type NameMatch, nameKeys } from "../names/index.js";
+import { isDprkRelated } from "./dprk.js";
+import {
+  compareBirthDates,
+  compareDocuments,
+  compareNationality,
+  DOCUMENT_FLOOR,
+  type FeatureResult,
+} from "./features.js";
+import { orgTokenVariants } from "./org-tokens.js";
+import { alignNames, tokenWeight } from "./similarity.js";
+import { acronymOf, hasCjk, personTokens } from "./text.js";
+import type { EntityKind, ListEntity, NameType } from "./types.js";
+
+/**
+ * Score at or above which a candidate is reported as a match. The names module's threshold
+ * (0.85, docs/names.md): a one-syllable difference in a Korean given name (KIM KYONG MIN vs
+ * KIM KYONG IL, ≈0.75) stays below it unless the birth date or a document agrees.
+ */
+export const SCREEN_THRESHOLD = 0.85;
+
+export const QUERY_TYPES = ["person", "org"] as const;
+export type QueryType = (typeof QUERY_TYPES)[number];
+
+export interface ScreenQuery {
+  name: string;
+  type?: QueryType;
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  birthDate?: string;
+  /** ISO alpha-3/alpha-2 or a country name. */
+  nationality?: string;
+  documents?: string[];
+}
+
+export interface MatchExplanation {
+  /** The list name or alias that matched best, with its type and the list's quality label. */
+  alias: string;
+  aliasType: NameType;
+  aliasQuality: string | null;
+  method: "korean-name" | "tokens" | "organisation" | "acronym";
+  nameScore: number;
+  /** How the name forms lined up (syllables, tokens, legal forms). */
+  nameForms: string[];
+  features: FeatureResult[];
+}
+
+export interface ScreenMatch {
+  list: string;
+  reference: string;
+  /** The entity's primary name. */
+  name: string;
+  kind: EntityKind;
+  dprk: boolean;
+  score: number;
+  explanation: MatchExplanation;
+}
+
+interface IndexedName {
+  entity: number;
+  name: string;
+  type: NameType;
+  quality: string | null;
+  /** Person tokens, or organisation core tokens (first reading). */
+  tokens: string[];
+  /** Further readings for CJK organisation names. */
+  variants: string[][];
+  legalForms: string[];
+  /** Parses as a Korean (or pinyin) name: compare with compareNames. */
+  korean: boolean;
+  acronym: string;
+}
+
+/** Weak aliases are what the lists themselves call unreliable (UN "Low", OFAC "weak"). */
+const WEAK_ALIAS_FACTOR = 0.9;
+/** A derived acronym equal to the query: plausible, not proof. */
+const ACRONYM_SCORE = 0.86;
+/** Keys shared by more names than this are skipped in candidate generation (e.g. "kim"). */
+const MAX_POSTING = 1500;
+/** Candidates scored in full per query, and how many of them may use compareNames. */
+const FULL_SCORE_CANDIDATES = 40;
+const KOREAN_SCORE_CANDIDATES = 8;
+const KOREAN_KEY_WEIGHT = 4;
+/**
+ * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
+ * say little, "xianghe" says which company. An extra rare word in the list name means another
+ * company (DANDONG TRADING ≠ DANDONG XIANGHE TRADING), so unmatched list tokens count 0.8.
+ */
+const ORG_UNMATCHED_WEIGHT = 0.8;
+/**
+ * Person names: a list name with parts the query lacks (a second surname, a middle name) counts
+ * those parts in full (a Dice score): "Alfonso Romero" is not "CORONA ROMERO, Alfonso" on name
+ * evidence alone (yente negatives: 0.5 here let 19 such pairs over the threshold).
+ */
+const PERSON_UNMATCHED_WEIGHT = 1;
+const ORG_MIN_RARITY = 0.2;
+
+function deletionKeys(t: string, out: Set<string>): void {
+  if (t.length < 5) return;
+  for (let i = 0; i < t.length; i++) out.add(`e:${t.slice(0, i)}${t.slice(i + 1)}`);
+}
+
+function tokenKeys(tokens: readonly string[], out: Set<string>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length >= 2) out.add(`t:${t}`);
+    if (t.length >= 5) out.add(`e:${t}`);
+    deletionKeys(t, out);
+    const next = tokens[i + 1];
+    if (next) {
+      out.add(`t:${t}${next}`);
+      if (t.length + next.length >= 5) out.add(`e:${t}${next}`);
+    }
+  }
+}
+
+function isPersonKind(kind: EntityKind): boolean {
+  return kind === "person";
+}
+
+interface PreparedQuery {
+  q: ScreenQuery;
+  personTokens: string[];
+  koreanKeys: string[];
+  korean: boolean;
+  org: { variants: string[][]; legalForms: string[] };
+  keys: Set<string>;
+  /** compareNames results of this query by list name (many entities share an alias). */
+  koreanMemo: Map<string, NameMatch>;
+}
+
+export class ScreeningIndex {
+  private readonly names: IndexedName[] = [];
+  private readonly postings = new Map<string, number[]>();
+  private readonly dprkFlags: boolean[];
+  /** Document frequency of each organisation token, for rarity weights. */
+  private readonly orgDf = new Map<string, number>();
+  private orgNames = 0;
+
+  private constructor(
+    readonly entities: readonly ListEntity[],
+    private readonly cachedKeys?: (name: string) => readonly string[] | undefined,
+  ) {
+    this.dprkFlags = entities.map(isDprkRelated);
+  }
+
+  get size(): { entities: number; names: number; keys: number } {
+    return { entities: this.entities.length, names: this.names.length, keys: this.postings.size };
+  }
+
+  /**
+   * `options.nameKeys` may supply precomputed nameKeys() of person names (the store caches them);
+   * names it returns undefined for are keyed here.
+   */
+  static build(
+    entities: readonly ListEntity[],
+    options: { nameKeys?: (name: string) => readonly string[] | undefined } = {},
+  ): ScreeningIndex {
+    const index = new ScreeningIndex(entities, options.nameKeys);
+    entities.forEach((e, ei) => {
+      const seen = new Set<string>();
+      for (const n of e.names) {
+        const text = n.name.trim();
+        if (!text || seen.has(text)) continue;
+        seen.add(text);
+        index.addName(ei, e, text, n.type, n.quality);
+      }
+    });
+    return index;
+  }
+
+  private addName(ei: number, e: ListEntity, text: string, type: NameType, quality: string | null) {
+    const keys = new Set<string>();
+    let entry: IndexedName;
+    if (isPersonKind(e.kind)) {
+      const tokens = personTokens(text);
+      const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
+      for (const k of kk) keys.add(`k:${k}`);
+      entry = {
+        entity: ei,
+        name: text,
+        type,
+        quality,
+        tokens,
+        variants: [tokens],
+        legalForms: [],
+        korean: kk.length > 0 || hasCjk(text),
+        acronym: "",
+      };
+    } else {
+      const org = orgTokenVariants(text);
+      const first = org.variants[0] ?? [];
+      const acronym = acronymOf(first);
+      if (acronym) keys.add(`t:${acronym}`);
+      entry = {
+        entity: ei,
+        name: text,
+        type,
+        quality,
+        tokens: first,
+        variants: org.variants,
+        legalForms: org.legalForms,
+        korean: false,
+        acronym,
+      };
+    }
+    for (const v of entry.variants) tokenKeys(v, keys);
+    if (!isPersonKind(e.kind)) {
+      this.orgNames++;
+      for (const t of new Set(entry.variants.flat()))
+        this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
+    }
+    const id = this.names.length;
+    this.names.push(entry);
+    for (const k of keys) {
+      const list = this.postings.get(k);
+      if (list) list.push(id);
+      else this.postings.set(k, [id]);
+    }
+  }
+
+  private prepare(q: ScreenQuery): PreparedQuery {
+    const keys = new Set<string>();
+    const pt = personTokens(q.name);
+    let koreanKeys: string[] = [];
+    if (q.type !== "org") {
+      koreanKeys = nameKeys({ full: q.name });
+      for (const k of koreanKeys) keys.add(`k:${k}`);
+      tokenKeys(pt, keys);
+    }
+    const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
+    for (const v of org.variants) tokenKeys(v, keys);
+    return {
+      q,
+      personTokens: pt,
+      koreanKeys,
+      korean: koreanKeys.length > 0 || hasCjk(q.name),
+      org,
+      keys,
+      koreanMemo: new Map(),
+    };
+  }
+
+  private kindAllowed(kind: EntityKind, type: QueryType | undefined): boolean {
+    if (type === "person") return kind === "person";
+    if (type === "org") return kind !== "person";
+    return true;
+  }
+
+  /** Candidate name ids, best key score first. */
+  private candidates(p: PreparedQuery): number[] {
+    const score = new Map<number, number>();
+    const n = this.names.length || 1;
+    let smallest: [string, number[]] | undefined;
+    let used = 0;
+    for (const k of p.keys) {
+      const list = this.postings.get(k);
+      if (!list) continue;
+      if (list.length > MAX_POSTING) {
+        // Very common keys (kim, co, of) are skipped unless nothing rarer is shared.
+        if (!smallest || list.length < smallest[1].length) smallest = [k, list];
+        continue;
+      }
+      used++;
+      const w = k.startsWith("k:")
+        ? KOREAN_KEY_WEIGHT
+        : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
+      for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+    }
+    if (used === 0 && smallest) for (const id of smallest[1]) score.set(id, 1);
+    let max = 0;
+    for (const v of score.values()) if (v > max) max = v;
+    // Only names within reach of the best key score are worth sorting.
+    const floor = max * 0.25;
+    const ranked: [number, number][] = [];
+    for (const [id, v] of score)
+      if (v >= floor && this.kindAllowed(this.entities[this.names[id]!.entity]!.kind, p.q.type))
+        ranked.push([id, v]);
+    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return ranked.slice(0, FULL_SCORE_CANDIDATES).map(([id]) => id);
+  }
+
+  /** Length weight × rarity in [ORG_MIN_RARITY, 1] (ln(N/df) scaled so df ≤ N/1000 counts fully). */
+  private readonly orgWeight = (t: string): number => {
+    const df = this.orgDf.get(t) ?? 0;
+    const n = Math.max(this.orgNames, 1000);
+    const rarity = Math.log(n / (df + 1)) / Math.log(1000);
+    return tokenWeight(t) * Math.min(1, Math.max(ORG_MIN_RARITY, rarity));
+  };
+
+  private scoreName(
+    p: PreparedQuery,
+    n: IndexedName,
+    allowKorean: boolean,
+  ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
+    const kind = this.entities[n.entity]!.kind;
+    if (isPersonKind(kind)) {
+      if (p.korean && n.korean) {
+        // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
+        const memoKey = n.tokens.join(" ");
+        let m = p.koreanMemo.get(memoKey);
+        if (!m) {
+          if (!allowKorean) return undefined;
+          m = compareNames({ full: p.q.name }, { full: n.name });
+          p.koreanMemo.set(memoKey, m);
+        }
+        return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
+      }
+      const a = alignNames(p.personTokens, n.tokens, {
+        unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
+      });
+      return {
+        method: "tokens",
+        nameScore: a.score,
+        nameForms: [
+          ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
+          ...(a.unmatchedQuery.length ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`] : []),
+          ...(a.unmatchedCandidate.length
+            ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
+            : []),
+        ],
+      };
+    }
+    let best: ReturnType<ScreeningIndex["scoreName"]>;
+    for (const qv of p.org.variants)
+      for (const cv of n.variants) {
+        const a = alignNames(qv, cv, {
+          weigh: this.orgWeight,
+          unmatchedCandidateWeight: ORG_UNMATCHED_WEIGHT,
+        });
+        if (!best || a.score > best.nameScore)
+          best = {
+            method: "organisation",
+            nameScore: a.score,
+            nameForms: [
+              ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
+              ...(a.unmatchedQuery.length
+                ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`]
+                : []),
+              ...(a.unmatchedCandidate.length
+                ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
+                : []),
+              ...(n.legalForms.length || p.org.legalForms.length
+                ? [
+                    `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
+                  ]
+                : []),
+            ],
+          };
+      }
+    const qv0 = p.org.variants[0];
+    if (
+      n.acronym &&
+      qv0?.length === 1 &&
+      qv0[0] === n.acronym &&
+      (best?.nameScore ?? 0) < ACRONYM_SCORE
+    )
+      best = {
+        method: "acronym",
+        nameScore: ACRONYM_SCORE,
+        nameForms: [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
+      };
+    return best;
+  }
+
+  /**
+   * Ranked matches for one query, best first, at most `limit`, down to `minScore` (default 0.5:
+   * below it candidates are noise even for an analyst's eye).
+   */
+  screen(q: ScreenQuery, options: { limit?: number; minScore?: number } = {}): ScreenMatch[] {
+    const limit = options.limit ?? 10;
+    const minScore = options.minScore ?? 0.5;
+    if (!q.name.trim()) return [];
+    const p = this.prepare(q);
+    const byEntity = new Map<number, ScreenMatch>();
+    let koreanCalls = 0;
+    for (const id of this.candidates(p)) {
+      const n = this.names[id]!;
+      const before = p.koreanMemo.size;
+      const s = this.scoreName(p, n, koreanCalls < KOREAN_SCORE_CANDIDATES);
+      if (p.koreanMemo.size > before) koreanCalls++;
+      if (!s) continue;
+      const weak = n.type === "weak";
+      const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
+      const e = this.entities[n.entity]!;
+      const prev = byEntity.get(n.entity);
+      if (prev && prev.explanation.nameScore >= nameScore) continue;
+      const features = this.features(q, e);
+      let score = nameScore;
+      const doc = features.find((f) => f.feature === "document" && f.agreed);
+      for (const f of features) score += f.effect;
+      if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
+      score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
+      byEntity.set(n.entity, {
+        list: e.list,
+        reference: e.reference,
+        name: e.names[0]?.name ?? n.name,
+        kind: e.kind,
+        dprk: this.dprkFlags[n.entity]!,
+        score,
+        explanation: {
+          alias: n.name,
+          aliasType: n.type,
+          aliasQuality: n.quality,
+          method: s.method,
+          nameScore,
+          nameForms: weak ? [...s.nameForms, `weak alias ×${WEAK_ALIAS_FACTOR}`] : s.nameForms,
+          features,
+        },
+      });
+    }
+    return [...byEntity.values()]
+      .filter((m) => m.score >= minScore)
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          b.explanation.nameScore - a.explanation.nameScore ||
+          a.list.localeCompare(b.list) ||
+          a.reference.localeCompare(b.reference),
+      )
+      .slice(0, limit);
+  }
+
+  private features(q: ScreenQuery, e: ListEntity): FeatureResult[] {
+    const out: FeatureResult[] = [];
+    if (e.kind === "person") {
+      if (q.birthDate) {
+        const r = compareBirthDates(q.birthDate, e.birthDates);
+        if (r) out.push(r);
+      }
+      if (q.nationality) {
+        const r = compareNationality(q.nationality, e.nationalities);
+        if (r) out.push(r);
+      }
+    }
+    if (q.documents?.length) {
+      const r = compareDocuments(q.documents, e.identifiers);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+}
+
+/** One line for a terminal or a case note: alias, method, name score and features. */
+export function explainMatch(m: ScreenMatch): string {
+  const x = m.explanation;
+  const feats = x.features
+    .map(
+      (f) =>
+        `${f.feature} ${f.agreed ? "agrees" : "disagrees"} (${f.detail}, ${f.effect >= 0 ? "+" : ""}${f.effect})`,
+    )
+    .join("; ");
+  return `${x.aliasType} "${x.alias}"${x.aliasQuality ? ` [${x.aliasQuality}]` : ""} by ${x.method} ${x.nameScore.toFixed(2)}: ${x.nameForms.join("; ")}${feats ? ` | ${feats}` : ""}`;
+}

@@ -1,0 +1,121 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import {
+  acronymOf,
+  alignNames,
+  compareBirthDates,
+  compareNationality,
+  countryCode,
+  foldText,
+  isDprkRelated,
+  type ListEntity,
+  orgTokenVariants,
+  SCREEN_THRESHOLD,
+  ScreeningIndex,
+  splitOrgName,
+  tokenJaroWinkler,
+  tokenSimilarity,
+} from "./index.js";
+
+test("foldText drops accents, apostrophes and case; keeps Hangul and Han", () => {
+  assert.equal(foldText("Kim Yŏng-ch'ŏl"), "kim yong chol");
+  assert.equal(foldText("김영철"), "김영철");
+  assert.equal(foldText("KIM, Tong-Myo'ng"), "kim tong myong");
+});
+
+test("legal forms in English, Chinese and Korean are split off", () => {
+  assert.deepEqual(splitOrgName("DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD."), {
+    core: ["dandong", "hongxiang", "industrial", "development"],
+    legalForms: ["co", "ltd"],
+  });
+  assert.deepEqual(splitOrgName("丹东鸿祥实业发展有限公司").legalForms, ["co ltd"]);
+  assert.deepEqual(splitOrgName("조선광업개발무역회사").legalForms, ["company"]);
+  assert.deepEqual(orgTokenVariants("丹东鸿祥实业发展有限公司").variants[0], [
+    "dandong",
+    "hongxiang",
+    "industrial",
+    "development",
+  ]);
+  assert.deepEqual(orgTokenVariants("조선광업개발무역회사").variants[0], [
+    "korea",
+    "mining",
+    "development",
+    "trading",
+  ]);
+  assert.equal(acronymOf(["korea", "mining", "development", "trading"]), "kmdt");
+  assert.equal(acronymOf(["two", "words"]), "");
+});
+
+test("token similarity: exact, small typo budget, nothing for short tokens", () => {
+  assert.equal(tokenSimilarity("hongxiang", "hongxiang"), 1);
+  assert.ok(tokenSimilarity("institute", "insmitute") > 0.85);
+  assert.equal(tokenSimilarity("li", "lu"), 0);
+  assert.ok(Math.abs(tokenSimilarity("ivan", "evan") - 0.6) < 1e-9);
+  assert.equal(tokenSimilarity("luisa", "luis"), 0.8);
+  assert.equal(tokenSimilarity("mansudae", "mangyongdae"), 0);
+  // Order-free, glued neighbours allowed, extra list tokens cost half.
+  assert.equal(alignNames(["chon", "ma", "san"], ["chonmasan"]).score, 1);
+  assert.ok(
+    alignNames(["hector", "manuel"], ["beltran", "sanchez", "hector", "manuel"]).score <
+      SCREEN_THRESHOLD,
+  );
+  assert.ok(tokenJaroWinkler(["kim", "jong", "un"], ["kim", "jong", "nam"]) > 0.85);
+});
+
+test("birth dates and nationalities", () => {
+  assert.equal(compareBirthDates("1962-02-18", ["1962-02-18"])?.agreed, true);
+  assert.ok(compareBirthDates("1962-02-19", ["1962-02-18"])!.effect < 0);
+  assert.ok(compareBirthDates("1980", ["1962-02-18"])!.effect < 0);
+  assert.equal(compareBirthDates("1961", ["1960/1962"])?.agreed, true);
+  assert.equal(compareBirthDates("not a date", ["1962"]), undefined);
+  assert.equal(countryCode("Korea, North"), "PRK");
+  assert.equal(countryCode("Democratic People's Republic of Korea"), "PRK");
+  assert.equal(countryCode("kp"), "PRK");
+  assert.equal(countryCode("朝鲜"), "PRK");
+  assert.equal(compareNationality("KP", ["PRK"])?.agreed, true);
+  assert.equal(compareNationality("China", ["PRK"])?.agreed, false);
+});
+
+const entity = (over: Partial<ListEntity>): ListEntity => ({
+  list: "T",
+  reference: "1",
+  kind: "person",
+  names: [],
+  birthDates: [],
+  nationalities: [],
+  identifiers: [],
+  addresses: [],
+  programmes: [],
+  listedOn: null,
+  remarks: null,
+  ...over,
+});
+
+test("DPRK-related by programme, nationality, address or remarks — not by programme tag alone", () => {
+  assert.ok(isDprkRelated(entity({ programmes: ["DPRK3"] })));
+  assert.ok(isDprkRelated(entity({ programmes: ["NPWMD"], nationalities: ["PRK"] })));
+  assert.ok(
+    isDprkRelated(
+      entity({ programmes: ["NPWMD"], remarks: "Linked To: KOREA RYONBONG; Pyongyang" }),
+    ),
+  );
+  assert.ok(isDprkRelated(entity({ reference: "KPe.001" })));
+  assert.equal(isDprkRelated(entity({ programmes: ["SDGT"], nationalities: ["KOR"] })), false);
+});
+
+test("Korean homonyms with one syllable apart: ranked, under the threshold, over it with the birth date", () => {
+  const index = ScreeningIndex.build([
+    entity({
+      reference: "A",
+      names: [{ name: "KIM KYONG IL", type: "primary", quality: null }],
+      birthDates: ["1979-11-01"],
+    }),
+    entity({ reference: "B", names: [{ name: "PAK IL KYU", type: "primary", quality: null }] }),
+  ]);
+  const [m] = index.screen({ name: "KIM KYONG MIN" });
+  assert.equal(m?.reference, "A");
+  assert.ok(m!.score < SCREEN_THRESHOLD);
+  const [d] = index.screen({ name: "KIM KYONG MIN", birthDate: "1979-11-01" });
+  assert.ok(d!.score > m!.score);
+  assert.equal(d!.explanation.features[0]?.feature, "birth_date");
+});

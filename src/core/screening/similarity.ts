@@ -1,0 +1,265 @@
+/**
+ * String and token similarity for names that are not Korean: an edit-distance "cliff" per token
+ * (exact, or a small typo budget, else nothing — after rigour's compare_parts design, see
+ * docs/screening.md) and an order-free token alignment. Also the plain token Jaro-Winkler that
+ * the evaluation reports as a baseline.
+ */
+
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
+export function editDistance(a: string, b: string): number {
+  return boundedEditDistance(a, b, Number.POSITIVE_INFINITY);
+}
+
+// Three DP rows reused across calls: screening compares millions of token pairs.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** OSA distance, or `bound + 1` as soon as it is certain to exceed `bound`. */
+export function boundedEditDistance(a: string, b: string, bound: number): number {
+  if (a === b) return 0;
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > bound) return bound + 1;
+  if (n === 0) return m;
+  if (m === 0) return n;
+  if (m + 1 > rowA.length) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
+      const del = prev[j]! + 1;
+      if (del < v) v = del;
+      const ins = cur[j - 1]! + 1;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
+        const tr = prev2[j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > bound) return bound + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m]!;
+}
+
+/**
+ * Similarity of two folded tokens: 1 if equal; for tokens of 4+ letters, 1 − d/len while the edit
+ * distance d stays within a length-dependent budget (1 up to 5 letters, 2 up to 9, else 3), and 0
+ * beyond it. Short tokens get no budget: "Li"/"Lu" and "Ali"/"Ari" are different names.
+ */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const len = Math.max(a.length, b.length);
+  if (Math.min(a.length, b.length) < 4) return 0;
+  const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
+  if (Math.abs(a.length - b.length) > budget) return 0;
+  const d = boundedEditDistance(a, b, budget);
+  if (d > budget) return 0;
+  // A different first letter in a short name is usually another name (Ivan/Evan, Hasmet/Hasret
+  // keep theirs; Lara/Sara do not).
+  const firstDiffers = a.charCodeAt(0) !== b.charCodeAt(0) && len <= 5;
+  return (1 - d / len) * (firstDiffers ? 0.8 : 1);
+}
+
+/** Token weight in an alignment: longer tokens say more; a one-letter initial says little. */
+export function tokenWeight(t: string): number {
+  return Math.min(t.length, 8);
+}
+
+export interface Alignment {
+  score: number;
+  pairs: [string, string, number][];
+  unmatchedQuery: string[];
+  unmatchedCandidate: string[];
+}
+
+/** Unmatched candidate tokens cost half: list names carry extra parts (patronymics, clan names). */
+const UNMATCHED_CANDIDATE_WEIGHT = 0.5;
+
+/** Tokens with their weights; a glued token weighs what its parts weighed. */
+export interface WeightedTokens {
+  tokens: string[];
+  weights: number[];
+}
+
+export type TokenWeigher = (token: string) => number;
+
+export function weighted(
+  tokens: readonly string[],
+  weigh: TokenWeigher = tokenWeight,
+): WeightedTokens {
+  return { tokens: tokens.slice(), weights: tokens.map(weigh) };
+}
+
+export interface AlignOptions {
+  weigh?: TokenWeigher;
+  /** Weight of unmatched candidate tokens relative to matched ones (default ½). */
+  unmatchedCandidateWeight?: number;
+}
+
+/**
+ * Order-free alignment of query tokens to candidate tokens (greedy on similarity, each token used
+ * once). Score = Σ sim·(w_q + w_c) over pairs / (Σ w_q + Σ w_c(matched) + ½·Σ w_c(unmatched)).
+ */
+export function alignTokens(
+  qw: WeightedTokens,
+  cw: WeightedTokens,
+  unmatchedWeight = UNMATCHED_CANDIDATE_WEIGHT,
+): Alignment {
+  const q = qw.tokens;
+  const c = cw.tokens;
+  const cand: [number, number, number][] = [];
+  for (let i = 0; i < q.length; i++)
+    for (let j = 0; j < c.length; j++) {
+      const s = tokenSimilarity(q[i]!, c[j]!);
+      if (s > 0) cand.push([s, i, j]);
+    }
+  cand.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
+  const usedQ = new Set<number>();
+  const usedC = new Set<number>();
+  const pairs: [string, string, number][] = [];
+  let num = 0;
+  let matchedC = 0;
+  for (const [s, i, j] of cand) {
+    if (usedQ.has(i) || usedC.has(j)) continue;
+    usedQ.add(i);
+    usedC.add(j);
+    const wc = cw.weights[j]!;
+    num += s * (qw.weights[i]! + wc);
+    matchedC += wc;
+    pairs.push([q[i]!, c[j]!, s]);
+  }
+  let totalQ = 0;
+  for (const w of qw.weights) totalQ += w;
+  let totalC = 0;
+  for (const w of cw.weights) totalC += w;
+  const den = totalQ + matchedC + unmatchedWeight * (totalC - matchedC);
+  return {
+    score: den > 0 ? num / den : 0,
+    pairs,
+    unmatchedQuery: q.filter((_, i) => !usedQ.has(i)),
+    unmatchedCandidate: c.filter((_, j) => !usedC.has(j)),
+  };
+}
+
+/**
+ * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
+ * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA).
+ */
+export function gluedVariants(
+  tokens: readonly string[],
+  other: readonly string[],
+  weigh: TokenWeigher = tokenWeight,
+): WeightedTokens[] {
+  const base = weighted(tokens, weigh);
+  const out: WeightedTokens[] = [base];
+  for (let i = 0; i + 1 < tokens.length && out.length < 4; i++) {
+    const glued = tokens[i]! + tokens[i + 1]!;
+    if (!other.some((o) => tokenSimilarity(glued, o) > 0)) continue;
+    out.push({
+      tokens: [...tokens.slice(0, i), glued, ...tokens.slice(i + 2)],
+      weights: [
+        ...base.weights.slice(0, i),
+        base.weights[i]! + base.weights[i + 1]!,
+        ...base.weights.slice(i + 2),
+      ],
+    });
+  }
+  // The whole name run together (CHON MA SAN ↔ CHONMASAN).
+  if (tokens.length >= 3 && tokens.length <= 4) {
+    const all = tokens.join("");
+    if (other.some((o) => tokenSimilarity(all, o) > 0))
+      out.push({ tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] });
+  }
+  return out;
+}
+
+/** Best alignment over glued variants of both sides. */
+export function alignNames(
+  q: readonly string[],
+  c: readonly string[],
+  options: AlignOptions = {},
+): Alignment {
+  const weigh = options.weigh ?? tokenWeight;
+  const unmatched = options.unmatchedCandidateWeight ?? UNMATCHED_CANDIDATE_WEIGHT;
+  let best: Alignment | undefined;
+  for (const x of gluedVariants(q, c, weigh))
+    for (const y of gluedVariants(c, q, weigh)) {
+      const a = alignTokens(x, y, unmatched);
+      if (!best || a.score > best.score) best = a;
+    }
+  return best ?? alignTokens(weighted(q, weigh), weighted(c, weigh), unmatched);
+}
+
+/** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters, boost above 0.7). */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return 0;
+  const range = Math.max(0, Math.floor(Math.max(la, lb) / 2) - 1);
+  const ma = new Array<boolean>(la).fill(false);
+  const mb = new Array<boolean>(lb).fill(false);
+  let matches = 0;
+  for (let i = 0; i < la; i++) {
+    const lo = Math.max(0, i - range);
+    const hi = Math.min(lb - 1, i + range);
+    for (let j = lo; j <= hi; j++) {
+      if (mb[j] || a[i] !== b[j]) continue;
+      ma[i] = true;
+      mb[j] = true;
+      matches++;
+      break;
+    }
+  }
+  if (matches === 0) return 0;
+  let t = 0;
+  let k = 0;
+  for (let i = 0; i < la; i++) {
+    if (!ma[i]) continue;
+    while (!mb[k]) k++;
+    if (a[i] !== b[k]) t++;
+    k++;
+  }
+  const jaro = (matches / la + matches / lb + (matches - t / 2) / matches) / 3;
+  if (jaro <= 0.7) return jaro;
+  let prefix = 0;
+  while (prefix < 4 && prefix < la && prefix < lb && a[prefix] === b[prefix]) prefix++;
+  return jaro + prefix * 0.1 * (1 - jaro);
+}
+
+/**
+ * The baseline the evaluation must beat: each query token takes its best Jaro-Winkler against any
+ * candidate token, averaged over query tokens, symmetrised (watchman's BestPairsJaroWinkler without
+ * its penalties). Pure letters: no romanization, no script knowledge.
+ */
+export function tokenJaroWinkler(q: readonly string[], c: readonly string[]): number {
+  if (q.length === 0 || c.length === 0) return 0;
+  const side = (x: readonly string[], y: readonly string[]) => {
+    let s = 0;
+    for (const t of x) {
+      let best = 0;
+      for (const u of y) best = Math.max(best, jaroWinkler(t, u));
+      s += best;
+    }
+    return s / x.length;
+  };
+  return (side(q, c) + side(c, q)) / 2;
+}

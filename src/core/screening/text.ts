@@ -1,0 +1,238 @@
+/**
+ * Text forms for screening: a folded form (no accents, apostrophes or case), tokens, and for
+ * organisations the legal form split off (Co., Ltd., Corporation, 有限公司, 公司, 회사) so that
+ * "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD." and "Dandong Hongxiang Industrial
+ * Development Company Limited" compare on what distinguishes them.
+ */
+
+/** Lower-case, accents and apostrophes removed, every run of other punctuation → one space. */
+export function foldText(s: string): string {
+  return (
+    s
+      .normalize("NFD")
+      // Combining marks go (ŏ → o, é → e); NFC below recomposes Hangul jamo into syllables.
+      .replace(/\p{M}+/gu, "")
+      .normalize("NFKC")
+      .toLowerCase()
+      // Apostrophes of McCune–Reischauer aspiration (Ch'oe) and elisions (O'Brien) join the word.
+      .replace(/['’‘`ʼ´]/g, "")
+      .replace(/[^\p{L}\p{N}]+/gu, " ")
+      .trim()
+  );
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+export function hasCjk(s: string): boolean {
+  return CJK.test(s);
+}
+
+/** Tokens of a folded name; hyphenated parts are separate tokens (Yong-Chol → yong, chol). */
+export function tokenize(s: string): string[] {
+  const f = foldText(s);
+  return f ? f.split(" ") : [];
+}
+
+/**
+ * Legal-form words by language. A legal form says what kind of body it is, not which one, so it
+ * weighs (almost) nothing in an organisation match; sources: ISO 20275 ELF code list labels for
+ * CN/KR/US/GB and OFAC/UN list usage (CO., LTD., CORP., JSC, FZE, 有限公司, 총회사).
+ */
+const LEGAL_FORM_WORDS = new Set([
+  "co",
+  "company",
+  "companies",
+  "corp",
+  "corporation",
+  "inc",
+  "incorporated",
+  "ltd",
+  "limited",
+  "llc",
+  "llp",
+  "lp",
+  "plc",
+  "pte",
+  "pty",
+  "gmbh",
+  "ag",
+  "sa",
+  "sas",
+  "sarl",
+  "srl",
+  "spa",
+  "bv",
+  "nv",
+  "jsc",
+  "ojsc",
+  "cjsc",
+  "pjsc",
+  "ooo",
+  "oao",
+  "zao",
+  "fze",
+  "fzco",
+  "fzc",
+  "fz",
+  "llc",
+  "kg",
+  "ab",
+  "as",
+  "oy",
+  "sdn",
+  "bhd",
+  "tbk",
+  "cv",
+]);
+
+/**
+ * Chinese and Korean legal forms and generic organisation words written at the end of a name
+ * without spaces, longest first so 股份有限公司 wins over 公司. Each maps to the English tokens it
+ * corresponds to, so a Han name and its English rendering can agree on the form.
+ */
+const CJK_LEGAL_SUFFIXES: readonly [string, string][] = [
+  ["股份有限公司", "co ltd"],
+  ["有限责任公司", "co ltd"],
+  ["有限責任公司", "co ltd"],
+  ["有限公司", "co ltd"],
+  ["总公司", "corporation"],
+  ["總公司", "corporation"],
+  ["分公司", "branch"],
+  ["公司", "company"],
+  ["主式會社", "co ltd"],
+  ["株式会社", "co ltd"],
+  ["주식회사", "co ltd"],
+  ["유한회사", "co ltd"],
+  ["합영회사", "joint venture company"],
+  ["합작회사", "joint venture company"],
+  ["총회사", "general corporation"],
+  ["회사", "company"],
+  ["(주)", "co ltd"],
+  ["㈜", "co ltd"],
+];
+
+/** Han/Hangul words with a conventional English rendering in list names (MOFCOM/KCNA usage). */
+export const CJK_ORG_WORDS: Readonly<Record<string, string>> = {
+  集团: "group",
+  集團: "group",
+  그룹: "group",
+  贸易: "trading",
+  貿易: "trading",
+  무역: "trading",
+  商贸: "trading",
+  进出口: "import export",
+  進出口: "import export",
+  实业: "industrial",
+  實業: "industrial",
+  工业: "industrial",
+  工業: "industrial",
+  발전: "development",
+  发展: "development",
+  發展: "development",
+  开发: "development",
+  開發: "development",
+  개발: "development",
+  国际: "international",
+  國際: "international",
+  국제: "international",
+  科技: "technology",
+  技术: "technology",
+  技術: "technology",
+  기술: "technology",
+  银行: "bank",
+  銀行: "bank",
+  은행: "bank",
+  矿业: "mining",
+  礦業: "mining",
+  광업: "mining",
+  海运: "shipping",
+  海運: "shipping",
+  船务: "shipping",
+  해운: "shipping",
+  物流: "logistics",
+  投资: "investment",
+  投資: "investment",
+  투자: "investment",
+  建设: "construction",
+  建設: "construction",
+  건설: "construction",
+  合作: "cooperation",
+  합작: "cooperation",
+  信息: "information",
+  정보: "information",
+  朝鲜: "korea",
+  朝鮮: "korea",
+  조선: "korea",
+  总: "general",
+  總: "general",
+  총: "general",
+};
+
+export interface OrgName {
+  /** Folded tokens without legal-form words. */
+  core: string[];
+  /** The legal-form words found (folded), for the explanation. */
+  legalForms: string[];
+}
+
+/** Splits an organisation name into distinguishing tokens and legal-form words. */
+export function splitOrgName(name: string): OrgName {
+  let text = name.normalize("NFKC").trim();
+  const legalForms: string[] = [];
+  // CJK names are not space-separated: peel legal forms off the end, repeatedly (…有限公司分公司).
+  for (let changed = true; changed && hasCjk(text); ) {
+    changed = false;
+    for (const [suffix, english] of CJK_LEGAL_SUFFIXES) {
+      if (text.endsWith(suffix) && text.length > suffix.length) {
+        text = text.slice(0, -suffix.length).trim();
+        legalForms.unshift(english);
+        changed = true;
+        break;
+      }
+    }
+  }
+  const core: string[] = [];
+  for (const t of tokenize(text)) {
+    if (LEGAL_FORM_WORDS.has(t)) legalForms.push(t);
+    else core.push(t);
+  }
+  // A name that is nothing but legal-form words ("THE COMPANY") keeps them as its core.
+  if (core.length === 0) return { core: tokenize(text), legalForms: [] };
+  return { core, legalForms };
+}
+
+/**
+ * Acronym of an organisation name from the initials of its distinguishing words, skipping
+ * function words (KOREA MINING DEVELOPMENT TRADING → KMDT). Empty for fewer than three words:
+ * two-letter acronyms match too much.
+ */
+export function acronymOf(core: readonly string[]): string {
+  const words = core.filter((w) => !["of", "the", "and", "for", "de", "la", "du"].includes(w));
+  if (words.length < 3 || words.some((w) => hasCjk(w))) return "";
+  return words.map((w) => w[0]).join("");
+}
+
+const PERSON_TITLES = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sheikh",
+  "shaykh",
+  "haji",
+  "hajji",
+  "mullah",
+  "maulavi",
+  "general",
+  "gen",
+  "col",
+  "colonel",
+]);
+
+/** Folded person-name tokens without honorifics. */
+export function personTokens(name: string): string[] {
+  const t = tokenize(name);
+  const out = t.filter((x) => !PERSON_TITLES.has(x));
+  return out.length > 0 ? out : t;
+}

@@ -1,0 +1,210 @@
+/**
+ * ECharts options for the report's charts, as plain JSON (no functions), so they can be written
+ * into the page and handed to `echarts.init(...).setOption` by a few lines of inline script.
+ * Animation is off: the page signals "rendered" on ECharts' first `finished` event, and a
+ * report is read, not watched.
+ */
+import { DEADLINE, type ReportData } from "./gather.js";
+
+export interface ChartSpec {
+  id: string;
+  title: string;
+  height: number;
+  option: Record<string, unknown>;
+}
+
+const PALETTE = [
+  "#1f5f8b",
+  "#c0392b",
+  "#2e8b57",
+  "#d68910",
+  "#7d3c98",
+  "#117a65",
+  "#5d6d7e",
+  "#a04000",
+  "#1abc9c",
+  "#884ea0",
+];
+
+const BASE = {
+  animation: false,
+  color: PALETTE,
+  textStyle: { fontFamily: "system-ui, sans-serif" },
+  grid: { left: 70, right: 30, top: 50, bottom: 70, containLabel: true },
+};
+
+/** A vertical line on the UNSCR 2397 repatriation deadline. */
+function deadlineLine(): Record<string, unknown> {
+  return {
+    silent: true,
+    symbol: "none",
+    lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
+    label: {
+      formatter: "UNSCR 2397 deadline 22 Dec 2019",
+      position: "insideEndTop",
+      color: "#c0392b",
+    },
+    data: [{ xAxis: DEADLINE }],
+  };
+}
+
+export function buildCharts(data: ReportData): ChartSpec[] {
+  const charts: ChartSpec[] = [];
+  if (data.presence.available) {
+    const p = data.presence.data;
+    const label =
+      p.method === "presence-table"
+        ? "likely workers present"
+        : "DPRK nationals present (net flow since first record)";
+    charts.push({
+      id: "chart-presence",
+      title: `${label[0]?.toUpperCase()}${label.slice(1)}, by city`,
+      height: 420,
+      option: {
+        ...BASE,
+        tooltip: { trigger: "axis" },
+        legend: { top: 0, type: "scroll" },
+        xAxis: { type: "time" },
+        yAxis: { type: "value", name: label, nameLocation: "middle", nameGap: 55 },
+        dataZoom: [{ type: "inside" }, { type: "slider", height: 20, bottom: 10 }],
+        series: p.series.map((s, i) => ({
+          name: s.name,
+          type: "line",
+          step: "end",
+          showSymbol: false,
+          sampling: "lttb",
+          lineStyle: { width: 1.5 },
+          data: s.points,
+          ...(i === 0 ? { markLine: deadlineLine() } : {}),
+        })),
+      },
+    });
+  }
+  if (data.monthly.length > 0) {
+    charts.push({
+      id: "chart-monthly",
+      title: "DPRK-national crossings per month",
+      height: 320,
+      option: {
+        ...BASE,
+        tooltip: { trigger: "axis" },
+        legend: { top: 0 },
+        xAxis: { type: "category", data: data.monthly.map((m) => m.month) },
+        yAxis: { type: "value", name: "crossings", nameLocation: "middle", nameGap: 55 },
+        series: [
+          {
+            name: "entries into China",
+            type: "bar",
+            data: data.monthly.map((m) => m.entries),
+            markLine: {
+              silent: true,
+              symbol: "none",
+              lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
+              label: { formatter: "deadline", color: "#c0392b" },
+              data: [{ xAxis: DEADLINE.slice(0, 7) }],
+            },
+          },
+          { name: "exits to the DPRK", type: "bar", data: data.monthly.map((m) => m.exits) },
+        ],
+      },
+    });
+  }
+  if (data.sponsors.available && data.sponsors.data.timeline.length > 0) {
+    const t = data.sponsors.data.timeline;
+    const labels = t.map((s) => shorten(s.label, 38));
+    const max = Math.max(1, ...t.flatMap((s) => s.points.map((pt) => pt[1])));
+    charts.push({
+      id: "chart-sponsors",
+      title: "Rotation timeline: DPRK-national entries per day, top sponsors",
+      height: 90 + 42 * t.length,
+      option: {
+        ...BASE,
+        grid: { ...BASE.grid, left: 20, top: 30 },
+        tooltip: { trigger: "item" },
+        xAxis: { type: "time" },
+        yAxis: { type: "category", data: labels, inverse: true },
+        dataZoom: [{ type: "inside" }, { type: "slider", height: 20, bottom: 10 }],
+        visualMap: {
+          show: false,
+          dimension: 2,
+          min: 1,
+          max,
+          inRange: { symbolSize: [4, 22] },
+        },
+        series: [
+          {
+            name: "entries",
+            type: "scatter",
+            itemStyle: { opacity: 0.6 },
+            data: t.flatMap((s, i) => s.points.map((pt) => [pt[0], labels[i], pt[1]])),
+            markLine: deadlineLine(),
+          },
+        ],
+      },
+    });
+  }
+  if (
+    data.cohorts.available &&
+    data.cohorts.data.some((c) => c.movements.length > 0 || c.first_seen)
+  ) {
+    const rows = data.cohorts.data.slice(0, 12);
+    const labels = rows.map((c) => `${c.cohort_id} (${c.kind}, ${c.members})`);
+    charts.push({
+      id: "chart-cohorts",
+      title: "Cohort movements (crossing days of each cohort)",
+      height: 90 + 36 * rows.length,
+      option: {
+        ...BASE,
+        grid: { ...BASE.grid, left: 20, top: 30 },
+        tooltip: { trigger: "item" },
+        xAxis: { type: "time" },
+        yAxis: { type: "category", data: labels, inverse: true },
+        series: [
+          {
+            name: "movements",
+            type: "scatter",
+            symbolSize: 7,
+            data: rows.flatMap((c, i) =>
+              (c.movements.length > 0
+                ? c.movements
+                : ([c.first_seen, c.last_seen].filter(Boolean).map((d) => [d, 0]) as [
+                    string,
+                    number,
+                  ][])
+              ).map((m) => [m[0], labels[i], m[1]]),
+            ),
+            markLine: deadlineLine(),
+          },
+        ],
+      },
+    });
+  }
+  if (data.alerts.available) {
+    const byRule = data.alerts.data.byRule;
+    charts.push({
+      id: "chart-alerts",
+      title: "Alerts by rule",
+      height: 80 + 34 * byRule.length,
+      option: {
+        ...BASE,
+        grid: { ...BASE.grid, left: 20, top: 20 },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "value" },
+        yAxis: { type: "category", data: byRule.map((r) => r.rule), inverse: true },
+        series: [
+          {
+            name: "alerts",
+            type: "bar",
+            data: byRule.map((r) => r.alerts),
+            label: { show: true, position: "right" },
+          },
+        ],
+      },
+    });
+  }
+  return charts;
+}
+
+function shorten(s: string, n: number): string {
+  return [...s].length > n ? `${[...s].slice(0, n - 1).join("")}…` : s;
+}

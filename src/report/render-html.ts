@@ -1,0 +1,507 @@
+/**
+ * The report as one self-contained HTML file: styles, data, the ECharts library and the map are
+ * all inside it, and a Content-Security-Policy forbids the page any network access, so it opens
+ * the same offline, attached to a case file, years later. Sections whose tables are missing say
+ * which command fills them.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { buildCharts, type ChartSpec } from "./charts.js";
+import { formatInt, formatNumber, escapeHtml as h, scriptJson } from "./format.js";
+import { DEADLINE, LIKELY_WORKER, type ReportData, type Section } from "./gather.js";
+import { drawCrossingsMap } from "./map.js";
+
+export interface RenderInfo {
+  sojournVersion: string;
+  echartsVersion: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function packageVersion(name: string): string {
+  return (
+    JSON.parse(readFileSync(require.resolve(`${name}/package.json`), "utf8")) as { version: string }
+  ).version;
+}
+
+function echartsSource(): string {
+  // A literal "</script" inside the library would end the element early.
+  return readFileSync(require.resolve("echarts/dist/echarts.min.js"), "utf8").replaceAll(
+    "</script",
+    "<\\/script",
+  );
+}
+
+function table(rows: Record<string, unknown>[], columns: [string, string][], cls = ""): string {
+  if (rows.length === 0) return `<p class="empty">none</p>`;
+  const head = columns.map(([, label]) => `<th>${h(label)}</th>`).join("");
+  const body = rows
+    .map(
+      (r) =>
+        `<tr>${columns
+          .map(([key]) => {
+            const v = r[key];
+            const text =
+              typeof v === "number"
+                ? Number.isInteger(v)
+                  ? formatInt(v)
+                  : formatNumber(v)
+                : (v ?? "");
+            return `<td${typeof v === "number" ? ' class="num"' : ""}>${h(text)}</td>`;
+          })
+          .join("")}</tr>`,
+    )
+    .join("");
+  return `<div class="table-wrap"><table class="${cls}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+function unavailable(section: Section<unknown>): string {
+  return section.available
+    ? ""
+    : `<p class="unavailable">Not available: ${h(section.reason.replace(/^[^:]*not available: /, ""))}</p>`;
+}
+
+function chartDiv(spec: ChartSpec | undefined): string {
+  if (!spec) return "";
+  return `<figure class="chart"><figcaption>${h(spec.title)}</figcaption><div class="chart-box" id="${spec.id}" data-chart="${spec.id}" style="height:${spec.height}px"></div></figure>`;
+}
+
+function figure(label: string, value: number | null, note: string, missingHint: string): string {
+  const shown = value === null ? `<span class="na">n/a</span>` : h(formatInt(value));
+  return `<div class="figure"><div class="value">${shown}</div><div class="label">${h(label)}</div><div class="note">${h(value === null ? missingHint : note)}</div></div>`;
+}
+
+export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): string {
+  const sojournVersion = info?.sojournVersion ?? "0.1.0";
+  const echartsVersion = info?.echartsVersion ?? packageVersion("echarts");
+  const charts = buildCharts(data);
+  const chart = (id: string) => chartDiv(charts.find((c) => c.id === id));
+  const map = drawCrossingsMap(data.gazetteer.ports, data.portFlows);
+  const hl = data.headline;
+  const f = data.filters;
+  const scope = [
+    f.place ? `place ${f.place}` : "all places",
+    f.from || f.to ? `${f.from ?? "start"} to ${f.to ?? "end"}` : "whole period",
+  ].join(", ");
+  const period = hl.firstDay ? `${hl.firstDay} to ${hl.lastDay}` : "no records";
+  const portName = (id: string) => data.gazetteer.ports.find((p) => p.id === id)?.name_en ?? id;
+
+  const parts: string[] = [];
+  parts.push(`<header>
+<h1>Sojourn compliance report: DPRK labour in China after the UNSCR 2397 deadline</h1>
+<p class="meta">Generated ${h(data.generatedAt.replace("T", " ").slice(0, 16))} UTC from store <code>${h(data.storePath)}</code> · scope: ${h(scope)} · records from ${h(period)}</p>
+<p class="masking">${
+    data.masked
+      ? "Privacy: persons appear under pseudonymous ids (P-…); document numbers are masked (first two and last three characters, e.g. 83****086) and names reduced to initials. The people in these records are often victims of forced labour; the findings concern the scheme, its sponsors and organisers. Regenerate with <code>--unmask</code> only for a case file that needs the full values."
+      : "UNMASKED: this report shows full document numbers and names as recorded (generated with --unmask). Handle it as personal data of people who are often victims of forced labour."
+  }</p>
+<nav>${[
+    ["headline", "Headline"],
+    ["presence", "Presence over time"],
+    ["map", "Crossings map"],
+    ["sponsors", "Sponsors and cohorts"],
+    ["alerts", "Alerts"],
+    ["sanctions", "Sanctions matches"],
+    ["evidence", "Evidence"],
+    ["methodology", "Methodology and data quality"],
+  ]
+    .map(([id, label]) => `<a href="#${id}">${label}</a>`)
+    .join(" · ")}</nav>
+</header>`);
+
+  // Headline figures.
+  parts.push(`<section id="headline"><h2>Headline figures</h2><div class="figures">
+${figure("crossing records", hl.records, `${period}`, "run sojourn ingest")}
+${figure("DPRK-national crossings", hl.dprkCrossings, `${formatInt(hl.dprkDocuments)} distinct travel documents`, "run sojourn ingest")}
+${figure("persons resolved", hl.persons, "DPRK nationals after identity resolution", "run sojourn analyze")}
+${figure("likely workers", hl.likelyWorkers, `labour score ≥ ${LIKELY_WORKER}`, "run sojourn analyze (detection step)")}
+${figure("likely workers seen after 22 Dec 2019", hl.likelyWorkersAfterDeadline, "last crossing after the deadline", "run sojourn analyze (detection step)")}
+${figure("likely workers present on 23 Dec 2019", hl.presenceAfterDeadline, "the day after the deadline (presence table)", "needs the detection step's presence table")}
+${figure("alerts", hl.alerts, "explainable, each cites its records", "run sojourn analyze (detection step)")}
+${figure("labour-team cohorts", hl.laborCohorts, "groups that cross together repeatedly", "run sojourn analyze (detection step)")}
+${figure("sponsors matching a sanctions list", hl.sanctionedSponsors, "screening hits above threshold", "run sojourn lists import and sojourn screen --sponsors")}
+${figure("evidence claims", hl.claims, "from graded reports", "run sojourn evidence add")}
+</div>
+${chart("chart-monthly")}
+</section>`);
+
+  // Presence.
+  const presenceNote = data.presence.available
+    ? data.presence.data.method === "presence-table"
+      ? "Likely workers present per day, from the detection step's presence table (persons with a labour score ≥ 0.5 inside China on that day), summed per city over its crossings."
+      : "The detection step's presence table is not in this store (run sojourn analyze with detection), so this is the crude running balance of DPRK-national entries minus exits through each city's crossings since the first record, raised so that its lowest point is zero (people already inside when the logs start leave before they are seen entering). It counts every DPRK national, workers or not, and is distorted by persons entering at one city and leaving at another and by gaps in the logs."
+    : "";
+  parts.push(`<section id="presence"><h2>Presence over time, per city</h2>
+<p>The dashed line marks the repatriation deadline of UNSCR 2397 op. 8, <strong>${DEADLINE}</strong>. ${h(presenceNote)}</p>
+${unavailable(data.presence)}${chart("chart-presence")}</section>`);
+
+  // Map.
+  const flowRows = data.portFlows
+    .map((fl) => ({
+      port: portName(fl.port_id),
+      entries: fl.entries,
+      exits: fl.exits,
+      net: fl.entries - fl.exits,
+    }))
+    .sort((a, b) => b.entries + b.exits - (a.entries + a.exits));
+  parts.push(`<section id="map"><h2>China–DPRK crossings</h2>
+<p>DPRK-national crossings per port in the selected records: ↓ entries into China, ↑ exits to the DPRK. ${map.drawn} ports drawn; ${map.portsWithoutCoordinates.length} without coordinates in the gazetteer are listed under Methodology.</p>
+<div class="map-wrap">${map.svg}</div>
+${table(flowRows, [
+  ["port", "port"],
+  ["entries", "DPRK entries"],
+  ["exits", "DPRK exits"],
+  ["net", "net (entries − exits)"],
+])}
+${data.unknownPortCrossings > 0 ? `<p class="warn">${formatInt(data.unknownPortCrossings)} records name a port the gazetteer does not know; they are not on the map (see Methodology).</p>` : ""}
+</section>`);
+
+  // Sponsors and cohorts.
+  const sponsorRows = data.sponsors.available
+    ? data.sponsors.data.rows.map((s) => ({
+        ...s,
+        likely: s.likelyWorkers ?? "n/a",
+        period: `${s.first} – ${s.last}`,
+        sanctions: s.sanctions ?? "",
+      }))
+    : [];
+  parts.push(`<section id="sponsors"><h2>Top sponsors and cohorts</h2>
+<p>Sponsors are the inviting or employing organisations written on DPRK-national crossing records, grouped across scripts and spellings (legal forms and city prefixes dropped, Chinese and Korean romanized: 珲春市东洋水产有限公司 and Hunchun Dongyang Seafood Co., Ltd. are one sponsor). Ranked by distinct travel documents.</p>
+${unavailable(data.sponsors)}
+${
+  data.sponsors.available
+    ? table(sponsorRows, [
+        ["label", "sponsor (Latin spelling where recorded)"],
+        ["spellings", "spellings"],
+        ["documents", "documents"],
+        ["crossings", "crossings"],
+        ["entriesAfterDeadline", "entries after deadline"],
+        ["likely", "likely workers"],
+        ["period", "first – last"],
+        ["sanctions", "sanctions match"],
+      ])
+    : ""
+}
+${chart("chart-sponsors")}
+<h3>Cohorts</h3>
+${unavailable(data.cohorts)}
+${
+  data.cohorts.available
+    ? table(data.cohorts.data as unknown as Record<string, unknown>[], [
+        ["cohort_id", "cohort"],
+        ["kind", "kind"],
+        ["members", "members"],
+        ["ports", "ports"],
+        ["sponsors", "sponsors"],
+        ["first_seen", "first seen"],
+        ["last_seen", "last seen"],
+      ])
+    : ""
+}
+${chart("chart-cohorts")}
+</section>`);
+
+  // Alerts.
+  let alertsHtml = unavailable(data.alerts);
+  if (data.alerts.available) {
+    alertsHtml += `<p>${formatInt(data.alerts.data.total)} alerts in the store; the strongest of each rule below, each with the input records it cites (first six shown).</p>${chart("chart-alerts")}`;
+    alertsHtml += data.alerts.data.rows
+      .map(
+        (
+          a,
+        ) => `<article class="alert"><h3><span class="rule">${h(a.rule)}</span> ${h(a.alert_id)} · score ${h(formatNumber(a.score))}${a.rule_version ? ` · rule version ${h(a.rule_version)}` : ""}</h3>
+<p>${a.person_id ? `person <code>${h(a.person_id)}</code> · ` : ""}${a.cohort_id ? `cohort <code>${h(a.cohort_id)}</code> · ` : ""}${h(a.period_start ?? "")} – ${h(a.period_end ?? "")} · ${formatInt(a.record_count)} records</p>
+<p class="summary">${h(a.summary)}</p>
+${table(
+  a.evidence as unknown as Record<string, unknown>[],
+  [
+    ["source", "source"],
+    ["record_id", "record"],
+    ["date", "date"],
+    ["direction", "direction"],
+    ["port", "port"],
+    ["doc", "document"],
+    ["name", "name"],
+  ],
+  "evidence",
+)}</article>`,
+      )
+      .join("");
+  }
+  parts.push(`<section id="alerts"><h2>Top alerts with their evidence</h2>${alertsHtml}</section>`);
+
+  // Sanctions.
+  parts.push(`<section id="sanctions"><h2>Sanctions matches</h2>
+<p>Sponsors (and, if screened, persons) matched against the imported lists: ${
+    data.quality.lists.length
+      ? data.quality.lists
+          .map((l) => `${h(l.list)} ${h(l.version ?? "")} (${formatInt(l.entities)} entries)`)
+          .join(", ")
+      : "none imported"
+  }. A match is a lead to check against the listing, not a finding.</p>
+${unavailable(data.hits)}
+${data.hits.available && data.hits.data.length === 0 ? `<p>No sponsor or person matched a listed name at or above the screening threshold.</p>` : ""}
+${
+  data.hits.available && data.hits.data.length > 0
+    ? table(data.hits.data as unknown as Record<string, unknown>[], [
+        ["subject_kind", "kind"],
+        ["subject", "subject as recorded"],
+        ["list", "list"],
+        ["reference", "reference"],
+        ["name", "listed name"],
+        ["programmes", "programmes"],
+        ["score", "score"],
+        ["explanation", "why"],
+      ])
+    : ""
+}
+</section>`);
+
+  // Evidence.
+  let evidenceHtml = unavailable(data.evidence);
+  if (data.evidence.available) {
+    evidenceHtml += `<h3>Sources</h3>${table(data.evidence.data.sources, [
+      ["source_id", "#"],
+      ["title", "title"],
+      ["publisher", "publisher"],
+      ["published", "published"],
+      ["grade", "grade"],
+      ["media_type", "type"],
+      ["sha256", "SHA-256 (first 12)"],
+      ["claims", "claims"],
+    ])}`;
+    const claimRows = data.evidence.data.claims.map(({ claim: c, beside: b }) => ({
+      id: c.claim_id,
+      grade: c.grade,
+      kind: c.kind,
+      status: c.status,
+      place: c.place ?? c.place_text ?? "",
+      period: c.period_start ? `${c.period_start} – ${c.period_end}` : (c.published ?? ""),
+      value:
+        c.value_min === null && c.value_max === null
+          ? ""
+          : c.value_min === c.value_max
+            ? `${c.value_min} ${c.value_unit ?? ""}`
+            : `${c.value_min ?? "…"}–${c.value_max ?? "…"} ${c.value_unit ?? ""}`,
+      quote: c.quote.length > 220 ? `${c.quote.slice(0, 219)}…` : c.quote,
+      data: b
+        ? `${b.method === "presence-table" ? "likely workers" : "net flow"} peak ${b.peak === null ? "–" : formatInt(b.peak)} in ${b.from} – ${b.to}; ${formatInt(b.dprkCrossings)} DPRK crossings`
+        : "",
+      reading: b?.reading ?? "",
+      corroboration:
+        c.independent_sources > 1
+          ? `${c.independent_sources} independent sources`
+          : "single source",
+    }));
+    evidenceHtml += `<h3>Claims beside the data</h3><p>Claims extracted from the sources (status <em>suggested</em> = found by the extraction rules and not yet reviewed; <em>accepted</em> = reviewed). For worker counts, the data column gives what the crossing records show for the same place and period and the reading compares them (tolerance ×1.5).</p>${table(
+      claimRows,
+      [
+        ["id", "#"],
+        ["grade", "grade"],
+        ["kind", "kind"],
+        ["status", "status"],
+        ["place", "place"],
+        ["period", "period"],
+        ["value", "value"],
+        ["quote", "quote"],
+        ["data", "the data"],
+        ["reading", "reading"],
+        ["corroboration", "corroboration"],
+      ],
+      "claims",
+    )}`;
+  }
+  parts.push(
+    `<section id="evidence"><h2>Evidence: what the sources say, beside the data</h2><p>Sources are graded on the Admiralty scale: reliability A–F, credibility 1–6 (F6 = cannot be judged).</p>${evidenceHtml}</section>`,
+  );
+
+  // Methodology and data quality.
+  const q = data.quality;
+  const noCoords = map.portsWithoutCoordinates.map((p) => ({ ...p }));
+  parts.push(`<section id="methodology"><h2>Methodology and data quality</h2>
+<h3>How the figures are made</h3>
+<ul>
+<li><strong>Records</strong>: every input row ends as loaded, duplicate (same source and record_id) or rejected with its reason; nothing is dropped silently. Dates are local dates at the port.</li>
+<li><strong>Persons</strong>: identity resolution joins records by document number, names across Hangul, Chinese characters and romanizations, passport renewals and typos; ids are pseudonymous (a salted hash), stable across runs.</li>
+<li><strong>Likely workers</strong>: a person whose labour score is at least ${LIKELY_WORKER} (PRODUCT contract: "likely an income-earning worker in the host country"). The deadline is UNSCR 2397 op. 8: repatriation by ${DEADLINE}.</li>
+<li><strong>Presence</strong>: ${data.presence.available ? (data.presence.data.method === "presence-table" ? "from the detection step's presence table" : "net flow of DPRK-national entries minus exits (no presence table in this store)") : "not available"}.</li>
+<li><strong>Map</strong>: Natural Earth 1:50m country shapes (public domain, via the world-atlas package), Mercator projection, drawn as SVG when the report is built; port coordinates from the gazetteer (data/gazetteer/ports.csv).</li>
+<li><strong>Offline</strong>: this file contains its data, styles, the map and the ECharts ${h(echartsVersion)} library; its Content-Security-Policy forbids any network request.</li>
+</ul>
+<h3>Policy and rule versions</h3>
+${q.analyzeRun ? `<p>Last analyze run ${h(q.analyzeRun.run_at)} UTC with policy version <strong>${h(q.analyzeRun.policy_version ?? "?")}</strong>${q.analyzeRun.policy_fingerprint ? ` (fingerprint ${h(q.analyzeRun.policy_fingerprint)})` : ""}.</p>` : ""}
+${
+  q.policy.length
+    ? table(q.policy, [
+        ["rule", "rule"],
+        ["rule_version", "version"],
+        ["alerts", "alerts"],
+      ])
+    : `<p class="unavailable">Not available: run sojourn analyze (detection step)</p>`
+}
+<h3>Ingest runs</h3>
+${table(q.runs, [
+  ["run_id", "run"],
+  ["file", "file"],
+  ["source", "source"],
+  ["sha256", "SHA-256 (first 12)"],
+  ["status", "status"],
+  ["read", "read"],
+  ["loaded", "loaded"],
+  ["duplicates", "duplicates"],
+  ["rejected", "rejected"],
+  ["reexports", "re-exports"],
+  ["warnings", "warnings"],
+  ["parse_path", "path"],
+  ["started", "started"],
+])}
+<h3>Rejected rows by reason</h3>
+${table(q.rejectsByReason, [
+  ["column_name", "column"],
+  ["reason", "reason"],
+  ["rows", "rows"],
+])}
+<h3>Warnings on loaded rows</h3>
+${table(q.warningsByColumn, [
+  ["column_name", "column"],
+  ["message", "message"],
+  ["rows", "rows"],
+])}
+<h3>Unresolved ports</h3>
+${table(q.unresolvedPorts, [
+  ["port_raw", "port as written"],
+  ["rows", "records"],
+])}
+<h3>Gazetteer ports without coordinates (not on the map)</h3>
+${table(noCoords, [
+  ["id", "id"],
+  ["name", "name"],
+  ["crossings", "DPRK crossings"],
+])}
+<h3>Identity resolution</h3>
+${
+  q.identity
+    ? table(
+        Object.entries(q.identity).map(([k, v]) => ({ measure: k.replaceAll("_", " "), value: v })),
+        [
+          ["measure", "measure"],
+          ["value", "value"],
+        ],
+      ) +
+      table(q.linksByReason, [
+        ["reason", "link reason"],
+        ["links", "links"],
+      ])
+    : `<p class="unavailable">Not available: run sojourn analyze</p>`
+}
+<h3>Sanctions lists</h3>
+${
+  q.lists.length
+    ? table(q.lists, [
+        ["list", "list"],
+        ["version", "version"],
+        ["entities", "entries"],
+        ["imported_at", "imported"],
+      ])
+    : `<p class="unavailable">Not available: run sojourn lists import FILE</p>`
+}
+<h3>Software and schema</h3>
+<p>Sojourn ${h(sojournVersion)} · store schema version ${q.migrations.at(-1)?.version ?? "?"} (${h(q.migrations.map((m) => m.name).join("; "))}) · ECharts ${h(echartsVersion)}.</p>
+</section>`);
+
+  const chartJson = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<meta name="generator" content="Sojourn ${h(sojournVersion)}">
+<title>Sojourn compliance report — ${h(scope)}</title>
+<style>${CSS}</style>
+</head>
+<body data-rendered="false" data-masked="${data.masked}">
+${parts.join("\n")}
+<footer>Sojourn ${h(sojournVersion)} · one self-contained file: no network, no external resources.</footer>
+<script type="application/json" id="chart-data">${chartJson}</script>
+<script>${echartsSource()}</script>
+<script>${BOOT}</script>
+</body>
+</html>
+`;
+}
+
+/** Renders every chart with the SVG renderer and marks the body when all have finished. */
+const BOOT = `(function () {
+  var specs = JSON.parse(document.getElementById("chart-data").textContent);
+  var pending = specs.length;
+  var done = function () {
+    pending -= 1;
+    if (pending <= 0) document.body.setAttribute("data-rendered", "true");
+  };
+  if (pending === 0) document.body.setAttribute("data-rendered", "true");
+  specs.forEach(function (spec) {
+    var el = document.getElementById(spec.id);
+    var chart = echarts.init(el, null, { renderer: "svg" });
+    var finished = false;
+    chart.on("finished", function () {
+      if (finished) return;
+      finished = true;
+      el.setAttribute("data-rendered", "true");
+      done();
+    });
+    chart.setOption(spec.option);
+    window.addEventListener("resize", function () { chart.resize(); });
+  });
+})();`;
+
+const CSS = `
+:root { --ink: #1b2631; --muted: #5d6d7e; --line: #d5dbdb; --accent: #1f5f8b; --warn: #c0392b; --bg: #fbfcfc; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1180px; padding: 24px 28px 60px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Noto Sans KR", sans-serif; color: var(--ink); background: var(--bg); }
+h1 { font-size: 24px; margin: 0 0 6px; }
+h2 { font-size: 19px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
+h3 { font-size: 15px; margin: 22px 0 8px; }
+code { font-size: 12px; background: #eef2f3; padding: 1px 4px; border-radius: 3px; }
+.meta { color: var(--muted); margin: 0 0 8px; }
+.masking { background: #fef9e7; border-left: 4px solid #d68910; padding: 8px 12px; margin: 8px 0; }
+nav { margin: 12px 0; color: var(--muted); }
+nav a { color: var(--accent); text-decoration: none; }
+.figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px; }
+.figure { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; }
+.figure .value { font-size: 26px; font-weight: 600; color: var(--accent); }
+.figure .value .na { color: var(--muted); font-size: 18px; font-weight: 400; }
+.figure .label { font-weight: 600; }
+.figure .note { color: var(--muted); font-size: 12px; }
+.chart { margin: 16px 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
+.chart figcaption { font-weight: 600; margin: 0 0 4px 6px; }
+.chart-box { width: 100%; }
+.map-wrap { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 6px; }
+.map { width: 100%; height: auto; display: block; }
+.map .water { fill: #d6eaf8; }
+.map .country { stroke: #fff; stroke-width: 0.8; fill: #e5e8e8; }
+.map .country.cn { fill: #fdf2e9; stroke: #b9770e; }
+.map .country.kp { fill: #e8daef; stroke: #7d3c98; }
+.map .port { fill: #fff; stroke: #5d6d7e; stroke-width: 1; }
+.map .port.busy { fill: rgba(192, 57, 43, 0.45); stroke: #922b21; stroke-width: 1.2; }
+.map .port-label { font-size: 12px; fill: #17202a; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
+.map .port-label .flow { fill: #922b21; }
+.map .sea { font-size: 13px; font-style: italic; fill: #5d8aa8; }
+.map .legend rect { fill: #fff; stroke: var(--line); opacity: 0.92; }
+.map .legend text { font-size: 12px; fill: var(--ink); }
+.table-wrap { overflow-x: auto; margin: 8px 0; }
+table { border-collapse: collapse; width: 100%; background: #fff; font-size: 13px; }
+th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #eef2f3; font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.claims td:nth-child(8) { max-width: 360px; }
+.unavailable { background: #f4f6f6; border: 1px dashed var(--muted); padding: 8px 12px; color: var(--muted); }
+.warn { color: var(--warn); }
+.empty { color: var(--muted); font-style: italic; }
+.alert { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--warn); border-radius: 4px; padding: 6px 12px; margin: 10px 0; }
+.alert h3 { margin: 4px 0; }
+.alert .rule { color: var(--warn); }
+.alert .summary { margin: 4px 0; }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
+@media print { nav { display: none; } .chart, .alert, .figure { break-inside: avoid; } }
+`;

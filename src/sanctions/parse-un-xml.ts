@@ -1,0 +1,155 @@
+/**
+ * UN Security Council Consolidated List XML (https://scsanctions.un.org/resources/xml/en/consolidated.xml;
+ * schema https://www.un.org/sc/resources/sc-sanctions.xsd): CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL
+ * and /ENTITIES/ENTITY. Tested on the real 2018-10-29 and 2026-02-27 files.
+ */
+import { XMLParser } from "fast-xml-parser";
+import { countryCode } from "../core/screening/index.js";
+import type { ListEntity, ListName, ParsedList } from "../core/screening/types.js";
+import { parseListDate } from "./list-dates.js";
+import { arr, assertWellFormedXml, listError, text } from "./list-errors.js";
+
+type Node = Record<string, unknown>;
+
+function country(raw: string): string | null {
+  if (!raw) return null;
+  return countryCode(raw) ?? raw;
+}
+
+function aliasType(quality: string): ListName["type"] {
+  const q = quality.toLowerCase();
+  if (q === "low") return "weak";
+  if (q.startsWith("f.k.a") || q === "fka") return "fka";
+  return "aka";
+}
+
+function entityOf(
+  node: Node,
+  kind: "person" | "organization",
+  file: string,
+  pos: number,
+): ListEntity {
+  const reference = text(node.REFERENCE_NUMBER);
+  const dataId = text(node.DATAID);
+  const where = `${kind === "person" ? "INDIVIDUAL" : "ENTITY"} #${pos + 1}${dataId ? ` DATAID ${dataId}` : ""}`;
+  if (!reference)
+    throw listError(file, where, "REFERENCE_NUMBER is missing; expected e.g. KPi.024");
+  const primary = [node.FIRST_NAME, node.SECOND_NAME, node.THIRD_NAME, node.FOURTH_NAME]
+    .map(text)
+    .filter(Boolean)
+    .join(" ");
+  if (!primary)
+    throw listError(file, `${where} ${reference}`, "FIRST_NAME is empty; expected a name");
+  const names: ListName[] = [{ name: primary, type: "primary", quality: null }];
+  const original = text(node.NAME_ORIGINAL_SCRIPT);
+  if (original) names.push({ name: original, type: "original-script", quality: null });
+  for (const a of arr<Node>(node[kind === "person" ? "INDIVIDUAL_ALIAS" : "ENTITY_ALIAS"])) {
+    const name = text(a.ALIAS_NAME).replace(/^"(.*)"$/, "$1");
+    if (name)
+      names.push({ name, type: aliasType(text(a.QUALITY)), quality: text(a.QUALITY) || null });
+  }
+  const birthDates: string[] = [];
+  for (const d of arr<Node>(node.INDIVIDUAL_DATE_OF_BIRTH)) {
+    const date = text(d.DATE);
+    const year = text(d.YEAR);
+    const from = text(d.FROM_YEAR);
+    const to = text(d.TO_YEAR);
+    const type = text(d.TYPE_OF_DATE).toUpperCase();
+    let v: string | undefined;
+    if (date) v = parseListDate(date);
+    else if (from && to) v = `${from}/${to}`;
+    else if (year) v = type === "APPROXIMATELY" ? `${Number(year) - 1}/${Number(year) + 1}` : year;
+    if (v) birthDates.push(v);
+  }
+  const nationalities = arr(node.NATIONALITY)
+    .flatMap((n) => arr((n as Node).VALUE))
+    .map(text)
+    .filter(Boolean)
+    .map((c) => country(c) ?? c);
+  const identifiers = arr<Node>(node.INDIVIDUAL_DOCUMENT)
+    .filter((d) => text(d.NUMBER))
+    .map((d) => {
+      const label = text(d.TYPE_OF_DOCUMENT);
+      return {
+        type: /passport/i.test(label)
+          ? "passport"
+          : /national|identi/i.test(label)
+            ? "national-id"
+            : "other",
+        number: text(d.NUMBER),
+        country: country(text(d.ISSUING_COUNTRY) || text(d.COUNTRY_OF_ISSUE)),
+        label: label || null,
+        note: text(d.NOTE) || null,
+      };
+    });
+  const addresses = arr<Node>(node[kind === "person" ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS"])
+    .map((a) => ({
+      text: [a.STREET, a.CITY, a.STATE_PROVINCE, a.ZIP_CODE, a.COUNTRY, a.NOTE]
+        .map(text)
+        .filter(Boolean)
+        .join(", "),
+      city: text(a.CITY) || null,
+      country: country(text(a.COUNTRY)),
+    }))
+    .filter((a) => a.text);
+  return {
+    list: "UN-SC",
+    reference,
+    kind,
+    names,
+    birthDates,
+    nationalities,
+    identifiers,
+    addresses,
+    programmes: [text(node.UN_LIST_TYPE)].filter(Boolean),
+    listedOn: parseListDate(text(node.LISTED_ON)) ?? null,
+    remarks: text(node.COMMENTS1) || null,
+  };
+}
+
+export function parseUnXml(file: string, xml: string): ParsedList {
+  assertWellFormedXml(file, xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: "@",
+    parseTagValue: false,
+    parseAttributeValue: false,
+    isArray: (name) =>
+      [
+        "INDIVIDUAL",
+        "ENTITY",
+        "INDIVIDUAL_ALIAS",
+        "ENTITY_ALIAS",
+        "INDIVIDUAL_ADDRESS",
+        "ENTITY_ADDRESS",
+        "INDIVIDUAL_DATE_OF_BIRTH",
+        "INDIVIDUAL_DOCUMENT",
+        "NATIONALITY",
+        "VALUE",
+      ].includes(name),
+  }).parse(xml) as Node;
+  const root = doc.CONSOLIDATED_LIST as Node | undefined;
+  if (!root)
+    throw listError(
+      file,
+      "",
+      "no <CONSOLIDATED_LIST> root element; expected a UN Security Council consolidated list",
+    );
+  const individuals = arr<Node>((root.INDIVIDUALS as Node | undefined)?.INDIVIDUAL);
+  const entities = arr<Node>((root.ENTITIES as Node | undefined)?.ENTITY);
+  if (individuals.length + entities.length === 0)
+    throw listError(
+      file,
+      "",
+      "the list has no INDIVIDUAL or ENTITY records; refusing to import an empty list",
+    );
+  return {
+    list: "UN-SC",
+    format: "un-xml",
+    version: text(root["@dateGenerated"]) || null,
+    entities: [
+      ...individuals.map((n, i) => entityOf(n, "person", file, i)),
+      ...entities.map((n, i) => entityOf(n, "organization", file, i)),
+    ],
+  };
+}

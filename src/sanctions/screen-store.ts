@@ -1,0 +1,109 @@
+/**
+ * Screens what the crossing store holds: the distinct sponsors of records (as organisations) or
+ * the distinct (name, birth date, nationality) of records (as persons, with their document
+ * numbers), and replaces that kind's rows in screening_hits in one transaction — the table the
+ * `sanctioned-sponsor` rule reads. Re-running on the same store gives the same hits.
+ */
+import { timestampTZValue } from "@duckdb/node-api";
+import {
+  SCREEN_THRESHOLD,
+  type ScreeningIndex,
+  type ScreenQuery,
+} from "../core/screening/index.js";
+import type { Store } from "../db/store.js";
+
+export type SubjectKind = "sponsor" | "person";
+
+export interface StoreScreenResult {
+  subjectKind: SubjectKind;
+  subjects: number;
+  hits: number;
+  subjectsWithHits: number;
+}
+
+interface Subject {
+  subject: string;
+  query: ScreenQuery;
+}
+
+async function sponsors(store: Store): Promise<Subject[]> {
+  const rows = await store.all<{ sponsor: string }>(
+    "SELECT DISTINCT trim(sponsor) AS sponsor FROM records WHERE nullif(trim(sponsor), '') IS NOT NULL ORDER BY 1",
+  );
+  return rows.map((r) => ({ subject: r.sponsor, query: { name: r.sponsor, type: "org" } }));
+}
+
+async function persons(store: Store): Promise<Subject[]> {
+  const rows = await store.all<{
+    name: string;
+    birth_date: string | null;
+    nationality: string | null;
+    docs: string[];
+  }>(
+    `SELECT coalesce(nullif(trim(full_name), ''), trim(concat_ws(' ', family_name, given_name))) AS name,
+            strftime(birth_date, '%Y-%m-%d') AS birth_date, nationality,
+            list(DISTINCT doc_number ORDER BY doc_number) FILTER (WHERE doc_number IS NOT NULL) AS docs
+     FROM records
+     WHERE coalesce(nullif(trim(full_name), ''), trim(concat_ws(' ', family_name, given_name))) <> ''
+     GROUP BY ALL ORDER BY ALL`,
+  );
+  return rows.map((r) => {
+    const query: ScreenQuery = { name: r.name, type: "person" };
+    if (r.birth_date) query.birthDate = r.birth_date;
+    if (r.nationality) query.nationality = r.nationality;
+    if (r.docs?.length) query.documents = [...r.docs];
+    return { subject: `${r.name}|${r.birth_date ?? ""}|${r.nationality ?? ""}`, query };
+  });
+}
+
+export async function screenStore(
+  store: Store,
+  index: ScreeningIndex,
+  kind: SubjectKind,
+  threshold = SCREEN_THRESHOLD,
+): Promise<StoreScreenResult> {
+  const subjects = kind === "sponsor" ? await sponsors(store) : await persons(store);
+  const hits: {
+    subject: string;
+    list: string;
+    reference: string;
+    score: number;
+    explanation: string;
+  }[] = [];
+  const withHits = new Set<string>();
+  for (const s of subjects)
+    for (const m of index.screen(s.query, { limit: 10 }))
+      if (m.score >= threshold) {
+        hits.push({
+          subject: s.subject,
+          list: m.list,
+          reference: m.reference,
+          score: m.score,
+          explanation: JSON.stringify({ name: m.name, ...m.explanation }),
+        });
+        withHits.add(s.subject);
+      }
+  await store.transaction(async () => {
+    await store.run("DELETE FROM screening_hits WHERE subject_kind = ?", [kind]);
+    const a = await store.conn.createAppender("screening_hits");
+    const now = new Date();
+    for (const h of hits) {
+      a.appendVarchar(kind);
+      a.appendVarchar(h.subject);
+      a.appendVarchar(h.list);
+      a.appendVarchar(h.reference);
+      a.appendDouble(h.score);
+      a.appendVarchar(h.explanation);
+      a.appendTimestampTZ(timestampTZValue(BigInt(now.getTime()) * 1000n));
+      a.endRow();
+    }
+    a.flushSync();
+    a.closeSync();
+  });
+  return {
+    subjectKind: kind,
+    subjects: subjects.length,
+    hits: hits.length,
+    subjectsWithHits: withHits.size,
+  };
+}
