@@ -17,6 +17,9 @@ import { parquetRelation } from "./parquet/stage-parquet.js";
 import { type ReadReject, STAGE_TABLE } from "./stage.js";
 import { Vocabulary } from "./vocabulary.js";
 
+/** Memory DuckDB may use while ingesting (peak RSS floor: 3 GB for a 10M-row file). */
+export const INGEST_MEMORY_LIMIT = "1800MB";
+
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;
 export type Format = (typeof FORMATS)[number];
 
@@ -126,6 +129,10 @@ export async function ingestFile(
     const vocab = new Vocabulary(gazetteer);
     const insertOpts = { runId, defaultSource: source, timeZone, vocab };
 
+    // DuckDB's default (80% of RAM) lets a 10M-row file's transaction grow past 3 GB; with a
+    // cap it spills to disk instead. SOJOURN_MEMORY_LIMIT, when set, has already decided.
+    if (!process.env.SOJOURN_MEMORY_LIMIT)
+      await store.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
     const counts = await store.transaction(async () => {
       await store.run(
         `INSERT INTO ingest_runs (run_id, file, file_bytes, format, source, started_at, status)
