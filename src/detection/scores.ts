@@ -1,5 +1,5 @@
 /** Writes persons.labor_score and persons.indicators from det_features (scoreLabor, pure). */
-import { scoreLabor } from "../core/detection/labor-score.js";
+import { type LaborIndicators, scoreLabor } from "../core/detection/labor-score.js";
 import type { Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
 
@@ -7,21 +7,9 @@ export async function writeScores(
   store: Store,
   policy: Policy,
 ): Promise<{ scored: number; likely: number }> {
-  const rows = await store.all<{
-    person_id: string;
-    stays: number;
-    total_days: number;
-    max_window_days: number;
-    presence_share: number;
-    median_stay: number;
-    near_limit_stays: number;
-    short_absences: number;
-    same_day_stays: number;
-    non_work_visa_share: number;
-    work_visa: boolean;
-    subject_nationality_share: number;
-    labor_team: boolean;
-  }>(`SELECT f.*, coalesce(t.labor_team, false) AS labor_team FROM det_features f
+  const rows = await store.all<
+    LaborIndicators & { person_id: string }
+  >(`SELECT f.*, coalesce(t.labor_team, false) AS labor_team FROM det_features f
       LEFT JOIN (SELECT DISTINCT cm.person_id, true AS labor_team FROM cohort_members cm
                  JOIN cohorts k USING (cohort_id) WHERE k.kind = 'labor-team') t USING (person_id)`);
   await store.run(
