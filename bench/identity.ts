@@ -58,8 +58,8 @@ for (let i = 0; i < Number(values.runs); i++) {
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   copyFileSync(pristine, db);
-  const first = run(["--db", db, "analyze", "--json"], "analyze");
-  const rerun = run(["--db", db, "analyze", "--json"], "analyze (rerun)");
+  const first = run(["--db", db, "analyze", "--until", "identity", "--json"], "analyze");
+  const rerun = run(["--db", db, "analyze", "--until", "identity", "--json"], "analyze (rerun)");
   const report = JSON.parse(first.out) as {
     steps: { step: string; seconds: number; stages: unknown[]; stats: Record<string, number> }[];
   };

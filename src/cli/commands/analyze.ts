@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { runPipeline } from "../../analyze/pipeline.js";
+import { ANALYZE_STEPS, runPipeline } from "../../analyze/pipeline.js";
+import { AppError } from "../../core/errors.js";
 import { loadPolicyFile, setActivePolicy } from "../../detection/policy-file.js";
 import { createProgress, printJson, printLine, printTable, withCommandStore } from "../output.js";
 
@@ -11,8 +12,22 @@ export function register(program: Command): void {
         "the later steps; incremental — only new records are resolved, reruns change nothing",
     )
     .option("--policy <file>", "detection policy (JSON; docs/policy.md), default built in")
+    .option(
+      "--until <step>",
+      `stop after this step: ${ANALYZE_STEPS.map((s) => s.id).join(", ")} (default: all)`,
+    )
     .option("--json", "print one JSON object with per-step stats and timings")
-    .action(async (opts: { json?: boolean; policy?: string }, cmd: Command) => {
+    .action(async (opts: { json?: boolean; policy?: string; until?: string }, cmd: Command) => {
+      const last =
+        opts.until === undefined
+          ? ANALYZE_STEPS.length - 1
+          : ANALYZE_STEPS.findIndex((s) => s.id === opts.until);
+      if (last < 0) {
+        throw new AppError(
+          "usage",
+          `--until ${opts.until}: unknown step; expected one of ${ANALYZE_STEPS.map((s) => s.id).join(", ")}`,
+        );
+      }
       // Validated before any step runs, so an invalid policy changes nothing.
       if (opts.policy) setActivePolicy(loadPolicyFile(opts.policy));
       const progress = createProgress({ json: opts.json });
@@ -20,6 +35,7 @@ export function register(program: Command): void {
         let started = false;
         try {
           return await runPipeline(store, {
+            steps: ANALYZE_STEPS.slice(0, last + 1),
             onStage(done, total, label) {
               if (!started) {
                 progress.start(total, "analyze");
