@@ -19,16 +19,29 @@ export const longPresence: Rule = {
       SELECT s.person_id, s.entered_on, coalesce(s.exited_on, b.data_end) AS until, s.record_ids
       FROM stays s CROSS JOIN det_bounds b),
     win AS (
-      SELECT a.person_id, a.entered_on AS period_start, a.entered_on + ${w - 1} AS period_end,
-             sum(least(o.until, a.entered_on + ${w}) - o.entered_on) AS nights,
-             count(*) AS stays, flatten(list(o.record_ids ORDER BY o.entered_on)) AS record_ids
+      -- Nights and stays per window start only: collecting record ids for every window
+      -- made this rule quadratic in memory for frequent crossers.
+      SELECT a.person_id, a.entered_on AS period_start,
+             sum(least(o.until, a.entered_on + ${w}) - o.entered_on) AS nights
       FROM st a JOIN st o ON o.person_id = a.person_id
         AND o.entered_on >= a.entered_on AND o.entered_on < a.entered_on + ${w}
       GROUP BY a.person_id, a.entered_on),
-    best AS (SELECT person_id, arg_max(win, nights) AS w FROM win GROUP BY person_id)
-    SELECT person_id, NULL AS cohort_id, w.period_start, w.period_end,
-           least(1.0, w.nights / ${w}.0 + 0.3) AS score, w.record_ids, w.nights, w.stays,
+    best AS (
+      SELECT person_id, max(nights) AS nights FROM win GROUP BY person_id
+      HAVING max(nights) >= ${p.long_presence.min_days}),
+    first_best AS (
+      SELECT w.person_id, min(w.period_start) AS period_start, b.nights
+      FROM win w JOIN best b ON b.person_id = w.person_id AND b.nights = w.nights
+      GROUP BY w.person_id, b.nights),
+    evidence AS (
+      SELECT f.person_id, f.period_start, f.nights, count(*) AS stays,
+             flatten(list(o.record_ids ORDER BY o.entered_on)) AS record_ids
+      FROM first_best f JOIN st o ON o.person_id = f.person_id
+        AND o.entered_on >= f.period_start AND o.entered_on < f.period_start + ${w}
+      GROUP BY f.person_id, f.period_start, f.nights)
+    SELECT person_id, NULL AS cohort_id, period_start, period_start + ${w - 1} AS period_end,
+           least(1.0, nights / ${w}.0 + 0.3) AS score, record_ids, nights, stays,
            ${w} AS "window", ${p.long_presence.min_days} AS threshold
-    FROM best WHERE w.nights >= ${p.long_presence.min_days}`;
+    FROM evidence`;
   },
 };
