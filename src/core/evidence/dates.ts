@@ -3,6 +3,7 @@
  * year, a year) so a claim can be set beside the crossing data of the same period. Durations
  * ("one month", "six months", "30 days", "한 달", "一个月") are read as days.
  */
+import { parseEnglishNumber } from "./quantities.js";
 
 export interface DateMention {
   start: number;
@@ -188,25 +189,6 @@ const DURATION_UNITS: Record<string, number> = {
 };
 const EN_DURATION =
   /\b(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half\s+a)[\s-]+(?<u>day|week|fortnight|month|year)s?\b(?!\s+(?:old|ago)\b)/gi;
-const WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
 const KO_NATIVE: Record<string, number> = {
   한: 1,
   두: 2,
@@ -255,8 +237,8 @@ export function findDurations(text: string, from = 0, to = text.length): Duratio
   EN_DURATION.lastIndex = 0;
   for (let m = EN_DURATION.exec(slice); m; m = EN_DURATION.exec(slice)) {
     const n = m.groups!.n!.toLowerCase().replace(/\s+/g, " ");
-    const count = n === "half a" ? 0.5 : /^\d+$/.test(n) ? Number(n) : WORDS[n];
-    if (count === undefined) continue;
+    const count = n === "half a" ? 0.5 : parseEnglishNumber(n);
+    if (count === null) continue;
     push(m.index, m[0], Math.round(count * DURATION_UNITS[m.groups!.u!.toLowerCase()]!));
   }
   KO_DURATION.lastIndex = 0;
