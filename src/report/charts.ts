@@ -48,6 +48,17 @@ function deadlineLine(): Record<string, unknown> {
   };
 }
 
+/** Time on x, one labelled row per sponsor or cohort on y: the rotation timelines. */
+function timelineAxes(labels: string[]): Record<string, unknown> {
+  return {
+    ...BASE,
+    grid: { ...BASE.grid, left: 20, top: 30 },
+    tooltip: { trigger: "item" },
+    xAxis: { type: "time" },
+    yAxis: { type: "category", data: labels, inverse: true },
+  };
+}
+
 export function buildCharts(data: ReportData): ChartSpec[] {
   const charts: ChartSpec[] = [];
   if (data.presence.available) {
@@ -118,11 +129,7 @@ export function buildCharts(data: ReportData): ChartSpec[] {
       title: "Rotation timeline: DPRK-national entries per day, top sponsors",
       height: 90 + 42 * t.length,
       option: {
-        ...BASE,
-        grid: { ...BASE.grid, left: 20, top: 30 },
-        tooltip: { trigger: "item" },
-        xAxis: { type: "time" },
-        yAxis: { type: "category", data: labels, inverse: true },
+        ...timelineAxes(labels),
         dataZoom: [{ type: "inside" }, { type: "slider", height: 20, bottom: 10 }],
         visualMap: {
           show: false,
@@ -154,11 +161,7 @@ export function buildCharts(data: ReportData): ChartSpec[] {
       title: "Cohort movements (crossing days of each cohort)",
       height: 90 + 36 * rows.length,
       option: {
-        ...BASE,
-        grid: { ...BASE.grid, left: 20, top: 30 },
-        tooltip: { trigger: "item" },
-        xAxis: { type: "time" },
-        yAxis: { type: "category", data: labels, inverse: true },
+        ...timelineAxes(labels),
         series: [
           {
             name: "movements",
