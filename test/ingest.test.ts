@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import { ingestFile } from "../src/ingest/ingest-file.js";
+import { rawCrossedAtSql } from "../src/ingest/normalize.js";
 import { HEADER, tempDir, withDb, writeFile } from "./helpers/with-db.js";
 
 const tmp = tempDir();
@@ -64,6 +65,80 @@ describe("ingest: normalisation", () => {
         ["M", "M", "F", null],
       );
       assert.equal(rows[0]?.visa_type, "work");
+    });
+  });
+
+  it("keeps every crossed_at as written: canonical spellings are rebuilt, others stored", async () => {
+    const written = [
+      "2019-06-03T09:15:00+08:00",
+      "2019-06-03 09:15",
+      "2019-06-03",
+      " 2019-06-03",
+      "2019-06-03T09:15:00+09:00",
+      "2019-06-03 09:15:30",
+      "03/06/2019",
+      "1988-06-03 09:15",
+      "1988-06-03T09:15:00+08:00",
+    ];
+    const file = writeFile(
+      tmp.dir,
+      "times.csv",
+      [HEADER, ...written.map((t, i) => `t${i},"${t}",ENTRY,Quanhe,PRK,g${i}`)].join("\n"),
+    );
+    await withDb(async (store) => {
+      const r = await ingestFile(store, file);
+      assert.equal(r.loaded, written.length);
+      const rows = await store.json<{
+        raw: string;
+        stored: string | null;
+        utc: string;
+        dir: string;
+      }>(
+        `SELECT ${rawCrossedAtSql("Asia/Shanghai")} AS raw, raw_crossed_at AS stored,
+           strftime(crossed_at, '%Y-%m-%dT%H:%M:%SZ') AS utc, direction AS dir
+         FROM records ORDER BY line`,
+      );
+      assert.deepEqual(
+        rows.map((x) => x.raw),
+        written,
+      );
+      assert.deepEqual(
+        rows.map((x) => x.stored === null),
+        [true, true, true, false, false, false, false, true, false],
+      );
+      // China kept daylight saving time in 1986–1991: local 09:15 in June 1988 was UTC+9.
+      assert.equal(rows[7]?.utc, "1988-06-03T00:15:00Z");
+      assert.equal(rows[8]?.utc, "1988-06-03T01:15:00Z");
+      assert.equal(rows[1]?.utc, "2019-06-03T01:15:00Z");
+      assert.ok(rows.every((x) => x.dir === "entry"));
+    });
+  });
+
+  it("maps vocabulary values in any case and spacing alike", async () => {
+    const file = writeFile(
+      tmp.dir,
+      "cases.csv",
+      [
+        `${HEADER},family_name,sex`,
+        "c1,2019-06-03,Entry,QUANHE,Prk,1,123,m",
+        "c2,2019-06-03, EXIT ,quanhe , prk,2,O'Brien,F",
+        "c3,2019-06-03,eNtRy,Quanhe,KP,3,,Male",
+      ].join("\n"),
+    );
+    await withDb(async (store) => {
+      const r = await ingestFile(store, file);
+      assert.equal(r.loaded, 3);
+      const rows = await store.json<Record<string, string | null>>(
+        "SELECT direction, port_id, nationality, sex, family_script FROM records ORDER BY line",
+      );
+      assert.deepEqual(
+        rows.map((x) => [x.direction, x.port_id, x.nationality, x.sex, x.family_script]),
+        [
+          ["entry", "cn-jl-hunchun-quanhe", "PRK", "M", "other"],
+          ["exit", "cn-jl-hunchun-quanhe", "PRK", "F", "latin"],
+          ["entry", "cn-jl-hunchun-quanhe", "PRK", "M", null],
+        ],
+      );
     });
   });
 

@@ -186,7 +186,7 @@ export async function ingestFile(
       await writeReadRejects(store, runId, file, readRejects);
       const staged = await countRun(store, runId);
       options.onPhase?.("normalising");
-      const n = await sortRun(store, { runId, file, vocab });
+      const n = await sortRun(store, { runId, file, vocab, timeZone });
       const rejected = n.rejected + readRejects.length;
       const read = n.loaded + n.duplicates + rejected;
       if (read !== staged + readRejects.length) {

@@ -66,6 +66,9 @@ export function firstInvalidUtf8Offset(bytes: Buffer): number {
   return -1;
 }
 
+const LF_LF = Buffer.from("\n\n");
+const LF_CR_LF = Buffer.from("\n\r\n");
+
 export interface FileScan {
   sha256: string;
   /** Physical lines after the header (an unterminated last line counts). */
@@ -81,19 +84,24 @@ export async function scanFile(file: string, countLines: boolean): Promise<FileS
   const gz = file.toLowerCase().endsWith(".gz");
   const stats = { lines: 0, blank: false, prev: 10, prev2: 10 };
   const count = (chunk: Buffer) => {
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
-      stats.lines++;
-      const b1 = i > 0 ? chunk[i - 1] : stats.prev;
-      const b2 = i > 1 ? chunk[i - 2] : i === 1 ? stats.prev : stats.prev2;
-      if (b1 === 10 || (b1 === 13 && b2 === 10)) stats.blank = true;
+    if (chunk.length === 0) return;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) stats.lines++;
+    // An empty line is "\n\n" or "\n\r\n": searched inside the chunk, and across the
+    // boundary with the last two bytes of the previous chunk (a file starts after a virtual "\n").
+    if (!stats.blank) {
+      const [c0, c1] = [chunk[0], chunk[1]];
+      stats.blank =
+        chunk.indexOf(LF_LF) !== -1 ||
+        chunk.indexOf(LF_CR_LF) !== -1 ||
+        (stats.prev === 10 && c0 === 10) ||
+        (stats.prev2 === 10 && stats.prev === 13 && c0 === 10) ||
+        (stats.prev === 10 && c0 === 13 && c1 === 10);
     }
-    if (chunk.length > 0) {
-      stats.prev2 = chunk.length > 1 ? (chunk[chunk.length - 2] ?? 10) : stats.prev;
-      stats.prev = chunk[chunk.length - 1] ?? 10;
-    }
+    stats.prev2 = chunk.length > 1 ? (chunk[chunk.length - 2] ?? 10) : stats.prev;
+    stats.prev = chunk[chunk.length - 1] ?? 10;
   };
   const hashing = (async () => {
-    for await (const chunk of createReadStream(file)) {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
       if (countLines && !gz) count(chunk as Buffer);
     }

@@ -57,10 +57,29 @@ const RAW: Record<VocabularyKind, { column: string; raw: string }> = {
   sex: { column: "sex", raw: "raw_sex" },
 };
 
+/**
+ * The keys each lookup type holds: every vocabulary key (lower-cased, trimmed) plus, for ASCII
+ * keys, the upper-case and capitalised spellings whose lower-case form is that key. Values
+ * are usually written in one of those forms ("PRK", "Quanhe", "M"), so most rows match on
+ * the first, exact cast and skip lower(trim(...)); the result is the same either way.
+ */
+function lookupEntries(vocab: Vocabulary, kind: VocabularyKind): [string, string][] {
+  const out = new Map<string, string>();
+  const capitalised = (k: string) =>
+    k.replace(/(^|[ \-'(])([a-z])/g, (_, a, b) => a + b.toUpperCase());
+  for (const [k, v] of vocab.entries(kind)) if (!out.has(k)) out.set(k, v);
+  for (const [k, v] of vocab.entries(kind)) {
+    if (!/^[\x20-\x7e]*$/.test(k)) continue;
+    for (const variant of [k.toUpperCase(), capitalised(k)])
+      if (variant.toLowerCase() === k && !out.has(variant)) out.set(variant, v);
+  }
+  return [...out];
+}
+
 /** Prepares the per-file lookup types; drop them with `dropLookups` before committing. */
 export async function createLookups(store: Store, vocab: Vocabulary): Promise<void> {
   for (const kind of VOCABULARY_KINDS) {
-    const entries = vocab.entries(kind);
+    const entries = lookupEntries(vocab, kind);
     await store.run(
       `CREATE TYPE ingest_key_${kind} AS ENUM (${entries.map(([k]) => sqlString(k)).join(", ")})`,
     );
@@ -72,8 +91,39 @@ export async function dropLookups(store: Store): Promise<void> {
 }
 
 function lookup(vocab: Vocabulary, kind: VocabularyKind, column: string): string {
-  const values = vocab.entries(kind).map(([, v]) => v);
-  return `${list(values)}[enum_code(TRY_CAST(lower(trim(${column})) AS ingest_key_${kind})) + 1]`;
+  const values = lookupEntries(vocab, kind).map(([, v]) => v);
+  const type = `ingest_key_${kind}`;
+  return `${list(values)}[enum_code(coalesce(TRY_CAST(${column} AS ${type}), TRY_CAST(lower(trim(${column})) AS ${type}))) + 1]`;
+}
+
+/** trim(), but only for the values that need it: trimming every value of every column
+ * costs more than the rest of a column's normalisation. DuckDB's trim removes spaces. */
+function trimmed(column: string): string {
+  return `CASE WHEN prefix(${column}, ' ') OR suffix(${column}, ' ') THEN trim(${column}) ELSE ${column} END`;
+}
+
+/** The script of an ASCII name, decided in SQL (Latin letters, or none); NULL for any other
+ * name, which `sortRun` resolves with the names module once per distinct name. */
+function asciiScript(column: string): string {
+  return `CASE WHEN ${column} IS NOT NULL AND strlen(${column}) = length(${column})
+    THEN CASE WHEN regexp_matches(${column}, '[A-Za-z]') THEN 'latin' ELSE 'other' END END`;
+}
+
+/**
+ * The canonical spelling of `crossed_at` for each time precision. A value written exactly so
+ * is not kept in `raw_crossed_at` (it would double the widest column of the store); this
+ * expression gives it back from the normalised columns.
+ */
+export function canonicalCrossedAtSql(timeZone: string): string {
+  return `CASE time_precision
+    WHEN 'instant' THEN strftime(CAST(crossed_at AS TIMESTAMP) + INTERVAL 8 HOUR, '%Y-%m-%dT%H:%M:%S') || '+08:00'
+    WHEN 'local' THEN strftime(timezone(${sqlString(timeZone)}, crossed_at), '%Y-%m-%d %H:%M')
+    WHEN 'date' THEN strftime(local_date, '%Y-%m-%d') END`;
+}
+
+/** `crossed_at` as it was written in the file. */
+export function rawCrossedAtSql(timeZone: string): string {
+  return `coalesce(raw_crossed_at, ${canonicalCrossedAtSql(timeZone)})`;
 }
 
 /**
@@ -93,15 +143,24 @@ export async function insertRecords(
 ): Promise<void> {
   const tz = sqlString(opts.timeZone);
   const v = opts.vocab;
+  // China has kept UTC+8 all year since 1992 (no daylight saving after 1991), so for a
+  // Chinese port a local time after that converts to an instant by arithmetic; earlier
+  // times, and any other zone, go through the time-zone database.
+  const fixedOffset = opts.timeZone === "Asia/Shanghai";
+  const toInstant = (local: string) =>
+    fixedOffset
+      ? `CASE WHEN ${local} >= TIMESTAMP '1992-01-01' THEN to_timestamp(epoch(${local}) - 28800) ELSE timezone(${tz}, ${local}) END`
+      : `timezone(${tz}, ${local})`;
   // An offset (Z, +08, +08:00, +0800) makes an instant; a time without one is local to the
-  // port. ISO forms go through DuckDB's fast casts, the other accepted forms through strptime.
-  // Character tests instead of regular expressions: at 10M rows every regex costs seconds.
+  // port. The canonical forms (checked with LIKE) take the cheapest casts; the other accepted
+  // forms go through strptime. Character tests instead of regular expressions: at 10M rows
+  // every regex costs seconds.
   await store.run(`INSERT INTO records
     SELECT ${opts.hasLine ? `(${opts.runId}::BIGINT << 32) + line` : "NULL"}, src, rid, ${opts.runId},
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
-      fam, giv, ful, NULL, NULL, NULL,
-      bd, sx, visa, nullif(trim(purpose), ''), nullif(trim(sponsor), ''), nullif(trim(group_id), ''),
-      crossed_at,
+      fam, giv, ful, ${asciiScript("fam")}, ${asciiScript("giv")}, ${asciiScript("ful")},
+      bd, sx, visa, nullif(${trimmed("purpose")}, ''), nullif(${trimmed("sponsor")}, ''), nullif(${trimmed("group_id")}, ''),
+      CASE WHEN ts IS NULL OR NOT (canon_instant OR crossed_at LIKE '____-__-__ __:__' OR crossed_at LIKE '____-__-__') THEN crossed_at END,
       CASE WHEN dir IS DISTINCT FROM direction THEN direction END,
       CASE WHEN nat IS DISTINCT FROM nationality THEN nationality END,
       CASE WHEN doc IS DISTINCT FROM doc_number THEN doc_number END,
@@ -112,15 +171,18 @@ export async function insertRecords(
       extra, NULL
     FROM (
       SELECT *,
-        coalesce(ts_tz, timezone(${tz}, coalesce(ts_local, ts_date))) AS ts,
-        CASE WHEN ts_tz IS NOT NULL THEN 'instant' WHEN ts_local IS NOT NULL THEN 'local' WHEN ts_date IS NOT NULL THEN 'date' END AS prec,
-        CASE WHEN ts_tz IS NOT NULL THEN CAST(timezone(${tz}, ts_tz) AS DATE) ELSE CAST(coalesce(ts_local, ts_date) AS DATE) END AS ld
+        CASE WHEN canon_instant THEN to_timestamp(epoch(ts_canon) - 28800)
+          ELSE coalesce(ts_tz, ${toInstant("coalesce(ts_local, ts_date)")}) END AS ts,
+        CASE WHEN canon_instant OR ts_tz IS NOT NULL THEN 'instant' WHEN ts_local IS NOT NULL THEN 'local' WHEN ts_date IS NOT NULL THEN 'date' END AS prec,
+        CASE WHEN canon_instant THEN CAST(ts_canon AS DATE)
+          WHEN ts_tz IS NOT NULL THEN CAST(timezone(${tz}, ts_tz) AS DATE) ELSE CAST(coalesce(ts_local, ts_date) AS DATE) END AS ld
       FROM (
         SELECT *,
-          CASE WHEN has_time AND has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
+          CASE WHEN canon_instant THEN TRY_CAST(left(t0, 19) AS TIMESTAMP) END AS ts_canon,
+          CASE WHEN NOT canon_instant AND has_time AND has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
           CASE WHEN has_time AND NOT has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMP), try_strptime(t0, ${list(LOCAL_FORMATS)})) END AS ts_local,
           CASE WHEN NOT has_time THEN coalesce(TRY_CAST(TRY_CAST(t0 AS DATE) AS TIMESTAMP), try_strptime(t0, ${list(DATE_FORMATS)})) END AS ts_date,
-          CAST(coalesce(TRY_CAST(trim(birth_date) AS DATE), try_strptime(trim(birth_date), ${list(DATE_FORMATS)})) AS DATE) AS bd,
+          CAST(coalesce(TRY_CAST(${trimmed("birth_date")} AS DATE), try_strptime(trim(birth_date), ${list(DATE_FORMATS)})) AS DATE) AS bd,
           ${lookup(v, "direction", "direction")} AS dir,
           ${lookup(v, "port", "port")} AS port_id,
           ${lookup(v, "nationality", "nationality")} AS nat,
@@ -129,14 +191,16 @@ export async function insertRecords(
           ${lookup(v, "sex", "sex")} AS sx
         FROM (
         SELECT *, contains(t0, ':') AS has_time,
-          t0[-1] = 'Z' OR t0[-6] IN ('+', '-') OR t0[-5] IN ('+', '-') OR t0[-3] IN ('+', '-') AS has_offset
+          -- "+" anywhere, a final Z, or a "-" after the time's colon: only offsets put them there.
+          contains(t0, '+') OR suffix(t0, 'Z') OR t0 LIKE '%:%-%' AS has_offset,
+          ${fixedOffset ? "crossed_at LIKE '____-__-__T__:__:__+08:00' AND crossed_at >= '1992'" : "false"} AS canon_instant
         FROM (
-          SELECT *, nullif(trim(record_id), '') AS rid, coalesce(nullif(trim(source), ''), ${sqlString(opts.defaultSource)}) AS src,
-            trim(crossed_at) AS t0,
-            
-            nullif(upper(replace(trim(doc_number), ' ', '')), '') AS doc,
-            nullif(trim(port), '') AS port_raw,
-            nullif(trim(family_name), '') AS fam, nullif(trim(given_name), '') AS giv, nullif(trim(full_name), '') AS ful
+          SELECT *, nullif(${trimmed("record_id")}, '') AS rid, coalesce(nullif(${trimmed("source")}, ''), ${sqlString(opts.defaultSource)}) AS src,
+            ${trimmed("crossed_at")} AS t0,
+            CASE WHEN contains(doc_number, ' ') OR doc_number <> upper(doc_number)
+              THEN nullif(upper(replace(doc_number, ' ', '')), '') ELSE nullif(doc_number, '') END AS doc,
+            nullif(${trimmed("port")}, '') AS port_raw,
+            nullif(${trimmed("family_name")}, '') AS fam, nullif(${trimmed("given_name")}, '') AS giv, nullif(${trimmed("full_name")}, '') AS ful
           FROM (${relation})
         ))
       )
@@ -178,7 +242,7 @@ const INVALID = `(record_id IS NULL OR crossed_at IS NULL OR year(local_date) NO
  * re-exports linked. Returns the counts. */
 export async function sortRun(
   store: Store,
-  opts: { runId: number; file: string; vocab: Vocabulary },
+  opts: { runId: number; file: string; vocab: Vocabulary; timeZone: string },
 ): Promise<SortCounts> {
   const { runId } = opts;
   await resolveLeftovers(store, runId, opts.vocab);
@@ -210,7 +274,8 @@ export async function sortRun(
           WHEN nationality IS NULL AND nullif(trim(raw_nationality), '') IS NULL THEN 'required field is empty'
           WHEN nationality IS NULL THEN 'unknown nationality; ' || ${sqlString(EXPECTED.nationality)}
           ELSE 'required field is empty' END AS reason
-      FROM records WHERE run_id = ${runId} AND ${INVALID})`);
+      FROM (SELECT * REPLACE (${rawCrossedAtSql(opts.timeZone)} AS raw_crossed_at)
+        FROM records WHERE run_id = ${runId} AND ${INVALID}))`);
   const [rej] = await store.all<{ n: bigint }>(
     `SELECT count(*) AS n FROM records WHERE run_id = ${runId} AND ${INVALID}`,
   );
@@ -218,9 +283,14 @@ export async function sortRun(
     await store.run(`DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
 
   // Duplicates: the same source + record_id already in the store, or earlier in this file.
+  // Keys seen more than once are found by a hash aggregate first: cheaper than numbering
+  // every row of the run in a window.
   await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
-    SELECT rec_key FROM records WHERE run_id = ${runId}
-      QUALIFY row_number() OVER (PARTITION BY source, record_id ORDER BY line) > 1
+    WITH repeated AS (
+      SELECT source, record_id, min(line) AS first_line FROM records WHERE run_id = ${runId}
+      GROUP BY source, record_id HAVING count(*) > 1)
+    SELECT n.rec_key FROM records n JOIN repeated r ON r.source = n.source AND r.record_id = n.record_id
+      WHERE n.run_id = ${runId} AND n.line > r.first_line
     UNION
     SELECT n.rec_key FROM records n
       SEMI JOIN (SELECT source, record_id FROM records WHERE run_id <> ${runId}) r ON r.source = n.source AND r.record_id = n.record_id
@@ -233,12 +303,12 @@ export async function sortRun(
   }
   await store.run("DROP TABLE temp.ingest_dups");
 
-  // Scripts of the name fields, decided once per distinct name by the names module's
-  // per-character rule (far fewer distinct names than rows), then written back.
+  // Scripts of the non-ASCII names (the insert decided the ASCII ones), decided once per
+  // distinct name by the names module's per-character rule, then written back.
   const names = await store.all<{ n: string }>(`SELECT DISTINCT n FROM (
-      SELECT family_name AS n FROM records WHERE run_id = ${runId}
-      UNION ALL SELECT given_name FROM records WHERE run_id = ${runId}
-      UNION ALL SELECT full_name FROM records WHERE run_id = ${runId}) WHERE n IS NOT NULL`);
+      SELECT family_name AS n FROM records WHERE run_id = ${runId} AND family_script IS NULL
+      UNION ALL SELECT given_name FROM records WHERE run_id = ${runId} AND given_script IS NULL
+      UNION ALL SELECT full_name FROM records WHERE run_id = ${runId} AND full_script IS NULL) WHERE n IS NOT NULL`);
   if (names.length > 0) {
     await store.run(
       "CREATE OR REPLACE TEMP TABLE ingest_name_scripts (name VARCHAR, script VARCHAR)",
@@ -253,7 +323,7 @@ export async function sortRun(
     appender.closeSync();
     for (const field of ["family", "given", "full"]) {
       await store.run(`UPDATE records SET ${field}_script = f.script FROM temp.ingest_name_scripts f
-        WHERE records.run_id = ${runId} AND records.${field}_name = f.name`);
+        WHERE records.run_id = ${runId} AND records.${field}_script IS NULL AND records.${field}_name = f.name`);
     }
     await store.run("DROP TABLE temp.ingest_name_scripts");
   }

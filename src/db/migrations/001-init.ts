@@ -62,7 +62,8 @@ CREATE TABLE records (
   sponsor        VARCHAR,
   group_id       VARCHAR,
   -- The values as written in the file, for the columns that normalisation changes; NULL when
-  -- the normalised value is exactly what was written (raw_crossed_at is always kept). Plain
+  -- the normalised value is exactly what was written (for crossed_at: its canonical spelling,
+  -- see docs/data-contract.md). Plain
   -- columns, not a STRUCT: DuckDB 1.5 can crash flushing a large transaction's STRUCT column.
   raw_crossed_at VARCHAR,
   raw_direction  VARCHAR,
