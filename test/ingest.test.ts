@@ -295,7 +295,7 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
     const file = writeFile(
       tmp.dir,
       "idem.csv",
-      `${HEADER}\ni1,2019-06-01,entry,Quanhe,PRK,1\ni2,2019-06-20,exit,Quanhe,PRK,1\ni1,2019-06-01,entry,Quanhe,PRK,1\n`,
+      `${HEADER}\ni1,2019-06-01,entry,Quanhe,PRK,1\ni2,2019-06-20,exit,Quanhe,PRK,1\ni1,2019-06-02,entry,Quanhe,PRK,1\n`,
     );
     await withDb(async (store) => {
       const a = await ingestFile(store, file);
@@ -304,6 +304,11 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
       assert.deepEqual([b.read, b.loaded, b.duplicates, b.rejected], [3, 0, 3, 0]);
       const [n] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM records");
       assert.equal(Number(n?.n), 2);
+      // The first line with an id is the one kept, and it stays from the first run.
+      const [kept] = await store.json<{ line: number; day: string; run_id: number }>(
+        "SELECT CAST(line AS INTEGER) AS line, CAST(local_date AS VARCHAR) AS day, CAST(run_id AS INTEGER) AS run_id FROM records WHERE record_id = 'i1'",
+      );
+      assert.deepEqual(kept, { line: 2, day: "2019-06-01", run_id: a.runId });
     });
   });
 

@@ -283,18 +283,19 @@ export async function sortRun(
     await store.run(`DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
 
   // Duplicates: the same source + record_id already in the store, or earlier in this file.
-  // Keys seen more than once are found by a hash aggregate first: cheaper than numbering
-  // every row of the run in a window.
+  // Keys seen more than once are found on a 64-bit hash first (a cheap aggregate over the
+  // whole store); the exact comparison runs on those rows only. The row kept is the copy from
+  // an earlier run, else the first line of this file.
   await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
-    WITH repeated AS (
-      SELECT source, record_id, min(line) AS first_line FROM records WHERE run_id = ${runId}
-      GROUP BY source, record_id HAVING count(*) > 1)
-    SELECT n.rec_key FROM records n JOIN repeated r ON r.source = n.source AND r.record_id = n.record_id
-      WHERE n.run_id = ${runId} AND n.line > r.first_line
-    UNION
-    SELECT n.rec_key FROM records n
-      SEMI JOIN (SELECT source, record_id FROM records WHERE run_id <> ${runId}) r ON r.source = n.source AND r.record_id = n.record_id
-      WHERE n.run_id = ${runId}`);
+    WITH k AS (SELECT rec_key, run_id, line, hash(source, record_id) AS h FROM records),
+      c AS (
+        SELECT r.rec_key, r.run_id, r.line, r.source, r.record_id FROM records r
+        SEMI JOIN (SELECT h FROM k GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x
+          ON hash(r.source, r.record_id) = x.h),
+      firsts AS (
+        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
+    SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
+    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`);
   const [dup] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM temp.ingest_dups");
   if (Number(dup?.n ?? 0) > 0) {
     await store.run(
@@ -344,18 +345,32 @@ export async function sortRun(
   // points at its first copy, so analytics count it once. A copy re-exported with only the
   // date is linked to a timed copy of the same document, direction, port and local date. Two
   // date-only rows are never linked: a driver can cross the same way twice in a day.
+  // Candidates are found on one 64-bit hash per key (cheap to group across the whole store);
+  // the exact comparison then runs on those few rows only, so a hash collision costs nothing.
   await store.run(`UPDATE records SET canonical_key = m.first_key FROM (
+      WITH k AS (
+        SELECT rec_key, run_id, time_precision = 'date' AS dated,
+          hash(doc_number, direction, crossed_at, coalesce(port_id, port_raw)) AS h_instant,
+          hash(doc_number, direction, local_date, coalesce(port_id, port_raw)) AS h_day
+        FROM records),
+      candidates AS (
+        SELECT rec_key FROM k SEMI JOIN (SELECT h_instant FROM k GROUP BY h_instant
+          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) USING (h_instant)
+        UNION
+        SELECT rec_key FROM k SEMI JOIN (SELECT h_day FROM k GROUP BY h_day
+          HAVING bool_or(dated) AND bool_or(NOT dated) AND bool_or(run_id = ${runId})) USING (h_day)),
+      c AS (SELECT * FROM records SEMI JOIN candidates USING (rec_key))
       SELECT rec_key, min(first_key) AS first_key FROM (
         SELECT n.rec_key, r.rec_key AS first_key
-        FROM records n JOIN records r
+        FROM c n JOIN c r
           ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.crossed_at = n.crossed_at
          AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key < n.rec_key
         WHERE n.run_id = ${runId}
         UNION ALL
         SELECT n.rec_key, r.rec_key
-        FROM records n JOIN records r
+        FROM c n JOIN c r
           ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.local_date = n.local_date
-         AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key <> n.rec_key
+         AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw)
         WHERE n.run_id = ${runId} AND (n.time_precision = 'date') <> (r.time_precision = 'date')
           AND r.rec_key < n.rec_key)
       GROUP BY rec_key) m
