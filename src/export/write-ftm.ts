@@ -52,7 +52,9 @@ export interface FtmExportResult {
 }
 
 interface Section {
+  /** The rows, unordered; `order` sorts them (ORDER BY over the row alias `t`). */
   sql: string;
+  order: string;
   /** Counted in `rows`: the section of the exported kind itself. */
   main?: boolean;
   map(row: Record<string, unknown>): FtmEntity[];
@@ -82,7 +84,7 @@ function personsSql(unmask: boolean, filter?: string): string {
     return `SELECT p.person_id, p.birth_date::VARCHAR AS birth_date, p.sex, p.nationality,
                    coalesce(p.labor_score, 0)::DOUBLE AS labor_score,
                    coalesce(from_json(p.indicators, '["VARCHAR"]'), []) AS indicators
-            FROM persons p ${where} ORDER BY p.person_id`;
+            FROM persons p ${where}`;
   return `
     WITH sel AS (SELECT p.person_id FROM persons p ${where}),
     nm AS (SELECT person_id, list(name ORDER BY count DESC, name) AS names
@@ -103,7 +105,7 @@ function personsSql(unmask: boolean, filter?: string): string {
            coalesce(from_json(p.indicators, '["VARCHAR"]'), []) AS indicators,
            coalesce(dc.documents, []) AS documents
     FROM persons p LEFT JOIN nm USING (person_id) LEFT JOIN dc USING (person_id)
-    WHERE p.person_id IN (SELECT person_id FROM sel) ORDER BY p.person_id`;
+    WHERE p.person_id IN (SELECT person_id FROM sel)`;
 }
 
 /** Cohorts; `movements` only for the cohorts export itself. */
@@ -117,7 +119,7 @@ function cohortsSql(withMovements: boolean, filter?: string): string {
                : "NULL"
            } AS movements,
            (SELECT count(*)::INTEGER FROM cohort_members m WHERE m.cohort_id = k.cohort_id) AS members
-    FROM cohorts k ${filter ? `WHERE k.cohort_id IN (${filter})` : ""} ORDER BY k.cohort_id`;
+    FROM cohorts k ${filter ? `WHERE k.cohort_id IN (${filter})` : ""}`;
 }
 
 /** Each cohort's recorded sponsor spellings, mapped to the sponsor group that holds them. */
@@ -132,7 +134,7 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
   const person: Section["map"] = (r) => mapPerson(r as unknown as PersonRow, ctx);
   switch (kind) {
     case "persons":
-      return [{ sql: personsSql(ctx.unmask), main: true, map: person }];
+      return [{ sql: personsSql(ctx.unmask), order: "person_id", main: true, map: person }];
     case "alerts": {
       const mask = createMasker(ctx.unmask);
       // Summaries are masked as in the report: the person's document numbers, and any number in
@@ -143,17 +145,20 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
       return [
         {
           sql: personsSql(ctx.unmask, "SELECT person_id FROM alerts WHERE person_id IS NOT NULL"),
+          order: "person_id",
           map: person,
         },
         {
           sql: cohortsSql(false, "SELECT cohort_id FROM alerts WHERE cohort_id IS NOT NULL"),
+          order: "cohort_id",
           map: (r) => [mapCohort(r as unknown as CohortRow, ctx)],
         },
         {
           sql: `SELECT a.alert_id, a.rule, a.rule_version, a.score, a.person_id, a.cohort_id,
                        a.period_start::VARCHAR AS period_start, a.period_end::VARCHAR AS period_end,
                        a.summary, a.record_ids, ${docs} AS docs
-                FROM alerts a ORDER BY a.rule, a.alert_id`,
+                FROM alerts a`,
+          order: "rule, alert_id",
           main: true,
           map: (r) => {
             const row = r as unknown as AlertRow & { docs: string[] };
@@ -166,6 +171,7 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
       return [
         {
           sql: personsSql(ctx.unmask, "SELECT person_id FROM cohort_members"),
+          order: "person_id",
           map: person,
         },
         {
@@ -175,33 +181,41 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
                 UNION ALL
                 -- spellings no sponsor group holds (none when analyze ran on the same records)
                 SELECT DISTINCT sponsor_key, [sponsor_key], NULL, NULL, NULL, NULL, NULL, NULL
-                FROM (${COHORT_SPONSORS}) WHERE sponsor_key NOT IN (SELECT sponsor_key FROM sponsors)
-                ORDER BY sponsor_key`,
+                FROM (${COHORT_SPONSORS}) WHERE sponsor_key NOT IN (SELECT sponsor_key FROM sponsors)`,
+          order: "sponsor_key",
           map: (r) => [mapSponsor(r as unknown as SponsorRow)],
         },
         {
           sql: cohortsSql(true),
+          order: "cohort_id",
           main: true,
           map: (r) => [mapCohort(r as unknown as CohortRow, ctx)],
         },
         {
           sql: `SELECT cohort_id, person_id, role, first_seen::VARCHAR AS first_seen,
                        last_seen::VARCHAR AS last_seen
-                FROM cohort_members ORDER BY cohort_id, person_id`,
+                FROM cohort_members`,
+          order: "cohort_id, person_id",
           map: (r) => [mapCohortMember(r as unknown as CohortMemberRow)],
         },
         {
-          sql: `${COHORT_SPONSORS} ORDER BY cohort_id, sponsor_key`,
+          sql: COHORT_SPONSORS,
+          order: "cohort_id, sponsor_key",
           map: (r) => [mapCohortSponsor(r as unknown as CohortSponsorRow)],
         },
       ];
     case "stays":
       return [
-        { sql: personsSql(ctx.unmask, "SELECT DISTINCT person_id FROM stays"), map: person },
+        {
+          sql: personsSql(ctx.unmask, "SELECT DISTINCT person_id FROM stays"),
+          order: "person_id",
+          map: person,
+        },
         {
           sql: `SELECT person_id, port_in, port_out, entered_on::VARCHAR AS entered_on,
                        exited_on::VARCHAR AS exited_on, days, record_ids, flags
-                FROM stays ORDER BY person_id, entered_on, record_ids`,
+                FROM stays`,
+          order: "person_id, entered_on, record_ids",
           main: true,
           map: (r) => [mapStay(r as unknown as StayRow, ctx)],
         },
@@ -227,12 +241,17 @@ export async function writeFtmExport(
   try {
     file = await open(tmp, "w");
     for (const section of sectionsFor(kind, ctx)) {
-      const stream = await store.conn.stream(section.sql);
-      for await (const chunk of stream.yieldRowObjectJson()) {
+      // DuckDB turns each row into JSON text and JS parses it: several times faster than
+      // converting list and struct values one by one through the driver (437,771 stays: 1.8 s
+      // against 4.9 s to read them).
+      const stream = await store.conn.stream(
+        `SELECT to_json(t)::VARCHAR AS j FROM (${section.sql}) t ORDER BY ${section.order}`,
+      );
+      for await (const chunk of stream.yieldRows()) {
         let text = "";
-        for (const row of chunk) {
+        for (const [json] of chunk) {
           if (section.main) result.rows++;
-          for (const entity of section.map(row)) {
+          for (const entity of section.map(JSON.parse(json as string))) {
             text += `${JSON.stringify(entity)}\n`;
             result.entities++;
             result.schemata[entity.schema] = (result.schemata[entity.schema] ?? 0) + 1;

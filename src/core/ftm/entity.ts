@@ -29,6 +29,9 @@ export interface FtmEntity {
   properties: Record<string, string[]>;
 }
 
+/** FtM's entity id pattern (followthemoney/types/entity.py). */
+const SAFE_ID = /^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$/;
+
 /** Every id starts with this, so Sojourn's entities never collide with another dataset's. */
 export const FTM_ID_PREFIX = "sojourn";
 
@@ -39,6 +42,7 @@ export const FTM_ID_PREFIX = "sojourn";
  */
 export function ftmId(kind: string, ...keys: string[]): string {
   const raw = [FTM_ID_PREFIX, kind, ...keys].join("-");
+  if (SAFE_ID.test(raw)) return raw;
   return raw.replace(/[^0-9A-Za-z.-]+/g, "-").replace(/^[^0-9A-Za-z]+|[^0-9A-Za-z]+$/g, "");
 }
 
@@ -117,10 +121,16 @@ export function ftmEntity(
   props: Record<string, ReadonlyArray<string | null | undefined> | string | null | undefined>,
 ): FtmEntity {
   const properties: Record<string, string[]> = {};
-  for (const [name, raw] of Object.entries(props)) {
-    const values = (Array.isArray(raw) ? raw : [raw]) as (string | null | undefined)[];
+  for (const name in props) {
+    const raw = props[name];
+    if (raw == null) continue;
+    if (typeof raw === "string") {
+      const s = raw.trim();
+      if (s) properties[name] = [s];
+      continue;
+    }
     const kept = new Set<string>();
-    for (const v of values) {
+    for (const v of raw) {
       const s = v?.trim();
       if (s) kept.add(s);
     }
