@@ -7,7 +7,8 @@
  * written as DuckDB streams them (a chunk at a time), so memory stays flat however large the
  * store. A file is self-contained: besides its own kind it carries the entities its references
  * point at (the persons an alert is about, a cohort's members and sponsors), with the same ids
- * and content as in the export of their own kind, so files can be loaded in any order.
+ * and the same content as in the export of their own kind, so files can be loaded in any order
+ * (Aleph keeps the last version of an entity written under one id).
  * The file is written beside `out` and renamed when complete.
  */
 import { open, rename, rm } from "node:fs/promises";
@@ -108,16 +109,15 @@ function personsSql(unmask: boolean, filter?: string): string {
     WHERE p.person_id IN (SELECT person_id FROM sel)`;
 }
 
-/** Cohorts; `movements` only for the cohorts export itself. */
-function cohortsSql(withMovements: boolean, filter?: string): string {
+/**
+ * Cohorts, all or those `filter` selects. Always whole (movements included): an entity that two
+ * files carry must be the same in both, since a loader may keep whichever it read last.
+ */
+function cohortsSql(filter?: string): string {
   return `
     SELECT k.cohort_id, k.kind, k.ports, k.sponsors, k.first_seen::VARCHAR AS first_seen,
            k.last_seen::VARCHAR AS last_seen,
-           ${
-             withMovements
-               ? `from_json(k.movements, '[{"date":"VARCHAR","port":"VARCHAR","direction":"VARCHAR","members":"INTEGER"}]')`
-               : "NULL"
-           } AS movements,
+           from_json(k.movements, '[{"date":"VARCHAR","port":"VARCHAR","direction":"VARCHAR","members":"INTEGER"}]') AS movements,
            (SELECT count(*)::INTEGER FROM cohort_members m WHERE m.cohort_id = k.cohort_id) AS members
     FROM cohorts k ${filter ? `WHERE k.cohort_id IN (${filter})` : ""}`;
 }
@@ -149,7 +149,7 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
           map: person,
         },
         {
-          sql: cohortsSql(false, "SELECT cohort_id FROM alerts WHERE cohort_id IS NOT NULL"),
+          sql: cohortsSql("SELECT cohort_id FROM alerts WHERE cohort_id IS NOT NULL"),
           order: "cohort_id",
           map: (r) => [mapCohort(r as unknown as CohortRow, ctx)],
         },
@@ -186,7 +186,7 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
           map: (r) => [mapSponsor(r as unknown as SponsorRow)],
         },
         {
-          sql: cohortsSql(true),
+          sql: cohortsSql(),
           order: "cohort_id",
           main: true,
           map: (r) => [mapCohort(r as unknown as CohortRow, ctx)],

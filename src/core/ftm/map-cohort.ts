@@ -44,7 +44,6 @@ export interface CohortRow {
   sponsors: string[] | null;
   first_seen: string | null;
   last_seen: string | null;
-  /** Leave out (null) for a cohort referenced from another export. */
   movements: CohortMovement[] | null;
   members: number | null;
 }
