@@ -61,7 +61,7 @@ interface Section {
   map(row: Record<string, unknown>): FtmEntity[];
 }
 
-/** labor_score threshold of the last analyze run; 0.5 (PRODUCT.md §5) before any. */
+/** labor_score threshold of the last analyze run; before any, 0.5 (the export contract's "likely worker"). */
 async function scoreThreshold(store: Store): Promise<number> {
   const row = await store.one<{ t: string | null }>(
     "SELECT policy->'score'->>'threshold' AS t FROM analyze_runs ORDER BY run_at DESC LIMIT 1",

@@ -111,7 +111,7 @@ export function register(program: Command): void {
   const exportCmd = program
     .command("export")
     .description(
-      "write results in the export contract (PRODUCT.md §5), or as FollowTheMoney entities (--format ftm)",
+      "write results in the export contract (docs/export.md), or as FollowTheMoney entities (--format ftm)",
     );
   for (const kind of EXPORTS) {
     exportCmd
@@ -138,7 +138,7 @@ export function register(program: Command): void {
           if (opts.unmask && format !== "ftm")
             throw new AppError(
               "usage",
-              `--unmask applies to --format ftm only; ${format} exports always carry the full contract (PRODUCT.md §5)`,
+              `--unmask applies to --format ftm only; ${format} exports are the full export contract, names and document numbers included (docs/export.md)`,
             );
           if (format === "ftm") {
             const r = await withCommandStore(cmd, (store) =>
