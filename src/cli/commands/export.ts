@@ -1,15 +1,17 @@
 /**
- * `sojourn export <what> --format jsonl|csv|parquet --out FILE`: the export contract
- * (PRODUCT.md §5), written by DuckDB COPY. Each kind of export is one entry in EXPORTS; later
- * steps add alerts, cohorts and stays here.
+ * `sojourn export <what> --format jsonl|csv|parquet|ftm --out FILE`: the export contract
+ * (PRODUCT.md §5), written by DuckDB COPY; `ftm` writes FollowTheMoney entities for Aleph and
+ * OpenSanctions tools instead (src/export/write-ftm.ts, docs/export.md), pseudonymised and masked
+ * unless `--unmask`. Each kind of export is one entry in EXPORTS.
  */
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlString } from "../../db/store.js";
 import { DETECTION_EXPORTS } from "../../detection/exports.js";
+import { FTM_KINDS, type FtmKind, writeFtmExport } from "../../export/write-ftm.js";
 import { printJson, printLine, withCommandStore } from "../output.js";
 
-export const EXPORT_FORMATS = ["jsonl", "csv", "parquet"] as const;
+export const EXPORT_FORMATS = ["jsonl", "csv", "parquet", "ftm"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportKind {
@@ -46,20 +48,35 @@ export const PERSONS_EXPORT: ExportKind = {
 
 export const EXPORTS: ExportKind[] = [PERSONS_EXPORT, ...DETECTION_EXPORTS];
 
+/** `--format`, else from the file name (`.ftm.json` is OpenSanctions' name for FtM lines). */
 function formatOf(out: string, format: string | undefined): ExportFormat {
-  const f = format ?? (/\.parquet$/i.test(out) ? "parquet" : /\.csv$/i.test(out) ? "csv" : "jsonl");
+  const f =
+    format ??
+    (/\.parquet$/i.test(out)
+      ? "parquet"
+      : /\.csv$/i.test(out)
+        ? "csv"
+        : /\.ftm(\.jsonl?)?$/i.test(out)
+          ? "ftm"
+          : "jsonl");
   if (!(EXPORT_FORMATS as readonly string[]).includes(f))
     throw new AppError("usage", `--format ${f}: expected one of ${EXPORT_FORMATS.join(", ")}`);
   return f as ExportFormat;
 }
 
-/** Writes one export with DuckDB COPY; returns the number of rows written. */
+/** Writes one export with DuckDB COPY (FtM: as entities); returns the number of rows written. */
 export async function writeExport(
   store: Store,
   kind: ExportKind,
   format: ExportFormat,
   out: string,
+  ftmOptions: { unmask?: boolean } = {},
 ): Promise<number> {
+  if (format === "ftm") {
+    if (!(FTM_KINDS as readonly string[]).includes(kind.name))
+      throw new AppError("usage", `--format ftm: no FtM mapping for ${kind.name}`);
+    return (await writeFtmExport(store, kind.name as FtmKind, out, ftmOptions)).rows;
+  }
   let sql = await kind.query(store);
   if (format === "csv") {
     // CSV has no lists: list columns become JSON arrays.
@@ -93,7 +110,9 @@ export async function writeExport(
 export function register(program: Command): void {
   const exportCmd = program
     .command("export")
-    .description("write results in the export contract: persons (more kinds as analysis grows)");
+    .description(
+      "write results in the export contract (docs/export.md), or as FollowTheMoney entities (--format ftm)",
+    );
   for (const kind of EXPORTS) {
     exportCmd
       .command(kind.name)
@@ -103,14 +122,42 @@ export function register(program: Command): void {
         "--format <format>",
         `${EXPORT_FORMATS.join(" | ")} (default: from --out, else jsonl)`,
       )
+      .option(
+        "--unmask",
+        "ftm only: full names, document numbers and birth dates, for a case file (default: pseudonymous ids, no names or document numbers, birth year)",
+      )
       .option("--json", "print a JSON summary")
-      .action(async (opts: { out: string; format?: string; json?: boolean }, cmd: Command) => {
-        const format = formatOf(opts.out, opts.format);
-        const rows = await withCommandStore(cmd, (store) =>
-          writeExport(store, kind, format, opts.out),
-        );
-        if (opts.json) printJson({ export: kind.name, format, out: opts.out, rows });
-        else printLine(`${rows} ${kind.name} written to ${opts.out} (${format})`);
-      });
+      .action(
+        async (
+          opts: { out: string; format?: string; unmask?: boolean; json?: boolean },
+          cmd: Command,
+        ) => {
+          const format = formatOf(opts.out, opts.format);
+          // The other formats are the full export contract; an --unmask there would suggest they
+          // are masked without it.
+          if (opts.unmask && format !== "ftm")
+            throw new AppError(
+              "usage",
+              `--unmask applies to --format ftm only; ${format} exports are the full export contract, names and document numbers included (docs/export.md)`,
+            );
+          if (format === "ftm") {
+            const r = await withCommandStore(cmd, (store) =>
+              writeFtmExport(store, kind.name as FtmKind, opts.out, { unmask: opts.unmask }),
+            );
+            const masked = !opts.unmask;
+            if (opts.json) printJson({ export: kind.name, format, out: opts.out, masked, ...r });
+            else
+              printLine(
+                `${r.rows} ${kind.name} written to ${opts.out} (ftm, ${r.entities} entities, ${masked ? "masked" : "UNMASKED"})`,
+              );
+            return;
+          }
+          const rows = await withCommandStore(cmd, (store) =>
+            writeExport(store, kind, format, opts.out),
+          );
+          if (opts.json) printJson({ export: kind.name, format, out: opts.out, rows });
+          else printLine(`${rows} ${kind.name} written to ${opts.out} (${format})`);
+        },
+      );
   }
 }
