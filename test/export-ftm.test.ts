@@ -147,18 +147,6 @@ describe("export --format ftm (simulated store)", () => {
     const back = parsed.entities.find((e) => e.reference === person.id);
     assert.ok(back?.identifiers.some((i) => i.number === p.doc_number));
     assert.ok(back?.names.some((n) => n.name === p.name));
-    // --unmask is refused where it would mean nothing.
-    const r = runCli([
-      "--db",
-      db,
-      "export",
-      "persons",
-      "--out",
-      join(tmp.dir, "x.jsonl"),
-      "--unmask",
-    ]);
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /--unmask applies to --format ftm only/);
   });
 
   it("an entity in several files is the same in each", () => {

@@ -158,13 +158,40 @@ describe("identity resolution (sojourn analyze)", () => {
     assert.match(missing.stderr, /person P-NOSUCHPERSON not found/);
   });
 
-  it("exports persons as JSON Lines, CSV and Parquet", async () => {
+  it("exports persons as JSON Lines, CSV and Parquet, masked unless --unmask", async () => {
     const pid = (await personsByRecord(db)).get("A01")!;
+    const maskedOut = join(tmp.dir, "persons-masked.jsonl");
+    const m = JSON.parse(cli(["--db", db, "export", "persons", "--out", maskedOut, "--json"]));
+    assert.equal(m.masked, true);
+    const masked = (
+      await query<{
+        person_id: string;
+        names: string[];
+        doc_numbers: string[];
+        birth_date: string;
+      }>(":memory:", `SELECT * FROM read_json('${maskedOut}')`)
+    ).find((r) => r.person_id === pid)!;
+    assert.deepEqual(masked.doc_numbers, ["12****780", "12****789", "12****798", "98****321"]);
+    assert.ok(masked.names.includes("金**"), masked.names.join("; "));
+    assert.ok(masked.names.every((n) => !n.includes("永哲") && !/[a-z]{2}/i.test(n)));
+    assert.equal(masked.birth_date, "1980-**-**");
     for (const format of ["jsonl", "csv", "parquet"]) {
       const out = join(tmp.dir, `persons.${format}`);
       const summary = JSON.parse(
-        cli(["--db", db, "export", "persons", "--format", format, "--out", out, "--json"]),
+        cli([
+          "--db",
+          db,
+          "export",
+          "persons",
+          "--format",
+          format,
+          "--out",
+          out,
+          "--unmask",
+          "--json",
+        ]),
       );
+      assert.equal(summary.masked, false);
       assert.equal(summary.rows, 4);
       const reader =
         format === "jsonl"

@@ -17,9 +17,26 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportKind {
   name: string;
   description: string;
-  /** The rows to export; list columns stay lists (JSON arrays in CSV). */
-  query(store: Store): Promise<string>;
+  /** The rows to export; list columns stay lists (JSON arrays in CSV). Personal data
+   * (names, document numbers, birth dates) is masked unless `unmask`. */
+  query(store: Store, options: { unmask: boolean }): Promise<string>;
 }
+
+/**
+ * SQL twins of src/report/mask.ts, applied inside COPY: a document number keeps its first two
+ * and last three characters (`83****086`); a name becomes initials (`K. Y. C.`, `김**`); a
+ * birth date its year (`1980-**-**`).
+ */
+export const MASK_SQL = {
+  doc: (x: string) =>
+    `CASE WHEN length(${x}) >= 6 THEN left(${x}, 2) || repeat('*', length(${x}) - 5) || right(${x}, 3)
+      ELSE repeat('*', greatest(length(${x}) - 1, 0)) || right(${x}, 1) END`,
+  name: (x: string) =>
+    `array_to_string(list_transform(list_filter(string_split_regex(trim(${x}), '[\\s,]+'), w -> length(w) > 0),
+      w -> CASE WHEN regexp_matches(left(w, 1), '[\\p{Han}\\p{Hangul}]') THEN left(w, 1) || repeat('*', length(w) - 1)
+        ELSE upper(left(w, 1)) || '.' END), ' ')`,
+  birthDate: (x: string) => `CASE WHEN ${x} IS NOT NULL THEN strftime(${x}, '%Y') || '-**-**' END`,
+};
 
 /** persons: {person_id, record_ids[], names[], doc_numbers[], birth_date|null, sex|null, labor_score, indicators[]} */
 export const PERSONS_EXPORT: ExportKind = {
@@ -27,18 +44,22 @@ export const PERSONS_EXPORT: ExportKind = {
   description:
     "one row per resolved person: person_id, record_ids (source:record_id), names, doc_numbers,\n" +
     "birth_date, sex, labor_score, indicators",
-  async query() {
+  async query(_store, { unmask }) {
+    const names = unmask
+      ? "list(name ORDER BY count DESC, name)"
+      : `list(DISTINCT ${MASK_SQL.name("name")} ORDER BY ${MASK_SQL.name("name")})`;
+    const doc = unmask ? "doc_number" : MASK_SQL.doc("doc_number");
+    const birth = unmask ? "p.birth_date" : MASK_SQL.birthDate("p.birth_date");
     return `
       WITH rec AS (
         SELECT pr.person_id, list(r.source || ':' || r.record_id ORDER BY r.crossed_at, r.rec_key) AS record_ids
         FROM person_records pr JOIN records r USING (rec_key) GROUP BY pr.person_id),
-      nm AS (SELECT person_id, list(name ORDER BY count DESC, name) AS names
-             FROM person_names GROUP BY person_id),
-      dc AS (SELECT person_id, list(DISTINCT doc_number ORDER BY doc_number) AS doc_numbers
+      nm AS (SELECT person_id, ${names} AS names FROM person_names GROUP BY person_id),
+      dc AS (SELECT person_id, list(DISTINCT ${doc} ORDER BY ${doc}) AS doc_numbers
              FROM person_documents GROUP BY person_id)
       SELECT p.person_id, coalesce(rec.record_ids, []) AS record_ids,
              coalesce(nm.names, []) AS names, coalesce(dc.doc_numbers, []) AS doc_numbers,
-             p.birth_date, p.sex, coalesce(p.labor_score, 0)::DOUBLE AS labor_score,
+             ${birth} AS birth_date, p.sex, coalesce(p.labor_score, 0)::DOUBLE AS labor_score,
              coalesce(from_json(p.indicators, '["VARCHAR"]'), []) AS indicators
       FROM persons p LEFT JOIN rec USING (person_id) LEFT JOIN nm USING (person_id)
       LEFT JOIN dc USING (person_id)
@@ -77,7 +98,7 @@ export async function writeExport(
       throw new AppError("usage", `--format ftm: no FtM mapping for ${kind.name}`);
     return (await writeFtmExport(store, kind.name as FtmKind, out, ftmOptions)).rows;
   }
-  let sql = await kind.query(store);
+  let sql = await kind.query(store, { unmask: ftmOptions.unmask ?? false });
   if (format === "csv") {
     // CSV has no lists: list columns become JSON arrays.
     const cols = await store.all<{ column_name: string; column_type: string }>(`DESCRIBE (${sql})`);
@@ -124,7 +145,7 @@ export function register(program: Command): void {
       )
       .option(
         "--unmask",
-        "ftm only: full names, document numbers and birth dates, for a case file (default: pseudonymous ids, no names or document numbers, birth year)",
+        "full names, document numbers and birth dates, for a case file (default: masked — initials, 83****086, birth year; in ftm no names or documents at all)",
       )
       .option("--json", "print a JSON summary")
       .action(
@@ -133,13 +154,6 @@ export function register(program: Command): void {
           cmd: Command,
         ) => {
           const format = formatOf(opts.out, opts.format);
-          // The other formats are the full export contract; an --unmask there would suggest they
-          // are masked without it.
-          if (opts.unmask && format !== "ftm")
-            throw new AppError(
-              "usage",
-              `--unmask applies to --format ftm only; ${format} exports are the full export contract, names and document numbers included (docs/export.md)`,
-            );
           if (format === "ftm") {
             const r = await withCommandStore(cmd, (store) =>
               writeFtmExport(store, kind.name as FtmKind, opts.out, { unmask: opts.unmask }),
@@ -153,10 +167,14 @@ export function register(program: Command): void {
             return;
           }
           const rows = await withCommandStore(cmd, (store) =>
-            writeExport(store, kind, format, opts.out),
+            writeExport(store, kind, format, opts.out, { unmask: opts.unmask }),
           );
-          if (opts.json) printJson({ export: kind.name, format, out: opts.out, rows });
-          else printLine(`${rows} ${kind.name} written to ${opts.out} (${format})`);
+          const masked = !opts.unmask;
+          if (opts.json) printJson({ export: kind.name, format, out: opts.out, masked, rows });
+          else
+            printLine(
+              `${rows} ${kind.name} written to ${opts.out} (${format}${masked ? "" : ", UNMASKED"})`,
+            );
         },
       );
   }
