@@ -35,27 +35,82 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
   const lim = policy.limits.visa_exempt_days;
   const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
   const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
+  const team = policy.score.team_min_size;
+  const maxInferred = policy.stays.max_inferred_stay_days;
   await store.run(`CREATE OR REPLACE TEMP TABLE det_features AS
     WITH b AS (SELECT * FROM det_bounds),
+    s0 AS (
+      SELECT s.*, coalesce(s.exited_on, b.data_end) AS until0,
+             NOT list_has_any(s.flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']) AS closed
+      FROM stays s CROSS JOIN b),
+    -- An open end is censored: inside since before the logs began, or still inside when they
+    -- end — or a lost record. When the person's closed stays show a habit (two or more), an open
+    -- stay counts for presence no longer than the longest of them or
+    -- stays.max_inferred_stay_days, as an inferred end is: a driver whose last exit was lost is
+    -- not a resident. A person seen only in open stays keeps them whole.
+    habit AS (
+      SELECT person_id, count(*) FILTER (WHERE closed) AS closed_n,
+             greatest(max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred})::INTEGER AS cap
+      FROM s0 GROUP BY person_id),
+    s1 AS (
+      SELECT s0.*, until0 - entered_on AS raw_nights,
+             CASE WHEN h.closed_n >= 2 AND list_contains(flags, 'open-at-start')
+                  THEN greatest(entered_on, until0 - h.cap) ELSE entered_on END AS from_day,
+             CASE WHEN h.closed_n >= 2 AND exited_on IS NULL
+                  THEN least(until0, entered_on + h.cap) ELSE until0 END AS until
+      FROM s0 JOIN habit h USING (person_id)),
     st AS (
       -- Presence is measured in nights (exit − entry) whatever the day-counting convention, so a
       -- driver's same-day crossing counts 0 and a worker's 28-night stay 28.
-      SELECT s.*, coalesce(s.exited_on, b.data_end) AS until,
-             coalesce(s.exited_on, b.data_end) - s.entered_on AS nights,
-             lead(s.entered_on) OVER (PARTITION BY person_id ORDER BY entered_on, exited_on) AS next_in,
-             sum(coalesce(s.exited_on, b.data_end) - s.entered_on) OVER (PARTITION BY person_id ORDER BY entered_on
+      SELECT s1.*, until - from_day AS nights,
+             lead(from_day) OVER w AS next_in,
+             lead(until - from_day) OVER w AS next_nights,
+             sum(until - from_day) OVER (PARTITION BY person_id ORDER BY from_day
                RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
-      FROM stays s CROSS JOIN b),
+      FROM s1
+      WINDOW w AS (PARTITION BY person_id ORDER BY entered_on, exited_on)),
+    -- The person's usual papers: a team travels on one kind (all on service passports without
+    -- a visa, all on border passes …), which keeps a trader or visitor who happens to enter and
+    -- leave on a team's days out of the team.
+    papers AS (
+      SELECT person_id, mode(coalesce(doc_type, '')) AS doc, mode(coalesce(visa_type, '')) AS visa
+      FROM det_rec GROUP BY person_id),
+    -- Team stays: a stay of at least two nights whose entry and exit (port and day) and papers are
+    -- shared by at least score.team_min_size persons — a team or group that came in and went out
+    -- together [S37][S48]. An open end matches only other open ends (inside when the logs began,
+    -- or still inside when they end), so a wave of exits after a long stay counts too. Drivers'
+    -- same-day trips are left out: a busy port sees many on any day.
+    g AS (
+      SELECT st.person_id, raw_nights AS nights, count(*) OVER k AS group_n,
+             hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
+      FROM st JOIN papers USING (person_id) WHERE raw_nights >= 2
+      WINDOW k AS (PARTITION BY port_in, entered_on, port_out, exited_on, doc, visa)),
+    gp AS (
+      SELECT person_id, count(*)::INTEGER AS group_stays,
+             count(*) FILTER (WHERE nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
+             median(group_n)::DOUBLE AS median_group_size
+      FROM g WHERE group_n >= ${team} GROUP BY person_id),
+    -- Whether the person's groups come back: the share of each group's members with at least
+    -- two team stays; a rotating team scores near 1, a one-off tour group near 0.
+    gr AS (
+      SELECT g.person_id, avg(CASE WHEN m.group_stays >= 2 THEN 1.0 ELSE 0.0 END) OVER (PARTITION BY g.gkey) AS back
+      FROM g JOIN gp m USING (person_id) WHERE g.group_n >= ${team}),
+    grp AS (SELECT person_id, max(back) AS group_return_share FROM gr GROUP BY person_id),
     ps AS (
       SELECT person_id, count(*)::INTEGER AS stays,
-             count(*) FILTER (WHERE NOT list_has_any(flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']))::INTEGER AS closed_stays,
+             count(*) FILTER (WHERE closed)::INTEGER AS closed_stays,
              sum(nights)::INTEGER AS total_days,
              least(max(win), ${policy.long_presence.window_days})::INTEGER AS max_window_days,
-             sum(nights) / greatest(max(until) - min(entered_on) + 1, 1) AS presence_share,
-             median(nights)::DOUBLE AS median_stay,
+             sum(nights) / greatest(max(until) - min(from_day) + 1, 1) AS presence_share,
+             median(raw_nights)::DOUBLE AS median_stay,
              count(*) FILTER (WHERE days BETWEEN ${policy.visa_run.near_limit_min_days} AND ${lim})::INTEGER AS near_limit_stays,
              count(*) FILTER (WHERE next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_absences,
-             count(*) FILTER (WHERE nights = 0)::INTEGER AS same_day_stays,
+             -- Back within days after a stay of nights, for another stay of nights: a rotation,
+             -- not a driver's daily round trip.
+             count(*) FILTER (WHERE nights >= 2 AND next_nights >= 2
+                              AND next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_returns,
+             count(*) FILTER (WHERE raw_nights = 0)::INTEGER AS same_day_stays,
+             count(*) FILTER (WHERE raw_nights >= 2)::INTEGER AS multi_night_stays,
              bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
              strftime(max(until), '%Y-%m-%d') AS last_day
       FROM st GROUP BY person_id),
@@ -63,10 +118,14 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
       SELECT person_id,
              avg(CASE WHEN visa_type IN (${nonWork}) THEN 1 ELSE 0 END) AS non_work_visa_share,
              bool_or(visa_type = 'work') AS work_visa,
+             avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
              avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share
       FROM det_rec GROUP BY person_id)
     SELECT ps.*, coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
-           coalesce(pv.work_visa, false) AS work_visa,
-           coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings
-    FROM ps LEFT JOIN pv USING (person_id)`);
+           coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
+           coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings,
+           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.long_group_stays, 0) AS long_group_stays,
+           coalesce(gp.median_group_size, 0) AS median_group_size,
+           coalesce(grp.group_return_share, 0) AS group_return_share
+    FROM ps LEFT JOIN pv USING (person_id) LEFT JOIN gp USING (person_id) LEFT JOIN grp USING (person_id)`);
 }
