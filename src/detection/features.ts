@@ -75,21 +75,30 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     papers AS (
       SELECT person_id, mode(coalesce(doc_type, '')) AS doc, mode(coalesce(visa_type, '')) AS visa
       FROM det_rec GROUP BY person_id),
-    -- Team stays: a stay of at least two nights whose entry and exit (port and day) and papers are
-    -- shared by at least score.team_min_size persons — a team or group that came in and went out
-    -- together [S37][S48]. An open end matches only other open ends (inside when the logs began,
-    -- or still inside when they end), so a wave of exits after a long stay counts too. Drivers'
-    -- same-day trips are left out: a busy port sees many on any day.
+    -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
+    -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
+    -- An open end matches only other open ends (inside when the logs began, or still inside when
+    -- they end), so a wave of exits after a long stay counts too. Same-day and one-night stays
+    -- are left out (a busy port sees many drivers on any day), unless still open at the end.
     g AS (
-      SELECT st.person_id, raw_nights AS nights, count(*) OVER k AS group_n,
-             hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
-      FROM st JOIN papers USING (person_id) WHERE raw_nights >= 2
+      SELECT st.person_id, raw_nights AS nights, port_in, entered_on, port_out, exited_on, doc, visa,
+             count(*) OVER k AS group_n, hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
+      FROM st JOIN papers USING (person_id) WHERE raw_nights >= 2 OR exited_on IS NULL
       WINDOW k AS (PARTITION BY port_in, entered_on, port_out, exited_on, doc, visa)),
+    -- The observed entries and exits of team stays: a member whose other end went astray (a lost
+    -- record, a straggler's day) still entered or left with the team.
+    team_in AS (SELECT DISTINCT port_in, entered_on, doc, visa FROM g WHERE group_n >= ${team} AND port_in IS NOT NULL),
+    team_out AS (SELECT DISTINCT port_out, exited_on, doc, visa FROM g WHERE group_n >= ${team} AND port_out IS NOT NULL),
+    gl AS (
+      SELECT g.*, g.group_n >= ${team} OR ti.port_in IS NOT NULL OR tx.port_out IS NOT NULL AS linked
+      FROM g LEFT JOIN team_in ti USING (port_in, entered_on, doc, visa)
+             LEFT JOIN team_out tx USING (port_out, exited_on, doc, visa)),
     gp AS (
-      SELECT person_id, count(*)::INTEGER AS group_stays,
-             count(*) FILTER (WHERE nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
-             median(group_n)::DOUBLE AS median_group_size
-      FROM g WHERE group_n >= ${team} GROUP BY person_id),
+      SELECT person_id, count(*) FILTER (WHERE group_n >= ${team})::INTEGER AS group_stays,
+             count(*) FILTER (WHERE linked)::INTEGER AS team_linked_stays,
+             count(*) FILTER (WHERE group_n >= ${team} AND nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
+             median(group_n) FILTER (WHERE group_n >= ${team})::DOUBLE AS median_group_size
+      FROM gl GROUP BY person_id),
     -- Whether the person's groups come back: the share of each group's members with at least
     -- two team stays; a rotating team scores near 1, a one-off tour group near 0.
     gr AS (
@@ -110,7 +119,7 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
              count(*) FILTER (WHERE nights >= 2 AND next_nights >= 2
                               AND next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_returns,
              count(*) FILTER (WHERE raw_nights = 0)::INTEGER AS same_day_stays,
-             count(*) FILTER (WHERE raw_nights >= 2)::INTEGER AS multi_night_stays,
+             count(*) FILTER (WHERE raw_nights >= 2 OR exited_on IS NULL)::INTEGER AS multi_night_stays,
              bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
              strftime(max(until), '%Y-%m-%d') AS last_day
       FROM st GROUP BY person_id),
@@ -121,11 +130,14 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
              avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
              avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share
       FROM det_rec GROUP BY person_id)
-    SELECT ps.*, coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
+    SELECT ps.*, CASE WHEN h.closed_n >= 2 THEN h.cap END AS open_cap,
+           coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
            coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
            coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings,
-           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.long_group_stays, 0) AS long_group_stays,
+           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.team_linked_stays, 0) AS team_linked_stays,
+           coalesce(gp.long_group_stays, 0) AS long_group_stays,
            coalesce(gp.median_group_size, 0) AS median_group_size,
            coalesce(grp.group_return_share, 0) AS group_return_share
-    FROM ps LEFT JOIN pv USING (person_id) LEFT JOIN gp USING (person_id) LEFT JOIN grp USING (person_id)`);
+    FROM ps JOIN habit h USING (person_id) LEFT JOIN pv USING (person_id) LEFT JOIN gp USING (person_id)
+    LEFT JOIN grp USING (person_id)`);
 }

@@ -26,7 +26,7 @@ export interface LaborIndicators {
   near_limit_stays: number;
   short_absences: number;
   same_day_stays: number;
-  /** Stays of at least two nights (the ones team stays are counted among). */
+  /** Stays of at least two nights or still open at the end (the ones team stays are counted among). */
   multi_night_stays: number;
   non_work_visa_share: number;
   work_visa: boolean;
@@ -40,6 +40,8 @@ export interface LaborIndicators {
   short_returns: number;
   /** Stays whose entry and exit (port, day, papers) were both shared with score.team_min_size persons. */
   group_stays: number;
+  /** Stays that are team stays or share their observed entry or exit with a team stay. */
+  team_linked_stays: number;
   /** Team stays of at least score.team_long_stay_nights nights. */
   long_group_stays: number;
   /** Median number of persons in the person's team stays. */
@@ -123,12 +125,14 @@ export function scoreLabor(f: LaborIndicators, policy: Policy): LaborScore {
   }
   // Teams: entered and left with the same people, on the same papers [S37][S48]. Counted only
   // when it is the person's habit, so one trip that happens to match a team's days does not
-  // lend a trader the team's pattern.
-  const teamHabit = f.group_stays > 0 && f.group_stays * 2 >= f.multi_night_stays;
-  if (teamHabit) {
+  // lend a trader the team's pattern. A stay linked to a team by one end only (a lost record,
+  // a straggler) counts for the habit; the stronger signs below need both ends.
+  if (f.team_linked_stays > 0 && f.team_linked_stays * 2 >= f.multi_night_stays) {
     z += w.team_stays;
     indicators.push(
-      `entered and left with a group (median ${f.median_group_size} persons, same port, days and papers) on ${f.group_stays} of ${f.multi_night_stays} stays`,
+      f.group_stays > 0
+        ? `entered and left with a group (median ${f.median_group_size} persons, same port, days and papers) on ${f.group_stays} of ${f.multi_night_stays} stays`
+        : `entered or left with a group (same port, day and papers) on ${f.team_linked_stays} of ${f.multi_night_stays} stays`,
     );
     if (f.long_group_stays > 0) {
       z += w.long_team_stay;
