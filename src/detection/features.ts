@@ -37,6 +37,7 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
   const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
   const team = policy.score.team_min_size;
   const maxInferred = policy.stays.max_inferred_stay_days;
+  const straggle = policy.cohorts.straggler_days;
   await store.run(`CREATE OR REPLACE TEMP TABLE det_features AS
     WITH b AS (SELECT * FROM det_bounds),
     s0 AS (
@@ -44,19 +45,26 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
              NOT list_has_any(s.flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']) AS closed
       FROM stays s CROSS JOIN b),
     -- An open end is censored: inside since before the logs began, or still inside when they
-    -- end — or a lost record. When the person's closed stays show a habit (two or more), an open
-    -- stay counts for presence no longer than the longest of them or
-    -- stays.max_inferred_stay_days, as an inferred end is: a driver whose last exit was lost is
-    -- not a resident. A person seen only in open stays keeps them whole.
+    -- end — or a lost record. For presence an open stay counts no longer than twice the
+    -- person's longest closed stay (at least stays.max_inferred_stay_days, the bound an inferred
+    -- end gets): a driver whose last exit was lost is not a resident, while a resident's last
+    -- stay may well outlast the one before. A person seen in one crossing only has no habit to
+    -- go by and gets stays.max_inferred_stay_days: one exit record is not a year inside.
+    -- open_cap, for the post-deadline rule, which must say when someone left: once two closed
+    -- stays show a habit, the open stay is taken to end as they did.
     habit AS (
-      SELECT person_id, count(*) FILTER (WHERE closed) AS closed_n,
-             greatest(max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred})::INTEGER AS cap
+      SELECT person_id,
+             CASE WHEN count(*) FILTER (WHERE closed) >= 1
+                  THEN greatest(2 * max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred})
+                  WHEN count(*) = 1 THEN ${maxInferred} END::INTEGER AS cap,
+             CASE WHEN count(*) FILTER (WHERE closed) >= 2
+                  THEN greatest(max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred}) END::INTEGER AS open_cap
       FROM s0 GROUP BY person_id),
     s1 AS (
       SELECT s0.*, until0 - entered_on AS raw_nights,
-             CASE WHEN h.closed_n >= 2 AND list_contains(flags, 'open-at-start')
+             CASE WHEN list_contains(flags, 'open-at-start') AND h.cap IS NOT NULL
                   THEN greatest(entered_on, until0 - h.cap) ELSE entered_on END AS from_day,
-             CASE WHEN h.closed_n >= 2 AND exited_on IS NULL
+             CASE WHEN exited_on IS NULL AND h.cap IS NOT NULL
                   THEN least(until0, entered_on + h.cap) ELSE until0 END AS until
       FROM s0 JOIN habit h USING (person_id)),
     st AS (
@@ -77,28 +85,44 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
       FROM det_rec GROUP BY person_id),
     -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
     -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
-    -- An open end matches only other open ends (inside when the logs began, or still inside when
-    -- they end), so a wave of exits after a long stay counts too. Same-day and one-night stays
-    -- are left out (a busy port sees many drivers on any day), unless still open at the end.
+    -- Both ends must match: at a busy port some team enters on most days, so sharing one
+    -- crossing day is chance (at scale 1 a third of officials and traders would match a team by
+    -- one end), sharing both is not. An open end matches only other open ends (inside when the
+    -- logs began, or still inside when they end), so a wave of exits after a long stay counts.
+    -- Same-day and one-night stays are left out (drivers), unless still open at the end.
     g AS (
-      SELECT st.person_id, raw_nights AS nights, port_in, entered_on, port_out, exited_on, doc, visa,
+      SELECT st.person_id, raw_nights AS nights, doc, visa,
+             -- The one observed end of a stay open at the start (its exit) or at the end (its entry).
+             CASE WHEN list_contains(flags, 'open-at-start') THEN 'start'
+                  WHEN exited_on IS NULL THEN 'end' END AS open_kind,
+             CASE WHEN list_contains(flags, 'open-at-start') THEN port_out WHEN exited_on IS NULL THEN port_in END AS open_port,
+             CASE WHEN list_contains(flags, 'open-at-start') THEN exited_on WHEN exited_on IS NULL THEN entered_on END AS open_day,
              count(*) OVER k AS group_n, hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
       FROM st JOIN papers USING (person_id) WHERE raw_nights >= 2 OR exited_on IS NULL
       WINDOW k AS (PARTITION BY port_in, entered_on, port_out, exited_on, doc, visa)),
-    -- The observed entries and exits of team stays: a member whose other end went astray (a lost
-    -- record, a straggler's day) still entered or left with the team.
-    team_in AS (SELECT DISTINCT port_in, entered_on, doc, visa FROM g WHERE group_n >= ${team} AND port_in IS NOT NULL),
-    team_out AS (SELECT DISTINCT port_out, exited_on, doc, visa FROM g WHERE group_n >= ${team} AND port_out IS NOT NULL),
-    gl AS (
-      SELECT g.*, g.group_n >= ${team} OR ti.port_in IS NOT NULL OR tx.port_out IS NOT NULL AS linked
-      FROM g LEFT JOIN team_in ti USING (port_in, entered_on, doc, visa)
-             LEFT JOIN team_out tx USING (port_out, exited_on, doc, visa)),
+    -- Stragglers of a wave: a team inside when the logs began that leaves together, or a team
+    -- still inside when they end that came in together, has members who cross a day or three
+    -- off the team's day (cohorts.straggler_days). With one observed crossing there is nothing
+    -- else to match on, so an open stay whose crossing lies that close to a team wave's (same
+    -- port and papers) counts as a team stay too. Only open stays: waves are rare (the span's
+    -- edges, a repatriation), while some team crosses a busy port on most days.
+    waves AS (
+      SELECT DISTINCT open_kind, open_port, open_day + d.k::INTEGER AS day, doc, visa
+      FROM g CROSS JOIN range(-${straggle}, ${straggle + 1}) d(k)
+      WHERE group_n >= ${team} AND open_kind IS NOT NULL),
+    near AS (
+      SELECT g.person_id, g.nights FROM g JOIN waves w
+        ON w.open_kind = g.open_kind AND w.open_port = g.open_port AND w.day = g.open_day
+       AND w.doc = g.doc AND w.visa = g.visa
+      WHERE g.group_n < ${team}),
     gp AS (
-      SELECT person_id, count(*) FILTER (WHERE group_n >= ${team})::INTEGER AS group_stays,
-             count(*) FILTER (WHERE linked)::INTEGER AS team_linked_stays,
-             count(*) FILTER (WHERE group_n >= ${team} AND nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
-             median(group_n) FILTER (WHERE group_n >= ${team})::DOUBLE AS median_group_size
-      FROM gl GROUP BY person_id),
+      SELECT person_id, count(*)::INTEGER AS group_stays,
+             count(*) FILTER (WHERE group_n IS NULL)::INTEGER AS wave_stays,
+             count(*) FILTER (WHERE nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
+             median(group_n)::DOUBLE AS median_group_size
+      FROM (SELECT person_id, nights, group_n FROM g WHERE group_n >= ${team}
+            UNION ALL SELECT person_id, nights, NULL FROM near)
+      GROUP BY person_id),
     -- Whether the person's groups come back: the share of each group's members with at least
     -- two team stays; a rotating team scores near 1, a one-off tour group near 0.
     gr AS (
@@ -130,11 +154,11 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
              avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
              avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share
       FROM det_rec GROUP BY person_id)
-    SELECT ps.*, CASE WHEN h.closed_n >= 2 THEN h.cap END AS open_cap,
+    SELECT ps.*, h.open_cap,
            coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
            coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
            coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings,
-           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.team_linked_stays, 0) AS team_linked_stays,
+           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.wave_stays, 0) AS wave_stays,
            coalesce(gp.long_group_stays, 0) AS long_group_stays,
            coalesce(gp.median_group_size, 0) AS median_group_size,
            coalesce(grp.group_return_share, 0) AS group_return_share

@@ -12,8 +12,8 @@
  *    a long stay that ends (or begins) with a whole team;
  *  - one weak sign alone does not: a single group trip of a few days (a tour), stays near the
  *    limit with long gaps (a trader), a long stay alone (a visitor);
- *  - a same-day crossing habit (drivers), a non-work visa label or a nationality outside the
- *    obligation pulls it back down.
+ *  - a same-day crossing habit (drivers) or a non-work visa label pulls it back down;
+ *  - a nationality outside the obligation holds it at the floor, whatever else is seen.
  */
 import type { Policy } from "./policy.js";
 
@@ -40,8 +40,8 @@ export interface LaborIndicators {
   short_returns: number;
   /** Stays whose entry and exit (port, day, papers) were both shared with score.team_min_size persons. */
   group_stays: number;
-  /** Stays that are team stays or share their observed entry or exit with a team stay. */
-  team_linked_stays: number;
+  /** Of those, open stays whose one crossing lies within cohorts.straggler_days of a team wave. */
+  wave_stays: number;
   /** Team stays of at least score.team_long_stay_nights nights. */
   long_group_stays: number;
   /** Median number of persons in the person's team stays. */
@@ -83,8 +83,7 @@ export const WEIGHTS = {
   same_day: 8,
   /** − × share of crossings on a non-work visa when most are. */
   non_work_visa: 8,
-  /** Nationality outside score.subject_nationalities. */
-  not_subject: -10,
+
 } as const;
 
 const clamp = (x: number, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, x));
@@ -93,7 +92,7 @@ const pct = (x: number) => `${(x * 100).toFixed(0)} %`;
 export function scoreLabor(f: LaborIndicators, policy: Policy): LaborScore {
   const w = WEIGHTS;
   const indicators: string[] = [];
-  let z = w.intercept;
+  let z: number = w.intercept;
   // Presence like a resident: nights in the best window, relative to the residence threshold.
   z += w.presence * clamp(f.max_window_days / policy.long_presence.min_days, 0, 1.5);
   if (f.max_window_days >= policy.long_presence.min_days)
@@ -124,15 +123,15 @@ export function scoreLabor(f: LaborIndicators, policy: Policy): LaborScore {
     );
   }
   // Teams: entered and left with the same people, on the same papers [S37][S48]. Counted only
-  // when it is the person's habit, so one trip that happens to match a team's days does not
-  // lend a trader the team's pattern. A stay linked to a team by one end only (a lost record,
-  // a straggler) counts for the habit; the stronger signs below need both ends.
-  if (f.team_linked_stays > 0 && f.team_linked_stays * 2 >= f.multi_night_stays) {
+  // when it is the person's habit (half their stays or more), so one trip that happens to match
+  // a team's days does not lend anyone the team's pattern.
+  if (f.group_stays > 0 && f.group_stays * 2 >= f.multi_night_stays) {
     z += w.team_stays;
+    const exact = f.group_stays - f.wave_stays;
     indicators.push(
-      f.group_stays > 0
-        ? `entered and left with a group (median ${f.median_group_size} persons, same port, days and papers) on ${f.group_stays} of ${f.multi_night_stays} stays`
-        : `entered or left with a group (same port, day and papers) on ${f.team_linked_stays} of ${f.multi_night_stays} stays`,
+      exact > 0
+        ? `entered and left with a group (median ${f.median_group_size} persons, same port, days and papers) on ${exact} of ${f.multi_night_stays} stays`
+        : `crossed within ${policy.cohorts.straggler_days} days of a team's wave (same port and papers), seen once`,
     );
     if (f.long_group_stays > 0) {
       z += w.long_team_stay;
@@ -169,10 +168,14 @@ export function scoreLabor(f: LaborIndicators, policy: Policy): LaborScore {
       `${pct(f.non_work_visa_share)} of crossings on a non-work visa (${policy.score.non_work_visa_types.join(", ")})`,
     );
   }
-  // The obligation covers DPRK nationals; a PRC driver lives in China and is not in scope.
+  // The obligation covers DPRK nationals (UNSCR 2397 op. 8 [S1]); anyone else is out of scope,
+  // whatever the pattern: a PRC driver living in China "stays" in China between trips. A gate,
+  // not a weight, so no sum of other signs can outvote it.
   if (f.subject_nationality_share < 0.5) {
-    z += w.not_subject;
-    indicators.push(`nationality not ${policy.score.subject_nationalities.join("/")}`);
+    z = Math.min(z, w.intercept);
+    indicators.push(
+      `nationality not ${policy.score.subject_nationalities.join("/")}: out of scope, held at the floor`,
+    );
   }
   const score = 1 / (1 + Math.exp(-z));
   return { score: Math.round(score * 10000) / 10000, indicators };
