@@ -83,7 +83,6 @@ export const WEIGHTS = {
   same_day: 8,
   /** − × share of crossings on a non-work visa when most are. */
   non_work_visa: 8,
-
 } as const;
 
 const clamp = (x: number, lo = 0, hi = 1) => Math.min(hi, Math.max(lo, x));
