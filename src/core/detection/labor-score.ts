@@ -72,7 +72,7 @@ export const WEIGHTS = {
   /** Most multi-night stays entered and left with a team on the same papers. */
   team_stays: 2,
   /** A team stay of weeks: tours last days. */
-  long_team_stay: 2,
+  long_team_stay: 3,
   /** × share of the person's team that comes back together (a rotating team). */
   team_returns: 3,
   /** Member of a cohort the cohort step classified labour team. */
