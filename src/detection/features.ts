@@ -11,7 +11,7 @@ export interface PersonFeatures {
   /** Stays with both ends observed. */
   closed_stays: number;
   total_days: number;
-  /** Most days present in any window of long_presence.window_days (window anchored at a stay start). */
+  /** Nights present (open stays capped, see below) in the best window of long_presence.window_days. */
   max_window_days: number;
   /** total_days / days from the first to the last day seen present. */
   presence_share: number;
@@ -20,13 +20,30 @@ export interface PersonFeatures {
   near_limit_stays: number;
   /** Absences (exit → next entry) of at most visa_run.max_absence_days. */
   short_absences: number;
-  /** Stays of at most one day (drivers, day trips). */
+  /** Returns within visa_run.max_absence_days between two stays of at least two nights. */
+  short_returns: number;
+  /** Stays of zero nights (drivers, day trips). */
   same_day_stays: number;
+  /** Stays of at least two nights, or still open at the end: the ones team stays are counted among. */
+  multi_night_stays: number;
   /** Share of records with a visa type in score.non_work_visa_types. */
   non_work_visa_share: number;
   work_visa: boolean;
+  /** Share of records on a work visa. */
+  work_visa_share: number;
   /** Crossings made in a group (cohort step); filled in later, 0 here. */
   group_crossings: number;
+  /** Team stays: entry and exit (port, day) and papers shared with score.team_min_size persons. */
+  group_stays: number;
+  /** Of those, open stays matched to a team's wave within cohorts.straggler_days. */
+  wave_stays: number;
+  /** Team stays of at least score.team_long_stay_nights nights. */
+  long_group_stays: number;
+  median_group_size: number;
+  /** Best share, over the person's team stays, of the group's members with two team stays or more. */
+  group_return_share: number;
+  /** Nights a still-open stay is taken to last once two closed stays show a habit (else null). */
+  open_cap: number | null;
   present_after_deadline: boolean;
   last_day: string;
 }
@@ -77,11 +94,17 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
                RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
       FROM s1
       WINDOW w AS (PARTITION BY person_id ORDER BY entered_on, exited_on)),
-    -- The person's usual papers: a team travels on one kind (all on service passports without
-    -- a visa, all on border passes …), which keeps a trader or visitor who happens to enter and
-    -- leave on a team's days out of the team.
-    papers AS (
-      SELECT person_id, mode(coalesce(doc_type, '')) AS doc, mode(coalesce(visa_type, '')) AS visa
+    -- One pass over the records: labels, nationality, and the person's usual papers. A team
+    -- travels on one kind of papers (all on service passports without a visa, all on border
+    -- passes …), which keeps a trader or visitor who happens to enter and leave on a team's days
+    -- out of the team.
+    pv AS (
+      SELECT person_id,
+             avg(CASE WHEN visa_type IN (${nonWork}) THEN 1 ELSE 0 END) AS non_work_visa_share,
+             bool_or(visa_type = 'work') AS work_visa,
+             avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
+             avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share,
+             mode(coalesce(doc_type, '')) AS doc, mode(coalesce(visa_type, '')) AS visa
       FROM det_rec GROUP BY person_id),
     -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
     -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
@@ -90,16 +113,20 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     -- one end), sharing both is not. An open end matches only other open ends (inside when the
     -- logs began, or still inside when they end), so a wave of exits after a long stay counts.
     -- Same-day and one-night stays are left out (drivers), unless still open at the end.
-    g AS (
+    gs AS (
       SELECT st.person_id, raw_nights AS nights, doc, visa,
              -- The one observed end of a stay open at the start (its exit) or at the end (its entry).
              CASE WHEN list_contains(flags, 'open-at-start') THEN 'start'
                   WHEN exited_on IS NULL THEN 'end' END AS open_kind,
              CASE WHEN list_contains(flags, 'open-at-start') THEN port_out WHEN exited_on IS NULL THEN port_in END AS open_port,
              CASE WHEN list_contains(flags, 'open-at-start') THEN exited_on WHEN exited_on IS NULL THEN entered_on END AS open_day,
-             count(*) OVER k AS group_n, hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
-      FROM st JOIN papers USING (person_id) WHERE raw_nights >= 2 OR exited_on IS NULL
-      WINDOW k AS (PARTITION BY port_in, entered_on, port_out, exited_on, doc, visa)),
+             -- A 64-bit hash stands for the key (NULL ends included); a collision at 10M stays
+             -- has odds of about 1 in 300,000.
+             hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
+      FROM st JOIN pv USING (person_id) WHERE raw_nights >= 2 OR exited_on IS NULL),
+    g AS (
+      SELECT gs.*, k.group_n FROM gs
+      JOIN (SELECT gkey, count(*) AS group_n FROM gs GROUP BY gkey) k USING (gkey)),
     -- Stragglers of a wave: a team inside when the logs began that leaves together, or a team
     -- still inside when they end that came in together, has members who cross a day or three
     -- off the team's day (cohorts.straggler_days). With one observed crossing there is nothing
@@ -126,9 +153,11 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     -- Whether the person's groups come back: the share of each group's members with at least
     -- two team stays; a rotating team scores near 1, a one-off tour group near 0.
     gr AS (
-      SELECT g.person_id, avg(CASE WHEN m.group_stays >= 2 THEN 1.0 ELSE 0.0 END) OVER (PARTITION BY g.gkey) AS back
-      FROM g JOIN gp m USING (person_id) WHERE g.group_n >= ${team}),
-    grp AS (SELECT person_id, max(back) AS group_return_share FROM gr GROUP BY person_id),
+      SELECT g.gkey, avg(CASE WHEN m.group_stays >= 2 THEN 1.0 ELSE 0.0 END) AS back
+      FROM g JOIN gp m USING (person_id) WHERE g.group_n >= ${team} GROUP BY g.gkey),
+    grp AS (
+      SELECT g.person_id, max(gr.back) AS group_return_share FROM g JOIN gr USING (gkey)
+      GROUP BY g.person_id),
     ps AS (
       SELECT person_id, count(*)::INTEGER AS stays,
              count(*) FILTER (WHERE closed)::INTEGER AS closed_stays,
@@ -146,14 +175,7 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
              count(*) FILTER (WHERE raw_nights >= 2 OR exited_on IS NULL)::INTEGER AS multi_night_stays,
              bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
              strftime(max(until), '%Y-%m-%d') AS last_day
-      FROM st GROUP BY person_id),
-    pv AS (
-      SELECT person_id,
-             avg(CASE WHEN visa_type IN (${nonWork}) THEN 1 ELSE 0 END) AS non_work_visa_share,
-             bool_or(visa_type = 'work') AS work_visa,
-             avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
-             avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share
-      FROM det_rec GROUP BY person_id)
+      FROM st GROUP BY person_id)
     SELECT ps.*, h.open_cap,
            coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
            coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
