@@ -11,7 +11,7 @@ export interface PersonFeatures {
   /** Stays with both ends observed. */
   closed_stays: number;
   total_days: number;
-  /** Most days present in any window of long_presence.window_days (window anchored at a stay start). */
+  /** Nights present (open stays capped, see below) in the best window of long_presence.window_days. */
   max_window_days: number;
   /** total_days / days from the first to the last day seen present. */
   presence_share: number;
@@ -20,13 +20,30 @@ export interface PersonFeatures {
   near_limit_stays: number;
   /** Absences (exit → next entry) of at most visa_run.max_absence_days. */
   short_absences: number;
-  /** Stays of at most one day (drivers, day trips). */
+  /** Returns within visa_run.max_absence_days between two stays of at least two nights. */
+  short_returns: number;
+  /** Stays of zero nights (drivers, day trips). */
   same_day_stays: number;
+  /** Stays of at least two nights, or still open at the end: the ones team stays are counted among. */
+  multi_night_stays: number;
   /** Share of records with a visa type in score.non_work_visa_types. */
   non_work_visa_share: number;
   work_visa: boolean;
+  /** Share of records on a work visa. */
+  work_visa_share: number;
   /** Crossings made in a group (cohort step); filled in later, 0 here. */
   group_crossings: number;
+  /** Team stays: entry and exit (port, day) and papers shared with score.team_min_size persons. */
+  group_stays: number;
+  /** Of those, open stays matched to a team's wave within cohorts.straggler_days. */
+  wave_stays: number;
+  /** Team stays of at least score.team_long_stay_nights nights. */
+  long_group_stays: number;
+  median_group_size: number;
+  /** Best share, over the person's team stays, of the group's members with two team stays or more. */
+  group_return_share: number;
+  /** Nights a still-open stay is taken to last once two closed stays show a habit (else null). */
+  open_cap: number | null;
   present_after_deadline: boolean;
   last_day: string;
 }
@@ -35,38 +52,138 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
   const lim = policy.limits.visa_exempt_days;
   const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
   const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
+  const team = policy.score.team_min_size;
+  const maxInferred = policy.stays.max_inferred_stay_days;
+  const straggle = policy.cohorts.straggler_days;
   await store.run(`CREATE OR REPLACE TEMP TABLE det_features AS
     WITH b AS (SELECT * FROM det_bounds),
+    s0 AS (
+      SELECT s.*, coalesce(s.exited_on, b.data_end) AS until0,
+             NOT list_has_any(s.flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']) AS closed
+      FROM stays s CROSS JOIN b),
+    -- An open end is censored: inside since before the logs began, or still inside when they
+    -- end — or a lost record. For presence an open stay counts no longer than twice the
+    -- person's longest closed stay (at least stays.max_inferred_stay_days, the bound an inferred
+    -- end gets): a driver whose last exit was lost is not a resident, while a resident's last
+    -- stay may well outlast the one before. A person seen in one crossing only has no habit to
+    -- go by and gets stays.max_inferred_stay_days: one exit record is not a year inside.
+    -- open_cap, for the post-deadline rule, which must say when someone left: once two closed
+    -- stays show a habit, the open stay is taken to end as they did.
+    habit AS (
+      SELECT person_id,
+             CASE WHEN count(*) FILTER (WHERE closed) >= 1
+                  THEN greatest(2 * max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred})
+                  WHEN count(*) = 1 THEN ${maxInferred} END::INTEGER AS cap,
+             CASE WHEN count(*) FILTER (WHERE closed) >= 2
+                  THEN greatest(max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred}) END::INTEGER AS open_cap
+      FROM s0 GROUP BY person_id),
+    s1 AS (
+      SELECT s0.*, until0 - entered_on AS raw_nights,
+             CASE WHEN list_contains(flags, 'open-at-start') AND h.cap IS NOT NULL
+                  THEN greatest(entered_on, until0 - h.cap) ELSE entered_on END AS from_day,
+             CASE WHEN exited_on IS NULL AND h.cap IS NOT NULL
+                  THEN least(until0, entered_on + h.cap) ELSE until0 END AS until
+      FROM s0 JOIN habit h USING (person_id)),
     st AS (
       -- Presence is measured in nights (exit − entry) whatever the day-counting convention, so a
       -- driver's same-day crossing counts 0 and a worker's 28-night stay 28.
-      SELECT s.*, coalesce(s.exited_on, b.data_end) AS until,
-             coalesce(s.exited_on, b.data_end) - s.entered_on AS nights,
-             lead(s.entered_on) OVER (PARTITION BY person_id ORDER BY entered_on, exited_on) AS next_in,
-             sum(coalesce(s.exited_on, b.data_end) - s.entered_on) OVER (PARTITION BY person_id ORDER BY entered_on
+      SELECT s1.*, until - from_day AS nights,
+             lead(from_day) OVER w AS next_in,
+             lead(until - from_day) OVER w AS next_nights,
+             sum(until - from_day) OVER (PARTITION BY person_id ORDER BY from_day
                RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
-      FROM stays s CROSS JOIN b),
-    ps AS (
-      SELECT person_id, count(*)::INTEGER AS stays,
-             count(*) FILTER (WHERE NOT list_has_any(flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']))::INTEGER AS closed_stays,
-             sum(nights)::INTEGER AS total_days,
-             least(max(win), ${policy.long_presence.window_days})::INTEGER AS max_window_days,
-             sum(nights) / greatest(max(until) - min(entered_on) + 1, 1) AS presence_share,
-             median(nights)::DOUBLE AS median_stay,
-             count(*) FILTER (WHERE days BETWEEN ${policy.visa_run.near_limit_min_days} AND ${lim})::INTEGER AS near_limit_stays,
-             count(*) FILTER (WHERE next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_absences,
-             count(*) FILTER (WHERE nights = 0)::INTEGER AS same_day_stays,
-             bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
-             strftime(max(until), '%Y-%m-%d') AS last_day
-      FROM st GROUP BY person_id),
+      FROM s1
+      WINDOW w AS (PARTITION BY person_id ORDER BY entered_on, exited_on)),
+    -- One pass over the records: labels, nationality, and the person's usual papers. A team
+    -- travels on one kind of papers (all on service passports without a visa, all on border
+    -- passes …), which keeps a trader or visitor who happens to enter and leave on a team's days
+    -- out of the team.
     pv AS (
       SELECT person_id,
              avg(CASE WHEN visa_type IN (${nonWork}) THEN 1 ELSE 0 END) AS non_work_visa_share,
              bool_or(visa_type = 'work') AS work_visa,
-             avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share
-      FROM det_rec GROUP BY person_id)
-    SELECT ps.*, coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
-           coalesce(pv.work_visa, false) AS work_visa,
-           coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings
-    FROM ps LEFT JOIN pv USING (person_id)`);
+             avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
+             avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share,
+             mode(coalesce(doc_type, '')) AS doc, mode(coalesce(visa_type, '')) AS visa
+      FROM det_rec GROUP BY person_id),
+    -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
+    -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
+    -- Both ends must match: at a busy port some team enters on most days, so sharing one
+    -- crossing day is chance (at scale 1 a third of officials and traders would match a team by
+    -- one end), sharing both is not. An open end matches only other open ends (inside when the
+    -- logs began, or still inside when they end), so a wave of exits after a long stay counts.
+    -- Same-day and one-night stays are left out (drivers), unless still open at the end.
+    gs AS (
+      SELECT st.person_id, raw_nights AS nights, doc, visa,
+             -- The one observed end of a stay open at the start (its exit) or at the end (its entry).
+             CASE WHEN list_contains(flags, 'open-at-start') THEN 'start'
+                  WHEN exited_on IS NULL THEN 'end' END AS open_kind,
+             CASE WHEN list_contains(flags, 'open-at-start') THEN port_out WHEN exited_on IS NULL THEN port_in END AS open_port,
+             CASE WHEN list_contains(flags, 'open-at-start') THEN exited_on WHEN exited_on IS NULL THEN entered_on END AS open_day,
+             -- A 64-bit hash stands for the key (NULL ends included); a collision at 10M stays
+             -- has odds of about 1 in 300,000.
+             hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
+      FROM st JOIN pv USING (person_id) WHERE raw_nights >= 2 OR exited_on IS NULL),
+    g AS (
+      SELECT gs.*, k.group_n FROM gs
+      JOIN (SELECT gkey, count(*) AS group_n FROM gs GROUP BY gkey) k USING (gkey)),
+    -- Stragglers of a wave: a team inside when the logs began that leaves together, or a team
+    -- still inside when they end that came in together, has members who cross a day or three
+    -- off the team's day (cohorts.straggler_days). With one observed crossing there is nothing
+    -- else to match on, so an open stay whose crossing lies that close to a team wave's (same
+    -- port and papers) counts as a team stay too. Only open stays: waves are rare (the span's
+    -- edges, a repatriation), while some team crosses a busy port on most days.
+    waves AS (
+      SELECT DISTINCT open_kind, open_port, open_day + d.k::INTEGER AS day, doc, visa
+      FROM g CROSS JOIN range(-${straggle}, ${straggle + 1}) d(k)
+      WHERE group_n >= ${team} AND open_kind IS NOT NULL),
+    near AS (
+      SELECT g.person_id, g.nights FROM g JOIN waves w
+        ON w.open_kind = g.open_kind AND w.open_port = g.open_port AND w.day = g.open_day
+       AND w.doc = g.doc AND w.visa = g.visa
+      WHERE g.group_n < ${team}),
+    gp AS (
+      SELECT person_id, count(*)::INTEGER AS group_stays,
+             count(*) FILTER (WHERE group_n IS NULL)::INTEGER AS wave_stays,
+             count(*) FILTER (WHERE nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
+             median(group_n)::DOUBLE AS median_group_size
+      FROM (SELECT person_id, nights, group_n FROM g WHERE group_n >= ${team}
+            UNION ALL SELECT person_id, nights, NULL FROM near)
+      GROUP BY person_id),
+    -- Whether the person's groups come back: the share of each group's members with at least
+    -- two team stays; a rotating team scores near 1, a one-off tour group near 0.
+    gr AS (
+      SELECT g.gkey, avg(CASE WHEN m.group_stays >= 2 THEN 1.0 ELSE 0.0 END) AS back
+      FROM g JOIN gp m USING (person_id) WHERE g.group_n >= ${team} GROUP BY g.gkey),
+    grp AS (
+      SELECT g.person_id, max(gr.back) AS group_return_share FROM g JOIN gr USING (gkey)
+      GROUP BY g.person_id),
+    ps AS (
+      SELECT person_id, count(*)::INTEGER AS stays,
+             count(*) FILTER (WHERE closed)::INTEGER AS closed_stays,
+             sum(nights)::INTEGER AS total_days,
+             least(max(win), ${policy.long_presence.window_days})::INTEGER AS max_window_days,
+             sum(nights) / greatest(max(until) - min(from_day) + 1, 1) AS presence_share,
+             median(raw_nights)::DOUBLE AS median_stay,
+             count(*) FILTER (WHERE days BETWEEN ${policy.visa_run.near_limit_min_days} AND ${lim})::INTEGER AS near_limit_stays,
+             count(*) FILTER (WHERE next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_absences,
+             -- Back within days after a stay of nights, for another stay of nights: a rotation,
+             -- not a driver's daily round trip.
+             count(*) FILTER (WHERE nights >= 2 AND next_nights >= 2
+                              AND next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_returns,
+             count(*) FILTER (WHERE raw_nights = 0)::INTEGER AS same_day_stays,
+             count(*) FILTER (WHERE raw_nights >= 2 OR exited_on IS NULL)::INTEGER AS multi_night_stays,
+             bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
+             strftime(max(until), '%Y-%m-%d') AS last_day
+      FROM st GROUP BY person_id)
+    SELECT ps.*, h.open_cap,
+           coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
+           coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
+           coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings,
+           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.wave_stays, 0) AS wave_stays,
+           coalesce(gp.long_group_stays, 0) AS long_group_stays,
+           coalesce(gp.median_group_size, 0) AS median_group_size,
+           coalesce(grp.group_return_share, 0) AS group_return_share
+    FROM ps JOIN habit h USING (person_id) LEFT JOIN pv USING (person_id) LEFT JOIN gp USING (person_id)
+    LEFT JOIN grp USING (person_id)`);
 }

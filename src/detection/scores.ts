@@ -18,18 +18,11 @@ export async function writeScores(
   const app = await store.conn.createAppender("det_scores", "main", "temp");
   let likely = 0;
   for (const r of rows) {
-    const s = scoreLabor(
-      {
-        ...r,
-        stays: Number(r.stays),
-        total_days: Number(r.total_days),
-        max_window_days: Number(r.max_window_days),
-        near_limit_stays: Number(r.near_limit_stays),
-        short_absences: Number(r.short_absences),
-        same_day_stays: Number(r.same_day_stays),
-      },
-      policy,
-    );
+    // Counts arrive as BIGINT; the score reads plain numbers.
+    const f = Object.fromEntries(
+      Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]),
+    ) as unknown as LaborIndicators;
+    const s = scoreLabor(f, policy);
     if (s.score >= policy.score.threshold) likely++;
     app.appendVarchar(r.person_id);
     app.appendDouble(s.score);

@@ -72,6 +72,10 @@ export interface Policy {
     non_work_visa_types: string[];
     /** Nationalities the repatriation obligation covers: DPRK nationals (UNSCR 2397 op. 8 [S1]). */
     subject_nationalities: string[];
+    /** A team stay: entry and exit both shared (port and day) with at least this many persons. */
+    team_min_size: number;
+    /** A team stay this long (nights) is work-like: tours last days, teams weeks [S32][S37]. */
+    team_long_stay_nights: number;
   };
 }
 
@@ -99,6 +103,10 @@ export const DEFAULT_POLICY: Policy = {
     threshold: 0.5,
     non_work_visa_types: ["student", "tourist", "official", "visit", "crew"],
     subject_nationalities: ["PRK"],
+    // Groups of about 20 [S37]; 8, as cohorts.min_group_size, stays above chance meetings.
+    team_min_size: 8,
+    // Visa-exempt teams stay 20–29 nights [S28][S32], tours 3–5 (PRODUCT.md §2).
+    team_long_stay_nights: 14,
   },
 };
 
@@ -160,6 +168,8 @@ const CHECKS: Record<string, Check> = {
   "score.threshold": num(0, 1),
   "score.non_work_visa_types": strings,
   "score.subject_nationalities": strings,
+  "score.team_min_size": int(2, 10000),
+  "score.team_long_stay_nights": int(1, 366),
 };
 
 function flatten(obj: Record<string, unknown>, prefix = ""): [string, unknown][] {

@@ -4,19 +4,27 @@ import type { Rule } from "./rule.js";
  * A likely worker (labor_score ≥ post_deadline.min_labor_score) inside the host country on any
  * day after the UNSCR 2397 op. 8 repatriation deadline of 22 Dec 2019 [S1][S3]: an exit after
  * it, or still inside when the logs end. Evidence: the crossings of those stays.
+ *
+ * A stay still open at the end of the logs is censored: the person may be inside, or the exit
+ * record may be lost. When the person's closed stays show a habit (det_features.open_cap, as
+ * for presence in the labour score), the open stay is taken to last no longer than that habit;
+ * a rotating worker who entered in March and was never logged again is not claimed to be inside
+ * in December.
  */
 export const postDeadlinePresence: Rule = {
   id: "post-deadline-presence",
-  version: 1,
+  version: 2,
   description: "a likely worker present after the repatriation deadline",
   template:
     "Likely worker (labour score {labor_score}: {indicators}) in the country on {post_days} days after the {deadline} deadline of UNSCR 2397 op. 8, {period_start} to {period_end} [S1][S3].",
   sql: (p) => `
-    WITH st AS (
+    WITH sc AS (
       SELECT s.person_id, greatest(s.entered_on, DATE '${p.deadline}' + 1) AS from_day,
-             coalesce(s.exited_on, b.data_end) AS until, s.record_ids
-      FROM stays s CROSS JOIN det_bounds b
-      WHERE coalesce(s.exited_on, b.data_end) > DATE '${p.deadline}')
+             CASE WHEN s.exited_on IS NULL AND f.open_cap IS NOT NULL
+                  THEN least(b.data_end, s.entered_on + f.open_cap)
+                  ELSE coalesce(s.exited_on, b.data_end) END AS until, s.record_ids
+      FROM stays s CROSS JOIN det_bounds b LEFT JOIN det_features f USING (person_id)),
+    st AS (SELECT * FROM sc WHERE until > DATE '${p.deadline}')
     SELECT st.person_id, NULL AS cohort_id, min(from_day) AS period_start, max(until) AS period_end,
            any_value(pe.labor_score) AS score, flatten(list(record_ids ORDER BY from_day)) AS record_ids,
            round(any_value(pe.labor_score), 2) AS labor_score,

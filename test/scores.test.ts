@@ -1,0 +1,155 @@
+/**
+ * Labour-score indicators from the features step (team stays, waves, open stays) and the
+ * post-deadline rule's reading of open stays, on hand-made crossings in a real DuckDB. As in
+ * test/detection.test.ts, one person per document number stands in for identity resolution.
+ */
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { runPipeline } from "../src/analyze/pipeline.js";
+import type { Store } from "../src/db/store.js";
+import { DETECTION_STEPS } from "../src/detection/steps.js";
+import { withDb } from "./helpers/with-db.js";
+
+type Row = [doc: string, date: string, direction: "entry" | "exit", docType: string, visa: string];
+
+function addDays(date: string, n: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+}
+
+/** A team of `size` crossing together: one [entry, exit] pair per stay (null = not logged). */
+function team(
+  prefix: string,
+  size: number,
+  docType: string,
+  visa: string,
+  stays: [string | null, string | null][],
+): Row[] {
+  const rows: Row[] = [];
+  for (let i = 0; i < size; i++)
+    for (const [inDay, outDay] of stays) {
+      const doc = `${prefix}${String(i).padStart(3, "0")}`;
+      if (inDay) rows.push([doc, inDay, "entry", docType, visa]);
+      if (outDay) rows.push([doc, outDay, "exit", docType, visa]);
+    }
+  return rows;
+}
+
+async function load(store: Store, rows: Row[]): Promise<void> {
+  await store.run(
+    "CREATE TEMP TABLE g (i INTEGER, doc VARCHAR, d DATE, dir VARCHAR, dt VARCHAR, visa VARCHAR)",
+  );
+  const app = await store.conn.createAppender("g", "main", "temp");
+  for (const [i, [doc, d, dir, dt, visa]] of rows.entries()) {
+    app.appendInteger(i);
+    app.appendVarchar(doc);
+    app.appendVarchar(d);
+    app.appendVarchar(dir);
+    app.appendVarchar(dt);
+    app.appendVarchar(visa);
+    app.endRow();
+  }
+  app.closeSync();
+  await store.run(`INSERT INTO records (rec_key, source, record_id, run_id, line, crossed_at, local_date,
+      time_precision, direction, port_id, nationality, doc_number, doc_type, visa_type)
+    SELECT i, 'test', 'R' || lpad(i::VARCHAR, 5, '0'), 1, i, d::TIMESTAMPTZ + INTERVAL 9 HOUR, d,
+           'local', dir, 'cn-jl-hunchun-quanhe', 'PRK', doc, dt, visa FROM temp.g`);
+  await store.run("INSERT INTO person_records SELECT rec_key, 'P-' || doc_number FROM records");
+  await store.run(
+    "INSERT INTO persons (person_id, nationality) SELECT DISTINCT 'P-' || doc_number, 'PRK' FROM records",
+  );
+}
+
+/** Three 25-night stays with 3 days home between them, starting on `from`. */
+function rotation(from: string, cycles = 3): [string, string][] {
+  return Array.from({ length: cycles }, (_, k) => {
+    const d = addDays(from, k * 28);
+    return [d, addDays(d, 25)] as [string, string];
+  });
+}
+
+function scenario(): Row[] {
+  const rows: Row[] = [
+    // A visa-exempt team of 10 rotating three times.
+    ...team("PSA", 10, "official_passport", "none", rotation("2019-03-01")),
+    // A trader on business papers who enters and leaves on the team's days once, and travels
+    // alone otherwise: the papers differ, so it is no team stay.
+    ["T0001", "2019-03-01", "entry", "passport", "business"],
+    ["T0001", "2019-03-26", "exit", "passport", "business"],
+    ["T0001", "2019-07-10", "entry", "passport", "business"],
+    ["T0001", "2019-07-20", "exit", "passport", "business"],
+    // A tour group of 12, once, four nights.
+    ...team("TG", 12, "passport", "tourist", [["2019-05-02", "2019-05-06"]]),
+    // A team of 9 inside when the logs begin, leaving together on 1 Mar 2019; one member
+    // leaves two days later (a straggler of the wave).
+    ...team("PSW", 8, "passport", "trainee", [[null, "2019-03-01"]]),
+    ["PSW900", "2019-03-03", "exit", "passport", "trainee"],
+    // Someone seen once, leaving: one exit record is not a year inside.
+    ["X0001", "2019-12-01", "exit", "official_passport", "none"],
+    // Pad the logs: they start 2019-01-01 and end 2020-01-20.
+    ["PAD01", "2019-01-01", "entry", "passport", "tourist"],
+    ["PAD01", "2020-01-20", "exit", "passport", "tourist"],
+  ];
+  // PSA000's last exit is lost: an open stay from 26 Apr 2019 to the end of the logs.
+  return rows.filter((r) => !(r[0] === "PSA000" && r[1] === "2019-05-21" && r[2] === "exit"));
+}
+
+async function persons(store: Store) {
+  const rows = await store.all<{ person_id: string; labor_score: number; indicators: string }>(
+    "SELECT person_id, labor_score, indicators::VARCHAR AS indicators FROM persons",
+  );
+  return new Map(rows.map((r) => [r.person_id, { ...r, indicators: JSON.parse(r.indicators) }]));
+}
+
+test("team stays, waves and open stays make the labour score", async () => {
+  await withDb(async (store) => {
+    await load(store, scenario());
+    await runPipeline(store, { steps: DETECTION_STEPS });
+    const p = await persons(store);
+    const worker = p.get("P-PSA001");
+    assert.ok(worker && worker.labor_score >= 0.5, `team member ${worker?.labor_score}`);
+    assert.ok(
+      worker.indicators.some((i: string) =>
+        i.startsWith("entered and left with a group (median 10 persons"),
+      ),
+    );
+    const trader = p.get("P-T0001");
+    assert.ok(trader && trader.labor_score < 0.5, `trader ${trader?.labor_score}`);
+    assert.ok(!trader.indicators.some((i: string) => i.includes("group")));
+    const tourist = p.get("P-TG000");
+    assert.ok(tourist && tourist.labor_score < 0.5);
+    // The wave: exact members and the straggler two days off both count.
+    assert.ok((p.get("P-PSW000")?.labor_score ?? 0) >= 0.5);
+    const straggler = p.get("P-PSW900");
+    assert.ok(straggler && straggler.labor_score >= 0.5, `straggler ${straggler?.labor_score}`);
+    assert.ok(straggler.indicators.some((i: string) => i.startsWith("crossed within 3 days")));
+    // Seen once: presence counts stays.max_inferred_stay_days, not eleven months.
+    const once = await store.one<{ max_window_days: number }>(
+      "SELECT max_window_days FROM det_features WHERE person_id = 'P-X0001'",
+    );
+    assert.equal(Number(once?.max_window_days), 30);
+    assert.ok((p.get("P-X0001")?.labor_score ?? 1) < 0.5);
+  });
+});
+
+test("post-deadline presence reads a lost last exit by the person's habit", async () => {
+  await withDb(async (store) => {
+    await load(store, [
+      ...scenario(),
+      // A team of 8 entering on 20 Nov 2019 and still inside when the logs end.
+      ...team("PSL", 8, "official_passport", "none", [["2019-11-20", null]]),
+    ]);
+    await runPipeline(store, { steps: DETECTION_STEPS });
+    const alerted = new Set(
+      (
+        await store.all<{ person_id: string }>(
+          "SELECT person_id FROM alerts WHERE rule = 'post-deadline-presence'",
+        )
+      ).map((r) => r.person_id),
+    );
+    // PSA000's two closed stays say 25 nights; an entry in April is not presence in December.
+    assert.ok(!alerted.has("P-PSA000"));
+    assert.ok(((await persons(store)).get("P-PSA000")?.labor_score ?? 0) >= 0.5);
+    // Entered in November with a team and never seen leaving: inside after the deadline.
+    assert.ok(alerted.has("P-PSL000"));
+  });
+});
