@@ -1,26 +1,45 @@
 /**
- * Cohorts: people who cross together — same port, same day, same direction — again and again.
+ * Cohorts: people who cross together — same port, same day, same direction, within minutes of
+ * each other — again and again.
  *
  * Comparing every pair of co-travellers is quadratic in group size (a coach-load of 250 is 31,000
- * pairs per crossing), so seeds come from MinHash banding instead, linear in crossings:
+ * pairs per crossing), so the work is done on group crossings, not on pairs of persons:
  *
- * 1. group crossings: (port, day, direction) with at least `cohorts.min_group_size` persons,
- *    counting only crossings that bound a stay of two nights or more (drivers' same-day
- *    trips would otherwise fill every busy port-day);
- * 2. per person, four bands of two MinHash values over their group crossings; persons sharing a
- *    band are joined (union-find). Two people share a band with probability ≈ Jaccard², so a team
- *    that crosses together links and two teams that met at the border once do not;
- * 3. a seed's *movements* are the group crossings most of its members made; every person is then
- *    assigned to the seed whose movements cover most of their own group crossings — this brings
- *    in replacements and first-timers that joined late, and stragglers who missed a crossing;
+ * 1. group crossings: crossings that bound a stay of two nights or more (drivers' same-day trips
+ *    would otherwise fill every busy port-day), per port, day and direction, split where the log
+ *    has the time of day into runs with no gap over `cohorts.time_gap_minutes` (two teams at one
+ *    port on one day pass the counter at different hours); a run of at least
+ *    `cohorts.min_group_size` persons is a group crossing. Where the log has only dates, the
+ *    whole port-day is one group crossing; date-only records on a port-day that has timed group
+ *    crossings are matched to all of them, and the membership step decides;
+ * 2. two group crossings are movements of one cohort when the persons who made both overlap by
+ *    Jaccard ≥ `cohorts.link_min_jaccard` (compared along each person's sequence, up to three
+ *    group crossings ahead — linear in crossings). The threshold is above one half, so a crossing
+ *    that two teams happened to share links to at most one of them, and the skip-ahead bridges
+ *    it for the other; cohorts are the connected sets (union-find);
+ * 3. every person joins the cohort whose movements cover most of their crossings, if that is at
+ *    least `cohorts.min_coverage` of them. A crossing is covered when it is one of the cohort's
+ *    movements, or — for stragglers — when it lies within `cohorts.straggler_days` of one in the
+ *    same city and direction and the person's sponsor is one the cohort's members were recorded
+ *    under. This brings in replacements and first-timers that joined late, members whose
+ *    crossings went through the city's other port, and stragglers of a one-off exit wave;
  * 4. kind (labour team, tour group, unknown) by classifyCohort; roles per member.
  */
 import { classifyCohort } from "../core/detection/classify-cohort.js";
 import type { Policy } from "../core/detection/policy.js";
 import { UnionFind } from "../core/graph/union-find.js";
 import type { Store } from "../db/store.js";
+import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 
-const BANDS = 4;
+/** Group crossings ahead in a person's sequence that a link may reach (bridges two shared ones). */
+const LINK_REACH = 3;
+
+/**
+ * A sponsor spelling reduced to what survives a change of case, punctuation and legal form
+ * (Chinese, Korean, English company suffixes), the same key the sponsors table groups by.
+ */
+const SPONSOR_KEY_SQL = `nullif(regexp_replace(regexp_replace(lower(r.sponsor),
+  '(co\\.?,?\\s*ltd\\.?|company limited|limited|co ltd|有限公司|유한회사|公司|회사)', '', 'g'), '[^\\p{L}\\p{N}]', '', 'g'), '')`;
 
 export interface CohortStats {
   group_crossings: number;
@@ -32,86 +51,149 @@ export interface CohortStats {
 
 export async function buildCohorts(store: Store, policy: Policy): Promise<CohortStats> {
   const c = policy.cohorts;
+  await store.run("CREATE OR REPLACE TEMP TABLE coh_port_city (port_id VARCHAR, city_id VARCHAR)");
+  const cities = await store.conn.createAppender("coh_port_city", "main", "temp");
+  for (const p of loadGazetteer().ports) {
+    cities.appendVarchar(p.id);
+    cities.appendVarchar(p.city_id || p.id);
+    cities.endRow();
+  }
+  cities.closeSync();
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM det_features`);
-  // Person crossings that bound a stay of ≥ 2 nights (not inferred ends).
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_pe AS
+  // Person crossings that bound a stay of ≥ 2 nights (not inferred ends), with the time of day
+  // where the log recorded one (minutes since the epoch: the clock of one port is all a gap
+  // needs) and a sponsor key.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_x AS
     WITH b AS (SELECT * FROM det_bounds),
     e AS (
       SELECT s.person_id, s.port_in AS port, s.entered_on AS d, 'entry' AS dir FROM stays s, b
       WHERE coalesce(s.exited_on, b.data_end) - s.entered_on >= 2 AND s.port_in IS NOT NULL
         AND NOT list_has_any(s.flags, ['inferred-entry', 'open-at-start'])
-      UNION ALL
+      UNION
       SELECT s.person_id, s.port_out, s.exited_on, 'exit' FROM stays s
       WHERE s.exited_on - s.entered_on >= 2 AND s.port_out IS NOT NULL
-        AND NOT list_has_any(s.flags, ['inferred-exit']))
-    SELECT DISTINCT p.pid, e.port, e.d, e.dir FROM e JOIN coh_pidx p USING (person_id)`);
+        AND NOT list_has_any(s.flags, ['inferred-exit'])),
+    rx AS (
+      SELECT r.person_id, r.port, r.local_date AS d, r.direction AS dir,
+             min(epoch(r.crossed_at)) FILTER (WHERE k.time_precision <> 'date') AS secs,
+             min(${SPONSOR_KEY_SQL}) AS skey, min(r.visa_type) AS visa
+      FROM det_rec r JOIN records k USING (rec_key) GROUP BY ALL)
+    SELECT (row_number() OVER (ORDER BY p.pid, e.d, e.dir))::INTEGER AS xid, p.pid, e.port,
+           coalesce(pc.city_id, e.port) AS city, e.d, e.dir, (rx.secs // 60)::BIGINT AS minute, rx.skey, rx.visa
+    FROM e JOIN coh_pidx p USING (person_id)
+    LEFT JOIN rx USING (person_id, port, d, dir)
+    LEFT JOIN coh_port_city pc ON pc.port_id = e.port`);
+  // Runs of timed crossings per port, day and direction: k = 1, 2, … ; untimed: k = 0.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_xk AS
+    SELECT xid, pid, port, city, d, dir, skey,
+           CASE WHEN minute IS NULL THEN 0
+                ELSE sum(brk) OVER (PARTITION BY port, d, dir, minute IS NULL ORDER BY minute, xid
+                                    ROWS UNBOUNDED PRECEDING) END AS k
+    FROM (SELECT *, CASE WHEN minute - lag(minute) OVER (PARTITION BY port, d, dir, minute IS NULL
+                                                          ORDER BY minute, xid) <= ${c.time_gap_minutes}
+                         THEN 0 ELSE 1 END AS brk FROM coh_x)`);
+  // Group crossings: timed runs big enough; else, on port-days without one, the whole port-day.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_ev AS
-    SELECT port, d, dir, (row_number() OVER (ORDER BY d, port, dir))::INTEGER AS eid, count(*) AS sz
-    FROM coh_pe GROUP BY port, d, dir HAVING count(*) >= ${c.min_group_size}`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_pev AS
-    SELECT pe.pid, ev.eid FROM coh_pe pe JOIN coh_ev ev USING (port, d, dir)`);
-  const bandCols = Array.from(
-    { length: BANDS },
-    (_, b) => `min(hash(eid, ${2 * b + 1})) AS h${b}a, min(hash(eid, ${2 * b + 2})) AS h${b}b`,
-  ).join(", ");
-  await store.run(
-    `CREATE OR REPLACE TEMP TABLE coh_sig AS SELECT pid, ${bandCols} FROM coh_pev GROUP BY pid`,
+    WITH timed AS (SELECT port, d, dir, k, any_value(city) AS city, count(*) AS sz FROM coh_xk
+                   WHERE k > 0 GROUP BY port, d, dir, k HAVING count(*) >= ${c.min_group_size}),
+    whole AS (SELECT port, d, dir, 0 AS k, any_value(city) AS city, count(*) AS sz FROM coh_xk x
+              WHERE NOT EXISTS (SELECT 1 FROM timed t WHERE t.port = x.port AND t.d = x.d AND t.dir = x.dir)
+              GROUP BY port, d, dir HAVING count(*) >= ${c.min_group_size})
+    SELECT (row_number() OVER (ORDER BY d, port, dir, k))::INTEGER AS eid, *
+    FROM (SELECT * FROM timed UNION ALL SELECT * FROM whole)`);
+  // Who made each group crossing (members), and date-only records on a port-day with timed
+  // group crossings, matched to each of them (wildcards: only the membership step uses them).
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_xe AS
+    SELECT x.xid, x.pid, e.eid, true AS member FROM coh_xk x
+    JOIN coh_ev e ON e.port = x.port AND e.d = x.d AND e.dir = x.dir AND (e.k = x.k OR e.k = 0)
+    UNION ALL
+    SELECT x.xid, x.pid, e.eid, false FROM coh_xk x
+    JOIN coh_ev e ON e.port = x.port AND e.d = x.d AND e.dir = x.dir AND e.k > 0 AND x.k = 0`);
+  // Links between group crossings that share most of their persons.
+  const leads = Array.from({ length: LINK_REACH }, (_, j) => `lead(eid, ${j + 1}) OVER w`).join(
+    ", ",
   );
-  const edgeSql = Array.from(
-    { length: BANDS },
-    (_, b) =>
-      `SELECT pid, min(pid) OVER (PARTITION BY h${b}a, h${b}b) AS root,
-              count(*) OVER (PARTITION BY h${b}a, h${b}b) AS n FROM coh_sig`,
-  ).join(" UNION ALL ");
-  const edges = await store.all<{ pid: number; root: number }>(
-    `SELECT pid, root FROM (${edgeSql}) WHERE n >= 3 AND pid <> root`,
+  const links = await store.all<{ a: number; b: number }>(`
+    WITH seq AS (SELECT eid AS a, [${leads}] AS nexts FROM coh_xe WHERE member
+                 WINDOW w AS (PARTITION BY pid ORDER BY eid)),
+    pairs AS (SELECT a, b, count(*) AS n FROM seq, unnest(nexts) AS t(b) WHERE b IS NOT NULL GROUP BY a, b)
+    SELECT p.a, p.b FROM pairs p JOIN coh_ev ea ON ea.eid = p.a JOIN coh_ev eb ON eb.eid = p.b
+    WHERE p.n >= 2 AND p.n >= ${c.link_min_jaccard} * (ea.sz + eb.sz - p.n)`);
+  const events = Number(
+    (await store.one<{ n: number }>("SELECT coalesce(max(eid), 0) AS n FROM coh_ev"))?.n ?? 0,
   );
-  const persons = Number(
-    (await store.one<{ n: bigint }>("SELECT count(*) AS n FROM coh_pidx"))?.n ?? 0,
-  );
-  const uf = new UnionFind(Math.max(persons, 1));
-  for (const e of edges) uf.union(e.pid, e.root);
-  const seedPids = await store.all<{ pid: number }>("SELECT pid FROM coh_sig");
-  await store.run("CREATE OR REPLACE TEMP TABLE coh_seed (pid INTEGER, seed INTEGER)");
-  const appender = await store.conn.createAppender("coh_seed", "main", "temp");
-  for (const { pid } of seedPids) {
-    appender.appendInteger(pid);
-    appender.appendInteger(uf.find(pid));
-    appender.endRow();
+  const uf = new UnionFind(events + 1);
+  for (const l of links) uf.union(l.a, l.b);
+  await store.run("CREATE OR REPLACE TEMP TABLE coh_comp (eid INTEGER, comp INTEGER)");
+  const comps = await store.conn.createAppender("coh_comp", "main", "temp");
+  for (let eid = 1; eid <= events; eid++) {
+    comps.appendInteger(eid);
+    comps.appendInteger(uf.find(eid));
+    comps.endRow();
   }
-  appender.closeSync();
-  // A seed's movements: group crossings made by at least half its members (≥ 3 people).
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_move AS
-    WITH seeds AS (SELECT seed, count(*) AS members FROM coh_seed GROUP BY seed
-                   HAVING count(*) >= ${c.min_group_size}),
-    hits AS (SELECT s.seed, v.eid, count(*) AS n FROM coh_pev v JOIN coh_seed s USING (pid)
-             JOIN seeds USING (seed) GROUP BY s.seed, v.eid)
-    SELECT h.seed, h.eid FROM hits h JOIN seeds USING (seed)
-    WHERE h.n >= greatest(3, ${c.min_group_size} / 2, seeds.members * 0.15)`);
-  // Assign each person to the seed whose movements cover most of their group crossings.
+  comps.closeSync();
+  // Crossings on a cohort's movements (exact), then crossings near one (stragglers): the
+  // day band is expanded into equal days so the join stays an equi-join.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_hit AS
+    SELECT DISTINCT xe.pid, xe.xid, xe.eid, cc.comp FROM coh_xe xe JOIN coh_comp cc USING (eid)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_near AS
+    WITH loose AS (SELECT x.xid, x.pid, x.city, x.dir, x.d + o::INTEGER AS day FROM coh_xk x
+                   ANTI JOIN coh_hit h USING (xid),
+                   range(-${c.straggler_days}, ${c.straggler_days + 1}) AS t(o))
+    SELECT DISTINCT l.pid, l.xid, cc.comp FROM loose l
+    JOIN coh_ev e ON e.city = l.city AND e.dir = l.dir AND e.d = l.day JOIN coh_comp cc USING (eid)`);
+  // A straggler's crossings off the team's days count only when they were recorded under a
+  // sponsor and a visa type the cohort's members were recorded under on its movements (a value
+  // must recur, so one stray traveller does not lend the cohort a sponsor): a resident worker of
+  // the same employer, on a work visa, going home near a team's crossing is not its straggler.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_assign AS
-    WITH per AS (SELECT pid, count(*) AS n FROM coh_pev GROUP BY pid),
-    hit AS (SELECT v.pid, m.seed, count(*) AS hits FROM coh_pev v JOIN coh_move m USING (eid)
-            GROUP BY v.pid, m.seed),
-    best AS (SELECT pid, arg_max(seed, hits) AS seed, max(hits) AS hits FROM hit GROUP BY pid)
-    SELECT b.pid, b.seed, b.hits, per.n FROM best b JOIN per USING (pid)
-    WHERE b.hits >= 2 AND b.hits >= per.n * 0.5`);
-  // Cohort shape and kind (classifyCohort, pure) per seed with enough members.
+    WITH n AS (SELECT pid, count(*) AS n FROM coh_x GROUP BY pid),
+    tags AS (SELECT xid, pid, 's:' || skey AS tag FROM coh_x WHERE skey IS NOT NULL
+             UNION ALL SELECT xid, pid, 'v:' || visa FROM coh_x WHERE visa IS NOT NULL),
+    ct AS (SELECT h.comp, t.tag, count(*) AS c FROM coh_hit h JOIN tags t USING (xid) GROUP BY ALL),
+    cto AS (SELECT ct.comp, ct.tag FROM ct
+            JOIN (SELECT comp, left(tag, 2) AS kind, sum(c) AS t FROM ct GROUP BY ALL) s
+              ON s.comp = ct.comp AND s.kind = left(ct.tag, 2)
+            WHERE ct.c >= greatest(2, 0.05 * s.t)),
+    exact AS (SELECT pid, comp, count(DISTINCT xid) AS exact FROM coh_hit GROUP BY ALL),
+    near AS (SELECT pid, comp, count(DISTINCT xid) AS near FROM coh_near GROUP BY ALL),
+    cand AS (SELECT pid, comp, coalesce(exact, 0) AS exact, coalesce(near, 0) AS near
+             FROM exact FULL JOIN near USING (pid, comp)),
+    sm AS (SELECT c.pid, c.comp FROM cand c JOIN (SELECT DISTINCT pid, tag FROM tags) t USING (pid)
+           JOIN cto USING (comp, tag) GROUP BY c.pid, c.comp HAVING count(DISTINCT left(tag, 2)) = 2),
+    scored AS (
+      SELECT c.pid, c.comp, c.exact, n.n, sm.pid IS NOT NULL AS sponsor_match,
+             c.exact + CASE WHEN sm.pid IS NOT NULL THEN c.near ELSE 0 END AS covered
+      FROM cand c JOIN n USING (pid) LEFT JOIN sm USING (pid, comp))
+    SELECT pid, arg_max(comp, (covered, exact, -comp)) AS seed, max(covered) AS covered,
+           arg_max(exact, (covered, exact, -comp)) AS hits, any_value(n) AS n
+    FROM scored
+    WHERE covered >= ${c.min_coverage} * n
+      AND (exact >= ${c.min_shared_crossings} OR exact = n OR sponsor_match)
+    GROUP BY pid`);
+  // Only sets with enough members are cohorts.
+  await store.run(`DELETE FROM coh_assign WHERE seed IN (
+    SELECT seed FROM coh_assign GROUP BY seed HAVING count(*) < ${c.min_group_size})`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_move AS
+    SELECT DISTINCT cc.comp AS seed, cc.eid FROM coh_comp cc
+    SEMI JOIN (SELECT DISTINCT seed FROM coh_assign) s ON s.seed = cc.comp`);
+  // Cohort shape and kind (classifyCohort, pure).
   const shapes = await store.all<{
     seed: number;
-    members: bigint;
     entries_together: bigint;
+    exits_together: bigint;
     median_stay_nights: number;
     median_presence_share: number;
   }>(`WITH mem AS (SELECT a.seed, f.* FROM coh_assign a JOIN coh_pidx p USING (pid)
-                   JOIN det_features f USING (person_id))
-    SELECT mem.seed, count(*) AS members,
-           (SELECT count(DISTINCT ev.d) FROM coh_move m JOIN coh_ev ev USING (eid)
-            WHERE m.seed = mem.seed AND ev.dir = 'entry') AS entries_together,
+                   JOIN det_features f USING (person_id)),
+    mv AS (SELECT m.seed, count(DISTINCT ev.d) FILTER (WHERE ev.dir = 'entry') AS entries,
+                  count(DISTINCT ev.d) FILTER (WHERE ev.dir = 'exit') AS exits
+           FROM coh_move m JOIN coh_ev ev USING (eid) GROUP BY m.seed)
+    SELECT mem.seed, any_value(mv.entries) AS entries_together, any_value(mv.exits) AS exits_together,
            median(median_stay)::DOUBLE AS median_stay_nights,
            median(presence_share)::DOUBLE AS median_presence_share
-    FROM mem GROUP BY mem.seed HAVING count(*) >= ${c.min_group_size}`);
+    FROM mem JOIN mv USING (seed) GROUP BY mem.seed`);
   await store.run("CREATE OR REPLACE TEMP TABLE coh_kind (seed INTEGER, kind VARCHAR)");
   const kinds = await store.conn.createAppender("coh_kind", "main", "temp");
   for (const s of shapes) {
@@ -120,6 +202,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
       classifyCohort(
         {
           entries_together: Number(s.entries_together),
+          exits_together: Number(s.exits_together),
           median_stay_nights: s.median_stay_nights,
           median_presence_share: s.median_presence_share,
         },
@@ -132,17 +215,18 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   // Cohort ids from the cohort's first movement and its smallest member: stable across reruns
   // while the cohort's data does not change.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_id AS
-    SELECT k.seed, k.kind, 'K-' || upper(substr(md5(min(ev.d)::VARCHAR || min(ev.port) || min(p.person_id)), 1, 12)) AS cohort_id
-    FROM coh_kind k JOIN coh_move m USING (seed) JOIN coh_ev ev USING (eid)
-    JOIN coh_assign a ON a.seed = k.seed JOIN coh_pidx p ON p.pid = a.pid
-    GROUP BY k.seed, k.kind`);
+    WITH f AS (SELECT m.seed, min(ev.d) AS d, arg_min(ev.port, (ev.d, ev.port)) AS port
+               FROM coh_move m JOIN coh_ev ev USING (eid) GROUP BY m.seed),
+    p AS (SELECT a.seed, min(p.person_id) AS person_id FROM coh_assign a JOIN coh_pidx p USING (pid) GROUP BY a.seed)
+    SELECT k.seed, k.kind, 'K-' || upper(substr(md5(f.d::VARCHAR || f.port || p.person_id), 1, 12)) AS cohort_id
+    FROM coh_kind k JOIN f USING (seed) JOIN p USING (seed)`);
   await store.run("DELETE FROM cohorts");
   await store.run("DELETE FROM cohort_members");
   await store.run(`INSERT INTO cohorts
-    WITH mv AS (SELECT m.seed, ev.d, ev.port, ev.dir, count(a.pid) AS present
+    WITH mv AS (SELECT m.seed, ev.d, ev.port, ev.dir, count(DISTINCT a.pid) AS present
                 FROM coh_move m JOIN coh_ev ev USING (eid)
-                LEFT JOIN coh_pev v ON v.eid = m.eid
-                LEFT JOIN coh_assign a ON a.pid = v.pid AND a.seed = m.seed
+                LEFT JOIN coh_hit h ON h.eid = m.eid
+                LEFT JOIN coh_assign a ON a.pid = h.pid AND a.seed = m.seed
                 GROUP BY ALL),
     sp AS (SELECT a.seed, r.sponsor, count(*) AS n FROM coh_assign a JOIN coh_pidx p USING (pid)
            JOIN det_rec r USING (person_id) WHERE r.sponsor IS NOT NULL GROUP BY ALL)
@@ -150,25 +234,22 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
            (SELECT list(DISTINCT port ORDER BY port) FROM mv WHERE mv.seed = i.seed),
            coalesce((SELECT list(sponsor ORDER BY n DESC, sponsor)[1:5] FROM sp WHERE sp.seed = i.seed), []),
            (SELECT min(d) FROM mv WHERE mv.seed = i.seed), (SELECT max(d) FROM mv WHERE mv.seed = i.seed),
-           (SELECT to_json(list({date: strftime(d, '%Y-%m-%d'), port: port, direction: dir, members: present} ORDER BY d, dir))
+           (SELECT to_json(list({date: strftime(d, '%Y-%m-%d'), port: port, direction: dir, members: present} ORDER BY d, dir, port))
             FROM mv WHERE mv.seed = i.seed)
     FROM coh_id i`);
   // Roles: a member who joined after the cohort's first movement is a first-timer when the logs
-  // had never seen them before, else a replacement; a member who crossed off the team's days for
-  // part of their crossings is a straggler; everyone else is core.
+  // had never seen them before, else a replacement; a member who crossed off the team's
+  // movements for part of their crossings is a straggler; everyone else is core.
   await store.run(`INSERT INTO cohort_members
     WITH mem AS (
-      SELECT i.cohort_id, p.person_id, a.hits, a.n, k.first_seen AS cohort_first
+      SELECT i.cohort_id, p.person_id, a.pid, a.hits, a.n, k.first_seen AS cohort_first
       FROM coh_assign a JOIN coh_id i USING (seed) JOIN coh_pidx p USING (pid)
       JOIN cohorts k ON k.cohort_id = i.cohort_id),
     span AS (SELECT person_id, min(entered_on) AS first_in, max(coalesce(exited_on, entered_on)) AS last_out,
                     bool_or(list_contains(flags, 'open-at-start')) AS since_start
              FROM stays GROUP BY person_id),
-    mv AS (SELECT i.cohort_id, min(ev.d) AS d FROM coh_id i JOIN coh_move m USING (seed)
-           JOIN coh_ev ev USING (eid) GROUP BY ALL),
-    prior AS (SELECT m.cohort_id, m.person_id, min(v.d) AS first_with
-              FROM mem m JOIN coh_pidx p USING (person_id) JOIN coh_pe v USING (pid)
-              GROUP BY ALL)
+    prior AS (SELECT m.cohort_id, m.person_id, min(x.d) AS first_with
+              FROM mem m JOIN coh_x x USING (pid) GROUP BY ALL)
     SELECT m.cohort_id, m.person_id, s.first_in, s.last_out,
            CASE WHEN s.first_in > m.cohort_first + ${c.straggler_days} AND NOT s.since_start
                   THEN CASE WHEN pr.first_with <= s.first_in THEN 'first-timer' ELSE 'replacement' END
