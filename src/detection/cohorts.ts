@@ -32,7 +32,7 @@ import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 
 /** Group crossings ahead in a person's sequence that a link may reach (bridges two shared ones). */
-const LINK_REACH = 3;
+const LINK_REACH = 8;
 
 /**
  * A sponsor spelling reduced to what survives a change of case, punctuation and legal form
@@ -147,6 +147,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   // sponsor and a visa type the cohort's members were recorded under on its movements (a value
   // must recur, so one stray traveller does not lend the cohort a sponsor): a resident worker of
   // the same employer, on a work visa, going home near a team's crossing is not its straggler.
+  // A person with no visa type recorded is not held to it.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_assign AS
     WITH n AS (SELECT pid, count(*) AS n FROM coh_x GROUP BY pid),
     tags AS (SELECT xid, pid, 's:' || skey AS tag FROM coh_x WHERE skey IS NOT NULL
@@ -160,17 +161,25 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     near AS (SELECT pid, comp, count(DISTINCT xid) AS near FROM coh_near GROUP BY ALL),
     cand AS (SELECT pid, comp, coalesce(exact, 0) AS exact, coalesce(near, 0) AS near
              FROM exact FULL JOIN near USING (pid, comp)),
-    sm AS (SELECT c.pid, c.comp FROM cand c JOIN (SELECT DISTINCT pid, tag FROM tags) t USING (pid)
-           JOIN cto USING (comp, tag) GROUP BY c.pid, c.comp HAVING count(DISTINCT left(tag, 2)) = 2),
+    pt AS (SELECT DISTINCT pid, tag FROM tags),
+    fit AS (SELECT c.pid, c.comp,
+                   bool_or(left(pt.tag, 2) = 's:' AND cto.tag IS NOT NULL) AS sponsor_fit,
+                   bool_or(left(pt.tag, 2) = 'v:' AND cto.tag IS NOT NULL) OR NOT bool_or(left(pt.tag, 2) = 'v:') AS visa_fit
+            FROM cand c JOIN pt USING (pid) LEFT JOIN cto ON cto.comp = c.comp AND cto.tag = pt.tag
+            GROUP BY c.pid, c.comp),
     scored AS (
-      SELECT c.pid, c.comp, c.exact, n.n, sm.pid IS NOT NULL AS sponsor_match,
-             c.exact + CASE WHEN sm.pid IS NOT NULL THEN c.near ELSE 0 END AS covered
-      FROM cand c JOIN n USING (pid) LEFT JOIN sm USING (pid, comp))
+      SELECT c.pid, c.comp, c.exact, n.n, coalesce(f.sponsor_fit, false) AS sponsor_fit,
+             coalesce(f.visa_fit, true) AS visa_fit,
+             c.exact + CASE WHEN f.sponsor_fit AND f.visa_fit THEN c.near ELSE 0 END AS covered
+      FROM cand c JOIN n USING (pid) LEFT JOIN fit f USING (pid, comp))
     SELECT pid, arg_max(comp, (covered, exact, -comp)) AS seed, max(covered) AS covered,
            arg_max(exact, (covered, exact, -comp)) AS hits, any_value(n) AS n
     FROM scored
+    -- Fewer shared crossings than min_shared_crossings (a single crossing seen, a straggler) are
+    -- enough only for someone travelling on the cohort's kind of visa: a tourist whose exit fell
+    -- in a team's crossing is not a team member.
     WHERE covered >= ${c.min_coverage} * n
-      AND (exact >= ${c.min_shared_crossings} OR exact = n OR sponsor_match)
+      AND (exact >= ${c.min_shared_crossings} OR (visa_fit AND (exact = n OR sponsor_fit)))
     GROUP BY pid`);
   // Only sets with enough members are cohorts.
   await store.run(`DELETE FROM coh_assign WHERE seed IN (
