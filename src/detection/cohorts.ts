@@ -59,65 +59,82 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     cities.endRow();
   }
   cities.closeSync();
+  // Small integer codes for persons, ports (with their city), sponsor keys and visa types: the
+  // window functions below sort whole rows, and narrow rows sort fast.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM det_features`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_port AS
+    SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno,
+           (dense_rank() OVER (ORDER BY coalesce(pc.city_id, port)))::INTEGER AS cno
+    FROM (SELECT DISTINCT port FROM det_rec WHERE port IS NOT NULL) LEFT JOIN coh_port_city pc ON pc.port_id = port`);
+  // Spellings first, then their keys: a filter on the key would be pushed below the DISTINCT
+  // and run the regular expressions once per record.
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE coh_sk AS SELECT DISTINCT sponsor FROM det_rec WHERE sponsor IS NOT NULL",
+  );
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_sk AS
+    SELECT sponsor, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
+           (CASE WHEN k IS NOT NULL THEN dense_rank() OVER (ORDER BY k) END)::INTEGER AS sk
+    FROM (SELECT sponsor, ${SPONSOR_KEY_SQL} AS k FROM coh_sk r)`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_vk AS
+    SELECT visa_type, (row_number() OVER (ORDER BY visa_type))::INTEGER AS vk
+    FROM (SELECT DISTINCT visa_type FROM det_rec WHERE visa_type IS NOT NULL)`);
   // Person crossings that bound a stay of ≥ 2 nights (not inferred ends), with the time of day
   // where the log recorded one (minutes since the epoch: the clock of one port is all a gap
-  // needs) and a sponsor key.
+  // needs), a sponsor key and a visa type.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_x AS
     WITH b AS (SELECT * FROM det_bounds),
     e AS (
       SELECT s.person_id, s.port_in AS port, s.entered_on AS d, 'entry' AS dir FROM stays s, b
       WHERE coalesce(s.exited_on, b.data_end) - s.entered_on >= 2 AND s.port_in IS NOT NULL
         AND NOT list_has_any(s.flags, ['inferred-entry', 'open-at-start'])
-      UNION
+      UNION ALL
       SELECT s.person_id, s.port_out, s.exited_on, 'exit' FROM stays s
       WHERE s.exited_on - s.entered_on >= 2 AND s.port_out IS NOT NULL
         AND NOT list_has_any(s.flags, ['inferred-exit'])),
-    rx AS (
-      SELECT r.person_id, r.port, r.local_date AS d, r.direction AS dir,
-             min(epoch(r.crossed_at)) FILTER (WHERE k.time_precision <> 'date') AS secs,
-             min(${SPONSOR_KEY_SQL}) AS skey, min(r.visa_type) AS visa
-      FROM det_rec r JOIN records k USING (rec_key) GROUP BY ALL)
-    SELECT (row_number() OVER (ORDER BY p.pid, e.d, e.dir))::INTEGER AS xid, p.pid, e.port,
-           coalesce(pc.city_id, e.port) AS city, e.d, e.dir, (rx.secs // 60)::BIGINT AS minute, rx.skey, rx.visa
-    FROM e JOIN coh_pidx p USING (person_id)
-    LEFT JOIN rx USING (person_id, port, d, dir)
-    LEFT JOIN coh_port_city pc ON pc.port_id = e.port`);
+    r AS (SELECT r.* FROM det_rec r SEMI JOIN e ON e.person_id = r.person_id AND e.port = r.port
+                                              AND e.d = r.local_date AND e.dir = r.direction)
+    -- A crossing logged twice (two sources) is one row; its first record id names it.
+    SELECT min(r.rec_key) AS xid, p.pid, cp.pno, any_value(cp.cno) AS cno, r.local_date AS d,
+           r.direction = 'exit' AS out,
+           (min(epoch(r.crossed_at)) FILTER (WHERE k.time_precision <> 'date') // 60)::INTEGER AS minute,
+           min(sk.sk) AS sk, min(sk.spid) AS spid, min(vk.vk) AS vk
+    FROM r JOIN coh_pidx p ON p.person_id = r.person_id JOIN coh_port cp ON cp.port = r.port
+    JOIN records k ON k.rec_key = r.rec_key LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
+    LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type
+    GROUP BY p.pid, cp.pno, r.local_date, r.direction`);
   // Runs of timed crossings per port, day and direction: k = 1, 2, … ; untimed: k = 0.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_xk AS
-    SELECT xid, pid, port, city, d, dir, skey,
+    SELECT xid, pid, pno, cno, d, out,
            CASE WHEN minute IS NULL THEN 0
-                ELSE sum(brk) OVER (PARTITION BY port, d, dir, minute IS NULL ORDER BY minute, xid
+                ELSE sum(brk) OVER (PARTITION BY pno, d, out, minute IS NULL ORDER BY minute, xid
                                     ROWS UNBOUNDED PRECEDING) END AS k
-    FROM (SELECT *, CASE WHEN minute - lag(minute) OVER (PARTITION BY port, d, dir, minute IS NULL
+    FROM (SELECT *, CASE WHEN minute - lag(minute) OVER (PARTITION BY pno, d, out, minute IS NULL
                                                           ORDER BY minute, xid) <= ${c.time_gap_minutes}
                          THEN 0 ELSE 1 END AS brk FROM coh_x)`);
   // Group crossings: timed runs big enough; else, on port-days without one, the whole port-day.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_ev AS
-    WITH timed AS (SELECT port, d, dir, k, any_value(city) AS city, count(*) AS sz FROM coh_xk
-                   WHERE k > 0 GROUP BY port, d, dir, k HAVING count(*) >= ${c.min_group_size}),
-    whole AS (SELECT port, d, dir, 0 AS k, any_value(city) AS city, count(*) AS sz FROM coh_xk x
-              WHERE NOT EXISTS (SELECT 1 FROM timed t WHERE t.port = x.port AND t.d = x.d AND t.dir = x.dir)
-              GROUP BY port, d, dir HAVING count(*) >= ${c.min_group_size})
-    SELECT (row_number() OVER (ORDER BY d, port, dir, k))::INTEGER AS eid, *
+    WITH timed AS (SELECT pno, d, out, k, any_value(cno) AS cno, count(*) AS sz FROM coh_xk
+                   WHERE k > 0 GROUP BY pno, d, out, k HAVING count(*) >= ${c.min_group_size}),
+    whole AS (SELECT pno, d, out, 0 AS k, any_value(cno) AS cno, count(*) AS sz FROM coh_xk x
+              ANTI JOIN timed t USING (pno, d, out)
+              GROUP BY pno, d, out HAVING count(*) >= ${c.min_group_size})
+    SELECT (row_number() OVER (ORDER BY d, pno, out, k))::INTEGER AS eid, *
     FROM (SELECT * FROM timed UNION ALL SELECT * FROM whole)`);
   // Who made each group crossing (members), and date-only records on a port-day with timed
   // group crossings, matched to each of them (wildcards: only the membership step uses them).
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_xe AS
     SELECT x.xid, x.pid, e.eid, true AS member FROM coh_xk x
-    JOIN coh_ev e ON e.port = x.port AND e.d = x.d AND e.dir = x.dir AND (e.k = x.k OR e.k = 0)
+    JOIN coh_ev e ON e.pno = x.pno AND e.d = x.d AND e.out = x.out AND (e.k = x.k OR e.k = 0)
     UNION ALL
     SELECT x.xid, x.pid, e.eid, false FROM coh_xk x
-    JOIN coh_ev e ON e.port = x.port AND e.d = x.d AND e.dir = x.dir AND e.k > 0 AND x.k = 0`);
+    JOIN coh_ev e ON e.pno = x.pno AND e.d = x.d AND e.out = x.out AND e.k > 0 AND x.k = 0`);
   // Links between group crossings that share most of their persons.
-  const leads = Array.from({ length: LINK_REACH }, (_, j) => `lead(eid, ${j + 1}) OVER w`).join(
-    ", ",
-  );
   const links = await store.all<{ a: number; b: number }>(`
-    WITH seq AS (SELECT eid AS a, [${leads}] AS nexts FROM coh_xe WHERE member
-                 WINDOW w AS (PARTITION BY pid ORDER BY eid)),
-    pairs AS (SELECT a, b, count(*) AS n FROM seq, unnest(nexts) AS t(b) WHERE b IS NOT NULL GROUP BY a, b)
+    WITH seq AS (SELECT eid AS a, list(eid) OVER (PARTITION BY pid ORDER BY eid
+                   ROWS BETWEEN 1 FOLLOWING AND ${LINK_REACH} FOLLOWING) AS nexts
+                 FROM coh_xe WHERE member),
+    pairs AS (SELECT a, b, count(*) AS n FROM seq, unnest(nexts) AS t(b) GROUP BY a, b)
     SELECT p.a, p.b FROM pairs p JOIN coh_ev ea ON ea.eid = p.a JOIN coh_ev eb ON eb.eid = p.b
     WHERE p.n >= 2 AND p.n >= ${c.link_min_jaccard} * (ea.sz + eb.sz - p.n)`);
   const events = Number(
@@ -127,66 +144,94 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   for (const l of links) uf.union(l.a, l.b);
   await store.run("CREATE OR REPLACE TEMP TABLE coh_comp (eid INTEGER, comp INTEGER)");
   const comps = await store.conn.createAppender("coh_comp", "main", "temp");
+  // A set is named by its first group crossing, whatever order the links came in, so ties
+  // below break the same way on every run.
+  const first = new Map<number, number>();
   for (let eid = 1; eid <= events; eid++) {
+    const root = uf.find(eid);
+    if (!first.has(root)) first.set(root, eid);
     comps.appendInteger(eid);
-    comps.appendInteger(uf.find(eid));
+    comps.appendInteger(first.get(root)!);
     comps.endRow();
   }
   comps.closeSync();
-  // Crossings on a cohort's movements (exact), then crossings near one (stragglers): the
-  // day band is expanded into equal days so the join stays an equi-join.
+  // Each person's home is the set holding most of their group crossings; a set that is home to
+  // fewer than min_group_size persons (a stretch of crossings two teams happened to share, a
+  // lone crossing) cannot become a cohort and is dropped here. A group crossing two teams shared
+  // links to neither of them (or to one), so it is also made a movement of every set that holds
+  // at least min_group_size of its persons, or a quarter of them.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_move AS
+    WITH own AS (SELECT xe.pid, cc.comp, count(*) AS n FROM coh_xe xe JOIN coh_comp cc USING (eid)
+                 WHERE xe.member GROUP BY ALL),
+    home AS (SELECT pid, arg_max(comp, (n, -comp)) AS comp FROM own GROUP BY pid),
+    kept AS (SELECT comp FROM home GROUP BY comp HAVING count(*) >= ${c.min_group_size}),
+    share AS (SELECT xe.eid, h.comp, count(*) AS n FROM coh_xe xe JOIN home h USING (pid)
+              SEMI JOIN kept USING (comp) WHERE xe.member GROUP BY ALL)
+    SELECT eid, comp FROM coh_comp SEMI JOIN kept USING (comp)
+    UNION
+    SELECT s.eid, s.comp FROM share s JOIN coh_ev e USING (eid)
+    WHERE s.n >= least(${c.min_group_size}, 0.25 * e.sz)`);
+  // Crossings on a set's movements (exact).
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_hit AS
-    SELECT DISTINCT xe.pid, xe.xid, xe.eid, cc.comp FROM coh_xe xe JOIN coh_comp cc USING (eid)`);
+    SELECT DISTINCT xe.pid, xe.xid, m.comp FROM coh_xe xe JOIN coh_move m USING (eid)`);
+  // A set's profile: the sponsor keys (tag = sk) and visa types (tag = −vk) its members were
+  // recorded under on its movements; a value must recur, so one stray traveller does not lend
+  // the set a sponsor.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_tag AS
+    SELECT xid, pid, sk AS tag FROM coh_x WHERE sk IS NOT NULL
+    UNION ALL SELECT xid, pid, -vk FROM coh_x WHERE vk IS NOT NULL`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_ctag AS
+    WITH ct AS (SELECT h.comp, t.tag, count(*) AS c FROM coh_hit h JOIN coh_tag t USING (xid) GROUP BY ALL)
+    SELECT ct.comp, ct.tag FROM ct
+    JOIN (SELECT comp, tag > 0 AS sponsor, sum(c) AS t FROM ct GROUP BY ALL) s
+      ON s.comp = ct.comp AND s.sponsor = (ct.tag > 0)
+    WHERE ct.c >= greatest(2, 0.05 * s.t)`);
+  // Stragglers: a crossing that is on no set's movement counts for a set whose movement lies
+  // within straggler_days of it (same city and direction) when the person was recorded under a
+  // sponsor of that set (so only persons recorded under some set's sponsor are looked at). The
+  // day band is expanded into equal days so the join stays an equi-join.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_fit AS
+    SELECT DISTINCT t.pid, c.comp FROM (SELECT DISTINCT pid, tag FROM coh_tag WHERE tag > 0) t
+    JOIN coh_ctag c USING (tag)`);
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_near AS
-    WITH loose AS (SELECT x.xid, x.pid, x.city, x.dir, x.d + o::INTEGER AS day FROM coh_xk x
+    WITH loose AS (SELECT x.xid, x.pid, x.cno, x.out, x.d + o::INTEGER AS d FROM coh_x x
                    ANTI JOIN coh_hit h USING (xid),
-                   range(-${c.straggler_days}, ${c.straggler_days + 1}) AS t(o))
-    SELECT DISTINCT l.pid, l.xid, cc.comp FROM loose l
-    JOIN coh_ev e ON e.city = l.city AND e.dir = l.dir AND e.d = l.day JOIN coh_comp cc USING (eid)`);
-  // A straggler's crossings off the team's days count only when they were recorded under a
-  // sponsor and a visa type the cohort's members were recorded under on its movements (a value
-  // must recur, so one stray traveller does not lend the cohort a sponsor): a resident worker of
-  // the same employer, on a work visa, going home near a team's crossing is not its straggler.
-  // A person with no visa type recorded is not held to it.
+                   range(-${c.straggler_days}, ${c.straggler_days + 1}) AS t(o)
+                   WHERE x.pid IN (SELECT pid FROM coh_fit))
+    SELECT l.pid, m.comp, count(DISTINCT l.xid) AS near FROM loose l
+    JOIN coh_ev e USING (cno, out, d) JOIN coh_move m USING (eid) SEMI JOIN coh_fit USING (pid, comp)
+    GROUP BY ALL`);
+  // Membership. A resident worker of the same employer, on a work visa, going home near a
+  // team's crossing is not its straggler, and a tourist whose exit fell in a team's crossing is
+  // not a member: with fewer shared crossings than min_shared_crossings, or for stragglers'
+  // crossings to count, the person's visa type must be one of the set's (a person with none
+  // recorded is not held to it).
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_assign AS
     WITH n AS (SELECT pid, count(*) AS n FROM coh_x GROUP BY pid),
-    tags AS (SELECT xid, pid, 's:' || skey AS tag FROM coh_x WHERE skey IS NOT NULL
-             UNION ALL SELECT xid, pid, 'v:' || visa FROM coh_x WHERE visa IS NOT NULL),
-    ct AS (SELECT h.comp, t.tag, count(*) AS c FROM coh_hit h JOIN tags t USING (xid) GROUP BY ALL),
-    cto AS (SELECT ct.comp, ct.tag FROM ct
-            JOIN (SELECT comp, left(tag, 2) AS kind, sum(c) AS t FROM ct GROUP BY ALL) s
-              ON s.comp = ct.comp AND s.kind = left(ct.tag, 2)
-            WHERE ct.c >= greatest(2, 0.05 * s.t)),
-    exact AS (SELECT pid, comp, count(DISTINCT xid) AS exact FROM coh_hit GROUP BY ALL),
-    near AS (SELECT pid, comp, count(DISTINCT xid) AS near FROM coh_near GROUP BY ALL),
-    cand AS (SELECT pid, comp, coalesce(exact, 0) AS exact, coalesce(near, 0) AS near
-             FROM exact FULL JOIN near USING (pid, comp)),
-    pt AS (SELECT DISTINCT pid, tag FROM tags),
-    fit AS (SELECT c.pid, c.comp,
-                   bool_or(left(pt.tag, 2) = 's:' AND cto.tag IS NOT NULL) AS sponsor_fit,
-                   bool_or(left(pt.tag, 2) = 'v:' AND cto.tag IS NOT NULL) OR NOT bool_or(left(pt.tag, 2) = 'v:') AS visa_fit
-            FROM cand c JOIN pt USING (pid) LEFT JOIN cto ON cto.comp = c.comp AND cto.tag = pt.tag
-            GROUP BY c.pid, c.comp),
+    exact AS (SELECT pid, comp, count(*) AS exact FROM coh_hit GROUP BY ALL),
+    cand AS (SELECT pid, comp, coalesce(exact, 0) AS exact, coalesce(near, 0) AS near, n.n
+             FROM exact FULL JOIN coh_near USING (pid, comp) JOIN n USING (pid)),
+    -- The visa type is looked at only where it decides.
+    ask AS (SELECT pid, comp FROM cand WHERE near > 0 OR exact < ${c.min_shared_crossings}),
+    pv AS (SELECT DISTINCT pid, tag FROM coh_tag SEMI JOIN ask USING (pid) WHERE tag < 0),
+    fit AS (SELECT a.pid, a.comp, bool_or(c.tag IS NOT NULL) AS visa_fit
+            FROM ask a JOIN pv USING (pid) LEFT JOIN coh_ctag c ON c.comp = a.comp AND c.tag = pv.tag
+            GROUP BY ALL),
     scored AS (
-      SELECT c.pid, c.comp, c.exact, n.n, coalesce(f.sponsor_fit, false) AS sponsor_fit,
-             coalesce(f.visa_fit, true) AS visa_fit,
-             c.exact + CASE WHEN f.sponsor_fit AND f.visa_fit THEN c.near ELSE 0 END AS covered
-      FROM cand c JOIN n USING (pid) LEFT JOIN fit f USING (pid, comp))
+      SELECT c.pid, c.comp, c.exact, c.n, coalesce(f.visa_fit, true) AS visa_fit,
+             c.exact + CASE WHEN coalesce(f.visa_fit, true) THEN c.near ELSE 0 END AS covered
+      FROM cand c LEFT JOIN fit f USING (pid, comp))
     SELECT pid, arg_max(comp, (covered, exact, -comp)) AS seed, max(covered) AS covered,
            arg_max(exact, (covered, exact, -comp)) AS hits, any_value(n) AS n
     FROM scored
-    -- Fewer shared crossings than min_shared_crossings (a single crossing seen, a straggler) are
-    -- enough only for someone travelling on the cohort's kind of visa: a tourist whose exit fell
-    -- in a team's crossing is not a team member.
     WHERE covered >= ${c.min_coverage} * n
-      AND (exact >= ${c.min_shared_crossings} OR (visa_fit AND (exact = n OR sponsor_fit)))
+      AND (exact >= ${c.min_shared_crossings} OR (visa_fit AND (exact = n OR covered > exact)))
     GROUP BY pid`);
   // Only sets with enough members are cohorts.
   await store.run(`DELETE FROM coh_assign WHERE seed IN (
     SELECT seed FROM coh_assign GROUP BY seed HAVING count(*) < ${c.min_group_size})`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_move AS
-    SELECT DISTINCT cc.comp AS seed, cc.eid FROM coh_comp cc
-    SEMI JOIN (SELECT DISTINCT seed FROM coh_assign) s ON s.seed = cc.comp`);
+  await store.run(`DELETE FROM coh_move WHERE comp NOT IN (SELECT seed FROM coh_assign)`);
+  await store.run("ALTER TABLE coh_move RENAME COLUMN comp TO seed");
   // Cohort shape and kind (classifyCohort, pure).
   const shapes = await store.all<{
     seed: number;
@@ -196,8 +241,8 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     median_presence_share: number;
   }>(`WITH mem AS (SELECT a.seed, f.* FROM coh_assign a JOIN coh_pidx p USING (pid)
                    JOIN det_features f USING (person_id)),
-    mv AS (SELECT m.seed, count(DISTINCT ev.d) FILTER (WHERE ev.dir = 'entry') AS entries,
-                  count(DISTINCT ev.d) FILTER (WHERE ev.dir = 'exit') AS exits
+    mv AS (SELECT m.seed, count(DISTINCT ev.d) FILTER (WHERE NOT ev.out) AS entries,
+                  count(DISTINCT ev.d) FILTER (WHERE ev.out) AS exits
            FROM coh_move m JOIN coh_ev ev USING (eid) GROUP BY m.seed)
     SELECT mem.seed, any_value(mv.entries) AS entries_together, any_value(mv.exits) AS exits_together,
            median(median_stay)::DOUBLE AS median_stay_nights,
@@ -224,21 +269,22 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   // Cohort ids from the cohort's first movement and its smallest member: stable across reruns
   // while the cohort's data does not change.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_id AS
-    WITH f AS (SELECT m.seed, min(ev.d) AS d, arg_min(ev.port, (ev.d, ev.port)) AS port
-               FROM coh_move m JOIN coh_ev ev USING (eid) GROUP BY m.seed),
+    WITH f AS (SELECT m.seed, min(ev.d) AS d, arg_min(cp.port, (ev.d, cp.port)) AS port
+               FROM coh_move m JOIN coh_ev ev USING (eid) JOIN coh_port cp USING (pno) GROUP BY m.seed),
     p AS (SELECT a.seed, min(p.person_id) AS person_id FROM coh_assign a JOIN coh_pidx p USING (pid) GROUP BY a.seed)
     SELECT k.seed, k.kind, 'K-' || upper(substr(md5(f.d::VARCHAR || f.port || p.person_id), 1, 12)) AS cohort_id
     FROM coh_kind k JOIN f USING (seed) JOIN p USING (seed)`);
   await store.run("DELETE FROM cohorts");
   await store.run("DELETE FROM cohort_members");
   await store.run(`INSERT INTO cohorts
-    WITH mv AS (SELECT m.seed, ev.d, ev.port, ev.dir, count(DISTINCT a.pid) AS present
-                FROM coh_move m JOIN coh_ev ev USING (eid)
-                LEFT JOIN coh_hit h ON h.eid = m.eid
+    WITH mv AS (SELECT m.seed, ev.d, cp.port, CASE WHEN ev.out THEN 'exit' ELSE 'entry' END AS dir,
+                       count(DISTINCT a.pid) AS present
+                FROM coh_move m JOIN coh_ev ev USING (eid) JOIN coh_port cp USING (pno)
+                LEFT JOIN coh_xe h ON h.eid = m.eid
                 LEFT JOIN coh_assign a ON a.pid = h.pid AND a.seed = m.seed
                 GROUP BY ALL),
-    sp AS (SELECT a.seed, r.sponsor, count(*) AS n FROM coh_assign a JOIN coh_pidx p USING (pid)
-           JOIN det_rec r USING (person_id) WHERE r.sponsor IS NOT NULL GROUP BY ALL)
+    sp AS (SELECT a.seed, s.sponsor, count(*) AS n FROM coh_x x JOIN coh_assign a USING (pid)
+           JOIN coh_sk s USING (spid) GROUP BY ALL)
     SELECT i.cohort_id, i.kind,
            (SELECT list(DISTINCT port ORDER BY port) FROM mv WHERE mv.seed = i.seed),
            coalesce((SELECT list(sponsor ORDER BY n DESC, sponsor)[1:5] FROM sp WHERE sp.seed = i.seed), []),

@@ -101,7 +101,7 @@ export const DEFAULT_POLICY: Policy = {
     min_shared_crossings: 2,
     // A coach-load passes the counter in minutes (group crossings of ~20–50 [S37][S48]); two
     // teams at one port on one day are hours apart unless they arrive together.
-    time_gap_minutes: 15,
+    time_gap_minutes: 5,
     // Above one half, so a crossing two teams happened to share can link to at most one of them.
     link_min_jaccard: 0.6,
     // Most of a member's crossings are with the team; stragglers and replacements miss some.
