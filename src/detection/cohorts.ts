@@ -142,19 +142,28 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   );
   const uf = new UnionFind(events + 1);
   for (const l of links) uf.union(l.a, l.b);
-  await store.run("CREATE OR REPLACE TEMP TABLE coh_comp (eid INTEGER, comp INTEGER)");
-  const comps = await store.conn.createAppender("coh_comp", "main", "temp");
-  // A set is named by its first group crossing, whatever order the links came in, so ties
-  // below break the same way on every run.
-  const first = new Map<number, number>();
-  for (let eid = 1; eid <= events; eid++) {
-    const root = uf.find(eid);
-    if (!first.has(root)) first.set(root, eid);
-    comps.appendInteger(eid);
-    comps.appendInteger(first.get(root)!);
-    comps.endRow();
+  await writeSets(store, uf, events);
+  // A team whose crossings were shared with other teams for longer than the links reach is cut
+  // into pieces; its members then hold a good part of their crossings in each piece. Two sets
+  // are joined when enough persons hold a quarter or more of their group crossings in both —
+  // counting only sets that are home to min_group_size persons or more: a stretch two teams
+  // shared is home to neither team's members, so it joins nothing.
+  const bridges = await store.all<{ a: number; b: number }>(`
+    WITH own AS (SELECT xe.pid, cc.comp, count(*) AS n FROM coh_xe xe JOIN coh_comp cc USING (eid)
+                 WHERE xe.member GROUP BY ALL),
+    home AS (SELECT pid, arg_max(comp, (n, -comp)) AS comp FROM own GROUP BY pid),
+    kept AS (SELECT comp, count(*) AS h FROM home GROUP BY comp HAVING count(*) >= ${c.min_group_size}),
+    ko AS (SELECT * FROM own SEMI JOIN kept USING (comp)),
+    tot AS (SELECT pid, sum(n) AS m FROM ko GROUP BY pid),
+    big AS (SELECT o.pid, o.comp FROM ko o JOIN tot USING (pid) WHERE o.n >= 2 AND o.n >= 0.25 * tot.m),
+    pairs AS (SELECT a.comp AS a, b.comp AS b, count(*) AS n FROM big a JOIN big b
+              ON a.pid = b.pid AND a.comp < b.comp GROUP BY ALL)
+    SELECT p.a, p.b FROM pairs p JOIN kept ka ON ka.comp = p.a JOIN kept kb ON kb.comp = p.b
+    WHERE p.n >= greatest(3, 0.2 * least(ka.h, kb.h)) ORDER BY p.a, p.b`);
+  if (bridges.length > 0) {
+    for (const l of bridges) uf.union(l.a, l.b);
+    await writeSets(store, uf, events);
   }
-  comps.closeSync();
   // Each person's home is the set holding most of their group crossings; a set that is home to
   // fewer than min_group_size persons (a stretch of crossings two teams happened to share, a
   // lone crossing) cannot become a cohort and is dropped here. A group crossing two teams shared
@@ -201,31 +210,27 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     SELECT l.pid, m.comp, count(DISTINCT l.xid) AS near FROM loose l
     JOIN coh_ev e USING (cno, out, d) JOIN coh_move m USING (eid) SEMI JOIN coh_fit USING (pid, comp)
     GROUP BY ALL`);
-  // Membership. A resident worker of the same employer, on a work visa, going home near a
-  // team's crossing is not its straggler, and a tourist whose exit fell in a team's crossing is
-  // not a member: with fewer shared crossings than min_shared_crossings, or for stragglers'
-  // crossings to count, the person's visa type must be one of the set's (a person with none
-  // recorded is not held to it).
+  // Membership: the set whose movements cover most of the person's crossings, at least
+  // min_coverage of them; with fewer than min_shared_crossings shared, only when those are all
+  // the person's crossings or a straggler's crossings add to them. The person's visa type must
+  // be one the set's members travel on (a person with none recorded is not held to it): a
+  // resident worker of the same employer on a work visa going home near a team's crossing is
+  // not its straggler, and a tour group that crossed inside a convoy is not part of it.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_assign AS
     WITH n AS (SELECT pid, count(*) AS n FROM coh_x GROUP BY pid),
     exact AS (SELECT pid, comp, count(*) AS exact FROM coh_hit GROUP BY ALL),
     cand AS (SELECT pid, comp, coalesce(exact, 0) AS exact, coalesce(near, 0) AS near, n.n
-             FROM exact FULL JOIN coh_near USING (pid, comp) JOIN n USING (pid)),
-    -- The visa type is looked at only where it decides.
-    ask AS (SELECT pid, comp FROM cand WHERE near > 0 OR exact < ${c.min_shared_crossings}),
-    pv AS (SELECT DISTINCT pid, tag FROM coh_tag SEMI JOIN ask USING (pid) WHERE tag < 0),
+             FROM exact FULL JOIN coh_near USING (pid, comp) JOIN n USING (pid)
+             WHERE coalesce(exact, 0) + coalesce(near, 0) >= ${c.min_coverage} * n.n),
+    pv AS (SELECT DISTINCT pid, tag FROM coh_tag SEMI JOIN cand USING (pid) WHERE tag < 0),
     fit AS (SELECT a.pid, a.comp, bool_or(c.tag IS NOT NULL) AS visa_fit
-            FROM ask a JOIN pv USING (pid) LEFT JOIN coh_ctag c ON c.comp = a.comp AND c.tag = pv.tag
-            GROUP BY ALL),
-    scored AS (
-      SELECT c.pid, c.comp, c.exact, c.n, coalesce(f.visa_fit, true) AS visa_fit,
-             c.exact + CASE WHEN coalesce(f.visa_fit, true) THEN c.near ELSE 0 END AS covered
-      FROM cand c LEFT JOIN fit f USING (pid, comp))
-    SELECT pid, arg_max(comp, (covered, exact, -comp)) AS seed, max(covered) AS covered,
-           arg_max(exact, (covered, exact, -comp)) AS hits, any_value(n) AS n
-    FROM scored
-    WHERE covered >= ${c.min_coverage} * n
-      AND (exact >= ${c.min_shared_crossings} OR (visa_fit AND (exact = n OR covered > exact)))
+            FROM cand a JOIN pv USING (pid) LEFT JOIN coh_ctag c ON c.comp = a.comp AND c.tag = pv.tag
+            GROUP BY ALL)
+    SELECT pid, arg_max(comp, (exact + near, exact, -comp)) AS seed, max(exact + near) AS covered,
+           arg_max(exact, (exact + near, exact, -comp)) AS hits, any_value(n) AS n
+    FROM cand LEFT JOIN fit USING (pid, comp)
+    WHERE coalesce(visa_fit, true)
+      AND (exact >= ${c.min_shared_crossings} OR exact = n OR near > 0)
     GROUP BY pid`);
   // Only sets with enough members are cohorts.
   await store.run(`DELETE FROM coh_assign WHERE seed IN (
@@ -323,4 +328,21 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     tour_groups: Number(row?.t ?? 0),
     members: Number(row?.m ?? 0),
   };
+}
+
+/** coh_comp: each group crossing and its set, named by the set's first group crossing (so ties
+ * break the same way on every run, whatever order the links came in). */
+async function writeSets(store: Store, uf: UnionFind, events: number): Promise<void> {
+  await store.run("CREATE OR REPLACE TEMP TABLE coh_comp (eid INTEGER, comp INTEGER)");
+  const app = await store.conn.createAppender("coh_comp", "main", "temp");
+  const first = new Map<number, number>();
+  for (let eid = 1; eid <= events; eid++) {
+    const root = uf.find(eid);
+    const name = first.get(root) ?? eid;
+    first.set(root, name);
+    app.appendInteger(eid);
+    app.appendInteger(name);
+    app.endRow();
+  }
+  app.closeSync();
 }
