@@ -97,10 +97,11 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     -- A crossing logged twice (two sources) is one row; its first record id names it.
     SELECT min(r.rec_key) AS xid, p.pid, cp.pno, any_value(cp.cno) AS cno, r.local_date AS d,
            r.direction = 'exit' AS out,
-           (min(epoch(r.crossed_at)) FILTER (WHERE k.time_precision <> 'date') // 60)::INTEGER AS minute,
+           (min(epoch(r.crossed_at)) FILTER (WHERE k.rec_key IS NULL) // 60)::INTEGER AS minute,
            min(sk.sk) AS sk, min(sk.spid) AS spid, min(vk.vk) AS vk
     FROM r JOIN coh_pidx p ON p.person_id = r.person_id JOIN coh_port cp ON cp.port = r.port
-    JOIN records k ON k.rec_key = r.rec_key LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
+    LEFT JOIN (SELECT rec_key FROM records WHERE time_precision = 'date') k ON k.rec_key = r.rec_key
+    LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
     LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type
     GROUP BY p.pid, cp.pno, r.local_date, r.direction`);
   // Runs of timed crossings per port, day and direction: k = 1, 2, … ; untimed: k = 0.
