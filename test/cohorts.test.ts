@@ -51,7 +51,7 @@ function scenario(): Row[] {
     const outDay = addDays(inDay, 25);
     const port = cycle === 1 ? SHATUOZI : QUANHE;
     for (let i = 1; i <= 12; i++) {
-      // A: member 12 is replaced by a first-timer from cycle 4 on; member 1 straggles in a day
+      // A: member 12 is replaced by a first-timer from cycle 4 on; member 1 comes in a day
       // late on cycle 2; member 2's entries are logged as dates only.
       const a = i === 12 && cycle >= 3 ? doc("A", 99) : doc("A", i);
       const aIn =
@@ -187,13 +187,15 @@ test("cohorts: teams apart by time of day, stragglers and replacements in, touri
       Array.from({ length: 12 }, (_, i) => `P-${doc("B", i + 1)}`).sort(),
     );
     assert.ok(a.sponsors.includes(A_SPONSOR) && !a.sponsors.includes(B_SPONSOR));
-    assert.equal(cohortOf(doc("A", 1)).role, "straggler");
+    assert.equal(cohortOf(doc("A", 1)).role, "core", "one late crossing in six is not a straggler");
     assert.equal(cohortOf(doc("A", 99)).role, "first-timer");
     assert.equal(cohortOf(doc("A", 2)).cohort_id, a.cohort_id, "date-only records still count");
 
     const stranded = cohortOf(doc("C", 1));
     assert.equal(stranded.kind, "labor-team", "an exit wave after months inside");
     assert.equal(teamOf(stranded.cohort_id).length, 10, "the straggler a day later included");
+    assert.equal(cohortOf(doc("C", 10)).role, "straggler");
+    assert.equal(stranded.role, "core");
 
     const tour = cohortOf("PT1");
     assert.equal(tour.kind, "tour-group");

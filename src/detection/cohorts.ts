@@ -228,7 +228,8 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
             FROM cand a JOIN pv USING (pid) LEFT JOIN coh_ctag c ON c.comp = a.comp AND c.tag = pv.tag
             GROUP BY ALL)
     SELECT pid, arg_max(comp, (exact + near, exact, -comp)) AS seed, max(exact + near) AS covered,
-           arg_max(exact, (exact + near, exact, -comp)) AS hits, any_value(n) AS n
+           arg_max(exact, (exact + near, exact, -comp)) AS hits,
+           arg_max(near, (exact + near, exact, -comp)) AS off_days, any_value(n) AS n
     FROM cand LEFT JOIN fit USING (pid, comp)
     WHERE coalesce(visa_fit, true)
       AND (exact >= ${c.min_shared_crossings} OR exact = n OR near > 0)
@@ -299,11 +300,12 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
             FROM mv WHERE mv.seed = i.seed)
     FROM coh_id i`);
   // Roles: a member who joined after the cohort's first movement is a first-timer when the logs
-  // had never seen them before, else a replacement; a member who crossed off the team's
-  // movements for part of their crossings is a straggler; everyone else is core.
+  // had never seen them before, else a replacement; a member who crossed within straggler_days
+  // of a movement instead of on it, for a quarter or more of their crossings, is a straggler
+  // (one late day in two years of rotation is not); everyone else is core.
   await store.run(`INSERT INTO cohort_members
     WITH mem AS (
-      SELECT i.cohort_id, p.person_id, a.pid, a.hits, a.n, k.first_seen AS cohort_first
+      SELECT i.cohort_id, p.person_id, a.pid, a.off_days, a.n, k.first_seen AS cohort_first
       FROM coh_assign a JOIN coh_id i USING (seed) JOIN coh_pidx p USING (pid)
       JOIN cohorts k ON k.cohort_id = i.cohort_id),
     span AS (SELECT person_id, min(entered_on) AS first_in, max(coalesce(exited_on, entered_on)) AS last_out,
@@ -314,7 +316,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     SELECT m.cohort_id, m.person_id, s.first_in, s.last_out,
            CASE WHEN s.first_in > m.cohort_first + ${c.straggler_days} AND NOT s.since_start
                   THEN CASE WHEN pr.first_with <= s.first_in THEN 'first-timer' ELSE 'replacement' END
-                WHEN m.hits < m.n THEN 'straggler'
+                WHEN m.off_days >= 0.25 * m.n THEN 'straggler'
                 ELSE 'core' END
     FROM mem m JOIN span s USING (person_id) LEFT JOIN prior pr USING (cohort_id, person_id)`);
   const row = await store.one<Record<string, bigint>>(`SELECT
