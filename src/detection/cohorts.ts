@@ -104,15 +104,16 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
     LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type
     GROUP BY p.pid, cp.pno, r.local_date, r.direction`);
-  // Runs of timed crossings per port, day and direction: k = 1, 2, … ; untimed: k = 0.
+  // Runs of timed crossings per port, day and direction: k = 1, 2, … ; untimed: k = 0. The runs
+  // are found over the distinct minutes (a coach-load shares a few), then joined back.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_xk AS
-    SELECT xid, pid, pno, cno, d, out,
-           CASE WHEN minute IS NULL THEN 0
-                ELSE sum(brk) OVER (PARTITION BY pno, d, out, minute IS NULL ORDER BY minute, xid
-                                    ROWS UNBOUNDED PRECEDING) END AS k
-    FROM (SELECT *, CASE WHEN minute - lag(minute) OVER (PARTITION BY pno, d, out, minute IS NULL
-                                                          ORDER BY minute, xid) <= ${c.time_gap_minutes}
-                         THEN 0 ELSE 1 END AS brk FROM coh_x)`);
+    WITH m AS (SELECT DISTINCT pno, d, out, minute FROM coh_x WHERE minute IS NOT NULL),
+    runs AS (SELECT pno, d, out, minute,
+                    sum(brk) OVER (PARTITION BY pno, d, out ORDER BY minute ROWS UNBOUNDED PRECEDING) AS k
+             FROM (SELECT *, CASE WHEN minute - lag(minute) OVER (PARTITION BY pno, d, out ORDER BY minute)
+                                       <= ${c.time_gap_minutes} THEN 0 ELSE 1 END AS brk FROM m))
+    SELECT x.xid, x.pid, x.pno, x.cno, x.d, x.out, coalesce(r.k, 0) AS k
+    FROM coh_x x LEFT JOIN runs r USING (pno, d, out, minute)`);
   // Group crossings: timed runs big enough; else, on port-days without one, the whole port-day.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_ev AS
     WITH timed AS (SELECT pno, d, out, k, any_value(cno) AS cno, count(*) AS sz FROM coh_xk
