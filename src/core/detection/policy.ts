@@ -56,7 +56,7 @@ export interface Policy {
     min_group_size: number;
     /**
      * A person joins a cohort on fewer shared crossings than this only when those are all their
-     * crossings or their sponsor is one the cohort's members were recorded under.
+     * crossings, or when straggler crossings (near the cohort's, under its sponsor) add to them.
      */
     min_shared_crossings: number;
     /** Timed crossings at one port, day and direction more than this many minutes apart are two groups. */
@@ -65,9 +65,9 @@ export interface Policy {
     link_min_jaccard: number;
     /** A person joins the cohort whose movements cover at least this share of their crossings. */
     min_coverage: number;
-    /** A labour team: members' median stay at least this long … */
+    /** A labour team: crossed together and members' median stay at least this long … */
     labor_min_median_stay_days: number;
-    /** … and at least this many entries together. */
+    /** … or, with shorter stays (short-cycle teams), more than this many entries together. */
     labor_min_cycles: number;
     /** A tour group: one-off and short [PRODUCT §2]. */
     tour_max_median_stay_days: number;
