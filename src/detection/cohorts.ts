@@ -12,18 +12,22 @@
  *    `cohorts.min_group_size` persons is a group crossing. Where the log has only dates, the
  *    whole port-day is one group crossing; date-only records on a port-day that has timed group
  *    crossings are matched to all of them, and the membership step decides;
- * 2. two group crossings are movements of one cohort when the persons who made both overlap by
- *    Jaccard ≥ `cohorts.link_min_jaccard` (compared along each person's sequence, up to three
- *    group crossings ahead — linear in crossings). The threshold is above one half, so a crossing
- *    that two teams happened to share links to at most one of them, and the skip-ahead bridges
- *    it for the other; cohorts are the connected sets (union-find);
- * 3. every person joins the cohort whose movements cover most of their crossings, if that is at
- *    least `cohorts.min_coverage` of them. A crossing is covered when it is one of the cohort's
- *    movements, or — for stragglers — when it lies within `cohorts.straggler_days` of one in the
- *    same city and direction and the person's sponsor is one the cohort's members were recorded
- *    under. This brings in replacements and first-timers that joined late, members whose
- *    crossings went through the city's other port, and stragglers of a one-off exit wave;
- * 4. kind (labour team, tour group, unknown) by classifyCohort; roles per member.
+ * 2. two group crossings are movements of one set when the persons who made both overlap by
+ *    Jaccard ≥ `cohorts.link_min_jaccard` (compared along each person's sequence, up to
+ *    LINK_REACH group crossings ahead — linear in crossings). The threshold is above one half,
+ *    so a crossing that two teams happened to share links to at most one of them, and the
+ *    look-ahead bridges it for the other; sets are the connected components (union-find);
+ * 3. repairs: sets home to too few persons are dropped; a crossing two teams shared becomes a
+ *    movement of each; sets cut apart by long shared stretches are joined through the persons
+ *    they share;
+ * 4. every person joins the set whose movements cover most of their crossings, if that is at
+ *    least `cohorts.min_coverage` of them and the person travels on one of the set's visa
+ *    types. A crossing is covered when it is one of the set's movements, or — for stragglers —
+ *    when it lies within `cohorts.straggler_days` of one in the same city and direction and the
+ *    person's sponsor is one the set's members were recorded under. This brings in
+ *    replacements and first-timers that joined late, members whose crossings went through the
+ *    city's other port, and stragglers of a one-off exit wave;
+ * 5. kind (labour team, tour group, unknown) by classifyCohort; roles per member.
  */
 import { classifyCohort } from "../core/detection/classify-cohort.js";
 import type { Policy } from "../core/detection/policy.js";
@@ -31,7 +35,10 @@ import { UnionFind } from "../core/graph/union-find.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 
-/** Group crossings ahead in a person's sequence that a link may reach (bridges two shared ones). */
+/**
+ * Group crossings ahead in a person's sequence that a link may reach: bridges up to seven in a
+ * row shared with other teams (at scale 0.1 of the scenarios, three were too few).
+ */
 const LINK_REACH = 8;
 
 /**
