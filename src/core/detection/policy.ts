@@ -54,11 +54,20 @@ export interface Policy {
   cohorts: {
     /** Crossings of at least this many persons at one port on one day, one direction, form a group. */
     min_group_size: number;
-    /** Two persons are co-travellers after this many shared group crossings. */
+    /**
+     * A person joins a cohort on fewer shared crossings than this only when those are all their
+     * crossings, or when straggler crossings (near the cohort's, under its sponsor) add to them.
+     */
     min_shared_crossings: number;
-    /** A labour team: members' median stay at least this long … */
+    /** Timed crossings at one port, day and direction more than this many minutes apart are two groups. */
+    time_gap_minutes: number;
+    /** Two group crossings are one cohort's movements when their persons overlap at least this much (Jaccard). */
+    link_min_jaccard: number;
+    /** A person joins the cohort whose movements cover at least this share of their crossings. */
+    min_coverage: number;
+    /** A labour team: crossed together and members' median stay at least this long … */
     labor_min_median_stay_days: number;
-    /** … and at least this many entries together. */
+    /** … or, with shorter stays (short-cycle teams), more than this many entries together. */
     labor_min_cycles: number;
     /** A tour group: one-off and short [PRODUCT §2]. */
     tour_max_median_stay_days: number;
@@ -93,7 +102,14 @@ export const DEFAULT_POLICY: Policy = {
     // About 20 per group [S37]; coach-loads of ~50 [S48]. 8 keeps small teams and stays above
     // the chance meeting of unrelated travellers at one port on one day.
     min_group_size: 8,
-    min_shared_crossings: 3,
+    min_shared_crossings: 2,
+    // A coach-load passes the counter in minutes (group crossings of ~20–50 [S37][S48]); two
+    // teams at one port on one day are hours apart unless they arrive together.
+    time_gap_minutes: 5,
+    // Above one half, so a crossing two teams happened to share can link to at most one of them.
+    link_min_jaccard: 0.6,
+    // Most of a member's crossings are with the team; stragglers and replacements miss some.
+    min_coverage: 0.5,
     labor_min_median_stay_days: 14,
     labor_min_cycles: 2,
     tour_max_median_stay_days: 10,
@@ -160,7 +176,10 @@ const CHECKS: Record<string, Check> = {
   "long_presence.min_days": int(1, 3660),
   "post_deadline.min_labor_score": num(0, 1),
   "cohorts.min_group_size": int(2, 10000),
-  "cohorts.min_shared_crossings": int(2, 1000),
+  "cohorts.min_shared_crossings": int(1, 1000),
+  "cohorts.time_gap_minutes": int(0, 1440),
+  "cohorts.link_min_jaccard": num(0.51, 1),
+  "cohorts.min_coverage": num(0, 1),
   "cohorts.labor_min_median_stay_days": int(0, 366),
   "cohorts.labor_min_cycles": int(1, 1000),
   "cohorts.tour_max_median_stay_days": int(0, 366),
