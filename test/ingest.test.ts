@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
+import { detectScript } from "../src/core/names/detect-script.js";
 import { ingestFile } from "../src/ingest/ingest-file.js";
 import { rawCrossedAtSql } from "../src/ingest/normalize.js";
 import { HEADER, tempDir, withDb, writeFile } from "./helpers/with-db.js";
@@ -111,6 +112,42 @@ describe("ingest: normalisation", () => {
       assert.equal(rows[8]?.utc, "1988-06-03T01:15:00Z");
       assert.equal(rows[1]?.utc, "2019-06-03T01:15:00Z");
       assert.ok(rows.every((x) => x.dir === "entry"));
+    });
+  });
+
+  it("gives every name the names module's script, whether the insert or the lookup decides", async () => {
+    const names = [
+      "김영철",
+      "金永哲",
+      "KIM",
+      "김 영철",
+      "金 永哲",
+      "Kim 영철",
+      "김·영철",
+      "123",
+      "Müller",
+      "李 明",
+      "영철2",
+      "ㄱㄴ",
+      "O'Brien",
+    ];
+    const file = writeFile(
+      tmp.dir,
+      "scripts.csv",
+      [
+        `${HEADER},family_name`,
+        ...names.map((n, i) => `s${i},2019-06-03,entry,Quanhe,PRK,${i},"${n}"`),
+      ].join("\n"),
+    );
+    await withDb(async (store) => {
+      await ingestFile(store, file);
+      const rows = await store.all<{ family_name: string; family_script: string }>(
+        "SELECT family_name, family_script FROM records ORDER BY line",
+      );
+      assert.deepEqual(
+        rows.map((r) => [r.family_name, r.family_script]),
+        names.map((n) => [n, detectScript(n)]),
+      );
     });
   });
 

@@ -102,11 +102,17 @@ function trimmed(column: string): string {
   return `CASE WHEN prefix(${column}, ' ') OR suffix(${column}, ' ') THEN trim(${column}) ELSE ${column} END`;
 }
 
-/** The script of an ASCII name, decided in SQL (Latin letters, or none); NULL for any other
- * name, which `sortRun` resolves with the names module once per distinct name. */
-function asciiScript(column: string): string {
-  return `CASE WHEN ${column} IS NOT NULL AND strlen(${column}) = length(${column})
-    THEN CASE WHEN regexp_matches(${column}, '[A-Za-z]') THEN 'latin' ELSE 'other' END END`;
+/** The script of a name decided in SQL for the common shapes — ASCII (Latin letters, or none),
+ * only Hangul syllables or only Chinese characters (with spaces) — by the same character
+ * ranges as the names module; NULL for any other name, which `sortRun` resolves with the names
+ * module once per distinct name. Deciding here spares rewriting millions of rows afterwards. */
+function nameScript(column: string): string {
+  return `CASE WHEN ${column} IS NULL THEN NULL
+    WHEN strlen(${column}) = length(${column})
+      THEN CASE WHEN regexp_matches(${column}, '[A-Za-z]') THEN 'latin' ELSE 'other' END
+    WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul'
+    WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han'
+    END`;
 }
 
 /**
@@ -158,7 +164,7 @@ export async function insertRecords(
   await store.run(`INSERT INTO records
     SELECT ${opts.hasLine ? `(${opts.runId}::BIGINT << 32) + line` : "NULL"}, src, rid, ${opts.runId},
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
-      fam, giv, ful, ${asciiScript("fam")}, ${asciiScript("giv")}, ${asciiScript("ful")},
+      fam, giv, ful, ${nameScript("fam")}, ${nameScript("giv")}, ${nameScript("ful")},
       bd, sx, visa, nullif(${trimmed("purpose")}, ''), nullif(${trimmed("sponsor")}, ''), nullif(${trimmed("group_id")}, ''),
       CASE WHEN ts IS NULL OR NOT (canon_instant OR crossed_at LIKE '____-__-__ __:__' OR crossed_at LIKE '____-__-__') THEN crossed_at END,
       CASE WHEN dir IS DISTINCT FROM direction THEN direction END,
@@ -304,7 +310,7 @@ export async function sortRun(
   }
   await store.run("DROP TABLE temp.ingest_dups");
 
-  // Scripts of the non-ASCII names (the insert decided the ASCII ones), decided once per
+  // Scripts of the names the insert left undecided (mixed scripts, accents, punctuation), decided once per
   // distinct name by the names module's per-character rule, then written back.
   const names = await store.all<{ n: string }>(`SELECT DISTINCT n FROM (
       SELECT family_name AS n FROM records WHERE run_id = ${runId} AND family_script IS NULL
