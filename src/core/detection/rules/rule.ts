@@ -2,11 +2,16 @@
  * A detection rule: a stable id (shared by file name, SQL and alert), a version bumped whenever
  * its logic changes, the SQL that finds its cases, and an explanation template.
  *
- * The SQL sees the detection tables (stays, det_rec, det_features, persons, cohorts …) and must
- * return one row per alert with the columns `person_id`, `cohort_id`, `period_start`,
- * `period_end`, `score` (0..1), `record_ids` (VARCHAR[] of source:record_id) plus every
- * `{placeholder}` the template names. The template becomes a SQL expression (templateSql), so
- * explanations are rendered inside DuckDB, not row by row in JavaScript.
+ * The SQL sees the detection tables (stays, det_stay, det_rec, det_person, det_features, persons,
+ * cohorts …) and must return one row per alert with the columns `person_id`, `cohort_id`,
+ * `period_start`, `period_end`, `score` (0..1), `record_ids` (VARCHAR[] of source:record_id) plus
+ * every `{placeholder}` the template names. The template becomes a SQL expression (templateSql),
+ * so explanations are rendered inside DuckDB, not row by row in JavaScript.
+ *
+ * det_stay is stays without the lists, for windows and joins: `sid` (the stay's rowid in stays,
+ * stable while the rules run), `pid` (det_person), person_id, entered_on, exited_on, `until`
+ * (exited_on, else the last day of the logs), days and flags. A rule works on it and attaches
+ * `stays.record_ids` (joined on rowid = sid) only to the stays its alerts cite.
  */
 import type { Policy } from "../policy.js";
 
