@@ -1,4 +1,4 @@
-import type { Rule } from "./rule.js";
+import { listInOrder, type Rule } from "./rule.js";
 
 /**
  * Member of a cohort classified as a labour team: the same people crossing together at one port
@@ -20,7 +20,7 @@ export const cohortRotation: Rule = {
       SELECT DISTINCT cm.cohort_id, cm.person_id, r.rec_key, r.rid, r.crossed_at, r.local_date
       FROM cohort_members cm JOIN mv USING (cohort_id) JOIN det_rec r ON r.person_id = cm.person_id AND r.local_date = mv.d),
     ev AS (
-      SELECT cohort_id, person_id, list(rid ORDER BY crossed_at, rec_key) AS record_ids,
+      SELECT cohort_id, person_id, ${listInOrder("crossed_at, rec_key", "rid")} AS record_ids,
              count(DISTINCT local_date) AS crossings
       FROM crossed GROUP BY cohort_id, person_id)
     SELECT cm.person_id, cm.cohort_id, cm.first_seen AS period_start, cm.last_seen AS period_end,

@@ -1,4 +1,4 @@
-import type { Rule } from "./rule.js";
+import { type Rule, recordIdsInOrder } from "./rule.js";
 
 /**
  * The visa run: stays just under the limit, each followed by a short trip home and re-entry
@@ -38,7 +38,7 @@ export const visaRun: Rule = {
       FROM runs GROUP BY pid, run HAVING count(*) >= ${p.visa_run.min_stays}),
     evidence AS (
       SELECT r.pid, r.run,
-             flatten(list(x.record_ids ORDER BY r.entered_on, r.exited_on, r.sid)) AS record_ids
+             ${recordIdsInOrder("r.entered_on, r.until, r.sid", "x.record_ids")} AS record_ids
       FROM runs r JOIN agg USING (pid, run) JOIN stays x ON x.rowid = r.sid
       GROUP BY r.pid, r.run)
     SELECT p.person_id, NULL AS cohort_id, period_start, period_end,
