@@ -17,12 +17,13 @@ export const cohortRotation: Rule = {
       FROM cohorts k, unnest(CAST(k.movements AS JSON[])) AS t(m) WHERE k.kind = 'labor-team'),
     size AS (SELECT cohort_id, count(*) AS team_size FROM cohort_members GROUP BY cohort_id),
     crossed AS (
-      SELECT DISTINCT cm.cohort_id, cm.person_id, r.rec_key, r.rid, r.crossed_at, r.local_date
+      SELECT DISTINCT cm.cohort_id, cm.person_id, r.rec_key, r.crossed_at, r.local_date
       FROM cohort_members cm JOIN mv USING (cohort_id) JOIN det_rec r ON r.person_id = cm.person_id AND r.local_date = mv.d),
     ev AS (
-      SELECT cohort_id, person_id, ${listInOrder("crossed_at, rec_key", "rid")} AS record_ids,
-             count(DISTINCT local_date) AS crossings
-      FROM crossed GROUP BY cohort_id, person_id)
+      SELECT c.cohort_id, c.person_id,
+             ${listInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id")} AS record_ids,
+             count(DISTINCT c.local_date) AS crossings
+      FROM crossed c JOIN records r USING (rec_key) GROUP BY c.cohort_id, c.person_id)
     SELECT cm.person_id, cm.cohort_id, cm.first_seen AS period_start, cm.last_seen AS period_end,
            least(1.0, 0.5 + 0.05 * ev.crossings) AS score, ev.record_ids, ev.crossings, size.team_size,
            json_array_length(k.movements) AS movements, array_to_string(k.ports, ', ') AS ports,

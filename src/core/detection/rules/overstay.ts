@@ -18,7 +18,8 @@ export const overstay: Rule = {
            x.record_ids, s.days, s.entered_on, x.port_in, ${p.limits.visa_exempt_days} AS "limit",
            CASE WHEN s.exited_on IS NULL THEN 'still inside when the logs end'
                 ELSE 'exited ' || strftime(s.exited_on, '%Y-%m-%d') END AS status
-    FROM det_stay s JOIN stays x ON x.rowid = s.sid JOIN det_rec r ON r.rid = x.record_ids[1]
+    FROM det_stay s JOIN stays x ON x.rowid = s.sid
+    JOIN records r ON r.source || ':' || r.record_id = x.record_ids[1] AND r.canonical_key IS NULL
     WHERE s.days > ${p.limits.visa_exempt_days + p.overstay.grace_days}
       AND r.direction = 'entry'
       AND r.visa_type IN (${p.limits.visa_exempt_types.map((t) => `'${t.replaceAll("'", "''")}'`).join(", ")})
