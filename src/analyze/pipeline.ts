@@ -10,6 +10,8 @@ import { runIdentity } from "./identity.js";
 export interface StageTiming {
   stage: string;
   seconds: number;
+  /** Highest resident set size seen while the stage ran (sampled every 100 ms), in MB. */
+  peak_rss_mb?: number;
 }
 
 /** What a step gets: the store, a way to time its stages and to report progress. */
@@ -30,6 +32,8 @@ export interface AnalyzeStep {
 export interface StepResult {
   step: string;
   seconds: number;
+  /** Highest resident set size seen while the step ran (sampled every 100 ms), in MB. */
+  peak_rss_mb: number;
   stages: StageTiming[];
   stats: object;
 }
@@ -37,6 +41,34 @@ export interface StepResult {
 export interface PipelineResult {
   seconds: number;
   steps: StepResult[];
+}
+
+/**
+ * Memory DuckDB may use during analyze unless SOJOURN_MEMORY_LIMIT says otherwise. Its default
+ * (80 % of RAM) let a 10M-record run grow to 10.9 GB; capped, every step spills to the store's
+ * temporary directory instead. The floor is 4 GB peak RSS at 10M records; the rest of the
+ * headroom is for the identity step's JavaScript heap and DuckDB's allocations outside its
+ * buffer pool.
+ */
+export const ANALYZE_MEMORY_LIMIT = "2500MB";
+
+/** Samples the process's resident set size while work runs; `peak` is in MB. */
+class RssSampler {
+  peak = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor() {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 100);
+    this.timer.unref();
+  }
+  sample(): void {
+    this.peak = Math.max(this.peak, Math.round(process.memoryUsage.rss() / 1048576));
+  }
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    return this.peak;
+  }
 }
 
 export const ANALYZE_STEPS: AnalyzeStep[] = [
@@ -73,28 +105,55 @@ export async function runPipeline(
   const results: StepResult[] = [];
   const started = performance.now();
   let offset = 0;
-  for (const step of steps) {
-    const stages: StageTiming[] = [];
-    const stepStarted = performance.now();
-    const ctx: StepContext = {
-      store,
-      async stage(name, fn) {
-        const i = step.stages.indexOf(name);
-        options.onStage?.(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
-        const t = performance.now();
-        try {
-          return await fn();
-        } finally {
-          stages.push({ stage: name, seconds: seconds(t) });
-        }
-      },
-    };
-    const stats = await store.transaction(() => step.run(ctx));
-    results.push({ step: step.id, seconds: seconds(stepStarted), stages, stats });
-    offset += step.stages.length;
-    options.onStage?.(offset, total, `${step.id}: done`);
+  const restore = await capMemory(store);
+  try {
+    for (const step of steps) {
+      const stages: StageTiming[] = [];
+      const stepStarted = performance.now();
+      const stepRss = new RssSampler();
+      const ctx: StepContext = {
+        store,
+        async stage(name, fn) {
+          const i = step.stages.indexOf(name);
+          options.onStage?.(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
+          const t = performance.now();
+          const rss = new RssSampler();
+          try {
+            return await fn();
+          } finally {
+            stages.push({ stage: name, seconds: seconds(t), peak_rss_mb: rss.stop() });
+          }
+        },
+      };
+      try {
+        const stats = await store.transaction(() => step.run(ctx));
+        results.push({
+          step: step.id,
+          seconds: seconds(stepStarted),
+          peak_rss_mb: stepRss.stop(),
+          stages,
+          stats,
+        });
+      } finally {
+        stepRss.stop();
+      }
+      offset += step.stages.length;
+      options.onStage?.(offset, total, `${step.id}: done`);
+    }
+  } finally {
+    await restore();
   }
   return { seconds: seconds(started), steps: results };
+}
+
+/**
+ * Caps DuckDB at ANALYZE_MEMORY_LIMIT for the run and returns the undo (back to DuckDB's
+ * default); SOJOURN_MEMORY_LIMIT, when set, has already decided.
+ */
+async function capMemory(store: Store): Promise<() => Promise<void>> {
+  if (process.env.SOJOURN_MEMORY_LIMIT) return async () => undefined;
+  await store.run(`SET memory_limit = '${ANALYZE_MEMORY_LIMIT}'`);
+  return () => store.run("RESET memory_limit");
 }
 
 function seconds(since: number): number {

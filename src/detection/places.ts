@@ -52,16 +52,22 @@ const SPONSOR_KEY_SQL = `regexp_replace(regexp_replace(lower(sponsor),
   '(co\\.?,?\\s*ltd\\.?|company limited|limited|co ltd|有限公司|유한회사|公司|회사)', '', 'g'), '[^\\p{L}\\p{N}]', '', 'g')`;
 
 export async function buildSponsors(store: Store, policy: Policy): Promise<number> {
+  // Who crossed under which sponsor, how often: one pass over the crossings; everything below
+  // works on this much smaller table (and the key is computed once per spelling, not per crossing).
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_person_sponsor AS
+    SELECT person_id, sponsor, count(*) AS n FROM det_rec WHERE sponsor IS NOT NULL
+    GROUP BY person_id, sponsor`);
   // Spellings are grouped when one key covers them, or when one person crossed under both (the
   // same employer written by two ports in two scripts).
   const pairs = await store.all<{ a: string; b: string }>(`
-    WITH s AS (SELECT DISTINCT person_id, sponsor, ${SPONSOR_KEY_SQL} AS k FROM det_rec WHERE sponsor IS NOT NULL)
+    WITH k AS (SELECT sponsor, ${SPONSOR_KEY_SQL} AS k FROM (SELECT DISTINCT sponsor FROM det_person_sponsor)),
+    s AS (SELECT person_id, sponsor, k FROM det_person_sponsor JOIN k USING (sponsor))
     SELECT a.sponsor AS a, b.sponsor AS b FROM s a JOIN s b ON a.person_id = b.person_id AND a.sponsor < b.sponsor
     GROUP BY ALL HAVING count(*) >= 2
-    UNION SELECT a.sponsor, b.sponsor FROM s a JOIN s b ON a.k = b.k AND a.sponsor < b.sponsor AND a.k <> ''`);
+    UNION SELECT a.sponsor, b.sponsor FROM k a JOIN k b ON a.k = b.k AND a.sponsor < b.sponsor AND a.k <> ''`);
   const names = (
     await store.all<{ sponsor: string }>(
-      "SELECT DISTINCT sponsor FROM det_rec WHERE sponsor IS NOT NULL ORDER BY sponsor",
+      "SELECT DISTINCT sponsor FROM det_person_sponsor ORDER BY sponsor",
     )
   ).map((r) => r.sponsor);
   const idx = new Map(names.map((n, i) => [n, i]));
@@ -78,10 +84,10 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
   const deadline = `DATE ${sqlString(policy.deadline)}`;
   await store.run("DELETE FROM sponsors");
   await store.run(`INSERT INTO sponsors
-    WITH ps AS (SELECT DISTINCT r.person_id, g.grp FROM det_rec r JOIN det_sponsor_group g USING (sponsor)),
+    WITH ps AS (SELECT DISTINCT r.person_id, g.grp FROM det_person_sponsor r JOIN det_sponsor_group g USING (sponsor)),
     grp_name AS (SELECT g.grp, list(DISTINCT g.sponsor ORDER BY g.sponsor) AS names,
                  arg_max(g.sponsor, n) AS main FROM det_sponsor_group g
-                 JOIN (SELECT sponsor, count(*) AS n FROM det_rec GROUP BY sponsor) c USING (sponsor) GROUP BY g.grp),
+                 JOIN (SELECT sponsor, sum(n) AS n FROM det_person_sponsor GROUP BY sponsor) c USING (sponsor) GROUP BY g.grp),
     w AS (SELECT ps.grp, p.person_id, p.labor_score >= ${policy.score.threshold} AS likely FROM ps JOIN persons p USING (person_id)),
     st AS (SELECT w.grp, s.entered_on, coalesce(s.exited_on, b.data_end) AS until, w.person_id
            FROM w JOIN stays s USING (person_id) CROSS JOIN det_bounds b WHERE w.likely),

@@ -1,4 +1,7 @@
-/** Runs every rule's SQL and writes the alerts table (one transaction, rebuilt each run). */
+/**
+ * Runs every rule's SQL and writes the alerts table (one transaction, rebuilt each run). The rules
+ * share det_stay, a narrow copy of stays keyed by rowid (src/core/detection/rules/rule.ts).
+ */
 
 import type { Policy } from "../core/detection/policy.js";
 import { RULES, type Rule, templateSql } from "../core/detection/rules/index.js";
@@ -35,6 +38,10 @@ export async function runRules(
   const have = await tableNames(store);
   const stats: Record<string, number | string> = {};
   await store.run("DELETE FROM alerts");
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_stay AS
+    SELECT s.rowid AS sid, p.pid, s.person_id, s.entered_on, s.exited_on,
+           coalesce(s.exited_on, b.data_end) AS until, s.days, s.flags
+    FROM stays s JOIN det_person p USING (person_id) CROSS JOIN det_bounds b`);
   for (const rule of RULES) {
     if (only && !only.includes(rule.id)) continue;
     const missing = (rule.requires ?? []).filter((t) => !have.has(t));

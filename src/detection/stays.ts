@@ -13,6 +13,13 @@
  *   (entered_on = first day of the logs); a last crossing that is an entry: `open-at-end`
  *   (exited_on NULL, days counted to the last day of the logs);
  * - entry at one port and exit at another: `port-transfer`.
+ *
+ * Built to stay linear and spillable at 10M records: persons as small integers, one sort of the
+ * crossings per person (a window pass that also looks one crossing back and ahead), repeats
+ * (rare) stitched to their event from the repeats alone, and one pass over the events that writes
+ * the stays — no list aggregate over every crossing, no join of the crossings with themselves.
+ * det_rec (one row per crossing: person_id, rec_key, crossed_at, local_date, direction, visa_type,
+ * sponsor, group_id, nationality), det_person and det_bounds stay behind for the later steps.
  */
 import type { Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
@@ -24,82 +31,122 @@ export function daysExpr(policy: Policy, from: string, to: string): string {
 
 export async function buildStays(store: Store, policy: Policy): Promise<number> {
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
-  // One row per canonical record of a resolved person.
+  const maxInferred = policy.stays.max_inferred_stay_days;
+  // Persons as small integers: partitioning and joining on them is cheaper than on the text ids.
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_person AS
+    SELECT person_id, (row_number() OVER (ORDER BY person_id))::INTEGER AS pid
+    FROM (SELECT DISTINCT person_id FROM person_records)`);
+  // One row per canonical record of a resolved person (the later steps read it too).
   await store.run(`CREATE OR REPLACE TEMP TABLE det_rec AS
-    SELECT pr.person_id, r.rec_key, r.source || ':' || r.record_id AS rid, r.crossed_at,
+    SELECT pr.person_id, p.pid, r.rec_key, r.source || ':' || r.record_id AS rid, r.crossed_at,
            r.local_date, r.direction, coalesce(r.port_id, r.port_raw) AS port, r.visa_type,
-           r.doc_type, r.sponsor, r.group_id, r.nationality
-    FROM person_records pr JOIN records r USING (rec_key)
+           r.sponsor, r.group_id, r.nationality
+    FROM records r JOIN person_records pr USING (rec_key) JOIN det_person p USING (person_id)
     WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
   await store.run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
     SELECT min(local_date) AS data_start, max(local_date) AS data_end FROM det_rec`);
-  // Collapse repeated same-direction crossings within the window into one event.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_events AS
-    WITH marked AS (
-      SELECT *, CASE WHEN lag(direction) OVER w = direction
-                      AND epoch(crossed_at) - epoch(lag(crossed_at) OVER w) <= ${dupSeconds}
-                     THEN 0 ELSE 1 END AS starts
-      -- Only the columns pairing needs: windows sort and carry whole rows.
-      FROM (SELECT person_id, rec_key, rid, crossed_at, local_date, direction, port FROM det_rec)
-      WINDOW w AS (PARTITION BY person_id ORDER BY crossed_at, rec_key)),
-    numbered AS (
-      SELECT *, sum(starts) OVER (PARTITION BY person_id ORDER BY crossed_at, rec_key
-                                  ROWS UNBOUNDED PRECEDING) AS ev FROM marked),
-    -- An event is its first crossing (in time order) plus any repeats folded into it. Repeats
-    -- are rare, so they are gathered apart and joined back: one ordered list aggregate over
-    -- every crossing took most of this step's time at 10M records.
-    repeats AS (
-      SELECT person_id, ev, list(rid ORDER BY crossed_at, rec_key) AS more
-      FROM numbered WHERE starts = 0 GROUP BY person_id, ev)
-    SELECT h.person_id, h.ev, h.direction, h.crossed_at, h.local_date, h.port,
-           CASE WHEN r.more IS NULL THEN [h.rid] ELSE list_concat([h.rid], r.more) END AS rids,
-           r.more IS NOT NULL AS dup
-    FROM numbered h LEFT JOIN repeats r USING (person_id, ev)
-    WHERE h.starts = 1`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_seq AS
-    SELECT *, lag(direction) OVER w AS prev_dir, lag(local_date) OVER w AS prev_date,
-           lead(direction) OVER w AS next_dir, lead(local_date) OVER w AS next_date,
-           lead(port) OVER w AS next_port, lead(rids) OVER w AS next_rids, lead(dup) OVER w AS next_dup
-    FROM det_events WINDOW w AS (PARTITION BY person_id ORDER BY ev)`);
+  // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean). A
+  // repeat is a crossing in the same direction as the one before it, within the duplicate
+  // window; it folds into that event.
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_mark AS
+    SELECT pid, rec_key, rid, local_date, entry, port,
+           row_number() OVER w AS seq,
+           coalesce(lag(entry) OVER w = entry
+                    AND epoch(crossed_at) - epoch(lag(crossed_at) OVER w) <= ${dupSeconds}, false) AS rep,
+           lag(entry) OVER w AS p_entry, lag(local_date) OVER w AS p_date, lag(rec_key) OVER w AS p_key,
+           lead(entry) OVER w AS n_entry, lead(local_date) OVER w AS n_date,
+           lead(port) OVER w AS n_port, lead(rid) OVER w AS n_rid, lead(rec_key) OVER w AS n_key
+    FROM (SELECT pid, rec_key, rid, crossed_at, local_date, direction = 'entry' AS entry, port FROM det_rec)
+    WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
+  // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
+  // run's first repeat knows that event (its previous crossing), its last one the crossing after
+  // the run, so the (rare) repeats alone give every correction the events need.
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_chain AS
+    SELECT arg_min(p_key, seq) AS head_key, arg_min(p_date, seq) AS head_date,
+           list(rid ORDER BY seq) AS more,
+           arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
+           arg_max(n_port, seq) AS after_port, arg_max(n_rid, seq) AS after_rid,
+           arg_max(n_key, seq) AS after_key
+    FROM (SELECT *, seq - row_number() OVER (PARTITION BY pid ORDER BY seq) AS island
+          FROM det_mark WHERE rep)
+    GROUP BY pid, island`);
+  // Corrections keyed by the event's rec_key: the event a run of repeats folds into (its next
+  // event lies past the run) and the event after a run (its previous event is the one the run
+  // folded into). An event between two runs gets both, in one row.
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_fix AS
+    SELECT rec_key, any_value(more) AS more, bool_or(fix_next) AS fix_next,
+           any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
+           any_value(next_port) AS next_port, any_value(next_rid) AS next_rid,
+           any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
+    FROM (SELECT head_key AS rec_key, more, true AS fix_next, after_entry AS next_entry,
+                 after_date AS next_date, after_port AS next_port, after_rid AS next_rid,
+                 after_key AS next_key, NULL::DATE AS prev_date
+          FROM det_chain
+          UNION ALL
+          SELECT after_key, NULL, false, NULL, NULL, NULL, NULL, NULL, head_date
+          FROM det_chain WHERE after_key IS NOT NULL)
+    GROUP BY rec_key`);
+  const events = `
+    SELECT m.pid, m.rec_key, m.rid, m.local_date, m.entry, m.port, f.more,
+           m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
+           CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
+           CASE WHEN f.fix_next THEN f.next_date ELSE m.n_date END AS next_date,
+           CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
+           CASE WHEN f.fix_next THEN f.next_rid ELSE m.n_rid END AS next_rid,
+           n.more AS next_more
+    FROM det_mark m LEFT JOIN det_fix f ON f.rec_key = m.rec_key
+    LEFT JOIN det_fix n ON n.rec_key = CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END
+    WHERE NOT m.rep`;
   // The person's typical stay, from stays with both ends observed, for inferring missing ends.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_typical AS
-    SELECT person_id, least(median(next_date - local_date), ${policy.stays.max_inferred_stay_days})::INTEGER AS typical
-    FROM det_seq WHERE direction = 'entry' AND next_dir = 'exit' GROUP BY person_id`);
+    SELECT pid, least(median(next_date - local_date), ${maxInferred})::INTEGER AS typical
+    FROM (${events}) WHERE entry AND NOT next_entry GROUP BY pid`);
+  // One stay per entry (paired with the next exit, else an inferred exit, else open at the end)
+  // and per exit not preceded by an entry (inside since the logs start, or the entry was lost);
+  // one pass over the events, written straight to stays.
   const days = (a: string, b: string) => daysExpr(policy, a, b);
+  const exitOnly = "NOT e.entry";
+  const paired = "e.entry AND NOT e.next_entry";
   await store.run("DELETE FROM stays");
   await store.run(`INSERT INTO stays
     WITH s AS (
-      -- Entries: paired with the next exit, else an inferred exit, else open at the end.
-      SELECT e.person_id, e.port AS port_in,
-             CASE WHEN e.next_dir = 'exit' THEN e.next_port END AS port_out,
-             e.local_date AS entered_on,
-             CASE WHEN e.next_dir = 'exit' THEN e.next_date
-                  WHEN e.next_dir = 'entry' THEN least(e.next_date - 1,
-                       e.local_date + coalesce(t.typical, ${policy.stays.max_inferred_stay_days}))
+      SELECT e.pid,
+             CASE WHEN e.entry THEN e.port END AS port_in,
+             CASE WHEN ${exitOnly} THEN e.port WHEN ${paired} THEN e.next_port END AS port_out,
+             CASE WHEN e.entry THEN e.local_date
+                  WHEN e.prev_entry IS NULL THEN b.data_start
+                  ELSE greatest(e.prev_date + 1, e.local_date - coalesce(t.typical, ${maxInferred}))
+             END AS entered_on,
+             CASE WHEN ${exitOnly} THEN e.local_date
+                  WHEN ${paired} THEN e.next_date
+                  WHEN e.next_entry THEN least(e.next_date - 1,
+                       e.local_date + coalesce(t.typical, ${maxInferred}))
              END AS exited_on,
-             CASE WHEN e.next_dir = 'exit' THEN e.rids || e.next_rids ELSE e.rids END AS record_ids,
-             list_value(
-               CASE WHEN e.next_dir = 'entry' THEN 'inferred-exit' END,
-               CASE WHEN e.next_dir IS NULL THEN 'open-at-end' END,
-               CASE WHEN e.dup OR (e.next_dir = 'exit' AND e.next_dup) THEN 'duplicate-crossing' END,
-               CASE WHEN e.next_dir = 'exit' AND e.next_port <> e.port THEN 'port-transfer' END) AS fl
-      FROM det_seq e LEFT JOIN det_typical t USING (person_id)
-      WHERE e.direction = 'entry'
-      UNION ALL
-      -- Exits not preceded by an entry: inside since the logs start, or the entry was lost.
-      SELECT x.person_id, NULL, x.port,
-             CASE WHEN x.prev_dir IS NULL THEN b.data_start
-                  ELSE greatest(x.prev_date + 1,
-                       x.local_date - coalesce(t.typical, ${policy.stays.max_inferred_stay_days})) END,
-             x.local_date, x.rids,
-             list_value(CASE WHEN x.prev_dir IS NULL THEN 'open-at-start' ELSE 'inferred-entry' END,
-                        CASE WHEN x.dup THEN 'duplicate-crossing' END)
-      FROM det_seq x CROSS JOIN det_bounds b LEFT JOIN det_typical t USING (person_id)
-      WHERE x.direction = 'exit' AND (x.prev_dir IS NULL OR x.prev_dir = 'exit'))
-    SELECT s.person_id, port_in, port_out, entered_on, exited_on,
+             list_concat([e.rid], coalesce(e.more, []),
+                         CASE WHEN ${paired} THEN list_concat([e.next_rid], coalesce(e.next_more, []))
+                              ELSE [] END) AS record_ids,
+             CASE WHEN e.entry THEN list_value(
+                    CASE WHEN e.next_entry THEN 'inferred-exit' END,
+                    CASE WHEN e.next_entry IS NULL THEN 'open-at-end' END,
+                    CASE WHEN e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)
+                         THEN 'duplicate-crossing' END,
+                    CASE WHEN ${paired} AND e.next_port <> e.port THEN 'port-transfer' END)
+                  ELSE list_value(
+                    CASE WHEN e.prev_entry IS NULL THEN 'open-at-start' ELSE 'inferred-entry' END,
+                    CASE WHEN e.more IS NOT NULL THEN 'duplicate-crossing' END)
+             END AS fl
+      FROM (${events}) e CROSS JOIN det_bounds b LEFT JOIN det_typical t USING (pid)
+      -- An exit right after an entry closes that entry's stay.
+      WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
+    SELECT p.person_id, port_in, port_out, entered_on, exited_on,
            greatest(${days("entered_on", "coalesce(exited_on, b.data_end)")}, 0)::INTEGER AS days,
            record_ids, list_filter(fl, f -> f IS NOT NULL) AS flags
-    FROM s CROSS JOIN det_bounds b`);
+    FROM s JOIN det_person p USING (pid) CROSS JOIN det_bounds b`);
+  for (const t of ["det_mark", "det_chain", "det_fix", "det_typical"])
+    await store.run(`DROP TABLE ${t}`);
+  // What only the stays needed leaves det_rec: it stays in memory through every later step, and
+  // these columns are a third of it. (Dropping a column of a temporary table copies nothing.)
+  for (const c of ["rid", "port", "pid"]) await store.run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
   return Number(row?.n ?? 0);
 }

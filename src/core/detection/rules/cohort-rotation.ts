@@ -1,9 +1,9 @@
-import type { Rule } from "./rule.js";
+import { listInOrder, type Rule } from "./rule.js";
 
 /**
  * Member of a cohort classified as a labour team: the same people crossing together at one port
  * cycle after cycle and staying long — the rotating factory teams of the reporting [S32][S37][S48].
- * Evidence: the member's crossings on the team's movement days.
+ * Evidence: the member's crossings on the team's movement days, in time order.
  */
 export const cohortRotation: Rule = {
   id: "cohort-rotation",
@@ -16,10 +16,14 @@ export const cohortRotation: Rule = {
       SELECT k.cohort_id, CAST(m->>'date' AS DATE) AS d
       FROM cohorts k, unnest(CAST(k.movements AS JSON[])) AS t(m) WHERE k.kind = 'labor-team'),
     size AS (SELECT cohort_id, count(*) AS team_size FROM cohort_members GROUP BY cohort_id),
+    crossed AS (
+      SELECT DISTINCT cm.cohort_id, cm.person_id, r.rec_key, r.crossed_at, r.local_date
+      FROM cohort_members cm JOIN mv USING (cohort_id) JOIN det_rec r ON r.person_id = cm.person_id AND r.local_date = mv.d),
     ev AS (
-      SELECT cm.cohort_id, cm.person_id, list(DISTINCT r.rid) AS record_ids, count(DISTINCT r.local_date) AS crossings
-      FROM cohort_members cm JOIN mv USING (cohort_id) JOIN det_rec r ON r.person_id = cm.person_id AND r.local_date = mv.d
-      GROUP BY ALL)
+      SELECT c.cohort_id, c.person_id,
+             ${listInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id")} AS record_ids,
+             count(DISTINCT c.local_date) AS crossings
+      FROM crossed c JOIN records r USING (rec_key) GROUP BY c.cohort_id, c.person_id)
     SELECT cm.person_id, cm.cohort_id, cm.first_seen AS period_start, cm.last_seen AS period_end,
            least(1.0, 0.5 + 0.05 * ev.crossings) AS score, ev.record_ids, ev.crossings, size.team_size,
            json_array_length(k.movements) AS movements, array_to_string(k.ports, ', ') AS ports,

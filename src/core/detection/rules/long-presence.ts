@@ -1,10 +1,17 @@
-import type { Rule } from "./rule.js";
+import { type Rule, recordIdsInOrder } from "./rule.js";
 
 /**
  * Cumulative presence: at least long_presence.min_days nights inside any window of
  * long_presence.window_days, whatever the visa. The ban is about income, not the visa label
  * [S1][S3]; 183 days is the usual residence test. Windows start at a stay's entry (the best
  * window always does); nights are counted to the window's end.
+ *
+ * One sliding window per person instead of a self-join of stays (quadratic for frequent
+ * crossers): a window's nights are the nights of the stays starting in it, less what the last
+ * one runs past the window's end. That holds when a person's stays do not overlap — pairing
+ * makes them so — and persons whose stays do overlap are counted by the exact join instead. A
+ * window is counted once per start day, however many stays begin that day.
+ * Record ids are gathered only for each person's best window.
  */
 export const longPresence: Rule = {
   id: "long-presence",
@@ -15,33 +22,45 @@ export const longPresence: Rule = {
   sql: (p) => {
     const w = p.long_presence.window_days;
     return `
-    WITH st AS (
-      SELECT s.person_id, s.entered_on, coalesce(s.exited_on, b.data_end) AS until, s.record_ids
-      FROM stays s CROSS JOIN det_bounds b),
-    win AS (
-      -- Nights and stays per window start only: collecting record ids for every window
-      -- made this rule quadratic in memory for frequent crossers.
-      SELECT a.person_id, a.entered_on AS period_start,
+    WITH overlapping AS (
+      SELECT DISTINCT pid FROM (
+        SELECT pid, entered_on, lag(until) OVER (PARTITION BY pid ORDER BY entered_on, until) AS prev_until
+        FROM det_stay)
+      WHERE prev_until > entered_on),
+    sliding AS (
+      -- Day numbers, not dates: a RANGE frame over integers is several times cheaper.
+      SELECT pid, entered_on AS period_start,
+             sum(u - d) OVER r - greatest(max(u) OVER r - (d + ${w}), 0) AS nights
+      FROM (SELECT pid, entered_on, (entered_on - DATE '1970-01-01')::INTEGER AS d,
+                   (until - DATE '1970-01-01')::INTEGER AS u
+            FROM det_stay WHERE pid NOT IN (SELECT pid FROM overlapping))
+      WINDOW r AS (PARTITION BY pid ORDER BY d RANGE BETWEEN CURRENT ROW AND ${w - 1} FOLLOWING)),
+    joined AS (
+      SELECT a.pid, a.entered_on AS period_start,
              sum(least(o.until, a.entered_on + ${w}) - o.entered_on) AS nights
-      FROM st a JOIN st o ON o.person_id = a.person_id
+      FROM (SELECT DISTINCT pid, entered_on FROM det_stay
+            WHERE pid IN (SELECT pid FROM overlapping)) a
+      JOIN det_stay o ON o.pid = a.pid
         AND o.entered_on >= a.entered_on AND o.entered_on < a.entered_on + ${w}
-      GROUP BY a.person_id, a.entered_on),
+      GROUP BY a.pid, a.entered_on),
+    win AS (SELECT * FROM sliding UNION ALL SELECT * FROM joined),
     best AS (
-      SELECT person_id, max(nights) AS nights FROM win GROUP BY person_id
+      SELECT pid, max(nights) AS nights FROM win GROUP BY pid
       HAVING max(nights) >= ${p.long_presence.min_days}),
     first_best AS (
-      SELECT w.person_id, min(w.period_start) AS period_start, b.nights
-      FROM win w JOIN best b ON b.person_id = w.person_id AND b.nights = w.nights
-      GROUP BY w.person_id, b.nights),
+      SELECT w.pid, min(w.period_start) AS period_start, b.nights
+      FROM win w JOIN best b ON b.pid = w.pid AND b.nights = w.nights
+      GROUP BY w.pid, b.nights),
     evidence AS (
-      SELECT f.person_id, f.period_start, f.nights, count(*) AS stays,
-             flatten(list(o.record_ids ORDER BY o.entered_on)) AS record_ids
-      FROM first_best f JOIN st o ON o.person_id = f.person_id
+      SELECT f.pid, f.period_start, f.nights, count(*) AS stays,
+             ${recordIdsInOrder("o.entered_on, o.until, o.sid", "x.record_ids")} AS record_ids
+      FROM first_best f JOIN det_stay o ON o.pid = f.pid
         AND o.entered_on >= f.period_start AND o.entered_on < f.period_start + ${w}
-      GROUP BY f.person_id, f.period_start, f.nights)
-    SELECT person_id, NULL AS cohort_id, period_start, period_start + ${w - 1} AS period_end,
+      JOIN stays x ON x.rowid = o.sid
+      GROUP BY f.pid, f.period_start, f.nights)
+    SELECT p.person_id, NULL AS cohort_id, period_start, period_start + ${w - 1} AS period_end,
            least(1.0, nights / ${w}.0 + 0.3) AS score, record_ids, nights, stays,
            ${w} AS "window", ${p.long_presence.min_days} AS threshold
-    FROM evidence`;
+    FROM evidence JOIN det_person p USING (pid)`;
   },
 };

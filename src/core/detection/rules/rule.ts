@@ -2,11 +2,16 @@
  * A detection rule: a stable id (shared by file name, SQL and alert), a version bumped whenever
  * its logic changes, the SQL that finds its cases, and an explanation template.
  *
- * The SQL sees the detection tables (stays, det_rec, det_features, persons, cohorts …) and must
- * return one row per alert with the columns `person_id`, `cohort_id`, `period_start`,
- * `period_end`, `score` (0..1), `record_ids` (VARCHAR[] of source:record_id) plus every
- * `{placeholder}` the template names. The template becomes a SQL expression (templateSql), so
- * explanations are rendered inside DuckDB, not row by row in JavaScript.
+ * The SQL sees the detection tables (stays, det_stay, det_rec, det_person, det_features, persons,
+ * cohorts …) and must return one row per alert with the columns `person_id`, `cohort_id`,
+ * `period_start`, `period_end`, `score` (0..1), `record_ids` (VARCHAR[] of source:record_id) plus
+ * every `{placeholder}` the template names. The template becomes a SQL expression (templateSql),
+ * so explanations are rendered inside DuckDB, not row by row in JavaScript.
+ *
+ * det_stay is stays without the lists, for windows and joins: `sid` (the stay's rowid in stays,
+ * stable while the rules run), `pid` (det_person), person_id, entered_on, exited_on, `until`
+ * (exited_on, else the last day of the logs), days and flags. A rule works on it and attaches
+ * `stays.record_ids` (joined on rowid = sid) only to the stays its alerts cite.
  */
 import type { Policy } from "../policy.js";
 
@@ -37,4 +42,20 @@ export function templateSql(template: string): string {
 /** Placeholders a template names, for checking a rule's SQL returns them. */
 export function templateFields(template: string): string[] {
   return [...template.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)].map((m) => m[1] as string);
+}
+
+/**
+ * SQL aggregate: `value` of each row of a group, as a list in the order of `keys` (a
+ * comma-separated list of expressions that tells the rows apart). An ordered list aggregate
+ * (`list(v ORDER BY k)`) buffers and sorts every group apart, which took most of a rule's time
+ * at 10M records; an unordered one, sorted afterwards per group, does not.
+ */
+export function listInOrder(keys: string, value: string): string {
+  const fields = keys.split(",").map((k, i) => `k${i}: ${k.trim()}`);
+  return `list_transform(list_sort(list({${fields.join(", ")}, v: ${value}})), t -> t.v)`;
+}
+
+/** SQL aggregate: record-id lists (VARCHAR[]) concatenated in the order of `keys`. */
+export function recordIdsInOrder(keys: string, ids: string): string {
+  return `flatten(${listInOrder(keys, ids)})`;
 }

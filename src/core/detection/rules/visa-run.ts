@@ -1,9 +1,13 @@
-import type { Rule } from "./rule.js";
+import { type Rule, recordIdsInOrder } from "./rule.js";
 
 /**
  * The visa run: stays just under the limit, each followed by a short trip home and re-entry
  * [S32][S36] — at least visa_run.min_stays in a row. One alert per unbroken run; a stay that is
  * too short or too long, or an absence longer than visa_run.max_absence_days, ends the run.
+ *
+ * A near-limit stay continues the run of the stay just before it when that stay was near the
+ * limit too (not inferred, not open) and the absence between them was short; runs are numbered
+ * over the near-limit stays only, and record ids are gathered only for runs long enough to alert.
  */
 export const visaRun: Rule = {
   id: "visa-run",
@@ -13,26 +17,32 @@ export const visaRun: Rule = {
     "{stays} stays of {min_days}–{max_days} days between {period_start} and {period_end}, each near the {limit}-day limit, with absences of at most {max_gap} days: {nights} nights in the country, residence by instalments [S32][S36].",
   sql: (p) => `
     WITH st AS (
-      SELECT s.*, coalesce(s.exited_on, b.data_end) AS until,
-             s.days BETWEEN ${p.visa_run.near_limit_min_days} AND ${p.limits.visa_exempt_days}
-               AND NOT list_has_any(s.flags, ['inferred-exit', 'inferred-entry', 'open-at-start', 'open-at-end']) AS near,
-             s.entered_on - lag(coalesce(s.exited_on, b.data_end)) OVER w AS gap,
-             lag(s.days BETWEEN ${p.visa_run.near_limit_min_days} AND ${p.limits.visa_exempt_days}) OVER w AS prev_near
-      FROM stays s CROSS JOIN det_bounds b
-      WINDOW w AS (PARTITION BY s.person_id ORDER BY s.entered_on, s.exited_on)),
+      SELECT pid, sid, entered_on, exited_on, until, days,
+             days BETWEEN ${p.visa_run.near_limit_min_days} AND ${p.limits.visa_exempt_days}
+               AND NOT list_has_any(flags, ['inferred-exit', 'inferred-entry', 'open-at-start', 'open-at-end']) AS near
+      FROM det_stay),
+    linked AS (
+      SELECT pid, sid, entered_on, exited_on, until, days, near,
+             entered_on - lag(until) OVER w AS gap,
+             coalesce(lag(near) OVER w, false)
+               AND entered_on - lag(until) OVER w BETWEEN 0 AND ${p.visa_run.max_absence_days} AS continues
+      FROM st WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on, sid)),
     runs AS (
-      SELECT *, sum(CASE WHEN near AND coalesce(prev_near, false) AND gap BETWEEN 0 AND ${p.visa_run.max_absence_days}
-                         THEN 0 ELSE 1 END) OVER (PARTITION BY person_id ORDER BY entered_on, exited_on
-                                                  ROWS UNBOUNDED PRECEDING) AS run
-      FROM st),
+      SELECT *, sum(CASE WHEN continues THEN 0 ELSE 1 END) OVER (PARTITION BY pid
+               ORDER BY entered_on, exited_on, sid ROWS UNBOUNDED PRECEDING) AS run
+      FROM linked WHERE near),
     agg AS (
-      SELECT person_id, run, count(*) AS stays, min(entered_on) AS period_start, max(until) AS period_end,
-             min(days) AS min_days, max(days) AS max_days,
-             sum(until - entered_on) AS nights, flatten(list(record_ids ORDER BY entered_on)) AS record_ids,
-             list(gap ORDER BY entered_on) AS gaps
-      FROM runs WHERE near GROUP BY person_id, run)
-    SELECT person_id, NULL AS cohort_id, period_start, period_end,
+      SELECT pid, run, count(*) AS stays, min(entered_on) AS period_start, max(until) AS period_end,
+             min(days) AS min_days, max(days) AS max_days, sum(until - entered_on) AS nights,
+             coalesce(max(gap) FILTER (WHERE continues), 0) AS max_gap
+      FROM runs GROUP BY pid, run HAVING count(*) >= ${p.visa_run.min_stays}),
+    evidence AS (
+      SELECT r.pid, r.run,
+             ${recordIdsInOrder("r.entered_on, r.until, r.sid", "x.record_ids")} AS record_ids
+      FROM runs r JOIN agg USING (pid, run) JOIN stays x ON x.rowid = r.sid
+      GROUP BY r.pid, r.run)
+    SELECT p.person_id, NULL AS cohort_id, period_start, period_end,
            least(1.0, 0.5 + 0.05 * stays) AS score, record_ids, stays, min_days, max_days,
-           ${p.limits.visa_exempt_days} AS "limit", coalesce(list_max(gaps[2:]), 0) AS max_gap, nights
-    FROM agg WHERE stays >= ${p.visa_run.min_stays}`,
+           ${p.limits.visa_exempt_days} AS "limit", max_gap, nights
+    FROM agg JOIN evidence USING (pid, run) JOIN det_person p USING (pid)`,
 };

@@ -1,0 +1,129 @@
+/**
+ * node dist/bench/analyze.js [--scale 11] [--seed 7] [--runs 1]: `sojourn analyze` end to end
+ * (identity → stays → cohorts → scores → rules → places) on ~10M simulated records (hunchun-2019
+ * at scale 11 gives ≈ 9.8M rows). Floor (issue: detection): ≤ 90 s and peak RSS ≤ 4 GB on the
+ * 2-core machine.
+ *
+ * Uses the same cached scenario and ingested store as bench/identity.ts (bench-data/); each run
+ * copies the pristine store — analyze is incremental, so a second run on the same copy skips —
+ * and times `analyze --json` in a fresh child process under /usr/bin/time (wall, CPU, peak RSS).
+ * The per-step and per-stage seconds and peak RSS come from analyze's own report. The load
+ * average before and after is printed with each run: other jobs on the machine inflate
+ * wall-clock times, and a figure taken under load says so.
+ */
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { repoRoot } from "../src/repo-root.js";
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: "string", default: "11" },
+    seed: { type: "string", default: "7" },
+    runs: { type: "string", default: "1" },
+  },
+});
+const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
+const dir = join(repoRoot(), "bench-data", `identity-s${values.scale}-seed${values.seed}`);
+const sim = join(dir, "sim");
+const pristine = join(dir, "ingested.duckdb");
+mkdirSync(dir, { recursive: true });
+
+interface Measured {
+  seconds: number;
+  userSeconds: number;
+  systemSeconds: number;
+  rssMb: number;
+  out: string;
+}
+
+function run(argv: string[], label: string): Measured {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, ...argv], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+    env: { ...process.env, TZ: "UTC" },
+  });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
+  const [user = "0", system = "0", rssKb = "0"] = r.stderr.trim().split("\n").pop()!.split(" ");
+  return {
+    seconds,
+    userSeconds: Number(user),
+    systemSeconds: Number(system),
+    rssMb: Number(rssKb) / 1024,
+    out: r.stdout,
+  };
+}
+
+if (!existsSync(pristine)) {
+  if (!existsSync(join(sim, "crossings.csv"))) {
+    process.stderr.write(`simulating hunchun-2019 at scale ${values.scale} into ${sim}…\n`);
+    run(
+      [
+        "simulate",
+        "--out",
+        sim,
+        "--scale",
+        values.scale,
+        "--seed",
+        values.seed,
+        "--force",
+        "--json",
+      ],
+      "simulate",
+    );
+  }
+  process.stderr.write("ingesting…\n");
+  run(["--db", pristine, "ingest", join(sim, "crossings.csv"), "--json"], "ingest");
+}
+
+interface Report {
+  seconds: number;
+  steps: {
+    step: string;
+    seconds: number;
+    peak_rss_mb: number;
+    stages: { stage: string; seconds: number; peak_rss_mb?: number }[];
+    stats: Record<string, unknown>;
+  }[];
+}
+
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+const results: Record<string, unknown>[] = [];
+for (let i = 0; i < Number(values.runs); i++) {
+  const db = join(dir, "work-analyze.duckdb");
+  for (const f of [db, `${db}.wal`, `${db}.tmp`]) rmSync(f, { force: true, recursive: true });
+  copyFileSync(pristine, db);
+  const loadBefore = load();
+  const first = run(["--db", db, "analyze", "--json"], "analyze");
+  const loadAfter = load();
+  const rerun = run(["--db", db, "analyze", "--json"], "analyze (rerun)");
+  const report = JSON.parse(first.out) as Report;
+  const identity = report.steps.find((s) => s.step === "identity");
+  const seconds = Number(first.seconds.toFixed(1));
+  const peak = Math.round(first.rssMb);
+  results.push({
+    records: identity?.stats.new_records,
+    persons: identity?.stats.persons,
+    wall_s: seconds,
+    cpu_s: Number((first.userSeconds + first.systemSeconds).toFixed(1)),
+    peak_rss_mb: peak,
+    floor: { wall_s: 90, peak_rss_mb: 4096, met: seconds <= 90 && peak <= 4096 },
+    load_before: loadBefore,
+    load_after: loadAfter,
+    steps: report.steps.map((s) => ({
+      step: s.step,
+      seconds: s.seconds,
+      peak_rss_mb: s.peak_rss_mb,
+      stages: s.stages,
+    })),
+    stats: Object.fromEntries(report.steps.map((s) => [s.step, s.stats])),
+    rerun_wall_s: Number(rerun.seconds.toFixed(2)),
+    rerun_rss_mb: Math.round(rerun.rssMb),
+  });
+  for (const f of [db, `${db}.wal`, `${db}.tmp`]) rmSync(f, { force: true, recursive: true });
+}
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
