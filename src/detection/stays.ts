@@ -18,8 +18,8 @@
  * crossings per person (a window pass that also looks one crossing back and ahead), repeats
  * (rare) stitched to their event from the repeats alone, and one pass over the events that writes
  * the stays — no list aggregate over every crossing, no join of the crossings with themselves.
- * det_rec (one row per crossing: person_id, rec_key, crossed_at, local_date, direction, visa_type,
- * sponsor, group_id, nationality), det_person and det_bounds stay behind for the later steps.
+ * det_rec (one row per crossing: person_id, rec_key, crossed_at, local_date, direction, port,
+ * visa_type, doc_type, sponsor, group_id, nationality), det_person and det_bounds stay behind for the later steps.
  */
 import type { Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
@@ -40,7 +40,7 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   await store.run(`CREATE OR REPLACE TEMP TABLE det_rec AS
     SELECT pr.person_id, p.pid, r.rec_key, r.source || ':' || r.record_id AS rid, r.crossed_at,
            r.local_date, r.direction, coalesce(r.port_id, r.port_raw) AS port, r.visa_type,
-           r.sponsor, r.group_id, r.nationality
+           r.doc_type, r.sponsor, r.group_id, r.nationality
     FROM records r JOIN person_records pr USING (rec_key) JOIN det_person p USING (person_id)
     WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
   await store.run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
@@ -144,9 +144,9 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
     FROM s JOIN det_person p USING (pid) CROSS JOIN det_bounds b`);
   for (const t of ["det_mark", "det_chain", "det_fix", "det_typical"])
     await store.run(`DROP TABLE ${t}`);
-  // What only the stays needed leaves det_rec: it stays in memory through every later step, and
-  // these columns are a third of it. (Dropping a column of a temporary table copies nothing.)
-  for (const c of ["rid", "port", "pid"]) await store.run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
+  // What only the stays needed leaves det_rec: it stays in memory through every later step.
+  // (Dropping a column of a temporary table copies nothing.) The cohort step reads the port.
+  for (const c of ["rid", "pid"]) await store.run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
   return Number(row?.n ?? 0);
 }
