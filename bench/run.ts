@@ -37,6 +37,7 @@ const BENCHES: Bench[] = [
     quick: ["--rows", "200000"],
   },
   { name: "identity", script: "identity.js", full: [], quick: ["--scale", "0.5"] },
+  { name: "analyze", script: "analyze.js", full: [], quick: ["--scale", "0.5"] },
   { name: "screen", script: "screen.js", full: ["--rows", "1000000"], quick: ["--rows", "20000"] },
 ];
 
