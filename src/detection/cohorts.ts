@@ -40,6 +40,9 @@ import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
  * row shared with other teams (at scale 0.1 of the scenarios, three were too few).
  */
 const LINK_REACH = 8;
+/** The next LINK_REACH group crossings of the person, as lead() calls: one sort serves them
+ * all, where a list() window over a sliding frame builds a list per row. */
+const LEADS = Array.from({ length: LINK_REACH }, (_, i) => `lead(eid, ${i + 1}) OVER w`).join(", ");
 
 /**
  * A sponsor spelling reduced to what survives a change of case, punctuation and legal form
@@ -140,10 +143,9 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     JOIN coh_ev e ON e.pno = x.pno AND e.d = x.d AND e.out = x.out AND e.k > 0 AND x.k = 0`);
   // Links between group crossings that share most of their persons.
   const links = await store.all<{ a: number; b: number }>(`
-    WITH seq AS (SELECT eid AS a, list(eid) OVER (PARTITION BY pid ORDER BY eid
-                   ROWS BETWEEN 1 FOLLOWING AND ${LINK_REACH} FOLLOWING) AS nexts
-                 FROM coh_xe WHERE member),
-    pairs AS (SELECT a, b, count(*) AS n FROM seq, unnest(nexts) AS t(b) GROUP BY a, b)
+    WITH seq AS (SELECT eid AS a, [${LEADS}] AS nexts FROM coh_xe WHERE member
+                 WINDOW w AS (PARTITION BY pid ORDER BY eid)),
+    pairs AS (SELECT a, b, count(*) AS n FROM seq, unnest(nexts) AS t(b) WHERE b IS NOT NULL GROUP BY a, b)
     SELECT p.a, p.b FROM pairs p JOIN coh_ev ea ON ea.eid = p.a JOIN coh_ev eb ON eb.eid = p.b
     WHERE p.n >= 2 AND p.n >= ${c.link_min_jaccard} * (ea.sz + eb.sz - p.n)`);
   const events = Number(
