@@ -317,10 +317,12 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   await store.run("DELETE FROM cohort_members");
   await store.run(`INSERT INTO cohorts
     WITH mv AS (SELECT m.seed, ev.d, cp.port, CASE WHEN ev.out THEN 'exit' ELSE 'entry' END AS dir,
-                       count(DISTINCT a.pid) AS present
+                       count(DISTINCT ha.pid) AS present
                 FROM coh_move m JOIN coh_ev ev USING (eid) JOIN coh_port cp USING (pno)
-                LEFT JOIN coh_xe h ON h.eid = m.eid
-                LEFT JOIN coh_assign a ON a.pid = h.pid AND a.seed = m.seed
+                -- Members' crossings matched to their own set first: a busy group crossing is
+                -- a movement of dozens of sets, and each would otherwise join all its persons.
+                LEFT JOIN (SELECT h.eid, a.seed, a.pid FROM coh_xe h JOIN coh_assign a USING (pid)) ha
+                  ON ha.eid = m.eid AND ha.seed = m.seed
                 GROUP BY ALL),
     sp AS (SELECT a.seed, s.sponsor, count(*) AS n FROM coh_x x JOIN coh_assign a USING (pid)
            JOIN coh_sk s USING (spid) GROUP BY ALL)
