@@ -196,6 +196,9 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     UNION
     SELECT s.eid, s.comp FROM share s JOIN coh_ev e USING (eid)
     WHERE s.n >= least(${c.min_group_size}, 0.25 * e.sz)`);
+  // Crossings on some set's movement (the others may be stragglers).
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_hx AS
+    SELECT DISTINCT xid FROM coh_xe SEMI JOIN coh_move USING (eid)`);
   // Crossings on a set's movements (exact), counted per person and set. Busy port-days make
   // group crossings of hundreds that are movements of dozens of sets, so the (crossing, set)
   // pairs run to the hundreds of millions at 10M records: they are counted, never stored. A
@@ -203,16 +206,21 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   // so member rows need no de-duplication; only date-only wildcards, matched to every group
   // crossing of their port-day, may reach one set twice.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_exact AS
-    SELECT pid, comp, sum(n)::BIGINT AS exact FROM (
-      SELECT xe.pid, m.comp, count(*) AS n FROM coh_xe xe JOIN coh_move m USING (eid)
-      WHERE xe.member GROUP BY ALL
-      UNION ALL
-      SELECT xe.pid, m.comp, count(DISTINCT xe.xid) FROM coh_xe xe JOIN coh_move m USING (eid)
-      WHERE NOT xe.member GROUP BY ALL)
-    GROUP BY ALL`);
-  // Crossings on some set's movement (the others may be stragglers).
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_hx AS
-    SELECT DISTINCT xid FROM coh_xe SEMI JOIN coh_move USING (eid)`);
+    WITH hits AS (
+      SELECT pid, comp, sum(n)::BIGINT AS exact FROM (
+        SELECT xe.pid, m.comp, count(*) AS n FROM coh_xe xe JOIN coh_move m USING (eid)
+        WHERE xe.member GROUP BY ALL
+        UNION ALL
+        SELECT xe.pid, m.comp, count(DISTINCT xe.xid) FROM coh_xe xe JOIN coh_move m USING (eid)
+        WHERE NOT xe.member GROUP BY ALL)
+      GROUP BY ALL),
+    -- Straggler crossings come only from the person's crossings on no movement, so a set
+    -- that falls short of min_coverage with all of those added cannot be the person's: most
+    -- (person, set) pairs are dropped here, not carried into the membership step.
+    room AS (SELECT x.pid, count(*) AS n, count(*) - count(h.xid) AS loose
+             FROM coh_x x LEFT JOIN coh_hx h USING (xid) GROUP BY x.pid)
+    SELECT h.pid, h.comp, h.exact FROM hits h JOIN room r USING (pid)
+    WHERE h.exact + r.loose >= ${c.min_coverage} * r.n`);
   // A set's profile: the sponsor keys (tag = sk) and visa types (tag = −vk) its members were
   // recorded under on its movements; a value must recur, so one stray traveller does not lend
   // the set a sponsor.
