@@ -40,11 +40,6 @@ import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
  * row shared with other teams (at scale 0.1 of the scenarios, three were too few).
  */
 const LINK_REACH = 8;
-/** The next LINK_REACH group crossings of the person, as lead() calls: one sort serves them
- * all, where a list() window over a sliding frame builds a list per row. */
-const NEXT = Array.from({ length: LINK_REACH }, (_, i) => i + 1);
-const LEADS = NEXT.map((i) => `lead(eid, ${i}) OVER w AS n${i}`).join(", ");
-const NEXTS = NEXT.map((i) => `n${i}`).join(", ");
 
 /**
  * A sponsor spelling reduced to what survives a change of case, punctuation and legal form
@@ -145,11 +140,12 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     JOIN coh_ev e ON e.pno = x.pno AND e.d = x.d AND e.out = x.out AND e.k > 0 AND x.k = 0`);
   // Links between group crossings that share most of their persons.
   const links = await store.all<{ a: number; b: number }>(`
-    WITH seq AS (SELECT eid AS a, ${LEADS} FROM coh_xe WHERE member
-                 WINDOW w AS (PARTITION BY pid ORDER BY eid)),
+    WITH seq AS (SELECT eid AS a, list(eid) OVER (PARTITION BY pid ORDER BY eid
+                   ROWS BETWEEN 1 FOLLOWING AND ${LINK_REACH} FOLLOWING) AS nexts
+                 FROM coh_xe WHERE member),
     -- A team's members share their next group crossings: count each sequence once, with its
     -- number of persons, before expanding it into pairs.
-    tup AS (SELECT a, [${NEXTS}] AS nexts, count(*) AS c FROM seq GROUP BY a, ${NEXTS}),
+    tup AS (SELECT a, nexts, count(*) AS c FROM seq GROUP BY a, nexts),
     pairs AS (SELECT a, b, sum(c)::BIGINT AS n FROM tup, unnest(nexts) AS t(b) WHERE b IS NOT NULL GROUP BY a, b)
     SELECT p.a, p.b FROM pairs p JOIN coh_ev ea ON ea.eid = p.a JOIN coh_ev eb ON eb.eid = p.b
     WHERE p.n >= 2 AND p.n >= ${c.link_min_jaccard} * (ea.sz + eb.sz - p.n)`);
