@@ -143,10 +143,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     WITH seq AS (SELECT eid AS a, list(eid) OVER (PARTITION BY pid ORDER BY eid
                    ROWS BETWEEN 1 FOLLOWING AND ${LINK_REACH} FOLLOWING) AS nexts
                  FROM coh_xe WHERE member),
-    -- A team's members share their next group crossings: count each sequence once, with its
-    -- number of persons, before expanding it into pairs.
-    tup AS (SELECT a, nexts, count(*) AS c FROM seq GROUP BY a, nexts),
-    pairs AS (SELECT a, b, sum(c)::BIGINT AS n FROM tup, unnest(nexts) AS t(b) WHERE b IS NOT NULL GROUP BY a, b)
+    pairs AS (SELECT a, b, count(*) AS n FROM seq, unnest(nexts) AS t(b) GROUP BY a, b)
     SELECT p.a, p.b FROM pairs p JOIN coh_ev ea ON ea.eid = p.a JOIN coh_ev eb ON eb.eid = p.b
     WHERE p.n >= 2 AND p.n >= ${c.link_min_jaccard} * (ea.sz + eb.sz - p.n)`);
   const events = Number(
