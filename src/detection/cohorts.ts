@@ -189,9 +189,31 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     UNION
     SELECT s.eid, s.comp FROM share s JOIN coh_ev e USING (eid)
     WHERE s.n >= least(${c.min_group_size}, 0.25 * e.sz)`);
-  // Crossings on a set's movements (exact).
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_hit AS
-    SELECT DISTINCT xe.pid, xe.xid, m.comp FROM coh_xe xe JOIN coh_move m USING (eid)`);
+  // Crossings on some set's movement (the others may be stragglers).
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_hx AS
+    SELECT DISTINCT xid FROM coh_xe SEMI JOIN coh_move USING (eid)`);
+  // Crossings on a set's movements (exact), counted per person and set. Busy port-days make
+  // group crossings of hundreds that are movements of dozens of sets, so the (crossing, set)
+  // pairs run to the hundreds of millions at 10M records: they are counted, never stored. A
+  // crossing is a member of one group crossing at most (its run, or its port-day's whole one),
+  // so member rows need no de-duplication; only date-only wildcards, matched to every group
+  // crossing of their port-day, may reach one set twice.
+  await store.run(`CREATE OR REPLACE TEMP TABLE coh_exact AS
+    WITH hits AS (
+      SELECT pid, comp, sum(n)::BIGINT AS exact FROM (
+        SELECT xe.pid, m.comp, count(*) AS n FROM coh_xe xe JOIN coh_move m USING (eid)
+        WHERE xe.member GROUP BY ALL
+        UNION ALL
+        SELECT xe.pid, m.comp, count(DISTINCT xe.xid) FROM coh_xe xe JOIN coh_move m USING (eid)
+        WHERE NOT xe.member GROUP BY ALL)
+      GROUP BY ALL),
+    -- Straggler crossings come only from the person's crossings on no movement, so a set
+    -- that falls short of min_coverage with all of those added cannot be the person's: most
+    -- (person, set) pairs are dropped here, not carried into the membership step.
+    room AS (SELECT x.pid, count(*) AS n, count(*) - count(h.xid) AS loose
+             FROM coh_x x LEFT JOIN coh_hx h USING (xid) GROUP BY x.pid)
+    SELECT h.pid, h.comp, h.exact FROM hits h JOIN room r USING (pid)
+    WHERE h.exact + r.loose >= ${c.min_coverage} * r.n`);
   // A set's profile: the sponsor keys (tag = sk) and visa types (tag = −vk) its members were
   // recorded under on its movements; a value must recur, so one stray traveller does not lend
   // the set a sponsor.
@@ -199,7 +221,14 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     SELECT xid, pid, sk AS tag FROM coh_x WHERE sk IS NOT NULL
     UNION ALL SELECT xid, pid, -vk FROM coh_x WHERE vk IS NOT NULL`);
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_ctag AS
-    WITH ct AS (SELECT h.comp, t.tag, count(*) AS c FROM coh_hit h JOIN coh_tag t USING (xid) GROUP BY ALL)
+    WITH et AS (SELECT xe.eid, t.tag, count(*) AS c FROM coh_xe xe JOIN coh_tag t USING (xid)
+                WHERE xe.member GROUP BY ALL),
+    wild AS (SELECT DISTINCT xe.xid, m.comp FROM coh_xe xe JOIN coh_move m USING (eid) WHERE NOT xe.member),
+    ct AS (SELECT comp, tag, sum(c)::BIGINT AS c FROM (
+             SELECT m.comp, et.tag, sum(et.c) AS c FROM coh_move m JOIN et USING (eid) GROUP BY ALL
+             UNION ALL
+             SELECT w.comp, t.tag, count(*) FROM wild w JOIN coh_tag t USING (xid) GROUP BY ALL)
+           GROUP BY ALL)
     SELECT ct.comp, ct.tag FROM ct
     JOIN (SELECT comp, tag > 0 AS sponsor, sum(c) AS t FROM ct GROUP BY ALL) s
       ON s.comp = ct.comp AND s.sponsor = (ct.tag > 0)
@@ -213,11 +242,13 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     JOIN coh_ctag c USING (tag)`);
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_near AS
     WITH loose AS (SELECT x.xid, x.pid, x.cno, x.out, x.d + o::INTEGER AS d FROM coh_x x
-                   ANTI JOIN coh_hit h USING (xid),
+                   ANTI JOIN coh_hx h USING (xid),
                    range(-${c.straggler_days}, ${c.straggler_days + 1}) AS t(o)
-                   WHERE x.pid IN (SELECT pid FROM coh_fit))
-    SELECT l.pid, m.comp, count(DISTINCT l.xid) AS near FROM loose l
-    JOIN coh_ev e USING (cno, out, d) JOIN coh_move m USING (eid) SEMI JOIN coh_fit USING (pid, comp)
+                   WHERE x.pid IN (SELECT pid FROM coh_fit)),
+    -- A set's movement days per city and direction, once: a busy day has many group crossings.
+    md AS (SELECT DISTINCT m.comp, e.cno, e.out, e.d FROM coh_move m JOIN coh_ev e USING (eid))
+    SELECT l.pid, md.comp, count(DISTINCT l.xid) AS near FROM loose l
+    JOIN md USING (cno, out, d) SEMI JOIN coh_fit USING (pid, comp)
     GROUP BY ALL`);
   // Membership: the set whose movements cover most of the person's crossings, at least
   // min_coverage of them; with fewer than min_shared_crossings shared, only when those are all
@@ -227,9 +258,8 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   // not its straggler, and a tour group that crossed inside a convoy is not part of it.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_assign AS
     WITH n AS (SELECT pid, count(*) AS n FROM coh_x GROUP BY pid),
-    exact AS (SELECT pid, comp, count(*) AS exact FROM coh_hit GROUP BY ALL),
     cand AS (SELECT pid, comp, coalesce(exact, 0) AS exact, coalesce(near, 0) AS near, n.n
-             FROM exact FULL JOIN coh_near USING (pid, comp) JOIN n USING (pid)
+             FROM coh_exact FULL JOIN coh_near USING (pid, comp) JOIN n USING (pid)
              WHERE coalesce(exact, 0) + coalesce(near, 0) >= ${c.min_coverage} * n.n),
     pv AS (SELECT DISTINCT pid, tag FROM coh_tag SEMI JOIN cand USING (pid) WHERE tag < 0),
     fit AS (SELECT a.pid, a.comp, bool_or(c.tag IS NOT NULL) AS visa_fit
@@ -293,10 +323,12 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   await store.run("DELETE FROM cohort_members");
   await store.run(`INSERT INTO cohorts
     WITH mv AS (SELECT m.seed, ev.d, cp.port, CASE WHEN ev.out THEN 'exit' ELSE 'entry' END AS dir,
-                       count(DISTINCT a.pid) AS present
+                       count(DISTINCT ha.pid) AS present
                 FROM coh_move m JOIN coh_ev ev USING (eid) JOIN coh_port cp USING (pno)
-                LEFT JOIN coh_xe h ON h.eid = m.eid
-                LEFT JOIN coh_assign a ON a.pid = h.pid AND a.seed = m.seed
+                -- Members' crossings matched to their own set first: a busy group crossing is
+                -- a movement of dozens of sets, and each would otherwise join all its persons.
+                LEFT JOIN (SELECT h.eid, a.seed, a.pid FROM coh_xe h JOIN coh_assign a USING (pid)) ha
+                  ON ha.eid = m.eid AND ha.seed = m.seed
                 GROUP BY ALL),
     sp AS (SELECT a.seed, s.sponsor, count(*) AS n FROM coh_x x JOIN coh_assign a USING (pid)
            JOIN coh_sk s USING (spid) GROUP BY ALL)
