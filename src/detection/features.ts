@@ -98,14 +98,26 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     -- travels on one kind of papers (all on service passports without a visa, all on border
     -- passes …), which keeps a trader or visitor who happens to enter and leave on a team's days
     -- out of the team.
+    -- The usual papers: the most frequent doc and visa type, ties to the greater value, so the
+    -- choice never depends on how DuckDB split the work between threads (mode() does).
+    usual AS (
+      SELECT person_id,
+             arg_max(doc, (dn, doc)) FILTER (WHERE doc IS NOT NULL) AS doc,
+             arg_max(visa, (vn, visa)) FILTER (WHERE visa IS NOT NULL) AS visa
+      FROM (
+        SELECT person_id, coalesce(doc_type, '') AS doc, count(*) AS dn, NULL AS visa, NULL AS vn
+        FROM det_rec GROUP BY ALL
+        UNION ALL
+        SELECT person_id, NULL, NULL, coalesce(visa_type, ''), count(*) FROM det_rec GROUP BY person_id, visa_type)
+      GROUP BY person_id),
     pv AS (
       SELECT person_id,
              avg(CASE WHEN visa_type IN (${nonWork}) THEN 1 ELSE 0 END) AS non_work_visa_share,
              bool_or(visa_type = 'work') AS work_visa,
              avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
              avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share,
-             mode(coalesce(doc_type, '')) AS doc, mode(coalesce(visa_type, '')) AS visa
-      FROM det_rec GROUP BY person_id),
+             any_value(u.doc) AS doc, any_value(u.visa) AS visa
+      FROM det_rec LEFT JOIN usual u USING (person_id) GROUP BY person_id),
     -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
     -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
     -- Both ends must match: at a busy port some team enters on most days, so sharing one
