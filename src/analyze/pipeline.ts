@@ -3,6 +3,7 @@
  * resolution comes first because every later step (stays, rules, cohorts, scores) works on
  * persons. Later steps are appended to ANALYZE_STEPS.
  */
+import { totalmem } from "node:os";
 import type { Store } from "../db/store.js";
 import { DETECTION_STEPS } from "../detection/steps.js";
 import { runIdentity } from "./identity.js";
@@ -36,6 +37,8 @@ export interface StepResult {
   peak_rss_mb: number;
   stages: StageTiming[];
   stats: object;
+  /** Set when the step ran out of memory under the cap and was rerun with this limit. */
+  memory_limit_retry?: string;
 }
 
 export interface PipelineResult {
@@ -50,7 +53,7 @@ export interface PipelineResult {
  * headroom is for the identity step's JavaScript heap and DuckDB's allocations outside its
  * buffer pool.
  */
-export const ANALYZE_MEMORY_LIMIT = "2500MB";
+export const ANALYZE_MEMORY_LIMIT_MB = 2500;
 
 /** Samples the process's resident set size while work runs; `peak` is in MB. */
 class RssSampler {
@@ -94,6 +97,8 @@ export interface PipelineOptions {
   /** Called when a stage starts: overall position (stage count so far) and label. */
   onStage?: (done: number, total: number, label: string) => void;
   steps?: readonly AnalyzeStep[];
+  /** DuckDB memory cap in MB (default ANALYZE_MEMORY_LIMIT_MB; SOJOURN_MEMORY_LIMIT wins). */
+  memoryLimitMb?: number;
 }
 
 export async function runPipeline(
@@ -105,55 +110,66 @@ export async function runPipeline(
   const results: StepResult[] = [];
   const started = performance.now();
   let offset = 0;
-  const restore = await capMemory(store);
+  let limitMb = options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB;
+  const capped = !process.env.SOJOURN_MEMORY_LIMIT;
+  if (capped) await store.run(`SET memory_limit = '${limitMb}MB'`);
   try {
     for (const step of steps) {
-      const stages: StageTiming[] = [];
-      const stepStarted = performance.now();
-      const stepRss = new RssSampler();
-      const ctx: StepContext = {
-        store,
-        async stage(name, fn) {
-          const i = step.stages.indexOf(name);
-          options.onStage?.(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
-          const t = performance.now();
-          const rss = new RssSampler();
-          try {
-            return await fn();
-          } finally {
-            stages.push({ stage: name, seconds: seconds(t), peak_rss_mb: rss.stop() });
-          }
-        },
-      };
-      try {
-        const stats = await store.transaction(() => step.run(ctx));
-        results.push({
-          step: step.id,
-          seconds: seconds(stepStarted),
-          peak_rss_mb: stepRss.stop(),
-          stages,
-          stats,
-        });
-      } finally {
-        stepRss.stop();
+      let retried: string | undefined;
+      for (;;) {
+        const stages: StageTiming[] = [];
+        const stepStarted = performance.now();
+        const stepRss = new RssSampler();
+        const ctx: StepContext = {
+          store,
+          async stage(name, fn) {
+            const i = step.stages.indexOf(name);
+            options.onStage?.(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
+            const t = performance.now();
+            const rss = new RssSampler();
+            try {
+              return await fn();
+            } finally {
+              stages.push({ stage: name, seconds: seconds(t), peak_rss_mb: rss.stop() });
+            }
+          },
+        };
+        try {
+          const stats = await store.transaction(() => step.run(ctx));
+          results.push({
+            step: step.id,
+            seconds: seconds(stepStarted),
+            peak_rss_mb: stepRss.stop(),
+            stages,
+            stats,
+            ...(retried ? { memory_limit_retry: retried } : {}),
+          });
+          break;
+        } catch (err) {
+          // Some DuckDB operators cannot spill (a large hash table's directory, one big list):
+          // under our own cap the step is rolled back and rerun with twice the memory, up to
+          // the memory DuckDB would take by default, rather than failing the whole analyze.
+          const outOfMemory = /Out of Memory Error/i.test((err as Error).message ?? "");
+          if (!capped || !outOfMemory || limitMb * 2 > maxMemoryMb()) throw err;
+          limitMb *= 2;
+          retried = `${limitMb}MB`;
+          await store.run(`SET memory_limit = '${limitMb}MB'`);
+        } finally {
+          stepRss.stop();
+        }
       }
       offset += step.stages.length;
       options.onStage?.(offset, total, `${step.id}: done`);
     }
   } finally {
-    await restore();
+    if (capped) await store.run("RESET memory_limit");
   }
   return { seconds: seconds(started), steps: results };
 }
 
-/**
- * Caps DuckDB at ANALYZE_MEMORY_LIMIT for the run and returns the undo (back to DuckDB's
- * default); SOJOURN_MEMORY_LIMIT, when set, has already decided.
- */
-async function capMemory(store: Store): Promise<() => Promise<void>> {
-  if (process.env.SOJOURN_MEMORY_LIMIT) return async () => undefined;
-  await store.run(`SET memory_limit = '${ANALYZE_MEMORY_LIMIT}'`);
-  return () => store.run("RESET memory_limit");
+/** DuckDB's own default limit: 80 % of the machine's memory. */
+function maxMemoryMb(): number {
+  return Math.floor((totalmem() * 0.8) / 2 ** 20);
 }
 
 function seconds(since: number): number {

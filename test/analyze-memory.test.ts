@@ -1,0 +1,31 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { runPipeline } from "../src/analyze/pipeline.js";
+import { withDb } from "./helpers/with-db.js";
+
+describe("analyze under its memory cap", () => {
+  it("reruns a step that runs out of memory with twice the memory, and says so", async () => {
+    if (process.env.SOJOURN_MEMORY_LIMIT) return; // the caller's limit is never raised
+    await withDb(async (store) => {
+      // One list of 4M integers is a single allocation of ~32 MB: it cannot spill.
+      const step = {
+        id: "big-list",
+        description: "one list too large to spill",
+        stages: ["list"],
+        async run() {
+          await store.run(
+            "CREATE OR REPLACE TEMP TABLE big AS SELECT list(i) AS l FROM range(4000000) r(i)",
+          );
+          return {};
+        },
+      };
+      const result = await runPipeline(store, { steps: [step], memoryLimitMb: 8 });
+      const [only] = result.steps;
+      assert.equal(only?.step, "big-list");
+      assert.match(only?.memory_limit_retry ?? "", /^\d+MB$/);
+      assert.ok(Number.parseInt(only?.memory_limit_retry ?? "0", 10) > 8);
+      const [n] = await store.all<{ n: bigint }>("SELECT len(l) AS n FROM big");
+      assert.equal(Number(n?.n), 4_000_000);
+    });
+  });
+});
