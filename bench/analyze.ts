@@ -86,6 +86,7 @@ interface Report {
     step: string;
     seconds: number;
     peak_rss_mb: number;
+    memory_limit_retry?: string;
     stages: { stage: string; seconds: number; peak_rss_mb?: number }[];
     stats: Record<string, unknown>;
   }[];
@@ -118,6 +119,7 @@ for (let i = 0; i < Number(values.runs); i++) {
       step: s.step,
       seconds: s.seconds,
       peak_rss_mb: s.peak_rss_mb,
+      ...(s.memory_limit_retry ? { memory_limit_retry: s.memory_limit_retry } : {}),
       stages: s.stages,
     })),
     stats: Object.fromEntries(report.steps.map((s) => [s.step, s.stats])),

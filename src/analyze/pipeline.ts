@@ -112,6 +112,8 @@ export async function runPipeline(
   let offset = 0;
   let limitMb = options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB;
   const capped = !process.env.SOJOURN_MEMORY_LIMIT;
+  // Restored by value afterwards: RESET does not bring a global setting back in DuckDB 1.5.
+  const before = await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
   if (capped) await store.run(`SET memory_limit = '${limitMb}MB'`);
   try {
     for (const step of steps) {
@@ -144,11 +146,16 @@ export async function runPipeline(
             stats,
             ...(retried ? { memory_limit_retry: retried } : {}),
           });
+          if (retried) {
+            limitMb = options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB;
+            await store.run(`SET memory_limit = '${limitMb}MB'`);
+          }
           break;
         } catch (err) {
           // Some DuckDB operators cannot spill (a large hash table's directory, one big list):
           // under our own cap the step is rolled back and rerun with twice the memory, up to
-          // the memory DuckDB would take by default, rather than failing the whole analyze.
+          // the memory DuckDB would take by default, rather than failing the whole analyze. The
+          // next step starts under the cap again.
           const outOfMemory = /Out of Memory Error/i.test((err as Error).message ?? "");
           if (!capped || !outOfMemory || limitMb * 2 > maxMemoryMb()) throw err;
           limitMb *= 2;
@@ -162,7 +169,7 @@ export async function runPipeline(
       options.onStage?.(offset, total, `${step.id}: done`);
     }
   } finally {
-    if (capped) await store.run("RESET memory_limit");
+    if (capped && before) await store.run(`SET memory_limit = '${before.m.replaceAll("'", "")}'`);
   }
   return { seconds: seconds(started), steps: results };
 }

@@ -54,7 +54,9 @@ export function register(program: Command): void {
         return;
       }
       for (const step of result.steps) {
-        printLine(`${step.step} (${step.seconds.toFixed(1)} s)`);
+        printLine(
+          `${step.step} (${step.seconds.toFixed(1)} s${step.memory_limit_retry ? `; rerun with ${step.memory_limit_retry} of memory after running out` : ""})`,
+        );
         printTable(
           Object.entries(step.stats).map(([k, v]) => ({ stat: k, value: v })),
           ["stat", "value"],
