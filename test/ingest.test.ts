@@ -105,7 +105,7 @@ describe("ingest: normalisation", () => {
       );
       assert.deepEqual(
         rows.map((x) => x.stored === null),
-        [true, true, true, false, false, false, false, true, false],
+        [true, true, true, false, false, false, false, false, false],
       );
       // China kept daylight saving time in 1986–1991: local 09:15 in June 1988 was UTC+9.
       assert.equal(rows[7]?.utc, "1988-06-03T00:15:00Z");

@@ -166,7 +166,11 @@ export async function insertRecords(
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
       fam, giv, ful, ${nameScript("fam")}, ${nameScript("giv")}, ${nameScript("ful")},
       bd, sx, visa, nullif(${trimmed("purpose")}, ''), nullif(${trimmed("sponsor")}, ''), nullif(${trimmed("group_id")}, ''),
-      CASE WHEN ts IS NULL OR NOT (canon_instant OR crossed_at LIKE '____-__-__ __:__' OR crossed_at LIKE '____-__-__') THEN crossed_at END,
+      CASE WHEN ts IS NULL OR NOT (canon_instant OR crossed_at LIKE '____-__-__' OR ${
+        // A local time round-trips through the instant only where the offset is fixed (no
+        // daylight-saving gap or overlap to fall into).
+        fixedOffset ? "(crossed_at LIKE '____-__-__ __:__' AND crossed_at >= '1992')" : "false"
+      }) THEN crossed_at END,
       CASE WHEN dir IS DISTINCT FROM direction THEN direction END,
       CASE WHEN nat IS DISTINCT FROM nationality THEN nationality END,
       CASE WHEN doc IS DISTINCT FROM doc_number THEN doc_number END,
