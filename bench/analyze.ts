@@ -11,74 +11,12 @@
  * average before and after is printed with each run: other jobs on the machine inflate
  * wall-clock times, and a figure taken under load says so.
  */
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { repoRoot } from "../src/repo-root.js";
+import { cachedStore, runCli as run } from "./cached-store.js";
 
-const { values } = parseArgs({
-  options: {
-    scale: { type: "string", default: "11" },
-    seed: { type: "string", default: "7" },
-    runs: { type: "string", default: "1" },
-  },
-});
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
-const dir = join(repoRoot(), "bench-data", `identity-s${values.scale}-seed${values.seed}`);
-const sim = join(dir, "sim");
-const pristine = join(dir, "ingested.duckdb");
-mkdirSync(dir, { recursive: true });
-
-interface Measured {
-  seconds: number;
-  userSeconds: number;
-  systemSeconds: number;
-  rssMb: number;
-  out: string;
-}
-
-function run(argv: string[], label: string): Measured {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, ...argv], {
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-    env: { ...process.env, TZ: "UTC" },
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
-  const [user = "0", system = "0", rssKb = "0"] = r.stderr.trim().split("\n").pop()!.split(" ");
-  return {
-    seconds,
-    userSeconds: Number(user),
-    systemSeconds: Number(system),
-    rssMb: Number(rssKb) / 1024,
-    out: r.stdout,
-  };
-}
-
-if (!existsSync(pristine)) {
-  if (!existsSync(join(sim, "crossings.csv"))) {
-    process.stderr.write(`simulating hunchun-2019 at scale ${values.scale} into ${sim}…\n`);
-    run(
-      [
-        "simulate",
-        "--out",
-        sim,
-        "--scale",
-        values.scale,
-        "--seed",
-        values.seed,
-        "--force",
-        "--json",
-      ],
-      "simulate",
-    );
-  }
-  process.stderr.write("ingesting…\n");
-  run(["--db", pristine, "ingest", join(sim, "crossings.csv"), "--json"], "ingest");
-}
+const { dir, pristine, runs } = cachedStore();
 
 interface Report {
   seconds: number;
@@ -94,7 +32,7 @@ interface Report {
 
 const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 const results: Record<string, unknown>[] = [];
-for (let i = 0; i < Number(values.runs); i++) {
+for (let i = 0; i < runs; i++) {
   const db = join(dir, "work-analyze.duckdb");
   for (const f of [db, `${db}.wal`, `${db}.tmp`]) rmSync(f, { force: true, recursive: true });
   copyFileSync(pristine, db);

@@ -8,52 +8,14 @@
  * process under /usr/bin/time (peak RSS). A second analyze on the same copy measures the
  * no-op rerun.
  */
-import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { copyFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
-import { repoRoot } from "../src/repo-root.js";
+import { cachedStore, runCli as run } from "./cached-store.js";
 
-const { values } = parseArgs({
-  options: {
-    scale: { type: "string", default: "11" },
-    seed: { type: "string", default: "7" },
-    runs: { type: "string", default: "1" },
-  },
-});
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
-const dir = join(repoRoot(), "bench-data", `identity-s${values.scale}-seed${values.seed}`);
-const sim = join(dir, "sim");
-const pristine = join(dir, "ingested.duckdb");
-mkdirSync(dir, { recursive: true });
-
-function run(argv: string[], label: string): { seconds: number; rssMb: number; out: string } {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, cli, ...argv], {
-    encoding: "utf8",
-    maxBuffer: 1 << 26,
-    env: { ...process.env, TZ: "UTC" },
-  });
-  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
-  const rssKb = Number(r.stderr.trim().split("\n").pop());
-  return { seconds, rssMb: rssKb / 1024, out: r.stdout };
-}
-
-if (!existsSync(join(sim, "crossings.csv"))) {
-  process.stderr.write(`simulating hunchun-2019 at scale ${values.scale} into ${sim}…\n`);
-  run(
-    ["simulate", "--out", sim, "--scale", values.scale, "--seed", values.seed, "--force", "--json"],
-    "simulate",
-  );
-}
-if (!existsSync(pristine)) {
-  process.stderr.write("ingesting…\n");
-  run(["--db", pristine, "ingest", join(sim, "crossings.csv"), "--json"], "ingest");
-}
+const { dir, pristine, runs } = cachedStore();
 
 const results: Record<string, unknown>[] = [];
-for (let i = 0; i < Number(values.runs); i++) {
+for (let i = 0; i < runs; i++) {
   const db = join(dir, "work.duckdb");
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
