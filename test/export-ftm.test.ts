@@ -13,24 +13,12 @@ import { Store } from "../src/db/store.js";
 import { writeFtmExport } from "../src/export/write-ftm.js";
 import { parseFtm } from "../src/sanctions/parse-ftm.js";
 import { checkFtmLines, type EntityLike, loadFtmModel } from "./helpers/ftm-model.js";
-import { runCli, tempDir } from "./helpers/with-db.js";
+import { cliOk, queryDb, runCli, tempDir } from "./helpers/with-db.js";
 
 const KINDS = ["persons", "alerts", "cohorts", "stays"] as const;
 
-function cli(args: string[]): string {
-  const r = runCli(args);
-  assert.equal(r.status, 0, `sojourn ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
-
-async function query<T extends object>(db: string, sql: string): Promise<T[]> {
-  const store = await Store.open(db);
-  try {
-    return await store.json<T>(sql);
-  } finally {
-    store.close();
-  }
-}
+const cli = cliOk;
+const query = queryDb;
 
 function bySchema(entities: EntityLike[]): Record<string, number> {
   const out: Record<string, number> = {};

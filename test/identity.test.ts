@@ -6,26 +6,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
-import { runCli, tempDir } from "./helpers/with-db.js";
+import { cliOk, queryDb, runCli, tempDir } from "./helpers/with-db.js";
 
 const fixture = (name: string) => join(repoRoot(), "test", "fixtures", "identity", name);
 
-function cli(args: string[]): string {
-  const r = runCli(args);
-  assert.equal(r.status, 0, `sojourn ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
-
-async function query<T extends object>(db: string, sql: string): Promise<T[]> {
-  const store = await Store.open(db);
-  try {
-    return await store.json<T>(sql);
-  } finally {
-    store.close();
-  }
-}
+const cli = cliOk;
+const query = queryDb;
 
 async function personsByRecord(db: string): Promise<Map<string, string>> {
   const rows = await query<{ record_id: string; person_id: string }>(

@@ -1,4 +1,5 @@
 /** Test helpers: a fresh real DuckDB store per test (no mocks), temp dirs, and the CLI. */
+import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,3 +65,20 @@ export function spawnCli(args: string[]) {
 }
 
 export const HEADER = "record_id,crossed_at,direction,port,nationality,doc_number";
+
+/** Runs the CLI, fails the test unless it exits 0, and returns its stdout. */
+export function cliOk(args: string[]): string {
+  const r = runCli(args);
+  assert.equal(r.status, 0, `sojourn ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Rows of `sql` (JSON-safe) from the store file `db`, opened and closed around the query. */
+export async function queryDb<T extends object>(db: string, sql: string): Promise<T[]> {
+  const store = await Store.open(db);
+  try {
+    return await store.json<T>(sql);
+  } finally {
+    store.close();
+  }
+}
