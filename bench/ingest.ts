@@ -19,14 +19,17 @@ if (!existsSync(file)) {
   await generateCrossings(file, rows);
 }
 
-function measure(label: string, argv: string[]): { seconds: number; rssMb: number; out: string } {
+function measure(
+  label: string,
+  argv: string[],
+): { seconds: number; cpuSeconds: number; rssMb: number; out: string } {
   const db = join(dir, `${label}.duckdb`);
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
   const t0 = process.hrtime.bigint();
   const r = spawnSync(
     "/usr/bin/time",
-    ["-f", "%M", process.execPath, ...argv.map((a) => a.replace("$DB", db))],
+    ["-f", "%U %S %M", process.execPath, ...argv.map((a) => a.replace("$DB", db))],
     {
       encoding: "utf8",
       maxBuffer: 1 << 26,
@@ -34,10 +37,15 @@ function measure(label: string, argv: string[]): { seconds: number; rssMb: numbe
   );
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
-  const rssKb = Number(r.stderr.trim().split("\n").pop());
+  const [user, sys, rssKb] = (r.stderr.trim().split("\n").pop() ?? "").split(" ").map(Number);
   rmSync(db, { force: true });
   rmSync(`${db}.wal`, { force: true });
-  return { seconds, rssMb: rssKb / 1024, out: r.stdout };
+  return {
+    seconds,
+    cpuSeconds: (user ?? 0) + (sys ?? 0),
+    rssMb: (rssKb ?? 0) / 1024,
+    out: r.stdout,
+  };
 }
 
 const bare = join(repoRoot(), "dist", "bench", "bare-read-csv.js");
@@ -53,6 +61,10 @@ const result = {
   ingest_s: Number(ingest.seconds.toFixed(2)),
   ingest_rss_mb: Math.round(ingest.rssMb),
   ratio: Number((ingest.seconds / baseline.seconds).toFixed(2)),
+  // CPU seconds (user + system) are the steadier comparison on a busy machine.
+  bare_read_csv_cpu_s: Number(baseline.cpuSeconds.toFixed(1)),
+  ingest_cpu_s: Number(ingest.cpuSeconds.toFixed(1)),
+  cpu_ratio: Number((ingest.cpuSeconds / baseline.cpuSeconds).toFixed(2)),
   loaded: summary.loaded,
   rejected: summary.rejected,
   parse_path: summary.files?.[0]?.parse_path,

@@ -58,4 +58,49 @@ describe("ingest: crash safety", () => {
       assert.equal(final.records, rows);
     }
   });
+
+  it("rows appended by a run killed before they were sorted are dropped at the next open", async () => {
+    const file = join(tmp.dir, "sorted-later.csv");
+    await generateCrossings(file, 1_000);
+    const db = join(tmp.dir, "between.duckdb");
+    const first = runCli(["--db", db, "ingest", file, "--json"]);
+    assert.equal(first.status, 0, first.stderr);
+    // The state a kill between ingest's two transactions leaves: the second file's rows
+    // appended and committed, unsorted (no keys yet), its run still 'running'.
+    const store = await Store.open(db);
+    try {
+      await store.run(`INSERT INTO ingest_runs (run_id, file, source, started_at, status)
+        VALUES (99, 'killed.csv', 'killed', now(), 'running')`);
+      await store.run(`INSERT INTO records SELECT * REPLACE (NULL AS rec_key, 99 AS run_id, NULL AS line)
+        FROM records`);
+      await store.run(
+        `INSERT INTO rejects (run_id, file, line, reason) VALUES (99, 'killed.csv', 7, 'x')`,
+      );
+    } finally {
+      store.close();
+    }
+    const reopened = await Store.open(db);
+    try {
+      const [r] = await reopened.all<{
+        rows: bigint;
+        rejects: bigint;
+        status: string;
+        error: string;
+      }>(
+        `SELECT (SELECT count(*) FROM records WHERE run_id = 99) AS rows,
+                (SELECT count(*) FROM rejects WHERE run_id = 99) AS rejects, status, error
+         FROM ingest_runs WHERE run_id = 99`,
+      );
+      assert.equal(Number(r?.rows), 0);
+      assert.equal(Number(r?.rejects), 0);
+      assert.equal(r?.status, "failed");
+      assert.match(r?.error ?? "", /interrupted/);
+    } finally {
+      reopened.close();
+    }
+    assert.deepEqual(await count(db), { records: 1_000, runs: 1, running: 0 });
+    const rerun = runCli(["--db", db, "ingest", file, "--json"]);
+    assert.equal(rerun.status, 0, rerun.stderr);
+    assert.equal(JSON.parse(rerun.stdout).duplicates, 1_000);
+  });
 });

@@ -6,6 +6,7 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, type JS } from "@duckdb/node-api";
 import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
+import { discardInterruptedRuns } from "./recover.js";
 
 export const DEFAULT_DB_PATH = "./sojourn.duckdb";
 
@@ -49,7 +50,10 @@ export class Store {
     if (memory && /^[0-9]+(\.[0-9]+)?\s*[KMGT]i?B$/i.test(memory))
       await conn.run(`SET memory_limit = '${memory}'`);
     const store = new Store(path, instance, conn);
-    if (options.migrate !== false) await migrate(store);
+    if (options.migrate !== false) {
+      await migrate(store);
+      await discardInterruptedRuns(store);
+    }
     return store;
   }
 

@@ -7,6 +7,7 @@ import { v002Persons } from "./002-persons.js";
 import { v003Sanctions } from "./003-sanctions.js";
 import { v004Evidence } from "./004-evidence.js";
 import { v005Detection } from "./005-detection.js";
+import { v006RecordCodes } from "./006-record-codes.js";
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v003Sanctions,
   v004Evidence,
   v005Detection,
+  v006RecordCodes,
 ];
