@@ -4,7 +4,8 @@ import type { Migration } from "./index.js";
  * The closed vocabularies of `records` become ENUM columns. DuckDB writes a VARCHAR column at
  * about 150 ns a value whatever it holds — a constant string costs as much as a name — and an
  * ENUM (one byte) at about 30; with eight such columns that is a tenth of a 10M-row ingest.
- * Reads are unchanged: an ENUM compares, groups and joins with text as text does.
+ * Reads are unchanged: an ENUM compares, groups and joins with text as text does, and its
+ * values are listed in text order so that ORDER BY, min() and max() give what they gave.
  *
  * The values are those of src/core/crossing.ts and src/core/names/detect-script.ts when this
  * migration was written (a test checks they still match: a new value needs a migration that
@@ -16,11 +17,11 @@ export const v006RecordCodes: Migration = {
   name: "closed vocabularies of records as ENUM types",
   sql: `
 CREATE TYPE direction_code AS ENUM ('entry', 'exit');
-CREATE TYPE time_precision_code AS ENUM ('instant', 'local', 'date');
-CREATE TYPE script_code AS ENUM ('hangul', 'han', 'latin', 'mixed', 'other');
-CREATE TYPE sex_code AS ENUM ('M', 'F', 'X');
-CREATE TYPE doc_type_code AS ENUM ('passport', 'official_passport', 'diplomatic_passport', 'border_pass', 'other');
-CREATE TYPE visa_type_code AS ENUM ('none', 'work', 'business', 'student', 'trainee', 'tourist', 'official', 'visit', 'transit', 'crew', 'other');
+CREATE TYPE time_precision_code AS ENUM ('date', 'instant', 'local');
+CREATE TYPE script_code AS ENUM ('han', 'hangul', 'latin', 'mixed', 'other');
+CREATE TYPE sex_code AS ENUM ('F', 'M', 'X');
+CREATE TYPE doc_type_code AS ENUM ('border_pass', 'diplomatic_passport', 'official_passport', 'other', 'passport');
+CREATE TYPE visa_type_code AS ENUM ('business', 'crew', 'none', 'official', 'other', 'student', 'tourist', 'trainee', 'transit', 'visit', 'work');
 ALTER TABLE records ALTER direction TYPE direction_code;
 ALTER TABLE records ALTER time_precision TYPE time_precision_code;
 ALTER TABLE records ALTER family_script TYPE script_code;

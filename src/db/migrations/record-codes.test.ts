@@ -5,7 +5,7 @@ import { SCRIPTS } from "../../core/names/detect-script.js";
 import { Store } from "../store.js";
 
 describe("migration 006: record codes", () => {
-  it("each ENUM holds exactly the values the code can write (a new value needs a migration)", async () => {
+  it("each ENUM holds exactly the values the code can write, in text order (a new value needs a migration)", async () => {
     const store = await Store.open(":memory:");
     try {
       const expected: Record<string, readonly string[]> = {
@@ -20,7 +20,8 @@ describe("migration 006: record codes", () => {
         const [row] = await store.all<{ v: string[] }>(
           `SELECT enum_range(NULL::${type})::VARCHAR[] AS v`,
         );
-        assert.deepEqual([...(row?.v ?? [])].sort(), [...values].sort(), type);
+        // In text order, so sorting by the column is what sorting its text was.
+        assert.deepEqual(row?.v, [...values].sort(), type);
       }
     } finally {
       store.close();
