@@ -90,10 +90,21 @@ export async function dropLookups(store: Store): Promise<void> {
   for (const kind of VOCABULARY_KINDS) await store.run(`DROP TYPE IF EXISTS ingest_key_${kind}`);
 }
 
+/** The ENUM type of `records` a vocabulary column is stored as (migration 006), if any. */
+const STORED_TYPE: Partial<Record<VocabularyKind, string>> = {
+  direction: "direction_code",
+  doc_type: "doc_type_code",
+  visa_type: "visa_type_code",
+  sex: "sex_code",
+};
+
 function lookup(vocab: Vocabulary, kind: VocabularyKind, column: string): string {
   const values = lookupEntries(vocab, kind).map(([, v]) => v);
   const type = `ingest_key_${kind}`;
-  return `${list(values)}[enum_code(coalesce(TRY_CAST(${column} AS ${type}), TRY_CAST(lower(trim(${column})) AS ${type}))) + 1]`;
+  // A list of the stored ENUM type hands the insert one-byte codes, not strings to cast.
+  const stored = STORED_TYPE[kind];
+  const target = stored ? `CAST(${list(values)} AS ${stored}[])` : list(values);
+  return `${target}[enum_code(coalesce(TRY_CAST(${column} AS ${type}), TRY_CAST(lower(trim(${column})) AS ${type}))) + 1]`;
 }
 
 /** trim(), but only for the values that need it: trimming every value of every column
@@ -171,13 +182,13 @@ export async function insertRecords(
         // daylight-saving gap or overlap to fall into).
         fixedOffset ? "(crossed_at LIKE '____-__-__ __:__' AND crossed_at >= '1992')" : "false"
       }) THEN crossed_at END,
-      CASE WHEN dir IS DISTINCT FROM direction THEN direction END,
+      CASE WHEN CAST(dir AS VARCHAR) IS DISTINCT FROM direction THEN direction END,
       CASE WHEN nat IS DISTINCT FROM nationality THEN nationality END,
       CASE WHEN doc IS DISTINCT FROM doc_number THEN doc_number END,
-      CASE WHEN dtype IS DISTINCT FROM doc_type THEN doc_type END,
+      CASE WHEN CAST(dtype AS VARCHAR) IS DISTINCT FROM doc_type THEN doc_type END,
       CASE WHEN bd IS NULL OR CAST(bd AS VARCHAR) <> birth_date THEN birth_date END,
-      CASE WHEN sx IS DISTINCT FROM sex THEN sex END,
-      CASE WHEN visa IS DISTINCT FROM visa_type THEN visa_type END,
+      CASE WHEN CAST(sx AS VARCHAR) IS DISTINCT FROM sex THEN sex END,
+      CASE WHEN CAST(visa AS VARCHAR) IS DISTINCT FROM visa_type THEN visa_type END,
       extra, NULL
     FROM (
       SELECT *,
