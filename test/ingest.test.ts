@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { gzipSync } from "node:zlib";
 import { detectScript } from "../src/core/names/detect-script.js";
+import { loadGazetteer, type Port } from "../src/gazetteer/load-gazetteer.js";
 import { ingestFile } from "../src/ingest/ingest-file.js";
 import { rawCrossedAtSql } from "../src/ingest/normalize.js";
 import { HEADER, tempDir, withDb, writeFile } from "./helpers/with-db.js";
@@ -475,3 +476,42 @@ describe("ingest: formats", () => {
 export function writeCsv(path: string, lines: string[]): void {
   writeFileSync(path, `${lines.join("\n")}\n`);
 }
+
+describe("ingest: stored vocabularies", () => {
+  it("widens the port type for a gazetteer that knows a new port, keeping what is stored", async () => {
+    await withDb(async (store) => {
+      const first = writeFile(
+        tmp.dir,
+        "ports-a.csv",
+        [HEADER, "p1,2019-06-03,entry,Quanhe,PRK,G1"].join("\n"),
+      );
+      await ingestFile(store, first);
+      const base = loadGazetteer();
+      const extra = { ...(base.ports[0] as Port), id: "zz-test-port", name_en: "Testport" };
+      const gazetteer = { ...base, ports: [...base.ports, extra], aliases: base.aliases };
+      const second = writeFile(
+        tmp.dir,
+        "ports-b.csv",
+        [HEADER, "p2,2019-06-04,exit,Testport,kp,G1"].join("\n"),
+      );
+      const r = await ingestFile(store, second, { gazetteer });
+      assert.equal(r.loaded, 1);
+      const rows = await store.all<{ record_id: string; port_id: string; nationality: string }>(
+        "SELECT record_id, port_id, nationality FROM records ORDER BY record_id",
+      );
+      assert.deepEqual(
+        rows.map((x) => [x.record_id, String(x.port_id), String(x.nationality)]),
+        [
+          ["p1", "cn-jl-hunchun-quanhe", "PRK"],
+          ["p2", "zz-test-port", "PRK"],
+        ],
+      );
+      const [t] = await store.all<{ v: string[] }>(
+        "SELECT enum_range(NULL::port_code)::VARCHAR[] AS v",
+      );
+      const values = [...(t?.v ?? [])];
+      assert.ok(values.includes("zz-test-port") && values.includes("cn-jl-hunchun-quanhe"));
+      assert.deepEqual(values, [...values].sort(), "in text order");
+    });
+  });
+});

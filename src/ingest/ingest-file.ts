@@ -17,6 +17,7 @@ import { type FileScan, scanFile } from "./lines.js";
 import { createLookups, dropLookups, insertRecords, numberLines, sortRun } from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
 import { type ReadReject, STAGE_TABLE } from "./stage.js";
+import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
 
 /** Memory DuckDB may use while ingesting (peak RSS floor: 3 GB for a 10M-row file). */
@@ -148,6 +149,7 @@ export async function ingestFile(
          VALUES (?, ?, ?, ?, ?, to_timestamp(? / 1000.0), 'running')`,
         [runId, file, bytes ?? null, fmt, source, started],
       );
+      await syncStoredVocabulary(store, vocab);
       await createLookups(store, vocab);
       options.onPhase?.("reading");
       let readRejects: ReadReject[] = [];
