@@ -416,30 +416,32 @@ async function writePersons(
     SELECT DISTINCT person_id FROM id_owner WHERE is_new OR reassigned
     UNION SELECT new_id FROM id_remap`);
 
-  // New original records: same document as the document's first record.
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_new_records AS
-    SELECT r.rec_key, o.person_id, o.anchor
+  // New original records: the person of their document. "same document" links are not stored:
+  // each would only say that a record shares its document with the document's first record,
+  // which person_records and records already tell (one row per record, 9.4M at 10M records).
+  // Readers derive them (sojourn person, the report); stores written before this change drop
+  // theirs here.
+  await store.run(`INSERT INTO person_records
+    SELECT r.rec_key, o.person_id
     FROM records r JOIN id_owner o
       ON o.nat = coalesce(r.nationality, '') AND o.doc = coalesce(r.doc_number, '#' || r.rec_key::VARCHAR)
     WHERE r.run_id IN (SELECT run_id FROM id_new_runs) AND r.canonical_key IS NULL`);
-  await store.run("INSERT INTO person_records SELECT rec_key, person_id FROM id_new_records");
-  await store.run(`INSERT INTO person_links
-    SELECT person_id, anchor, rec_key, 'same document', NULL FROM id_new_records
-    WHERE rec_key <> anchor`);
+  await store.run("DELETE FROM person_links WHERE reason = 'same document'");
 
-  // Re-exports: the person of the canonical record (else of their own document).
+  // Re-exports: the person of the canonical record (else of their own document), decided once
+  // for both the record and its link.
   await store.run(`CREATE OR REPLACE TEMP TABLE id_reexports AS
     SELECT rec_key, canonical_key, coalesce(nationality, '') AS nat, doc_number AS doc FROM records
     WHERE run_id IN (SELECT run_id FROM id_new_runs) AND canonical_key IS NOT NULL`);
-  await store.run(`INSERT INTO person_records
-    SELECT x.rec_key, coalesce(c.person_id, o.person_id)
+  await store.run(`CREATE OR REPLACE TEMP TABLE id_reexports AS
+    SELECT x.rec_key, x.canonical_key, coalesce(c.person_id, o.person_id) AS person_id
     FROM id_reexports x
     LEFT JOIN (SELECT p.rec_key, p.person_id FROM person_records p
                WHERE p.rec_key IN (SELECT canonical_key FROM id_reexports)) c ON c.rec_key = x.canonical_key
     LEFT JOIN id_owner o ON o.nat = x.nat AND o.doc = x.doc`);
+  await store.run("INSERT INTO person_records SELECT rec_key, person_id FROM id_reexports");
   await store.run(`INSERT INTO person_links
-    SELECT p.person_id, x.canonical_key, x.rec_key, 're-export', NULL
-    FROM id_reexports x JOIN person_records p ON p.rec_key = x.rec_key`);
+    SELECT person_id, canonical_key, rec_key, 're-export', NULL FROM id_reexports`);
 
   if (links.length > 0) {
     const owner = new Map(

@@ -55,12 +55,16 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
   const team = policy.score.team_min_size;
   const maxInferred = policy.stays.max_inferred_stay_days;
   const straggle = policy.cohorts.straggler_days;
+  // Persons as det_person's integers and only the columns each stage reads: the windows below
+  // sort every stay, and text or lists in their payload cost more than the sort itself.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_features AS
     WITH b AS (SELECT * FROM det_bounds),
     s0 AS (
-      SELECT s.*, coalesce(s.exited_on, b.data_end) AS until0,
+      SELECT p.pid, s.port_in, s.port_out, s.entered_on, s.exited_on, s.days,
+             coalesce(s.exited_on, b.data_end) AS until0,
+             list_contains(s.flags, 'open-at-start') AS open_start,
              NOT list_has_any(s.flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']) AS closed
-      FROM stays s CROSS JOIN b),
+      FROM stays s JOIN det_person p USING (person_id) CROSS JOIN b),
     -- An open end is censored: inside since before the logs began, or still inside when they
     -- end — or a lost record. For presence an open stay counts no longer than twice the
     -- person's longest closed stay (at least stays.max_inferred_stay_days, the bound an inferred
@@ -70,54 +74,59 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     -- open_cap, for the post-deadline rule, which must say when someone left: once two closed
     -- stays show a habit, the open stay is taken to end as they did.
     habit AS (
-      SELECT person_id,
+      SELECT pid,
              CASE WHEN count(*) FILTER (WHERE closed) >= 1
                   THEN greatest(2 * max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred})
                   WHEN count(*) = 1 THEN ${maxInferred} END::INTEGER AS cap,
              CASE WHEN count(*) FILTER (WHERE closed) >= 2
                   THEN greatest(max(until0 - entered_on) FILTER (WHERE closed), ${maxInferred}) END::INTEGER AS open_cap
-      FROM s0 GROUP BY person_id),
+      FROM s0 GROUP BY pid),
     s1 AS (
       SELECT s0.*, until0 - entered_on AS raw_nights,
-             CASE WHEN list_contains(flags, 'open-at-start') AND h.cap IS NOT NULL
+             CASE WHEN open_start AND h.cap IS NOT NULL
                   THEN greatest(entered_on, until0 - h.cap) ELSE entered_on END AS from_day,
              CASE WHEN exited_on IS NULL AND h.cap IS NOT NULL
                   THEN least(until0, entered_on + h.cap) ELSE until0 END AS until
-      FROM s0 JOIN habit h USING (person_id)),
+      FROM s0 JOIN habit h USING (pid)),
     st AS (
       -- Presence is measured in nights (exit − entry) whatever the day-counting convention, so a
       -- driver's same-day crossing counts 0 and a worker's 28-night stay 28.
-      SELECT s1.*, until - from_day AS nights,
+      SELECT pid, days, closed, exited_on, raw_nights, from_day, until, until - from_day AS nights,
              lead(from_day) OVER w AS next_in,
              lead(until - from_day) OVER w AS next_nights,
-             sum(until - from_day) OVER (PARTITION BY person_id ORDER BY from_day
+             sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day
                RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
-      FROM s1
-      WINDOW w AS (PARTITION BY person_id ORDER BY entered_on, exited_on)),
+      FROM (SELECT pid, days, closed, entered_on, exited_on, raw_nights, from_day, until FROM s1)
+      WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on)),
     -- One pass over the records: labels, nationality, and the person's usual papers. A team
     -- travels on one kind of papers (all on service passports without a visa, all on border
     -- passes …), which keeps a trader or visitor who happens to enter and leave on a team's days
     -- out of the team.
+    rc AS (
+      SELECT pid, doc_type, visa_type, count(*) AS n,
+             count(*) FILTER (WHERE nationality IN (${subj})) AS n_subject
+      FROM det_rec GROUP BY pid, doc_type, visa_type),
     -- The usual papers: the most frequent doc and visa type, ties to the greater value, so the
     -- choice never depends on how DuckDB split the work between threads (mode() does).
     usual AS (
-      SELECT person_id,
+      SELECT pid,
              arg_max(doc, (dn, doc)) FILTER (WHERE doc IS NOT NULL) AS doc,
              arg_max(visa, (vn, visa)) FILTER (WHERE visa IS NOT NULL) AS visa
       FROM (
-        SELECT person_id, coalesce(doc_type, '') AS doc, count(*) AS dn, NULL AS visa, NULL AS vn
-        FROM det_rec GROUP BY ALL
+        SELECT pid, coalesce(doc_type, '') AS doc, sum(n) AS dn, NULL AS visa, NULL AS vn
+        FROM rc GROUP BY ALL
         UNION ALL
-        SELECT person_id, NULL, NULL, coalesce(visa_type, ''), count(*) FROM det_rec GROUP BY person_id, visa_type)
-      GROUP BY person_id),
+        SELECT pid, NULL, NULL, coalesce(visa_type, ''), sum(n) FROM rc GROUP BY pid, visa_type)
+      GROUP BY pid),
+    -- Shares of the person's records (sum ÷ count, as avg() computes them).
     pv AS (
-      SELECT person_id,
-             avg(CASE WHEN visa_type IN (${nonWork}) THEN 1 ELSE 0 END) AS non_work_visa_share,
+      SELECT pid,
+             coalesce(sum(n) FILTER (WHERE visa_type IN (${nonWork})), 0) / sum(n) AS non_work_visa_share,
              bool_or(visa_type = 'work') AS work_visa,
-             avg(CASE WHEN visa_type = 'work' THEN 1 ELSE 0 END) AS work_visa_share,
-             avg(CASE WHEN nationality IN (${subj}) THEN 1 ELSE 0 END) AS subject_nationality_share,
+             coalesce(sum(n) FILTER (WHERE visa_type = 'work'), 0) / sum(n) AS work_visa_share,
+             sum(n_subject) / sum(n) AS subject_nationality_share,
              any_value(u.doc) AS doc, any_value(u.visa) AS visa
-      FROM det_rec LEFT JOIN usual u USING (person_id) GROUP BY person_id),
+      FROM rc LEFT JOIN usual u USING (pid) GROUP BY pid),
     -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
     -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
     -- Both ends must match: at a busy port some team enters on most days, so sharing one
@@ -126,16 +135,15 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     -- logs began, or still inside when they end), so a wave of exits after a long stay counts.
     -- Same-day and one-night stays are left out (drivers), unless still open at the end.
     gs AS (
-      SELECT st.person_id, raw_nights AS nights, doc, visa,
+      SELECT s1.pid, raw_nights AS nights, doc, visa,
              -- The one observed end of a stay open at the start (its exit) or at the end (its entry).
-             CASE WHEN list_contains(flags, 'open-at-start') THEN 'start'
-                  WHEN exited_on IS NULL THEN 'end' END AS open_kind,
-             CASE WHEN list_contains(flags, 'open-at-start') THEN port_out WHEN exited_on IS NULL THEN port_in END AS open_port,
-             CASE WHEN list_contains(flags, 'open-at-start') THEN exited_on WHEN exited_on IS NULL THEN entered_on END AS open_day,
+             CASE WHEN open_start THEN 'start' WHEN exited_on IS NULL THEN 'end' END AS open_kind,
+             CASE WHEN open_start THEN port_out WHEN exited_on IS NULL THEN port_in END AS open_port,
+             CASE WHEN open_start THEN exited_on WHEN exited_on IS NULL THEN entered_on END AS open_day,
              -- A 64-bit hash stands for the key (NULL ends included); a collision at 10M stays
              -- has odds of about 1 in 300,000.
              hash(port_in, entered_on, port_out, exited_on, doc, visa) AS gkey
-      FROM st JOIN pv USING (person_id) WHERE raw_nights >= 2 OR exited_on IS NULL),
+      FROM s1 JOIN pv USING (pid) WHERE raw_nights >= 2 OR exited_on IS NULL),
     g AS (
       SELECT gs.*, k.group_n FROM gs
       JOIN (SELECT gkey, count(*) AS group_n FROM gs GROUP BY gkey) k USING (gkey)),
@@ -150,28 +158,28 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
       FROM g CROSS JOIN range(-${straggle}, ${straggle + 1}) d(k)
       WHERE group_n >= ${team} AND open_kind IS NOT NULL),
     near AS (
-      SELECT g.person_id, g.nights FROM g JOIN waves w
+      SELECT g.pid, g.nights FROM g JOIN waves w
         ON w.open_kind = g.open_kind AND w.open_port = g.open_port AND w.day = g.open_day
        AND w.doc = g.doc AND w.visa = g.visa
       WHERE g.group_n < ${team}),
     gp AS (
-      SELECT person_id, count(*)::INTEGER AS group_stays,
+      SELECT pid, count(*)::INTEGER AS group_stays,
              count(*) FILTER (WHERE group_n IS NULL)::INTEGER AS wave_stays,
              count(*) FILTER (WHERE nights >= ${policy.score.team_long_stay_nights})::INTEGER AS long_group_stays,
              median(group_n)::DOUBLE AS median_group_size
-      FROM (SELECT person_id, nights, group_n FROM g WHERE group_n >= ${team}
-            UNION ALL SELECT person_id, nights, NULL FROM near)
-      GROUP BY person_id),
+      FROM (SELECT pid, nights, group_n FROM g WHERE group_n >= ${team}
+            UNION ALL SELECT pid, nights, NULL FROM near)
+      GROUP BY pid),
     -- Whether the person's groups come back: the share of each group's members with at least
     -- two team stays; a rotating team scores near 1, a one-off tour group near 0.
     gr AS (
       SELECT g.gkey, avg(CASE WHEN m.group_stays >= 2 THEN 1.0 ELSE 0.0 END) AS back
-      FROM g JOIN gp m USING (person_id) WHERE g.group_n >= ${team} GROUP BY g.gkey),
+      FROM g JOIN gp m USING (pid) WHERE g.group_n >= ${team} GROUP BY g.gkey),
     grp AS (
-      SELECT g.person_id, max(gr.back) AS group_return_share FROM g JOIN gr USING (gkey)
-      GROUP BY g.person_id),
+      SELECT g.pid, max(gr.back) AS group_return_share FROM g JOIN gr USING (gkey)
+      GROUP BY g.pid),
     ps AS (
-      SELECT person_id, count(*)::INTEGER AS stays,
+      SELECT pid, count(*)::INTEGER AS stays,
              count(*) FILTER (WHERE closed)::INTEGER AS closed_stays,
              sum(nights)::INTEGER AS total_days,
              least(max(win), ${policy.long_presence.window_days})::INTEGER AS max_window_days,
@@ -187,8 +195,8 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
              count(*) FILTER (WHERE raw_nights >= 2 OR exited_on IS NULL)::INTEGER AS multi_night_stays,
              bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
              strftime(max(until), '%Y-%m-%d') AS last_day
-      FROM st GROUP BY person_id)
-    SELECT ps.*, h.open_cap,
+      FROM st GROUP BY pid)
+    SELECT p.person_id, ps.* EXCLUDE (pid), h.open_cap,
            coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
            coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
            coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings,
@@ -196,6 +204,9 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
            coalesce(gp.long_group_stays, 0) AS long_group_stays,
            coalesce(gp.median_group_size, 0) AS median_group_size,
            coalesce(grp.group_return_share, 0) AS group_return_share
-    FROM ps JOIN habit h USING (person_id) LEFT JOIN pv USING (person_id) LEFT JOIN gp USING (person_id)
-    LEFT JOIN grp USING (person_id)`);
+    FROM ps JOIN det_person p USING (pid) JOIN habit h USING (pid) LEFT JOIN pv USING (pid)
+    LEFT JOIN gp USING (pid) LEFT JOIN grp USING (pid)`);
+  // What only the stays and these indicators needed leaves det_rec, which stays in memory
+  // through every later step (dropping a column of a temporary table copies nothing).
+  for (const c of ["pid", "nationality"]) await store.run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
 }

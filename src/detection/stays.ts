@@ -19,7 +19,8 @@
  * (rare) stitched to their event from the repeats alone, and one pass over the events that writes
  * the stays — no list aggregate over every crossing, no join of the crossings with themselves.
  * det_rec (one row per crossing: person_id, rec_key, crossed_at, local_date, direction, port,
- * visa_type, doc_type, sponsor, group_id, nationality), det_person and det_bounds stay behind for the later steps.
+ * visa_type, doc_type, sponsor; pid and nationality until the indicators are built), det_person and
+ * det_bounds stay behind for the later steps.
  */
 import type { Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
@@ -29,6 +30,31 @@ export function daysExpr(policy: Policy, from: string, to: string): string {
   return policy.days.counting === "inclusive" ? `(${to} - ${from} + 1)` : `(${to} - ${from})`;
 }
 
+/** The flags of a stay, in the order they are written; a stay's bit mask picks its list. */
+const FLAG_BITS = [
+  "inferred-entry",
+  "open-at-start",
+  "inferred-exit",
+  "open-at-end",
+  "duplicate-crossing",
+  "port-transfer",
+] as const;
+
+/** SQL: every flag list by mask (mask + 1 is the index), so no row builds or filters a list. */
+function flagListsSql(): string {
+  const lists: string[] = [];
+  for (let mask = 0; mask < 1 << FLAG_BITS.length; mask++) {
+    const on = FLAG_BITS.filter((_, i) => mask & (1 << i)).map((f) => `'${f}'`);
+    lists.push(`[${on.join(", ")}]::VARCHAR[]`);
+  }
+  return `[${lists.join(", ")}]`;
+}
+
+/** SQL: the bit of a flag, when `cond` holds. */
+function flagBit(flag: (typeof FLAG_BITS)[number], cond: string): string {
+  return `CASE WHEN ${cond} THEN ${1 << FLAG_BITS.indexOf(flag)} ELSE 0 END`;
+}
+
 export async function buildStays(store: Store, policy: Policy): Promise<number> {
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   const maxInferred = policy.stays.max_inferred_stay_days;
@@ -36,27 +62,35 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   await store.run(`CREATE OR REPLACE TEMP TABLE det_person AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id))::INTEGER AS pid
     FROM (SELECT DISTINCT person_id FROM person_records)`);
-  // One row per canonical record of a resolved person (the later steps read it too).
+  // One row per canonical record of a resolved person (the later steps read it too). Only the
+  // columns some step reads: it stays in memory through every later step, and under the
+  // analyze memory cap every byte of it is a byte the sorts below cannot use.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_rec AS
     SELECT pr.person_id, p.pid, r.rec_key, r.source || ':' || r.record_id AS rid, r.crossed_at,
            r.local_date, r.direction, coalesce(r.port_id, r.port_raw) AS port, r.visa_type,
-           r.doc_type, r.sponsor, r.group_id, r.nationality
+           r.doc_type, r.sponsor, r.nationality
     FROM records r JOIN person_records pr USING (rec_key) JOIN det_person p USING (person_id)
     WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
   await store.run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
     SELECT min(local_date) AS data_start, max(local_date) AS data_end FROM det_rec`);
+  // Ports as small integers too: text in a window's payload costs more than the sort itself.
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_port AS
+    SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno
+    FROM (SELECT DISTINCT port FROM det_rec WHERE port IS NOT NULL)`);
   // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean). A
   // repeat is a crossing in the same direction as the one before it, within the duplicate
   // window; it folds into that event.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_mark AS
-    SELECT pid, rec_key, rid, local_date, entry, port,
+    SELECT pid, rec_key, rid, local_date, entry, pno,
            row_number() OVER w AS seq,
            coalesce(lag(entry) OVER w = entry
                     AND epoch(crossed_at) - epoch(lag(crossed_at) OVER w) <= ${dupSeconds}, false) AS rep,
            lag(entry) OVER w AS p_entry, lag(local_date) OVER w AS p_date, lag(rec_key) OVER w AS p_key,
            lead(entry) OVER w AS n_entry, lead(local_date) OVER w AS n_date,
-           lead(port) OVER w AS n_port, lead(rid) OVER w AS n_rid, lead(rec_key) OVER w AS n_key
-    FROM (SELECT pid, rec_key, rid, crossed_at, local_date, direction = 'entry' AS entry, port FROM det_rec)
+           lead(pno) OVER w AS n_pno, lead(rid) OVER w AS n_rid, lead(rec_key) OVER w AS n_key
+    FROM (SELECT r.pid, r.rec_key, r.rid, r.crossed_at, r.local_date, r.direction = 'entry' AS entry,
+                 pt.pno
+          FROM det_rec r LEFT JOIN det_port pt USING (port))
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
   // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
   // run's first repeat knows that event (its previous crossing), its last one the crossing after
@@ -65,7 +99,7 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
     SELECT arg_min(p_key, seq) AS head_key, arg_min(p_date, seq) AS head_date,
            list(rid ORDER BY seq) AS more,
            arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
-           arg_max(n_port, seq) AS after_port, arg_max(n_rid, seq) AS after_rid,
+           arg_max(n_pno, seq) AS after_pno, arg_max(n_rid, seq) AS after_rid,
            arg_max(n_key, seq) AS after_key
     FROM (SELECT *, seq - row_number() OVER (PARTITION BY pid ORDER BY seq) AS island
           FROM det_mark WHERE rep)
@@ -76,10 +110,10 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   await store.run(`CREATE OR REPLACE TEMP TABLE det_fix AS
     SELECT rec_key, any_value(more) AS more, bool_or(fix_next) AS fix_next,
            any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
-           any_value(next_port) AS next_port, any_value(next_rid) AS next_rid,
+           any_value(next_pno) AS next_pno, any_value(next_rid) AS next_rid,
            any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
     FROM (SELECT head_key AS rec_key, more, true AS fix_next, after_entry AS next_entry,
-                 after_date AS next_date, after_port AS next_port, after_rid AS next_rid,
+                 after_date AS next_date, after_pno AS next_pno, after_rid AS next_rid,
                  after_key AS next_key, NULL::DATE AS prev_date
           FROM det_chain
           UNION ALL
@@ -87,11 +121,11 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
           FROM det_chain WHERE after_key IS NOT NULL)
     GROUP BY rec_key`);
   const events = `
-    SELECT m.pid, m.rec_key, m.rid, m.local_date, m.entry, m.port, f.more,
+    SELECT m.pid, m.rid, m.local_date, m.entry, m.pno, f.more,
            m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
            CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
            CASE WHEN f.fix_next THEN f.next_date ELSE m.n_date END AS next_date,
-           CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
+           CASE WHEN f.fix_next THEN f.next_pno ELSE m.n_pno END AS next_pno,
            CASE WHEN f.fix_next THEN f.next_rid ELSE m.n_rid END AS next_rid,
            n.more AS next_more
     FROM det_mark m LEFT JOIN det_fix f ON f.rec_key = m.rec_key
@@ -103,16 +137,19 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
     FROM (${events}) WHERE entry AND NOT next_entry GROUP BY pid`);
   // One stay per entry (paired with the next exit, else an inferred exit, else open at the end)
   // and per exit not preceded by an entry (inside since the logs start, or the entry was lost);
-  // one pass over the events, written straight to stays.
+  // one pass over the events, written straight to stays. Record ids and flags are built as
+  // lists only where a repeat needs it; the usual stay gets a two-element list and a flag list
+  // picked by its bit mask.
   const days = (a: string, b: string) => daysExpr(policy, a, b);
   const exitOnly = "NOT e.entry";
   const paired = "e.entry AND NOT e.next_entry";
+  const repeated = `e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)`;
   await store.run("DELETE FROM stays");
   await store.run(`INSERT INTO stays
     WITH s AS (
       SELECT e.pid,
-             CASE WHEN e.entry THEN e.port END AS port_in,
-             CASE WHEN ${exitOnly} THEN e.port WHEN ${paired} THEN e.next_port END AS port_out,
+             CASE WHEN e.entry THEN e.pno END AS pno_in,
+             CASE WHEN ${exitOnly} THEN e.pno WHEN ${paired} THEN e.next_pno END AS pno_out,
              CASE WHEN e.entry THEN e.local_date
                   WHEN e.prev_entry IS NULL THEN b.data_start
                   ELSE greatest(e.prev_date + 1, e.local_date - coalesce(t.typical, ${maxInferred}))
@@ -122,31 +159,34 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
                   WHEN e.next_entry THEN least(e.next_date - 1,
                        e.local_date + coalesce(t.typical, ${maxInferred}))
              END AS exited_on,
-             list_concat([e.rid], coalesce(e.more, []),
+             CASE WHEN NOT (${repeated}) THEN
+                    CASE WHEN ${paired} THEN list_value(e.rid, e.next_rid) ELSE list_value(e.rid) END
+                  ELSE list_concat([e.rid], coalesce(e.more, []),
                          CASE WHEN ${paired} THEN list_concat([e.next_rid], coalesce(e.next_more, []))
-                              ELSE [] END) AS record_ids,
-             CASE WHEN e.entry THEN list_value(
-                    CASE WHEN e.next_entry THEN 'inferred-exit' END,
-                    CASE WHEN e.next_entry IS NULL THEN 'open-at-end' END,
-                    CASE WHEN e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)
-                         THEN 'duplicate-crossing' END,
-                    CASE WHEN ${paired} AND e.next_port <> e.port THEN 'port-transfer' END)
-                  ELSE list_value(
-                    CASE WHEN e.prev_entry IS NULL THEN 'open-at-start' ELSE 'inferred-entry' END,
-                    CASE WHEN e.more IS NOT NULL THEN 'duplicate-crossing' END)
-             END AS fl
+                              ELSE [] END)
+             END AS record_ids,
+             CASE WHEN e.entry THEN
+                    ${flagBit("inferred-exit", "e.next_entry")}
+                    + ${flagBit("open-at-end", "e.next_entry IS NULL")}
+                    + ${flagBit("duplicate-crossing", repeated)}
+                    + ${flagBit("port-transfer", `${paired} AND e.next_pno <> e.pno`)}
+                  ELSE ${flagBit("open-at-start", "e.prev_entry IS NULL")}
+                    + ${flagBit("inferred-entry", "e.prev_entry IS NOT NULL")}
+                    + ${flagBit("duplicate-crossing", "e.more IS NOT NULL")}
+             END AS mask
       FROM (${events}) e CROSS JOIN det_bounds b LEFT JOIN det_typical t USING (pid)
       -- An exit right after an entry closes that entry's stay.
       WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
-    SELECT p.person_id, port_in, port_out, entered_on, exited_on,
+    SELECT p.person_id, pi.port AS port_in, po.port AS port_out, entered_on, exited_on,
            greatest(${days("entered_on", "coalesce(exited_on, b.data_end)")}, 0)::INTEGER AS days,
-           record_ids, list_filter(fl, f -> f IS NOT NULL) AS flags
-    FROM s JOIN det_person p USING (pid) CROSS JOIN det_bounds b`);
-  for (const t of ["det_mark", "det_chain", "det_fix", "det_typical"])
+           record_ids, ${flagListsSql()}[mask + 1] AS flags
+    FROM s JOIN det_person p USING (pid) CROSS JOIN det_bounds b
+    LEFT JOIN det_port pi ON pi.pno = s.pno_in LEFT JOIN det_port po ON po.pno = s.pno_out`);
+  for (const t of ["det_mark", "det_chain", "det_fix", "det_typical", "det_port"])
     await store.run(`DROP TABLE ${t}`);
-  // What only the stays needed leaves det_rec: it stays in memory through every later step.
-  // (Dropping a column of a temporary table copies nothing.) The cohort step reads the port.
-  for (const c of ["rid", "pid"]) await store.run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
+  // What only the stays needed leaves det_rec (dropping a column of a temporary table copies
+  // nothing); pid and nationality go once the indicators have them (buildFeatures).
+  await store.run("ALTER TABLE det_rec DROP COLUMN rid");
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
   return Number(row?.n ?? 0);
 }

@@ -860,7 +860,16 @@ async function gatherQuality(store: Store, schema: Map<string, Set<string>>): Pr
       if (has(schema, "person_links", ["reason"]))
         linksByReason = (
           await store.json<{ reason: string; links: number }>(
-            "SELECT reason, count(*) AS links FROM person_links GROUP BY ALL ORDER BY links DESC",
+            // "same document" links are derived (src/analyze/identity.ts): every resolved
+            // original record with a document number but its document's first one.
+            `SELECT reason, count(*) AS links FROM person_links WHERE reason <> 'same document'
+             GROUP BY ALL
+             UNION ALL
+             SELECT 'same document', count(*) - count(DISTINCT (coalesce(nationality, ''), doc_number))
+             FROM records WHERE canonical_key IS NULL AND doc_number IS NOT NULL
+               AND run_id IN (SELECT run_id FROM identity_runs)
+             HAVING count(*) > count(DISTINCT (coalesce(nationality, ''), doc_number))
+             ORDER BY links DESC`,
           )
         ).map((r) => ({ reason: r.reason, links: num(r.links) }));
     }

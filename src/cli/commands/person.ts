@@ -35,19 +35,30 @@ export function register(program: Command): void {
            FROM person_documents WHERE person_id = ? ORDER BY first_seen, doc_number`,
           [personId],
         );
+        // A record is linked to its document's first record ("same document", derived here
+        // rather than stored) or, as a re-export, to its canonical record (person_links).
         const records = await store.json(
-          `SELECT r.source, r.record_id, strftime(r.local_date, '%Y-%m-%d') AS date, r.direction,
+          `WITH mine AS (SELECT r.* FROM person_records pr JOIN records r USING (rec_key)
+                         WHERE pr.person_id = $1),
+           doc AS (SELECT coalesce(nationality, '') AS nat, doc_number, min(rec_key) AS first_key
+                   FROM mine WHERE canonical_key IS NULL AND doc_number IS NOT NULL GROUP BY ALL)
+           SELECT r.source, r.record_id, strftime(r.local_date, '%Y-%m-%d') AS date, r.direction,
                   coalesce(r.port_id, r.port_raw) AS port, r.doc_number,
                   trim(concat_ws(' ', r.family_name, r.given_name,
                        CASE WHEN r.full_name IS NOT NULL THEN '/ ' || r.full_name END)) AS name,
                   strftime(r.birth_date, '%Y-%m-%d') AS birth_date, r.sex,
-                  coalesce(l.reason, 'first record') AS linked_by,
+                  CASE WHEN l.reason IS NOT NULL THEN l.reason
+                       WHEN d.first_key <> r.rec_key THEN 'same document'
+                       ELSE 'first record' END AS linked_by,
                   a.source || ':' || a.record_id AS linked_to
-           FROM person_records pr JOIN records r USING (rec_key)
-           LEFT JOIN person_links l ON l.rec_key_b = pr.rec_key AND l.person_id = pr.person_id
-             AND l.reason IN ('same document', 're-export')
-           LEFT JOIN records a ON a.rec_key = l.rec_key_a
-           WHERE pr.person_id = ? ORDER BY r.crossed_at, r.rec_key`,
+           FROM mine r
+           LEFT JOIN person_links l ON l.rec_key_b = r.rec_key AND l.person_id = $1
+             AND l.reason = 're-export'
+           LEFT JOIN doc d ON r.canonical_key IS NULL AND d.nat = coalesce(r.nationality, '')
+             AND d.doc_number = r.doc_number
+           LEFT JOIN records a ON a.rec_key = coalesce(l.rec_key_a,
+             CASE WHEN d.first_key <> r.rec_key THEN d.first_key END)
+           ORDER BY r.crossed_at, r.rec_key`,
           [personId],
         );
         const links = await store.json(
