@@ -107,5 +107,7 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
                 ELSE 'unknown' END,
            (SELECT to_json(list({month: strftime(m, '%Y-%m'), workers: workers} ORDER BY m)) FROM months WHERE months.grp = gn.grp)
     FROM grp_name gn JOIN agg a USING (grp) LEFT JOIN teams t USING (grp) LEFT JOIN span s USING (grp)`);
+  for (const t of ["det_port_city", "det_person_sponsor", "det_sponsor_group"])
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
   return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM sponsors"))?.n ?? 0);
 }

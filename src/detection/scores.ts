@@ -26,5 +26,6 @@ export async function writeScores(
     `SELECT count(*) AS scored, count(*) FILTER (WHERE score >= ${policy.score.threshold}) AS likely
      FROM det_scores`,
   );
+  await store.run("DROP TABLE det_scores");
   return { scored: Number(row?.scored ?? 0), likely: Number(row?.likely ?? 0) };
 }

@@ -9,9 +9,11 @@
  * so explanations are rendered inside DuckDB, not row by row in JavaScript.
  *
  * det_stay is stays without the lists, for windows and joins: `sid` (the stay's rowid in stays,
- * stable while the rules run), `pid` (det_person), person_id, entered_on, exited_on, `until`
- * (exited_on, else the last day of the logs), days and flags. A rule works on it and attaches
- * `stays.record_ids` (joined on rowid = sid) only to the stays its alerts cite.
+ * stable while the rules run), `pid` (det_person), entered_on, exited_on, `until` (exited_on,
+ * else the last day of the logs), days, `guessed` (an end inferred or before the logs: flag
+ * inferred-exit, inferred-entry or open-at-start) and `open_end` (flag open-at-end). A rule works
+ * on it and attaches `stays.record_ids` (joined on rowid = sid) and the person's text id
+ * (det_person) only to the stays its alerts cite.
  */
 import type { Policy } from "../policy.js";
 

@@ -19,7 +19,7 @@ export const visaRun: Rule = {
     "{stays} stays of {min_days}–{max_days} days between {period_start} and {period_end}, each near the {limit}-day limit, with absences of at most {max_gap} days: {nights} nights in the country, residence by instalments [S32][S36].",
   sql: (p) => {
     const near = `days BETWEEN ${p.visa_run.near_limit_min_days} AND ${p.limits.visa_exempt_days}
-      AND NOT list_has_any(flags, ['inferred-exit', 'inferred-entry', 'open-at-start', 'open-at-end'])`;
+      AND NOT guessed AND NOT open_end`;
     return `
     WITH cand AS (
       SELECT pid FROM det_stay GROUP BY pid
