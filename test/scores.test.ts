@@ -6,6 +6,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { runPipeline } from "../src/analyze/pipeline.js";
+import {
+  type LaborIndicators,
+  laborScoreSql,
+  scoreLabor,
+} from "../src/core/detection/labor-score.js";
+import { DEFAULT_POLICY, parsePolicy } from "../src/core/detection/policy.js";
 import type { Store } from "../src/db/store.js";
 import { DETECTION_STEPS } from "../src/detection/steps.js";
 import { withDb } from "./helpers/with-db.js";
@@ -152,4 +158,101 @@ test("post-deadline presence reads a lost last exit by the person's habit", asyn
     // Entered in November with a team and never seen leaving: inside after the deadline.
     assert.ok(alerted.has("P-PSL000"));
   });
+});
+
+/** Seeded generator (mulberry32): the same sample on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Indicator rows that reach every branch of scoreLabor: random counts and shares, with values
+ * often put right on a threshold (183 nights, 0.5 and 0.7 shares, two returns …) where a
+ * rounding or a strict/non-strict comparison would show.
+ */
+function indicatorSample(n: number, seed: number): LaborIndicators[] {
+  const r = random(seed);
+  const int = (hi: number) => Math.floor(r() * (hi + 1));
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const share = () => pick([0, 0.5, 0.7, 0.2, 1, 1 / 3, 0.499, 0.505, 0.125, r(), r(), r()]);
+  return Array.from({ length: n }, () => {
+    const stays = pick([0, 1, 2, 3, 10, int(60)]);
+    const multi = int(stays);
+    const group = pick([0, int(multi), Math.ceil(multi / 2), multi]);
+    return {
+      stays,
+      total_days: pick([0, 19, 20, 21, int(700)]),
+      max_window_days: pick([0, 182, 183, 184, 274, 275, 300, int(365)]),
+      presence_share: share(),
+      median_stay: int(60),
+      near_limit_stays: pick([0, 2, 3, int(20)]),
+      short_absences: pick([0, 1, 2, int(20)]),
+      same_day_stays: pick([0, int(stays), Math.floor(stays / 2), Math.ceil(stays / 2)]),
+      multi_night_stays: multi,
+      non_work_visa_share: share(),
+      work_visa: r() < 0.2,
+      work_visa_share: pick([0, 0, 0, share()]),
+      subject_nationality_share: share(),
+      labor_team: r() < 0.3,
+      short_returns: pick([0, 1, 2, int(20)]),
+      group_stays: group,
+      wave_stays: pick([0, group, int(group)]),
+      long_group_stays: pick([0, int(group)]),
+      median_group_size: pick([0, 2, 12.5, 34, int(80), int(80) + 0.5]),
+      group_return_share: pick([0, 0.5, share()]),
+    };
+  });
+}
+
+test("the scores step's SQL scores exactly as scoreLabor does (score and indicators)", async () => {
+  const sample = indicatorSample(5000, 2397);
+  // A policy other than the default too: its numbers are written into the SQL and the texts.
+  const other = parsePolicy({
+    version: "test-other",
+    long_presence: { min_days: 150, window_days: 300 },
+    visa_run: { min_stays: 4, max_absence_days: 7 },
+    score: { non_work_visa_types: ["tourist", "crew"], subject_nationalities: ["PRK", "KOR"] },
+  });
+  for (const policy of [DEFAULT_POLICY, other]) {
+    await withDb(async (store) => {
+      const columns = Object.keys(sample[0] as LaborIndicators) as (keyof LaborIndicators)[];
+      const bools = new Set(["work_visa", "labor_team"]);
+      await store.run(
+        `CREATE TABLE f (i INTEGER, ${columns.map((c) => `${c} ${bools.has(c) ? "BOOLEAN" : "DOUBLE"}`).join(", ")})`,
+      );
+      const app = await store.conn.createAppender("f");
+      sample.forEach((row, i) => {
+        app.appendInteger(i);
+        for (const c of columns) {
+          const v = row[c];
+          if (typeof v === "boolean") app.appendBoolean(v);
+          else app.appendDouble(v);
+        }
+        app.endRow();
+      });
+      app.closeSync();
+      const sql = laborScoreSql(policy);
+      const rows = await store.all<{ i: number; score: number; indicators: string }>(
+        `SELECT i, ${sql.score} AS score, ${sql.indicators}::VARCHAR AS indicators FROM f ORDER BY i`,
+      );
+      assert.equal(rows.length, sample.length);
+      let likely = 0;
+      for (const row of rows) {
+        const want = scoreLabor(sample[row.i] as LaborIndicators, policy);
+        const at = `row ${row.i}: ${JSON.stringify(sample[row.i])}`;
+        assert.equal(row.score, want.score, at);
+        assert.equal(row.indicators, JSON.stringify(want.indicators), at);
+        if (want.score >= policy.score.threshold) likely++;
+      }
+      // The sample reaches both sides of the threshold, and indicators of every kind.
+      assert.ok(likely > 500 && likely < sample.length - 500, `likely ${likely}`);
+    });
+  }
 });

@@ -25,13 +25,16 @@ export async function buildPresence(store: Store, policy: Policy): Promise<numbe
     w AS (SELECT s.*, coalesce(s.port_in, s.port_out) AS port, coalesce(s.exited_on, b.data_end) AS until
           FROM stays s CROSS JOIN b JOIN persons p USING (person_id)
           WHERE p.labor_score >= ${policy.score.threshold}),
-    places AS (SELECT w.entered_on, w.until, place FROM w LEFT JOIN det_port_city c ON c.port_id = w.port,
-               unnest(list_distinct([w.port, coalesce(c.city_id, w.port)])) AS t(place)),
-    delta AS (SELECT place, entered_on AS day, 1 AS d FROM places
-              UNION ALL SELECT place, until + 1, -1 FROM places),
-    per AS (SELECT place, day, sum(d) AS d FROM delta GROUP BY place, day),
-    cal AS (SELECT DISTINCT place, unnest(generate_series(b.data_start, b.data_end, INTERVAL 1 DAY))::DATE AS day
-            FROM per CROSS JOIN b)
+    -- Summed per port first, then per place (the port, and its city): a few thousand port-days
+    -- are spread over places rather than every stay.
+    delta AS (SELECT port, entered_on AS day, 1 AS d FROM w
+              UNION ALL SELECT port, until + 1, -1 FROM w),
+    per_port AS (SELECT port, day, sum(d) AS d FROM delta WHERE port IS NOT NULL GROUP BY port, day),
+    places AS (SELECT port, unnest(list_distinct([port, coalesce(c.city_id, port)])) AS place
+               FROM (SELECT DISTINCT port FROM per_port) LEFT JOIN det_port_city c ON c.port_id = port),
+    per AS (SELECT place, day, sum(d) AS d FROM per_port JOIN places USING (port) GROUP BY place, day),
+    cal AS (SELECT place, unnest(generate_series(b.data_start, b.data_end, INTERVAL 1 DAY))::DATE AS day
+            FROM (SELECT DISTINCT place FROM per) CROSS JOIN b)
     SELECT day, place, sum(coalesce(per.d, 0)) OVER (PARTITION BY place ORDER BY day)::DOUBLE
     FROM cal LEFT JOIN per USING (place, day)`);
   await store.run("DELETE FROM first_entrants");
@@ -107,5 +110,9 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
                 ELSE 'unknown' END,
            (SELECT to_json(list({month: strftime(m, '%Y-%m'), workers: workers} ORDER BY m)) FROM months WHERE months.grp = gn.grp)
     FROM grp_name gn JOIN agg a USING (grp) LEFT JOIN teams t USING (grp) LEFT JOIN span s USING (grp)`);
+  for (const t of ["det_port_city", "det_person_sponsor", "det_sponsor_group"])
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ["det_port_city", "det_person_sponsor", "det_sponsor_group"])
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
   return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM sponsors"))?.n ?? 0);
 }

@@ -38,10 +38,7 @@ export async function runRules(
   const have = await tableNames(store);
   const stats: Record<string, number | string> = {};
   await store.run("DELETE FROM alerts");
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_stay AS
-    SELECT s.rowid AS sid, p.pid, s.person_id, s.entered_on, s.exited_on,
-           coalesce(s.exited_on, b.data_end) AS until, s.days, s.flags
-    FROM stays s JOIN det_person p USING (person_id) CROSS JOIN det_bounds b`);
+  await createDetStay(store);
   for (const rule of RULES) {
     if (only && !only.includes(rule.id)) continue;
     const missing = (rule.requires ?? []).filter((t) => !have.has(t));
@@ -51,5 +48,19 @@ export async function runRules(
     }
     stats[rule.id] = await runRule(store, rule, policy);
   }
+  // The places step after this one needs the memory more.
+  await store.run("DROP TABLE det_stay");
   return stats;
+}
+
+/** det_stay (src/core/detection/rules/rule.ts), built once per rules step. */
+export async function createDetStay(store: Store): Promise<void> {
+  // Narrow (integers, dates, two booleans for the flags the rules ask about): it sits in memory
+  // beside det_rec while the rules run, under analyze's memory cap.
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_stay AS
+    SELECT s.rowid AS sid, p.pid, s.entered_on, s.exited_on,
+           coalesce(s.exited_on, b.data_end) AS until, s.days,
+           list_has_any(s.flags, ['inferred-exit', 'inferred-entry', 'open-at-start']) AS guessed,
+           list_contains(s.flags, 'open-at-end') AS open_end
+    FROM stays s JOIN det_person p USING (person_id) CROSS JOIN det_bounds b`);
 }

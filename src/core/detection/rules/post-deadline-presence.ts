@@ -23,7 +23,9 @@ export const postDeadlinePresence: Rule = {
              CASE WHEN s.exited_on IS NULL AND f.open_cap IS NOT NULL
                   THEN least(b.data_end, s.entered_on + f.open_cap)
                   ELSE coalesce(s.exited_on, b.data_end) END AS until, s.record_ids
-      FROM stays s CROSS JOIN det_bounds b LEFT JOIN det_features f USING (person_id)),
+      FROM stays s CROSS JOIN det_bounds b LEFT JOIN det_features f USING (person_id)
+      -- A cap only shortens a stay: the ones that end before the deadline uncapped need no look.
+      WHERE coalesce(s.exited_on, b.data_end) > DATE '${p.deadline}'),
     st AS (SELECT * FROM sc WHERE until > DATE '${p.deadline}')
     SELECT st.person_id, NULL AS cohort_id, min(from_day) AS period_start, max(until) AS period_end,
            any_value(pe.labor_score) AS score, flatten(list(record_ids ORDER BY from_day)) AS record_ids,

@@ -8,6 +8,8 @@ import { type Rule, recordIdsInOrder } from "./rule.js";
  * A near-limit stay continues the run of the stay just before it when that stay was near the
  * limit too (not inferred, not open) and the absence between them was short; runs are numbered
  * over the near-limit stays only, and record ids are gathered only for runs long enough to alert.
+ * Only persons with at least min_stays near-limit stays can have such a run, so the stays are
+ * put in order for them alone (a third of the stays at 10M records).
  */
 export const visaRun: Rule = {
   id: "visa-run",
@@ -15,12 +17,16 @@ export const visaRun: Rule = {
   description: "repeated stays near the visa-exempt limit separated by short absences",
   template:
     "{stays} stays of {min_days}–{max_days} days between {period_start} and {period_end}, each near the {limit}-day limit, with absences of at most {max_gap} days: {nights} nights in the country, residence by instalments [S32][S36].",
-  sql: (p) => `
-    WITH st AS (
-      SELECT pid, sid, entered_on, exited_on, until, days,
-             days BETWEEN ${p.visa_run.near_limit_min_days} AND ${p.limits.visa_exempt_days}
-               AND NOT list_has_any(flags, ['inferred-exit', 'inferred-entry', 'open-at-start', 'open-at-end']) AS near
-      FROM det_stay),
+  sql: (p) => {
+    const near = `days BETWEEN ${p.visa_run.near_limit_min_days} AND ${p.limits.visa_exempt_days}
+      AND NOT guessed AND NOT open_end`;
+    return `
+    WITH cand AS (
+      SELECT pid FROM det_stay GROUP BY pid
+      HAVING count(*) FILTER (WHERE ${near}) >= ${p.visa_run.min_stays}),
+    st AS (
+      SELECT pid, sid, entered_on, exited_on, until, days, ${near} AS near
+      FROM det_stay SEMI JOIN cand USING (pid)),
     linked AS (
       SELECT pid, sid, entered_on, exited_on, until, days, near,
              entered_on - lag(until) OVER w AS gap,
@@ -44,5 +50,6 @@ export const visaRun: Rule = {
     SELECT p.person_id, NULL AS cohort_id, period_start, period_end,
            least(1.0, 0.5 + 0.05 * stays) AS score, record_ids, stays, min_days, max_days,
            ${p.limits.visa_exempt_days} AS "limit", max_gap, nights
-    FROM agg JOIN evidence USING (pid, run) JOIN det_person p USING (pid)`,
+    FROM agg JOIN evidence USING (pid, run) JOIN det_person p USING (pid)`;
+  },
 };
