@@ -86,34 +86,37 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_vk AS
     SELECT visa_type, (row_number() OVER (ORDER BY visa_type))::INTEGER AS vk
     FROM (SELECT DISTINCT visa_type FROM det_rec WHERE visa_type IS NOT NULL)`);
-  // Person crossings that bound a stay of ≥ 2 nights (not inferred ends), with the time of day
-  // where the log recorded one (minutes since the epoch: the clock of one port is all a gap
-  // needs), a sponsor key and a visa type.
+  // Records of crossings that bound a stay of ≥ 2 nights (not inferred ends), in integer
+  // columns, with the time of day where the log recorded one (minutes since the epoch: the
+  // clock of one port is all a gap needs), a sponsor key and spelling and a visa type. Both
+  // sides of the stay-end match are put in integers first: a join on person and port names
+  // would hash and compare strings for 10M records against 5M stay ends.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_x AS
     WITH b AS (SELECT * FROM det_bounds),
     e AS (
-      SELECT s.person_id, s.port_in AS port, s.entered_on AS d, 'entry' AS dir FROM stays s, b
+      SELECT s.person_id, s.port_in AS port, s.entered_on AS d, false AS out FROM stays s, b
       WHERE coalesce(s.exited_on, b.data_end) - s.entered_on >= 2 AND s.port_in IS NOT NULL
         AND NOT list_has_any(s.flags, ['inferred-entry', 'open-at-start'])
       UNION ALL
-      SELECT s.person_id, s.port_out, s.exited_on, 'exit' FROM stays s
+      SELECT s.person_id, s.port_out, s.exited_on, true FROM stays s
       WHERE s.exited_on - s.entered_on >= 2 AND s.port_out IS NOT NULL
         AND NOT list_has_any(s.flags, ['inferred-exit'])),
-    r AS (SELECT r.* FROM det_rec r SEMI JOIN e ON e.person_id = r.person_id AND e.port = r.port
-                                              AND e.d = r.local_date AND e.dir = r.direction)
-    -- A crossing logged twice (two sources) is one row; its first record id names it.
-    SELECT min(r.rec_key) AS xid, p.pid, cp.pno, any_value(cp.cno) AS cno, r.local_date AS d,
-           r.direction = 'exit' AS out,
-           (min(epoch(r.crossed_at)) FILTER (WHERE k.rec_key IS NULL) // 60)::INTEGER AS minute,
-           min(sk.sk) AS sk, min(sk.spid) AS spid, min(vk.vk) AS vk
-    FROM r JOIN coh_pidx p ON p.person_id = r.person_id JOIN coh_port cp ON cp.port = r.port
+    ends AS (SELECT p.pid, cp.pno, e.d, e.out FROM e JOIN coh_pidx p USING (person_id)
+             JOIN coh_port cp USING (port)),
+    r AS (SELECT p.pid, cp.pno, cp.cno, r.local_date AS d, r.direction = 'exit' AS out, r.rec_key,
+                 r.crossed_at, r.sponsor, r.visa_type
+          FROM det_rec r JOIN coh_pidx p USING (person_id) JOIN coh_port cp USING (port))
+    SELECT r.pid, r.pno, r.cno, r.d, r.out,
+           CASE WHEN k.rec_key IS NULL THEN (epoch(r.crossed_at) // 60)::INTEGER END AS minute,
+           sk.sk, sk.spid, vk.vk
+    FROM r SEMI JOIN ends USING (pid, pno, d, out)
     LEFT JOIN (SELECT rec_key FROM records WHERE time_precision = 'date') k ON k.rec_key = r.rec_key
     LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
-    LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type
-    GROUP BY p.pid, cp.pno, r.local_date, r.direction`);
+    LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type`);
   // Steps 1–4 (group crossings, sets, repairs, membership) are counting over integer columns:
   // findCohorts does them in typed arrays, in one pass each, from the crossings in port-day order.
-  const found = findCohorts(await readCrossings(store), await count(store, "coh_pidx"), {
+  const persons = await count(store, "coh_pidx");
+  const found = findCohorts(await readCrossings(store, persons), persons, {
     min_group_size: c.min_group_size,
     time_gap_minutes: c.time_gap_minutes,
     link_min_jaccard: c.link_min_jaccard,
@@ -236,8 +239,13 @@ async function count(store: Store, table: string): Promise<number> {
   return Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0);
 }
 
-/** coh_x in port-day order (date-only crossings last), as typed columns. */
-async function readCrossings(store: Store): Promise<CohortCrossings> {
+/**
+ * coh_x as crossings in port-day order (date-only crossings last), as typed columns. A crossing
+ * logged twice (two sources) is one: its first record in that order carries the earliest time
+ * of day, and each code is the least of the two, as a GROUP BY with min() would give — found here
+ * in passing, as two records of one person on one port-day, instead of grouping 5.7M rows.
+ */
+async function readCrossings(store: Store, persons: number): Promise<CohortCrossings> {
   const n = await count(store, "coh_x");
   const x: CohortCrossings = {
     pid: new Int32Array(n),
@@ -254,19 +262,56 @@ async function readCrossings(store: Store): Promise<CohortCrossings> {
   const result = await store.conn.stream(`
     SELECT pid, pno, cno, (d - DATE '1970-01-01')::INTEGER, out::INTEGER,
            coalesce(minute, ${NO_MINUTE}), coalesce(sk, 0), coalesce(vk, 0), coalesce(spid, 0)
-    FROM coh_x ORDER BY pno, d, out, minute NULLS LAST`);
+    FROM coh_x ORDER BY pno, d, out, minute NULLS LAST, pid`);
+  // Per person: the port-day of their last crossing and its row.
+  const lastDay = new Int32Array(persons).fill(-1);
+  const lastRow = new Int32Array(persons);
+  let portDay = -1;
   let row = 0;
+  const least = (a: number, b: number) => (a === 0 ? b : b === 0 ? a : Math.min(a, b));
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const rows = chunk.rowCount;
+    const start = row;
     for (const [c, column] of columns.entries()) {
       const v = chunk.getColumnVector(c);
-      for (let r = 0; r < rows; r++) column[row + r] = v.getItem(r) as number;
+      for (let r = 0; r < rows; r++) column[start + r] = v.getItem(r) as number;
     }
-    row += rows;
+    for (let r = start; r < start + rows; r++) {
+      if (
+        portDay < 0 ||
+        x.pno[r] !== x.pno[row - 1] ||
+        x.day[r] !== x.day[row - 1] ||
+        x.out[r] !== x.out[row - 1]
+      )
+        portDay++;
+      const pid = x.pid[r]!;
+      if (lastDay[pid] === portDay) {
+        const f = lastRow[pid]!;
+        x.sk[f] = least(x.sk[f]!, x.sk[r]!);
+        x.vk[f] = least(x.vk[f]!, x.vk[r]!);
+        x.spid[f] = least(x.spid[f]!, x.spid[r]!);
+        continue;
+      }
+      lastDay[pid] = portDay;
+      lastRow[pid] = row;
+      for (const column of columns) column[row] = column[r]!;
+      row++;
+    }
   }
-  return x;
+  const cut = <T extends Int32Array | Uint8Array>(a: T) => a.subarray(0, row) as T;
+  return {
+    pid: cut(x.pid),
+    pno: cut(x.pno),
+    cno: cut(x.cno),
+    day: cut(x.day),
+    out: cut(x.out),
+    minute: cut(x.minute),
+    sk: cut(x.sk),
+    vk: cut(x.vk),
+    spid: cut(x.spid),
+  };
 }
 
 /** A temporary table from equal-length typed columns (booleans from a Uint8Array). */

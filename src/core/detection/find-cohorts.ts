@@ -329,36 +329,42 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   moveStart[E + 1] = moveList.length;
   const moves = moveList.done();
 
-  // The sets a crossing's group crossings are movements of (several for a date-only wildcard).
-  const stamp = new Int32Array(E + 1);
-  let stampNo = 0;
-  const setsOf = (i: number, buf: Int32Array): number => {
-    const me = memberEid[i]!;
-    if (me > 0) {
-      const s = moveStart[me]!;
-      const n = moveStart[me + 1]! - s;
-      for (let j = 0; j < n; j++) buf[j] = moves[s + j]!;
-      return n;
-    }
-    if (!isWild(i)) return 0;
-    stampNo++;
-    let n = 0;
-    const f = wildFirst[block[i]!]!;
-    for (let eid = f; eid < f + wildCount[block[i]!]!; eid++)
-      for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
-        const c = moves[j]!;
-        if (stamp[c] !== stampNo) {
-          stamp[c] = stampNo;
-          buf[n++] = c;
+  // The sets a date-only wildcard's group crossings are movements of: the same for every
+  // wildcard of a port-day, so listed once per port-day, after the group crossings' lists.
+  const M = moves.length;
+  const setList = new IntList();
+  for (let j = 0; j < M; j++) setList.push(moves[j]!);
+  const wildSetStart = new Int32Array(blocks + 1);
+  {
+    const seen = new Int32Array(E + 1);
+    for (let bl = 0; bl < blocks; bl++) {
+      wildSetStart[bl] = setList.length;
+      const f = wildFirst[bl]!;
+      for (let eid = f; eid < f + wildCount[bl]!; eid++)
+        for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
+          const c = moves[j]!;
+          if (seen[c] === bl + 1) continue;
+          seen[c] = bl + 1;
+          setList.push(c);
         }
-      }
-    return n;
-  };
-  const buf = new Int32Array(E + 1);
+    }
+    wildSetStart[blocks] = setList.length;
+  }
+  const sets = setList.done();
+  /** Where crossing i's sets are in `sets`: [setFrom(i), setTo(i)). */
+  const setFrom = (i: number) =>
+    memberEid[i]! > 0 ? moveStart[memberEid[i]!]! : isWild(i) ? wildSetStart[block[i]!]! : 0;
+  const setTo = (i: number) =>
+    memberEid[i]! > 0
+      ? moveStart[memberEid[i]! + 1]!
+      : isWild(i)
+        ? wildSetStart[block[i]! + 1]!
+        : 0;
 
-  // A set's profile: the sponsor keys (tag sk) and visa types (tag maxSk + vk) recorded on its
-  // movements; a value must recur (twice, and 5 % of the set's values of its kind), so one
-  // stray traveller does not lend the set a sponsor.
+  // A set's profile: the sponsor keys (tags 1 … maxSk) and visa types (maxSk + vk) recorded on
+  // its movements; a value must recur (twice, and 5 % of the set's values of its kind), so one
+  // stray traveller does not lend the set a sponsor. Counted per unit — a group crossing's
+  // members, a port-day's wildcards — then per set over its units, in one dense counter.
   let maxSk = 0;
   let maxVk = 0;
   for (let i = 0; i < N; i++) {
@@ -368,92 +374,141 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   const TAGS = maxSk + maxVk + 1;
   const tagCnt = new Int32Array(TAGS);
   const tagTouched = new Int32Array(TAGS);
-  const ct = new Map<number, number>();
-  const addTags = (from: number, to: number, sets: Int32Array, ns: number) => {
+  const units = E + 1 + blocks;
+  const histStart = new Int32Array(units + 1);
+  const histTag = new IntList();
+  const histCnt = new IntList();
+  const unitRange = (u: number): [number, number] => {
+    if (u <= E) return [eStart[u]!, eEnd[u]!];
+    const bl = u - E - 1;
+    if (wildCount[bl] === 0) return [0, 0];
+    let w = bStart[bl + 1]!;
+    while (w > bStart[bl]! && run[w - 1] === 0) w--;
+    return [w, bStart[bl + 1]!];
+  };
+  const unitSets = (u: number): [number, number] =>
+    u <= E ? [moveStart[u]!, moveStart[u + 1]!] : [wildSetStart[u - E - 1]!, wildSetStart[u - E]!];
+  for (let u = 1; u < units; u++) {
+    histStart[u] = histTag.length;
+    const [from, to] = unitRange(u);
     let nt = 0;
     for (let i = from; i < to; i++) {
-      const s = x.sk[i]!;
-      if (s > 0 && tagCnt[s]!++ === 0) tagTouched[nt++] = s;
+      const sk = x.sk[i]!;
+      if (sk > 0 && tagCnt[sk]!++ === 0) tagTouched[nt++] = sk;
       const v = x.vk[i]!;
       if (v > 0 && tagCnt[maxSk + v]!++ === 0) tagTouched[nt++] = maxSk + v;
     }
     for (let j = 0; j < nt; j++) {
-      const t = tagTouched[j]!;
-      for (let u = 0; u < ns; u++) {
-        const key = sets[u]! * TAGS + t;
-        ct.set(key, (ct.get(key) ?? 0) + tagCnt[t]!);
-      }
-      tagCnt[t] = 0;
+      histTag.push(tagTouched[j]!);
+      histCnt.push(tagCnt[tagTouched[j]!]!);
+      tagCnt[tagTouched[j]!] = 0;
     }
-  };
-  for (let eid = 1; eid <= E; eid++) {
-    const s = moveStart[eid]!;
-    addTags(
-      eStart[eid]!,
-      eEnd[eid]!,
-      moves.subarray(s, moveStart[eid + 1]!),
-      moveStart[eid + 1]! - s,
-    );
   }
-  for (let bl = 0; bl < blocks; bl++) {
-    if (wildCount[bl] === 0) continue;
-    const s = bStart[bl]!;
-    let w = bStart[bl + 1]!;
-    while (w > s && run[w - 1] === 0) w--;
-    if (w === bStart[bl + 1]) continue;
-    const ns = setsOf(w, buf);
-    addTags(w, bStart[bl + 1]!, buf.slice(0, ns), ns);
+  histStart[units] = histTag.length;
+  const hTag = histTag.done();
+  const hCnt = histCnt.done();
+  // Units per set (inverse of the units' set lists).
+  const cuStart = new Int32Array(E + 2);
+  for (let u = 1; u < units; u++) {
+    const [f, t] = unitSets(u);
+    for (let j = f; j < t; j++) cuStart[sets[j]! + 1]!++;
   }
-  const kindTotal = new Map<number, number>();
-  for (const [key, c] of ct) {
-    const kk = Math.floor(key / TAGS) * 2 + (key % TAGS > maxSk ? 1 : 0);
-    kindTotal.set(kk, (kindTotal.get(kk) ?? 0) + c);
+  for (let c = 0; c <= E; c++) cuStart[c + 1]! += cuStart[c]!;
+  const cuList = new Int32Array(cuStart[E + 1]!);
+  {
+    const fill = cuStart.slice(0, E + 1);
+    for (let u = 1; u < units; u++) {
+      const [f, t] = unitSets(u);
+      for (let j = f; j < t; j++) cuList[fill[sets[j]!]!++] = u;
+    }
   }
-  const ctag = new Set<number>();
-  const sponsorSets = new Map<number, number[]>();
-  for (const [key, c] of ct) {
-    const s = Math.floor(key / TAGS);
-    const t = key % TAGS;
-    if (c < 2 || 20 * c < kindTotal.get(s * 2 + (t > maxSk ? 1 : 0))!) continue;
-    ctag.add(key);
-    if (t <= maxSk) {
-      const l = sponsorSets.get(t);
-      if (l) l.push(s);
-      else sponsorSets.set(t, [s]);
+  const visaOk = new Uint8Array((E + 1) * (maxVk + 1));
+  const skSets: number[][] = Array.from({ length: maxSk + 1 }, () => []);
+  for (let c = 1; c <= E; c++) {
+    if (cuStart[c] === cuStart[c + 1]) continue;
+    let nt = 0;
+    for (let j = cuStart[c]!; j < cuStart[c + 1]!; j++) {
+      const u = cuList[j]!;
+      for (let h = histStart[u]!; h < histStart[u + 1]!; h++) {
+        const t = hTag[h]!;
+        if (tagCnt[t] === 0) tagTouched[nt++] = t;
+        tagCnt[t]! += hCnt[h]!;
+      }
+    }
+    let sponsorTotal = 0;
+    let visaTotal = 0;
+    for (let j = 0; j < nt; j++) {
+      const t = tagTouched[j]!;
+      if (t > maxSk) visaTotal += tagCnt[t]!;
+      else sponsorTotal += tagCnt[t]!;
+    }
+    for (let j = 0; j < nt; j++) {
+      const t = tagTouched[j]!;
+      const n = tagCnt[t]!;
+      tagCnt[t] = 0;
+      if (n < 2 || 20 * n < (t > maxSk ? visaTotal : sponsorTotal)) continue;
+      if (t > maxSk) visaOk[c * (maxVk + 1) + t - maxSk] = 1;
+      else skSets[t]!.push(c);
     }
   }
 
-  // Movement days per city and direction, once per set: a busy day has many group crossings.
-  const dayKey = (cno: number, out: number, day: number) => (day * 2 + out) * 65536 + cno;
-  const mdSets = new Map<number, number[]>();
+  // Movement days per city and direction, once per set (a busy day has many group crossings),
+  // in one slot per day, direction and city.
+  let minDay = N > 0 ? x.day[0]! : 0;
+  let maxDay = minDay;
+  let maxCno = 0;
+  for (let i = 0; i < N; i++) {
+    if (x.day[i]! < minDay) minDay = x.day[i]!;
+    if (x.day[i]! > maxDay) maxDay = x.day[i]!;
+    if (x.cno[i]! > maxCno) maxCno = x.cno[i]!;
+  }
+  const slotOf = (day: number, out: number, cno: number) =>
+    ((day - minDay) * 2 + out) * (maxCno + 1) + cno;
+  const slots = (maxDay - minDay + 1) * 2 * (maxCno + 1);
+  const mdSets: (number[] | undefined)[] = new Array(slots);
   {
     const seen = new Set<number>();
     for (let eid = 1; eid <= E; eid++) {
       const i = eStart[eid]!;
-      const key = dayKey(x.cno[i]!, x.out[i]!, x.day[i]!);
+      const slot = slotOf(x.day[i]!, x.out[i]!, x.cno[i]!);
       for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
         const c = moves[j]!;
-        // A set's movement days: day keys fit in 2^47, sets in 2^15 … E; keep the pair unique.
-        const pairKey = key * (E + 1) + c;
-        if (seen.has(pairKey)) continue;
-        seen.add(pairKey);
-        const l = mdSets.get(key);
+        if (seen.has(slot * (E + 1) + c)) continue;
+        seen.add(slot * (E + 1) + c);
+        const l = mdSets[slot];
         if (l) l.push(c);
-        else mdSets.set(key, [c]);
+        else mdSets[slot] = [c];
       }
     }
   }
 
-  // 4. Membership, person by person over all their crossings.
+  // 4. Membership, person by person over all their crossings: the columns it reads, gathered
+  // into person order once (reading them through the person index would miss the cache on
+  // every crossing).
   const xStart = new Int32Array(persons + 1);
   for (let i = 0; i < N; i++) xStart[x.pid[i]! + 1]!++;
   for (let q = 0; q < persons; q++) xStart[q + 1]! += xStart[q]!;
-  const xList = new Int32Array(N);
+  const pDay = new Int32Array(N);
+  const pSlot = new Int32Array(N);
+  const pSk = new Int32Array(N);
+  const pVk = new Int32Array(N);
+  const pSpid = new Int32Array(N);
+  const pFrom = new Int32Array(N);
+  const pTo = new Int32Array(N);
   {
     const fill = xStart.slice(0, persons);
-    for (let i = 0; i < N; i++) xList[fill[x.pid[i]!]!++] = i;
+    for (let i = 0; i < N; i++) {
+      const j = fill[x.pid[i]!]!++;
+      pDay[j] = x.day[i]!;
+      pSlot[j] = slotOf(x.day[i]!, x.out[i]!, x.cno[i]!);
+      pSk[j] = x.sk[i]!;
+      pVk[j] = x.vk[i]!;
+      pSpid[j] = x.spid[i]!;
+      pFrom[j] = setFrom(i);
+      pTo[j] = setTo(i);
+    }
   }
-  const held = new Uint8Array(N);
+  const slotDay = 2 * (maxCno + 1);
   const exact = new Int32Array(E + 1);
   const near = new Int32Array(E + 1);
   const fitStamp = new Int32Array(E + 1);
@@ -461,7 +516,6 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   const seed = new Int32Array(persons);
   const hitsOf = new Int32Array(persons);
   const offOf = new Int32Array(persons);
-  const nOf = new Int32Array(persons);
   const firstDay = new Int32Array(persons);
   const visas: number[] = [];
   for (let q = 0; q < persons; q++) {
@@ -470,47 +524,43 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
     const n = to - from;
     if (n === 0) continue;
     let nt = 0;
-    let fd = 2147483647;
+    let fd = pDay[from]!;
+    let fits = false;
+    visas.length = 0;
     for (let j = from; j < to; j++) {
-      const i = xList[j]!;
-      if (x.day[i]! < fd) fd = x.day[i]!;
-      const ns = setsOf(i, buf);
-      if (ns > 0) held[i] = 1;
-      for (let u = 0; u < ns; u++) {
-        const c = buf[u]!;
+      if (pDay[j]! < fd) fd = pDay[j]!;
+      for (let u = pFrom[j]!; u < pTo[j]!; u++) {
+        const c = sets[u]!;
         if (exact[c]!++ === 0) touched[nt++] = c;
       }
+      const l = skSets[pSk[j]!];
+      if (l && l.length > 0) {
+        for (const c of l) fitStamp[c] = q + 1;
+        fits = true;
+      }
+      const v = pVk[j]!;
+      if (v > 0 && !visas.includes(v)) visas.push(v);
     }
     // Stragglers: a crossing on no movement counts for a set with a movement within
     // straggler_days of it (same city and direction) when the person was recorded under one of
     // the set's sponsors.
-    let fits = false;
-    for (let j = from; j < to; j++) {
-      const l = sponsorSets.get(x.sk[xList[j]!]!);
-      if (!l) continue;
-      for (const c of l) fitStamp[c] = q + 1;
-      fits = true;
-    }
     if (fits)
       for (let j = from; j < to; j++) {
-        const i = xList[j]!;
-        if (held[i]) continue;
+        if (pTo[j]! > pFrom[j]!) continue;
         for (let o = -p.straggler_days; o <= p.straggler_days; o++) {
-          const l = mdSets.get(dayKey(x.cno[i]!, x.out[i]!, x.day[i]! + o));
+          const day = pDay[j]! + o;
+          if (day < minDay || day > maxDay) continue;
+          const l = mdSets[pSlot[j]! + o * slotDay];
           if (!l) continue;
           for (const c of l) {
-            if (fitStamp[c] !== q + 1 || nearStamp[c] === i + 1) continue;
-            nearStamp[c] = i + 1;
+            if (fitStamp[c] !== q + 1 || nearStamp[c] === j + 1) continue;
+            nearStamp[c] = j + 1;
             if (near[c]!++ === 0 && exact[c] === 0) touched[nt++] = c;
           }
         }
       }
-    // The person's visa types: the set's members must travel on one of them (none: no test).
-    visas.length = 0;
-    for (let j = from; j < to; j++) {
-      const v = x.vk[xList[j]!]!;
-      if (v > 0 && !visas.includes(v)) visas.push(v);
-    }
+    // The set that covers most, among those covering min_coverage of the person's crossings
+    // whose members travel on one of the person's visa types (none recorded: no test).
     let best = 0;
     for (let u = 0; u < nt; u++) {
       const c = touched[u]!;
@@ -520,7 +570,7 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       near[c] = 0;
       if (!covers(e + nr, n)) continue;
       if (!(e >= p.min_shared_crossings || e === n || nr > 0)) continue;
-      if (visas.length > 0 && !visas.some((v) => ctag.has(c * TAGS + maxSk + v))) continue;
+      if (visas.length > 0 && !visas.some((v) => visaOk[c * (maxVk + 1) + v] === 1)) continue;
       const bs = hitsOf[q]! + offOf[q]!;
       if (
         best === 0 ||
@@ -533,57 +583,97 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       }
     }
     seed[q] = best;
-    nOf[q] = n;
     firstDay[q] = fd;
   }
 
   // Only sets with min_group_size members are cohorts.
   const size = new Int32Array(E + 1);
   for (let q = 0; q < persons; q++) if (seed[q]! > 0) size[seed[q]!]!++;
+  for (let q = 0; q < persons; q++) if (size[seed[q]!]! < G) seed[q] = 0;
   const mPid = new IntList();
-  for (let q = 0; q < persons; q++) if (seed[q]! > 0 && size[seed[q]!]! >= G) mPid.push(q);
+  for (let q = 0; q < persons; q++) if (seed[q]! > 0) mPid.push(q);
   const mp = mPid.done();
   const pick = (a: Int32Array) => Int32Array.from(mp, (q) => a[q]!);
 
-  // Movement head-counts and sponsor spellings, from members' own crossings.
-  const present = new Map<number, number>();
-  const spons = new Map<number, number>();
-  for (const q of mp) {
-    const s = seed[q]!;
-    for (let j = xStart[q]!; j < xStart[q + 1]!; j++) {
-      const i = xList[j]!;
-      if (x.spid[i]! > 0) {
-        const key = s * 4294967296 + x.spid[i]!;
-        spons.set(key, (spons.get(key) ?? 0) + 1);
-      }
-      const ns = setsOf(i, buf);
-      for (let u = 0; u < ns; u++)
-        if (buf[u] === s) {
-          const key = s * blocks + block[i]!;
-          present.set(key, (present.get(key) ?? 0) + 1);
-          break;
-        }
-    }
-  }
+  // Movements per port-day, with the members who crossed in them: a port-day's group crossings
+  // are consecutive numbers, and each member has at most one crossing on a port-day.
   const mvSeed = new IntList();
   const mvBlock = new IntList();
+  const mvPresent = new IntList();
   {
-    const seen = new Set<number>();
-    for (let eid = 1; eid <= E; eid++)
-      for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
-        const s = moves[j]!;
-        if (size[s]! < G) continue;
-        const key = s * blocks + eBlock[eid]!;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        mvSeed.push(s);
-        mvBlock.push(eBlock[eid]!);
+    const mark = new Int32Array(E + 1);
+    let markNo = 0;
+    const onBlock = new Int32Array(E + 1);
+    for (let r = 0; r < E; ) {
+      const bl = eBlock[r + 1]!;
+      let last = r + 1;
+      while (last + 1 <= E && eBlock[last + 1] === bl) last++;
+      let nt = 0;
+      const count = (from: number, to: number, setsFrom: number, setsTo: number) => {
+        markNo++;
+        for (let j = setsFrom; j < setsTo; j++) {
+          const c = sets[j]!;
+          mark[c] = markNo;
+          if (size[c]! >= G && onBlock[c] !== bl + 1) {
+            onBlock[c] = bl + 1;
+            cnt[c] = 0;
+            touched[nt++] = c;
+          }
+        }
+        for (let i = from; i < to; i++) {
+          const s = seed[x.pid[i]!]!;
+          if (s > 0 && mark[s] === markNo) cnt[s]!++;
+        }
+      };
+      for (let eid = r + 1; eid <= last; eid++)
+        count(eStart[eid]!, eEnd[eid]!, moveStart[eid]!, moveStart[eid + 1]!);
+      if (wildCount[bl]! > 0) {
+        const [from, to] = unitRange(E + 1 + bl);
+        count(from, to, wildSetStart[bl]!, wildSetStart[bl + 1]!);
       }
+      for (let j = 0; j < nt; j++) {
+        const c = touched[j]!;
+        mvSeed.push(c);
+        mvBlock.push(bl);
+        mvPresent.push(cnt[c]!);
+        cnt[c] = 0;
+      }
+      r = last;
+    }
   }
-  const mvS = mvSeed.done();
+
+  // Sponsor spellings per cohort, over its members' crossings.
+  const spSeed = new IntList();
+  const spSpid = new IntList();
+  const spN = new IntList();
+  {
+    let maxSpid = 0;
+    for (let j = 0; j < N; j++) if (pSpid[j]! > maxSpid) maxSpid = pSpid[j]!;
+    const spCnt = new Int32Array(maxSpid + 1);
+    const spTouched = new Int32Array(maxSpid + 1);
+    const bySeed = Int32Array.from(mp).sort((u, v) => seed[u]! - seed[v]! || u - v);
+    for (let a = 0; a < bySeed.length; ) {
+      const s = seed[bySeed[a]!]!;
+      let nt = 0;
+      for (; a < bySeed.length && seed[bySeed[a]!] === s; a++) {
+        const q = bySeed[a]!;
+        for (let j = xStart[q]!; j < xStart[q + 1]!; j++) {
+          const sp = pSpid[j]!;
+          if (sp > 0 && spCnt[sp]!++ === 0) spTouched[nt++] = sp;
+        }
+      }
+      for (let j = 0; j < nt; j++) {
+        const sp = spTouched[j]!;
+        spSeed.push(s);
+        spSpid.push(sp);
+        spN.push(spCnt[sp]!);
+        spCnt[sp] = 0;
+      }
+    }
+  }
+
   const mvB = mvBlock.done();
   const first = (bl: number) => bStart[bl]!;
-  const spKeys = [...spons.keys()];
   return {
     group_crossings: E,
     members: {
@@ -591,21 +681,17 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       seed: pick(seed),
       hits: pick(hitsOf),
       off_days: pick(offOf),
-      n: pick(nOf),
+      n: Int32Array.from(mp, (q) => xStart[q + 1]! - xStart[q]!),
       first_day: pick(firstDay),
     },
     movements: {
-      seed: mvS,
+      seed: mvSeed.done(),
       day: Int32Array.from(mvB, (bl) => x.day[first(bl)]!),
       pno: Int32Array.from(mvB, (bl) => x.pno[first(bl)]!),
       out: Uint8Array.from(mvB, (bl) => x.out[first(bl)]!),
-      present: Int32Array.from(mvS, (s, j) => present.get(s * blocks + mvB[j]!) ?? 0),
+      present: mvPresent.done(),
     },
-    sponsors: {
-      seed: Int32Array.from(spKeys, (key) => Math.floor(key / 4294967296)),
-      spid: Int32Array.from(spKeys, (key) => key % 4294967296),
-      n: Int32Array.from(spKeys, (key) => spons.get(key)!),
-    },
+    sponsors: { seed: spSeed.done(), spid: spSpid.done(), n: spN.done() },
   };
 }
 
