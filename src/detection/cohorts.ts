@@ -3,7 +3,9 @@
  * each other — again and again.
  *
  * Comparing every pair of co-travellers is quadratic in group size (a coach-load of 250 is 31,000
- * pairs per crossing), so the work is done on group crossings, not on pairs of persons:
+ * pairs per crossing), so the work is done on group crossings, not on pairs of persons. Steps 1–4
+ * are counting over integer columns and run in typed arrays (findCohorts, core); this module
+ * reads the crossings and writes the tables:
  *
  * 1. group crossings: crossings that bound a stay of two nights or more (drivers' same-day trips
  *    would otherwise fill every busy port-day), per port, day and direction, split where the log
@@ -263,54 +265,60 @@ async function readCrossings(store: Store, persons: number): Promise<CohortCross
     SELECT pid, pno, cno, (d - DATE '1970-01-01')::INTEGER, out::INTEGER,
            coalesce(minute, ${NO_MINUTE}), coalesce(sk, 0), coalesce(vk, 0), coalesce(spid, 0)
     FROM coh_x ORDER BY pno, d, out, minute NULLS LAST, pid`);
-  // Per person: the port-day of their last crossing and its row.
-  const lastDay = new Int32Array(persons).fill(-1);
-  const lastRow = new Int32Array(persons);
-  let portDay = -1;
   let row = 0;
-  const least = (a: number, b: number) => (a === 0 ? b : b === 0 ? a : Math.min(a, b));
   for (;;) {
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const rows = chunk.rowCount;
-    const start = row;
     for (const [c, column] of columns.entries()) {
       const v = chunk.getColumnVector(c);
-      for (let r = 0; r < rows; r++) column[start + r] = v.getItem(r) as number;
+      for (let r = 0; r < rows; r++) column[row + r] = v.getItem(r) as number;
     }
-    for (let r = start; r < start + rows; r++) {
-      if (
-        portDay < 0 ||
-        x.pno[r] !== x.pno[row - 1] ||
-        x.day[r] !== x.day[row - 1] ||
-        x.out[r] !== x.out[row - 1]
-      )
-        portDay++;
-      const pid = x.pid[r]!;
-      if (lastDay[pid] === portDay) {
-        const f = lastRow[pid]!;
-        x.sk[f] = least(x.sk[f]!, x.sk[r]!);
-        x.vk[f] = least(x.vk[f]!, x.vk[r]!);
-        x.spid[f] = least(x.spid[f]!, x.spid[r]!);
-        continue;
-      }
-      lastDay[pid] = portDay;
-      lastRow[pid] = row;
-      for (const column of columns) column[row] = column[r]!;
-      row++;
-    }
+    row += rows;
   }
-  const cut = <T extends Int32Array | Uint8Array>(a: T) => a.subarray(0, row) as T;
+  // Per person: the port-day of their last crossing and its row.
+  const lastDay = new Int32Array(persons).fill(-1);
+  const lastRow = new Int32Array(persons);
+  const keep = new Uint8Array(n);
+  const least = (a: number, b: number) => (a === 0 ? b : b === 0 ? a : Math.min(a, b));
+  let kept = 0;
+  for (let r = 0, portDay = -1; r < n; r++) {
+    if (
+      r === 0 ||
+      x.pno[r] !== x.pno[r - 1] ||
+      x.day[r] !== x.day[r - 1] ||
+      x.out[r] !== x.out[r - 1]
+    )
+      portDay++;
+    const pid = x.pid[r]!;
+    if (lastDay[pid] === portDay) {
+      const f = lastRow[pid]!;
+      x.sk[f] = least(x.sk[f]!, x.sk[r]!);
+      x.vk[f] = least(x.vk[f]!, x.vk[r]!);
+      x.spid[f] = least(x.spid[f]!, x.spid[r]!);
+      continue;
+    }
+    lastDay[pid] = portDay;
+    lastRow[pid] = r;
+    keep[r] = 1;
+    kept++;
+  }
+  if (kept === n) return x;
+  const compact = <T extends Int32Array | Uint8Array>(a: T): T => {
+    let w = 0;
+    for (let r = 0; r < n; r++) if (keep[r]) a[w++] = a[r]!;
+    return a.subarray(0, w) as T;
+  };
   return {
-    pid: cut(x.pid),
-    pno: cut(x.pno),
-    cno: cut(x.cno),
-    day: cut(x.day),
-    out: cut(x.out),
-    minute: cut(x.minute),
-    sk: cut(x.sk),
-    vk: cut(x.vk),
-    spid: cut(x.spid),
+    pid: compact(x.pid),
+    pno: compact(x.pno),
+    cno: compact(x.cno),
+    day: compact(x.day),
+    out: compact(x.out),
+    minute: compact(x.minute),
+    sk: compact(x.sk),
+    vk: compact(x.vk),
+    spid: compact(x.spid),
   };
 }
 
