@@ -69,7 +69,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   }
   cities.closeSync();
   // Small integer codes for persons, ports (with their city), sponsor keys and visa types: the
-  // window functions below sort whole rows, and narrow rows sort fast.
+  // stay-end match joins on them, and findCohorts counts over them.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM det_features`);
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_port AS
