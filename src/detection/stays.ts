@@ -20,7 +20,8 @@
  * the stays — no list aggregate over every crossing, no join of the crossings with themselves.
  * det_rec (one row per crossing: person_id, rec_key, crossed_at, local_date, direction, port,
  * visa_type, doc_type, sponsor; pid and nationality until the indicators are built), det_person and
- * det_bounds stay behind for the later steps.
+ * det_bounds stay behind for the later steps. det_rec's person_id, port and sponsor are ENUMs of
+ * the connection (det_person_code, det_port_code, det_sponsor_code) that read as the text did.
  */
 import type { Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
@@ -55,6 +56,26 @@ function flagBit(flag: (typeof FLAG_BITS)[number], cond: string): string {
   return `CASE WHEN ${cond} THEN ${1 << FLAG_BITS.indexOf(flag)} ELSE 0 END`;
 }
 
+/**
+ * A connection-local ENUM type of the text values `valuesSql` yields (column `v`), in text
+ * order; `code` gives a value's 1-based position as an INTEGER (its rank among the values). An
+ * ENUM needs at least one value, so an empty set leaves the column as text (no rows then carry a
+ * value to code). The values stay in `det_codes_<type>` for the caller.
+ */
+async function textCodes(
+  store: Store,
+  type: string,
+  valuesSql: string,
+): Promise<{ type: string; code: (expr: string) => string }> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_codes_${type} AS ${valuesSql}`);
+  const row = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM det_codes_${type}`);
+  if (Number(row?.n ?? 0) === 0) return { type: "VARCHAR", code: () => "NULL::INTEGER" };
+  await store.run(
+    `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (SELECT v FROM det_codes_${type} ORDER BY v)`,
+  );
+  return { type, code: (expr) => `(enum_code(${expr}) + 1)::INTEGER` };
+}
+
 export async function buildStays(store: Store, policy: Policy): Promise<number> {
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   const maxInferred = policy.stays.max_inferred_stay_days;
@@ -62,21 +83,42 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   await store.run(`CREATE OR REPLACE TEMP TABLE det_person AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id))::INTEGER AS pid
     FROM (SELECT DISTINCT person_id FROM person_records)`);
+  // det_rec's text columns as connection-local ENUM types, values in text order: an ENUM value
+  // is 1–4 bytes instead of a string, yet it compares, groups, joins and sorts with text as the
+  // text does, so the later steps read det_rec as before. det_rec stays in memory through every
+  // later step, and under the analyze memory cap every byte of it is a byte the sorts cannot use
+  // (at 10M records it was ≈ 1.9 GB with these columns as text). A person's ENUM code is its
+  // det_person pid − 1, which spares det_rec a join with det_person.
+  const crossings = `FROM records
+    WHERE canonical_key IS NULL AND direction IN ('entry', 'exit') AND local_date IS NOT NULL`;
+  const person = await textCodes(store, "det_person_code", "SELECT person_id AS v FROM det_person");
+  const port = await textCodes(
+    store,
+    "det_port_code",
+    `SELECT DISTINCT coalesce(port_id, port_raw) AS v ${crossings} AND coalesce(port_id, port_raw) IS NOT NULL`,
+  );
+  const sponsor = await textCodes(
+    store,
+    "det_sponsor_code",
+    `SELECT DISTINCT sponsor AS v ${crossings} AND sponsor IS NOT NULL`,
+  );
   // One row per canonical record of a resolved person (the later steps read it too). Only the
-  // columns some step reads: it stays in memory through every later step, and under the
-  // analyze memory cap every byte of it is a byte the sorts below cannot use.
+  // columns some step reads.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_rec AS
-    SELECT pr.person_id, p.pid, r.rec_key, r.source || ':' || r.record_id AS rid, r.crossed_at,
-           r.local_date, r.direction, coalesce(r.port_id, r.port_raw) AS port, r.visa_type,
-           r.doc_type, r.sponsor, r.nationality
-    FROM records r JOIN person_records pr USING (rec_key) JOIN det_person p USING (person_id)
-    WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
+    SELECT person_id, ${person.code("person_id")} AS pid, rec_key, rid, crossed_at,
+           local_date, direction, port, visa_type, doc_type, sponsor, nationality
+    FROM (SELECT pr.person_id::${person.type} AS person_id, r.rec_key,
+                 r.source || ':' || r.record_id AS rid, r.crossed_at, r.local_date, r.direction,
+                 coalesce(r.port_id, r.port_raw)::${port.type} AS port, r.visa_type, r.doc_type,
+                 r.sponsor::${sponsor.type} AS sponsor, r.nationality
+          FROM records r JOIN person_records pr USING (rec_key)
+          WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL)`);
   await store.run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
     SELECT min(local_date) AS data_start, max(local_date) AS data_end FROM det_rec`);
-  // Ports as small integers too: text in a window's payload costs more than the sort itself.
+  // Ports as small integers in the sorts (the ENUM's code + 1): text in a window's payload costs
+  // more than the sort itself.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_port AS
-    SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno
-    FROM (SELECT DISTINCT port FROM det_rec WHERE port IS NOT NULL)`);
+    SELECT v AS port, ${port.code(`v::${port.type}`)} AS pno FROM det_codes_det_port_code`);
   // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean). A
   // repeat is a crossing in the same direction as the one before it, within the duplicate
   // window; it folds into that event.
@@ -88,9 +130,9 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
            lag(entry) OVER w AS p_entry, lag(local_date) OVER w AS p_date, lag(rec_key) OVER w AS p_key,
            lead(entry) OVER w AS n_entry, lead(local_date) OVER w AS n_date,
            lead(pno) OVER w AS n_pno, lead(rid) OVER w AS n_rid, lead(rec_key) OVER w AS n_key
-    FROM (SELECT r.pid, r.rec_key, r.rid, r.crossed_at, r.local_date, r.direction = 'entry' AS entry,
-                 pt.pno
-          FROM det_rec r LEFT JOIN det_port pt USING (port))
+    FROM (SELECT pid, rec_key, rid, crossed_at, local_date, direction = 'entry' AS entry,
+                 ${port.code("port")} AS pno
+          FROM det_rec)
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
   // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
   // run's first repeat knows that event (its previous crossing), its last one the crossing after
@@ -182,7 +224,16 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
            record_ids, ${flagListsSql()}[mask + 1] AS flags
     FROM s JOIN det_person p USING (pid) CROSS JOIN det_bounds b
     LEFT JOIN det_port pi ON pi.pno = s.pno_in LEFT JOIN det_port po ON po.pno = s.pno_out`);
-  for (const t of ["det_mark", "det_chain", "det_fix", "det_typical", "det_port"])
+  for (const t of [
+    "det_mark",
+    "det_chain",
+    "det_fix",
+    "det_typical",
+    "det_port",
+    "det_codes_det_person_code",
+    "det_codes_det_port_code",
+    "det_codes_det_sponsor_code",
+  ])
     await store.run(`DROP TABLE ${t}`);
   // What only the stays needed leaves det_rec (dropping a column of a temporary table copies
   // nothing); pid and nationality go once the indicators have them (buildFeatures).
