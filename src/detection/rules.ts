@@ -26,6 +26,27 @@ export async function runRule(store: Store, rule: Rule, policy: Policy): Promise
   return (await count(store)) - before;
 }
 
+/**
+ * The order the rules run in: the ones with the most evidence first. Each rule's alerts stay in
+ * memory, uncommitted, until the step ends (≈ 0.5 GB after cohort-rotation's 4.6 M evidence
+ * crossings at 10M records), and under analyze's memory cap a rule that runs after them spills:
+ * measured at 10M, cohort-rotation took 17.7 CPU-s last and 6.8 first; long-presence 17.4 last
+ * and 7.2 second; the step 33–38 CPU-s → 22.5. Readers order alerts themselves, so the
+ * insertion order does not matter; stats keep the order of RULES.
+ */
+const RUN_ORDER = [
+  "cohort-rotation",
+  "long-presence",
+  "visa-run",
+  "overstay",
+  "post-deadline-presence",
+];
+
+function rank(rule: Rule): number {
+  const i = RUN_ORDER.indexOf(rule.id);
+  return i >= 0 ? i : RUN_ORDER.length + RULES.indexOf(rule);
+}
+
 async function count(store: Store): Promise<number> {
   return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM alerts"))?.n ?? 0);
 }
@@ -38,18 +59,23 @@ export async function runRules(
   const have = await tableNames(store);
   const stats: Record<string, number | string> = {};
   await store.run("DELETE FROM alerts");
-  await createDetStay(store);
-  for (const rule of RULES) {
-    if (only && !only.includes(rule.id)) continue;
+  const run = RULES.filter((rule) => !only || only.includes(rule.id));
+  for (const rule of run) stats[rule.id] = "";
+  let detStay = false; // built before the first rule that reads it
+  for (const rule of [...run].sort((a, b) => rank(a) - rank(b))) {
     const missing = (rule.requires ?? []).filter((t) => !have.has(t));
     if (missing.length > 0) {
       stats[rule.id] = `skipped (no ${missing.join(", ")})`;
       continue;
     }
+    if (rule.detStay && !detStay) {
+      await createDetStay(store);
+      detStay = true;
+    }
     stats[rule.id] = await runRule(store, rule, policy);
   }
   // The places step after this one needs the memory more.
-  await store.run("DROP TABLE det_stay");
+  await store.run("DROP TABLE IF EXISTS det_stay");
   return stats;
 }
 

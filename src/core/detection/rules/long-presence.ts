@@ -20,6 +20,7 @@ import { type Rule, recordIdsInOrder } from "./rule.js";
 export const longPresence: Rule = {
   id: "long-presence",
   version: 1,
+  detStay: true,
   description: "cumulative presence in a rolling window above the residence threshold",
   template:
     "Present {nights} nights in the {window} days from {period_start} ({stays} stays), at or above the {threshold}-night residence threshold, whatever the visa.",

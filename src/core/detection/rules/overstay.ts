@@ -9,6 +9,7 @@ import type { Rule } from "./rule.js";
 export const overstay: Rule = {
   id: "overstay",
   version: 1,
+  detStay: true,
   description: "a visa-exempt stay longer than the exemption allows",
   template:
     "Entered {entered_on} at {port_in} without a visa and stayed {days} days ({status}), over the {limit}-day visa-exempt limit [S27][S28].",

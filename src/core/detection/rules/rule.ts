@@ -13,7 +13,8 @@
  * else the last day of the logs), days, `guessed` (an end inferred or before the logs: flag
  * inferred-exit, inferred-entry or open-at-start) and `open_end` (flag open-at-end). A rule works
  * on it and attaches `stays.record_ids` (joined on rowid = sid) and the person's text id
- * (det_person) only to the stays its alerts cite.
+ * (det_person) only to the stays its alerts cite. A rule that reads det_stay says so (`detStay`):
+ * the rules that do not run before it exists (src/detection/rules.ts).
  */
 import type { Policy } from "../policy.js";
 
@@ -23,6 +24,8 @@ export interface Rule {
   description: string;
   /** Tables this rule needs beyond the detection tables; the rule is skipped when one is absent. */
   requires?: readonly string[];
+  /** Reads det_stay. */
+  detStay?: boolean;
   sql(policy: Policy): string;
   /** Text with {column} placeholders, e.g. "stayed {days} days from {period_start}". */
   template: string;

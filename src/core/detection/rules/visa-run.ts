@@ -14,6 +14,7 @@ import { type Rule, recordIdsInOrder } from "./rule.js";
 export const visaRun: Rule = {
   id: "visa-run",
   version: 1,
+  detStay: true,
   description: "repeated stays near the visa-exempt limit separated by short absences",
   template:
     "{stays} stays of {min_days}–{max_days} days between {period_start} and {period_end}, each near the {limit}-day limit, with absences of at most {max_gap} days: {nights} nights in the country, residence by instalments [S32][S36].",
