@@ -164,7 +164,11 @@ export async function runIdentity(ctx: StepContext): Promise<IdentityStats> {
       sx AS (SELECT nat, doc, arg_max(sex, c) AS sex FROM
                (SELECT nat, doc, sex, sum(n) AS c FROM id_variants
                 WHERE sex IS NOT NULL GROUP BY ALL) GROUP BY nat, doc),
-      nm AS (SELECT nat, doc, list(name ORDER BY c DESC, name)[1:2] AS names FROM
+      -- The two most frequent names (ties: alphabetical). Sorting a list of (-count, name)
+      -- structs gives the same order as list(name ORDER BY c DESC, name), which DuckDB runs as
+      -- an ordered aggregate on one thread (3.3 CPU-s at 10M records against 0.9).
+      nm AS (SELECT nat, doc,
+                    list_transform(list_sort(list(struct_pack(k := -c, name := name)))[1:2], x -> x.name) AS names FROM
                (SELECT nat, doc, concat_ws(chr(31), coalesce(family_name, ''), coalesce(given_name, ''),
                          coalesce(full_name, '')) AS name, sum(n) AS c
                 FROM id_variants GROUP BY ALL) GROUP BY nat, doc),
@@ -491,16 +495,21 @@ async function writePersons(
       SELECT person_id, full_name, full_script, n FROM id_person_variants WHERE full_name IS NOT NULL)
     GROUP BY person_id, name, script`);
   await store.run(`INSERT INTO persons (person_id, display_name, birth_date, sex, nationality, labor_score, indicators, updated_at)
+    -- Each pick is arg_min over a (rank…, value) struct, the order the pick is defined by:
+    -- first(x ORDER BY …) is an ordered aggregate, which DuckDB runs on one thread. Latin
+    -- display names first, then other scripts, then names of unknown script (NULLS LAST).
     WITH dn AS (
-      SELECT person_id, first(name ORDER BY (script = 'latin') DESC, count DESC, name) AS display_name
+      SELECT person_id,
+             arg_min(name, struct_pack(s := CASE WHEN script = 'latin' THEN 0 WHEN script IS NOT NULL THEN 1 ELSE 2 END,
+                                       k := -count, name := name)) AS display_name
       FROM person_names WHERE person_id IN (SELECT person_id FROM id_touched) GROUP BY person_id),
-    bd AS (SELECT person_id, first(birth_date ORDER BY c DESC, birth_date) AS birth_date FROM
+    bd AS (SELECT person_id, arg_min(birth_date, struct_pack(k := -c, v := birth_date)) AS birth_date FROM
              (SELECT person_id, birth_date, sum(n) AS c FROM id_person_variants
               WHERE birth_date IS NOT NULL GROUP BY ALL) GROUP BY person_id),
-    sx AS (SELECT person_id, first(sex ORDER BY c DESC, sex) AS sex FROM
+    sx AS (SELECT person_id, arg_min(sex, struct_pack(k := -c, v := sex)) AS sex FROM
              (SELECT person_id, sex, sum(n) AS c FROM id_person_variants
               WHERE sex IS NOT NULL GROUP BY ALL) GROUP BY person_id),
-    nt AS (SELECT person_id, first(nat ORDER BY c DESC, nat) AS nationality FROM
+    nt AS (SELECT person_id, arg_min(nat, struct_pack(k := -c, v := nat)) AS nationality FROM
              (SELECT person_id, nat, sum(n) AS c FROM id_person_variants
               WHERE nat <> '' GROUP BY ALL) GROUP BY person_id)
     SELECT t.person_id, dn.display_name, bd.birth_date, sx.sex, nt.nationality, 0, '[]', now()
