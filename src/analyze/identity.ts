@@ -14,7 +14,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { identityNameKeys } from "../core/identity/identity-name-keys.js";
-import { personIdFor } from "../core/identity/person-id.js";
+import { BASE32_ALPHABET, personIdFor } from "../core/identity/person-id.js";
 import {
   type AcceptedLink,
   type Candidate,
@@ -42,6 +42,16 @@ export interface IdentityStats {
 }
 
 const SEP = "\x1f";
+
+/**
+ * personIdFor in SQL, given `hi` and `lo`: the first and second 40 bits of the sha256 digest.
+ * 'P-' and 16 base32 characters of 5 bits each, 8 per half; unrolled, since a list lambda over
+ * range(16) costs twice as much. The identity integration test checks it against personIdFor.
+ */
+export const PERSON_ID_SQL = `'P-' || ${Array.from({ length: 16 }, (_, i) => {
+  const half = i < 8 ? "hi" : "lo";
+  return `substr('${BASE32_ALPHABET}', ((${half} >> ${35 - 5 * (i % 8)}) & 31)::INTEGER + 1, 1)`;
+}).join(" || ")}`;
 
 /** The per-store salt of person ids, created on first use. */
 async function personIdSalt(store: Store): Promise<string> {
@@ -254,7 +264,7 @@ export async function runIdentity(ctx: StepContext): Promise<IdentityStats> {
 
   // JavaScript sees full details only of documents in a candidate pair (and the other documents
   // of their persons); every other document is a person of its own or stays with its person.
-  const { docs, lite } = await ctx.stage("load documents", async () => {
+  const { docs } = await ctx.stage("load documents", async () => {
     const pairs = [...candidatePairs.typos, ...candidatePairs.renewals];
     await store.run("CREATE OR REPLACE TEMP TABLE id_pair_docs (gid INTEGER)");
     if (pairs.length > 0) {
@@ -274,12 +284,9 @@ export async function runIdentity(ctx: StepContext): Promise<IdentityStats> {
       FROM id_docs
       WHERE gid IN (SELECT gid FROM id_pair_docs) OR person_id IN (SELECT person_id FROM persons)
       ORDER BY gid`);
-    // The rest: only what person ids need, as plain arrays (hundreds of thousands of rows).
-    const reader = await store.conn.runAndReadAll(`
-      SELECT gid, person_id, first_source, first_record_id FROM id_docs
-      WHERE is_new AND gid NOT IN (SELECT gid FROM id_pair_docs) ORDER BY gid`);
-    const lite = reader.getRows() as [number, string | null, string, string][];
-    return { docs, lite };
+    // The rest never reach JavaScript: each is a person of its own (ids given in SQL below) or
+    // stays with its person.
+    return { docs };
   });
 
   const resolution = await ctx.stage("match names and resolve", async () => {
@@ -349,15 +356,6 @@ export async function runIdentity(ctx: StepContext): Promise<IdentityStats> {
         recordId: d.first_record_id,
       });
     });
-    for (const [gid, personId, source, recordId] of lite)
-      put(personId ? `p${personId}` : `g${gid}`, {
-        gid,
-        personId,
-        isNew: true,
-        first: source + SEP + recordId,
-        source,
-        recordId,
-      });
 
     await store.run("CREATE OR REPLACE TEMP TABLE id_doc_person (gid INTEGER, person_id VARCHAR)");
     const docPerson = await store.conn.createAppender("id_doc_person", "main", "temp");
@@ -386,6 +384,24 @@ export async function runIdentity(ctx: StepContext): Promise<IdentityStats> {
     }
     docPerson.flushSync();
     docPerson.closeSync();
+    // Every other new document without a person is a person of its own, whose first record is
+    // the document's: its id is personIdFor(salt, first_source, first_record_id), computed here
+    // in SQL (sha256, then the first 80 bits in base32 as two 40-bit halves) rather than in
+    // JavaScript one document at a time (hundreds of thousands at 10M records); a missing
+    // record_id hashes as 'null', as in the template string of personIdFor. A new document
+    // of an existing person outside every pair stays with that person: nothing to write.
+    const singles = await store.conn.runAndReadAll(
+      `INSERT INTO id_doc_person
+       SELECT gid, ${PERSON_ID_SQL}
+       FROM (SELECT gid, ('0x' || substr(h, 1, 10))::UBIGINT AS hi, ('0x' || substr(h, 11, 10))::UBIGINT AS lo
+             FROM (SELECT gid, sha256(?::VARCHAR || chr(31) || first_source || chr(31)
+                                      || coalesce(first_record_id, 'null')) AS h
+                   FROM id_docs
+                   WHERE is_new AND person_id IS NULL AND gid NOT IN (SELECT gid FROM id_pair_docs)))`,
+      [salt],
+    );
+    // INSERT returns one row: the number of rows inserted.
+    stats.persons_created += Number(singles.getRows()[0]?.[0] ?? 0);
     await store.run("CREATE OR REPLACE TEMP TABLE id_remap (old_id VARCHAR, new_id VARCHAR)");
     for (const [o, n] of remap) await store.run("INSERT INTO id_remap VALUES (?, ?)", [o, n]);
   });
