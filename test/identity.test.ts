@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { personIdFor } from "../src/core/identity/person-id.js";
 import { repoRoot } from "../src/repo-root.js";
 import { cliOk, queryDb, runCli, tempDir } from "./helpers/with-db.js";
 
@@ -60,6 +61,28 @@ describe("identity resolution (sojourn analyze)", () => {
     assert.equal(row?.assigned, row?.records);
     assert.equal(row?.distinct_keys, row?.records);
     first = await personsByRecord(db);
+  });
+
+  it("derives every person id from one of its records and the store's salt", async () => {
+    // Persons alone in their document are given ids in SQL, the others in JavaScript: both must
+    // be personIdFor of a record of the person.
+    const [meta] = await query<{ value: string }>(
+      db,
+      "SELECT value FROM identity_meta WHERE key = 'person_id_salt'",
+    );
+    const rows = await query<{ person_id: string; source: string; record_id: string }>(
+      db,
+      "SELECT p.person_id, r.source, r.record_id FROM person_records p JOIN records r USING (rec_key)",
+    );
+    const derived = new Map<string, boolean>();
+    for (const r of rows) {
+      const ok = personIdFor(meta!.value, r.source, r.record_id) === r.person_id;
+      derived.set(r.person_id, (derived.get(r.person_id) ?? false) || ok);
+    }
+    const [persons] = await query<{ n: number }>(db, "SELECT count(*)::INTEGER AS n FROM persons");
+    assert.ok(derived.size > 0);
+    assert.equal(derived.size, persons?.n);
+    for (const [person, ok] of derived) assert.ok(ok, `${person} is not derived from its records`);
   });
 
   it("links typo'd documents (swap with birth date; substitution by name when no birth date)", () => {

@@ -5,7 +5,9 @@
  */
 import { createHash } from "node:crypto";
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"; // RFC 4648 alphabet
+/** RFC 4648 base32 alphabet (also used by the identity step's SQL twin of personIdFor). */
+export const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+const BASE32 = BASE32_ALPHABET;
 
 export function base32(bytes: Uint8Array): string {
   let out = "";
