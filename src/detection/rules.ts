@@ -14,16 +14,21 @@ export async function tableNames(store: Store): Promise<Set<string>> {
   return new Set(rows.map((r) => r.t));
 }
 
-/** Alerts of one rule: inserted, returns how many. */
-export async function runRule(store: Store, rule: Rule, policy: Policy): Promise<number> {
-  const before = await count(store);
-  await store.run(`INSERT INTO alerts
+/** Alerts of one rule: inserted into `table` (alerts, or a staging copy), returns how many. */
+export async function runRule(
+  store: Store,
+  rule: Rule,
+  policy: Policy,
+  table = "alerts",
+): Promise<number> {
+  const before = await count(store, table);
+  await store.run(`INSERT INTO ${table}
     SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', person_id, cohort_id, period_start::VARCHAR)), 1, 12),
            '${rule.id}', ${rule.version}, round(score::DOUBLE, 4), person_id, cohort_id,
            period_start::DATE, period_end::DATE, ${templateSql(rule.template)},
            CAST(record_ids AS VARCHAR[])
     FROM (${rule.sql(policy)})`);
-  return (await count(store)) - before;
+  return (await count(store, table)) - before;
 }
 
 /**
@@ -47,8 +52,8 @@ function rank(rule: Rule): number {
   return i >= 0 ? i : RUN_ORDER.length + RULES.indexOf(rule);
 }
 
-async function count(store: Store): Promise<number> {
-  return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM alerts"))?.n ?? 0);
+async function count(store: Store, table: string): Promise<number> {
+  return Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0);
 }
 
 export async function runRules(
@@ -59,6 +64,10 @@ export async function runRules(
   const have = await tableNames(store);
   const stats: Record<string, number | string> = {};
   await store.run("DELETE FROM alerts");
+  // Rules write to a temporary copy and the alerts go in with one INSERT at the end: DuckDB
+  // writes one large insert on all threads, while rows appended by many statements are written
+  // at COMMIT on one (5 s of 593,000 alerts with their evidence lists at 10M records).
+  await store.run("CREATE OR REPLACE TEMP TABLE det_alerts AS SELECT * FROM alerts LIMIT 0");
   const run = RULES.filter((rule) => !only || only.includes(rule.id));
   for (const rule of run) stats[rule.id] = "";
   let detStay = false; // built before the first rule that reads it
@@ -72,8 +81,10 @@ export async function runRules(
       await createDetStay(store);
       detStay = true;
     }
-    stats[rule.id] = await runRule(store, rule, policy);
+    stats[rule.id] = await runRule(store, rule, policy, "det_alerts");
   }
+  await store.run("INSERT INTO alerts SELECT * FROM det_alerts");
+  await store.run("DROP TABLE det_alerts");
   // The places step after this one needs the memory more.
   await store.run("DROP TABLE IF EXISTS det_stay");
   return stats;
