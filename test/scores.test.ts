@@ -14,6 +14,7 @@ import {
 import { DEFAULT_POLICY, parsePolicy } from "../src/core/detection/policy.js";
 import type { Store } from "../src/db/store.js";
 import { DETECTION_STEPS } from "../src/detection/steps.js";
+import { Rng } from "../src/sim/rng.js";
 import { withDb } from "./helpers/with-db.js";
 
 type Row = [doc: string, date: string, direction: "entry" | "exit", docType: string, visa: string];
@@ -160,27 +161,16 @@ test("post-deadline presence reads a lost last exit by the person's habit", asyn
   });
 });
 
-/** Seeded generator (mulberry32): the same sample on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Indicator rows that reach every branch of scoreLabor: random counts and shares, with values
  * often put right on a threshold (183 nights, 0.5 and 0.7 shares, two returns …) where a
  * rounding or a strict/non-strict comparison would show.
  */
 function indicatorSample(n: number, seed: number): LaborIndicators[] {
-  const r = random(seed);
-  const int = (hi: number) => Math.floor(r() * (hi + 1));
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
+  const rng = new Rng(seed);
+  const r = () => rng.float();
+  const int = (hi: number) => rng.int(0, hi);
+  const pick = <T>(xs: readonly T[]): T => rng.pick(xs);
   const share = () => pick([0, 0.5, 0.7, 0.2, 1, 1 / 3, 0.499, 0.505, 0.125, r(), r(), r()]);
   return Array.from({ length: n }, () => {
     const stays = pick([0, 1, 2, 3, 10, int(60)]);

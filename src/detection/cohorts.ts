@@ -33,7 +33,12 @@
  */
 import { DuckDBIntegerVector } from "@duckdb/node-api";
 import { classifyCohort } from "../core/detection/classify-cohort.js";
-import { type CohortCrossings, findCohorts, NO_MINUTE } from "../core/detection/find-cohorts.js";
+import {
+  type CohortCrossings,
+  findCohorts,
+  NO_MINUTE,
+  startsPortDay,
+} from "../core/detection/find-cohorts.js";
 import type { Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
@@ -304,13 +309,7 @@ async function readCrossings(store: Store, persons: number): Promise<CohortCross
   const least = (a: number, b: number) => (a === 0 ? b : b === 0 ? a : Math.min(a, b));
   let kept = 0;
   for (let r = 0, portDay = -1; r < n; r++) {
-    if (
-      r === 0 ||
-      x.pno[r] !== x.pno[r - 1] ||
-      x.day[r] !== x.day[r - 1] ||
-      x.out[r] !== x.out[r - 1]
-    )
-      portDay++;
+    if (startsPortDay(x, r)) portDay++;
     const pid = x.pid[r]!;
     if (lastDay[pid] === portDay) {
       const f = lastRow[pid]!;

@@ -103,6 +103,13 @@ class IntList {
   }
 }
 
+/** Whether crossing `i` (in port-day order) starts a new port, day and direction. */
+export function startsPortDay(x: CohortCrossings, i: number): boolean {
+  return (
+    i === 0 || x.pno[i] !== x.pno[i - 1] || x.day[i] !== x.day[i - 1] || x.out[i] !== x.out[i - 1]
+  );
+}
+
 export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams): CohortSets {
   const N = x.pid.length;
   const G = p.min_group_size;
@@ -117,12 +124,7 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   let k = 0;
   let prev = 0;
   for (let i = 0; i < N; i++) {
-    if (
-      i === 0 ||
-      x.pno[i] !== x.pno[i - 1] ||
-      x.day[i] !== x.day[i - 1] ||
-      x.out[i] !== x.out[i - 1]
-    ) {
+    if (startsPortDay(x, i)) {
       b++;
       blockStart.push(i);
       k = 0;
