@@ -350,6 +350,37 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
     });
   });
 
+  it("tells duplicates by source and record_id together when a file mixes sources", async () => {
+    const file = writeFile(
+      tmp.dir,
+      "mixed.csv",
+      `${HEADER},source\n` +
+        "s1,2019-06-01,entry,Quanhe,PRK,1,east\n" +
+        "s1,2019-06-02,entry,Quanhe,PRK,2,west\n" +
+        "s1,2019-06-03,entry,Quanhe,PRK,3,east\n" +
+        "s2,2019-06-04,entry,Quanhe,PRK,4,west\n",
+    );
+    const again = writeFile(
+      tmp.dir,
+      "west-only.csv",
+      `${HEADER},source\ns2,2019-06-05,exit,Quanhe,PRK,4,west\ns3,2019-06-05,exit,Quanhe,PRK,5,west\n`,
+    );
+    await withDb(async (store) => {
+      const a = await ingestFile(store, file);
+      assert.deepEqual([a.read, a.loaded, a.duplicates], [4, 3, 1]);
+      // One source in the file: the store's rows of that source are the ones compared.
+      const b = await ingestFile(store, again);
+      assert.deepEqual([b.read, b.loaded, b.duplicates], [2, 1, 1]);
+      const kept = await store.all<{ k: string }>(
+        "SELECT source || ':' || record_id || ':' || doc_number AS k FROM records ORDER BY k",
+      );
+      assert.deepEqual(
+        kept.map((r) => r.k),
+        ["east:s1:1", "west:s1:2", "west:s2:4", "west:s3:5"],
+      );
+    });
+  });
+
   it("links a crossing re-exported under another record_id to the first copy", async () => {
     const first = writeFile(
       tmp.dir,
@@ -376,14 +407,15 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
           ["y9", "x1"],
         ],
       );
-      // A copy with only the date is the same crossing; another direction that day is not.
+      // A copy with only the date is the same crossing; another direction that day is not,
+      // nor another time of the same day.
       const third = writeFile(
         tmp.dir,
         "export3.csv",
-        `${HEADER},source\nz1,2019-06-20,exit,Quanhe,PRK,G1,border\nz2,2019-06-01,exit,Quanhe,PRK,G1,border\n`,
+        `${HEADER},source\nz1,2019-06-20,exit,Quanhe,PRK,G1,border\nz2,2019-06-01,exit,Quanhe,PRK,G1,border\nz3,2019-06-01 15:00,entry,Quanhe,PRK,G1,border\n`,
       );
       const t = await ingestFile(store, third);
-      assert.deepEqual([t.loaded, t.reexports], [2, 1]);
+      assert.deepEqual([t.loaded, t.reexports], [3, 1]);
     });
   });
 

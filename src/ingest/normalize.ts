@@ -62,8 +62,15 @@ const RAW: Record<VocabularyKind, { column: string; raw: string }> = {
  * keys, the upper-case and capitalised spellings whose lower-case form is that key. Values
  * are usually written in one of those forms ("PRK", "Quanhe", "M"), so most rows match on
  * the first, exact cast and skip lower(trim(...)); the result is the same either way.
+ *
+ * Keys that map to themselves ("entry", "PRK", "M") come first, so the position of an exact
+ * match says whether the value was written in its normalised form: below `identity` it was,
+ * and the raw column stays empty without comparing strings row by row.
  */
-function lookupEntries(vocab: Vocabulary, kind: VocabularyKind): [string, string][] {
+function lookupEntries(
+  vocab: Vocabulary,
+  kind: VocabularyKind,
+): { entries: [string, string][]; identity: number } {
   const out = new Map<string, string>();
   const capitalised = (k: string) =>
     k.replace(/(^|[ \-'(])([a-z])/g, (_, a, b) => a + b.toUpperCase());
@@ -73,13 +80,15 @@ function lookupEntries(vocab: Vocabulary, kind: VocabularyKind): [string, string
     for (const variant of [k.toUpperCase(), capitalised(k)])
       if (variant.toLowerCase() === k && !out.has(variant)) out.set(variant, v);
   }
-  return [...out];
+  const all = [...out];
+  const same = all.filter(([k, v]) => k === v);
+  return { entries: [...same, ...all.filter(([k, v]) => k !== v)], identity: same.length };
 }
 
 /** Prepares the per-file lookup types; drop them with `dropLookups` before committing. */
 export async function createLookups(store: Store, vocab: Vocabulary): Promise<void> {
   for (const kind of VOCABULARY_KINDS) {
-    const entries = lookupEntries(vocab, kind);
+    const { entries } = lookupEntries(vocab, kind);
     await store.run(
       `CREATE TYPE ingest_key_${kind} AS ENUM (${entries.map(([k]) => sqlString(k)).join(", ")})`,
     );
@@ -98,13 +107,37 @@ const STORED_TYPE: Partial<Record<VocabularyKind, string>> = {
   sex: "sex_code",
 };
 
-function lookup(vocab: Vocabulary, kind: VocabularyKind, column: string): string {
-  const values = lookupEntries(vocab, kind).map(([, v]) => v);
-  const type = `ingest_key_${kind}`;
+/** The exact-spelling match of a vocabulary column: the position of its key, or NULL. */
+function exactKey(kind: VocabularyKind, column: string): string {
+  return `enum_code(TRY_CAST(${column} AS ingest_key_${kind}))`;
+}
+
+/** A vocabulary column's normalised value, from its exact match (`exact`, see `exactKey`)
+ * or else the lower-cased, trimmed spelling. */
+function lookup(vocab: Vocabulary, kind: VocabularyKind, column: string, exact: string): string {
+  const values = lookupEntries(vocab, kind).entries.map(([, v]) => v);
   // A list of the stored ENUM type hands the insert one-byte codes, not strings to cast.
   const stored = STORED_TYPE[kind];
   const target = stored ? `CAST(${list(values)} AS ${stored}[])` : list(values);
-  return `${target}[enum_code(coalesce(TRY_CAST(${column} AS ${type}), TRY_CAST(lower(trim(${column})) AS ${type}))) + 1]`;
+  return `${target}[coalesce(${exact}, enum_code(TRY_CAST(lower(trim(${column})) AS ingest_key_${kind}))) + 1]`;
+}
+
+/** The raw value to keep for a vocabulary column: NULL when it was written exactly as its
+ * normalised value. Every value is a key of its own when the vocabulary is complete; where
+ * one is not, the strings are compared. */
+function rawValue(
+  vocab: Vocabulary,
+  kind: VocabularyKind,
+  column: string,
+  exact: string,
+  normalised: string,
+): string {
+  const { entries, identity } = lookupEntries(vocab, kind);
+  const keys = new Map(entries);
+  const complete = entries.every(([, v]) => keys.get(v) === v);
+  return complete
+    ? `CASE WHEN ${exact} < ${identity} THEN NULL ELSE ${column} END`
+    : `CASE WHEN CAST(${normalised} AS VARCHAR) IS DISTINCT FROM ${column} THEN ${column} END`;
 }
 
 /** trim(), but only for the values that need it: trimming every value of every column
@@ -115,12 +148,12 @@ function trimmed(column: string): string {
 
 /** The script of a name decided in SQL for the common shapes — ASCII (Latin letters, or none),
  * only Hangul syllables or only Chinese characters (with spaces) — by the same character
- * ranges as the names module; NULL for any other name, which `sortRun` resolves with the names
+ * ranges as the names module (GLOB for the ASCII test: a third of the cost of a regex); NULL for any other name, which `sortRun` resolves with the names
  * module once per distinct name. Deciding here spares rewriting millions of rows afterwards. */
 function nameScript(column: string): string {
   return `CASE WHEN ${column} IS NULL THEN NULL
     WHEN strlen(${column}) = length(${column})
-      THEN CASE WHEN regexp_matches(${column}, '[A-Za-z]') THEN 'latin' ELSE 'other' END
+      THEN CASE WHEN ${column} GLOB '*[A-Za-z]*' THEN 'latin' ELSE 'other' END
     WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul'
     WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han'
     END`;
@@ -182,13 +215,15 @@ export async function insertRecords(
         // daylight-saving gap or overlap to fall into).
         fixedOffset ? "(crossed_at LIKE '____-__-__ __:__' AND crossed_at >= '1992')" : "false"
       }) THEN crossed_at END,
-      CASE WHEN CAST(dir AS VARCHAR) IS DISTINCT FROM direction THEN direction END,
-      CASE WHEN nat IS DISTINCT FROM nationality THEN nationality END,
+      ${rawValue(v, "direction", "direction", "k_dir", "dir")},
+      ${rawValue(v, "nationality", "nationality", "k_nat", "nat")},
       CASE WHEN doc IS DISTINCT FROM doc_number THEN doc_number END,
-      CASE WHEN CAST(dtype AS VARCHAR) IS DISTINCT FROM doc_type THEN doc_type END,
-      CASE WHEN bd IS NULL OR CAST(bd AS VARCHAR) <> birth_date THEN birth_date END,
-      CASE WHEN CAST(sx AS VARCHAR) IS DISTINCT FROM sex THEN sex END,
-      CASE WHEN CAST(visa AS VARCHAR) IS DISTINCT FROM visa_type THEN visa_type END,
+      ${rawValue(v, "doc_type", "doc_type", "k_dtype", "dtype")},
+      -- Written as the date prints (YYYY-MM-DD, year 1 or later) is the only spelling that
+      -- reads back as itself: a text test instead of printing every date again.
+      CASE WHEN bd IS NOT NULL AND birth_date LIKE '____-__-__' AND birth_date >= '0001' THEN NULL ELSE birth_date END,
+      ${rawValue(v, "sex", "sex", "k_sx", "sx")},
+      ${rawValue(v, "visa_type", "visa_type", "k_visa", "visa")},
       extra, NULL
     FROM (
       SELECT *,
@@ -199,19 +234,22 @@ export async function insertRecords(
           WHEN ts_tz IS NOT NULL THEN CAST(timezone(${tz}, ts_tz) AS DATE) ELSE CAST(coalesce(ts_local, ts_date) AS DATE) END AS ld
       FROM (
         SELECT *,
-          CASE WHEN canon_instant THEN TRY_CAST(left(t0, 19) AS TIMESTAMP) END AS ts_canon,
+          CASE WHEN canon_instant THEN TRY_CAST(substr(t0, 1, 19) AS TIMESTAMP) END AS ts_canon,
           CASE WHEN NOT canon_instant AND has_time AND has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
           CASE WHEN has_time AND NOT has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMP), try_strptime(t0, ${list(LOCAL_FORMATS)})) END AS ts_local,
           CASE WHEN NOT has_time THEN coalesce(TRY_CAST(TRY_CAST(t0 AS DATE) AS TIMESTAMP), try_strptime(t0, ${list(DATE_FORMATS)})) END AS ts_date,
           CAST(coalesce(TRY_CAST(${trimmed("birth_date")} AS DATE), try_strptime(trim(birth_date), ${list(DATE_FORMATS)})) AS DATE) AS bd,
-          ${lookup(v, "direction", "direction")} AS dir,
-          ${lookup(v, "port", "port")} AS port_id,
-          ${lookup(v, "nationality", "nationality")} AS nat,
-          ${lookup(v, "doc_type", "doc_type")} AS dtype,
-          ${lookup(v, "visa_type", "visa_type")} AS visa,
-          ${lookup(v, "sex", "sex")} AS sx
+          ${lookup(v, "direction", "direction", "k_dir")} AS dir,
+          ${lookup(v, "port", "port", exactKey("port", "port"))} AS port_id,
+          ${lookup(v, "nationality", "nationality", "k_nat")} AS nat,
+          ${lookup(v, "doc_type", "doc_type", "k_dtype")} AS dtype,
+          ${lookup(v, "visa_type", "visa_type", "k_visa")} AS visa,
+          ${lookup(v, "sex", "sex", "k_sx")} AS sx
         FROM (
         SELECT *, contains(t0, ':') AS has_time,
+          ${exactKey("direction", "direction")} AS k_dir, ${exactKey("nationality", "nationality")} AS k_nat,
+          ${exactKey("doc_type", "doc_type")} AS k_dtype, ${exactKey("visa_type", "visa_type")} AS k_visa,
+          ${exactKey("sex", "sex")} AS k_sx,
           -- "+" anywhere, a final Z, or a "-" after the time's colon: only offsets put them there.
           contains(t0, '+') OR suffix(t0, 'Z') OR t0 LIKE '%:%-%' AS has_offset,
           ${fixedOffset ? "crossed_at LIKE '____-__-__T__:__:__+08:00' AND crossed_at >= '1992'" : "false"} AS canon_instant
@@ -306,13 +344,25 @@ export async function sortRun(
   // Duplicates: the same source + record_id already in the store, or earlier in this file.
   // Keys seen more than once are found on a 64-bit hash first (a cheap aggregate over the
   // whole store); the exact comparison runs on those rows only. The row kept is the copy from
-  // an earlier run, else the first line of this file.
+  // an earlier run, else the first line of this file. A file with one source (the usual case)
+  // only needs the store's rows of that source, found on column statistics, and the hash of
+  // the id alone.
+  const sources = await store.all<{ source: string }>(
+    `SELECT DISTINCT source FROM records WHERE run_id = ${runId} LIMIT 2`,
+  );
+  const [only] = sources;
+  const scope =
+    sources.length === 1 && only
+      ? {
+          rows: `(SELECT * FROM records WHERE source = ${sqlString(only.source)})`,
+          key: "hash(record_id)",
+        }
+      : { rows: "records", key: "hash(source, record_id)" };
   await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
-    WITH k AS (SELECT rec_key, run_id, line, hash(source, record_id) AS h FROM records),
-      c AS (
-        SELECT r.rec_key, r.run_id, r.line, r.source, r.record_id FROM records r
-        SEMI JOIN (SELECT h FROM k GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x
-          ON hash(r.source, r.record_id) = x.h),
+    WITH c AS (
+        SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
+        SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
+          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x ON ${scope.key} = x.h),
       firsts AS (
         SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
     SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
@@ -364,23 +414,17 @@ export async function sortRun(
 
   // Re-exports: the same crossing (document, direction, port, instant) under another id
   // points at its first copy, so analytics count it once. A copy re-exported with only the
-  // date is linked to a timed copy of the same document, direction, port and local date. Two
-  // date-only rows are never linked: a driver can cross the same way twice in a day.
-  // Candidates are found on one 64-bit hash per key (cheap to group across the whole store);
-  // the exact comparison then runs on those few rows only, so a hash collision costs nothing.
+  // date is also linked to a timed copy of the same document, direction, port and local date.
+  // Both kinds share the document, direction, port and local date (one port, one time zone:
+  // the same instant is the same local day), so one 64-bit hash of those finds the candidates
+  // of both — a single aggregation across the whole store — and the exact comparison then
+  // runs on those few rows only, so a hash collision costs nothing.
   await store.run(`UPDATE records SET canonical_key = m.first_key FROM (
-      WITH k AS (
-        SELECT rec_key, run_id, time_precision = 'date' AS dated,
-          hash(doc_number, direction, crossed_at, coalesce(port_id, port_raw)) AS h_instant,
-          hash(doc_number, direction, local_date, coalesce(port_id, port_raw)) AS h_day
-        FROM records),
-      candidates AS (
-        SELECT rec_key FROM k SEMI JOIN (SELECT h_instant FROM k GROUP BY h_instant
-          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) USING (h_instant)
-        UNION
-        SELECT rec_key FROM k SEMI JOIN (SELECT h_day FROM k GROUP BY h_day
-          HAVING bool_or(dated) AND bool_or(NOT dated) AND bool_or(run_id = ${runId})) USING (h_day)),
-      c AS (SELECT * FROM records SEMI JOIN candidates USING (rec_key))
+      WITH c AS (
+        SELECT * FROM records SEMI JOIN (
+          SELECT hash(doc_number, direction, local_date, coalesce(port_id, port_raw)) AS h FROM records
+          GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})
+        ) x ON hash(records.doc_number, records.direction, records.local_date, coalesce(records.port_id, records.port_raw)) = x.h)
       SELECT rec_key, min(first_key) AS first_key FROM (
         SELECT n.rec_key, r.rec_key AS first_key
         FROM c n JOIN c r
