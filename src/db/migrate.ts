@@ -26,7 +26,8 @@ export async function migrate(store: Store): Promise<number> {
   for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
     if (applied.has(m.version)) continue;
     await store.transaction(async () => {
-      await store.run(m.sql);
+      if (m.run) await m.run(store);
+      else await store.run(m.sql);
       await store.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
     });
   }

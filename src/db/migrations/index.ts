@@ -2,18 +2,21 @@
  * Versioned schema migrations, applied in order, each exactly once. Never edit a migration
  * that has shipped: add the next one. `version` is the schema version a store reaches.
  */
+
+import type { Store } from "../store.js";
 import { v001Init } from "./001-init.js";
 import { v002Persons } from "./002-persons.js";
 import { v003Sanctions } from "./003-sanctions.js";
 import { v004Evidence } from "./004-evidence.js";
 import { v005Detection } from "./005-detection.js";
 import { v006RecordCodes } from "./006-record-codes.js";
+import { v007RecordCompression } from "./007-record-compression.js";
 
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+/** A migration is SQL, or code where the change depends on what the store holds. */
+export type Migration = { version: number; name: string } & (
+  | { sql: string; run?: never }
+  | { run: (store: Store) => Promise<void>; sql?: never }
+);
 
 export const MIGRATIONS: readonly Migration[] = [
   v001Init,
@@ -22,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v004Evidence,
   v005Detection,
   v006RecordCodes,
+  v007RecordCompression,
 ];
