@@ -1,4 +1,4 @@
-import type { Store } from "../store.js";
+import { type Compression, rebuildWithCompression } from "../rebuild-table.js";
 import type { Migration } from "./index.js";
 
 /**
@@ -15,10 +15,10 @@ import type { Migration } from "./index.js";
  * Ports and nationalities are left to DuckDB: their ENUM types are rebuilt when the gazetteer
  * or the country list grows (src/ingest/stored-vocabulary.ts).
  *
- * DuckDB cannot change a column's compression in place, so the table is rebuilt with the same
- * columns, types and constraints, in the same order, and its rows copied.
+ * DuckDB cannot change a column's compression in place, so the table is rebuilt
+ * (`rebuildWithCompression`).
  */
-export const RECORD_COMPRESSION: Readonly<Record<string, "fsst" | "dictionary" | "bitpacking">> = {
+export const RECORD_COMPRESSION: Readonly<Record<string, Compression>> = {
   rec_key: "bitpacking",
   source: "dictionary",
   record_id: "fsst",
@@ -68,26 +68,8 @@ const ENUM_TYPES: Readonly<Record<string, string>> = {
   visa_type: "visa_type_code",
 };
 
-async function rebuildRecords(store: Store): Promise<void> {
-  const columns = await store.all<{ name: string; type: string; nullable: string }>(
-    `SELECT column_name AS name, data_type AS type, is_nullable AS nullable
-     FROM information_schema.columns WHERE table_schema = 'main' AND table_name = 'records'
-     ORDER BY ordinal_position`,
-  );
-  const defs = columns.map((c) => {
-    const type = c.type.startsWith("ENUM(") ? ENUM_TYPES[c.name] : c.type;
-    if (!type) throw new Error(`records.${c.name}: no named type for ${c.type.slice(0, 40)}`);
-    const method = RECORD_COMPRESSION[c.name];
-    return `"${c.name}" ${type}${c.nullable === "NO" ? " NOT NULL" : ""}${method ? ` USING COMPRESSION ${method}` : ""}`;
-  });
-  await store.run(`CREATE TABLE records_v7 (${defs.join(", ")})`);
-  await store.run("INSERT INTO records_v7 SELECT * FROM records");
-  await store.run("DROP TABLE records");
-  await store.run("ALTER TABLE records_v7 RENAME TO records");
-}
-
 export const v007RecordCompression: Migration = {
   version: 7,
   name: "records: compression chosen per column",
-  run: rebuildRecords,
+  run: (store) => rebuildWithCompression(store, "records", RECORD_COMPRESSION, ENUM_TYPES),
 };

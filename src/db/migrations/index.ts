@@ -11,6 +11,7 @@ import { v004Evidence } from "./004-evidence.js";
 import { v005Detection } from "./005-detection.js";
 import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
+import { v008DerivedCompression } from "./008-derived-compression.js";
 
 /** A migration is SQL, or code where the change depends on what the store holds. */
 export type Migration = { version: number; name: string } & (
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v005Detection,
   v006RecordCodes,
   v007RecordCompression,
+  v008DerivedCompression,
 ];

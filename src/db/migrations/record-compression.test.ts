@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { Store } from "../store.js";
 import { RECORD_COMPRESSION, v007RecordCompression } from "./007-record-compression.js";
+import { DERIVED_COMPRESSION } from "./008-derived-compression.js";
 
 /** The compression of each column's data segments, as stored. */
 async function compressions(store: Store, table: string): Promise<Map<string, string>> {
@@ -15,7 +16,35 @@ async function compressions(store: Store, table: string): Promise<Map<string, st
   return new Map(rows.map((r) => [r.c, r.m]));
 }
 
-describe("migration 007: compression per column of records", () => {
+describe("migrations 007 and 008: compression per column", () => {
+  it("names only columns that exist, and the rebuilt tables keep their columns", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sojourn-m8-"));
+    const store = await Store.open(join(dir, "s.duckdb"));
+    try {
+      const tables = { records: RECORD_COMPRESSION, ...DERIVED_COMPRESSION };
+      for (const [table, methods] of Object.entries(tables)) {
+        const cols = new Set(
+          (
+            await store.all<{ c: string }>(
+              `SELECT column_name AS c FROM information_schema.columns WHERE table_name = '${table}'`,
+            )
+          ).map((r) => r.c),
+        );
+        for (const c of Object.keys(methods)) assert.ok(cols.has(c), `${table}.${c}`);
+      }
+      const [stays] = await store.all<{ cols: string }>(
+        "SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER BY ordinal_position) AS cols FROM information_schema.columns WHERE table_name = 'stays'",
+      );
+      assert.equal(
+        stays?.cols,
+        "person_id VARCHAR, port_in VARCHAR, port_out VARCHAR, entered_on DATE, exited_on DATE, days INTEGER, record_ids VARCHAR[], flags VARCHAR[]",
+      );
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names a method for every column but the two whose types ingest rebuilds", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sojourn-m7-"));
     const store = await Store.open(join(dir, "s.duckdb"));
