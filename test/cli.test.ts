@@ -1,8 +1,9 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { HEADER, runCli, tempDir, writeFile } from "./helpers/with-db.js";
+import { cliPath, HEADER, runCli, tempDir, writeFile } from "./helpers/with-db.js";
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -32,6 +33,26 @@ describe("cli", () => {
     assert.equal(run.status, "done");
     assert.equal(run.sha256.length, 12);
     assert.equal(runCli(["--db", db, "rejects", "--run", "99"]).status, 4);
+  });
+
+  it("ingest draws a progress bar on a terminal, from DuckDB's query progress", () => {
+    const db = join(tmp.dir, "tty.duckdb");
+    const rows = Array.from(
+      { length: 200_000 },
+      (_, i) => `t${i},2019-06-01,entry,Quanhe,PRK,D${i % 5000}`,
+    );
+    const file = writeFile(tmp.dir, "tty.csv", `${HEADER}\n${rows.join("\n")}\n`);
+    const command = [process.execPath, cliPath(), "--db", db, "ingest", file]
+      .map((a) => `'${a}'`)
+      .join(" ");
+    // `script` gives the command a terminal; CI unset, since the bar stays off in CI logs.
+    const env: NodeJS.ProcessEnv = { ...process.env, TZ: "UTC" };
+    delete env.CI;
+    delete env.NODE_TEST_CONTEXT;
+    const r = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env });
+    assert.equal(r.status, 0, r.stdout);
+    assert.match(r.stdout, /ingest \[[█░]+\] \d+%/);
+    assert.match(r.stdout, /read 200000 = loaded 200000/);
   });
 
   it("uses $SOJOURN_DB when --db is not given", () => {

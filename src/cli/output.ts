@@ -67,6 +67,8 @@ export function printTable(rows: Record<string, unknown>[], columns?: string[]):
 
 /** A progress reporter: a bar on a terminal (stderr), silent otherwise or with --json. */
 export interface Progress {
+  /** Whether a bar is drawn (a terminal, no --json): only then is progress worth tracking. */
+  readonly visible: boolean;
   start(total: number, label: string): void;
   update(value: number): void;
   stop(): void;
@@ -75,7 +77,7 @@ export interface Progress {
 export function createProgress(options: { json?: boolean; stream?: NodeJS.WriteStream } = {}) {
   const stream = options.stream ?? process.stderr;
   if (options.json || !stream.isTTY || process.env.CI) {
-    return { start() {}, update() {}, stop() {} } satisfies Progress;
+    return { visible: false, start() {}, update() {}, stop() {} } satisfies Progress;
   }
   const bar = new cliProgress.SingleBar(
     {
@@ -87,6 +89,7 @@ export function createProgress(options: { json?: boolean; stream?: NodeJS.WriteS
     cliProgress.Presets.shades_classic,
   );
   return {
+    visible: true,
     start(total: number, label: string) {
       bar.start(total, 0, { label });
     },

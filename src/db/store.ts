@@ -41,8 +41,9 @@ export class Store {
     const conn = await instance.connect();
     // Pinned so that TIMESTAMPTZ values print and cast the same on every machine.
     await conn.run("SET TimeZone = 'UTC'");
-    // Track query progress for our own progress bars (DuckDB's printing stays off).
-    await conn.run("SET enable_progress_bar = true; SET enable_progress_bar_print = false");
+    // DuckDB's progress printing stays off; a command that draws a progress bar turns
+    // tracking on (`trackProgress`).
+    await conn.run("SET enable_progress_bar_print = false");
     // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM).
     const threads = process.env.SOJOURN_THREADS;
     if (threads && /^[1-9][0-9]*$/.test(threads)) await conn.run(`SET threads = ${threads}`);
@@ -79,6 +80,15 @@ export class Store {
 
   async one<T extends object = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
+  }
+
+  /**
+   * Query progress (`conn.progress`) for a progress bar. Off unless a bar is drawn: with it on,
+   * DuckDB recomputes every pipeline's progress each time a thread asks for work, which was a
+   * third of the CPU of a 10M-row insert on a busy machine (perf: Pipeline::GetProgress).
+   */
+  async trackProgress(on: boolean): Promise<void> {
+    await this.conn.run(`SET enable_progress_bar = ${on}`);
   }
 
   /** Runs `fn` in a transaction: all of it lands, or none of it does. */

@@ -27,6 +27,7 @@ export function register(program: Command): void {
       const progress = createProgress({ json: opts.json });
       await withCommandStore(cmd, async (store) => {
         // Per file: 0–90 while DuckDB reads (its own progress), 90–100 while rows are sorted.
+        if (progress.visible) await store.trackProgress(true);
         progress.start(files.length * 100, "ingest");
         for (const [i, file] of files.entries()) {
           let phase = "reading";
