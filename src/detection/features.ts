@@ -4,6 +4,7 @@
  */
 import type { Policy } from "../core/detection/policy.js";
 import { type Store, sqlString } from "../db/store.js";
+import { withoutQueryProgress } from "./stays.js";
 
 export interface PersonFeatures {
   person_id: string;
@@ -48,7 +49,11 @@ export interface PersonFeatures {
   last_day: string;
 }
 
-export async function buildFeatures(store: Store, policy: Policy): Promise<void> {
+export function buildFeatures(store: Store, policy: Policy): Promise<void> {
+  return withoutQueryProgress(store, () => writeFeatures(store, policy));
+}
+
+async function writeFeatures(store: Store, policy: Policy): Promise<void> {
   const lim = policy.limits.visa_exempt_days;
   const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
   const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
@@ -94,8 +99,10 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
       SELECT pid, days, closed, exited_on, raw_nights, from_day, until, until - from_day AS nights,
              lead(from_day) OVER w AS next_in,
              lead(until - from_day) OVER w AS next_nights,
-             sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day
-               RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
+             -- Ordered by the day as an integer: with an INTERVAL frame DuckDB sorts on the day
+             -- cast to TIMESTAMP, which cost ≈ 2 CPU-s more at 10M records for the same frames.
+             sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day - DATE '1970-01-01'
+               RANGE BETWEEN CURRENT ROW AND ${policy.long_presence.window_days - 1} FOLLOWING) AS win
       FROM (SELECT pid, days, closed, entered_on, exited_on, raw_nights, from_day, until FROM s1)
       WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on)),
     -- One pass over the records: labels, nationality, and the person's usual papers. A team
