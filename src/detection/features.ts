@@ -100,10 +100,8 @@ async function writeFeatures(store: Store, policy: Policy): Promise<void> {
       SELECT pid, days, closed, exited_on, raw_nights, from_day, until, until - from_day AS nights,
              lead(from_day) OVER w AS next_in,
              lead(until - from_day) OVER w AS next_nights,
-             -- Ordered by the day as an integer: with an INTERVAL frame DuckDB sorts on the day
-             -- cast to TIMESTAMP, which cost ≈ 2 CPU-s more at 10M records for the same frames.
-             sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day - DATE '1970-01-01'
-               RANGE BETWEEN CURRENT ROW AND ${policy.long_presence.window_days - 1} FOLLOWING) AS win
+             sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day
+               RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
       FROM (SELECT pid, days, closed, entered_on, exited_on, raw_nights, from_day, until FROM s1)
       WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on)),
     -- One pass over the records: labels, nationality, and the person's usual papers. A team
