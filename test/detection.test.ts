@@ -11,6 +11,7 @@ import { runPipeline } from "../src/analyze/pipeline.js";
 import { parsePolicy } from "../src/core/detection/policy.js";
 import { AppError } from "../src/core/errors.js";
 import type { Store } from "../src/db/store.js";
+import { withoutQueryProgress } from "../src/detection/stays.js";
 import { DETECTION_STEPS } from "../src/detection/steps.js";
 import { repoRoot } from "../src/repo-root.js";
 import { withDb } from "./helpers/with-db.js";
@@ -151,4 +152,46 @@ test("an invalid policy names the key, the value and what is allowed", () => {
     }).limits.visa_exempt_days,
     20,
   );
+});
+
+test("a stay lists its crossings as source:record_id, long ids and a second source included", async () => {
+  await withDb(async (store) => {
+    await load(store, goldenInput());
+    // Longer than the 12 characters DuckDB keeps inside a string's header, and the repeated
+    // entry from another source: stays carries source and record id apart until it writes them.
+    await store.run(`UPDATE records SET record_id = record_id || '-' || repeat('x', 20)
+      WHERE doc_number = 'PS000000005'`);
+    await store.run(`UPDATE records SET source = 'second-source' WHERE rec_key =
+      (SELECT max(rec_key) FROM records WHERE doc_number = 'PS000000005')`);
+    const crossings = await store.all<{ id: string }>(
+      `SELECT source || ':' || record_id AS id FROM records WHERE doc_number = 'PS000000005'
+       ORDER BY crossed_at, rec_key`,
+    );
+    await runPipeline(store, { steps: DETECTION_STEPS });
+    const stay = await store.json<{ record_ids: string[]; flags: string[] }>(
+      "SELECT record_ids, flags FROM stays WHERE person_id = 'P-PS000000005'",
+    );
+    assert.equal(stay.length, 1);
+    assert.deepEqual(
+      stay[0]?.record_ids,
+      crossings.map((c) => c.id),
+    );
+    assert.ok(stay[0]?.record_ids.some((id) => id.startsWith("second-source:")));
+    assert.ok(stay[0]?.flags.includes("duplicate-crossing"));
+  });
+});
+
+test("stays and indicators run without query progress and restore it, also on failure", async () => {
+  await withDb(async (store) => {
+    const progress = async () =>
+      (await store.one<{ on: boolean }>("SELECT current_setting('enable_progress_bar') AS on"))?.on;
+    assert.equal(await progress(), true, "the store tracks progress for ingest");
+    assert.equal(await withoutQueryProgress(store, progress), false);
+    assert.equal(await progress(), true);
+    await assert.rejects(
+      withoutQueryProgress(store, () => store.run("SELECT * FROM no_such_table")),
+      /no_such_table/,
+    );
+    assert.equal(await progress(), true);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { Policy } from "../core/detection/policy.js";
 import { type Store, sqlString } from "../db/store.js";
+import { runPolled, withoutQueryProgress } from "./stays.js";
 
 export interface PersonFeatures {
   person_id: string;
@@ -48,7 +49,12 @@ export interface PersonFeatures {
   last_day: string;
 }
 
-export async function buildFeatures(store: Store, policy: Policy): Promise<void> {
+export function buildFeatures(store: Store, policy: Policy): Promise<void> {
+  return withoutQueryProgress(store, () => writeFeatures(store, policy));
+}
+
+async function writeFeatures(store: Store, policy: Policy): Promise<void> {
+  const run = (sql: string) => runPolled(store, sql);
   const lim = policy.limits.visa_exempt_days;
   const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
   const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
@@ -57,7 +63,7 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
   const straggle = policy.cohorts.straggler_days;
   // Persons as det_person's integers and only the columns each stage reads: the windows below
   // sort every stay, and text or lists in their payload cost more than the sort itself.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_features AS
+  await run(`CREATE OR REPLACE TEMP TABLE det_features AS
     WITH b AS (SELECT * FROM det_bounds),
     s0 AS (
       SELECT p.pid, s.port_in, s.port_out, s.entered_on, s.exited_on, s.days,
@@ -208,5 +214,5 @@ export async function buildFeatures(store: Store, policy: Policy): Promise<void>
     LEFT JOIN gp USING (pid) LEFT JOIN grp USING (pid)`);
   // What only the stays and these indicators needed leaves det_rec, which stays in memory
   // through every later step (dropping a column of a temporary table copies nothing).
-  for (const c of ["pid", "nationality"]) await store.run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
+  for (const c of ["pid", "nationality"]) await run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
 }

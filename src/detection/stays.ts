@@ -76,11 +76,61 @@ async function textCodes(
   return { type, code: (expr) => `(enum_code(${expr}) + 1)::INTEGER` };
 }
 
-export async function buildStays(store: Store, policy: Policy): Promise<number> {
+/**
+ * SQL: a crossing's record id as the stays list it (`source:record_id`), from det_rec's two
+ * columns. They travel apart through the sorts: the source is a 1-byte ENUM and a record id of
+ * up to 12 characters is stored inside DuckDB's string header, whereas the joined text is a
+ * separate allocation per crossing — at 10M records ≈ 0.8 GB more in det_rec and det_mark, which
+ * left the stays insert spilling them under the analyze memory cap.
+ */
+function rid(source: string, recordId: string): string {
+  return `(${source}::VARCHAR || ':' || ${recordId})`;
+}
+
+/**
+ * Runs `fn` with DuckDB's query progress tracking off, then restores the setting. The store
+ * turns it on for ingest's progress bar; analyze reads no progress, yet with it on every
+ * scheduling round of a query recomputes the progress of every pipeline: at 10M records that was
+ * a third of the CPU of the stays insert (perf: Pipeline::GetProgress), and the share grows as
+ * the machine gets busier.
+ */
+export async function withoutQueryProgress<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  const row = await store.one<{ on: boolean }>(
+    "SELECT current_setting('enable_progress_bar') AS on",
+  );
+  if (!row?.on) return fn();
+  await store.run("SET enable_progress_bar = false");
+  try {
+    return await fn();
+  } finally {
+    await store.run("SET enable_progress_bar = true");
+  }
+}
+
+/**
+ * Runs one statement as a pending result that this thread polls (node-api's `runAllTasks`: a
+ * slice of the work per call, a 1 ms sleep whenever DuckDB has none to hand out). `Store.run`
+ * hands the statement to `duckdb_query` on a libuv thread, which, while the DuckDB worker
+ * finishes a pipeline's last tasks, asks for work again and again without sleeping: on a busy
+ * 2-core machine that spinning was most of the stays insert's CPU (measured at 10M records,
+ * insert alone: 10.6–14.9 CPU-s polled, 24–29 through `Store.run`).
+ */
+export async function runPolled(store: Store, sql: string): Promise<void> {
+  const pending = await store.conn.start(sql);
+  await pending.runAllTasks();
+  await pending.getResult();
+}
+
+export function buildStays(store: Store, policy: Policy): Promise<number> {
+  return withoutQueryProgress(store, () => writeStays(store, policy));
+}
+
+async function writeStays(store: Store, policy: Policy): Promise<number> {
+  const run = (sql: string) => runPolled(store, sql);
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   const maxInferred = policy.stays.max_inferred_stay_days;
   // Persons as small integers: partitioning and joining on them is cheaper than on the text ids.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_person AS
+  await run(`CREATE OR REPLACE TEMP TABLE det_person AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id))::INTEGER AS pid
     FROM (SELECT DISTINCT person_id FROM person_records)`);
   // det_rec's text columns as connection-local ENUM types, values in text order: an ENUM value
@@ -97,6 +147,11 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
     "det_port_code",
     `SELECT DISTINCT coalesce(port_id, port_raw) AS v ${crossings} AND coalesce(port_id, port_raw) IS NOT NULL`,
   );
+  const source = await textCodes(
+    store,
+    "det_source_code",
+    `SELECT DISTINCT source AS v ${crossings}`,
+  );
   const sponsor = await textCodes(
     store,
     "det_sponsor_code",
@@ -104,44 +159,47 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   );
   // One row per canonical record of a resolved person (the later steps read it too). Only the
   // columns some step reads.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_rec AS
-    SELECT person_id, ${person.code("person_id")} AS pid, rec_key, rid, crossed_at,
+  await run(`CREATE OR REPLACE TEMP TABLE det_rec AS
+    SELECT person_id, ${person.code("person_id")} AS pid, rec_key, source, record_id, crossed_at,
            local_date, direction, port, visa_type, doc_type, sponsor, nationality
     FROM (SELECT pr.person_id::${person.type} AS person_id, r.rec_key,
-                 r.source || ':' || r.record_id AS rid, r.crossed_at, r.local_date, r.direction,
+                 r.source::${source.type} AS source, r.record_id, r.crossed_at, r.local_date, r.direction,
                  coalesce(r.port_id, r.port_raw)::${port.type} AS port, r.visa_type, r.doc_type,
                  r.sponsor::${sponsor.type} AS sponsor, r.nationality
           FROM records r JOIN person_records pr USING (rec_key)
           WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL)`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
+  await run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
     SELECT min(local_date) AS data_start, max(local_date) AS data_end FROM det_rec`);
-  // Ports as small integers in the sorts (the ENUM's code + 1): text in a window's payload costs
-  // more than the sort itself.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_port AS
-    SELECT v AS port, ${port.code(`v::${port.type}`)} AS pno FROM det_codes_det_port_code`);
-  // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean). A
-  // repeat is a crossing in the same direction as the one before it, within the duplicate
-  // window; it folds into that event.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_mark AS
-    SELECT pid, rec_key, rid, local_date, entry, pno,
+  const bounds = await store.one<{ data_start: string | null; data_end: string | null }>(
+    "SELECT data_start::VARCHAR AS data_start, data_end::VARCHAR AS data_end FROM det_bounds",
+  );
+  const dataStart = bounds?.data_start ? `DATE '${bounds.data_start}'` : "NULL::DATE";
+  const dataEnd = bounds?.data_end ? `DATE '${bounds.data_end}'` : "NULL::DATE";
+  // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean;
+  // person, port and source as their ENUMs, which sort and travel as small integers — text in a
+  // window's payload costs more than the sort itself). A repeat is a crossing in the same
+  // direction as the one before it, within the duplicate window; it folds into that event.
+  await run(`CREATE OR REPLACE TEMP TABLE det_mark AS
+    SELECT pid, rec_key, source, record_id, local_date, entry, port,
            row_number() OVER w AS seq,
            coalesce(lag(entry) OVER w = entry
                     AND epoch(crossed_at) - epoch(lag(crossed_at) OVER w) <= ${dupSeconds}, false) AS rep,
            lag(entry) OVER w AS p_entry, lag(local_date) OVER w AS p_date, lag(rec_key) OVER w AS p_key,
            lead(entry) OVER w AS n_entry, lead(local_date) OVER w AS n_date,
-           lead(pno) OVER w AS n_pno, lead(rid) OVER w AS n_rid, lead(rec_key) OVER w AS n_key
-    FROM (SELECT pid, rec_key, rid, crossed_at, local_date, direction = 'entry' AS entry,
-                 ${port.code("port")} AS pno
+           lead(port) OVER w AS n_port, lead(source) OVER w AS n_source,
+           lead(record_id) OVER w AS n_record_id, lead(rec_key) OVER w AS n_key
+    FROM (SELECT pid, rec_key, source, record_id, crossed_at, local_date,
+                 direction = 'entry' AS entry, port
           FROM det_rec)
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
   // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
   // run's first repeat knows that event (its previous crossing), its last one the crossing after
   // the run, so the (rare) repeats alone give every correction the events need.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_chain AS
+  await run(`CREATE OR REPLACE TEMP TABLE det_chain AS
     SELECT arg_min(p_key, seq) AS head_key, arg_min(p_date, seq) AS head_date,
-           list(rid ORDER BY seq) AS more,
+           list(${rid("source", "record_id")} ORDER BY seq) AS more,
            arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
-           arg_max(n_pno, seq) AS after_pno, arg_max(n_rid, seq) AS after_rid,
+           arg_max(n_port, seq) AS after_port, arg_max(${rid("n_source", "n_record_id")}, seq) AS after_rid,
            arg_max(n_key, seq) AS after_key
     FROM (SELECT *, seq - row_number() OVER (PARTITION BY pid ORDER BY seq) AS island
           FROM det_mark WHERE rep)
@@ -149,13 +207,13 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   // Corrections keyed by the event's rec_key: the event a run of repeats folds into (its next
   // event lies past the run) and the event after a run (its previous event is the one the run
   // folded into). An event between two runs gets both, in one row.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_fix AS
+  await run(`CREATE OR REPLACE TEMP TABLE det_fix AS
     SELECT rec_key, any_value(more) AS more, bool_or(fix_next) AS fix_next,
            any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
-           any_value(next_pno) AS next_pno, any_value(next_rid) AS next_rid,
+           any_value(next_port) AS next_port, any_value(next_rid) AS next_rid,
            any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
     FROM (SELECT head_key AS rec_key, more, true AS fix_next, after_entry AS next_entry,
-                 after_date AS next_date, after_pno AS next_pno, after_rid AS next_rid,
+                 after_date AS next_date, after_port AS next_port, after_rid AS next_rid,
                  after_key AS next_key, NULL::DATE AS prev_date
           FROM det_chain
           UNION ALL
@@ -163,18 +221,18 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
           FROM det_chain WHERE after_key IS NOT NULL)
     GROUP BY rec_key`);
   const events = `
-    SELECT m.pid, m.rid, m.local_date, m.entry, m.pno, f.more,
+    SELECT m.pid, ${rid("m.source", "m.record_id")} AS rid, m.local_date, m.entry, m.port, f.more,
            m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
            CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
            CASE WHEN f.fix_next THEN f.next_date ELSE m.n_date END AS next_date,
-           CASE WHEN f.fix_next THEN f.next_pno ELSE m.n_pno END AS next_pno,
-           CASE WHEN f.fix_next THEN f.next_rid ELSE m.n_rid END AS next_rid,
+           CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
+           CASE WHEN f.fix_next THEN f.next_rid ELSE ${rid("m.n_source", "m.n_record_id")} END AS next_rid,
            n.more AS next_more
     FROM det_mark m LEFT JOIN det_fix f ON f.rec_key = m.rec_key
     LEFT JOIN det_fix n ON n.rec_key = CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END
     WHERE NOT m.rep`;
   // The person's typical stay, from stays with both ends observed, for inferring missing ends.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_typical AS
+  await run(`CREATE OR REPLACE TEMP TABLE det_typical AS
     SELECT pid, least(median(next_date - local_date), ${maxInferred})::INTEGER AS typical
     FROM (${events}) WHERE entry AND NOT next_entry GROUP BY pid`);
   // One stay per entry (paired with the next exit, else an inferred exit, else open at the end)
@@ -186,58 +244,59 @@ export async function buildStays(store: Store, policy: Policy): Promise<number> 
   const exitOnly = "NOT e.entry";
   const paired = "e.entry AND NOT e.next_entry";
   const repeated = `e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)`;
-  await store.run("DELETE FROM stays");
-  await store.run(`INSERT INTO stays
-    WITH s AS (
-      SELECT e.pid,
-             CASE WHEN e.entry THEN e.pno END AS pno_in,
-             CASE WHEN ${exitOnly} THEN e.pno WHEN ${paired} THEN e.next_pno END AS pno_out,
-             CASE WHEN e.entry THEN e.local_date
-                  WHEN e.prev_entry IS NULL THEN b.data_start
-                  ELSE greatest(e.prev_date + 1, e.local_date - coalesce(t.typical, ${maxInferred}))
-             END AS entered_on,
-             CASE WHEN ${exitOnly} THEN e.local_date
-                  WHEN ${paired} THEN e.next_date
-                  WHEN e.next_entry THEN least(e.next_date - 1,
-                       e.local_date + coalesce(t.typical, ${maxInferred}))
-             END AS exited_on,
-             CASE WHEN NOT (${repeated}) THEN
-                    CASE WHEN ${paired} THEN list_value(e.rid, e.next_rid) ELSE list_value(e.rid) END
-                  ELSE list_concat([e.rid], coalesce(e.more, []),
-                         CASE WHEN ${paired} THEN list_concat([e.next_rid], coalesce(e.next_more, []))
-                              ELSE [] END)
-             END AS record_ids,
-             CASE WHEN e.entry THEN
-                    ${flagBit("inferred-exit", "e.next_entry")}
-                    + ${flagBit("open-at-end", "e.next_entry IS NULL")}
-                    + ${flagBit("duplicate-crossing", repeated)}
-                    + ${flagBit("port-transfer", `${paired} AND e.next_pno <> e.pno`)}
-                  ELSE ${flagBit("open-at-start", "e.prev_entry IS NULL")}
-                    + ${flagBit("inferred-entry", "e.prev_entry IS NOT NULL")}
-                    + ${flagBit("duplicate-crossing", "e.more IS NOT NULL")}
-             END AS mask
-      FROM (${events}) e CROSS JOIN det_bounds b LEFT JOIN det_typical t USING (pid)
-      -- An exit right after an entry closes that entry's stay.
-      WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
-    SELECT p.person_id, pi.port AS port_in, po.port AS port_out, entered_on, exited_on,
-           greatest(${days("entered_on", "coalesce(exited_on, b.data_end)")}, 0)::INTEGER AS days,
-           record_ids, ${flagListsSql()}[mask + 1] AS flags
-    FROM s JOIN det_person p USING (pid) CROSS JOIN det_bounds b
-    LEFT JOIN det_port pi ON pi.pno = s.pno_in LEFT JOIN det_port po ON po.pno = s.pno_out`);
+  const insert = `INSERT INTO stays
+  WITH s AS (
+    SELECT e.pid,
+           CASE WHEN e.entry THEN e.port END AS port_in,
+           CASE WHEN ${exitOnly} THEN e.port WHEN ${paired} THEN e.next_port END AS port_out,
+           CASE WHEN e.entry THEN e.local_date
+                WHEN e.prev_entry IS NULL THEN ${dataStart}
+                ELSE greatest(e.prev_date + 1, e.local_date - coalesce(t.typical, ${maxInferred}))
+           END AS entered_on,
+           CASE WHEN ${exitOnly} THEN e.local_date
+                WHEN ${paired} THEN e.next_date
+                WHEN e.next_entry THEN least(e.next_date - 1,
+                     e.local_date + coalesce(t.typical, ${maxInferred}))
+           END AS exited_on,
+           coalesce(${paired}, false) AS paired, e.rid, e.next_rid, e.more,
+           CASE WHEN ${paired} THEN e.next_more END AS next_more,
+           CASE WHEN e.entry THEN
+                  ${flagBit("inferred-exit", "e.next_entry")}
+                  + ${flagBit("open-at-end", "e.next_entry IS NULL")}
+                  + ${flagBit("duplicate-crossing", repeated)}
+                  + ${flagBit("port-transfer", `${paired} AND e.next_port <> e.port`)}
+                ELSE ${flagBit("open-at-start", "e.prev_entry IS NULL")}
+                  + ${flagBit("inferred-entry", "e.prev_entry IS NOT NULL")}
+                  + ${flagBit("duplicate-crossing", "e.more IS NOT NULL")}
+           END AS mask
+    FROM (${events}) e LEFT JOIN det_typical t USING (pid)
+    -- An exit right after an entry closes that entry's stay.
+    WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
+  SELECT p.person_id, port_in::VARCHAR, port_out::VARCHAR, entered_on, exited_on,
+         greatest(${days("entered_on", `coalesce(exited_on, ${dataEnd})`)}, 0)::INTEGER AS days,
+         CASE WHEN more IS NULL AND next_more IS NULL THEN
+                CASE WHEN paired THEN list_value(rid, next_rid) ELSE list_value(rid) END
+              ELSE list_concat([rid], coalesce(more, []),
+                     CASE WHEN paired THEN list_concat([next_rid], coalesce(next_more, [])) ELSE [] END)
+         END AS record_ids,
+         ${flagListsSql()}[mask + 1] AS flags
+  FROM s JOIN det_person p USING (pid)`;
+  await run("DELETE FROM stays");
+  await run(insert);
   for (const t of [
     "det_mark",
     "det_chain",
     "det_fix",
     "det_typical",
-    "det_port",
     "det_codes_det_person_code",
     "det_codes_det_port_code",
+    "det_codes_det_source_code",
     "det_codes_det_sponsor_code",
   ])
-    await store.run(`DROP TABLE ${t}`);
+    await run(`DROP TABLE ${t}`);
   // What only the stays needed leaves det_rec (dropping a column of a temporary table copies
   // nothing); pid and nationality go once the indicators have them (buildFeatures).
-  await store.run("ALTER TABLE det_rec DROP COLUMN rid");
+  for (const c of ["source", "record_id"]) await run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
   return Number(row?.n ?? 0);
 }
