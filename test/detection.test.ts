@@ -181,11 +181,12 @@ test("a stay lists its crossings as source:record_id, long ids and a second sour
   });
 });
 
-test("stays and indicators run without query progress and restore it, also on failure", async () => {
+test("stays and indicators run without query progress, restoring it when a caller tracks it, also on failure", async () => {
   await withDb(async (store) => {
     const progress = async () =>
       (await store.one<{ on: boolean }>("SELECT current_setting('enable_progress_bar') AS on"))?.on;
-    assert.equal(await progress(), true, "the store tracks progress for ingest");
+    assert.equal(await progress(), false, "off unless a progress bar is drawn");
+    await store.trackProgress(true);
     assert.equal(await withoutQueryProgress(store, progress), false);
     assert.equal(await progress(), true);
     await assert.rejects(
