@@ -88,8 +88,9 @@ function rid(source: string, recordId: string): string {
 }
 
 /**
- * Runs `fn` with DuckDB's query progress tracking off, then restores the setting. The store
- * turns it on for ingest's progress bar; analyze reads no progress, yet with it on every
+ * Runs `fn` with DuckDB's query progress tracking off, then restores the setting. A store
+ * tracks progress only while a progress bar is drawn (`Store.trackProgress`), so this guards a
+ * caller that has it on: analyze reads no progress, yet with it on every
  * scheduling round of a query recomputes the progress of every pipeline: at 10M records that was
  * a third of the CPU of the stays insert (perf: Pipeline::GetProgress), and the share grows as
  * the machine gets busier.
