@@ -108,18 +108,9 @@ export async function withoutQueryProgress<T>(store: Store, fn: () => Promise<T>
   }
 }
 
-/**
- * Runs one statement as a pending result that this thread polls (node-api's `runAllTasks`: a
- * slice of the work per call, a 1 ms sleep whenever DuckDB has none to hand out). `Store.run`
- * hands the statement to `duckdb_query` on a libuv thread, which, while the DuckDB worker
- * finishes a pipeline's last tasks, asks for work again and again without sleeping: on a busy
- * 2-core machine that spinning was most of the stays insert's CPU (measured at 10M records,
- * insert alone: 10.6–14.9 CPU-s polled, 24–29 through `Store.run`).
- */
-export async function runPolled(store: Store, sql: string): Promise<void> {
-  const pending = await store.conn.start(sql);
-  await pending.runAllTasks();
-  await pending.getResult();
+/** The stays and indicators statements run polled (`Store.runPolled`). */
+export function runPolled(store: Store, sql: string): Promise<void> {
+  return store.runPolled(sql);
 }
 
 export function buildStays(store: Store, policy: Policy): Promise<number> {
