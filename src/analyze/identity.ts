@@ -180,11 +180,11 @@ export async function runIdentity(ctx: StepContext): Promise<IdentityStats> {
       sx AS (SELECT nat, doc, arg_max(sex, c) AS sex FROM
                (SELECT nat, doc, sex, sum(n) AS c FROM id_variants
                 WHERE sex IS NOT NULL GROUP BY ALL) GROUP BY nat, doc),
-      -- The two most frequent names (ties: alphabetical). Sorting a list of (-count, name)
-      -- structs gives the same order as list(name ORDER BY c DESC, name), which DuckDB runs as
-      -- an ordered aggregate on one thread (3.3 CPU-s at 10M records against 0.9).
-      nm AS (SELECT nat, doc,
-                    list_transform(list_sort(list(struct_pack(k := -c, name := name)))[1:2], x -> x.name) AS names FROM
+      -- The two most frequent names (ties: alphabetical), as arg_min's two smallest by
+      -- (-count, name): the order of list(name ORDER BY c DESC, name)[1:2], which DuckDB runs
+      -- as an ordered aggregate on one thread (3.3 CPU-s at 10M records), and without building
+      -- and sorting every document's whole list of names (2.2 CPU-s).
+      nm AS (SELECT nat, doc, arg_min(name, struct_pack(k := -c, name := name), 2) AS names FROM
                (SELECT nat, doc, concat_ws(chr(31), coalesce(family_name, ''), coalesce(given_name, ''),
                          coalesce(full_name, '')) AS name, sum(n) AS c
                 FROM id_variants GROUP BY ALL) GROUP BY nat, doc),
