@@ -263,7 +263,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
  * setting the memory limit (even to its current value) makes DuckDB flush them. At 10M records
  * that takes the process from ≈ 2.5 GB to ≈ 0.3 GB plus its live tables in a few milliseconds.
  */
-async function releaseMemory(store: Store): Promise<void> {
+export async function releaseMemory(store: Store): Promise<void> {
   // The limit as analyze set it: current_setting() reads it back rounded down (3000MB as
   // '2.7 GiB'), and setting that would lower the cap of every later step.
   const limit = await store.one<{ m: string }>(
