@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runPipeline } from "../src/analyze/pipeline.js";
+import { releaseMemory } from "../src/detection/cohorts.js";
 import { withDb } from "./helpers/with-db.js";
 
 describe("analyze under its memory cap", () => {
@@ -26,6 +27,31 @@ describe("analyze under its memory cap", () => {
       assert.ok(Number.parseInt(only?.memory_limit_retry ?? "0", 10) > 8);
       const [n] = await store.all<{ n: bigint }>("SELECT len(l) AS n FROM big");
       assert.equal(Number(n?.n), 4_000_000);
+    });
+  });
+
+  it("keeps the cap a step sets again to hand memory back (the cohort step, three times)", async () => {
+    if (process.env.SOJOURN_MEMORY_LIMIT) return;
+    await withDb(async (store) => {
+      // DuckDB reads 3000MB back as '2.7 GiB'; setting what it reads lowered the cap each time.
+      const limits: string[] = [];
+      const step = (id: string, release: boolean) => ({
+        id,
+        description: id,
+        stages: [id],
+        async run() {
+          if (release) for (let i = 0; i < 3; i++) await releaseMemory(store);
+          const row = await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
+          limits.push(row?.m ?? "");
+          return {};
+        },
+      });
+      await runPipeline(store, {
+        steps: [step("before", false), step("release", true), step("after", false)],
+        memoryLimitMb: 3000,
+      });
+      assert.equal(limits.length, 3);
+      assert.deepEqual(new Set(limits).size, 1, `cap changed: ${limits.join(" → ")}`);
     });
   });
 });

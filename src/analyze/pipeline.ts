@@ -115,7 +115,9 @@ export async function runPipeline(
   const capped = !process.env.SOJOURN_MEMORY_LIMIT;
   // Restored by value afterwards: RESET does not bring a global setting back in DuckDB 1.5.
   const before = await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
-  if (capped) await store.run(`SET memory_limit = '${limitMb}MB'`);
+  if (capped) await setMemoryLimit(store, `${limitMb}MB`);
+  else if (process.env.SOJOURN_MEMORY_LIMIT)
+    await store.run("SET VARIABLE sojourn_memory_limit = ?", [process.env.SOJOURN_MEMORY_LIMIT]);
   try {
     for (const step of steps) {
       let retried: string | undefined;
@@ -149,7 +151,7 @@ export async function runPipeline(
           });
           if (retried) {
             limitMb = options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB;
-            await store.run(`SET memory_limit = '${limitMb}MB'`);
+            await setMemoryLimit(store, `${limitMb}MB`);
           }
           break;
         } catch (err) {
@@ -161,7 +163,7 @@ export async function runPipeline(
           if (!capped || !outOfMemory || limitMb * 2 > maxMemoryMb()) throw err;
           limitMb *= 2;
           retried = `${limitMb}MB`;
-          await store.run(`SET memory_limit = '${limitMb}MB'`);
+          await setMemoryLimit(store, `${limitMb}MB`);
         } finally {
           stepRss.stop();
         }
@@ -171,8 +173,20 @@ export async function runPipeline(
     }
   } finally {
     if (capped && before) await store.run(`SET memory_limit = '${before.m.replaceAll("'", "")}'`);
+    await store.run("RESET VARIABLE sojourn_memory_limit");
   }
   return { seconds: seconds(started), steps: results };
+}
+
+/**
+ * Sets DuckDB's memory cap and keeps its exact text in the variable `sojourn_memory_limit`:
+ * current_setting('memory_limit') reads it back rounded down to a tenth of a GiB (3000MB as
+ * '2.7 GiB'), so a step that sets the limit again to make DuckDB hand freed memory back (the
+ * cohort step does, three times) lowered the cap each time — to 2.5 GiB for every later step.
+ */
+async function setMemoryLimit(store: Store, value: string): Promise<void> {
+  await store.run(`SET memory_limit = '${value}'`);
+  await store.run("SET VARIABLE sojourn_memory_limit = ?", [value]);
 }
 
 /** DuckDB's own default limit: 80 % of the machine's memory. */

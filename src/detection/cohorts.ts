@@ -79,6 +79,13 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
   // stay-end match joins on them, and findCohorts counts over them.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM det_features`);
+  // The same numbers keyed by det_rec's own person type (an ENUM of the stays step): joining
+  // det_rec to the text ids cast 9.7M values to text and hashed strings (≈ 2 CPU-s at 10M). An
+  // empty copy of det_rec's column gives the type; the insert casts the 283,000 ids to it.
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE coh_pcode AS SELECT person_id AS pe, 0::INTEGER AS pid FROM det_rec LIMIT 0",
+  );
+  await store.run("INSERT INTO coh_pcode SELECT person_id, pid FROM coh_pidx");
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_port AS
     SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno,
            (dense_rank() OVER (ORDER BY coalesce(pc.city_id, port)))::INTEGER AS cno
@@ -114,12 +121,15 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
              JOIN coh_port cp USING (port)),
     r AS (SELECT p.pid, cp.pno, cp.cno, r.local_date AS d, r.direction = 'exit' AS out, r.rec_key,
                  r.crossed_at, r.sponsor, r.visa_type
-          FROM det_rec r JOIN coh_pidx p USING (person_id) JOIN coh_port cp USING (port))
+          FROM det_rec r JOIN coh_pcode p ON p.pe = r.person_id JOIN coh_port cp USING (port))
     SELECT r.pid, r.pno, r.cno, r.d, r.out,
-           CASE WHEN k.rec_key IS NULL THEN (epoch(r.crossed_at) // 60)::INTEGER END AS minute,
+           -- IN, not a LEFT JOIN: the optimizer, without statistics on the temporary tables,
+           -- built the join's hash table on the 5.7M crossings instead of the 1.1M date-only
+           -- records (≈ 2 CPU-s at 10M); an IN list is always built on the subquery.
+           CASE WHEN r.rec_key NOT IN (SELECT rec_key FROM records WHERE time_precision = 'date'::time_precision_code)
+                THEN (epoch(r.crossed_at) // 60)::INTEGER END AS minute,
            sk.sk, sk.spid, vk.vk
     FROM r SEMI JOIN ends USING (pid, pno, d, out)
-    LEFT JOIN (SELECT rec_key FROM records WHERE time_precision = 'date') k ON k.rec_key = r.rec_key
     LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
     LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type`);
   await releaseMemory(store);
@@ -253,8 +263,12 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
  * setting the memory limit (even to its current value) makes DuckDB flush them. At 10M records
  * that takes the process from ≈ 2.5 GB to ≈ 0.3 GB plus its live tables in a few milliseconds.
  */
-async function releaseMemory(store: Store): Promise<void> {
-  const limit = await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
+export async function releaseMemory(store: Store): Promise<void> {
+  // The limit as analyze set it: current_setting() reads it back rounded down (3000MB as
+  // '2.7 GiB'), and setting that would lower the cap of every later step.
+  const limit = await store.one<{ m: string }>(
+    "SELECT coalesce(getvariable('sojourn_memory_limit'), current_setting('memory_limit')) AS m",
+  );
   if (limit) await store.run(`SET memory_limit = '${limit.m.replaceAll("'", "")}'`);
 }
 

@@ -515,6 +515,7 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   const near = new Int32Array(E + 1);
   const fitStamp = new Int32Array(E + 1);
   const nearStamp = new Int32Array(E + 1);
+  const skStamp = new Int32Array(maxSk + 1);
   const seed = new Int32Array(persons);
   const hitsOf = new Int32Array(persons);
   const offOf = new Int32Array(persons);
@@ -535,8 +536,12 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
         const c = sets[u]!;
         if (exact[c]!++ === 0) touched[nt++] = c;
       }
-      const l = skSets[pSk[j]!];
-      if (l && l.length > 0) {
+      // Each sponsor key once per person: most persons cross under one sponsor on every trip,
+      // and a big sponsor's set list stamped on every crossing was 124M writes at 10M records.
+      const sk = pSk[j]!;
+      const l = skSets[sk];
+      if (l && l.length > 0 && skStamp[sk] !== q + 1) {
+        skStamp[sk] = q + 1;
         for (const c of l) fitStamp[c] = q + 1;
         fits = true;
       }
