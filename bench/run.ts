@@ -33,7 +33,7 @@ const BENCHES: Bench[] = [
   {
     name: "ingest",
     script: "ingest.js",
-    full: ["--rows", "10000000"],
+    full: ["--rows", "10000000", "--runs", "3"],
     quick: ["--rows", "200000"],
   },
   { name: "identity", script: "identity.js", full: [], quick: ["--scale", "0.5"] },

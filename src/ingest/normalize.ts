@@ -154,8 +154,12 @@ function nameScript(column: string): string {
   return `CASE WHEN ${column} IS NULL THEN NULL
     WHEN strlen(${column}) = length(${column})
       THEN CASE WHEN ${column} GLOB '*[A-Za-z]*' THEN 'latin' ELSE 'other' END
-    WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul'
-    WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han'
+    -- The first character (never a space: names are trimmed) says which of the two tests
+    -- can succeed, so a name costs one regex, not two.
+    WHEN ord(${column}) BETWEEN 44032 AND 55203 OR ord(${column}) BETWEEN 4352 AND 4607 OR ord(${column}) BETWEEN 12592 AND 12687
+      THEN CASE WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul' END
+    WHEN ord(${column}) BETWEEN 19968 AND 40959 OR ord(${column}) BETWEEN 13312 AND 19903 OR ord(${column}) BETWEEN 63744 AND 64255 OR ord(${column}) BETWEEN 131072 AND 201551
+      THEN CASE WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han' END
     END`;
 }
 
