@@ -381,6 +381,33 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
     });
   });
 
+  it("finds repeats of ids that only grow down the file when another run holds the source", async () => {
+    const first = writeFile(
+      tmp.dir,
+      "ordered1.csv",
+      `${HEADER},source\no1,2019-06-01,entry,Quanhe,PRK,1,x\no2,2019-06-02,entry,Quanhe,PRK,2,x\no3,2019-06-03,entry,Quanhe,PRK,3,x\n`,
+    );
+    const second = writeFile(
+      tmp.dir,
+      "ordered2.csv",
+      `${HEADER},source\no3,2019-06-04,exit,Quanhe,PRK,3,x\no4,2019-06-05,exit,Quanhe,PRK,4,x\n`,
+    );
+    await withDb(async (store) => {
+      const a = await ingestFile(store, first);
+      assert.deepEqual([a.loaded, a.duplicates], [3, 0]);
+      const b = await ingestFile(store, second);
+      assert.deepEqual([b.read, b.loaded, b.duplicates], [2, 1, 1]);
+      // Ids that grow, then one that repeats an earlier line: the order check gives way.
+      const third = writeFile(
+        tmp.dir,
+        "ordered3.csv",
+        `${HEADER},source\np1,2019-06-01,entry,Quanhe,PRK,1,y\np2,2019-06-02,entry,Quanhe,PRK,2,y\np1,2019-06-03,entry,Quanhe,PRK,3,y\n`,
+      );
+      const c = await ingestFile(store, third);
+      assert.deepEqual([c.loaded, c.duplicates], [2, 1]);
+    });
+  });
+
   it("links a crossing re-exported under another record_id to the first copy", async () => {
     const first = writeFile(
       tmp.dir,

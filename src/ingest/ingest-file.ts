@@ -157,8 +157,10 @@ export async function ingestFile(
       let firstLine: number | null = null;
       if (header) {
         // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads.
+        // Ids in the first column are followed for order by the same pass: ids that only
+        // grow cannot repeat within the file (sortRun then skips that check).
         const [s] = await Promise.all([
-          scanFile(file, true),
+          scanFile(file, true, header.contract[0] === "record_id" ? delimiter : undefined),
           insertRecords(store, csvRelation(file, header, { delimiter }), {
             ...insertOpts,
             hasLine: false,
@@ -198,7 +200,12 @@ export async function ingestFile(
       await store.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
       await writeReadRejects(store, runId, file, readRejects);
       await dropLookups(store);
-      return { parsePath, readRejects: readRejects.length, firstLine };
+      return {
+        parsePath,
+        readRejects: readRejects.length,
+        firstLine,
+        idsIncreasing: parsePath === "fast" && (scan?.firstFieldIncreasing ?? false),
+      };
     });
     committedRows = true;
     const counts = await store.transaction(async () => {
@@ -206,7 +213,13 @@ export async function ingestFile(
       if (loaded.firstLine !== null) await numberLines(store, runId, loaded.firstLine);
       const staged = await countRun(store, runId);
       options.onPhase?.("normalising");
-      const n = await sortRun(store, { runId, file, vocab, timeZone });
+      const n = await sortRun(store, {
+        runId,
+        file,
+        vocab,
+        timeZone,
+        idsIncreasing: loaded.idsIncreasing,
+      });
       const rejected = n.rejected + loaded.readRejects;
       const read = n.loaded + n.duplicates + rejected;
       if (read !== staged + loaded.readRejects) {

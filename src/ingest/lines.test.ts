@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { scanFile } from "./lines.js";
+import { FirstFieldOrder, scanFile } from "./lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sojourn-lines-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,5 +46,69 @@ describe("scanFile", () => {
     }
     const path = fileWith("noblank.csv", "a\r\n", chunk - 1);
     assert.equal((await scanFile(path, true)).blankLines, false);
+  });
+});
+
+describe("first field order", () => {
+  /** What FirstFieldOrder should say, from the whole text at once. */
+  function expected(text: string): boolean {
+    const lines = text.split("\n");
+    if (lines.at(-1) === "") lines.pop();
+    let prev: Buffer | null = null;
+    for (const line of lines.slice(1)) {
+      const at = line.indexOf(",");
+      if (at === -1) return false;
+      const field = Buffer.from(line.slice(0, at));
+      if (field.length === 0 || /^["\s]|\s$/.test(field.toString())) return false;
+      if (prev && Buffer.compare(field, prev) <= 0) return false;
+      prev = field;
+    }
+    return true;
+  }
+
+  /** FirstFieldOrder fed the text cut at `cuts`. */
+  function fed(text: string, cuts: number[]): boolean {
+    const bytes = Buffer.from(text);
+    const order = new FirstFieldOrder(44);
+    let from = 0;
+    for (const cut of [...cuts, bytes.length]) {
+      order.chunk(bytes.subarray(from, cut));
+      from = cut;
+    }
+    return order.finish();
+  }
+
+  const texts = [
+    "id,x\nR01,a\nR02,b\nR10,c\n",
+    "id,x\nR01,a\nR02,b\nR10,c", // no final newline
+    "id,x\nR02,a\nR01,b\n", // decreasing
+    "id,x\nR01,a\nR01,b\n", // repeated
+    "id,x\nR1,a\nR10,b\nR2,c\n", // byte order, not numeric
+    'id,x\nR1,a\n"R2",b\n', // quoted
+    "id,x\nR1,a\n R2,b\n", // leading space
+    "id,x\nR1,a\nR2 ,b\n", // trailing space
+    "id,x\nR1,a\n\nR2,b\n", // blank line
+    "id,x\nR1,a\nR2\n", // no delimiter
+    "id,x\n김1,a\n김2,b\n金1,c\n", // multi-byte: byte order
+    "id,x\nR1,a\nR2", // cut before the delimiter
+  ];
+
+  it("agrees with a whole-text check wherever the chunks are cut", () => {
+    for (const text of texts) {
+      const n = Buffer.byteLength(text);
+      const want = expected(text);
+      for (let a = 0; a <= n; a++) {
+        assert.equal(fed(text, [a]), want, `${JSON.stringify(text)} cut at ${a}`);
+        for (let b = a; b <= n; b += 3)
+          assert.equal(fed(text, [a, b]), want, `${JSON.stringify(text)} cut at ${a}, ${b}`);
+      }
+    }
+  });
+
+  it("is reported by scanFile when asked for, and false when not", async () => {
+    const path = join(dir, "ordered.csv");
+    writeFileSync(path, "record_id,x\nA1,1\nA2,2\nA3,3\n");
+    assert.equal((await scanFile(path, true, ",")).firstFieldIncreasing, true);
+    assert.equal((await scanFile(path, true)).firstFieldIncreasing, false);
   });
 });

@@ -75,13 +75,116 @@ export interface FileScan {
   dataLines: number;
   /** Whether any line is empty (then DuckDB's row count and the line count disagree). */
   blankLines: boolean;
+  /** Whether the first field of every data line is plain (unquoted, not empty, no space at
+   * either end) and greater, byte by byte, than the line's before: then no two lines share
+   * it. Asked for with `firstFieldDelimiter`; false when not asked. */
+  firstFieldIncreasing: boolean;
+}
+
+/**
+ * Follows the first field of each line across the chunks of a file, checking that every
+ * data line's is plain and strictly greater (in byte order, which is DuckDB's text order)
+ * than the one before. Exported files usually number their records in order, and then
+ * this one comparison per line proves what a 10M-group aggregation would otherwise check.
+ */
+export class FirstFieldOrder {
+  increasing = true;
+  private readonly prev = Buffer.alloc(256);
+  private prevLength = -1; // -1: no data line yet
+  private readonly partial: Buffer[] = []; // the start of a first field that ran past a chunk
+  private atLineStart = true; // the next chunk begins a line (the file begins with the header)
+  private header = true;
+
+  constructor(private readonly delimiter: number) {}
+
+  chunk(chunk: Buffer): void {
+    if (!this.increasing || chunk.length === 0) return;
+    let from = 0;
+    if (this.partial.length > 0) {
+      const end = this.fieldEnd(chunk, 0);
+      if (end === -1) {
+        this.partial.push(chunk);
+        return;
+      }
+      const field = Buffer.concat([...this.partial, chunk.subarray(0, end)]);
+      this.partial.length = 0;
+      this.field(field, 0, field.length);
+      from = end;
+    } else if (this.atLineStart) {
+      this.lineAt(chunk, 0);
+    }
+    this.atLineStart = false;
+    for (let nl = chunk.indexOf(10, from); this.increasing && nl !== -1; ) {
+      if (nl + 1 === chunk.length) {
+        this.atLineStart = true;
+        break;
+      }
+      this.lineAt(chunk, nl + 1);
+      nl = chunk.indexOf(10, nl + 1);
+    }
+  }
+
+  /** At the end of the file: a last line cut short before its first delimiter ends the check. */
+  finish(): boolean {
+    if (this.partial.length > 0) this.increasing = false;
+    return this.increasing;
+  }
+
+  private lineAt(chunk: Buffer, at: number): void {
+    const end = this.fieldEnd(chunk, at);
+    if (end === -1) this.partial.push(chunk.subarray(at));
+    else this.field(chunk, at, end);
+  }
+
+  /** The offset of the delimiter ending the first field that starts at `at`, or -1 when
+   * the chunk ends first; a line without the delimiter ends the check. */
+  private fieldEnd(chunk: Buffer, at: number): number {
+    const d = chunk.indexOf(this.delimiter, at);
+    const nl = chunk.indexOf(10, at);
+    if (nl !== -1 && (d === -1 || nl < d)) {
+      this.increasing = false;
+      return at;
+    }
+    return d;
+  }
+
+  private field(buf: Buffer, start: number, end: number): void {
+    if (!this.increasing) return;
+    if (this.header) {
+      this.header = false;
+      return;
+    }
+    const length = end - start;
+    const first = buf[start];
+    if (
+      length <= 0 ||
+      length > this.prev.length ||
+      first === 34 || // a quoted field: its text is not its bytes
+      first === 32 ||
+      buf[end - 1] === 32 ||
+      (this.prevLength >= 0 && buf.compare(this.prev, 0, this.prevLength, start, end) <= 0)
+    ) {
+      this.increasing = false;
+      return;
+    }
+    buf.copy(this.prev, 0, start, end);
+    this.prevLength = length;
+  }
 }
 
 /** One streaming pass for the content hash (of the bytes on disk) and, for text formats,
  * the line statistics the fast CSV path needs to prove it saw every line. */
-export async function scanFile(file: string, countLines: boolean): Promise<FileScan> {
+export async function scanFile(
+  file: string,
+  countLines: boolean,
+  firstFieldDelimiter?: string,
+): Promise<FileScan> {
   const hash = createHash("sha256");
   const gz = file.toLowerCase().endsWith(".gz");
+  const order =
+    firstFieldDelimiter && countLines && !gz
+      ? new FirstFieldOrder(firstFieldDelimiter.charCodeAt(0))
+      : undefined;
   const stats = { lines: 0, blank: false, prev: 10, prev2: 10 };
   const count = (chunk: Buffer) => {
     if (chunk.length === 0) return;
@@ -104,6 +207,7 @@ export async function scanFile(file: string, countLines: boolean): Promise<FileS
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
       if (countLines && !gz) count(chunk as Buffer);
+      order?.chunk(chunk as Buffer);
     }
   })();
   const counting =
@@ -118,5 +222,6 @@ export async function scanFile(file: string, countLines: boolean): Promise<FileS
     sha256: hash.digest("hex"),
     dataLines: Math.max(0, stats.lines - 1),
     blankLines: stats.blank,
+    firstFieldIncreasing: order?.finish() ?? false,
   };
 }

@@ -305,7 +305,14 @@ const INVALID = `(record_id IS NULL OR crossed_at IS NULL OR year(local_date) NO
  * re-exports linked. Returns the counts. */
 export async function sortRun(
   store: Store,
-  opts: { runId: number; file: string; vocab: Vocabulary; timeZone: string },
+  opts: {
+    runId: number;
+    file: string;
+    vocab: Vocabulary;
+    timeZone: string;
+    /** The file's record ids only grow, line by line (`FileScan.firstFieldIncreasing`). */
+    idsIncreasing?: boolean;
+  },
 ): Promise<SortCounts> {
   const { runId } = opts;
   await resolveLeftovers(store, runId, opts.vocab);
@@ -346,6 +353,16 @@ export async function sortRun(
     await store.run(`DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
 
   // Duplicates: the same source + record_id already in the store, or earlier in this file.
+  // Ids that only grow down the file cannot repeat within it; when no other run holds rows of
+  // the file's sources either, there is nothing to look for.
+  const alone =
+    opts.idsIncreasing === true &&
+    (
+      await store.all(
+        `SELECT 1 FROM records WHERE run_id <> ${runId}
+         AND source IN (SELECT DISTINCT source FROM records WHERE run_id = ${runId}) LIMIT 1`,
+      )
+    ).length === 0;
   // Keys seen more than once are found on a 64-bit hash first (a cheap aggregate over the
   // whole store); the exact comparison runs on those rows only. The row kept is the copy from
   // an earlier run, else the first line of this file. A file with one source (the usual case)
@@ -363,14 +380,18 @@ export async function sortRun(
         }
       : { rows: "records", key: "hash(source, record_id)" };
   await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
-    WITH c AS (
+    ${
+      alone
+        ? `SELECT rec_key FROM records WHERE false`
+        : `WITH c AS (
         SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
         SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
           HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x ON ${scope.key} = x.h),
       firsts AS (
         SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
     SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
-    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`);
+    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`
+    }`);
   const [dup] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM temp.ingest_dups");
   if (Number(dup?.n ?? 0) > 0) {
     await store.run(
