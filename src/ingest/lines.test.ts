@@ -108,7 +108,12 @@ describe("first field order", () => {
   it("is reported by scanFile when asked for, and false when not", async () => {
     const path = join(dir, "ordered.csv");
     writeFileSync(path, "record_id,x\nA1,1\nA2,2\nA3,3\n");
-    assert.equal((await scanFile(path, true, ",")).firstFieldIncreasing, true);
-    assert.equal((await scanFile(path, true)).firstFieldIncreasing, false);
+    const followed = await scanFile(path, true, ",");
+    const plain = await scanFile(path, true);
+    assert.equal(followed.firstFieldIncreasing, true);
+    assert.equal(plain.firstFieldIncreasing, false);
+    // The lines are counted once, by the order check when it runs: the same count.
+    assert.deepEqual([followed.dataLines, followed.sha256], [plain.dataLines, plain.sha256]);
+    assert.equal(followed.dataLines, 3);
   });
 });

@@ -89,87 +89,93 @@ export interface FileScan {
  */
 export class FirstFieldOrder {
   increasing = true;
-  private readonly prev = Buffer.alloc(256);
+  private prev = new Uint8Array(256);
   private prevLength = -1; // -1: no data line yet
-  private readonly partial: Buffer[] = []; // the start of a first field that ran past a chunk
-  private atLineStart = true; // the next chunk begins a line (the file begins with the header)
+  private field = new Uint8Array(256); // the current line's first field, so far
+  private fieldLength = 0;
+  private state: "line start" | "in field" | "past field" = "line start";
   private header = true;
 
   constructor(private readonly delimiter: number) {}
 
-  chunk(chunk: Buffer): void {
-    if (!this.increasing || chunk.length === 0) return;
-    let from = 0;
-    if (this.partial.length > 0) {
-      const end = this.fieldEnd(chunk, 0);
-      if (end === -1) {
-        this.partial.push(chunk);
-        return;
-      }
-      const field = Buffer.concat([...this.partial, chunk.subarray(0, end)]);
-      this.partial.length = 0;
-      this.field(field, 0, field.length);
-      from = end;
-    } else if (this.atLineStart) {
-      this.lineAt(chunk, 0);
+  /** Feeds the next chunk of the file; returns how many "\n" it holds (the caller's line
+   * count: the newlines are found once, for both). The bytes of a first field are walked in
+   * JS, a dozen or so per line, rather than searched with Buffer calls. */
+  chunk(chunk: Buffer): number {
+    let lines = 0;
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, nl + 1)) {
+      lines++;
+      if (this.increasing) this.piece(chunk, start, nl, true);
+      start = nl + 1;
     }
-    this.atLineStart = false;
-    for (let nl = chunk.indexOf(10, from); this.increasing && nl !== -1; ) {
-      if (nl + 1 === chunk.length) {
-        this.atLineStart = true;
-        break;
-      }
-      this.lineAt(chunk, nl + 1);
-      nl = chunk.indexOf(10, nl + 1);
-    }
+    if (this.increasing && start < chunk.length) this.piece(chunk, start, chunk.length, false);
+    return lines;
   }
 
   /** At the end of the file: a last line cut short before its first delimiter ends the check. */
   finish(): boolean {
-    if (this.partial.length > 0) this.increasing = false;
+    if (this.state === "in field") this.increasing = false;
     return this.increasing;
   }
 
-  private lineAt(chunk: Buffer, at: number): void {
-    const end = this.fieldEnd(chunk, at);
-    if (end === -1) this.partial.push(chunk.subarray(at));
-    else this.field(chunk, at, end);
-  }
-
-  /** The offset of the delimiter ending the first field that starts at `at`, or -1 when
-   * the chunk ends first; a line without the delimiter ends the check. */
-  private fieldEnd(chunk: Buffer, at: number): number {
-    const d = chunk.indexOf(this.delimiter, at);
-    const nl = chunk.indexOf(10, at);
-    if (nl !== -1 && (d === -1 || nl < d)) {
-      this.increasing = false;
-      return at;
+  /** Bytes [start, end) of a line; `lineEnds` when a "\n" follows them. */
+  private piece(chunk: Buffer, start: number, end: number, lineEnds: boolean): void {
+    if (this.state !== "past field") {
+      let i = start;
+      while (i < end && chunk[i] !== this.delimiter) {
+        if (this.fieldLength === this.field.length) {
+          this.increasing = false;
+          return;
+        }
+        this.field[this.fieldLength++] = chunk[i] as number;
+        i++;
+      }
+      if (i < end) {
+        this.decide();
+        this.state = "past field";
+      } else if (lineEnds) {
+        this.increasing = false; // a line without the delimiter
+        return;
+      } else {
+        this.state = "in field";
+      }
     }
-    return d;
+    if (lineEnds) {
+      this.state = "line start";
+      this.fieldLength = 0;
+    }
   }
 
-  private field(buf: Buffer, start: number, end: number): void {
-    if (!this.increasing) return;
+  private decide(): void {
+    const n = this.fieldLength;
     if (this.header) {
       this.header = false;
       return;
     }
-    const length = end - start;
-    const first = buf[start];
-    if (
-      length <= 0 ||
-      length > this.prev.length ||
-      first === 34 || // a quoted field: its text is not its bytes
-      first === 32 ||
-      buf[end - 1] === 32 ||
-      (this.prevLength >= 0 && buf.compare(this.prev, 0, this.prevLength, start, end) <= 0)
-    ) {
+    const f = this.field;
+    // Empty, quoted (its text is not its bytes) or padded with spaces (trimmed on load).
+    if (n === 0 || f[0] === 34 || f[0] === 32 || f[n - 1] === 32) {
       this.increasing = false;
       return;
     }
-    buf.copy(this.prev, 0, start, end);
-    this.prevLength = length;
+    if (this.prevLength >= 0 && !greater(f, n, this.prev, this.prevLength)) {
+      this.increasing = false;
+      return;
+    }
+    [this.prev, this.field] = [this.field, this.prev];
+    this.prevLength = n;
   }
+}
+
+/** a[0, an) > b[0, bn), byte by byte (DuckDB's text order). */
+function greater(a: Uint8Array, an: number, b: Uint8Array, bn: number): boolean {
+  const n = Math.min(an, bn);
+  for (let i = 0; i < n; i++) {
+    const d = (a[i] as number) - (b[i] as number);
+    if (d !== 0) return d > 0;
+  }
+  return an > bn;
 }
 
 /** One streaming pass for the content hash (of the bytes on disk) and, for text formats,
@@ -188,7 +194,8 @@ export async function scanFile(
   const stats = { lines: 0, blank: false, prev: 10, prev2: 10 };
   const count = (chunk: Buffer) => {
     if (chunk.length === 0) return;
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) stats.lines++;
+    if (order) stats.lines += order.chunk(chunk);
+    else for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) stats.lines++;
     // An empty line is "\n\n" or "\n\r\n": searched inside the chunk, and across the
     // boundary with the last two bytes of the previous chunk (a file starts after a virtual "\n").
     if (!stats.blank) {
@@ -207,7 +214,6 @@ export async function scanFile(
     for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
       hash.update(chunk as Buffer);
       if (countLines && !gz) count(chunk as Buffer);
-      order?.chunk(chunk as Buffer);
     }
   })();
   const counting =
