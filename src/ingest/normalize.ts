@@ -99,8 +99,11 @@ export async function dropLookups(store: Store): Promise<void> {
   for (const kind of VOCABULARY_KINDS) await store.run(`DROP TYPE IF EXISTS ingest_key_${kind}`);
 }
 
-/** The ENUM type of `records` a vocabulary column is stored as (migration 006), if any. */
+/** The ENUM type of `records` each vocabulary column is stored as (migration 006; ports and
+ * nationalities: `stored-vocabulary.ts`, which has made them hold every value before this runs). */
 const STORED_TYPE: Partial<Record<VocabularyKind, string>> = {
+  port: "port_code",
+  nationality: "nationality_code",
   direction: "direction_code",
   doc_type: "doc_type_code",
   visa_type: "visa_type_code",
@@ -153,13 +156,13 @@ function trimmed(column: string): string {
 function nameScript(column: string): string {
   return `CASE WHEN ${column} IS NULL THEN NULL
     WHEN strlen(${column}) = length(${column})
-      THEN CASE WHEN ${column} GLOB '*[A-Za-z]*' THEN 'latin' ELSE 'other' END
+      THEN CASE WHEN ${column} GLOB '*[A-Za-z]*' THEN 'latin'::script_code ELSE 'other'::script_code END
     -- The first character (never a space: names are trimmed) says which of the two tests
     -- can succeed, so a name costs one regex, not two.
     WHEN ord(${column}) BETWEEN 44032 AND 55203 OR ord(${column}) BETWEEN 4352 AND 4607 OR ord(${column}) BETWEEN 12592 AND 12687
-      THEN CASE WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul' END
+      THEN CASE WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul'::script_code END
     WHEN ord(${column}) BETWEEN 19968 AND 40959 OR ord(${column}) BETWEEN 13312 AND 19903 OR ord(${column}) BETWEEN 63744 AND 64255 OR ord(${column}) BETWEEN 131072 AND 201551
-      THEN CASE WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han' END
+      THEN CASE WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han'::script_code END
     END`;
 }
 
@@ -233,7 +236,8 @@ export async function insertRecords(
       SELECT *,
         CASE WHEN canon_instant THEN to_timestamp(epoch(ts_canon) - 28800)
           ELSE coalesce(ts_tz, ${toInstant("coalesce(ts_local, ts_date)")}) END AS ts,
-        CASE WHEN canon_instant OR ts_tz IS NOT NULL THEN 'instant' WHEN ts_local IS NOT NULL THEN 'local' WHEN ts_date IS NOT NULL THEN 'date' END AS prec,
+        CASE WHEN canon_instant OR ts_tz IS NOT NULL THEN 'instant'::time_precision_code WHEN ts_local IS NOT NULL THEN 'local'::time_precision_code
+          WHEN ts_date IS NOT NULL THEN 'date'::time_precision_code END AS prec,
         CASE WHEN canon_instant THEN CAST(ts_canon AS DATE)
           WHEN ts_tz IS NOT NULL THEN CAST(timezone(${tz}, ts_tz) AS DATE) ELSE CAST(coalesce(ts_local, ts_date) AS DATE) END AS ld
       FROM (
