@@ -4,7 +4,7 @@
  */
 import type { Policy } from "../core/detection/policy.js";
 import { type Store, sqlString } from "../db/store.js";
-import { runPolled, withoutQueryProgress } from "./stays.js";
+import { withoutQueryProgress } from "./stays.js";
 
 export interface PersonFeatures {
   person_id: string;
@@ -54,7 +54,7 @@ export function buildFeatures(store: Store, policy: Policy): Promise<void> {
 }
 
 async function writeFeatures(store: Store, policy: Policy): Promise<void> {
-  const run = (sql: string) => runPolled(store, sql);
+  const run = (sql: string) => store.runPolled(sql);
   const lim = policy.limits.visa_exempt_days;
   const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
   const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";

@@ -108,17 +108,13 @@ export async function withoutQueryProgress<T>(store: Store, fn: () => Promise<T>
   }
 }
 
-/** The stays and indicators statements run polled (`Store.runPolled`). */
-export function runPolled(store: Store, sql: string): Promise<void> {
-  return store.runPolled(sql);
-}
-
 export function buildStays(store: Store, policy: Policy): Promise<number> {
   return withoutQueryProgress(store, () => writeStays(store, policy));
 }
 
 async function writeStays(store: Store, policy: Policy): Promise<number> {
-  const run = (sql: string) => runPolled(store, sql);
+  // Polled (`Store.runPolled`): the blocking call spun while a pipeline finished.
+  const run = (sql: string) => store.runPolled(sql);
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   const maxInferred = policy.stays.max_inferred_stay_days;
   // Persons as small integers: partitioning and joining on them is cheaper than on the text ids.

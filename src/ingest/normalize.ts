@@ -151,8 +151,9 @@ function trimmed(column: string): string {
 
 /** The script of a name decided in SQL for the common shapes — ASCII (Latin letters, or none),
  * only Hangul syllables or only Chinese characters (with spaces) — by the same character
- * ranges as the names module (GLOB for the ASCII test: a third of the cost of a regex); NULL for any other name, which `sortRun` resolves with the names
- * module once per distinct name. Deciding here spares rewriting millions of rows afterwards. */
+ * ranges as the names module (GLOB for the ASCII test: a third of the cost of a regex); NULL
+ * for any other name, which `sortRun` resolves with the names module once per distinct name.
+ * Deciding here spares rewriting millions of rows afterwards. */
 function nameScript(column: string): string {
   return `CASE WHEN ${column} IS NULL THEN NULL
     WHEN strlen(${column}) = length(${column})
@@ -305,6 +306,60 @@ async function resolveLeftovers(store: Store, runId: number, vocab: Vocabulary):
 const INVALID = `(record_id IS NULL OR crossed_at IS NULL OR year(local_date) NOT BETWEEN 1900 AND 2100
   OR direction IS NULL OR port_raw IS NULL OR nationality IS NULL OR doc_number IS NULL)`;
 
+/**
+ * Duplicates: the same source + record_id already in the store, or earlier in this file. Ids
+ * that only grow down the file cannot repeat within it; when no other run holds rows of the
+ * file's sources either, there is nothing to look for. Otherwise keys seen more than once are
+ * found on a 64-bit hash first (a cheap aggregate over the whole store) and the exact
+ * comparison runs on those rows only; the row kept is the copy from an earlier run, else the
+ * first line of this file. A file with one source (the usual case) only needs the store's rows
+ * of that source, found on column statistics, and the hash of the id alone. Returns how many
+ * rows of the run were removed.
+ */
+async function removeDuplicates(
+  store: Store,
+  runId: number,
+  idsIncreasing: boolean,
+): Promise<number> {
+  const sources = `SELECT DISTINCT source FROM records WHERE run_id = ${runId}`;
+  if (
+    idsIncreasing &&
+    (
+      await store.all(
+        `SELECT 1 FROM records WHERE run_id <> ${runId} AND source IN (${sources}) LIMIT 1`,
+      )
+    ).length === 0
+  )
+    return 0;
+  const found = await store.all<{ source: string }>(`${sources} LIMIT 2`);
+  const [only] = found;
+  const scope =
+    found.length === 1 && only
+      ? {
+          rows: `(SELECT * FROM records WHERE source = ${sqlString(only.source)})`,
+          key: "hash(record_id)",
+        }
+      : { rows: "records", key: "hash(source, record_id)" };
+  await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
+    WITH c AS (
+        SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
+        SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
+          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x ON ${scope.key} = x.h),
+      firsts AS (
+        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
+    SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
+    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`);
+  const [dup] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM temp.ingest_dups");
+  const n = Number(dup?.n ?? 0);
+  if (n > 0) {
+    await store.run(
+      `DELETE FROM records WHERE run_id = ${runId} AND rec_key IN (SELECT rec_key FROM temp.ingest_dups)`,
+    );
+  }
+  await store.run("DROP TABLE temp.ingest_dups");
+  return n;
+}
+
 /** Sorts the run's rows: rejects out (with their reason), duplicates out, warnings noted,
  * re-exports linked. Returns the counts. */
 export async function sortRun(
@@ -356,53 +411,7 @@ export async function sortRun(
   if (Number(rej?.n ?? 0) > 0)
     await store.run(`DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
 
-  // Duplicates: the same source + record_id already in the store, or earlier in this file.
-  // Ids that only grow down the file cannot repeat within it; when no other run holds rows of
-  // the file's sources either, there is nothing to look for.
-  const alone =
-    opts.idsIncreasing === true &&
-    (
-      await store.all(
-        `SELECT 1 FROM records WHERE run_id <> ${runId}
-         AND source IN (SELECT DISTINCT source FROM records WHERE run_id = ${runId}) LIMIT 1`,
-      )
-    ).length === 0;
-  // Keys seen more than once are found on a 64-bit hash first (a cheap aggregate over the
-  // whole store); the exact comparison runs on those rows only. The row kept is the copy from
-  // an earlier run, else the first line of this file. A file with one source (the usual case)
-  // only needs the store's rows of that source, found on column statistics, and the hash of
-  // the id alone.
-  const sources = await store.all<{ source: string }>(
-    `SELECT DISTINCT source FROM records WHERE run_id = ${runId} LIMIT 2`,
-  );
-  const [only] = sources;
-  const scope =
-    sources.length === 1 && only
-      ? {
-          rows: `(SELECT * FROM records WHERE source = ${sqlString(only.source)})`,
-          key: "hash(record_id)",
-        }
-      : { rows: "records", key: "hash(source, record_id)" };
-  await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
-    ${
-      alone
-        ? `SELECT rec_key FROM records WHERE false`
-        : `WITH c AS (
-        SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
-        SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
-          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x ON ${scope.key} = x.h),
-      firsts AS (
-        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
-    SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
-    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`
-    }`);
-  const [dup] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM temp.ingest_dups");
-  if (Number(dup?.n ?? 0) > 0) {
-    await store.run(
-      `DELETE FROM records WHERE run_id = ${runId} AND rec_key IN (SELECT rec_key FROM temp.ingest_dups)`,
-    );
-  }
-  await store.run("DROP TABLE temp.ingest_dups");
+  const duplicates = await removeDuplicates(store, runId, opts.idsIncreasing === true);
 
   // Scripts of the names the insert left undecided (mixed scripts, accents, punctuation), decided once per
   // distinct name by the names module's per-character rule, then written back.
@@ -479,7 +488,7 @@ export async function sortRun(
   );
   return {
     loaded: Number(c?.loaded ?? 0),
-    duplicates: Number(dup?.n ?? 0),
+    duplicates,
     rejected: Number(rej?.n ?? 0),
     reexports: Number(c?.reexports ?? 0),
     warnings: Number(c?.warnings ?? 0),

@@ -16,11 +16,21 @@ async function compressions(store: Store, table: string): Promise<Map<string, st
   return new Map(rows.map((r) => [r.c, r.m]));
 }
 
+/** A store in a file of its own (an in-memory store does not compress). */
+async function withFileStore(fn: (store: Store) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "sojourn-compression-"));
+  const store = await Store.open(join(dir, "s.duckdb"));
+  try {
+    await fn(store);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe("migrations 007 and 008: compression per column", () => {
   it("names only columns that exist, and the rebuilt tables keep their columns", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sojourn-m8-"));
-    const store = await Store.open(join(dir, "s.duckdb"));
-    try {
+    await withFileStore(async (store) => {
       const tables = { records: RECORD_COMPRESSION, ...DERIVED_COMPRESSION };
       for (const [table, methods] of Object.entries(tables)) {
         const cols = new Set(
@@ -39,36 +49,26 @@ describe("migrations 007 and 008: compression per column", () => {
         stays?.cols,
         "person_id VARCHAR, port_in VARCHAR, port_out VARCHAR, entered_on DATE, exited_on DATE, days INTEGER, record_ids VARCHAR[], flags VARCHAR[]",
       );
-    } finally {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("names a method for every column but the two whose types ingest rebuilds", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sojourn-m7-"));
-    const store = await Store.open(join(dir, "s.duckdb"));
-    try {
+    await withFileStore(async (store) => {
       const cols = await store.all<{ c: string }>(
         "SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'records' AND data_type <> 'JSON'",
       );
       const missing = cols.map((r) => r.c).filter((c) => !(c in RECORD_COMPRESSION));
       assert.deepEqual(missing.sort(), ["nationality", "port_id"]);
-    } finally {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it("keeps every row, in order, with its types, and writes each column with its method", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sojourn-m7-"));
-    const store = await Store.open(join(dir, "s.duckdb"));
-    try {
+    await withFileStore(async (store) => {
       // Data on which DuckDB's own choice differs from the forced one: a source per row
       // (forced: dictionary) and three record ids over many rows (forced: FSST).
       await store.run(`INSERT INTO records (rec_key, source, record_id, run_id, line, direction, sex)
-        SELECT i, 'source ' || i, 'id ' || (i % 3), 1, i, CASE WHEN i % 2 = 0 THEN 'entry' ELSE 'exit' END, 'F'
-        FROM range(150000) t(i)`);
+      SELECT i, 'source ' || i, 'id ' || (i % 3), 1, i, CASE WHEN i % 2 = 0 THEN 'entry' ELSE 'exit' END, 'F'
+      FROM range(150000) t(i)`);
       const before = await store.all<{ h: bigint }>(
         "SELECT sum(hash(rowid, rec_key, source, record_id, direction)) AS h FROM records",
       );
@@ -92,9 +92,6 @@ describe("migrations 007 and 008: compression per column", () => {
       // The test means something only where DuckDB would have chosen otherwise.
       assert.notEqual(auto.get("source"), "Dictionary");
       assert.notEqual(auto.get("record_id"), "FSST");
-    } finally {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
