@@ -5,7 +5,7 @@
  */
 import { BASE32_ALPHABET, personIdFor } from "../../core/identity/person-id.js";
 import type { Resolution } from "../../core/identity/resolve-persons.js";
-import { type DocRow, type IdentityWork, SEP } from "./identity-documents.js";
+import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
 
 /**
  * personIdFor in SQL, given `hi` and `lo`: the first and second 40 bits of the sha256 digest.

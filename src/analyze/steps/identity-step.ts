@@ -19,26 +19,11 @@ import {
   buildDocumentGroups,
   cacheNameKeys,
   countNewRecords,
-  type IdentityWork,
   personIdSalt,
 } from "./identity-documents.js";
 import { assignPersonIds } from "./identity-person-ids.js";
+import type { IdentityStats, IdentityWork } from "./identity-work.js";
 import { writePersons } from "./identity-write.js";
-
-export interface IdentityStats {
-  new_records: number;
-  documents: number;
-  new_documents: number;
-  typo_candidates: number;
-  renewal_candidates: number;
-  typo_links: number;
-  renewal_links: number;
-  refused: number;
-  persons_created: number;
-  persons_grown: number;
-  persons_merged: number;
-  persons: number;
-}
 
 export const identityStep: AnalyzeStep<IdentityStats> = {
   id: "identity",

@@ -6,7 +6,7 @@
  */
 import type { AcceptedLink } from "../../core/identity/resolve-persons.js";
 import type { Store } from "../../db/store.js";
-import type { DocRow, IdentityWork } from "./identity-documents.js";
+import type { DocRow, IdentityWork } from "./identity-work.js";
 
 export async function writePersons(
   work: IdentityWork,
