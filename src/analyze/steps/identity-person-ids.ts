@@ -12,7 +12,7 @@ import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
  * 'P-' and 16 base32 characters of 5 bits each, 8 per half; unrolled, since a list lambda over
  * range(16) costs twice as much. The identity integration test checks it against personIdFor.
  */
-export const PERSON_ID_SQL = `'P-' || ${Array.from({ length: 16 }, (_, i) => {
+const PERSON_ID_SQL = `'P-' || ${Array.from({ length: 16 }, (_, i) => {
   const half = i < 8 ? "hi" : "lo";
   return `substr('${BASE32_ALPHABET}', ((${half} >> ${35 - 5 * (i % 8)}) & 31)::INTEGER + 1, 1)`;
 }).join(" || ")}`;

@@ -56,10 +56,10 @@ export interface LaborScore {
 }
 
 /**
- * Hand-set weights (logit units). One place, so docs/detection.md and the tests can name them.
+ * Hand-set weights (logit units), in one place (docs/detection.md lists them with their reasons).
  * A weight of 4 moves a score from 0.12 to 0.5; the intercept puts a person with no sign at 0.02.
  */
-export const WEIGHTS = {
+const WEIGHTS = {
   intercept: -4,
   /** × nights in the best window ÷ long_presence.min_days, capped at 1.5 (so at most +6.75). */
   presence: 4.5,

@@ -95,7 +95,7 @@ function conflict(x: string | null, y: string | null): boolean {
 }
 
 /** Why a typo candidate is not a typo of the same person's document, or null if it is. */
-export function refuseTypo(a: DocGroup, b: DocGroup, c: Candidate): string | null {
+function refuseTypo(a: DocGroup, b: DocGroup, c: Candidate): string | null {
   if (docEdit(a.docNumber, b.docNumber) === null) return "documents are not one edit apart";
   if (conflict(a.nationality, b.nationality)) return "different nationality";
   if (conflict(a.birthDate, b.birthDate)) return "different birth dates";
@@ -106,7 +106,7 @@ export function refuseTypo(a: DocGroup, b: DocGroup, c: Candidate): string | nul
 }
 
 /** Why a renewal candidate is not one person's old and new passport, or null if it may be. */
-export function refuseRenewal(a: DocGroup, b: DocGroup, c: Candidate): string | null {
+function refuseRenewal(a: DocGroup, b: DocGroup, c: Candidate): string | null {
   if (a.birthDate === null || a.birthDate !== b.birthDate)
     return "birth dates not both known and equal";
   if (conflict(a.nationality, b.nationality)) return "different nationality";
