@@ -1,13 +1,13 @@
 /**
  * labor_score: how likely a person is an income-earning worker in the host country (≥ 0.5, the
- * policy's score.threshold, means likely: docs/export.md). A logistic score over indicators a monitor can check by eye in the
- * person's stays; each one that moves the score is returned as text, so a score is never a bare
- * number.
+ * policy's score.threshold, means likely: docs/export.md). A logistic score over indicators a
+ * monitor can check by eye in the person's stays; each one that moves the score is returned as
+ * text, so a score is never a bare number.
  *
  * Calibration (docs/detection.md "labor_score"): the weights (WEIGHTS) are set by hand from the
  * reported pattern — residence-like presence, rotation with short trips home [S32][S36], teams
- * that come and go together [S37][S48], the benign traffic of docs/scenarios.md — and then checked,
- * not fitted, on three seeds of both simulated scenarios. The logit is built so that
+ * that come and go together [S37][S48], the benign traffic of docs/scenarios.md — and then
+ * checked, not fitted, on three seeds of both simulated scenarios. The logit is built so that
  *  - one strong sign alone crosses 0.5: half a year present in a year; a rotating team's stay;
  *    a long stay that ends (or begins) with a whole team;
  *  - one weak sign alone does not: a single group trip of a few days (a tour), stays near the
