@@ -130,16 +130,6 @@ export class Store implements SqlRunner {
   }
 }
 
-/** Opens a store, runs `fn`, and always closes it. */
-export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(path);
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
-  }
-}
-
 /** Quotes an SQL string literal. */
 export function sqlString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
