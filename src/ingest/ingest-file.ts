@@ -9,7 +9,7 @@ import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { AppError } from "../core/errors.js";
 import { discardRun } from "../db/recover.js";
-import type { Store } from "../db/store.js";
+import { type Store, sqlString } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
@@ -60,6 +60,11 @@ export interface IngestOptions {
   gazetteer?: Gazetteer;
   /** Called with a phase name while work goes on, for progress display. */
   onPhase?: (phase: string) => void;
+  /**
+   * DuckDB's memory cap while ingesting (default INGEST_MEMORY_LIMIT); `null` keeps the store's
+   * own, as when the store was opened with SOJOURN_MEMORY_LIMIT.
+   */
+  memoryLimit?: string | null;
 }
 
 async function writeReadRejects(
@@ -134,9 +139,10 @@ export async function ingestFile(
     const insertOpts = { runId, defaultSource: source, timeZone, vocab };
 
     // DuckDB's default (80% of RAM) lets a 10M-row file's transaction grow past 3 GB; with a
-    // cap it spills to disk instead. SOJOURN_MEMORY_LIMIT, when set, has already decided.
-    if (!process.env.SOJOURN_MEMORY_LIMIT)
-      await store.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
+    // cap it spills to disk instead.
+    const memoryLimit =
+      options.memoryLimit === undefined ? INGEST_MEMORY_LIMIT : options.memoryLimit;
+    if (memoryLimit !== null) await store.run(`SET memory_limit = ${sqlString(memoryLimit)}`);
     // Two transactions. The first only appends the file's rows (a clean bulk append: DuckDB
     // writes and compresses it on all threads as it goes). The second sorts them — line
     // numbers, rejects and duplicates out, re-exports linked — on committed rows: a delete or

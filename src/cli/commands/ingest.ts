@@ -42,6 +42,8 @@ export function register(program: Command): void {
             results.push(
               await ingestFile(store, file, {
                 source: opts.source,
+                // SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over ingest's cap.
+                memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
                 onPhase: (p) => {
                   phase = p;
                 },
