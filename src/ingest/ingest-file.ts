@@ -14,7 +14,14 @@ import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
 import { type FileScan, scanFile } from "./lines.js";
-import { createLookups, dropLookups, insertRecords, numberLines, sortRun } from "./normalize.js";
+import {
+  createLookups,
+  dropLookups,
+  insertRecords,
+  numberLines,
+  type SortCounts,
+  sortRun,
+} from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
 import { type ReadReject, STAGE_TABLE } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
@@ -26,7 +33,8 @@ export const INGEST_MEMORY_LIMIT = "1800MB";
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface IngestResult {
+/** A run's counts: `read = loaded + duplicates + rejected`. */
+export interface IngestResult extends SortCounts {
   runId: number;
   file: string;
   format: Format;
@@ -34,12 +42,6 @@ export interface IngestResult {
   sha256: string;
   parsePath: "fast" | "exact";
   read: number;
-  loaded: number;
-  duplicates: number;
-  rejected: number;
-  reexports: number;
-  warnings: number;
-  unknownPorts: { port: string; records: number }[];
   seconds: number;
 }
 
