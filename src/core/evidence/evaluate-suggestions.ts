@@ -205,14 +205,8 @@ export function evaluateCorpus(
       noiseSpans.some(([a, b]) => s.start < b! && s.end > a!),
     ).length;
     for (const key of [`${t.lang}/${t.split}`, `all/${t.split}`]) {
-      const sc = (scores[key] ??= {
-        texts: 0,
-        suggested: 0,
-        labelled: 0,
-        found: 0,
-        right: 0,
-        noise: 0,
-      });
+      scores[key] ??= { texts: 0, suggested: 0, labelled: 0, found: 0, right: 0, noise: 0 };
+      const sc = scores[key];
       sc.texts++;
       sc.suggested += e.total.suggested;
       sc.labelled += e.total.labelled;
