@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { identityNameKeys } from "../../core/identity/identity-name-keys.js";
 import type { Store } from "../../db/store.js";
-import type { IdentityStats } from "./identity-step.js";
+import type { IdentityStats } from "./identity-stats.js";
 
 /** What the identity phases share. */
 export interface IdentityWork {

@@ -23,22 +23,8 @@ import {
   personIdSalt,
 } from "./identity-documents.js";
 import { assignPersonIds } from "./identity-person-ids.js";
+import type { IdentityStats } from "./identity-stats.js";
 import { writePersons } from "./identity-write.js";
-
-export interface IdentityStats {
-  new_records: number;
-  documents: number;
-  new_documents: number;
-  typo_candidates: number;
-  renewal_candidates: number;
-  typo_links: number;
-  renewal_links: number;
-  refused: number;
-  persons_created: number;
-  persons_grown: number;
-  persons_merged: number;
-  persons: number;
-}
 
 export const identityStep: AnalyzeStep<IdentityStats> = {
   id: "identity",
