@@ -22,7 +22,8 @@ import {
   personIdSalt,
 } from "./identity-documents.js";
 import { assignPersonIds } from "./identity-person-ids.js";
-import type { IdentityStats, IdentityWork } from "./identity-work.js";
+import type { IdentityStats } from "./identity-stats.js";
+import type { IdentityWork } from "./identity-work.js";
 import { writePersons } from "./identity-write.js";
 
 export const identityStep: AnalyzeStep<IdentityStats> = {

@@ -1,20 +1,6 @@
 /** What the phases of the identity step share: the work in progress and the rows they pass on. */
 import type { Store } from "../../db/store.js";
-
-export interface IdentityStats {
-  new_records: number;
-  documents: number;
-  new_documents: number;
-  typo_candidates: number;
-  renewal_candidates: number;
-  typo_links: number;
-  renewal_links: number;
-  refused: number;
-  persons_created: number;
-  persons_grown: number;
-  persons_merged: number;
-  persons: number;
-}
+import type { IdentityStats } from "./identity-stats.js";
 
 /** What the identity phases share. */
 export interface IdentityWork {
