@@ -4,7 +4,7 @@
  * blocking keys of their names.
  */
 import { randomBytes } from "node:crypto";
-import { identityNameKeys } from "../../core/identity/identity-name-keys.js";
+import { identityNameKeys, newNameKeyMemo } from "../../core/identity/identity-name-keys.js";
 import type { Store } from "../../db/store.js";
 import { type IdentityWork, SEP } from "./identity-work.js";
 
@@ -91,9 +91,10 @@ export async function cacheNameKeys(store: Store): Promise<void> {
     WHERE NOT EXISTS (SELECT 1 FROM identity_name_keys k WHERE k.name = t.name)`);
   if (missing.length > 0) {
     const appender = await store.conn.createAppender("identity_name_keys");
+    const memo = newNameKeyMemo();
     for (const { name } of missing) {
       const [family, given, full] = name.split(SEP);
-      const keys = identityNameKeys({ family, given, full });
+      const keys = identityNameKeys({ family, given, full }, memo);
       // A name with no key still gets a row, so it is not computed again.
       for (const key of keys.length > 0 ? keys : [""]) {
         appender.appendVarchar(name);
