@@ -39,7 +39,15 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "assign person ids",
     "write persons",
   ],
-  reads: ["records", "identity_runs", "identity_meta", "identity_name_keys", "person_documents"],
+  reads: [
+    "records",
+    "identity_runs",
+    "identity_meta",
+    "identity_name_keys",
+    "persons",
+    "person_records",
+    "person_documents",
+  ],
   writes: [
     "persons",
     "person_records",
