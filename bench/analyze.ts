@@ -1,7 +1,7 @@
 /**
  * node dist/bench/analyze.js [--scale 11] [--seed 7] [--runs 1]: `sojourn analyze` end to end
  * (identity → stays → cohorts → scores → rules → places) on ~10M simulated records (hunchun-2019
- * at scale 11 gives ≈ 9.8M rows). Floor (issue: detection): ≤ 90 s and peak RSS ≤ 4 GB on the
+ * at scale 11 gives ≈ 9.8M rows). Target: ≤ 90 s and peak RSS ≤ 4 GB on the
  * 2-core machine.
  *
  * Uses the same cached scenario and ingested store as bench/identity.ts (bench-data/); each run
