@@ -4,7 +4,8 @@
  * Animation is off: the page signals "rendered" on ECharts' first `finished` event, and a
  * report is read, not watched.
  */
-import { DEADLINE, type ReportData } from "./gather.js";
+import { longDate } from "./format.js";
+import type { ReportData } from "./gather.js";
 
 export interface ChartSpec {
   id: string;
@@ -34,17 +35,17 @@ const BASE = {
 };
 
 /** A vertical line on the UNSCR 2397 repatriation deadline. */
-function deadlineLine(): Record<string, unknown> {
+function deadlineLine(deadline: string): Record<string, unknown> {
   return {
     silent: true,
     symbol: "none",
     lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
     label: {
-      formatter: "UNSCR 2397 deadline 22 Dec 2019",
+      formatter: `UNSCR 2397 deadline ${longDate(deadline)}`,
       position: "insideEndTop",
       color: "#c0392b",
     },
-    data: [{ xAxis: DEADLINE }],
+    data: [{ xAxis: deadline }],
   };
 }
 
@@ -86,7 +87,7 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           sampling: "lttb",
           lineStyle: { width: 1.5 },
           data: s.points,
-          ...(i === 0 ? { markLine: deadlineLine() } : {}),
+          ...(i === 0 ? { markLine: deadlineLine(data.policy.deadline) } : {}),
         })),
       },
     });
@@ -112,7 +113,7 @@ export function buildCharts(data: ReportData): ChartSpec[] {
               symbol: "none",
               lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
               label: { formatter: "deadline", color: "#c0392b" },
-              data: [{ xAxis: DEADLINE.slice(0, 7) }],
+              data: [{ xAxis: data.policy.deadline.slice(0, 7) }],
             },
           },
           { name: "exits to the DPRK", type: "bar", data: data.monthly.map((m) => m.exits) },
@@ -144,7 +145,7 @@ export function buildCharts(data: ReportData): ChartSpec[] {
             type: "scatter",
             itemStyle: { opacity: 0.6 },
             data: t.flatMap((s, i) => s.points.map((pt) => [pt[0], labels[i], pt[1]])),
-            markLine: deadlineLine(),
+            markLine: deadlineLine(data.policy.deadline),
           },
         ],
       },
@@ -176,7 +177,7 @@ export function buildCharts(data: ReportData): ChartSpec[] {
                   ][])
               ).map((m) => [m[0], labels[i], m[1]]),
             ),
-            markLine: deadlineLine(),
+            markLine: deadlineLine(data.policy.deadline),
           },
         ],
       },
