@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { runCli, tempDir, writeFile } from "./helpers/with-db.js";
 
 const CSV = [
@@ -21,9 +21,11 @@ describe("sojourn report", () => {
   const tmp = tempDir("sojourn-report-");
   after(() => tmp.cleanup());
   const db = join(tmp.dir, "store.duckdb");
-  const csv = writeFile(tmp.dir, "crossings.csv", `${CSV}\n`);
-  const ingest = runCli(["--db", db, "ingest", csv, "--json"]);
-  assert.equal(ingest.status, 0, ingest.stderr);
+  before(() => {
+    const csv = writeFile(tmp.dir, "crossings.csv", `${CSV}\n`);
+    const ingest = runCli(["--db", db, "ingest", csv, "--json"]);
+    assert.equal(ingest.status, 0, ingest.stderr);
+  });
 
   it("says which command fills each missing section", () => {
     const empty = join(tmp.dir, "empty.duckdb");

@@ -35,7 +35,7 @@ export interface AlertQuery extends AlertFilter, PageRequest {
 export interface AlertView {
   alert_id: string;
   rule: string;
-  rule_version: string;
+  rule_version: number;
   score: number;
   person_id: string | null;
   cohort_id: string | null;

@@ -5,6 +5,7 @@
  */
 import type { Store } from "../db/store.js";
 import { checkOutputPath, writeOutputFile } from "../export/output-file.js";
+import { resolvePlace } from "../read/places.js";
 import { gatherReport, type ReportData, type ReportOptions } from "./gather.js";
 import { renderReportHtml } from "./render-html.js";
 
@@ -23,6 +24,7 @@ export async function buildReport(
   options: ReportOptions & { force?: boolean } = {},
 ): Promise<ReportResult> {
   const started = performance.now();
+  if (options.place) resolvePlace(options.place);
   const path = checkOutputPath(out, options);
   const data = await gatherReport(store, options);
   const html = renderReportHtml(data);
