@@ -60,15 +60,15 @@ function timelineAxes(labels: string[]): Record<string, unknown> {
   };
 }
 
-export function buildCharts(data: ReportData): ChartSpec[] {
-  const charts: ChartSpec[] = [];
+/** Likely workers (or the net flow) present per day and city, the deadline marked. */
+function presenceChart(data: ReportData): ChartSpec | undefined {
   if (data.presence.available) {
     const p = data.presence.data;
     const label =
       p.method === "presence-table"
         ? "likely workers present"
         : "DPRK nationals present (net flow since first record)";
-    charts.push({
+    return {
       id: "chart-presence",
       title: `${label[0]?.toUpperCase()}${label.slice(1)}, by city`,
       height: 420,
@@ -90,10 +90,15 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           ...(i === 0 ? { markLine: deadlineLine(data.policy.deadline) } : {}),
         })),
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** DPRK-national entries and exits per month. */
+function monthlyChart(data: ReportData): ChartSpec | undefined {
   if (data.monthly.length > 0) {
-    charts.push({
+    return {
       id: "chart-monthly",
       title: "DPRK-national crossings per month",
       height: 320,
@@ -119,13 +124,18 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           { name: "exits to the DPRK", type: "bar", data: data.monthly.map((m) => m.exits) },
         ],
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** Entries per day of the top sponsors: their rotation timeline. */
+function sponsorsChart(data: ReportData): ChartSpec | undefined {
   if (data.sponsors.available && data.sponsors.data.timeline.length > 0) {
     const t = data.sponsors.data.timeline;
     const labels = t.map((s) => shorten(s.label, 38));
     const max = Math.max(1, ...t.flatMap((s) => s.points.map((pt) => pt[1])));
-    charts.push({
+    return {
       id: "chart-sponsors",
       title: "Rotation timeline: DPRK-national entries per day, top sponsors",
       height: 90 + 42 * t.length,
@@ -149,15 +159,20 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           },
         ],
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** Crossing days of the largest cohorts. */
+function cohortsChart(data: ReportData): ChartSpec | undefined {
   if (
     data.cohorts.available &&
     data.cohorts.data.some((c) => c.movements.length > 0 || c.first_seen)
   ) {
     const rows = data.cohorts.data.slice(0, 12);
     const labels = rows.map((c) => `${c.cohort_id} (${c.kind}, ${c.members})`);
-    charts.push({
+    return {
       id: "chart-cohorts",
       title: "Cohort movements (crossing days of each cohort)",
       height: 90 + 36 * rows.length,
@@ -181,11 +196,16 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           },
         ],
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** Alerts per rule. */
+function alertsChart(data: ReportData): ChartSpec | undefined {
   if (data.alerts.available) {
     const byRule = data.alerts.data.byRule;
-    charts.push({
+    return {
       id: "chart-alerts",
       title: "Alerts by rule",
       height: 80 + 34 * byRule.length,
@@ -204,9 +224,15 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           },
         ],
       },
-    });
+    };
   }
-  return charts;
+  return undefined;
+}
+
+export function buildCharts(data: ReportData): ChartSpec[] {
+  return [presenceChart, monthlyChart, sponsorsChart, cohortsChart, alertsChart]
+    .map((chart) => chart(data))
+    .filter((c): c is ChartSpec => c !== undefined);
 }
 
 function shorten(s: string, n: number): string {
