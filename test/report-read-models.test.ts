@@ -8,7 +8,6 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { DEFAULT_POLICY } from "../src/core/detection/policy.js";
 import { Store } from "../src/db/store.js";
-import { gatherReport } from "../src/report/gather.js";
 import {
   getPerson,
   listAlerts,
@@ -16,6 +15,7 @@ import {
   readStorePolicy,
   searchPersons,
 } from "../src/read/index.js";
+import { gatherReport } from "../src/report/gather.js";
 import { ADVERSARIAL_PERSONS, adversarialCsv } from "./fixtures/masking/adversarial.js";
 import { cliOk, tempDir, withDb, writeFile } from "./helpers/with-db.js";
 
