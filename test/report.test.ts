@@ -21,8 +21,8 @@ describe("sojourn report", () => {
   const tmp = tempDir("sojourn-report-");
   after(() => tmp.cleanup());
   const db = join(tmp.dir, "store.duckdb");
+  const csv = writeFile(tmp.dir, "crossings.csv", `${CSV}\n`);
   before(() => {
-    const csv = writeFile(tmp.dir, "crossings.csv", `${CSV}\n`);
     const ingest = runCli(["--db", db, "ingest", csv, "--json"]);
     assert.equal(ingest.status, 0, ingest.stderr);
   });

@@ -71,7 +71,11 @@ export function maskText(
   const replacements: [string, string][] = [];
   for (const [id, pseudo] of hide.records ?? []) replacements.push([id, pseudo]);
   for (const d of hide.docs ?? []) if (d.length >= 4) replacements.push([d, maskDocument(d)]);
-  for (const n of hide.names ?? []) if (n.trim().length >= 2) replacements.push([n, maskName(n)]);
+  // A one-letter Latin part says little and would mangle the text; a Hangul or Chinese syllable
+  // is a whole name part.
+  for (const n of hide.names ?? [])
+    if (n.trim().length >= 2 || /[\p{Script=Han}\p{Script=Hangul}]/u.test(n))
+      replacements.push([n, maskName(n)]);
   // Longest first, so a record id holding a document number is replaced as a whole.
   replacements.sort((a, b) => b[0].length - a[0].length);
   for (const [from, to] of replacements) out = out.replaceAll(from, to);

@@ -60,9 +60,13 @@ export async function topScreeningHits(
     data: rows.map((r) => {
       const kind = String(r.subject_kind);
       let subject = String(r.subject);
+      let explanation = explanationText(r.explanation);
       if (kind === "person") {
         const [name = "", birth = "", nat = ""] = subject.split("|");
         subject = [mask.name(name), mask.birthDate(birth), nat].filter(Boolean).join(" · ");
+        // The explanation quotes the screened name: it and each of its parts are hidden.
+        const parts = [name, ...name.split(/[\s,]+/)].filter((p) => p.length > 0);
+        explanation = mask.text(explanation, { names: parts });
       }
       return {
         subject_kind: kind,
@@ -73,7 +77,7 @@ export async function topScreeningHits(
         programmes: (r.programmes as string | null) ?? null,
         listed_on: (r.listed_on as string | null) ?? null,
         score: num(r.score),
-        explanation: explanationText(r.explanation),
+        explanation,
       };
     }),
   };

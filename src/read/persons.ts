@@ -109,7 +109,8 @@ export async function getPerson(
   const links = await personLinks(store, personId, unmask);
   const hide = {
     docs: documents.map((d) => d.doc_number),
-    names: names.map((n) => n.name),
+    // Each name whole and each of its parts: link explanations may quote either.
+    names: names.flatMap((n) => [n.name, ...n.name.split(/[\s,/]+/)]).filter((n) => n.length > 0),
   };
   const { stays, alerts, cohorts } = await personTimeline(store, personId, unmask);
   if (unmask) return { person, names, documents, records, links, stays, alerts, cohorts };
