@@ -10,7 +10,9 @@
  */
 import { placeKey } from "../text.js";
 
-export const PLACE_KINDS = ["region", "city", "zone", "port"] as const;
+/** `country`: named in reports ("in China", 中國和俄羅斯) but too wide to set beside port data;
+ * a claim about a country has no place id. */
+export const PLACE_KINDS = ["region", "city", "zone", "port", "country"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface Place {
@@ -148,6 +150,38 @@ export const REGIONS: { id: string; names: string[]; cityIds?: string[]; provinc
     ],
     province: "Liaoning",
   },
+  {
+    // Not on the China–DPRK border and not in the gazetteer: a claim about workers in Russia
+    // is about no Chinese city, and must not take one from an earlier sentence.
+    id: "region-russia",
+    names: [
+      "Russia",
+      "Russian Far East",
+      "Vladivostok",
+      "Primorsky",
+      "Khasan",
+      "Moscow",
+      "St. Petersburg",
+      "러시아",
+      "블라디보스토크",
+      "연해주",
+      "모스크바",
+      "俄罗斯",
+      "俄羅斯",
+      "海参崴",
+      "海參崴",
+      "符拉迪沃斯托克",
+      "哈桑",
+      "莫斯科",
+    ],
+    cityIds: [],
+  },
+];
+
+/** Countries whose names must be read (a list "China and Russia" is no single place) but that
+ * a claim is never placed in. */
+export const COUNTRIES: { id: string; names: string[] }[] = [
+  { id: "country-china", names: ["China", "中国", "中國", "중국", "中方"] },
 ];
 
 // Port aliases too generic to find in prose (they are fine in a port log's port column).
@@ -172,6 +206,28 @@ function escapeFlexible(name: string): string {
     .filter(Boolean)
     .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
     .join("[\\s'’\\-]?");
+}
+
+/**
+ * "Jilin Province's Hunchun", "지린성 훈춘", "辽宁省丹东": a region named just before one of its
+ * own cities only says where the city is; the city is the place.
+ */
+function withoutEnclosingRegions(
+  mentions: PlaceMention[],
+  slice: string,
+  from: number,
+  places?: Map<string, Place>,
+): PlaceMention[] {
+  if (!places) return mentions;
+  return mentions.filter((m, i) => {
+    const next = mentions[i + 1];
+    const region = places.get(m.placeId);
+    if (!next || region?.kind !== "region") return true;
+    const gap = slice.slice(m.end - from, next.start - from);
+    const city = places.get(next.placeId);
+    const inside = city?.cityIds.some((c) => region.cityIds.includes(c)) ?? false;
+    return !(inside && /^(?:\s|'s|’s|的|\(.{0,12}\))*$/u.test(gap));
+  });
 }
 
 export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
@@ -232,6 +288,10 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
     });
     for (const n of [r.id, ...r.names]) addName(n, r.id);
   }
+  for (const c of COUNTRIES) {
+    places.set(c.id, { id: c.id, kind: "country", name: c.names[0]!, cityIds: [], portIds: [] });
+    for (const n of c.names) addName(n, c.id);
+  }
   for (const p of g.ports) {
     places.set(p.id, {
       id: p.id,
@@ -270,11 +330,12 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const surface = m[0];
+      const rest = slice.slice(m.index + surface.length);
       if (m.groups?.latin) {
         // Proper nouns only; and "Tumen River", "Yalu River" are rivers, not places of work.
         if (!/^\p{Lu}/u.test(surface)) continue;
-        if (/^\s+River\b/.test(slice.slice(m.index + surface.length))) continue;
-      }
+        if (/^\s+River\b/i.test(rest)) continue;
+      } else if (/^(?:江|河|강)/u.test(rest)) continue; // 图们江, 두만강: rivers too.
       const id = byKey.get(placeKey(surface));
       if (!id) continue;
       out.push({
@@ -284,7 +345,7 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
         text: surface,
       });
     }
-    return out;
+    return withoutEnclosingRegions(out, slice, from, places);
   };
 
   return { places, resolve, find };
