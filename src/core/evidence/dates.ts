@@ -163,8 +163,14 @@ const WEEKDAY_OR_TIME =
 
 /** Month and day forms chrono-node reads ("Dec. 22", "December 23rd", "Aug 28"); a missing
  * year comes from the document's date. */
+// chrono-node is the slowest reader here, and the regexes above read every form it would
+// except a month and day without a year ("Dec. 22", "December 23rd", "the 5th of May").
+const MONTH_DAY =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
 function chronoDates(slice: string, ref: Reference): DateMention[] {
   const out: DateMention[] = [];
+  if (!MONTH_DAY.test(slice)) return out;
   const instant = ref
     ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d))
     : new Date(Date.UTC(2000, 0, 1));
@@ -234,12 +240,27 @@ export function findDates(
   to = text.length,
   published: string | null = null,
 ): DateMention[] {
-  const ref = parseReference(published);
+  return findDatesFrom(text, from, to, parseReference(published));
+}
+
+/** `findDates` with the reference date already parsed (once per document, not per sentence). */
+export function findDatesFrom(
+  text: string,
+  from: number,
+  to: number,
+  ref: Reference,
+): DateMention[] {
   const slice = text.slice(from, to);
+  // Each reader runs only where its material occurs (digits, month words, CJK date words).
+  const latin = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month)/i.test(slice);
   const all = [
-    ...englishDates(slice, ref),
-    ...chronoDates(slice, ref),
-    ...findCjkDates(slice, ref),
+    ...(latin ? englishDates(slice, ref) : []),
+    ...(latin ? chronoDates(slice, ref) : []),
+    ...(/[年년月월日일]|분기|季度|올\s?들어|연초|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
+      slice,
+    )
+      ? findCjkDates(slice, ref)
+      : []),
   ];
   return resolve(all, slice).map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
 }

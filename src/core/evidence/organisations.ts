@@ -40,7 +40,9 @@ const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|�
 export function findOrganisations(text: string, from = 0, to = text.length): OrgMention[] {
   const out: OrgMention[] = [];
   const slice = text.slice(from, to);
-  for (const re of [EN_ORG_LOWER, EN_ORG]) {
+  // Each reader runs only where its closing words occur: most sentences name no company.
+  const latin = /[A-Z]/.test(slice);
+  for (const re of latin ? [EN_ORG_LOWER, EN_ORG] : []) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const lead = EN_LEAD.exec(m[0])?.[0].length ?? 0;
@@ -56,7 +58,8 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     }
   }
   ZH_ORG.lastIndex = 0;
-  for (let m = ZH_ORG.exec(slice); m; m = ZH_ORG.exec(slice)) {
+  const zh = /公司|集团|商社|会社/.test(slice);
+  for (let m = zh ? ZH_ORG.exec(slice) : null; m; m = ZH_ORG.exec(slice)) {
     let raw = m[0];
     let lead = ZH_CUT.exec(raw.slice(0, -2))?.[0].length ?? 0;
     const city = ZH_CITY_HINT.exec(raw.slice(lead));
@@ -66,7 +69,8 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     out.push({ start: from + m.index + lead, end: from + m.index + m[0].length, name: raw });
   }
   KO_ORG.lastIndex = 0;
-  for (let m = KO_ORG.exec(slice); m; m = KO_ORG.exec(slice)) {
+  const ko = /회사|기업소|총국/.test(slice);
+  for (let m = ko ? KO_ORG.exec(slice) : null; m; m = KO_ORG.exec(slice)) {
     out.push({ start: from + m.index, end: from + m.index + m[0].length, name: m[0] });
   }
   // "建筑公司", "복장 회사": a legal form and a line of business with no name are no company.

@@ -131,10 +131,15 @@ function qualifierOf(q: string | undefined): Qualifier {
   return "approx";
 }
 
+// Whether a text can hold an English quantity at all: the full reader is slow on long reports.
+const MAY_HOLD_NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|tens|several|few)\b/i;
+
 /** Quantities written in English between `from` and `to`. */
 export function findEnglishQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
+  if (!MAY_HOLD_NUMBER.test(slice)) return out;
   EN_RE.lastIndex = 0;
   for (let m = EN_RE.exec(slice); m; m = EN_RE.exec(slice)) {
     const g = m.groups ?? {};
@@ -295,7 +300,10 @@ function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
 export function findCjkQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
-  for (const re of [ZH_RE, KO_RE, ZH_NOUN_FIRST]) {
+  const han = /\p{Script=Han}/u.test(slice);
+  const hangul = /\p{Script=Hangul}/u.test(slice);
+  const readers = [...(han ? [ZH_RE, ZH_NOUN_FIRST] : []), ...(hangul ? [KO_RE] : [])];
+  for (const re of readers) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const g = m.groups ?? {};

@@ -32,16 +32,29 @@ function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
     );
   }
   if (a.kind === "employer") return a.organisation === b.organisation && a.placeId === b.placeId;
-  return a.quote.replace(/\s+/g, " ") === b.quote.replace(/\s+/g, " ");
+  return a.quote === b.quote;
+}
+
+/** Claims that can only be the same figure share a key; `sameFigure` decides within it. */
+function bucketOf(c: ClaimDraft): string {
+  if (c.kind === "worker_count") return `${c.kind}|${c.valueMin}|${c.valueMax}`;
+  if (c.kind === "employer") return `${c.kind}|${c.organisation}`;
+  return `${c.kind}|${c.quote}`;
 }
 
 /** Suggestions without repeats, strongest first (ties keep text order). */
 export function rankClaims(claims: ClaimDraft[]): ClaimDraft[] {
   const groups: { best: ClaimDraft; mentions: number }[] = [];
+  const buckets = new Map<string, { best: ClaimDraft; mentions: number }[]>();
   for (const c of claims) {
-    const g = groups.find((x) => sameFigure(x.best, c));
+    const key = bucketOf(c);
+    const bucket = buckets.get(key) ?? [];
+    buckets.set(key, bucket);
+    const g = bucket.find((x) => sameFigure(x.best, c));
     if (!g) {
-      groups.push({ best: c, mentions: 1 });
+      const fresh = { best: c, mentions: 1 };
+      groups.push(fresh);
+      bucket.push(fresh);
       continue;
     }
     g.mentions++;

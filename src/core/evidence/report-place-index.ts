@@ -199,13 +199,90 @@ export interface PlaceIndex {
 
 const CITY_SUFFIX = /(?:朝鲜族自治县|满族自治县|自治县|市|县)$/u;
 
-function escapeFlexible(name: string): string {
-  // Separators in a name may be written as space, hyphen or apostrophe, or left out.
-  return name
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[\\s'’\\-]?");
+/**
+ * Finders for the index's names, longest name first at each position, no overlaps. Latin names
+ * start at a capitalised word and are compared by `placeKey` over up to as many words as the
+ * longest name has, so separators may be written as space, hyphen or apostrophe, or left out
+ * ("Ji'an", "Jian"). Han and Hangul names need no word boundary (Korean attaches particles:
+ * 훈춘에서) and are compared as written, looked up by their first character. Both walk the text
+ * once; one regex alternation of every name took most of the extraction time on long reports.
+ */
+function nameMatchers(names: [string, string][]) {
+  const latinKeys = new Set<string>();
+  // Keys of a name's first words ("hunchun", "hunchunborder", …): a word that starts none is
+  // skipped at once.
+  const latinPrefixes = new Set<string>();
+  let maxWords = 1;
+  const cjkByFirst = new Map<string, string[]>();
+  for (const [name] of names) {
+    if (/[A-Za-z]/.test(name)) {
+      const key = placeKey(name);
+      if (key.length < 4) continue;
+      latinKeys.add(key);
+      const parts = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      maxWords = Math.max(maxWords, parts.length);
+      let prefix = "";
+      for (const part of parts) {
+        prefix += placeKey(part);
+        latinPrefixes.add(prefix);
+      }
+    } else if (/[\p{Script=Han}\p{Script=Hangul}]/u.test(name)) {
+      for (const variant of new Set([name, name.replace(/\s+/g, "")])) {
+        const first = String.fromCodePoint(variant.codePointAt(0)!);
+        const list = cjkByFirst.get(first) ?? [];
+        list.push(variant);
+        cjkByFirst.set(first, list);
+      }
+    }
+  }
+  for (const list of cjkByFirst.values()) list.sort((a, b) => b.length - a.length);
+
+  const latin = (text: string, from: number, to: number): [number, number][] => {
+    const out: [number, number][] = [];
+    const word = /[\p{L}\p{N}]+/gu;
+    const slice = text.slice(from, to);
+    const words: [number, number][] = [];
+    for (let m = word.exec(slice); m; m = word.exec(slice))
+      words.push([m.index, m.index + m[0].length]);
+    for (let i = 0; i < words.length; i++) {
+      const [ws] = words[i]!;
+      if (!/\p{Lu}/u.test(slice[ws]!)) continue;
+      let key = "";
+      let best = -1;
+      for (let k = i; k < words.length && k < i + maxWords; k++) {
+        // Words of one name are joined by at most one space, hyphen or apostrophe.
+        if (k > i && !/^[\s'’-]?$/.test(slice.slice(words[k - 1]![1], words[k]![0]))) break;
+        const w = slice.slice(words[k]![0], words[k]![1]);
+        key += /^[A-Za-z0-9]+$/.test(w) ? w.toLowerCase() : placeKey(w);
+        if (latinKeys.has(key)) best = k;
+        else if (!latinPrefixes.has(key)) break;
+      }
+      if (best < 0) continue;
+      out.push([from + ws, from + words[best]![1]]);
+      i = best;
+    }
+    return out;
+  };
+
+  const cjk = (text: string, from: number, to: number): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let i = from; i < to; ) {
+      // Below U+1100 (Hangul Jamo) there is neither Hangul nor Han.
+      if (text.charCodeAt(i) < 0x1100) {
+        i++;
+        continue;
+      }
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const hit = cjkByFirst.get(ch)?.find((n) => i + n.length <= to && text.startsWith(n, i));
+      if (hit) {
+        out.push([i, i + hit.length]);
+        i += hit.length;
+      } else i += ch.length;
+    }
+    return out;
+  };
+
+  return { latin, cjk };
 }
 
 /**
@@ -304,21 +381,7 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
   }
   for (const a of g.aliases) addName(a.alias, a.port_id);
 
-  // One alternation, longest names first so "Hunchun Border Economic Cooperation Zone" wins
-  // over "Hunchun". Latin names need word boundaries; Han and Hangul names do not (Korean
-  // attaches particles: 훈춘에서).
-  const latin = names.filter(([n]) => /[A-Za-z]/.test(n) && placeKey(n).length >= 4);
-  const cjk = names.filter(
-    ([n]) => !/[A-Za-z]/.test(n) && /[\p{Script=Han}\p{Script=Hangul}]/u.test(n),
-  );
-  const sortLen = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  const latinAlt = [...new Set(latin.sort(sortLen).map(([n]) => escapeFlexible(n)))].join("|");
-  const cjkAlt = [...new Set(cjk.sort(sortLen).map(([n]) => escapeFlexible(n)))].join("|");
-  const re = new RegExp(
-    `(?<latin>(?<![\\p{L}\\p{N}])(?:${latinAlt})(?![\\p{L}\\p{N}]))|(?<cjk>${cjkAlt})`,
-    "giu",
-  );
-
+  const matchers = nameMatchers(names);
   const resolve = (name: string) => {
     const id = byKey.get(placeKey(name));
     return id ? places.get(id) : undefined;
@@ -326,26 +389,19 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
 
   const find = (text: string, from = 0, to = text.length): PlaceMention[] => {
     const out: PlaceMention[] = [];
-    const slice = text.slice(from, to);
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const surface = m[0];
-      const rest = slice.slice(m.index + surface.length);
-      if (m.groups?.latin) {
-        // Proper nouns only; and "Tumen River", "Yalu River" are rivers, not places of work.
-        if (!/^\p{Lu}/u.test(surface)) continue;
-        if (/^\s+River\b/i.test(rest)) continue;
-      } else if (/^(?:江|河|강)/u.test(rest)) continue; // 图们江, 두만강: rivers too.
+    for (const [start, end] of [
+      ...matchers.latin(text, from, to),
+      ...matchers.cjk(text, from, to),
+    ]) {
+      const surface = text.slice(start, end);
+      const rest = text.slice(end, Math.min(to, end + 8));
+      // "Tumen River", "Yalu River", 图们江, 두만강 are rivers, not places of work.
+      if (/^\s+River\b/i.test(rest) || /^(?:江|河|강)/u.test(rest)) continue;
       const id = byKey.get(placeKey(surface));
-      if (!id) continue;
-      out.push({
-        start: from + m.index,
-        end: from + m.index + surface.length,
-        placeId: id,
-        text: surface,
-      });
+      if (id) out.push({ start, end, placeId: id, text: surface });
     }
-    return withoutEnclosingRegions(out, slice, from, places);
+    out.sort((a, b) => a.start - b.start);
+    return withoutEnclosingRegions(out, text.slice(from, to), from, places);
   };
 
   return { places, resolve, find };

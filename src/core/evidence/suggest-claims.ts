@@ -17,8 +17,8 @@ import {
   placeForCount,
   topicPlace,
 } from "./claim-context.js";
-import type { DateMention } from "./date-parts.js";
-import { findDates } from "./dates.js";
+import { type DateMention, parseReference } from "./date-parts.js";
+import { findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
 import { maskNoise } from "./noise.js";
 import { findOrganisations } from "./organisations.js";
@@ -50,7 +50,7 @@ interface Sentence {
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
   const { places } = options;
-  const published = options.published ?? null;
+  const ref = parseReference(options.published ?? null);
   const cp = codePointIndexer(text);
   const masked = maskNoise(text);
   const segs = sentences(text);
@@ -72,7 +72,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const out: ClaimDraft[] = [];
   segs.forEach((seg, index) => {
     const sentenceText = text.slice(seg.start, seg.end);
-    const dates = findDates(text, seg.start, seg.end, published).filter(
+    const dates = findDatesFrom(text, seg.start, seg.end, ref).filter(
       (d) => !isReportingDate(text, d, seg.start),
     );
     const s: Sentence = {
