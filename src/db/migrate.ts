@@ -23,13 +23,16 @@ export async function migrate(store: Store): Promise<number> {
       `store ${store.path} has schema version ${Math.max(...unknown)}, which this sojourn does not know (it knows up to ${SCHEMA_VERSION}); upgrade sojourn`,
     );
   }
-  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (applied.has(m.version)) continue;
+  const pending = [...MIGRATIONS].filter((m) => !applied.has(m.version));
+  for (const m of pending.sort((a, b) => a.version - b.version)) {
     await store.transaction(async () => {
       if (m.run) await m.run(store);
       else await store.run(m.sql);
       await store.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
     });
   }
+  // Schema changes go to the database file at once rather than waiting in the write-ahead log
+  // for the next checkpoint: a store then never depends on DuckDB replaying DDL.
+  if (pending.length > 0) await store.run("CHECKPOINT");
   return SCHEMA_VERSION;
 }
