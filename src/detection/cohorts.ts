@@ -99,9 +99,11 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     SELECT sponsor, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
            (CASE WHEN k IS NOT NULL THEN dense_rank() OVER (ORDER BY k) END)::INTEGER AS sk
     FROM (SELECT sponsor, ${SPONSOR_KEY_SQL} AS k FROM coh_sk r)`);
+  // Papers: visa type and document type together (a team travels on one kind of papers).
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_vk AS
-    SELECT visa_type, (row_number() OVER (ORDER BY visa_type))::INTEGER AS vk
-    FROM (SELECT DISTINCT visa_type FROM det_rec WHERE visa_type IS NOT NULL)`);
+    SELECT visa_type, doc_type, (row_number() OVER (ORDER BY visa_type, doc_type))::INTEGER AS vk
+    FROM (SELECT DISTINCT visa_type, doc_type FROM det_rec
+          WHERE visa_type IS NOT NULL OR doc_type IS NOT NULL)`);
   // Records of crossings that bound a stay of ≥ 2 nights (not inferred ends), in integer
   // columns, with the time of day where the log recorded one (minutes since the epoch: the
   // clock of one port is all a gap needs), a sponsor key and spelling and a visa type. Both
@@ -120,7 +122,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     ends AS (SELECT p.pid, cp.pno, e.d, e.out FROM e JOIN coh_pidx p USING (person_id)
              JOIN coh_port cp USING (port)),
     r AS (SELECT p.pid, cp.pno, cp.cno, r.local_date AS d, r.direction = 'exit' AS out, r.rec_key,
-                 r.crossed_at, r.sponsor, r.visa_type
+                 r.crossed_at, r.sponsor, r.visa_type, r.doc_type
           FROM det_rec r JOIN coh_pcode p ON p.pe = r.person_id JOIN coh_port cp USING (port))
     SELECT r.pid, r.pno, r.cno, r.d, r.out,
            -- IN, not a LEFT JOIN: the optimizer, without statistics on the temporary tables,
@@ -131,7 +133,8 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
            sk.sk, sk.spid, vk.vk
     FROM r SEMI JOIN ends USING (pid, pno, d, out)
     LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
-    LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type`);
+    LEFT JOIN coh_vk vk ON vk.visa_type IS NOT DISTINCT FROM r.visa_type
+                         AND vk.doc_type IS NOT DISTINCT FROM r.doc_type`);
   await releaseMemory(store);
   // Steps 1–4 (group crossings, sets, repairs, membership) are counting over integer columns:
   // findCohorts does them in typed arrays, in one pass each, from the crossings in port-day order.
@@ -299,7 +302,7 @@ async function readCrossings(store: Store, persons: number): Promise<CohortCross
   const result = await store.conn.stream(`
     SELECT pid, pno, cno, (d - DATE '1970-01-01')::INTEGER, out::INTEGER,
            coalesce(minute, ${NO_MINUTE}), coalesce(sk, 0), coalesce(vk, 0), coalesce(spid, 0)
-    FROM coh_x ORDER BY pno, d, out, minute NULLS LAST, pid`);
+    FROM coh_x ORDER BY pno, d, out, coalesce(vk, 0), minute NULLS LAST, pid`);
   let row = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
