@@ -450,6 +450,109 @@ function movementLists(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: nu
   return { moveStart, wildSetStart, sets: list.done() };
 }
 
+/**
+ * Step 3b, co-movement: sets that cross together are one team. A team whose members pass the
+ * counter in vans minutes apart, or whose crossing the time gap cut for another reason, comes
+ * out of the links as several sets with no person in common; cycle after cycle their group
+ * crossings still follow each other within CONVOY_MINUTES on the same port-day, while teams on
+ * cycles of their own drift apart, and teams hours apart never meet. A convoy is a run of group
+ * crossings of one block (port, day, direction, papers) each starting at most CONVOY_MINUTES
+ * after the one before ends. Two sets are joined when they were in one convoy three times or more
+ * and in at least CO_MOVING of the convoys of the set that had fewer, and the sponsors recorded on
+ * them are not disjoint (two employers' teams that drift into phase for a while stay apart).
+ */
+const CONVOY_MINUTES = 30;
+const CO_MOVING = 0.5;
+
+function joinCoMoving(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: number): Repaired {
+  const { E } = g;
+  const kept = (c: number) => r.homeCount[c]! >= G;
+  const convoys = new Int32Array(E + 1);
+  const pairCount = new Map<number, number>();
+  const convoy: number[] = [];
+  const close = () => {
+    const sets = [...new Set(convoy)].sort((a, b) => a - b);
+    for (const c of sets) convoys[c]!++;
+    for (let u = 0; u < sets.length; u++)
+      for (let v = u + 1; v < sets.length; v++) {
+        const key = sets[u]! * (E + 1) + sets[v]!;
+        pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+      }
+    convoy.length = 0;
+  };
+  // Group crossings of a block are consecutive numbers, timed runs in time order.
+  let lastEnd = 0;
+  for (let eid = 1; eid <= E; eid++) {
+    const start = x.minute[g.eStart[eid]!]!;
+    const sameBlock = eid > 1 && g.eBlock[eid] === g.eBlock[eid - 1];
+    if (!sameBlock || start === NO_MINUTE || start - lastEnd > CONVOY_MINUTES) close();
+    lastEnd = x.minute[g.eEnd[eid]! - 1]!;
+    const c = r.comp[eid]!;
+    if (kept(c) && start !== NO_MINUTE) convoy.push(c);
+  }
+  close();
+  const sponsors = setSponsors(x, g, r, kept);
+  const uf = new UnionFind(E + 1);
+  let joined = false;
+  for (const [key, n] of pairCount) {
+    const a = Math.floor(key / (E + 1));
+    const b = key % (E + 1);
+    const fewer = Math.min(convoys[a]!, convoys[b]!);
+    if (n >= 3 && n >= CO_MOVING * fewer && sponsorsMeet(sponsors, a, b)) {
+      uf.union(a, b);
+      joined = true;
+    }
+  }
+  if (!joined) return r;
+  // Each joined set is named by its smallest member set, as namedSets names sets.
+  const first = new Int32Array(E + 1);
+  const canon = new Int32Array(E + 1);
+  for (let c = 1; c <= E; c++) {
+    const root = uf.find(c);
+    if (first[root] === 0) first[root] = c;
+    canon[c] = first[root]!;
+  }
+  const comp = Int32Array.from(r.comp, (c) => canon[c]!);
+  const home = Int32Array.from(r.home, (c) => canon[c]!);
+  const homeCount = new Int32Array(E + 1);
+  for (const c of home) if (c > 0) homeCount[c]!++;
+  return { comp, home, homeCount };
+}
+
+/** Sponsor keys that recur on each kept set's group crossings (twice, and 5 % of its keys). */
+function setSponsors(
+  x: CohortCrossings,
+  g: GroupCrossings,
+  r: Repaired,
+  kept: (c: number) => boolean,
+): Map<number, Set<number>> {
+  const counts = new Map<number, Map<number, number>>();
+  for (let eid = 1; eid <= g.E; eid++) {
+    const c = r.comp[eid]!;
+    if (!kept(c)) continue;
+    const m = counts.get(c) ?? new Map<number, number>();
+    for (let i = g.eStart[eid]!; i < g.eEnd[eid]!; i++)
+      if (x.sk[i]! > 0) m.set(x.sk[i]!, (m.get(x.sk[i]!) ?? 0) + 1);
+    counts.set(c, m);
+  }
+  const out = new Map<number, Set<number>>();
+  for (const [c, m] of counts) {
+    let total = 0;
+    for (const n of m.values()) total += n;
+    out.set(c, new Set([...m].filter(([, n]) => n >= 2 && 20 * n >= total).map(([k]) => k)));
+  }
+  return out;
+}
+
+/** Whether two sets' recurring sponsors meet, or either has none recorded. */
+function sponsorsMeet(sponsors: Map<number, Set<number>>, a: number, b: number): boolean {
+  const sa = sponsors.get(a);
+  const sb = sponsors.get(b);
+  if (!sa || !sb || sa.size === 0 || sb.size === 0) return true;
+  for (const k of sa) if (sb.has(k)) return true;
+  return false;
+}
+
 /** Crossings of a unit — group crossing u ≤ E, else block u − E − 1's date-only crossings. */
 function unitRange(g: GroupCrossings, u: number): [number, number] {
   if (u <= g.E) return [g.eStart[u]!, g.eEnd[u]!];
@@ -902,7 +1005,7 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   const g = groupCrossings(x, p);
   const seq = personSequences(x, g, persons);
   const repaired = repairSets(linkSets(x, g, seq, p), seq, persons, g.E, G);
-  const mv = movementLists(x, g, repaired, G);
+  const mv = movementLists(x, g, joinCoMoving(x, g, repaired, G), G);
   const prof = setProfiles(x, g, mv);
   const md = movementDays(x, g, mv);
   const pc = personCrossings(x, g, mv, md, persons);
