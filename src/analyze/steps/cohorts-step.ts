@@ -297,10 +297,11 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
   // Roles: a member who joined after the cohort's first movement is a first-timer when the logs
   // had never seen them before, else a replacement; a member who crossed within straggler_days
   // of a movement instead of on it, for a quarter or more of their crossings, is a straggler
-  // (one late day in two years of rotation is not); everyone else is core.
+  // (one late day in two years of rotation is not); everyone else is core. `why` says what the
+  // membership rests on: crossings on the team's movements, near them under its sponsor.
   await store.run(`INSERT INTO cohort_members
     WITH mem AS (
-      SELECT i.cohort_id, p.person_id, a.off_days, a.n, k.first_seen AS cohort_first,
+      SELECT i.cohort_id, p.person_id, a.hits, a.off_days, a.n, k.first_seen AS cohort_first,
              DATE '1970-01-01' + a.first_day AS first_with
       FROM coh_assign a JOIN coh_id i USING (seed) JOIN coh_pidx p USING (pid)
       JOIN cohorts k ON k.cohort_id = i.cohort_id),
@@ -311,7 +312,12 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
            CASE WHEN s.first_in > m.cohort_first + ${c.straggler_days} AND NOT s.since_start
                   THEN CASE WHEN m.first_with <= s.first_in THEN 'first-timer' ELSE 'replacement' END
                 WHEN m.off_days >= 0.25 * m.n THEN 'straggler'
-                ELSE 'core' END
+                ELSE 'core' END,
+           'crossed with the team on ' || m.hits || ' of ' || m.n || ' crossings'
+             || CASE WHEN m.off_days > 0 THEN '; ' || m.off_days || ' more within '
+                  || ${c.straggler_days} || ' days of a team crossing, under the team''s sponsor' ELSE '' END
+             || CASE WHEN m.hits + m.off_days = m.n THEN '' ELSE '; '
+                  || (m.n - m.hits - m.off_days) || ' elsewhere' END
     FROM mem m JOIN span s USING (person_id)`);
 }
 
