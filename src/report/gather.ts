@@ -468,10 +468,17 @@ async function gatherSponsors(
   );
   if (spellings.length === 0)
     return missing("no sponsors recorded on DPRK-national crossings in the selected records");
-  // One organisation in several scripts and spellings shares a key (docs/evidence.md,
-  // "Organisations"): 珲春市东洋水产有限公司 and Hunchun Dongyang Seafood Co., Ltd. are one row.
+  // One organisation in several scripts and spellings is one row: the sponsor groups analyze
+  // wrote (sponsor_names, the groups `sojourn sponsors` and the exports show); a spelling no
+  // group holds falls back to the organisation key (docs/evidence.md, "Organisations").
+  const groups = new Map<string, string>();
+  if (has(schema, "sponsor_names", ["spelling", "sponsor_key"]))
+    for (const g of await store.json<{ spelling: string; sponsor_key: string }>(
+      "SELECT spelling, sponsor_key FROM sponsor_names",
+    ))
+      groups.set(g.spelling, `group:${g.sponsor_key}`);
   const keys = spellings.map((s) => {
-    const k = organisationKey(s.sponsor).key;
+    const k = groups.get(s.sponsor) ?? organisationKey(s.sponsor).key;
     return k || s.sponsor;
   });
   await store.run(
@@ -639,16 +646,21 @@ async function gatherAlerts(
       "SELECT rule, count(*) AS alerts FROM alerts GROUP BY ALL ORDER BY alerts DESC, rule",
     )
   ).map((r) => ({ rule: r.rule, alerts: num(r.alerts) }));
-  // The strongest alerts of each rule, so one prolific rule does not fill the table.
+  // The strongest alerts of each rule, so one prolific rule does not fill the table. Every
+  // rule's strongest alert is taken first, then each rule's second …, so the table spans
+  // every rule; the rows taken are shown strongest first.
   const rows = await store.json<Record<string, unknown>>(
-    `SELECT CAST(a.alert_id AS VARCHAR) AS alert_id, a.rule, ${col("rule_version", "CAST(a.rule_version AS VARCHAR)")} AS rule_version,
-       a.score, ${col("person_id")} AS person_id, ${col("cohort_id", "CAST(a.cohort_id AS VARCHAR)")} AS cohort_id,
-       ${col("period_start", "CAST(a.period_start AS VARCHAR)")} AS period_start,
-       ${col("period_end", "CAST(a.period_end AS VARCHAR)")} AS period_end,
-       ${col("summary")} AS summary, ${col("record_ids", "CAST(to_json(a.record_ids) AS VARCHAR)")} AS record_ids
-     FROM alerts a
-     QUALIFY row_number() OVER (PARTITION BY a.rule ORDER BY a.score DESC, a.alert_id) <= ${Math.max(3, Math.ceil(top / 3))}
-     ORDER BY a.score DESC, a.rule, a.alert_id LIMIT ${top}`,
+    `SELECT * EXCLUDE (rank_in_rule) FROM (
+       SELECT CAST(a.alert_id AS VARCHAR) AS alert_id, a.rule, ${col("rule_version", "CAST(a.rule_version AS VARCHAR)")} AS rule_version,
+         a.score, ${col("person_id")} AS person_id, ${col("cohort_id", "CAST(a.cohort_id AS VARCHAR)")} AS cohort_id,
+         ${col("period_start", "CAST(a.period_start AS VARCHAR)")} AS period_start,
+         ${col("period_end", "CAST(a.period_end AS VARCHAR)")} AS period_end,
+         ${col("summary")} AS summary, ${col("record_ids", "CAST(to_json(a.record_ids) AS VARCHAR)")} AS record_ids,
+         row_number() OVER (PARTITION BY a.rule ORDER BY a.score DESC, a.alert_id) AS rank_in_rule
+       FROM alerts a
+       QUALIFY rank_in_rule <= ${Math.max(3, Math.ceil(top / 3))}
+       ORDER BY rank_in_rule, a.score DESC, a.rule, a.alert_id LIMIT ${top})
+     ORDER BY score DESC, rule, alert_id`,
   );
   const out: AlertRow[] = [];
   for (const r of rows) {

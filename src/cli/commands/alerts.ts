@@ -30,20 +30,32 @@ export function register(program: Command): void {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 0)
           throw new AppError("usage", `--limit ${opts.limit}: expected a whole number ≥ 0`);
-        const rows = await withCommandStore(cmd, (store) =>
-          store.json(
-            `SELECT alert_id, rule, rule_version, score, person_id, cohort_id,
+        const filter = { rule: opts.rule ?? null, person: opts.person ?? null };
+        const where =
+          "($rule IS NULL OR rule = $rule) AND ($person IS NULL OR person_id = $person)";
+        // Strongest first: the score ranks alerts across rules (src/core/detection/alert-score.ts).
+        const { rows, total } = await withCommandStore(cmd, async (store) => ({
+          rows: await store.json(
+            `SELECT alert_id, rule, rule_version, score, censored, person_id, cohort_id,
                     strftime(period_start, '%Y-%m-%d') AS period_start,
                     strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_ids
-             FROM alerts WHERE ($rule IS NULL OR rule = $rule) AND ($person IS NULL OR person_id = $person)
-             ORDER BY rule, score DESC, alert_id ${opts.json || limit === 0 ? "" : `LIMIT ${limit}`}`,
-            { rule: opts.rule ?? null, person: opts.person ?? null },
+             FROM alerts WHERE ${where}
+             ORDER BY score DESC, rule, alert_id ${opts.json || limit === 0 ? "" : `LIMIT ${limit}`}`,
+            filter,
           ),
-        );
+          total: Number(
+            (
+              await store.one<{ n: bigint }>(
+                `SELECT count(*) AS n FROM alerts WHERE ${where}`,
+                filter,
+              )
+            )?.n ?? 0,
+          ),
+        }));
         if (opts.json) return printJson(rows);
         for (const a of rows) {
           printLine(
-            `${a.alert_id}  ${a.rule} v${a.rule_version}  score ${a.score}  ${a.person_id ?? a.cohort_id}`,
+            `${a.alert_id}  ${a.rule} v${a.rule_version}  score ${a.score}${a.censored ? " (censored)" : ""}  ${a.person_id ?? a.cohort_id}`,
           );
           printLine(`  ${a.summary}`);
           const ids = a.record_ids as string[];
@@ -52,6 +64,10 @@ export function register(program: Command): void {
           );
         }
         if (rows.length === 0) printLine("no alerts (run sojourn analyze first?)");
+        else if (total > rows.length)
+          printLine(
+            `${total - rows.length} more alert${total - rows.length === 1 ? "" : "s"} not shown (of ${total}); --limit 0 shows all`,
+          );
       },
     );
   registerCohorts(program);

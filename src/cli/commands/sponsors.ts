@@ -1,4 +1,5 @@
-/** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status. */
+/** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status;
+ * a Chinese sponsor with its English gloss, else its pinyin. */
 import type { Command } from "commander";
 import { printJson, printTable, withCommandStore } from "../output.js";
 
@@ -12,7 +13,7 @@ export function registerSponsors(program: Command): void {
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       const rows = await withCommandStore(cmd, (store) =>
         store.json(
-          `SELECT sponsor_key AS sponsor, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
+          `SELECT sponsor_key AS sponsor, gloss, pinyin, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
                   strftime(first_seen, '%Y-%m-%d') AS first_seen, strftime(last_seen, '%Y-%m-%d') AS last_seen,
                   workers_after_deadline, status, by_month
            FROM sponsors ORDER BY likely_workers DESC, sponsor_key`,
@@ -20,9 +21,14 @@ export function registerSponsors(program: Command): void {
       );
       if (opts.json) return printJson(rows);
       printTable(
-        rows.map((r) => ({ ...r, spellings: (r.names as string[]).length })),
+        rows.map((r) => ({
+          ...r,
+          spellings: (r.names as string[]).length,
+          english: r.gloss ?? r.pinyin ?? "",
+        })),
         [
           "sponsor",
+          "english",
           "spellings",
           "persons",
           "likely_workers",
