@@ -1,6 +1,7 @@
 /** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status;
  * a Chinese sponsor with its English gloss, else its pinyin. */
 import type { Command } from "commander";
+import { listSponsors } from "../../read/sponsors.js";
 import { printJson, printTable, withCommandStore } from "../output.js";
 
 export function registerSponsors(program: Command): void {
@@ -11,21 +12,10 @@ export function registerSponsors(program: Command): void {
     )
     .option("--json", "print JSON (with every spelling and workers per month)")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const rows = await withCommandStore(cmd, (store) =>
-        store.json(
-          `SELECT sponsor_key AS sponsor, gloss, pinyin, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
-                  strftime(first_seen, '%Y-%m-%d') AS first_seen, strftime(last_seen, '%Y-%m-%d') AS last_seen,
-                  workers_after_deadline, status, by_month
-           FROM sponsors ORDER BY likely_workers DESC, sponsor_key`,
-        ),
-      );
+      const rows = await withCommandStore(cmd, listSponsors);
       if (opts.json) return printJson(rows);
       printTable(
-        rows.map((r) => ({
-          ...r,
-          spellings: (r.names as string[]).length,
-          english: r.gloss ?? r.pinyin ?? "",
-        })),
+        rows.map((r) => ({ ...r, spellings: r.names.length, english: r.gloss ?? r.pinyin ?? "" })),
         [
           "sponsor",
           "english",
