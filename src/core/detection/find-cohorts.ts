@@ -461,8 +461,8 @@ function movementLists(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: nu
  * and in at least CO_MOVING of the convoys of the set that had fewer, and the sponsors recorded on
  * them are not disjoint (two employers' teams that drift into phase for a while stay apart).
  */
-const CONVOY_MINUTES = 30;
-const CO_MOVING = 0.5;
+const CONVOY_MINUTES = 60;
+const CO_MOVING = 0.34;
 
 function joinCoMoving(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: number): Repaired {
   const { E } = g;
