@@ -76,6 +76,34 @@ describe("evaluate", () => {
       assert.equal(e.workers.recall, 0.5);
       assert.equal(e.workers.roc_auc, 0.75);
       assert.deepEqual(e.workers.false_positive_share_by_role, { tourist: 0 });
+
+      // Alerts: X (holding worker A) 0.9, Y (worker B and tourist C) 0.4; one cohort of X and Y.
+      await store.run(
+        "CREATE TABLE IF NOT EXISTS alerts (rule VARCHAR, person_id VARCHAR, score DOUBLE)",
+      );
+      await store.run(
+        "INSERT INTO alerts (rule, person_id, score) VALUES ('overstay', 'X', 0.9), ('overstay', 'Y', 0.4), ('visa-run', 'X', 0.5)",
+      );
+      await store.run("CREATE TABLE IF NOT EXISTS cohorts (cohort_id VARCHAR, kind VARCHAR)");
+      await store.run(
+        "CREATE TABLE IF NOT EXISTS cohort_members (cohort_id VARCHAR, person_id VARCHAR)",
+      );
+      await store.run("INSERT INTO cohorts (cohort_id, kind) VALUES ('K-1', 'labor-team')");
+      await store.run(
+        "INSERT INTO cohort_members (cohort_id, person_id) VALUES ('K-1', 'X'), ('K-1', 'Y')",
+      );
+      const ranked = await evaluate(store, dir);
+      assert.ok(!("status" in ranked.alert_ranking));
+      assert.equal(ranked.alert_ranking.roc_auc, 0.75, "A 0.9 above C 0.4, B tied with C");
+      assert.equal(ranked.alert_ranking.persons, 3);
+      assert.deepEqual(ranked.alert_ranking.by_rule, {
+        overstay: { roc_auc: 0.75, workers: 2, others: 1 },
+        "visa-run": { roc_auc: null, workers: 1, others: 0 },
+      });
+      assert.ok(!("status" in ranked.cohorts));
+      assert.equal(ranked.cohorts.mixed_cohorts, 1, "tourist C is a third of the cohort");
+      assert.ok(Math.abs(ranked.cohorts.max_foreign_share - 1 / 3) < 1e-9);
+      assert.equal(ranked.cohorts.large_teams_left_out, 0);
     });
   });
 

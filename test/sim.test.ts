@@ -223,6 +223,55 @@ describe("simulate: behaviour", () => {
   });
 });
 
+describe("simulate: fixed-cycle factory teams", () => {
+  it("quanhe-factories: teams of 40–470 at Quanhe on cycles of their own, sponsors blank or in English or Chinese", async () => {
+    const dir = join(tmp.dir, "quanhe");
+    await simulate({
+      out: dir,
+      scenario: "quanhe-factories",
+      scale: 0.3,
+      seed: 5,
+      overrides: { "traders.count": 0, "drivers.count": 0, "visitors.count": 0 },
+    });
+    const run = load(dir);
+    const teams = [...run.cohorts.values()].filter((c) => c.kind === "labor-team");
+    assert.equal(new Set(teams.map((t) => t.employer_id)).size, 3);
+    for (const t of teams) {
+      assert.ok(Number(t.size) >= 40 && Number(t.size) <= 470, t.size);
+      assert.equal(t.port_id, "cn-jl-hunchun-quanhe");
+    }
+    // Entry days per team: the gaps between consecutive team entries repeat (one cycle each).
+    const entryDays = new Map<string, Map<string, number>>();
+    let workerRows = 0;
+    let blank = 0;
+    const scripts = new Set<string>();
+    run.records.forEach((t, i) => {
+      const p = run.persons.get(t.person_id!)!;
+      const c = run.crossings[i]!;
+      if (t.event !== "original" || p.role !== "worker") return;
+      workerRows++;
+      if (c.sponsor === "") blank++;
+      else scripts.add(/[\u4e00-\u9fff]/.test(c.sponsor!) ? "zh" : "en");
+      assert.match(c.source!, /^hunchun-(quanhe|shatuozi)-bi$/);
+      if (DIRECTIONS[c.direction!] !== "entry") return;
+      const byDay = entryDays.get(p.cohort_id!) ?? new Map<string, number>();
+      byDay.set(c.crossed_at!.slice(0, 10), (byDay.get(c.crossed_at!.slice(0, 10)) ?? 0) + 1);
+      entryDays.set(p.cohort_id!, byDay);
+    });
+    assert.ok(Math.abs(blank / workerRows - 0.3) < 0.03, `${blank}/${workerRows}`);
+    assert.deepEqual([...scripts].sort(), ["en", "zh"]);
+    for (const [team, byDay] of entryDays) {
+      const max = Math.max(...byDay.values());
+      const main = [...byDay]
+        .filter(([, n]) => n >= max / 2)
+        .map(([d]) => d)
+        .sort();
+      const gaps = new Set(main.slice(1).map((d, i) => days(main[i]!, d)));
+      assert.equal(gaps.size, 1, `${team}: ${[...gaps].join(", ")}`);
+    }
+  });
+});
+
 describe("simulate: noise", () => {
   it("applies the configured rates", async () => {
     const dir = join(tmp.dir, "noisy");

@@ -27,6 +27,7 @@ export type StoreTable =
   | "presence"
   | "first_entrants"
   | "sponsors"
+  | "sponsor_names"
   | "analyze_runs";
 
 /**

@@ -72,6 +72,22 @@ export interface Evaluation {
         precision: number;
         recall: number;
         tour_groups_labelled_labor: number;
+        /** True labour teams of ≥ 100 observed members with no member in any labour-team cohort. */
+        large_teams_left_out: number;
+        /** Labour-team cohorts in which more than 10 % of the members belong to another true team
+         * (or to none) than the cohort's main one. */
+        mixed_cohorts: number;
+        /** The largest such share over labour-team cohorts. */
+        max_foreign_share: number;
+      }
+    | NotComputed;
+  /** How alert scores rank persons: ROC AUC of score against "this person is a worker", over
+   * every person alert (a person's highest score) and per rule where both kinds occur. */
+  alert_ranking:
+    | {
+        roc_auc: number | null;
+        persons: number;
+        by_rule: Record<string, { roc_auc: number | null; workers: number; others: number }>;
       }
     | NotComputed;
   post_deadline: { precision: number; recall: number; f1: number } | NotComputed;
@@ -300,6 +316,7 @@ async function evaluateCohorts(store: Store): Promise<Evaluation["cohorts"]> {
     precision: s.precision,
     recall: s.recall,
     tour_groups_labelled_labor: Number(tours?.n ?? 0),
+    ...(await cohortShape(store)),
   };
 }
 
@@ -341,6 +358,9 @@ export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
   const cohorts = hasPersons
     ? await evaluateCohorts(store)
     : notComputed("no cohorts in the store yet: run sojourn analyze");
+  const alertRanking = hasPersons
+    ? await rankAlerts(store)
+    : notComputed("no alerts in the store yet: run sojourn analyze");
   const postDeadline = hasPersons
     ? await evaluatePostDeadline(store)
     : notComputed("no post-deadline-presence alerts in the store yet: run sojourn analyze");
@@ -352,6 +372,66 @@ export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
     workers,
     workers_baseline: workersBaseline,
     cohorts,
+    alert_ranking: alertRanking,
     post_deadline: postDeadline,
+  };
+}
+
+/** Labour-team cohorts against the true teams: large teams left out, cohorts mixing teams. */
+async function cohortShape(store: Store) {
+  const [left] = await store.all<{ n: bigint }>(`
+    WITH placed AS (
+      SELECT DISTINCT m.person_id FROM (${MAJORITY_PERSON}) m
+      JOIN cohort_members cm ON cm.person_id = m.predicted_person
+      JOIN cohorts k ON k.cohort_id = cm.cohort_id WHERE k.kind = 'labor-team'),
+    teams AS (
+      SELECT t.cohort_id, count(*) AS members, count(p.person_id) AS placed
+      FROM temp.truth_persons t JOIN temp.truth_cohorts c USING (cohort_id)
+      SEMI JOIN temp.eval_matched m USING (person_id)
+      LEFT JOIN placed p USING (person_id)
+      WHERE c.kind = 'labor-team' GROUP BY t.cohort_id)
+    SELECT count(*) AS n FROM teams WHERE members >= 100 AND placed = 0`);
+  const shares = await store.all<{ share: number }>(`
+    WITH mem AS (
+      SELECT cm.cohort_id, coalesce(nullif(t.cohort_id, ''), 'none:' || t.person_id) AS team
+      FROM (${MAJORITY_PERSON}) m JOIN temp.truth_persons t USING (person_id)
+      JOIN cohort_members cm ON cm.person_id = m.predicted_person
+      JOIN cohorts k ON k.cohort_id = cm.cohort_id WHERE k.kind = 'labor-team'),
+    per AS (SELECT cohort_id, team, count(*) AS n FROM mem GROUP BY ALL)
+    SELECT (1 - max(n) / sum(n))::DOUBLE AS share FROM per GROUP BY cohort_id`);
+  return {
+    large_teams_left_out: Number(left?.n ?? 0),
+    mixed_cohorts: shares.filter((r) => r.share > 0.1).length,
+    max_foreign_share: shares.reduce((a, r) => Math.max(a, r.share), 0),
+  };
+}
+
+/** ROC AUC of person alerts' scores against the truth "worker", overall and per rule. */
+async function rankAlerts(store: Store): Promise<Evaluation["alert_ranking"]> {
+  const rows = await store.all<{ rule: string; score: number; worker: boolean }>(`
+    SELECT a.rule, max(a.score) AS score, any_value(t.role = 'worker') AS worker
+    FROM alerts a JOIN (${MAJORITY_PERSON}) m ON m.predicted_person = a.person_id
+    JOIN temp.truth_persons t ON t.person_id = m.person_id
+    WHERE a.person_id IS NOT NULL GROUP BY a.rule, m.person_id`);
+  const byRule: Record<string, { score: number; positive: boolean }[]> = {};
+  for (const r of rows) {
+    const list = byRule[r.rule] ?? [];
+    list.push({ score: r.score, positive: r.worker });
+    byRule[r.rule] = list;
+  }
+  const persons = await store.all<{ score: number; worker: boolean }>(`
+    SELECT max(a.score) AS score, any_value(t.role = 'worker') AS worker
+    FROM alerts a JOIN (${MAJORITY_PERSON}) m ON m.predicted_person = a.person_id
+    JOIN temp.truth_persons t ON t.person_id = m.person_id
+    WHERE a.person_id IS NOT NULL GROUP BY m.person_id`);
+  const rules: Record<string, { roc_auc: number | null; workers: number; others: number }> = {};
+  for (const [rule, list] of Object.entries(byRule).sort(([a], [b]) => a.localeCompare(b))) {
+    const workers = list.filter((l) => l.positive).length;
+    rules[rule] = { roc_auc: rocAuc(list), workers, others: list.length - workers };
+  }
+  return {
+    roc_auc: rocAuc(persons.map((p) => ({ score: p.score, positive: p.worker }))),
+    persons: persons.length,
+    by_rule: rules,
   };
 }

@@ -42,6 +42,8 @@ export interface AlertView {
   period_start: string | null;
   period_end: string | null;
   summary: string;
+  /** The alert rests on a stay cut by the edge of the logs or an inferred end (ranks lower). */
+  censored: boolean;
   /** The records the alert cites (see ./records.ts for their masked form). */
   record_ids: string[];
 }
@@ -86,7 +88,7 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
     : "";
   const rows = await store.json<AlertView & { docs?: string[] }>(
     `SELECT * FROM (
-       SELECT alert_id, rule, rule_version, score, person_id, cohort_id,
+       SELECT alert_id, rule, rule_version, score, coalesce(censored, false) AS censored, person_id, cohort_id,
               strftime(period_start, '%Y-%m-%d') AS period_start,
               strftime(period_end, '%Y-%m-%d') AS period_end, summary,
               ${recordRefListSql("a.record_ids", unmask)} AS record_ids
@@ -113,6 +115,18 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
         )
       : null;
   return { items, next };
+}
+
+/** How many alerts match a rule and person filter (for "n more not shown"). */
+export async function countAlerts(
+  store: Store,
+  f: { rule?: string; person?: string } = {},
+): Promise<number> {
+  const row = await store.one<{ n: bigint }>(
+    "SELECT count(*) AS n FROM alerts WHERE ($rule IS NULL OR rule = $rule) AND ($person IS NULL OR person_id = $person)",
+    { rule: f.rule ?? null, person: f.person ?? null },
+  );
+  return Number(row?.n ?? 0);
 }
 
 /** Alerts per rule and rule version, by rule. */
@@ -169,15 +183,20 @@ export async function topAlerts(
       "SELECT rule, count(*) AS alerts FROM alerts GROUP BY ALL ORDER BY alerts DESC, rule",
     )
   ).map((r) => ({ rule: r.rule, alerts: num(r.alerts) }));
-  // The strongest alerts of each rule, so one prolific rule does not fill the table.
+  // The strongest alerts of each rule, so one prolific rule does not fill the table: every
+  // rule's strongest is taken first, then each rule's second …, and what was taken is shown
+  // strongest first.
   const rows = await store.json<Record<string, unknown>>(
-    `SELECT CAST(a.alert_id AS VARCHAR) AS alert_id, a.rule, CAST(a.rule_version AS VARCHAR) AS rule_version,
-       a.score, a.person_id, CAST(a.cohort_id AS VARCHAR) AS cohort_id,
-       CAST(a.period_start AS VARCHAR) AS period_start, CAST(a.period_end AS VARCHAR) AS period_end,
-       a.summary, CAST(to_json(a.record_ids) AS VARCHAR) AS record_ids
-     FROM alerts a
-     QUALIFY row_number() OVER (PARTITION BY a.rule ORDER BY a.score DESC, a.alert_id) <= ${Math.max(3, Math.ceil(top / 3))}
-     ORDER BY a.score DESC, a.rule, a.alert_id LIMIT ${top}`,
+    `SELECT * EXCLUDE (rank_in_rule) FROM (
+       SELECT CAST(a.alert_id AS VARCHAR) AS alert_id, a.rule, CAST(a.rule_version AS VARCHAR) AS rule_version,
+         a.score, a.person_id, CAST(a.cohort_id AS VARCHAR) AS cohort_id,
+         CAST(a.period_start AS VARCHAR) AS period_start, CAST(a.period_end AS VARCHAR) AS period_end,
+         a.summary, CAST(to_json(a.record_ids) AS VARCHAR) AS record_ids,
+         row_number() OVER (PARTITION BY a.rule ORDER BY a.score DESC, a.alert_id) AS rank_in_rule
+       FROM alerts a
+       QUALIFY rank_in_rule <= ${Math.max(3, Math.ceil(top / 3))}
+       ORDER BY rank_in_rule, a.score DESC, a.rule, a.alert_id LIMIT ${top})
+     ORDER BY score DESC, rule, alert_id`,
   );
   const out: TopAlert[] = [];
   for (const r of rows) {

@@ -9,6 +9,10 @@ import { missing, num, type Section } from "./section.js";
 
 export interface SponsorView {
   sponsor: string;
+  /** English gloss of the sponsor's Chinese spelling where its words are known. */
+  gloss: string | null;
+  /** Pinyin of the sponsor's Chinese spelling. */
+  pinyin: string | null;
   names: string[];
   persons: number;
   likely_workers: number;
@@ -24,7 +28,7 @@ export interface SponsorView {
 /** Every sponsor, most likely workers first. */
 export async function listSponsors(store: Store): Promise<SponsorView[]> {
   return store.json<SponsorView>(
-    `SELECT sponsor_key AS sponsor, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
+    `SELECT sponsor_key AS sponsor, gloss, pinyin, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
             strftime(first_seen, '%Y-%m-%d') AS first_seen, strftime(last_seen, '%Y-%m-%d') AS last_seen,
             workers_after_deadline, status, by_month
      FROM sponsors ORDER BY likely_workers DESC, sponsor_key`,
@@ -68,10 +72,20 @@ export async function topSponsors(
   );
   if (spellings.length === 0)
     return missing("no sponsors recorded on DPRK-national crossings in the selected records");
-  // One organisation in several scripts and spellings shares a key (docs/evidence.md,
-  // "Organisations"): 珲春市东洋水产有限公司 and Hunchun Dongyang Seafood Co., Ltd. are one row.
+  // One organisation in several scripts and spellings is one row: the sponsor groups analyze
+  // wrote (sponsor_names, as listSponsors and the exports show them); a spelling no group holds
+  // falls back to the organisation key (docs/evidence.md, "Organisations").
+  const groups = new Map<string, string>();
+  const named = await store.one<{ n: bigint }>(
+    "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'sponsor_names'",
+  );
+  if (Number(named?.n ?? 0) > 0)
+    for (const g of await store.json<{ spelling: string; sponsor_key: string }>(
+      "SELECT spelling, sponsor_key FROM sponsor_names",
+    ))
+      groups.set(g.spelling, `group:${g.sponsor_key}`);
   const keys = spellings.map((s) => {
-    const k = organisationKey(s.sponsor).key;
+    const k = groups.get(s.sponsor) ?? organisationKey(s.sponsor).key;
     return k || s.sponsor;
   });
   await store.run(

@@ -80,6 +80,43 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   rate("team.altPortRate", "per team crossing: uses the city's second port"),
   rate("team.lateStartShare", "share of teams that first arrive during the span (new dispatches)"),
   rate("team.earlyEndShare", "share of teams sent home for good before the deadline"),
+  int(
+    "employer.count",
+    0,
+    100_000,
+    "labour employers at scale 1 planned by count, each with employer.teamsMin–Max teams of team.sizeMin–Max on a fixed cycle of their own (0: employers from the workers.* workforces)",
+  ),
+  int("employer.teamsMin", 1, 100, "fewest teams of an employer planned by count"),
+  int("employer.teamsMax", 1, 100, "most teams of an employer planned by count"),
+  int(
+    "team.jitterModel",
+    1,
+    2,
+    "how members of a fixed-cycle team depart from it: 1 each member on their own, 2 by vans of 8–15 with habitual stragglers",
+  ),
+  rate(
+    "team.dayOffRate",
+    "fixed-cycle teams, per member (or van) and crossing: a day early or late",
+  ),
+  rate(
+    "team.exitOffRate",
+    "fixed-cycle teams, per member (or van) and exit: 1..team.exitOffMaxDays days off",
+  ),
+  int("team.exitOffMaxDays", 1, 30, "largest exit offset of a fixed-cycle team (days)"),
+  rate("team.skipRate", "fixed-cycle teams, per member and cycle: stays home for the cycle"),
+  rate(
+    "team.memberPortRate",
+    "fixed-cycle teams, per member (or van) and crossing: uses the city's other port",
+  ),
+  int(
+    "sponsor.mixed",
+    0,
+    2,
+    "0: each log writes sponsors by its own habit; 1: blank at sponsor.blankShare, else English or Chinese at random per record; 2: blank at sponsor.blankShare, else any of the Chinese, short Chinese, English, upper-case English and Korean spellings",
+  ),
+  rate("sponsor.blankShare", "with sponsor.mixed: share of records with no sponsor"),
+  rate("sponsor.englishShare", "with sponsor.mixed = 1: share of written sponsors in English"),
+  rate("tourists.teamPortShare", "share of tour groups that cross at the labour teams' main port"),
   int("visaExempt.stayMin", 1, 365, "shortest visa-exempt stay (days)"),
   int("visaExempt.stayMax", 1, 365, "longest visa-exempt stay (days)"),
   int("visaExempt.gapMin", 0, 365, "shortest absence between visa-exempt stays (days)"),
@@ -238,6 +275,7 @@ export function validateParams(params: Params): void {
   };
   ordered("span.start", "span.end");
   ordered("employer.ceaseFrom", "employer.ceaseTo");
+  ordered("employer.teamsMin", "employer.teamsMax");
   for (const prefix of ["employer.size", "team.size", "tourists.group"])
     ordered(`${prefix}Min`, `${prefix}Max`);
   for (const prefix of ["visaExempt", "business", "borderPass"]) {

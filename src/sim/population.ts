@@ -10,44 +10,42 @@
  * employers send everyone home before 22 Dec 2019 while others keep rotating until the border
  * closes in January 2020 [S43][S56].
  */
-import { dateOf, dayOf, MINUTES_PER_DAY, yearOf } from "./calendar.js";
+import { dateOf, dayOf, yearOf } from "./calendar.js";
 import { CITY_PARTS, COMPANY_SUFFIX, SCHOOLS, SECTORS, TRADE_NAMES } from "./data/organisations.js";
-import type {
-  CohortRow,
-  Crossing,
-  DocType,
-  Organisation,
-  OrgKind,
-  Person,
-  Purpose,
-  Role,
-  WorkerScheme,
-} from "./model.js";
-import { generateChineseName, generateKoreanName } from "./names.js";
+import {
+  FACTORY_CITY,
+  FactoryTeamGenerator,
+  type FactoryTeamUnit,
+  planFactoryTeams,
+} from "./factory-teams.js";
+import type { Organisation, OrgKind, Person, WorkerScheme } from "./model.js";
 import type { Params } from "./params.js";
+import {
+  d,
+  Emitter,
+  n,
+  PersonFactory,
+  type Registry,
+  type SimContext,
+  type Sinks,
+  scaled,
+} from "./people.js";
 import { CITY_IDS, CITY_PORTS, portIndex, SIM_PORTS } from "./ports.js";
 import { Rng, WeightedPicker } from "./rng.js";
 import type { ScenarioName } from "./scenarios.js";
+import {
+  drawStay,
+  gapRange,
+  pickScheme,
+  stayRange,
+  TEAM_DOC,
+  TEAM_PURPOSE,
+  visaFor,
+  workerSex,
+} from "./schemes.js";
 
 /** Cities with labour teams, in plan order. */
 export const LABOUR_CITIES = ["hunchun", "dandong", "tumen", "helong"] as const;
-
-export interface SimContext {
-  scenario: ScenarioName;
-  params: Params;
-  seed: number;
-  scale: number;
-  startDay: number;
-  endDay: number;
-  deadlineDay: number;
-}
-
-/** Sinks the generators write to; the pipeline decides what happens to each item. */
-export interface Sinks {
-  crossing(c: Crossing): void;
-  person(p: Person): void;
-  cohort(c: CohortRow): void;
-}
 
 type UnitKind =
   | "team"
@@ -87,7 +85,7 @@ interface SimpleUnit {
   org: Organisation | null;
 }
 
-export type Unit = TeamUnit | ResidentUnit | SimpleUnit;
+export type Unit = TeamUnit | ResidentUnit | SimpleUnit | FactoryTeamUnit;
 
 export interface Plan {
   organisations: Organisation[];
@@ -95,68 +93,7 @@ export interface Plan {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Identifiers and documents
-
-/** Sequential ids and unique document numbers for one run. */
-export class Registry {
-  private personSeq = 0;
-  private docSeq = 0;
-  private readonly docOffset: number;
-
-  constructor(seed: number) {
-    this.docOffset = seed % 900_000_000;
-  }
-
-  personId(): string {
-    this.personSeq += 1;
-    return `P${String(this.personSeq).padStart(7, "0")}`;
-  }
-
-  /**
-   * A document number unique within the run. Formats follow DPRK documents as they appear on the
-   * OFAC SDN list: ordinary passports nine digits, official (service) passports PS + nine,
-   * diplomatic PD + nine; border passes and PRC passports use illustrative formats.
-   */
-  docNumber(type: DocType, nationality: "PRK" | "CHN"): string {
-    this.docSeq += 1;
-    // Multiplying by a number coprime to 9·10^8 (387,420,491 shares no factor 2, 3 or 5) is a
-    // bijection on 0..9·10^8−1: numbers look scattered but never repeat. The product is split in
-    // 16-bit halves so it stays exact in a double.
-    const M = 900_000_000;
-    const seq = (this.docSeq + this.docOffset) % M;
-    const hi = ((seq * (387_420_491 >>> 16)) % M) * 65_536;
-    const n = 100_000_000 + ((hi + seq * (387_420_491 & 0xffff)) % M);
-    if (nationality === "CHN")
-      return type === "border_pass" ? `T${String(n).slice(1)}` : `E${String(n).slice(1)}`;
-    switch (type) {
-      case "official_passport":
-        return `PS${n}`;
-      case "diplomatic_passport":
-        return `PD${n}`;
-      case "border_pass":
-        return `BP${String(n).slice(1)}`;
-      default:
-        return String(n);
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Planning
-
-function n(params: Params, key: string): number {
-  return params[key] as number;
-}
-
-function d(params: Params, key: string): number {
-  return dayOf(params[key] as string);
-}
-
-/** Count at this scale; anything positive at scale 1 keeps at least one when scaled down. */
-function scaled(count: number, scale: number): number {
-  if (count <= 0) return 0;
-  return Math.max(1, Math.round(count * scale));
-}
 
 class OrgFactory {
   private seq = 0;
@@ -261,7 +198,7 @@ interface Window {
 }
 
 /** When late-starting (newly dispatched) teams first arrive, per scenario. */
-const LATE_START_WINDOWS: Record<ScenarioName, Window[]> = {
+const LATE_START_WINDOWS: Partial<Record<ScenarioName, Window[]>> = {
   // Workers flowed back after Kim Jong Un's China visit (Mar/Apr 2018) [S38]; ≥2,000 new
   // workers on visitor permits in Oct 2019 [S32]; the rest spread over the span.
   "hunchun-2019": [
@@ -273,7 +210,7 @@ const LATE_START_WINDOWS: Record<ScenarioName, Window[]> = {
 };
 
 /** New dispatches during the span (dispatch.* parameters), per scenario and city. */
-const DISPATCH_WINDOWS: Record<ScenarioName, Record<string, Window[]>> = {
+const DISPATCH_WINDOWS: Partial<Record<ScenarioName, Record<string, Window[]>>> = {
   "hunchun-2019": {},
   // 500 into Hunchun on 28–29 Aug 2024 [S46]; ~3,000 in Q1 2025 [S47]; ~500 into Dandong in
   // May 2025 [S47]; the rest of Dandong's new teams spread from the reopening on.
@@ -288,6 +225,11 @@ const DISPATCH_WINDOWS: Record<ScenarioName, Record<string, Window[]>> = {
     ],
   },
 };
+
+/** A scenario without windows of its own starts late teams anywhere in the span. */
+function lateStartWindows(scenario: ScenarioName): Window[] {
+  return LATE_START_WINDOWS[scenario] ?? [{ from: "1970-01-01", to: "2999-12-31", weight: 1 }];
+}
 
 function pickWindowDay(rng: Rng, windows: Window[], minDay: number, maxDay: number): number {
   const w = windows[rng.weightedIndex(windows.map((x) => x.weight))]!;
@@ -308,32 +250,6 @@ function teamSizes(rng: Rng, params: Params, total: number): number[] {
     left -= size;
   }
   return sizes;
-}
-
-function pickScheme(rng: Rng, params: Params): WorkerScheme {
-  const w = [
-    n(params, "scheme.visaExempt"),
-    n(params, "scheme.businessTrainee"),
-    n(params, "scheme.borderPass"),
-  ];
-  if (w[0]! + w[1]! + w[2]! <= 0) return "visa-exempt-rotation";
-  return (["visa-exempt-rotation", "business-trainee", "border-pass-short-cycle"] as const)[
-    rng.weightedIndex(w)
-  ]!;
-}
-
-function visaFor(rng: Rng, scheme: WorkerScheme): string {
-  switch (scheme) {
-    case "visa-exempt-rotation":
-    case "border-pass-short-cycle":
-      return "none";
-    case "business-trainee":
-      return rng.chance(0.5) ? "trainee" : "business";
-    case "resident-work-visa":
-      return "work";
-    default:
-      return rng.chance(0.5) ? "none" : "trainee";
-  }
 }
 
 /**
@@ -382,7 +298,7 @@ export function planPopulation(ctx: SimContext): Plan {
           if (dispatch) {
             mode = "late";
             const windows =
-              DISPATCH_WINDOWS[ctx.scenario][cityKey] ?? LATE_START_WINDOWS[ctx.scenario];
+              DISPATCH_WINDOWS[ctx.scenario]?.[cityKey] ?? lateStartWindows(ctx.scenario);
             startDay = pickWindowDay(rng, windows, ctx.startDay, ctx.endDay);
           } else if (stranded) {
             // In China since before the 2020 closure; goes home in a wave after the reopening
@@ -396,12 +312,7 @@ export function planPopulation(ctx: SimContext): Plan {
               : Infinity;
           } else if (rng.chance(n(params, "team.lateStartShare"))) {
             mode = "late";
-            startDay = pickWindowDay(
-              rng,
-              LATE_START_WINDOWS[ctx.scenario],
-              ctx.startDay,
-              ctx.endDay,
-            );
+            startDay = pickWindowDay(rng, lateStartWindows(ctx.scenario), ctx.startDay, ctx.endDay);
           }
           if (!stranded && !ceases && rng.chance(n(params, "team.earlyEndShare"))) {
             const lo = Math.max(startDay + 60, ctx.startDay + 90);
@@ -426,6 +337,15 @@ export function planPopulation(ctx: SimContext): Plan {
     planWorkforce(initial, false);
     planWorkforce(dispatched, true);
   }
+
+  units.push(
+    ...planFactoryTeams(
+      ctx,
+      rng,
+      (ceases) => orgs.make("labour", FACTORY_CITY, LABOUR_SECTORS.pick(rng), ceases),
+      cohortId,
+    ),
+  );
 
   // Benign organisations: a few per kind, shared by many travellers.
   const benignCity = () =>
@@ -458,116 +378,6 @@ export function planPopulation(ctx: SimContext): Plan {
   return { organisations: orgs.all, units };
 }
 
-// ---------------------------------------------------------------------------------------------
-// People
-
-interface PersonSpec {
-  role: Role;
-  scheme?: WorkerScheme | "";
-  employer?: Organisation | null;
-  cohortId?: string;
-  nationality?: "PRK" | "CHN";
-  sex?: "M" | "F";
-  ageMin: number;
-  ageMax: number;
-  docType: DocType;
-  visaType: string;
-  purpose: Purpose;
-}
-
-export class PersonFactory {
-  constructor(
-    private readonly ctx: SimContext,
-    private readonly registry: Registry,
-  ) {}
-
-  make(rng: Rng, spec: PersonSpec): Person {
-    const nationality = spec.nationality ?? "PRK";
-    const sex = spec.sex ?? (rng.chance(0.5) ? "M" : "F");
-    const name = nationality === "PRK" ? generateKoreanName(rng, sex) : generateChineseName(rng);
-    const age = rng.int(spec.ageMin, spec.ageMax);
-    const birthDay = this.ctx.startDay - age * 365 - rng.int(0, 364);
-    const docs = [this.registry.docNumber(spec.docType, nationality)];
-    let renewalDay = Infinity;
-    if (rng.chance(this.ctx.params["noise.renewal"] as number)) {
-      renewalDay = rng.int(
-        this.ctx.startDay + 30,
-        Math.max(this.ctx.startDay + 31, this.ctx.endDay - 30),
-      );
-      docs.push(this.registry.docNumber(spec.docType, nationality));
-    }
-    return {
-      id: this.registry.personId(),
-      role: spec.role,
-      scheme: spec.scheme ?? "",
-      employer: spec.employer ?? null,
-      cohortId: spec.cohortId ?? "",
-      nationality,
-      name,
-      sex,
-      birthDate: dateOf(birthDay),
-      docType: spec.docType,
-      docs,
-      renewalDay,
-      visaType: spec.visaType,
-      purpose: spec.purpose,
-      crossings: 0,
-      firstEntry: -1,
-      lastExit: -1,
-      presentAfterDeadline: false,
-      nameCache: null,
-    };
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Unit generation
-
-/** Emits a crossing if it falls inside the logs' span and keeps the person's truth up to date. */
-class Emitter {
-  constructor(
-    private readonly ctx: SimContext,
-    private readonly sinks: Sinks,
-  ) {}
-
-  /** Returns false (and emits nothing) when the day lies outside the span. */
-  cross(
-    person: Person,
-    day: number,
-    minute: number,
-    exit: boolean,
-    port: number,
-    group = "",
-    groupAlways = false,
-  ): boolean {
-    if (day < this.ctx.startDay || day > this.ctx.endDay) return false;
-    person.crossings += 1;
-    if (exit) {
-      person.lastExit = day;
-      // Leaving on a day after the deadline means being in China on that day.
-      if (day > this.ctx.deadlineDay) person.presentAfterDeadline = true;
-    } else if (person.firstEntry < 0) {
-      person.firstEntry = day;
-    }
-    this.sinks.crossing({
-      t: day * MINUTES_PER_DAY + minute,
-      exit,
-      port,
-      person,
-      group,
-      groupAlways,
-    });
-    return true;
-  }
-
-  /** Called when a person's generation ends: still inside after the deadline counts too. */
-  finish(person: Person, insideAtEnd: boolean): void {
-    if (insideAtEnd && this.ctx.endDay > this.ctx.deadlineDay) person.presentAfterDeadline = true;
-    if (person.role !== "worker") person.presentAfterDeadline = false;
-    if (person.crossings > 0) this.sinks.person(person);
-  }
-}
-
 interface Member {
   person: Person;
   inside: boolean;
@@ -576,63 +386,10 @@ interface Member {
   overstay: boolean;
 }
 
-function stayRange(
-  params: Params,
-  scheme: WorkerScheme,
-  cityKey: string,
-  day: number,
-): [number, number] {
-  if (scheme === "business-trainee")
-    return [n(params, "business.stayMin"), n(params, "business.stayMax")];
-  if (
-    scheme === "border-pass-short-cycle" &&
-    !(cityKey === "dandong" && day < d(params, "borderPass.weekLimitFrom"))
-  ) {
-    return [n(params, "borderPass.stayMin"), n(params, "borderPass.stayMax")];
-  }
-  return [n(params, "visaExempt.stayMin"), n(params, "visaExempt.stayMax")];
-}
-
-function gapRange(params: Params, scheme: WorkerScheme): [number, number] {
-  if (scheme === "business-trainee")
-    return [n(params, "business.gapMin"), n(params, "business.gapMax")];
-  if (scheme === "border-pass-short-cycle")
-    return [n(params, "borderPass.gapMin"), n(params, "borderPass.gapMax")];
-  return [n(params, "visaExempt.gapMin"), n(params, "visaExempt.gapMax")];
-}
-
-/** Stay lengths lean towards the limit: employers lose working days on every run [S32]. */
-function drawStay(rng: Rng, [min, max]: [number, number]): number {
-  return min === max
-    ? min
-    : rng.triangular(min, max - Math.max(1, Math.floor((max - min) / 5)), max);
-}
-
-const TEAM_DOC: Record<WorkerScheme, DocType> = {
-  "visa-exempt-rotation": "official_passport",
-  "business-trainee": "passport",
-  "border-pass-short-cycle": "border_pass",
-  "resident-work-visa": "passport",
-  stranded: "passport",
-};
-
-const TEAM_PURPOSE: Record<WorkerScheme, Purpose> = {
-  "visa-exempt-rotation": "official",
-  "business-trainee": "training",
-  "border-pass-short-cycle": "visit",
-  "resident-work-visa": "work",
-  stranded: "work",
-};
-
-/** Seafood and garment lines hire mostly young women [S37]; other lines mostly men. */
-function workerSex(rng: Rng, sector: string): "M" | "F" {
-  const female = sector === "seafood" || sector === "garment" || sector === "food" ? 0.85 : 0.3;
-  return rng.chance(female) ? "F" : "M";
-}
-
 export class UnitGenerator {
   private readonly people: PersonFactory;
   private readonly emit: Emitter;
+  private readonly factoryTeams: FactoryTeamGenerator;
 
   constructor(
     private readonly ctx: SimContext,
@@ -641,6 +398,9 @@ export class UnitGenerator {
   ) {
     this.people = new PersonFactory(ctx, registry);
     this.emit = new Emitter(ctx, sinks);
+    this.factoryTeams = new FactoryTeamGenerator(ctx, this.people, this.emit, (c) =>
+      sinks.cohort(c),
+    );
   }
 
   generate(unit: Unit, index: number): void {
@@ -648,6 +408,9 @@ export class UnitGenerator {
     switch (unit.kind) {
       case "team":
         this.team(rng, unit);
+        break;
+      case "factory-team":
+        this.factoryTeams.generate(rng, unit);
         break;
       case "resident":
         this.resident(rng, unit);
@@ -871,7 +634,11 @@ export class UnitGenerator {
   private tour(rng: Rng, unit: SimpleUnit): void {
     const { params, startDay, endDay } = this.ctx;
     const size = rng.int(n(params, "tourists.groupMin"), n(params, "tourists.groupMax"));
-    const port = BENIGN_PORTS.tour.pick(rng);
+    const teamPort = n(params, "tourists.teamPortShare");
+    const port =
+      teamPort > 0 && rng.chance(teamPort)
+        ? CITY_PORTS[FACTORY_CITY]!.main
+        : BENIGN_PORTS.tour.pick(rng);
     const stayMax = n(params, "tourists.stayMax");
     const entry = rng.int(startDay, Math.max(startDay, endDay - stayMax));
     const stay = rng.int(n(params, "tourists.stayMin"), stayMax);

@@ -5,7 +5,12 @@
 import { AppError } from "../core/errors.js";
 import { PARAM_SPECS, type Params, validateParams } from "./params.js";
 
-export const SCENARIO_NAMES = ["hunchun-2019", "dandong-2023"] as const;
+export const SCENARIO_NAMES = [
+  "hunchun-2019",
+  "dandong-2023",
+  "quanhe-factories",
+  "quanhe-vans",
+] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface Scenario {
@@ -40,6 +45,19 @@ const COMMON: Params = {
   "team.altPortRate": 0.05,
   "team.lateStartShare": 0.2,
   "team.earlyEndShare": 0.1,
+  "employer.count": 0,
+  "employer.teamsMin": 1,
+  "employer.teamsMax": 3,
+  "team.jitterModel": 1,
+  "team.dayOffRate": 0,
+  "team.exitOffRate": 0,
+  "team.exitOffMaxDays": 4,
+  "team.skipRate": 0,
+  "team.memberPortRate": 0,
+  "sponsor.mixed": 0,
+  "sponsor.blankShare": 0.3,
+  "sponsor.englishShare": 0.5,
+  "tourists.teamPortShare": 0,
   "visaExempt.stayMin": 20,
   "visaExempt.stayMax": 29,
   "visaExempt.gapMin": 1,
@@ -106,22 +124,21 @@ const COMMON_BASIS: Record<string, string> = {
   "visaExempt.stayMin": "stays just under the 30-day visa-exempt limit [S28]",
   "visaExempt.stayMax": "under 30 days [S28]",
   "visaExempt.gapMax": "return to the DPRK to renew, then re-enter [S32][S36]",
-  "business.stayMin": "brief: business/trainee stays ~60–90 days; not reported in sources",
+  "business.stayMin": "business/trainee stays ~60–90 days: an estimate, not reported in sources",
   "borderPass.stayMax": "Dandong one-week limit from March 2019 [S33]",
   "borderPass.weekLimitFrom": "March 2019 [S33]",
   "resident.repatriatedShare":
     "Russia cut permits 30,023 → 11,490 in 2018 [S11][S14]; China undisclosed; estimate",
   "tourists.groupMin":
-    "tour groups of 10–40, synchronised, one-off (issue brief; no source for DPRK tour groups)",
-  "tourists.stayMin": "short tours of 3–5 days (issue brief)",
-  "team.stragglerRate": "issue brief: stragglers ±1–3 days; rate an estimate",
+    "tour groups of 10–40, synchronised, one-off (assumption; no source for DPRK tour groups)",
+  "tourists.stayMin": "short tours of 3–5 days (assumption)",
+  "team.stragglerRate": "stragglers ±1–3 days (assumption); rate an estimate",
   "team.altPortRate": "Hunchun has two ports, Quanhe and Shatuozi [S61c]; rate an estimate",
   "team.earlyEndShare": "China claims more than half sent home by the deadline [S14]; estimate",
   "resident.leavesPerYear": "estimate (home leave not reported)",
-  "drivers.overnightRate": "estimate; trucks cross and return the same day (issue brief)",
-  "drivers.chnShare": "estimate; the records are DPRK-focused (issue brief)",
-  "traders.hardShare":
-    "hard case by design: stays like work stays, gaps long and irregular (issue brief)",
+  "drivers.overnightRate": "estimate; trucks cross and return the same day",
+  "drivers.chnShare": "estimate; the records are DPRK-focused",
+  "traders.hardShare": "hard case by design: stays like work stays, gaps long and irregular",
   "noise.lost":
     "no public error rates for port logs exist; each noise rate is set to exercise one cleaning step and is configurable",
   "noise.renewal": "estimate: a renewal during a two-year span is plausible for a few per cent",
@@ -151,14 +168,14 @@ const HUNCHUN_2019: Scenario = {
   },
   basis: {
     ...COMMON_BASIS,
-    "span.start": "the 24 months before the deadline, as the issue asks",
+    "span.start": "the 24 months before the deadline",
     "span.end":
       "DPRK closed its border in January 2020 (COVID-19) and workers were stranded [S56][S68]; 22 Jan taken as the day",
     "workers.hunchun":
       "6,500 in Hunchun alone, mid-2019 [S35] (single source; cf. >2,000 in 2018 [S48], 5,000 needed in 2015 [S50])",
     "workers.dandong":
       "Dandong flows reported (>100 on 30 Mar 2018 [S38]); 2019 size not reported; estimate",
-    "workers.tumen": "Tumen a reported workplace [brief §0]; size not reported; estimate",
+    "workers.tumen": "Tumen a reported workplace; size not reported; estimate",
     "workers.helong": "~400 women to Helong on 2 Apr 2018 [S38]; 2,000–3,000 by 2024 [S54]",
     "team.lateStartShare":
       "flows back after Kim's China visit, spring 2018 [S38]; ≥2,000 new on visitor permits, Oct 2019 [S32]",
@@ -215,9 +232,119 @@ const DANDONG_2023: Scenario = {
   },
 };
 
+/**
+ * Whole factories at one port: ten employers' teams of 40–470 cross at Quanhe, each on a fixed
+ * cycle of its own, so concurrent teams drift in and out of phase. Built to test cohorts on
+ * teams far larger than a coach-load and on teams that share crossing days.
+ */
+const QUANHE_FACTORIES: Scenario = {
+  name: "quanhe-factories",
+  summary:
+    "ten employers' teams of 40–470 rotating through Quanhe on cycles of their own, 2018 to the border closure of January 2020",
+  defaults: {
+    ...COMMON,
+    "span.start": "2018-01-01",
+    "span.end": "2020-01-22",
+    reopening: "2023-08-28",
+    "workers.hunchun": 0,
+    "workers.dandong": 0,
+    "workers.tumen": 0,
+    "workers.helong": 0,
+    "employer.count": 10,
+    "employer.teamsMin": 1,
+    "employer.teamsMax": 3,
+    "team.sizeMin": 40,
+    "team.sizeMax": 470,
+    "team.bigShare": 0,
+    "team.stragglerRate": 0,
+    "team.overstayRate": 0,
+    "team.altPortRate": 0,
+    "team.lateStartShare": 0,
+    "team.earlyEndShare": 0,
+    "team.turnoverPerCycle": 0.01,
+    "team.jitterModel": 1,
+    "team.dayOffRate": 0.1,
+    "team.exitOffRate": 0.08,
+    "team.exitOffMaxDays": 4,
+    "team.skipRate": 0.03,
+    "team.memberPortRate": 0.04,
+    "scheme.visaExempt": 0.7,
+    "scheme.businessTrainee": 0.15,
+    "scheme.borderPass": 0.15,
+    "scheme.resident": 0,
+    "visaExempt.stayMin": 26,
+    "visaExempt.stayMax": 30,
+    "visaExempt.gapMin": 2,
+    "visaExempt.gapMax": 6,
+    "business.stayMin": 50,
+    "business.stayMax": 85,
+    "business.gapMin": 2,
+    "business.gapMax": 6,
+    "borderPass.stayMin": 12,
+    "borderPass.stayMax": 15,
+    "borderPass.gapMin": 2,
+    "borderPass.gapMax": 6,
+    "sponsor.mixed": 1,
+    "sponsor.blankShare": 0.3,
+    "sponsor.englishShare": 0.5,
+    "tourists.groups": 150,
+    "tourists.repeatRate": 0,
+    "tourists.teamPortShare": 0.6,
+    "drivers.count": 300,
+    "traders.count": 1500,
+    "officials.count": 300,
+    "students.count": 150,
+    "visitors.count": 1000,
+  },
+  basis: {
+    ...COMMON_BASIS,
+    "employer.count":
+      "Hunchun's processing zone: factories of hundreds [S35][S48]; ten employers at one port an estimate",
+    "team.sizeMin": "groups of about 20 [S37] up to coach convoys; 40 an estimate",
+    "team.sizeMax":
+      "a whole factory crossing at once: 300–400 in ~10 buses [S56]; 150 to one firm [S46]",
+    "visaExempt.stayMin": "stays just under the 30-day visa-exempt limit [S28]; 26 an estimate",
+    "visaExempt.stayMax": "up to the 30-day visa-exempt limit [S28]",
+    "visaExempt.gapMax":
+      "return to the DPRK to renew, then re-enter [S32][S36]; 2–6 days an estimate",
+    "business.stayMin": "trainee visas of one to three months [S36]; 50–85 days an estimate",
+    "borderPass.stayMax": "one-week to one-month limits [S33]; 12–15 days an estimate",
+    "team.dayOffRate": "estimate: members a day early or late",
+    "team.exitOffRate": "estimate: members who leave a few days before or after the team",
+    "team.skipRate": "estimate: a member who sits out a cycle (illness, leave)",
+    "team.memberPortRate": "Hunchun has two ports, Quanhe and Shatuozi [S61c]; rate an estimate",
+    "sponsor.blankShare": "estimate: the sponsor field is often left empty",
+    "tourists.teamPortShare": "estimate: Quanhe carries tour groups to Rason [S61c]",
+  },
+};
+
+/**
+ * The same factories under another jitter model, for figures on data the cohort step was not
+ * tuned on: members move in vans of 8–15 that are late, early or rerouted together and pass the
+ * counter minutes apart; a few members straggle by habit; stays vary a day from cycle to cycle;
+ * sponsors appear in any of five spellings.
+ */
+const QUANHE_VANS: Scenario = {
+  name: "quanhe-vans",
+  summary:
+    "the quanhe-factories employers under another jitter model: vans late, early or rerouted together, habitual stragglers, five sponsor spellings",
+  defaults: {
+    ...QUANHE_FACTORIES.defaults,
+    "team.jitterModel": 2,
+    "team.sizeMin": 30,
+    "team.sizeMax": 480,
+    "employer.teamsMax": 4,
+    "sponsor.mixed": 2,
+    "sponsor.blankShare": 0.25,
+  },
+  basis: { ...QUANHE_FACTORIES.basis, "team.jitterModel": "estimate: members travel by van" },
+};
+
 export const SCENARIOS: Record<ScenarioName, Scenario> = {
   "hunchun-2019": HUNCHUN_2019,
   "dandong-2023": DANDONG_2023,
+  "quanhe-factories": QUANHE_FACTORIES,
+  "quanhe-vans": QUANHE_VANS,
 };
 
 export function isScenarioName(name: string): name is ScenarioName {

@@ -29,13 +29,8 @@ import { repoRoot } from "../repo-root.js";
 import { dateOf, dayOf } from "./calendar.js";
 import type { CohortRow, Crossing, Person } from "./model.js";
 import type { Params } from "./params.js";
-import {
-  planPopulation,
-  Registry,
-  type SimContext,
-  type Sinks,
-  UnitGenerator,
-} from "./population.js";
+import { Registry, type SimContext, type Sinks } from "./people.js";
+import { planPopulation, UnitGenerator } from "./population.js";
 import { loadPortAliases, SIM_PORTS } from "./ports.js";
 import { Rng } from "./rng.js";
 import { getScenario, resolveParams, type SCENARIO_NAMES } from "./scenarios.js";

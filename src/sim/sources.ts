@@ -245,6 +245,8 @@ export interface SourceRenderer {
   index: number;
 }
 
+const MIXED_SPONSOR_STYLES: readonly SponsorStyle[] = ["zh", "zh-short", "en", "en-upper", "ko"];
+
 function sponsorText(org: Organisation, style: SponsorStyle): string {
   switch (style) {
     case "zh":
@@ -361,6 +363,15 @@ export class RowRenderer {
     return text;
   }
 
+  /** The source's habit, or with `sponsor.mixed` a style drawn per record whatever the source. */
+  private sponsorStyle(rng: Rng, src: SourceRenderer): SponsorStyle {
+    const mixed = this.params["sponsor.mixed"] as number;
+    if (mixed === 0) return src.sponsorPicker.pick(rng);
+    if (rng.chance(this.params["sponsor.blankShare"] as number)) return "blank";
+    if (mixed === 1) return rng.chance(this.params["sponsor.englishShare"] as number) ? "en" : "zh";
+    return rng.pick(MIXED_SPONSOR_STYLES);
+  }
+
   /** The three name fields (family, given, full), CSV-escaped and comma-joined. */
   private nameFields(rng: Rng, person: Person, src: SourceRenderer, layoutIndex: number): string {
     const prof = src.profile;
@@ -431,7 +442,7 @@ export class RowRenderer {
     const sexBlank = rng.chance(prof.sexBlank);
     const purposeBlank = rng.chance(prof.purposeBlank);
     const sponsor = person.employer
-      ? this.sponsor(person.employer, src.sponsorPicker.pick(rng))
+      ? this.sponsor(person.employer, this.sponsorStyle(rng, src))
       : "";
     const group =
       c.group !== "" && (c.groupAlways || hashChance(c.group, prof.manifestRate)) ? c.group : "";

@@ -38,7 +38,7 @@ export async function readCrossings(store: Store, persons: number): Promise<Coho
   const result = await store.conn.stream(`
     SELECT pid, pno, cno, (d - DATE '1970-01-01')::INTEGER, out::INTEGER,
            coalesce(minute, ${NO_MINUTE}), coalesce(sk, 0), coalesce(vk, 0), coalesce(spid, 0)
-    FROM coh_x ORDER BY pno, d, out, minute NULLS LAST, pid`);
+    FROM coh_x ORDER BY pno, d, out, coalesce(vk, 0), minute NULLS LAST, pid`);
   let row = 0;
   for (;;) {
     const chunk = await result.fetchChunk();

@@ -143,9 +143,11 @@ async function numberCohortInputs(store: Store): Promise<void> {
     SELECT sponsor, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
            (CASE WHEN k IS NOT NULL THEN dense_rank() OVER (ORDER BY k) END)::INTEGER AS sk
     FROM (SELECT sponsor, nullif(${sponsorKeySql("r.sponsor")}, '') AS k FROM coh_sk r)`);
+  // Papers: visa type and document type together (a team travels on one kind of papers).
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_vk AS
-    SELECT visa_type, (row_number() OVER (ORDER BY visa_type))::INTEGER AS vk
-    FROM (SELECT DISTINCT visa_type FROM run_crossings WHERE visa_type IS NOT NULL)`);
+    SELECT visa_type, doc_type, (row_number() OVER (ORDER BY visa_type, doc_type))::INTEGER AS vk
+    FROM (SELECT DISTINCT visa_type, doc_type FROM run_crossings
+          WHERE visa_type IS NOT NULL OR doc_type IS NOT NULL)`);
 }
 
 /** coh_x: the crossings that bound a stay of two nights or more, in integer columns. */
@@ -168,7 +170,7 @@ async function selectGroupCrossings(store: Store): Promise<void> {
     ends AS (SELECT p.pid, cp.pno, e.d, e.out FROM e JOIN coh_pidx p USING (person_id)
              JOIN coh_port cp USING (port)),
     r AS (SELECT p.pid, cp.pno, cp.cno, r.local_date AS d, r.direction = 'exit' AS out, r.rec_key,
-                 r.crossed_at, r.sponsor, r.visa_type
+                 r.crossed_at, r.sponsor, r.visa_type, r.doc_type
           FROM run_crossings r JOIN coh_pcode p ON p.pe = r.person_id JOIN coh_port cp USING (port))
     SELECT r.pid, r.pno, r.cno, r.d, r.out,
            -- IN, not a LEFT JOIN: the optimizer, without statistics on the temporary tables,
@@ -179,7 +181,8 @@ async function selectGroupCrossings(store: Store): Promise<void> {
            sk.sk, sk.spid, vk.vk
     FROM r SEMI JOIN ends USING (pid, pno, d, out)
     LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
-    LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type`);
+    LEFT JOIN coh_vk vk ON vk.visa_type IS NOT DISTINCT FROM r.visa_type
+                         AND vk.doc_type IS NOT DISTINCT FROM r.doc_type`);
 }
 
 /** Steps 1–4 in findCohorts; its sets, movements and sponsors as coh_assign, coh_mv, coh_sp. */
@@ -290,10 +293,11 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
   // Roles: a member who joined after the cohort's first movement is a first-timer when the logs
   // had never seen them before, else a replacement; a member who crossed within straggler_days
   // of a movement instead of on it, for a quarter or more of their crossings, is a straggler
-  // (one late day in two years of rotation is not); everyone else is core.
+  // (one late day in two years of rotation is not); everyone else is core. `why` says what the
+  // membership rests on: crossings on the team's movements, near them under its sponsor.
   await store.run(`INSERT INTO cohort_members
     WITH mem AS (
-      SELECT i.cohort_id, p.person_id, a.off_days, a.n, k.first_seen AS cohort_first,
+      SELECT i.cohort_id, p.person_id, a.hits, a.off_days, a.n, k.first_seen AS cohort_first,
              DATE '1970-01-01' + a.first_day AS first_with
       FROM coh_assign a JOIN coh_id i USING (seed) JOIN coh_pidx p USING (pid)
       JOIN cohorts k ON k.cohort_id = i.cohort_id),
@@ -304,6 +308,11 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
            CASE WHEN s.first_in > m.cohort_first + ${c.straggler_days} AND NOT s.since_start
                   THEN CASE WHEN m.first_with <= s.first_in THEN 'first-timer' ELSE 'replacement' END
                 WHEN m.off_days >= 0.25 * m.n THEN 'straggler'
-                ELSE 'core' END
+                ELSE 'core' END,
+           'crossed with the team on ' || m.hits || ' of ' || m.n || ' crossings'
+             || CASE WHEN m.off_days > 0 THEN '; ' || m.off_days || ' more within '
+                  || ${c.straggler_days} || ' days of a team crossing, under the team''s sponsor' ELSE '' END
+             || CASE WHEN m.hits + m.off_days = m.n THEN '' ELSE '; '
+                  || (m.n - m.hits - m.off_days) || ' elsewhere' END
     FROM mem m JOIN span s USING (person_id)`);
 }

@@ -17,7 +17,7 @@ export const placesStep: AnalyzeStep<
   description: "presence per place and day, first-time entrants, sponsors",
   stages: ["presence", "sponsors", "record run"],
   reads: ["stays", "persons", "cohorts", "cohort_members", "run_crossings", "run_bounds"],
-  writes: ["presence", "first_entrants", "sponsors", "analyze_runs"],
+  writes: ["presence", "first_entrants", "sponsors", "sponsor_names", "analyze_runs"],
   async run(run, stage) {
     if (unchanged(run)) {
       await recordRun(run, true);

@@ -3,9 +3,10 @@
  * rebuilds the alerts table. The rules that read stays share det_stay, a narrow copy of them
  * (src/core/detection/rules/rule.ts), built once here and dropped at the end.
  */
+import { alertScoreSql, CENSORED_NOTE } from "../../core/detection/alert-score.js";
 import type { Policy } from "../../core/detection/policy.js";
 import { RULES, type Rule, templateSql } from "../../core/detection/rules/index.js";
-import type { Store } from "../../db/store.js";
+import { type Store, sqlString } from "../../db/store.js";
 import type { AnalyzeStep } from "../step.js";
 import { unchanged } from "./stays-step.js";
 
@@ -78,12 +79,23 @@ async function runRules(store: Store, policy: Policy): Promise<Record<string, nu
 /** Alerts of one rule, inserted into det_alerts; returns how many. */
 async function runRule(store: Store, rule: Rule, policy: Policy): Promise<number> {
   const before = await count(store, "det_alerts");
+  // The score ranks the alert among all alerts: the rule's strength, the records behind it, the
+  // person's labour score, lowered when censored (src/core/detection/alert-score.ts).
+  const score = alertScoreSql({
+    strength: "a.score",
+    records: "len(a.record_ids)",
+    laborScore: "pe.person_labor_score",
+    censored: "coalesce(a.censored, false)",
+  });
   await store.run(`INSERT INTO det_alerts
-    SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', person_id, cohort_id, period_start::VARCHAR)), 1, 12),
-           '${rule.id}', ${rule.version}, round(score::DOUBLE, 4), person_id, cohort_id,
-           period_start::DATE, period_end::DATE, ${templateSql(rule.template)},
-           CAST(record_ids AS VARCHAR[])
-    FROM (${rule.sql(policy)})`);
+    SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', a.person_id, a.cohort_id, a.period_start::VARCHAR)), 1, 12),
+           '${rule.id}', ${rule.version}, round(${score}, 4), a.person_id, a.cohort_id,
+           a.period_start::DATE, a.period_end::DATE,
+           ${templateSql(rule.template)} || CASE WHEN a.censored THEN ${sqlString(CENSORED_NOTE)} ELSE '' END,
+           CAST(a.record_ids AS VARCHAR[]), coalesce(a.censored, false)
+    FROM (${rule.sql(policy)}) a
+    LEFT JOIN (SELECT person_id AS scored_person, labor_score AS person_labor_score FROM persons) pe
+      ON pe.scored_person = a.person_id`);
   return (await count(store, "det_alerts")) - before;
 }
 

@@ -3,9 +3,8 @@
  * time and their status at the deadline.
  */
 import type { Policy } from "../../core/detection/policy.js";
-import { UnionFind } from "../../core/graph/union-find.js";
+import { groupSponsors, readSponsor } from "../../core/detection/sponsor-names.js";
 import { type Store, sqlString } from "../../db/store.js";
-import { sponsorKeySql } from "./sponsor-key.js";
 
 export async function buildSponsors(store: Store, policy: Policy): Promise<number> {
   // Who crossed under which sponsor, how often: one pass over the crossings; everything below
@@ -13,27 +12,35 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
   await store.run(`CREATE OR REPLACE TEMP TABLE det_person_sponsor AS
     SELECT person_id, sponsor, count(*) AS n FROM run_crossings WHERE sponsor IS NOT NULL
     GROUP BY person_id, sponsor`);
-  // Spellings are grouped when one key covers them, or when one person crossed under both (the
-  // same employer written by two ports in two scripts).
-  const pairs = await store.all<{ a: string; b: string }>(`
-    WITH k AS (SELECT sponsor, ${sponsorKeySql("sponsor")} AS k FROM (SELECT DISTINCT sponsor FROM det_person_sponsor)),
-    s AS (SELECT person_id, sponsor, k FROM det_person_sponsor JOIN k USING (sponsor))
-    SELECT a.sponsor AS a, b.sponsor AS b FROM s a JOIN s b ON a.person_id = b.person_id AND a.sponsor < b.sponsor
-    GROUP BY ALL HAVING count(*) >= 2
-    UNION SELECT a.sponsor, b.sponsor FROM k a JOIN k b ON a.k = b.k AND a.sponsor < b.sponsor AND a.k <> ''`);
+  // Spellings are grouped when they read as one sponsor across scripts (groupSponsors: pinyin
+  // and English gloss, Korean reading, short forms), or when one person crossed under both at
+  // least twice (the same employer written by two ports in two ways).
   const names = (
     await store.all<{ sponsor: string }>(
       "SELECT DISTINCT sponsor FROM det_person_sponsor ORDER BY sponsor",
     )
   ).map((r) => r.sponsor);
+  const pairs = await store.all<{ a: string; b: string }>(`
+    SELECT a.sponsor AS a, b.sponsor AS b FROM det_person_sponsor a JOIN det_person_sponsor b
+      ON a.person_id = b.person_id AND a.sponsor < b.sponsor
+    GROUP BY ALL HAVING count(*) >= 2`);
   const idx = new Map(names.map((n, i) => [n, i]));
-  const uf = new UnionFind(Math.max(names.length, 1));
-  for (const p of pairs) uf.union(idx.get(p.a) ?? 0, idx.get(p.b) ?? 0);
-  await store.run("CREATE OR REPLACE TEMP TABLE det_sponsor_group (sponsor VARCHAR, grp INTEGER)");
+  const groups = groupSponsors(
+    names,
+    pairs.map((p) => [idx.get(p.a) ?? 0, idx.get(p.b) ?? 0] as [number, number]),
+  );
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE det_sponsor_group (sponsor VARCHAR, grp INTEGER, pinyin VARCHAR, gloss VARCHAR)",
+  );
   const app = await store.conn.createAppender("det_sponsor_group", "main", "temp");
   names.forEach((n, i) => {
+    const r = readSponsor(n);
     app.appendVarchar(n);
-    app.appendInteger(uf.find(i));
+    app.appendInteger(groups[i]!);
+    if (r.pinyin === null) app.appendNull();
+    else app.appendVarchar(r.pinyin);
+    if (r.gloss === null) app.appendNull();
+    else app.appendVarchar(r.gloss);
     app.endRow();
   });
   app.closeSync();
@@ -42,7 +49,10 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
   await store.run(`INSERT INTO sponsors
     WITH ps AS (SELECT DISTINCT r.person_id, g.grp FROM det_person_sponsor r JOIN det_sponsor_group g USING (sponsor)),
     grp_name AS (SELECT g.grp, list(DISTINCT g.sponsor ORDER BY g.sponsor) AS names,
-                 arg_max(g.sponsor, n) AS main FROM det_sponsor_group g
+                 arg_max(g.sponsor, n) AS main,
+                 arg_max(g.pinyin, n) FILTER (WHERE g.pinyin IS NOT NULL) AS pinyin,
+                 arg_max(g.gloss, n) FILTER (WHERE g.gloss IS NOT NULL) AS gloss
+                 FROM det_sponsor_group g
                  JOIN (SELECT sponsor, sum(n) AS n FROM det_person_sponsor GROUP BY sponsor) c USING (sponsor) GROUP BY g.grp),
     w AS (SELECT ps.grp, p.person_id, p.labor_score >= ${policy.score.threshold} AS likely FROM ps JOIN persons p USING (person_id)),
     st AS (SELECT w.grp, s.entered_on, coalesce(s.exited_on, b.data_end) AS until, w.person_id
@@ -61,8 +71,17 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
                 WHEN s.last_seen IS NOT NULL AND s.last_seen <= ${deadline}
                      AND (SELECT data_end FROM run_bounds) > ${deadline} THEN 'ceased-before-deadline'
                 ELSE 'unknown' END,
-           (SELECT to_json(list({month: strftime(m, '%Y-%m'), workers: workers} ORDER BY m)) FROM months WHERE months.grp = gn.grp)
+           (SELECT to_json(list({month: strftime(m, '%Y-%m'), workers: workers} ORDER BY m)) FROM months WHERE months.grp = gn.grp),
+           gn.pinyin, gn.gloss
     FROM grp_name gn JOIN agg a USING (grp) LEFT JOIN teams t USING (grp) LEFT JOIN span s USING (grp)`);
+  // Every spelling with its group, for readers that meet spellings (the report's filtered
+  // records, the exports' cohorts) and must group them as this table does.
+  await store.run("DELETE FROM sponsor_names");
+  await store.run(`INSERT INTO sponsor_names
+    SELECT g.sponsor, s.sponsor_key, g.pinyin, g.gloss FROM det_sponsor_group g
+    JOIN (SELECT grp, arg_max(sponsor, n) AS sponsor_key FROM det_sponsor_group
+          JOIN (SELECT sponsor, sum(n) AS n FROM det_person_sponsor GROUP BY sponsor) USING (sponsor)
+          GROUP BY grp) s USING (grp)`);
   for (const t of ["det_person_sponsor", "det_sponsor_group"]) await store.run(`DROP TABLE ${t}`);
   return Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM sponsors"))?.n ?? 0);
 }

@@ -5,7 +5,7 @@
 import type { Command } from "commander";
 import { RULES } from "../../core/detection/rules/index.js";
 import { AppError } from "../../core/errors.js";
-import { listAlerts } from "../../read/alerts.js";
+import { countAlerts, listAlerts } from "../../read/alerts.js";
 import { printJson, printLine, withCommandStore } from "../output.js";
 import { registerCohorts } from "./cohorts.js";
 import { registerSponsors } from "./sponsors.js";
@@ -32,18 +32,23 @@ export function register(program: Command): void {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 0)
           throw new AppError("usage", `--limit ${opts.limit}: expected a whole number ≥ 0`);
-        const { items: rows } = await withCommandStore(cmd, (store) =>
-          listAlerts(store, {
-            rule: opts.rule,
-            person: opts.person,
-            limit: opts.json ? 0 : limit,
-            unmask: opts.unmask,
-          }),
-        );
+        // Strongest first: the score ranks alerts across rules (src/core/detection/alert-score.ts).
+        const filter = { rule: opts.rule, person: opts.person };
+        const { rows, total } = await withCommandStore(cmd, async (store) => ({
+          rows: (
+            await listAlerts(store, {
+              ...filter,
+              sort: "score",
+              limit: opts.json ? 0 : limit,
+              unmask: opts.unmask,
+            })
+          ).items,
+          total: await countAlerts(store, filter),
+        }));
         if (opts.json) return printJson(rows);
         for (const a of rows) {
           printLine(
-            `${a.alert_id}  ${a.rule} v${a.rule_version}  score ${a.score}  ${a.person_id ?? a.cohort_id}`,
+            `${a.alert_id}  ${a.rule} v${a.rule_version}  score ${a.score}${a.censored ? " (censored)" : ""}  ${a.person_id ?? a.cohort_id}`,
           );
           printLine(`  ${a.summary}`);
           const ids = a.record_ids;
@@ -52,6 +57,10 @@ export function register(program: Command): void {
           );
         }
         if (rows.length === 0) printLine("no alerts (run sojourn analyze first?)");
+        else if (total > rows.length)
+          printLine(
+            `${total - rows.length} more alert${total - rows.length === 1 ? "" : "s"} not shown (of ${total}); --limit 0 shows all`,
+          );
       },
     );
   registerCohorts(program);

@@ -59,7 +59,17 @@ export function register(program: Command): void {
       if ("status" in e.cohorts) printLine(`cohorts: not computed (${e.cohorts.reason})`);
       else
         printLine(
-          `cohorts: labour-team pairwise F1 ${f3(e.cohorts.labor_team_pairwise_f1)} (P ${f3(e.cohorts.precision)}, R ${f3(e.cohorts.recall)}); tour groups labelled labour team: ${e.cohorts.tour_groups_labelled_labor}`,
+          `cohorts: labour-team pairwise F1 ${f3(e.cohorts.labor_team_pairwise_f1)} (P ${f3(e.cohorts.precision)}, R ${f3(e.cohorts.recall)}); tour groups labelled labour team: ${e.cohorts.tour_groups_labelled_labor}; teams of ≥ 100 left out: ${e.cohorts.large_teams_left_out}; cohorts > 10 % from another team: ${e.cohorts.mixed_cohorts}`,
+        );
+      if ("status" in e.alert_ranking)
+        printLine(`alert ranking: not computed (${e.alert_ranking.reason})`);
+      else
+        printLine(
+          `alert ranking: ROC AUC of score vs worker ${e.alert_ranking.roc_auc === null ? "n/a" : f3(e.alert_ranking.roc_auc)} over ${e.alert_ranking.persons} persons; by rule: ${Object.entries(
+            e.alert_ranking.by_rule,
+          )
+            .map(([r, v]) => `${r} ${v.roc_auc === null ? "n/a" : f3(v.roc_auc)}`)
+            .join(", ")}`,
         );
       if ("status" in e.post_deadline)
         printLine(`post-deadline presence: not computed (${e.post_deadline.reason})`);

@@ -1,4 +1,5 @@
-/** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status. */
+/** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status;
+ * a Chinese sponsor with its English gloss, else its pinyin. */
 import type { Command } from "commander";
 import { listSponsors } from "../../read/sponsors.js";
 import { printJson, printTable, withCommandStore } from "../output.js";
@@ -14,9 +15,10 @@ export function registerSponsors(program: Command): void {
       const rows = await withCommandStore(cmd, listSponsors);
       if (opts.json) return printJson(rows);
       printTable(
-        rows.map((r) => ({ ...r, spellings: r.names.length })),
+        rows.map((r) => ({ ...r, spellings: r.names.length, english: r.gloss ?? r.pinyin ?? "" })),
         [
           "sponsor",
+          "english",
           "spellings",
           "persons",
           "likely_workers",

@@ -20,17 +20,26 @@ interface Crossing {
   at: number | null;
   sk: number;
   port?: number;
+  /** Papers (visa and document type); 1 unless given. */
+  vk?: number;
 }
 
-/** Crossings in the order findCohorts expects: port, day, direction, minute (date-only last). */
+/** Crossings in the order findCohorts expects: port, day, direction, papers, minute (date-only
+ * last). */
 function columns(list: Crossing[]): CohortCrossings {
   const rows = list
-    .map((c) => ({ ...c, port: c.port ?? 1, minute: c.at === null ? null : c.day * 1440 + c.at }))
+    .map((c) => ({
+      ...c,
+      port: c.port ?? 1,
+      vk: c.vk ?? 1,
+      minute: c.at === null ? null : c.day * 1440 + c.at,
+    }))
     .sort(
       (a, b) =>
         a.port - b.port ||
         a.day - b.day ||
         Number(a.out) - Number(b.out) ||
+        a.vk - b.vk ||
         (a.minute ?? Number.MAX_SAFE_INTEGER) - (b.minute ?? Number.MAX_SAFE_INTEGER),
     );
   return {
@@ -41,7 +50,7 @@ function columns(list: Crossing[]): CohortCrossings {
     out: Uint8Array.from(rows, (r) => (r.out ? 1 : 0)),
     minute: Int32Array.from(rows, (r) => r.minute ?? NO_MINUTE),
     sk: Int32Array.from(rows, (r) => r.sk),
-    vk: Int32Array.from(rows, () => 1),
+    vk: Int32Array.from(rows, (r) => r.vk),
     spid: Int32Array.from(rows, (r) => r.sk),
   };
 }
@@ -137,4 +146,40 @@ test("findCohorts: a team smaller than min_group_size makes no group crossing", 
   const m = membership(found);
   assert.equal(m.size, 10, "team B, seven strong, is below min_group_size");
   assert.equal(found.group_crossings, 8);
+});
+
+test("findCohorts: teams on other papers stay apart when every crossing of one falls on the other's days", () => {
+  // Team A (0–9, passports) on a 30-day cycle; team B (10–19, border passes) on a 15-day cycle
+  // entering with A every other time, in the same minutes: A's crossings are a subset of B's days.
+  const list: Crossing[] = [];
+  for (let cycle = 0; cycle < 8; cycle++) {
+    const inDay = 18000 + cycle * 15;
+    for (let i = 10; i < 20; i++) {
+      list.push({ pid: i, day: inDay, out: false, at: 540 + (i % 10), sk: 1, vk: 2 });
+      list.push({ pid: i, day: inDay + 12, out: true, at: 840 + (i % 10), sk: 1, vk: 2 });
+    }
+    if (cycle % 2 === 1) continue;
+    for (let i = 0; i < 10; i++) {
+      list.push({ pid: i, day: inDay, out: false, at: 540 + i, sk: 1, vk: 1 });
+      list.push({ pid: i, day: inDay + 27, out: true, at: 840 + i, sk: 1, vk: 1 });
+    }
+  }
+  const m = membership(findCohorts(columns(list), 20, PARAMS));
+  assert.equal(m.size, 20);
+  for (let i = 0; i < 20; i++) assert.equal(m.get(i)!.seed, m.get(i < 10 ? 0 : 10)!.seed);
+  assert.notEqual(m.get(0)!.seed, m.get(10)!.seed);
+});
+
+test("findCohorts: timed crossings hours apart on one port-day are no group crossing; date-only ones are", () => {
+  const list: Crossing[] = [];
+  for (let cycle = 0; cycle < 3; cycle++)
+    for (let i = 0; i < 12; i++) {
+      list.push({ pid: i, day: 18000 + cycle * 30, out: false, at: 540 + 30 * i, sk: 1 });
+      list.push({ pid: i, day: 18020 + cycle * 30, out: true, at: 600 + 30 * i, sk: 1 });
+    }
+  assert.equal(findCohorts(columns(list), 12, PARAMS).group_crossings, 0);
+  const dated = list.map((c) => ({ ...c, at: null }));
+  const found = findCohorts(columns(dated), 12, PARAMS);
+  assert.equal(found.group_crossings, 6);
+  assert.equal(membership(found).size, 12);
 });

@@ -110,13 +110,36 @@ export function startsPortDay(x: CohortCrossings, i: number): boolean {
   );
 }
 
-export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams): CohortSets {
-  const N = x.pid.length;
-  const G = p.min_group_size;
-  const linkOk = atLeastFn(p.link_min_jaccard);
-  const covers = atLeastFn(p.min_coverage);
+/** Whether crossing `i` starts a new block: port, day, direction and papers. */
+function startsBlock(x: CohortCrossings, i: number): boolean {
+  return startsPortDay(x, i) || x.vk[i] !== x.vk[i - 1];
+}
 
-  // 1. Port-days (blocks) and timed runs within them: run 0 is the date-only crossings.
+/** Step 1's result: blocks (port-day and papers), their timed runs, and the group crossings. */
+interface GroupCrossings {
+  /** Block of each crossing; blocks are numbered in crossing order. */
+  block: Int32Array;
+  /** Timed run of each crossing within its block, from 1; 0 for a date-only crossing. */
+  run: Int32Array;
+  blocks: number;
+  /** First crossing of each block, and N at the end. */
+  bStart: Int32Array;
+  /** Group crossings 1 … E. */
+  E: number;
+  eBlock: Int32Array;
+  eStart: Int32Array;
+  eEnd: Int32Array;
+  /** Group crossing of each crossing, 0 if none. */
+  memberEid: Int32Array;
+  /** Date-only crossings on a block with timed group crossings match each of them: those are
+   * consecutive numbers, wildFirst … wildFirst + wildCount − 1. */
+  wildFirst: Int32Array;
+  wildCount: Int32Array;
+}
+
+/** Blocks and their timed runs: a new run after a gap of more than time_gap_minutes. */
+function blocksAndRuns(x: CohortCrossings, p: CohortParams) {
+  const N = x.pid.length;
   const block = new Int32Array(N);
   const run = new Int32Array(N);
   const blockStart = new IntList();
@@ -124,7 +147,7 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   let k = 0;
   let prev = 0;
   for (let i = 0; i < N; i++) {
-    if (startsPortDay(x, i)) {
+    if (startsBlock(x, i)) {
       b++;
       blockStart.push(i);
       k = 0;
@@ -136,11 +159,15 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
     prev = m;
     run[i] = k;
   }
-  const blocks = b + 1;
   blockStart.push(N);
-  const bStart = blockStart.done();
+  return { block, run, blocks: b + 1, bStart: blockStart.done() };
+}
 
-  // Group crossings: timed runs of min_group_size or more; else the whole port-day.
+/** Step 1: group crossings — timed runs of min_group_size or more; else the whole block. */
+function groupCrossings(x: CohortCrossings, p: CohortParams): GroupCrossings {
+  const N = x.pid.length;
+  const G = p.min_group_size;
+  const { block, run, blocks, bStart } = blocksAndRuns(x, p);
   const evB: number[] = [];
   const evK: number[] = [];
   const evS: number[] = [];
@@ -161,15 +188,19 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       }
       i = j;
     }
-    if (timed === 0 && e - s >= G) {
+    // The whole block only where the log has dates: crossings whose times the log kept and
+    // that formed no run did not cross together.
+    let dateOnly = 0;
+    for (let i = s; i < e; i++) if (run[i] === 0) dateOnly++;
+    if (timed === 0 && e - s >= G && 2 * dateOnly >= e - s) {
       evB.push(bl);
       evK.push(0);
       evS.push(s);
       evE.push(e);
     }
   }
-  // Numbered by day, port, direction and run: the first group crossing names its set, so the
-  // numbers decide which set wins a tie.
+  // Numbered by day, port, direction, block and run: the first group crossing names its set,
+  // so the numbers decide which set wins a tie.
   const order = evB.map((_, i) => i);
   const at = (i: number) => bStart[evB[i]!]!;
   order.sort(
@@ -177,60 +208,85 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       x.day[at(u)]! - x.day[at(v)]! ||
       x.pno[at(u)]! - x.pno[at(v)]! ||
       x.out[at(u)]! - x.out[at(v)]! ||
+      evB[u]! - evB[v]! ||
       evK[u]! - evK[v]!,
   );
   const E = order.length;
-  const eBlock = new Int32Array(E + 1);
-  const eStart = new Int32Array(E + 1);
-  const eEnd = new Int32Array(E + 1);
-  const memberEid = new Int32Array(N);
-  // Date-only crossings on a port-day with timed group crossings match each of them: those are
-  // consecutive numbers, first … first + count − 1.
-  const wildFirst = new Int32Array(blocks);
-  const wildCount = new Int32Array(blocks);
+  const g: GroupCrossings = {
+    block,
+    run,
+    blocks,
+    bStart,
+    E,
+    eBlock: new Int32Array(E + 1),
+    eStart: new Int32Array(E + 1),
+    eEnd: new Int32Array(E + 1),
+    memberEid: new Int32Array(N),
+    wildFirst: new Int32Array(blocks),
+    wildCount: new Int32Array(blocks),
+  };
   for (let r = 0; r < E; r++) {
     const eid = r + 1;
     const o = order[r]!;
-    eBlock[eid] = evB[o]!;
-    eStart[eid] = evS[o]!;
-    eEnd[eid] = evE[o]!;
-    for (let i = evS[o]!; i < evE[o]!; i++) memberEid[i] = eid;
+    g.eBlock[eid] = evB[o]!;
+    g.eStart[eid] = evS[o]!;
+    g.eEnd[eid] = evE[o]!;
+    for (let i = evS[o]!; i < evE[o]!; i++) g.memberEid[i] = eid;
     if (evK[o]! > 0) {
-      if (wildCount[evB[o]!] === 0) wildFirst[evB[o]!] = eid;
-      wildCount[evB[o]!]!++;
+      if (g.wildCount[evB[o]!] === 0) g.wildFirst[evB[o]!] = eid;
+      g.wildCount[evB[o]!]!++;
     }
   }
-  const sz = (eid: number) => eEnd[eid]! - eStart[eid]!;
-  const isWild = (i: number) => memberEid[i] === 0 && run[i] === 0 && wildCount[block[i]!]! > 0;
+  return g;
+}
 
-  // Each person's member group crossings in order (CSR), and each member crossing's place in it.
+/** Each person's group crossings in order (CSR), and each member crossing's place in it. */
+interface PersonSequences {
+  memStart: Int32Array;
+  memList: Int32Array;
+  memPos: Int32Array;
+}
+
+function personSequences(x: CohortCrossings, g: GroupCrossings, persons: number): PersonSequences {
+  const N = x.pid.length;
   const memStart = new Int32Array(persons + 1);
-  for (let i = 0; i < N; i++) if (memberEid[i]! > 0) memStart[x.pid[i]! + 1]!++;
+  for (let i = 0; i < N; i++) if (g.memberEid[i]! > 0) memStart[x.pid[i]! + 1]!++;
   for (let q = 0; q < persons; q++) memStart[q + 1]! += memStart[q]!;
   const memList = new Int32Array(memStart[persons]!);
   const memPos = new Int32Array(N);
-  {
-    const fill = memStart.slice(0, persons);
-    for (let eid = 1; eid <= E; eid++)
-      for (let i = eStart[eid]!; i < eEnd[eid]!; i++) {
-        const q = fill[x.pid[i]!]!++;
-        memList[q] = eid;
-        memPos[i] = q;
-      }
-  }
+  const fill = memStart.slice(0, persons);
+  for (let eid = 1; eid <= g.E; eid++)
+    for (let i = g.eStart[eid]!; i < g.eEnd[eid]!; i++) {
+      const q = fill[x.pid[i]!]!++;
+      memList[q] = eid;
+      memPos[i] = q;
+    }
+  return { memStart, memList, memPos };
+}
 
-  // 2. Links: pairs of group crossings within link_reach of each other in some person's
-  // sequence, counted per first group crossing in one counter array.
+/**
+ * Step 2, links: pairs of group crossings within link_reach of each other in some person's
+ * sequence, counted per first group crossing in one counter array; sets are the components.
+ */
+function linkSets(
+  x: CohortCrossings,
+  g: GroupCrossings,
+  seq: PersonSequences,
+  p: CohortParams,
+): UnionFind {
+  const { E, eStart, eEnd } = g;
+  const linkOk = atLeastFn(p.link_min_jaccard);
   const uf = new UnionFind(E + 1);
   const cnt = new Int32Array(E + 1);
   const touched = new Int32Array(E + 1);
+  const sz = (eid: number) => eEnd[eid]! - eStart[eid]!;
   for (let a = 1; a <= E; a++) {
     let nt = 0;
     for (let i = eStart[a]!; i < eEnd[a]!; i++) {
-      const end = memStart[x.pid[i]! + 1]!;
-      const pos = memPos[i]!;
+      const end = seq.memStart[x.pid[i]! + 1]!;
+      const pos = seq.memPos[i]!;
       for (let t = 1; t <= p.link_reach && pos + t < end; t++) {
-        const c = memList[pos + t]!;
+        const c = seq.memList[pos + t]!;
         if (cnt[c]!++ === 0) touched[nt++] = c;
       }
     }
@@ -241,38 +297,61 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       if (n >= 2 && linkOk(n, sz(a) + sz(c) - n)) uf.union(a, c);
     }
   }
-  let comp = namedSets(uf, E);
+  return uf;
+}
 
-  // 3. Repairs. Home: the set holding most of a person's group crossings (ties: the lower set).
+/** Step 3's result: each group crossing's set, each person's home set and each set's homes. */
+interface Repaired {
+  comp: Int32Array;
+  home: Int32Array;
+  homeCount: Int32Array;
+}
+
+/** Home: the set holding most of a person's group crossings (ties: the lower set). */
+function findHomes(seq: PersonSequences, comp: Int32Array, persons: number, E: number) {
   const home = new Int32Array(persons);
   const homeCount = new Int32Array(E + 1);
-  const findHomes = () => {
-    homeCount.fill(0);
-    for (let q = 0; q < persons; q++) {
-      let nt = 0;
-      for (let j = memStart[q]!; j < memStart[q + 1]!; j++) {
-        const c = comp[memList[j]!]!;
-        if (cnt[c]!++ === 0) touched[nt++] = c;
-      }
-      let best = 0;
-      for (let j = 0; j < nt; j++) {
-        const c = touched[j]!;
-        if (best === 0 || cnt[c]! > cnt[best]! || (cnt[c] === cnt[best] && c < best)) best = c;
-      }
-      for (let j = 0; j < nt; j++) cnt[touched[j]!] = 0;
-      home[q] = best;
-      if (best > 0) homeCount[best]!++;
+  const cnt = new Int32Array(E + 1);
+  const touched = new Int32Array(E + 1);
+  for (let q = 0; q < persons; q++) {
+    let nt = 0;
+    for (let j = seq.memStart[q]!; j < seq.memStart[q + 1]!; j++) {
+      const c = comp[seq.memList[j]!]!;
+      if (cnt[c]!++ === 0) touched[nt++] = c;
     }
-  };
-  findHomes();
-  // Sets cut apart by long shared stretches: joined when enough persons hold a quarter or more
-  // of their group crossings (in sets home to min_group_size or more) in both.
+    let best = 0;
+    for (let j = 0; j < nt; j++) {
+      const c = touched[j]!;
+      if (best === 0 || cnt[c]! > cnt[best]! || (cnt[c] === cnt[best] && c < best)) best = c;
+    }
+    for (let j = 0; j < nt; j++) cnt[touched[j]!] = 0;
+    home[q] = best;
+    if (best > 0) homeCount[best]!++;
+  }
+  return { home, homeCount };
+}
+
+/**
+ * Step 3, repairs: sets cut apart by long shared stretches are joined when enough persons hold
+ * a quarter or more of their group crossings (in sets home to min_group_size or more) in both.
+ */
+function repairSets(
+  uf: UnionFind,
+  seq: PersonSequences,
+  persons: number,
+  E: number,
+  G: number,
+): Repaired {
+  let comp = namedSets(uf, E);
+  let { home, homeCount } = findHomes(seq, comp, persons, E);
+  const cnt = new Int32Array(E + 1);
+  const touched = new Int32Array(E + 1);
   const pairCount = new Map<number, number>();
   for (let q = 0; q < persons; q++) {
     let nt = 0;
     let tot = 0;
-    for (let j = memStart[q]!; j < memStart[q + 1]!; j++) {
-      const c = comp[memList[j]!]!;
+    for (let j = seq.memStart[q]!; j < seq.memStart[q + 1]!; j++) {
+      const c = comp[seq.memList[j]!]!;
       if (homeCount[c]! < G) continue;
       tot++;
       if (cnt[c]!++ === 0) touched[nt++] = c;
@@ -294,105 +373,232 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   for (const [key, n] of pairCount) {
     const a = Math.floor(key / (E + 1));
     const c = key % (E + 1);
-    if (n >= 3 && 5 * n >= Math.min(homeCount[a]!, homeCount[c]!)) {
+    // A fifth of the larger set: a small set two teams shared a stretch in would otherwise
+    // join both teams through the few persons it holds of each.
+    if (n >= 3 && 5 * n >= Math.max(homeCount[a]!, homeCount[c]!)) {
       uf.union(a, c);
       bridged = true;
     }
   }
   if (bridged) {
     comp = namedSets(uf, E);
-    findHomes();
+    ({ home, homeCount } = findHomes(seq, comp, persons, E));
   }
-  const kept = (c: number) => homeCount[c]! >= G;
+  return { comp, home, homeCount };
+}
 
-  // Movements: each group crossing of a kept set, and each group crossing holding
-  // min_group_size of a kept set's home persons, or a quarter of its persons.
+/** The sets each group crossing — and each block's date-only crossings — is a movement of. */
+interface Movements {
+  /** Sets of group crossing eid: sets[moveStart[eid]] … sets[moveStart[eid + 1] − 1]. */
+  moveStart: Int32Array;
+  /** Sets of block bl's date-only crossings: sets[wildSetStart[bl]] … before wildSetStart[bl + 1]. */
+  wildSetStart: Int32Array;
+  sets: Int32Array;
+}
+
+/**
+ * Movements: each group crossing of a kept set (home to min_group_size or more), and each
+ * group crossing holding min_group_size of a kept set's home persons, or a quarter of its
+ * persons (so both teams get the crossing they shared).
+ */
+function movementLists(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: number): Movements {
+  const { E, eStart, eEnd } = g;
+  const kept = (c: number) => r.homeCount[c]! >= G;
+  const cnt = new Int32Array(E + 1);
+  const touched = new Int32Array(E + 1);
   const moveStart = new Int32Array(E + 2);
-  const moveList = new IntList();
+  const list = new IntList();
   for (let eid = 1; eid <= E; eid++) {
-    moveStart[eid] = moveList.length;
+    moveStart[eid] = list.length;
     let nt = 0;
     for (let i = eStart[eid]!; i < eEnd[eid]!; i++) {
-      const h = home[x.pid[i]!]!;
+      const h = r.home[x.pid[i]!]!;
       if (h > 0 && kept(h) && cnt[h]!++ === 0) touched[nt++] = h;
     }
-    const own = comp[eid]!;
+    const own = r.comp[eid]!;
     let ownIn = false;
     for (let j = 0; j < nt; j++) {
       const c = touched[j]!;
-      if (cnt[c]! >= G || 4 * cnt[c]! >= sz(eid) || (c === own && kept(own))) {
-        moveList.push(c);
+      if (cnt[c]! >= G || 4 * cnt[c]! >= eEnd[eid]! - eStart[eid]! || (c === own && kept(own))) {
+        list.push(c);
         if (c === own) ownIn = true;
       }
       cnt[c] = 0;
     }
-    if (!ownIn && kept(own)) moveList.push(own);
+    if (!ownIn && kept(own)) list.push(own);
   }
-  moveStart[E + 1] = moveList.length;
-  const moves = moveList.done();
+  moveStart[E + 1] = list.length;
+  // A date-only crossing's sets are those of its block's group crossings: the same for every
+  // date-only crossing of the block, so listed once per block, after the group crossings' lists.
 
-  // The sets a date-only wildcard's group crossings are movements of: the same for every
-  // wildcard of a port-day, so listed once per port-day, after the group crossings' lists.
-  const M = moves.length;
-  const setList = new IntList();
-  for (let j = 0; j < M; j++) setList.push(moves[j]!);
-  const wildSetStart = new Int32Array(blocks + 1);
-  {
-    const seen = new Int32Array(E + 1);
-    for (let bl = 0; bl < blocks; bl++) {
-      wildSetStart[bl] = setList.length;
-      const f = wildFirst[bl]!;
-      for (let eid = f; eid < f + wildCount[bl]!; eid++)
-        for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
-          const c = moves[j]!;
-          if (seen[c] === bl + 1) continue;
-          seen[c] = bl + 1;
-          setList.push(c);
-        }
+  const moves = list.done();
+  const wildSetStart = new Int32Array(g.blocks + 1);
+  const seen = new Int32Array(E + 1);
+  for (let bl = 0; bl < g.blocks; bl++) {
+    wildSetStart[bl] = list.length;
+    const f = g.wildFirst[bl]!;
+    for (let eid = f; eid < f + g.wildCount[bl]!; eid++)
+      for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
+        const c = moves[j]!;
+        if (seen[c] === bl + 1) continue;
+        seen[c] = bl + 1;
+        list.push(c);
+      }
+  }
+  wildSetStart[g.blocks] = list.length;
+
+  return { moveStart, wildSetStart, sets: list.done() };
+}
+
+/**
+ * Step 3b, co-movement: sets that cross together are one team. A team whose members pass the
+ * counter in vans minutes apart, or whose crossing the time gap cut for another reason, comes
+ * out of the links as several sets with no person in common; cycle after cycle their group
+ * crossings still follow each other within CONVOY_MINUTES on the same port-day, while teams on
+ * cycles of their own drift apart, and teams hours apart never meet. A convoy is a run of group
+ * crossings of one block (port, day, direction, papers) each starting at most CONVOY_MINUTES
+ * after the one before ends. Two sets are joined when they were in one convoy three times or more
+ * and in at least CO_MOVING of the convoys of the set that had fewer, and the sponsors recorded on
+ * them are not disjoint (two employers' teams that drift into phase for a while stay apart).
+ */
+const CONVOY_MINUTES = 60;
+const CO_MOVING = 0.34;
+
+function joinCoMoving(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: number): Repaired {
+  const { E } = g;
+  const kept = (c: number) => r.homeCount[c]! >= G;
+  const convoys = new Int32Array(E + 1);
+  const pairCount = new Map<number, number>();
+  const convoy: number[] = [];
+  const close = () => {
+    const sets = [...new Set(convoy)].sort((a, b) => a - b);
+    for (const c of sets) convoys[c]!++;
+    for (let u = 0; u < sets.length; u++)
+      for (let v = u + 1; v < sets.length; v++) {
+        const key = sets[u]! * (E + 1) + sets[v]!;
+        pairCount.set(key, (pairCount.get(key) ?? 0) + 1);
+      }
+    convoy.length = 0;
+  };
+  // Group crossings of a block are consecutive numbers, timed runs in time order.
+  let lastEnd = 0;
+  for (let eid = 1; eid <= E; eid++) {
+    const start = x.minute[g.eStart[eid]!]!;
+    const sameBlock = eid > 1 && g.eBlock[eid] === g.eBlock[eid - 1];
+    if (!sameBlock || start === NO_MINUTE || start - lastEnd > CONVOY_MINUTES) close();
+    lastEnd = x.minute[g.eEnd[eid]! - 1]!;
+    const c = r.comp[eid]!;
+    if (kept(c) && start !== NO_MINUTE) convoy.push(c);
+  }
+  close();
+  const sponsors = setSponsors(x, g, r, kept);
+  const uf = new UnionFind(E + 1);
+  let joined = false;
+  for (const [key, n] of pairCount) {
+    const a = Math.floor(key / (E + 1));
+    const b = key % (E + 1);
+    const fewer = Math.min(convoys[a]!, convoys[b]!);
+    if (n >= 3 && n >= CO_MOVING * fewer && sponsorsMeet(sponsors, a, b)) {
+      uf.union(a, b);
+      joined = true;
     }
-    wildSetStart[blocks] = setList.length;
   }
-  const sets = setList.done();
-  /** Where crossing i's sets are in `sets`: [setFrom(i), setTo(i)). */
-  const setFrom = (i: number) =>
-    memberEid[i]! > 0 ? moveStart[memberEid[i]!]! : isWild(i) ? wildSetStart[block[i]!]! : 0;
-  const setTo = (i: number) =>
-    memberEid[i]! > 0
-      ? moveStart[memberEid[i]! + 1]!
-      : isWild(i)
-        ? wildSetStart[block[i]! + 1]!
-        : 0;
+  if (!joined) return r;
+  // Each joined set is named by its smallest member set, as namedSets names sets.
+  const first = new Int32Array(E + 1);
+  const canon = new Int32Array(E + 1);
+  for (let c = 1; c <= E; c++) {
+    const root = uf.find(c);
+    if (first[root] === 0) first[root] = c;
+    canon[c] = first[root]!;
+  }
+  const comp = Int32Array.from(r.comp, (c) => canon[c]!);
+  const home = Int32Array.from(r.home, (c) => canon[c]!);
+  const homeCount = new Int32Array(E + 1);
+  for (const c of home) if (c > 0) homeCount[c]!++;
+  return { comp, home, homeCount };
+}
 
-  // A set's profile: the sponsor keys (tags 1 … maxSk) and visa types (maxSk + vk) recorded on
-  // its movements; a value must recur (twice, and 5 % of the set's values of its kind), so one
-  // stray traveller does not lend the set a sponsor. Counted per unit — a group crossing's
-  // members, a port-day's wildcards — then per set over its units, in one dense counter.
+/** Sponsor keys that recur on each kept set's group crossings (twice, and 5 % of its keys). */
+function setSponsors(
+  x: CohortCrossings,
+  g: GroupCrossings,
+  r: Repaired,
+  kept: (c: number) => boolean,
+): Map<number, Set<number>> {
+  const counts = new Map<number, Map<number, number>>();
+  for (let eid = 1; eid <= g.E; eid++) {
+    const c = r.comp[eid]!;
+    if (!kept(c)) continue;
+    const m = counts.get(c) ?? new Map<number, number>();
+    for (let i = g.eStart[eid]!; i < g.eEnd[eid]!; i++)
+      if (x.sk[i]! > 0) m.set(x.sk[i]!, (m.get(x.sk[i]!) ?? 0) + 1);
+    counts.set(c, m);
+  }
+  const out = new Map<number, Set<number>>();
+  for (const [c, m] of counts) {
+    let total = 0;
+    for (const n of m.values()) total += n;
+    out.set(c, new Set([...m].filter(([, n]) => n >= 2 && 20 * n >= total).map(([k]) => k)));
+  }
+  return out;
+}
+
+/** Whether two sets' recurring sponsors meet, or either has none recorded. */
+function sponsorsMeet(sponsors: Map<number, Set<number>>, a: number, b: number): boolean {
+  const sa = sponsors.get(a);
+  const sb = sponsors.get(b);
+  if (!sa || !sb || sa.size === 0 || sb.size === 0) return true;
+  for (const k of sa) if (sb.has(k)) return true;
+  return false;
+}
+
+/** Crossings of a unit — group crossing u ≤ E, else block u − E − 1's date-only crossings. */
+function unitRange(g: GroupCrossings, u: number): [number, number] {
+  if (u <= g.E) return [g.eStart[u]!, g.eEnd[u]!];
+  const bl = u - g.E - 1;
+  if (g.wildCount[bl] === 0) return [0, 0];
+  let w = g.bStart[bl + 1]!;
+  while (w > g.bStart[bl]! && g.run[w - 1] === 0) w--;
+  return [w, g.bStart[bl + 1]!];
+}
+
+function unitSets(g: GroupCrossings, mv: Movements, u: number): [number, number] {
+  return u <= g.E
+    ? [mv.moveStart[u]!, mv.moveStart[u + 1]!]
+    : [mv.wildSetStart[u - g.E - 1]!, mv.wildSetStart[u - g.E]!];
+}
+
+/** What a set's members travel on and under: papers allowed, sets of each sponsor key. */
+interface SetProfiles {
+  maxVk: number;
+  /** visaOk[c · (maxVk + 1) + vk] = 1 when set c's members travel on papers vk. */
+  visaOk: Uint8Array;
+  /** Sets recorded under each sponsor key. */
+  skSets: number[][];
+}
+
+/**
+ * A set's profile: the sponsor keys (tags 1 … maxSk) and papers (maxSk + vk) recorded on its
+ * movements; a value must recur (twice, and 5 % of the set's values of its kind), so one stray
+ * traveller does not lend the set a sponsor. Counted per unit, then per set over its units.
+ */
+function setProfiles(x: CohortCrossings, g: GroupCrossings, mv: Movements): SetProfiles {
   let maxSk = 0;
   let maxVk = 0;
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < x.pid.length; i++) {
     if (x.sk[i]! > maxSk) maxSk = x.sk[i]!;
     if (x.vk[i]! > maxVk) maxVk = x.vk[i]!;
   }
-  const TAGS = maxSk + maxVk + 1;
-  const tagCnt = new Int32Array(TAGS);
-  const tagTouched = new Int32Array(TAGS);
-  const units = E + 1 + blocks;
+  const tagCnt = new Int32Array(maxSk + maxVk + 1);
+  const tagTouched = new Int32Array(maxSk + maxVk + 1);
+  const units = g.E + 1 + g.blocks;
   const histStart = new Int32Array(units + 1);
   const histTag = new IntList();
   const histCnt = new IntList();
-  const unitRange = (u: number): [number, number] => {
-    if (u <= E) return [eStart[u]!, eEnd[u]!];
-    const bl = u - E - 1;
-    if (wildCount[bl] === 0) return [0, 0];
-    let w = bStart[bl + 1]!;
-    while (w > bStart[bl]! && run[w - 1] === 0) w--;
-    return [w, bStart[bl + 1]!];
-  };
-  const unitSets = (u: number): [number, number] =>
-    u <= E ? [moveStart[u]!, moveStart[u + 1]!] : [wildSetStart[u - E - 1]!, wildSetStart[u - E]!];
   for (let u = 1; u < units; u++) {
     histStart[u] = histTag.length;
-    const [from, to] = unitRange(u);
+    const [from, to] = unitRange(g, u);
     let nt = 0;
     for (let i = from; i < to; i++) {
       const sk = x.sk[i]!;
@@ -407,34 +613,18 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
     }
   }
   histStart[units] = histTag.length;
-  const hTag = histTag.done();
-  const hCnt = histCnt.done();
-  // Units per set (inverse of the units' set lists).
-  const cuStart = new Int32Array(E + 2);
-  for (let u = 1; u < units; u++) {
-    const [f, t] = unitSets(u);
-    for (let j = f; j < t; j++) cuStart[sets[j]! + 1]!++;
-  }
-  for (let c = 0; c <= E; c++) cuStart[c + 1]! += cuStart[c]!;
-  const cuList = new Int32Array(cuStart[E + 1]!);
-  {
-    const fill = cuStart.slice(0, E + 1);
-    for (let u = 1; u < units; u++) {
-      const [f, t] = unitSets(u);
-      for (let j = f; j < t; j++) cuList[fill[sets[j]!]!++] = u;
-    }
-  }
-  const visaOk = new Uint8Array((E + 1) * (maxVk + 1));
+  const hist = { start: histStart, tag: histTag.done(), cnt: histCnt.done() };
+  const cu = unitsPerSet(g, mv, units);
+  const visaOk = new Uint8Array((g.E + 1) * (maxVk + 1));
   const skSets: number[][] = Array.from({ length: maxSk + 1 }, () => []);
-  for (let c = 1; c <= E; c++) {
-    if (cuStart[c] === cuStart[c + 1]) continue;
+  for (let c = 1; c <= g.E; c++) {
     let nt = 0;
-    for (let j = cuStart[c]!; j < cuStart[c + 1]!; j++) {
-      const u = cuList[j]!;
-      for (let h = histStart[u]!; h < histStart[u + 1]!; h++) {
-        const t = hTag[h]!;
+    for (let j = cu.start[c]!; j < cu.start[c + 1]!; j++) {
+      const u = cu.list[j]!;
+      for (let h = hist.start[u]!; h < hist.start[u + 1]!; h++) {
+        const t = hist.tag[h]!;
         if (tagCnt[t] === 0) tagTouched[nt++] = t;
-        tagCnt[t]! += hCnt[h]!;
+        tagCnt[t]! += hist.cnt[h]!;
       }
     }
     let sponsorTotal = 0;
@@ -453,9 +643,38 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
       else skSets[t]!.push(c);
     }
   }
+  return { maxVk, visaOk, skSets };
+}
 
-  // Movement days per city and direction, once per set (a busy day has many group crossings),
-  // in one slot per day, direction and city.
+/** Units per set (the inverse of the units' set lists), CSR. */
+function unitsPerSet(g: GroupCrossings, mv: Movements, units: number) {
+  const start = new Int32Array(g.E + 2);
+  for (let u = 1; u < units; u++) {
+    const [f, t] = unitSets(g, mv, u);
+    for (let j = f; j < t; j++) start[mv.sets[j]! + 1]!++;
+  }
+  for (let c = 0; c <= g.E; c++) start[c + 1]! += start[c]!;
+  const list = new Int32Array(start[g.E + 1]!);
+  const fill = start.slice(0, g.E + 1);
+  for (let u = 1; u < units; u++) {
+    const [f, t] = unitSets(g, mv, u);
+    for (let j = f; j < t; j++) list[fill[mv.sets[j]!]!++] = u;
+  }
+  return { start, list };
+}
+
+/** Movement days per city and direction, once per set, in one slot per day, direction and city. */
+interface MovementDays {
+  minDay: number;
+  maxDay: number;
+  /** Slots between two days one apart. */
+  slotDay: number;
+  slotOf: (day: number, out: number, cno: number) => number;
+  sets: (number[] | undefined)[];
+}
+
+function movementDays(x: CohortCrossings, g: GroupCrossings, mv: Movements): MovementDays {
+  const N = x.pid.length;
   let minDay = N > 0 ? x.day[0]! : 0;
   let maxDay = minDay;
   let maxCno = 0;
@@ -466,239 +685,353 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   }
   const slotOf = (day: number, out: number, cno: number) =>
     ((day - minDay) * 2 + out) * (maxCno + 1) + cno;
-  const slots = (maxDay - minDay + 1) * 2 * (maxCno + 1);
-  const mdSets: (number[] | undefined)[] = new Array(slots);
-  {
-    const seen = new Set<number>();
-    for (let eid = 1; eid <= E; eid++) {
-      const i = eStart[eid]!;
-      const slot = slotOf(x.day[i]!, x.out[i]!, x.cno[i]!);
-      for (let j = moveStart[eid]!; j < moveStart[eid + 1]!; j++) {
-        const c = moves[j]!;
-        if (seen.has(slot * (E + 1) + c)) continue;
-        seen.add(slot * (E + 1) + c);
-        const l = mdSets[slot];
-        if (l) l.push(c);
-        else mdSets[slot] = [c];
-      }
+  const sets: (number[] | undefined)[] = new Array((maxDay - minDay + 1) * 2 * (maxCno + 1));
+  const seen = new Set<number>();
+  for (let eid = 1; eid <= g.E; eid++) {
+    const i = g.eStart[eid]!;
+    const slot = slotOf(x.day[i]!, x.out[i]!, x.cno[i]!);
+    for (let j = mv.moveStart[eid]!; j < mv.moveStart[eid + 1]!; j++) {
+      const c = mv.sets[j]!;
+      if (seen.has(slot * (g.E + 1) + c)) continue;
+      seen.add(slot * (g.E + 1) + c);
+      const l = sets[slot];
+      if (l) l.push(c);
+      else sets[slot] = [c];
     }
   }
+  return { minDay, maxDay, slotDay: 2 * (maxCno + 1), slotOf, sets };
+}
 
-  // 4. Membership, person by person over all their crossings: the columns it reads, gathered
-  // into person order once (reading them through the person index would miss the cache on
-  // every crossing).
+/** The columns membership reads, in person order (CSR by xStart). */
+interface PersonCrossings {
+  xStart: Int32Array;
+  day: Int32Array;
+  slot: Int32Array;
+  sk: Int32Array;
+  vk: Int32Array;
+  spid: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+}
+
+/** Gathered into person order once: read through the person index, every crossing would miss
+ * the cache. */
+function personCrossings(
+  x: CohortCrossings,
+  g: GroupCrossings,
+  mv: Movements,
+  md: MovementDays,
+  persons: number,
+): PersonCrossings {
+  const N = x.pid.length;
   const xStart = new Int32Array(persons + 1);
   for (let i = 0; i < N; i++) xStart[x.pid[i]! + 1]!++;
   for (let q = 0; q < persons; q++) xStart[q + 1]! += xStart[q]!;
-  const pDay = new Int32Array(N);
-  const pSlot = new Int32Array(N);
-  const pSk = new Int32Array(N);
-  const pVk = new Int32Array(N);
-  const pSpid = new Int32Array(N);
-  const pFrom = new Int32Array(N);
-  const pTo = new Int32Array(N);
-  {
-    const fill = xStart.slice(0, persons);
-    for (let i = 0; i < N; i++) {
-      const j = fill[x.pid[i]!]!++;
-      pDay[j] = x.day[i]!;
-      pSlot[j] = slotOf(x.day[i]!, x.out[i]!, x.cno[i]!);
-      pSk[j] = x.sk[i]!;
-      pVk[j] = x.vk[i]!;
-      pSpid[j] = x.spid[i]!;
-      pFrom[j] = setFrom(i);
-      pTo[j] = setTo(i);
+  const pc: PersonCrossings = {
+    xStart,
+    day: new Int32Array(N),
+    slot: new Int32Array(N),
+    sk: new Int32Array(N),
+    vk: new Int32Array(N),
+    spid: new Int32Array(N),
+    from: new Int32Array(N),
+    to: new Int32Array(N),
+  };
+  const fill = xStart.slice(0, persons);
+  for (let i = 0; i < N; i++) {
+    const j = fill[x.pid[i]!]!++;
+    pc.day[j] = x.day[i]!;
+    pc.slot[j] = md.slotOf(x.day[i]!, x.out[i]!, x.cno[i]!);
+    pc.sk[j] = x.sk[i]!;
+    pc.vk[j] = x.vk[i]!;
+    pc.spid[j] = x.spid[i]!;
+    const eid = g.memberEid[i]!;
+    const bl = g.block[i]!;
+    if (eid > 0) {
+      pc.from[j] = mv.moveStart[eid]!;
+      pc.to[j] = mv.moveStart[eid + 1]!;
+    } else if (g.run[i] === 0 && g.wildCount[bl]! > 0) {
+      pc.from[j] = mv.wildSetStart[bl]!;
+      pc.to[j] = mv.wildSetStart[bl + 1]!;
     }
   }
-  const slotDay = 2 * (maxCno + 1);
-  const exact = new Int32Array(E + 1);
-  const near = new Int32Array(E + 1);
-  const fitStamp = new Int32Array(E + 1);
-  const nearStamp = new Int32Array(E + 1);
-  const skStamp = new Int32Array(maxSk + 1);
-  const seed = new Int32Array(persons);
-  const hitsOf = new Int32Array(persons);
-  const offOf = new Int32Array(persons);
-  const firstDay = new Int32Array(persons);
-  const visas: number[] = [];
-  for (let q = 0; q < persons; q++) {
-    const from = xStart[q]!;
-    const to = xStart[q + 1]!;
-    const n = to - from;
-    if (n === 0) continue;
+  return pc;
+}
+
+/** Step 4's result per person: the set joined (0: none), crossings on its movements (hits),
+ * straggler crossings near them (off), and the day of the person's first crossing. */
+interface Assignment {
+  seed: Int32Array;
+  hits: Int32Array;
+  off: Int32Array;
+  firstDay: Int32Array;
+}
+
+/**
+ * Step 4, membership: every person joins the set whose movements cover most of their
+ * crossings, at least min_coverage of them, among sets whose members travel on the person's
+ * papers. A crossing on no movement counts for a set with a movement within straggler_days of
+ * it (same city and direction) when the person was recorded under one of the set's sponsors.
+ */
+class Membership {
+  private readonly exact: Int32Array;
+  private readonly near: Int32Array;
+  private readonly touched: Int32Array;
+  private readonly fitStamp: Int32Array;
+  private readonly nearStamp: Int32Array;
+  private readonly skStamp: Int32Array;
+  private readonly covers: (n: number, t: number) => boolean;
+  private readonly visas: number[] = [];
+  readonly out: Assignment;
+
+  constructor(
+    private readonly pc: PersonCrossings,
+    private readonly mv: Movements,
+    private readonly prof: SetProfiles,
+    private readonly md: MovementDays,
+    private readonly p: CohortParams,
+    E: number,
+    persons: number,
+  ) {
+    this.exact = new Int32Array(E + 1);
+    this.near = new Int32Array(E + 1);
+    this.touched = new Int32Array(E + 1);
+    this.fitStamp = new Int32Array(E + 1);
+    this.nearStamp = new Int32Array(E + 1);
+    this.skStamp = new Int32Array(prof.skSets.length);
+    this.covers = atLeastFn(p.min_coverage);
+    this.out = {
+      seed: new Int32Array(persons),
+      hits: new Int32Array(persons),
+      off: new Int32Array(persons),
+      firstDay: new Int32Array(persons),
+    };
+  }
+
+  /** Counts the person's crossings on each set's movements; returns the sets touched. */
+  private countExact(q: number): { nt: number; fits: boolean } {
+    const { pc, mv } = this;
     let nt = 0;
-    let fd = pDay[from]!;
     let fits = false;
-    visas.length = 0;
-    for (let j = from; j < to; j++) {
-      if (pDay[j]! < fd) fd = pDay[j]!;
-      for (let u = pFrom[j]!; u < pTo[j]!; u++) {
-        const c = sets[u]!;
-        if (exact[c]!++ === 0) touched[nt++] = c;
+    let fd = pc.day[pc.xStart[q]!]!;
+    this.visas.length = 0;
+    for (let j = pc.xStart[q]!; j < pc.xStart[q + 1]!; j++) {
+      if (pc.day[j]! < fd) fd = pc.day[j]!;
+      for (let u = pc.from[j]!; u < pc.to[j]!; u++) {
+        const c = mv.sets[u]!;
+        if (this.exact[c]!++ === 0) this.touched[nt++] = c;
       }
-      // Each sponsor key once per person: most persons cross under one sponsor on every trip,
-      // and a big sponsor's set list stamped on every crossing was 124M writes at 10M records.
-      const sk = pSk[j]!;
-      const l = skSets[sk];
-      if (l && l.length > 0 && skStamp[sk] !== q + 1) {
-        skStamp[sk] = q + 1;
-        for (const c of l) fitStamp[c] = q + 1;
+      // Each sponsor key once per person: most persons cross under one sponsor on every trip.
+      const sk = pc.sk[j]!;
+      const l = this.prof.skSets[sk];
+      if (l && l.length > 0 && this.skStamp[sk] !== q + 1) {
+        this.skStamp[sk] = q + 1;
+        for (const c of l) this.fitStamp[c] = q + 1;
         fits = true;
       }
-      const v = pVk[j]!;
-      if (v > 0 && !visas.includes(v)) visas.push(v);
+      const v = pc.vk[j]!;
+      if (v > 0 && !this.visas.includes(v)) this.visas.push(v);
     }
-    // Stragglers: a crossing on no movement counts for a set with a movement within
-    // straggler_days of it (same city and direction) when the person was recorded under one of
-    // the set's sponsors.
-    if (fits)
-      for (let j = from; j < to; j++) {
-        if (pTo[j]! > pFrom[j]!) continue;
-        for (let o = -p.straggler_days; o <= p.straggler_days; o++) {
-          const day = pDay[j]! + o;
-          if (day < minDay || day > maxDay) continue;
-          const l = mdSets[pSlot[j]! + o * slotDay];
-          if (!l) continue;
-          for (const c of l) {
-            if (fitStamp[c] !== q + 1 || nearStamp[c] === j + 1) continue;
-            nearStamp[c] = j + 1;
-            if (near[c]!++ === 0 && exact[c] === 0) touched[nt++] = c;
-          }
+    this.out.firstDay[q] = fd;
+    return { nt, fits };
+  }
+
+  /** Straggler crossings: off every movement, within straggler_days of one of a fitting set. */
+  private countNear(q: number, nt: number): number {
+    const { pc, md } = this;
+    const days = this.p.straggler_days;
+    for (let j = pc.xStart[q]!; j < pc.xStart[q + 1]!; j++) {
+      if (pc.to[j]! > pc.from[j]!) continue;
+      for (let o = -days; o <= days; o++) {
+        const day = pc.day[j]! + o;
+        if (day < md.minDay || day > md.maxDay) continue;
+        const l = md.sets[pc.slot[j]! + o * md.slotDay];
+        if (!l) continue;
+        for (const c of l) {
+          if (this.fitStamp[c] !== q + 1 || this.nearStamp[c] === j + 1) continue;
+          this.nearStamp[c] = j + 1;
+          if (this.near[c]!++ === 0 && this.exact[c] === 0) this.touched[nt++] = c;
         }
       }
-    // The set that covers most, among those covering min_coverage of the person's crossings
-    // whose members travel on one of the person's visa types (none recorded: no test).
+    }
+    return nt;
+  }
+
+  assign(q: number): void {
+    const n = this.pc.xStart[q + 1]! - this.pc.xStart[q]!;
+    if (n === 0) return;
+    let { nt, fits } = this.countExact(q);
+    if (fits) nt = this.countNear(q, nt);
+    const { out, prof } = this;
+    const stride = prof.maxVk + 1;
     let best = 0;
     for (let u = 0; u < nt; u++) {
-      const c = touched[u]!;
-      const e = exact[c]!;
-      const nr = near[c]!;
-      exact[c] = 0;
-      near[c] = 0;
-      if (!covers(e + nr, n)) continue;
-      if (!(e >= p.min_shared_crossings || e === n || nr > 0)) continue;
-      if (visas.length > 0 && !visas.some((v) => visaOk[c * (maxVk + 1) + v] === 1)) continue;
-      const bs = hitsOf[q]! + offOf[q]!;
+      const c = this.touched[u]!;
+      const e = this.exact[c]!;
+      const nr = this.near[c]!;
+      this.exact[c] = 0;
+      this.near[c] = 0;
+      if (!this.covers(e + nr, n)) continue;
+      if (!(e >= this.p.min_shared_crossings || e === n || nr > 0)) continue;
+      if (this.visas.length > 0 && !this.visas.some((v) => prof.visaOk[c * stride + v] === 1))
+        continue;
+      const bs = out.hits[q]! + out.off[q]!;
       if (
         best === 0 ||
         e + nr > bs ||
-        (e + nr === bs && (e > hitsOf[q]! || (e === hitsOf[q] && c < best)))
+        (e + nr === bs && (e > out.hits[q]! || (e === out.hits[q] && c < best)))
       ) {
         best = c;
-        hitsOf[q] = e;
-        offOf[q] = nr;
+        out.hits[q] = e;
+        out.off[q] = nr;
       }
     }
-    seed[q] = best;
-    firstDay[q] = fd;
+    out.seed[q] = best;
   }
+}
 
-  // Only sets with min_group_size members are cohorts.
-  const size = new Int32Array(E + 1);
-  for (let q = 0; q < persons; q++) if (seed[q]! > 0) size[seed[q]!]!++;
-  for (let q = 0; q < persons; q++) if (size[seed[q]!]! < G) seed[q] = 0;
-  const mPid = new IntList();
-  for (let q = 0; q < persons; q++) if (seed[q]! > 0) mPid.push(q);
-  const mp = mPid.done();
-  const pick = (a: Int32Array) => Int32Array.from(mp, (q) => a[q]!);
-
-  // Movements per port-day, with the members who crossed in them: a port-day's group crossings
-  // are consecutive numbers, and each member has at most one crossing on a port-day.
+/**
+ * Movements per port-day, with the members who crossed in them: a port-day's group crossings
+ * are consecutive numbers, and each member has at most one crossing on a port-day.
+ */
+function movementsOut(
+  x: CohortCrossings,
+  g: GroupCrossings,
+  mv: Movements,
+  seed: Int32Array,
+  size: Int32Array,
+  G: number,
+): CohortSets["movements"] {
+  const { E } = g;
   const mvSeed = new IntList();
   const mvBlock = new IntList();
   const mvPresent = new IntList();
-  {
-    const mark = new Int32Array(E + 1);
-    let markNo = 0;
-    const onBlock = new Int32Array(E + 1);
-    for (let r = 0; r < E; ) {
-      const bl = eBlock[r + 1]!;
-      let last = r + 1;
-      while (last + 1 <= E && eBlock[last + 1] === bl) last++;
-      let nt = 0;
-      const count = (from: number, to: number, setsFrom: number, setsTo: number) => {
-        markNo++;
-        for (let j = setsFrom; j < setsTo; j++) {
-          const c = sets[j]!;
-          mark[c] = markNo;
-          if (size[c]! >= G && onBlock[c] !== bl + 1) {
-            onBlock[c] = bl + 1;
-            cnt[c] = 0;
-            touched[nt++] = c;
-          }
+  const mark = new Int32Array(E + 1);
+  const onDay = new Int32Array(E + 1);
+  const cnt = new Int32Array(E + 1);
+  const touched = new Int32Array(E + 1);
+  let markNo = 0;
+  let dayNo = 0;
+  for (let r = 0; r < E; ) {
+    const first = r + 1;
+    const i0 = g.eStart[first]!;
+    let last = first;
+    while (last + 1 <= E && !startsPortDayAt(x, i0, g.eStart[last + 1]!)) last++;
+    dayNo++;
+    let nt = 0;
+    const count = (from: number, to: number, setsFrom: number, setsTo: number) => {
+      markNo++;
+      for (let j = setsFrom; j < setsTo; j++) {
+        const c = mv.sets[j]!;
+        mark[c] = markNo;
+        if (size[c]! >= G && onDay[c] !== dayNo) {
+          onDay[c] = dayNo;
+          cnt[c] = 0;
+          touched[nt++] = c;
         }
-        for (let i = from; i < to; i++) {
-          const s = seed[x.pid[i]!]!;
-          if (s > 0 && mark[s] === markNo) cnt[s]!++;
-        }
-      };
-      for (let eid = r + 1; eid <= last; eid++)
-        count(eStart[eid]!, eEnd[eid]!, moveStart[eid]!, moveStart[eid + 1]!);
-      if (wildCount[bl]! > 0) {
-        const [from, to] = unitRange(E + 1 + bl);
-        count(from, to, wildSetStart[bl]!, wildSetStart[bl + 1]!);
       }
-      for (let j = 0; j < nt; j++) {
-        const c = touched[j]!;
-        mvSeed.push(c);
-        mvBlock.push(bl);
-        mvPresent.push(cnt[c]!);
-        cnt[c] = 0;
+      for (let i = from; i < to; i++) {
+        const s = seed[x.pid[i]!]!;
+        if (s > 0 && mark[s] === markNo) cnt[s]!++;
       }
-      r = last;
+    };
+    let lastWild = -1;
+    for (let eid = first; eid <= last; eid++) {
+      count(g.eStart[eid]!, g.eEnd[eid]!, mv.moveStart[eid]!, mv.moveStart[eid + 1]!);
+      const bl = g.eBlock[eid]!;
+      if (g.wildCount[bl]! > 0 && bl !== lastWild) {
+        lastWild = bl;
+        const [from, to] = unitRange(g, E + 1 + bl);
+        count(from, to, mv.wildSetStart[bl]!, mv.wildSetStart[bl + 1]!);
+      }
     }
+    for (let j = 0; j < nt; j++) {
+      const c = touched[j]!;
+      mvSeed.push(c);
+      mvBlock.push(i0);
+      mvPresent.push(cnt[c]!);
+      cnt[c] = 0;
+    }
+    r = last;
   }
+  const at = mvBlock.done();
+  return {
+    seed: mvSeed.done(),
+    day: Int32Array.from(at, (i) => x.day[i]!),
+    pno: Int32Array.from(at, (i) => x.pno[i]!),
+    out: Uint8Array.from(at, (i) => x.out[i]!),
+    present: mvPresent.done(),
+  };
+}
 
-  // Sponsor spellings per cohort, over its members' crossings.
+/** Whether crossings i and j lie on different port-days (port, day, direction). */
+function startsPortDayAt(x: CohortCrossings, i: number, j: number): boolean {
+  return x.pno[i] !== x.pno[j] || x.day[i] !== x.day[j] || x.out[i] !== x.out[j];
+}
+
+/** Sponsor spellings per cohort, over its members' crossings. */
+function sponsorsOut(pc: PersonCrossings, members: Int32Array, seed: Int32Array) {
   const spSeed = new IntList();
   const spSpid = new IntList();
   const spN = new IntList();
-  {
-    let maxSpid = 0;
-    for (let j = 0; j < N; j++) if (pSpid[j]! > maxSpid) maxSpid = pSpid[j]!;
-    const spCnt = new Int32Array(maxSpid + 1);
-    const spTouched = new Int32Array(maxSpid + 1);
-    const bySeed = Int32Array.from(mp).sort((u, v) => seed[u]! - seed[v]! || u - v);
-    for (let a = 0; a < bySeed.length; ) {
-      const s = seed[bySeed[a]!]!;
-      let nt = 0;
-      for (; a < bySeed.length && seed[bySeed[a]!] === s; a++) {
-        const q = bySeed[a]!;
-        for (let j = xStart[q]!; j < xStart[q + 1]!; j++) {
-          const sp = pSpid[j]!;
-          if (sp > 0 && spCnt[sp]!++ === 0) spTouched[nt++] = sp;
-        }
-      }
-      for (let j = 0; j < nt; j++) {
-        const sp = spTouched[j]!;
-        spSeed.push(s);
-        spSpid.push(sp);
-        spN.push(spCnt[sp]!);
-        spCnt[sp] = 0;
+  let maxSpid = 0;
+  for (let j = 0; j < pc.spid.length; j++) if (pc.spid[j]! > maxSpid) maxSpid = pc.spid[j]!;
+  const spCnt = new Int32Array(maxSpid + 1);
+  const spTouched = new Int32Array(maxSpid + 1);
+  const bySeed = Int32Array.from(members).sort((u, v) => seed[u]! - seed[v]! || u - v);
+  for (let a = 0; a < bySeed.length; ) {
+    const s = seed[bySeed[a]!]!;
+    let nt = 0;
+    for (; a < bySeed.length && seed[bySeed[a]!] === s; a++) {
+      const q = bySeed[a]!;
+      for (let j = pc.xStart[q]!; j < pc.xStart[q + 1]!; j++) {
+        const sp = pc.spid[j]!;
+        if (sp > 0 && spCnt[sp]!++ === 0) spTouched[nt++] = sp;
       }
     }
+    for (let j = 0; j < nt; j++) {
+      const sp = spTouched[j]!;
+      spSeed.push(s);
+      spSpid.push(sp);
+      spN.push(spCnt[sp]!);
+      spCnt[sp] = 0;
+    }
   }
+  return { seed: spSeed.done(), spid: spSpid.done(), n: spN.done() };
+}
 
-  const mvB = mvBlock.done();
-  const first = (bl: number) => bStart[bl]!;
+export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams): CohortSets {
+  const G = p.min_group_size;
+  const g = groupCrossings(x, p);
+  const seq = personSequences(x, g, persons);
+  const repaired = repairSets(linkSets(x, g, seq, p), seq, persons, g.E, G);
+  const mv = movementLists(x, g, joinCoMoving(x, g, repaired, G), G);
+  const prof = setProfiles(x, g, mv);
+  const md = movementDays(x, g, mv);
+  const pc = personCrossings(x, g, mv, md, persons);
+  const membership = new Membership(pc, mv, prof, md, p, g.E, persons);
+  for (let q = 0; q < persons; q++) membership.assign(q);
+  const { seed, hits, off, firstDay } = membership.out;
+  // Only sets with min_group_size members are cohorts.
+  const size = new Int32Array(g.E + 1);
+  for (let q = 0; q < persons; q++) if (seed[q]! > 0) size[seed[q]!]!++;
+  for (let q = 0; q < persons; q++) if (size[seed[q]!]! < G) seed[q] = 0;
+  const ids = new IntList();
+  for (let q = 0; q < persons; q++) if (seed[q]! > 0) ids.push(q);
+  const mp = ids.done();
+  const pick = (a: Int32Array) => Int32Array.from(mp, (q) => a[q]!);
   return {
-    group_crossings: E,
+    group_crossings: g.E,
     members: {
       pid: mp,
       seed: pick(seed),
-      hits: pick(hitsOf),
-      off_days: pick(offOf),
-      n: Int32Array.from(mp, (q) => xStart[q + 1]! - xStart[q]!),
+      hits: pick(hits),
+      off_days: pick(off),
+      n: Int32Array.from(mp, (q) => pc.xStart[q + 1]! - pc.xStart[q]!),
       first_day: pick(firstDay),
     },
-    movements: {
-      seed: mvSeed.done(),
-      day: Int32Array.from(mvB, (bl) => x.day[first(bl)]!),
-      pno: Int32Array.from(mvB, (bl) => x.pno[first(bl)]!),
-      out: Uint8Array.from(mvB, (bl) => x.out[first(bl)]!),
-      present: mvPresent.done(),
-    },
-    sponsors: { seed: spSeed.done(), spid: spSpid.done(), n: spN.done() },
+    movements: movementsOut(x, g, mv, seed, size, G),
+    sponsors: sponsorsOut(pc, mp, seed),
   };
 }
 

@@ -36,7 +36,8 @@ export const cohortRotation: Rule = {
              len(list_distinct(list(c.local_date))) AS crossings
       FROM crossed c JOIN records r USING (rec_key) GROUP BY c.mid)
     SELECT m.person_id, m.cohort_id, m.first_seen AS period_start, m.last_seen AS period_end,
-           least(1.0, 0.5 + 0.05 * ev.crossings) AS score, ev.record_ids, ev.crossings, size.team_size,
+           least(1.0, 0.5 + 0.05 * ev.crossings) AS score, false AS censored, ev.record_ids,
+           ev.crossings, size.team_size,
            k.movements, k.ports, k.sponsors, m.role
     FROM ev JOIN cohort_members m ON m.rowid = ev.mid JOIN team k USING (cohort_id) JOIN size USING (cohort_id)`,
 };

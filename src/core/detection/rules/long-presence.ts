@@ -30,7 +30,8 @@ export const longPresence: Rule = {
     WITH cand AS (
       SELECT pid FROM det_stay GROUP BY pid
       HAVING sum(greatest(until - entered_on, 0)) >= ${p.long_presence.min_days}),
-    st AS (SELECT pid, sid, entered_on, until FROM det_stay SEMI JOIN cand USING (pid)),
+    st AS (SELECT pid, sid, entered_on, until, guessed OR open_end AS cut
+           FROM det_stay SEMI JOIN cand USING (pid)),
     overlapping AS (
       SELECT DISTINCT pid FROM (
         SELECT pid, entered_on, lag(until) OVER (PARTITION BY pid ORDER BY entered_on, until) AS prev_until
@@ -61,14 +62,14 @@ export const longPresence: Rule = {
       FROM win w JOIN best b ON b.pid = w.pid AND b.nights = w.nights
       GROUP BY w.pid, b.nights),
     evidence AS (
-      SELECT f.pid, f.period_start, f.nights, count(*) AS stays,
+      SELECT f.pid, f.period_start, f.nights, count(*) AS stays, bool_or(o.cut) AS censored,
              ${recordIdsInOrder("o.entered_on, o.until, o.sid", "x.record_ids")} AS record_ids
       FROM first_best f JOIN st o ON o.pid = f.pid
         AND o.entered_on >= f.period_start AND o.entered_on < f.period_start + ${w}
       JOIN stays x ON x.rowid = o.sid
       GROUP BY f.pid, f.period_start, f.nights)
     SELECT p.person_id, NULL AS cohort_id, period_start, period_start + ${w - 1} AS period_end,
-           least(1.0, nights / ${w}.0 + 0.3) AS score, record_ids, nights, stays,
+           least(1.0, nights / ${w}.0 + 0.3) AS score, censored, record_ids, nights, stays,
            ${w} AS "window", ${p.long_presence.min_days} AS threshold
     FROM evidence JOIN run_person_numbers p USING (pid)`;
   },

@@ -33,6 +33,7 @@ export const overstay: Rule = {
         AND r.visa_type IN (${p.limits.visa_exempt_types.map((t) => `'${t.replaceAll("'", "''")}'`).join(", ")}))
     SELECT p.person_id, NULL AS cohort_id, s.entered_on AS period_start, s.until AS period_end,
            least(1.0, 0.6 + 0.4 * (s.days - ${p.limits.visa_exempt_days}) / ${p.limits.visa_exempt_days}) AS score,
+           s.exited_on IS NULL AS censored,
            s.record_ids, s.days, s.entered_on, s.port_in, ${p.limits.visa_exempt_days} AS "limit",
            CASE WHEN s.exited_on IS NULL THEN 'still inside when the logs end'
                 ELSE 'exited ' || strftime(s.exited_on, '%Y-%m-%d') END AS status

@@ -22,13 +22,15 @@ export const postDeadlinePresence: Rule = {
       SELECT s.person_id, greatest(s.entered_on, DATE '${p.deadline}' + 1) AS from_day,
              CASE WHEN s.exited_on IS NULL AND f.open_cap IS NOT NULL
                   THEN least(b.data_end, s.entered_on + f.open_cap)
-                  ELSE coalesce(s.exited_on, b.data_end) END AS until, s.record_ids
+                  ELSE coalesce(s.exited_on, b.data_end) END AS until, s.record_ids,
+             s.exited_on IS NULL AS open_end
       FROM stays s CROSS JOIN run_bounds b LEFT JOIN run_indicators f USING (person_id)
       -- A cap only shortens a stay: the ones that end before the deadline uncapped need no look.
       WHERE coalesce(s.exited_on, b.data_end) > DATE '${p.deadline}'),
     st AS (SELECT * FROM sc WHERE until > DATE '${p.deadline}')
     SELECT st.person_id, NULL AS cohort_id, min(from_day) AS period_start, max(until) AS period_end,
-           any_value(pe.labor_score) AS score, flatten(list(record_ids ORDER BY from_day)) AS record_ids,
+           any_value(pe.labor_score) AS score, bool_and(open_end) AS censored,
+           flatten(list(record_ids ORDER BY from_day)) AS record_ids,
            round(any_value(pe.labor_score), 2) AS labor_score,
            array_to_string(from_json(any_value(pe.indicators), '["VARCHAR"]'), '; ') AS indicators,
            sum(until - from_day + 1) AS post_days, '${p.deadline}' AS deadline

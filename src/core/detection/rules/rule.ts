@@ -5,8 +5,11 @@
  * The SQL sees the store's tables (records, stays, persons, cohorts …), the run tables the
  * steps before the rules leave (run_crossings, run_person_numbers, run_bounds, run_indicators:
  * src/analyze/step.ts) and det_stay. It must return one row per alert with the columns
- * `person_id`, `cohort_id`, `period_start`, `period_end`, `score` (0..1), `record_ids`
- * (VARCHAR[] of source:record_id) plus every `{placeholder}` the template names. The template
+ * `person_id`, `cohort_id`, `period_start`, `period_end`, `score` (0..1: the strength of the
+ * rule's own pattern; the alert's score also weighs its records and the person's labour score,
+ * src/core/detection/alert-score.ts), `censored` (the alert rests on a stay cut by the edge of
+ * the logs or on an inferred end), `record_ids` (VARCHAR[] of source:record_id) plus every
+ * `{placeholder}` the template names. The template
  * becomes a SQL expression (templateSql), so explanations are rendered inside DuckDB, not row
  * by row in JavaScript.
  *

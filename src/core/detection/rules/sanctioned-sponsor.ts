@@ -16,7 +16,7 @@ export const sanctionedSponsor: Rule = {
       SELECT subject, arg_max(list, score) AS list, arg_max(reference, score) AS reference, max(score) AS hit_score
       FROM screening_hits WHERE subject_kind = 'sponsor' GROUP BY subject)
     SELECT r.person_id, NULL AS cohort_id, min(r.local_date) AS period_start, max(r.local_date) AS period_end,
-           any_value(h.hit_score) AS score,
+           any_value(h.hit_score) AS score, false AS censored,
            ${listInOrder("r.crossed_at, r.rec_key", "x.source || ':' || x.record_id")} AS record_ids,
            r.sponsor, count(*) AS crossings, any_value(h.list) AS list, any_value(h.reference) AS reference,
            round(any_value(h.hit_score), 2) AS hit_score
