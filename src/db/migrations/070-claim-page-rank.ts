@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Evidence claims carry the PDF page their quotation is on (null for other files), and
