@@ -490,6 +490,22 @@ describe("evidence export and timeline", () => {
     await withDb(async (store) => {
       assert.equal(formatRows(await exportRows(store, "claims"), "csv"), "");
     });
+    // Titles, authors and texts come from outside: a cell a spreadsheet would run is text.
+    const csvRows = formatRows(
+      [
+        {
+          title: '=HYPERLINK("http://x","y")',
+          author: "+cmd|' /C calc'!A0",
+          text: "@SUM(1)",
+          n: -3,
+        },
+      ],
+      "csv",
+    );
+    assert.match(csvRows, /"'=HYPERLINK/);
+    assert.match(csvRows, /'\+cmd/);
+    assert.match(csvRows, /'@SUM\(1\)/);
+    assert.match(csvRows, /,-3\n$/, "numbers stay numbers");
     // Quotes sit exactly at their offsets in the stored text.
     const show = runCli(["--db", db, "evidence", "show", "1", "--json"]);
     const text = [...(JSON.parse(show.stdout) as { text: string }).text];

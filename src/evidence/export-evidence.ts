@@ -1,8 +1,9 @@
 /** Exports of the evidence base: sources (metadata, hash, text) and claims (with grade and
- * corroboration) as JSON Lines or CSV. */
-import { stringify } from "csv-stringify/sync";
+ * corroboration) as JSON Lines or CSV; CSV cells that a spreadsheet would run as a formula are
+ * neutralised (src/core/csv-cell.ts), since titles, quotes and texts come from outside. */
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
+import { csvText } from "../export/write-csv.js";
 import { listClaims } from "./store-evidence.js";
 
 export const EXPORT_TABLES = ["sources", "claims"] as const;
@@ -32,7 +33,7 @@ export function formatRows(rows: Record<string, unknown>[], format: string): str
         Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? v.join(";") : (v ?? "")]),
       ),
     );
-    return stringify(flat, { header: true, columns: Object.keys(flat[0]!) });
+    return csvText(flat, Object.keys(flat[0]!));
   }
   throw new AppError("usage", `--format: "${format}" is not one of ${EXPORT_FORMATS.join(", ")}`);
 }

@@ -365,22 +365,9 @@ export function resolvePlaceOrFail(name: string, field = "--place"): Place {
   return place;
 }
 
-export async function addManualClaim(store: Store, c: ManualClaim): Promise<number> {
-  if (!(CLAIM_KINDS as readonly string[]).includes(c.kind))
-    throw new AppError(
-      "usage",
-      `--kind: "${c.kind}" is not a claim kind; expected one of ${CLAIM_KINDS.join(", ")}`,
-    );
-  const src = await store.one<{ text: string; media_type: string }>(
-    "SELECT text, media_type FROM evidence_sources WHERE source_id = ?",
-    [c.sourceId],
-  );
-  if (!src)
-    throw new AppError(
-      "not-found",
-      `no evidence source ${c.sourceId}; see sojourn evidence sources`,
-    );
-  const text = src.text;
+/** The code-point span a manual claim quotes: its --start/--end, or where its --quote occurs
+ * (the --occurrence-th time when it occurs more than once). */
+function quotationSpan(text: string, c: ManualClaim): [number, number] {
   const cpLength = [...text].length;
   let start: number;
   let end: number;
@@ -435,6 +422,26 @@ export async function addManualClaim(store: Store, c: ManualClaim): Promise<numb
       "a claim needs its quotation: --quote TEXT (as in the source), or --start N --end N",
     );
   }
+  return [start, end];
+}
+
+export async function addManualClaim(store: Store, c: ManualClaim): Promise<number> {
+  if (!(CLAIM_KINDS as readonly string[]).includes(c.kind))
+    throw new AppError(
+      "usage",
+      `--kind: "${c.kind}" is not a claim kind; expected one of ${CLAIM_KINDS.join(", ")}`,
+    );
+  const src = await store.one<{ text: string; media_type: string }>(
+    "SELECT text, media_type FROM evidence_sources WHERE source_id = ?",
+    [c.sourceId],
+  );
+  if (!src)
+    throw new AppError(
+      "not-found",
+      `no evidence source ${c.sourceId}; see sojourn evidence sources`,
+    );
+  const text = src.text;
+  const [start, end] = quotationSpan(text, c);
   const place = c.place ? resolvePlaceOrFail(c.place) : undefined;
   const periodStart = c.from ? parsePeriodBound(c.from, "--from", "start") : null;
   const periodEnd = c.to

@@ -82,12 +82,25 @@ export function findDurations(text: string, from = 0, to = text.length): Duratio
     const days = { 달: 30, 개월: 30, 주일: 7, 주: 7, 일: 1, 년: 365 }[unit]!;
     push(m.index, m[0], count * days);
   }
-  // "每个月", "每月", "매달": a recurring period; the period is the duration.
-  const EVERY = /每(?:个|個)?(月|周|星期|年)|매(달|월|주|년)/gu;
+  // "每个月", "매달", "every month", "monthly": a recurring period; the period is the duration.
+  const EVERY =
+    /每(?:个|個)?(月|周|星期|年)|매(달|월|주|년)|\b(?:every|each)\s+(month|week|year)\b|\b(month|week|year)ly\b/giu;
+  const RECUR: Record<string, number> = {
+    月: 30,
+    周: 7,
+    星期: 7,
+    年: 365,
+    달: 30,
+    월: 30,
+    주: 7,
+    년: 365,
+    month: 30,
+    week: 7,
+    year: 365,
+  };
   for (let m = EVERY.exec(slice); m; m = EVERY.exec(slice)) {
-    const unit = m[1] ?? m[2]!;
-    const days = { 月: 30, 周: 7, 星期: 7, 年: 365, 달: 30, 월: 30, 주: 7, 년: 365 }[unit]!;
-    push(m.index, m[0], days);
+    const unit = (m[1] ?? m[2] ?? m[3] ?? m[4]!).toLowerCase();
+    push(m.index, m[0], RECUR[unit]!);
   }
   ZH_DURATION.lastIndex = 0;
   for (let m = ZH_DURATION.exec(slice); m; m = ZH_DURATION.exec(slice)) {

@@ -5,6 +5,7 @@ export * from "./corroborate.js";
 export * from "./dates.js";
 export * from "./durations.js";
 export * from "./evaluate-suggestions.js";
+export * from "./noise.js";
 export * from "./organisations.js";
 export * from "./quantities.js";
 export * from "./report-place-index.js";

@@ -146,6 +146,12 @@ export function findEnglishQuantities(text: string, from = 0, to = text.length):
     const start = from + m.index;
     const end = start + m[0].length;
     const base = { start, end, text: m[0] };
+    // "at the end of 2017 to 11,490": a year is not the low end of a range; read on from the
+    // number after it.
+    if (g.r1 && /^(?:19|20)\d{2}$/.test(g.r1) && !/^(?:19|20)\d{2}$/.test(g.r2!)) {
+      EN_RE.lastIndex = m.index + m[0].lastIndexOf(g.r2!);
+      continue;
+    }
     if (g.b1 || g.r1 || g.w1) {
       const raw1 = g.b1 ?? g.r1 ?? g.w1!;
       const lo = parseEnglishNumber(raw1);

@@ -32,7 +32,7 @@ const CJK_NOUN_TAIL =
 // Before a number: money, a document number, an age, a resolution, a seat count, a
 // back-reference ("of the 500"), a month name (a date), or a batch ("한 번에", "每批").
 const NOT_A_COUNT_BEFORE =
-  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
 // After a Chinese or Korean count: visas given to tourists or students, or a group size.
 const NOT_WORKERS_AFTER_CJK =
   /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)/u;
@@ -110,8 +110,13 @@ function englishWorkerCount(
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
   // alone", "…has risen to 3,000.", "some 50,000 were in China").
   const verbFollows =
-    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b/i.test(
+    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|\w+ed)\b/i.test(
       after,
+    );
+  // "declined from 30,023 … to 11,490": a change in a head count names both ends.
+  const change =
+    /\b(?:declin|fell|fall|drop|decreas|increas|rose|rise|grew|grow|reduc|cut)\w*\b/i.test(
+      text.slice(seg.start, q.start),
     );
   // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
   const ok =
@@ -119,7 +124,9 @@ function englishWorkerCount(
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
       /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b)/i.test(after)) &&
-    !/\b(?:by|of|on|since|until|from|to)\s*$/i.test(before);
+    !(change ? /\b(?:by|of|on|since|until)\s*$/i : /\b(?:by|of|on|since|until|from|to)\s*$/i).test(
+      before,
+    );
   return ok ? { ...q, nounEnd: q.end } : null;
 }
 

@@ -1,0 +1,160 @@
+/**
+ * The readings real reports need, case by case: official counts in running text, bare counts,
+ * number words and ranges, bounds, periods against the document's date, employers, visa runs,
+ * deadlines; and the noise that must never become a claim (URLs, coded names, dates, bylines,
+ * rivers). The place index is built from a two-city gazetteer so the test needs no files.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import {
+  buildPlaceIndex,
+  type ClaimDraft,
+  findCjkQuantities,
+  findDates,
+  findEnglishQuantities,
+  maskNoise,
+  suggestClaims,
+} from "./index.js";
+
+const places = buildPlaceIndex({
+  cities: [
+    {
+      id: "cn-jl-hunchun",
+      name_en: "Hunchun",
+      name_zh: "珲春市",
+      pinyin: "Hunchun",
+      name_ko: "훈춘",
+      province: "Jilin",
+    },
+    {
+      id: "cn-jl-tumen",
+      name_en: "Tumen",
+      name_zh: "图们市",
+      pinyin: "Tumen",
+      name_ko: "투먼",
+      province: "Jilin",
+    },
+    {
+      id: "cn-ln-dandong",
+      name_en: "Dandong",
+      name_zh: "丹东市",
+      pinyin: "Dandong",
+      name_ko: "단둥",
+      province: "Liaoning",
+    },
+  ],
+  ports: [],
+  aliases: [],
+});
+
+const suggest = (text: string, published = "2019-12-20") =>
+  suggestClaims(text, { places, published });
+const counts = (claims: ClaimDraft[]) =>
+  claims
+    .filter((c) => c.kind === "worker_count")
+    .map((c) => [c.valueMin, c.valueMax, c.placeId, c.periodStart, c.periodEnd]);
+
+describe("evidence: suggestions from real prose", () => {
+  it("reads official counts, bare counts, number words and bounds", () => {
+    assert.deepEqual(
+      counts(
+        suggest(
+          "Russia reported that North Korean workers declined from 30,023 at the end of 2017 to 11,490 at the end of 2018.",
+        ),
+      ),
+      [
+        [30023, 30023, "region-russia", "2017-10-01", "2017-12-31"],
+        [11490, 11490, "region-russia", "2018-10-01", "2018-12-31"],
+      ],
+    );
+    assert.deepEqual(
+      counts(
+        suggest(
+          "Of the 300 North Korean workers at the plant, 170 were forced to return home. The remaining 130 are also likely to be sent back.",
+        ),
+      ),
+      [
+        [170, 170, null, null, null],
+        [130, 130, null, null, null],
+      ],
+    );
+    assert.deepEqual(
+      counts(suggest("The company employs between fifty and seventy North Koreans.")),
+      [[50, 70, null, null, null]],
+    );
+    assert.deepEqual(counts(suggest("The rules apply to workforces of 200 people or less.")), [
+      [null, 200, null, null, null],
+    ]);
+    const q = (s: string) => findCjkQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
+    assert.deepEqual(q("两万名工人"), [[20000, 20000, "exact"]]);
+    assert.deepEqual(q("中國12萬人"), [[120000, 120000, "exact"]]);
+    assert.deepEqual(q("약 3000명의 북한 노동자"), [[3000, 3000, "approx"]]);
+    assert.deepEqual(q("约50至70名朝鲜工人"), [[50, 70, "range"]]);
+    assert.deepEqual(
+      findEnglishQuantities("about a hundred-thousand workers").map((x) => x.min),
+      [100000],
+    );
+  });
+
+  it("dates periods against the document's own date, in three languages", () => {
+    const d = (s: string, p: string) => findDates(s, 0, s.length, p).map((x) => [x.from, x.to]);
+    assert.deepEqual(d("in October", "2019-06-24"), [["2018-10-01", "2018-10-31"]]);
+    assert.deepEqual(d("今年5月", "2019-06-24"), [["2019-05-01", "2019-05-31"]]);
+    assert.deepEqual(d("올해 3월까지", "2025-06-27"), [["2025-03-01", "2025-03-31"]]);
+    assert.deepEqual(d("지난달 28일에서 29일", "2024-09-11"), [["2024-08-28", "2024-08-29"]]);
+    assert.deepEqual(d("by Dec. 22 last year", "2020-01-15"), [
+      ["2019-12-22", "2019-12-22"],
+      ["2019-01-01", "2019-12-31"],
+    ]);
+  });
+
+  it("finds deadlines, visa runs and employers as claims", () => {
+    const dl = suggest("The workers were supposed to go back to North Korea by Dec. 22, 2019.");
+    assert.ok(dl.some((c) => c.kind === "deadline" && c.periodStart === "2019-12-22"));
+    const visa = suggest(
+      "Workers extend their stay in China by traveling to Sinuiju or Macao every month.",
+    );
+    assert.ok(visa.some((c) => c.kind === "visa_practice" && c.valueMin === 30));
+    const emp = suggest(
+      "Donggang Jinhui Foodstuff, a seafood-processing company in Dandong, employs North Korean workers.",
+    );
+    assert.ok(
+      emp.some(
+        (c) =>
+          c.kind === "employer" &&
+          c.organisation === "Donggang Jinhui Foodstuff" &&
+          c.placeId === "cn-ln-dandong",
+      ),
+    );
+  });
+
+  it("never makes a claim from URLs, coded names, dates, bylines or rivers", () => {
+    assert.deepEqual(
+      counts(
+        suggest(
+          "https://rfa.org/english/news/korea/north-korea-dispatched-workers-china-sanctions-09162024170815.html\n\nNorth Korean workers were seen.",
+        ),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      counts(suggest("Factories kept North Korean workers during COVID-19 lockdowns.")),
+      [],
+    );
+    assert.deepEqual(
+      counts(suggest("On Aug 28 and 29, the workers arrived in Hunchun.", "2024-09-16")),
+      [],
+    );
+    assert.deepEqual(
+      counts(suggest("2024.10.28\n\nNorth Korean workers in Hunchun went on strike.")),
+      [],
+    );
+    assert.deepEqual(counts(suggest("North Korean workers came in 2017-09.")), []);
+    assert.deepEqual(
+      counts(suggest("In Hunchun, about 400 North Korean workers live along the Tumen river.")),
+      [[400, 400, "cn-jl-hunchun", null, null]],
+      "the river is not where the workers are; the city is",
+    );
+    assert.doesNotMatch(maskNoise("see www.rfa.org [1084] at 09:36 or a@b.kr"), /\d|rfa|@/);
+  });
+});
