@@ -13,10 +13,17 @@ import type { Store } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
-import { DEFAULT_LIMITS, type FileScan, type InputLimits, scanFile } from "./lines.js";
+import {
+  DEFAULT_LIMITS,
+  type FileScan,
+  type InputLimits,
+  openText,
+  readLines,
+  scanFile,
+} from "./lines.js";
 import { createLookups, dropLookups, insertRecords, numberLines, sortRun } from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
-import { type ReadReject, STAGE_TABLE } from "./stage.js";
+import { type ReadReject, STAGE_TABLE, truncate } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
 
@@ -108,6 +115,50 @@ async function alongside<T>(store: Store, scan: Promise<FileScan>, read: Promise
   }
 }
 
+/**
+ * Gives the rejects that sorting found (bad values, not unreadable lines) their line as
+ * written in the file: sorting only has the values stored, and a line rebuilt from them would
+ * lose quoting, spacing and extra columns. One pass over the file up to the last such line.
+ * (A record spanning lines keeps its first line.)
+ */
+async function keepRawLines(
+  store: Store,
+  runId: number,
+  file: string,
+  limits: InputLimits,
+  readRejectLines: Set<number>,
+): Promise<void> {
+  const rows = await store.all<{ line: bigint }>(
+    `SELECT DISTINCT line FROM rejects WHERE run_id = ${runId} AND line IS NOT NULL`,
+  );
+  const wanted = new Set<number>();
+  let last = 0;
+  for (const r of rows) {
+    const line = Number(r.line);
+    if (readRejectLines.has(line)) continue;
+    wanted.add(line);
+    if (line > last) last = line;
+  }
+  if (wanted.size === 0) return;
+  await store.run("CREATE OR REPLACE TEMP TABLE ingest_raw_lines (line BIGINT, raw VARCHAR)");
+  const appender = await store.conn.createAppender("ingest_raw_lines", "main", "temp");
+  const stream = openText(file, limits);
+  for await (const l of readLines(stream, limits.maxLineBytes)) {
+    if (wanted.has(l.number)) {
+      appender.appendBigInt(BigInt(l.number));
+      appender.appendVarchar(truncate(l.bytes.toString("utf8")));
+      appender.endRow();
+    }
+    if (l.number >= last) break;
+  }
+  stream.destroy();
+  appender.flushSync();
+  appender.closeSync();
+  await store.run(`UPDATE rejects SET raw = f.raw FROM temp.ingest_raw_lines f
+    WHERE rejects.run_id = ${runId} AND rejects.line = f.line`);
+  await store.run("DROP TABLE temp.ingest_raw_lines");
+}
+
 async function countRun(store: Store, runId: number): Promise<number> {
   const [n] = await store.all<{ n: bigint }>(
     `SELECT count(*) AS n FROM records WHERE run_id = ${runId}`,
@@ -191,7 +242,12 @@ export async function ingestFile(
         );
         scan = s;
         const unreadable = await fastPathRejects(store);
-        if (unreadable === 0 && !s.blankLines && (await countRun(store, runId)) === s.dataLines) {
+        if (
+          unreadable === 0 &&
+          !s.blankLines &&
+          !s.nulBytes &&
+          (await countRun(store, runId)) === s.dataLines
+        ) {
           firstLine = 2;
         } else {
           // Something on the fast path was off: start over line by line, exactly. (The
@@ -226,6 +282,7 @@ export async function ingestFile(
       return {
         parsePath,
         readRejects: readRejects.length,
+        readRejectLines: new Set(readRejects.map((r) => r.line)),
         firstLine,
         idsIncreasing: parsePath === "fast" && (scan?.firstFieldIncreasing ?? false),
       };
@@ -243,6 +300,8 @@ export async function ingestFile(
         timeZone,
         idsIncreasing: loaded.idsIncreasing,
       });
+      if (fmt !== "parquet" && n.rejected > 0)
+        await keepRawLines(store, runId, file, limits, loaded.readRejectLines);
       const rejected = n.rejected + loaded.readRejects;
       const read = n.loaded + n.duplicates + rejected;
       if (read !== staged + loaded.readRejects) {

@@ -36,6 +36,12 @@ const LOCAL_FORMATS = [
 ];
 const DATE_FORMATS = ["%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d"];
 
+/** A UTC offset no place uses (past ±14 hours, or minutes past 59), which DuckDB's casts
+ * would otherwise carry into the next day: `+99:00`, `+08:75`. Offsets in use run from
+ * -12:00 to +14:00 (IANA time zone database). */
+const IMPOSSIBLE_OFFSET =
+  ":[0-9]{2}(?:[.][0-9]+)?[+-](?:(?:1[5-9]|[2-9][0-9])(?::?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$";
+
 const list = (xs: readonly string[]) => `[${xs.map(sqlString).join(", ")}]`;
 
 /** Expected-value texts, so every reject says what would have been accepted. */
@@ -244,7 +250,7 @@ export async function insertRecords(
       FROM (
         SELECT *,
           CASE WHEN canon_instant THEN TRY_CAST(substr(t0, 1, 19) AS TIMESTAMP) END AS ts_canon,
-          CASE WHEN NOT canon_instant AND has_time AND has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
+          CASE WHEN NOT canon_instant AND has_time AND has_offset AND NOT regexp_matches(t0, ${sqlString(IMPOSSIBLE_OFFSET)}) THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
           CASE WHEN has_time AND NOT has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMP), try_strptime(t0, ${list(LOCAL_FORMATS)})) END AS ts_local,
           CASE WHEN NOT has_time THEN coalesce(TRY_CAST(TRY_CAST(t0 AS DATE) AS TIMESTAMP), try_strptime(t0, ${list(DATE_FORMATS)})) END AS ts_date,
           CAST(coalesce(TRY_CAST(${trimmed("birth_date")} AS DATE), try_strptime(trim(birth_date), ${list(DATE_FORMATS)})) AS DATE) AS bd,
@@ -393,6 +399,8 @@ export async function sortRun(
           ELSE 'doc_number' END AS col,
         CASE
           WHEN record_id IS NULL OR nullif(trim(raw_crossed_at), '') IS NULL THEN 'required field is empty'
+          WHEN crossed_at IS NULL AND regexp_matches(trim(raw_crossed_at), ${sqlString(IMPOSSIBLE_OFFSET)})
+            THEN 'impossible UTC offset (offsets in use run from -12:00 to +14:00); ' || ${sqlString(EXPECTED.crossed_at)}
           WHEN crossed_at IS NULL AND (regexp_matches(trim(raw_crossed_at), '^\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}') OR regexp_matches(trim(raw_crossed_at), '^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}'))
             THEN 'impossible date (no such day or month); ' || ${sqlString(EXPECTED.crossed_at)}
           WHEN crossed_at IS NULL THEN 'unreadable date-time; ' || ${sqlString(EXPECTED.crossed_at)}

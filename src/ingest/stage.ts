@@ -79,6 +79,18 @@ export function longLineReject(line: PhysicalLine, maxLineBytes: number): ReadRe
   };
 }
 
+/** The reject for a line holding a NUL byte: in a text export that is damage or binary data,
+ * and a value cut or padded by it would load looking whole. */
+export function nulReject(line: PhysicalLine, at: number): ReadReject {
+  return {
+    line: line.number,
+    column: null,
+    value: null,
+    reason: `NUL byte (0x00) at byte ${at + 1} of the line: damaged or binary data, not text`,
+    raw: truncate(line.bytes.toString("utf8").replaceAll("\0", "\\0")),
+  };
+}
+
 /** The reject for a line that is not valid UTF-8, naming the first bad byte. */
 export function invalidUtf8Reject(line: PhysicalLine): ReadReject {
   const at = firstInvalidUtf8Offset(line.bytes);

@@ -24,6 +24,7 @@ import {
   createStageTable,
   invalidUtf8Reject,
   longLineReject,
+  nulReject,
   type ReadReject,
   type StageResult,
   StageWriter,
@@ -226,9 +227,10 @@ export async function stageCsvExact(
       continue;
     }
     const text = decodeUtf8(line.bytes);
-    if (text === undefined) {
+    const nul = line.bytes.indexOf(0);
+    if (text === undefined || nul !== -1) {
       if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
-      readRejects.push(invalidUtf8Reject(line));
+      readRejects.push(nul !== -1 ? nulReject(line, nul) : invalidUtf8Reject(line));
       continue;
     }
     feed({ number: line.number, text, unterminated: line.unterminated });

@@ -11,6 +11,7 @@ import {
   createStageTable,
   invalidUtf8Reject,
   longLineReject,
+  nulReject,
   type ReadReject,
   type StageResult,
   StageWriter,
@@ -43,8 +44,9 @@ export async function stageJsonl(
         continue;
       }
       const text = decodeUtf8(line.bytes);
-      if (text === undefined) {
-        readRejects.push(invalidUtf8Reject(line));
+      const nul = line.bytes.indexOf(0);
+      if (text === undefined || nul !== -1) {
+        readRejects.push(nul !== -1 ? nulReject(line, nul) : invalidUtf8Reject(line));
         continue;
       }
       if (text.trim() === "") continue;
@@ -74,11 +76,23 @@ export async function stageJsonl(
       }
       const values: Record<string, string | null> = {};
       const extra: Record<string, unknown> = {};
+      let nulIn: string | undefined;
       for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
         const name = normalizeColumnName(k);
         keysSeen.add(name);
         if (CONTRACT.has(name)) values[name] = asText(v);
         else extra[k] = v;
+        if (nulIn === undefined && (k.includes("\0") || asText(v)?.includes("\0"))) nulIn = k;
+      }
+      if (nulIn !== undefined) {
+        readRejects.push({
+          line: line.number,
+          column: nulIn,
+          value: null,
+          reason: "NUL character (\\u0000) in a value: damaged or binary data, not text",
+          raw: truncate(text),
+        });
+        continue;
       }
       writer.append(line.number, values, extra);
       staged++;
