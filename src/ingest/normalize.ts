@@ -27,14 +27,25 @@ const TZ_FORMATS = [
   "%Y-%m-%d %H:%M:%S%z",
   "%Y-%m-%d %H:%M%z",
 ];
-const LOCAL_FORMATS = [
-  "%Y/%m/%d %H:%M:%S",
-  "%Y/%m/%d %H:%M",
-  "%d/%m/%Y %H:%M:%S",
-  "%d/%m/%Y %H:%M",
-  "%d.%m.%Y %H:%M",
-];
-const DATE_FORMATS = ["%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d"];
+/** How a date written with slashes and the year last is read: 03/06/2019 is 3 June (day
+ * first, as most of the world and the region's exports write it) or 6 March (month first, US
+ * style). Dotted dates (03.06.2019) are always day first. */
+export const DATE_ORDERS = ["dmy", "mdy"] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+function localFormats(order: DateOrder): string[] {
+  const slash = order === "dmy" ? "%d/%m/%Y" : "%m/%d/%Y";
+  return [
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    `${slash} %H:%M:%S`,
+    `${slash} %H:%M`,
+    "%d.%m.%Y %H:%M",
+  ];
+}
+function dateFormats(order: DateOrder): string[] {
+  return ["%Y/%m/%d", order === "dmy" ? "%d/%m/%Y" : "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d"];
+}
 
 /** A UTC offset no place uses (past ±14 hours, or minutes past 59), which DuckDB's casts
  * would otherwise carry into the next day: `+99:00`, `+08:75`. Offsets in use run from
@@ -203,8 +214,11 @@ export async function insertRecords(
     timeZone: string;
     vocab: Vocabulary;
     hasLine: boolean;
+    dateOrder?: DateOrder;
   },
 ): Promise<void> {
+  const LOCAL_FORMATS = localFormats(opts.dateOrder ?? "dmy");
+  const DATE_FORMATS = dateFormats(opts.dateOrder ?? "dmy");
   const tz = sqlString(opts.timeZone);
   const v = opts.vocab;
   // China has kept UTC+8 all year since 1992 (no daylight saving after 1991), so for a
