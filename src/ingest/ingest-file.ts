@@ -43,11 +43,12 @@ import { parquetRelation } from "./parquet/stage-parquet.js";
 import { type ReadReject, STAGE_TABLE, truncate } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
+import { sheetsToCsv } from "./xlsx/read-xlsx.js";
 
 /** Memory DuckDB may use while ingesting (peak RSS floor: 3 GB for a 10M-row file). */
 export const INGEST_MEMORY_LIMIT = "1800MB";
 
-export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;
+export const FORMATS = ["csv", "tsv", "jsonl", "parquet", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface IngestResult {
@@ -77,9 +78,10 @@ export function detectFormat(file: string): Format {
   if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
   if (name.endsWith(".parquet") && !file.toLowerCase().endsWith(".gz")) return "parquet";
+  if (name.endsWith(".xlsx") && !file.toLowerCase().endsWith(".gz")) return "xlsx";
   throw new AppError(
     "input",
-    `${file}: unsupported file type; expected .csv, .tsv, .jsonl, .ndjson (each optionally .gz) or .parquet`,
+    `${file}: unsupported file type; expected .csv, .tsv, .jsonl, .ndjson (each optionally .gz), .parquet or .xlsx`,
   );
 }
 
@@ -201,7 +203,8 @@ async function ingestText(
   store: Store,
   file: string,
   path: string,
-  options: IngestOptions & { sha256?: string; format?: Format },
+  /** Internal: the original's hash and size when `path` is a converted copy. */
+  options: IngestOptions & { sha256?: string; format?: Format; statPath?: string },
 ): Promise<Omit<IngestResult, "encoding"> & { invalidUtf8: number }> {
   const started = Date.now();
   const source =
@@ -220,7 +223,7 @@ async function ingestText(
   try {
     format = options.format ?? detectFormat(file);
     try {
-      const st = statSync(file);
+      const st = statSync(options.statPath ?? file);
       if (!st.isFile()) throw new Error("not a regular file");
       bytes = st.size;
     } catch (err) {
@@ -435,6 +438,8 @@ export async function ingestFile(
       return false;
     }
   })();
+  if (format === "xlsx")
+    throw new AppError("internal", `${file}: a workbook is ingested by ingestWorkbook`);
   if (format && format !== "parquet" && readable)
     encoding = await settleEncoding(file, options.encoding, limits);
   if (!encoding || isUtf8(encoding)) {
@@ -449,6 +454,37 @@ export async function ingestFile(
     const sha256 = await hashFile(file);
     const r = await ingestText(store, file, path, { ...options, sha256, format });
     return { ...r, encoding };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Ingests an Excel workbook: every sheet, or the one named, as its own run (named
+ * `book.xlsx#Sheet`), each read as the CSV its cells make (`xlsx/read-xlsx.ts`).
+ */
+export async function ingestWorkbook(
+  store: Store,
+  file: string,
+  options: IngestOptions & { sheet?: string } = {},
+): Promise<IngestResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), "sojourn-xlsx-"));
+  try {
+    const sheets = await sheetsToCsv(file, dir, options.sheet);
+    const sha256 = await hashFile(file);
+    const source = options.source ?? basename(file).replace(/\.xlsx$/i, "");
+    const results: IngestResult[] = [];
+    for (const s of sheets) {
+      const r = await ingestText(store, `${file}#${s.sheet}`, s.path, {
+        ...options,
+        source,
+        sha256,
+        format: "csv",
+        statPath: file,
+      });
+      results.push({ ...r, format: "xlsx", encoding: null });
+    }
+    return results;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
 import { checkEncodingName } from "../../ingest/encoding.js";
-import { type IngestResult, ingestFile } from "../../ingest/ingest-file.js";
+import { type IngestResult, ingestFile, ingestWorkbook } from "../../ingest/ingest-file.js";
 import { DEFAULT_LIMITS, type InputLimits } from "../../ingest/lines.js";
 import { loadMapping } from "../../ingest/mapping.js";
 import { DATE_ORDERS, type DateOrder } from "../../ingest/normalize.js";
@@ -18,6 +18,7 @@ interface IngestOpts {
   encoding?: string;
   mapping?: string;
   dateOrder?: string;
+  sheet?: string;
 }
 
 const UNITS: Record<string, number> = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
@@ -53,7 +54,7 @@ export function register(program: Command): void {
   program
     .command("ingest")
     .description(
-      "load crossing records (CSV/TSV, optionally .gz; JSON Lines; Parquet) into the store;\n" +
+      "load crossing records (CSV/TSV, optionally .gz; JSON Lines; Parquet; Excel .xlsx) into the store;\n" +
         "every row ends loaded, duplicate or rejected (see `sojourn rejects`)",
     )
     .argument("<files...>", "input files")
@@ -70,6 +71,7 @@ export function register(program: Command): void {
       "--date-order <order>",
       "how to read slash dates like 03/06/2019: dmy (day first, default) or mdy (month first)",
     )
+    .option("--sheet <name>", "for .xlsx: only this sheet (default: every sheet, one run each)")
     .option(
       "--encoding <name>",
       "text encoding of the files (utf-8, gb18030, euc-kr, windows-1252, …; default: detected)",
@@ -113,19 +115,22 @@ export function register(program: Command): void {
               );
           }, 200);
           try {
-            results.push(
-              await ingestFile(store, file, {
-                source: opts.source,
-                limits,
-                encoding: opts.encoding,
-                mapping,
-                dateOrder,
-                gazetteer,
-                onPhase: (p) => {
-                  phase = p;
-                },
-              }),
-            );
+            const fileOpts = {
+              source: opts.source,
+              limits,
+              encoding: opts.encoding,
+              mapping,
+              dateOrder,
+              gazetteer,
+              onPhase: (p: string) => {
+                phase = p;
+              },
+            };
+            if (/\.xlsx$/i.test(file))
+              results.push(
+                ...(await ingestWorkbook(store, file, { ...fileOpts, sheet: opts.sheet })),
+              );
+            else results.push(await ingestFile(store, file, fileOpts));
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             failures.push({ file, error: err.message });
