@@ -141,7 +141,8 @@ export interface FuzzFile {
 export const fileArb = (maxRecords: number): fc.Arbitrary<FuzzFile> =>
   fc.record({
     columns: columnsArb,
-    records: fc.array(recordArb, { maxLength: maxRecords }),
+    // size "max": lengths spread over 0..maxRecords, not biased to a few records.
+    records: fc.array(recordArb, { maxLength: maxRecords, size: "max" }),
     mutations: fc.oneof(
       { weight: 3, arbitrary: fc.constant<FuzzFile["mutations"]>([]) },
       { weight: 2, arbitrary: mutationArb },
