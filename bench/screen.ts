@@ -1,7 +1,7 @@
 /**
  * node dist/bench/screen.js [--queries 5000] [--rows 1000000] [--workers N]
  * Screening speed against the full UN (2026-02-27) and OFAC SDN (2024-05-03 + 2025-02 alt/add)
- * lists. Floors (issue: sanctions screening): one query p50 ≤ 2 ms and p99 ≤ 10 ms; 1M names in
+ * lists. Targets: one query p50 ≤ 2 ms and p99 ≤ 10 ms; 1M names in
  * batch ≤ 5 min.
  *  - single queries: a warm-up set, then distinct measured queries (DPRK list-name variants and
  *    yente negatives, half each), timed one by one;
@@ -15,18 +15,13 @@ import { isDprkRelated, SCREEN_THRESHOLD, ScreeningIndex } from "../src/core/scr
 import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
 import { screenBatch } from "../src/sanctions/screen-batch.js";
+import { hasFlag, log, numberArg } from "./cli-args.js";
 import { prng, queriesFor, typo } from "./screening-queries.js";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const QUERIES = arg("queries", 5000);
-const ROWS = arg("rows", 1_000_000);
-const WORKERS = args.includes("--workers") ? arg("workers", 1) : undefined;
+const QUERIES = numberArg("queries", 5000);
+const ROWS = numberArg("rows", 1_000_000);
+const WORKERS = hasFlag("workers") ? numberArg("workers", 1) : undefined;
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
-const log = (s: string) => process.stderr.write(`${s}\n`);
 
 let t0 = performance.now();
 const entities = [

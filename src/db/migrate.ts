@@ -3,11 +3,11 @@
  * lower number than one already applied is still applied. */
 import { AppError } from "../core/errors.js";
 import { MIGRATIONS } from "./migrations/index.js";
-import type { Store } from "./store.js";
+import type { SqlRunner } from "./sql-runner.js";
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
-export async function migrate(store: Store): Promise<number> {
+export async function migrate(store: SqlRunner): Promise<number> {
   await store.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
   const applied = new Set(

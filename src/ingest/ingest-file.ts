@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { AppError } from "../core/errors.js";
 import { discardRun } from "../db/recover.js";
-import type { Store } from "../db/store.js";
+import { type Store, sqlString } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
 import {
@@ -37,6 +37,7 @@ import {
   dropLookups,
   insertRecords,
   numberLines,
+  type SortCounts,
   sortRun,
 } from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
@@ -45,13 +46,14 @@ import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
 import { sheetsToCsv } from "./xlsx/read-xlsx.js";
 
-/** Memory DuckDB may use while ingesting (peak RSS floor: 3 GB for a 10M-row file). */
+/** Memory DuckDB may use while ingesting; keeps a 10M-row file under 3 GB peak RSS. */
 export const INGEST_MEMORY_LIMIT = "1800MB";
 
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface IngestResult {
+/** A run's counts: `read = loaded + duplicates + rejected`. */
+export interface IngestResult extends SortCounts {
   runId: number;
   file: string;
   format: Format;
@@ -59,12 +61,6 @@ export interface IngestResult {
   sha256: string;
   parsePath: "fast" | "exact";
   read: number;
-  loaded: number;
-  duplicates: number;
-  rejected: number;
-  reexports: number;
-  warnings: number;
-  unknownPorts: { port: string; records: number }[];
   seconds: number;
   /** The text encoding read (null for Parquet) and whether it was named or detected. */
   encoding: FileEncoding | null;
@@ -98,6 +94,11 @@ export interface IngestOptions {
   encoding?: string;
   /** Called with a phase name while work goes on, for progress display. */
   onPhase?: (phase: string) => void;
+  /**
+   * DuckDB's memory cap while ingesting (default INGEST_MEMORY_LIMIT); `null` keeps the store's
+   * own, as when the store was opened with SOJOURN_MEMORY_LIMIT.
+   */
+  memoryLimit?: string | null;
 }
 
 async function writeReadRejects(
@@ -252,9 +253,10 @@ async function ingestText(
     };
 
     // DuckDB's default (80% of RAM) lets a 10M-row file's transaction grow past 3 GB; with a
-    // cap it spills to disk instead. SOJOURN_MEMORY_LIMIT, when set, has already decided.
-    if (!process.env.SOJOURN_MEMORY_LIMIT)
-      await store.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
+    // cap it spills to disk instead.
+    const memoryLimit =
+      options.memoryLimit === undefined ? INGEST_MEMORY_LIMIT : options.memoryLimit;
+    if (memoryLimit !== null) await store.run(`SET memory_limit = ${sqlString(memoryLimit)}`);
     // Two transactions. The first only appends the file's rows (a clean bulk append: DuckDB
     // writes and compresses it on all threads as it goes). The second sorts them — line
     // numbers, rejects and duplicates out, re-exports linked — on committed rows: a delete or

@@ -4,7 +4,7 @@ import { normalizeColumnName } from "../core/crossing.js";
 import { placeKey } from "../core/text.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { detectFormat } from "./ingest-file.js";
-import { Vocabulary } from "./vocabulary.js";
+import { VOCABULARY_KINDS, Vocabulary } from "./vocabulary.js";
 
 const vocab = new Vocabulary(loadGazetteer());
 
@@ -42,14 +42,7 @@ describe("vocabulary", () => {
   });
 
   it("offers SQL lookups only for exact lower-cased forms, and agrees with map()", () => {
-    for (const kind of [
-      "direction",
-      "port",
-      "nationality",
-      "doc_type",
-      "visa_type",
-      "sex",
-    ] as const) {
+    for (const kind of VOCABULARY_KINDS) {
       for (const [key, value] of vocab.entries(kind)) {
         assert.equal(key, key.trim().toLowerCase());
         assert.equal(vocab.map(kind, key), value, `${kind} ${key}`);
@@ -76,7 +69,8 @@ describe("text keys and file names", () => {
     assert.equal(detectFormat("a.tsv.gz"), "tsv");
     assert.equal(detectFormat("a.ndjson"), "jsonl");
     assert.equal(detectFormat("a.parquet"), "parquet");
-    assert.throws(() => detectFormat("a.xlsx"), /unsupported file type/);
+    assert.equal(detectFormat("a.xlsx"), "xlsx");
+    assert.throws(() => detectFormat("a.xls"), /unsupported file type/);
     assert.throws(() => detectFormat("a.parquet.gz"), /unsupported file type/);
   });
 });

@@ -117,6 +117,8 @@ export function register(program: Command): void {
           try {
             const fileOpts = {
               source: opts.source,
+              // SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over ingest's cap.
+              memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
               limits,
               encoding: opts.encoding,
               mapping,

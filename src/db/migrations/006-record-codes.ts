@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * The closed vocabularies of `records` become ENUM columns. DuckDB writes a VARCHAR column at
