@@ -321,7 +321,7 @@ describe("ingest: bad input is rejected with file, line, column, value and reaso
         /empty\.csv is empty/,
       );
       await assert.rejects(
-        ingestFile(store, writeFile(tmp.dir, "x.xlsx", "x")),
+        ingestFile(store, writeFile(tmp.dir, "x.xls", "x")),
         /unsupported file type/,
       );
     });

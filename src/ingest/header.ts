@@ -11,8 +11,17 @@ export interface ColumnMap {
 
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
 
-export function mapColumns(file: string, fileColumns: string[]): ColumnMap {
-  const normalized = fileColumns.map(normalizeColumnName);
+/** A file header's contract name: a mapping file's rename, else the header folded. */
+export function contractName(header: string, renames?: ReadonlyMap<string, string>): string {
+  return renames?.get(header.replace(/^\uFEFF/, "").trim()) ?? normalizeColumnName(header);
+}
+
+export function mapColumns(
+  file: string,
+  fileColumns: string[],
+  renames?: ReadonlyMap<string, string>,
+): ColumnMap {
+  const normalized = fileColumns.map((c) => contractName(c, renames));
   const seen = new Map<string, number>();
   normalized.forEach((name, i) => {
     if (name === "") return;

@@ -5,17 +5,35 @@
  * drops a run that never finished (src/db/recover.ts) — and the rerun starts clean. A file
  * that cannot be read at all is recorded as a failed run and nothing from it is loaded.
  */
-import { statSync } from "node:fs";
-import { basename } from "node:path";
+import { createHash } from "node:crypto";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { AppError } from "../core/errors.js";
 import { discardRun } from "../db/recover.js";
 import { type Store, sqlString } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
+import {
+  decodeToUtf8,
+  type FileEncoding,
+  isUtf8,
+  misdecodedHint,
+  settleEncoding,
+} from "./encoding.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
-import { DEFAULT_LIMITS, type FileScan, type InputLimits, scanFile } from "./lines.js";
+import {
+  DEFAULT_LIMITS,
+  type FileScan,
+  type InputLimits,
+  openText,
+  readLines,
+  scanFile,
+} from "./lines.js";
+import type { Mapping } from "./mapping.js";
 import {
   createLookups,
+  type DateOrder,
   dropLookups,
   insertRecords,
   numberLines,
@@ -23,14 +41,15 @@ import {
   sortRun,
 } from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
-import { type ReadReject, STAGE_TABLE } from "./stage.js";
+import { type ReadReject, STAGE_TABLE, truncate } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
+import { sheetsToCsv } from "./xlsx/read-xlsx.js";
 
 /** Memory DuckDB may use while ingesting; keeps a 10M-row file under 3 GB peak RSS. */
 export const INGEST_MEMORY_LIMIT = "1800MB";
 
-export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;
+export const FORMATS = ["csv", "tsv", "jsonl", "parquet", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** A run's counts: `read = loaded + duplicates + rejected`. */
@@ -43,6 +62,10 @@ export interface IngestResult extends SortCounts {
   parsePath: "fast" | "exact";
   read: number;
   seconds: number;
+  /** The text encoding read (null for Parquet) and whether it was named or detected. */
+  encoding: FileEncoding | null;
+  /** Advice when the counts suggest the file was read wrongly (another encoding). */
+  hint?: string;
 }
 
 export function detectFormat(file: string): Format {
@@ -51,9 +74,10 @@ export function detectFormat(file: string): Format {
   if (name.endsWith(".tsv") || name.endsWith(".tab")) return "tsv";
   if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return "jsonl";
   if (name.endsWith(".parquet") && !file.toLowerCase().endsWith(".gz")) return "parquet";
+  if (name.endsWith(".xlsx") && !file.toLowerCase().endsWith(".gz")) return "xlsx";
   throw new AppError(
     "input",
-    `${file}: unsupported file type; expected .csv, .tsv, .jsonl, .ndjson (each optionally .gz) or .parquet`,
+    `${file}: unsupported file type; expected .csv, .tsv, .jsonl, .ndjson (each optionally .gz), .parquet or .xlsx`,
   );
 }
 
@@ -62,6 +86,12 @@ export interface IngestOptions {
   gazetteer?: Gazetteer;
   /** Limits on line length and decompression (default: `DEFAULT_LIMITS`). */
   limits?: InputLimits;
+  /** Column renames and vocabulary values of a mapping file (`mapping.ts`). */
+  mapping?: Mapping;
+  /** How to read ambiguous slash dates such as 03/06/2019: day first (default) or month first. */
+  dateOrder?: DateOrder;
+  /** The file's text encoding (an iconv-lite name); detected when not given. */
+  encoding?: string;
   /** Called with a phase name while work goes on, for progress display. */
   onPhase?: (phase: string) => void;
   /**
@@ -115,6 +145,50 @@ async function alongside<T>(store: Store, scan: Promise<FileScan>, read: Promise
   }
 }
 
+/**
+ * Gives the rejects that sorting found (bad values, not unreadable lines) their line as
+ * written in the file: sorting only has the values stored, and a line rebuilt from them would
+ * lose quoting, spacing and extra columns. One pass over the file up to the last such line.
+ * (A record spanning lines keeps its first line.)
+ */
+async function keepRawLines(
+  store: Store,
+  runId: number,
+  file: string,
+  limits: InputLimits,
+  readRejectLines: Set<number>,
+): Promise<void> {
+  const rows = await store.all<{ line: bigint }>(
+    `SELECT DISTINCT line FROM rejects WHERE run_id = ${runId} AND line IS NOT NULL`,
+  );
+  const wanted = new Set<number>();
+  let last = 0;
+  for (const r of rows) {
+    const line = Number(r.line);
+    if (readRejectLines.has(line)) continue;
+    wanted.add(line);
+    if (line > last) last = line;
+  }
+  if (wanted.size === 0) return;
+  await store.run("CREATE OR REPLACE TEMP TABLE ingest_raw_lines (line BIGINT, raw VARCHAR)");
+  const appender = await store.conn.createAppender("ingest_raw_lines", "main", "temp");
+  const stream = openText(file, limits);
+  for await (const l of readLines(stream, limits.maxLineBytes)) {
+    if (wanted.has(l.number)) {
+      appender.appendBigInt(BigInt(l.number));
+      appender.appendVarchar(truncate(l.bytes.toString("utf8")));
+      appender.endRow();
+    }
+    if (l.number >= last) break;
+  }
+  stream.destroy();
+  appender.flushSync();
+  appender.closeSync();
+  await store.run(`UPDATE rejects SET raw = f.raw FROM temp.ingest_raw_lines f
+    WHERE rejects.run_id = ${runId} AND rejects.line = f.line`);
+  await store.run("DROP TABLE temp.ingest_raw_lines");
+}
+
 async function countRun(store: Store, runId: number): Promise<number> {
   const [n] = await store.all<{ n: bigint }>(
     `SELECT count(*) AS n FROM records WHERE run_id = ${runId}`,
@@ -122,11 +196,17 @@ async function countRun(store: Store, runId: number): Promise<number> {
   return Number(n?.n ?? 0);
 }
 
-export async function ingestFile(
+/**
+ * Ingests `file`, reading it from `path`: the file itself, or its UTF-8 decoding (see
+ * `ingestFile`). Runs, rejects and messages name `file`.
+ */
+async function ingestText(
   store: Store,
   file: string,
-  options: IngestOptions = {},
-): Promise<IngestResult> {
+  path: string,
+  /** Internal: the original's hash and size when `path` is a converted copy. */
+  options: IngestOptions & { sha256?: string; format?: Format; statPath?: string },
+): Promise<Omit<IngestResult, "encoding"> & { invalidUtf8: number }> {
   const started = Date.now();
   const source =
     options.source ??
@@ -142,9 +222,9 @@ export async function ingestFile(
   let scan: FileScan | undefined;
   let committedRows = false;
   try {
-    format = detectFormat(file);
+    format = options.format ?? detectFormat(file);
     try {
-      const st = statSync(file);
+      const st = statSync(options.statPath ?? file);
       if (!st.isFile()) throw new Error("not a regular file");
       bytes = st.size;
     } catch (err) {
@@ -160,10 +240,17 @@ export async function ingestFile(
     const timeZone = zones.length === 1 ? (zones[0] as string) : "Asia/Shanghai";
     const delimiter = fmt === "tsv" ? "\t" : ",";
     const limits = options.limits ?? DEFAULT_LIMITS;
-    const csv = { delimiter, limits } as const;
-    const header = fmt === "csv" || fmt === "tsv" ? await readCsvHeader(file, csv) : undefined;
-    const vocab = new Vocabulary(gazetteer);
-    const insertOpts = { runId, defaultSource: source, timeZone, vocab };
+    const renames = options.mapping?.columns;
+    const csv = { delimiter, limits, renames } as const;
+    const header = fmt === "csv" || fmt === "tsv" ? await readCsvHeader(path, csv) : undefined;
+    const vocab = new Vocabulary(gazetteer, options.mapping?.values);
+    const insertOpts = {
+      runId,
+      defaultSource: source,
+      timeZone,
+      vocab,
+      dateOrder: options.dateOrder ?? "dmy",
+    };
 
     // DuckDB's default (80% of RAM) lets a 10M-row file's transaction grow past 3 GB; with a
     // cap it spills to disk instead.
@@ -194,19 +281,24 @@ export async function ingestFile(
         // grow cannot repeat within the file (sortRun then skips that check).
         const [s] = await alongside(
           store,
-          scanFile(file, true, header.contract[0] === "record_id" ? delimiter : undefined, limits),
-          insertRecords(store, csvRelation(file, header, csv), { ...insertOpts, hasLine: false }),
+          scanFile(path, true, header.contract[0] === "record_id" ? delimiter : undefined, limits),
+          insertRecords(store, csvRelation(path, header, csv), { ...insertOpts, hasLine: false }),
         );
         scan = s;
         const unreadable = await fastPathRejects(store);
-        if (unreadable === 0 && !s.blankLines && (await countRun(store, runId)) === s.dataLines) {
+        if (
+          unreadable === 0 &&
+          !s.blankLines &&
+          !s.nulBytes &&
+          (await countRun(store, runId)) === s.dataLines
+        ) {
           firstLine = 2;
         } else {
           // Something on the fast path was off: start over line by line, exactly. (The
           // delete makes this transaction's commit slower; the exact path is the rare one.)
           await store.run(`DELETE FROM records WHERE run_id = ${runId}`);
           parsePath = "exact";
-          readRejects = (await stageCsvExact(store, file, header, csv)).readRejects;
+          readRejects = (await stageCsvExact(store, path, header, csv)).readRejects;
           await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
             ...insertOpts,
             hasLine: true,
@@ -214,15 +306,15 @@ export async function ingestFile(
         }
       } else if (fmt === "jsonl") {
         parsePath = "exact";
-        scan = await scanFile(file, false);
-        readRejects = (await stageJsonl(store, file, limits)).readRejects;
+        scan = await scanFile(path, false);
+        readRejects = (await stageJsonl(store, path, limits, renames)).readRejects;
         await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
           ...insertOpts,
           hasLine: true,
         });
       } else {
-        scan = await scanFile(file, false);
-        await insertRecords(store, await parquetRelation(store, file), {
+        scan = await scanFile(path, false);
+        await insertRecords(store, await parquetRelation(store, path, renames), {
           ...insertOpts,
           hasLine: false,
         });
@@ -234,6 +326,8 @@ export async function ingestFile(
       return {
         parsePath,
         readRejects: readRejects.length,
+        invalidUtf8: readRejects.filter((r) => r.reason.startsWith("invalid UTF-8")).length,
+        readRejectLines: new Set(readRejects.map((r) => r.line)),
         firstLine,
         idsIncreasing: parsePath === "fast" && (scan?.firstFieldIncreasing ?? false),
       };
@@ -251,6 +345,8 @@ export async function ingestFile(
         timeZone,
         idsIncreasing: loaded.idsIncreasing,
       });
+      if (fmt !== "parquet" && n.rejected > 0)
+        await keepRawLines(store, runId, path, limits, loaded.readRejectLines);
       const rejected = n.rejected + loaded.readRejects;
       const read = n.loaded + n.duplicates + rejected;
       if (read !== staged + loaded.readRejects) {
@@ -264,7 +360,7 @@ export async function ingestFile(
            rejected = ?, reexports = ?, warnings = ?, parse_path = ? WHERE run_id = ?`,
         [
           Date.now(),
-          scan?.sha256 ?? null,
+          options.sha256 ?? scan?.sha256 ?? null,
           read,
           n.loaded,
           n.duplicates,
@@ -275,26 +371,123 @@ export async function ingestFile(
           runId,
         ],
       );
-      return { ...n, rejected, read, parsePath: loaded.parsePath };
+      return { ...n, rejected, read, parsePath: loaded.parsePath, invalidUtf8: loaded.invalidUtf8 };
     });
     return {
       runId,
       file,
       format: fmt,
       source,
-      sha256: scan?.sha256 ?? "",
+      sha256: options.sha256 ?? scan?.sha256 ?? "",
       seconds: (Date.now() - started) / 1000,
       ...counts,
     };
   } catch (err) {
-    const message = err instanceof AppError ? err.message : `${file}: ${(err as Error).message}`;
+    const message = (
+      err instanceof AppError ? err.message : `${file}: ${(err as Error).message}`
+    ).replaceAll(path, file);
     if (committedRows) await discardRun(store, runId);
     await store.run(
       `INSERT OR REPLACE INTO ingest_runs (run_id, file, file_sha256, file_bytes, format, source, started_at, finished_at, status, error)
        VALUES (?, ?, ?, ?, ?, ?, to_timestamp(? / 1000.0), now(), 'failed', ?)`,
-      [runId, file, scan?.sha256 ?? null, bytes ?? null, format ?? null, source, started, message],
+      [
+        runId,
+        file,
+        options.sha256 ?? scan?.sha256 ?? null,
+        bytes ?? null,
+        format ?? null,
+        source,
+        started,
+        message,
+      ],
     );
-    if (err instanceof AppError) throw err;
-    throw new AppError("input", message, { cause: err });
+    if (err instanceof AppError && message === err.message) throw err;
+    throw new AppError(err instanceof AppError ? err.code : "input", message, { cause: err });
+  }
+}
+
+/** SHA-256 of a file's bytes on disk. */
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
+    hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/**
+ * Ingests one file as one run. A text file in an encoding other than UTF-8 (named, or detected
+ * from its first bytes) is decoded to a temporary UTF-8 copy first, so every reader and both CSV
+ * paths see UTF-8; the run still records the file's own name, size and SHA-256.
+ */
+export async function ingestFile(
+  store: Store,
+  file: string,
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  let encoding: FileEncoding | null = null;
+  let format: Format | undefined;
+  try {
+    format = detectFormat(file);
+  } catch {
+    // ingestText records the run as failed with the same message.
+  }
+  const readable = (() => {
+    try {
+      const st = statSync(file);
+      return st.isFile() && st.size > 0;
+    } catch {
+      return false;
+    }
+  })();
+  if (format === "xlsx")
+    throw new AppError("internal", `${file}: a workbook is ingested by ingestWorkbook`);
+  if (format && format !== "parquet" && readable)
+    encoding = await settleEncoding(file, options.encoding, limits);
+  if (!encoding || isUtf8(encoding)) {
+    const r = await ingestText(store, file, file, options);
+    const hint = r.invalidUtf8 > 0 ? await misdecodedHint(file, r.invalidUtf8, r.read) : undefined;
+    return { ...r, encoding, ...(hint ? { hint } : {}) };
+  }
+  const dir = mkdtempSync(join(tmpdir(), "sojourn-decoded-"));
+  const path = join(dir, `decoded.${format === "jsonl" ? "jsonl" : "csv"}`);
+  try {
+    await decodeToUtf8(file, encoding, limits, path);
+    const sha256 = await hashFile(file);
+    const r = await ingestText(store, file, path, { ...options, sha256, format });
+    return { ...r, encoding };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Ingests an Excel workbook: every sheet, or the one named, as its own run (named
+ * `book.xlsx#Sheet`), each read as the CSV its cells make (`xlsx/read-xlsx.ts`).
+ */
+export async function ingestWorkbook(
+  store: Store,
+  file: string,
+  options: IngestOptions & { sheet?: string } = {},
+): Promise<IngestResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), "sojourn-xlsx-"));
+  try {
+    const sheets = await sheetsToCsv(file, dir, options.sheet);
+    const sha256 = await hashFile(file);
+    const source = options.source ?? basename(file).replace(/\.xlsx$/i, "");
+    const results: IngestResult[] = [];
+    for (const s of sheets) {
+      const r = await ingestText(store, `${file}#${s.sheet}`, s.path, {
+        ...options,
+        source,
+        sha256,
+        format: "csv",
+        statPath: file,
+      });
+      results.push({ ...r, format: "xlsx", encoding: null });
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -165,6 +165,8 @@ export interface FileScan {
   dataLines: number;
   /** Whether any line is empty (then DuckDB's row count and the line count disagree). */
   blankLines: boolean;
+  /** Whether the file holds a NUL byte (DuckDB's reader would load it inside a value). */
+  nulBytes: boolean;
   /** Whether the first field of every data line is plain (unquoted, not empty, no space at
    * either end) and greater, byte by byte, than the line's before: then no two lines share
    * it. Asked for with `firstFieldDelimiter`; false when not asked. */
@@ -282,9 +284,10 @@ export async function scanFile(
     firstFieldDelimiter && countLines && !gz
       ? new FirstFieldOrder(firstFieldDelimiter.charCodeAt(0))
       : undefined;
-  const stats = { lines: 0, blank: false, prev: 10, prev2: 10 };
+  const stats = { lines: 0, blank: false, nul: false, prev: 10, prev2: 10 };
   const count = (chunk: Buffer) => {
     if (chunk.length === 0) return;
+    if (!stats.nul) stats.nul = chunk.indexOf(0) !== -1;
     if (order) stats.lines += order.chunk(chunk);
     else for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) stats.lines++;
     // An empty line is "\n\n" or "\n\r\n": searched inside the chunk, and across the
@@ -319,6 +322,7 @@ export async function scanFile(
     sha256: hash.digest("hex"),
     dataLines: Math.max(0, stats.lines - 1),
     blankLines: stats.blank,
+    nulBytes: stats.nul,
     firstFieldIncreasing: order?.finish() ?? false,
   };
 }

@@ -27,14 +27,31 @@ const TZ_FORMATS = [
   "%Y-%m-%d %H:%M:%S%z",
   "%Y-%m-%d %H:%M%z",
 ];
-const LOCAL_FORMATS = [
-  "%Y/%m/%d %H:%M:%S",
-  "%Y/%m/%d %H:%M",
-  "%d/%m/%Y %H:%M:%S",
-  "%d/%m/%Y %H:%M",
-  "%d.%m.%Y %H:%M",
-];
-const DATE_FORMATS = ["%Y/%m/%d", "%d/%m/%Y", "%d.%m.%Y", "%Y%m%d"];
+/** How a date written with slashes and the year last is read: 03/06/2019 is 3 June (day
+ * first, as most of the world and the region's exports write it) or 6 March (month first, US
+ * style). Dotted dates (03.06.2019) are always day first. */
+export const DATE_ORDERS = ["dmy", "mdy"] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
+function localFormats(order: DateOrder): string[] {
+  const slash = order === "dmy" ? "%d/%m/%Y" : "%m/%d/%Y";
+  return [
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    `${slash} %H:%M:%S`,
+    `${slash} %H:%M`,
+    "%d.%m.%Y %H:%M",
+  ];
+}
+function dateFormats(order: DateOrder): string[] {
+  return ["%Y/%m/%d", order === "dmy" ? "%d/%m/%Y" : "%m/%d/%Y", "%d.%m.%Y", "%Y%m%d"];
+}
+
+/** A UTC offset no place uses (past ±14 hours, or minutes past 59), which DuckDB's casts
+ * would otherwise carry into the next day: `+99:00`, `+08:75`. Offsets in use run from
+ * -12:00 to +14:00 (IANA time zone database). */
+const IMPOSSIBLE_OFFSET =
+  ":[0-9]{2}(?:[.][0-9]+)?[+-](?:(?:1[5-9]|[2-9][0-9])(?::?[0-9]{2})?|[0-9]{2}:?[6-9][0-9])$";
 
 const list = (xs: readonly string[]) => `[${xs.map(sqlString).join(", ")}]`;
 
@@ -197,8 +214,11 @@ export async function insertRecords(
     timeZone: string;
     vocab: Vocabulary;
     hasLine: boolean;
+    dateOrder?: DateOrder;
   },
 ): Promise<void> {
+  const LOCAL_FORMATS = localFormats(opts.dateOrder ?? "dmy");
+  const DATE_FORMATS = dateFormats(opts.dateOrder ?? "dmy");
   const tz = sqlString(opts.timeZone);
   const v = opts.vocab;
   // China has kept UTC+8 all year since 1992 (no daylight saving after 1991), so for a
@@ -244,7 +264,7 @@ export async function insertRecords(
       FROM (
         SELECT *,
           CASE WHEN canon_instant THEN TRY_CAST(substr(t0, 1, 19) AS TIMESTAMP) END AS ts_canon,
-          CASE WHEN NOT canon_instant AND has_time AND has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
+          CASE WHEN NOT canon_instant AND has_time AND has_offset AND NOT regexp_matches(t0, ${sqlString(IMPOSSIBLE_OFFSET)}) THEN coalesce(TRY_CAST(t0 AS TIMESTAMPTZ), try_strptime(t0, ${list(TZ_FORMATS)})) END AS ts_tz,
           CASE WHEN has_time AND NOT has_offset THEN coalesce(TRY_CAST(t0 AS TIMESTAMP), try_strptime(t0, ${list(LOCAL_FORMATS)})) END AS ts_local,
           CASE WHEN NOT has_time THEN coalesce(TRY_CAST(TRY_CAST(t0 AS DATE) AS TIMESTAMP), try_strptime(t0, ${list(DATE_FORMATS)})) END AS ts_date,
           CAST(coalesce(TRY_CAST(${trimmed("birth_date")} AS DATE), try_strptime(trim(birth_date), ${list(DATE_FORMATS)})) AS DATE) AS bd,
@@ -393,6 +413,8 @@ export async function sortRun(
           ELSE 'doc_number' END AS col,
         CASE
           WHEN record_id IS NULL OR nullif(trim(raw_crossed_at), '') IS NULL THEN 'required field is empty'
+          WHEN crossed_at IS NULL AND regexp_matches(trim(raw_crossed_at), ${sqlString(IMPOSSIBLE_OFFSET)})
+            THEN 'impossible UTC offset (offsets in use run from -12:00 to +14:00); ' || ${sqlString(EXPECTED.crossed_at)}
           WHEN crossed_at IS NULL AND (regexp_matches(trim(raw_crossed_at), '^\\d{4}[-/]\\d{1,2}[-/]\\d{1,2}') OR regexp_matches(trim(raw_crossed_at), '^\\d{1,2}[/.]\\d{1,2}[/.]\\d{4}'))
             THEN 'impossible date (no such day or month); ' || ${sqlString(EXPECTED.crossed_at)}
           WHEN crossed_at IS NULL THEN 'unreadable date-time; ' || ${sqlString(EXPECTED.crossed_at)}

@@ -88,16 +88,19 @@ export class StageWriter {
   }
 }
 
-function truncate(value: string, max = 4096): string {
+export function truncate(value: string, max = 4096): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
 /**
  * A physical line's text, or the reject for a line that cannot be read at all: over the length
- * limit (checked first: such a line's bytes are only its start), or not valid UTF-8.
+ * limit (checked first: such a line's bytes are only its start), holding a NUL byte, or not
+ * valid UTF-8.
  */
 export function lineText(line: PhysicalLine, maxLineBytes: number): string | ReadReject {
   if (line.tooLong !== undefined) return longLineReject(line, maxLineBytes);
+  const nul = line.bytes.indexOf(0);
+  if (nul !== -1) return nulReject(line, nul);
   return decodeUtf8(line.bytes) ?? invalidUtf8Reject(line);
 }
 
@@ -109,6 +112,18 @@ function longLineReject(line: PhysicalLine, maxLineBytes: number): ReadReject {
     value: null,
     reason: `line too long: ${line.tooLong} bytes, over the limit of ${maxLineBytes} (raise it with --max-line-bytes); the line was not read`,
     raw: `${line.bytes.toString("utf8")}…`,
+  };
+}
+
+/** The reject for a line holding a NUL byte: in a text export that is damage or binary data,
+ * and a value cut or padded by it would load looking whole. */
+function nulReject(line: PhysicalLine, at: number): ReadReject {
+  return {
+    line: line.number,
+    column: null,
+    value: null,
+    reason: `NUL byte (0x00) at byte ${at + 1} of the line: damaged or binary data, not text`,
+    raw: truncate(line.bytes.toString("utf8").replaceAll("\0", "\\0")),
   };
 }
 

@@ -69,7 +69,8 @@ describe("text keys and file names", () => {
     assert.equal(detectFormat("a.tsv.gz"), "tsv");
     assert.equal(detectFormat("a.ndjson"), "jsonl");
     assert.equal(detectFormat("a.parquet"), "parquet");
-    assert.throws(() => detectFormat("a.xlsx"), /unsupported file type/);
+    assert.equal(detectFormat("a.xlsx"), "xlsx");
+    assert.throws(() => detectFormat("a.xls"), /unsupported file type/);
     assert.throws(() => detectFormat("a.parquet.gz"), /unsupported file type/);
   });
 });

@@ -3,6 +3,7 @@
  * to contract values in TypeScript — one implementation of each rule, tested once — and
  * hands SQL a small lookup table to join on.
  */
+
 import countries from "i18n-iso-countries";
 import {
   DIRECTION_SYNONYMS,
@@ -10,6 +11,7 @@ import {
   SEX_SYNONYMS,
   VISA_TYPE_SYNONYMS,
 } from "../core/crossing.js";
+import { AppError } from "../core/errors.js";
 import { placeKey } from "../core/text.js";
 import { type Gazetteer, portKeys } from "../gazetteer/load-gazetteer.js";
 
@@ -79,7 +81,13 @@ export class Vocabulary {
 
   private readonly exact: Map<VocabularyKind, [string, string][]> = new Map();
 
-  constructor(gazetteer: Gazetteer) {
+  /** Values a mapping file adds (lower-cased key → value), looked up before the built-in ones. */
+  private readonly extra: Map<VocabularyKind, Map<string, string>> = new Map();
+
+  constructor(
+    gazetteer: Gazetteer,
+    extra: Partial<Record<VocabularyKind, Record<string, string>>> = {},
+  ) {
     this.ports = portKeys(gazetteer);
     const unique = (pairs: [string, string][]) => {
       const seen = new Map<string, string>();
@@ -101,6 +109,25 @@ export class Vocabulary {
     }
     for (const a of gazetteer.aliases) portPairs.push([lower(a.alias), a.port_id]);
     this.exact.set("port", unique(portPairs));
+    const portIds = new Set(gazetteer.ports.map((p) => p.id));
+    for (const [kind, table] of Object.entries(extra) as [
+      VocabularyKind,
+      Record<string, string>,
+    ][]) {
+      const added = new Map<string, string>();
+      for (const [written, meant] of Object.entries(table)) {
+        const value =
+          this.map(kind, meant) ?? (kind === "port" && portIds.has(meant) ? meant : null);
+        if (value === null)
+          throw new AppError(
+            "config",
+            `mapping: values.${kind}["${written}"] = "${meant}" is not a ${kind} the vocabulary knows`,
+          );
+        added.set(lower(written), value);
+      }
+      this.extra.set(kind, added);
+      this.exact.set(kind, unique([...added, ...(this.exact.get(kind) ?? [])]));
+    }
   }
 
   /** The values each kind knows by their exact lower-cased, trimmed form (for SQL lookups). */
@@ -111,6 +138,8 @@ export class Vocabulary {
   map(kind: VocabularyKind, raw: string): string | null {
     const key = fold(raw);
     if (key === "") return null;
+    const added = this.extra.get(kind)?.get(key);
+    if (added !== undefined) return added;
     switch (kind) {
       case "direction":
         return DIRECTION_SYNONYMS[key] ?? null;

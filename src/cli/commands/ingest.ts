@@ -1,7 +1,12 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
-import { type IngestResult, ingestFile } from "../../ingest/ingest-file.js";
+import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
+import { checkEncodingName } from "../../ingest/encoding.js";
+import { type IngestResult, ingestFile, ingestWorkbook } from "../../ingest/ingest-file.js";
 import { DEFAULT_LIMITS, type InputLimits } from "../../ingest/lines.js";
+import { loadMapping } from "../../ingest/mapping.js";
+import { DATE_ORDERS, type DateOrder } from "../../ingest/normalize.js";
+import { Vocabulary } from "../../ingest/vocabulary.js";
 import { createProgress, printJson, printLine, withCommandStore } from "../output.js";
 
 interface IngestOpts {
@@ -10,6 +15,10 @@ interface IngestOpts {
   maxLineBytes?: string;
   maxDecompressedBytes?: string;
   maxRatio?: string;
+  encoding?: string;
+  mapping?: string;
+  dateOrder?: string;
+  sheet?: string;
 }
 
 const UNITS: Record<string, number> = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
@@ -45,7 +54,7 @@ export function register(program: Command): void {
   program
     .command("ingest")
     .description(
-      "load crossing records (CSV/TSV, optionally .gz; JSON Lines; Parquet) into the store;\n" +
+      "load crossing records (CSV/TSV, optionally .gz; JSON Lines; Parquet; Excel .xlsx) into the store;\n" +
         "every row ends loaded, duplicate or rejected (see `sojourn rejects`)",
     )
     .argument("<files...>", "input files")
@@ -54,6 +63,19 @@ export function register(program: Command): void {
       "dataset label for rows without a source column (default: file name)",
     )
     .option("--json", "print one JSON object with the counts instead of a summary")
+    .option(
+      "--mapping <file.json>",
+      "header and value mapping for exports not in the contract's terms (docs/data-contract.md)",
+    )
+    .option(
+      "--date-order <order>",
+      "how to read slash dates like 03/06/2019: dmy (day first, default) or mdy (month first)",
+    )
+    .option("--sheet <name>", "for .xlsx: only this sheet (default: every sheet, one run each)")
+    .option(
+      "--encoding <name>",
+      "text encoding of the files (utf-8, gb18030, euc-kr, windows-1252, …; default: detected)",
+    )
     .option(
       "--max-line-bytes <size>",
       "longest line read; longer lines are rejected unread (default 1MiB)",
@@ -65,6 +87,17 @@ export function register(program: Command): void {
     )
     .action(async (files: string[], opts: IngestOpts, cmd: Command) => {
       const limits = limitsOf(opts);
+      if (opts.encoding) checkEncodingName(opts.encoding);
+      if (
+        opts.dateOrder !== undefined &&
+        !(DATE_ORDERS as readonly string[]).includes(opts.dateOrder)
+      )
+        throw new AppError("usage", `--date-order ${opts.dateOrder}: expected dmy or mdy`);
+      const dateOrder = opts.dateOrder as DateOrder | undefined;
+      const mapping = opts.mapping ? loadMapping(opts.mapping) : undefined;
+      // Every value the mapping names must be one the vocabularies know: checked once, here.
+      const gazetteer = loadGazetteer();
+      if (mapping) new Vocabulary(gazetteer, mapping.values);
       const results: IngestResult[] = [];
       const failures: { file: string; error: string }[] = [];
       const progress = createProgress({ json: opts.json });
@@ -82,17 +115,24 @@ export function register(program: Command): void {
               );
           }, 200);
           try {
-            results.push(
-              await ingestFile(store, file, {
-                source: opts.source,
-                // SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over ingest's cap.
-                memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
-                limits,
-                onPhase: (p) => {
-                  phase = p;
-                },
-              }),
-            );
+            const fileOpts = {
+              source: opts.source,
+              // SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over ingest's cap.
+              memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
+              limits,
+              encoding: opts.encoding,
+              mapping,
+              dateOrder,
+              gazetteer,
+              onPhase: (p: string) => {
+                phase = p;
+              },
+            };
+            if (/\.xlsx$/i.test(file))
+              results.push(
+                ...(await ingestWorkbook(store, file, { ...fileOpts, sheet: opts.sheet })),
+              );
+            else results.push(await ingestFile(store, file, fileOpts));
           } catch (err) {
             if (!(err instanceof AppError)) throw err;
             failures.push({ file, error: err.message });
@@ -124,6 +164,8 @@ export function register(program: Command): void {
           source: r.source,
           sha256: r.sha256,
           parse_path: r.parsePath,
+          encoding: r.encoding?.name ?? null,
+          ...(r.hint ? { hint: r.hint } : {}),
           read: r.read,
           loaded: r.loaded,
           duplicates: r.duplicates,
@@ -143,6 +185,9 @@ export function register(program: Command): void {
               (r.warnings ? ` (${r.warnings} warnings)` : "") +
               ` in ${r.seconds.toFixed(1)} s`,
           );
+          if (r.encoding && r.encoding.name !== "utf-8")
+            printLine(`  decoded from ${r.encoding.name.toUpperCase()} (${r.encoding.how})`);
+          if (r.hint) printLine(`  hint: ${r.hint}`);
         }
         if (results.length > 1) {
           printLine(

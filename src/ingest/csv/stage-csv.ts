@@ -11,6 +11,7 @@ import { parse } from "csv-parse/sync";
 import { CONTRACT_COLUMNS } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlIdent, sqlString } from "../../db/store.js";
+import { guessEncoding } from "../encoding.js";
 import { type ColumnMap, mapColumns } from "../header.js";
 import {
   DEFAULT_LIMITS,
@@ -27,6 +28,8 @@ const MAX_RECORD_LINES = 20;
 export interface CsvOptions {
   delimiter: "," | "\t";
   limits?: InputLimits;
+  /** File header → contract column, from a mapping file. */
+  renames?: ReadonlyMap<string, string>;
 }
 
 export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
@@ -53,7 +56,12 @@ export async function readCsvHeader(file: string, options: CsvOptions): Promise<
   }
   const text = decodeUtf8(first.bytes)?.replace(/^\uFEFF/, "");
   if (text === undefined) {
-    throw new AppError("input", `${file}: line 1 (header) is not valid UTF-8; files must be UTF-8`);
+    const guess = guessEncoding(first.bytes);
+    const hint =
+      guess && guess.name !== "utf-8"
+        ? `; it looks like ${guess.name.toUpperCase()}: ingest it with --encoding ${guess.name}`
+        : "; name the file's encoding with --encoding";
+    throw new AppError("input", `${file}: line 1 (header) is not valid UTF-8${hint}`);
   }
   let cells: string[];
   try {
@@ -66,7 +74,7 @@ export async function readCsvHeader(file: string, options: CsvOptions): Promise<
       `${file}: line 1 (header) is not valid CSV: ${(err as Error).message}`,
     );
   }
-  return mapColumns(file, cells);
+  return mapColumns(file, cells, options.renames);
 }
 
 function contractSelect(map: ColumnMap): string {

@@ -2,10 +2,10 @@
  * JSON Lines (optionally gzipped): one JSON object per line. A line that is not a JSON object
  * is rejected on its own; the column check runs over the keys seen in the whole file.
  */
-import { CONTRACT_COLUMNS, normalizeColumnName } from "../../core/crossing.js";
+import { CONTRACT_COLUMNS } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import type { Store } from "../../db/store.js";
-import { mapColumns } from "../header.js";
+import { contractName, mapColumns } from "../header.js";
 import { DEFAULT_LIMITS, type InputLimits, openText, readLines } from "../lines.js";
 import { lineText, type StageResult, StageWriter } from "../stage.js";
 
@@ -22,6 +22,7 @@ export async function stageJsonl(
   store: Store,
   file: string,
   limits: InputLimits = DEFAULT_LIMITS,
+  renames?: ReadonlyMap<string, string>,
 ): Promise<StageResult> {
   const writer = await StageWriter.open(store);
   const keysSeen = new Set<string>();
@@ -47,11 +48,18 @@ export async function stageJsonl(
       }
       const values: Record<string, string | null> = {};
       const extra: Record<string, unknown> = {};
+      let nulIn: string | undefined;
       for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
-        const name = normalizeColumnName(k);
+        const name = contractName(k, renames);
         keysSeen.add(name);
         if (CONTRACT.has(name)) values[name] = asText(v);
         else extra[k] = v;
+        if (nulIn === undefined && (k.includes("\0") || asText(v)?.includes("\0"))) nulIn = k;
+      }
+      if (nulIn !== undefined) {
+        const reason = "NUL character (\\u0000) in a value: damaged or binary data, not text";
+        writer.reject(line.number, reason, text, nulIn);
+        continue;
       }
       writer.append(line.number, values, extra);
     }

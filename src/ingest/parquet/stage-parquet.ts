@@ -6,7 +6,11 @@ import { type Store, sqlIdent, sqlString } from "../../db/store.js";
 import { mapColumns } from "../header.js";
 
 /** Checks the columns and returns the file as a relation with contract column names. */
-export async function parquetRelation(store: Store, file: string): Promise<string> {
+export async function parquetRelation(
+  store: Store,
+  file: string,
+  renames?: ReadonlyMap<string, string>,
+): Promise<string> {
   let described: { column_name: string }[];
   try {
     described = await store.all(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
@@ -20,6 +24,7 @@ export async function parquetRelation(store: Store, file: string): Promise<strin
   const map = mapColumns(
     file,
     described.map((d) => d.column_name),
+    renames,
   );
   const pick = (c: string) => {
     const i = map.contract.indexOf(c);

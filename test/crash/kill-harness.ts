@@ -1,0 +1,410 @@
+/**
+ * Crash safety as a property. Every command that writes to a store — ingest (CSV fast path,
+ * gzipped exact path, JSON Lines), analyze, lists import, screen --sponsors, evidence add, and
+ * the migrations run when an old store is opened — is started on a copy of a prepared store
+ * (none for a first run) and stopped by SIGINT, SIGTERM or SIGKILL at a random moment of its
+ * run. Afterwards the store must open, the same command rerun must succeed, and the store must
+ * then equal the one a clean run of the command leaves (order-independent checksums of every
+ * table, surrogate ids and times aside).
+ *
+ * Used by the short run in `kill.test.ts` and the long one in `scripts/kill-campaign.mjs`.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { gzipSync } from "node:zlib";
+import { parse } from "csv-parse/sync";
+import { MIGRATIONS } from "../../src/db/migrations/index.js";
+import { Store, sqlIdent } from "../../src/db/store.js";
+import { repoRoot } from "../../src/repo-root.js";
+
+export const SIGNALS = ["SIGINT", "SIGTERM", "SIGKILL"] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+/** One writing command, started on a store prepared by `prepare` (none: a new store). */
+export interface Scenario {
+  name: string;
+  prepare: string[][];
+  /** Fix the person-id salt before the command (analyze draws one on a store's first run). */
+  fixSalt?: boolean;
+  /** Make the store an old one: every migration up to version 5, with crossing records. */
+  oldStore?: boolean;
+  command: string[];
+}
+
+export interface Inputs {
+  dir: string;
+  csv: string;
+  gz: string;
+  jsonl: string;
+}
+
+const CLI = () => join(repoRoot(), "dist", "src", "cli", "main.js");
+const LIST_UN = () => join(repoRoot(), "data", "lists", "un_sc_consolidated_2026-02-27.xml");
+const LIST_OFAC = () => join(repoRoot(), "data", "lists", "ofac_sdn_2024-05-03.csv");
+const REPORT_PDF = () =>
+  join(repoRoot(), "test", "fixtures", "evidence", "reports", "hunchun-dispatch-2024.pdf");
+const REPORT_TXT = () =>
+  join(repoRoot(), "test", "fixtures", "evidence", "reports", "helong-unrest-2024.txt");
+
+export function scenarios(inputs: Inputs): Scenario[] {
+  const ingestA = ["ingest", inputs.csv];
+  return [
+    { name: "ingest csv, first", prepare: [], command: ["ingest", inputs.csv] },
+    { name: "ingest csv.gz exact path, later", prepare: [ingestA], command: ["ingest", inputs.gz] },
+    { name: "ingest jsonl, later", prepare: [ingestA], command: ["ingest", inputs.jsonl] },
+    { name: "analyze, first", prepare: [ingestA], fixSalt: true, command: ["analyze"] },
+    {
+      name: "analyze, later",
+      prepare: [ingestA, ["analyze"], ["ingest", inputs.gz]],
+      command: ["analyze"],
+    },
+    { name: "lists import, first", prepare: [], command: ["lists", "import", LIST_UN()] },
+    {
+      name: "lists import, later",
+      prepare: [["lists", "import", LIST_UN()]],
+      command: ["lists", "import", LIST_OFAC()],
+    },
+    {
+      name: "screen --sponsors",
+      prepare: [ingestA, ["analyze"], ["lists", "import", LIST_UN()]],
+      command: ["screen", "--sponsors"],
+    },
+    { name: "evidence add, first", prepare: [], command: ["evidence", "add", REPORT_PDF()] },
+    {
+      name: "evidence add, later",
+      prepare: [["evidence", "add", REPORT_TXT()]],
+      command: ["evidence", "add", REPORT_PDF()],
+    },
+    { name: "migrations of an old store", prepare: [], oldStore: true, command: ["runs"] },
+  ];
+}
+
+function childEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: "UTC", SOJOURN_THREADS: "2" };
+  delete env.NODE_TEST_CONTEXT;
+  return env;
+}
+
+function cli(db: string, args: string[]): { status: number | null; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI(), "--db", db, ...args], {
+    encoding: "utf8",
+    env: childEnv(),
+    maxBuffer: 1 << 26,
+  });
+  return { status: r.status, stderr: r.stderr };
+}
+
+/** A simulated season (small), and from it a gzipped file with bad lines and repeats (the
+ * exact path, duplicates, rejects) and a JSON Lines file. */
+export function makeInputs(dir: string, scale = 0.01): Inputs {
+  mkdirSync(dir, { recursive: true });
+  const sim = join(dir, "sim");
+  const r = spawnSync(
+    process.execPath,
+    [CLI(), "simulate", "--out", sim, "--scale", String(scale), "--seed", "11", "--force"],
+    { encoding: "utf8", env: childEnv() },
+  );
+  if (r.status !== 0) throw new Error(`simulate failed: ${r.stderr}`);
+  const csv = join(sim, "crossings.csv");
+  const text = readFileSync(csv, "utf8");
+  const lines = text.trimEnd().split("\n");
+  const header = lines[0] ?? "";
+  const tail = lines.slice(-Math.floor(lines.length / 5));
+  const gz = join(dir, "later.csv.gz");
+  writeFileSync(
+    gz,
+    gzipSync(
+      Buffer.concat([
+        Buffer.from(`${header}\n${tail.join("\n")}\n`),
+        Buffer.from('X1,s,"2019-06-03,entry\n'),
+        Buffer.from([0x58, 0x32, 0x2c, 0xff, 0xfe, 0x0a]),
+        Buffer.from(`${lines.slice(1, 500).join("\n")}\n`),
+      ]),
+    ),
+  );
+  const rows = parse(lines.slice(0, Math.floor(lines.length / 4)).join("\n"), {
+    columns: true,
+  }) as Record<string, string>[];
+  const jsonl = join(dir, "later.jsonl");
+  writeFileSync(
+    jsonl,
+    rows.map((row) => JSON.stringify({ ...row, record_id: `J${row.record_id}` })).join("\n"),
+  );
+  return { dir, csv, gz, jsonl };
+}
+
+/** A store at schema version 5 (before the ENUM and compression migrations) holding the
+ * records of `csv`, copied from a current store. */
+async function makeOldStore(db: string, csv: string, work: string): Promise<void> {
+  const current = join(work, "current-for-old.duckdb");
+  rmSync(current, { force: true });
+  const r = cli(current, ["ingest", csv]);
+  if (r.status !== 0) throw new Error(`ingest for the old store failed: ${r.stderr}`);
+  const parquet = join(work, "records-for-old.parquet");
+  const cur = await Store.open(current);
+  try {
+    await cur.run(`COPY records TO '${parquet}' (FORMAT parquet)`);
+  } finally {
+    cur.close();
+  }
+  const old = await Store.open(db, { migrate: false });
+  try {
+    await old.run(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,
+      name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
+    for (const m of MIGRATIONS.filter((x) => x.version <= 5)) {
+      await old.transaction(async () => {
+        if (m.run) await m.run(old);
+        else await old.run(m.sql);
+        await old.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
+      });
+    }
+    const cols = await old.all<{ c: string }>(
+      "SELECT column_name AS c FROM duckdb_columns() WHERE table_name = 'records' ORDER BY column_index",
+    );
+    const names = cols.map((c) => sqlIdent(c.c)).join(", ");
+    await old.run(`INSERT INTO records (${names})
+      SELECT ${cols.map((c) => `CAST(${sqlIdent(c.c)} AS VARCHAR)`).join(", ")} FROM '${parquet}'`);
+    await old.run(`INSERT INTO ingest_runs (run_id, file, source, started_at, status)
+      SELECT DISTINCT run_id, 'old.csv', 'old', now(), 'done' FROM records`);
+  } finally {
+    old.close();
+  }
+}
+
+/** Tables that log each attempt (a rerun adds a row); compared only for unfinished runs. */
+const LOG_TABLES = new Set([
+  "ingest_runs",
+  "analyze_runs",
+  "identity_runs",
+  "sanction_imports",
+  "sanction_changes",
+  "evidence_events",
+]);
+/** Surrogate ids drawn from sequences: a killed run may have used one up. */
+const SEQUENCE_IDS = new Set(["run_id", "import_id", "source_id", "claim_id"]);
+/** Rejects and warnings belong to the run that found them (its counts must add up), so a
+ * file ingested again after a run that completed records them again: compared as distinct
+ * rows. */
+const PER_RUN_TABLES = new Set(["rejects", "record_warnings"]);
+/** Columns holding a record's key (run id · 2³² + line): compared as the record's id. */
+const RECORD_KEYS = new Set(["rec_key", "canonical_key", "rec_key_a", "rec_key_b"]);
+
+export type Checksums = Record<string, string>;
+
+/** Per table: row count and the sum of the rows' hashes (order does not matter). */
+export async function checksums(db: string): Promise<Checksums> {
+  const store = await Store.open(db);
+  try {
+    const tables = await store.all<{ t: string }>(
+      "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1",
+    );
+    const out: Checksums = {};
+    for (const { t } of tables) {
+      if (LOG_TABLES.has(t)) continue;
+      const cols = await store.all<{ c: string; type: string }>(
+        "SELECT column_name AS c, data_type AS type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
+        [t],
+      );
+      const exprs = cols.flatMap(({ c, type }) => {
+        const col = `t.${sqlIdent(c)}`;
+        if (SEQUENCE_IDS.has(c) || c === "timings") return [];
+        if (type.startsWith("TIMESTAMP") && c !== "crossed_at") return [];
+        if (RECORD_KEYS.has(c))
+          return [
+            `(SELECT k.source || chr(31) || k.record_id FROM records k WHERE k.rec_key = ${col})`,
+          ];
+        if (type === "DOUBLE" || type === "FLOAT") return [`round(${col}, 6)`];
+        return [col];
+      });
+      if (exprs.length === 0) continue;
+      const rows = PER_RUN_TABLES.has(t)
+        ? `(SELECT DISTINCT ${exprs.map((e, i) => `${e} AS c${i}`).join(", ")} FROM ${sqlIdent(t)} t)`
+        : `(SELECT ${exprs.map((e, i) => `${e} AS c${i}`).join(", ")} FROM ${sqlIdent(t)} t)`;
+      const [row] = await store.all<{ n: bigint; h: bigint | null }>(
+        `SELECT count(*) AS n, sum(hash(r)::HUGEINT) AS h FROM ${rows} r`,
+      );
+      out[t] = `${row?.n ?? 0}:${row?.h ?? 0}`;
+    }
+    const [running] = await store.all<{ n: bigint }>(
+      "SELECT count(*) AS n FROM ingest_runs WHERE status = 'running'",
+    );
+    out["ingest_runs (running)"] = String(running?.n ?? 0);
+    return out;
+  } finally {
+    store.close();
+  }
+}
+
+function copyStore(from: string | undefined, to: string): void {
+  for (const suffix of ["", ".wal"]) rmSync(`${to}${suffix}`, { force: true });
+  if (!from) return;
+  for (const suffix of ["", ".wal"])
+    if (existsSync(`${from}${suffix}`)) copyFileSync(`${from}${suffix}`, `${to}${suffix}`);
+}
+
+export interface Prepared {
+  scenario: Scenario;
+  template: string | undefined;
+  baseline: Checksums;
+  /** Wall time of the clean command, ms: kills land within it. */
+  millis: number;
+}
+
+/** Builds the scenario's starting store, and runs the command once cleanly for the baseline. */
+export async function prepare(scenario: Scenario, work: string, index: number): Promise<Prepared> {
+  const needsTemplate = scenario.prepare.length > 0 || scenario.fixSalt || scenario.oldStore;
+  const template = needsTemplate ? join(work, `template-${index}.duckdb`) : undefined;
+  if (template) {
+    copyStore(undefined, template);
+    if (scenario.oldStore) {
+      const first = join(work, "inputs", "sim", "crossings.csv");
+      await makeOldStore(template, first, work);
+    }
+    for (const step of scenario.prepare) {
+      const r = cli(template, step);
+      if (r.status !== 0) throw new Error(`${scenario.name}: ${step.join(" ")}: ${r.stderr}`);
+    }
+    if (scenario.fixSalt) {
+      const s = await Store.open(template);
+      try {
+        await s.run("INSERT INTO identity_meta VALUES ('person_id_salt', 'kill-harness')");
+      } finally {
+        s.close();
+      }
+    }
+  }
+  const db = join(work, `baseline-${index}.duckdb`);
+  copyStore(template, db);
+  const started = Date.now();
+  const r = cli(db, scenario.command);
+  const millis = Date.now() - started;
+  if (r.status !== 0) throw new Error(`${scenario.name}: clean run failed: ${r.stderr}`);
+  return { scenario, template, baseline: await checksums(db), millis };
+}
+
+export interface KillResult {
+  scenario: string;
+  signal: Signal;
+  delayMs: number;
+  /** False when the command had already ended before the signal. */
+  killed: boolean;
+  opened: boolean;
+  rerunOk: boolean;
+  differences: string[];
+  error?: string;
+}
+
+function waitExit(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once("exit", () => resolve());
+  });
+}
+
+/** One kill: start the command on a copy of the starting store, signal it after `delayMs`,
+ * then open, rerun and compare. */
+export async function killOnce(
+  prepared: Prepared,
+  work: string,
+  signal: Signal,
+  delayMs: number,
+): Promise<KillResult> {
+  const { scenario } = prepared;
+  const db = join(work, "killed.duckdb");
+  copyStore(prepared.template, db);
+  const child = spawn(process.execPath, [CLI(), "--db", db, ...scenario.command], {
+    env: childEnv(),
+    stdio: "ignore",
+  });
+  await sleep(delayMs);
+  const running = child.exitCode === null && child.signalCode === null;
+  if (running) child.kill(signal);
+  await waitExit(child);
+  const killed = running && child.signalCode === signal;
+  const result: KillResult = {
+    scenario: scenario.name,
+    signal,
+    delayMs,
+    killed,
+    opened: false,
+    rerunOk: false,
+    differences: [],
+  };
+  try {
+    const s = await Store.open(db);
+    s.close();
+    result.opened = true;
+  } catch (err) {
+    result.error = (err as Error).message;
+    return result;
+  }
+  const rerun = cli(db, scenario.command);
+  result.rerunOk = rerun.status === 0;
+  if (!result.rerunOk) {
+    result.error = rerun.stderr.trim();
+    return result;
+  }
+  const after = await checksums(db);
+  for (const k of new Set([...Object.keys(after), ...Object.keys(prepared.baseline)]))
+    if (after[k] !== prepared.baseline[k])
+      result.differences.push(`${k}: ${prepared.baseline[k]} clean, ${after[k]} after kill`);
+  return result;
+}
+
+/** A small seeded generator (mulberry32), so a campaign can be replayed from its seed. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Campaign {
+  results: KillResult[];
+  /** Effective kills (the command was still running) per scenario and signal. */
+  counts: Record<string, Record<Signal, number>>;
+}
+
+/**
+ * Kills each scenario's command `perScenario` times, at moments drawn uniformly over its clean
+ * run time (node's start-up included), the signals taken in turn.
+ */
+export async function runCampaign(opts: {
+  work: string;
+  perScenario: number;
+  seed: number;
+  /** The simulator's scale for the input files (default 0.01: about 15,000 records). */
+  scale?: number;
+  only?: (s: Scenario) => boolean;
+  log?: (line: string) => void;
+}): Promise<Campaign> {
+  const rand = random(opts.seed);
+  const inputs = makeInputs(join(opts.work, "inputs"), opts.scale);
+  const list = scenarios(inputs).filter(opts.only ?? (() => true));
+  const results: KillResult[] = [];
+  const counts: Campaign["counts"] = {};
+  for (const [i, scenario] of list.entries()) {
+    const prepared = await prepare(scenario, opts.work, i);
+    opts.log?.(`${scenario.name}: clean run ${prepared.millis} ms`);
+    counts[scenario.name] = { SIGINT: 0, SIGTERM: 0, SIGKILL: 0 };
+    for (let k = 0; k < opts.perScenario; k++) {
+      const signal = SIGNALS[(k + i) % SIGNALS.length] as Signal;
+      const delay = Math.floor(rand() * prepared.millis);
+      const r = await killOnce(prepared, opts.work, signal, delay);
+      results.push(r);
+      const c = counts[scenario.name];
+      if (r.killed && c) c[signal]++;
+      if (!r.opened || !r.rerunOk || r.differences.length > 0)
+        opts.log?.(`  FAIL ${signal} at ${delay} ms: ${r.error ?? r.differences.join("; ")}`);
+    }
+    const c = counts[scenario.name];
+    opts.log?.(`  killed: SIGINT ${c?.SIGINT}, SIGTERM ${c?.SIGTERM}, SIGKILL ${c?.SIGKILL}`);
+  }
+  return { results, counts };
+}
