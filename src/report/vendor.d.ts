@@ -22,3 +22,12 @@ declare module "topojson-client" {
     filter?: (a: unknown, b: unknown) => boolean,
   ): unknown;
 }
+
+declare module "subset-font" {
+  /** Keeps only the glyphs for `text` (harfbuzz's hb-subset, as WebAssembly). */
+  export default function subsetFont(
+    font: Buffer,
+    text: string,
+    options?: { targetFormat?: "sfnt" | "woff" | "woff2" | "truetype" },
+  ): Promise<Buffer>;
+}
