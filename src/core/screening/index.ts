@@ -23,5 +23,5 @@ export {
   type ScreenQuery,
 } from "./screening-index.js";
 export { alignNames, jaroWinkler, tokenJaroWinkler, tokenSimilarity } from "./similarity.js";
-export { acronymOf, foldText, personTokens, splitOrgName, tokenize } from "./text.js";
+export { acronymOf, foldText, hasCjk, personTokens, splitOrgName, tokenize } from "./text.js";
 export * from "./types.js";

@@ -7,7 +7,7 @@
  * without legal forms; (3) birth date, nationality and documents adjust the best name score per
  * entity. Every match carries an explanation of which alias, which forms and which features.
  */
-import { compareNames, type NameMatch, nameKeys } from "../names/index.js";
+import { compareNames, looseKey, type NameMatch, nameKeys } from "../names/index.js";
 import { isDprkRelated } from "./dprk.js";
 import {
   compareBirthDates,
@@ -17,7 +17,7 @@ import {
   type FeatureResult,
 } from "./features.js";
 import { orgTokenVariants } from "./org-tokens.js";
-import { alignNames, tokenWeight } from "./similarity.js";
+import { type Alignment, alignNames, tokenWeight } from "./similarity.js";
 import { acronymOf, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
@@ -87,8 +87,10 @@ const ACRONYM_SCORE = 0.86;
 const MAX_POSTING = 1500;
 /** Candidates scored in full per query, and how many of them may use compareNames. */
 const FULL_SCORE_CANDIDATES = 40;
-const KOREAN_SCORE_CANDIDATES = 8;
+const KOREAN_SCORE_CANDIDATES = 12;
 const KOREAN_KEY_WEIGHT = 4;
+/** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
+const LOOSE_KEY_WEIGHT = 8;
 /**
  * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
  * say little, "xianghe" says which company. An extra rare word in the list name means another
@@ -102,6 +104,24 @@ const ORG_UNMATCHED_WEIGHT = 0.8;
  */
 const PERSON_UNMATCHED_WEIGHT = 1;
 const ORG_MIN_RARITY = 0.2;
+/**
+ * Words that say where or what kind of body it is, not which one, and that writers add or leave
+ * out (KOREA DAESONG GENERAL TRADING CORPORATION, DAESONG TRADE CO): they weigh little matched
+ * or missing.
+ */
+const ORG_GENERIC_WORDS = new Set([
+  "korea",
+  "korean",
+  "dprk",
+  "general",
+  "democratic",
+  "peoples",
+  "republic",
+  "the",
+  "of",
+  "and",
+]);
+const ORG_GENERIC_FACTOR = 0.3;
 
 function deletionKeys(t: string, out: Set<string>): void {
   if (t.length < 5) return;
@@ -120,6 +140,38 @@ function tokenKeys(tokens: readonly string[], out: Set<string>): void {
       if (t.length + next.length >= 5) out.add(`e:${t}${next}`);
     }
   }
+}
+
+/**
+ * Whole-name loose keys of a person name (romanization differences folded: Gim/Kim, cheol/chol,
+ * Jang/Chang) in three orders, with their one-deletion variants: a typo inside a short syllable
+ * on top of a romanization change (GIM TOG MYEONG for KIM TOK MYONG) still shares a key.
+ */
+function looseNameKeys(tokens: readonly string[], out: Set<string>): void {
+  if (tokens.length < 2 || tokens.length > 4) return;
+  const orders = [
+    tokens,
+    [...tokens.slice(1), tokens[0]!],
+    [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)],
+  ];
+  for (const o of orders) {
+    const k = looseKey(o.join(""));
+    if (k.length < 5 || k.length > 16) continue;
+    out.add(`l:${k}`);
+    for (let i = 0; i < k.length; i++) out.add(`l:${k.slice(0, i)}${k.slice(i + 1)}`);
+  }
+}
+
+/**
+ * A Latin name of two to four short tokens reads like Korean syllables even when a typo keeps
+ * one from parsing (GIM MUC CHEOL): compareNames' loose-key fallback then still applies.
+ */
+function looksLikeSyllables(tokens: readonly string[]): boolean {
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    tokens.every((t) => t.length <= 7 && /^[a-z]+$/.test(t))
+  );
 }
 
 function isPersonKind(kind: EntityKind): boolean {
@@ -184,6 +236,7 @@ export class ScreeningIndex {
       const tokens = personTokens(text);
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
+      looseNameKeys(tokens, keys);
       entry = {
         entity: ei,
         name: text,
@@ -235,6 +288,7 @@ export class ScreeningIndex {
       koreanKeys = nameKeys({ full: q.name });
       for (const k of koreanKeys) keys.add(`k:${k}`);
       tokenKeys(pt, keys);
+      looseNameKeys(pt, keys);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
     for (const v of org.variants) tokenKeys(v, keys);
@@ -242,7 +296,7 @@ export class ScreeningIndex {
       q,
       personTokens: pt,
       koreanKeys,
-      korean: koreanKeys.length > 0 || hasCjk(q.name),
+      korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
       org,
       keys,
       koreanMemo: new Map(),
@@ -270,9 +324,11 @@ export class ScreeningIndex {
         continue;
       }
       used++;
-      const w = k.startsWith("k:")
-        ? KOREAN_KEY_WEIGHT
-        : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
+      const w = k.startsWith("l:")
+        ? LOOSE_KEY_WEIGHT
+        : k.startsWith("k:")
+          ? KOREAN_KEY_WEIGHT
+          : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
     }
     if (used === 0 && smallest) for (const id of smallest[1]) score.set(id, 1);
@@ -293,7 +349,8 @@ export class ScreeningIndex {
     const df = this.orgDf.get(t) ?? 0;
     const n = Math.max(this.orgNames, 1000);
     const rarity = Math.log(n / (df + 1)) / Math.log(1000);
-    return tokenWeight(t) * Math.min(1, Math.max(ORG_MIN_RARITY, rarity));
+    const generic = ORG_GENERIC_WORDS.has(t) ? ORG_GENERIC_FACTOR : 1;
+    return tokenWeight(t) * generic * Math.min(1, Math.max(ORG_MIN_RARITY, rarity));
   };
 
   private scoreName(
@@ -303,6 +360,9 @@ export class ScreeningIndex {
   ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
     const kind = this.entities[n.entity]!.kind;
     if (isPersonKind(kind)) {
+      const a = alignNames(p.personTokens, n.tokens, {
+        unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
+      });
       if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
@@ -314,19 +374,10 @@ export class ScreeningIndex {
         }
         return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
       }
-      const a = alignNames(p.personTokens, n.tokens, {
-        unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
-      });
       return {
         method: "tokens",
         nameScore: a.score,
-        nameForms: [
-          ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
-          ...(a.unmatchedQuery.length ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`] : []),
-          ...(a.unmatchedCandidate.length
-            ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
-            : []),
-        ],
+        nameForms: alignmentForms(a),
       };
     }
     let best: ReturnType<ScreeningIndex["scoreName"]>;
@@ -341,13 +392,7 @@ export class ScreeningIndex {
             method: "organisation",
             nameScore: a.score,
             nameForms: [
-              ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
-              ...(a.unmatchedQuery.length
-                ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`]
-                : []),
-              ...(a.unmatchedCandidate.length
-                ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
-                : []),
+              ...alignmentForms(a),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
                     `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
@@ -371,6 +416,39 @@ export class ScreeningIndex {
     return best;
   }
 
+  /** The match of one list name, features included; undefined when it cannot be scored. */
+  private matchName(p: PreparedQuery, id: number, allowKorean: boolean): ScreenMatch | undefined {
+    const n = this.names[id]!;
+    const s = this.scoreName(p, n, allowKorean);
+    if (!s) return undefined;
+    const weak = n.type === "weak";
+    const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
+    const e = this.entities[n.entity]!;
+    const features = this.features(p.q, e);
+    let score = nameScore;
+    const doc = features.find((f) => f.feature === "document" && f.agreed);
+    for (const f of features) score += f.effect;
+    if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
+    score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
+    return {
+      list: e.list,
+      reference: e.reference,
+      name: e.names[0]?.name ?? n.name,
+      kind: e.kind,
+      dprk: this.dprkFlags[n.entity]!,
+      score,
+      explanation: {
+        alias: n.name,
+        aliasType: n.type,
+        aliasQuality: n.quality,
+        method: s.method,
+        nameScore,
+        nameForms: weak ? [...s.nameForms, `weak alias ×${WEAK_ALIAS_FACTOR}`] : s.nameForms,
+        features,
+      },
+    };
+  }
+
   /**
    * Ranked matches for one query, best first, at most `limit`, down to `minScore` (default 0.5:
    * below it candidates are noise even for an analyst's eye).
@@ -383,50 +461,61 @@ export class ScreeningIndex {
     const byEntity = new Map<number, ScreenMatch>();
     let koreanCalls = 0;
     for (const id of this.candidates(p)) {
-      const n = this.names[id]!;
       const before = p.koreanMemo.size;
-      const s = this.scoreName(p, n, koreanCalls < KOREAN_SCORE_CANDIDATES);
+      const m = this.matchName(p, id, koreanCalls < KOREAN_SCORE_CANDIDATES);
       if (p.koreanMemo.size > before) koreanCalls++;
-      if (!s) continue;
-      const weak = n.type === "weak";
-      const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
-      const e = this.entities[n.entity]!;
-      const prev = byEntity.get(n.entity);
-      if (prev && prev.explanation.nameScore >= nameScore) continue;
-      const features = this.features(q, e);
-      let score = nameScore;
-      const doc = features.find((f) => f.feature === "document" && f.agreed);
-      for (const f of features) score += f.effect;
-      if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
-      score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
-      byEntity.set(n.entity, {
-        list: e.list,
-        reference: e.reference,
-        name: e.names[0]?.name ?? n.name,
-        kind: e.kind,
-        dprk: this.dprkFlags[n.entity]!,
-        score,
-        explanation: {
-          alias: n.name,
-          aliasType: n.type,
-          aliasQuality: n.quality,
-          method: s.method,
-          nameScore,
-          nameForms: weak ? [...s.nameForms, `weak alias ×${WEAK_ALIAS_FACTOR}`] : s.nameForms,
-          features,
-        },
-      });
+      if (!m) continue;
+      const ei = this.names[id]!.entity;
+      const prev = byEntity.get(ei);
+      if (prev && prev.explanation.nameScore >= m.explanation.nameScore) continue;
+      byEntity.set(ei, m);
     }
     return [...byEntity.values()]
       .filter((m) => m.score >= minScore)
-      .sort(
-        (a, b) =>
-          b.score - a.score ||
-          b.explanation.nameScore - a.explanation.nameScore ||
-          a.list.localeCompare(b.list) ||
-          a.reference.localeCompare(b.reference),
-      )
+      .sort(compareMatches)
       .slice(0, limit);
+  }
+
+  /**
+   * The query against every name of the list entities whose reference is `reference` (on `list`
+   * if given), candidate selection aside: why a named entry scored what it did, even far below
+   * the threshold. One result per entity (its best name), plus every name's own score.
+   */
+  explain(
+    q: ScreenQuery,
+    reference: string,
+    list?: string,
+  ): { best: ScreenMatch; names: { alias: string; nameScore: number; method: string }[] }[] {
+    const p = this.prepare(q);
+    const out: ReturnType<ScreeningIndex["explain"]> = [];
+    const ids = this.namesByEntity();
+    this.entities.forEach((e, ei) => {
+      if (e.reference !== reference || (list && e.list !== list)) return;
+      let best: ScreenMatch | undefined;
+      const names: { alias: string; nameScore: number; method: string }[] = [];
+      for (const id of ids[ei] ?? []) {
+        const m = this.matchName(p, id, true);
+        if (!m) continue;
+        names.push({
+          alias: m.explanation.alias,
+          nameScore: m.explanation.nameScore,
+          method: m.explanation.method,
+        });
+        if (!best || m.explanation.nameScore > best.explanation.nameScore) best = m;
+      }
+      if (best) out.push({ best, names });
+    });
+    return out;
+  }
+
+  private namesByEntity(): number[][] {
+    const out: number[][] = [];
+    this.names.forEach((n, id) => {
+      const ids = out[n.entity] ?? [];
+      ids.push(id);
+      out[n.entity] = ids;
+    });
+    return out;
   }
 
   private features(q: ScreenQuery, e: ListEntity): FeatureResult[] {
@@ -447,6 +536,26 @@ export class ScreeningIndex {
     }
     return out;
   }
+}
+
+/** Which tokens lined up, and which were left over on either side. */
+function alignmentForms(a: Alignment): string[] {
+  return [
+    ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
+    ...(a.unmatchedQuery.length ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`] : []),
+    ...(a.unmatchedCandidate.length
+      ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
+      : []),
+  ];
+}
+
+function compareMatches(a: ScreenMatch, b: ScreenMatch): number {
+  return (
+    b.score - a.score ||
+    b.explanation.nameScore - a.explanation.nameScore ||
+    a.list.localeCompare(b.list) ||
+    a.reference.localeCompare(b.reference)
+  );
 }
 
 /** One line for a terminal or a case note: alias, method, name score and features. */
