@@ -14,6 +14,7 @@ export {
 export { orgTokenVariants } from "./org-tokens.js";
 export {
   explainMatch,
+  INDEX_FORMAT,
   type MatchExplanation,
   QUERY_TYPES,
   type QueryType,

@@ -144,16 +144,19 @@ function tokenKeys(tokens: readonly string[], out: Set<string>): void {
 
 /**
  * Whole-name loose keys of a person name (romanization differences folded: Gim/Kim, cheol/chol,
- * Jang/Chang) in three orders, with their one-deletion variants: a typo inside a short syllable
+ * Jang/Chang) with their one-deletion variants — list names as written, queries also with the
+ * first or last token moved (family name first or last): a typo inside a short syllable
  * on top of a romanization change (GIM TOG MYEONG for KIM TOK MYONG) still shares a key.
  */
-function looseNameKeys(tokens: readonly string[], out: Set<string>): void {
+function looseNameKeys(tokens: readonly string[], out: Set<string>, rotations: boolean): void {
   if (tokens.length < 2 || tokens.length > 4) return;
-  const orders = [
-    tokens,
-    [...tokens.slice(1), tokens[0]!],
-    [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)],
-  ];
+  const orders = rotations
+    ? [
+        tokens,
+        [...tokens.slice(1), tokens[0]!],
+        [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)],
+      ]
+    : [tokens];
   for (const o of orders) {
     const k = looseKey(o.join(""));
     if (k.length < 5 || k.length > 16) continue;
@@ -189,23 +192,215 @@ interface PreparedQuery {
   koreanMemo: Map<string, NameMatch>;
 }
 
+/** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
+interface Postings {
+  get(key: string): (ArrayLike<number> & Iterable<number>) | undefined;
+  readonly size: number;
+}
+
+/**
+ * Postings of a stored index: the sorted keys as one string with their start offsets (binary
+ * search over it: nothing to split or hash on load), the ids packed.
+ */
+class PackedPostings implements Postings {
+  constructor(
+    private readonly keys: string,
+    private readonly keyStarts: Int32Array,
+    private readonly offsets: Int32Array,
+    private readonly ids: Int32Array,
+  ) {}
+  get size(): number {
+    return this.keyStarts.length - 1;
+  }
+  get(key: string): Int32Array | undefined {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keys.slice(this.keyStarts[mid]!, this.keyStarts[mid + 1]!);
+      if (k === key) return this.ids.subarray(this.offsets[mid]!, this.offsets[mid + 1]!);
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+/** Layout version of a serialised index; a stored index of another version is rebuilt. */
+export const INDEX_FORMAT = 3;
+
+interface SerialisedHead {
+  format: number;
+  dprk: boolean[];
+  kinds: EntityKind[];
+  nameEntity: number[];
+  orgDf: [string, number][];
+  orgNames: number;
+  keyCount: number;
+  idCount: number;
+  entityCount: number;
+}
+
+/** Records of a stored index as one string: each entity's and each name's JSON, parsed on use. */
+interface LazyRecords {
+  text: string;
+  starts: Int32Array;
+}
+
 export class ScreeningIndex {
-  private readonly names: IndexedName[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly entityList: (ListEntity | undefined)[];
+  private readonly nameList: (IndexedName | undefined)[] = [];
+  private records?: LazyRecords;
+  private readonly kinds: EntityKind[];
+  private nameEntity: number[] = [];
+  private postings: Postings = new Map<string, number[]>();
   private readonly dprkFlags: boolean[];
   /** Document frequency of each organisation token, for rarity weights. */
   private readonly orgDf = new Map<string, number>();
   private orgNames = 0;
 
   private constructor(
-    readonly entities: readonly ListEntity[],
+    entities: readonly (ListEntity | undefined)[],
+    kinds: EntityKind[],
+    dprk: boolean[],
     private readonly cachedKeys?: (name: string) => readonly string[] | undefined,
   ) {
-    this.dprkFlags = entities.map(isDprkRelated);
+    this.entityList = entities.slice();
+    this.kinds = kinds;
+    this.dprkFlags = dprk;
+  }
+
+  /** Every entity (a loaded index parses them all on this call). */
+  get entities(): readonly ListEntity[] {
+    return this.entityList.map((_, i) => this.entityAt(i));
+  }
+
+  private entityAt(i: number): ListEntity {
+    let e = this.entityList[i];
+    if (!e) {
+      const r = this.records!;
+      e = JSON.parse(r.text.slice(r.starts[i]!, r.starts[i + 1]!)) as ListEntity;
+      this.entityList[i] = e;
+    }
+    return e;
+  }
+
+  private nameAt(id: number): IndexedName {
+    let n = this.nameList[id];
+    if (!n) {
+      const r = this.records!;
+      const j = this.entityList.length + id;
+      const x = JSON.parse(r.text.slice(r.starts[j]!, r.starts[j + 1]!)) as IndexedName;
+      n = { ...x, variants: x.variants ?? [x.tokens] };
+      this.nameList[id] = n;
+    }
+    return n;
+  }
+
+  /**
+   * The whole index as bytes for storing once per list version: a small JSON head, the sorted
+   * keys, each entity's and name's JSON, then Int32Arrays (key starts, posting offsets, ids,
+   * record starts). `load` reads it back without rebuilding and parses records only when used.
+   */
+  serialize(): Uint8Array {
+    const map = this.postings;
+    if (!(map instanceof Map)) throw new Error("a loaded index is serialised already");
+    const keys = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const lists = keys.map((k) => map.get(k)!);
+    const ids = Int32Array.from(lists.flat());
+    const offsets = cumulative(lists.map((l) => l.length));
+    const keyStarts = cumulative(keys.map((k) => k.length));
+    const recs = [
+      // What screening reads of an entity: its primary name and the compared features.
+      ...this.entities.map((e) =>
+        JSON.stringify({
+          ...e,
+          names: e.names.slice(0, 1),
+          addresses: [],
+          programmes: [],
+          remarks: null,
+        }),
+      ),
+      ...this.nameList.map((n) => {
+        const { variants, ...rest } = n!;
+        return JSON.stringify(variants.length === 1 && variants[0] === rest.tokens ? rest : n);
+      }),
+    ];
+    const head: SerialisedHead = {
+      format: INDEX_FORMAT,
+      dprk: this.dprkFlags,
+      kinds: this.kinds,
+      nameEntity: this.nameEntity,
+      orgDf: [...this.orgDf],
+      orgNames: this.orgNames,
+      keyCount: keys.length,
+      idCount: ids.length,
+      entityCount: this.entityList.length,
+    };
+    const enc = new TextEncoder();
+    const texts = [JSON.stringify(head), keys.join(""), recs.join("")].map((t) => enc.encode(t));
+    const ints = [keyStarts, offsets, ids, cumulative(recs.map((r) => r.length))];
+    const textEnd = 12 + texts.reduce((a, t) => a + t.length, 0);
+    const base = textEnd + ((4 - (textEnd % 4)) % 4);
+    const out = new Uint8Array(base + ints.reduce((a, x) => a + x.byteLength, 0));
+    const view = new DataView(out.buffer);
+    let at = 12;
+    texts.forEach((t, i) => {
+      view.setUint32(4 * i, t.length, true);
+      out.set(t, at);
+      at += t.length;
+    });
+    at = base;
+    for (const x of ints) {
+      out.set(new Uint8Array(x.buffer), at);
+      at += x.byteLength;
+    }
+    return out;
+  }
+
+  /** An index from `serialize`'s bytes, or undefined when they are of another layout version. */
+  static load(bytes: Uint8Array): ScreeningIndex | undefined {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const lens = [0, 1, 2].map((i) => view.getUint32(4 * i, true));
+    const dec = new TextDecoder();
+    const texts: string[] = [];
+    let at = 12;
+    for (const len of lens) {
+      texts.push(dec.decode(bytes.subarray(at, at + len)));
+      at += len;
+    }
+    const head = JSON.parse(texts[0]!) as SerialisedHead;
+    if (head.format !== INDEX_FORMAT) return undefined;
+    // Copied once (a Node Buffer's subarray shares a pooled buffer) so the views are aligned.
+    const body = new Uint8Array(bytes.subarray(at + ((4 - (at % 4)) % 4)));
+    const sizes = [
+      head.keyCount + 1,
+      head.keyCount + 1,
+      head.idCount,
+      head.entityCount + head.nameEntity.length + 1,
+    ];
+    let off = 0;
+    const [keyStarts, offsets, ids, recStarts] = sizes.map((n) => {
+      const a = new Int32Array(body.buffer, off, n);
+      off += 4 * n;
+      return a;
+    }) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    const index = new ScreeningIndex(new Array<undefined>(head.entityCount), head.kinds, head.dprk);
+    index.records = { text: texts[2]!, starts: recStarts };
+    index.nameEntity = head.nameEntity;
+    index.nameList.length = head.nameEntity.length;
+    index.postings = new PackedPostings(texts[1]!, keyStarts, offsets, ids);
+    for (const [t, c] of head.orgDf) index.orgDf.set(t, c);
+    index.orgNames = head.orgNames;
+    return index;
   }
 
   get size(): { entities: number; names: number; keys: number } {
-    return { entities: this.entities.length, names: this.names.length, keys: this.postings.size };
+    return {
+      entities: this.entityList.length,
+      names: this.nameList.length,
+      keys: this.postings.size,
+    };
   }
 
   /**
@@ -216,7 +411,12 @@ export class ScreeningIndex {
     entities: readonly ListEntity[],
     options: { nameKeys?: (name: string) => readonly string[] | undefined } = {},
   ): ScreeningIndex {
-    const index = new ScreeningIndex(entities, options.nameKeys);
+    const index = new ScreeningIndex(
+      entities,
+      entities.map((e) => e.kind),
+      entities.map(isDprkRelated),
+      options.nameKeys,
+    );
     entities.forEach((e, ei) => {
       const seen = new Set<string>();
       for (const n of e.names) {
@@ -236,7 +436,7 @@ export class ScreeningIndex {
       const tokens = personTokens(text);
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
-      looseNameKeys(tokens, keys);
+      looseNameKeys(tokens, keys, false);
       entry = {
         entity: ei,
         name: text,
@@ -271,12 +471,14 @@ export class ScreeningIndex {
       for (const t of new Set(entry.variants.flat()))
         this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
     }
-    const id = this.names.length;
-    this.names.push(entry);
+    const id = this.nameList.length;
+    this.nameList.push(entry);
+    this.nameEntity.push(ei);
+    const map = this.postings as Map<string, number[]>;
     for (const k of keys) {
-      const list = this.postings.get(k);
+      const list = map.get(k);
       if (list) list.push(id);
-      else this.postings.set(k, [id]);
+      else map.set(k, [id]);
     }
   }
 
@@ -288,7 +490,7 @@ export class ScreeningIndex {
       koreanKeys = nameKeys({ full: q.name });
       for (const k of koreanKeys) keys.add(`k:${k}`);
       tokenKeys(pt, keys);
-      looseNameKeys(pt, keys);
+      looseNameKeys(pt, keys, true);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
     for (const v of org.variants) tokenKeys(v, keys);
@@ -304,6 +506,8 @@ export class ScreeningIndex {
   }
 
   private kindAllowed(kind: EntityKind, type: QueryType | undefined): boolean {
+    // "other": lists that do not say (the US CSL's non-Treasury rows) hold persons and companies.
+    if (kind === "other") return true;
     if (type === "person") return kind === "person";
     if (type === "org") return kind !== "person";
     return true;
@@ -312,8 +516,8 @@ export class ScreeningIndex {
   /** Candidate name ids, best key score first. */
   private candidates(p: PreparedQuery): number[] {
     const score = new Map<number, number>();
-    const n = this.names.length || 1;
-    let smallest: [string, number[]] | undefined;
+    const n = this.nameList.length || 1;
+    let smallest: [string, ArrayLike<number> & Iterable<number>] | undefined;
     let used = 0;
     for (const k of p.keys) {
       const list = this.postings.get(k);
@@ -338,7 +542,7 @@ export class ScreeningIndex {
     const floor = max * 0.25;
     const ranked: [number, number][] = [];
     for (const [id, v] of score)
-      if (v >= floor && this.kindAllowed(this.entities[this.names[id]!.entity]!.kind, p.q.type))
+      if (v >= floor && this.kindAllowed(this.kinds[this.nameEntity[id]!]!, p.q.type))
         ranked.push([id, v]);
     ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return ranked.slice(0, FULL_SCORE_CANDIDATES).map(([id]) => id);
@@ -358,7 +562,7 @@ export class ScreeningIndex {
     n: IndexedName,
     allowKorean: boolean,
   ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
-    const kind = this.entities[n.entity]!.kind;
+    const kind = this.kinds[n.entity]!;
     if (isPersonKind(kind)) {
       const a = alignNames(p.personTokens, n.tokens, {
         unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
@@ -418,12 +622,12 @@ export class ScreeningIndex {
 
   /** The match of one list name, features included; undefined when it cannot be scored. */
   private matchName(p: PreparedQuery, id: number, allowKorean: boolean): ScreenMatch | undefined {
-    const n = this.names[id]!;
+    const n = this.nameAt(id);
     const s = this.scoreName(p, n, allowKorean);
     if (!s) return undefined;
     const weak = n.type === "weak";
     const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
-    const e = this.entities[n.entity]!;
+    const e = this.entityAt(n.entity);
     const features = this.features(p.q, e);
     let score = nameScore;
     const doc = features.find((f) => f.feature === "document" && f.agreed);
@@ -465,7 +669,7 @@ export class ScreeningIndex {
       const m = this.matchName(p, id, koreanCalls < KOREAN_SCORE_CANDIDATES);
       if (p.koreanMemo.size > before) koreanCalls++;
       if (!m) continue;
-      const ei = this.names[id]!.entity;
+      const ei = this.nameEntity[id]!;
       const prev = byEntity.get(ei);
       if (prev && prev.explanation.nameScore >= m.explanation.nameScore) continue;
       byEntity.set(ei, m);
@@ -510,10 +714,10 @@ export class ScreeningIndex {
 
   private namesByEntity(): number[][] {
     const out: number[][] = [];
-    this.names.forEach((n, id) => {
-      const ids = out[n.entity] ?? [];
+    this.nameEntity.forEach((ei, id) => {
+      const ids = out[ei] ?? [];
       ids.push(id);
-      out[n.entity] = ids;
+      out[ei] = ids;
     });
     return out;
   }
@@ -547,6 +751,15 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
+}
+
+/** Start offsets of consecutive pieces of the given lengths, plus the end. */
+function cumulative(lengths: readonly number[]): Int32Array {
+  const out = new Int32Array(lengths.length + 1);
+  lengths.forEach((l, i) => {
+    out[i + 1] = out[i]! + l;
+  });
+  return out;
 }
 
 function compareMatches(a: ScreenMatch, b: ScreenMatch): number {

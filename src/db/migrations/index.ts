@@ -12,6 +12,7 @@ import { v005Detection } from "./005-detection.js";
 import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
 import { v008DerivedCompression } from "./008-derived-compression.js";
+import { v010SanctionVersions } from "./010-sanction-versions.js";
 
 /** A migration is SQL, or code where the change depends on what the store holds. */
 export type Migration = { version: number; name: string } & (
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v006RecordCodes,
   v007RecordCompression,
   v008DerivedCompression,
+  v010SanctionVersions,
 ];
