@@ -197,9 +197,12 @@ export function readListFiles(
     const { list, set } = ofacSet(texts);
     // Given only the main file, pick up OFAC's companion files beside it, as OFAC publishes them.
     const names = OFAC_FILE_NAMES[list];
-    if (set.sdn && texts.length === 1 && basename(set.sdn.file).toLowerCase() === names.sdn)
+    // (ofac_cons_prim.csv finds ofac_cons_alt.csv: the same prefix before OFAC's own names.)
+    const main = set.sdn ? basename(set.sdn.file) : "";
+    const prefix = main.slice(0, main.length - names.sdn.length);
+    if (set.sdn && texts.length === 1 && main.toLowerCase().endsWith(names.sdn))
       for (const role of ["alt", "add", "comments"] as const) {
-        const p = join(dirname(set.sdn.file), names[role]);
+        const p = join(dirname(set.sdn.file), prefix + names[role]);
         if (existsSync(p)) {
           set[role] = { file: p, text: readText(p) };
           used.push(set[role]!);

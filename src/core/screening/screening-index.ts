@@ -272,7 +272,7 @@ export class ScreeningIndex {
 
   /** Every entity (a loaded index parses them all on this call). */
   get entities(): readonly ListEntity[] {
-    return this.entityList.map((_, i) => this.entityAt(i));
+    return Array.from({ length: this.entityList.length }, (_, i) => this.entityAt(i));
   }
 
   private entityAt(i: number): ListEntity {
@@ -563,7 +563,8 @@ export class ScreeningIndex {
     allowKorean: boolean,
   ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
     const kind = this.kinds[n.entity]!;
-    if (isPersonKind(kind)) {
+    // Entries whose list does not say person or organisation are compared as the query says.
+    if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
       const a = alignNames(p.personTokens, n.tokens, {
         unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
       });
