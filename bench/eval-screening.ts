@@ -27,6 +27,7 @@ import {
 } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
+import { log, numberArg } from "./cli-args.js";
 import {
   COMPANY_POOLS,
   chineseNames,
@@ -38,18 +39,12 @@ import {
 } from "./screening-heldout.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const NEGATIVES = arg("negatives", 50_000);
-const MISSES = arg("misses", 30);
+const NEGATIVES = numberArg("negatives", 50_000);
+const MISSES = numberArg("misses", 30);
 const T = SCREEN_THRESHOLD;
 
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
 const P = join(repoRoot(), "test", "fixtures", "screening", "peers");
-const log = (s: string) => process.stderr.write(`${s}\n`);
 type Row = Record<string, string>;
 const csv = (file: string) => parse(readFileSync(file), { columns: true, bom: true }) as Row[];
 

@@ -7,14 +7,19 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { runPipeline } from "../src/analyze/pipeline.js";
-import { parsePolicy } from "../src/core/detection/policy.js";
+import { readLastPolicy } from "../src/analyze/last-policy.js";
+import { ANALYZE_STEPS, runPipeline } from "../src/analyze/pipeline.js";
+import { createRun } from "../src/analyze/run.js";
+import { RUN_TABLES } from "../src/analyze/step.js";
+import { withoutQueryProgress } from "../src/analyze/without-query-progress.js";
+import { DEFAULT_POLICY, parsePolicy } from "../src/core/detection/policy.js";
 import { AppError } from "../src/core/errors.js";
 import type { Store } from "../src/db/store.js";
-import { withoutQueryProgress } from "../src/detection/stays.js";
-import { DETECTION_STEPS } from "../src/detection/steps.js";
 import { repoRoot } from "../src/repo-root.js";
 import { withDb } from "./helpers/with-db.js";
+
+/** The steps after identity: these tests write persons and person_records themselves. */
+const DETECTION_STEPS = ANALYZE_STEPS.filter((s) => s.id !== "identity");
 
 type Crossing = [doc: string, date: string, direction: "entry" | "exit", visa?: string];
 
@@ -94,7 +99,7 @@ function checkGolden(name: string, actual: unknown): void {
 test("golden: one alert per rule for the person built for it, none for the driver", async () => {
   await withDb(async (store) => {
     await load(store, goldenInput());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const alerts = await store.json(
       `SELECT rule, person_id, strftime(period_start, '%Y-%m-%d') AS period_start,
               strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_ids
@@ -117,13 +122,55 @@ test("golden: one alert per rule for the person built for it, none for the drive
 test("a rerun with the same inputs and policy changes nothing", async () => {
   await withDb(async (store) => {
     await load(store, goldenInput());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const before = await store.json("SELECT * FROM alerts ORDER BY alert_id");
-    const second = await runPipeline(store, { steps: DETECTION_STEPS });
+    const second = await runPipeline(createRun(store), DETECTION_STEPS);
     assert.deepEqual(second.steps[0]?.stats, {
       skipped: "inputs and policy unchanged since the last run",
     });
     assert.deepEqual(await store.json("SELECT * FROM alerts ORDER BY alert_id"), before);
+  });
+});
+
+test("readers get the policy of the last analyze run, whole", async () => {
+  await withDb(async (store) => {
+    assert.equal(await readLastPolicy(store), undefined, "never analysed");
+    await load(store, goldenInput());
+    const policy = parsePolicy({
+      version: "t-last",
+      deadline: "2019-06-30",
+      score: { threshold: 0.6 },
+    });
+    await runPipeline(createRun(store, { policy }), DETECTION_STEPS);
+    assert.deepEqual(await readLastPolicy(store), policy);
+    // A rerun that changes nothing records the same policy.
+    await runPipeline(createRun(store, { policy }), DETECTION_STEPS);
+    assert.deepEqual(await readLastPolicy(store), policy);
+    await runPipeline(createRun(store), DETECTION_STEPS);
+    assert.deepEqual(await readLastPolicy(store), DEFAULT_POLICY);
+  });
+});
+
+test("every run table a step reads is written by a step before it, and each is dropped at the end", async () => {
+  const written = new Set<string>();
+  for (const step of ANALYZE_STEPS) {
+    for (const t of step.reads)
+      if ((RUN_TABLES as readonly string[]).includes(t))
+        assert.ok(written.has(t), `${step.id} reads ${t} before any step writes it`);
+    for (const t of step.writes) written.add(t);
+  }
+  assert.deepEqual(
+    [...RUN_TABLES].filter((t) => !written.has(t)),
+    [],
+    "run tables no step writes",
+  );
+  await withDb(async (store) => {
+    await load(store, goldenInput());
+    await runPipeline(createRun(store), DETECTION_STEPS);
+    const left = await store.all(
+      "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name <> 'g' UNION ALL SELECT type_name FROM duckdb_types() WHERE database_name = 'temp' AND NOT internal",
+    );
+    assert.deepEqual(left, []);
   });
 });
 
@@ -167,7 +214,7 @@ test("a stay lists its crossings as source:record_id, long ids and a second sour
       `SELECT source || ':' || record_id AS id FROM records WHERE doc_number = 'PS000000005'
        ORDER BY crossed_at, rec_key`,
     );
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const stay = await store.json<{ record_ids: string[]; flags: string[] }>(
       "SELECT record_ids, flags FROM stays WHERE person_id = 'P-PS000000005'",
     );

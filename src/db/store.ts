@@ -1,19 +1,16 @@
 /**
  * The embedded store: one DuckDB file. Resolution order for its path is `--db PATH`, then the
  * SOJOURN_DB environment variable, then ./sojourn.duckdb. Opening a store runs any pending
- * schema migrations inside one transaction, so a store is either at the old or the new version.
+ * schema migrations, each in its own transaction, so a store is at one version or the next.
  */
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from "node:timers/promises";
-import {
-  type DuckDBConnection,
-  DuckDBInstance,
-  DuckDBPendingResultState,
-  type DuckDBValue,
-  type JS,
-} from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, DuckDBPendingResultState } from "@duckdb/node-api";
 import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
+import type { Params, Row, SqlRunner } from "./sql-runner.js";
+
+export type { Params, Row };
 
 export const DEFAULT_DB_PATH = "./sojourn.duckdb";
 
@@ -21,11 +18,8 @@ export function resolveDbPath(option: string | undefined, env = process.env): st
   return option ?? env.SOJOURN_DB ?? DEFAULT_DB_PATH;
 }
 
-export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
-export type Row = Record<string, JS>;
-
 /** A connection with the few helpers every layer needs; the raw connection stays reachable. */
-export class Store {
+export class Store implements SqlRunner {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
@@ -74,8 +68,8 @@ export class Store {
    * Runs one statement with this thread handing DuckDB its tasks, for the heavy statements.
    * `run` gives the statement to a libuv thread (duckdb_query), which asks for work again and
    * again without pausing while another thread finishes a pipeline's last task; on a busy
-   * 2-core machine that spinning was most of the CPU of the 10M stays insert (24–29 CPU-s
-   * against 10.6–14.9 polled). Here a turn with no task pauses 1 ms, and other turns only
+   * 2-core machine that spinning is most of the CPU of analyze's 10M-row stays insert (24–29
+   * CPU-s, against 10.6–14.9 polled). Here a turn with no task pauses 1 ms, and other turns only
    * yield to the event loop, so reading a file alongside (ingest's hash) goes on.
    */
   async runPolled(sql: string): Promise<void> {
@@ -110,8 +104,8 @@ export class Store {
 
   /**
    * Query progress (`conn.progress`) for a progress bar. Off unless a bar is drawn: with it on,
-   * DuckDB recomputes every pipeline's progress each time a thread asks for work, which was a
-   * third of the CPU of a 10M-row insert on a busy machine (perf: Pipeline::GetProgress).
+   * DuckDB recomputes every pipeline's progress each time a thread asks for work: a third of
+   * the CPU of a 10M-row insert on a busy machine (perf: Pipeline::GetProgress).
    */
   async trackProgress(on: boolean): Promise<void> {
     await this.conn.run(`SET enable_progress_bar = ${on}`);
@@ -133,16 +127,6 @@ export class Store {
   close(): void {
     this.conn.closeSync();
     this.instance.closeSync();
-  }
-}
-
-/** Opens a store, runs `fn`, and always closes it. */
-export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(path);
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Every imported version of every list, not only the latest: `sanction_entity_versions` holds

@@ -1,9 +1,9 @@
 /**
  * Versioned schema migrations, applied in order, each exactly once. Never edit a migration
- * that has shipped: add the next one. `version` is the schema version a store reaches.
+ * that has shipped: add the next one. `version` is the schema version a store reaches; each
+ * file's type is `Migration` from ./migration.ts.
  */
 
-import type { Store } from "../store.js";
 import { v001Init } from "./001-init.js";
 import { v002Persons } from "./002-persons.js";
 import { v003Sanctions } from "./003-sanctions.js";
@@ -13,12 +13,7 @@ import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
 import { v008DerivedCompression } from "./008-derived-compression.js";
 import { v010SanctionVersions } from "./010-sanction-versions.js";
-
-/** A migration is SQL, or code where the change depends on what the store holds. */
-export type Migration = { version: number; name: string } & (
-  | { sql: string; run?: never }
-  | { run: (store: Store) => Promise<void>; sql?: never }
-);
+import type { Migration } from "./migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   v001Init,

@@ -12,32 +12,41 @@ import { CONTRACT_COLUMNS } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlIdent, sqlString } from "../../db/store.js";
 import { type ColumnMap, mapColumns } from "../header.js";
-import { decodeUtf8, openText, type PhysicalLine, readLines } from "../lines.js";
 import {
-  createStageTable,
-  invalidUtf8Reject,
-  type ReadReject,
-  type StageResult,
-  StageWriter,
-  truncate,
-} from "../stage.js";
+  DEFAULT_LIMITS,
+  decodeUtf8,
+  type InputLimits,
+  openText,
+  type PhysicalLine,
+  readLines,
+} from "../lines.js";
+import { lineText, type StageResult, StageWriter } from "../stage.js";
 
 const MAX_RECORD_LINES = 20;
 
 export interface CsvOptions {
   delimiter: "," | "\t";
+  limits?: InputLimits;
 }
 
 export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
   let first: PhysicalLine | undefined;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   try {
-    for await (const line of readLines(openText(file))) {
+    for await (const line of readLines(openText(file, limits), limits.maxLineBytes, true)) {
       if (line.bytes.length === 0) continue;
       first = line;
       break;
     }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  if (first?.tooLong !== undefined) {
+    throw new AppError(
+      "input",
+      `${file}: line ${first.number} (header) is longer than ${limits.maxLineBytes} bytes, the limit (raise it with --max-line-bytes); nothing was loaded from this file`,
+    );
   }
   if (!first) {
     throw new AppError("input", `${file} is empty: expected a header row naming the columns`);
@@ -80,11 +89,12 @@ function contractSelect(map: ColumnMap): string {
 /** The file as a relation with contract column names, read by DuckDB's parallel reader.
  * Rows DuckDB cannot read land in its rejects table `ingest_csv_rejects`. */
 export function csvRelation(file: string, map: ColumnMap, options: CsvOptions): string {
+  const maxLine = (options.limits ?? DEFAULT_LIMITS).maxLineBytes;
   const columns = map.fileColumns.map((_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(", ");
   return `SELECT ${contractSelect(map)} FROM read_csv(${sqlString(file)}, auto_detect=false, header=false, skip=1,
       columns={${columns}}, delim=${sqlString(options.delimiter)}, quote='"', escape='"',
       strict_mode=true, null_padding=false, store_rejects=true,
-      rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=1048576)`;
+      rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=${maxLine})`;
 }
 
 /** How many rows DuckDB could not read on the fast path (then the exact path takes over). */
@@ -106,42 +116,31 @@ export async function stageCsvExact(
   map: ColumnMap,
   options: CsvOptions,
 ): Promise<StageResult> {
-  await createStageTable(store);
   const writer = await StageWriter.open(store);
-  const readRejects: ReadReject[] = [];
-  let staged = 0;
   const expected = map.fileColumns.length;
 
   const emit = (number: number, text: string, unterminated: boolean) => {
     let fields: string[];
     try {
+      // A record is framed by lines already; naming the record delimiter also spares
+      // csv-parse guessing it at every byte (seconds per megabyte of a long line).
       const rows = parse(text, {
         delimiter: options.delimiter,
         relax_column_count: true,
         bom: false,
+        record_delimiter: "\n",
       }) as string[][];
       if (rows.length !== 1) throw new Error(`${rows.length} records where one was expected`);
       fields = rows[0] ?? [];
     } catch (err) {
-      readRejects.push({
-        line: number,
-        column: null,
-        value: null,
-        reason: `malformed CSV: ${(err as Error).message.replace(/\s+/g, " ")}`,
-        raw: truncate(text),
-      });
+      writer.reject(number, `malformed CSV: ${(err as Error).message.replace(/\s+/g, " ")}`, text);
       return;
     }
     if (fields.length !== expected) {
       const tail = unterminated && fields.length < expected ? " (truncated last line?)" : "";
       const column = fields.length < expected ? (map.fileColumns[fields.length] ?? null) : null;
-      readRejects.push({
-        line: number,
-        column,
-        value: null,
-        reason: `wrong number of fields: found ${fields.length}, expected ${expected}${tail}`,
-        raw: truncate(text),
-      });
+      const reason = `wrong number of fields: found ${fields.length}, expected ${expected}${tail}`;
+      writer.reject(number, reason, text, column);
       return;
     }
     const values: Record<string, string> = {};
@@ -152,21 +151,13 @@ export async function stageCsvExact(
       else if (map.fileColumns[i]) extra[map.fileColumns[i] ?? ""] = v;
     });
     writer.append(number, values, extra);
-    staged++;
   };
 
   // Pending lines of a record whose quoted field has not closed yet.
   let pending: { number: number; text: string; unterminated: boolean }[] = [];
   const flushPending = (reason: string) => {
     const first = pending[0];
-    if (first)
-      readRejects.push({
-        line: first.number,
-        column: null,
-        value: null,
-        reason,
-        raw: truncate(first.text),
-      });
+    if (first) writer.reject(first.number, reason, first.text);
     const rest = pending.slice(1);
     pending = [];
     for (const l of rest) feed(l); // re-frame the lines after the bad one
@@ -192,22 +183,22 @@ export async function stageCsvExact(
   };
 
   let header = true;
-  for await (const line of readLines(openText(file))) {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  for await (const line of readLines(openText(file, limits), limits.maxLineBytes)) {
     if (header) {
       if (line.bytes.length === 0) continue;
       header = false;
       continue;
     }
-    const text = decodeUtf8(line.bytes);
-    if (text === undefined) {
+    const text = lineText(line, limits.maxLineBytes);
+    if (typeof text !== "string") {
       if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
-      readRejects.push(invalidUtf8Reject(line));
+      writer.rejects.push(text);
       continue;
     }
     feed({ number: line.number, text, unterminated: line.unterminated });
   }
   while (pending.length > 0)
     flushPending("malformed CSV: unterminated quoted field at end of file");
-  writer.close();
-  return { staged: staged + readRejects.length, readRejects, parsePath: "exact" };
+  return writer.finish();
 }
