@@ -17,7 +17,7 @@ import {
   type FeatureResult,
 } from "./features.js";
 import { orgTokenVariants } from "./org-tokens.js";
-import { type Alignment, alignNames, tokenWeight } from "./similarity.js";
+import { type Alignment, alignNames, skeleton, tokenWeight } from "./similarity.js";
 import { acronymOf, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
@@ -90,7 +90,7 @@ const FULL_SCORE_CANDIDATES = 40;
 const KOREAN_SCORE_CANDIDATES = 12;
 const KOREAN_KEY_WEIGHT = 4;
 /** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
-const LOOSE_KEY_WEIGHT = 8;
+const LOOSE_KEY_WEIGHT = 40;
 /**
  * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
  * say little, "xianghe" says which company. An extra rare word in the list name means another
@@ -132,11 +132,16 @@ function tokenKeys(tokens: readonly string[], out: Set<string>): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.length >= 2) out.add(`t:${t}`);
+    // Consonant skeletons meet names read from abjads (mhmd ↔ mohamed); see tokenSimilarity.
+    const sk = skeleton(t);
+    if (sk.length >= 2 && t.length >= 3) out.add(`e:~${sk}`);
     if (t.length >= 5) out.add(`e:${t}`);
     deletionKeys(t, out);
     const next = tokens[i + 1];
     if (next) {
       out.add(`t:${t}${next}`);
+      const gk = skeleton(t + next);
+      if (gk.length >= 3) out.add(`e:~${gk}`);
       if (t.length + next.length >= 5) out.add(`e:${t}${next}`);
     }
   }

@@ -4,11 +4,21 @@
  * "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD." and "Dandong Hongxiang Industrial
  * Development Company Limited" compare on what distinguishes them.
  */
+import anyAscii from "any-ascii";
+
+/**
+ * Alphabets and abjads read into Latin letters before comparison (Владимир → Vladimir, محمد → mhmd):
+ * list names are mostly Latin, and any-ascii's tables (ISC licence) cover these scripts without
+ * language guessing. Han, Hangul and Kana stay as written: the names module reads them.
+ */
+const TRANSLITERATED =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Devanagari}]+/gu;
 
 /** Lower-case, accents and apostrophes removed, every run of other punctuation → one space. */
 export function foldText(s: string): string {
   return (
     s
+      .replace(TRANSLITERATED, (run) => anyAscii(run))
       .normalize("NFD")
       // Combining marks go (ŏ → o, é → e); NFC below recomposes Hangul jamo into syllables.
       .replace(/\p{M}+/gu, "")
