@@ -240,14 +240,16 @@ interface PeerPair {
   label: boolean;
   kind: ListEntity["kind"];
 }
-function agreement(set: string, pairs: PeerPair[]) {
+function agreement(set: string, pairs: PeerPair[], peerThreshold?: number) {
   let agree = 0;
+  let agreePeer = 0;
   let truthN = 0;
   let truthAgree = 0;
   const disagreements: string[] = [];
   for (const p of pairs) {
     const score = pairScore(p.name1, p.name2, p.kind);
     const ok = score >= T === p.label;
+    if (peerThreshold !== undefined && score >= peerThreshold === p.label) agreePeer++;
     const note = notes.get(`${set}|${p.name1}|${p.name2}`);
     if (ok) agree++;
     if (!note) {
@@ -262,6 +264,14 @@ function agreement(set: string, pairs: PeerPair[]) {
   return {
     pairs: pairs.length,
     agreement: rate(agree, pairs.length),
+    ...(peerThreshold === undefined
+      ? {}
+      : {
+          agreementAtThePeersThreshold: {
+            threshold: peerThreshold,
+            agreement: rate(agreePeer, pairs.length),
+          },
+        }),
     labelsJudgedWrong: pairs.length - truthN,
     agreementWherePeerLabelIsTruth: rate(truthAgree, truthN),
     disagreements,
@@ -280,6 +290,8 @@ const nomenklatura = agreement(
     label: r.is_match === "true",
     kind: KIND_OF_SCHEMA[r.schema!] ?? "organization",
   })),
+  // nomenklatura's logic-v2 reports matches at 0.7 (contrib/name_bench).
+  0.7,
 );
 const watchmanRows = readFileSync(join(P, "watchman_cross_script_pairs.csv"), "utf8")
   .split("\n")

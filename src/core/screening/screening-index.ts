@@ -195,6 +195,9 @@ interface PreparedQuery {
   keys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
+  /** Korean only by its shape (no parse): compareNames only for names sharing a loose key. */
+  syllablesOnly: boolean;
+  looseIds: Set<number>;
 }
 
 /** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
@@ -504,6 +507,8 @@ export class ScreeningIndex {
       personTokens: pt,
       koreanKeys,
       korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
+      syllablesOnly: koreanKeys.length === 0 && !hasCjk(q.name),
+      looseIds: new Set(),
       org,
       keys,
       koreanMemo: new Map(),
@@ -539,6 +544,7 @@ export class ScreeningIndex {
           ? KOREAN_KEY_WEIGHT
           : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+      if (k.startsWith("l:")) for (const id of list) p.looseIds.add(id);
     }
     if (used === 0 && smallest) for (const id of smallest[1]) score.set(id, 1);
     let max = 0;
@@ -566,6 +572,7 @@ export class ScreeningIndex {
     p: PreparedQuery,
     n: IndexedName,
     allowKorean: boolean,
+    id: number,
   ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
@@ -573,7 +580,7 @@ export class ScreeningIndex {
       const a = alignNames(p.personTokens, n.tokens, {
         unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
       });
-      if (p.korean && n.korean) {
+      if (p.korean && n.korean && (!p.syllablesOnly || p.looseIds.has(id))) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
         let m = p.koreanMemo.get(memoKey);
@@ -629,7 +636,7 @@ export class ScreeningIndex {
   /** The match of one list name, features included; undefined when it cannot be scored. */
   private matchName(p: PreparedQuery, id: number, allowKorean: boolean): ScreenMatch | undefined {
     const n = this.nameAt(id);
-    const s = this.scoreName(p, n, allowKorean);
+    const s = this.scoreName(p, n, allowKorean, id);
     if (!s) return undefined;
     const weak = n.type === "weak";
     const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
@@ -697,6 +704,7 @@ export class ScreeningIndex {
     list?: string,
   ): { best: ScreenMatch; names: { alias: string; nameScore: number; method: string }[] }[] {
     const p = this.prepare(q);
+    this.candidates(p); // which names share a loose key with the query, as screen() knows them
     const out: ReturnType<ScreeningIndex["explain"]> = [];
     const ids = this.namesByEntity();
     this.entities.forEach((e, ei) => {

@@ -81,6 +81,8 @@ export function tokenSimilarity(a: string, b: string): number {
 }
 
 const VOWELS = /[aeiou]/g;
+/** Consonants alone leave the vowels open (Hamidi and Ahmadi are both hmd): evidence, not proof. */
+const SKELETON_SCORE = 0.85;
 
 /** Consonants only, w and y (Arabic and Hebrew matres lectionis) dropped, doubles collapsed. */
 export function skeleton(t: string): string {
@@ -90,14 +92,14 @@ export function skeleton(t: string): string {
 /**
  * A name read from an abjad (Arabic, Hebrew) or an abugida (Thai) comes out nearly without
  * vowels (محمد → mhmd, משה → msh): it matches a Latin name with the same consonants (Mohamed,
- * Moshe). Only a token with at most one vowel in six letters counts as vowel-less.
+ * Moshe) of three or more. Only a token with at most one vowel in six letters counts as vowel-less.
  */
 function skeletonSimilarity(a: string, b: string): number {
   const poor = (t: string) => (t.match(VOWELS)?.length ?? 0) * 6 <= t.length;
   if (poor(a) === poor(b)) return 0;
   const sa = skeleton(a);
-  if (sa.length === 0 || sa !== skeleton(b)) return 0;
-  return sa.length >= 2 ? 0.9 : 0.85;
+  // Two consonants say too little (sd is Saad, Sayed, Asad and Sadiq alike).
+  return sa.length >= 3 && sa === skeleton(b) ? SKELETON_SCORE : 0;
 }
 
 /** Token weight in an alignment: longer tokens say more; a one-letter initial says little. */
