@@ -13,6 +13,7 @@ import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
 import { v008DerivedCompression } from "./008-derived-compression.js";
 import { v010SanctionVersions } from "./010-sanction-versions.js";
+import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v007RecordCompression,
   v008DerivedCompression,
   v010SanctionVersions,
+  v070ClaimPageRank,
 ];
