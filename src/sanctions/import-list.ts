@@ -1,7 +1,8 @@
 /**
- * Stores a parsed list as the current content of its list, in one transaction: the previous
- * content of that list is replaced and the differences (added, removed, changed references) are
- * recorded with the import. Importing the same bytes again changes nothing.
+ * Stores a parsed list as the current content of its list, in one transaction: the list's
+ * previous content stops being current but stays stored as its version (sanction_entity_versions),
+ * and the differences (added, removed, changed references) are recorded with the import. Other
+ * lists are never touched. Importing the same bytes again changes nothing.
  */
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
@@ -54,7 +55,7 @@ const ENTITY_FIELDS = [
   "remarks",
 ] as const;
 
-function changedFields(a: ListEntity, b: ListEntity): string[] {
+export function changedFields(a: ListEntity, b: ListEntity): string[] {
   return ENTITY_FIELDS.filter((f) => JSON.stringify(a[f]) !== JSON.stringify(b[f]));
 }
 
@@ -104,7 +105,7 @@ export async function importList(
     };
   if (last?.version && version && version < last.version)
     base.warnings.push(
-      `version ${version} is older than the stored ${last.version}; the older list replaces it`,
+      `version ${version} is older than the stored ${last.version}; the older list becomes current (the newer stays stored as a version)`,
     );
 
   return store.transaction(async () => {
@@ -166,6 +167,16 @@ export async function importList(
     ])
       await store.run(`DELETE FROM ${t} WHERE list = ?`, [list]);
     await appendAll(store, parsed.entities, hashes, importId);
+    await store.run(
+      `INSERT INTO sanction_entity_versions
+       SELECT import_id, list, reference, content_hash, data FROM sanction_entities WHERE list = ?`,
+      [list],
+    );
+    const removed = count("removed");
+    if (old.length > 0 && removed > old.length / 2)
+      base.warnings.push(
+        `${removed} of the ${old.length} stored ${list} entries are not in this file: is it the same list? (the previous version stays stored; sojourn lists diff --list ${list})`,
+      );
     if (!firstImport) {
       const a = await store.conn.createAppender("sanction_changes");
       for (const c of changes) {

@@ -9,13 +9,10 @@
  * Written from the published schema; tested only on hand-written fixtures in that format (no real
  * EU file under 4 MiB was available).
  */
-import { XMLParser } from "fast-xml-parser";
-import { countryCode } from "../core/screening/index.js";
 import type { ListEntity, ListName, ParsedList } from "../core/screening/types.js";
 import { parseListDate } from "./list-dates.js";
-import { arr, assertWellFormedXml, listError, text } from "./list-errors.js";
-
-type Node = Record<string, unknown>;
+import { arr, listError, text } from "./list-errors.js";
+import { countryOrRaw, type XmlNode as Node, parseListXml } from "./xml-list.js";
 
 const ARRAYS = new Set([
   "sanctionEntity",
@@ -30,24 +27,17 @@ const ARRAYS = new Set([
 
 function country(n: Node): string | null {
   const iso2 = text(n.countryIso2Code);
-  if (iso2 && iso2 !== "00") return countryCode(iso2) ?? iso2;
+  if (iso2 && iso2 !== "00") return countryOrRaw(iso2);
   const d = text(n.countryDescription);
-  return d && d !== "UNKNOWN" ? (countryCode(d) ?? d) : null;
+  return d && d !== "UNKNOWN" ? countryOrRaw(d) : null;
 }
 
 export function parseEuXml(file: string, xml: string): ParsedList {
-  assertWellFormedXml(file, xml);
-  const doc = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "",
-    removeNSPrefix: true,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ARRAYS.has(name),
-  }).parse(xml) as Node;
-  const root = doc.export as Node | undefined;
-  if (!root)
-    throw listError(file, "", "no <export> root element; expected the EU FSF consolidated XML");
+  const root = parseListXml(file, xml, {
+    root: "export",
+    expected: "the EU FSF consolidated XML",
+    arrays: ARRAYS,
+  });
   const entries = arr<Node>(root.sanctionEntity);
   if (entries.length === 0)
     throw listError(file, "", "no <sanctionEntity> records; refusing to import an empty list");

@@ -34,6 +34,26 @@ const KINDS: Record<string, EntityKind> = {
 
 const country = (c: string) => countryCode(c) ?? c.toUpperCase();
 
+/**
+ * Which entities are on the list. OpenSanctions exports flag them (`target: true`); a file
+ * without any `target` flag (a FollowTheMoney export of other data, Sojourn's own included) says
+ * it through Sanction entities pointing at them, or it is not a sanctions list at all.
+ */
+function sanctionedIds(file: string, records: readonly FtmEntity[]): Set<string> {
+  if (records.some((r) => typeof r.target === "boolean"))
+    return new Set(records.filter((r) => r.target === true).map((r) => r.id));
+  const ids = new Set(
+    records.filter((r) => r.schema === "Sanction").flatMap((r) => r.properties.entity ?? []),
+  );
+  if (ids.size === 0)
+    throw listError(
+      file,
+      "",
+      "no entity is marked sanctioned (no `target` flags and no Sanction entities): this FollowTheMoney file is not a sanctions list",
+    );
+  return ids;
+}
+
 export function parseFtm(file: string, text: string, list = "OpenSanctions"): ParsedList {
   const records: FtmEntity[] = [];
   const lines = text.split("\n");
@@ -63,11 +83,12 @@ export function parseFtm(file: string, text: string, list = "OpenSanctions"): Pa
     records.push(e);
   });
   const byId = new Map(records.map((r) => [r.id, r]));
+  const sanctioned = sanctionedIds(file, records);
   const entities = new Map<string, ListEntity>();
   let version = "";
   for (const r of records) {
     const kind = KINDS[r.schema];
-    if (!kind || r.target === false) continue;
+    if (!kind || !sanctioned.has(r.id)) continue;
     if (r.last_change && r.last_change > version) version = r.last_change;
     const p = r.properties;
     const names: ListName[] = [];

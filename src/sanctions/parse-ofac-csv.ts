@@ -23,6 +23,9 @@ export const OFAC_CSV_COLUMNS: Record<OfacCsvRole, number> = {
   comments: 2,
 };
 
+export const OFAC_LISTS = ["OFAC-SDN", "OFAC-CONS"] as const;
+export type OfacList = (typeof OFAC_LISTS)[number];
+
 export interface CsvFile {
   file: string;
   text: string;
@@ -75,7 +78,14 @@ function kindOf(t: string | null): EntityKind {
   }
 }
 
-export function parseOfacCsv(set: Partial<Record<OfacCsvRole, CsvFile>>): ParsedList {
+/**
+ * The SDN list and OFAC's non-SDN Consolidated Sanctions List share this layout (cons_prim,
+ * cons_alt, cons_add, cons_comments) but are different lists: `list` keeps them apart.
+ */
+export function parseOfacCsv(
+  set: Partial<Record<OfacCsvRole, CsvFile>>,
+  list: OfacList = "OFAC-SDN",
+): ParsedList {
   const sdn = set.sdn;
   if (!sdn) throw listError("OFAC CSV set", "", "no sdn.csv given; alt/add/comments need it");
   const byNum = new Map<string, ListEntity>();
@@ -89,7 +99,7 @@ export function parseOfacCsv(set: Partial<Record<OfacCsvRole, CsvFile>>): Parsed
       .map((p) => p.trim())
       .filter(Boolean);
     byNum.set(num, {
-      list: "OFAC-SDN",
+      list,
       reference: num,
       kind: kindOf(value(r[2])),
       names: [{ name, type: "primary", quality: null }],
@@ -105,30 +115,31 @@ export function parseOfacCsv(set: Partial<Record<OfacCsvRole, CsvFile>>): Parsed
   }
   if (byNum.size === 0)
     throw listError(sdn.file, "", "no SDN records; refusing to import an empty list");
-  const need = (f: CsvFile, num: string, line: number) => {
-    const e = byNum.get(num);
-    if (!e)
-      throw listError(
-        f.file,
-        `record ${line}`,
-        `ent_num ${num} is not in ${sdn.file}; is this file from the same release?`,
+  const warnings: string[] = [];
+  // A file of another release may name ent_nums this one lacks: skipped with a warning, as the
+  // rest of the list is still good.
+  const stray = (f: CsvFile, what: string, nums: string[]) => {
+    if (nums.length)
+      warnings.push(
+        `${f.file}: ${nums.length} ${what} name ent_nums not in ${sdn.file} (another release?), e.g. ${[...new Set(nums)].slice(0, 3).join(", ")}; skipped`,
       );
-    return e;
   };
-  if (set.comments)
-    rows(set.comments, 2).forEach((r, i) => {
+  if (set.comments) {
+    const skipped: string[] = [];
+    for (const r of rows(set.comments, 2)) {
       const num = r[0]!.trim();
-      need(set.comments!, num, i + 1);
-      remarks.set(num, (remarks.get(num) ?? "") + (r[1] ?? "").trim());
-    });
-  let skippedAlt = 0;
+      if (!byNum.has(num)) skipped.push(num);
+      else remarks.set(num, (remarks.get(num) ?? "") + (r[1] ?? "").trim());
+    }
+    stray(set.comments, "remarks", skipped);
+  }
+  const skippedAlt: string[] = [];
   if (set.alt)
     for (const r of rows(set.alt, 5)) {
       const e = byNum.get(r[0]!.trim());
       const name = value(r[3]);
-      // alt.csv of another release may name ent_nums that are not in this sdn.csv: skipped, counted.
       if (!e) {
-        skippedAlt++;
+        skippedAlt.push(r[0]!.trim());
         continue;
       }
       if (!name) continue;
@@ -136,10 +147,15 @@ export function parseOfacCsv(set: Partial<Record<OfacCsvRole, CsvFile>>): Parsed
       const type = t === "fka" ? "fka" : t === "nka" ? "nka" : "aka";
       e.names.push({ name, type, quality: value(r[4]) ?? t });
     }
+  if (set.alt) stray(set.alt, "aliases", skippedAlt);
+  const skippedAdd: string[] = [];
   if (set.add)
     for (const r of rows(set.add, 6)) {
       const e = byNum.get(r[0]!.trim());
-      if (!e) continue;
+      if (!e) {
+        skippedAdd.push(r[0]!.trim());
+        continue;
+      }
       const parts = [value(r[2]), value(r[3]), value(r[4])].filter((x): x is string => x !== null);
       if (parts.length === 0) continue;
       const c = value(r[4]);
@@ -158,14 +174,9 @@ export function parseOfacCsv(set: Partial<Record<OfacCsvRole, CsvFile>>): Parsed
     e.identifiers = facts.identifiers;
     e.names.push(...facts.weakAliases);
   }
-  const warnings =
-    skippedAlt > 0
-      ? [
-          `${set.alt!.file}: ${skippedAlt} aliases name ent_nums not in ${sdn.file} (another release?); skipped`,
-        ]
-      : [];
+  if (set.add) stray(set.add, "addresses", skippedAdd);
   return {
-    list: "OFAC-SDN",
+    list,
     format: "ofac-csv",
     version: null,
     entities: [...byNum.values()],

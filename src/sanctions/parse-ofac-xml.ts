@@ -6,14 +6,16 @@
  * dateOfBirthList/dateOfBirthItem, remarks. Written from the published schema; tested only on
  * hand-written fixtures in that format (no real sdn.xml under 4 MiB was available).
  */
-import { XMLParser } from "fast-xml-parser";
-import { countryCode } from "../core/screening/index.js";
 import type { EntityKind, ListEntity, ListName, ParsedList } from "../core/screening/types.js";
 import { parseListDate } from "./list-dates.js";
-import { arr, assertWellFormedXml, listError, text } from "./list-errors.js";
+import { arr, listError, text } from "./list-errors.js";
 import { parseOfacRemarks } from "./ofac-remarks.js";
-
-type Node = Record<string, unknown>;
+import {
+  countryOrRaw as country,
+  identifierType,
+  type XmlNode as Node,
+  parseListXml,
+} from "./xml-list.js";
 
 const ARRAYS = new Set([
   "sdnEntry",
@@ -44,15 +46,11 @@ function fullName(n: Node, person: boolean): string {
 }
 
 export function parseOfacXml(file: string, xml: string): ParsedList {
-  assertWellFormedXml(file, xml);
-  const doc = new XMLParser({
-    ignoreAttributes: true,
-    removeNSPrefix: true,
-    parseTagValue: false,
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ARRAYS.has(name),
-  }).parse(xml) as Node;
-  const root = doc.sdnList as Node | undefined;
-  if (!root) throw listError(file, "", "no <sdnList> root element; expected OFAC sdn.xml");
+  const root = parseListXml(file, xml, {
+    root: "sdnList",
+    expected: "OFAC sdn.xml",
+    arrays: ARRAYS,
+  });
   const entries = arr<Node>(root.sdnEntry);
   if (entries.length === 0)
     throw listError(file, "", "no <sdnEntry> records; refusing to import an empty list");
@@ -99,28 +97,22 @@ export function parseOfacXml(file: string, xml: string): ParsedList {
       ...arr<Node>((n.nationalityList as Node | undefined)?.nationality),
       ...arr<Node>((n.citizenshipList as Node | undefined)?.citizenship),
     ]
-      .map((c) => text(c.country))
-      .filter(Boolean)
-      .map((c) => countryCode(c) ?? c);
+      .map((c) => country(text(c.country)))
+      .filter((c): c is string => c !== null);
     const identifiers = arr<Node>((n.idList as Node | undefined)?.id)
       .filter((d) => text(d.idNumber))
       .map((d) => {
         const label = text(d.idType);
         return {
-          type: /passport/i.test(label)
-            ? "passport"
-            : /national|identification/i.test(label)
-              ? "national-id"
-              : "other",
+          type: identifierType(label),
           number: text(d.idNumber),
-          country: text(d.idCountry) ? (countryCode(text(d.idCountry)) ?? text(d.idCountry)) : null,
+          country: country(text(d.idCountry)),
           label: label || null,
           note: [text(d.issueDate), text(d.expirationDate)].filter(Boolean).join(" – ") || null,
         };
       });
     const addresses = arr<Node>((n.addressList as Node | undefined)?.address)
       .map((a) => {
-        const c = text(a.country);
         return {
           text: [
             a.address1,
@@ -135,7 +127,7 @@ export function parseOfacXml(file: string, xml: string): ParsedList {
             .filter(Boolean)
             .join(", "),
           city: text(a.city) || null,
-          country: c ? (countryCode(c) ?? c) : null,
+          country: country(text(a.country)),
         };
       })
       .filter((a) => a.text);

@@ -3,18 +3,28 @@
  * schema https://www.un.org/sc/resources/sc-sanctions.xsd): CONSOLIDATED_LIST/INDIVIDUALS/INDIVIDUAL
  * and /ENTITIES/ENTITY. Tested on the real 2018-10-29 and 2026-02-27 files.
  */
-import { XMLParser } from "fast-xml-parser";
-import { countryCode } from "../core/screening/index.js";
 import type { ListEntity, ListName, ParsedList } from "../core/screening/types.js";
 import { parseListDate } from "./list-dates.js";
-import { arr, assertWellFormedXml, listError, text } from "./list-errors.js";
+import { arr, listError, text } from "./list-errors.js";
+import {
+  countryOrRaw as country,
+  identifierType,
+  type XmlNode as Node,
+  parseListXml,
+} from "./xml-list.js";
 
-type Node = Record<string, unknown>;
-
-function country(raw: string): string | null {
-  if (!raw) return null;
-  return countryCode(raw) ?? raw;
-}
+const ARRAYS = new Set([
+  "INDIVIDUAL",
+  "ENTITY",
+  "INDIVIDUAL_ALIAS",
+  "ENTITY_ALIAS",
+  "INDIVIDUAL_ADDRESS",
+  "ENTITY_ADDRESS",
+  "INDIVIDUAL_DATE_OF_BIRTH",
+  "INDIVIDUAL_DOCUMENT",
+  "NATIONALITY",
+  "VALUE",
+]);
 
 function aliasType(quality: string): ListName["type"] {
   const q = quality.toLowerCase();
@@ -71,11 +81,7 @@ function entityOf(
     .map((d) => {
       const label = text(d.TYPE_OF_DOCUMENT);
       return {
-        type: /passport/i.test(label)
-          ? "passport"
-          : /national|identi/i.test(label)
-            ? "national-id"
-            : "other",
+        type: identifierType(label),
         number: text(d.NUMBER),
         country: country(text(d.ISSUING_COUNTRY) || text(d.COUNTRY_OF_ISSUE)),
         label: label || null,
@@ -108,33 +114,12 @@ function entityOf(
 }
 
 export function parseUnXml(file: string, xml: string): ParsedList {
-  assertWellFormedXml(file, xml);
-  const doc = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: "@",
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (name) =>
-      [
-        "INDIVIDUAL",
-        "ENTITY",
-        "INDIVIDUAL_ALIAS",
-        "ENTITY_ALIAS",
-        "INDIVIDUAL_ADDRESS",
-        "ENTITY_ADDRESS",
-        "INDIVIDUAL_DATE_OF_BIRTH",
-        "INDIVIDUAL_DOCUMENT",
-        "NATIONALITY",
-        "VALUE",
-      ].includes(name),
-  }).parse(xml) as Node;
-  const root = doc.CONSOLIDATED_LIST as Node | undefined;
-  if (!root)
-    throw listError(
-      file,
-      "",
-      "no <CONSOLIDATED_LIST> root element; expected a UN Security Council consolidated list",
-    );
+  const root = parseListXml(file, xml, {
+    root: "CONSOLIDATED_LIST",
+    expected: "a UN Security Council consolidated list",
+    arrays: ARRAYS,
+    attributePrefix: "@",
+  });
   const individuals = arr<Node>((root.INDIVIDUALS as Node | undefined)?.INDIVIDUAL);
   const entities = arr<Node>((root.ENTITIES as Node | undefined)?.ENTITY);
   if (individuals.length + entities.length === 0)

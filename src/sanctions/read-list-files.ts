@@ -10,9 +10,16 @@ import { parse } from "csv-parse/sync";
 import { AppError } from "../core/errors.js";
 import { LIST_FORMATS, type ListFormat, type ParsedList } from "../core/screening/types.js";
 import { listError } from "./list-errors.js";
+import { parseCsl } from "./parse-csl.js";
 import { parseEuXml } from "./parse-eu-xml.js";
 import { parseFtm } from "./parse-ftm.js";
-import { OFAC_CSV_COLUMNS, type OfacCsvRole, parseOfacCsv } from "./parse-ofac-csv.js";
+import {
+  OFAC_CSV_COLUMNS,
+  OFAC_LISTS,
+  type OfacCsvRole,
+  type OfacList,
+  parseOfacCsv,
+} from "./parse-ofac-csv.js";
 import { parseOfacXml } from "./parse-ofac-xml.js";
 import { parseUnXml } from "./parse-un-xml.js";
 
@@ -57,6 +64,7 @@ export function sniffFormat(file: string, text: string): Sniffed {
     );
   }
   if (head.startsWith("{")) return { format: "ftm-json" };
+  if (/^source,entity_number,type,programs,name,/.test(head)) return { format: "csl-csv" };
   const firstLine = head.split(/\r?\n/)[0] ?? "";
   let fields: string[] = [];
   try {
@@ -72,16 +80,94 @@ export function sniffFormat(file: string, text: string): Sniffed {
   throw listError(
     file,
     "line 1",
-    `format not recognised (${fields.length} CSV fields); expected UN/OFAC/EU XML, FtM JSON lines or an OFAC CSV (sdn 12, add 6, alt 5, comments 2 fields); use --format`,
+    `format not recognised (${fields.length} CSV fields); expected UN/OFAC/EU XML, FtM JSON lines, the US Consolidated Screening List CSV or an OFAC CSV (sdn 12, add 6, alt 5, comments 2 fields); use --format`,
   );
 }
 
-/** OFAC's own companion file names next to an sdn.csv. */
-const OFAC_SIBLINGS: Record<Exclude<OfacCsvRole, "sdn">, string> = {
-  alt: "alt.csv",
-  add: "add.csv",
-  comments: "sdn_comments.csv",
+/** OFAC's own file names: the SDN set and the non-SDN consolidated set (same layout). */
+const OFAC_FILE_NAMES: Record<OfacList, Record<OfacCsvRole, string>> = {
+  "OFAC-SDN": { sdn: "sdn.csv", alt: "alt.csv", add: "add.csv", comments: "sdn_comments.csv" },
+  "OFAC-CONS": {
+    sdn: "cons_prim.csv",
+    alt: "cons_alt.csv",
+    add: "cons_add.csv",
+    comments: "cons_comments.csv",
+  },
 };
+
+/** Which OFAC list and file role a file name says, if it says one (ofac_cons_alt.csv, sdn.csv). */
+function ofacRoleByName(file: string): { list: OfacList; role: OfacCsvRole } | undefined {
+  const name = basename(file).toLowerCase();
+  // The consolidated names first: ofac_cons_alt.csv also ends in _alt.csv.
+  for (const list of [...OFAC_LISTS].reverse())
+    for (const [role, own] of Object.entries(OFAC_FILE_NAMES[list]) as [OfacCsvRole, string][])
+      if (name === own || name.endsWith(`_${own}`) || name.endsWith(`-${own}`))
+        return { list, role };
+  return undefined;
+}
+
+function fieldCount(text: string): number {
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+  try {
+    return (
+      (parse(firstLine, { relax_column_count: true, relax_quotes: true }) as string[][])[0] ?? []
+    ).length;
+  } catch {
+    return 0;
+  }
+}
+
+/** The OFAC list and each file's role: by OFAC's file names, else by field count. */
+function ofacSet(texts: { file: string; text: string }[]): {
+  list: OfacList;
+  set: Partial<Record<OfacCsvRole, { file: string; text: string }>>;
+} {
+  const lists = new Set<OfacList>();
+  const set: Partial<Record<OfacCsvRole, { file: string; text: string }>> = {};
+  for (const t of texts) {
+    const byName = ofacRoleByName(t.file);
+    const n = fieldCount(t.text);
+    const role =
+      byName?.role ??
+      (Object.keys(OFAC_CSV_COLUMNS) as OfacCsvRole[]).find((r) => OFAC_CSV_COLUMNS[r] === n);
+    if (!role)
+      throw listError(
+        t.file,
+        "line 1",
+        `${n} CSV fields: not an OFAC sdn (12), alt (5), add (6) or comments (2) file`,
+      );
+    if (byName) lists.add(byName.list);
+    if (set[role])
+      throw new AppError("usage", `two OFAC ${role} files given: ${set[role]!.file} and ${t.file}`);
+    set[role] = t;
+  }
+  if (lists.size > 1)
+    throw new AppError(
+      "usage",
+      "the files mix OFAC's SDN set and its non-SDN consolidated set (cons_*); they are different lists: import them one at a time",
+    );
+  return { list: [...lists][0] ?? "OFAC-SDN", set };
+}
+
+function parseOne(
+  format: Exclude<ListFormat, "ofac-csv">,
+  file: string,
+  text: string,
+  list: string | undefined,
+): ParsedList {
+  switch (format) {
+    case "un-xml":
+      return parseUnXml(file, text);
+    case "ofac-xml":
+      return parseOfacXml(file, text);
+    case "eu-xml":
+      return parseEuXml(file, text);
+    case "csl-csv":
+      return parseCsl(file, text);
+    case "ftm-json":
+      return parseFtm(file, text, list);
+  }
+}
 
 export function readListFiles(
   paths: readonly string[],
@@ -95,8 +181,7 @@ export function readListFiles(
     );
   const texts = paths.map((f) => ({ file: f, text: readText(f) }));
   const sniffed = texts.map((t) => {
-    if (options.format && options.format !== "ofac-csv")
-      return { format: options.format } as Sniffed;
+    if (options.format) return { format: options.format } as Sniffed;
     return sniffFormat(t.file, t.text);
   });
   const formats = new Set(sniffed.map((s) => s.format));
@@ -109,43 +194,28 @@ export function readListFiles(
   const used = [...texts];
   let parsed: ParsedList;
   if (format === "ofac-csv") {
-    const set: Partial<Record<OfacCsvRole, { file: string; text: string }>> = {};
-    texts.forEach((t, i) => {
-      const role = (sniffed[i] as { role: OfacCsvRole }).role;
-      if (set[role])
-        throw new AppError(
-          "usage",
-          `two OFAC ${role} files given: ${set[role]!.file} and ${t.file}`,
-        );
-      set[role] = t;
-    });
-    // Given only sdn.csv, pick up OFAC's companion files beside it, as OFAC publishes them.
-    if (set.sdn && texts.length === 1 && basename(set.sdn.file).toLowerCase() === "sdn.csv")
-      for (const [role, name] of Object.entries(OFAC_SIBLINGS) as [
-        Exclude<OfacCsvRole, "sdn">,
-        string,
-      ][]) {
-        const p = join(dirname(set.sdn.file), name);
+    const { list, set } = ofacSet(texts);
+    // Given only the main file, pick up OFAC's companion files beside it, as OFAC publishes them.
+    const names = OFAC_FILE_NAMES[list];
+    // (ofac_cons_prim.csv finds ofac_cons_alt.csv: the same prefix before OFAC's own names.)
+    const main = set.sdn ? basename(set.sdn.file) : "";
+    const prefix = main.slice(0, main.length - names.sdn.length);
+    if (set.sdn && texts.length === 1 && main.toLowerCase().endsWith(names.sdn))
+      for (const role of ["alt", "add", "comments"] as const) {
+        const p = join(dirname(set.sdn.file), prefix + names[role]);
         if (existsSync(p)) {
           set[role] = { file: p, text: readText(p) };
           used.push(set[role]!);
         }
       }
-    parsed = parseOfacCsv(set);
-    // Keep the sdn file first so the recorded file list reads naturally.
+    parsed = parseOfacCsv(set, list);
+    // Keep the main file first so the recorded file list reads naturally.
     used.sort((a, b) => (a === set.sdn ? -1 : b === set.sdn ? 1 : 0));
   } else {
     if (texts.length > 1)
       throw new AppError("usage", `${format} lists are one file; got ${texts.length}`);
     const { file, text } = texts[0]!;
-    parsed =
-      format === "un-xml"
-        ? parseUnXml(file, text)
-        : format === "ofac-xml"
-          ? parseOfacXml(file, text)
-          : format === "eu-xml"
-            ? parseEuXml(file, text)
-            : parseFtm(file, text, options.list);
+    parsed = parseOne(format, file, text, options.list);
   }
   if (options.list) {
     parsed.list = options.list;

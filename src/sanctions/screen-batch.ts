@@ -14,7 +14,6 @@ import { AppError } from "../core/errors.js";
 import {
   QUERY_TYPES,
   type QueryType,
-  type ScreeningIndex,
   type ScreenMatch,
   type ScreenQuery,
 } from "../core/screening/index.js";
@@ -80,11 +79,11 @@ export function toBatchMatches(matches: ScreenMatch[], threshold: number): Batch
 const CHUNK = 500;
 
 /**
- * Screens a CSV batch with `workers` threads (default: available cores), each with its own index;
- * output lines keep input order.
+ * Screens a CSV batch with `workers` threads (default: available cores); the workers share the
+ * serialised index's bytes and each loads it (no rebuild). Output lines keep input order.
  */
 export async function screenBatch(
-  index: ScreeningIndex,
+  indexBytes: Uint8Array,
   input: string,
   output: string,
   options: {
@@ -96,12 +95,14 @@ export async function screenBatch(
 ): Promise<BatchResult> {
   const t0 = performance.now();
   const nWorkers = Math.max(1, options.workers ?? availableParallelism());
+  const shared = new SharedArrayBuffer(indexBytes.byteLength);
+  new Uint8Array(shared).set(indexBytes);
   const workers = Array.from(
     { length: nWorkers },
     () =>
       new Worker(new URL("./screen-worker.js", import.meta.url), {
         workerData: {
-          entities: index.entities,
+          index: shared,
           threshold: options.threshold,
           limit: options.limit ?? 10,
           file: input,

@@ -21,9 +21,40 @@ export interface StoreScreenResult {
   subjectsWithHits: number;
 }
 
-interface Subject {
+export interface Subject {
   subject: string;
   query: ScreenQuery;
+}
+
+export interface Hit {
+  subjectKind: SubjectKind;
+  subject: string;
+  list: string;
+  reference: string;
+  score: number;
+  explanation: string;
+}
+
+/** The distinct sponsors (as organisations) or persons (name, birth date, nationality, documents) of the records. */
+export function storeSubjects(store: Store, kind: SubjectKind): Promise<Subject[]> {
+  return kind === "sponsor" ? sponsors(store) : persons(store);
+}
+
+export async function appendHits(store: Store, hits: readonly Hit[]): Promise<void> {
+  const a = await store.conn.createAppender("screening_hits");
+  const now = timestampTZValue(BigInt(Date.now()) * 1000n);
+  for (const h of hits) {
+    a.appendVarchar(h.subjectKind);
+    a.appendVarchar(h.subject);
+    a.appendVarchar(h.list);
+    a.appendVarchar(h.reference);
+    a.appendDouble(h.score);
+    a.appendVarchar(h.explanation);
+    a.appendTimestampTZ(now);
+    a.endRow();
+  }
+  a.flushSync();
+  a.closeSync();
 }
 
 async function sponsors(store: Store): Promise<Subject[]> {
@@ -62,19 +93,14 @@ export async function screenStore(
   kind: SubjectKind,
   threshold = SCREEN_THRESHOLD,
 ): Promise<StoreScreenResult> {
-  const subjects = kind === "sponsor" ? await sponsors(store) : await persons(store);
-  const hits: {
-    subject: string;
-    list: string;
-    reference: string;
-    score: number;
-    explanation: string;
-  }[] = [];
+  const subjects = await storeSubjects(store, kind);
+  const hits: Hit[] = [];
   const withHits = new Set<string>();
   for (const s of subjects)
     for (const m of index.screen(s.query, { limit: 10 }))
       if (m.score >= threshold) {
         hits.push({
+          subjectKind: kind,
           subject: s.subject,
           list: m.list,
           reference: m.reference,
@@ -85,20 +111,7 @@ export async function screenStore(
       }
   await store.transaction(async () => {
     await store.run("DELETE FROM screening_hits WHERE subject_kind = ?", [kind]);
-    const a = await store.conn.createAppender("screening_hits");
-    const now = new Date();
-    for (const h of hits) {
-      a.appendVarchar(kind);
-      a.appendVarchar(h.subject);
-      a.appendVarchar(h.list);
-      a.appendVarchar(h.reference);
-      a.appendDouble(h.score);
-      a.appendVarchar(h.explanation);
-      a.appendTimestampTZ(timestampTZValue(BigInt(now.getTime()) * 1000n));
-      a.endRow();
-    }
-    a.flushSync();
-    a.closeSync();
+    await appendHits(store, hits);
   });
   return {
     subjectKind: kind,

@@ -1,14 +1,14 @@
 /**
- * A batch-screening worker thread: builds its own index from the entities it is given, then
+ * A batch-screening worker thread: loads the index from the shared bytes it is given, then
  * answers chunks of queries with BatchLines. Repeated queries within a worker are answered from a
  * bounded cache (crossing records repeat names a lot).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { type ListEntity, ScreeningIndex } from "../core/screening/index.js";
+import { ScreeningIndex } from "../core/screening/index.js";
 import { type BatchLine, queryOfRow, toBatchMatches } from "./screen-batch.js";
 
 interface Init {
-  entities: ListEntity[];
+  index: SharedArrayBuffer;
   threshold: number;
   limit: number;
   file: string;
@@ -21,7 +21,9 @@ export interface WorkChunk {
 
 const CACHE_LIMIT = 100_000;
 const init = workerData as Init;
-const index = ScreeningIndex.build(init.entities);
+const loaded = ScreeningIndex.load(new Uint8Array(init.index));
+if (!loaded) throw new Error("the screening index given to the worker is of another layout");
+const index = loaded;
 const cache = new Map<string, BatchLine["matches"]>();
 parentPort!.postMessage({ ready: true });
 parentPort!.on("message", (chunk: WorkChunk) => {

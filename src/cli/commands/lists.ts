@@ -7,7 +7,10 @@ import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { LIST_FORMATS, type ListFormat } from "../../core/screening/index.js";
 import { importList } from "../../sanctions/import-list.js";
+import { diffListVersions } from "../../sanctions/list-diff.js";
+import { storeScreeningIndex } from "../../sanctions/load-index.js";
 import { readListFiles } from "../../sanctions/read-list-files.js";
+import { refreshAfterListImport } from "../../sanctions/refresh-after-import.js";
 import { printJson, printLine, printTable, withCommandStore } from "../output.js";
 
 interface ImportOpts {
@@ -21,7 +24,7 @@ export function register(program: Command): void {
   const lists = program
     .command("lists")
     .description(
-      "sanctions lists: import UN, OFAC, EU and OpenSanctions files; show what is stored",
+      "sanctions lists: import UN, OFAC (SDN and non-SDN consolidated), EU, US CSL and OpenSanctions files; versions and diffs",
     )
     .action(async (_opts: unknown, cmd: Command) => showLists(cmd, false));
 
@@ -40,7 +43,7 @@ export function register(program: Command): void {
     .option("--format <format>", `one of ${LIST_FORMATS.join(", ")} (default: detected)`)
     .option(
       "--list <name>",
-      "store under this list name (default: UN-SC, OFAC-SDN, EU-FSF, OpenSanctions)",
+      "store under this list name (default: UN-SC, OFAC-SDN, OFAC-CONS, EU-FSF, US-CSL, OpenSanctions)",
     )
     .option(
       "--list-version <version>",
@@ -59,7 +62,10 @@ export function register(program: Command): void {
       });
       await withCommandStore(cmd, async (store) => {
         const r = await importList(store, read, { version: opts.listVersion });
-        if (opts.json) return printJson(r);
+        const refresh =
+          r.importId === null ? null : await refreshAfterListImport(store, r.list, r.importId);
+        if (r.importId !== null) await storeScreeningIndex(store);
+        if (opts.json) return printJson({ ...r, refresh });
         for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
         if (r.unchanged) {
           printLine(
@@ -82,10 +88,52 @@ export function register(program: Command): void {
           );
         if (r.changes.length > shown.length)
           printLine(
-            `… and ${r.changes.length - shown.length} more (sojourn lists changes --list ${r.list})`,
+            `… and ${r.changes.length - shown.length} more (sojourn lists diff --list ${r.list})`,
           );
+        if (refresh && !refresh.skipped) {
+          printLine(
+            `re-screened ${refresh.subjects} sponsors and persons against ${refresh.entries} new or changed entries: ${refresh.hits} hits, ${refresh.newHits.length} new${refresh.sponsorAlerts === null ? "" : `; sanctioned-sponsor alerts: ${refresh.sponsorAlerts}`}`,
+          );
+          for (const h of refresh.newHits.slice(0, 20))
+            printLine(
+              `  new hit: ${h.subjectKind} ${h.subjectKind === "person" ? "(masked)" : h.subject} → ${h.list} ${h.reference} (${h.score.toFixed(2)})`,
+            );
+        }
       });
     });
+
+  lists
+    .command("diff")
+    .description(
+      "what changed between two stored versions of a list (default: its last two imports)",
+    )
+    .requiredOption("--list <name>", "the list (UN-SC, OFAC-SDN, OFAC-CONS, US-CSL, EU-FSF, …)")
+    .option("--from <import>", "the older import id (sojourn lists changes shows them)")
+    .option("--to <import>", "the newer import id")
+    .option("--json", "print JSON")
+    .action(
+      async (opts: { list: string; from?: string; to?: string; json?: boolean }, cmd: Command) => {
+        const id = (v: string | undefined, flag: string) => {
+          if (v === undefined) return undefined;
+          if (!/^\d+$/.test(v))
+            throw new AppError("usage", `${flag} must be an import id, got "${v}"`);
+          return Number(v);
+        };
+        const range = { from: id(opts.from, "--from"), to: id(opts.to, "--to") };
+        await withCommandStore(cmd, async (store) => {
+          const d = await diffListVersions(store, opts.list, range);
+          if (opts.json) return printJson(d);
+          printLine(
+            `${d.list}: import ${d.from.importId} (${d.from.version ?? "no version"}) → ${d.to.importId} (${d.to.version ?? "no version"}): ${d.added} added, ${d.removed} removed, ${d.changed} changed`,
+          );
+          if (d.changes.length)
+            printTable(
+              d.changes.map((c) => ({ ...c, fields: c.fields.join(", ") })),
+              ["change", "reference", "name", "fields"],
+            );
+        });
+      },
+    );
 
   lists
     .command("changes")

@@ -10,9 +10,10 @@ import {
   QUERY_TYPES,
   type QueryType,
   SCREEN_THRESHOLD,
+  type ScreeningIndex,
   type ScreenQuery,
 } from "../../core/screening/index.js";
-import { loadScreeningIndex } from "../../sanctions/load-index.js";
+import { loadIndexWithBytes } from "../../sanctions/load-index.js";
 import { screenBatch } from "../../sanctions/screen-batch.js";
 import { screenStore } from "../../sanctions/screen-store.js";
 import { createProgress, printJson, printLine, printTable, withCommandStore } from "../output.js";
@@ -30,6 +31,7 @@ interface ScreenOpts {
   workers?: string;
   sponsors?: boolean;
   persons?: boolean;
+  explain?: string;
   json?: boolean;
 }
 
@@ -61,6 +63,10 @@ export function register(program: Command): void {
     .option(
       "--persons",
       "screen the distinct (name, birth date, nationality) of records; writes screening_hits",
+    )
+    .option(
+      "--explain <reference>",
+      "why the list entry with this reference (UN KPi.024, OFAC ent_num…) scored what it did against NAME, even below the threshold",
     )
     .option("--json", "print JSON")
     .action(async (name: string | undefined, opts: ScreenOpts, cmd: Command) => {
@@ -96,11 +102,11 @@ export function register(program: Command): void {
           `--birth-date "${opts.birthDate}": expected YYYY, YYYY-MM or YYYY-MM-DD`,
         );
       await withCommandStore(cmd, async (store) => {
-        const index = await loadScreeningIndex(store, opts.list);
+        const { index, bytes } = await loadIndexWithBytes(store, opts.list);
         if (opts.input && opts.out) {
           const progress = createProgress({ json: opts.json });
           progress.start(0, "screen");
-          const r = await screenBatch(index, opts.input, opts.out, {
+          const r = await screenBatch(bytes, opts.input, opts.out, {
             threshold: t,
             limit,
             workers: opts.workers === undefined ? undefined : Number(opts.workers),
@@ -128,6 +134,10 @@ export function register(program: Command): void {
         if (opts.birthDate) q.birthDate = opts.birthDate;
         if (opts.nationality) q.nationality = opts.nationality;
         if (opts.document?.length) q.documents = opts.document;
+        if (opts.explain !== undefined) {
+          if (name === undefined) throw new AppError("usage", "--explain needs a NAME");
+          return printExplanation(index.explain(q, opts.explain), opts.explain, q, t, !!opts.json);
+        }
         const matches = index.screen(q, { limit });
         if (opts.json) {
           printJson({
@@ -156,4 +166,35 @@ export function register(program: Command): void {
         for (const [i, m] of matches.entries()) printLine(`${i + 1}. ${explainMatch(m)}`);
       });
     });
+}
+
+function printExplanation(
+  found: ReturnType<ScreeningIndex["explain"]>,
+  reference: string,
+  q: ScreenQuery,
+  threshold: number,
+  json: boolean,
+): void {
+  if (found.length === 0)
+    throw new AppError(
+      "not-found",
+      `no list entry with reference "${reference}" in the imported lists`,
+    );
+  if (json) {
+    printJson({
+      query: q,
+      threshold,
+      entries: found.map((f) => ({ ...f.best, match: f.best.score >= threshold, names: f.names })),
+    });
+    return;
+  }
+  for (const f of found) {
+    const m = f.best;
+    printLine(
+      `${m.list} ${m.reference} ${m.name}: ${m.score.toFixed(3)} — ${m.score >= threshold ? "MATCH" : `below the threshold ${threshold}`}`,
+    );
+    printLine(`  best: ${explainMatch(m)}`);
+    for (const n of [...f.names].sort((a, b) => b.nameScore - a.nameScore))
+      printLine(`  ${n.nameScore.toFixed(3)}  ${n.method.padEnd(12)} ${n.alias}`);
+  }
 }

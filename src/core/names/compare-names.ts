@@ -34,6 +34,11 @@ export interface NameMatch {
   explanation: string[];
 }
 
+/** A Hangul-space comparison also says how well its weakest part (family or given name) fitted. */
+interface HangulMatch extends NameMatch {
+  weakest: number;
+}
+
 /**
  * Score at or above which two names are treated as the same name (docs/names.md: P 0.997 / R 0.848
  * on the DPRK names file at this value).
@@ -156,12 +161,12 @@ function alignGiven(p: readonly SyllableSlot[], q: readonly SyllableSlot[]): Giv
   return { sim: dp[n]![m]! / Math.max(n, m), parts: [`given names have ${n} vs ${m} syllables`] };
 }
 
-function hangulScore(x: ParsedName, y: ParsedName): NameMatch {
+function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   const explanation: string[] = [];
   let famSim: number;
   if (x.family && y.family) {
     if (x.familyCandidates.length === 0 || y.familyCandidates.length === 0)
-      return { score: 0, explanation: [] };
+      return { score: 0, explanation: [], weakest: 0 };
     const f = slotMatch(x.familyCandidates, y.familyCandidates);
     famSim = f.sim;
     explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
@@ -178,7 +183,11 @@ function hangulScore(x: ParsedName, y: ParsedName): NameMatch {
       if (g.sim > best.sim) best = g;
     }
   explanation.push(...best.parts.map((s) => `given ${s}`));
-  return { score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best.sim, explanation };
+  return {
+    score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best.sim,
+    explanation,
+    weakest: Math.min(famSim, best.sim),
+  };
 }
 
 /** Pinyin tokens (e.g. "JIN YONGZHE") against a Korean reading: does some Hanja reading fit? */
@@ -240,8 +249,17 @@ function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
   return best;
 }
 
+/**
+ * A Han name against a Latin one whose family or given name fits only through a non-standard
+ * spelling of its Korean reading (CHEN for 진, HE for 해) is capped below the match threshold:
+ * Chinese names written in pinyin or Wade-Giles parse loosely as Korean, and a Chinese-character
+ * name would otherwise match them through its Korean reading (秦 → 진 → CHEN).
+ */
+const HAN_LOOSE_READING_FIT = 0.85;
+const HAN_LOOSE_READING_CEILING = 0.84;
+
 /** Loose Latin key: no accents or separators, stops/affricates by place, doubled letters collapsed. */
-function looseKey(s: string): string {
+export function looseKey(s: string): string {
   return normalizeRomanized(s)
     .replace(/ŏ/g, "o")
     .replace(/ŭ/g, "u")
@@ -321,6 +339,11 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
   if (scriptA === "han" && scriptB === "han" && hanIdentity(textA, textB))
     return { score: 1, explanation: ["same Han characters (after simplified → traditional)"] };
 
+  const hanLatin =
+    (scriptA === "han" && scriptB === "latin") || (scriptA === "latin" && scriptB === "han");
+  // A Latin name that is entirely pinyin (CHEN Dong, ZHANG Jian) is a Chinese name: a Han name
+  // matches it by its own pinyin (directPinyin below), never through a Korean reading.
+  const latinIsPinyin = hanLatin && isPinyinName(scriptA === "latin" ? textA : textB);
   let best: NameMatch = { score: 0, explanation: [] };
   const consider = (m: NameMatch | undefined) => {
     if (m && m.score > best.score) best = m;
@@ -328,6 +351,15 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
   pa.forEach((x, i) => {
     pb.forEach((y, j) => {
       const m = hangulScore(x, y);
+      if (hanLatin && m.score > HAN_LOOSE_READING_CEILING) {
+        if (latinIsPinyin) {
+          m.score = HAN_LOOSE_READING_CEILING;
+          m.explanation.push("the Latin name is pinyin of other characters, not a Korean reading");
+        } else if (m.weakest < HAN_LOOSE_READING_FIT) {
+          m.score = HAN_LOOSE_READING_CEILING;
+          m.explanation.push("a Korean reading of the Han name fits only a loose spelling");
+        }
+      }
       m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
       if (i > 0 || j > 0) m.explanation.unshift(`read as ${x.order}/${y.order}`);
       consider(m);
@@ -344,8 +376,12 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
       explanation: [...best.explanation, "same reading, different Han characters"],
     };
   }
-  if (scriptA === "latin") for (const y of pb.slice(0, 2)) consider(pinyinScore(textA, y));
-  if (scriptB === "latin") for (const x of pa.slice(0, 2)) consider(pinyinScore(textB, x));
+  // Pinyin against the Hanja that a Korean reading allows — never for a Han name, whose own
+  // characters say what its pinyin is (帅 赵 must not reach SU through 수 and another 수 Hanja).
+  if (scriptA === "latin" && scriptB !== "han")
+    for (const y of pb.slice(0, 2)) consider(pinyinScore(textA, y));
+  if (scriptB === "latin" && scriptA !== "han")
+    for (const x of pa.slice(0, 2)) consider(pinyinScore(textB, x));
   if (scriptA === "han" && scriptB === "latin") consider(directPinyin(textA, textB));
   if (scriptB === "han" && scriptA === "latin") consider(directPinyin(textB, textA));
   if (scriptA === "latin" && scriptB === "latin") {
@@ -364,10 +400,35 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
   return best;
 }
 
+function isPinyinName(text: string): boolean {
+  const tokens = text
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  return tokens.length > 0 && tokens.every((t) => parsePinyinAll(t).length > 0);
+}
+
+/** A Han name's own pinyin against a Latin name, in either order on both sides ("帅 赵" = ZHAO Shuai). */
 function directPinyin(han: string, latin: string): NameMatch | undefined {
-  const py = hanToPinyin(han).replace(/\s+/g, "");
-  const lat = latin.toLowerCase().replace(/[^a-z]/g, "");
-  if (py && py === lat)
-    return { score: 0.97, explanation: [`pinyin of ${han} is ${hanToPinyin(han)}`] };
+  const parts = han
+    .trim()
+    .split(/[\s·・,]+/)
+    .filter(Boolean);
+  const forms = new Set([parts.join("")]);
+  if (parts.length === 2) forms.add(parts[1]! + parts[0]!);
+  const tokens = latin
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+  const latins = new Set([tokens.join("")]);
+  if (tokens.length > 1) {
+    latins.add([...tokens.slice(1), tokens[0]!].join(""));
+    latins.add([tokens[tokens.length - 1]!, ...tokens.slice(0, -1)].join(""));
+  }
+  for (const f of forms) {
+    const py = hanToPinyin(f);
+    if (py && latins.has(py.replace(/\s+/g, "")))
+      return { score: 0.97, explanation: [`pinyin of ${f} is ${py}`] };
+  }
   return undefined;
 }

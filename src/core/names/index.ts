@@ -4,7 +4,13 @@
  * Pure functions over in-memory tables; no I/O. See docs/names.md.
  */
 
-export { compareNames, MATCH_THRESHOLD, type NameInput, type NameMatch } from "./compare-names.js";
+export {
+  compareNames,
+  looseKey,
+  MATCH_THRESHOLD,
+  type NameInput,
+  type NameMatch,
+} from "./compare-names.js";
 export { detectScript, SCRIPTS, type Script } from "./detect-script.js";
 export {
   hangulToHanCandidates,

@@ -14,6 +14,7 @@ export {
 export { orgTokenVariants } from "./org-tokens.js";
 export {
   explainMatch,
+  INDEX_FORMAT,
   type MatchExplanation,
   QUERY_TYPES,
   type QueryType,
@@ -23,5 +24,5 @@ export {
   type ScreenQuery,
 } from "./screening-index.js";
 export { alignNames, jaroWinkler, tokenJaroWinkler, tokenSimilarity } from "./similarity.js";
-export { acronymOf, foldText, personTokens, splitOrgName, tokenize } from "./text.js";
+export { acronymOf, foldText, hasCjk, personTokens, splitOrgName, tokenize } from "./text.js";
 export * from "./types.js";

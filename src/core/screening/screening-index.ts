@@ -7,7 +7,7 @@
  * without legal forms; (3) birth date, nationality and documents adjust the best name score per
  * entity. Every match carries an explanation of which alias, which forms and which features.
  */
-import { compareNames, type NameMatch, nameKeys } from "../names/index.js";
+import { compareNames, looseKey, type NameMatch, nameKeys } from "../names/index.js";
 import { isDprkRelated } from "./dprk.js";
 import {
   compareBirthDates,
@@ -17,7 +17,7 @@ import {
   type FeatureResult,
 } from "./features.js";
 import { orgTokenVariants } from "./org-tokens.js";
-import { alignNames, tokenWeight } from "./similarity.js";
+import { type Alignment, alignNames, skeleton, tokenWeight } from "./similarity.js";
 import { acronymOf, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
@@ -87,8 +87,10 @@ const ACRONYM_SCORE = 0.86;
 const MAX_POSTING = 1500;
 /** Candidates scored in full per query, and how many of them may use compareNames. */
 const FULL_SCORE_CANDIDATES = 40;
-const KOREAN_SCORE_CANDIDATES = 8;
+const KOREAN_SCORE_CANDIDATES = 12;
 const KOREAN_KEY_WEIGHT = 4;
+/** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
+const LOOSE_KEY_WEIGHT = 40;
 /**
  * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
  * say little, "xianghe" says which company. An extra rare word in the list name means another
@@ -102,6 +104,24 @@ const ORG_UNMATCHED_WEIGHT = 0.8;
  */
 const PERSON_UNMATCHED_WEIGHT = 1;
 const ORG_MIN_RARITY = 0.2;
+/**
+ * Words that say where or what kind of body it is, not which one, and that writers add or leave
+ * out (KOREA DAESONG GENERAL TRADING CORPORATION, DAESONG TRADE CO): they weigh little matched
+ * or missing.
+ */
+const ORG_GENERIC_WORDS = new Set([
+  "korea",
+  "korean",
+  "dprk",
+  "general",
+  "democratic",
+  "peoples",
+  "republic",
+  "the",
+  "of",
+  "and",
+]);
+const ORG_GENERIC_FACTOR = 0.3;
 
 function deletionKeys(t: string, out: Set<string>): void {
   if (t.length < 5) return;
@@ -112,14 +132,54 @@ function tokenKeys(tokens: readonly string[], out: Set<string>): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.length >= 2) out.add(`t:${t}`);
+    // Consonant skeletons meet names read from abjads (mhmd ↔ mohamed); see tokenSimilarity.
+    const sk = skeleton(t);
+    if (sk.length >= 2 && t.length >= 3) out.add(`e:~${sk}`);
     if (t.length >= 5) out.add(`e:${t}`);
     deletionKeys(t, out);
     const next = tokens[i + 1];
     if (next) {
       out.add(`t:${t}${next}`);
+      const gk = skeleton(t + next);
+      if (gk.length >= 3) out.add(`e:~${gk}`);
       if (t.length + next.length >= 5) out.add(`e:${t}${next}`);
     }
   }
+}
+
+/**
+ * Whole-name loose keys of a person name (romanization differences folded: Gim/Kim, cheol/chol,
+ * Jang/Chang) with their one-deletion variants — list names as written, queries also with the
+ * first or last token moved (family name first or last): a typo inside a short syllable
+ * on top of a romanization change (GIM TOG MYEONG for KIM TOK MYONG) still shares a key.
+ */
+function looseNameKeys(tokens: readonly string[], out: Set<string>, rotations: boolean): void {
+  if (tokens.length < 2 || tokens.length > 4) return;
+  const orders = rotations
+    ? [
+        tokens,
+        [...tokens.slice(1), tokens[0]!],
+        [tokens[tokens.length - 1]!, ...tokens.slice(0, -1)],
+      ]
+    : [tokens];
+  for (const o of orders) {
+    const k = looseKey(o.join(""));
+    if (k.length < 5 || k.length > 16) continue;
+    out.add(`l:${k}`);
+    for (let i = 0; i < k.length; i++) out.add(`l:${k.slice(0, i)}${k.slice(i + 1)}`);
+  }
+}
+
+/**
+ * A Latin name of two to four short tokens reads like Korean syllables even when a typo keeps
+ * one from parsing (GIM MUC CHEOL): compareNames' loose-key fallback then still applies.
+ */
+function looksLikeSyllables(tokens: readonly string[]): boolean {
+  return (
+    tokens.length >= 2 &&
+    tokens.length <= 4 &&
+    tokens.every((t) => t.length <= 7 && /^[a-z]+$/.test(t))
+  );
 }
 
 function isPersonKind(kind: EntityKind): boolean {
@@ -135,25 +195,220 @@ interface PreparedQuery {
   keys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
+  /** Korean only by its shape (no parse): compareNames only for names sharing a loose key. */
+  syllablesOnly: boolean;
+  looseIds: Set<number>;
+}
+
+/** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
+interface Postings {
+  get(key: string): (ArrayLike<number> & Iterable<number>) | undefined;
+  readonly size: number;
+}
+
+/**
+ * Postings of a stored index: the sorted keys as one string with their start offsets (binary
+ * search over it: nothing to split or hash on load), the ids packed.
+ */
+class PackedPostings implements Postings {
+  constructor(
+    private readonly keys: string,
+    private readonly keyStarts: Int32Array,
+    private readonly offsets: Int32Array,
+    private readonly ids: Int32Array,
+  ) {}
+  get size(): number {
+    return this.keyStarts.length - 1;
+  }
+  get(key: string): Int32Array | undefined {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = this.keys.slice(this.keyStarts[mid]!, this.keyStarts[mid + 1]!);
+      if (k === key) return this.ids.subarray(this.offsets[mid]!, this.offsets[mid + 1]!);
+      if (k < key) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+}
+
+/** Layout version of a serialised index; a stored index of another version is rebuilt. */
+export const INDEX_FORMAT = 3;
+
+interface SerialisedHead {
+  format: number;
+  dprk: boolean[];
+  kinds: EntityKind[];
+  nameEntity: number[];
+  orgDf: [string, number][];
+  orgNames: number;
+  keyCount: number;
+  idCount: number;
+  entityCount: number;
+}
+
+/** Records of a stored index as one string: each entity's and each name's JSON, parsed on use. */
+interface LazyRecords {
+  text: string;
+  starts: Int32Array;
 }
 
 export class ScreeningIndex {
-  private readonly names: IndexedName[] = [];
-  private readonly postings = new Map<string, number[]>();
+  private readonly entityList: (ListEntity | undefined)[];
+  private readonly nameList: (IndexedName | undefined)[] = [];
+  private records?: LazyRecords;
+  private readonly kinds: EntityKind[];
+  private nameEntity: number[] = [];
+  private postings: Postings = new Map<string, number[]>();
   private readonly dprkFlags: boolean[];
   /** Document frequency of each organisation token, for rarity weights. */
   private readonly orgDf = new Map<string, number>();
   private orgNames = 0;
 
   private constructor(
-    readonly entities: readonly ListEntity[],
+    entities: readonly (ListEntity | undefined)[],
+    kinds: EntityKind[],
+    dprk: boolean[],
     private readonly cachedKeys?: (name: string) => readonly string[] | undefined,
   ) {
-    this.dprkFlags = entities.map(isDprkRelated);
+    this.entityList = entities.slice();
+    this.kinds = kinds;
+    this.dprkFlags = dprk;
+  }
+
+  /** Every entity (a loaded index parses them all on this call). */
+  get entities(): readonly ListEntity[] {
+    return Array.from({ length: this.entityList.length }, (_, i) => this.entityAt(i));
+  }
+
+  private entityAt(i: number): ListEntity {
+    let e = this.entityList[i];
+    if (!e) {
+      const r = this.records!;
+      e = JSON.parse(r.text.slice(r.starts[i]!, r.starts[i + 1]!)) as ListEntity;
+      this.entityList[i] = e;
+    }
+    return e;
+  }
+
+  private nameAt(id: number): IndexedName {
+    let n = this.nameList[id];
+    if (!n) {
+      const r = this.records!;
+      const j = this.entityList.length + id;
+      const x = JSON.parse(r.text.slice(r.starts[j]!, r.starts[j + 1]!)) as IndexedName;
+      n = { ...x, variants: x.variants ?? [x.tokens] };
+      this.nameList[id] = n;
+    }
+    return n;
+  }
+
+  /**
+   * The whole index as bytes for storing once per list version: a small JSON head, the sorted
+   * keys, each entity's and name's JSON, then Int32Arrays (key starts, posting offsets, ids,
+   * record starts). `load` reads it back without rebuilding and parses records only when used.
+   */
+  serialize(): Uint8Array {
+    const map = this.postings;
+    if (!(map instanceof Map)) throw new Error("a loaded index is serialised already");
+    const keys = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const lists = keys.map((k) => map.get(k)!);
+    const ids = Int32Array.from(lists.flat());
+    const offsets = cumulative(lists.map((l) => l.length));
+    const keyStarts = cumulative(keys.map((k) => k.length));
+    const recs = [
+      // What screening reads of an entity: its primary name and the compared features.
+      ...this.entities.map((e) =>
+        JSON.stringify({
+          ...e,
+          names: e.names.slice(0, 1),
+          addresses: [],
+          programmes: [],
+          remarks: null,
+        }),
+      ),
+      ...this.nameList.map((n) => {
+        const { variants, ...rest } = n!;
+        return JSON.stringify(variants.length === 1 && variants[0] === rest.tokens ? rest : n);
+      }),
+    ];
+    const head: SerialisedHead = {
+      format: INDEX_FORMAT,
+      dprk: this.dprkFlags,
+      kinds: this.kinds,
+      nameEntity: this.nameEntity,
+      orgDf: [...this.orgDf],
+      orgNames: this.orgNames,
+      keyCount: keys.length,
+      idCount: ids.length,
+      entityCount: this.entityList.length,
+    };
+    const enc = new TextEncoder();
+    const texts = [JSON.stringify(head), keys.join(""), recs.join("")].map((t) => enc.encode(t));
+    const ints = [keyStarts, offsets, ids, cumulative(recs.map((r) => r.length))];
+    const textEnd = 12 + texts.reduce((a, t) => a + t.length, 0);
+    const base = textEnd + ((4 - (textEnd % 4)) % 4);
+    const out = new Uint8Array(base + ints.reduce((a, x) => a + x.byteLength, 0));
+    const view = new DataView(out.buffer);
+    let at = 12;
+    texts.forEach((t, i) => {
+      view.setUint32(4 * i, t.length, true);
+      out.set(t, at);
+      at += t.length;
+    });
+    at = base;
+    for (const x of ints) {
+      out.set(new Uint8Array(x.buffer), at);
+      at += x.byteLength;
+    }
+    return out;
+  }
+
+  /** An index from `serialize`'s bytes, or undefined when they are of another layout version. */
+  static load(bytes: Uint8Array): ScreeningIndex | undefined {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const lens = [0, 1, 2].map((i) => view.getUint32(4 * i, true));
+    const dec = new TextDecoder();
+    const texts: string[] = [];
+    let at = 12;
+    for (const len of lens) {
+      texts.push(dec.decode(bytes.subarray(at, at + len)));
+      at += len;
+    }
+    const head = JSON.parse(texts[0]!) as SerialisedHead;
+    if (head.format !== INDEX_FORMAT) return undefined;
+    // Copied once (a Node Buffer's subarray shares a pooled buffer) so the views are aligned.
+    const body = new Uint8Array(bytes.subarray(at + ((4 - (at % 4)) % 4)));
+    const sizes = [
+      head.keyCount + 1,
+      head.keyCount + 1,
+      head.idCount,
+      head.entityCount + head.nameEntity.length + 1,
+    ];
+    let off = 0;
+    const [keyStarts, offsets, ids, recStarts] = sizes.map((n) => {
+      const a = new Int32Array(body.buffer, off, n);
+      off += 4 * n;
+      return a;
+    }) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    const index = new ScreeningIndex(new Array<undefined>(head.entityCount), head.kinds, head.dprk);
+    index.records = { text: texts[2]!, starts: recStarts };
+    index.nameEntity = head.nameEntity;
+    index.nameList.length = head.nameEntity.length;
+    index.postings = new PackedPostings(texts[1]!, keyStarts, offsets, ids);
+    for (const [t, c] of head.orgDf) index.orgDf.set(t, c);
+    index.orgNames = head.orgNames;
+    return index;
   }
 
   get size(): { entities: number; names: number; keys: number } {
-    return { entities: this.entities.length, names: this.names.length, keys: this.postings.size };
+    return {
+      entities: this.entityList.length,
+      names: this.nameList.length,
+      keys: this.postings.size,
+    };
   }
 
   /**
@@ -164,7 +419,12 @@ export class ScreeningIndex {
     entities: readonly ListEntity[],
     options: { nameKeys?: (name: string) => readonly string[] | undefined } = {},
   ): ScreeningIndex {
-    const index = new ScreeningIndex(entities, options.nameKeys);
+    const index = new ScreeningIndex(
+      entities,
+      entities.map((e) => e.kind),
+      entities.map(isDprkRelated),
+      options.nameKeys,
+    );
     entities.forEach((e, ei) => {
       const seen = new Set<string>();
       for (const n of e.names) {
@@ -184,6 +444,7 @@ export class ScreeningIndex {
       const tokens = personTokens(text);
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
+      looseNameKeys(tokens, keys, false);
       entry = {
         entity: ei,
         name: text,
@@ -218,12 +479,14 @@ export class ScreeningIndex {
       for (const t of new Set(entry.variants.flat()))
         this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
     }
-    const id = this.names.length;
-    this.names.push(entry);
+    const id = this.nameList.length;
+    this.nameList.push(entry);
+    this.nameEntity.push(ei);
+    const map = this.postings as Map<string, number[]>;
     for (const k of keys) {
-      const list = this.postings.get(k);
+      const list = map.get(k);
       if (list) list.push(id);
-      else this.postings.set(k, [id]);
+      else map.set(k, [id]);
     }
   }
 
@@ -235,6 +498,7 @@ export class ScreeningIndex {
       koreanKeys = nameKeys({ full: q.name });
       for (const k of koreanKeys) keys.add(`k:${k}`);
       tokenKeys(pt, keys);
+      looseNameKeys(pt, keys, true);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
     for (const v of org.variants) tokenKeys(v, keys);
@@ -242,7 +506,9 @@ export class ScreeningIndex {
       q,
       personTokens: pt,
       koreanKeys,
-      korean: koreanKeys.length > 0 || hasCjk(q.name),
+      korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
+      syllablesOnly: koreanKeys.length === 0 && !hasCjk(q.name),
+      looseIds: new Set(),
       org,
       keys,
       koreanMemo: new Map(),
@@ -250,6 +516,8 @@ export class ScreeningIndex {
   }
 
   private kindAllowed(kind: EntityKind, type: QueryType | undefined): boolean {
+    // "other": lists that do not say (the US CSL's non-Treasury rows) hold persons and companies.
+    if (kind === "other") return true;
     if (type === "person") return kind === "person";
     if (type === "org") return kind !== "person";
     return true;
@@ -258,8 +526,8 @@ export class ScreeningIndex {
   /** Candidate name ids, best key score first. */
   private candidates(p: PreparedQuery): number[] {
     const score = new Map<number, number>();
-    const n = this.names.length || 1;
-    let smallest: [string, number[]] | undefined;
+    const n = this.nameList.length || 1;
+    let smallest: [string, ArrayLike<number> & Iterable<number>] | undefined;
     let used = 0;
     for (const k of p.keys) {
       const list = this.postings.get(k);
@@ -270,10 +538,13 @@ export class ScreeningIndex {
         continue;
       }
       used++;
-      const w = k.startsWith("k:")
-        ? KOREAN_KEY_WEIGHT
-        : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
+      const w = k.startsWith("l:")
+        ? LOOSE_KEY_WEIGHT
+        : k.startsWith("k:")
+          ? KOREAN_KEY_WEIGHT
+          : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+      if (k.startsWith("l:")) for (const id of list) p.looseIds.add(id);
     }
     if (used === 0 && smallest) for (const id of smallest[1]) score.set(id, 1);
     let max = 0;
@@ -282,7 +553,7 @@ export class ScreeningIndex {
     const floor = max * 0.25;
     const ranked: [number, number][] = [];
     for (const [id, v] of score)
-      if (v >= floor && this.kindAllowed(this.entities[this.names[id]!.entity]!.kind, p.q.type))
+      if (v >= floor && this.kindAllowed(this.kinds[this.nameEntity[id]!]!, p.q.type))
         ranked.push([id, v]);
     ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return ranked.slice(0, FULL_SCORE_CANDIDATES).map(([id]) => id);
@@ -293,17 +564,23 @@ export class ScreeningIndex {
     const df = this.orgDf.get(t) ?? 0;
     const n = Math.max(this.orgNames, 1000);
     const rarity = Math.log(n / (df + 1)) / Math.log(1000);
-    return tokenWeight(t) * Math.min(1, Math.max(ORG_MIN_RARITY, rarity));
+    const generic = ORG_GENERIC_WORDS.has(t) ? ORG_GENERIC_FACTOR : 1;
+    return tokenWeight(t) * generic * Math.min(1, Math.max(ORG_MIN_RARITY, rarity));
   };
 
   private scoreName(
     p: PreparedQuery,
     n: IndexedName,
     allowKorean: boolean,
+    id: number,
   ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
-    const kind = this.entities[n.entity]!.kind;
-    if (isPersonKind(kind)) {
-      if (p.korean && n.korean) {
+    const kind = this.kinds[n.entity]!;
+    // Entries whose list does not say person or organisation are compared as the query says.
+    if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
+      const a = alignNames(p.personTokens, n.tokens, {
+        unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
+      });
+      if (p.korean && n.korean && (!p.syllablesOnly || p.looseIds.has(id))) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
         let m = p.koreanMemo.get(memoKey);
@@ -314,19 +591,10 @@ export class ScreeningIndex {
         }
         return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
       }
-      const a = alignNames(p.personTokens, n.tokens, {
-        unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
-      });
       return {
         method: "tokens",
         nameScore: a.score,
-        nameForms: [
-          ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
-          ...(a.unmatchedQuery.length ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`] : []),
-          ...(a.unmatchedCandidate.length
-            ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
-            : []),
-        ],
+        nameForms: alignmentForms(a),
       };
     }
     let best: ReturnType<ScreeningIndex["scoreName"]>;
@@ -341,13 +609,7 @@ export class ScreeningIndex {
             method: "organisation",
             nameScore: a.score,
             nameForms: [
-              ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
-              ...(a.unmatchedQuery.length
-                ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`]
-                : []),
-              ...(a.unmatchedCandidate.length
-                ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
-                : []),
+              ...alignmentForms(a),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
                     `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
@@ -371,6 +633,39 @@ export class ScreeningIndex {
     return best;
   }
 
+  /** The match of one list name, features included; undefined when it cannot be scored. */
+  private matchName(p: PreparedQuery, id: number, allowKorean: boolean): ScreenMatch | undefined {
+    const n = this.nameAt(id);
+    const s = this.scoreName(p, n, allowKorean, id);
+    if (!s) return undefined;
+    const weak = n.type === "weak";
+    const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
+    const e = this.entityAt(n.entity);
+    const features = this.features(p.q, e);
+    let score = nameScore;
+    const doc = features.find((f) => f.feature === "document" && f.agreed);
+    for (const f of features) score += f.effect;
+    if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
+    score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
+    return {
+      list: e.list,
+      reference: e.reference,
+      name: e.names[0]?.name ?? n.name,
+      kind: e.kind,
+      dprk: this.dprkFlags[n.entity]!,
+      score,
+      explanation: {
+        alias: n.name,
+        aliasType: n.type,
+        aliasQuality: n.quality,
+        method: s.method,
+        nameScore,
+        nameForms: weak ? [...s.nameForms, `weak alias ×${WEAK_ALIAS_FACTOR}`] : s.nameForms,
+        features,
+      },
+    };
+  }
+
   /**
    * Ranked matches for one query, best first, at most `limit`, down to `minScore` (default 0.5:
    * below it candidates are noise even for an analyst's eye).
@@ -383,50 +678,62 @@ export class ScreeningIndex {
     const byEntity = new Map<number, ScreenMatch>();
     let koreanCalls = 0;
     for (const id of this.candidates(p)) {
-      const n = this.names[id]!;
       const before = p.koreanMemo.size;
-      const s = this.scoreName(p, n, koreanCalls < KOREAN_SCORE_CANDIDATES);
+      const m = this.matchName(p, id, koreanCalls < KOREAN_SCORE_CANDIDATES);
       if (p.koreanMemo.size > before) koreanCalls++;
-      if (!s) continue;
-      const weak = n.type === "weak";
-      const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
-      const e = this.entities[n.entity]!;
-      const prev = byEntity.get(n.entity);
-      if (prev && prev.explanation.nameScore >= nameScore) continue;
-      const features = this.features(q, e);
-      let score = nameScore;
-      const doc = features.find((f) => f.feature === "document" && f.agreed);
-      for (const f of features) score += f.effect;
-      if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
-      score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
-      byEntity.set(n.entity, {
-        list: e.list,
-        reference: e.reference,
-        name: e.names[0]?.name ?? n.name,
-        kind: e.kind,
-        dprk: this.dprkFlags[n.entity]!,
-        score,
-        explanation: {
-          alias: n.name,
-          aliasType: n.type,
-          aliasQuality: n.quality,
-          method: s.method,
-          nameScore,
-          nameForms: weak ? [...s.nameForms, `weak alias ×${WEAK_ALIAS_FACTOR}`] : s.nameForms,
-          features,
-        },
-      });
+      if (!m) continue;
+      const ei = this.nameEntity[id]!;
+      const prev = byEntity.get(ei);
+      if (prev && prev.explanation.nameScore >= m.explanation.nameScore) continue;
+      byEntity.set(ei, m);
     }
     return [...byEntity.values()]
       .filter((m) => m.score >= minScore)
-      .sort(
-        (a, b) =>
-          b.score - a.score ||
-          b.explanation.nameScore - a.explanation.nameScore ||
-          a.list.localeCompare(b.list) ||
-          a.reference.localeCompare(b.reference),
-      )
+      .sort(compareMatches)
       .slice(0, limit);
+  }
+
+  /**
+   * The query against every name of the list entities whose reference is `reference` (on `list`
+   * if given), candidate selection aside: why a named entry scored what it did, even far below
+   * the threshold. One result per entity (its best name), plus every name's own score.
+   */
+  explain(
+    q: ScreenQuery,
+    reference: string,
+    list?: string,
+  ): { best: ScreenMatch; names: { alias: string; nameScore: number; method: string }[] }[] {
+    const p = this.prepare(q);
+    this.candidates(p); // which names share a loose key with the query, as screen() knows them
+    const out: ReturnType<ScreeningIndex["explain"]> = [];
+    const ids = this.namesByEntity();
+    this.entities.forEach((e, ei) => {
+      if (e.reference !== reference || (list && e.list !== list)) return;
+      let best: ScreenMatch | undefined;
+      const names: { alias: string; nameScore: number; method: string }[] = [];
+      for (const id of ids[ei] ?? []) {
+        const m = this.matchName(p, id, true);
+        if (!m) continue;
+        names.push({
+          alias: m.explanation.alias,
+          nameScore: m.explanation.nameScore,
+          method: m.explanation.method,
+        });
+        if (!best || m.explanation.nameScore > best.explanation.nameScore) best = m;
+      }
+      if (best) out.push({ best, names });
+    });
+    return out;
+  }
+
+  private namesByEntity(): number[][] {
+    const out: number[][] = [];
+    this.nameEntity.forEach((ei, id) => {
+      const ids = out[ei] ?? [];
+      ids.push(id);
+      out[ei] = ids;
+    });
+    return out;
   }
 
   private features(q: ScreenQuery, e: ListEntity): FeatureResult[] {
@@ -447,6 +754,35 @@ export class ScreeningIndex {
     }
     return out;
   }
+}
+
+/** Which tokens lined up, and which were left over on either side. */
+function alignmentForms(a: Alignment): string[] {
+  return [
+    ...a.pairs.map(([x, y, s]) => (x === y ? x : `${x}~${y} (${s.toFixed(2)})`)),
+    ...(a.unmatchedQuery.length ? [`unmatched in query: ${a.unmatchedQuery.join(" ")}`] : []),
+    ...(a.unmatchedCandidate.length
+      ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
+      : []),
+  ];
+}
+
+/** Start offsets of consecutive pieces of the given lengths, plus the end. */
+function cumulative(lengths: readonly number[]): Int32Array {
+  const out = new Int32Array(lengths.length + 1);
+  lengths.forEach((l, i) => {
+    out[i + 1] = out[i]! + l;
+  });
+  return out;
+}
+
+function compareMatches(a: ScreenMatch, b: ScreenMatch): number {
+  return (
+    b.score - a.score ||
+    b.explanation.nameScore - a.explanation.nameScore ||
+    a.list.localeCompare(b.list) ||
+    a.reference.localeCompare(b.reference)
+  );
 }
 
 /** One line for a terminal or a case note: alias, method, name score and features. */

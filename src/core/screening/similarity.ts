@@ -66,6 +66,8 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
  */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  const sk = skeletonSimilarity(a, b);
+  if (sk > 0) return sk;
   const len = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 4) return 0;
   const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
@@ -76,6 +78,28 @@ export function tokenSimilarity(a: string, b: string): number {
   // keep theirs; Lara/Sara do not).
   const firstDiffers = a.charCodeAt(0) !== b.charCodeAt(0) && len <= 5;
   return (1 - d / len) * (firstDiffers ? 0.8 : 1);
+}
+
+const VOWELS = /[aeiou]/g;
+/** Consonants alone leave the vowels open (Hamidi and Ahmadi are both hmd): evidence, not proof. */
+const SKELETON_SCORE = 0.85;
+
+/** Consonants only, w and y (Arabic and Hebrew matres lectionis) dropped, doubles collapsed. */
+export function skeleton(t: string): string {
+  return t.replace(/[aeiouwy]/g, "").replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * A name read from an abjad (Arabic, Hebrew) or an abugida (Thai) comes out nearly without
+ * vowels (محمد → mhmd, משה → msh): it matches a Latin name with the same consonants (Mohamed,
+ * Moshe) of three or more. Only a token with at most one vowel in six letters counts as vowel-less.
+ */
+function skeletonSimilarity(a: string, b: string): number {
+  const poor = (t: string) => (t.match(VOWELS)?.length ?? 0) * 6 <= t.length;
+  if (poor(a) === poor(b)) return 0;
+  const sa = skeleton(a);
+  // Two consonants say too little (sd is Saad, Sayed, Asad and Sadiq alike).
+  return sa.length >= 3 && sa === skeleton(b) ? SKELETON_SCORE : 0;
 }
 
 /** Token weight in an alignment: longer tokens say more; a one-letter initial says little. */

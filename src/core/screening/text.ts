@@ -4,11 +4,21 @@
  * "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD." and "Dandong Hongxiang Industrial
  * Development Company Limited" compare on what distinguishes them.
  */
+import anyAscii from "any-ascii";
+
+/**
+ * Alphabets and abjads read into Latin letters before comparison (Владимир → Vladimir, محمد → mhmd):
+ * list names are mostly Latin, and any-ascii's tables (ISC licence) cover these scripts without
+ * language guessing. Han, Hangul and Kana stay as written: the names module reads them.
+ */
+const TRANSLITERATED =
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Devanagari}]+/gu;
 
 /** Lower-case, accents and apostrophes removed, every run of other punctuation → one space. */
 export function foldText(s: string): string {
   return (
     s
+      .replace(TRANSLITERATED, (run) => anyAscii(run))
       .normalize("NFD")
       // Combining marks go (ŏ → o, é → e); NFC below recomposes Hangul jamo into syllables.
       .replace(/\p{M}+/gu, "")
@@ -168,6 +178,59 @@ export const CJK_ORG_WORDS: Readonly<Record<string, string>> = {
   총: "general",
 };
 
+/**
+ * Words for the same kind of business that writers use interchangeably (KOREA DAESONG GENERAL
+ * TRADING CORPORATION is written DAESONG TRADE CO): each maps to one form before comparison.
+ */
+const ORG_KIN: Readonly<Record<string, string>> = {
+  trade: "trading",
+  traders: "trading",
+  industry: "industrial",
+  industries: "industrial",
+  intl: "international",
+  tech: "technology",
+  technologies: "technology",
+  technological: "technology",
+  enterprises: "enterprise",
+  holdings: "holding",
+  services: "service",
+  ships: "shipping",
+};
+
+/**
+ * Legal forms that appear glued to the name (JSCARGUMENT for JSC ARGUMENT): letter sequences no
+ * word of a name starts or ends with, so splitting them off cannot cut a real word.
+ */
+const GLUED_LEGAL_FORMS = [
+  "ojsc",
+  "cjsc",
+  "pjsc",
+  "jsc",
+  "llc",
+  "ltd",
+  "ooo",
+  "gmbh",
+  "plc",
+  "fzco",
+  "fze",
+];
+const MIN_GLUED_REST = 4;
+
+/** Longer legal forms glued after the name (SHIPPINGCOMPANY, KOTICORP); only at the end. */
+const GLUED_LEGAL_SUFFIXES = ["corporation", "company", "limited", "corp"];
+
+function unglueLegalForm(t: string): [string, string] | undefined {
+  for (const lf of GLUED_LEGAL_FORMS) {
+    if (t.length < lf.length + MIN_GLUED_REST) continue;
+    if (t.startsWith(lf)) return [lf, t.slice(lf.length)];
+    if (t.endsWith(lf)) return [lf, t.slice(0, -lf.length)];
+  }
+  for (const lf of GLUED_LEGAL_SUFFIXES)
+    if (t.length >= lf.length + MIN_GLUED_REST && t.endsWith(lf))
+      return [lf, t.slice(0, -lf.length)];
+  return undefined;
+}
+
 export interface OrgName {
   /** Folded tokens without legal-form words. */
   core: string[];
@@ -193,8 +256,12 @@ export function splitOrgName(name: string): OrgName {
   }
   const core: string[] = [];
   for (const t of tokenize(text)) {
+    const glued = LEGAL_FORM_WORDS.has(t) ? undefined : unglueLegalForm(t);
     if (LEGAL_FORM_WORDS.has(t)) legalForms.push(t);
-    else core.push(t);
+    else if (glued) {
+      legalForms.push(glued[0]);
+      core.push(ORG_KIN[glued[1]] ?? glued[1]);
+    } else core.push(ORG_KIN[t] ?? t);
   }
   // A name that is nothing but legal-form words ("THE COMPANY") keeps them as its core.
   if (core.length === 0) return { core: tokenize(text), legalForms: [] };

@@ -68,5 +68,12 @@ export interface ParsedList {
   warnings?: string[];
 }
 
-export const LIST_FORMATS = ["un-xml", "ofac-csv", "ofac-xml", "eu-xml", "ftm-json"] as const;
+export const LIST_FORMATS = [
+  "un-xml",
+  "ofac-csv",
+  "ofac-xml",
+  "eu-xml",
+  "ftm-json",
+  "csl-csv",
+] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
