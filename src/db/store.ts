@@ -14,6 +14,7 @@ import {
 import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
+import { lockedMessage, readServerLock, servedMessage } from "./server-lock.js";
 
 export const DEFAULT_DB_PATH = "./sojourn.duckdb";
 
@@ -30,19 +31,23 @@ export class Store {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** False for a connection from `connect`: closing it leaves the database open. */
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(path: string, options: { migrate?: boolean } = {}): Promise<Store> {
+    // A running `sojourn serve` holds the store: say so before DuckDB refuses the lock.
+    const served = readServerLock(path);
+    if (served) throw new AppError("store", servedMessage(path, served));
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path);
     } catch (err) {
+      const locked = lockedMessage(path, err as Error);
       throw new AppError(
         "store",
-        `cannot open store ${path}: ${(err as Error).message.split("\n")[0]}`,
-        {
-          cause: err,
-        },
+        locked ?? `cannot open store ${path}: ${(err as Error).message.split("\n")[0]}`,
+        { cause: err },
       );
     }
     const conn = await instance.connect();
@@ -63,6 +68,16 @@ export class Store {
       await discardInterruptedRuns(store);
     }
     return store;
+  }
+
+  /**
+   * Another connection to the same database, with its own transactions and temporary tables
+   * (the server reads on some while a job writes on another). Closing it leaves the database open.
+   */
+  async connect(): Promise<Store> {
+    const conn = await this.instance.connect();
+    await conn.run("SET TimeZone = 'UTC'");
+    return new Store(this.path, this.instance, conn, false);
   }
 
   /** Runs statements that return nothing of interest. */
@@ -132,7 +147,7 @@ export class Store {
 
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

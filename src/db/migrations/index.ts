@@ -12,6 +12,11 @@ import { v005Detection } from "./005-detection.js";
 import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
 import { v008DerivedCompression } from "./008-derived-compression.js";
+import { v020Users } from "./020-users.js";
+import { v021Audit } from "./021-audit.js";
+import { v022AlertReviews } from "./022-alert-reviews.js";
+import { v023Cases } from "./023-cases.js";
+import { v024Jobs } from "./024-jobs.js";
 
 /** A migration is SQL, or code where the change depends on what the store holds. */
 export type Migration = { version: number; name: string } & (
@@ -28,4 +33,9 @@ export const MIGRATIONS: readonly Migration[] = [
   v006RecordCodes,
   v007RecordCompression,
   v008DerivedCompression,
+  v020Users,
+  v021Audit,
+  v022AlertReviews,
+  v023Cases,
+  v024Jobs,
 ];
