@@ -64,6 +64,8 @@ export interface ServerContext {
   throttle: LoginThrottle;
   screening: ScreeningCache;
   options: ServerOptions;
+  /** Closes the read and job connections (not `store`). */
+  close(): void;
   /** Verified against when a login names no user (password.ts). */
   decoyHash: string;
 }

@@ -96,7 +96,14 @@ export class JobRunner {
   }
 
   private async drain(): Promise<void> {
-    for (let next = this.queue.shift(); next; next = this.queue.shift()) await this.runOne(next);
+    // DuckDB's pending calls do not hold Node's event loop open: a stopping server awaiting its
+    // last job would otherwise see the loop run dry.
+    const keepAlive = setInterval(() => undefined, 60_000);
+    try {
+      for (let next = this.queue.shift(); next; next = this.queue.shift()) await this.runOne(next);
+    } finally {
+      clearInterval(keepAlive);
+    }
   }
 
   private async runOne({ id, spec }: { id: string; spec: JobSpec }): Promise<void> {

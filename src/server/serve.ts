@@ -17,6 +17,8 @@ import { ScreeningCache } from "./screening-cache.js";
 import { LoginThrottle } from "./throttle.js";
 
 export const READ_CONNECTIONS = 4;
+/** How long a stopping server lets requests under way finish. */
+const GRACE_MS = 2000;
 
 export interface StartOptions extends Partial<ServerOptions> {
   port?: number;
@@ -61,6 +63,10 @@ export async function createContext(
     write,
     reads,
     jobs: new JobRunner(jobStore, write, (fn) => reads.use(fn)),
+    close() {
+      reads.close();
+      jobStore.close();
+    },
     throttle: new LoginThrottle(),
     screening: new ScreeningCache(),
     options: full,
@@ -91,9 +97,20 @@ export async function startServer(
     async stop() {
       if (stopped) return;
       stopped = true;
-      await new Promise<void>((ok) => server.close(() => ok()));
+      await new Promise<void>((ok) => {
+        // Requests under way get a grace period; idle keep-alive connections and any left
+        // after it (such as one whose body was refused unread) are closed.
+        const force = setTimeout(() => {
+          if ("closeAllConnections" in server) server.closeAllConnections();
+        }, GRACE_MS);
+        server.close(() => {
+          clearTimeout(force);
+          ok();
+        });
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      });
       await ctx.jobs.idle();
-      ctx.reads.close();
+      ctx.close();
       store.close();
       removeServerLock(storePath);
     },

@@ -1,10 +1,12 @@
 /**
- * Login throttling: after FREE_FAILURES failed logins for one user name or one client address
- * within WINDOW_MS, each further attempt waits twice as long as the last (1 s, 2 s, 4 s … up to
- * 15 min), answered 429 with Retry-After. A success clears the name's count. Kept in the server's
- * memory: a restart forgets it, which costs an attacker a restart they cannot cause.
+ * Login throttling: after a number of failed logins within WINDOW_MS — 5 for one user name, 50
+ * for one client address (an office behind one address has many users) — each further attempt
+ * waits twice as long as the last (1 s, 2 s, 4 s … up to 15 min), answered 429 with
+ * Retry-After. A success clears the name's count. Kept in the server's memory: a restart forgets
+ * it, which costs an attacker a restart they cannot cause.
  */
-const FREE_FAILURES = 5;
+const FREE_FAILURES: Record<string, number> = { user: 5, addr: 50 };
+const DEFAULT_FREE_FAILURES = 5;
 const WINDOW_MS = 15 * 60_000;
 const MAX_DELAY_MS = 15 * 60_000;
 
@@ -36,8 +38,9 @@ export class LoginThrottle {
       let e = this.entries.get(k);
       if (!e || t - e.first > WINDOW_MS) e = { failures: 0, first: t, blockedUntil: 0 };
       e.failures++;
-      if (e.failures >= FREE_FAILURES)
-        e.blockedUntil = t + Math.min(MAX_DELAY_MS, 1000 * 2 ** (e.failures - FREE_FAILURES));
+      const free = FREE_FAILURES[k.split(":")[0] ?? ""] ?? DEFAULT_FREE_FAILURES;
+      if (e.failures >= free)
+        e.blockedUntil = t + Math.min(MAX_DELAY_MS, 1000 * 2 ** (e.failures - free));
       this.entries.set(k, e);
     }
     if (this.entries.size > 100_000) this.prune(t);
