@@ -8,7 +8,9 @@
  *   entities.ftm.json  the same as FollowTheMoney entities (src/core/ftm)
  *   records.csv        the crossing records its alerts cite and its persons' records
  *   sources.csv        the files those records and claims came from, with their SHA-256
- *   sources/           the evidence sources' original bytes (claims' sources)
+ *   sources/           the evidence sources' original bytes (claims' sources); crossing files
+ *                      are listed, not copied: they hold everyone's records, and the case's
+ *                      own are in records.csv
  *   audit.jsonl        the audit entries about the case
  *
  * Masked unless `unmask` (names, document numbers, birth dates), as every other output.
@@ -16,7 +18,6 @@
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { listValue } from "@duckdb/node-api";
 import { stringify } from "csv-stringify/sync";
 import { listAudit } from "../audit/audit-log.js";
 import { AppError } from "../core/errors.js";
@@ -53,11 +54,11 @@ type Rows = Record<string, unknown>[];
 
 /** The case's entity rows (masked reads leave names and document numbers out). */
 async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
-  const ids = (kind: Parameters<typeof itemsOf>[1]) => listValue(itemsOf(c, kind));
+  const ids = (kind: Parameters<typeof itemsOf>[1]) => JSON.stringify(itemsOf(c, kind));
   const alerts = await store.json(
     `SELECT alert_id, rule, rule_version, score, person_id, cohort_id,
             period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, summary,
-            record_ids FROM alerts WHERE alert_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY alert_id`,
+            record_ids FROM alerts WHERE alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY alert_id`,
     [ids("alert")],
   );
   const personIds = [
@@ -71,20 +72,20 @@ async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
             p.nationality, coalesce(p.labor_score, 0)::DOUBLE AS labor_score,
             coalesce(from_json(p.indicators, '["VARCHAR"]'), []) AS indicators
             ${unmask ? ", (SELECT list(name ORDER BY count DESC, name) FROM person_names n WHERE n.person_id = p.person_id) AS names" : ""}
-     FROM persons p WHERE person_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY person_id`,
-    [listValue(personIds)],
+     FROM persons p WHERE person_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY person_id`,
+    [JSON.stringify(personIds)],
   );
   const cohorts = await store.json(
     `SELECT k.cohort_id, k.kind, k.ports, k.sponsors, k.first_seen::VARCHAR AS first_seen,
             k.last_seen::VARCHAR AS last_seen,
             (SELECT count(*)::INTEGER FROM cohort_members m WHERE m.cohort_id = k.cohort_id) AS members
-     FROM cohorts k WHERE cohort_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY cohort_id`,
+     FROM cohorts k WHERE cohort_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY cohort_id`,
     [ids("cohort")],
   );
   const sponsors = await store.json(
     `SELECT sponsor_key, names, persons, likely_workers, first_seen::VARCHAR AS first_seen,
             last_seen::VARCHAR AS last_seen, workers_after_deadline, status
-     FROM sponsors WHERE sponsor_key IN (SELECT unnest(?::VARCHAR[])) ORDER BY sponsor_key`,
+     FROM sponsors WHERE sponsor_key IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY sponsor_key`,
     [ids("sponsor")],
   );
   const claims = await store.json(
@@ -93,7 +94,7 @@ async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
             c.period_end::VARCHAR AS period_end, c.value_min, c.value_max, c.value_unit,
             c.qualifier, c.organisation, c.quote, c.status
      FROM evidence_claims c JOIN evidence_sources s USING (source_id)
-     WHERE c.claim_id::VARCHAR IN (SELECT unnest(?::VARCHAR[])) ORDER BY c.claim_id`,
+     WHERE c.claim_id::VARCHAR IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY c.claim_id`,
     [ids("claim")],
   );
   return { alerts, persons, cohorts, sponsors, claims };
@@ -108,10 +109,10 @@ async function citedRecords(store: Store, alerts: Rows, personIds: string[], unm
             r.doc_number, r.doc_type::VARCHAR AS doc_type, r.full_name, r.family_name, r.given_name,
             r.birth_date::VARCHAR AS birth_date, r.sponsor, pr.person_id
      FROM records r LEFT JOIN person_records pr USING (rec_key)
-     WHERE (r.source || ':' || r.record_id) IN (SELECT unnest(?::VARCHAR[]))
-        OR pr.person_id IN (SELECT unnest(?::VARCHAR[]))
+     WHERE (r.source || ':' || r.record_id) IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
+        OR pr.person_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
      ORDER BY r.run_id, r.line`,
-    [listValue(cited), listValue(personIds)],
+    [JSON.stringify(cited), JSON.stringify(personIds)],
   );
   const m = createMasker(unmask);
   return rows.map(
@@ -201,19 +202,19 @@ export async function exportCase(
   const records = await citedRecords(store, e.alerts, personIds, unmask);
   put("records.csv", csv(records));
   const runs = await store.json(
-    `SELECT run_id, file, sha256, source, started_at::VARCHAR AS started_at FROM ingest_runs
-     WHERE run_id IN (SELECT unnest(?::BIGINT[])) ORDER BY run_id`,
-    [listValue([...new Set(records.map((r) => BigInt(r.run_id as number)))])],
+    `SELECT run_id, file, file_sha256 AS sha256, source, started_at::VARCHAR AS started_at FROM ingest_runs
+     WHERE run_id IN (SELECT unnest(from_json(?, '["BIGINT"]'))) ORDER BY run_id`,
+    [JSON.stringify([...new Set(records.map((r) => Number(r.run_id)))])],
   );
-  const sourceIds = [...new Set(e.claims.map((x) => BigInt(x.source_id as number)))];
+  const sourceIds = [...new Set(e.claims.map((x) => Number(x.source_id)))];
   const evidence = await store.all<{
     source_id: bigint;
     sha256: string;
     file_name: string;
     original: Uint8Array;
   }>(
-    "SELECT source_id, sha256, file_name, original FROM evidence_sources WHERE source_id IN (SELECT unnest(?::BIGINT[]))",
-    [listValue(sourceIds)],
+    `SELECT source_id, sha256, file_name, original FROM evidence_sources WHERE source_id IN (SELECT unnest(from_json(?, '["BIGINT"]')))`,
+    [JSON.stringify(sourceIds)],
   );
   for (const s of evidence) {
     const name = `sources/${s.source_id}-${s.file_name.replace(/[^\p{L}\p{N}._-]/gu, "_")}`;
@@ -254,6 +255,8 @@ export async function exportCase(
         title: c.title,
         generated_at: new Date().toISOString(),
         masked: !unmask,
+        sources:
+          "evidence sources are copied into sources/; crossing files are listed in sources.csv with their SHA-256, not copied (they hold records of persons outside the case)",
         report_scope:
           "report.html covers the whole store: the report cannot be scoped to one case; the case's own entities are in the CSV and FtM files",
         counts,

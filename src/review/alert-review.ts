@@ -5,7 +5,6 @@
  * the alert said when it was reviewed. An alert with no review is `new`; a review whose alert a
  * later run no longer raises is reported with `raised: false` instead of vanishing.
  */
-import { listValue } from "@duckdb/node-api";
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
 
@@ -121,8 +120,8 @@ export async function reviewsOf(
 ): Promise<Map<string, AlertReview>> {
   if (alertIds.length === 0) return new Map();
   const rows = await store.json<AlertReview>(
-    `${SELECT_REVIEW} WHERE r.alert_id IN (SELECT unnest(?::VARCHAR[]))`,
-    [listValue([...alertIds])],
+    `${SELECT_REVIEW} WHERE r.alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    [JSON.stringify([...alertIds])],
   );
   return new Map(rows.map((r) => [r.alert_id, r]));
 }
