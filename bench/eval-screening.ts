@@ -25,19 +25,14 @@ import {
 } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
+import { log, numberArg } from "./cli-args.js";
 import { prng, queriesFor } from "./screening-queries.js";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const BASELINE_SAMPLE = arg("baseline-sample", 600);
-const NEGATIVES = arg("negatives", 50_000);
+const BASELINE_SAMPLE = numberArg("baseline-sample", 600);
+const NEGATIVES = numberArg("negatives", 50_000);
 const BASELINE_THRESHOLDS = [0.85, 0.9, 0.95];
 
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
-const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const un = readListFiles([join(F, "un_sc_consolidated_2026-02-27.xml")]).parsed.entities;
 const ofac = readListFiles([
@@ -200,7 +195,7 @@ for (const r of negatives) {
   if (b.length) fpFeatures++;
 }
 const negSample = negatives.filter(
-  () => rand() < arg("baseline-negatives", 300) / negatives.length,
+  () => rand() < numberArg("baseline-negatives", 300) / negatives.length,
 );
 const baseFp = new Map(BASELINE_THRESHOLDS.map((th) => [th, 0]));
 for (const r of negSample) {

@@ -15,18 +15,13 @@ import { isDprkRelated, SCREEN_THRESHOLD, ScreeningIndex } from "../src/core/scr
 import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
 import { screenBatch } from "../src/sanctions/screen-batch.js";
+import { hasFlag, log, numberArg } from "./cli-args.js";
 import { prng, queriesFor, typo } from "./screening-queries.js";
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const QUERIES = arg("queries", 5000);
-const ROWS = arg("rows", 1_000_000);
-const WORKERS = args.includes("--workers") ? arg("workers", 1) : undefined;
+const QUERIES = numberArg("queries", 5000);
+const ROWS = numberArg("rows", 1_000_000);
+const WORKERS = hasFlag("workers") ? numberArg("workers", 1) : undefined;
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
-const log = (s: string) => process.stderr.write(`${s}\n`);
 
 let t0 = performance.now();
 const entities = [

@@ -1,57 +1,92 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { runPipeline } from "../src/analyze/pipeline.js";
-import { releaseMemory } from "../src/detection/cohorts.js";
+import { createRun } from "../src/analyze/run.js";
+import type { AnalyzeStep } from "../src/analyze/step.js";
 import { withDb } from "./helpers/with-db.js";
+
+/** A step for these tests: `fn` is its work, it reads and writes no table of the contract. */
+function testStep(id: string, fn: AnalyzeStep["run"]): AnalyzeStep {
+  return { id, description: id, stages: [id], reads: [], writes: [], run: fn };
+}
 
 describe("analyze under its memory cap", () => {
   it("reruns a step that runs out of memory with twice the memory, and says so", async () => {
-    if (process.env.SOJOURN_MEMORY_LIMIT) return; // the caller's limit is never raised
     await withDb(async (store) => {
       // One list of 4M integers is a single allocation of ~32 MB: it cannot spill.
-      const step = {
-        id: "big-list",
-        description: "one list too large to spill",
-        stages: ["list"],
-        async run() {
-          await store.run(
-            "CREATE OR REPLACE TEMP TABLE big AS SELECT list(i) AS l FROM range(4000000) r(i)",
-          );
-          return {};
-        },
-      };
-      const result = await runPipeline(store, { steps: [step], memoryLimitMb: 8 });
+      let length = 0;
+      const step = testStep("big-list", async (run) => {
+        await run.store.run(
+          "CREATE OR REPLACE TEMP TABLE big AS SELECT list(i) AS l FROM range(4000000) r(i)",
+        );
+        const [n] = await run.store.all<{ n: bigint }>("SELECT len(l) AS n FROM big");
+        length = Number(n?.n);
+        await run.store.run("DROP TABLE big");
+        return {};
+      });
+      const result = await runPipeline(createRun(store, { memoryLimitMb: 8 }), [step]);
       const [only] = result.steps;
       assert.equal(only?.step, "big-list");
       assert.match(only?.memory_limit_retry ?? "", /^\d+MB$/);
       assert.ok(Number.parseInt(only?.memory_limit_retry ?? "0", 10) > 8);
-      const [n] = await store.all<{ n: bigint }>("SELECT len(l) AS n FROM big");
-      assert.equal(Number(n?.n), 4_000_000);
+      assert.equal(length, 4_000_000);
     });
   });
 
   it("keeps the cap a step sets again to hand memory back (the cohort step, three times)", async () => {
-    if (process.env.SOJOURN_MEMORY_LIMIT) return;
     await withDb(async (store) => {
-      // DuckDB reads 3000MB back as '2.7 GiB'; setting what it reads lowered the cap each time.
+      // DuckDB reads 3000MB back as '2.7 GiB'; setting what it reads would lower the cap.
       const limits: string[] = [];
-      const step = (id: string, release: boolean) => ({
-        id,
-        description: id,
-        stages: [id],
-        async run() {
-          if (release) for (let i = 0; i < 3; i++) await releaseMemory(store);
+      const step = (id: string, release: boolean) =>
+        testStep(id, async (run) => {
+          if (release) for (let i = 0; i < 3; i++) await run.memory.release();
           const row = await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
           limits.push(row?.m ?? "");
           return {};
-        },
-      });
-      await runPipeline(store, {
-        steps: [step("before", false), step("release", true), step("after", false)],
-        memoryLimitMb: 3000,
-      });
+        });
+      await runPipeline(createRun(store, { memoryLimitMb: 3000 }), [
+        step("before", false),
+        step("release", true),
+        step("after", false),
+      ]);
       assert.equal(limits.length, 3);
       assert.deepEqual(new Set(limits).size, 1, `cap changed: ${limits.join(" → ")}`);
+    });
+  });
+
+  it("keeps a limit the caller fixed, and puts back the store's own after its own cap", async () => {
+    await withDb(async (store) => {
+      const limit = async () =>
+        (await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m"))?.m;
+      // As Store.open does with SOJOURN_MEMORY_LIMIT.
+      await store.run("SET memory_limit = '2GiB'");
+      const before = await limit();
+      let during: string | undefined;
+      const step = testStep("read", async (run) => {
+        await run.memory.release();
+        during = await limit();
+        return {};
+      });
+      await runPipeline(createRun(store, { fixedMemoryLimit: "2GiB" }), [step]);
+      assert.equal(during, before);
+      await runPipeline(createRun(store, { memoryLimitMb: 3000 }), [step]);
+      assert.equal(during, "2.7 GiB");
+      assert.equal(await limit(), before);
+    });
+  });
+});
+
+describe("the step contract", () => {
+  it("refuses a step that leaves a temporary table it did not declare", async () => {
+    await withDb(async (store) => {
+      const step = testStep("leaky", async (run) => {
+        await run.store.run("CREATE TEMP TABLE leaky_scratch AS SELECT 1 AS x");
+        return {};
+      });
+      await assert.rejects(
+        runPipeline(createRun(store), [step]),
+        /left temporary table leaky_scratch/,
+      );
     });
   });
 });

@@ -6,10 +6,13 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runPipeline } from "../src/analyze/pipeline.js";
+import { ANALYZE_STEPS, runPipeline } from "../src/analyze/pipeline.js";
+import { createRun } from "../src/analyze/run.js";
 import type { Store } from "../src/db/store.js";
-import { DETECTION_STEPS } from "../src/detection/steps.js";
 import { withDb } from "./helpers/with-db.js";
+
+/** The steps after identity: these tests write persons and person_records themselves. */
+const DETECTION_STEPS = ANALYZE_STEPS.filter((s) => s.id !== "identity");
 
 const QUANHE = "cn-jl-hunchun-quanhe";
 const SHATUOZI = "cn-jl-hunchun-shatuozi";
@@ -157,7 +160,7 @@ interface Member {
 test("cohorts: teams apart by time of day, stragglers and replacements in, tourists out", async () => {
   await withDb(async (store) => {
     await load(store, scenario());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const members = await store.json<Member & Record<string, unknown>>(
       `SELECT m.cohort_id, k.kind, m.person_id, m.role, k.sponsors
        FROM cohort_members m JOIN cohorts k USING (cohort_id) ORDER BY m.person_id`,
@@ -219,10 +222,10 @@ test("cohorts: teams apart by time of day, stragglers and replacements in, touri
 test("cohorts: a rerun gives the same cohort ids and members", async () => {
   await withDb(async (store) => {
     await load(store, scenario());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const before = await store.json("SELECT * FROM cohort_members ORDER BY person_id");
     await store.run("DELETE FROM analyze_runs");
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     assert.deepEqual(await store.json("SELECT * FROM cohort_members ORDER BY person_id"), before);
   });
 });

@@ -7,14 +7,17 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { runPipeline } from "../src/analyze/pipeline.js";
+import { ANALYZE_STEPS, runPipeline } from "../src/analyze/pipeline.js";
+import { createRun } from "../src/analyze/run.js";
+import { withoutQueryProgress } from "../src/analyze/without-query-progress.js";
 import { parsePolicy } from "../src/core/detection/policy.js";
 import { AppError } from "../src/core/errors.js";
 import type { Store } from "../src/db/store.js";
-import { withoutQueryProgress } from "../src/detection/stays.js";
-import { DETECTION_STEPS } from "../src/detection/steps.js";
 import { repoRoot } from "../src/repo-root.js";
 import { withDb } from "./helpers/with-db.js";
+
+/** The steps after identity: these tests write persons and person_records themselves. */
+const DETECTION_STEPS = ANALYZE_STEPS.filter((s) => s.id !== "identity");
 
 type Crossing = [doc: string, date: string, direction: "entry" | "exit", visa?: string];
 
@@ -94,7 +97,7 @@ function checkGolden(name: string, actual: unknown): void {
 test("golden: one alert per rule for the person built for it, none for the driver", async () => {
   await withDb(async (store) => {
     await load(store, goldenInput());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const alerts = await store.json(
       `SELECT rule, person_id, strftime(period_start, '%Y-%m-%d') AS period_start,
               strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_ids
@@ -117,9 +120,9 @@ test("golden: one alert per rule for the person built for it, none for the drive
 test("a rerun with the same inputs and policy changes nothing", async () => {
   await withDb(async (store) => {
     await load(store, goldenInput());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const before = await store.json("SELECT * FROM alerts ORDER BY alert_id");
-    const second = await runPipeline(store, { steps: DETECTION_STEPS });
+    const second = await runPipeline(createRun(store), DETECTION_STEPS);
     assert.deepEqual(second.steps[0]?.stats, {
       skipped: "inputs and policy unchanged since the last run",
     });
@@ -167,7 +170,7 @@ test("a stay lists its crossings as source:record_id, long ids and a second sour
       `SELECT source || ':' || record_id AS id FROM records WHERE doc_number = 'PS000000005'
        ORDER BY crossed_at, rec_key`,
     );
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const stay = await store.json<{ record_ids: string[]; flags: string[] }>(
       "SELECT record_ids, flags FROM stays WHERE person_id = 'P-PS000000005'",
     );

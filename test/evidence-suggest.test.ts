@@ -16,7 +16,7 @@ import {
   suggestClaims,
   sumEvaluations,
 } from "../src/core/evidence/index.js";
-import { placeIndex } from "../src/evidence/places.js";
+import { placeIndex } from "../src/evidence/gazetteer-place-index.js";
 import { readSourceFile } from "../src/evidence/read-source.js";
 import { repoRoot } from "../src/repo-root.js";
 

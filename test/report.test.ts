@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { after, before, describe, it } from "node:test";
 import { runCli, tempDir, writeFile } from "./helpers/with-db.js";
 
 const CSV = [
@@ -22,8 +22,10 @@ describe("sojourn report", () => {
   after(() => tmp.cleanup());
   const db = join(tmp.dir, "store.duckdb");
   const csv = writeFile(tmp.dir, "crossings.csv", `${CSV}\n`);
-  const ingest = runCli(["--db", db, "ingest", csv, "--json"]);
-  assert.equal(ingest.status, 0, ingest.stderr);
+  before(() => {
+    const ingest = runCli(["--db", db, "ingest", csv, "--json"]);
+    assert.equal(ingest.status, 0, ingest.stderr);
+  });
 
   it("says which command fills each missing section", () => {
     const empty = join(tmp.dir, "empty.duckdb");

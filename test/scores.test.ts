@@ -5,7 +5,9 @@
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { runPipeline } from "../src/analyze/pipeline.js";
+import { ANALYZE_STEPS, runPipeline } from "../src/analyze/pipeline.js";
+import { createRun } from "../src/analyze/run.js";
+import type { AnalyzeStep } from "../src/analyze/step.js";
 import {
   type LaborIndicators,
   laborScoreSql,
@@ -13,9 +15,11 @@ import {
 } from "../src/core/detection/labor-score.js";
 import { DEFAULT_POLICY, parsePolicy } from "../src/core/detection/policy.js";
 import type { Store } from "../src/db/store.js";
-import { DETECTION_STEPS } from "../src/detection/steps.js";
 import { Rng } from "../src/sim/rng.js";
 import { withDb } from "./helpers/with-db.js";
+
+/** The steps after identity: these tests write persons and person_records themselves. */
+const DETECTION_STEPS = ANALYZE_STEPS.filter((s) => s.id !== "identity");
 
 type Row = [doc: string, date: string, direction: "entry" | "exit", docType: string, visa: string];
 
@@ -110,7 +114,22 @@ async function persons(store: Store) {
 test("team stays, waves and open stays make the labour score", async () => {
   await withDb(async (store) => {
     await load(store, scenario());
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    // run_indicators lives as long as the run: a last step reads it.
+    let once: { max_window_days: number } | undefined;
+    const probe: AnalyzeStep = {
+      id: "probe",
+      description: "reads run_indicators",
+      stages: [],
+      reads: ["run_indicators"],
+      writes: [],
+      async run(run) {
+        once = await run.store.one<{ max_window_days: number }>(
+          "SELECT max_window_days FROM run_indicators WHERE person_id = 'P-X0001'",
+        );
+        return {};
+      },
+    };
+    await runPipeline(createRun(store), [...DETECTION_STEPS, probe]);
     const p = await persons(store);
     const worker = p.get("P-PSA001");
     assert.ok(worker && worker.labor_score >= 0.5, `team member ${worker?.labor_score}`);
@@ -130,9 +149,6 @@ test("team stays, waves and open stays make the labour score", async () => {
     assert.ok(straggler && straggler.labor_score >= 0.5, `straggler ${straggler?.labor_score}`);
     assert.ok(straggler.indicators.some((i: string) => i.startsWith("crossed within 3 days")));
     // Seen once: presence counts stays.max_inferred_stay_days, not eleven months.
-    const once = await store.one<{ max_window_days: number }>(
-      "SELECT max_window_days FROM det_features WHERE person_id = 'P-X0001'",
-    );
     assert.equal(Number(once?.max_window_days), 30);
     assert.ok((p.get("P-X0001")?.labor_score ?? 1) < 0.5);
   });
@@ -145,7 +161,7 @@ test("post-deadline presence reads a lost last exit by the person's habit", asyn
       // A team of 8 entering on 20 Nov 2019 and still inside when the logs end.
       ...team("PSL", 8, "official_passport", "none", [["2019-11-20", null]]),
     ]);
-    await runPipeline(store, { steps: DETECTION_STEPS });
+    await runPipeline(createRun(store), DETECTION_STEPS);
     const alerted = new Set(
       (
         await store.all<{ person_id: string }>(

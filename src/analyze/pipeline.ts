@@ -1,34 +1,29 @@
 /**
- * `sojourn analyze` runs these steps in order, each in its own transaction, each timed. Identity
- * resolution comes first because every later step (stays, rules, cohorts, scores) works on
- * persons. Later steps are appended to ANALYZE_STEPS.
+ * `sojourn analyze` runs its steps in order, each in its own transaction, each timed, all with
+ * one run value (run.ts). Identity resolution comes first because every later step works on
+ * persons; cohorts come before scores because team membership is an indicator, and scores
+ * before rules because post-deadline-presence asks whether a person is a likely worker.
  */
-import { totalmem } from "node:os";
+import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
-import { DETECTION_STEPS } from "../detection/steps.js";
-import { runIdentity } from "./identity.js";
+import { RssSampler } from "./memory-cap.js";
+import type { AnalyzeRun, StageTiming } from "./run.js";
+import { type AnalyzeStep, RUN_TABLES, type Stage } from "./step.js";
+import { cohortsStep } from "./steps/cohorts-step.js";
+import { identityStep } from "./steps/identity-step.js";
+import { placesStep } from "./steps/places-step.js";
+import { rulesStep } from "./steps/rules-step.js";
+import { scoresStep } from "./steps/scores-step.js";
+import { staysStep } from "./steps/stays-step.js";
 
-export interface StageTiming {
-  stage: string;
-  seconds: number;
-  /** Highest resident set size seen while the stage ran (sampled every 100 ms), in MB. */
-  peak_rss_mb?: number;
-}
-
-/** What a step gets: the store, a way to time its stages and to report progress. */
-export interface StepContext {
-  store: Store;
-  /** Runs one named stage of the step, timing it and reporting it to the progress display. */
-  stage<T>(name: string, fn: () => Promise<T>): Promise<T>;
-}
-
-export interface AnalyzeStep {
-  id: string;
-  description: string;
-  /** Stage names, in order, for the progress display (a step may skip some). */
-  stages: readonly string[];
-  run(ctx: StepContext): Promise<object>;
-}
+export const ANALYZE_STEPS: readonly AnalyzeStep[] = [
+  identityStep,
+  staysStep,
+  cohortsStep,
+  scoresStep,
+  rulesStep,
+  placesStep,
+];
 
 export interface StepResult {
   step: string;
@@ -46,154 +41,118 @@ export interface PipelineResult {
   steps: StepResult[];
 }
 
-/**
- * Memory DuckDB may use during analyze unless SOJOURN_MEMORY_LIMIT says otherwise. Its default
- * (80 % of RAM) let a 10M-record run grow to 10.9 GB; capped, every step spills to the store's
- * temporary directory instead. The floor is 4 GB peak RSS at 10M records; the rest of the
- * headroom is for the JavaScript heaps (identity's documents, the cohort step's typed arrays)
- * and DuckDB's allocations outside its buffer pool. Measured at 10M records (session 3):
- * 2500 MB → 108 s, 3.06 GB peak; 3000 MB → 93–95 s, 3.47–3.56 GB; 3300 MB → 94 s, 4.16 GB. Once
- * the cap no longer shrank after the cohort step (session 4), 3000 MB let the rules step reach
- * 3.82 GB; 2800 MB: 81.8 s, 3.61 GB, against 80.7 s at 3000 MB in the same hour.
- */
-export const ANALYZE_MEMORY_LIMIT_MB = 2800;
-
-/** Samples the process's resident set size while work runs; `peak` is in MB. */
-class RssSampler {
-  peak = 0;
-  private readonly timer: NodeJS.Timeout;
-  constructor() {
-    this.sample();
-    this.timer = setInterval(() => this.sample(), 100);
-    this.timer.unref();
-  }
-  sample(): void {
-    this.peak = Math.max(this.peak, Math.round(process.memoryUsage.rss() / 1048576));
-  }
-  stop(): number {
-    clearInterval(this.timer);
-    this.sample();
-    return this.peak;
-  }
-}
-
-export const ANALYZE_STEPS: AnalyzeStep[] = [
-  {
-    id: "identity",
-    description: "resolve records into persons (documents, names across scripts, renewals, typos)",
-    stages: [
-      "new records",
-      "document groups",
-      "name keys",
-      "blocking",
-      "load documents",
-      "match names and resolve",
-      "assign person ids",
-      "write persons",
-    ],
-    run: runIdentity,
-  },
-  ...DETECTION_STEPS,
-];
-
-export interface PipelineOptions {
-  /** Called when a stage starts: overall position (stage count so far) and label. */
-  onStage?: (done: number, total: number, label: string) => void;
-  steps?: readonly AnalyzeStep[];
-  /** DuckDB memory cap in MB (default ANALYZE_MEMORY_LIMIT_MB; SOJOURN_MEMORY_LIMIT wins). */
-  memoryLimitMb?: number;
-}
-
+/** Runs `steps` (default: all of them) with `run`; the run tables are gone when it returns. */
 export async function runPipeline(
-  store: Store,
-  options: PipelineOptions = {},
+  run: AnalyzeRun,
+  steps: readonly AnalyzeStep[] = ANALYZE_STEPS,
 ): Promise<PipelineResult> {
-  const steps = options.steps ?? ANALYZE_STEPS;
   const total = steps.reduce((n, s) => n + s.stages.length, 0);
   const results: StepResult[] = [];
   const started = performance.now();
+  // Temporary tables and types the connection had before the run are not the run's.
+  const declared = new Set((await tempObjects(run.store)).map(key));
   let offset = 0;
-  let limitMb = options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB;
-  const capped = !process.env.SOJOURN_MEMORY_LIMIT;
-  // Restored by value afterwards: RESET does not bring a global setting back in DuckDB 1.5.
-  const before = await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
-  if (capped) await setMemoryLimit(store, `${limitMb}MB`);
-  else if (process.env.SOJOURN_MEMORY_LIMIT)
-    await store.run("SET VARIABLE sojourn_memory_limit = ?", [process.env.SOJOURN_MEMORY_LIMIT]);
+  await run.memory.apply();
   try {
     for (const step of steps) {
-      let retried: string | undefined;
-      for (;;) {
-        const stages: StageTiming[] = [];
-        const stepStarted = performance.now();
-        const stepRss = new RssSampler();
-        const ctx: StepContext = {
-          store,
-          async stage(name, fn) {
-            const i = step.stages.indexOf(name);
-            options.onStage?.(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
-            const t = performance.now();
-            const rss = new RssSampler();
-            try {
-              return await fn();
-            } finally {
-              stages.push({ stage: name, seconds: seconds(t), peak_rss_mb: rss.stop() });
-            }
-          },
-        };
-        try {
-          const stats = await store.transaction(() => step.run(ctx));
-          results.push({
-            step: step.id,
-            seconds: seconds(stepStarted),
-            peak_rss_mb: stepRss.stop(),
-            stages,
-            stats,
-            ...(retried ? { memory_limit_retry: retried } : {}),
-          });
-          if (retried) {
-            limitMb = options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB;
-            await setMemoryLimit(store, `${limitMb}MB`);
-          }
-          break;
-        } catch (err) {
-          // Some DuckDB operators cannot spill (a large hash table's directory, one big list):
-          // under our own cap the step is rolled back and rerun with twice the memory, up to
-          // the memory DuckDB would take by default, rather than failing the whole analyze. The
-          // next step starts under the cap again.
-          const outOfMemory = /Out of Memory Error/i.test((err as Error).message ?? "");
-          if (!capped || !outOfMemory || limitMb * 2 > maxMemoryMb()) throw err;
-          limitMb *= 2;
-          retried = `${limitMb}MB`;
-          await setMemoryLimit(store, `${limitMb}MB`);
-        } finally {
-          stepRss.stop();
-        }
-      }
+      for (const t of step.writes) declared.add(key({ kind: "table", name: t }));
+      results.push(await runStep(run, step, offset, total));
+      await checkTempTables(run.store, step, declared);
       offset += step.stages.length;
-      options.onStage?.(offset, total, `${step.id}: done`);
+      run.onStage(offset, total, `${step.id}: done`);
     }
   } finally {
-    if (capped && before) await store.run(`SET memory_limit = '${before.m.replaceAll("'", "")}'`);
-    await store.run("RESET VARIABLE sojourn_memory_limit");
+    await dropRunTables(run.store);
+    await run.memory.restore();
   }
   return { seconds: seconds(started), steps: results };
 }
 
 /**
- * Sets DuckDB's memory cap and keeps its exact text in the variable `sojourn_memory_limit`:
- * current_setting('memory_limit') reads it back rounded down to a tenth of a GiB (3000MB as
- * '2.7 GiB'), so a step that sets the limit again to make DuckDB hand freed memory back (the
- * cohort step does, three times) lowered the cap each time — to 2.5 GiB for every later step.
+ * One step in one transaction. Some DuckDB operators cannot spill (a large hash table's
+ * directory, one big list): under the run's own cap a step that runs out of memory is rolled
+ * back and rerun with twice the memory, up to the memory DuckDB would take by default, rather
+ * than failing the whole analyze. The next step starts under the cap again.
  */
-async function setMemoryLimit(store: Store, value: string): Promise<void> {
-  await store.run(`SET memory_limit = '${value}'`);
-  await store.run("SET VARIABLE sojourn_memory_limit = ?", [value]);
+async function runStep(
+  run: AnalyzeRun,
+  step: AnalyzeStep,
+  offset: number,
+  total: number,
+): Promise<StepResult> {
+  let retried: string | undefined;
+  for (;;) {
+    const stages: StageTiming[] = [];
+    const timings = run.timings.length;
+    const stepStarted = performance.now();
+    const stepRss = new RssSampler();
+    const stage: Stage = async (name, fn) => {
+      const i = step.stages.indexOf(name);
+      run.onStage(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
+      const t = performance.now();
+      const rss = new RssSampler();
+      try {
+        return await fn();
+      } finally {
+        stages.push({ stage: name, seconds: seconds(t), peak_rss_mb: rss.stop() });
+        run.timings.push({ stage: `${step.id}: ${name}`, seconds: seconds(t) });
+      }
+    };
+    try {
+      const stats = await run.store.transaction(() => step.run(run, stage));
+      if (retried) await run.memory.lower();
+      return {
+        step: step.id,
+        seconds: seconds(stepStarted),
+        peak_rss_mb: stepRss.stop(),
+        stages,
+        stats,
+        ...(retried ? { memory_limit_retry: retried } : {}),
+      };
+    } catch (err) {
+      const outOfMemory = /Out of Memory Error/i.test((err as Error).message ?? "");
+      if (!outOfMemory || !(await run.memory.raise())) throw err;
+      retried = run.memory.current;
+      run.timings.length = timings;
+    } finally {
+      stepRss.stop();
+    }
+  }
 }
 
-/** DuckDB's own default limit: 80 % of the machine's memory. */
-function maxMemoryMb(): number {
-  return Math.floor((totalmem() * 0.8) / 2 ** 20);
+/** Temporary tables a step left behind must be run tables that it or an earlier step declared. */
+async function checkTempTables(store: Store, step: AnalyzeStep, declared: Set<string>) {
+  const left = (await tempObjects(store)).filter(
+    (o) => !declared.has(key(o)) && !(o.kind === "type" && o.name.startsWith("run_")),
+  );
+  if (left.length > 0)
+    throw new AppError(
+      "internal",
+      `analyze step ${step.id} left temporary ${left.map(key).join(", ")}; expected only the run tables it declares (${step.writes.filter((t) => t.startsWith("run_")).join(", ") || "none"})`,
+    );
+}
+
+async function dropRunTables(store: Store): Promise<void> {
+  for (const o of await tempObjects(store))
+    if (o.kind === "table" && (RUN_TABLES as readonly string[]).includes(o.name))
+      await store.run(`DROP TABLE temp.${o.name}`);
+  for (const o of await tempObjects(store))
+    if (o.kind === "type" && o.name.startsWith("run_")) await store.run(`DROP TYPE temp.${o.name}`);
+}
+
+interface TempObject {
+  kind: "table" | "type";
+  name: string;
+}
+
+const key = (o: TempObject) => `${o.kind} ${o.name}`;
+
+async function tempObjects(store: Store): Promise<TempObject[]> {
+  return store.all(`
+    SELECT 'table' AS kind, table_name AS name FROM duckdb_tables() WHERE temporary
+    UNION ALL
+    SELECT 'type', type_name FROM duckdb_types() WHERE database_name = 'temp'
+    ORDER BY kind, name`);
 }
 
 function seconds(since: number): number {

@@ -3,11 +3,11 @@
  * lower number than one already applied is still applied. */
 import { AppError } from "../core/errors.js";
 import { MIGRATIONS } from "./migrations/index.js";
-import type { Store } from "./store.js";
+import type { SqlRunner } from "./sql-runner.js";
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
 
-export async function migrate(store: Store): Promise<number> {
+export async function migrate(store: SqlRunner): Promise<number> {
   await store.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`);
   const applied = new Set(
@@ -23,13 +23,16 @@ export async function migrate(store: Store): Promise<number> {
       `store ${store.path} has schema version ${Math.max(...unknown)}, which this sojourn does not know (it knows up to ${SCHEMA_VERSION}); upgrade sojourn`,
     );
   }
-  for (const m of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (applied.has(m.version)) continue;
+  const pending = [...MIGRATIONS].filter((m) => !applied.has(m.version));
+  for (const m of pending.sort((a, b) => a.version - b.version)) {
     await store.transaction(async () => {
       if (m.run) await m.run(store);
       else await store.run(m.sql);
       await store.run("INSERT INTO schema_migrations VALUES (?, ?, now())", [m.version, m.name]);
     });
   }
+  // Schema changes go to the database file at once rather than waiting in the write-ahead log
+  // for the next checkpoint: a store then never depends on DuckDB replaying DDL.
+  if (pending.length > 0) await store.run("CHECKPOINT");
   return SCHEMA_VERSION;
 }

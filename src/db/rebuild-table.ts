@@ -4,12 +4,12 @@
  * constraints, in the same order, and its rows copied in order. Runs inside the caller's
  * transaction (a migration's).
  */
-import type { Store } from "./store.js";
+import type { SqlRunner } from "./sql-runner.js";
 
 export type Compression = "fsst" | "dictionary" | "bitpacking";
 
 export async function rebuildWithCompression(
-  store: Store,
+  store: SqlRunner,
   table: string,
   methods: Readonly<Record<string, Compression>>,
   enumTypes: Readonly<Record<string, string>> = {},

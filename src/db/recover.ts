@@ -6,16 +6,16 @@
  * file or none of it, and the rerun starts clean. DuckDB lets one process at a time open a
  * store for writing, so a 'running' run seen at open belongs to a process that is gone.
  */
-import type { Store } from "./store.js";
+import type { SqlRunner } from "./sql-runner.js";
 
 /** Removes every row a run wrote (records, rejects, warnings). */
-export async function discardRun(store: Store, runId: number): Promise<void> {
+export async function discardRun(store: SqlRunner, runId: number): Promise<void> {
   for (const table of ["records", "rejects", "record_warnings"])
     await store.run(`DELETE FROM ${table} WHERE run_id = ${runId}`);
 }
 
 /** Drops the rows of runs a crash left unfinished; returns their run ids. */
-export async function discardInterruptedRuns(store: Store): Promise<number[]> {
+export async function discardInterruptedRuns(store: SqlRunner): Promise<number[]> {
   const runs = await store.all<{ run_id: bigint }>(
     "SELECT run_id FROM ingest_runs WHERE status = 'running' ORDER BY run_id",
   );

@@ -1,20 +1,17 @@
 /**
  * The embedded store: one DuckDB file. Resolution order for its path is `--db PATH`, then the
  * SOJOURN_DB environment variable, then ./sojourn.duckdb. Opening a store runs any pending
- * schema migrations inside one transaction, so a store is either at the old or the new version.
+ * schema migrations, each in its own transaction, so a store is at one version or the next.
  */
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from "node:timers/promises";
-import {
-  type DuckDBConnection,
-  DuckDBInstance,
-  DuckDBPendingResultState,
-  type DuckDBValue,
-  type JS,
-} from "@duckdb/node-api";
+import { type DuckDBConnection, DuckDBInstance, DuckDBPendingResultState } from "@duckdb/node-api";
 import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
 import { lockedMessage, readServerLock, servedMessage } from "./server-lock.js";
+import type { Params, Row, SqlRunner } from "./sql-runner.js";
+
+export type { Params, Row };
 
 export const DEFAULT_DB_PATH = "./sojourn.duckdb";
 
@@ -22,11 +19,8 @@ export function resolveDbPath(option: string | undefined, env = process.env): st
   return option ?? env.SOJOURN_DB ?? DEFAULT_DB_PATH;
 }
 
-export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
-export type Row = Record<string, JS>;
-
 /** A connection with the few helpers every layer needs; the raw connection stays reachable. */
-export class Store {
+export class Store implements SqlRunner {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
@@ -148,16 +142,6 @@ export class Store {
   close(): void {
     this.conn.closeSync();
     if (this.ownsInstance) this.instance.closeSync();
-  }
-}
-
-/** Opens a store, runs `fn`, and always closes it. */
-export async function withStore<T>(path: string, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await Store.open(path);
-  try {
-    return await fn(store);
-  } finally {
-    store.close();
   }
 }
 

@@ -27,7 +27,7 @@ import {
 } from "../core/evidence/index.js";
 import { codePointIndexer, utf16Indexer } from "../core/evidence/segment.js";
 import type { Store } from "../db/store.js";
-import { placeIndex } from "./places.js";
+import { placeIndex } from "./gazetteer-place-index.js";
 import { type ReadSource, readSourceFile } from "./read-source.js";
 import { indexSource } from "./search.js";
 

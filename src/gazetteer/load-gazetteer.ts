@@ -95,8 +95,3 @@ export function portKeys(gazetteer: Gazetteer): Map<string, string> {
   for (const a of gazetteer.aliases) add(a.alias, a.port_id);
   return keys;
 }
-
-/** Resolves any alias in any script to a port id, or undefined when unknown. */
-export function resolvePort(gazetteer: Gazetteer, name: string): string | undefined {
-  return portKeys(gazetteer).get(placeKey(name));
-}

@@ -9,12 +9,19 @@ import { statSync } from "node:fs";
 import { basename } from "node:path";
 import { AppError } from "../core/errors.js";
 import { discardRun } from "../db/recover.js";
-import type { Store } from "../db/store.js";
+import { type Store, sqlString } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
-import { type FileScan, scanFile } from "./lines.js";
-import { createLookups, dropLookups, insertRecords, numberLines, sortRun } from "./normalize.js";
+import { DEFAULT_LIMITS, type FileScan, type InputLimits, scanFile } from "./lines.js";
+import {
+  createLookups,
+  dropLookups,
+  insertRecords,
+  numberLines,
+  type SortCounts,
+  sortRun,
+} from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
 import { type ReadReject, STAGE_TABLE } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
@@ -26,7 +33,8 @@ export const INGEST_MEMORY_LIMIT = "1800MB";
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;
 export type Format = (typeof FORMATS)[number];
 
-export interface IngestResult {
+/** A run's counts: `read = loaded + duplicates + rejected`. */
+export interface IngestResult extends SortCounts {
   runId: number;
   file: string;
   format: Format;
@@ -34,12 +42,6 @@ export interface IngestResult {
   sha256: string;
   parsePath: "fast" | "exact";
   read: number;
-  loaded: number;
-  duplicates: number;
-  rejected: number;
-  reexports: number;
-  warnings: number;
-  unknownPorts: { port: string; records: number }[];
   seconds: number;
 }
 
@@ -58,8 +60,15 @@ export function detectFormat(file: string): Format {
 export interface IngestOptions {
   source?: string;
   gazetteer?: Gazetteer;
+  /** Limits on line length and decompression (default: `DEFAULT_LIMITS`). */
+  limits?: InputLimits;
   /** Called with a phase name while work goes on, for progress display. */
   onPhase?: (phase: string) => void;
+  /**
+   * DuckDB's memory cap while ingesting (default INGEST_MEMORY_LIMIT); `null` keeps the store's
+   * own, as when the store was opened with SOJOURN_MEMORY_LIMIT.
+   */
+  memoryLimit?: string | null;
 }
 
 async function writeReadRejects(
@@ -82,6 +91,28 @@ async function writeReadRejects(
   }
   appender.flushSync();
   appender.closeSync();
+}
+
+/**
+ * Runs the JS scan of a file beside DuckDB's read of it. A scan that fails (a compressed file
+ * past its limits) interrupts DuckDB's read, which would otherwise decompress the whole file
+ * on its own, and its error is the one reported.
+ */
+async function alongside<T>(store: Store, scan: Promise<FileScan>, read: Promise<T>) {
+  const reading = read.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  try {
+    const s = await scan;
+    const r = await reading;
+    if (!r.ok) throw r.error;
+    return [s, r.value] as const;
+  } catch (err) {
+    store.conn.interrupt();
+    await reading;
+    throw err;
+  }
 }
 
 async function countRun(store: Store, runId: number): Promise<number> {
@@ -128,15 +159,17 @@ export async function ingestFile(
     // would need a per-row zone, which this ingest does not do yet.
     const timeZone = zones.length === 1 ? (zones[0] as string) : "Asia/Shanghai";
     const delimiter = fmt === "tsv" ? "\t" : ",";
-    const header =
-      fmt === "csv" || fmt === "tsv" ? await readCsvHeader(file, { delimiter }) : undefined;
+    const limits = options.limits ?? DEFAULT_LIMITS;
+    const csv = { delimiter, limits } as const;
+    const header = fmt === "csv" || fmt === "tsv" ? await readCsvHeader(file, csv) : undefined;
     const vocab = new Vocabulary(gazetteer);
     const insertOpts = { runId, defaultSource: source, timeZone, vocab };
 
     // DuckDB's default (80% of RAM) lets a 10M-row file's transaction grow past 3 GB; with a
-    // cap it spills to disk instead. SOJOURN_MEMORY_LIMIT, when set, has already decided.
-    if (!process.env.SOJOURN_MEMORY_LIMIT)
-      await store.run(`SET memory_limit = '${INGEST_MEMORY_LIMIT}'`);
+    // cap it spills to disk instead.
+    const memoryLimit =
+      options.memoryLimit === undefined ? INGEST_MEMORY_LIMIT : options.memoryLimit;
+    if (memoryLimit !== null) await store.run(`SET memory_limit = ${sqlString(memoryLimit)}`);
     // Two transactions. The first only appends the file's rows (a clean bulk append: DuckDB
     // writes and compresses it on all threads as it goes). The second sorts them — line
     // numbers, rejects and duplicates out, re-exports linked — on committed rows: a delete or
@@ -159,13 +192,11 @@ export async function ingestFile(
         // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads.
         // Ids in the first column are followed for order by the same pass: ids that only
         // grow cannot repeat within the file (sortRun then skips that check).
-        const [s] = await Promise.all([
-          scanFile(file, true, header.contract[0] === "record_id" ? delimiter : undefined),
-          insertRecords(store, csvRelation(file, header, { delimiter }), {
-            ...insertOpts,
-            hasLine: false,
-          }),
-        ]);
+        const [s] = await alongside(
+          store,
+          scanFile(file, true, header.contract[0] === "record_id" ? delimiter : undefined, limits),
+          insertRecords(store, csvRelation(file, header, csv), { ...insertOpts, hasLine: false }),
+        );
         scan = s;
         const unreadable = await fastPathRejects(store);
         if (unreadable === 0 && !s.blankLines && (await countRun(store, runId)) === s.dataLines) {
@@ -175,7 +206,7 @@ export async function ingestFile(
           // delete makes this transaction's commit slower; the exact path is the rare one.)
           await store.run(`DELETE FROM records WHERE run_id = ${runId}`);
           parsePath = "exact";
-          readRejects = (await stageCsvExact(store, file, header, { delimiter })).readRejects;
+          readRejects = (await stageCsvExact(store, file, header, csv)).readRejects;
           await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
             ...insertOpts,
             hasLine: true,
@@ -183,8 +214,8 @@ export async function ingestFile(
         }
       } else if (fmt === "jsonl") {
         parsePath = "exact";
-        [scan] = await Promise.all([scanFile(file, false), Promise.resolve()]);
-        readRejects = (await stageJsonl(store, file)).readRejects;
+        scan = await scanFile(file, false);
+        readRejects = (await stageJsonl(store, file, limits)).readRejects;
         await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
           ...insertOpts,
           hasLine: true,

@@ -3,41 +3,136 @@
  * invalid UTF-8 can be rejected on its own instead of corrupting its neighbours.
  */
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import type { Readable } from "node:stream";
+import { createReadStream, statSync } from "node:fs";
+import { pipeline, type Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { AppError } from "../core/errors.js";
 
 export interface PhysicalLine {
   /** 1-based line number in the (decompressed) file. */
   number: number;
+  /** The line's bytes without its line end; for a line over the length limit, only its first
+   * `LONG_LINE_HEAD` bytes. */
   bytes: Buffer;
   /** True for a last line that has no newline after it (possibly a truncated file). */
   unterminated: boolean;
+  /** Set for a line longer than the limit: its length in bytes (the line is not kept). */
+  tooLong?: number;
 }
 
-export function openText(file: string): Readable {
-  const raw = createReadStream(file);
-  return file.toLowerCase().endsWith(".gz") ? raw.pipe(createGunzip()) : raw;
+/** Limits on what one input file may hold, so that a hostile or broken file ends in a clear
+ * error in seconds and bounded memory instead of running for minutes. */
+export interface InputLimits {
+  /** Longest physical line, in bytes (a record is one line but for quoted newlines). */
+  maxLineBytes: number;
+  /** Most bytes a compressed file may decompress to. */
+  maxDecompressedBytes: number;
+  /** Most bytes a compressed file may decompress to per byte on disk. */
+  maxRatio: number;
 }
 
-export async function* readLines(stream: Readable): AsyncGenerator<PhysicalLine> {
-  let carry: Buffer = Buffer.alloc(0);
+/** 1 MiB lines: a crossing record is a few hundred bytes; DuckDB's own reader defaults to
+ * 2 MB. 16 GiB decompressed: about 100 million records. Ratio 100: CSV exports compress 5–15
+ * times with gzip; a decompression bomb (a long run of one byte) a thousand times. */
+export const DEFAULT_LIMITS: InputLimits = {
+  maxLineBytes: 1 << 20,
+  maxDecompressedBytes: 16 * 2 ** 30,
+  maxRatio: 100,
+};
+
+/** How much of an over-long line is kept, for the reject's raw value. */
+export const LONG_LINE_HEAD = 4096;
+
+export function isCompressed(file: string): boolean {
+  return file.toLowerCase().endsWith(".gz");
+}
+
+/** The most bytes `file` may decompress to under `limits`. */
+function decompressedCap(file: string, limits: InputLimits): number {
+  const size = statSync(file).size;
+  return Math.min(limits.maxDecompressedBytes, limits.maxRatio * Math.max(size, 1));
+}
+
+/** The error for a compressed file that decompresses past its limits. */
+export function decompressionError(file: string, cap: number, limits: InputLimits): AppError {
+  return new AppError(
+    "input",
+    `${file}: decompresses to more than ${cap} bytes, past the limits (--max-decompressed-bytes ${limits.maxDecompressedBytes}, --max-ratio ${limits.maxRatio} times the compressed size); nothing was loaded from this file. Raise the limits if the file is genuine.`,
+  );
+}
+
+/** The file's text bytes: decompressed when it ends in .gz, and then stopped with an error
+ * once past the limits. */
+export function openText(file: string, limits: InputLimits = DEFAULT_LIMITS): Readable {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (!isCompressed(file)) return raw;
+  const cap = decompressedCap(file, limits);
+  let total = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      if (total > cap) done(decompressionError(file, cap, limits));
+      else done(null, chunk);
+    },
+  });
+  return pipeline(raw, createGunzip(), guard, () => undefined);
+}
+
+/** Splits a stream into physical lines. Each chunk is searched once, so a line spanning many
+ * chunks costs its length, and a line over `maxLineBytes` is skipped to its end without being
+ * held (it comes out with `tooLong` set). */
+export async function* readLines(
+  stream: Readable,
+  maxLineBytes = DEFAULT_LIMITS.maxLineBytes,
+  /** End at the first over-long line, as soon as it is over (its `tooLong` is then a floor). */
+  stopAtLongLine = false,
+): AsyncGenerator<PhysicalLine> {
+  let parts: Buffer[] = [];
+  let length = 0; // bytes of the current line so far
+  let head: Buffer | undefined; // set once the current line is over the limit
   let number = 0;
+  const take = (piece: Buffer, unterminated: boolean): PhysicalLine => {
+    number++;
+    const total = length + piece.length;
+    if (head !== undefined || total > maxLineBytes) {
+      const start = Buffer.concat([...(head ? [head] : parts), piece.subarray(0, LONG_LINE_HEAD)]);
+      return {
+        number,
+        bytes: start.subarray(0, LONG_LINE_HEAD),
+        unterminated,
+        tooLong: total,
+      };
+    }
+    const whole = parts.length > 0 ? Buffer.concat([...parts, piece]) : piece;
+    const end =
+      whole.length > 0 && whole[whole.length - 1] === 13 ? whole.length - 1 : whole.length;
+    return { number, bytes: whole.subarray(0, end), unterminated };
+  };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl !== -1; nl = buf.indexOf(10, start)) {
-      const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-      number++;
-      yield { number, bytes: buf.subarray(start, end), unterminated: false };
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      yield take(chunk.subarray(start, nl), false);
+      parts = [];
+      length = 0;
+      head = undefined;
       start = nl + 1;
     }
-    carry = Buffer.from(buf.subarray(start));
+    const rest = chunk.subarray(start);
+    if (rest.length === 0) continue;
+    if (head === undefined && length + rest.length > maxLineBytes) {
+      if (stopAtLongLine) {
+        yield take(rest, false);
+        stream.destroy();
+        return;
+      }
+      head = Buffer.from(Buffer.concat([...parts, rest]).subarray(0, LONG_LINE_HEAD));
+      parts = [];
+    } else if (head !== undefined && head.length < LONG_LINE_HEAD)
+      head = Buffer.concat([head, rest.subarray(0, LONG_LINE_HEAD - head.length)]);
+    if (head === undefined) parts.push(rest);
+    length += rest.length;
   }
-  if (carry.length > 0) {
-    const end = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
-    yield { number: number + 1, bytes: carry.subarray(0, end), unterminated: true };
-  }
+  if (length > 0) yield take(Buffer.alloc(0), true);
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -51,19 +146,14 @@ export function decodeUtf8(bytes: Buffer): string | undefined {
   }
 }
 
-/** Where the first invalid UTF-8 sequence starts, for the reject message. */
+/** Where the first invalid UTF-8 sequence starts, for the reject message: the first byte where
+ * the lenient decoding (invalid sequences become U+FFFD), encoded again, differs from the
+ * bytes. One pass, whatever the line's length. */
 export function firstInvalidUtf8Offset(bytes: Buffer): number {
-  for (let i = 1; i <= bytes.length; i++) {
-    if (decodeUtf8(bytes.subarray(0, i)) === undefined) {
-      // a prefix can end mid-sequence; only report when no longer prefix recovers
-      let recovers = false;
-      for (let j = i + 1; j <= Math.min(bytes.length, i + 3); j++) {
-        if (decodeUtf8(bytes.subarray(0, j)) !== undefined) recovers = true;
-      }
-      if (!recovers) return i - 1;
-    }
-  }
-  return -1;
+  const again = Buffer.from(bytes.toString("utf8"), "utf8");
+  const n = Math.min(bytes.length, again.length);
+  for (let i = 0; i < n; i++) if (bytes[i] !== again[i]) return i;
+  return bytes.length === again.length ? -1 : n;
 }
 
 const LF_LF = Buffer.from("\n\n");
@@ -184,6 +274,7 @@ export async function scanFile(
   file: string,
   countLines: boolean,
   firstFieldDelimiter?: string,
+  limits: InputLimits = DEFAULT_LIMITS,
 ): Promise<FileScan> {
   const hash = createHash("sha256");
   const gz = file.toLowerCase().endsWith(".gz");
@@ -219,7 +310,7 @@ export async function scanFile(
   const counting =
     countLines && gz
       ? (async () => {
-          for await (const chunk of openText(file) as AsyncIterable<Buffer>) count(chunk);
+          for await (const chunk of openText(file, limits) as AsyncIterable<Buffer>) count(chunk);
         })()
       : Promise.resolve();
   await Promise.all([hashing, counting]);

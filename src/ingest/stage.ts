@@ -68,6 +68,17 @@ export function truncate(value: string, max = 4096): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
+/** The reject for a line over the length limit; its raw value is the line's start. */
+export function longLineReject(line: PhysicalLine, maxLineBytes: number): ReadReject {
+  return {
+    line: line.number,
+    column: null,
+    value: null,
+    reason: `line too long: ${line.tooLong} bytes, over the limit of ${maxLineBytes} (raise it with --max-line-bytes); the line was not read`,
+    raw: `${line.bytes.toString("utf8")}…`,
+  };
+}
+
 /** The reject for a line that is not valid UTF-8, naming the first bad byte. */
 export function invalidUtf8Reject(line: PhysicalLine): ReadReject {
   const at = firstInvalidUtf8Offset(line.bytes);

@@ -6,6 +6,11 @@
  * country code) when the vocabulary knows a value the type lacks. Values are kept in text
  * order, so sorting by the column is what sorting its text was, and every value already
  * stored stays in the type.
+ *
+ * The column is altered to the ENUM spelled out, not to the named type: DuckDB cannot replay
+ * `ALTER … TYPE <named type>` from its write-ahead log, so a process stopped after the commit
+ * and before the next checkpoint would leave a store that no longer opens. Both spellings give
+ * the column the same type; the named type stays for the casts in ingest's projection.
  */
 import type { Store } from "../db/store.js";
 import { sqlString } from "../db/store.js";
@@ -38,10 +43,10 @@ export async function syncStoredVocabulary(store: Store, vocab: Vocabulary): Pro
       `SELECT DISTINCT CAST(${column} AS VARCHAR) AS v FROM records WHERE ${column} IS NOT NULL`,
     );
     for (const { v } of stored) wanted.add(v);
-    const values = [...wanted].sort(byBytes);
+    const values = `(${[...wanted].sort(byBytes).map(sqlString).join(", ")})`;
     if (isEnum) await store.run(`ALTER TABLE records ALTER ${column} TYPE VARCHAR`);
     await store.run(`DROP TYPE IF EXISTS ${type}`);
-    await store.run(`CREATE TYPE ${type} AS ENUM (${values.map(sqlString).join(", ")})`);
-    await store.run(`ALTER TABLE records ALTER ${column} TYPE ${type}`);
+    await store.run(`CREATE TYPE ${type} AS ENUM ${values}`);
+    await store.run(`ALTER TABLE records ALTER ${column} TYPE ENUM ${values}`);
   }
 }

@@ -4,7 +4,7 @@ import { normalizeColumnName } from "../core/crossing.js";
 import { placeKey } from "../core/text.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { detectFormat } from "./ingest-file.js";
-import { Vocabulary } from "./vocabulary.js";
+import { VOCABULARY_KINDS, Vocabulary } from "./vocabulary.js";
 
 const vocab = new Vocabulary(loadGazetteer());
 
@@ -42,14 +42,7 @@ describe("vocabulary", () => {
   });
 
   it("offers SQL lookups only for exact lower-cased forms, and agrees with map()", () => {
-    for (const kind of [
-      "direction",
-      "port",
-      "nationality",
-      "doc_type",
-      "visa_type",
-      "sex",
-    ] as const) {
+    for (const kind of VOCABULARY_KINDS) {
       for (const [key, value] of vocab.entries(kind)) {
         assert.equal(key, key.trim().toLowerCase());
         assert.equal(vocab.map(kind, key), value, `${kind} ${key}`);

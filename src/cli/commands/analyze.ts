@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { ANALYZE_STEPS, runPipeline } from "../../analyze/pipeline.js";
+import { loadPolicyFile } from "../../analyze/policy-file.js";
+import { createRun } from "../../analyze/run.js";
 import { AppError } from "../../core/errors.js";
-import { loadPolicyFile, setActivePolicy } from "../../detection/policy-file.js";
 import { createProgress, printJson, printLine, printTable, withCommandStore } from "../output.js";
 
 export function register(program: Command): void {
@@ -29,22 +30,24 @@ export function register(program: Command): void {
         );
       }
       // Validated before any step runs, so an invalid policy changes nothing.
-      if (opts.policy) setActivePolicy(loadPolicyFile(opts.policy));
+      const policy = opts.policy ? loadPolicyFile(opts.policy) : undefined;
       const progress = createProgress({ json: opts.json });
       const result = await withCommandStore(cmd, async (store) => {
         let started = false;
         try {
-          return await runPipeline(store, {
-            steps: ANALYZE_STEPS.slice(0, last + 1),
-            onStage(done, total, label) {
+          const run = createRun(store, {
+            policy,
+            // The limit SOJOURN_MEMORY_LIMIT gives the store when it opens is kept, never raised.
+            fixedMemoryLimit: process.env.SOJOURN_MEMORY_LIMIT || undefined,
+            onStage(done, total) {
               if (!started) {
                 progress.start(total, "analyze");
                 started = true;
               }
               progress.update(done);
-              void label;
             },
           });
+          return await runPipeline(run, ANALYZE_STEPS.slice(0, last + 1));
         } finally {
           progress.stop();
         }

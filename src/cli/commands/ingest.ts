@@ -1,11 +1,44 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { type IngestResult, ingestFile } from "../../ingest/ingest-file.js";
+import { DEFAULT_LIMITS, type InputLimits } from "../../ingest/lines.js";
 import { createProgress, printJson, printLine, withCommandStore } from "../output.js";
 
 interface IngestOpts {
   source?: string;
   json?: boolean;
+  maxLineBytes?: string;
+  maxDecompressedBytes?: string;
+  maxRatio?: string;
+}
+
+const UNITS: Record<string, number> = { "": 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30, t: 2 ** 40 };
+
+/** A byte count as written on the command line: 1048576, 64KiB, 2MB, 1.5GiB (powers of 1024). */
+export function parseBytes(option: string, value: string): number {
+  const m = /^\s*([0-9]+(?:\.[0-9]+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(value);
+  const n = m ? Math.floor(Number(m[1]) * (UNITS[(m[2] ?? "").toLowerCase()] ?? 1)) : Number.NaN;
+  if (!Number.isFinite(n) || n < 1)
+    throw new AppError(
+      "usage",
+      `${option} ${value}: expected a positive size in bytes, such as 1048576, 64KiB, 2MiB or 1GiB`,
+    );
+  return n;
+}
+
+function limitsOf(opts: IngestOpts): InputLimits {
+  const ratio = opts.maxRatio === undefined ? DEFAULT_LIMITS.maxRatio : Number(opts.maxRatio);
+  if (!Number.isFinite(ratio) || ratio < 1)
+    throw new AppError("usage", `--max-ratio ${opts.maxRatio}: expected a number of 1 or more`);
+  return {
+    maxLineBytes: opts.maxLineBytes
+      ? parseBytes("--max-line-bytes", opts.maxLineBytes)
+      : DEFAULT_LIMITS.maxLineBytes,
+    maxDecompressedBytes: opts.maxDecompressedBytes
+      ? parseBytes("--max-decompressed-bytes", opts.maxDecompressedBytes)
+      : DEFAULT_LIMITS.maxDecompressedBytes,
+    maxRatio: ratio,
+  };
 }
 
 export function register(program: Command): void {
@@ -21,7 +54,17 @@ export function register(program: Command): void {
       "dataset label for rows without a source column (default: file name)",
     )
     .option("--json", "print one JSON object with the counts instead of a summary")
+    .option(
+      "--max-line-bytes <size>",
+      "longest line read; longer lines are rejected unread (default 1MiB)",
+    )
+    .option("--max-decompressed-bytes <size>", "most a .gz file may decompress to (default 16GiB)")
+    .option(
+      "--max-ratio <n>",
+      "most a .gz file may decompress to, per byte of the file (default 100)",
+    )
     .action(async (files: string[], opts: IngestOpts, cmd: Command) => {
+      const limits = limitsOf(opts);
       const results: IngestResult[] = [];
       const failures: { file: string; error: string }[] = [];
       const progress = createProgress({ json: opts.json });
@@ -42,6 +85,9 @@ export function register(program: Command): void {
             results.push(
               await ingestFile(store, file, {
                 source: opts.source,
+                // SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over ingest's cap.
+                memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
+                limits,
                 onPhase: (p) => {
                   phase = p;
                 },

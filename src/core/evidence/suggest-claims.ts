@@ -7,8 +7,8 @@
 import type { ClaimDraft, ClaimKind } from "./claim.js";
 import { findDates, findDurations } from "./dates.js";
 import { findOrganisations } from "./organisations.js";
-import type { PlaceIndex, PlaceMention } from "./places.js";
 import { findCjkQuantities, findEnglishQuantities, type Quantity } from "./quantities.js";
+import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
 import { codePointIndexer, type Segment, sentences } from "./segment.js";
 
 export interface SuggestOptions {

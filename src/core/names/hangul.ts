@@ -9,84 +9,6 @@ export const SYLLABLE_LAST = 0xd7a3;
 const V_COUNT = 21;
 const T_COUNT = 28;
 
-/** Initial consonants (choseong), in Unicode order. */
-export const INITIALS = [
-  "ㄱ",
-  "ㄲ",
-  "ㄴ",
-  "ㄷ",
-  "ㄸ",
-  "ㄹ",
-  "ㅁ",
-  "ㅂ",
-  "ㅃ",
-  "ㅅ",
-  "ㅆ",
-  "ㅇ",
-  "ㅈ",
-  "ㅉ",
-  "ㅊ",
-  "ㅋ",
-  "ㅌ",
-  "ㅍ",
-  "ㅎ",
-] as const;
-/** Vowels (jungseong), in Unicode order. */
-export const VOWELS = [
-  "ㅏ",
-  "ㅐ",
-  "ㅑ",
-  "ㅒ",
-  "ㅓ",
-  "ㅔ",
-  "ㅕ",
-  "ㅖ",
-  "ㅗ",
-  "ㅘ",
-  "ㅙ",
-  "ㅚ",
-  "ㅛ",
-  "ㅜ",
-  "ㅝ",
-  "ㅞ",
-  "ㅟ",
-  "ㅠ",
-  "ㅡ",
-  "ㅢ",
-  "ㅣ",
-] as const;
-/** Final consonants (jongseong); index 0 = no final. */
-export const FINALS = [
-  "",
-  "ㄱ",
-  "ㄲ",
-  "ㄳ",
-  "ㄴ",
-  "ㄵ",
-  "ㄶ",
-  "ㄷ",
-  "ㄹ",
-  "ㄺ",
-  "ㄻ",
-  "ㄼ",
-  "ㄽ",
-  "ㄾ",
-  "ㄿ",
-  "ㅀ",
-  "ㅁ",
-  "ㅂ",
-  "ㅄ",
-  "ㅅ",
-  "ㅆ",
-  "ㅇ",
-  "ㅈ",
-  "ㅊ",
-  "ㅋ",
-  "ㅌ",
-  "ㅍ",
-  "ㅎ",
-] as const;
-
 // Index constants used by the sound-change rules; named so the rules read like the grammar books.
 export const L = {
   G: 0,
@@ -221,9 +143,4 @@ export function northInitialCandidates(syllable: string): string[] {
     out.push(composeSyllable(L.R, j.v, j.t));
   }
   return out;
-}
-
-/** Split into syllables/characters by code point (Hangul and BMP Han are single UTF-16 units, but extension-B Han are not). */
-export function chars(s: string): string[] {
-  return Array.from(s);
 }

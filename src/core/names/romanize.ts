@@ -32,9 +32,11 @@ interface Segment {
   link: number;
 }
 
+// The two tables below have one entry per final (jongseong) in Unicode order: none, ㄱ ㄲ ㄳ ㄴ
+// ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ.
 // Neutralised class of each final (Standard Pronunciation §9–11); double finals take the
 // consonant that is pronounced before a consonant (ㄺ → k, ㄼ → l, ㄻ → m).
-// biome-ignore format: 28-entry table aligned with FINALS
+// biome-ignore format: 28-entry table, one entry per final
 const CODA_CLASS: readonly Coda[] = [
   "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l",
   "m", "p", "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
@@ -42,7 +44,7 @@ const CODA_CLASS: readonly Coda[] = [
 
 // Final → the initial it becomes when carried over a vowel (liaison); for double finals the
 // second consonant moves and the first stays as the coda (닭이 → 달기).
-// biome-ignore format: 28-entry table aligned with FINALS
+// biome-ignore format: 28-entry table, one entry per final
 const LINK_OF_FINAL: readonly (readonly [Coda, number])[] = [
   ["", -1], ["", L.G], ["", L.KK], ["k", L.SS], ["", L.N], ["n", L.J], ["", L.N], ["", L.D],
   ["", L.R], ["l", L.G], ["l", L.M], ["l", L.B], ["l", L.SS], ["l", L.T], ["l", L.P], ["", L.R],

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Crossing records and the ingest runs that brought them in. No PRIMARY KEY or UNIQUE

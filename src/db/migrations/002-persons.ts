@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Resolved persons (identity resolution, `sojourn analyze`). Every loaded record belongs to

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Sanctions lists and screening hits. A list (UN-SC, OFAC-SDN, EU-FSF, OpenSanctions…) holds the

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * The evidence base: graded sources (reports) kept with their original bytes, hash, capture

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Detection results (`sojourn analyze`, steps after identity): stays reconstructed from

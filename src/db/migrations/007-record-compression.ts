@@ -1,5 +1,5 @@
 import { type Compression, rebuildWithCompression } from "../rebuild-table.js";
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Each column of `records` gets the compression its data suits, instead of DuckDB trying

@@ -1,5 +1,5 @@
 import { type Compression, rebuildWithCompression } from "../rebuild-table.js";
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * The largest tables analyze writes get a fixed compression per column, as `records` did in

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Users of `sojourn serve`: accounts with a role and an argon2id password hash, login sessions

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * The audit log: every login, unmasked read, export, review decision and write, appended only.

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Review of alerts. Analyze rebuilds the alerts table on every run, so reviews live apart from

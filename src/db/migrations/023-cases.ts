@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Cases: a named investigation grouping persons, alerts, cohorts, sponsors and claims, with an

@@ -1,4 +1,4 @@
-import type { Migration } from "./index.js";
+import type { Migration } from "./migration.js";
 
 /**
  * Jobs of `sojourn serve`: the writes (ingest, analyze, list import, evidence add,

@@ -1,9 +1,9 @@
 /**
  * Versioned schema migrations, applied in order, each exactly once. Never edit a migration
- * that has shipped: add the next one. `version` is the schema version a store reaches.
+ * that has shipped: add the next one. `version` is the schema version a store reaches; each
+ * file's type is `Migration` from ./migration.ts.
  */
 
-import type { Store } from "../store.js";
 import { v001Init } from "./001-init.js";
 import { v002Persons } from "./002-persons.js";
 import { v003Sanctions } from "./003-sanctions.js";
@@ -17,12 +17,7 @@ import { v021Audit } from "./021-audit.js";
 import { v022AlertReviews } from "./022-alert-reviews.js";
 import { v023Cases } from "./023-cases.js";
 import { v024Jobs } from "./024-jobs.js";
-
-/** A migration is SQL, or code where the change depends on what the store holds. */
-export type Migration = { version: number; name: string } & (
-  | { sql: string; run?: never }
-  | { run: (store: Store) => Promise<void>; sql?: never }
-);
+import type { Migration } from "./migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
   v001Init,

@@ -12,10 +12,18 @@ import { CONTRACT_COLUMNS } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import { type Store, sqlIdent, sqlString } from "../../db/store.js";
 import { type ColumnMap, mapColumns } from "../header.js";
-import { decodeUtf8, openText, type PhysicalLine, readLines } from "../lines.js";
+import {
+  DEFAULT_LIMITS,
+  decodeUtf8,
+  type InputLimits,
+  openText,
+  type PhysicalLine,
+  readLines,
+} from "../lines.js";
 import {
   createStageTable,
   invalidUtf8Reject,
+  longLineReject,
   type ReadReject,
   type StageResult,
   StageWriter,
@@ -26,18 +34,27 @@ const MAX_RECORD_LINES = 20;
 
 export interface CsvOptions {
   delimiter: "," | "\t";
+  limits?: InputLimits;
 }
 
 export async function readCsvHeader(file: string, options: CsvOptions): Promise<ColumnMap> {
   let first: PhysicalLine | undefined;
+  const limits = options.limits ?? DEFAULT_LIMITS;
   try {
-    for await (const line of readLines(openText(file))) {
+    for await (const line of readLines(openText(file, limits), limits.maxLineBytes, true)) {
       if (line.bytes.length === 0) continue;
       first = line;
       break;
     }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  if (first?.tooLong !== undefined) {
+    throw new AppError(
+      "input",
+      `${file}: line ${first.number} (header) is longer than ${limits.maxLineBytes} bytes, the limit (raise it with --max-line-bytes); nothing was loaded from this file`,
+    );
   }
   if (!first) {
     throw new AppError("input", `${file} is empty: expected a header row naming the columns`);
@@ -80,11 +97,12 @@ function contractSelect(map: ColumnMap): string {
 /** The file as a relation with contract column names, read by DuckDB's parallel reader.
  * Rows DuckDB cannot read land in its rejects table `ingest_csv_rejects`. */
 export function csvRelation(file: string, map: ColumnMap, options: CsvOptions): string {
+  const maxLine = (options.limits ?? DEFAULT_LIMITS).maxLineBytes;
   const columns = map.fileColumns.map((_, i) => `${sqlString(`c${i}`)}: 'VARCHAR'`).join(", ");
   return `SELECT ${contractSelect(map)} FROM read_csv(${sqlString(file)}, auto_detect=false, header=false, skip=1,
       columns={${columns}}, delim=${sqlString(options.delimiter)}, quote='"', escape='"',
       strict_mode=true, null_padding=false, store_rejects=true,
-      rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=1048576)`;
+      rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=${maxLine})`;
 }
 
 /** How many rows DuckDB could not read on the fast path (then the exact path takes over). */
@@ -115,10 +133,13 @@ export async function stageCsvExact(
   const emit = (number: number, text: string, unterminated: boolean) => {
     let fields: string[];
     try {
+      // A record is framed by lines already; naming the record delimiter also spares
+      // csv-parse guessing it at every byte (seconds per megabyte of a long line).
       const rows = parse(text, {
         delimiter: options.delimiter,
         relax_column_count: true,
         bom: false,
+        record_delimiter: "\n",
       }) as string[][];
       if (rows.length !== 1) throw new Error(`${rows.length} records where one was expected`);
       fields = rows[0] ?? [];
@@ -192,10 +213,16 @@ export async function stageCsvExact(
   };
 
   let header = true;
-  for await (const line of readLines(openText(file))) {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  for await (const line of readLines(openText(file, limits), limits.maxLineBytes)) {
     if (header) {
       if (line.bytes.length === 0) continue;
       header = false;
+      continue;
+    }
+    if (line.tooLong !== undefined) {
+      if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
+      readRejects.push(longLineReject(line, limits.maxLineBytes));
       continue;
     }
     const text = decodeUtf8(line.bytes);

@@ -6,10 +6,11 @@ import { CONTRACT_COLUMNS, normalizeColumnName } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import type { Store } from "../../db/store.js";
 import { mapColumns } from "../header.js";
-import { decodeUtf8, openText, readLines } from "../lines.js";
+import { DEFAULT_LIMITS, decodeUtf8, type InputLimits, openText, readLines } from "../lines.js";
 import {
   createStageTable,
   invalidUtf8Reject,
+  longLineReject,
   type ReadReject,
   type StageResult,
   StageWriter,
@@ -25,14 +26,22 @@ function asText(value: unknown): string | null {
   return JSON.stringify(value);
 }
 
-export async function stageJsonl(store: Store, file: string): Promise<StageResult> {
+export async function stageJsonl(
+  store: Store,
+  file: string,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Promise<StageResult> {
   await createStageTable(store);
   const writer = await StageWriter.open(store);
   const readRejects: ReadReject[] = [];
   const keysSeen = new Set<string>();
   let staged = 0;
   try {
-    for await (const line of readLines(openText(file))) {
+    for await (const line of readLines(openText(file, limits), limits.maxLineBytes)) {
+      if (line.tooLong !== undefined) {
+        readRejects.push(longLineReject(line, limits.maxLineBytes));
+        continue;
+      }
       const text = decodeUtf8(line.bytes);
       if (text === undefined) {
         readRejects.push(invalidUtf8Reject(line));
@@ -76,6 +85,7 @@ export async function stageJsonl(store: Store, file: string): Promise<StageResul
     }
   } catch (err) {
     writer.close();
+    if (err instanceof AppError) throw err;
     throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
   }
   writer.close();

@@ -29,7 +29,7 @@ export const cohortRotation: Rule = {
     size AS (SELECT cohort_id, count(*) AS team_size FROM cohort_members GROUP BY cohort_id),
     crossed AS (
       SELECT m.rowid AS mid, r.rec_key, r.crossed_at, r.local_date
-      FROM det_rec r JOIN cohort_members m USING (person_id)
+      FROM run_crossings r JOIN cohort_members m USING (person_id)
       SEMI JOIN mv ON mv.cohort_id = m.cohort_id AND mv.d = r.local_date),
     ev AS (
       SELECT c.mid, ${listInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id")} AS record_ids,

@@ -70,6 +70,6 @@ export const longPresence: Rule = {
     SELECT p.person_id, NULL AS cohort_id, period_start, period_start + ${w - 1} AS period_end,
            least(1.0, nights / ${w}.0 + 0.3) AS score, record_ids, nights, stays,
            ${w} AS "window", ${p.long_presence.min_days} AS threshold
-    FROM evidence JOIN det_person p USING (pid)`;
+    FROM evidence JOIN run_person_numbers p USING (pid)`;
   },
 };

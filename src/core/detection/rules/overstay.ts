@@ -36,5 +36,5 @@ export const overstay: Rule = {
            s.record_ids, s.days, s.entered_on, s.port_in, ${p.limits.visa_exempt_days} AS "limit",
            CASE WHEN s.exited_on IS NULL THEN 'still inside when the logs end'
                 ELSE 'exited ' || strftime(s.exited_on, '%Y-%m-%d') END AS status
-    FROM st s JOIN visa_exempt USING (sid) JOIN det_person p USING (pid)`,
+    FROM st s JOIN visa_exempt USING (sid) JOIN run_person_numbers p USING (pid)`,
 };

@@ -6,7 +6,7 @@ import type { Rule } from "./rule.js";
  * it, or still inside when the logs end. Evidence: the crossings of those stays.
  *
  * A stay still open at the end of the logs is censored: the person may be inside, or the exit
- * record may be lost. When the person's closed stays show a habit (det_features.open_cap, as
+ * record may be lost. When the person's closed stays show a habit (run_indicators.open_cap, as
  * for presence in the labour score), the open stay is taken to last no longer than that habit;
  * a rotating worker who entered in March and was never logged again is not claimed to be inside
  * in December.
@@ -23,7 +23,7 @@ export const postDeadlinePresence: Rule = {
              CASE WHEN s.exited_on IS NULL AND f.open_cap IS NOT NULL
                   THEN least(b.data_end, s.entered_on + f.open_cap)
                   ELSE coalesce(s.exited_on, b.data_end) END AS until, s.record_ids
-      FROM stays s CROSS JOIN det_bounds b LEFT JOIN det_features f USING (person_id)
+      FROM stays s CROSS JOIN run_bounds b LEFT JOIN run_indicators f USING (person_id)
       -- A cap only shortens a stay: the ones that end before the deadline uncapped need no look.
       WHERE coalesce(s.exited_on, b.data_end) > DATE '${p.deadline}'),
     st AS (SELECT * FROM sc WHERE until > DATE '${p.deadline}')

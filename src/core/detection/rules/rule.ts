@@ -2,19 +2,21 @@
  * A detection rule: a stable id (shared by file name, SQL and alert), a version bumped whenever
  * its logic changes, the SQL that finds its cases, and an explanation template.
  *
- * The SQL sees the detection tables (stays, det_stay, det_rec, det_person, det_features, persons,
- * cohorts …) and must return one row per alert with the columns `person_id`, `cohort_id`,
- * `period_start`, `period_end`, `score` (0..1), `record_ids` (VARCHAR[] of source:record_id) plus
- * every `{placeholder}` the template names. The template becomes a SQL expression (templateSql),
- * so explanations are rendered inside DuckDB, not row by row in JavaScript.
+ * The SQL sees the store's tables (records, stays, persons, cohorts …), the run tables the
+ * steps before the rules leave (run_crossings, run_person_numbers, run_bounds, run_indicators:
+ * src/analyze/step.ts) and det_stay. It must return one row per alert with the columns
+ * `person_id`, `cohort_id`, `period_start`, `period_end`, `score` (0..1), `record_ids`
+ * (VARCHAR[] of source:record_id) plus every `{placeholder}` the template names. The template
+ * becomes a SQL expression (templateSql), so explanations are rendered inside DuckDB, not row
+ * by row in JavaScript.
  *
  * det_stay is stays without the lists, for windows and joins: `sid` (the stay's rowid in stays,
- * stable while the rules run), `pid` (det_person), entered_on, exited_on, `until` (exited_on,
- * else the last day of the logs), days, `guessed` (an end inferred or before the logs: flag
- * inferred-exit, inferred-entry or open-at-start) and `open_end` (flag open-at-end). A rule works
- * on it and attaches `stays.record_ids` (joined on rowid = sid) and the person's text id
- * (det_person) only to the stays its alerts cite. A rule that reads det_stay says so (`detStay`):
- * the rules that do not run before it exists (src/detection/rules.ts).
+ * stable while the rules run), `pid` (run_person_numbers), entered_on, exited_on, `until`
+ * (exited_on, else the last day of the logs), days, `guessed` (an end inferred or before the
+ * logs: flag inferred-exit, inferred-entry or open-at-start) and `open_end` (flag open-at-end).
+ * A rule works on it and attaches `stays.record_ids` (joined on rowid = sid) and the person's
+ * text id (run_person_numbers) only to the stays its alerts cite. A rule that reads det_stay says
+ * so (`detStay`): the rules step builds it only when one does (src/analyze/steps/rules-step.ts).
  */
 import type { Policy } from "../policy.js";
 
@@ -22,8 +24,6 @@ export interface Rule {
   id: string;
   version: number;
   description: string;
-  /** Tables this rule needs beyond the detection tables; the rule is skipped when one is absent. */
-  requires?: readonly string[];
   /** Reads det_stay. */
   detStay?: boolean;
   sql(policy: Policy): string;

@@ -2,14 +2,13 @@ import { listInOrder, type Rule } from "./rule.js";
 
 /**
  * A crossing whose sponsor (the inviting organisation, as recorded) was screened as a hit on a
- * sanctions list (screening_hits, written by `sojourn screen`). Skipped when the store has no
- * screening results. Evidence: the person's crossings under that sponsor.
+ * sanctions list (screening_hits, written by `sojourn screen`). No screening results, no
+ * alerts. Evidence: the person's crossings under that sponsor.
  */
 export const sanctionedSponsor: Rule = {
   id: "sanctioned-sponsor",
   version: 1,
   description: "sponsored by an organisation that matches a sanctions list entry",
-  requires: ["screening_hits"],
   template:
     'Sponsored by "{sponsor}" on {crossings} crossings ({period_start} to {period_end}); the sponsor matches {list} entry {reference} (score {hit_score}).',
   sql: () => `
@@ -21,6 +20,6 @@ export const sanctionedSponsor: Rule = {
            ${listInOrder("r.crossed_at, r.rec_key", "x.source || ':' || x.record_id")} AS record_ids,
            r.sponsor, count(*) AS crossings, any_value(h.list) AS list, any_value(h.reference) AS reference,
            round(any_value(h.hit_score), 2) AS hit_score
-    FROM det_rec r JOIN hits h ON h.subject = r.sponsor JOIN records x USING (rec_key)
+    FROM run_crossings r JOIN hits h ON h.subject = r.sponsor JOIN records x USING (rec_key)
     GROUP BY r.person_id, r.sponsor`,
 };

@@ -51,6 +51,6 @@ export const visaRun: Rule = {
     SELECT p.person_id, NULL AS cohort_id, period_start, period_end,
            least(1.0, 0.5 + 0.05 * stays) AS score, record_ids, stays, min_days, max_days,
            ${p.limits.visa_exempt_days} AS "limit", max_gap, nights
-    FROM agg JOIN evidence USING (pid, run) JOIN det_person p USING (pid)`;
+    FROM agg JOIN evidence USING (pid, run) JOIN run_person_numbers p USING (pid)`;
   },
 };

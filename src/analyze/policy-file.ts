@@ -1,9 +1,9 @@
 /**
- * Reads a policy file (JSON) and holds the policy the next `sojourn analyze` applies. The CLI
- * validates the file before any step runs, so an invalid policy changes nothing.
+ * Reads a policy file (JSON) into a complete, validated policy. The CLI reads it before any step
+ * runs, so an invalid policy changes nothing.
  */
 import { readFileSync } from "node:fs";
-import { DEFAULT_POLICY, type Policy, parsePolicy } from "../core/detection/policy.js";
+import { type Policy, parsePolicy } from "../core/detection/policy.js";
 import { AppError } from "../core/errors.js";
 
 export function loadPolicyFile(path: string): Policy {
@@ -23,15 +23,4 @@ export function loadPolicyFile(path: string): Policy {
     );
   }
   return parsePolicy(doc, path);
-}
-
-let active: Policy = DEFAULT_POLICY;
-
-/** The policy the detection steps apply (defaults unless set). */
-export function activePolicy(): Policy {
-  return active;
-}
-
-export function setActivePolicy(policy: Policy): void {
-  active = policy;
 }

@@ -32,29 +32,26 @@
  * 5. kind (labour team, tour group, unknown) by classifyCohort; roles per member.
  */
 import { DuckDBIntegerVector } from "@duckdb/node-api";
-import { classifyCohort } from "../core/detection/classify-cohort.js";
+import { classifyCohort } from "../../core/detection/classify-cohort.js";
 import {
   type CohortCrossings,
   findCohorts,
   NO_MINUTE,
   startsPortDay,
-} from "../core/detection/find-cohorts.js";
-import type { Policy } from "../core/detection/policy.js";
-import type { Store } from "../db/store.js";
-import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
+} from "../../core/detection/find-cohorts.js";
+import type { Policy } from "../../core/detection/policy.js";
+import type { Store } from "../../db/store.js";
+import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
+import type { AnalyzeRun } from "../run.js";
+import type { AnalyzeStep } from "../step.js";
+import { sponsorKeySql } from "./sponsor-key.js";
+import { unchanged } from "./stays-step.js";
 
 /**
  * Group crossings ahead in a person's sequence that a link may reach: bridges up to seven in a
  * row shared with other teams (at scale 0.1 of the scenarios, three were too few).
  */
 const LINK_REACH = 8;
-
-/**
- * A sponsor spelling reduced to what survives a change of case, punctuation and legal form
- * (Chinese, Korean, English company suffixes), the same key the sponsors table groups by.
- */
-const SPONSOR_KEY_SQL = `nullif(regexp_replace(regexp_replace(lower(r.sponsor),
-  '(co\\.?,?\\s*ltd\\.?|company limited|limited|co ltd|有限公司|유한회사|公司|회사)', '', 'g'), '[^\\p{L}\\p{N}]', '', 'g'), '')`;
 
 export interface CohortStats {
   group_crossings: number;
@@ -64,9 +61,62 @@ export interface CohortStats {
   members: number;
 }
 
-export async function buildCohorts(store: Store, policy: Policy): Promise<CohortStats> {
-  const c = policy.cohorts;
-  await releaseMemory(store);
+export const cohortsStep: AnalyzeStep<CohortStats | { skipped: true }> = {
+  id: "cohorts",
+  description: "groups that cross together again and again; labour teams vs tour groups",
+  stages: ["cohorts"],
+  reads: ["records", "stays", "run_crossings", "run_bounds", "run_indicators"],
+  writes: ["cohorts", "cohort_members"],
+  async run(run, stage) {
+    if (unchanged(run)) return { skipped: true };
+    return stage("cohorts", () => buildCohorts(run));
+  },
+};
+
+async function buildCohorts(run: AnalyzeRun): Promise<CohortStats> {
+  const { store } = run;
+  await run.memory.release();
+  await numberCohortInputs(store);
+  await selectGroupCrossings(store);
+  await run.memory.release();
+  const groupCrossings = await findCohortSets(run);
+  await classifyCohorts(store, run.policy);
+  await writeCohorts(store, run.policy);
+  for (const t of COHORT_TEMP_TABLES) await store.run(`DROP TABLE ${t}`);
+  const row = await store.one<Record<string, bigint>>(`SELECT
+      (SELECT count(*) FROM cohorts) AS c,
+      (SELECT count(*) FROM cohorts WHERE kind = 'labor-team') AS l,
+      (SELECT count(*) FROM cohorts WHERE kind = 'tour-group') AS t,
+      (SELECT count(*) FROM cohort_members) AS m`);
+  return {
+    group_crossings: groupCrossings,
+    cohorts: Number(row?.c ?? 0),
+    labor_teams: Number(row?.l ?? 0),
+    tour_groups: Number(row?.t ?? 0),
+    members: Number(row?.m ?? 0),
+  };
+}
+
+const COHORT_TEMP_TABLES = [
+  "coh_port_city",
+  "coh_pidx",
+  "coh_pcode",
+  "coh_port",
+  "coh_sk",
+  "coh_vk",
+  "coh_assign",
+  "coh_mv",
+  "coh_sp",
+  "coh_kind",
+  "coh_id",
+];
+
+/**
+ * Small integer codes for persons (coh_pidx, and coh_pcode keyed by run_crossings's person
+ * type), ports with their city (coh_port), sponsor spellings and keys (coh_sk) and visa types
+ * (coh_vk): the stay-end match joins on them, and findCohorts counts over them.
+ */
+async function numberCohortInputs(store: Store): Promise<void> {
   await store.run("CREATE OR REPLACE TEMP TABLE coh_port_city (port_id VARCHAR, city_id VARCHAR)");
   const cities = await store.conn.createAppender("coh_port_city", "main", "temp");
   for (const p of loadGazetteer().ports) {
@@ -75,40 +125,42 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     cities.endRow();
   }
   cities.closeSync();
-  // Small integer codes for persons, ports (with their city), sponsor keys and visa types: the
-  // stay-end match joins on them, and findCohorts counts over them.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
-    SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM det_features`);
-  // The same numbers keyed by det_rec's own person type (an ENUM of the stays step): joining
-  // det_rec to the text ids cast 9.7M values to text and hashed strings (≈ 2 CPU-s at 10M). An
-  // empty copy of det_rec's column gives the type; the insert casts the 283,000 ids to it.
+    SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM run_indicators`);
+  // The same numbers keyed by run_crossings's own person type (an ENUM of the stays step): joining
+  // run_crossings to the text ids cast 9.7M values to text and hashed strings (≈ 2 CPU-s at 10M). An
+  // empty copy of run_crossings's column gives the type; the insert casts the 283,000 ids to it.
   await store.run(
-    "CREATE OR REPLACE TEMP TABLE coh_pcode AS SELECT person_id AS pe, 0::INTEGER AS pid FROM det_rec LIMIT 0",
+    "CREATE OR REPLACE TEMP TABLE coh_pcode AS SELECT person_id AS pe, 0::INTEGER AS pid FROM run_crossings LIMIT 0",
   );
   await store.run("INSERT INTO coh_pcode SELECT person_id, pid FROM coh_pidx");
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_port AS
     SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno,
            (dense_rank() OVER (ORDER BY coalesce(pc.city_id, port)))::INTEGER AS cno
-    FROM (SELECT DISTINCT port FROM det_rec WHERE port IS NOT NULL) LEFT JOIN coh_port_city pc ON pc.port_id = port`);
+    FROM (SELECT DISTINCT port FROM run_crossings WHERE port IS NOT NULL) LEFT JOIN coh_port_city pc ON pc.port_id = port`);
   // Spellings first, then their keys: a filter on the key would be pushed below the DISTINCT
   // and run the regular expressions once per record.
   await store.run(
-    "CREATE OR REPLACE TEMP TABLE coh_sk AS SELECT DISTINCT sponsor FROM det_rec WHERE sponsor IS NOT NULL",
+    "CREATE OR REPLACE TEMP TABLE coh_sk AS SELECT DISTINCT sponsor FROM run_crossings WHERE sponsor IS NOT NULL",
   );
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_sk AS
     SELECT sponsor, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
            (CASE WHEN k IS NOT NULL THEN dense_rank() OVER (ORDER BY k) END)::INTEGER AS sk
-    FROM (SELECT sponsor, ${SPONSOR_KEY_SQL} AS k FROM coh_sk r)`);
+    FROM (SELECT sponsor, nullif(${sponsorKeySql("r.sponsor")}, '') AS k FROM coh_sk r)`);
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_vk AS
     SELECT visa_type, (row_number() OVER (ORDER BY visa_type))::INTEGER AS vk
-    FROM (SELECT DISTINCT visa_type FROM det_rec WHERE visa_type IS NOT NULL)`);
+    FROM (SELECT DISTINCT visa_type FROM run_crossings WHERE visa_type IS NOT NULL)`);
+}
+
+/** coh_x: the crossings that bound a stay of two nights or more, in integer columns. */
+async function selectGroupCrossings(store: Store): Promise<void> {
   // Records of crossings that bound a stay of ≥ 2 nights (not inferred ends), in integer
   // columns, with the time of day where the log recorded one (minutes since the epoch: the
   // clock of one port is all a gap needs), a sponsor key and spelling and a visa type. Both
   // sides of the stay-end match are put in integers first: a join on person and port names
   // would hash and compare strings for 10M records against 5M stay ends.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_x AS
-    WITH b AS (SELECT * FROM det_bounds),
+    WITH b AS (SELECT * FROM run_bounds),
     e AS (
       SELECT s.person_id, s.port_in AS port, s.entered_on AS d, false AS out FROM stays s, b
       WHERE coalesce(s.exited_on, b.data_end) - s.entered_on >= 2 AND s.port_in IS NOT NULL
@@ -121,7 +173,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
              JOIN coh_port cp USING (port)),
     r AS (SELECT p.pid, cp.pno, cp.cno, r.local_date AS d, r.direction = 'exit' AS out, r.rec_key,
                  r.crossed_at, r.sponsor, r.visa_type
-          FROM det_rec r JOIN coh_pcode p ON p.pe = r.person_id JOIN coh_port cp USING (port))
+          FROM run_crossings r JOIN coh_pcode p ON p.pe = r.person_id JOIN coh_port cp USING (port))
     SELECT r.pid, r.pno, r.cno, r.d, r.out,
            -- IN, not a LEFT JOIN: the optimizer, without statistics on the temporary tables,
            -- built the join's hash table on the 5.7M crossings instead of the 1.1M date-only
@@ -132,13 +184,18 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     FROM r SEMI JOIN ends USING (pid, pno, d, out)
     LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
     LEFT JOIN coh_vk vk ON vk.visa_type = r.visa_type`);
-  await releaseMemory(store);
+}
+
+/** Steps 1–4 in findCohorts; its sets, movements and sponsors as coh_assign, coh_mv, coh_sp. */
+async function findCohortSets(run: AnalyzeRun): Promise<number> {
+  const { store } = run;
+  const c = run.policy.cohorts;
   // Steps 1–4 (group crossings, sets, repairs, membership) are counting over integer columns:
   // findCohorts does them in typed arrays, in one pass each, from the crossings in port-day order.
   const persons = await count(store, "coh_pidx");
   const xs = await readCrossings(store, persons);
   await store.run("DROP TABLE coh_x");
-  await releaseMemory(store);
+  await run.memory.release();
   const found = findCohorts(xs, persons, {
     min_group_size: c.min_group_size,
     time_gap_minutes: c.time_gap_minutes,
@@ -168,6 +225,11 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     spid: "INTEGER",
     n: "INTEGER",
   });
+  return found.group_crossings;
+}
+
+/** coh_kind: each set's kind, by classifyCohort over its shape. */
+async function classifyCohorts(store: Store, policy: Policy): Promise<void> {
   // Cohort shape and kind (classifyCohort, pure).
   const shapes = await store.all<{
     seed: number;
@@ -176,7 +238,7 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     median_stay_nights: number;
     median_presence_share: number;
   }>(`WITH mem AS (SELECT a.seed, f.* FROM coh_assign a JOIN coh_pidx p USING (pid)
-                   JOIN det_features f USING (person_id)),
+                   JOIN run_indicators f USING (person_id)),
     mv AS (SELECT seed, count(DISTINCT day) FILTER (WHERE NOT out) AS entries,
                   count(DISTINCT day) FILTER (WHERE out) AS exits
            FROM coh_mv GROUP BY seed)
@@ -202,6 +264,11 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
     kinds.endRow();
   }
   kinds.closeSync();
+}
+
+/** The cohorts and cohort_members tables, with stable ids (coh_id) and roles. */
+async function writeCohorts(store: Store, policy: Policy): Promise<void> {
+  const c = policy.cohorts;
   // Cohort ids from the cohort's first movement and its smallest member: stable across reruns
   // while the cohort's data does not change.
   await store.run(`CREATE OR REPLACE TEMP TABLE coh_id AS
@@ -243,33 +310,6 @@ export async function buildCohorts(store: Store, policy: Policy): Promise<Cohort
                 WHEN m.off_days >= 0.25 * m.n THEN 'straggler'
                 ELSE 'core' END
     FROM mem m JOIN span s USING (person_id)`);
-  const row = await store.one<Record<string, bigint>>(`SELECT
-      (SELECT count(*) FROM cohorts) AS c,
-      (SELECT count(*) FROM cohorts WHERE kind = 'labor-team') AS l,
-      (SELECT count(*) FROM cohorts WHERE kind = 'tour-group') AS t,
-      (SELECT count(*) FROM cohort_members) AS m`);
-  return {
-    group_crossings: found.group_crossings,
-    cohorts: Number(row?.c ?? 0),
-    labor_teams: Number(row?.l ?? 0),
-    tour_groups: Number(row?.t ?? 0),
-    members: Number(row?.m ?? 0),
-  };
-}
-
-/**
- * Hands the memory DuckDB freed back to the system. Its allocator keeps freed pages for reuse,
- * so after a big join RSS stays near the cap while the typed arrays below come on top of it;
- * setting the memory limit (even to its current value) makes DuckDB flush them. At 10M records
- * that takes the process from ≈ 2.5 GB to ≈ 0.3 GB plus its live tables in a few milliseconds.
- */
-export async function releaseMemory(store: Store): Promise<void> {
-  // The limit as analyze set it: current_setting() reads it back rounded down (3000MB as
-  // '2.7 GiB'), and setting that would lower the cap of every later step.
-  const limit = await store.one<{ m: string }>(
-    "SELECT coalesce(getvariable('sojourn_memory_limit'), current_setting('memory_limit')) AS m",
-  );
-  if (limit) await store.run(`SET memory_limit = '${limit.m.replaceAll("'", "")}'`);
 }
 
 async function count(store: Store, table: string): Promise<number> {

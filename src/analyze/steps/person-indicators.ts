@@ -1,76 +1,47 @@
 /**
- * Per-person indicators computed from stays and records (SQL), the inputs of the labour score
- * (src/core/detection/labor-score.ts) and of the rules. One row per person in det_features.
+ * Per-person indicators computed from stays and crossings (SQL), the inputs of the labour score
+ * and of the rules: the run table run_indicators, one row per person with person_id, the columns
+ * of LaborIndicators (src/core/detection/labor-score.ts) but labor_team, which the scores step
+ * adds from the cohorts, and open_cap (nights a still-open stay is taken to last once two closed
+ * stays show a habit, else NULL), which the post-deadline-presence rule reads.
  */
-import type { Policy } from "../core/detection/policy.js";
-import { type Store, sqlString } from "../db/store.js";
-import { withoutQueryProgress } from "./stays.js";
+import type { Policy } from "../../core/detection/policy.js";
+import { type Store, sqlString } from "../../db/store.js";
 
-export interface PersonFeatures {
-  person_id: string;
-  stays: number;
-  /** Stays with both ends observed. */
-  closed_stays: number;
-  total_days: number;
-  /** Nights present (open stays capped, see below) in the best window of long_presence.window_days. */
-  max_window_days: number;
-  /** total_days / days from the first to the last day seen present. */
-  presence_share: number;
-  median_stay: number;
-  /** Stays of near_limit_min_days … visa-exempt limit. */
-  near_limit_stays: number;
-  /** Absences (exit → next entry) of at most visa_run.max_absence_days. */
-  short_absences: number;
-  /** Returns within visa_run.max_absence_days between two stays of at least two nights. */
-  short_returns: number;
-  /** Stays of zero nights (drivers, day trips). */
-  same_day_stays: number;
-  /** Stays of at least two nights, or still open at the end: the ones team stays are counted among. */
-  multi_night_stays: number;
-  /** Share of records with a visa type in score.non_work_visa_types. */
-  non_work_visa_share: number;
-  work_visa: boolean;
-  /** Share of records on a work visa. */
-  work_visa_share: number;
-  /** Crossings made in a group (cohort step); filled in later, 0 here. */
-  group_crossings: number;
-  /** Team stays: entry and exit (port, day) and papers shared with score.team_min_size persons. */
-  group_stays: number;
-  /** Of those, open stays matched to a team's wave within cohorts.straggler_days. */
-  wave_stays: number;
-  /** Team stays of at least score.team_long_stay_nights nights. */
-  long_group_stays: number;
-  median_group_size: number;
-  /** Best share, over the person's team stays, of the group's members with two team stays or more. */
-  group_return_share: number;
-  /** Nights a still-open stay is taken to last once two closed stays show a habit (else null). */
-  open_cap: number | null;
-  present_after_deadline: boolean;
-  last_day: string;
-}
-
-export function buildFeatures(store: Store, policy: Policy): Promise<void> {
-  return withoutQueryProgress(store, () => writeFeatures(store, policy));
-}
-
-async function writeFeatures(store: Store, policy: Policy): Promise<void> {
-  const run = (sql: string) => store.runPolled(sql);
-  const lim = policy.limits.visa_exempt_days;
-  const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
-  const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
-  const team = policy.score.team_min_size;
-  const maxInferred = policy.stays.max_inferred_stay_days;
-  const straggle = policy.cohorts.straggler_days;
-  // Persons as det_person's integers and only the columns each stage reads: the windows below
+export async function buildPersonIndicators(store: Store, policy: Policy): Promise<void> {
+  // Persons as run_person_numbers's integers and only the columns each part reads: the windows
   // sort every stay, and text or lists in their payload cost more than the sort itself.
-  await run(`CREATE OR REPLACE TEMP TABLE det_features AS
-    WITH b AS (SELECT * FROM det_bounds),
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE run_indicators AS
+    WITH ${staysSql(policy)},
+    ${papersSql(policy)},
+    ${teamStaysSql(policy)},
+    ${perPersonSql(policy)}
+    SELECT p.person_id, ps.* EXCLUDE (pid), h.open_cap,
+           coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
+           coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
+           coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share,
+           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.wave_stays, 0) AS wave_stays,
+           coalesce(gp.long_group_stays, 0) AS long_group_stays,
+           coalesce(gp.median_group_size, 0) AS median_group_size,
+           coalesce(grp.group_return_share, 0) AS group_return_share
+    FROM ps JOIN run_person_numbers p USING (pid) JOIN habit h USING (pid) LEFT JOIN pv USING (pid)
+    LEFT JOIN gp USING (pid) LEFT JOIN grp USING (pid)`);
+  // What only the stays and these indicators needed leaves run_crossings, which stays in memory
+  // through every later step (dropping a column of a temporary table copies nothing).
+  for (const c of ["pid", "nationality"])
+    await store.runPolled(`ALTER TABLE run_crossings DROP COLUMN ${c}`);
+}
+
+/** SQL (CTEs b … st): each stay of each person, its open ends bounded by the person's habit. */
+function staysSql(policy: Policy): string {
+  const maxInferred = policy.stays.max_inferred_stay_days;
+  return `b AS (SELECT * FROM run_bounds),
     s0 AS (
       SELECT p.pid, s.port_in, s.port_out, s.entered_on, s.exited_on, s.days,
              coalesce(s.exited_on, b.data_end) AS until0,
              list_contains(s.flags, 'open-at-start') AS open_start,
              NOT list_has_any(s.flags, ['inferred-entry', 'inferred-exit', 'open-at-start', 'open-at-end']) AS closed
-      FROM stays s JOIN det_person p USING (person_id) CROSS JOIN b),
+      FROM stays s JOIN run_person_numbers p USING (person_id) CROSS JOIN b),
     -- An open end is censored: inside since before the logs began, or still inside when they
     -- end — or a lost record. For presence an open stay counts no longer than twice the
     -- person's longest closed stay (at least stays.max_inferred_stay_days, the bound an inferred
@@ -103,15 +74,21 @@ async function writeFeatures(store: Store, policy: Policy): Promise<void> {
              sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day
                RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
       FROM (SELECT pid, days, closed, entered_on, exited_on, raw_nights, from_day, until FROM s1)
-      WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on)),
-    -- One pass over the records: labels, nationality, and the person's usual papers. A team
+      WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on))`;
+}
+
+/** SQL (CTEs rc, usual, pv): the person's usual papers and the shares of their records. */
+function papersSql(policy: Policy): string {
+  const subj = policy.score.subject_nationalities.map(sqlString).join(", ") || "NULL";
+  const nonWork = policy.score.non_work_visa_types.map(sqlString).join(", ") || "NULL";
+  return `-- One pass over the records: labels, nationality, and the person's usual papers. A team
     -- travels on one kind of papers (all on service passports without a visa, all on border
     -- passes …), which keeps a trader or visitor who happens to enter and leave on a team's days
     -- out of the team.
     rc AS (
       SELECT pid, doc_type, visa_type, count(*) AS n,
              count(*) FILTER (WHERE nationality IN (${subj})) AS n_subject
-      FROM det_rec GROUP BY pid, doc_type, visa_type),
+      FROM run_crossings GROUP BY pid, doc_type, visa_type),
     -- The usual papers: the most frequent doc and visa type, ties to the greater value, so the
     -- choice never depends on how DuckDB split the work between threads (mode() does).
     usual AS (
@@ -132,8 +109,14 @@ async function writeFeatures(store: Store, policy: Policy): Promise<void> {
              coalesce(sum(n) FILTER (WHERE visa_type = 'work'), 0) / sum(n) AS work_visa_share,
              sum(n_subject) / sum(n) AS subject_nationality_share,
              any_value(u.doc) AS doc, any_value(u.visa) AS visa
-      FROM rc LEFT JOIN usual u USING (pid) GROUP BY pid),
-    -- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
+      FROM rc LEFT JOIN usual u USING (pid) GROUP BY pid)`;
+}
+
+/** SQL (CTEs gs … grp): the person's team stays and whether their teams come back. */
+function teamStaysSql(policy: Policy): string {
+  const team = policy.score.team_min_size;
+  const straggle = policy.cohorts.straggler_days;
+  return `-- Team stays: a stay whose entry and exit (port and day) and papers are all shared by at
     -- least score.team_min_size persons — a team that came in and went out together [S37][S48].
     -- Both ends must match: at a busy port some team enters on most days, so sharing one
     -- crossing day is chance (at scale 1 a third of officials and traders would match a team by
@@ -183,10 +166,14 @@ async function writeFeatures(store: Store, policy: Policy): Promise<void> {
       FROM g JOIN gp m USING (pid) WHERE g.group_n >= ${team} GROUP BY g.gkey),
     grp AS (
       SELECT g.pid, max(gr.back) AS group_return_share FROM g JOIN gr USING (gkey)
-      GROUP BY g.pid),
-    ps AS (
+      GROUP BY g.pid)`;
+}
+
+/** SQL (CTE ps): presence, stay lengths, absences and returns per person. */
+function perPersonSql(policy: Policy): string {
+  const lim = policy.limits.visa_exempt_days;
+  return `ps AS (
       SELECT pid, count(*)::INTEGER AS stays,
-             count(*) FILTER (WHERE closed)::INTEGER AS closed_stays,
              sum(nights)::INTEGER AS total_days,
              least(max(win), ${policy.long_presence.window_days})::INTEGER AS max_window_days,
              sum(nights) / greatest(max(until) - min(from_day) + 1, 1) AS presence_share,
@@ -198,21 +185,6 @@ async function writeFeatures(store: Store, policy: Policy): Promise<void> {
              count(*) FILTER (WHERE nights >= 2 AND next_nights >= 2
                               AND next_in - until BETWEEN 0 AND ${policy.visa_run.max_absence_days})::INTEGER AS short_returns,
              count(*) FILTER (WHERE raw_nights = 0)::INTEGER AS same_day_stays,
-             count(*) FILTER (WHERE raw_nights >= 2 OR exited_on IS NULL)::INTEGER AS multi_night_stays,
-             bool_or(until > DATE ${sqlString(policy.deadline)}) AS present_after_deadline,
-             strftime(max(until), '%Y-%m-%d') AS last_day
-      FROM st GROUP BY pid)
-    SELECT p.person_id, ps.* EXCLUDE (pid), h.open_cap,
-           coalesce(pv.non_work_visa_share, 0) AS non_work_visa_share,
-           coalesce(pv.work_visa, false) AS work_visa, coalesce(pv.work_visa_share, 0) AS work_visa_share,
-           coalesce(pv.subject_nationality_share, 0) AS subject_nationality_share, 0 AS group_crossings,
-           coalesce(gp.group_stays, 0) AS group_stays, coalesce(gp.wave_stays, 0) AS wave_stays,
-           coalesce(gp.long_group_stays, 0) AS long_group_stays,
-           coalesce(gp.median_group_size, 0) AS median_group_size,
-           coalesce(grp.group_return_share, 0) AS group_return_share
-    FROM ps JOIN det_person p USING (pid) JOIN habit h USING (pid) LEFT JOIN pv USING (pid)
-    LEFT JOIN gp USING (pid) LEFT JOIN grp USING (pid)`);
-  // What only the stays and these indicators needed leaves det_rec, which stays in memory
-  // through every later step (dropping a column of a temporary table copies nothing).
-  for (const c of ["pid", "nationality"]) await run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
+             count(*) FILTER (WHERE raw_nights >= 2 OR exited_on IS NULL)::INTEGER AS multi_night_stays
+      FROM st GROUP BY pid)`;
 }

@@ -1,20 +1,34 @@
 /**
- * Writes persons.labor_score and persons.indicators from det_features, scored inside DuckDB by
+ * The scores step: persons.labor_score and persons.indicators from run_indicators, scored inside DuckDB by
  * laborScoreSql — the SQL twin of scoreLabor (src/core/detection/labor-score.ts), which stays
  * the reference; test/scores.test.ts checks that both agree.
  */
-import { laborScoreSql } from "../core/detection/labor-score.js";
-import type { Policy } from "../core/detection/policy.js";
-import type { Store } from "../db/store.js";
+import { laborScoreSql } from "../../core/detection/labor-score.js";
+import type { Policy } from "../../core/detection/policy.js";
+import type { Store } from "../../db/store.js";
+import type { AnalyzeStep } from "../step.js";
+import { unchanged } from "./stays-step.js";
 
-export async function writeScores(
+export const scoresStep: AnalyzeStep<{ scored: number; likely: number } | { skipped: true }> = {
+  id: "scores",
+  description: "labor_score and indicators per person",
+  stages: ["scores"],
+  reads: ["persons", "cohorts", "cohort_members", "run_indicators"],
+  writes: ["persons"],
+  async run(run, stage) {
+    if (unchanged(run)) return { skipped: true };
+    return stage("scores", () => writeScores(run.store, run.policy));
+  },
+};
+
+async function writeScores(
   store: Store,
   policy: Policy,
 ): Promise<{ scored: number; likely: number }> {
   const sql = laborScoreSql(policy);
   await store.run(`CREATE OR REPLACE TEMP TABLE det_scores AS
     SELECT person_id, ${sql.score} AS score, ${sql.indicators} AS indicators
-    FROM (SELECT f.*, t.person_id IS NOT NULL AS labor_team FROM det_features f
+    FROM (SELECT f.*, t.person_id IS NOT NULL AS labor_team FROM run_indicators f
           LEFT JOIN (SELECT DISTINCT cm.person_id FROM cohort_members cm
                      JOIN cohorts k USING (cohort_id) WHERE k.kind = 'labor-team') t USING (person_id))`);
   // Persons with no stay at all (no usable crossing) score 0.

@@ -18,13 +18,14 @@
  * crossings per person (a window pass that also looks one crossing back and ahead), repeats
  * (rare) stitched to their event from the repeats alone, and one pass over the events that writes
  * the stays — no list aggregate over every crossing, no join of the crossings with themselves.
- * det_rec (one row per crossing: person_id, rec_key, crossed_at, local_date, direction, port,
- * visa_type, doc_type, sponsor; pid and nationality until the indicators are built), det_person and
- * det_bounds stay behind for the later steps. det_rec's person_id, port and sponsor are ENUMs of
- * the connection (det_person_code, det_port_code, det_sponsor_code) that read as the text did.
+ * The step leaves three run tables for the later steps: run_crossings (one row per crossing:
+ * person_id, rec_key, crossed_at, local_date, direction, port, visa_type, doc_type, sponsor;
+ * pid and nationality until the indicators are built), run_person_numbers and run_bounds.
+ * run_crossings's person_id, port and sponsor are connection-local ENUMs (run_person_code,
+ * run_port_code, run_sponsor_code) that read as the text does.
  */
-import type { Policy } from "../core/detection/policy.js";
-import type { Store } from "../db/store.js";
+import type { Policy } from "../../core/detection/policy.js";
+import type { Store } from "../../db/store.js";
 
 /** Days of a stay from entry to exit under the policy's convention (SQL expression). */
 export function daysExpr(policy: Policy, from: string, to: string): string {
@@ -60,94 +61,92 @@ function flagBit(flag: (typeof FLAG_BITS)[number], cond: string): string {
  * A connection-local ENUM type of the text values `valuesSql` yields (column `v`), in text
  * order; `code` gives a value's 1-based position as an INTEGER (its rank among the values). An
  * ENUM needs at least one value, so an empty set leaves the column as text (no rows then carry a
- * value to code). The values stay in `det_codes_<type>` for the caller.
+ * value to code).
  */
 async function textCodes(
   store: Store,
   type: string,
   valuesSql: string,
 ): Promise<{ type: string; code: (expr: string) => string }> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_codes_${type} AS ${valuesSql}`);
-  const row = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM det_codes_${type}`);
-  if (Number(row?.n ?? 0) === 0) return { type: "VARCHAR", code: () => "NULL::INTEGER" };
-  await store.run(
-    `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (SELECT v FROM det_codes_${type} ORDER BY v)`,
-  );
-  return { type, code: (expr) => `(enum_code(${expr}) + 1)::INTEGER` };
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${type}_values AS ${valuesSql}`);
+  try {
+    const row = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${type}_values`);
+    if (Number(row?.n ?? 0) === 0) return { type: "VARCHAR", code: () => "NULL::INTEGER" };
+    await store.run(
+      `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (SELECT v FROM ${type}_values ORDER BY v)`,
+    );
+    return { type, code: (expr) => `(enum_code(${expr}) + 1)::INTEGER` };
+  } finally {
+    await store.run(`DROP TABLE ${type}_values`);
+  }
 }
 
 /**
- * SQL: a crossing's record id as the stays list it (`source:record_id`), from det_rec's two
+ * SQL: a crossing's record id as the stays list it (`source:record_id`), from run_crossings's two
  * columns. They travel apart through the sorts: the source is a 1-byte ENUM and a record id of
  * up to 12 characters is stored inside DuckDB's string header, whereas the joined text is a
- * separate allocation per crossing — at 10M records ≈ 0.8 GB more in det_rec and det_mark, which
- * left the stays insert spilling them under the analyze memory cap.
+ * separate allocation per crossing (about 0.8 GB more in run_crossings and stays_mark at 10M
+ * records, which the stays insert would spill under the analyze memory cap).
  */
 function rid(source: string, recordId: string): string {
   return `(${source}::VARCHAR || ':' || ${recordId})`;
 }
 
-/**
- * Runs `fn` with DuckDB's query progress tracking off, then restores the setting. A store
- * tracks progress only while a progress bar is drawn (`Store.trackProgress`), so this guards a
- * caller that has it on: analyze reads no progress, yet with it on every
- * scheduling round of a query recomputes the progress of every pipeline: at 10M records that was
- * a third of the CPU of the stays insert (perf: Pipeline::GetProgress), and the share grows as
- * the machine gets busier.
- */
-export async function withoutQueryProgress<T>(store: Store, fn: () => Promise<T>): Promise<T> {
-  const row = await store.one<{ on: boolean }>(
-    "SELECT current_setting('enable_progress_bar') AS on",
-  );
-  if (!row?.on) return fn();
-  await store.run("SET enable_progress_bar = false");
-  try {
-    return await fn();
-  } finally {
-    await store.run("SET enable_progress_bar = true");
-  }
+export async function reconstructStays(store: Store, policy: Policy): Promise<number> {
+  await buildCrossings(store);
+  await markRepeats(store, policy);
+  await store.runPolled("DELETE FROM stays");
+  await store.runPolled(await insertStaysSql(store, policy));
+  for (const t of ["stays_mark", "stays_chain", "stays_fix", "stays_typical"])
+    await store.runPolled(`DROP TABLE ${t}`);
+  // What only the stays needed leaves run_crossings (dropping a column of a temporary table
+  // copies nothing); pid and nationality go once the indicators have them.
+  for (const c of ["source", "record_id"])
+    await store.runPolled(`ALTER TABLE run_crossings DROP COLUMN ${c}`);
+  await store.runPolled("DROP TYPE IF EXISTS stays_source_code");
+  const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
+  return Number(row?.n ?? 0);
 }
 
-export function buildStays(store: Store, policy: Policy): Promise<number> {
-  return withoutQueryProgress(store, () => writeStays(store, policy));
-}
-
-async function writeStays(store: Store, policy: Policy): Promise<number> {
+/** run_person_numbers, run_crossings (with its ENUM types) and run_bounds. */
+async function buildCrossings(store: Store): Promise<void> {
   // Polled (`Store.runPolled`): the blocking call spun while a pipeline finished.
   const run = (sql: string) => store.runPolled(sql);
-  const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
-  const maxInferred = policy.stays.max_inferred_stay_days;
   // Persons as small integers: partitioning and joining on them is cheaper than on the text ids.
-  await run(`CREATE OR REPLACE TEMP TABLE det_person AS
+  await run(`CREATE OR REPLACE TEMP TABLE run_person_numbers AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id))::INTEGER AS pid
     FROM (SELECT DISTINCT person_id FROM person_records)`);
-  // det_rec's text columns as connection-local ENUM types, values in text order: an ENUM value
-  // is 1–4 bytes instead of a string, yet it compares, groups, joins and sorts with text as the
-  // text does, so the later steps read det_rec as before. det_rec stays in memory through every
-  // later step, and under the analyze memory cap every byte of it is a byte the sorts cannot use
-  // (at 10M records it was ≈ 1.9 GB with these columns as text). A person's ENUM code is its
-  // det_person pid − 1, which spares det_rec a join with det_person.
+  // run_crossings's text columns as connection-local ENUM types, values in text order: an ENUM
+  // value is 1–4 bytes instead of a string, yet it compares, groups, joins and sorts as the text
+  // does. run_crossings stays in memory through every later step, and under the analyze memory
+  // cap every byte of it is a byte the sorts cannot use (with these columns as text it is about
+  // twice as large). A person's ENUM code is its run_person_numbers pid − 1, which spares
+  // run_crossings a join with run_person_numbers.
   const crossings = `FROM records
     WHERE canonical_key IS NULL AND direction IN ('entry', 'exit') AND local_date IS NOT NULL`;
-  const person = await textCodes(store, "det_person_code", "SELECT person_id AS v FROM det_person");
+  const person = await textCodes(
+    store,
+    "run_person_code",
+    "SELECT person_id AS v FROM run_person_numbers",
+  );
   const port = await textCodes(
     store,
-    "det_port_code",
+    "run_port_code",
     `SELECT DISTINCT coalesce(port_id, port_raw) AS v ${crossings} AND coalesce(port_id, port_raw) IS NOT NULL`,
   );
   const source = await textCodes(
     store,
-    "det_source_code",
+    "stays_source_code",
     `SELECT DISTINCT source AS v ${crossings}`,
   );
   const sponsor = await textCodes(
     store,
-    "det_sponsor_code",
+    "run_sponsor_code",
     `SELECT DISTINCT sponsor AS v ${crossings} AND sponsor IS NOT NULL`,
   );
   // One row per canonical record of a resolved person (the later steps read it too). Only the
   // columns some step reads.
-  await run(`CREATE OR REPLACE TEMP TABLE det_rec AS
+  await run(`CREATE OR REPLACE TEMP TABLE run_crossings AS
     SELECT person_id, ${person.code("person_id")} AS pid, rec_key, source, record_id, crossed_at,
            local_date, direction, port, visa_type, doc_type, sponsor, nationality
     FROM (SELECT pr.person_id::${person.type} AS person_id, r.rec_key,
@@ -156,18 +155,22 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
                  r.sponsor::${sponsor.type} AS sponsor, r.nationality
           FROM records r JOIN person_records pr USING (rec_key)
           WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL)`);
-  await run(`CREATE OR REPLACE TEMP TABLE det_bounds AS
-    SELECT min(local_date) AS data_start, max(local_date) AS data_end FROM det_rec`);
-  const bounds = await store.one<{ data_start: string | null; data_end: string | null }>(
-    "SELECT data_start::VARCHAR AS data_start, data_end::VARCHAR AS data_end FROM det_bounds",
-  );
-  const dataStart = bounds?.data_start ? `DATE '${bounds.data_start}'` : "NULL::DATE";
-  const dataEnd = bounds?.data_end ? `DATE '${bounds.data_end}'` : "NULL::DATE";
+  await run(`CREATE OR REPLACE TEMP TABLE run_bounds AS
+    SELECT min(local_date) AS data_start, max(local_date) AS data_end FROM run_crossings`);
+}
+
+/**
+ * stays_mark (every crossing with its neighbours, repeats marked), stays_chain and stays_fix
+ * (what the runs of repeats change in the events around them) and stays_typical.
+ */
+async function markRepeats(store: Store, policy: Policy): Promise<void> {
+  const run = (sql: string) => store.runPolled(sql);
+  const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean;
   // person, port and source as their ENUMs, which sort and travel as small integers — text in a
   // window's payload costs more than the sort itself). A repeat is a crossing in the same
   // direction as the one before it, within the duplicate window; it folds into that event.
-  await run(`CREATE OR REPLACE TEMP TABLE det_mark AS
+  await run(`CREATE OR REPLACE TEMP TABLE stays_mark AS
     SELECT pid, rec_key, source, record_id, local_date, entry, port,
            row_number() OVER w AS seq,
            coalesce(lag(entry) OVER w = entry
@@ -178,24 +181,24 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
            lead(record_id) OVER w AS n_record_id, lead(rec_key) OVER w AS n_key
     FROM (SELECT pid, rec_key, source, record_id, crossed_at, local_date,
                  direction = 'entry' AS entry, port
-          FROM det_rec)
+          FROM run_crossings)
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
   // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
   // run's first repeat knows that event (its previous crossing), its last one the crossing after
   // the run, so the (rare) repeats alone give every correction the events need.
-  await run(`CREATE OR REPLACE TEMP TABLE det_chain AS
+  await run(`CREATE OR REPLACE TEMP TABLE stays_chain AS
     SELECT arg_min(p_key, seq) AS head_key, arg_min(p_date, seq) AS head_date,
            list(${rid("source", "record_id")} ORDER BY seq) AS more,
            arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
            arg_max(n_port, seq) AS after_port, arg_max(${rid("n_source", "n_record_id")}, seq) AS after_rid,
            arg_max(n_key, seq) AS after_key
     FROM (SELECT *, seq - row_number() OVER (PARTITION BY pid ORDER BY seq) AS island
-          FROM det_mark WHERE rep)
+          FROM stays_mark WHERE rep)
     GROUP BY pid, island`);
   // Corrections keyed by the event's rec_key: the event a run of repeats folds into (its next
   // event lies past the run) and the event after a run (its previous event is the one the run
   // folded into). An event between two runs gets both, in one row.
-  await run(`CREATE OR REPLACE TEMP TABLE det_fix AS
+  await run(`CREATE OR REPLACE TEMP TABLE stays_fix AS
     SELECT rec_key, any_value(more) AS more, bool_or(fix_next) AS fix_next,
            any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
            any_value(next_port) AS next_port, any_value(next_rid) AS next_rid,
@@ -203,12 +206,21 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
     FROM (SELECT head_key AS rec_key, more, true AS fix_next, after_entry AS next_entry,
                  after_date AS next_date, after_port AS next_port, after_rid AS next_rid,
                  after_key AS next_key, NULL::DATE AS prev_date
-          FROM det_chain
+          FROM stays_chain
           UNION ALL
           SELECT after_key, NULL, false, NULL, NULL, NULL, NULL, NULL, head_date
-          FROM det_chain WHERE after_key IS NOT NULL)
+          FROM stays_chain WHERE after_key IS NOT NULL)
     GROUP BY rec_key`);
-  const events = `
+  await run(`CREATE OR REPLACE TEMP TABLE stays_typical AS
+    SELECT pid, least(median(next_date - local_date), ${policy.stays.max_inferred_stay_days})::INTEGER AS typical
+    FROM (${EVENTS_SQL}) WHERE entry AND NOT next_entry GROUP BY pid`);
+}
+
+/**
+ * Events: crossings that are not repeats, each with the one before and after it (past any run of
+ * repeats), and the record ids of the repeats folded into it (`more`).
+ */
+const EVENTS_SQL = `
     SELECT m.pid, ${rid("m.source", "m.record_id")} AS rid, m.local_date, m.entry, m.port, f.more,
            m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
            CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
@@ -216,13 +228,18 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
            CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
            CASE WHEN f.fix_next THEN f.next_rid ELSE ${rid("m.n_source", "m.n_record_id")} END AS next_rid,
            n.more AS next_more
-    FROM det_mark m LEFT JOIN det_fix f ON f.rec_key = m.rec_key
-    LEFT JOIN det_fix n ON n.rec_key = CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END
+    FROM stays_mark m LEFT JOIN stays_fix f ON f.rec_key = m.rec_key
+    LEFT JOIN stays_fix n ON n.rec_key = CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END
     WHERE NOT m.rep`;
-  // The person's typical stay, from stays with both ends observed, for inferring missing ends.
-  await run(`CREATE OR REPLACE TEMP TABLE det_typical AS
-    SELECT pid, least(median(next_date - local_date), ${maxInferred})::INTEGER AS typical
-    FROM (${events}) WHERE entry AND NOT next_entry GROUP BY pid`);
+
+/** SQL: INSERT INTO stays, from the events and the typical stays. */
+async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
+  const maxInferred = policy.stays.max_inferred_stay_days;
+  const bounds = await store.one<{ data_start: string | null; data_end: string | null }>(
+    "SELECT data_start::VARCHAR AS data_start, data_end::VARCHAR AS data_end FROM run_bounds",
+  );
+  const dataStart = bounds?.data_start ? `DATE '${bounds.data_start}'` : "NULL::DATE";
+  const dataEnd = bounds?.data_end ? `DATE '${bounds.data_end}'` : "NULL::DATE";
   // One stay per entry (paired with the next exit, else an inferred exit, else open at the end)
   // and per exit not preceded by an entry (inside since the logs start, or the entry was lost);
   // one pass over the events, written straight to stays. Record ids and flags are built as
@@ -232,7 +249,7 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
   const exitOnly = "NOT e.entry";
   const paired = "e.entry AND NOT e.next_entry";
   const repeated = `e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)`;
-  const insert = `INSERT INTO stays
+  return `INSERT INTO stays
   WITH s AS (
     SELECT e.pid,
            CASE WHEN e.entry THEN e.port END AS port_in,
@@ -257,7 +274,7 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
                   + ${flagBit("inferred-entry", "e.prev_entry IS NOT NULL")}
                   + ${flagBit("duplicate-crossing", "e.more IS NOT NULL")}
            END AS mask
-    FROM (${events}) e LEFT JOIN det_typical t USING (pid)
+    FROM (${EVENTS_SQL}) e LEFT JOIN stays_typical t USING (pid)
     -- An exit right after an entry closes that entry's stay.
     WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
   SELECT p.person_id, port_in::VARCHAR, port_out::VARCHAR, entered_on, exited_on,
@@ -268,23 +285,5 @@ async function writeStays(store: Store, policy: Policy): Promise<number> {
                      CASE WHEN paired THEN list_concat([next_rid], coalesce(next_more, [])) ELSE [] END)
          END AS record_ids,
          ${flagListsSql()}[mask + 1] AS flags
-  FROM s JOIN det_person p USING (pid)`;
-  await run("DELETE FROM stays");
-  await run(insert);
-  for (const t of [
-    "det_mark",
-    "det_chain",
-    "det_fix",
-    "det_typical",
-    "det_codes_det_person_code",
-    "det_codes_det_port_code",
-    "det_codes_det_source_code",
-    "det_codes_det_sponsor_code",
-  ])
-    await run(`DROP TABLE ${t}`);
-  // What only the stays needed leaves det_rec (dropping a column of a temporary table copies
-  // nothing); pid and nationality go once the indicators have them (buildFeatures).
-  for (const c of ["source", "record_id"]) await run(`ALTER TABLE det_rec DROP COLUMN ${c}`);
-  const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
-  return Number(row?.n ?? 0);
+  FROM s JOIN run_person_numbers p USING (pid)`;
 }

@@ -1,0 +1,114 @@
+/**
+ * DuckDB's memory limit during an analyze run, and the process's peak memory per step and stage.
+ */
+import { totalmem } from "node:os";
+import type { Store } from "../db/store.js";
+
+/**
+ * Memory DuckDB may use during analyze unless the caller fixes a limit. DuckDB's default (80 %
+ * of RAM) lets a 10M-record run grow past 10 GB; capped, every step spills to the store's
+ * temporary directory instead. The target is 4 GB peak RSS at 10M records; the rest of the
+ * headroom is for the JavaScript heaps (identity's documents, the cohort step's typed arrays)
+ * and DuckDB's allocations outside its buffer pool. A lower cap spills more and runs longer; a
+ * higher one lets the rules step pass 3.8 GB (docs/benchmarks.md has the current figures).
+ */
+export const ANALYZE_MEMORY_LIMIT_MB = 2800;
+
+/**
+ * The limit a run applies: its own cap (in MB), raised for one step at a time when that step
+ * runs out of memory, or a limit the caller fixed, which is kept as it is. The limit the store
+ * had before the run is put back at its end.
+ */
+export class MemoryCap {
+  private limitMb: number;
+  private before: string | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly setting: { mb: number } | string,
+  ) {
+    this.limitMb = typeof setting === "string" ? 0 : setting.mb;
+  }
+
+  /** The limit as DuckDB is given it, e.g. '2800MB'. */
+  get current(): string {
+    return typeof this.setting === "string" ? this.setting : `${this.limitMb}MB`;
+  }
+
+  /** Whether the run applies its own cap (and so may raise it). */
+  get capped(): boolean {
+    return typeof this.setting !== "string";
+  }
+
+  /** Applies the cap at the start of a run, noting the limit to restore. */
+  async apply(): Promise<void> {
+    if (!this.capped) return;
+    // Put back by value afterwards: RESET does not bring a global setting back in DuckDB 1.5.
+    const row = await this.store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
+    this.before = row?.m;
+    await this.set();
+  }
+
+  /**
+   * Doubles the cap after a step ran out of memory; false when that would pass the memory
+   * DuckDB takes by default (80 % of the machine's), or when the limit is the caller's.
+   */
+  async raise(): Promise<boolean> {
+    if (!this.capped || this.limitMb * 2 > maxMemoryMb()) return false;
+    this.limitMb *= 2;
+    await this.set();
+    return true;
+  }
+
+  /** Back to the run's own cap after a step that needed more. */
+  async lower(): Promise<void> {
+    if (typeof this.setting === "string") return;
+    this.limitMb = this.setting.mb;
+    await this.set();
+  }
+
+  /**
+   * Hands the memory DuckDB freed back to the system. Its allocator keeps freed pages for reuse,
+   * so after a big join RSS stays near the cap while typed arrays in JavaScript come on top of
+   * it; setting the memory limit (even to its current value) makes DuckDB flush them. The value
+   * set is the run's own text: current_setting() reads the limit back rounded down to a tenth of
+   * a GiB (3000MB as '2.7 GiB'), and setting that would lower the cap of every later step.
+   */
+  async release(): Promise<void> {
+    await this.set();
+  }
+
+  /** Puts back the limit the store had before the run. */
+  async restore(): Promise<void> {
+    if (this.capped && this.before)
+      await this.store.run(`SET memory_limit = '${this.before.replaceAll("'", "")}'`);
+  }
+
+  private async set(): Promise<void> {
+    await this.store.run(`SET memory_limit = '${this.current.replaceAll("'", "")}'`);
+  }
+}
+
+/** DuckDB's own default limit: 80 % of the machine's memory. */
+function maxMemoryMb(): number {
+  return Math.floor((totalmem() * 0.8) / 2 ** 20);
+}
+
+/** Samples the process's resident set size while work runs; `peak` is in MB. */
+export class RssSampler {
+  peak = 0;
+  private readonly timer: NodeJS.Timeout;
+  constructor() {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), 100);
+    this.timer.unref();
+  }
+  sample(): void {
+    this.peak = Math.max(this.peak, Math.round(process.memoryUsage.rss() / 1048576));
+  }
+  stop(): number {
+    clearInterval(this.timer);
+    this.sample();
+    return this.peak;
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * One `sojourn analyze` run as a value: the store, the policy every step applies, the options the
+ * caller chose, where progress goes, and what the run learns as it goes (its stage timings, and
+ * whether its inputs changed since the last run). The CLI builds it (createRun) and the pipeline
+ * hands it to every step; nothing else carries state from one step to the next, apart from the
+ * run tables the steps declare (step.ts).
+ */
+import { DEFAULT_POLICY, type Policy } from "../core/detection/policy.js";
+import type { Store } from "../db/store.js";
+import { ANALYZE_MEMORY_LIMIT_MB, MemoryCap } from "./memory-cap.js";
+
+export interface StageTiming {
+  stage: string;
+  seconds: number;
+  /** Highest resident set size seen while the stage ran (sampled every 100 ms), in MB. */
+  peak_rss_mb?: number;
+}
+
+export interface AnalyzeOptions {
+  /** Policy the steps apply (default: DEFAULT_POLICY). */
+  policy?: Policy;
+  /** DuckDB memory cap in MB while analyze runs (default ANALYZE_MEMORY_LIMIT_MB). */
+  memoryLimitMb?: number;
+  /**
+   * A memory limit the caller set for the whole store (the CLI passes SOJOURN_MEMORY_LIMIT):
+   * analyze keeps it and never raises it, instead of applying its own cap.
+   */
+  fixedMemoryLimit?: string;
+  /** Called when a stage starts: stages done so far, stages in all, and the stage's label. */
+  onStage?: (done: number, total: number, label: string) => void;
+}
+
+/** What the stays step finds out about the inputs, for the steps after it and analyze_runs. */
+export interface InputCheck {
+  /** Fingerprint of person_records, re-exports and screening hits (input-fingerprint.ts). */
+  fingerprint: string;
+  /** Inputs and policy equal those of the last completed run: the later steps do nothing. */
+  unchanged: boolean;
+}
+
+export interface AnalyzeRun {
+  readonly store: Store;
+  readonly policy: Policy;
+  /** DuckDB's memory limit for this run; steps may ask it to hand freed memory back. */
+  readonly memory: MemoryCap;
+  readonly onStage: (done: number, total: number, label: string) => void;
+  /** Every stage of the run so far, "step: stage" with its seconds, for analyze_runs. */
+  readonly timings: StageTiming[];
+  /** Set by the stays step. */
+  inputs?: InputCheck;
+}
+
+export function createRun(store: Store, options: AnalyzeOptions = {}): AnalyzeRun {
+  return {
+    store,
+    policy: options.policy ?? DEFAULT_POLICY,
+    memory: new MemoryCap(
+      store,
+      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB },
+    ),
+    onStage: options.onStage ?? (() => undefined),
+    timings: [],
+  };
+}

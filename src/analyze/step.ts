@@ -1,0 +1,61 @@
+/**
+ * The contract of an analyze step: what it reads, what it writes, and one function that does it
+ * with the run it is given.
+ *
+ * A step works in its own transaction. Temporary tables it makes for itself it drops before it
+ * returns; the few a later step reads are *run tables* (`run_*`), declared in its `writes`, which
+ * the pipeline drops when the run ends. The pipeline checks this after every step.
+ */
+import type { AnalyzeRun } from "./run.js";
+
+/** Store tables the steps read or write (migrations 001–005). */
+export type StoreTable =
+  | "records"
+  | "persons"
+  | "person_records"
+  | "person_links"
+  | "person_documents"
+  | "person_names"
+  | "identity_meta"
+  | "identity_name_keys"
+  | "identity_runs"
+  | "screening_hits"
+  | "stays"
+  | "alerts"
+  | "cohorts"
+  | "cohort_members"
+  | "presence"
+  | "first_entrants"
+  | "sponsors"
+  | "analyze_runs";
+
+/**
+ * Temporary tables that one step writes and later steps of the same run read. Their text columns
+ * person_id, port and sponsor are connection-local ENUM types (`run_*_code`), which live as long.
+ */
+export const RUN_TABLES = [
+  /** One row per canonical crossing of a resolved person (reconstruct-stays.ts). */
+  "run_crossings",
+  /** person_id ↔ pid, a small integer in person_id order. */
+  "run_person_numbers",
+  /** First and last day of the logs: data_start, data_end. */
+  "run_bounds",
+  /** Per-person indicators (person-indicators.ts). */
+  "run_indicators",
+] as const;
+export type RunTable = (typeof RUN_TABLES)[number];
+
+export type Stage = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
+
+export interface AnalyzeStep<Stats extends object = object> {
+  /** Stable id: the `--until` value and the step's name in the JSON report. */
+  readonly id: string;
+  readonly description: string;
+  /** Stage names, in order, for the progress display (a step may skip some). */
+  readonly stages: readonly string[];
+  readonly reads: readonly (StoreTable | RunTable)[];
+  /** Store tables it rebuilds or appends to, and run tables it leaves for later steps. */
+  readonly writes: readonly (StoreTable | RunTable)[];
+  /** Does the work; `stage` times one named part of it and reports it as progress. */
+  run(run: AnalyzeRun, stage: Stage): Promise<Stats>;
+}
