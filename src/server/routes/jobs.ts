@@ -3,7 +3,8 @@
  * Each calls the same feature function as its CLI command.
  */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import { runPipeline } from "../../analyze/pipeline.js";
+import { ANALYZE_STEPS, runPipeline } from "../../analyze/pipeline.js";
+import { createRun } from "../../analyze/run.js";
 import type { ListFormat } from "../../core/screening/index.js";
 import { LIST_FORMATS } from "../../core/screening/index.js";
 import { addSource } from "../../evidence/store-evidence.js";
@@ -141,9 +142,11 @@ export function jobRoutes(ctx: ServerContext) {
         actor: cred.user.name,
         params: {},
         async run(store, progress) {
-          const r = await runPipeline(store, {
+          const run = createRun(store, {
+            fixedMemoryLimit: process.env.SOJOURN_MEMORY_LIMIT || undefined,
             onStage: (done, total, label) => progress((100 * done) / total, label),
           });
+          const r = await runPipeline(run, ANALYZE_STEPS);
           return {
             seconds: r.seconds,
             steps: r.steps.map((s) => ({ step: s.step, seconds: s.seconds, stats: s.stats })),
