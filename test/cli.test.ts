@@ -35,6 +35,33 @@ describe("cli", () => {
     assert.equal(runCli(["--db", db, "rejects", "--run", "99"]).status, 4);
   });
 
+  it("rejects --out and --warnings --out neutralise formula cells and never overwrite", () => {
+    const db = join(tmp.dir, "formula.duckdb");
+    const file = writeFile(
+      tmp.dir,
+      "formula.csv",
+      `${HEADER},visa_type,sex\n` +
+        `1,=HYPERLINK("http://x.invalid"),entry,Quanhe,PRK,A,,\n` +
+        `2,2019-06-01,entry,Quanhe,PRK,B,@SUM(1+1),+cmd|' /C calc'!A0\n`,
+    );
+    assert.equal(runCli(["--db", db, "ingest", file]).status, 0);
+    const rejects = join(tmp.dir, "formula-rejects.csv");
+    assert.equal(runCli(["--db", db, "rejects", "--out", rejects]).status, 0);
+    const r = readFileSync(rejects, "utf8");
+    assert.match(r, /,"?'=HYPERLINK\(/);
+    assert.doesNotMatch(r, /,"?=HYPERLINK/);
+    const warnings = join(tmp.dir, "formula-warnings.csv");
+    assert.equal(runCli(["--db", db, "rejects", "--warnings", "--out", warnings]).status, 0);
+    const w = readFileSync(warnings, "utf8");
+    assert.match(w, /,'@SUM\(1\+1\)/);
+    assert.match(w, /,"?'\+cmd\|/);
+    assert.doesNotMatch(w, /,(@SUM|"?\+cmd)/);
+    const again = runCli(["--db", db, "rejects", "--out", rejects]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /the file exists; pass --force/);
+    assert.equal(runCli(["--db", db, "rejects", "--out", rejects, "--force"]).status, 0);
+  });
+
   it("ingest draws a progress bar on a terminal, from DuckDB's query progress", () => {
     const db = join(tmp.dir, "tty.duckdb");
     const rows = Array.from(

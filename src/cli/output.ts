@@ -44,7 +44,8 @@ export function printLine(line = ""): void {
 }
 
 /** Prints rows as an aligned text table (no colours: safe to paste into a case note). */
-export function printTable(rows: Record<string, unknown>[], columns?: string[]): void {
+export function printTable(records: readonly object[], columns?: string[]): void {
+  const rows = records as readonly Record<string, unknown>[];
   const cols = columns ?? Object.keys(rows[0] ?? {});
   const cell = (v: unknown): string =>
     v === null || v === undefined

@@ -111,28 +111,29 @@ function prepareOut(out: string, force: boolean): void {
   writeFileSync(join(out, MARKER), `${JSON.stringify({ status: "running" })}\n`);
 }
 
-export async function runDemo(options: DemoOptions): Promise<DemoResult> {
-  const out = resolve(options.out);
-  prepareOut(out, !!options.force);
-  const store = join(out, "sojourn.duckdb");
-  const sim = join(out, "sim");
-  const reportPath = join(out, "report.html");
+/** One stage: the command it runs and how its JSON result is told. */
+interface Plan {
+  stage: string;
+  needs: string;
+  /** Later stages cannot run without it. */
+  essential?: boolean;
+  args: string[];
+  detail: (r: Record<string, unknown>) => string;
+}
+
+/** The demo's stages in order, each a command a user would type. */
+function demoPlan(
+  options: DemoOptions,
+  paths: { store: string; sim: string; reportPath: string },
+): Plan[] {
+  const { store, sim, reportPath } = paths;
   const lists = join(repoRoot(), "data", "lists");
   const evidenceDir = join(repoRoot(), "data", "demo-evidence");
   const manifest = JSON.parse(
     readFileSync(join(evidenceDir, "reports.json"), "utf8"),
   ) as EvidenceManifest;
   const db = ["--db", store];
-
-  interface Plan {
-    stage: string;
-    needs: string;
-    /** Later stages cannot run without it. */
-    essential?: boolean;
-    args: string[];
-    detail: (r: Record<string, unknown>) => string;
-  }
-  const plan: Plan[] = [
+  return [
     {
       stage: "simulate",
       needs: "simulate",
@@ -227,55 +228,59 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
         `${((Number(r.bytes) || 0) / 1e6).toFixed(1)} MB, ${r.masked ? "masked" : "unmasked"}`,
     },
   ];
+}
 
-  const stages: DemoStage[] = [];
-  const started = performance.now();
-  for (const step of plan) {
-    const command = `sojourn ${step.args
-      .filter((a) => a !== "--json")
-      .map(quoteArg)
-      .join(" ")}`;
-    if (!options.available.has(step.needs)) {
-      const s: DemoStage = {
-        stage: step.stage,
-        command,
-        status: "skipped",
-        seconds: 0,
-        detail: `this build has no "sojourn ${step.needs}" command`,
-      };
-      stages.push(s);
-      options.onStage?.(s);
-      continue;
-    }
-    const t0 = performance.now();
-    const r = await runJson(step.args);
-    const seconds = (performance.now() - t0) / 1000;
-    if (r.code !== 0) {
-      const s: DemoStage = {
-        stage: step.stage,
-        command,
-        status: "failed",
-        seconds,
-        detail: failureLine(r.stderr) || `exit code ${r.code}`,
-      };
-      stages.push(s);
-      options.onStage?.(s);
-      if (step.essential)
-        throw new AppError(
-          "internal",
-          `demo stage "${step.stage}" failed (${command}): ${s.detail}`,
-        );
-      continue;
-    }
-    const s: DemoStage = {
+/** Runs one stage (or skips it when this build lacks its command). */
+async function runStage(step: Plan, options: DemoOptions): Promise<DemoStage> {
+  const command = `sojourn ${step.args
+    .filter((a) => a !== "--json")
+    .map(quoteArg)
+    .join(" ")}`;
+  if (!options.available.has(step.needs))
+    return {
       stage: step.stage,
       command,
-      status: "ok",
-      seconds,
-      detail: step.detail(parseLast(r.stdout)),
+      status: "skipped",
+      seconds: 0,
+      detail: `this build has no "sojourn ${step.needs}" command`,
     };
+  const t0 = performance.now();
+  const r = await runJson(step.args);
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.code !== 0)
+    return {
+      stage: step.stage,
+      command,
+      status: "failed",
+      seconds,
+      detail: failureLine(r.stderr) || `exit code ${r.code}`,
+    };
+  return {
+    stage: step.stage,
+    command,
+    status: "ok",
+    seconds,
+    detail: step.detail(parseLast(r.stdout)),
+  };
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const out = resolve(options.out);
+  prepareOut(out, !!options.force);
+  const store = join(out, "sojourn.duckdb");
+  const sim = join(out, "sim");
+  const reportPath = join(out, "report.html");
+  const stages: DemoStage[] = [];
+  const started = performance.now();
+  for (const step of demoPlan(options, { store, sim, reportPath })) {
+    const s = await runStage(step, options);
     stages.push(s);
     options.onStage?.(s);
+    if (s.status === "failed" && step.essential)
+      throw new AppError(
+        "internal",
+        `demo stage "${step.stage}" failed (${s.command}): ${s.detail}`,
+      );
   }
   const result: DemoResult = {
     out,

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { AppError } from "../core/errors.js";
 import { pairwiseScores, precisionRecall, rocAuc } from "../core/metrics.js";
 import { type Store, sqlString } from "../db/store.js";
+import { readStorePolicy } from "../read/policy.js";
 
 const TRUTH_FILES = {
   records: { path: "truth/records.csv", columns: ["source", "record_id", "person_id", "event"] },
@@ -74,13 +75,6 @@ export interface Evaluation {
       }
     | NotComputed;
   post_deadline: { precision: number; recall: number; f1: number } | NotComputed;
-}
-
-async function tables(store: Store): Promise<Set<string>> {
-  const rows = await store.all<{ t: string }>(
-    "SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'main'",
-  );
-  return new Set(rows.map((r) => r.t));
 }
 
 async function loadTruth(store: Store, dir: string): Promise<Record<string, unknown>> {
@@ -191,8 +185,10 @@ const MAJORITY_PERSON = `SELECT actual AS person_id, arg_max(predicted, n) AS pr
         FROM temp.eval_matched m JOIN person_records pr USING (rec_key) GROUP BY ALL)
   GROUP BY actual`;
 
-export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
-  const scenario = await loadTruth(store, dir);
+type Coverage = Evaluation["coverage"];
+
+/** Matches the truth's records to the store's (temp.eval_matched); fails when too few match. */
+async function matchTruth(store: Store, dir: string): Promise<Coverage> {
   await store.run(`CREATE OR REPLACE TEMP TABLE eval_matched AS
     SELECT r.rec_key, r.canonical_key, t.person_id
     FROM (SELECT DISTINCT source, record_id, person_id FROM temp.truth_records) t
@@ -212,49 +208,45 @@ export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
       `truth directory ${dir} does not match the store: ${matched} of its ${truthRecords} records are in the store; ingest ${join(dir, "crossings.csv")} (or .parquet) into this store first`,
     );
   }
-  const have = await tables(store);
-  const hasPersons =
-    have.has("person_records") &&
-    Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM person_records"))?.n ?? 0) >
-      0;
-
-  const identity = {
-    model: hasPersons
-      ? await clusterQuality(store, "SELECT rec_key, person_id AS predicted FROM person_records")
-      : notComputed("no persons in the store yet: run sojourn analyze"),
-    baseline_doc_number: await clusterQuality(
-      store,
-      "SELECT rec_key, doc_number AS predicted FROM records",
-    ),
+  return {
+    truth_records: truthRecords,
+    matched,
+    missing_from_store: truthRecords - matched,
+    store_records_not_in_truth: Number(cov?.extra ?? 0),
+    truth_reexports: Number(cov?.reexports ?? 0),
+    reexports_linked: Number(cov?.linked ?? 0),
   };
+}
 
-  let workers: Evaluation["workers"] = notComputed(
-    "no labour scores in the store yet: run sojourn analyze",
-  );
-  if (hasPersons && have.has("persons")) {
-    const scored = await store.all<{
-      role: string;
-      score: number | null;
-    }>(`SELECT t.role, p.labor_score AS score
+/** Labour scores against the truth's workers, at the threshold of the store's policy. */
+async function evaluateWorkers(store: Store): Promise<Evaluation["workers"]> {
+  const scored = await store.all<{
+    role: string;
+    score: number | null;
+  }>(`SELECT t.role, p.labor_score AS score
       FROM temp.truth_persons t JOIN (${MAJORITY_PERSON}) m USING (person_id)
       LEFT JOIN persons p ON p.person_id = m.predicted_person`);
-    if (scored.some((s) => (s.score ?? 0) > 0)) {
-      const flagged = await classify(
-        store,
-        `SELECT m.person_id, p.labor_score >= 0.5 AS flagged FROM (${MAJORITY_PERSON}) m JOIN persons p ON p.person_id = m.predicted_person`,
-      );
-      workers = {
-        threshold: 0.5,
-        ...flagged,
-        roc_auc: rocAuc(
-          scored.map((s) => ({ score: s.score ?? 0, positive: s.role === "worker" })),
-        ),
-      };
-    }
+  if (scored.some((s) => (s.score ?? 0) > 0)) {
+    const threshold = (await readStorePolicy(store)).policy.score.threshold;
+    const flagged = await classify(
+      store,
+      `SELECT m.person_id, p.labor_score >= ${threshold} AS flagged FROM (${MAJORITY_PERSON}) m JOIN persons p ON p.person_id = m.predicted_person`,
+    );
+    return {
+      threshold,
+      ...flagged,
+      roc_auc: rocAuc(scored.map((s) => ({ score: s.score ?? 0, positive: s.role === "worker" }))),
+    };
   }
 
-  // The naive rule monitors would start from: at least three stays of 20–31 days on one
-  // document number (an entry followed by the next exit of the same document).
+  return notComputed("no labour scores in the store yet: run sojourn analyze");
+}
+
+/**
+ * The naive rule monitors would start from: at least three stays of 20–31 days on one
+ * document number (an entry followed by the next exit of the same document).
+ */
+async function evaluateBaseline(store: Store): Promise<Evaluation["workers_baseline"]> {
   const baselineRule = "≥ 3 stays of 20–31 days on one document number";
   const baseline = await classify(
     store,
@@ -271,11 +263,18 @@ export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
        JOIN records r USING (rec_key) SEMI JOIN flagged_docs f ON f.doc_number = r.doc_number`,
   );
 
-  let cohorts: Evaluation["cohorts"] = notComputed(
-    "no cohorts in the store yet: run sojourn analyze",
-  );
-  if (hasPersons && have.has("cohorts") && have.has("cohort_members")) {
-    const cells = await store.all<{ predicted: string; actual: string; n: bigint }>(`
+  return {
+    rule: baselineRule,
+    precision: baseline.precision,
+    recall: baseline.recall,
+    f1: baseline.f1,
+    false_positive_share_by_role: baseline.false_positive_share_by_role,
+  };
+}
+
+/** Labour-team cohorts against the truth's, pairwise over persons. */
+async function evaluateCohorts(store: Store): Promise<Evaluation["cohorts"]> {
+  const cells = await store.all<{ predicted: string; actual: string; n: bigint }>(`
       WITH truth AS (
         SELECT t.person_id, CASE WHEN c.kind = 'labor-team' THEN t.cohort_id ELSE 'none:' || t.person_id END AS actual
         FROM temp.truth_persons t LEFT JOIN temp.truth_cohorts c USING (cohort_id)
@@ -288,60 +287,70 @@ export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
         GROUP BY m.person_id)
       SELECT p.predicted, t.actual, count(*) AS n FROM truth t JOIN pred p USING (person_id)
       WHERE NOT (t.actual LIKE 'none:%' AND p.predicted LIKE 'none:%') GROUP BY ALL`);
-    const s = pairwiseScores(
-      cells.map((c) => ({ predicted: c.predicted, actual: c.actual, n: Number(c.n) })),
-    );
-    const [tours] = await store.all<{ n: bigint }>(`
+  const s = pairwiseScores(
+    cells.map((c) => ({ predicted: c.predicted, actual: c.actual, n: Number(c.n) })),
+  );
+  const [tours] = await store.all<{ n: bigint }>(`
       SELECT count(DISTINCT t.cohort_id) AS n FROM temp.truth_persons t JOIN temp.truth_cohorts c USING (cohort_id)
       JOIN (${MAJORITY_PERSON}) m USING (person_id)
       JOIN cohort_members cm ON cm.person_id = m.predicted_person JOIN cohorts k ON k.cohort_id = cm.cohort_id
       WHERE c.kind = 'tour-group' AND k.kind = 'labor-team'`);
-    cohorts = {
-      labor_team_pairwise_f1: s.f1,
-      precision: s.precision,
-      recall: s.recall,
-      tour_groups_labelled_labor: Number(tours?.n ?? 0),
-    };
-  }
+  return {
+    labor_team_pairwise_f1: s.f1,
+    precision: s.precision,
+    recall: s.recall,
+    tour_groups_labelled_labor: Number(tours?.n ?? 0),
+  };
+}
 
-  let postDeadline: Evaluation["post_deadline"] = notComputed(
-    "no post-deadline-presence alerts in the store yet: run sojourn analyze",
-  );
-  if (hasPersons && have.has("alerts")) {
-    const rows = await store.all<{ actual: boolean; flagged: boolean }>(`
+/** Post-deadline-presence alerts against the truth's workers still present after the deadline. */
+async function evaluatePostDeadline(store: Store): Promise<Evaluation["post_deadline"]> {
+  const rows = await store.all<{ actual: boolean; flagged: boolean }>(`
       SELECT t.worker_after_deadline IN ('1', 'true', 'True') AS actual,
         coalesce(f.flagged, false) AS flagged
       FROM temp.truth_persons t JOIN (${MAJORITY_PERSON}) m USING (person_id)
       LEFT JOIN (SELECT DISTINCT person_id, true AS flagged FROM alerts WHERE rule = 'post-deadline-presence') f
         ON f.person_id = m.predicted_person`);
-    const tp = rows.filter((r) => r.actual && r.flagged).length;
-    postDeadline = precisionRecall(
-      tp,
-      rows.filter((r) => r.flagged).length,
-      rows.filter((r) => r.actual).length,
-    );
-  }
+  const tp = rows.filter((r) => r.actual && r.flagged).length;
+  return precisionRecall(
+    tp,
+    rows.filter((r) => r.flagged).length,
+    rows.filter((r) => r.actual).length,
+  );
+}
 
+export async function evaluate(store: Store, dir: string): Promise<Evaluation> {
+  const scenario = await loadTruth(store, dir);
+  const coverage = await matchTruth(store, dir);
+  const hasPersons =
+    Number((await store.one<{ n: bigint }>("SELECT count(*) AS n FROM person_records"))?.n ?? 0) >
+    0;
+  const identity = {
+    model: hasPersons
+      ? await clusterQuality(store, "SELECT rec_key, person_id AS predicted FROM person_records")
+      : notComputed("no persons in the store yet: run sojourn analyze"),
+    baseline_doc_number: await clusterQuality(
+      store,
+      "SELECT rec_key, doc_number AS predicted FROM records",
+    ),
+  };
+  const workers = hasPersons
+    ? await evaluateWorkers(store)
+    : notComputed("no labour scores in the store yet: run sojourn analyze");
+  const workersBaseline = await evaluateBaseline(store);
+  const cohorts = hasPersons
+    ? await evaluateCohorts(store)
+    : notComputed("no cohorts in the store yet: run sojourn analyze");
+  const postDeadline = hasPersons
+    ? await evaluatePostDeadline(store)
+    : notComputed("no post-deadline-presence alerts in the store yet: run sojourn analyze");
   return {
     truth: dir,
     scenario,
-    coverage: {
-      truth_records: truthRecords,
-      matched,
-      missing_from_store: truthRecords - matched,
-      store_records_not_in_truth: Number(cov?.extra ?? 0),
-      truth_reexports: Number(cov?.reexports ?? 0),
-      reexports_linked: Number(cov?.linked ?? 0),
-    },
+    coverage,
     identity,
     workers,
-    workers_baseline: {
-      rule: baselineRule,
-      precision: baseline.precision,
-      recall: baseline.recall,
-      f1: baseline.f1,
-      false_positive_share_by_role: baseline.false_positive_share_by_role,
-    },
+    workers_baseline: workersBaseline,
     cohorts,
     post_deadline: postDeadline,
   };

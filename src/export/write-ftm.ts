@@ -9,10 +9,9 @@
  * point at (the persons an alert is about, a cohort's members and sponsors), with the same ids
  * and the same content as in the export of their own kind, so files can be loaded in any order
  * (Aleph keeps the last version of an entity written under one id).
- * The file is written beside `out` and renamed when complete.
+ * Masked unless `unmask` (src/core/masking.ts): no names or document numbers at all, records
+ * cited by ingest run and line. The file is written as every output is (./output-file.ts).
  */
-import { open, rename, rm } from "node:fs/promises";
-import { AppError } from "../core/errors.js";
 import {
   type AlertRow,
   type CohortMemberRow,
@@ -32,14 +31,17 @@ import {
   type SponsorRow,
   type StayRow,
 } from "../core/ftm/index.js";
+import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
-import { createMasker } from "../report/mask.js";
+import { readStorePolicy } from "../read/policy.js";
+import { recordRefListSql } from "../read/records.js";
+import { type OutputOptions, writeOutputFile } from "./output-file.js";
 
 export const FTM_KINDS = ["persons", "alerts", "cohorts", "stays"] as const;
 export type FtmKind = (typeof FTM_KINDS)[number];
 
-export interface FtmExportOptions {
+export interface FtmExportOptions extends OutputOptions {
   unmask?: boolean;
 }
 
@@ -59,15 +61,6 @@ interface Section {
   /** Counted in `rows`: the section of the exported kind itself. */
   main?: boolean;
   map(row: Record<string, unknown>): FtmEntity[];
-}
-
-/** labor_score threshold of the last analyze run; before any, 0.5 (the export contract's "likely worker"). */
-async function scoreThreshold(store: Store): Promise<number> {
-  const row = await store.one<{ t: string | null }>(
-    "SELECT policy->'score'->>'threshold' AS t FROM analyze_runs ORDER BY run_at DESC LIMIT 1",
-  );
-  const t = Number(row?.t);
-  return row?.t != null && Number.isFinite(t) ? t : 0.5;
 }
 
 function portPlaces(): Map<string, FtmPlace> {
@@ -156,13 +149,19 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
         {
           sql: `SELECT a.alert_id, a.rule, a.rule_version, a.score, a.person_id, a.cohort_id,
                        a.period_start::VARCHAR AS period_start, a.period_end::VARCHAR AS period_end,
-                       a.summary, a.record_ids, ${docs} AS docs
+                       a.summary, ${recordRefListSql("a.record_ids", ctx.unmask)} AS record_ids,
+                       ${docs} AS docs
                 FROM alerts a`,
           order: "rule, alert_id",
           main: true,
           map: (r) => {
             const row = r as unknown as AlertRow & { docs: string[] };
-            return [mapAlert({ ...row, summary: mask.text(row.summary ?? "", row.docs) || null })];
+            return [
+              mapAlert({
+                ...row,
+                summary: mask.text(row.summary ?? "", { docs: row.docs }) || null,
+              }),
+            ];
           },
         },
       ];
@@ -213,8 +212,9 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
         },
         {
           sql: `SELECT person_id, port_in, port_out, entered_on::VARCHAR AS entered_on,
-                       exited_on::VARCHAR AS exited_on, days, record_ids, flags
-                FROM stays`,
+                       exited_on::VARCHAR AS exited_on, days,
+                       ${recordRefListSql("s.record_ids", ctx.unmask)} AS record_ids, flags
+                FROM stays s`,
           order: "person_id, entered_on, record_ids",
           main: true,
           map: (r) => [mapStay(r as unknown as StayRow, ctx)],
@@ -232,47 +232,35 @@ export async function writeFtmExport(
 ): Promise<FtmExportResult> {
   const ctx: FtmContext = {
     unmask: !!options.unmask,
-    threshold: await scoreThreshold(store),
+    threshold: (await readStorePolicy(store)).policy.score.threshold,
     ports: portPlaces(),
   };
-  const tmp = `${out}.partial`;
-  const result: FtmExportResult = { rows: 0, entities: 0, schemata: {} };
-  let file: Awaited<ReturnType<typeof open>> | undefined;
-  try {
-    file = await open(tmp, "w");
-    for (const section of sectionsFor(kind, ctx)) {
-      // DuckDB turns each row into JSON text and JS parses it: several times faster than
-      // converting list and struct values one by one through the driver (437,771 stays: 1.8 s
-      // against 4.9 s to read them).
-      const stream = await store.conn.stream(
-        `SELECT to_json(t)::VARCHAR AS j FROM (${section.sql}) t ORDER BY ${section.order}`,
-      );
-      for await (const chunk of stream.yieldRows()) {
-        let text = "";
-        for (const [json] of chunk) {
-          if (section.main) result.rows++;
-          for (const entity of section.map(JSON.parse(json as string))) {
-            text += `${JSON.stringify(entity)}\n`;
-            result.entities++;
-            result.schemata[entity.schema] = (result.schemata[entity.schema] ?? 0) + 1;
+  return writeOutputFile(
+    out,
+    async (file) => {
+      const result: FtmExportResult = { rows: 0, entities: 0, schemata: {} };
+      for (const section of sectionsFor(kind, ctx)) {
+        // DuckDB turns each row into JSON text and JS parses it: several times faster than
+        // converting list and struct values one by one through the driver (437,771 stays: 1.8 s
+        // against 4.9 s to read them).
+        const stream = await store.conn.stream(
+          `SELECT to_json(t)::VARCHAR AS j FROM (${section.sql}) t ORDER BY ${section.order}`,
+        );
+        for await (const chunk of stream.yieldRows()) {
+          let text = "";
+          for (const [json] of chunk) {
+            if (section.main) result.rows++;
+            for (const entity of section.map(JSON.parse(json as string))) {
+              text += `${JSON.stringify(entity)}\n`;
+              result.entities++;
+              result.schemata[entity.schema] = (result.schemata[entity.schema] ?? 0) + 1;
+            }
           }
+          await file.write(text);
         }
-        await file.write(text);
       }
-    }
-    await file.close();
-    file = undefined;
-    await rename(tmp, out);
-  } catch (err) {
-    await file?.close().catch(() => undefined);
-    await rm(tmp, { force: true }).catch(() => undefined);
-    if (err instanceof AppError) throw err;
-    const e = err as NodeJS.ErrnoException;
-    if (e.code && e.syscall)
-      throw new AppError("input", `cannot write ${out}: ${e.message.replace(tmp, out)}`, {
-        cause: err,
-      });
-    throw err;
-  }
-  return result;
+      return result;
+    },
+    options,
+  );
 }

@@ -1,11 +1,11 @@
 /**
  * `sojourn report`: gather the sections from the store, render one self-contained HTML file and
- * write it atomically (a temporary file renamed into place), so a half-written report never
- * replaces a good one.
+ * write it as every output is written (src/export/output-file.ts): never over an existing file
+ * without `force`, never as a directory, and atomically.
  */
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import type { Store } from "../db/store.js";
+import { checkOutputPath, writeOutputFile } from "../export/output-file.js";
+import { resolvePlace } from "../read/places.js";
 import { gatherReport, type ReportData, type ReportOptions } from "./gather.js";
 import { renderReportHtml } from "./render-html.js";
 
@@ -21,16 +21,14 @@ export interface ReportResult {
 export async function buildReport(
   store: Store,
   out: string,
-  options: ReportOptions = {},
+  options: ReportOptions & { force?: boolean } = {},
 ): Promise<ReportResult> {
   const started = performance.now();
+  if (options.place) resolvePlace(options.place);
+  const path = checkOutputPath(out, options);
   const data = await gatherReport(store, options);
   const html = renderReportHtml(data);
-  const path = resolve(out);
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, html);
-  renameSync(tmp, path);
+  await writeOutputFile(out, (file) => file.writeFile(html), { ...options, createDir: true });
   const status = (s: { available: boolean; reason?: string }) =>
     s.available ? "rendered" : `not available: ${s.reason ?? ""}`;
   return {

@@ -4,7 +4,8 @@
  * Animation is off: the page signals "rendered" on ECharts' first `finished` event, and a
  * report is read, not watched.
  */
-import { DEADLINE, type ReportData } from "./gather.js";
+import { longDate } from "./format.js";
+import type { ReportData } from "./gather.js";
 
 export interface ChartSpec {
   id: string;
@@ -34,17 +35,17 @@ const BASE = {
 };
 
 /** A vertical line on the UNSCR 2397 repatriation deadline. */
-function deadlineLine(): Record<string, unknown> {
+function deadlineLine(deadline: string): Record<string, unknown> {
   return {
     silent: true,
     symbol: "none",
     lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
     label: {
-      formatter: "UNSCR 2397 deadline 22 Dec 2019",
+      formatter: `UNSCR 2397 deadline ${longDate(deadline)}`,
       position: "insideEndTop",
       color: "#c0392b",
     },
-    data: [{ xAxis: DEADLINE }],
+    data: [{ xAxis: deadline }],
   };
 }
 
@@ -59,15 +60,15 @@ function timelineAxes(labels: string[]): Record<string, unknown> {
   };
 }
 
-export function buildCharts(data: ReportData): ChartSpec[] {
-  const charts: ChartSpec[] = [];
+/** Likely workers (or the net flow) present per day and city, the deadline marked. */
+function presenceChart(data: ReportData): ChartSpec | undefined {
   if (data.presence.available) {
     const p = data.presence.data;
     const label =
       p.method === "presence-table"
         ? "likely workers present"
         : "DPRK nationals present (net flow since first record)";
-    charts.push({
+    return {
       id: "chart-presence",
       title: `${label[0]?.toUpperCase()}${label.slice(1)}, by city`,
       height: 420,
@@ -86,13 +87,18 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           sampling: "lttb",
           lineStyle: { width: 1.5 },
           data: s.points,
-          ...(i === 0 ? { markLine: deadlineLine() } : {}),
+          ...(i === 0 ? { markLine: deadlineLine(data.policy.deadline) } : {}),
         })),
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** DPRK-national entries and exits per month. */
+function monthlyChart(data: ReportData): ChartSpec | undefined {
   if (data.monthly.length > 0) {
-    charts.push({
+    return {
       id: "chart-monthly",
       title: "DPRK-national crossings per month",
       height: 320,
@@ -112,19 +118,24 @@ export function buildCharts(data: ReportData): ChartSpec[] {
               symbol: "none",
               lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
               label: { formatter: "deadline", color: "#c0392b" },
-              data: [{ xAxis: DEADLINE.slice(0, 7) }],
+              data: [{ xAxis: data.policy.deadline.slice(0, 7) }],
             },
           },
           { name: "exits to the DPRK", type: "bar", data: data.monthly.map((m) => m.exits) },
         ],
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** Entries per day of the top sponsors: their rotation timeline. */
+function sponsorsChart(data: ReportData): ChartSpec | undefined {
   if (data.sponsors.available && data.sponsors.data.timeline.length > 0) {
     const t = data.sponsors.data.timeline;
     const labels = t.map((s) => shorten(s.label, 38));
     const max = Math.max(1, ...t.flatMap((s) => s.points.map((pt) => pt[1])));
-    charts.push({
+    return {
       id: "chart-sponsors",
       title: "Rotation timeline: DPRK-national entries per day, top sponsors",
       height: 90 + 42 * t.length,
@@ -144,19 +155,24 @@ export function buildCharts(data: ReportData): ChartSpec[] {
             type: "scatter",
             itemStyle: { opacity: 0.6 },
             data: t.flatMap((s, i) => s.points.map((pt) => [pt[0], labels[i], pt[1]])),
-            markLine: deadlineLine(),
+            markLine: deadlineLine(data.policy.deadline),
           },
         ],
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** Crossing days of the largest cohorts. */
+function cohortsChart(data: ReportData): ChartSpec | undefined {
   if (
     data.cohorts.available &&
     data.cohorts.data.some((c) => c.movements.length > 0 || c.first_seen)
   ) {
     const rows = data.cohorts.data.slice(0, 12);
     const labels = rows.map((c) => `${c.cohort_id} (${c.kind}, ${c.members})`);
-    charts.push({
+    return {
       id: "chart-cohorts",
       title: "Cohort movements (crossing days of each cohort)",
       height: 90 + 36 * rows.length,
@@ -176,15 +192,20 @@ export function buildCharts(data: ReportData): ChartSpec[] {
                   ][])
               ).map((m) => [m[0], labels[i], m[1]]),
             ),
-            markLine: deadlineLine(),
+            markLine: deadlineLine(data.policy.deadline),
           },
         ],
       },
-    });
+    };
   }
+  return undefined;
+}
+
+/** Alerts per rule. */
+function alertsChart(data: ReportData): ChartSpec | undefined {
   if (data.alerts.available) {
     const byRule = data.alerts.data.byRule;
-    charts.push({
+    return {
       id: "chart-alerts",
       title: "Alerts by rule",
       height: 80 + 34 * byRule.length,
@@ -203,9 +224,15 @@ export function buildCharts(data: ReportData): ChartSpec[] {
           },
         ],
       },
-    });
+    };
   }
-  return charts;
+  return undefined;
+}
+
+export function buildCharts(data: ReportData): ChartSpec[] {
+  return [presenceChart, monthlyChart, sponsorsChart, cohortsChart, alertsChart]
+    .map((chart) => chart(data))
+    .filter((c): c is ChartSpec => c !== undefined);
 }
 
 function shorten(s: string, n: number): string {

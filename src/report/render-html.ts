@@ -4,12 +4,20 @@
  * the same offline, attached to a case file, years later. Sections whose tables are missing say
  * which command fills them.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { buildCharts, type ChartSpec } from "./charts.js";
-import { formatInt, formatNumber, escapeHtml as h, scriptJson } from "./format.js";
-import { DEADLINE, LIKELY_WORKER, type ReportData, type Section } from "./gather.js";
-import { drawCrossingsMap } from "./map.js";
+import {
+  formatInt,
+  formatNumber,
+  escapeHtml as h,
+  longDate,
+  nextDay,
+  scriptJson,
+} from "./format.js";
+import type { ReportData, Section } from "./gather.js";
+import { type CrossingsMap, drawCrossingsMap } from "./map.js";
 
 export interface RenderInfo {
   sojournVersion: string;
@@ -70,30 +78,28 @@ function figure(label: string, value: number | null, note: string, missingHint: 
   const shown = value === null ? `<span class="na">n/a</span>` : h(formatInt(value));
   return `<div class="figure"><div class="value">${shown}</div><div class="label">${h(label)}</div><div class="note">${h(value === null ? missingHint : note)}</div></div>`;
 }
+/** What every section renders from: the data, its charts and map, and the build's versions. */
+interface RenderContext {
+  data: ReportData;
+  chart(id: string): string;
+  map: CrossingsMap;
+  sojournVersion: string;
+  echartsVersion: string;
+  /** "place X, from to to" as the header states it. */
+  scope: string;
+  /** The records' first to last day. */
+  period: string;
+  portName(id: string): string;
+}
 
-export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): string {
-  const sojournVersion = info?.sojournVersion ?? "0.1.0";
-  const echartsVersion = info?.echartsVersion ?? packageVersion("echarts");
-  const charts = buildCharts(data);
-  const chart = (id: string) => chartDiv(charts.find((c) => c.id === id));
-  const map = drawCrossingsMap(data.gazetteer.ports, data.portFlows);
-  const hl = data.headline;
-  const f = data.filters;
-  const scope = [
-    f.place ? `place ${f.place}` : "all places",
-    f.from || f.to ? `${f.from ?? "start"} to ${f.to ?? "end"}` : "whole period",
-  ].join(", ");
-  const period = hl.firstDay ? `${hl.firstDay} to ${hl.lastDay}` : "no records";
-  const portName = (id: string) => data.gazetteer.ports.find((p) => p.id === id)?.name_en ?? id;
-
-  const parts: string[] = [];
-  parts.push(`<header>
+function headerHtml({ data, scope, period }: RenderContext): string {
+  return `<header>
 <h1>Sojourn compliance report: DPRK labour in China after the UNSCR 2397 deadline</h1>
 <p class="meta">Generated ${h(data.generatedAt.replace("T", " ").slice(0, 16))} UTC from store <code>${h(data.storePath)}</code> · scope: ${h(scope)} · records from ${h(period)}</p>
 <p class="masking">${
     data.masked
-      ? "Privacy: persons appear under pseudonymous ids (P-…); document numbers are masked (first two and last three characters, e.g. 83****086) and names reduced to initials. The people in these records are often victims of forced labour; the findings concern the scheme, its sponsors and organisers. Regenerate with <code>--unmask</code> only for a case file that needs the full values."
-      : "UNMASKED: this report shows full document numbers and names as recorded (generated with --unmask). Handle it as personal data of people who are often victims of forced labour."
+      ? "Privacy: persons appear under pseudonymous ids (P-…); names keep only their first letter (e.g. K**), document numbers at most their last two characters (e.g. *******86), and records are cited by ingest run and line (e.g. r1:1042) instead of their record ids. The people in these records are often victims of forced labour; the findings concern the scheme, its sponsors and organisers. Regenerate with <code>--unmask</code> only for a case file that needs the full values."
+      : "UNMASKED: this report shows full document numbers, names and record ids as recorded (generated with --unmask). Handle it as personal data of people who are often victims of forced labour."
   }</p>
 <nav>${[
     ["headline", "Headline"],
@@ -107,35 +113,41 @@ export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): 
   ]
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join(" · ")}</nav>
-</header>`);
+</header>`;
+}
 
-  // Headline figures.
-  parts.push(`<section id="headline"><h2>Headline figures</h2><div class="figures">
+function headlineSection({ data, chart, period }: RenderContext): string {
+  const hl = data.headline;
+  const { deadline, likelyWorker } = data.policy;
+  return `<section id="headline"><h2>Headline figures</h2><div class="figures">
 ${figure("crossing records", hl.records, `${period}`, "run sojourn ingest")}
 ${figure("DPRK-national crossings", hl.dprkCrossings, `${formatInt(hl.dprkDocuments)} distinct travel documents`, "run sojourn ingest")}
 ${figure("persons resolved", hl.persons, "DPRK nationals after identity resolution", "run sojourn analyze")}
-${figure("likely workers", hl.likelyWorkers, `labour score ≥ ${LIKELY_WORKER}`, "run sojourn analyze (detection step)")}
-${figure("likely workers seen after 22 Dec 2019", hl.likelyWorkersAfterDeadline, "last crossing after the deadline", "run sojourn analyze (detection step)")}
-${figure("likely workers present on 23 Dec 2019", hl.presenceAfterDeadline, "the day after the deadline (presence table)", "needs the detection step's presence table")}
+${figure("likely workers", hl.likelyWorkers, `labour score ≥ ${likelyWorker}`, "run sojourn analyze (detection step)")}
+${figure(`likely workers seen after ${longDate(deadline)}`, hl.likelyWorkersAfterDeadline, "last crossing after the deadline", "run sojourn analyze (detection step)")}
+${figure(`likely workers present on ${longDate(nextDay(deadline))}`, hl.presenceAfterDeadline, "the day after the deadline (presence table)", "needs the detection step's presence table")}
 ${figure("alerts", hl.alerts, "explainable, each cites its records", "run sojourn analyze (detection step)")}
 ${figure("labour-team cohorts", hl.laborCohorts, "groups that cross together repeatedly", "run sojourn analyze (detection step)")}
 ${figure("sponsors matching a sanctions list", hl.sanctionedSponsors, "screening hits above threshold", "run sojourn lists import and sojourn screen --sponsors")}
 ${figure("evidence claims", hl.claims, "from graded reports", "run sojourn evidence add")}
 </div>
 ${chart("chart-monthly")}
-</section>`);
+</section>`;
+}
 
-  // Presence.
+function presenceSection({ data, chart }: RenderContext): string {
+  const { deadline, likelyWorker } = data.policy;
   const presenceNote = data.presence.available
     ? data.presence.data.method === "presence-table"
-      ? "Likely workers present per day, from the detection step's presence table (persons with a labour score ≥ 0.5 inside China on that day), summed per city over its crossings."
+      ? `Likely workers present per day, from the detection step's presence table (persons with a labour score ≥ ${likelyWorker} inside China on that day), summed per city over its crossings.`
       : "The detection step's presence table is not in this store (run sojourn analyze with detection), so this is the crude running balance of DPRK-national entries minus exits through each city's crossings since the first record, raised so that its lowest point is zero (people already inside when the logs start leave before they are seen entering). It counts every DPRK national, workers or not, and is distorted by persons entering at one city and leaving at another and by gaps in the logs."
     : "";
-  parts.push(`<section id="presence"><h2>Presence over time, per city</h2>
-<p>The dashed line marks the repatriation deadline of UNSCR 2397 op. 8, <strong>${DEADLINE}</strong>. ${h(presenceNote)}</p>
-${unavailable(data.presence)}${chart("chart-presence")}</section>`);
+  return `<section id="presence"><h2>Presence over time, per city</h2>
+<p>The dashed line marks the repatriation deadline of UNSCR 2397 op. 8, <strong>${deadline}</strong>. ${h(presenceNote)}</p>
+${unavailable(data.presence)}${chart("chart-presence")}</section>`;
+}
 
-  // Map.
+function mapSection({ data, map, portName }: RenderContext): string {
   const flowRows = data.portFlows
     .map((fl) => ({
       port: portName(fl.port_id),
@@ -144,7 +156,7 @@ ${unavailable(data.presence)}${chart("chart-presence")}</section>`);
       net: fl.entries - fl.exits,
     }))
     .sort((a, b) => b.entries + b.exits - (a.entries + a.exits));
-  parts.push(`<section id="map"><h2>China–DPRK crossings</h2>
+  return `<section id="map"><h2>China–DPRK crossings</h2>
 <p>DPRK-national crossings per port in the selected records: ↓ entries into China, ↑ exits to the DPRK. ${map.drawn} ports drawn; ${map.portsWithoutCoordinates.length} without coordinates in the gazetteer are listed under Methodology.</p>
 <div class="map-wrap">${map.svg}</div>
 ${table(flowRows, [
@@ -154,9 +166,10 @@ ${table(flowRows, [
   ["net", "net (entries − exits)"],
 ])}
 ${data.unknownPortCrossings > 0 ? `<p class="warn">${formatInt(data.unknownPortCrossings)} records name a port the gazetteer does not know; they are not on the map (see Methodology).</p>` : ""}
-</section>`);
+</section>`;
+}
 
-  // Sponsors and cohorts.
+function sponsorsSection({ data, chart }: RenderContext): string {
   const sponsorRows = data.sponsors.available
     ? data.sponsors.data.rows.map((s) => ({
         ...s,
@@ -165,7 +178,7 @@ ${data.unknownPortCrossings > 0 ? `<p class="warn">${formatInt(data.unknownPortC
         sanctions: s.sanctions ?? "",
       }))
     : [];
-  parts.push(`<section id="sponsors"><h2>Top sponsors and cohorts</h2>
+  return `<section id="sponsors"><h2>Top sponsors and cohorts</h2>
 <p>Sponsors are the inviting or employing organisations written on DPRK-national crossing records, grouped across scripts and spellings (legal forms and city prefixes dropped, Chinese and Korean romanized: 珲春市东洋水产有限公司 and Hunchun Dongyang Seafood Co., Ltd. are one sponsor). Ranked by distinct travel documents.</p>
 ${unavailable(data.sponsors)}
 ${
@@ -199,9 +212,10 @@ ${
     : ""
 }
 ${chart("chart-cohorts")}
-</section>`);
+</section>`;
+}
 
-  // Alerts.
+function alertsSection({ data, chart }: RenderContext): string {
   let alertsHtml = unavailable(data.alerts);
   if (data.alerts.available) {
     alertsHtml += `<p>${formatInt(data.alerts.data.total)} alerts in the store; the strongest of each rule below, each with the input records it cites (first six shown).</p>${chart("chart-alerts")}`;
@@ -228,10 +242,11 @@ ${table(
       )
       .join("");
   }
-  parts.push(`<section id="alerts"><h2>Top alerts with their evidence</h2>${alertsHtml}</section>`);
+  return `<section id="alerts"><h2>Top alerts with their evidence</h2>${alertsHtml}</section>`;
+}
 
-  // Sanctions.
-  parts.push(`<section id="sanctions"><h2>Sanctions matches</h2>
+function sanctionsSection({ data }: RenderContext): string {
+  return `<section id="sanctions"><h2>Sanctions matches</h2>
 <p>Sponsors (and, if screened, persons) matched against the imported lists: ${
     data.quality.lists.length
       ? data.quality.lists
@@ -255,9 +270,10 @@ ${
       ])
     : ""
 }
-</section>`);
+</section>`;
+}
 
-  // Evidence.
+function evidenceSection({ data }: RenderContext): string {
   let evidenceHtml = unavailable(data.evidence);
   if (data.evidence.available) {
     evidenceHtml += `<h3>Sources</h3>${table(data.evidence.data.sources, [
@@ -311,19 +327,20 @@ ${
       "claims",
     )}`;
   }
-  parts.push(
-    `<section id="evidence"><h2>Evidence: what the sources say, beside the data</h2><p>Sources are graded on the Admiralty scale: reliability A–F, credibility 1–6 (F6 = cannot be judged).</p>${evidenceHtml}</section>`,
-  );
+  return `<section id="evidence"><h2>Evidence: what the sources say, beside the data</h2><p>Sources are graded on the Admiralty scale: reliability A–F, credibility 1–6 (F6 = cannot be judged).</p>${evidenceHtml}</section>`;
+}
 
-  // Methodology and data quality.
+function methodologySection(ctx: RenderContext): string {
+  const { data, map, echartsVersion, sojournVersion } = ctx;
+  const { deadline, likelyWorker } = data.policy;
   const q = data.quality;
   const noCoords = map.portsWithoutCoordinates.map((p) => ({ ...p }));
-  parts.push(`<section id="methodology"><h2>Methodology and data quality</h2>
+  return `<section id="methodology"><h2>Methodology and data quality</h2>
 <h3>How the figures are made</h3>
 <ul>
 <li><strong>Records</strong>: every input row ends as loaded, duplicate (same source and record_id) or rejected with its reason; nothing is dropped silently. Dates are local dates at the port.</li>
 <li><strong>Persons</strong>: identity resolution joins records by document number, names across Hangul, Chinese characters and romanizations, passport renewals and typos; ids are pseudonymous (a salted hash), stable across runs.</li>
-<li><strong>Likely workers</strong>: a person whose labour score is at least ${LIKELY_WORKER} (PRODUCT contract: "likely an income-earning worker in the host country"). The deadline is UNSCR 2397 op. 8: repatriation by ${DEADLINE}.</li>
+<li><strong>Likely workers</strong>: a person whose labour score is at least ${likelyWorker} (the export contract: "likely an income-earning worker in the host country"). The deadline is UNSCR 2397 op. 8: repatriation by ${deadline}.</li>
 <li><strong>Presence</strong>: ${data.presence.available ? (data.presence.data.method === "presence-table" ? "from the detection step's presence table" : "net flow of DPRK-national entries minus exits (no presence table in this store)") : "not available"}.</li>
 <li><strong>Map</strong>: Natural Earth 1:50m country shapes (public domain, via the world-atlas package), Mercator projection, drawn as SVG when the report is built; port coordinates from the gazetteer (data/gazetteer/ports.csv).</li>
 <li><strong>Offline</strong>: this file contains its data, styles, the map and the ECharts ${h(echartsVersion)} library; its Content-Security-Policy forbids any network request.</li>
@@ -407,28 +424,70 @@ ${
 }
 <h3>Software and schema</h3>
 <p>Sojourn ${h(sojournVersion)} · store schema version ${q.migrations.at(-1)?.version ?? "?"} (${h(q.migrations.map((m) => m.name).join("; "))}) · ECharts ${h(echartsVersion)}.</p>
-</section>`);
+</section>`;
+}
 
+/** The report's page; scripts are allowed by their hashes only (no inline handlers). */
+export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): string {
+  const charts = buildCharts(data);
+  const hl = data.headline;
+  const f = data.filters;
+  const ctx: RenderContext = {
+    data,
+    chart: (id) => chartDiv(charts.find((c) => c.id === id)),
+    map: drawCrossingsMap(data.gazetteer.ports, data.portFlows),
+    sojournVersion: info?.sojournVersion ?? "0.1.0",
+    echartsVersion: info?.echartsVersion ?? packageVersion("echarts"),
+    scope: [
+      f.place ? `place ${f.place}` : "all places",
+      f.from || f.to ? `${f.from ?? "start"} to ${f.to ?? "end"}` : "whole period",
+    ].join(", "),
+    period: hl.firstDay ? `${hl.firstDay} to ${hl.lastDay}` : "no records",
+    portName: (id) => data.gazetteer.ports.find((p) => p.id === id)?.name_en ?? id,
+  };
+  const sections = [
+    headerHtml,
+    headlineSection,
+    presenceSection,
+    mapSection,
+    sponsorsSection,
+    alertsSection,
+    sanctionsSection,
+    evidenceSection,
+    methodologySection,
+  ].map((section) => section(ctx));
   const chartJson = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
+  const scripts = [echartsSource(), BOOT];
+  const { sojournVersion, scope } = ctx;
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(scripts)}">
 <meta name="generator" content="Sojourn ${h(sojournVersion)}">
 <title>Sojourn compliance report — ${h(scope)}</title>
 <style>${CSS}</style>
 </head>
 <body data-rendered="false" data-masked="${data.masked}">
-${parts.join("\n")}
+${sections.join("\n")}
 <footer>Sojourn ${h(sojournVersion)} · one self-contained file: no network, no external resources.</footer>
 <script type="application/json" id="chart-data">${chartJson}</script>
-<script>${echartsSource()}</script>
-<script>${BOOT}</script>
+${scripts.map((s) => `<script>${s}</script>`).join("\n")}
 </body>
 </html>
 `;
+}
+
+/**
+ * No network at all; scripts only as embedded, each allowed by its SHA-256 (an inline event
+ * handler or an injected script matches no hash, so it never runs). Styles stay inline.
+ */
+export function contentSecurityPolicy(scripts: readonly string[]): string {
+  const hashes = scripts
+    .map((s) => `'sha256-${createHash("sha256").update(s, "utf8").digest("base64")}'`)
+    .join(" ");
+  return `default-src 'none'; script-src ${hashes}; style-src 'unsafe-inline'; img-src data:; font-src data:`;
 }
 
 /** Renders every chart with the SVG renderer and marks the body when all have finished. */

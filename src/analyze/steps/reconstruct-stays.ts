@@ -28,7 +28,7 @@ import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 
 /** Days of a stay from entry to exit under the policy's convention (SQL expression). */
-export function daysExpr(policy: Policy, from: string, to: string): string {
+function daysExpr(policy: Policy, from: string, to: string): string {
   return policy.days.counting === "inclusive" ? `(${to} - ${from} + 1)` : `(${to} - ${from})`;
 }
 

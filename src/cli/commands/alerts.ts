@@ -5,6 +5,7 @@
 import type { Command } from "commander";
 import { RULES } from "../../core/detection/rules/index.js";
 import { AppError } from "../../core/errors.js";
+import { listAlerts } from "../../read/alerts.js";
 import { printJson, printLine, withCommandStore } from "../output.js";
 import { registerCohorts } from "./cohorts.js";
 import { registerSponsors } from "./sponsors.js";
@@ -17,9 +18,10 @@ export function register(program: Command): void {
     .option("--person <id>", "only this person")
     .option("--limit <n>", "at most n alerts (default 50; 0 = all)", "50")
     .option("--json", "print JSON (all matching alerts)")
+    .option("--unmask", "cite records by their record ids (default: by ingest run and line)")
     .action(
       async (
-        opts: { rule?: string; person?: string; limit: string; json?: boolean },
+        opts: { rule?: string; person?: string; limit: string; json?: boolean; unmask?: boolean },
         cmd: Command,
       ) => {
         if (opts.rule && !RULES.some((r) => r.id === opts.rule))
@@ -30,15 +32,13 @@ export function register(program: Command): void {
         const limit = Number(opts.limit);
         if (!Number.isInteger(limit) || limit < 0)
           throw new AppError("usage", `--limit ${opts.limit}: expected a whole number ≥ 0`);
-        const rows = await withCommandStore(cmd, (store) =>
-          store.json(
-            `SELECT alert_id, rule, rule_version, score, person_id, cohort_id,
-                    strftime(period_start, '%Y-%m-%d') AS period_start,
-                    strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_ids
-             FROM alerts WHERE ($rule IS NULL OR rule = $rule) AND ($person IS NULL OR person_id = $person)
-             ORDER BY rule, score DESC, alert_id ${opts.json || limit === 0 ? "" : `LIMIT ${limit}`}`,
-            { rule: opts.rule ?? null, person: opts.person ?? null },
-          ),
+        const { items: rows } = await withCommandStore(cmd, (store) =>
+          listAlerts(store, {
+            rule: opts.rule,
+            person: opts.person,
+            limit: opts.json ? 0 : limit,
+            unmask: opts.unmask,
+          }),
         );
         if (opts.json) return printJson(rows);
         for (const a of rows) {
@@ -46,7 +46,7 @@ export function register(program: Command): void {
             `${a.alert_id}  ${a.rule} v${a.rule_version}  score ${a.score}  ${a.person_id ?? a.cohort_id}`,
           );
           printLine(`  ${a.summary}`);
-          const ids = a.record_ids as string[];
+          const ids = a.record_ids;
           printLine(
             `  evidence: ${ids.slice(0, 8).join(", ")}${ids.length > 8 ? ` … (${ids.length})` : ""}`,
           );
@@ -57,5 +57,3 @@ export function register(program: Command): void {
   registerCohorts(program);
   registerSponsors(program);
 }
-
-/** The detection part of `sojourn person ID`: stays and alerts, for the person command to show. */

@@ -1,16 +1,25 @@
-import { writeFileSync } from "node:fs";
+/**
+ * `sojourn rejects`: rejected rows (or, with --warnings, optional fields loaded as empty) with
+ * file, line, column, value and reason. Personal values are masked and raw rows left out unless
+ * `--unmask`; `--out` writes them all as CSV, formula-like cells neutralised.
+ */
 import type { Command } from "commander";
-import { stringify } from "csv-stringify/sync";
 import { AppError } from "../../core/errors.js";
+import { writeCsv } from "../../export/write-csv.js";
+import { listRejects } from "../../read/ingest.js";
 import { printJson, printLine, withCommandStore } from "../output.js";
 
 interface RejectsOpts {
   run?: string;
   out?: string;
+  force?: boolean;
   json?: boolean;
   warnings?: boolean;
+  unmask?: boolean;
   limit?: string;
 }
+
+const COLUMNS = ["run_id", "file", "line", "column", "value", "reason"];
 
 export function register(program: Command): void {
   program
@@ -18,7 +27,9 @@ export function register(program: Command): void {
     .description("list rejected rows with file, line, column, value and reason")
     .option("--run <id>", "only this ingest run (default: all runs)")
     .option("--out <file.csv>", "write all of them to a CSV file")
+    .option("--force", "replace --out if it exists")
     .option("--warnings", "list warnings (optional fields loaded as empty) instead of rejects")
+    .option("--unmask", "names, document numbers and birth dates as written, and the raw rows")
     .option("--limit <n>", "rows to print on the terminal", "50")
     .option("--json", "print JSON lines")
     .action(async (opts: RejectsOpts, cmd: Command) => {
@@ -30,28 +41,14 @@ export function register(program: Command): void {
         );
       }
       await withCommandStore(cmd, async (store) => {
-        if (runId !== undefined) {
-          const run = await store.one("SELECT run_id FROM ingest_runs WHERE run_id = ?", [runId]);
-          if (!run) throw new AppError("not-found", `no ingest run ${runId}; see sojourn runs`);
-        }
-        const where = runId === undefined ? "" : `WHERE run_id = ${runId}`;
-        const rows = opts.warnings
-          ? await store.json(
-              `SELECT run_id, file, line, column_name AS column, value, message AS reason FROM record_warnings ${where} ORDER BY run_id, line`,
-            )
-          : await store.json(
-              `SELECT run_id, file, line, column_name AS column, value, reason, raw FROM rejects ${where} ORDER BY run_id, line`,
-            );
+        const rows = await listRejects(store, {
+          run: runId,
+          warnings: opts.warnings,
+          unmask: opts.unmask,
+        });
         if (opts.out) {
-          writeFileSync(
-            opts.out,
-            stringify(rows, {
-              header: true,
-              columns: Object.keys(
-                rows[0] ?? { run_id: 0, file: 0, line: 0, column: 0, value: 0, reason: 0 },
-              ),
-            }),
-          );
+          const columns = rows[0] ? Object.keys(rows[0]) : COLUMNS;
+          await writeCsv(opts.out, rows, columns, { force: opts.force });
           if (!opts.json)
             printLine(
               `${rows.length} ${opts.warnings ? "warnings" : "rejects"} written to ${opts.out}`,

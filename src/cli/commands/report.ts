@@ -14,6 +14,7 @@ interface ReportOpts {
   to?: string;
   place?: string;
   unmask?: boolean;
+  force?: boolean;
   top: string;
   json?: boolean;
 }
@@ -31,7 +32,8 @@ export function register(program: Command): void {
     .option("--from <YYYY-MM-DD>", "only records on or after this local date")
     .option("--to <YYYY-MM-DD>", "only records on or before this local date")
     .option("--place <place>", "a city, port, zone or region of the gazetteer (e.g. Hunchun)")
-    .option("--unmask", "show full document numbers and names (for a case file)")
+    .option("--unmask", "show full document numbers, names and record ids (for a case file)")
+    .option("--force", "replace --out if it exists")
     .option("--top <n>", "rows in the top-N tables", "15")
     .option("--json", "print a JSON summary")
     .action(async (opts: ReportOpts, cmd: Command) => {
@@ -52,6 +54,7 @@ export function register(program: Command): void {
           to: opts.to,
           place: opts.place,
           unmask: !!opts.unmask,
+          force: !!opts.force,
           top,
         }),
       );

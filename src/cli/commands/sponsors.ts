@@ -1,5 +1,6 @@
 /** `sojourn sponsors [--json]`: per sponsor (grouped across spellings) teams, workers, status. */
 import type { Command } from "commander";
+import { listSponsors } from "../../read/sponsors.js";
 import { printJson, printTable, withCommandStore } from "../output.js";
 
 export function registerSponsors(program: Command): void {
@@ -10,17 +11,10 @@ export function registerSponsors(program: Command): void {
     )
     .option("--json", "print JSON (with every spelling and workers per month)")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const rows = await withCommandStore(cmd, (store) =>
-        store.json(
-          `SELECT sponsor_key AS sponsor, names, persons, likely_workers, len(teams) AS teams, teams AS team_ids,
-                  strftime(first_seen, '%Y-%m-%d') AS first_seen, strftime(last_seen, '%Y-%m-%d') AS last_seen,
-                  workers_after_deadline, status, by_month
-           FROM sponsors ORDER BY likely_workers DESC, sponsor_key`,
-        ),
-      );
+      const rows = await withCommandStore(cmd, listSponsors);
       if (opts.json) return printJson(rows);
       printTable(
-        rows.map((r) => ({ ...r, spellings: (r.names as string[]).length })),
+        rows.map((r) => ({ ...r, spellings: r.names.length })),
         [
           "sponsor",
           "spellings",

@@ -2,7 +2,7 @@
  * A resolved person as an FtM Person; with `--unmask`, each travel document as a Passport (the
  * contract's passport types) or an Identification (border passes, other, unknown), held by the
  * person. Masked (the default), the person is known only by its pseudonymous id: no names, no
- * document numbers, birth year only — and the masked forms the report shows (initials, 83****086)
+ * document numbers, birth year only — and the masked forms the report shows (K**, *******86)
  * are not written either, because FtM's name and identifier properties are what Aleph and
  * OpenSanctions match on, and a masked value would link unrelated people.
  */

@@ -1,0 +1,242 @@
+/**
+ * Alerts: filter by rule, person, cohort, place, period and score; sort by rule or by score;
+ * cursor paging. Summaries and cited records are masked unless `unmask`.
+ */
+import { AppError } from "../core/errors.js";
+import { createMasker, type Masker } from "../core/masking.js";
+import type { Store } from "../db/store.js";
+import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
+import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
+import { placePortsSql, varcharList } from "./places.js";
+import { recordRefListSql } from "./records.js";
+import { missing, num, parseJson, type Section } from "./section.js";
+
+export const ALERT_SORTS = ["rule", "score"] as const;
+export type AlertSort = (typeof ALERT_SORTS)[number];
+
+export interface AlertFilter {
+  rule?: string;
+  person?: string;
+  cohort?: string;
+  /** A gazetteer place (city, port, zone, region): alerts citing a record at one of its ports. */
+  place?: string;
+  /** Alerts whose period overlaps [from, to] (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  minScore?: number;
+}
+
+export interface AlertQuery extends AlertFilter, PageRequest {
+  /** `rule`: by rule, then score descending (the default); `score`: strongest first. */
+  sort?: AlertSort;
+  unmask?: boolean;
+}
+
+export interface AlertView {
+  alert_id: string;
+  rule: string;
+  rule_version: number;
+  score: number;
+  person_id: string | null;
+  cohort_id: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  summary: string;
+  /** The records the alert cites (see ./records.ts for their masked form). */
+  record_ids: string[];
+}
+
+const ORDER: Record<AlertSort, string> = {
+  rule: "rule, score DESC, alert_id",
+  score: "score DESC, alert_id",
+};
+
+function afterCursor(sort: AlertSort, cursor: string | null | undefined): string {
+  if (!cursor) return "TRUE";
+  if (sort === "rule") {
+    decodeCursor(cursor, 3);
+    return `(rule > $c0 OR (rule = $c0 AND (score < $c1 OR (score = $c1 AND alert_id > $c2))))`;
+  }
+  decodeCursor(cursor, 2);
+  return `(score < $c0 OR (score = $c0 AND alert_id > $c1))`;
+}
+
+/** One page of alerts (all of them with `limit: 0`). */
+export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page<AlertView>> {
+  const sort = q.sort ?? "rule";
+  if (!(ALERT_SORTS as readonly string[]).includes(sort))
+    throw new AppError("usage", `sort ${sort}: expected one of ${ALERT_SORTS.join(", ")}`);
+  const limit = checkLimit(q.limit, 50);
+  const unmask = !!q.unmask;
+  const params: Record<string, string | number | null> = {
+    rule: q.rule ?? null,
+    person: q.person ?? null,
+    cohort: q.cohort ?? null,
+    from: q.from ?? null,
+    to: q.to ?? null,
+    min: q.minScore ?? null,
+  };
+  if (q.cursor)
+    decodeCursor(q.cursor, sort === "rule" ? 3 : 2).forEach((v, i) => {
+      params[`c${i}`] = v as string | number;
+    });
+  const place = q.place
+    ? `AND EXISTS (SELECT 1 FROM records pr WHERE list_contains(a.record_ids, pr.source || ':' || pr.record_id)
+                   AND list_contains(${placePortsSql(q.place)}, pr.port_id))`
+    : "";
+  const rows = await store.json<AlertView & { docs?: string[] }>(
+    `SELECT * FROM (
+       SELECT alert_id, rule, rule_version, score, person_id, cohort_id,
+              strftime(period_start, '%Y-%m-%d') AS period_start,
+              strftime(period_end, '%Y-%m-%d') AS period_end, summary,
+              ${recordRefListSql("a.record_ids", unmask)} AS record_ids
+              ${unmask ? "" : ", coalesce((SELECT list(d.doc_number) FROM person_documents d WHERE d.person_id = a.person_id), []) AS docs"}
+       FROM alerts a
+       WHERE ($rule IS NULL OR rule = $rule) AND ($person IS NULL OR person_id = $person)
+         AND ($cohort IS NULL OR cohort_id = $cohort)
+         AND ($from IS NULL OR coalesce(period_end, period_start) >= $from::DATE)
+         AND ($to IS NULL OR period_start <= $to::DATE)
+         AND ($min IS NULL OR score >= $min) ${place})
+     WHERE ${afterCursor(sort, q.cursor)}
+     ORDER BY ${ORDER[sort]} ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
+    params,
+  );
+  const more = limit > 0 && rows.length > limit;
+  const items = (more ? rows.slice(0, limit) : rows).map(({ docs, ...a }) =>
+    unmask ? a : { ...a, summary: createMasker(false).text(a.summary ?? "", { docs }) },
+  );
+  const last = items.at(-1);
+  const next =
+    more && last
+      ? encodeCursor(
+          sort === "rule" ? [last.rule, last.score, last.alert_id] : [last.score, last.alert_id],
+        )
+      : null;
+  return { items, next };
+}
+
+/** Alerts per rule and rule version, by rule. */
+export async function countAlertsByRuleVersion(
+  store: Store,
+): Promise<{ rule: string; rule_version: string | null; alerts: number }[]> {
+  return (
+    await store.json<{ rule: string; rule_version: string | null; alerts: number }>(
+      `SELECT rule, CAST(rule_version AS VARCHAR) AS rule_version, count(*) AS alerts
+       FROM alerts GROUP BY ALL ORDER BY rule`,
+    )
+  ).map((r) => ({ ...r, alerts: Number(r.alerts) }));
+}
+
+/** A record an alert cites, as the report shows it. */
+export interface EvidenceRecord {
+  source: string;
+  record_id: string;
+  date: string;
+  direction: string;
+  port: string;
+  doc: string;
+  name: string;
+}
+
+/** An alert with the first records it cites, as the report shows it. */
+export interface TopAlert {
+  alert_id: string;
+  rule: string;
+  rule_version: string | null;
+  score: number;
+  person_id: string | null;
+  cohort_id: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  summary: string;
+  record_count: number;
+  evidence: EvidenceRecord[];
+}
+
+/** The strongest alerts, a few of each rule so that one prolific rule does not fill the list. */
+export async function topAlerts(
+  store: Store,
+  options: { top: number; unmask?: boolean },
+): Promise<
+  Section<{ rows: TopAlert[]; byRule: { rule: string; alerts: number }[]; total: number }>
+> {
+  const { top } = options;
+  const mask = createMasker(!!options.unmask);
+  const total = num((await store.one<{ n: number }>("SELECT count(*) AS n FROM alerts"))?.n);
+  if (total === 0) return missing("no alerts in the store: run sojourn analyze (detection step)");
+  const byRule = (
+    await store.json<{ rule: string; alerts: number }>(
+      "SELECT rule, count(*) AS alerts FROM alerts GROUP BY ALL ORDER BY alerts DESC, rule",
+    )
+  ).map((r) => ({ rule: r.rule, alerts: num(r.alerts) }));
+  // The strongest alerts of each rule, so one prolific rule does not fill the table.
+  const rows = await store.json<Record<string, unknown>>(
+    `SELECT CAST(a.alert_id AS VARCHAR) AS alert_id, a.rule, CAST(a.rule_version AS VARCHAR) AS rule_version,
+       a.score, a.person_id, CAST(a.cohort_id AS VARCHAR) AS cohort_id,
+       CAST(a.period_start AS VARCHAR) AS period_start, CAST(a.period_end AS VARCHAR) AS period_end,
+       a.summary, CAST(to_json(a.record_ids) AS VARCHAR) AS record_ids
+     FROM alerts a
+     QUALIFY row_number() OVER (PARTITION BY a.rule ORDER BY a.score DESC, a.alert_id) <= ${Math.max(3, Math.ceil(top / 3))}
+     ORDER BY a.score DESC, a.rule, a.alert_id LIMIT ${top}`,
+  );
+  const out: TopAlert[] = [];
+  for (const r of rows) {
+    const ids = parseJson(r.record_ids);
+    const list = Array.isArray(ids) ? ids.map((x) => String(x)) : [];
+    const evidence = await evidenceRecords(store, list.slice(0, 200), mask);
+    const docs = evidence.map((e) => e.rawDoc);
+    const names = evidence.map((e) => e.rawName);
+    out.push({
+      alert_id: String(r.alert_id),
+      rule: String(r.rule),
+      rule_version: (r.rule_version as string | null) ?? null,
+      score: num(r.score),
+      person_id: (r.person_id as string | null) ?? null,
+      cohort_id: (r.cohort_id as string | null) ?? null,
+      period_start: (r.period_start as string | null)?.slice(0, 10) ?? null,
+      period_end: (r.period_end as string | null)?.slice(0, 10) ?? null,
+      summary: mask.text(String(r.summary ?? ""), { docs, names }),
+      record_count: list.length,
+      evidence: evidence.slice(0, 6).map(({ rawDoc: _doc, rawName: _name, ...e }) => e),
+    });
+  }
+  return { available: true, data: { rows: out, byRule, total } };
+}
+
+/** The input records an alert cites, whether it cites them by rec_key or by record_id. */
+async function evidenceRecords(
+  store: Store,
+  ids: string[],
+  mask: Masker,
+): Promise<(EvidenceRecord & { rawDoc: string; rawName: string })[]> {
+  if (ids.length === 0) return [];
+  const keys = ids.filter((x) => /^\d{1,18}$/.test(x));
+  const rows = await store.json<Record<string, unknown>>(
+    `SELECT r.source, r.record_id, r.rec_key, CAST(r.local_date AS VARCHAR) AS day, r.direction,
+       r.port_id, r.port_raw, r.doc_number,
+       coalesce(r.full_name, trim(coalesce(r.family_name, '') || ' ' || coalesce(r.given_name, ''))) AS name
+     FROM records r
+     WHERE list_contains([${keys.join(", ")}]::BIGINT[], r.rec_key) OR list_contains(${varcharList(ids)}, r.record_id)
+        OR list_contains(${varcharList(ids)}, r.source || ':' || r.record_id)
+     ORDER BY r.crossed_at, r.rec_key`,
+  );
+  return rows.map((r) => ({
+    source: String(r.source),
+    record_id: mask.unmasked
+      ? String(r.record_id)
+      : mask.record({ recKey: r.rec_key as string, id: "" }),
+    date: String(r.day),
+    direction: String(r.direction),
+    port: portLabel(r.port_id as string | null, r.port_raw as string | null),
+    doc: mask.doc(r.doc_number as string),
+    name: mask.name(r.name as string),
+    rawDoc: String(r.doc_number ?? ""),
+    rawName: String(r.name ?? ""),
+  }));
+}
+
+function portLabel(id: string | null, raw: string | null): string {
+  if (!id) return raw ?? "";
+  const port = loadGazetteer().ports.find((p) => p.id === id);
+  return port ? port.name_en.replace(/\s*\(.*\)\s*/g, " ").trim() : id;
+}
