@@ -155,6 +155,69 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
     );
   });
 
+  it("reads: alerts with review status and cursor paging, persons, person detail, the rest", async () => {
+    const first = await viewer.get<{
+      items: { alert_id: string; review: { status: string } }[];
+      next: string;
+    }>("/api/alerts?limit=5&sort=score");
+    assert.equal(first.status, 200, first.text);
+    assert.equal(first.body.items.length, 5);
+    assert.ok(first.body.next);
+    const second = await viewer.get<{ items: { alert_id: string }[] }>(
+      `/api/alerts?limit=5&sort=score&cursor=${encodeURIComponent(first.body.next)}`,
+    );
+    const ids = new Set([...first.body.items, ...second.body.items].map((a) => a.alert_id));
+    assert.equal(ids.size, 10);
+    const confirmed = await viewer.get<{ items: { alert_id: string; raised: boolean }[] }>(
+      "/api/alerts?status=confirmed",
+    );
+    assert.deepEqual(
+      confirmed.body.items.map((a) => a.alert_id),
+      [alertId],
+    );
+    const fresh = await viewer.get<{ items: { alert_id: string; review: { status: string } }[] }>(
+      "/api/alerts?status=new&limit=50",
+    );
+    assert.ok(fresh.body.items.every((a) => a.alert_id !== alertId && a.review.status === "new"));
+    assertError(await viewer.get("/api/alerts?from=June"), 400, "bad-request");
+    assertError(await viewer.get("/api/alerts?cursor=garbage"), 400, "bad-request");
+    const detail = await viewer.get<{
+      person: { display_name: string };
+      records: unknown[];
+      alerts: { review_status: string }[];
+    }>(`/api/persons/${personId}`);
+    assert.equal(detail.status, 200, detail.text);
+    assert.ok(detail.body.records.length > 0);
+    assertError(await viewer.get("/api/persons/P-NOBODY"), 404, "not-found");
+    // A masked name finds nobody by its initials; search by the person's document number.
+    const doc = await t.server.ctx.reads.use((s) =>
+      s.one<{ doc_number: string }>(
+        "SELECT doc_number FROM person_documents WHERE person_id = ? LIMIT 1",
+        [personId],
+      ),
+    );
+    const found = await viewer.get<{ items: { person_id: string; display_name: string }[] }>(
+      `/api/persons?q=${encodeURIComponent(doc?.doc_number ?? "")}`,
+    );
+    assert.deepEqual(
+      found.body.items.map((p) => p.person_id),
+      [personId],
+    );
+    assertError(await viewer.get(`/api/persons/${personId}?unmask=true`), 403, "forbidden");
+    assertError(await analyst.get(`/api/persons/${personId}?unmask=true`), 403, "forbidden");
+    for (const path of [
+      "/api/cohorts",
+      "/api/sponsors",
+      "/api/presence",
+      "/api/runs",
+      "/api/rejects",
+      "/api/lists",
+      "/api/evidence/sources",
+      "/api/evidence/claims",
+    ])
+      assert.equal((await viewer.get(path)).status, 200, path);
+  });
+
   let caseId = "";
   it("a case groups persons and alerts with notes and an assignee", async () => {
     const made = await analyst.post<{ case_id: string }>("/api/cases", {
@@ -205,6 +268,16 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
       case_id: caseId,
     });
     assert.equal(grant.status, 200, grant.text);
+    const person = await analyst.get<{ person: { display_name: string } }>(
+      `/api/persons/${personId}?unmask=true&case=${caseId}`,
+    );
+    assert.equal(person.status, 200, person.text);
+    const maskedPerson = await analyst.get<{ person: { display_name: string } }>(
+      `/api/persons/${personId}`,
+    );
+    assert.notEqual(person.body.person.display_name, maskedPerson.body.person.display_name);
+    // The grant is for this case only: an unmasked read for no case is refused.
+    assertError(await analyst.get(`/api/persons/${personId}?unmask=true`), 403);
     const masked = await analyst.post<Job>(`/api/cases/${caseId}/export`);
     const unmasked = await analyst.post<Job>(`/api/cases/${caseId}/export?unmask=true`);
     assert.equal(unmasked.status, 202, unmasked.text);
@@ -281,8 +354,8 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
     assert.ok(actions.includes("unmask.granted"));
     assert.equal(
       actions.filter((a) => a === "read.unmasked").length,
-      1,
-      "the unmasked export request",
+      2,
+      "the unmasked person read and the unmasked export request",
     );
     const exports = audit.body.entries.filter((e) => e.action === "export");
     // two export jobs, and one entry per downloaded file

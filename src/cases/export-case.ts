@@ -33,10 +33,10 @@ import {
   type PersonRow,
   type SponsorRow,
 } from "../core/ftm/index.js";
+import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { buildReport } from "../report/build-report.js";
-import { createMasker } from "../report/mask.js";
 import { reviewsOf } from "../review/alert-review.js";
 import { type CaseDetail, getCase, itemsOf } from "./cases.js";
 
@@ -100,11 +100,11 @@ async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
   return { alerts, persons, cohorts, sponsors, claims };
 }
 
-/** The crossings the case's alerts cite and its persons' records, masked as asked. */
-async function citedRecords(store: Store, alerts: Rows, personIds: string[], unmask: boolean) {
+/** The crossings the case's alerts cite and its persons' records, as stored. */
+async function citedRecords(store: Store, alerts: Rows, personIds: string[]): Promise<Rows> {
   const cited = alerts.flatMap((a) => (a.record_ids as string[] | null) ?? []);
   const rows = await store.json(
-    `SELECT r.source, r.record_id, r.run_id, r.line, r.crossed_at::VARCHAR AS crossed_at,
+    `SELECT r.rec_key, r.source, r.record_id, r.run_id, r.line, r.crossed_at::VARCHAR AS crossed_at,
             r.direction::VARCHAR AS direction, r.port_id, r.nationality::VARCHAR AS nationality,
             r.doc_number, r.doc_type::VARCHAR AS doc_type, r.full_name, r.family_name, r.given_name,
             r.birth_date::VARCHAR AS birth_date, r.sponsor, pr.person_id
@@ -114,17 +114,7 @@ async function citedRecords(store: Store, alerts: Rows, personIds: string[], unm
      ORDER BY r.run_id, r.line`,
     [JSON.stringify(cited), JSON.stringify(personIds)],
   );
-  const m = createMasker(unmask);
-  return rows.map(
-    (r): Record<string, unknown> => ({
-      ...r,
-      doc_number: m.doc(r.doc_number as string | null),
-      full_name: m.name(r.full_name as string | null),
-      family_name: m.name(r.family_name as string | null),
-      given_name: m.name(r.given_name as string | null),
-      birth_date: m.birthDate(r.birth_date as string | null),
-    }),
-  );
+  return rows;
 }
 
 function csv(rows: Rows): string {
@@ -177,7 +167,34 @@ export async function exportCase(
   };
   const e = await entityRows(store, c, unmask);
   const m = createMasker(unmask);
-  const alerts = e.alerts.map((a) => ({ ...a, summary: m.text((a.summary as string) ?? "", []) }));
+  const personIds = e.persons.map((p) => p.person_id as string);
+  const raw = await citedRecords(store, e.alerts, personIds);
+  // Masked, a record is cited by its pseudonym, as in every other output (src/core/masking.ts),
+  // and names and document numbers lose their middle.
+  const ref = (r: Record<string, unknown>) => `${r.source}:${r.record_id}`;
+  const refs = new Map(
+    raw.map((r) => [ref(r), m.record({ recKey: r.rec_key as number, id: ref(r) })]),
+  );
+  const present = (k: string) => [
+    ...new Set(raw.map((r) => r[k] as string | null).filter((v): v is string => !!v)),
+  ];
+  const hide = { docs: present("doc_number"), names: present("full_name"), records: refs };
+  const records = raw.map(
+    ({ rec_key: _key, source: _s, record_id: _id, ...r }): Record<string, unknown> => ({
+      record: refs.get(ref({ source: _s, record_id: _id })),
+      ...r,
+      doc_number: m.doc(r.doc_number as string | null),
+      full_name: m.name(r.full_name as string | null),
+      family_name: m.name(r.family_name as string | null),
+      given_name: m.name(r.given_name as string | null),
+      birth_date: m.birthDate(r.birth_date as string | null),
+    }),
+  );
+  const alerts = e.alerts.map((a) => ({
+    ...a,
+    summary: unmask ? a.summary : m.text((a.summary as string) ?? "", hide),
+    record_ids: ((a.record_ids as string[] | null) ?? []).map((id) => refs.get(id) ?? id),
+  }));
   const reviews = await reviewsOf(store, itemsOf(c, "alert"));
   put("case.json", `${JSON.stringify({ ...c, reviews: [...reviews.values()] }, null, 2)}\n`);
   put("persons.csv", csv(e.persons));
@@ -194,12 +211,10 @@ export async function exportCase(
   );
   put(
     "entities.ftm.json",
-    ftmEntities(e, unmask, Number.isFinite(threshold) ? threshold : 0.5)
+    ftmEntities({ ...e, alerts }, unmask, Number.isFinite(threshold) ? threshold : 0.5)
       .map((x) => `${JSON.stringify(x)}\n`)
       .join(""),
   );
-  const personIds = e.persons.map((p) => p.person_id as string);
-  const records = await citedRecords(store, e.alerts, personIds, unmask);
   put("records.csv", csv(records));
   const runs = await store.json(
     `SELECT run_id, file, file_sha256 AS sha256, source, started_at::VARCHAR AS started_at FROM ingest_runs

@@ -13,6 +13,7 @@ import { adminRoutes } from "./routes/admin.js";
 import { authRoutes } from "./routes/auth.js";
 import { caseRoutes } from "./routes/cases.js";
 import { jobRoutes } from "./routes/jobs.js";
+import { readRoutes } from "./routes/reads.js";
 import { reviewRoutes } from "./routes/reviews.js";
 
 /** JSON bodies are small; uploads (octet-stream) are streamed and limited in uploads.ts. */
@@ -59,6 +60,7 @@ export function createApp(ctx: ServerContext) {
   app.route("/", reviewRoutes(ctx));
   app.route("/", caseRoutes(ctx));
   app.route("/", jobRoutes(ctx));
+  app.route("/", readRoutes(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",
