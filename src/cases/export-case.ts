@@ -147,6 +147,39 @@ function ftmEntities(
   ];
 }
 
+/**
+ * The cited records and the case's alerts as the pack shows them. Masked, a record is cited by
+ * its pseudonym, as in every other output (src/core/masking.ts), names and document numbers
+ * lose their middle, and alert summaries hide the documents, names and record ids they quote.
+ */
+function maskCited(raw: Rows, alertRows: Rows, m: ReturnType<typeof createMasker>) {
+  const ref = (r: Record<string, unknown>) => `${r.source}:${r.record_id}`;
+  const refs = new Map(
+    raw.map((r) => [ref(r), m.record({ recKey: r.rec_key as number, id: ref(r) })]),
+  );
+  const present = (k: string) => [
+    ...new Set(raw.map((r) => r[k] as string | null).filter((v): v is string => !!v)),
+  ];
+  const hide = { docs: present("doc_number"), names: present("full_name"), records: refs };
+  const records = raw.map(
+    ({ rec_key: _key, source: _s, record_id: _id, ...r }): Record<string, unknown> => ({
+      record: refs.get(ref({ source: _s, record_id: _id })),
+      ...r,
+      doc_number: m.doc(r.doc_number as string | null),
+      full_name: m.name(r.full_name as string | null),
+      family_name: m.name(r.family_name as string | null),
+      given_name: m.name(r.given_name as string | null),
+      birth_date: m.birthDate(r.birth_date as string | null),
+    }),
+  );
+  const alerts = alertRows.map((a) => ({
+    ...a,
+    summary: m.unmasked ? a.summary : m.text((a.summary as string) ?? "", hide),
+    record_ids: ((a.record_ids as string[] | null) ?? []).map((id) => refs.get(id) ?? id),
+  }));
+  return { records, alerts };
+}
+
 /** Writes the pack into `out`, which must not exist or be empty. */
 export async function exportCase(
   store: Store,
@@ -169,32 +202,7 @@ export async function exportCase(
   const m = createMasker(unmask);
   const personIds = e.persons.map((p) => p.person_id as string);
   const raw = await citedRecords(store, e.alerts, personIds);
-  // Masked, a record is cited by its pseudonym, as in every other output (src/core/masking.ts),
-  // and names and document numbers lose their middle.
-  const ref = (r: Record<string, unknown>) => `${r.source}:${r.record_id}`;
-  const refs = new Map(
-    raw.map((r) => [ref(r), m.record({ recKey: r.rec_key as number, id: ref(r) })]),
-  );
-  const present = (k: string) => [
-    ...new Set(raw.map((r) => r[k] as string | null).filter((v): v is string => !!v)),
-  ];
-  const hide = { docs: present("doc_number"), names: present("full_name"), records: refs };
-  const records = raw.map(
-    ({ rec_key: _key, source: _s, record_id: _id, ...r }): Record<string, unknown> => ({
-      record: refs.get(ref({ source: _s, record_id: _id })),
-      ...r,
-      doc_number: m.doc(r.doc_number as string | null),
-      full_name: m.name(r.full_name as string | null),
-      family_name: m.name(r.family_name as string | null),
-      given_name: m.name(r.given_name as string | null),
-      birth_date: m.birthDate(r.birth_date as string | null),
-    }),
-  );
-  const alerts = e.alerts.map((a) => ({
-    ...a,
-    summary: unmask ? a.summary : m.text((a.summary as string) ?? "", hide),
-    record_ids: ((a.record_ids as string[] | null) ?? []).map((id) => refs.get(id) ?? id),
-  }));
+  const { records, alerts } = maskCited(raw, e.alerts, m);
   const reviews = await reviewsOf(store, itemsOf(c, "alert"));
   put("case.json", `${JSON.stringify({ ...c, reviews: [...reviews.values()] }, null, 2)}\n`);
   put("persons.csv", csv(e.persons));

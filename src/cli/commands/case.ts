@@ -119,6 +119,11 @@ export function register(program: Command): void {
       printLine(`note added to ${id}`);
     });
 
+  registerExport(cases);
+}
+
+/** `case export`: the evidence pack, masked unless --unmask (with a reason, logged). */
+function registerExport(cases: Command): void {
   cases
     .command("export")
     .description(

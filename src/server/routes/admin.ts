@@ -28,7 +28,11 @@ const IsoDate = z
 
 export function adminRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
+  for (const add of [getUsers, postUsers, patchUsersName, getAudit, getAuditVerify]) add(app, ctx);
+  return app;
+}
 
+function getUsers(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -39,7 +43,9 @@ export function adminRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json({ users: await ctx.reads.use(listUsers) }, 200),
   );
+}
 
+function postUsers(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -80,7 +86,9 @@ export function adminRoutes(ctx: ServerContext) {
       return c.json(user, 200);
     },
   );
+}
 
+function patchUsersName(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "patch",
@@ -128,7 +136,9 @@ export function adminRoutes(ctx: ServerContext) {
       return c.json(user, 200);
     },
   );
+}
 
+function getAudit(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -160,7 +170,9 @@ export function adminRoutes(ctx: ServerContext) {
       return c.json({ entries }, 200);
     },
   );
+}
 
+function getAuditVerify(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -187,6 +199,4 @@ export function adminRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json(await ctx.reads.use((s) => verifyAudit(s)), 200),
   );
-
-  return app;
 }

@@ -46,7 +46,20 @@ const TokenSchema = z
 
 export function authRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
+  for (const add of [
+    postAuthLogin,
+    postAuthLogout,
+    getAuthMe,
+    postAuthUnmask,
+    getTokens,
+    postTokens,
+    deleteTokensTokenId,
+  ])
+    add(app, ctx);
+  return app;
+}
 
+function postAuthLogin(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -95,7 +108,9 @@ export function authRoutes(ctx: ServerContext) {
       return c.json({ user, csrf_token: session.csrfToken }, 200);
     },
   );
+}
 
+function postAuthLogout(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -117,7 +132,9 @@ export function authRoutes(ctx: ServerContext) {
       return c.json({ ok: true as const }, 200);
     },
   );
+}
 
+function getAuthMe(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -131,7 +148,9 @@ export function authRoutes(ctx: ServerContext) {
       return c.json({ user: cred.user, csrf_token: cred.csrfToken }, 200);
     },
   );
+}
 
+function postAuthUnmask(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -174,7 +193,9 @@ export function authRoutes(ctx: ServerContext) {
       return c.json(grant, 200);
     },
   );
+}
 
+function getTokens(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -189,7 +210,9 @@ export function authRoutes(ctx: ServerContext) {
       return c.json({ tokens }, 200);
     },
   );
+}
 
+function postTokens(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -225,7 +248,9 @@ export function authRoutes(ctx: ServerContext) {
       return c.json(t, 200);
     },
   );
+}
 
+function deleteTokensTokenId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "delete",
@@ -251,8 +276,6 @@ export function authRoutes(ctx: ServerContext) {
       return c.json({ ok: true as const }, 200);
     },
   );
-
-  return app;
 }
 
 /** The client's address (for throttling and the audit log); "unknown" outside a node server. */

@@ -85,7 +85,22 @@ function caseWrite<T>(
 
 export function caseRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
+  for (const add of [
+    getCases,
+    postCases,
+    getCasesCaseId,
+    patchCasesCaseId,
+    postCasesCaseIdItems,
+    deleteCasesCaseIdItemsKindRef,
+    postCasesCaseIdNotes,
+    postCasesCaseIdExport,
+    getJobsJobIdFiles,
+  ])
+    add(app, ctx);
+  return app;
+}
 
+function getCases(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -105,7 +120,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json({ cases: await ctx.reads.use((s) => listCases(s, q)) }, 200);
     },
   );
+}
 
+function postCases(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -136,7 +153,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(created, 200);
     },
   );
+}
 
+function getCasesCaseId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -151,7 +170,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(await ctx.reads.use((s) => getCase(s, case_id)), 200);
     },
   );
+}
 
+function patchCasesCaseId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "patch",
@@ -185,7 +206,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(r, 200);
     },
   );
+}
 
+function postCasesCaseIdItems(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -213,7 +236,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(r, 200);
     },
   );
+}
 
+function deleteCasesCaseIdItemsKindRef(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "delete",
@@ -232,7 +257,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(r, 200);
     },
   );
+}
 
+function postCasesCaseIdNotes(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -260,7 +287,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(note, 200);
     },
   );
+}
 
+function postCasesCaseIdExport(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -299,7 +328,9 @@ export function caseRoutes(ctx: ServerContext) {
       return c.json(job, 202);
     },
   );
+}
 
+function getJobsJobIdFiles(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -360,6 +391,4 @@ export function caseRoutes(ctx: ServerContext) {
       return c.body(data, 200);
     },
   );
-
-  return app;
 }

@@ -55,7 +55,20 @@ const queued = { 202: Json(JobSchema, "the job, queued") };
 
 export function jobRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
+  for (const add of [
+    getJobs,
+    getJobsJobId,
+    postJobsIngest,
+    postJobsAnalyze,
+    postJobsListsImport,
+    postJobsEvidence,
+    postJobsRescreen,
+  ])
+    add(app, ctx);
+  return app;
+}
 
+function getJobs(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -66,7 +79,9 @@ export function jobRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json({ jobs: await ctx.jobs.list() }, 200),
   );
+}
 
+function getJobsJobId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -83,7 +98,9 @@ export function jobRoutes(ctx: ServerContext) {
       return c.json(job, 200);
     },
   );
+}
 
+function postJobsIngest(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -126,7 +143,9 @@ export function jobRoutes(ctx: ServerContext) {
       return c.json(job, 202);
     },
   );
+}
 
+function postJobsAnalyze(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -156,7 +175,9 @@ export function jobRoutes(ctx: ServerContext) {
       return c.json(job, 202);
     },
   );
+}
 
+function postJobsListsImport(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -203,7 +224,9 @@ export function jobRoutes(ctx: ServerContext) {
       return c.json(job, 202);
     },
   );
+}
 
+function postJobsEvidence(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -242,7 +265,9 @@ export function jobRoutes(ctx: ServerContext) {
       return c.json(job, 202);
     },
   );
+}
 
+function postJobsRescreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -287,6 +312,4 @@ export function jobRoutes(ctx: ServerContext) {
       return c.json(job, 202);
     },
   );
-
-  return app;
 }

@@ -5,7 +5,6 @@
  * unmasked read is logged.
  */
 import { OpenAPIHono, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { SCREEN_THRESHOLD } from "../../core/screening/index.js";
 import { listClaims, listSources } from "../../evidence/store-evidence.js";
 import { ALERT_SORTS, type AlertView, listAlerts } from "../../read/alerts.js";
@@ -46,14 +45,47 @@ function withReview(a: AlertView, r: AlertReview | undefined) {
   };
 }
 
+const ScreenQuerySchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  birth_date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+    .optional(),
+  nationality: z.string().max(60).optional(),
+});
+const screen = async (ctx: ServerContext, queries: z.infer<typeof ScreenQuerySchema>[]) => {
+  const index = await ctx.screening.get((fn) => ctx.reads.use(fn));
+  return queries.map((q) => ({
+    query: q,
+    threshold: SCREEN_THRESHOLD,
+    matches: index
+      .screen({ name: q.name, birthDate: q.birth_date, nationality: q.nationality }, { limit: 10 })
+      .map((m) => ({ ...m, match: m.score >= SCREEN_THRESHOLD })),
+  }));
+};
+
 export function readRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
-  const unmasked = (
-    c: Context<AppEnv>,
-    q: { unmask?: "true" | "false"; case?: string },
-    what: string,
-  ) => checkUnmask(c, ctx, q, what);
+  for (const add of [
+    getPersons,
+    getPersonsPersonId,
+    getAlerts,
+    getCohorts,
+    getSponsors,
+    getPresence,
+    getEvidenceSources,
+    getEvidenceClaims,
+    getScreen,
+    postScreen,
+    getLists,
+    getRuns,
+    getRejects,
+  ])
+    add(app, ctx);
+  return app;
+}
 
+function getPersons(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -72,14 +104,16 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const unmask = await unmasked(c, q, `person search "${q.q}"`);
+      const unmask = await checkUnmask(c, ctx, q, `person search "${q.q}"`);
       const page = await ctx.reads.use((s) =>
         searchPersons(s, { query: q.q, limit: q.limit, cursor: q.cursor, unmask }),
       );
       return c.json(page as never, 200);
     },
   );
+}
 
+function getPersonsPersonId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -98,7 +132,7 @@ export function readRoutes(ctx: ServerContext) {
     async (c) => {
       const { person_id } = c.req.valid("param");
       const q = c.req.valid("query");
-      const unmask = await unmasked(c, q, `person ${person_id}`);
+      const unmask = await checkUnmask(c, ctx, q, `person ${person_id}`);
       const detail = await ctx.reads.use(async (s) => {
         const d = await getPerson(s, person_id, { unmask });
         const ids = d.alerts.map((a) => String(a.alert_id));
@@ -114,7 +148,9 @@ export function readRoutes(ctx: ServerContext) {
       return c.json(detail as never, 200);
     },
   );
+}
 
+function getAlerts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -142,7 +178,7 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const unmask = await unmasked(c, q, "alerts");
+      const unmask = await checkUnmask(c, ctx, q, "alerts");
       const filter = {
         rule: q.rule,
         person: q.person,
@@ -171,7 +207,9 @@ export function readRoutes(ctx: ServerContext) {
       return c.json(page as never, 200);
     },
   );
+}
 
+function getCohorts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -187,7 +225,9 @@ export function readRoutes(ctx: ServerContext) {
       return c.json({ cohorts } as never, 200);
     },
   );
+}
 
+function getSponsors(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -198,7 +238,9 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json({ sponsors: await ctx.reads.use(listSponsors) } as never, 200),
   );
+}
 
+function getPresence(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -224,7 +266,9 @@ export function readRoutes(ctx: ServerContext) {
       return c.json((await ctx.reads.use((s) => readPresence(s, q))) as never, 200);
     },
   );
+}
 
+function getEvidenceSources(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -235,7 +279,9 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json({ sources: await ctx.reads.use(listSources) } as never, 200),
   );
+}
 
+function getEvidenceClaims(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -260,29 +306,9 @@ export function readRoutes(ctx: ServerContext) {
       return c.json({ claims } as never, 200);
     },
   );
+}
 
-  const ScreenQuerySchema = z.object({
-    name: z.string().trim().min(1).max(300),
-    birth_date: z
-      .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
-      .optional(),
-    nationality: z.string().max(60).optional(),
-  });
-  const screen = async (queries: z.infer<typeof ScreenQuerySchema>[]) => {
-    const index = await ctx.screening.get((fn) => ctx.reads.use(fn));
-    return queries.map((q) => ({
-      query: q,
-      threshold: SCREEN_THRESHOLD,
-      matches: index
-        .screen(
-          { name: q.name, birthDate: q.birth_date, nationality: q.nationality },
-          { limit: 10 },
-        )
-        .map((m) => ({ ...m, match: m.score >= SCREEN_THRESHOLD })),
-    }));
-  };
-
+function getScreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -294,9 +320,11 @@ export function readRoutes(ctx: ServerContext) {
         200: Json(z.record(z.string(), z.unknown()).openapi("ScreenResult"), "matches"),
       },
     }),
-    async (c) => c.json(((await screen([c.req.valid("query")]))[0] ?? {}) as never, 200),
+    async (c) => c.json(((await screen(ctx, [c.req.valid("query")]))[0] ?? {}) as never, 200),
   );
+}
 
+function postScreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "post",
@@ -315,9 +343,11 @@ export function readRoutes(ctx: ServerContext) {
       },
       responses: { 200: Json(z.object({ results: Rows }), "matches per query") },
     }),
-    async (c) => c.json({ results: await screen(c.req.valid("json").queries) } as never, 200),
+    async (c) => c.json({ results: await screen(ctx, c.req.valid("json").queries) } as never, 200),
   );
+}
 
+function getLists(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -328,7 +358,9 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json({ lists: await ctx.reads.use(listImports) } as never, 200),
   );
+}
 
+function getRuns(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -339,7 +371,9 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => c.json({ runs: await ctx.reads.use(listIngestRuns) } as never, 200),
   );
+}
 
+function getRejects(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
   app.openapi(
     apiRoute({
       method: "get",
@@ -358,15 +392,13 @@ export function readRoutes(ctx: ServerContext) {
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const unmask = await unmasked(c, q, `rejects${q.run ? ` of run ${q.run}` : ""}`);
+      const unmask = await checkUnmask(c, ctx, q, `rejects${q.run ? ` of run ${q.run}` : ""}`);
       const rejects = await ctx.reads.use((s) =>
         listRejects(s, { run: q.run, warnings: q.warnings === "true", unmask }),
       );
       return c.json({ rejects } as never, 200);
     },
   );
-
-  return app;
 }
 
 /**
