@@ -17,6 +17,7 @@ import { v021Audit } from "./021-audit.js";
 import { v022AlertReviews } from "./022-alert-reviews.js";
 import { v023Cases } from "./023-cases.js";
 import { v024Jobs } from "./024-jobs.js";
+import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v022AlertReviews,
   v023Cases,
   v024Jobs,
+  v070ClaimPageRank,
 ];
