@@ -7,6 +7,8 @@ import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
 import { register as registerAlerts } from "./commands/alerts.js";
 import { register as registerAnalyze } from "./commands/analyze.js";
+import { register as registerAudit } from "./commands/audit.js";
+import { register as registerCase } from "./commands/case.js";
 import { register as registerDemo } from "./commands/demo.js";
 import { register as registerEvaluate } from "./commands/evaluate.js";
 import { register as registerEvidence } from "./commands/evidence.js";
@@ -19,7 +21,9 @@ import { register as registerRejects } from "./commands/rejects.js";
 import { register as registerReport } from "./commands/report.js";
 import { register as registerRuns } from "./commands/runs.js";
 import { register as registerScreen } from "./commands/screen.js";
+import { register as registerServe } from "./commands/serve.js";
 import { register as registerSimulate } from "./commands/simulate.js";
+import { register as registerUsers } from "./commands/users.js";
 import { isDebug } from "./output.js";
 
 export function buildProgram(): Command {
@@ -50,6 +54,10 @@ export function buildProgram(): Command {
     registerEvidence,
     registerReport,
     registerDemo,
+    registerCase,
+    registerServe,
+    registerUsers,
+    registerAudit,
   ];
   for (const register of commands) register(program);
   return program;

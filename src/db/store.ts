@@ -8,6 +8,7 @@ import { type DuckDBConnection, DuckDBInstance, DuckDBPendingResultState } from 
 import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
+import { lockedMessage, readServerLock, servedMessage } from "./server-lock.js";
 import type { Params, Row, SqlRunner } from "./sql-runner.js";
 
 export type { Params, Row };
@@ -24,19 +25,23 @@ export class Store implements SqlRunner {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly conn: DuckDBConnection,
+    /** False for a connection from `connect`: closing it leaves the database open. */
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(path: string, options: { migrate?: boolean } = {}): Promise<Store> {
+    // A running `sojourn serve` holds the store: say so before DuckDB refuses the lock.
+    const served = readServerLock(path);
+    if (served) throw new AppError("store", servedMessage(path, served));
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path);
     } catch (err) {
+      const locked = lockedMessage(path, err as Error);
       throw new AppError(
         "store",
-        `cannot open store ${path}: ${(err as Error).message.split("\n")[0]}`,
-        {
-          cause: err,
-        },
+        locked ?? `cannot open store ${path}: ${(err as Error).message.split("\n")[0]}`,
+        { cause: err },
       );
     }
     const conn = await instance.connect();
@@ -57,6 +62,16 @@ export class Store implements SqlRunner {
       await discardInterruptedRuns(store);
     }
     return store;
+  }
+
+  /**
+   * Another connection to the same database, with its own transactions and temporary tables
+   * (the server reads on some while a job writes on another). Closing it leaves the database open.
+   */
+  async connect(): Promise<Store> {
+    const conn = await this.instance.connect();
+    await conn.run("SET TimeZone = 'UTC'");
+    return new Store(this.path, this.instance, conn, false);
   }
 
   /** Runs statements that return nothing of interest. */
@@ -126,7 +141,7 @@ export class Store implements SqlRunner {
 
   close(): void {
     this.conn.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 

@@ -13,6 +13,11 @@ import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
 import { v008DerivedCompression } from "./008-derived-compression.js";
 import { v010SanctionVersions } from "./010-sanction-versions.js";
+import { v020Users } from "./020-users.js";
+import { v021Audit } from "./021-audit.js";
+import { v022AlertReviews } from "./022-alert-reviews.js";
+import { v023Cases } from "./023-cases.js";
+import { v024Jobs } from "./024-jobs.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
@@ -27,6 +32,11 @@ export const MIGRATIONS: readonly Migration[] = [
   v007RecordCompression,
   v008DerivedCompression,
   v010SanctionVersions,
+  v020Users,
+  v021Audit,
+  v022AlertReviews,
+  v023Cases,
+  v024Jobs,
   v050RankedAlertsSponsorNames,
   v070ClaimPageRank,
 ];

@@ -1,0 +1,260 @@
+/**
+ * node dist/bench/serve.js [--db STORE | --scale 0.05] [--users 20] [--seconds 20]:
+ * `sojourn serve` under load. Floor (issue: serve): on a 10M-record store, 20 concurrent users
+ * browsing alerts, persons and person detail get p95 ≤ 150 ms with zero errors, and no read
+ * fails while an ingest job runs.
+ *
+ * The store is a copy of --db (an analyzed store, e.g. bench-data/identity-s11-seed7/ after
+ * `sojourn analyze`), or else hunchun-2019 at --scale simulated, ingested and analyzed into
+ * bench-data/serve-s<scale>/ once. A user is added, the server started in a child process, and
+ * autocannon (in this process) drives --users connections through a mix of requests: alert
+ * pages (by rule and by score, with cursors), person searches by document number and person
+ * details, for persons and documents sampled from the store beforehand. Phase 2 repeats the mix
+ * while an ingest job loads the scenario's crossings again under a new source name.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { Store } from "../src/db/store.js";
+import { repoRoot } from "../src/repo-root.js";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    scale: { type: "string", default: "0.05" },
+    users: { type: "string", default: "20" },
+    seconds: { type: "string", default: "20" },
+  },
+});
+const users = Number(values.users);
+const seconds = Number(values.seconds);
+const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
+const PASSWORD = "bench password that is long";
+
+function sojourn(args: string[], input?: string): string {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: "utf8",
+    input,
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`sojourn ${args.join(" ")}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** The analyzed store to copy, and a crossings file for the ingest phase. */
+function prepare(): { pristine: string; crossings: string } {
+  const dir = join(repoRoot(), "bench-data", `serve-s${values.scale}`);
+  const crossings = join(dir, "sim", "crossings.csv");
+  if (!existsSync(crossings)) {
+    mkdirSync(dir, { recursive: true });
+    process.stderr.write(`simulating hunchun-2019 at scale ${values.scale}…\n`);
+    sojourn([
+      "simulate",
+      "--out",
+      join(dir, "sim"),
+      "--scale",
+      values.scale ?? "0.05",
+      "--seed",
+      "7",
+      "--force",
+    ]);
+  }
+  if (values.db) return { pristine: values.db, crossings };
+  const pristine = join(dir, "analyzed.duckdb");
+  if (!existsSync(pristine)) {
+    process.stderr.write("ingesting and analyzing…\n");
+    sojourn(["--db", pristine, "ingest", crossings]);
+    sojourn(["--db", pristine, "analyze"]);
+  }
+  return { pristine, crossings };
+}
+
+async function sample(db: string) {
+  const store = await Store.open(db);
+  try {
+    const persons = await store.all<{ person_id: string }>(
+      "SELECT person_id FROM alerts WHERE person_id IS NOT NULL USING SAMPLE 200 ROWS",
+    );
+    const docs = await store.all<{ doc_number: string }>(
+      "SELECT doc_number FROM person_documents USING SAMPLE 200 ROWS",
+    );
+    const rules = await store.all<{ rule: string }>(
+      "SELECT DISTINCT rule FROM alerts ORDER BY rule",
+    );
+    return {
+      persons: persons.map((p) => p.person_id),
+      docs: docs.map((d) => d.doc_number),
+      rules: rules.map((r) => r.rule),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/[^\s]+) \(store/.exec(out);
+      if (m?.[1]) ok(m[1]);
+    });
+    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+async function token(url: string): Promise<string> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ name: "bench", password: PASSWORD }),
+  });
+  const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const { csrf_token } = (await login.json()) as { csrf_token: string };
+  const r = await fetch(`${url}/api/tokens`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Cookie: cookie, "X-CSRF-Token": csrf_token },
+    body: JSON.stringify({ label: "bench" }),
+  });
+  return ((await r.json()) as { token: string }).token;
+}
+
+interface Mix {
+  paths: string[];
+}
+
+function mix(s: Awaited<ReturnType<typeof sample>>): Mix {
+  const paths: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const rule = s.rules[i % Math.max(1, s.rules.length)];
+    paths.push(i % 2 ? "/api/alerts?limit=50&sort=score" : `/api/alerts?limit=50&rule=${rule}`);
+    const doc = s.docs[i % Math.max(1, s.docs.length)];
+    if (doc) paths.push(`/api/persons?q=${encodeURIComponent(doc)}`);
+    const person = s.persons[i % Math.max(1, s.persons.length)];
+    if (person) paths.push(`/api/persons/${person}`);
+  }
+  return { paths };
+}
+
+interface PhaseResult {
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  rps: number;
+}
+
+async function phase(url: string, auth: string, m: Mix, duration: number): Promise<PhaseResult> {
+  const times: number[] = [];
+  let next = 0;
+  const result = await new Promise<autocannon.Result>((ok, fail) => {
+    const instance = autocannon(
+      {
+        url,
+        connections: users,
+        duration,
+        headers: { Authorization: `Bearer ${auth}` },
+        requests: [
+          {
+            setupRequest: (req) => {
+              const path = m.paths[next++ % m.paths.length] as string;
+              return { ...req, method: "GET", path };
+            },
+          },
+        ],
+      },
+      (err, r) => (err ? fail(err) : ok(r)),
+    );
+    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  });
+  times.sort((a, b) => a - b);
+  const q = (p: number) =>
+    Number((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1));
+  return {
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    p50_ms: q(0.5),
+    p95_ms: q(0.95),
+    p99_ms: q(0.99),
+    max_ms: Number((times.at(-1) ?? 0).toFixed(1)),
+    rps: Number(result.requests.average.toFixed(1)),
+  };
+}
+
+async function main(): Promise<void> {
+  const { pristine, crossings } = prepare();
+  const db = join(repoRoot(), "bench-data", "serve-work.duckdb");
+  for (const f of [db, `${db}.wal`, `${db}.server.json`, `${db}.files`])
+    rmSync(f, { force: true, recursive: true });
+  copyFileSync(pristine, db);
+  const s = await sample(db);
+  sojourn(["--db", db, "users", "add", "bench", "--role", "analyst"], `${PASSWORD}\n`);
+  const { child, url } = await startServer(db);
+  try {
+    const auth = await token(url);
+    const m = mix(s);
+    const load = () => loadavg().map((l) => Number(l.toFixed(2)));
+    const before = load();
+    const browse = await phase(url, auth, m, seconds);
+    // Phase 2: the same mix while an ingest job loads the crossings again as a new source.
+    const body = readFileSync(crossings);
+    const up = await fetch(`${url}/api/jobs/ingest?name=crossings.csv&source=bench-${Date.now()}`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${auth}`, "Content-Type": "application/octet-stream" },
+      body,
+    });
+    const job = (await up.json()) as { job_id: string };
+    const duringP = phase(url, auth, m, seconds);
+    let status = "running";
+    let jobSeconds = 0;
+    const t0 = Date.now();
+    while (status === "queued" || status === "running") {
+      await new Promise((ok) => setTimeout(ok, 250));
+      const r = (await (
+        await fetch(`${url}/api/jobs/${job.job_id}`, {
+          headers: { Authorization: `Bearer ${auth}` },
+        })
+      ).json()) as { status: string };
+      status = r.status;
+      jobSeconds = (Date.now() - t0) / 1000;
+    }
+    const during = await duringP;
+    const report = {
+      store: pristine,
+      store_mb: Math.round(statSync(pristine).size / 1048576),
+      users,
+      seconds,
+      load_before: before,
+      load_after: load(),
+      browse,
+      during_ingest: {
+        ...during,
+        ingest_job: status,
+        ingest_seconds: Number(jobSeconds.toFixed(1)),
+        ingest_ended_within_phase: jobSeconds < seconds,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    const ok =
+      browse.errors + browse.non2xx + during.errors + during.non2xx === 0 && status === "succeeded";
+    if (!ok) process.exitCode = 1;
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((ok) => child.once("exit", ok));
+  }
+}
+
+await main();

@@ -1,0 +1,87 @@
+/**
+ * The HTTP API: one Hono app, its routes declared with zod schemas from which the OpenAPI 3.1
+ * document at /api/openapi.json is generated. Every failure answers in the one error shape
+ * (errors.ts); bad input is a 4xx naming the field.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { secureHeaders } from "hono/secure-headers";
+import { type AppEnv, authenticate } from "./auth.js";
+import type { ServerContext } from "./context.js";
+import { ApiError, errorBody, errorResponse, zodIssues } from "./errors.js";
+import { adminRoutes } from "./routes/admin.js";
+import { authRoutes } from "./routes/auth.js";
+import { caseRoutes } from "./routes/cases.js";
+import { jobRoutes } from "./routes/jobs.js";
+import { readRoutes } from "./routes/reads.js";
+import { reviewRoutes } from "./routes/reviews.js";
+
+/** JSON bodies are small; uploads (octet-stream) are streamed and limited in uploads.ts. */
+const JSON_BODY_LIMIT = 1 << 20;
+
+export const API_VERSION = "1";
+
+export function createApp(ctx: ServerContext) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const issues = zodIssues(result.target, result.error);
+        const first = issues[0];
+        return c.json(
+          errorBody(
+            "bad-request",
+            first ? `${first.path}: ${first.message}` : "invalid request",
+            issues,
+          ),
+          400,
+        );
+      }
+    },
+  });
+  app.use("*", secureHeaders());
+  app.use("/api/*", async (c, next) => {
+    const type = c.req.header("Content-Type") ?? "";
+    if (type.startsWith("application/octet-stream")) return next();
+    return bodyLimit({
+      maxSize: JSON_BODY_LIMIT,
+      onError: () => {
+        throw new ApiError("too-large", `request body over ${JSON_BODY_LIMIT} bytes`);
+      },
+    })(c, next);
+  });
+  app.use("/api/*", authenticate(ctx));
+  app.onError((err, c) => errorResponse(c, err));
+  app.notFound((c) =>
+    c.json(errorBody("not-found", `no route ${c.req.method} ${c.req.path}`), 404),
+  );
+
+  app.route("/", authRoutes(ctx));
+  app.route("/", adminRoutes(ctx));
+  app.route("/", reviewRoutes(ctx));
+  app.route("/", caseRoutes(ctx));
+  app.route("/", jobRoutes(ctx));
+  app.route("/", readRoutes(ctx));
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", {
+    type: "apiKey",
+    in: "cookie",
+    name: "sojourn_session",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "token", {
+    type: "http",
+    scheme: "bearer",
+  });
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Sojourn API",
+      version: API_VERSION,
+      description:
+        "Reads, review, cases and jobs over one Sojourn store. Log in (POST /api/auth/login) for a session cookie and send its CSRF token in X-CSRF-Token on every write, or send an API token as a bearer token. Each operation's x-required-role is the least role it needs.",
+    },
+    security: [{ session: [] }, { token: [] }],
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,132 @@
+/**
+ * Who is asking, and may they. A request carries a session cookie (browsers: HttpOnly,
+ * SameSite=Strict) or an API token (`Authorization: Bearer sjt_…`, scripts). Every route states
+ * the least role it needs (`x-required-role` in the OpenAPI document, which the authorization
+ * test walks); a write with a session cookie must also carry the session's CSRF token in
+ * `X-CSRF-Token`, and a request a browser marks cross-site is refused.
+ */
+import { timingSafeEqual } from "node:crypto";
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { type Role, roleAtLeast } from "../users/roles.js";
+import type { Credential } from "../users/users.js";
+import { lookupSession, lookupToken } from "../users/users.js";
+import type { ServerContext } from "./context.js";
+import { ApiError, ErrorSchema } from "./errors.js";
+
+export const SESSION_COOKIE = "sojourn_session";
+export const CSRF_HEADER = "X-CSRF-Token";
+
+export interface AppEnv {
+  Variables: { cred: Credential | null };
+}
+
+/** Least role a route needs; `public` routes need no login. */
+export type Access = "public" | Role;
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function authenticate(ctx: ServerContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    let cred: Credential | null = null;
+    const header = c.req.header("Authorization");
+    if (header) {
+      const m = /^Bearer\s+(\S+)$/i.exec(header);
+      if (!m?.[1])
+        throw new ApiError("unauthenticated", "Authorization: expected 'Bearer <token>'");
+      cred = (await ctx.reads.use((s) => lookupToken(s, m[1] as string))) ?? null;
+      if (!cred) throw new ApiError("unauthenticated", "unknown or revoked API token");
+    } else {
+      const id = getCookie(c, SESSION_COOKIE);
+      if (id) cred = (await ctx.reads.use((s) => lookupSession(s, id))) ?? null;
+    }
+    c.set("cred", cred);
+    await next();
+  };
+}
+
+function equal(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Refuses what a browser marks as coming from another site. */
+export function checkSameSite(c: Context): void {
+  const site = c.req.header("Sec-Fetch-Site");
+  if (site === "cross-site")
+    throw new ApiError("csrf", "cross-site request refused (Sec-Fetch-Site: cross-site)");
+  const origin = c.req.header("Origin");
+  if (origin && origin !== "null") {
+    const host = c.req.header("Host");
+    let originHost: string | undefined;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      originHost = undefined;
+    }
+    if (!host || originHost !== host)
+      throw new ApiError(
+        "csrf",
+        `request from origin ${origin} refused: not this server (${host})`,
+      );
+  }
+}
+
+export function requireAccess(access: Access): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const unsafe = !SAFE_METHODS.has(c.req.method);
+    if (unsafe) checkSameSite(c);
+    if (access !== "public") {
+      const cred = c.get("cred");
+      if (!cred)
+        throw new ApiError(
+          "unauthenticated",
+          "log in first (POST /api/auth/login) or send an API token",
+        );
+      if (unsafe && cred.csrfToken !== null) {
+        const sent = c.req.header(CSRF_HEADER);
+        if (!sent || !equal(sent, cred.csrfToken))
+          throw new ApiError(
+            "csrf",
+            `missing or wrong ${CSRF_HEADER} header (GET /api/auth/me returns the token)`,
+          );
+      }
+      if (!roleAtLeast(cred.user.role, access))
+        throw new ApiError(
+          "forbidden",
+          `${c.req.method} ${c.req.path} needs the ${access} role; ${cred.user.name} is ${cred.user.role}`,
+        );
+    }
+    await next();
+  };
+}
+
+/** The credential of a route that required a login. */
+export function credOf(c: Context<AppEnv>): Credential {
+  const cred = c.get("cred");
+  if (!cred) throw new ApiError("unauthenticated", "log in first");
+  return cred;
+}
+
+const ERROR_RESPONSES = {
+  400: { description: "bad input", content: { "application/json": { schema: ErrorSchema } } },
+  401: { description: "not logged in", content: { "application/json": { schema: ErrorSchema } } },
+  403: {
+    description: "role too low, or CSRF",
+    content: { "application/json": { schema: ErrorSchema } },
+  },
+  404: { description: "not found", content: { "application/json": { schema: ErrorSchema } } },
+} as const;
+
+/** createRoute with the route's least role, its middleware and the error responses. */
+export function apiRoute<R extends Omit<RouteConfig, "middleware"> & { access: Access }>(def: R) {
+  const { access, ...route } = def;
+  return createRoute({
+    ...route,
+    "x-required-role": access,
+    middleware: [requireAccess(access)] as const,
+    responses: { ...ERROR_RESPONSES, ...route.responses },
+  });
+}

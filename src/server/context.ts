@@ -1,0 +1,71 @@
+/**
+ * What every route gets: the store's connections and the server's services. One DuckDB
+ * instance in the process; small writes (sessions, audit, reviews, cases) go one at a time
+ * through `write`, reads take a connection of their own from `reads`, and jobs write on a
+ * connection of their own (jobs.ts), so reads go on while a job runs.
+ */
+import type { Store } from "../db/store.js";
+import type { JobRunner } from "./jobs.js";
+import type { ScreeningCache } from "./screening-cache.js";
+import type { LoginThrottle } from "./throttle.js";
+
+/** Runs async functions one after another. */
+export class Serial {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.tail.then(fn, fn);
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+}
+
+/** A fixed set of read connections; a caller waits for a free one. */
+export class StorePool {
+  private readonly free: Store[];
+  private readonly waiting: ((s: Store) => void)[] = [];
+  constructor(readonly stores: readonly Store[]) {
+    this.free = [...stores];
+  }
+  async use<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const store =
+      this.free.pop() ?? (await new Promise<Store>((resolve) => this.waiting.push(resolve)));
+    try {
+      return await fn(store);
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(store);
+      else this.free.push(store);
+    }
+  }
+  close(): void {
+    for (const s of this.stores) s.close();
+  }
+}
+
+export interface ServerOptions {
+  /** Hours a login session lasts. */
+  sessionHours: number;
+  /** Hours an unmask grant lasts. */
+  unmaskHours: number;
+  /** Marks cookies Secure (behind TLS). */
+  secureCookies: boolean;
+  /** Largest upload, in bytes. */
+  maxUploadBytes: number;
+  /** Where uploads and exports are kept. */
+  filesDir: string;
+}
+
+export interface ServerContext {
+  /** The connection for small writes; use only through `write`. */
+  store: Store;
+  write: <T>(fn: (store: Store) => Promise<T>) => Promise<T>;
+  reads: StorePool;
+  jobs: JobRunner;
+  throttle: LoginThrottle;
+  screening: ScreeningCache;
+  options: ServerOptions;
+  /** Closes the read and job connections (not `store`). */
+  close(): void;
+  /** Verified against when a login names no user (password.ts). */
+  decoyHash: string;
+}

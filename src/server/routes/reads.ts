@@ -1,0 +1,473 @@
+/**
+ * Reads over the read models (src/read): persons, person detail, alerts with their review
+ * status, cohorts, sponsors, presence, evidence, screening, lists, ingest runs and rejects.
+ * Masked unless `unmask=true` from an analyst holding an unmask grant (../unmask.ts); every
+ * unmasked read is logged.
+ */
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { SCREEN_THRESHOLD } from "../../core/screening/index.js";
+import { listClaims, listSources } from "../../evidence/store-evidence.js";
+import { ALERT_SORTS, type AlertView, listAlerts } from "../../read/alerts.js";
+import { listCohorts } from "../../read/cohorts.js";
+import { listIngestRuns, listRejects } from "../../read/ingest.js";
+import { listImports } from "../../read/lists.js";
+import { getPerson, searchPersons } from "../../read/persons.js";
+import { readPresence } from "../../read/presence.js";
+import { listSponsors } from "../../read/sponsors.js";
+import {
+  type AlertReview,
+  listReviews,
+  REVIEW_STATUSES,
+  reviewsOf,
+} from "../../review/alert-review.js";
+import { type AppEnv, apiRoute } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { checkUnmask } from "../unmask.js";
+import { Json, UnmaskQuery } from "./schemas.js";
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
+const Limit = z.coerce.number().int().min(1).max(500).default(50);
+const Cursor = z.string().max(500).optional();
+const Rows = z.array(z.record(z.string(), z.unknown()));
+const PageOf = (name: string) =>
+  z.object({ items: Rows, next: z.string().nullable() }).openapi(name);
+
+/** The review fields an alert carries in listings. */
+function withReview(a: AlertView, r: AlertReview | undefined) {
+  return {
+    ...a,
+    review: {
+      status: r?.status ?? "new",
+      reason: r?.reason ?? null,
+      reviewer: r?.reviewer ?? null,
+      reviewed_at: r?.reviewed_at ?? null,
+    },
+  };
+}
+
+const ScreenQuerySchema = z.object({
+  name: z.string().trim().min(1).max(300),
+  birth_date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "expected YYYY, YYYY-MM or YYYY-MM-DD")
+    .optional(),
+  nationality: z.string().max(60).optional(),
+});
+const screen = async (ctx: ServerContext, queries: z.infer<typeof ScreenQuerySchema>[]) => {
+  const index = await ctx.screening.get((fn) => ctx.reads.use(fn));
+  return queries.map((q) => ({
+    query: q,
+    threshold: SCREEN_THRESHOLD,
+    matches: index
+      .screen({ name: q.name, birthDate: q.birth_date, nationality: q.nationality }, { limit: 10 })
+      .map((m) => ({ ...m, match: m.score >= SCREEN_THRESHOLD })),
+  }));
+};
+
+export function readRoutes(ctx: ServerContext) {
+  const app = new OpenAPIHono<AppEnv>();
+  for (const add of [
+    getPersons,
+    getPersonsPersonId,
+    getAlerts,
+    getCohorts,
+    getSponsors,
+    getPresence,
+    getEvidenceSources,
+    getEvidenceClaims,
+    getScreen,
+    postScreen,
+    getLists,
+    getRuns,
+    getRejects,
+  ])
+    add(app, ctx);
+  return app;
+}
+
+function getPersons(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/persons",
+      access: "viewer",
+      summary: "search persons by a name in any script or a document number (cursor paging)",
+      request: {
+        query: z.object({
+          q: z.string().trim().min(1).max(200),
+          limit: Limit,
+          cursor: Cursor,
+          ...UnmaskQuery,
+        }),
+      },
+      responses: { 200: Json(PageOf("PersonPage"), "a page of persons") },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const unmask = await checkUnmask(c, ctx, q, `person search "${q.q}"`);
+      const page = await ctx.reads.use((s) =>
+        searchPersons(s, { query: q.q, limit: q.limit, cursor: q.cursor, unmask }),
+      );
+      return c.json(page as never, 200);
+    },
+  );
+}
+
+function getPersonsPersonId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/persons/{person_id}",
+      access: "viewer",
+      summary:
+        "one person: names, documents, records with link reasons, stays, alerts (with review status), cohorts",
+      request: {
+        params: z.object({ person_id: z.string().min(1).max(40) }),
+        query: z.object(UnmaskQuery),
+      },
+      responses: {
+        200: Json(z.record(z.string(), z.unknown()).openapi("PersonDetail"), "the person"),
+      },
+    }),
+    async (c) => {
+      const { person_id } = c.req.valid("param");
+      const q = c.req.valid("query");
+      const unmask = await checkUnmask(c, ctx, q, `person ${person_id}`);
+      const detail = await ctx.reads.use(async (s) => {
+        const d = await getPerson(s, person_id, { unmask });
+        const ids = d.alerts.map((a) => String(a.alert_id));
+        const reviews = await reviewsOf(s, ids);
+        return {
+          ...d,
+          alerts: d.alerts.map((a) => ({
+            ...a,
+            review_status: reviews.get(String(a.alert_id))?.status ?? "new",
+          })),
+        };
+      });
+      return c.json(detail as never, 200);
+    },
+  );
+}
+
+function getAlerts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/alerts",
+      access: "viewer",
+      summary:
+        "alerts: filter by rule, person, cohort, place, period, minimum score and review status; sort by rule or score; cursor paging",
+      request: {
+        query: z.object({
+          rule: z.string().max(60).optional(),
+          person: z.string().max(40).optional(),
+          cohort: z.string().max(40).optional(),
+          place: z.string().max(100).optional(),
+          from: Day.optional(),
+          to: Day.optional(),
+          min_score: z.coerce.number().min(0).max(1).optional(),
+          status: z.enum(REVIEW_STATUSES).optional(),
+          sort: z.enum(ALERT_SORTS).default("rule"),
+          limit: Limit,
+          cursor: Cursor,
+          ...UnmaskQuery,
+        }),
+      },
+      responses: { 200: Json(PageOf("AlertPage"), "a page of alerts") },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const unmask = await checkUnmask(c, ctx, q, "alerts");
+      const filter = {
+        rule: q.rule,
+        person: q.person,
+        cohort: q.cohort,
+        place: q.place,
+        from: q.from,
+        to: q.to,
+        minScore: q.min_score,
+        sort: q.sort,
+        unmask,
+      };
+      const page = await ctx.reads.use(async (s) => {
+        if (!q.status) {
+          const p = await listAlerts(s, { ...filter, limit: q.limit, cursor: q.cursor });
+          const reviews = await reviewsOf(
+            s,
+            p.items.map((a) => a.alert_id),
+          );
+          return {
+            items: p.items.map((a) => withReview(a, reviews.get(a.alert_id))),
+            next: p.next,
+          };
+        }
+        return alertsWithStatus(s, q.status, filter, q.limit, q.cursor);
+      });
+      return c.json(page as never, 200);
+    },
+  );
+}
+
+function getCohorts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/cohorts",
+      access: "viewer",
+      summary: "cohorts: groups that cross together (labour teams, tour groups)",
+      request: { query: z.object({ kind: z.string().max(40).optional() }) },
+      responses: { 200: Json(z.object({ cohorts: Rows }), "cohorts") },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const cohorts = await ctx.reads.use((s) => listCohorts(s, { kind: q.kind }));
+      return c.json({ cohorts } as never, 200);
+    },
+  );
+}
+
+function getSponsors(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/sponsors",
+      access: "viewer",
+      summary: "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019",
+      responses: { 200: Json(z.object({ sponsors: Rows }), "sponsors") },
+    }),
+    async (c) => c.json({ sponsors: await ctx.reads.use(listSponsors) } as never, 200),
+  );
+}
+
+function getPresence(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/presence",
+      access: "viewer",
+      summary: "likely workers present per city and day",
+      request: {
+        query: z.object({
+          from: Day.optional(),
+          to: Day.optional(),
+          place: z.string().max(100).optional(),
+        }),
+      },
+      responses: {
+        200: Json(
+          z.record(z.string(), z.unknown()).openapi("Presence"),
+          "presence series or why there are none",
+        ),
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json((await ctx.reads.use((s) => readPresence(s, q))) as never, 200);
+    },
+  );
+}
+
+function getEvidenceSources(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/evidence/sources",
+      access: "viewer",
+      summary: "evidence sources with their grade and SHA-256",
+      responses: { 200: Json(z.object({ sources: Rows }), "sources") },
+    }),
+    async (c) => c.json({ sources: await ctx.reads.use(listSources) } as never, 200),
+  );
+}
+
+function getEvidenceClaims(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/evidence/claims",
+      access: "viewer",
+      summary: "claims with grade and corroboration",
+      request: {
+        query: z.object({
+          place: z.string().max(100).optional(),
+          kind: z.string().max(40).optional(),
+          status: z.string().max(20).optional(),
+          source: z.coerce.number().int().positive().optional(),
+        }),
+      },
+      responses: { 200: Json(z.object({ claims: Rows }), "claims") },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const claims = await ctx.reads.use((s) =>
+        listClaims(s, { place: q.place, kind: q.kind, status: q.status, sourceId: q.source }),
+      );
+      return c.json({ claims } as never, 200);
+    },
+  );
+}
+
+function getScreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/screen",
+      access: "viewer",
+      summary: "screen one name against the imported sanctions lists: ranked, explained matches",
+      request: { query: ScreenQuerySchema },
+      responses: {
+        200: Json(z.record(z.string(), z.unknown()).openapi("ScreenResult"), "matches"),
+      },
+    }),
+    async (c) => c.json(((await screen(ctx, [c.req.valid("query")]))[0] ?? {}) as never, 200),
+  );
+}
+
+function postScreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "post",
+      path: "/api/screen",
+      access: "viewer",
+      summary: "screen a batch of names (up to 1000)",
+      request: {
+        body: {
+          content: {
+            "application/json": {
+              schema: z.object({ queries: z.array(ScreenQuerySchema).min(1).max(1000) }),
+            },
+          },
+          required: true,
+        },
+      },
+      responses: { 200: Json(z.object({ results: Rows }), "matches per query") },
+    }),
+    async (c) => c.json({ results: await screen(ctx, c.req.valid("json").queries) } as never, 200),
+  );
+}
+
+function getLists(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/lists",
+      access: "viewer",
+      summary: "imported sanctions lists and versions",
+      responses: { 200: Json(z.object({ lists: Rows }), "lists") },
+    }),
+    async (c) => c.json({ lists: await ctx.reads.use(listImports) } as never, 200),
+  );
+}
+
+function getRuns(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/runs",
+      access: "viewer",
+      summary: "ingest runs: file, SHA-256, counts, times",
+      responses: { 200: Json(z.object({ runs: Rows }), "runs") },
+    }),
+    async (c) => c.json({ runs: await ctx.reads.use(listIngestRuns) } as never, 200),
+  );
+}
+
+function getRejects(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/rejects",
+      access: "viewer",
+      summary:
+        "rejected rows (or warnings) with file, line, column, value and reason; raw rows only unmasked",
+      request: {
+        query: z.object({
+          run: z.coerce.number().int().positive().optional(),
+          warnings: z.enum(["true", "false"]).optional(),
+          ...UnmaskQuery,
+        }),
+      },
+      responses: { 200: Json(z.object({ rejects: Rows }), "rejects") },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const unmask = await checkUnmask(c, ctx, q, `rejects${q.run ? ` of run ${q.run}` : ""}`);
+      const rejects = await ctx.reads.use((s) =>
+        listRejects(s, { run: q.run, warnings: q.warnings === "true", unmask }),
+      );
+      return c.json({ rejects } as never, 200);
+    },
+  );
+}
+
+/**
+ * Alerts in one review status. Reviewed alerts are few: the review table (which keeps each
+ * alert's rule, subject and period) lists them, filtered here. `new` alerts are all the others:
+ * pages of the read model with the reviewed ones left out.
+ */
+async function alertsWithStatus(
+  s: Parameters<typeof listAlerts>[0],
+  status: (typeof REVIEW_STATUSES)[number],
+  f: {
+    rule?: string;
+    person?: string;
+    cohort?: string;
+    from?: string;
+    to?: string;
+    minScore?: number;
+    sort: (typeof ALERT_SORTS)[number];
+    unmask: boolean;
+    place?: string;
+  },
+  limit: number,
+  cursor: string | undefined,
+) {
+  if (status === "new") {
+    const items: ReturnType<typeof withReview>[] = [];
+    let next: string | null = cursor ?? null;
+    do {
+      const p = await listAlerts(s, { ...f, limit, cursor: next });
+      const reviews = await reviewsOf(
+        s,
+        p.items.map((a) => a.alert_id),
+      );
+      for (const a of p.items)
+        if (!reviews.has(a.alert_id) || reviews.get(a.alert_id)?.status === "new")
+          items.push(withReview(a, undefined));
+      next = p.next;
+    } while (items.length < limit && next);
+    return { items: items.slice(0, limit), next };
+  }
+  const offset = cursor ? Number(Buffer.from(cursor, "base64url").toString()) || 0 : 0;
+  const all = (await listReviews(s, { status })).filter(
+    (r) =>
+      (!f.rule || r.rule === f.rule) &&
+      (!f.person || r.person_id === f.person) &&
+      (!f.cohort || r.cohort_id === f.cohort) &&
+      (!f.from || (r.period_end ?? r.period_start ?? "") >= f.from) &&
+      (!f.to || (r.period_start ?? "") <= f.to),
+  );
+  const page = all.slice(offset, offset + limit);
+  return {
+    items: page.map((r) => ({
+      alert_id: r.alert_id,
+      rule: r.rule,
+      person_id: r.person_id,
+      cohort_id: r.cohort_id,
+      period_start: r.period_start,
+      period_end: r.period_end,
+      raised: r.raised,
+      review: {
+        status: r.status,
+        reason: r.reason,
+        reviewer: r.reviewer,
+        reviewed_at: r.reviewed_at,
+      },
+    })),
+    next:
+      offset + limit < all.length
+        ? Buffer.from(String(offset + limit)).toString("base64url")
+        : null,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Starting and stopping the server: the process opens the store once (DuckDB lets one process
+ * write a store), gives reads a few connections of their own and jobs another, writes a lock
+ * file beside the store naming its address (src/db/server-lock.ts), and removes it on stop.
+ */
+import { mkdirSync } from "node:fs";
+import { type AddressInfo, isIP } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { type ServerType, serve } from "@hono/node-server";
+import { removeServerLock, writeServerLock } from "../db/server-lock.js";
+import { Store } from "../db/store.js";
+import { decoyHash } from "../users/password.js";
+import { createApp } from "./app.js";
+import { Serial, type ServerContext, type ServerOptions, StorePool } from "./context.js";
+import { JobRunner } from "./jobs.js";
+import { ScreeningCache } from "./screening-cache.js";
+import { LoginThrottle } from "./throttle.js";
+
+export const READ_CONNECTIONS = 4;
+/** How long a stopping server lets requests under way finish. */
+const GRACE_MS = 2000;
+
+export interface StartOptions extends Partial<ServerOptions> {
+  port?: number;
+  host?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  ctx: ServerContext;
+  app: ReturnType<typeof createApp>;
+  stop(): Promise<void>;
+}
+
+export function defaultFilesDir(storePath: string): string {
+  return storePath === ":memory:"
+    ? join(process.cwd(), "sojourn-files")
+    : join(dirname(resolve(storePath)), `${resolve(storePath).split(/[\\/]/).pop()}.files`);
+}
+
+/** Builds the context over an open store (tests use it with an in-memory store). */
+export async function createContext(
+  store: Store,
+  options: Partial<ServerOptions> = {},
+): Promise<ServerContext> {
+  const serial = new Serial();
+  const write = <T>(fn: (s: Store) => Promise<T>) => serial.run(() => fn(store));
+  const reads = new StorePool(
+    await Promise.all(Array.from({ length: READ_CONNECTIONS }, () => store.connect())),
+  );
+  const jobStore = await store.connect();
+  await JobRunner.closeStale(store);
+  const full: ServerOptions = {
+    sessionHours: options.sessionHours ?? 12,
+    unmaskHours: options.unmaskHours ?? 8,
+    secureCookies: options.secureCookies ?? false,
+    maxUploadBytes: options.maxUploadBytes ?? 20 * 1024 ** 3,
+    filesDir: options.filesDir ?? defaultFilesDir(store.path),
+  };
+  mkdirSync(full.filesDir, { recursive: true });
+  return {
+    store,
+    write,
+    reads,
+    jobs: new JobRunner(jobStore, write, (fn) => reads.use(fn)),
+    close() {
+      reads.close();
+      jobStore.close();
+    },
+    throttle: new LoginThrottle(),
+    screening: new ScreeningCache(),
+    options: full,
+    decoyHash: await decoyHash(),
+  };
+}
+
+export async function startServer(
+  storePath: string,
+  options: StartOptions = {},
+): Promise<RunningServer> {
+  const store = await Store.open(storePath);
+  const ctx = await createContext(store, options);
+  const app = createApp(ctx);
+  const host = options.host ?? "127.0.0.1";
+  const server: ServerType = await new Promise((ok, fail) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ok(s));
+    s.once("error", fail);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+  writeServerLock(storePath, { pid: process.pid, url, started_at: new Date().toISOString() });
+  let stopped = false;
+  return {
+    url,
+    ctx,
+    app,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await new Promise<void>((ok) => {
+        // Requests under way get a grace period; idle keep-alive connections and any left
+        // after it (such as one whose body was refused unread) are closed.
+        const force = setTimeout(() => {
+          if ("closeAllConnections" in server) server.closeAllConnections();
+        }, GRACE_MS);
+        server.close(() => {
+          clearTimeout(force);
+          ok();
+        });
+        if ("closeIdleConnections" in server) server.closeIdleConnections();
+      });
+      await ctx.jobs.idle();
+      ctx.close();
+      store.close();
+      removeServerLock(storePath);
+    },
+  };
+}
