@@ -1,7 +1,7 @@
 /**
  * node dist/bench/screen.js [--queries 5000] [--rows 1000000] [--workers N]
  * Screening speed against the full UN (2026-02-27) and OFAC SDN (2024-05-03 + 2025-02 alt/add)
- * lists. Targets: one query p50 ≤ 2 ms and p99 ≤ 10 ms; 1M names in
+ * lists. Floors (issue: sanctions screening): one query p50 ≤ 2 ms and p99 ≤ 10 ms; 1M names in
  * batch ≤ 5 min.
  *  - single queries: a warm-up set, then distinct measured queries (DPRK list-name variants and
  *    yente negatives, half each), timed one by one;

@@ -74,7 +74,7 @@ export const STAYS_EXPORT: ExportKind = {
   query({ unmask }) {
     return `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
                    ${recordRefListSql("s.record_ids", unmask)} AS record_ids, flags
-            FROM stays s ORDER BY person_id, entered_on`;
+            FROM stays s ORDER BY person_id, entered_on, s.record_ids`;
   },
 };
 

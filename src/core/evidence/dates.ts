@@ -256,7 +256,7 @@ export function findDatesFrom(
   const all = [
     ...(latin ? englishDates(slice, ref) : []),
     ...(latin ? chronoDates(slice, ref) : []),
-    ...(/[年년月월日일]|분기|季度|올\s?들어|연초|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
+    ...(/[年년月월日일해]|분기|季度|올\s?들어|연초|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
       slice,
     )
       ? findCjkDates(slice, ref)
