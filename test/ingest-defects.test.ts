@@ -113,3 +113,20 @@ describe("ingest: offsets, raw lines and NUL bytes", () => {
     });
   });
 });
+
+describe("ingest: what a kill can leave behind", () => {
+  it("ingests into a store holding a lookup type from a killed run", async () => {
+    const file = writeFile(
+      tmp.dir,
+      "after-kill.csv",
+      `${HEADER}\nk1,2019-06-03,entry,Quanhe,PRK,G1\n`,
+    );
+    await withDb(async (store) => {
+      // The state a kill after the append's commit, before the checkpoint, left in one
+      // campaign: the per-file lookup type back from the write-ahead log.
+      await store.run("CREATE TYPE ingest_key_direction AS ENUM ('entry')");
+      const r = await ingestFile(store, file);
+      assert.equal(r.loaded, 1);
+    });
+  });
+});
