@@ -1,8 +1,8 @@
 /**
  * node dist/bench/analyze.js [--scale 11] [--seed 7] [--runs 1]: `sojourn analyze` end to end
  * (identity → stays → cohorts → scores → rules → places) on ~10M simulated records (hunchun-2019
- * at scale 11 gives ≈ 9.8M rows). Floor (issue: detection): ≤ 90 s and peak RSS ≤ 4 GB on the
- * 2-core machine.
+ * at scale 11 gives ≈ 9.8M rows). Target: ≤ 90 s and peak RSS ≤ 4 GB on a 2-core machine
+ * (docs/benchmarks.md).
  *
  * Uses the same cached scenario and ingested store as bench/identity.ts (bench-data/); each run
  * copies the pristine store — analyze is incremental, so a second run on the same copy skips —

@@ -1,7 +1,7 @@
 /**
  * node dist/bench/identity.js [--scale 11] [--seed 7] [--runs 1]: identity resolution
  * (`sojourn analyze`, identity step) on ~10M simulated records (hunchun-2019 at scale 11 gives
- * ≈ 9.8M rows). Floor (issue: identity): ≤ 60 s and peak RSS ≤ 4 GB on the 2-core machine.
+ * ≈ 9.8M rows). Target: ≤ 60 s and peak RSS ≤ 4 GB on a 2-core machine (docs/benchmarks.md).
  *
  * The scenario and its ingested store are cached under bench-data/ (simulating and ingesting
  * take minutes); each run copies the pristine store and times `analyze` in a fresh child

@@ -3,7 +3,7 @@
  * read_csv of the same file into a table, in the same run, each in a fresh process and a fresh
  * store file. With --runs K the two alternate K times and the ratio reported is the median of
  * the K pairs (each pair is printed too): on a shared 2-core machine one pair can be off by
- * 10-20 % either way. Floor (issue: foundation): ingest ≤ 1.5× bare read_csv, peak RSS ≤ 3 GB,
+ * 10-20 % either way. Target: ingest ≤ 1.5× bare read_csv, peak RSS ≤ 3 GB,
  * on 10M rows.
  */
 import { spawnSync } from "node:child_process";

@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --only ingest,analyze] [-- --quick]: every benchmark, one after another,
- * each in its own process at the size its issue's floor names (docs/benchmarks.md).
+ * each in its own process at the size its target names (docs/benchmarks.md).
  * `--quick` runs them at a tenth of that size or less, to check they still work.
  */
 import { spawnSync } from "node:child_process";

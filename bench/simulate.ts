@@ -1,8 +1,8 @@
 /**
  * node dist/bench/simulate.js [--scales 1,2.5] [--scenario hunchun-2019] [--format csv] [--heap MB]:
  * `sojourn simulate` throughput (rows/s) and peak RSS, each scale in a fresh process, so peak
- * RSS at two scales shows whether memory stays flat as the output grows (issue: ≤ 1 GB at any
- * scale, aim ≥ 300k rows/s). Output goes to bench-data/ and is deleted afterwards.
+ * RSS at two scales shows whether memory stays flat as the output grows (target: ≤ 1 GB at any
+ * scale, ≥ 300k rows/s). Output goes to bench-data/ and is deleted afterwards.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";

@@ -7,10 +7,12 @@ import assert from "node:assert/strict";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
+import { readLastPolicy } from "../src/analyze/last-policy.js";
 import { ANALYZE_STEPS, runPipeline } from "../src/analyze/pipeline.js";
 import { createRun } from "../src/analyze/run.js";
+import { RUN_TABLES } from "../src/analyze/step.js";
 import { withoutQueryProgress } from "../src/analyze/without-query-progress.js";
-import { parsePolicy } from "../src/core/detection/policy.js";
+import { DEFAULT_POLICY, parsePolicy } from "../src/core/detection/policy.js";
 import { AppError } from "../src/core/errors.js";
 import type { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
@@ -127,6 +129,48 @@ test("a rerun with the same inputs and policy changes nothing", async () => {
       skipped: "inputs and policy unchanged since the last run",
     });
     assert.deepEqual(await store.json("SELECT * FROM alerts ORDER BY alert_id"), before);
+  });
+});
+
+test("readers get the policy of the last analyze run, whole", async () => {
+  await withDb(async (store) => {
+    assert.equal(await readLastPolicy(store), undefined, "never analysed");
+    await load(store, goldenInput());
+    const policy = parsePolicy({
+      version: "t-last",
+      deadline: "2019-06-30",
+      score: { threshold: 0.6 },
+    });
+    await runPipeline(createRun(store, { policy }), DETECTION_STEPS);
+    assert.deepEqual(await readLastPolicy(store), policy);
+    // A rerun that changes nothing records the same policy.
+    await runPipeline(createRun(store, { policy }), DETECTION_STEPS);
+    assert.deepEqual(await readLastPolicy(store), policy);
+    await runPipeline(createRun(store), DETECTION_STEPS);
+    assert.deepEqual(await readLastPolicy(store), DEFAULT_POLICY);
+  });
+});
+
+test("every run table a step reads is written by a step before it, and each is dropped at the end", async () => {
+  const written = new Set<string>();
+  for (const step of ANALYZE_STEPS) {
+    for (const t of step.reads)
+      if ((RUN_TABLES as readonly string[]).includes(t))
+        assert.ok(written.has(t), `${step.id} reads ${t} before any step writes it`);
+    for (const t of step.writes) written.add(t);
+  }
+  assert.deepEqual(
+    [...RUN_TABLES].filter((t) => !written.has(t)),
+    [],
+    "run tables no step writes",
+  );
+  await withDb(async (store) => {
+    await load(store, goldenInput());
+    await runPipeline(createRun(store), DETECTION_STEPS);
+    const left = await store.all(
+      "SELECT table_name FROM duckdb_tables() WHERE temporary AND table_name <> 'g' UNION ALL SELECT type_name FROM duckdb_types() WHERE database_name = 'temp' AND NOT internal",
+    );
+    assert.deepEqual(left, []);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Labour-score indicators from the features step (team stays, waves, open stays) and the
+ * Labour-score indicators of the stays step (team stays, waves, open stays) and the
  * post-deadline rule's reading of open stays, on hand-made crossings in a real DuckDB. As in
  * test/detection.test.ts, one person per document number stands in for identity resolution.
  */

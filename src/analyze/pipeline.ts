@@ -151,7 +151,7 @@ async function tempObjects(store: Store): Promise<TempObject[]> {
   return store.all(`
     SELECT 'table' AS kind, table_name AS name FROM duckdb_tables() WHERE temporary
     UNION ALL
-    SELECT 'type', type_name FROM duckdb_types() WHERE database_name = 'temp'
+    SELECT 'type', type_name FROM duckdb_types() WHERE database_name = 'temp' AND NOT internal
     ORDER BY kind, name`);
 }
 

@@ -68,8 +68,8 @@ export class Store implements SqlRunner {
    * Runs one statement with this thread handing DuckDB its tasks, for the heavy statements.
    * `run` gives the statement to a libuv thread (duckdb_query), which asks for work again and
    * again without pausing while another thread finishes a pipeline's last task; on a busy
-   * 2-core machine that spinning was most of the CPU of the 10M stays insert (24–29 CPU-s
-   * against 10.6–14.9 polled). Here a turn with no task pauses 1 ms, and other turns only
+   * 2-core machine that spinning is most of the CPU of analyze's 10M-row stays insert (24–29
+   * CPU-s, against 10.6–14.9 polled). Here a turn with no task pauses 1 ms, and other turns only
    * yield to the event loop, so reading a file alongside (ingest's hash) goes on.
    */
   async runPolled(sql: string): Promise<void> {
@@ -104,8 +104,8 @@ export class Store implements SqlRunner {
 
   /**
    * Query progress (`conn.progress`) for a progress bar. Off unless a bar is drawn: with it on,
-   * DuckDB recomputes every pipeline's progress each time a thread asks for work, which was a
-   * third of the CPU of a 10M-row insert on a busy machine (perf: Pipeline::GetProgress).
+   * DuckDB recomputes every pipeline's progress each time a thread asks for work: a third of
+   * the CPU of a 10M-row insert on a busy machine (perf: Pipeline::GetProgress).
    */
   async trackProgress(on: boolean): Promise<void> {
     await this.conn.run(`SET enable_progress_bar = ${on}`);

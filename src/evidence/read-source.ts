@@ -1,10 +1,12 @@
 /**
  * Reads a report file into what the evidence base keeps: the original bytes and their
- * SHA-256, the media type, and the extracted text that claims quote. Plain text and
- * Markdown are kept as written (UTF-8, BOM dropped); HTML is reduced to its visible text
- * with node-html-parser; PDF text comes from unpdf (Mozilla's PDF.js, no network). A file
- * that is unsupported, empty, not UTF-8, or a PDF that cannot be parsed is refused with a
- * message naming the file: nothing of it is stored.
+ * SHA-256, the media type, and the extracted text that claims quote. Plain text and Markdown
+ * are kept as written, in any encoding decode-text.ts can tell (BOM dropped); a leading
+ * "Title:", "URL:", "Published:" or "Author:" line is taken as metadata too. HTML is reduced to
+ * its visible text with node-html-parser; PDF text comes from unpdf (Mozilla's PDF.js, no
+ * network), within the limits of pdf-limits.ts. A file that is unsupported, empty, of an
+ * encoding that cannot be told, or a PDF that cannot be parsed or exceeds the limits is
+ * refused with a message naming the file: nothing of it is stored.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -12,6 +14,13 @@ import { createRequire } from "node:module";
 import { basename, dirname, extname, join } from "node:path";
 import { type HTMLElement, type Node, NodeType, parse as parseHtml } from "node-html-parser";
 import { AppError } from "../core/errors.js";
+import { type DecodedText, decodeText } from "./decode-text.js";
+import {
+  checkPdfPages,
+  checkPdfStreams,
+  DEFAULT_PDF_LIMITS,
+  type PdfLimits,
+} from "./pdf-limits.js";
 
 export const MEDIA_TYPES = ["text/plain", "text/markdown", "text/html", "application/pdf"] as const;
 export type MediaType = (typeof MEDIA_TYPES)[number];
@@ -76,23 +85,6 @@ function mediaTypeOf(path: string, bytes: Buffer): MediaType {
     "input",
     `${path}: unsupported file type "${ext || "(no extension)"}"; expected one of ${Object.keys(EXTENSIONS).join(", ")} (plain text, Markdown, HTML or PDF)`,
   );
-}
-
-function decodeUtf8(path: string, bytes: Buffer): string {
-  if (bytes.includes(0)) {
-    throw new AppError(
-      "input",
-      `${path}: contains NUL bytes; a text, Markdown or HTML file was expected (is it a binary file with the wrong extension?)`,
-    );
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new AppError(
-      "input",
-      `${path}: not valid UTF-8 text; save the report as UTF-8 and add it again`,
-    );
-  }
 }
 
 /** Line endings to \n and trailing spaces off each line: offsets must not depend on the
@@ -206,7 +198,9 @@ function pageText(items: PdfTextItem[]): string {
 async function readPdf(
   path: string,
   bytes: Buffer,
+  limits: PdfLimits,
 ): Promise<{ text: string; pages: number; found: ReadSource["found"] }> {
+  checkPdfStreams(path, bytes, limits);
   const { getDocumentProxy, getMeta } = await import("unpdf");
   try {
     // PDF.js takes ownership of the buffer it is given; hand it a copy.
@@ -214,6 +208,7 @@ async function readPdf(
       verbosity: 0,
       isEvalSupported: false,
     });
+    checkPdfPages(path, pdf.numPages, limits);
     const pages: string[] = [];
     for (let i = 1; i <= pdf.numPages; i++) {
       const content = await (await pdf.getPage(i)).getTextContent();
@@ -232,6 +227,7 @@ async function readPdf(
     // Pages are separated by a blank line and a form feed so offsets stay unambiguous.
     return { text: pages.join("\n\n\f\n\n"), pages: pdf.numPages, found };
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const why = (err as Error).message || (err as Error).name || "unreadable";
     throw new AppError(
       "input",
@@ -260,12 +256,17 @@ function languageOf(text: string): ReadSource["language"] {
       : "mixed";
 }
 
-export async function readSourceFile(path: string): Promise<ReadSource> {
-  let bytes: Buffer;
+export interface ReadOptions {
+  /** Decode text and HTML files with this encoding instead of telling it (`--encoding`). */
+  encoding?: string;
+  pdfLimits?: PdfLimits;
+}
+
+function readBytes(path: string): Buffer {
   try {
     if (statSync(path).isDirectory())
       throw new AppError("input", `${path}: is a directory; give a report file`);
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError(
@@ -273,6 +274,41 @@ export async function readSourceFile(path: string): Promise<ReadSource> {
       `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
     );
   }
+}
+
+/** How the text was decoded, for the extractor field: "utf-8", or "gb18030 (detected)". */
+function decodedAs(d: DecodedText): string {
+  return d.basis === "utf-8" || (d.basis === "bom" && d.encoding === "utf-8")
+    ? "utf-8"
+    : `${d.encoding} (${d.basis}, iconv-lite ${versionOf("iconv-lite")})`;
+}
+
+// Header lines some saved reports start with: "Title: …", "URL: …", "Published: …".
+const HEADER_LINE = /^(title|url|source|published|date|author|by)\s*:\s*(.+)$/i;
+
+/** Metadata in a plain-text report's leading "Key: value" lines (or its Markdown heading). */
+function textHeader(text: string, mediaType: MediaType): ReadSource["found"] {
+  const found: ReadSource["found"] = {};
+  for (const line of text.split("\n").slice(0, 8)) {
+    const m = HEADER_LINE.exec(line.trim());
+    if (!m) break;
+    const key = m[1]!.toLowerCase();
+    const value = m[2]!.trim();
+    if (key === "title") found.title ??= value;
+    else if (key === "url" || key === "source") found.url ??= value;
+    else if ((key === "published" || key === "date") && /^\d{4}-\d{2}(?:-\d{2})?/.test(value))
+      found.published ??= value.slice(0, 10);
+    else if (key === "author" || key === "by") found.author ??= value;
+  }
+  if (!found.title && mediaType === "text/markdown") {
+    const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
+    if (heading) found.title = heading;
+  }
+  return found;
+}
+
+export async function readSourceFile(path: string, options: ReadOptions = {}): Promise<ReadSource> {
+  const bytes = readBytes(path);
   if (bytes.length === 0) throw new AppError("input", `${path}: the file is empty; nothing stored`);
   const mediaType = mediaTypeOf(path, bytes);
   let text: string;
@@ -280,23 +316,23 @@ export async function readSourceFile(path: string): Promise<ReadSource> {
   let found: ReadSource["found"] = {};
   let extractor: string;
   if (mediaType === "application/pdf") {
-    const pdf = await readPdf(path, bytes);
+    const pdf = await readPdf(path, bytes, options.pdfLimits ?? DEFAULT_PDF_LIMITS);
     text = pdf.text;
     pages = pdf.pages;
     found = pdf.found;
     extractor = `unpdf ${versionOf("unpdf")}`;
   } else if (mediaType === "text/html") {
-    const html = readHtml(decodeUtf8(path, bytes));
+    const decoded = decodeText(path, bytes, options.encoding);
+    const html = readHtml(decoded.text);
     text = tidy(html.text);
     found = html.found;
-    extractor = `node-html-parser ${versionOf("node-html-parser")}`;
+    const as = decodedAs(decoded);
+    extractor = `node-html-parser ${versionOf("node-html-parser")}${as === "utf-8" ? "" : `; ${as}`}`;
   } else {
-    text = tidy(decodeUtf8(path, bytes).replace(/^\uFEFF/, ""));
-    if (mediaType === "text/markdown") {
-      const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
-      if (heading) found.title = heading;
-    }
-    extractor = "utf-8";
+    const decoded = decodeText(path, bytes, options.encoding);
+    text = tidy(decoded.text.replace(/^\uFEFF/, ""));
+    found = textHeader(text, mediaType);
+    extractor = decodedAs(decoded);
   }
   if (text.replace(/[\s\f]/g, "") === "") {
     throw new AppError(

@@ -28,7 +28,7 @@ import {
 import { codePointIndexer, utf16Indexer } from "../core/evidence/segment.js";
 import type { Store } from "../db/store.js";
 import { placeIndex } from "./gazetteer-place-index.js";
-import { type ReadSource, readSourceFile } from "./read-source.js";
+import { type ReadOptions, type ReadSource, readSourceFile } from "./read-source.js";
 import { indexSource } from "./search.js";
 
 export interface SourceMeta {
@@ -128,10 +128,10 @@ export async function addSource(
   store: Store,
   path: string,
   meta: SourceMeta = {},
-  options: { suggest?: boolean } = {},
+  options: { suggest?: boolean; read?: ReadOptions } = {},
 ): Promise<AddSourceResult> {
   const checked = validateMeta(meta);
-  const src = await readSourceFile(path);
+  const src = await readSourceFile(path, options.read);
   const existing = await store.one<{
     source_id: bigint;
     title: string | null;
@@ -195,7 +195,12 @@ export async function addSource(
       detail: `${src.fileName} sha256=${src.sha256} ${src.bytes.length} bytes ${src.mediaType} via ${src.extractor}; graded ${formatGrade(checked.reliability, checked.credibility)}`,
     });
     await indexSource(store, id, src.text);
-    for (const d of drafts) await insertClaim(store, id, d, "suggested", null, null);
+    const pages = pageIndex(src.text, src.mediaType);
+    for (const [i, d] of drafts.entries())
+      await insertClaim(store, id, d, "suggested", null, null, {
+        page: pages(d.start),
+        rank: i + 1,
+      });
     return id;
   });
   return {
@@ -234,6 +239,28 @@ async function logEvent(
   ]);
 }
 
+/** Page lookup for many offsets: the 1-based page a code-point offset falls on in a PDF's text
+ * (pages are separated by a form feed), or null for other files. */
+export function pageIndex(text: string, mediaType: string): (codePoint: number) => number | null {
+  if (mediaType !== "application/pdf") return () => null;
+  const starts = [0];
+  let cp = 0;
+  for (const ch of text) {
+    cp++;
+    if (ch === "\f") starts.push(cp);
+  }
+  return (at) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
 async function insertClaim(
   store: Store,
   sourceId: number,
@@ -241,12 +268,13 @@ async function insertClaim(
   origin: "manual" | "suggested",
   credibility: Credibility | null,
   note: string | null,
+  position: { page: number | null; rank: number | null } = { page: null, rank: null },
 ): Promise<number> {
   const row = await store.one<{ id: bigint }>("SELECT nextval('evidence_claim_id_seq') AS id");
   const id = Number(row!.id);
   await store.run(
     `INSERT INTO evidence_claims VALUES ($id, $src, $kind, $pt, $pid, $ps::DATE, $pe::DATE, $tt, $vmin, $vmax, $vu, $vt, $q,
-       $org, $quote, $cs, $ce, $cred, $origin, $status, $note, now())`,
+       $org, $quote, $cs, $ce, $cred, $origin, $status, $note, now(), $page, $rank)`,
     {
       id,
       src: sourceId,
@@ -269,6 +297,8 @@ async function insertClaim(
       origin,
       status: origin === "manual" ? "accepted" : "suggested",
       note,
+      page: position.page,
+      rank: position.rank,
     },
   );
   await logEvent(store, {
@@ -341,8 +371,8 @@ export async function addManualClaim(store: Store, c: ManualClaim): Promise<numb
       "usage",
       `--kind: "${c.kind}" is not a claim kind; expected one of ${CLAIM_KINDS.join(", ")}`,
     );
-  const src = await store.one<{ text: string }>(
-    "SELECT text FROM evidence_sources WHERE source_id = ?",
+  const src = await store.one<{ text: string; media_type: string }>(
+    "SELECT text, media_type FROM evidence_sources WHERE source_id = ?",
     [c.sourceId],
   );
   if (!src)
@@ -461,8 +491,12 @@ export async function addManualClaim(store: Store, c: ManualClaim): Promise<numb
     end,
   };
   const credibility = c.credibility === undefined ? null : parseCredibility(c.credibility);
+  const page = pageIndex(text, src.media_type)(start);
   return store.transaction(() =>
-    insertClaim(store, c.sourceId, draft, "manual", credibility, c.note ?? null),
+    insertClaim(store, c.sourceId, draft, "manual", credibility, c.note ?? null, {
+      page,
+      rank: null,
+    }),
   );
 }
 
@@ -518,6 +552,10 @@ export interface ClaimRow {
   quote: string;
   char_start: number;
   char_end: number;
+  /** The PDF page of the quotation; null for other files. */
+  page: number | null;
+  /** A suggestion's place in the review queue (1 = strongest); null for manual claims. */
+  suggestion_rank: number | null;
   origin: string;
   status: ClaimStatus;
   note: string | null;
@@ -558,7 +596,7 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
   >(
     `SELECT CAST(c.claim_id AS INTEGER) AS claim_id, CAST(c.source_id AS INTEGER) AS source_id, c.kind, c.place_text, c.place_id, CAST(c.period_start AS VARCHAR) AS period_start,
        CAST(c.period_end AS VARCHAR) AS period_end, c.time_text, c.value_min, c.value_max, c.value_unit, c.value_text, c.qualifier,
-       c.organisation, c.quote, c.char_start, c.char_end, c.origin, c.status, c.note, s.reliability,
+       c.organisation, c.quote, c.char_start, c.char_end, c.page, c.suggestion_rank, c.origin, c.status, c.note, s.reliability,
        coalesce(c.credibility, s.credibility) AS credibility, s.title AS source_title, s.publisher,
        CAST(s.published AS VARCHAR) AS published, s.sha256 AS source_sha256, s.text_sha256
      FROM evidence_claims c JOIN evidence_sources s USING (source_id)
@@ -590,6 +628,14 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
     if (filterPlace && !placeWithin(c.place_id, filterPlace)) return false;
     return true;
   });
+  // The review queue (`--status suggested`) starts with each source's strongest suggestions.
+  if (filter.status === "suggested")
+    rows.sort(
+      (a, b) =>
+        a.source_id - b.source_id ||
+        (a.suggestion_rank ?? Number.MAX_SAFE_INTEGER) -
+          (b.suggestion_rank ?? Number.MAX_SAFE_INTEGER),
+    );
   return rows.map(({ text_sha256: _t, ...c }) => {
     const [corr] = corroborate([
       input({ ...c, text_sha256: _t }),

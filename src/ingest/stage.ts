@@ -6,7 +6,7 @@
 import type { DuckDBAppender } from "@duckdb/node-api";
 import { CONTRACT_COLUMNS, type ContractColumn } from "../core/crossing.js";
 import type { Store } from "../db/store.js";
-import { firstInvalidUtf8Offset, type PhysicalLine } from "./lines.js";
+import { decodeUtf8, firstInvalidUtf8Offset, type PhysicalLine } from "./lines.js";
 
 export const STAGE_TABLE = "ingest_stage";
 
@@ -27,18 +27,31 @@ export interface StageResult {
   parsePath: "fast" | "exact";
 }
 
-export async function createStageTable(store: Store): Promise<void> {
+async function createStageTable(store: Store): Promise<void> {
   await store.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
   const cols = CONTRACT_COLUMNS.map((c) => `"${c}" VARCHAR`).join(", ");
   await store.run(`CREATE TEMP TABLE ${STAGE_TABLE} (line BIGINT, ${cols}, extra JSON)`);
 }
 
-/** Appends rows that a JS reader produced (exact CSV path, JSON Lines). */
+/**
+ * What a JS reader (exact CSV path, JSON Lines) hands over: the rows it read, appended to a
+ * fresh staging table, and the lines it could not read, as rejects in file order.
+ */
 export class StageWriter {
+  readonly rejects: ReadReject[] = [];
+  /** Rows appended so far. */
+  appended = 0;
+
   private constructor(private readonly appender: DuckDBAppender) {}
 
   static async open(store: Store): Promise<StageWriter> {
+    await createStageTable(store);
     return new StageWriter(await store.conn.createAppender(STAGE_TABLE, "main", "temp"));
+  }
+
+  /** A line (or the record starting on it) that could not be read into fields. */
+  reject(line: number, reason: string, text: string, column: string | null = null): void {
+    this.rejects.push({ line, column, value: null, reason, raw: truncate(text) });
   }
 
   append(
@@ -56,20 +69,40 @@ export class StageWriter {
     if (extra && Object.keys(extra).length > 0) a.appendVarchar(JSON.stringify(extra));
     else a.appendNull();
     a.endRow();
+    this.appended++;
   }
 
   close(): void {
     this.appender.flushSync();
     this.appender.closeSync();
   }
+
+  /** Closes the appender and reports the read: every record staged or rejected. */
+  finish(): StageResult {
+    this.close();
+    return {
+      staged: this.appended + this.rejects.length,
+      readRejects: this.rejects,
+      parsePath: "exact",
+    };
+  }
 }
 
-export function truncate(value: string, max = 4096): string {
+function truncate(value: string, max = 4096): string {
   return value.length > max ? `${value.slice(0, max)}…` : value;
 }
 
+/**
+ * A physical line's text, or the reject for a line that cannot be read at all: over the length
+ * limit (checked first: such a line's bytes are only its start), or not valid UTF-8.
+ */
+export function lineText(line: PhysicalLine, maxLineBytes: number): string | ReadReject {
+  if (line.tooLong !== undefined) return longLineReject(line, maxLineBytes);
+  return decodeUtf8(line.bytes) ?? invalidUtf8Reject(line);
+}
+
 /** The reject for a line over the length limit; its raw value is the line's start. */
-export function longLineReject(line: PhysicalLine, maxLineBytes: number): ReadReject {
+function longLineReject(line: PhysicalLine, maxLineBytes: number): ReadReject {
   return {
     line: line.number,
     column: null,
@@ -80,7 +113,7 @@ export function longLineReject(line: PhysicalLine, maxLineBytes: number): ReadRe
 }
 
 /** The reject for a line that is not valid UTF-8, naming the first bad byte. */
-export function invalidUtf8Reject(line: PhysicalLine): ReadReject {
+function invalidUtf8Reject(line: PhysicalLine): ReadReject {
   const at = firstInvalidUtf8Offset(line.bytes);
   const byte = (line.bytes[at] ?? 0).toString(16).padStart(2, "0");
   return {

@@ -13,7 +13,7 @@ import {
 } from "../../core/identity/resolve-persons.js";
 import { compareNames, MATCH_THRESHOLD, type NameInput } from "../../core/names/index.js";
 import type { Store } from "../../db/store.js";
-import { type DocRow, type IdentityWork, SEP } from "./identity-documents.js";
+import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
 
 /** Pairs of document groups (gid), a < b. */
 export interface CandidatePairs {

@@ -4,39 +4,10 @@
  * blocking keys of their names.
  */
 import { randomBytes } from "node:crypto";
-import { identityNameKeys } from "../../core/identity/identity-name-keys.js";
+import { identityNameKeys, newNameKeyMemo } from "../../core/identity/identity-name-keys.js";
 import type { Store } from "../../db/store.js";
-import type { IdentityStats } from "./identity-stats.js";
+import { type IdentityWork, SEP } from "./identity-work.js";
 
-/** What the identity phases share. */
-export interface IdentityWork {
-  store: Store;
-  stats: IdentityStats;
-  /** The per-store salt of person ids. */
-  salt: string;
-  /** SQL condition: the record's ingest run (column `runId`) is new in this analyze run. */
-  isNew: (runId: string) => string;
-}
-
-/** Separates family, given and full name in a name tuple as stored. */
-export const SEP = "\x1f";
-
-/** A document group as JavaScript sees it (documents in a candidate pair, and their persons'). */
-export interface DocRow {
-  gid: number;
-  nat: string;
-  doc: string;
-  birth_date: string | null;
-  sex: string | null;
-  first_seen: string;
-  last_seen: string;
-  person_id: string | null;
-  n: number;
-  is_new: boolean;
-  first_source: string;
-  first_record_id: string;
-  names: string[];
-}
 /** id_new_runs: the ingest runs not yet resolved; returns how many records they hold. */
 export async function countNewRecords(store: Store): Promise<number> {
   // Ingest loads a run in one transaction, so "new" is decided per run, without a join.
@@ -120,9 +91,10 @@ export async function cacheNameKeys(store: Store): Promise<void> {
     WHERE NOT EXISTS (SELECT 1 FROM identity_name_keys k WHERE k.name = t.name)`);
   if (missing.length > 0) {
     const appender = await store.conn.createAppender("identity_name_keys");
+    const memo = newNameKeyMemo();
     for (const { name } of missing) {
       const [family, given, full] = name.split(SEP);
-      const keys = identityNameKeys({ family, given, full });
+      const keys = identityNameKeys({ family, given, full }, memo);
       // A name with no key still gets a row, so it is not computed again.
       for (const key of keys.length > 0 ? keys : [""]) {
         appender.appendVarchar(name);

@@ -5,14 +5,14 @@
  */
 import { BASE32_ALPHABET, personIdFor } from "../../core/identity/person-id.js";
 import type { Resolution } from "../../core/identity/resolve-persons.js";
-import { type DocRow, type IdentityWork, SEP } from "./identity-documents.js";
+import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
 
 /**
  * personIdFor in SQL, given `hi` and `lo`: the first and second 40 bits of the sha256 digest.
  * 'P-' and 16 base32 characters of 5 bits each, 8 per half; unrolled, since a list lambda over
  * range(16) costs twice as much. The identity integration test checks it against personIdFor.
  */
-export const PERSON_ID_SQL = `'P-' || ${Array.from({ length: 16 }, (_, i) => {
+const PERSON_ID_SQL = `'P-' || ${Array.from({ length: 16 }, (_, i) => {
   const half = i < 8 ? "hi" : "lo";
   return `substr('${BASE32_ALPHABET}', ((${half} >> ${35 - 5 * (i % 8)}) & 31)::INTEGER + 1, 1)`;
 }).join(" || ")}`;

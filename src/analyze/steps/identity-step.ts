@@ -19,11 +19,11 @@ import {
   buildDocumentGroups,
   cacheNameKeys,
   countNewRecords,
-  type IdentityWork,
   personIdSalt,
 } from "./identity-documents.js";
 import { assignPersonIds } from "./identity-person-ids.js";
 import type { IdentityStats } from "./identity-stats.js";
+import type { IdentityWork } from "./identity-work.js";
 import { writePersons } from "./identity-write.js";
 
 export const identityStep: AnalyzeStep<IdentityStats> = {
@@ -39,7 +39,15 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "assign person ids",
     "write persons",
   ],
-  reads: ["records", "identity_runs", "identity_meta", "identity_name_keys", "person_documents"],
+  reads: [
+    "records",
+    "identity_runs",
+    "identity_meta",
+    "identity_name_keys",
+    "persons",
+    "person_records",
+    "person_documents",
+  ],
   writes: [
     "persons",
     "person_records",

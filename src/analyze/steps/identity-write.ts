@@ -6,7 +6,7 @@
  */
 import type { AcceptedLink } from "../../core/identity/resolve-persons.js";
 import type { Store } from "../../db/store.js";
-import type { DocRow, IdentityWork } from "./identity-documents.js";
+import type { DocRow, IdentityWork } from "./identity-work.js";
 
 export async function writePersons(
   work: IdentityWork,
@@ -95,7 +95,7 @@ async function writeLinks(
 /** person_documents, person_names and persons, recomputed for the persons in id_touched. */
 async function writeTouchedPersons(store: Store): Promise<void> {
   // Aggregates of the touched persons, from the per-document variants (not the records); only
-  // the columns read below (materializing every column was 2 CPU-s at 10M records).
+  // the columns read below (materializing every column costs 2 CPU-s more at 10M records).
   await store.run(`CREATE OR REPLACE TEMP TABLE id_person_variants AS
     SELECT o.person_id, v.nat, v.family_name, v.given_name, v.full_name, v.family_script,
            v.given_script, v.full_script, v.birth_date, v.sex, v.n

@@ -28,7 +28,7 @@ import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 
 /** Days of a stay from entry to exit under the policy's convention (SQL expression). */
-export function daysExpr(policy: Policy, from: string, to: string): string {
+function daysExpr(policy: Policy, from: string, to: string): string {
   return policy.days.counting === "inclusive" ? `(${to} - ${from} + 1)` : `(${to} - ${from})`;
 }
 
@@ -92,6 +92,7 @@ function rid(source: string, recordId: string): string {
   return `(${source}::VARCHAR || ':' || ${recordId})`;
 }
 
+/** Rebuilds `stays` and leaves the run tables; returns the number of stays. */
 export async function reconstructStays(store: Store, policy: Policy): Promise<number> {
   await buildCrossings(store);
   await markRepeats(store, policy);
@@ -110,7 +111,7 @@ export async function reconstructStays(store: Store, policy: Policy): Promise<nu
 
 /** run_person_numbers, run_crossings (with its ENUM types) and run_bounds. */
 async function buildCrossings(store: Store): Promise<void> {
-  // Polled (`Store.runPolled`): the blocking call spun while a pipeline finished.
+  // Polled (`Store.runPolled`): the blocking call spins while a pipeline finishes.
   const run = (sql: string) => store.runPolled(sql);
   // Persons as small integers: partitioning and joining on them is cheaper than on the text ids.
   await run(`CREATE OR REPLACE TEMP TABLE run_person_numbers AS

@@ -1,7 +1,7 @@
 /**
- * The scores step: persons.labor_score and persons.indicators from run_indicators, scored inside DuckDB by
- * laborScoreSql — the SQL twin of scoreLabor (src/core/detection/labor-score.ts), which stays
- * the reference; test/scores.test.ts checks that both agree.
+ * The scores step: persons.labor_score and persons.indicators from run_indicators, scored
+ * inside DuckDB by laborScoreSql — the SQL twin of scoreLabor (src/core/detection/labor-score.ts),
+ * which stays the reference; test/scores.test.ts checks that both agree.
  */
 import { laborScoreSql } from "../../core/detection/labor-score.js";
 import type { Policy } from "../../core/detection/policy.js";

@@ -11,6 +11,7 @@ import {
   formatRows,
 } from "../../evidence/export-evidence.js";
 import { linkSanctions, linkSponsors } from "../../evidence/links.js";
+import { DEFAULT_PDF_LIMITS, type PdfLimits } from "../../evidence/pdf-limits.js";
 import { searchEvidence } from "../../evidence/search.js";
 import {
   addManualClaim,
@@ -68,16 +69,37 @@ function claimTable(rows: ClaimRow[]): void {
       value: claimValue(c),
       grade: c.grade,
       sources: c.independent_sources,
+      page: c.page ?? "",
       quote: short(c.quote, 60),
     })),
   );
 }
 
-export function register(program: Command): void {
-  const evidence = program
-    .command("evidence")
-    .description("graded reports and the claims they make, set beside the crossing data");
+function positive(value: string | boolean | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new AppError("usage", `${flag}: "${value}" is not a positive whole number`);
+  return n;
+}
 
+function pdfLimitsOf(opts: Record<string, string | boolean | undefined>): PdfLimits {
+  const d = DEFAULT_PDF_LIMITS;
+  return {
+    maxPages: positive(opts.maxPdfPages, "--max-pdf-pages", d.maxPages),
+    maxStreams: positive(opts.maxPdfStreams, "--max-pdf-streams", d.maxStreams),
+    maxDecompressedBytes:
+      positive(
+        opts.maxPdfDecompressed,
+        "--max-pdf-decompressed",
+        d.maxDecompressedBytes / 1024 / 1024,
+      ) *
+      1024 *
+      1024,
+  };
+}
+
+function registerAdd(evidence: Command): void {
   evidence
     .command("add")
     .description(
@@ -100,6 +122,22 @@ export function register(program: Command): void {
       "--credibility <1-6>",
       `information credibility, Admiralty code (${CREDIBILITY.join(" ")}; default 6, cannot be judged)`,
     )
+    .option(
+      "--encoding <name>",
+      "text encoding of a text or HTML file (default: byte-order mark, declared charset, or detected)",
+    )
+    .option(
+      "--max-pdf-pages <n>",
+      `refuse PDFs with more pages (default ${DEFAULT_PDF_LIMITS.maxPages})`,
+    )
+    .option(
+      "--max-pdf-streams <n>",
+      `refuse PDFs with more streams (default ${DEFAULT_PDF_LIMITS.maxStreams})`,
+    )
+    .option(
+      "--max-pdf-decompressed <MB>",
+      `refuse PDFs whose streams inflate to more (default ${DEFAULT_PDF_LIMITS.maxDecompressedBytes / 1024 / 1024})`,
+    )
     .option("--no-suggest", "do not suggest claims from the text")
     .option("--json", "print JSON")
     .action(
@@ -120,7 +158,10 @@ export function register(program: Command): void {
         // Refuse bad grades before the store is even opened.
         validateMeta(meta);
         await withCommandStore(cmd, async (store) => {
-          const r = await addSource(store, file, meta, { suggest: opts.suggest });
+          const r = await addSource(store, file, meta, {
+            suggest: opts.suggest,
+            read: { encoding: opts.encoding as string | undefined, pdfLimits: pdfLimitsOf(opts) },
+          });
           if (opts.json) return printJson(r);
           if (r.status === "exists") {
             printLine(
@@ -137,7 +178,9 @@ export function register(program: Command): void {
         });
       },
     );
+}
 
+function registerSources(evidence: Command): void {
   evidence
     .command("sources")
     .description("list stored reports with grade, hash and claim counts")
@@ -161,7 +204,9 @@ export function register(program: Command): void {
         );
       });
     });
+}
 
+function registerShow(evidence: Command): void {
   evidence
     .command("show")
     .description(
@@ -189,7 +234,9 @@ export function register(program: Command): void {
         printLine(String(text));
       });
     });
+}
 
+function registerClaimCommands(evidence: Command): void {
   const claim = evidence.command("claim").description("add or review claims");
   claim
     .command("add")
@@ -243,7 +290,9 @@ export function register(program: Command): void {
         });
       });
   }
+}
 
+function registerClaims(evidence: Command): void {
   evidence
     .command("claims")
     .description("list claims with their grade and the number of independent sources behind them")
@@ -294,7 +343,9 @@ export function register(program: Command): void {
         });
       },
     );
+}
 
+function registerLinks(evidence: Command): void {
   evidence
     .command("links")
     .description(
@@ -327,7 +378,9 @@ export function register(program: Command): void {
         if (sanctions.length) printTable(sanctions as unknown as Record<string, unknown>[]);
       });
     });
+}
 
+function registerSearch(evidence: Command): void {
   evidence
     .command("search")
     .description("full-text search of the stored reports, ranked (BM25), by paragraph")
@@ -350,7 +403,9 @@ export function register(program: Command): void {
         }
       });
     });
+}
 
+function registerTimeline(evidence: Command): void {
   evidence
     .command("timeline")
     .description(
@@ -396,7 +451,9 @@ export function register(program: Command): void {
         });
       },
     );
+}
 
+function registerCompare(evidence: Command): void {
   evidence
     .command("compare")
     .description(
@@ -452,7 +509,9 @@ export function register(program: Command): void {
         });
       },
     );
+}
 
+function registerExport(evidence: Command): void {
   evidence
     .command("export")
     .description("export sources or claims as JSON Lines or CSV")
@@ -476,4 +535,20 @@ export function register(program: Command): void {
         } else process.stdout.write(text);
       });
     });
+}
+
+export function register(program: Command): void {
+  const evidence = program
+    .command("evidence")
+    .description("graded reports and the claims they make, set beside the crossing data");
+  registerAdd(evidence);
+  registerSources(evidence);
+  registerShow(evidence);
+  registerClaimCommands(evidence);
+  registerClaims(evidence);
+  registerLinks(evidence);
+  registerSearch(evidence);
+  registerTimeline(evidence);
+  registerCompare(evidence);
+  registerExport(evidence);
 }

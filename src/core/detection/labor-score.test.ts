@@ -1,6 +1,7 @@
 /**
- * scoreLabor on hand-made indicator rows, one per kind of traveller in PRODUCT.md §2 and
- * docs/scenarios.md: each row is what the features step computes for that behaviour.
+ * scoreLabor on hand-made indicator rows, one per kind of traveller in docs/scenarios.md (workers
+ * and the benign traffic: tourists, drivers, traders, officials, students, visitors): each row is
+ * what the indicators of the stays step give for that behaviour.
  */
 import assert from "node:assert/strict";
 import { test } from "node:test";

@@ -1,13 +1,13 @@
 /**
- * labor_score: how likely a person is an income-earning worker in the host country (PRODUCT.md
- * §5: ≥ 0.5 means likely). A logistic score over indicators a monitor can check by eye in the
- * person's stays; each one that moves the score is returned as text, so a score is never a bare
- * number.
+ * labor_score: how likely a person is an income-earning worker in the host country (≥ 0.5, the
+ * policy's score.threshold, means likely: docs/export.md). A logistic score over indicators a
+ * monitor can check by eye in the person's stays; each one that moves the score is returned as
+ * text, so a score is never a bare number.
  *
  * Calibration (docs/detection.md "labor_score"): the weights (WEIGHTS) are set by hand from the
  * reported pattern — residence-like presence, rotation with short trips home [S32][S36], teams
- * that come and go together [S37][S48], the benign traffic of PRODUCT.md §2 — and then checked,
- * not fitted, on three seeds of both simulated scenarios. The logit is built so that
+ * that come and go together [S37][S48], the benign traffic of docs/scenarios.md — and then
+ * checked, not fitted, on three seeds of both simulated scenarios. The logit is built so that
  *  - one strong sign alone crosses 0.5: half a year present in a year; a rotating team's stay;
  *    a long stay that ends (or begins) with a whole team;
  *  - one weak sign alone does not: a single group trip of a few days (a tour), stays near the
@@ -56,10 +56,10 @@ export interface LaborScore {
 }
 
 /**
- * Hand-set weights (logit units). One place, so docs/detection.md and the tests can name them.
+ * Hand-set weights (logit units), in one place (docs/detection.md lists them with their reasons).
  * A weight of 4 moves a score from 0.12 to 0.5; the intercept puts a person with no sign at 0.02.
  */
-export const WEIGHTS = {
+const WEIGHTS = {
   intercept: -4,
   /** × nights in the best window ÷ long_presence.min_days, capped at 1.5 (so at most +6.75). */
   presence: 4.5,

@@ -69,13 +69,13 @@ export interface Policy {
     labor_min_median_stay_days: number;
     /** … or, with shorter stays (short-cycle teams), more than this many entries together. */
     labor_min_cycles: number;
-    /** A tour group: one-off and short [PRODUCT §2]. */
+    /** A tour group: one-off and short (docs/scenarios.md, benign traffic). */
     tour_max_median_stay_days: number;
     /** A member who crosses this many days away from the team's crossing is a straggler. */
     straggler_days: number;
   };
   score: {
-    /** labor_score ≥ threshold means "likely an income-earning worker" (PRODUCT.md §5). */
+    /** labor_score ≥ threshold means "likely an income-earning worker" (docs/export.md). */
     threshold: number;
     /** Visa types that by themselves say nothing of work but argue against it. */
     non_work_visa_types: string[];
@@ -121,7 +121,7 @@ export const DEFAULT_POLICY: Policy = {
     subject_nationalities: ["PRK"],
     // Groups of about 20 [S37]; 8, as cohorts.min_group_size, stays above chance meetings.
     team_min_size: 8,
-    // Visa-exempt teams stay 20–29 nights [S28][S32], tours 3–5 (PRODUCT.md §2).
+    // Visa-exempt teams stay 20–29 nights [S28][S32], tour groups 3–5 (docs/scenarios.md).
     team_long_stay_nights: 14,
   },
 };

@@ -1,57 +1,31 @@
 /**
- * Dates and durations in report text. A date becomes a period (a day, a month, a part of a
- * year, a year) so a claim can be set beside the crossing data of the same period. Durations
- * ("one month", "six months", "30 days", "한 달", "一个月") are read as days.
+ * Dates and durations in durations.ts's sense of "the time a claim is about". A date becomes a
+ * period (a day, a month, a part of a month or year, a quarter, a year) so a claim can be set
+ * beside the crossing data of the same period. Dates without a year, and relative ones ("last
+ * year", 今年5月, 올해 3월까지, 지난달 28일), are resolved against the document's own date.
+ * English month and day forms go through chrono-node; parts of years, quarters and the Chinese
+ * and Korean forms are read here (chrono-node's Chinese parser reads "今年5月" as "年5月" and
+ * has no Korean).
  */
-import { parseEnglishNumber } from "./quantities.js";
+import * as chrono from "chrono-node";
+import { findCjkDates } from "./cjk-dates.js";
+import {
+  type DateMention,
+  iso,
+  lastDay,
+  monthOf,
+  parseReference,
+  type Reference,
+  validDay,
+  yearOfMonth,
+} from "./date-parts.js";
 
-export interface DateMention {
-  start: number;
-  end: number;
-  from: string;
-  to: string;
-  text: string;
-}
+export type { DateMention } from "./date-parts.js";
 
-export interface DurationMention {
-  start: number;
-  end: number;
-  days: number;
-  text: string;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
-
-function iso(y: number, m: number, d: number): string {
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
-
-function lastDay(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
-}
-
-function monthOf(name: string): number {
-  return MONTHS[name.toLowerCase().slice(0, 3)]!;
-}
-
-function validDay(y: number, m: number, d: number): boolean {
-  return m >= 1 && m <= 12 && d >= 1 && d <= lastDay(y, m);
-}
+const FULL_MONTH =
+  "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
 
 const QUARTERS: Record<string, number> = {
   first: 1,
@@ -64,6 +38,7 @@ const QUARTERS: Record<string, number> = {
   "4th": 4,
 };
 
+// Parts of a year, as months.
 const PARTS: Record<string, [number, number]> = {
   early: [1, 4],
   mid: [5, 8],
@@ -74,6 +49,15 @@ const PARTS: Record<string, [number, number]> = {
   first: [1, 6],
   second: [7, 12],
 };
+// Parts of a month, as days.
+const MONTH_PARTS: Record<string, [number, number]> = {
+  early: [1, 10],
+  beginning: [1, 10],
+  start: [1, 10],
+  mid: [11, 20],
+  late: [21, 31],
+  end: [21, 31],
+};
 
 const EN_DATE = new RegExp(
   [
@@ -83,190 +67,200 @@ const EN_DATE = new RegExp(
     `\\b(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>(?:19|20)\\d{2})\\b`,
     `\\b(?<iy>(?:19|20)\\d{2})-(?<im>\\d{2})-(?<id>\\d{2})\\b`,
     `\\b(?<part>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<py>(?:19|20)\\d{2})\\b`,
+    `\\b(?<mpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of)[\\s-]+(?<mp>${FULL_MONTH})\\b(?!\\s+\\d)`,
     `\\b(?<m3>${MONTH})\\s+(?<y3>(?:19|20)\\d{2})\\b`,
     `\\b(?:in|since|during|of|by|until|from|through)\\s+(?<y4>(?:19|20)\\d{2})\\b(?![-–]\\d)`,
-    `\\b(?:in|since|during|by|until|from|last)\\s+(?<m5>(?:january|february|march|april|june|july|august|september|october|november|december))\\b(?!\\s+\\d)`,
+    `\\b(?<rel>last|this|next|the\\s+previous|the\\s+past)\\s+(?<relu>year|month)\\b`,
+    `\\b(?:in|since|during|by|until|from|last)\\s+(?<m5>${FULL_MONTH})\\b(?!\\s+\\d)`,
   ].join("|"),
   "gi",
 );
 
-const CJK_DATE =
-  /(?<y>(?:19|20)\d{2})\s?[年년]\s?(?:(?<m>\d{1,2})\s?[月월](?:\s?(?<d>\d{1,2})\s?[日号일])?)?/gu;
+/** One English regex match as a period, or null when it names no valid date. */
+function englishPeriod(
+  g: Record<string, string | undefined>,
+  ref: Reference,
+): [string, string] | null {
+  if (g.ry) {
+    const y = Number(g.ry);
+    const mo = monthOf(g.rm!);
+    const [d1, d2] = [Number(g.rd1), Number(g.rd2)];
+    return validDay(y, mo, d1) && validDay(y, mo, d2) && d1 <= d2
+      ? [iso(y, mo, d1), iso(y, mo, d2)]
+      : null;
+  }
+  if (g.qy || g.qy2) {
+    const q = g.qd ? Number(g.qd) : QUARTERS[g.qn!.toLowerCase()]!;
+    const y = Number(g.qy ?? g.qy2);
+    return [iso(y, q * 3 - 2, 1), iso(y, q * 3, lastDay(y, q * 3))];
+  }
+  if (g.y1 || g.y2) {
+    const y = Number(g.y1 ?? g.y2);
+    const mo = monthOf(g.m1 ?? g.m2!);
+    const d = Number(g.d1 ?? g.d2);
+    return validDay(y, mo, d) ? [iso(y, mo, d), iso(y, mo, d)] : null;
+  }
+  if (g.iy) {
+    const [y, mo, d] = [Number(g.iy), Number(g.im), Number(g.id)];
+    return validDay(y, mo, d) ? [iso(y, mo, d), iso(y, mo, d)] : null;
+  }
+  if (g.part) {
+    const key = /(early|mid|late|end|beginning|start|first|second)/i.exec(g.part)![1]!;
+    const [a, b] = PARTS[key.toLowerCase()]!;
+    const y = Number(g.py);
+    return [iso(y, a, 1), iso(y, b, lastDay(y, b))];
+  }
+  if (g.mpart && ref) {
+    const key = /(early|mid|late|end|beginning|start)/i.exec(g.mpart)![1]!.toLowerCase();
+    const mo = monthOf(g.mp!);
+    const y = yearOfMonth(mo, ref);
+    const [a, b] = MONTH_PARTS[key]!;
+    return [iso(y, mo, a), iso(y, mo, Math.min(b, lastDay(y, mo)))];
+  }
+  if (g.m3) {
+    const y = Number(g.y3);
+    const mo = monthOf(g.m3);
+    return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
+  }
+  if (g.y4) {
+    const y = Number(g.y4);
+    return [iso(y, 1, 1), iso(y, 12, 31)];
+  }
+  if (g.rel && ref) {
+    const shift = /last|previous|past/i.test(g.rel) ? -1 : /next/i.test(g.rel) ? 1 : 0;
+    if (/year/i.test(g.relu!)) return [iso(ref.y + shift, 1, 1), iso(ref.y + shift, 12, 31)];
+    const m0 = ref.y * 12 + ref.m - 1 + shift;
+    const [y, mo] = [Math.floor(m0 / 12), (m0 % 12) + 1];
+    return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
+  }
+  if (g.m5 && ref) {
+    // "in March" in a report published in May 2019 means March 2019; in February, March 2018.
+    const mo = monthOf(g.m5);
+    const y = yearOfMonth(mo, ref);
+    return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
+  }
+  return null;
+}
 
-/** Dates in the text. `published` (ISO) anchors a month written without a year. */
+function englishDates(slice: string, ref: Reference): DateMention[] {
+  const out: DateMention[] = [];
+  EN_DATE.lastIndex = 0;
+  for (let m = EN_DATE.exec(slice); m; m = EN_DATE.exec(slice)) {
+    const g = m.groups ?? {};
+    const range = englishPeriod(g, ref);
+    if (!range) continue;
+    // Keep only the date itself in the span ("in 2019" → "2019"), so quotes stay tight.
+    const lead = g.y4 || g.m5 ? Math.max(0, m[0].search(/\d|[A-Z]/)) : 0;
+    const start = m.index + lead;
+    const end = m.index + m[0].length;
+    out.push({ start, end, from: range[0], to: range[1], text: slice.slice(start, end) });
+  }
+  return out;
+}
+
+const WEEKDAY_OR_TIME =
+  /^(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)|^(?:today|tonight|now|yesterday|tomorrow)|^\d{1,2}[:.]\d{2}/i;
+
+/** Month and day forms chrono-node reads ("Dec. 22", "December 23rd", "Aug 28"); a missing
+ * year comes from the document's date. */
+// chrono-node is the slowest reader here, and the regexes above read every form it would
+// except a month and day without a year ("Dec. 22", "December 23rd", "the 5th of May").
+const MONTH_DAY =
+  /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+function chronoDates(slice: string, ref: Reference): DateMention[] {
+  const out: DateMention[] = [];
+  if (!MONTH_DAY.test(slice)) return out;
+  const instant = ref
+    ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d))
+    : new Date(Date.UTC(2000, 0, 1));
+  for (const r of chrono.en.parse(slice, { instant, timezone: 0 })) {
+    if (WEEKDAY_OR_TIME.test(r.text) || !r.start.isCertain("month")) continue;
+    const mo = r.start.get("month")!;
+    let y = r.start.get("year")!;
+    if (!r.start.isCertain("year")) {
+      if (!ref) continue;
+      y = yearOfMonth(mo, ref);
+    }
+    const day = r.start.isCertain("day") ? r.start.get("day")! : null;
+    if (day !== null && !validDay(y, mo, day)) continue;
+    const from = iso(y, mo, day ?? 1);
+    let to = iso(y, mo, day ?? lastDay(y, mo));
+    const e = r.end;
+    if (e?.isCertain("month")) {
+      const ey = e.isCertain("year") ? e.get("year")! : y;
+      const em = e.get("month")!;
+      const ed = e.isCertain("day") ? e.get("day")! : lastDay(ey, em);
+      if (validDay(ey, em, ed) && iso(ey, em, ed) >= from) to = iso(ey, em, ed);
+    }
+    out.push({ start: r.index, end: r.index + r.text.length, from, to, text: r.text });
+  }
+  return out;
+}
+
+// Words between two dates that make them one period: "from A to B", "A부터 B까지", "A到B".
+const RANGE_JOINER =
+  /^\s*(?:to|through|until|and|-|–|—|~|～|至|到|和|与|與|及|부터|에서|과|와|から)\s*$/i;
+
+/** Overlapping mentions: the longest wins. Adjacent ones joined by "to", 부터, 到 … become one. */
+function resolve(mentions: DateMention[], slice: string): DateMention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DateMention[] = [];
+  for (const m of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) {
+      if (m.end - m.start > last.end - last.start) kept[kept.length - 1] = m;
+      continue;
+    }
+    kept.push(m);
+  }
+  const out: DateMention[] = [];
+  for (const m of kept) {
+    const prev = out[out.length - 1];
+    if (prev && RANGE_JOINER.test(slice.slice(prev.end, m.start)) && prev.from <= m.to) {
+      out[out.length - 1] = {
+        start: prev.start,
+        end: m.end,
+        from: prev.from,
+        to: m.to,
+        text: slice.slice(prev.start, m.end),
+      };
+      continue;
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/** Dates in text[from, to). `published` (ISO, or YYYY-MM) anchors dates without a year and
+ * relative ones; without it they are left out. */
 export function findDates(
   text: string,
   from = 0,
   to = text.length,
   published: string | null = null,
 ): DateMention[] {
-  const out: DateMention[] = [];
-  const slice = text.slice(from, to);
-  EN_DATE.lastIndex = 0;
-  for (let m = EN_DATE.exec(slice); m; m = EN_DATE.exec(slice)) {
-    const g = m.groups ?? {};
-    let range: [string, string] | null = null;
-    if (g.ry) {
-      const y = Number(g.ry);
-      const mo = monthOf(g.rm!);
-      const [d1, d2] = [Number(g.rd1), Number(g.rd2)];
-      if (validDay(y, mo, d1) && validDay(y, mo, d2) && d1 <= d2)
-        range = [iso(y, mo, d1), iso(y, mo, d2)];
-    } else if (g.qy || g.qy2) {
-      const q = g.qd ? Number(g.qd) : QUARTERS[g.qn!.toLowerCase()]!;
-      const y = Number(g.qy ?? g.qy2);
-      range = [iso(y, q * 3 - 2, 1), iso(y, q * 3, lastDay(y, q * 3))];
-    } else if (g.y1 || g.y2) {
-      const y = Number(g.y1 ?? g.y2);
-      const mo = monthOf(g.m1 ?? g.m2!);
-      const d = Number(g.d1 ?? g.d2);
-      if (validDay(y, mo, d)) range = [iso(y, mo, d), iso(y, mo, d)];
-    } else if (g.iy) {
-      const [y, mo, d] = [Number(g.iy), Number(g.im), Number(g.id)];
-      if (validDay(y, mo, d)) range = [iso(y, mo, d), iso(y, mo, d)];
-    } else if (g.part) {
-      const key = /(early|mid|late|end|beginning|start|first|second)/i.exec(g.part)![1]!;
-      const [a, b] = PARTS[key.toLowerCase()]!;
-      const y = Number(g.py);
-      range = [iso(y, a, 1), iso(y, b, lastDay(y, b))];
-    } else if (g.m3) {
-      const y = Number(g.y3);
-      const mo = monthOf(g.m3);
-      range = [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
-    } else if (g.y4) {
-      const y = Number(g.y4);
-      range = [iso(y, 1, 1), iso(y, 12, 31)];
-    } else if (g.m5 && published) {
-      // "in March" in a report published in May 2019 means March 2019; in February, March 2018.
-      const py = Number(published.slice(0, 4));
-      const pm = Number(published.slice(5, 7));
-      const mo = monthOf(g.m5);
-      const y = mo > pm ? py - 1 : py;
-      range = [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
-    }
-    if (!range) continue;
-    // Keep only the date itself in the span ("in 2019" → "2019"), so quotes stay tight.
-    const lead = g.y4 || g.m5 ? m[0].search(/\d|[A-Z]/) : 0;
-    const start = from + m.index + Math.max(0, lead);
-    out.push({
-      start,
-      end: from + m.index + m[0].length,
-      from: range[0],
-      to: range[1],
-      text: text.slice(start, from + m.index + m[0].length),
-    });
-  }
-  CJK_DATE.lastIndex = 0;
-  for (let m = CJK_DATE.exec(slice); m; m = CJK_DATE.exec(slice)) {
-    const g = m.groups ?? {};
-    const y = Number(g.y);
-    let range: [string, string];
-    if (g.m && g.d) {
-      if (!validDay(y, Number(g.m), Number(g.d))) continue;
-      range = [iso(y, Number(g.m), Number(g.d)), iso(y, Number(g.m), Number(g.d))];
-    } else if (g.m) {
-      const mo = Number(g.m);
-      if (mo < 1 || mo > 12) continue;
-      range = [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
-    } else range = [iso(y, 1, 1), iso(y, 12, 31)];
-    out.push({
-      start: from + m.index,
-      end: from + m.index + m[0].length,
-      from: range[0],
-      to: range[1],
-      text: m[0],
-    });
-  }
-  return out.sort((a, b) => a.start - b.start);
+  return findDatesFrom(text, from, to, parseReference(published));
 }
 
-const DURATION_UNITS: Record<string, number> = {
-  day: 1,
-  week: 7,
-  fortnight: 14,
-  month: 30,
-  year: 365,
-};
-const EN_DURATION =
-  /\b(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half\s+a)[\s-]+(?<u>day|week|fortnight|month|year)s?\b(?!\s+(?:old|ago)\b)/gi;
-const KO_NATIVE: Record<string, number> = {
-  한: 1,
-  두: 2,
-  세: 3,
-  네: 4,
-  다섯: 5,
-  여섯: 6,
-  일곱: 7,
-  여덟: 8,
-  아홉: 9,
-  열: 10,
-};
-const KO_DURATION =
-  /(?<!월\s?|\d)(?<n>\d{1,3}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열)\s?(?<u>달|개월|주일|주|일|년)(?![가-힣]*[월])/gu;
-const ZH_DURATION =
-  /(?<!\d)(?<n>\d{1,3}|[一二两三四五六七八九十半]+)(?:个|個)?(?<u>月|星期|周|天|年)(?![份底初])/gu;
-
-function zhCount(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === "半") return 0.5;
-  const map: Record<string, number> = {
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  if (s === "十") return 10;
-  if (s.length === 1) return map[s] ?? null;
-  if (s.startsWith("十")) return 10 + (map[s[1]!] ?? 0);
-  if (s[1] === "十") return (map[s[0]!] ?? 0) * 10 + (s[2] ? (map[s[2]] ?? 0) : 0);
-  return null;
-}
-
-/** Durations in the text, in days. */
-export function findDurations(text: string, from = 0, to = text.length): DurationMention[] {
-  const out: DurationMention[] = [];
+/** `findDates` with the reference date already parsed (once per document, not per sentence). */
+export function findDatesFrom(
+  text: string,
+  from: number,
+  to: number,
+  ref: Reference,
+): DateMention[] {
   const slice = text.slice(from, to);
-  const push = (index: number, raw: string, days: number) =>
-    out.push({ start: from + index, end: from + index + raw.length, days, text: raw });
-  EN_DURATION.lastIndex = 0;
-  for (let m = EN_DURATION.exec(slice); m; m = EN_DURATION.exec(slice)) {
-    const n = m.groups!.n!.toLowerCase().replace(/\s+/g, " ");
-    const count = n === "half a" ? 0.5 : parseEnglishNumber(n);
-    if (count === null) continue;
-    push(m.index, m[0], Math.round(count * DURATION_UNITS[m.groups!.u!.toLowerCase()]!));
-  }
-  KO_DURATION.lastIndex = 0;
-  for (let m = KO_DURATION.exec(slice); m; m = KO_DURATION.exec(slice)) {
-    const n = m.groups!.n!;
-    const count = /^\d+$/.test(n) ? Number(n) : KO_NATIVE[n];
-    const unit = m.groups!.u!;
-    // Native numerals go with 달 (한 달); Sino/Arabic with 개월, 주, 일, 년.
-    if (count === undefined || (unit === "달" && /^\d+$/.test(n))) continue;
-    const days = { 달: 30, 개월: 30, 주일: 7, 주: 7, 일: 1, 년: 365 }[unit]!;
-    push(m.index, m[0], count * days);
-  }
-  // "每个月", "每月", "매달": a recurring period; the period is the duration.
-  const EVERY = /每(?:个|個)?(月|周|星期|年)|매(달|월|주|년)/gu;
-  for (let m = EVERY.exec(slice); m; m = EVERY.exec(slice)) {
-    const unit = m[1] ?? m[2]!;
-    const days = { 月: 30, 周: 7, 星期: 7, 年: 365, 달: 30, 월: 30, 주: 7, 년: 365 }[unit]!;
-    push(m.index, m[0], days);
-  }
-  ZH_DURATION.lastIndex = 0;
-  for (let m = ZH_DURATION.exec(slice); m; m = ZH_DURATION.exec(slice)) {
-    const count = zhCount(m.groups!.n!);
-    if (count === null) continue;
-    const unit = m.groups!.u!;
-    // "三月" is March, not three months; a month duration needs 个 or a digit+个.
-    if (unit === "月" && !/[个個]/.test(m[0])) continue;
-    const days = { 月: 30, 星期: 7, 周: 7, 天: 1, 年: 365 }[unit]!;
-    push(m.index, m[0], Math.round(count * days));
-  }
-  return out.sort((a, b) => a.start - b.start);
+  // Each reader runs only where its material occurs (digits, month words, CJK date words).
+  const latin = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|year|month)/i.test(slice);
+  const all = [
+    ...(latin ? englishDates(slice, ref) : []),
+    ...(latin ? chronoDates(slice, ref) : []),
+    ...(/[年년月월日일해]|분기|季度|올\s?들어|연초|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
+      slice,
+    )
+      ? findCjkDates(slice, ref)
+      : []),
+  ];
+  return resolve(all, slice).map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
 }

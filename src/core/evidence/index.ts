@@ -3,6 +3,7 @@ export * from "./admiralty.js";
 export * from "./claim.js";
 export * from "./corroborate.js";
 export * from "./dates.js";
+export * from "./durations.js";
 export * from "./evaluate-suggestions.js";
 export * from "./organisations.js";
 export * from "./quantities.js";

@@ -14,20 +14,24 @@ export interface OrgMention {
 
 // Words that end an English organisation name (a legal form or a line of business).
 const EN_TAIL =
-  "(?:Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.|Inc\\.|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39)";
+  "(?:Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.|Inc\\.|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39)";
 const CAP_WORD = "(?:[A-Z][\\w'’\\-]*|&|and|of)";
 const EN_ORG = new RegExp(
   `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
   "g",
 );
+// A proper name followed by a lower-case line of business: "the Hong Chao Zhi Yi garment factory".
+const EN_ORG_LOWER =
+  /\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,5}\s+(?:garment|seafood|food|textile|clothing|wood|fish|processing|shoe)\s+(?:factory|plant|company|firm|mill)\b/g;
 // Leading words that start a sentence or a clause rather than a name.
 const EN_LEAD =
   /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese)\s+)+/;
 
 // Legal forms only: "工厂" (factory) alone ends too many common phrases ("宽甸和集安的工厂").
 const ZH_ORG = /[\p{Script=Han}]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社)/gu;
-// Characters after which a Chinese name usually starts (prepositions and verbs of employment).
-const ZH_CUT = /^.*[在于被由向到从给为与及和受雇]/u;
+// Where a Chinese name starts: after the last preposition, verb of employment, particle or
+// description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
+const ZH_CUT = /^.*(?:[在于被由向到从給给为為与與及和受雇的是、，,：:]|一家|企业|企業|——)/u;
 const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)/gu;
 
@@ -36,33 +40,43 @@ const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|�
 export function findOrganisations(text: string, from = 0, to = text.length): OrgMention[] {
   const out: OrgMention[] = [];
   const slice = text.slice(from, to);
-  EN_ORG.lastIndex = 0;
-  for (let m = EN_ORG.exec(slice); m; m = EN_ORG.exec(slice)) {
-    const lead = EN_LEAD.exec(m[0])?.[0].length ?? 0;
-    const name = m[0].slice(lead).replace(/[,\s]+$/, "");
-    // A name needs a distinctive word before its tail ("Seafood" alone is not a company).
-    if (name.split(/\s+/).length < 2) continue;
-    out.push({ start: from + m.index + lead, end: from + m.index + lead + name.length, name });
+  // Each reader runs only where its closing words occur: most sentences name no company.
+  const latin = /[A-Z]/.test(slice);
+  for (const re of latin ? [EN_ORG_LOWER, EN_ORG] : []) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const lead = EN_LEAD.exec(m[0])?.[0].length ?? 0;
+      const name = m[0].slice(lead).replace(/[,\s]+$/, "");
+      const start = from + m.index + lead;
+      // A name needs a distinctive word before its tail ("Seafood" alone is not a company).
+      if (
+        name.split(/\s+/).length < 2 ||
+        out.some((o) => o.start < start + name.length && start < o.end)
+      )
+        continue;
+      out.push({ start, end: start + name.length, name });
+    }
   }
   ZH_ORG.lastIndex = 0;
-  for (let m = ZH_ORG.exec(slice); m; m = ZH_ORG.exec(slice)) {
+  const zh = /公司|集团|商社|会社/.test(slice);
+  for (let m = zh ? ZH_ORG.exec(slice) : null; m; m = ZH_ORG.exec(slice)) {
     let raw = m[0];
-    let lead = 0;
-    const city = ZH_CITY_HINT.exec(raw);
-    if (city && city.index > 0) lead = city.index;
-    else {
-      const cut = ZH_CUT.exec(raw.slice(0, -2));
-      if (cut) lead = cut[0].length;
-    }
+    let lead = ZH_CUT.exec(raw.slice(0, -2))?.[0].length ?? 0;
+    const city = ZH_CITY_HINT.exec(raw.slice(lead));
+    if (city && city.index > 0) lead += city.index;
     raw = raw.slice(lead);
     if (raw.length < 4 || raw.includes("的")) continue;
     out.push({ start: from + m.index + lead, end: from + m.index + m[0].length, name: raw });
   }
   KO_ORG.lastIndex = 0;
-  for (let m = KO_ORG.exec(slice); m; m = KO_ORG.exec(slice)) {
+  const ko = /회사|기업소|총국/.test(slice);
+  for (let m = ko ? KO_ORG.exec(slice) : null; m; m = KO_ORG.exec(slice)) {
     out.push({ start: from + m.index, end: from + m.index + m[0].length, name: m[0] });
   }
-  return out.sort((a, b) => a.start - b.start);
+  // "建筑公司", "복장 회사": a legal form and a line of business with no name are no company.
+  return out
+    .filter((o) => organisationKey(o.name).trade.length >= 4)
+    .sort((a, b) => a.start - b.start);
 }
 
 /** Pinyin for Chinese characters, Revised Romanization for Hangul, no spaces. */
@@ -76,7 +90,9 @@ const LEGAL_FORMS =
   /(有限责任公司|有限公司|股份公司|公司|集团|유한회사|주식회사|회사|\bco\b\.?,?|\bltd\b\.?|\bcompany\b|\bcorporation\b|\bcorp\b\.?|\binc\b\.?|\bgroup\b|\blimited\b)/giu;
 const LINES: [RegExp, string][] = [
   [/水产|水產|수산|seafoods?|fisheries/giu, " seafood "],
-  [/服装|服裝|피복|의류|garments?|clothing|apparel/giu, " garment "],
+  [/服装|服裝|피복|의류|복장|봉제|garments?|clothing|apparel/giu, " garment "],
+  [/建筑|建築|건설|construction/giu, " construction "],
+  [/劳务|勞務|中介|인력|staffing/giu, " staffing "],
   [/食品|식품|foodstuffs?|foods?/giu, " food "],
   [/纺织|紡織|방직|textiles?/giu, " textile "],
   [/贸易|貿易|무역|trading|trade/giu, " trading "],

@@ -49,10 +49,12 @@ const UNITS: Record<string, number> = {
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1_000_000 };
 
 const WORD =
-  "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)";
+  "(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)\\b";
 const WORD_NUMBER = `(?:(?:a|an)\\s+)?${WORD}(?:(?:\\s+|-)(?:and\\s+)?${WORD})*(?:\\s+dozen)?|a\\s+dozen|half\\s+a\\s+dozen`;
 const DIGIT_NUMBER = "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
-const NUMBER = `(?:${DIGIT_NUMBER})(?:\\s*(?:million|thousand|hundred))?|${WORD_NUMBER}`;
+// "23-thousand" and "23 thousand" are one number.
+const DIGIT_SCALED = `(?:${DIGIT_NUMBER})(?:[\\s-]*(?:million|thousand|hundred))?`;
+const NUMBER = `${DIGIT_SCALED}|${WORD_NUMBER}`;
 
 // Vague quantities and the range we read them as (documented in docs/evidence.md).
 const VAGUE: [RegExp, number, number][] = [
@@ -60,9 +62,11 @@ const VAGUE: [RegExp, number, number][] = [
   [/^(?:several|a\s+few)\s+thousand$|^thousands(?:\s+of)?$/i, 2_000, 9_999],
   [/^(?:several|a\s+few)\s+hundred$|^hundreds(?:\s+of)?$/i, 200, 999],
   [/^(?:several\s+)?dozens?(?:\s+of)?$/i, 24, 99],
+  // A score is twenty: "scores of" is at least two score and fewer than a hundred.
+  [/^scores(?:\s+of)?$/i, 40, 99],
 ];
 const VAGUE_RE =
-  "tens\\s+of\\s+thousands(?:\\s+of)?|(?:several|a\\s+few)\\s+(?:thousand|hundred)|thousands\\s+of|hundreds\\s+of|(?:several\\s+)?dozens\\s+of";
+  "tens\\s+of\\s+thousands(?:\\s+of)?|(?:several|a\\s+few)\\s+(?:thousand|hundred)|thousands\\s+of|hundreds\\s+of|(?:several\\s+)?dozens\\s+of|scores\\s+of";
 
 const AT_LEAST =
   "more\\s+than|at\\s+least|over|upwards\\s+of|no\\s+fewer\\s+than|no\\s+less\\s+than|just\\s+over|well\\s+over|in\\s+excess\\s+of";
@@ -74,7 +78,8 @@ const APPROX =
 const EN_RE = new RegExp(
   `\\b(?:(?<q>${AT_LEAST}|${AT_MOST}|${APPROX})\\s+)?(?:` +
     `between\\s+(?<b1>${NUMBER})\\s+and\\s+(?<b2>${NUMBER})` +
-    `|(?<r1>${NUMBER})\\s*(?:-|–|—|to)\\s*(?<r2>${NUMBER})` +
+    `|(?<r1>${DIGIT_SCALED})\\s*(?:-|–|—|to)\\s*(?<r2>${DIGIT_SCALED})` +
+    `|(?<w1>${WORD_NUMBER})\\s+(?:to|or)\\s+(?<w2>${WORD_NUMBER})` +
     `|(?<vague>${VAGUE_RE})` +
     `|(?<n>${NUMBER})(?<plus>\\+|\\s+or\\s+more|-plus)?` +
     ")(?![\\w,]*\\d)",
@@ -85,7 +90,7 @@ const EN_RE = new RegExp(
 export function parseEnglishNumber(raw: string): number | null {
   const s = raw.trim().toLowerCase().replace(/\s+/g, " ");
   const digit =
-    /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|thousand|hundred))?$/.exec(s);
+    /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:[\s-]*(million|thousand|hundred))?$/.exec(s);
   if (digit) {
     const n = Number(digit[1]!.replaceAll(",", ""));
     return digit[2] ? n * SCALES[digit[2]]! : n;
@@ -126,22 +131,28 @@ function qualifierOf(q: string | undefined): Qualifier {
   return "approx";
 }
 
+// Whether a text can hold an English quantity at all: the full reader is slow on long reports.
+const MAY_HOLD_NUMBER =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|scores|tens|several|few)\b/i;
+
 /** Quantities written in English between `from` and `to`. */
 export function findEnglishQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
+  if (!MAY_HOLD_NUMBER.test(slice)) return out;
   EN_RE.lastIndex = 0;
   for (let m = EN_RE.exec(slice); m; m = EN_RE.exec(slice)) {
     const g = m.groups ?? {};
     const start = from + m.index;
     const end = start + m[0].length;
     const base = { start, end, text: m[0] };
-    if (g.b1 || g.r1) {
-      const lo = parseEnglishNumber(g.b1 ?? g.r1!);
-      const hi = parseEnglishNumber(g.b2 ?? g.r2!);
-      if (lo === null || hi === null) continue;
+    if (g.b1 || g.r1 || g.w1) {
+      const raw1 = g.b1 ?? g.r1 ?? g.w1!;
+      const lo = parseEnglishNumber(raw1);
+      const hi = parseEnglishNumber(g.b2 ?? g.r2 ?? g.w2!);
+      if (lo === null || hi === null || hi < lo) continue;
       // "2-3,000" means 2,000–3,000; "20 to 50" stays as written.
-      const lo2 = lo < 10 && hi >= 1000 && !/,/.test(g.b1 ?? g.r1!) ? lo * 1000 : lo;
+      const lo2 = lo < 10 && hi >= 1000 && !/,/.test(raw1) ? lo * 1000 : lo;
       out.push({ ...base, min: lo2, max: hi, qualifier: "range" });
       continue;
     }
@@ -229,16 +240,27 @@ export function parseCjkNumber(raw: string): number | null {
   return seen ? Math.round(total + section + (digit ?? 0)) : null;
 }
 
-const ZH_NUM = "[\\d.,]+[万萬]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+const ZH_NUM = "[\\d.,]+[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+// What may follow a Chinese count of people: a classifier (名, 人) or a people noun.
+const ZH_PEOPLE_AHEAD =
+  "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|朝鲜|朝鮮|北韩|北韓|疑似)";
 const ZH_RE = new RegExp(
-  `(?<q>大约有|约有|大约|约|将近|近|超过|逾|至少|多达|上|不少于|不到)?(?:(?<vague>数|几)(?<vunit>[十百千万萬])|(?<n>${ZH_NUM}))(?<more>多|余|餘)?(?=(?:名|个|個|人))`,
+  `(?<q>大约有|约有|大約有|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少|多达|多達|上|不少于|不少於|不到|达|達)?` +
+    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
+    `(?<more>多|余|餘)?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
-// 6천500, 1만 2천, 2천, 300: optional myriad, thousand and hundred parts, then units.
+// A Chinese count written after its noun: "朝鲜人超过十万", "勞工人數共17萬".
+const ZH_NOUN_FIRST = new RegExp(
+  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约|約|超过|超過|逾|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
+  "gu",
+);
+// 6천500, 1만 2천, 2천, 300: optional myriad, thousand and hundred parts, then units; or a
+// bare 천/만/백 after a space ("약 천 명").
 const KO_NUM =
-  "(?=\\d)(?:\\d[\\d.,]*\\s?만\\s?)?(?:\\d[\\d.,]*\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?";
+  "(?=\\d)(?:\\d[\\d.,]*\\s?만\\s?)?(?:\\d[\\d.,]*\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[천만백]";
 const KO_RE = new RegExp(
-  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게))?`,
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게))?`,
   "gu",
 );
 
@@ -254,30 +276,56 @@ const VAGUE_CJK: Record<string, [number, number]> = {
   만: [20_000, 99_999],
 };
 
-/** Counts of people in Chinese (…名/人) and Korean (…명). */
+/** A range whose low end leaves out the shared unit: "6至7万" is 60,000–70,000. */
+function cjkRange(r1: string, r2: string): [number, number] | null {
+  const lo = parseCjkNumber(r1);
+  const hi = parseCjkNumber(r2);
+  if (lo === null || hi === null) return null;
+  const unit = /[万萬만]$/.test(r2) ? 10_000 : /[千천]$/.test(r2) ? 1000 : 1;
+  const lo2 = unit > 1 && lo * unit <= hi && !/[万萬만千천]/.test(r1) ? lo * unit : lo;
+  return lo2 <= hi ? [lo2, hi] : null;
+}
+
+function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
+  const q = g.q ?? "";
+  const post = g.post ?? "";
+  if (/多达|多達|不到|최대/.test(q) || /이하|미만|以下/.test(post)) return "at_most";
+  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘게|以上/.test(post))
+    return "at_least";
+  if (/约|約|近|약|대략/.test(q) || /가량|정도|안팎|左右/.test(post)) return "approx";
+  return "exact";
+}
+
+/** Counts of people in Chinese (…名/人, or after the noun) and Korean (…명). */
 export function findCjkQuantities(text: string, from = 0, to = text.length): Quantity[] {
   const out: Quantity[] = [];
   const slice = text.slice(from, to);
-  for (const re of [ZH_RE, KO_RE]) {
+  const han = /\p{Script=Han}/u.test(slice);
+  const hangul = /\p{Script=Hangul}/u.test(slice);
+  const readers = [...(han ? [ZH_RE, ZH_NOUN_FIRST] : []), ...(hangul ? [KO_RE] : [])];
+  for (const re of readers) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const g = m.groups ?? {};
-      const start = from + m.index + (m[0].length - m[0].trimStart().length);
+      const lead = re === ZH_NOUN_FIRST ? m[0].indexOf(g.q ?? "") : 0;
+      const start = from + m.index + lead + (m[0].length - m[0].trimStart().length);
       const end = from + m.index + m[0].trimEnd().length;
+      if (end <= start) continue;
       const base = { start, end, text: text.slice(start, end) };
+      if (out.some((o) => o.start < end && start < o.end)) continue;
       if (g.vague) {
         const v = VAGUE_CJK[g.vunit!];
         if (v) out.push({ ...base, min: v[0], max: v[1], qualifier: "vague" });
         continue;
       }
+      if (g.r1 && g.r2) {
+        const r = cjkRange(g.r1, g.r2);
+        if (r) out.push({ ...base, min: r[0], max: r[1], qualifier: "range" });
+        continue;
+      }
       const n = parseCjkNumber(g.n!);
       if (n === null || n === 0) continue;
-      const q = g.q ?? "";
-      let qualifier: Qualifier = "exact";
-      if (/约|大约|近|将近|약|대략|가량|정도|안팎/.test(q + (g.post ?? ""))) qualifier = "approx";
-      if (/超过|逾|至少|上|不少于|최소|적어도/.test(q) || g.more || /이상|넘게/.test(g.post ?? ""))
-        qualifier = "at_least";
-      if (/多达|不到|최대/.test(q) || /이하|미만/.test(g.post ?? "")) qualifier = "at_most";
+      const qualifier = cjkQualifier(g);
       out.push({
         ...base,
         min: qualifier === "at_most" ? null : n,

@@ -10,7 +10,9 @@
  */
 import { placeKey } from "../text.js";
 
-export const PLACE_KINDS = ["region", "city", "zone", "port"] as const;
+/** `country`: named in reports ("in China", 中國和俄羅斯) but too wide to set beside port data;
+ * a claim about a country has no place id. */
+export const PLACE_KINDS = ["region", "city", "zone", "port", "country"] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export interface Place {
@@ -148,6 +150,38 @@ export const REGIONS: { id: string; names: string[]; cityIds?: string[]; provinc
     ],
     province: "Liaoning",
   },
+  {
+    // Not on the China–DPRK border and not in the gazetteer: a claim about workers in Russia
+    // is about no Chinese city, and must not take one from an earlier sentence.
+    id: "region-russia",
+    names: [
+      "Russia",
+      "Russian Far East",
+      "Vladivostok",
+      "Primorsky",
+      "Khasan",
+      "Moscow",
+      "St. Petersburg",
+      "러시아",
+      "블라디보스토크",
+      "연해주",
+      "모스크바",
+      "俄罗斯",
+      "俄羅斯",
+      "海参崴",
+      "海參崴",
+      "符拉迪沃斯托克",
+      "哈桑",
+      "莫斯科",
+    ],
+    cityIds: [],
+  },
+];
+
+/** Countries whose names must be read (a list "China and Russia" is no single place) but that
+ * a claim is never placed in. */
+export const COUNTRIES: { id: string; names: string[] }[] = [
+  { id: "country-china", names: ["China", "中国", "中國", "중국", "中方"] },
 ];
 
 // Port aliases too generic to find in prose (they are fine in a port log's port column).
@@ -165,13 +199,112 @@ export interface PlaceIndex {
 
 const CITY_SUFFIX = /(?:朝鲜族自治县|满族自治县|自治县|市|县)$/u;
 
-function escapeFlexible(name: string): string {
-  // Separators in a name may be written as space, hyphen or apostrophe, or left out.
-  return name
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-    .join("[\\s'’\\-]?");
+/**
+ * Finders for the index's names, longest name first at each position, no overlaps. Latin names
+ * start at a capitalised word and are compared by `placeKey` over up to as many words as the
+ * longest name has, so separators may be written as space, hyphen or apostrophe, or left out
+ * ("Ji'an", "Jian"). Han and Hangul names need no word boundary (Korean attaches particles:
+ * 훈춘에서) and are compared as written, looked up by their first character. Both walk the text
+ * once; one regex alternation of every name took most of the extraction time on long reports.
+ */
+function nameMatchers(names: [string, string][]) {
+  const latinKeys = new Set<string>();
+  // Keys of a name's first words ("hunchun", "hunchunborder", …): a word that starts none is
+  // skipped at once.
+  const latinPrefixes = new Set<string>();
+  let maxWords = 1;
+  const cjkByFirst = new Map<string, string[]>();
+  for (const [name] of names) {
+    if (/[A-Za-z]/.test(name)) {
+      const key = placeKey(name);
+      if (key.length < 4) continue;
+      latinKeys.add(key);
+      const parts = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      maxWords = Math.max(maxWords, parts.length);
+      let prefix = "";
+      for (const part of parts) {
+        prefix += placeKey(part);
+        latinPrefixes.add(prefix);
+      }
+    } else if (/[\p{Script=Han}\p{Script=Hangul}]/u.test(name)) {
+      for (const variant of new Set([name, name.replace(/\s+/g, "")])) {
+        const first = String.fromCodePoint(variant.codePointAt(0)!);
+        const list = cjkByFirst.get(first) ?? [];
+        list.push(variant);
+        cjkByFirst.set(first, list);
+      }
+    }
+  }
+  for (const list of cjkByFirst.values()) list.sort((a, b) => b.length - a.length);
+
+  const latin = (text: string, from: number, to: number): [number, number][] => {
+    const out: [number, number][] = [];
+    const word = /[\p{L}\p{N}]+/gu;
+    const slice = text.slice(from, to);
+    const words: [number, number][] = [];
+    for (let m = word.exec(slice); m; m = word.exec(slice))
+      words.push([m.index, m.index + m[0].length]);
+    for (let i = 0; i < words.length; i++) {
+      const [ws] = words[i]!;
+      if (!/\p{Lu}/u.test(slice[ws]!)) continue;
+      let key = "";
+      let best = -1;
+      for (let k = i; k < words.length && k < i + maxWords; k++) {
+        // Words of one name are joined by at most one space, hyphen or apostrophe.
+        if (k > i && !/^[\s'’-]?$/.test(slice.slice(words[k - 1]![1], words[k]![0]))) break;
+        const w = slice.slice(words[k]![0], words[k]![1]);
+        key += /^[A-Za-z0-9]+$/.test(w) ? w.toLowerCase() : placeKey(w);
+        if (latinKeys.has(key)) best = k;
+        else if (!latinPrefixes.has(key)) break;
+      }
+      if (best < 0) continue;
+      out.push([from + ws, from + words[best]![1]]);
+      i = best;
+    }
+    return out;
+  };
+
+  const cjk = (text: string, from: number, to: number): [number, number][] => {
+    const out: [number, number][] = [];
+    for (let i = from; i < to; ) {
+      // Below U+1100 (Hangul Jamo) there is neither Hangul nor Han.
+      if (text.charCodeAt(i) < 0x1100) {
+        i++;
+        continue;
+      }
+      const ch = String.fromCodePoint(text.codePointAt(i)!);
+      const hit = cjkByFirst.get(ch)?.find((n) => i + n.length <= to && text.startsWith(n, i));
+      if (hit) {
+        out.push([i, i + hit.length]);
+        i += hit.length;
+      } else i += ch.length;
+    }
+    return out;
+  };
+
+  return { latin, cjk };
+}
+
+/**
+ * "Jilin Province's Hunchun", "지린성 훈춘", "辽宁省丹东": a region named just before one of its
+ * own cities only says where the city is; the city is the place.
+ */
+function withoutEnclosingRegions(
+  mentions: PlaceMention[],
+  slice: string,
+  from: number,
+  places?: Map<string, Place>,
+): PlaceMention[] {
+  if (!places) return mentions;
+  return mentions.filter((m, i) => {
+    const next = mentions[i + 1];
+    const region = places.get(m.placeId);
+    if (!next || region?.kind !== "region") return true;
+    const gap = slice.slice(m.end - from, next.start - from);
+    const city = places.get(next.placeId);
+    const inside = city?.cityIds.some((c) => region.cityIds.includes(c)) ?? false;
+    return !(inside && /^(?:\s|'s|’s|的|\(.{0,12}\))*$/u.test(gap));
+  });
 }
 
 export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
@@ -232,6 +365,10 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
     });
     for (const n of [r.id, ...r.names]) addName(n, r.id);
   }
+  for (const c of COUNTRIES) {
+    places.set(c.id, { id: c.id, kind: "country", name: c.names[0]!, cityIds: [], portIds: [] });
+    for (const n of c.names) addName(n, c.id);
+  }
   for (const p of g.ports) {
     places.set(p.id, {
       id: p.id,
@@ -244,21 +381,7 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
   }
   for (const a of g.aliases) addName(a.alias, a.port_id);
 
-  // One alternation, longest names first so "Hunchun Border Economic Cooperation Zone" wins
-  // over "Hunchun". Latin names need word boundaries; Han and Hangul names do not (Korean
-  // attaches particles: 훈춘에서).
-  const latin = names.filter(([n]) => /[A-Za-z]/.test(n) && placeKey(n).length >= 4);
-  const cjk = names.filter(
-    ([n]) => !/[A-Za-z]/.test(n) && /[\p{Script=Han}\p{Script=Hangul}]/u.test(n),
-  );
-  const sortLen = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-  const latinAlt = [...new Set(latin.sort(sortLen).map(([n]) => escapeFlexible(n)))].join("|");
-  const cjkAlt = [...new Set(cjk.sort(sortLen).map(([n]) => escapeFlexible(n)))].join("|");
-  const re = new RegExp(
-    `(?<latin>(?<![\\p{L}\\p{N}])(?:${latinAlt})(?![\\p{L}\\p{N}]))|(?<cjk>${cjkAlt})`,
-    "giu",
-  );
-
+  const matchers = nameMatchers(names);
   const resolve = (name: string) => {
     const id = byKey.get(placeKey(name));
     return id ? places.get(id) : undefined;
@@ -266,25 +389,19 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
 
   const find = (text: string, from = 0, to = text.length): PlaceMention[] => {
     const out: PlaceMention[] = [];
-    const slice = text.slice(from, to);
-    re.lastIndex = 0;
-    for (let m = re.exec(slice); m; m = re.exec(slice)) {
-      const surface = m[0];
-      if (m.groups?.latin) {
-        // Proper nouns only; and "Tumen River", "Yalu River" are rivers, not places of work.
-        if (!/^\p{Lu}/u.test(surface)) continue;
-        if (/^\s+River\b/.test(slice.slice(m.index + surface.length))) continue;
-      }
+    for (const [start, end] of [
+      ...matchers.latin(text, from, to),
+      ...matchers.cjk(text, from, to),
+    ]) {
+      const surface = text.slice(start, end);
+      const rest = text.slice(end, Math.min(to, end + 8));
+      // "Tumen River", "Yalu River", 图们江, 두만강 are rivers, not places of work.
+      if (/^\s+River\b/i.test(rest) || /^(?:江|河|강)/u.test(rest)) continue;
       const id = byKey.get(placeKey(surface));
-      if (!id) continue;
-      out.push({
-        start: from + m.index,
-        end: from + m.index + surface.length,
-        placeId: id,
-        text: surface,
-      });
+      if (id) out.push({ start, end, placeId: id, text: surface });
     }
-    return out;
+    out.sort((a, b) => a.start - b.start);
+    return withoutEnclosingRegions(out, text.slice(from, to), from, places);
   };
 
   return { places, resolve, find };

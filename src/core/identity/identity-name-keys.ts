@@ -21,28 +21,35 @@ export interface RecordedName {
   full?: string | null;
 }
 
-const latinTokenCache = new Map<string, string[]>();
-const hanCache = new Map<string, string>();
+/** Readings already worked out, by token and by character; one memo per identity run. */
+export interface NameKeyMemo {
+  latin: Map<string, string[]>;
+  han: Map<string, string>;
+}
+
+export function newNameKeyMemo(): NameKeyMemo {
+  return { latin: new Map(), han: new Map() };
+}
 
 /** Hangul syllables of a romanized token: the best segmentation, best candidate per slot. */
-function latinTokenSyllables(token: string): string[] {
-  let out = latinTokenCache.get(token);
+function latinTokenSyllables(token: string, memo: NameKeyMemo): string[] {
+  let out = memo.latin.get(token);
   if (out) return out;
   const parse = parseRomanized(token)[0];
   out = parse
     ? parse.slots.map((s) => s.candidates[0]?.syllable ?? "?")
     : [`?${token.toLowerCase()}`];
-  latinTokenCache.set(token, out);
+  memo.latin.set(token, out);
   return out;
 }
 
 /** Most likely Hangul reading of one Chinese character (surname readings for the first). */
-function hanSyllable(ch: string, surname: boolean): string {
+function hanSyllable(ch: string, surname: boolean, memo: NameKeyMemo): string {
   const k = surname ? `s${ch}` : ch;
-  let out = hanCache.get(k);
+  let out = memo.han.get(k);
   if (out === undefined) {
     out = hanToHangul(ch, surname ? { surname: true } : {})[0] ?? ch;
-    hanCache.set(k, out);
+    memo.han.set(k, out);
   }
   return out;
 }
@@ -51,11 +58,13 @@ function classOf(syllables: readonly string[]): string {
   return syllables.map((s, i) => (s.startsWith("?") ? s : phoneticSyllable(s, i === 0))).join(".");
 }
 
-function syllablesOf(text: string, script: string, surname: boolean): string[] {
+function syllablesOf(text: string, script: string, surname: boolean, memo: NameKeyMemo): string[] {
   if (script === "hangul") return Array.from(text.replace(/[^\uac00-\ud7a3]/g, ""));
   if (script === "han")
-    return Array.from(text.replace(/\s+/g, "")).map((c, i) => hanSyllable(c, surname && i === 0));
-  return tokens(text).flatMap(latinTokenSyllables);
+    return Array.from(text.replace(/\s+/g, "")).map((c, i) =>
+      hanSyllable(c, surname && i === 0, memo),
+    );
+  return tokens(text).flatMap((t) => latinTokenSyllables(t, memo));
 }
 
 function tokens(text: string): string[] {
@@ -66,11 +75,12 @@ function keyOfParts(family: string[], given: string[]): string {
   return `${classOf(family)}|${classOf(given)}`;
 }
 
-function keysOfFull(full: string, keys: Set<string>): void {
+function keysOfFull(full: string, keys: Set<string>, memo: NameKeyMemo): void {
+  const latin = (t: string) => latinTokenSyllables(t, memo);
   const script = detectScript(full);
   if (script === "hangul" || script === "han") {
     const compact = full.replace(/\s+/g, "");
-    const syl = syllablesOf(compact, script, true);
+    const syl = syllablesOf(compact, script, true, memo);
     if (syl.length >= 2) keys.add(keyOfParts(syl.slice(0, 1), syl.slice(1)));
     return;
   }
@@ -80,26 +90,37 @@ function keysOfFull(full: string, keys: Set<string>): void {
   }
   const t = tokens(full);
   if (t.length < 2) {
-    keys.add(`|${classOf(t.flatMap(latinTokenSyllables))}`);
+    keys.add(`|${classOf(t.flatMap(latin))}`);
     return;
   }
   // Either order: family first (Korean, passports) or last (Western order in English exports).
-  keys.add(keyOfParts(latinTokenSyllables(t[0]!), t.slice(1).flatMap(latinTokenSyllables)));
-  keys.add(keyOfParts(latinTokenSyllables(t.at(-1)!), t.slice(0, -1).flatMap(latinTokenSyllables)));
+  keys.add(keyOfParts(latin(t[0]!), t.slice(1).flatMap(latin)));
+  keys.add(keyOfParts(latin(t.at(-1)!), t.slice(0, -1).flatMap(latin)));
 }
 
-/** Blocking keys of a recorded name; empty when the record has no name at all. */
-export function identityNameKeys(name: RecordedName): string[] {
+/**
+ * Blocking keys of a recorded name; empty when the record has no name at all. `memo` keeps the
+ * readings of tokens and characters for the next names (a caller keying many names passes one).
+ */
+export function identityNameKeys(
+  name: RecordedName,
+  memo: NameKeyMemo = newNameKeyMemo(),
+): string[] {
   const keys = new Set<string>();
   const family = name.family?.trim() ?? "";
   const given = name.given?.trim() ?? "";
   if (family || given) {
     const script = detectScript(`${family}${given}`);
     if (script === "hangul" || script === "han" || script === "latin") {
-      keys.add(keyOfParts(syllablesOf(family, script, true), syllablesOf(given, script, false)));
+      keys.add(
+        keyOfParts(
+          syllablesOf(family, script, true, memo),
+          syllablesOf(given, script, false, memo),
+        ),
+      );
     } else keys.add(`raw:${`${family} ${given}`.toLowerCase().trim()}`);
   }
   const full = name.full?.trim();
-  if (full) keysOfFull(full, keys);
+  if (full) keysOfFull(full, keys, memo);
   return [...keys];
 }

@@ -95,7 +95,7 @@ function conflict(x: string | null, y: string | null): boolean {
 }
 
 /** Why a typo candidate is not a typo of the same person's document, or null if it is. */
-export function refuseTypo(a: DocGroup, b: DocGroup, c: Candidate): string | null {
+function refuseTypo(a: DocGroup, b: DocGroup, c: Candidate): string | null {
   if (docEdit(a.docNumber, b.docNumber) === null) return "documents are not one edit apart";
   if (conflict(a.nationality, b.nationality)) return "different nationality";
   if (conflict(a.birthDate, b.birthDate)) return "different birth dates";
@@ -106,7 +106,7 @@ export function refuseTypo(a: DocGroup, b: DocGroup, c: Candidate): string | nul
 }
 
 /** Why a renewal candidate is not one person's old and new passport, or null if it may be. */
-export function refuseRenewal(a: DocGroup, b: DocGroup, c: Candidate): string | null {
+function refuseRenewal(a: DocGroup, b: DocGroup, c: Candidate): string | null {
   if (a.birthDate === null || a.birthDate !== b.birthDate)
     return "birth dates not both known and equal";
   if (conflict(a.nationality, b.nationality)) return "different nationality";
@@ -132,26 +132,36 @@ interface ClusterState {
   lastSeen: string;
 }
 
-export function resolvePersons(
-  groups: readonly DocGroup[],
-  candidates: readonly Candidate[],
-): Resolution {
-  const uf = new UnionFind(groups.length);
-  const state: ClusterState[] = groups.map((g) => ({
-    birthDate: g.birthDate,
-    sex: g.sex,
-    docs: 1,
-    firstSeen: g.firstSeen,
-    lastSeen: g.lastSeen,
-  }));
-  const links: AcceptedLink[] = [];
-  const refused: Resolution["refused"] = [];
+/** Clusters of document groups (union-find) with what each cluster is known to be. */
+class Clusters {
+  private readonly uf: UnionFind;
+  private readonly state: ClusterState[];
 
-  const combine = (ra: number, rb: number): number => {
-    const sa = state[ra]!;
-    const sb = state[rb]!;
-    const r = uf.union(ra, rb);
-    state[r] = {
+  constructor(groups: readonly DocGroup[]) {
+    this.uf = new UnionFind(groups.length);
+    this.state = groups.map((g) => ({
+      birthDate: g.birthDate,
+      sex: g.sex,
+      docs: 1,
+      firstSeen: g.firstSeen,
+      lastSeen: g.lastSeen,
+    }));
+  }
+
+  find(i: number): number {
+    return this.uf.find(i);
+  }
+
+  of(i: number): ClusterState {
+    return this.state[this.uf.find(i)]!;
+  }
+
+  /** Joins two clusters (given by their representatives) whatever they hold. */
+  combine(ra: number, rb: number): number {
+    const sa = this.state[ra]!;
+    const sb = this.state[rb]!;
+    const r = this.uf.union(ra, rb);
+    this.state[r] = {
       birthDate: sa.birthDate ?? sb.birthDate,
       sex: sa.sex ?? sb.sex,
       docs: sa.docs + sb.docs,
@@ -159,21 +169,29 @@ export function resolvePersons(
       lastSeen: [sa.lastSeen, sb.lastSeen].sort()[1]!,
     };
     return r;
-  };
+  }
 
-  const merge = (a: number, b: number): string | null => {
-    const ra = uf.find(a);
-    const rb = uf.find(b);
+  /** Joins the clusters of groups a and b unless they conflict; why not, or null. */
+  merge(a: number, b: number): string | null {
+    const ra = this.uf.find(a);
+    const rb = this.uf.find(b);
     if (ra === rb) return null;
-    const sa = state[ra]!;
-    const sb = state[rb]!;
+    const sa = this.state[ra]!;
+    const sb = this.state[rb]!;
     if (conflict(sa.birthDate, sb.birthDate)) return "the persons have different birth dates";
     if (conflict(sa.sex, sb.sex)) return "the persons have different sex";
     if (sa.docs + sb.docs > MAX_DOCUMENTS) return `more than ${MAX_DOCUMENTS} documents`;
-    combine(ra, rb);
+    this.combine(ra, rb);
     return null;
-  };
+  }
+}
 
+export function resolvePersons(
+  groups: readonly DocGroup[],
+  candidates: readonly Candidate[],
+): Resolution {
+  const clusters = new Clusters(groups);
+  const out: Omit<Resolution, "cluster"> = { links: [], refused: [] };
   // Groups already resolved into one person stay together (incremental runs).
   const byPerson = new Map<string, number>();
   groups.forEach((g, i) => {
@@ -181,18 +199,30 @@ export function resolvePersons(
     const first = byPerson.get(g.personId);
     if (first === undefined) byPerson.set(g.personId, i);
     else {
-      const ra = uf.find(first);
-      const rb = uf.find(i);
-      if (ra !== rb) combine(ra, rb);
+      const ra = clusters.find(first);
+      const rb = clusters.find(i);
+      if (ra !== rb) clusters.combine(ra, rb);
     }
   });
+  linkTypos(groups, candidates, clusters, out);
+  linkRenewals(groups, candidates, clusters, out);
+  const cluster = new Int32Array(groups.length);
+  for (let i = 0; i < groups.length; i++) cluster[i] = clusters.find(i);
+  return { cluster, ...out };
+}
 
-  // 1. Typos: a one-keystroke variant of a document is that document.
+/** 1. Typos: a one-keystroke variant of a document is that document. */
+function linkTypos(
+  groups: readonly DocGroup[],
+  candidates: readonly Candidate[],
+  clusters: Clusters,
+  { links, refused }: Omit<Resolution, "cluster">,
+): void {
   for (const c of candidates) {
     if (c.kind !== "typo") continue;
     const a = groups[c.a]!;
     const b = groups[c.b]!;
-    const why = refuseTypo(a, b, c) ?? merge(c.a, c.b);
+    const why = refuseTypo(a, b, c) ?? clusters.merge(c.a, c.b);
     if (why) {
       refused.push({ a: c.a, b: c.b, kind: c.kind, why });
       continue;
@@ -221,25 +251,66 @@ export function resolvePersons(
       },
     });
   }
+}
 
-  // 2. Renewals, between the clusters the typos left: the only partner on both sides, and the
-  //    two clusters' use of documents must not overlap in time.
-  const partners = new Map<number, Set<number>>();
-  const viable: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.kind !== "renewal") continue;
-    const a = groups[c.a]!;
-    const b = groups[c.b]!;
-    const why = refuseRenewal(a, b, c);
+/**
+ * 2. Renewals, between the clusters the typos left: the only partner on both sides, and the two
+ *    clusters' use of documents must not overlap in time.
+ */
+function linkRenewals(
+  groups: readonly DocGroup[],
+  candidates: readonly Candidate[],
+  clusters: Clusters,
+  { links, refused }: Omit<Resolution, "cluster">,
+): void {
+  const { viable, partners } = viableRenewals(groups, candidates, clusters, refused);
+  // Several pairs may join the same two persons (a typo'd document is in a cluster too): the
+  // pair of the most-used documents is the one recorded as the reason.
+  const weight = (c: Candidate) => Math.min(groups[c.a]!.records, groups[c.b]!.records);
+  viable.sort((x, y) => weight(y) - weight(x) || x.a - y.a || x.b - y.b);
+  for (const c of viable) {
+    const ra = clusters.find(c.a);
+    const rb = clusters.find(c.b);
+    if (ra === rb) continue;
+    if ((partners.get(ra)?.size ?? 0) > 1 || (partners.get(rb)?.size ?? 0) > 1) {
+      refused.push({
+        a: c.a,
+        b: c.b,
+        kind: c.kind,
+        why: "ambiguous: another person with this name and birth date",
+      });
+      continue;
+    }
+    const why = clusters.merge(c.a, c.b);
     if (why) {
       refused.push({ a: c.a, b: c.b, kind: c.kind, why });
       continue;
     }
-    const ra = uf.find(c.a);
-    const rb = uf.find(c.b);
+    links.push(renewalLink(groups[c.a]!, groups[c.b]!, c));
+  }
+}
+
+/** Renewal candidates that pass the checks, and each cluster's possible partners. */
+function viableRenewals(
+  groups: readonly DocGroup[],
+  candidates: readonly Candidate[],
+  clusters: Clusters,
+  refused: Resolution["refused"],
+): { viable: Candidate[]; partners: Map<number, Set<number>> } {
+  const partners = new Map<number, Set<number>>();
+  const viable: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.kind !== "renewal") continue;
+    const why = refuseRenewal(groups[c.a]!, groups[c.b]!, c);
+    if (why) {
+      refused.push({ a: c.a, b: c.b, kind: c.kind, why });
+      continue;
+    }
+    const ra = clusters.find(c.a);
+    const rb = clusters.find(c.b);
     if (ra === rb) continue;
-    const sa = state[ra]!;
-    const sb = state[rb]!;
+    const sa = clusters.of(ra);
+    const sb = clusters.of(rb);
     if (!(sa.lastSeen < sb.firstSeen || sb.lastSeen < sa.firstSeen)) {
       refused.push({ a: c.a, b: c.b, kind: c.kind, why: "both documents in use at the same time" });
       continue;
@@ -254,58 +325,33 @@ export function resolvePersons(
       partners.set(x, set);
     }
   }
-  // Several pairs may join the same two persons (a typo'd document is in a cluster too): the
-  // pair of the most-used documents is the one recorded as the reason.
-  const weight = (c: Candidate) => Math.min(groups[c.a]!.records, groups[c.b]!.records);
-  viable.sort((x, y) => weight(y) - weight(x) || x.a - y.a || x.b - y.b);
-  for (const c of viable) {
-    const ra = uf.find(c.a);
-    const rb = uf.find(c.b);
-    if (ra === rb) continue;
-    if ((partners.get(ra)?.size ?? 0) > 1 || (partners.get(rb)?.size ?? 0) > 1) {
-      refused.push({
-        a: c.a,
-        b: c.b,
-        kind: c.kind,
-        why: "ambiguous: another person with this name and birth date",
-      });
-      continue;
-    }
-    const why = merge(c.a, c.b);
-    if (why) {
-      refused.push({ a: c.a, b: c.b, kind: c.kind, why });
-      continue;
-    }
-    const a = groups[c.a]!;
-    const b = groups[c.b]!;
-    const [old, neu, oldName, newName] =
-      a.lastSeen < b.firstSeen ? [a, b, c.nameA, c.nameB] : [b, a, c.nameB, c.nameA];
-    const summary = [
-      `new document ${neu.docNumber} first used ${neu.firstSeen}, after ${old.docNumber} last used ${old.lastSeen}`,
-      `${describeNames(oldName, newName, c.nameWhy)}, same birth date ${a.birthDate}${a.sex !== null && a.sex === b.sex ? `, same sex ${a.sex}` : ""}`,
-    ].join("; ");
-    links.push({
-      a: c.a,
-      b: c.b,
-      reason: "passport renewal",
-      evidence: {
-        doc_old: old.docNumber,
-        doc_new: neu.docNumber,
-        old_last_seen: old.lastSeen,
-        new_first_seen: neu.firstSeen,
-        birth_date: a.birthDate,
-        sex: a.sex ?? b.sex,
-        name_a: c.nameA,
-        name_b: c.nameB,
-        name_score: round(c.nameScore),
-        summary,
-      },
-    });
-  }
+  return { viable, partners };
+}
 
-  const cluster = new Int32Array(groups.length);
-  for (let i = 0; i < groups.length; i++) cluster[i] = uf.find(i);
-  return { cluster, links, refused };
+function renewalLink(a: DocGroup, b: DocGroup, c: Candidate): AcceptedLink {
+  const [old, neu, oldName, newName] =
+    a.lastSeen < b.firstSeen ? [a, b, c.nameA, c.nameB] : [b, a, c.nameB, c.nameA];
+  const summary = [
+    `new document ${neu.docNumber} first used ${neu.firstSeen}, after ${old.docNumber} last used ${old.lastSeen}`,
+    `${describeNames(oldName, newName, c.nameWhy)}, same birth date ${a.birthDate}${a.sex !== null && a.sex === b.sex ? `, same sex ${a.sex}` : ""}`,
+  ].join("; ");
+  return {
+    a: c.a,
+    b: c.b,
+    reason: "passport renewal",
+    evidence: {
+      doc_old: old.docNumber,
+      doc_new: neu.docNumber,
+      old_last_seen: old.lastSeen,
+      new_first_seen: neu.firstSeen,
+      birth_date: a.birthDate,
+      sex: a.sex ?? b.sex,
+      name_a: c.nameA,
+      name_b: c.nameB,
+      name_score: round(c.nameScore),
+      summary,
+    },
+  };
 }
 
 function round(x: number): number {

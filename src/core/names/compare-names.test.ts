@@ -103,7 +103,8 @@ test("dprk_names.tsv: same-person spellings match, different persons do not", ()
   const recall = tp / (tp + fn);
   if (process.env.NAMES_REPORT)
     console.log({ pairs: pairs.length, tp, fp, fn, precision, recall }, misses.join("\n"));
-  // Floors measured when written (docs/names.md); the misses are mostly inferred-Hangul and typo rows.
+  // Floors: the module's figures rounded down (docs/names.md); the misses are mostly
+  // inferred-Hangul and typo rows.
   assert.ok(precision >= DPRK_PRECISION_FLOOR, `precision ${precision}`);
   assert.ok(recall >= DPRK_RECALL_FLOOR, `recall ${recall}`);
 });

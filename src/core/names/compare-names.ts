@@ -1,7 +1,7 @@
 /**
- * Name similarity in [0, 1] with an explanation. Korean names are compared in Hangul space (research
- * note §4 steps 5–6): both names become family + given-name syllable slots with candidate Hangul
- * syllables (from Hangul as written, Hanja readings, or the romanization parser), and two slots
+ * Name similarity in [0, 1] with an explanation. Korean names are compared in Hangul space, not as
+ * Latin strings (docs/names.md): both names become family + given-name syllable slots with
+ * candidate Hangul syllables (from Hangul as written, Hanja readings, or the romanization parser), and two slots
  * agree when their candidate sets intersect — cheaply if both spellings are standard, less so for
  * press habits. A slot that shares no candidate is a different syllable and costs most of its
  * weight, so KIM KYONG MIN vs KIM KYONG IL stays far below any spelling variant of either.
@@ -334,8 +334,10 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
     });
   });
   // Same Hangul reading, different Hanja on both sides: the same Korean name (Pak Pong-ju is on
-  // record as 朴奉珠 and 朴鳳柱) or a homonym (金正恩 / actress 金諪恩). Research note §1.4: compare at
-  // the reading level; the small discount only lets an exact Hanja match rank first.
+  // record as 朴奉珠 and 朴鳳柱, https://de.wikipedia.org/wiki/Pak_Pong-ju) or a homonym (金正恩 /
+  // actress 金諪恩). A writer who knows only the Hangul may pick other characters with the same
+  // reading, so names compare at the reading level; the small discount only lets an exact Hanja
+  // match rank first.
   if (scriptA === "han" && scriptB === "han" && best.score > HOMOPHONE_HANJA_SCORE) {
     best = {
       score: HOMOPHONE_HANJA_SCORE,

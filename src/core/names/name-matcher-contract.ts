@@ -1,6 +1,6 @@
 /**
- * The contract every name matcher in Sojourn must pass (house style: "one shared contract suite that
- * every name matcher must pass"). A matcher is a function from two names to a score in [0, 1];
+ * The contract every name matcher in Sojourn must pass, so that matchers can be swapped and
+ * compared on the same cases. A matcher is a function from two names to a score in [0, 1];
  * `runNameMatcherContract` registers node:test cases for it. compare-names.test.ts runs it for
  * compareNames; a future matcher (e.g. an embedding model) should call it too. Test-only code:
  * index.ts does not export it, so production imports never load node:test.
@@ -14,7 +14,7 @@ export { MATCH_THRESHOLD };
 
 export type NameMatcher = (a: NameInput, b: NameInput) => number;
 
-/** Spellings of one name across systems and scripts (research note §1.3, dprk_names.tsv). */
+/** Spellings of one name across systems and scripts (test/fixtures/names/dprk_names.tsv). */
 export const SAME_NAME_GROUPS: readonly (readonly string[])[] = [
   [
     "KIM YONG CHOL",

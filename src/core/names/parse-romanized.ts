@@ -5,7 +5,8 @@
  * syllables of native given names), with a cost per spelling: 0 for a spelling some system
  * prescribes (RR, MR, DPRK, their voiced/voiceless variants), more for passport/press habits
  * (u for ㅓ in "Sung", oo for ㅜ, ee for ㅣ). A DP then cuts a word into syllables, keeping a beam of
- * segmentations. Letter grammar after research note §4 step 4.
+ * segmentations. The letter grammar covers the initials, vowels and finals of RR, McCune–Reischauer
+ * and the DPRK system with their diacritic-free and apostrophe forms (docs/names.md).
  */
 
 import { GIVEN_NAME_TABLE } from "./data/given-name-table.js";

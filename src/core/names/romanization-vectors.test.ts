@@ -1,6 +1,6 @@
 // Pass rates per system against the reference vectors copied in test/fixtures/names (see SOURCES.md
-// there). Floors are the rates measured when the module was written, rounded down: a regression
-// fails the test, an improvement should raise the floor. docs/names.md reports the figures.
+// there). Each floor is the module's pass rate rounded down: a regression fails the test, an
+// improvement should raise the floor. docs/names.md reports the figures.
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
@@ -184,7 +184,7 @@ export function measure(): Record<string, Rate> {
   return rates;
 }
 
-// Floors: the rates measured when the module was written, rounded down (docs/names.md).
+// Floors: the module's pass rates, rounded down (docs/names.md).
 const FLOORS: Record<string, number> = {
   rrWords: 0.92,
   rrNames: 1,

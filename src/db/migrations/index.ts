@@ -12,6 +12,7 @@ import { v005Detection } from "./005-detection.js";
 import { v006RecordCodes } from "./006-record-codes.js";
 import { v007RecordCompression } from "./007-record-compression.js";
 import { v008DerivedCompression } from "./008-derived-compression.js";
+import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v006RecordCodes,
   v007RecordCompression,
   v008DerivedCompression,
+  v070ClaimPageRank,
 ];

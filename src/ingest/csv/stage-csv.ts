@@ -20,15 +20,7 @@ import {
   type PhysicalLine,
   readLines,
 } from "../lines.js";
-import {
-  createStageTable,
-  invalidUtf8Reject,
-  longLineReject,
-  type ReadReject,
-  type StageResult,
-  StageWriter,
-  truncate,
-} from "../stage.js";
+import { lineText, type StageResult, StageWriter } from "../stage.js";
 
 const MAX_RECORD_LINES = 20;
 
@@ -124,10 +116,7 @@ export async function stageCsvExact(
   map: ColumnMap,
   options: CsvOptions,
 ): Promise<StageResult> {
-  await createStageTable(store);
   const writer = await StageWriter.open(store);
-  const readRejects: ReadReject[] = [];
-  let staged = 0;
   const expected = map.fileColumns.length;
 
   const emit = (number: number, text: string, unterminated: boolean) => {
@@ -144,25 +133,14 @@ export async function stageCsvExact(
       if (rows.length !== 1) throw new Error(`${rows.length} records where one was expected`);
       fields = rows[0] ?? [];
     } catch (err) {
-      readRejects.push({
-        line: number,
-        column: null,
-        value: null,
-        reason: `malformed CSV: ${(err as Error).message.replace(/\s+/g, " ")}`,
-        raw: truncate(text),
-      });
+      writer.reject(number, `malformed CSV: ${(err as Error).message.replace(/\s+/g, " ")}`, text);
       return;
     }
     if (fields.length !== expected) {
       const tail = unterminated && fields.length < expected ? " (truncated last line?)" : "";
       const column = fields.length < expected ? (map.fileColumns[fields.length] ?? null) : null;
-      readRejects.push({
-        line: number,
-        column,
-        value: null,
-        reason: `wrong number of fields: found ${fields.length}, expected ${expected}${tail}`,
-        raw: truncate(text),
-      });
+      const reason = `wrong number of fields: found ${fields.length}, expected ${expected}${tail}`;
+      writer.reject(number, reason, text, column);
       return;
     }
     const values: Record<string, string> = {};
@@ -173,21 +151,13 @@ export async function stageCsvExact(
       else if (map.fileColumns[i]) extra[map.fileColumns[i] ?? ""] = v;
     });
     writer.append(number, values, extra);
-    staged++;
   };
 
   // Pending lines of a record whose quoted field has not closed yet.
   let pending: { number: number; text: string; unterminated: boolean }[] = [];
   const flushPending = (reason: string) => {
     const first = pending[0];
-    if (first)
-      readRejects.push({
-        line: first.number,
-        column: null,
-        value: null,
-        reason,
-        raw: truncate(first.text),
-      });
+    if (first) writer.reject(first.number, reason, first.text);
     const rest = pending.slice(1);
     pending = [];
     for (const l of rest) feed(l); // re-frame the lines after the bad one
@@ -220,21 +190,15 @@ export async function stageCsvExact(
       header = false;
       continue;
     }
-    if (line.tooLong !== undefined) {
+    const text = lineText(line, limits.maxLineBytes);
+    if (typeof text !== "string") {
       if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
-      readRejects.push(longLineReject(line, limits.maxLineBytes));
-      continue;
-    }
-    const text = decodeUtf8(line.bytes);
-    if (text === undefined) {
-      if (pending.length > 0) flushPending("malformed CSV: unterminated quoted field");
-      readRejects.push(invalidUtf8Reject(line));
+      writer.rejects.push(text);
       continue;
     }
     feed({ number: line.number, text, unterminated: line.unterminated });
   }
   while (pending.length > 0)
     flushPending("malformed CSV: unterminated quoted field at end of file");
-  writer.close();
-  return { staged: staged + readRejects.length, readRejects, parsePath: "exact" };
+  return writer.finish();
 }

@@ -6,16 +6,8 @@ import { CONTRACT_COLUMNS, normalizeColumnName } from "../../core/crossing.js";
 import { AppError } from "../../core/errors.js";
 import type { Store } from "../../db/store.js";
 import { mapColumns } from "../header.js";
-import { DEFAULT_LIMITS, decodeUtf8, type InputLimits, openText, readLines } from "../lines.js";
-import {
-  createStageTable,
-  invalidUtf8Reject,
-  longLineReject,
-  type ReadReject,
-  type StageResult,
-  StageWriter,
-  truncate,
-} from "../stage.js";
+import { DEFAULT_LIMITS, type InputLimits, openText, readLines } from "../lines.js";
+import { lineText, type StageResult, StageWriter } from "../stage.js";
 
 const CONTRACT = new Set<string>(CONTRACT_COLUMNS);
 
@@ -31,20 +23,13 @@ export async function stageJsonl(
   file: string,
   limits: InputLimits = DEFAULT_LIMITS,
 ): Promise<StageResult> {
-  await createStageTable(store);
   const writer = await StageWriter.open(store);
-  const readRejects: ReadReject[] = [];
   const keysSeen = new Set<string>();
-  let staged = 0;
   try {
     for await (const line of readLines(openText(file, limits), limits.maxLineBytes)) {
-      if (line.tooLong !== undefined) {
-        readRejects.push(longLineReject(line, limits.maxLineBytes));
-        continue;
-      }
-      const text = decodeUtf8(line.bytes);
-      if (text === undefined) {
-        readRejects.push(invalidUtf8Reject(line));
+      const text = lineText(line, limits.maxLineBytes);
+      if (typeof text !== "string") {
+        writer.rejects.push(text);
         continue;
       }
       if (text.trim() === "") continue;
@@ -53,23 +38,11 @@ export async function stageJsonl(
         parsed = JSON.parse(text);
       } catch (err) {
         const tail = line.unterminated ? " (truncated last line?)" : "";
-        readRejects.push({
-          line: line.number,
-          column: null,
-          value: null,
-          reason: `malformed JSON: ${(err as Error).message}${tail}`,
-          raw: truncate(text),
-        });
+        writer.reject(line.number, `malformed JSON: ${(err as Error).message}${tail}`, text);
         continue;
       }
       if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-        readRejects.push({
-          line: line.number,
-          column: null,
-          value: null,
-          reason: "not a JSON object: expected one object per line",
-          raw: truncate(text),
-        });
+        writer.reject(line.number, "not a JSON object: expected one object per line", text);
         continue;
       }
       const values: Record<string, string | null> = {};
@@ -81,17 +54,16 @@ export async function stageJsonl(
         else extra[k] = v;
       }
       writer.append(line.number, values, extra);
-      staged++;
     }
   } catch (err) {
     writer.close();
     if (err instanceof AppError) throw err;
     throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
   }
-  writer.close();
-  if (staged > 0)
+  const result = writer.finish();
+  if (writer.appended > 0)
     mapColumns(file, [...keysSeen]); // throws if a required key never appears
-  else if (readRejects.length === 0)
+  else if (writer.rejects.length === 0)
     throw new AppError("input", `${file} is empty: expected one JSON object per line`);
-  return { staged: staged + readRejects.length, readRejects, parsePath: "exact" };
+  return result;
 }

@@ -1,0 +1,129 @@
+/**
+ * Chinese and Korean dates, absolute and relative to the document's date: 2019年10月,
+ * 2019년 12월 말, 今年5月, 今年底, 올해 3월까지, 지난해, 지난달 28일, 2月初, 5日, 2019년 1분기 … 2분기.
+ * A quarter or day written without its year or month takes them from the nearest date before
+ * it in the same text, else from the document's date.
+ */
+import {
+  type DateMention,
+  iso,
+  lastDay,
+  type Reference,
+  shiftMonth,
+  validDay,
+  yearOfMonth,
+} from "./date-parts.js";
+
+const RELATIVE_YEARS: Record<string, number> = {
+  今年: 0,
+  本年: 0,
+  去年: -1,
+  前年: -2,
+  明年: 1,
+  올해: 0,
+  금년: 0,
+  지난해: -1,
+  작년: -1,
+  재작년: -2,
+  내년: 1,
+};
+const YEAR_PARTS: [RegExp, number, number][] = [
+  [/上半年|상반기/, 1, 6],
+  [/下半年|하반기/, 7, 12],
+  [/底|末|말/, 10, 12],
+  [/初|초/, 1, 3],
+];
+const MONTH_PARTS: [RegExp, number, number][] = [
+  [/初|上旬|초|상순/, 1, 10],
+  [/中旬|중순/, 11, 20],
+  [/下旬|底|末|하순|말/, 21, 31],
+];
+const DIGIT_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+// A day count is a duration, not a date: "10일가량", "10일간".
+const NOT_A_DAY = "(?!\\s?(?:간|가량|정도|동안|이내|만에|以来|以內|以内))";
+const MONTH_PART = "(?:初|中旬|下旬|上旬|底|末|초|중순|하순|상순|말)";
+
+const CJK_DATE = new RegExp(
+  [
+    `(?:(?<y>(?:19|20)\\d{2})\\s?[年년]|(?<ry>今年|本年|去年|前年|明年|올해|금년|지난해|작년|재작년|내년))` +
+      `(?:\\s?(?:(?<q>[1-4一二三四])\\s?(?:분기|季度)|(?<yp>上半年|下半年|상반기|하반기|年底|年末|年初|연말|연초|底|末)` +
+      `|(?<m>\\d{1,2})\\s?[月월](?:\\s?(?<d>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp>\\s?${MONTH_PART})?))?`,
+    `(?<rm>지난달|上个月|上個月|上月|이달|本月|这个月|這個月)(?:\\s?(?<rd>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?`,
+    `(?<![\\d年년.])(?<m2>\\d{1,2})\\s?[月월](?:\\s?(?<d2>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp2>\\s?${MONTH_PART})?`,
+    `(?<![\\d月월.:])(?<d3>\\d{1,2})\\s?[日일]${NOT_A_DAY}`,
+    `(?<![\\d년年])(?<qo>[1-4])\\s?분기`,
+    `(?<oy>올\\s?들어|年初以来|연초)`,
+  ].join("|"),
+  "gu",
+);
+
+function partOf(
+  parts: [RegExp, number, number][],
+  word: string | undefined,
+): [number, number] | null {
+  if (!word) return null;
+  const p = parts.find(([re]) => re.test(word));
+  return p ? [p[1], p[2]] : null;
+}
+
+function monthPeriod(y: number, m: number, d: string | undefined, part: string | undefined) {
+  if (m < 1 || m > 12) return null;
+  if (d) {
+    const day = Number(d);
+    return validDay(y, m, day) ? [iso(y, m, day), iso(y, m, day)] : null;
+  }
+  const p = partOf(MONTH_PARTS, part);
+  if (p) return [iso(y, m, p[0]), iso(y, m, Math.min(p[1], lastDay(y, m)))];
+  return [iso(y, m, 1), iso(y, m, lastDay(y, m))];
+}
+
+/** Dates written in Chinese or Korean in `slice`, with offsets into it. */
+export function findCjkDates(slice: string, ref: Reference): DateMention[] {
+  const out: DateMention[] = [];
+  let lastYear = ref?.y ?? null;
+  CJK_DATE.lastIndex = 0;
+  for (let m = CJK_DATE.exec(slice); m; m = CJK_DATE.exec(slice)) {
+    const g = m.groups ?? {};
+    let period: string[] | null = null;
+    if (g.y || g.ry) {
+      if (g.ry && !ref) continue;
+      const y = g.y ? Number(g.y) : ref!.y + RELATIVE_YEARS[g.ry!]!;
+      lastYear = y;
+      if (g.q) {
+        const q = DIGIT_QUARTER[g.q] ?? Number(g.q);
+        period = [iso(y, q * 3 - 2, 1), iso(y, q * 3, lastDay(y, q * 3))];
+      } else if (g.m) period = monthPeriod(y, Number(g.m), g.d, g.mp);
+      else {
+        const p = partOf(YEAR_PARTS, g.yp) ?? [1, 12];
+        period = [iso(y, p[0], 1), iso(y, p[1], lastDay(y, p[1]))];
+      }
+    } else if (g.rm && ref) {
+      const [y, mo] = shiftMonth(ref, /지난달|上/.test(g.rm) ? -1 : 0);
+      period = monthPeriod(y, mo, g.rd, undefined);
+    } else if (g.m2 && ref) {
+      period = monthPeriod(yearOfMonth(Number(g.m2), ref), Number(g.m2), g.d2, g.mp2);
+    } else if (g.d3 && ref) {
+      // A bare day is in the document's month, or the month before if it has not come yet.
+      const day = Number(g.d3);
+      const [y, mo] = day <= ref.d ? [ref.y, ref.m] : shiftMonth(ref, -1);
+      if (validDay(y, mo, day)) period = [iso(y, mo, day), iso(y, mo, day)];
+    } else if (g.qo && lastYear !== null) {
+      const q = Number(g.qo);
+      period = [iso(lastYear, q * 3 - 2, 1), iso(lastYear, q * 3, lastDay(lastYear, q * 3))];
+    } else if (g.oy && ref) {
+      period = /연초/.test(g.oy)
+        ? [iso(ref.y, 1, 1), iso(ref.y, 3, 31)]
+        : [iso(ref.y, 1, 1), iso(ref.y, ref.m, ref.d)];
+    }
+    if (!period) continue;
+    const text = m[0].trimEnd();
+    out.push({
+      start: m.index,
+      end: m.index + text.length,
+      from: period[0]!,
+      to: period[1]!,
+      text,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,239 @@
+/**
+ * Where and when a claim is: the place and the period tied to it by the sentence's structure.
+ * A count's place is the one its preposition or particle attaches to it ("in Hunchun",
+ * "훈춘에 도착", "在丹东工作"), else the nearest before it in the same clause, else one named
+ * earlier in the paragraph, or in the paragraph before when the sentence points back to it
+ * ("the company", "该公司"). A place in a company name, a river or a byline is never a
+ * count's place. The period is a date in the count's clause (English puts it after the fact,
+ * Chinese and Korean before), never a reporting date ("told Daily NK on Jan. 23", "9일 전했다").
+ */
+import type { DateMention } from "./date-parts.js";
+import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
+
+const EN_PLACE_PREP =
+  /(?:\b(?:in|at|into|to|near|around|across|inside|throughout|of|entered|reached|(?:crossed|came|returned|travell?ed|moved)\s+(?:back\s+)?from)\s+(?:the\s+)?(?:(?:chinese\s+)?(?:border\s+)?city\s+of\s+|nearby\s+)?)$/i;
+// A Korean place followed by a locative particle, or a Chinese one after 在/到/赴/往/于.
+const KO_LOCATIVE = /^(?:시|성)?(?:에서는|에서|에도|에는|으로|로|에|의)/u;
+const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至)$/u;
+const BACK_REFERENCE =
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?회사|현지|이곳/i;
+
+/** The clause of `text` around [start, end) inside [segStart, segEnd): Chinese and Korean
+ * clauses end at commas; English ones at semicolons (commas there separate list items). */
+export function clauseAround(
+  text: string,
+  start: number,
+  end: number,
+  segStart: number,
+  segEnd: number,
+): [number, number] {
+  const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(text.slice(segStart, segEnd));
+  const breaks = cjk ? /[,，;；]/gu : /;/g;
+  let a = segStart;
+  let b = segEnd;
+  for (
+    let m = breaks.exec(text.slice(segStart, segEnd));
+    m;
+    m = breaks.exec(text.slice(segStart, segEnd))
+  ) {
+    const at = segStart + m.index;
+    if (at < start) a = at + 1;
+    else if (at >= end) {
+      b = at;
+      break;
+    }
+  }
+  return [a, b];
+}
+
+/** The place a count at [qStart, qEnd) is about, among the sentence's mentions. */
+export function placeForCount(
+  text: string,
+  qStart: number,
+  qEnd: number,
+  mentions: PlaceMention[],
+  clause: [number, number],
+  index: PlaceIndex,
+): PlaceMention | undefined {
+  const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
+  const after = mentions.filter((m) => m.start >= qEnd);
+  const prep = after.find(
+    (m) =>
+      (EN_PLACE_PREP.test(text.slice(Math.max(qEnd, m.start - 40), m.start)) ||
+        ZH_LOCATIVE.test(text.slice(Math.max(qEnd, m.start - 2), m.start))) &&
+      m.start - qEnd < 80 &&
+      // "hired 80 workers through a broker in Dandong": the broker's place, not the workers'.
+      !/\b(?:through|via|broker|agency)\b/i.test(text.slice(qEnd, m.start)) &&
+      // Another count between this one and the place means the place belongs to the other.
+      !/\d/.test(text.slice(qEnd, m.start).replace(/\d{4}/g, "")),
+  );
+  if (prep) return prep;
+  const koAfter = inClause.find(
+    (m) => m.start >= qEnd && KO_LOCATIVE.test(text.slice(m.end, m.end + 4)),
+  );
+  if (koAfter && !/\d/.test(text.slice(qEnd, koAfter.start))) return koAfter;
+  const beforeInClause = inClause.filter((m) => m.end <= qStart);
+  if (beforeInClause.length > 0) return mostSpecific(beforeInClause, index);
+  const before = mentions.filter((m) => m.end <= qStart);
+  if (before.length > 0) return mostSpecific(before, index);
+  return undefined;
+}
+
+/** The last mention, unless it is a region that only locates an earlier city ("a company in
+ * Tumen, in the Yanbian prefecture in Jilin province"): then that city. */
+function mostSpecific(all: PlaceMention[], index: PlaceIndex): PlaceMention {
+  // "중국업체", "Chinese side": a country named after a place is an adjective, not the place.
+  const placed = all.filter((m) => index.places.get(m.placeId)?.kind !== "country");
+  const before = placed.length > 0 ? placed : all;
+  const last = before[before.length - 1]!;
+  const region = index.places.get(last.placeId);
+  if (region?.kind !== "region") return last;
+  for (let i = before.length - 2; i >= 0; i--) {
+    const p = index.places.get(before[i]!.placeId);
+    if (p?.kind === "region") continue;
+    if (p && p.cityIds.length > 0 && p.cityIds.every((c) => region.cityIds.includes(c)))
+      return before[i]!;
+    break;
+  }
+  return last;
+}
+
+/** The place named earlier in the paragraph; when the sentence points back ("the workers",
+ * "this border city", "该公司"), the one in the paragraph before, else the report's own place
+ * (its dateline, or the one place its headline names). */
+export function contextPlace(
+  sentence: string,
+  segIndex: number,
+  paragraphOf: number[],
+  placesBySeg: PlaceMention[][],
+  index: PlaceIndex,
+  topic: PlaceMention | undefined,
+): PlaceMention | undefined {
+  const paragraph = paragraphOf[segIndex]!;
+  const pointsBack = BACK_REFERENCE.test(sentence);
+  const reach = pointsBack ? paragraph - 1 : paragraph;
+  for (let j = segIndex - 1; j >= 0 && paragraphOf[j]! >= reach; j--) {
+    const ms = placesBySeg[j]!.filter((m) => index.places.get(m.placeId)?.kind !== "country");
+    if (ms.length > 0) return ms[ms.length - 1];
+  }
+  return pointsBack ? topic : undefined;
+}
+
+// "HUNCHUN, China, Oct. 4, 2017", "DALIAN, China --": a dateline names where a report is from.
+const DATELINE = /^\s*([A-Z][A-Z'’ -]{2,})(?:,|\s+[-–—(])/;
+
+/** The report's own place: its dateline's, else the single place its first paragraph names. */
+export function topicPlace(
+  paragraphs: { text: string; places: PlaceMention[] }[],
+  index: PlaceIndex,
+): PlaceMention | undefined {
+  for (const p of paragraphs.slice(0, 4)) {
+    const d = DATELINE.exec(p.text);
+    const m = d ? p.places.find((x) => x.text.toUpperCase() === d[1]!.trim()) : undefined;
+    if (m) return m;
+  }
+  const first = (paragraphs[0]?.places ?? []).filter(
+    (m) => index.places.get(m.placeId)?.kind !== "country",
+  );
+  return new Set(first.map((m) => m.placeId)).size === 1 ? first[0] : undefined;
+}
+
+/**
+ * A place that is one of a list ("across Hunchun, Tumen and Longjing", "투먼과 허룽에도",
+ * "宽甸和集安") stands for the list: the smallest region that holds all of them, or none.
+ */
+export function listPlace(
+  text: string,
+  found: PlaceMention,
+  mentions: PlaceMention[],
+  index: PlaceIndex,
+): PlaceMention | undefined {
+  const joiner = /^\s*(?:,|、|·|and|or|和|与|與|及|과|와|,\s*and)\s*(?:in\s+)?(?:nearby\s+)?$/i;
+  let first = mentions.indexOf(found);
+  let last = first;
+  while (first > 0 && joiner.test(text.slice(mentions[first - 1]!.end, mentions[first]!.start)))
+    first--;
+  while (
+    last < mentions.length - 1 &&
+    joiner.test(text.slice(mentions[last]!.end, mentions[last + 1]!.start))
+  )
+    last++;
+  if (first === last) return found;
+  const members = mentions.slice(first, last + 1);
+  const cityIds = new Set(members.flatMap((m) => index.places.get(m.placeId)?.cityIds ?? []));
+  const regions = [...index.places.values()]
+    .filter(
+      (p) =>
+        p.kind === "region" && cityIds.size > 0 && [...cityIds].every((c) => p.cityIds.includes(c)),
+    )
+    .sort((a, b) => a.cityIds.length - b.cityIds.length);
+  const region = regions[0];
+  if (!region) return undefined;
+  const span = { start: members[0]!.start, end: members[members.length - 1]!.end };
+  return { ...span, placeId: region.id, text: text.slice(span.start, span.end) };
+}
+
+const REPORTING_AFTER =
+  /^[^.。!?]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|引述|表示|报道|報道|透露|称|稱|指出|宣布)/u;
+const REPORTING_BEFORE =
+  /\b(?:said|says|told\s+[\w\s]{1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
+
+/** Dates that tell when something was reported, not when it happened. */
+export function isReportingDate(text: string, d: DateMention, segStart: number): boolean {
+  return (
+    REPORTING_AFTER.test(text.slice(d.end, d.end + 24)) ||
+    REPORTING_BEFORE.test(text.slice(Math.max(segStart, d.start - 40), d.start))
+  );
+}
+
+// A date a deadline names: "by Dec. 22, 2019", "2019년까지", "2019年12月前".
+const DEADLINE_BEFORE = /\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$/i;
+const DEADLINE_AFTER = /^\s?(?:까지|前|以前|之前|为止|為止)/u;
+
+/** The date a deadline statement sets, if it names one. */
+export function deadlineDate(text: string, dates: DateMention[]): DateMention | undefined {
+  return dates.find(
+    (d) =>
+      DEADLINE_AFTER.test(text.slice(d.end, d.end + 4)) ||
+      DEADLINE_BEFORE.test(text.slice(Math.max(0, d.start - 24), d.start)),
+  );
+}
+
+/** The period of a claim at [start, end): a date in its clause (after it within a few words
+ * in English, before it in Chinese and Korean), else the nearest date in the sentence. */
+export function periodFor(
+  text: string,
+  start: number,
+  end: number,
+  dates: DateMention[],
+  clause: [number, number],
+  cjk: boolean,
+): DateMention | undefined {
+  const inClause = dates.filter((d) => d.start >= clause[0] && d.end <= clause[1]);
+  const afterNear = inClause.find((d) => d.start >= end && d.start - end <= 40);
+  const before = inClause.filter((d) => d.end <= start);
+  const lastBefore = before[before.length - 1];
+  // "2019년 1분기 1805명, 2분기 …, 총 7465명": a total covers every period listed before it.
+  if (
+    /(?:총|共|合计|合計|\btotal(?:\s+of)?|\bin\s+all)\s*$/iu.test(text.slice(start - 12, start))
+  ) {
+    const listed = dates.filter((d) => d.end <= start);
+    if (listed.length > 1)
+      return {
+        ...listed[listed.length - 1]!,
+        from: listed[0]!.from,
+        to: listed[listed.length - 1]!.to,
+      };
+  }
+  if (cjk) {
+    const earlier = dates.filter((d) => d.end <= start);
+    return lastBefore ?? inClause[0] ?? earlier[earlier.length - 1];
+  }
+  if (afterNear) return afterNear;
+  if (lastBefore) return lastBefore;
+  if (inClause[0]) return inClause[0];
+  let best: DateMention | undefined;
+  for (const d of dates)
+    if (!best || Math.abs(d.start - start) < Math.abs(best.start - start)) best = d;
+  return best;
+}

@@ -1,0 +1,72 @@
+/**
+ * De-duplication and order of suggestions. A figure stated twice (a headline and its body, an
+ * executive summary and its chapter) is one claim: the mention with the most detail (place,
+ * period) stands for the others. The review queue then starts with the strongest suggestions:
+ * counts before statements, a claim with place and period before one without, a figure
+ * repeated in the text before a figure stated once, exact figures before vague ones.
+ */
+import type { ClaimDraft, ClaimKind } from "./claim.js";
+
+const KIND_WEIGHT: Record<ClaimKind, number> = {
+  worker_count: 5,
+  employer: 4,
+  deadline: 3,
+  visa_practice: 3,
+  movement_restriction: 3,
+  incident: 2,
+  other: 0,
+};
+
+function detail(c: ClaimDraft): number {
+  return (c.placeId ? 2 : 0) + (c.periodStart ? 1 : 0);
+}
+
+function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === "worker_count") {
+    return (
+      a.valueMin === b.valueMin &&
+      a.valueMax === b.valueMax &&
+      (a.placeId === b.placeId || !a.placeId || !b.placeId) &&
+      (a.periodStart === b.periodStart || !a.periodStart || !b.periodStart)
+    );
+  }
+  if (a.kind === "employer") return a.organisation === b.organisation && a.placeId === b.placeId;
+  return a.quote === b.quote;
+}
+
+/** Claims that can only be the same figure share a key; `sameFigure` decides within it. */
+function bucketOf(c: ClaimDraft): string {
+  if (c.kind === "worker_count") return `${c.kind}|${c.valueMin}|${c.valueMax}`;
+  if (c.kind === "employer") return `${c.kind}|${c.organisation}`;
+  return `${c.kind}|${c.quote}`;
+}
+
+/** Suggestions without repeats, strongest first (ties keep text order). */
+export function rankClaims(claims: ClaimDraft[]): ClaimDraft[] {
+  const groups: { best: ClaimDraft; mentions: number }[] = [];
+  const buckets = new Map<string, { best: ClaimDraft; mentions: number }[]>();
+  for (const c of claims) {
+    const key = bucketOf(c);
+    const bucket = buckets.get(key) ?? [];
+    buckets.set(key, bucket);
+    const g = bucket.find((x) => sameFigure(x.best, c));
+    if (!g) {
+      const fresh = { best: c, mentions: 1 };
+      groups.push(fresh);
+      bucket.push(fresh);
+      continue;
+    }
+    g.mentions++;
+    if (detail(c) > detail(g.best)) g.best = c;
+  }
+  const strength = (g: { best: ClaimDraft; mentions: number }) =>
+    KIND_WEIGHT[g.best.kind] * 10 +
+    detail(g.best) * 2 +
+    Math.min(g.mentions - 1, 3) +
+    (g.best.qualifier === "vague" ? -2 : 0);
+  return groups
+    .map((g, i) => ({ g, i }))
+    .sort((a, b) => strength(b.g) - strength(a.g) || a.i - b.i)
+    .map(({ g }) => g.best);
+}

@@ -1,0 +1,159 @@
+/**
+ * Head counts of workers in a sentence: a quantity tied to a people noun by the sentence's
+ * structure ("2,000 newly dispatched North Korean garment workers", "6,500명의 북한 노동자",
+ * "8万名朝鲜工人", "朝鲜人超过十万"), or a bare count in a sentence or paragraph about workers
+ * ("6,500 in Hunchun alone", "some 50,000 were in China"). What is counted must be workers:
+ * money, percentages, ages, years, vehicles, factories, visas issued to tourists and students,
+ * group sizes ("in groups of 20", "한 번에 수십 명", "五人一组") and single informants are not.
+ */
+import { findCjkQuantities, findEnglishQuantities, type Quantity } from "./quantities.js";
+import type { Segment } from "./segment.js";
+
+export interface WorkerCount extends Quantity {
+  /** End of the count's noun phrase (UTF-16), for the quote. */
+  nounEnd: number;
+}
+
+// Nouns for the people a count refers to. Modifiers between the number and the noun are
+// allowed ("2,000 newly dispatched North Korean garment workers").
+const WORKER_NOUN =
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses)\b/i;
+const NOT_WORKERS = /^(?:Chinese|local|Han|ethnic|South\s+Korean|Korean-Chinese|foreign)\b/i;
+// A word after the number that makes it something other than a head count.
+const OTHER_NOUN =
+  /^(?:buses|coaches|vehicles|trucks|factories|plants|companies|firms|employers|sites|days?|weeks?|months?|years?|hours?|minutes?|yuan|dollars|won|euros?|percent|per\s*cent|km|kilomet(?:re|er)s?|miles|tons?|tonnes|times|rooms|storeys|floors|acres|hectares|shipments|importers|members|countries|states|groups|teams|dormitories|passports|visas|permits|tourist|student|cases|metres|meters|beds|seats|pages|containers|kg|%)\b/i;
+export const WORKER_CONTEXT =
+  /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
+const CJK_WORKER_NEAR =
+  /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공|종업원)/u;
+const CJK_NOUN_TAIL =
+  /^(?:多|余|餘)?(?:名|人)?(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员)?|^\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공)?/u;
+
+// Before a number: money, a document number, an age, a resolution, a seat count, a
+// back-reference ("of the 500"), a month name (a date), or a batch ("한 번에", "每批").
+const NOT_A_COUNT_BEFORE =
+  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+// After a Chinese or Korean count: visas given to tourists or students, or a group size.
+const NOT_WORKERS_AFTER_CJK =
+  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)/u;
+
+/** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
+export function findWorkerCounts(
+  text: string,
+  masked: string,
+  seg: Segment,
+  hasWorkers: boolean,
+  nearWorkers: boolean,
+): WorkerCount[] {
+  const out: WorkerCount[] = [];
+  const cjk = findCjkQuantities(masked, seg.start, seg.end);
+  // A number inside a Chinese or Korean count ("6천500명") is not an English quantity too.
+  const english = findEnglishQuantities(masked, seg.start, seg.end).filter(
+    (q) => !cjk.some((c) => c.start < q.end && q.start < c.end),
+  );
+  let accepted = false;
+  for (const q of [...english, ...cjk].sort((a, b) => a.start - b.start)) {
+    if (!isHeadCountShape(text, q, seg)) continue;
+    const after = text.slice(q.end, seg.end);
+    const isCjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(q.text) || /^\s?[名人명]/u.test(after);
+    const count = isCjk
+      ? cjkWorkerCount(q, after, nearWorkers)
+      : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, accepted });
+    if (!count) continue;
+    out.push(count);
+    accepted = true;
+  }
+  return out;
+}
+
+/** Shapes that are never head counts: years, dates, percentages, ages, small numbers. */
+function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
+  const before = text.slice(Math.max(seg.start, q.start - 16), q.start);
+  const after = text.slice(q.end, seg.end);
+  if (NOT_A_COUNT_BEFORE.test(before)) return false;
+  if (q.qualifier === "exact" && /^(?:19|20)\d{2}$/.test(q.text.trim())) return false;
+  if (
+    /^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(
+      after,
+    )
+  )
+    return false;
+  if (/^\s*(?:%|percent|per\s*cent|倍|배)/i.test(after)) return false;
+  if (/^\s*[-–]?\s*(?:years?|days?|months?|weeks?)[-\s]old\b/i.test(after)) return false;
+  // "One North Korean official", "two workers said", "3名员工": single people and informants.
+  return (q.max ?? q.min ?? 0) >= 5;
+}
+
+function cjkWorkerCount(q: Quantity, after: string, nearWorkers: boolean): WorkerCount | null {
+  if (NOT_WORKERS_AFTER_CJK.test(after)) return null;
+  // A count of people (名, 명) in a paragraph about workers is a count of workers.
+  if (!CJK_WORKER_NEAR.test(after) && !nearWorkers) return null;
+  const tail = CJK_NOUN_TAIL.exec(after);
+  return { ...q, nounEnd: q.end + (tail?.[0].length ?? 0) };
+}
+
+function englishWorkerCount(
+  text: string,
+  q: Quantity,
+  seg: Segment,
+  ctx: { hasWorkers: boolean; nearWorkers: boolean; accepted: boolean },
+): WorkerCount | null {
+  const before = text.slice(Math.max(seg.start, q.start - 16), q.start);
+  const after = text.slice(q.end, seg.end);
+  const noun = englishNoun(after);
+  if (noun === "blocked") return null;
+  if (noun !== null) {
+    const nounEnd = q.end + noun;
+    if (/^\s*(?:said|say|says|told|interviewed)\b/i.test(text.slice(nounEnd, seg.end))) return null;
+    return withBound({ ...q, nounEnd }, text.slice(nounEnd, seg.end));
+  }
+  // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
+  // alone", "…has risen to 3,000.", "some 50,000 were in China").
+  const verbFollows =
+    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b/i.test(
+      after,
+    );
+  // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
+  const ok =
+    (ctx.hasWorkers || (ctx.nearWorkers && (verbFollows || ctx.accepted))) &&
+    (q.min ?? q.max ?? 0) >= 10 &&
+    (verbFollows ||
+      /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b)/i.test(after)) &&
+    !/\b(?:by|of|on|since|until|from|to)\s*$/i.test(before);
+  return ok ? { ...q, nounEnd: q.end } : null;
+}
+
+/** Length to the end of the people noun after a number, null if none, or "blocked" when the
+ * number counts something else. */
+function englishNoun(after: string): number | null | "blocked" {
+  // "of them" / "of the workers": "150 of them went to one garment firm".
+  const words =
+    /^((?:\s+(?:of\s+(?:the|them|those|whom)\s*)?[\w'’-]+){0,6})/.exec(after)?.[1] ?? "";
+  const tokens = words.trim().split(/\s+/).filter(Boolean);
+  let consumed = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const rest = tokens.slice(k).join(" ");
+    const offset = after.indexOf(tokens[k]!, consumed);
+    consumed = offset + tokens[k]!.length;
+    if (NOT_WORKERS.test(rest)) return "blocked";
+    const noun = WORKER_NOUN.exec(rest);
+    if (noun) return offset + noun[0].length;
+    if (OTHER_NOUN.test(rest)) return "blocked";
+    if (
+      /^(?:in|at|on|to|from|and|or|who|which|that|were|are|was|is|have|had|said|by|with|for)$/i.test(
+        tokens[k]!,
+      )
+    )
+      return null;
+  }
+  return null;
+}
+
+/** "workforces of 200 people or less" is at most 200; "500 workers or more" at least 500. */
+function withBound(c: WorkerCount, afterNoun: string): WorkerCount {
+  if (c.qualifier !== "exact") return c;
+  if (/^\s*or\s+(?:less|fewer|under)\b/i.test(afterNoun))
+    return { ...c, min: null, qualifier: "at_most" };
+  if (/^\s*or\s+more\b/i.test(afterNoun)) return { ...c, max: null, qualifier: "at_least" };
+  return c;
+}
