@@ -60,6 +60,21 @@ describe("sojourn report in Chromium", () => {
   });
   after(() => tmp.cleanup());
 
+  it("lists the source of every citation key it shows", () => {
+    const html = readFileSync(report, "utf8");
+    const visible = html.replace(/<script>[\s\S]*?<\/script>/g, "");
+    const keys = new Set([...visible.matchAll(/\[(S\d+)\]/g)].map((m) => m[1]));
+    assert.ok(keys.size > 0, "the demo report cites sources (the overstay rule does)");
+    for (const key of keys)
+      assert.match(
+        html,
+        new RegExp(
+          `<li id="source-${key}" data-key="${key}"><strong>\\[${key}\\]</strong> [^<]+: <span class="url">https?://`,
+        ),
+        `no source for [${key}]`,
+      );
+  });
+
   it("references no external resource", () => {
     const html = readFileSync(report, "utf8");
     const external =
@@ -113,6 +128,9 @@ describe("sojourn report in Chromium", () => {
       assert.ok(map.width > 500);
       assert.deepEqual(errors, [], "console errors");
       assert.deepEqual(requests, [], "network requests");
+      await checkCjkGlyphs(page);
+      await checkChartText(page);
+      await checkFigures(page);
       mkdirSync(join(repoRoot(), "test-output"), { recursive: true });
       await page.screenshot({
         path: join(repoRoot(), "test-output", "report.png"),
@@ -123,3 +141,88 @@ describe("sojourn report in Chromium", () => {
     }
   });
 });
+
+type Page = import("playwright-core").Page;
+
+/** Every text node with Chinese or Korean characters is drawn with the embedded faces only. */
+async function checkCjkGlyphs(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("DOM.enable");
+  await cdp.send("CSS.enable");
+  const { root } = await cdp.send("DOM.getDocument", { depth: -1 });
+  const { nodeIds } = await cdp.send("DOM.querySelectorAll", {
+    nodeId: root.nodeId,
+    selector: "td, p, li, text, tspan",
+  });
+  const cjk = /[\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/;
+  let checked = 0;
+  for (const nodeId of nodeIds) {
+    const { outerHTML } = await cdp.send("DOM.getOuterHTML", { nodeId });
+    // Leaf elements only: their glyphs are theirs alone.
+    const inner = outerHTML.replace(/^<[^>]*>/, "").replace(/<\/[^>]*>$/, "");
+    if (inner.includes("<") || !cjk.test(inner)) continue;
+    const text = inner.replace(/[^\u1100-\u11ff\u3000-\u9fff\uac00-\ud7af]/g, "");
+    const { fonts } = await cdp.send("CSS.getPlatformFontsForNode", { nodeId });
+    const custom = fonts.filter((f) => f.isCustomFont).reduce((n, f) => n + f.glyphCount, 0);
+    assert.ok(
+      custom >= [...text].length,
+      `CJK text drawn with system fonts (boxes without CJK fonts): ${outerHTML.slice(0, 80)} ${JSON.stringify(fonts)}`,
+    );
+    checked++;
+  }
+  assert.ok(checked >= 5, `only ${checked} CJK text nodes checked`);
+}
+
+/** Axis labels do not overlap, and every deadline label is whole and inside its chart. */
+async function checkChartText(page: Page): Promise<void> {
+  const charts = await page.$$eval("[data-chart]", (els) =>
+    els.map((el) => {
+      const box = el.getBoundingClientRect();
+      const texts = [...el.querySelectorAll("svg text")]
+        .map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }))
+        .filter((t) => t.r.width > 0 && t.text.trim() !== "")
+        .map((t) => ({ text: t.text, x0: t.r.left, y0: t.r.top, x1: t.r.right, y1: t.r.bottom }));
+      return {
+        id: el.id,
+        box: { x0: box.left, y0: box.top, x1: box.right, y1: box.bottom },
+        texts,
+      };
+    }),
+  );
+  for (const c of charts) {
+    const deadline = c.texts.filter((t) => t.text.includes("deadline"));
+    if (c.id !== "chart-monthly" && c.id !== "chart-alerts")
+      assert.ok(deadline.length > 0, `${c.id}: no deadline label`);
+    for (const d of deadline) {
+      assert.ok(
+        d.x0 >= c.box.x0 && d.x1 <= c.box.x1 && d.y0 >= c.box.y0 && d.y1 <= c.box.y1,
+        `${c.id}: deadline label "${d.text}" ${JSON.stringify(d)} outside its chart ${JSON.stringify(c.box)}`,
+      );
+    }
+    // Pairs of texts on one line (axis labels share a baseline) must not overlap.
+    for (const [i, a] of c.texts.entries())
+      for (const b of c.texts.slice(i + 1)) {
+        const sameLine = Math.abs(a.y0 - b.y0) < 2 && Math.abs(a.y1 - b.y1) < 2;
+        const overlap = a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1;
+        assert.ok(!(sameLine && overlap), `${c.id}: "${a.text}" overlaps "${b.text}"`);
+      }
+  }
+}
+
+/** One lead figure; every figure states its definition. */
+async function checkFigures(page: Page): Promise<void> {
+  const figures = await page.$$eval(".figure", (els) =>
+    els.map((el) => ({
+      id: el.getAttribute("data-figure"),
+      lead: el.classList.contains("lead"),
+      definition: el.querySelector(".definition")?.textContent ?? "",
+    })),
+  );
+  assert.deepEqual(
+    figures.filter((f) => f.lead).map((f) => f.id),
+    ["present-after-deadline"],
+  );
+  for (const f of figures) assert.match(f.definition, /^Definition: \S.{20,}/, `${f.id}`);
+  const ids = figures.map((f) => f.id);
+  assert.equal(new Set(ids).size, ids.length, "figure ids are unique");
+}

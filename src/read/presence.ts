@@ -112,3 +112,38 @@ export async function readPresence(
   if (series.length === 0) return missing("no presence in the selected period and place");
   return { available: true, data: { method, series } };
 }
+
+/** The Monday (YYYY-MM-DD) of the ISO week of `day`. */
+export function weekStart(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Daily presence as weekly means: for each city and ISO week (Monday to Sunday), the mean of
+ * the daily values the week has, dated by its Monday. A week cut by the period's ends is
+ * averaged over the days it has. One-day dips (a team out for a day to renew its papers) stay
+ * visible as a lower week instead of a spike to zero.
+ */
+export function weeklyPresence(presence: Presence): Presence {
+  return {
+    method: presence.method,
+    series: presence.series.map((s) => {
+      const weeks = new Map<string, { sum: number; days: number }>();
+      for (const [day, n] of s.points) {
+        const w = weekStart(day);
+        const acc = weeks.get(w) ?? { sum: 0, days: 0 };
+        acc.sum += n;
+        acc.days += 1;
+        weeks.set(w, acc);
+      }
+      return {
+        ...s,
+        points: [...weeks.entries()]
+          .sort((a, b) => a[0].localeCompare(b[0]))
+          .map(([w, { sum, days }]) => [w, Math.round((sum / days) * 10) / 10] as [string, number]),
+      };
+    }),
+  };
+}

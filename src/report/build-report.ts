@@ -6,8 +6,9 @@
 import type { Store } from "../db/store.js";
 import { checkOutputPath, writeOutputFile } from "../export/output-file.js";
 import { resolvePlace } from "../read/places.js";
+import type { EmbeddedFonts } from "./fonts.js";
 import { gatherReport, type ReportData, type ReportOptions } from "./gather.js";
-import { renderReportHtml } from "./render-html.js";
+import { renderReportPage } from "./render-html.js";
 
 export interface ReportResult {
   out: string;
@@ -16,6 +17,8 @@ export interface ReportResult {
   sections: Record<string, "rendered" | string>;
   headline: ReportData["headline"];
   masked: boolean;
+  /** The CJK font subsets embedded in the page. */
+  fonts: Omit<EmbeddedFonts, "css">;
 }
 
 export async function buildReport(
@@ -27,7 +30,7 @@ export async function buildReport(
   if (options.place) resolvePlace(options.place);
   const path = checkOutputPath(out, options);
   const data = await gatherReport(store, options);
-  const html = renderReportHtml(data);
+  const { html, fonts } = await renderReportPage(data);
   await writeOutputFile(out, (file) => file.writeFile(html), { ...options, createDir: true });
   const status = (s: { available: boolean; reason?: string }) =>
     s.available ? "rendered" : `not available: ${s.reason ?? ""}`;
@@ -45,5 +48,6 @@ export async function buildReport(
     },
     headline: data.headline,
     masked: data.masked,
+    fonts: { characters: fonts.characters, bytes: fonts.bytes, missing: fonts.missing },
   };
 }

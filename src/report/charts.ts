@@ -4,6 +4,8 @@
  * Animation is off: the page signals "rendered" on ECharts' first `finished` event, and a
  * report is read, not watched.
  */
+import { weeklyPresence } from "../read/presence.js";
+import { FONT_STACK } from "./fonts.js";
 import { longDate } from "./format.js";
 import type { ReportData } from "./gather.js";
 
@@ -30,19 +32,48 @@ const PALETTE = [
 const BASE = {
   animation: false,
   color: PALETTE,
-  textStyle: { fontFamily: "system-ui, sans-serif" },
-  grid: { left: 70, right: 30, top: 50, bottom: 70, containLabel: true },
+  textStyle: { fontFamily: FONT_STACK },
+  grid: { left: 70, right: 90, top: 80, bottom: 70, containLabel: true },
 };
 
-/** A vertical line on the UNSCR 2397 repatriation deadline. */
-function deadlineLine(deadline: string): Record<string, unknown> {
+/**
+ * A time axis whose labels say what they are at every zoom: "2019" at a year, "Oct" at a month,
+ * "3 Oct" at a day (never ECharts' bare "Oct3"-like day labels), and labels that would overlap
+ * are hidden rather than drawn over each other.
+ */
+export const TIME_AXIS = {
+  type: "time",
+  axisLabel: {
+    hideOverlap: true,
+    formatter: {
+      year: "{yyyy}",
+      month: "{MMM}",
+      day: "{d} {MMM}",
+      hour: "{d} {MMM}",
+      minute: "{d} {MMM}",
+      second: "{d} {MMM}",
+      millisecond: "{d} {MMM}",
+      none: "{d} {MMM} {yyyy}",
+    },
+  },
+};
+
+/**
+ * A vertical line on the UNSCR 2397 repatriation deadline, labelled above the plot: `top` is the
+ * end of the line that is at the top ("start" on a chart whose y axis runs downwards).
+ */
+function deadlineLine(deadline: string, top: "start" | "end" = "end"): Record<string, unknown> {
   return {
     silent: true,
     symbol: "none",
     lineStyle: { color: "#c0392b", type: "dashed", width: 2 },
+    // Two short horizontal lines above the plot: a label along the line is cut off on a short
+    // chart, and a long one runs past the frame when the deadline is near the right edge.
     label: {
-      formatter: `UNSCR 2397 deadline ${longDate(deadline)}`,
-      position: "insideEndTop",
+      formatter: `UNSCR 2397 deadline\n${longDate(deadline)}`,
+      position: top,
+      distance: 6,
+      lineHeight: 14,
       color: "#c0392b",
     },
     data: [{ xAxis: deadline }],
@@ -53,39 +84,44 @@ function deadlineLine(deadline: string): Record<string, unknown> {
 function timelineAxes(labels: string[]): Record<string, unknown> {
   return {
     ...BASE,
-    grid: { ...BASE.grid, left: 20, top: 30 },
+    grid: { ...BASE.grid, left: 20, top: 50 },
     tooltip: { trigger: "item" },
-    xAxis: { type: "time" },
+    xAxis: TIME_AXIS,
     yAxis: { type: "category", data: labels, inverse: true },
   };
 }
 
-/** Likely workers (or the net flow) present per day and city, the deadline marked. */
+/** The definition the presence chart states under its title. */
+export function presenceDefinition(method: "presence-table" | "net-flow"): string {
+  return method === "presence-table"
+    ? "Weekly presence: for each ISO week (Monday to Sunday), the mean of the daily count of likely workers inside China, per city, dated by the week's Monday."
+    : "Weekly net flow: for each ISO week (Monday to Sunday), the mean of the daily running balance of DPRK-national entries minus exits, per city, dated by the week's Monday.";
+}
+
+/** Likely workers (or the net flow) present per city as weekly means, the deadline marked. */
 function presenceChart(data: ReportData): ChartSpec | undefined {
   if (data.presence.available) {
-    const p = data.presence.data;
+    const p = weeklyPresence(data.presence.data);
     const label =
       p.method === "presence-table"
-        ? "likely workers present"
-        : "DPRK nationals present (net flow since first record)";
+        ? "likely workers present (weekly mean)"
+        : "DPRK nationals present (net flow, weekly mean)";
     return {
       id: "chart-presence",
       title: `${label[0]?.toUpperCase()}${label.slice(1)}, by city`,
-      height: 420,
+      height: 440,
       option: {
         ...BASE,
         tooltip: { trigger: "axis" },
         legend: { top: 0, type: "scroll" },
-        xAxis: { type: "time" },
+        xAxis: TIME_AXIS,
         yAxis: { type: "value", name: label, nameLocation: "middle", nameGap: 55 },
         dataZoom: [{ type: "inside" }, { type: "slider", height: 20, bottom: 10 }],
         series: p.series.map((s, i) => ({
           name: s.name,
           type: "line",
-          step: "end",
           showSymbol: false,
-          sampling: "lttb",
-          lineStyle: { width: 1.5 },
+          lineStyle: { width: 2 },
           data: s.points,
           ...(i === 0 ? { markLine: deadlineLine(data.policy.deadline) } : {}),
         })),
@@ -104,9 +140,14 @@ function monthlyChart(data: ReportData): ChartSpec | undefined {
       height: 320,
       option: {
         ...BASE,
+        grid: { ...BASE.grid, top: 60 },
         tooltip: { trigger: "axis" },
         legend: { top: 0 },
-        xAxis: { type: "category", data: data.monthly.map((m) => m.month) },
+        xAxis: {
+          type: "category",
+          data: data.monthly.map((m) => m.month),
+          axisLabel: { hideOverlap: true },
+        },
         yAxis: { type: "value", name: "crossings", nameLocation: "middle", nameGap: 55 },
         series: [
           {
@@ -155,7 +196,7 @@ function sponsorsChart(data: ReportData): ChartSpec | undefined {
             type: "scatter",
             itemStyle: { opacity: 0.6 },
             data: t.flatMap((s, i) => s.points.map((pt) => [pt[0], labels[i], pt[1]])),
-            markLine: deadlineLine(data.policy.deadline),
+            markLine: deadlineLine(data.policy.deadline, "start"),
           },
         ],
       },
@@ -192,7 +233,7 @@ function cohortsChart(data: ReportData): ChartSpec | undefined {
                   ][])
               ).map((m) => [m[0], labels[i], m[1]]),
             ),
-            markLine: deadlineLine(data.policy.deadline),
+            markLine: deadlineLine(data.policy.deadline, "start"),
           },
         ],
       },

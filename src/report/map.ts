@@ -2,15 +2,16 @@
  * The crossings map, drawn here as SVG so the report needs no map tiles and no network: country
  * shapes from Natural Earth 1:50m (the `world-atlas` package's TopoJSON, converted with
  * `topojson-client`), projected with d3-geo's Mercator fitted to the China–DPRK border and
- * clipped to the frame. Each port with coordinates in data/gazetteer/ports.csv is a circle whose
- * area is proportional to its DPRK-national crossings; the split into entries and exits is in the
- * label and the tooltip.
+ * clipped to the frame. Each port of data/gazetteer/ports.csv is a circle whose area is
+ * proportional to its DPRK-national crossings, labelled with its name (and, with traffic, its
+ * entries and exits); a port without coordinates of its own is drawn at its city's, dashed and
+ * marked ≈, so its traffic is not lost from the map.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { geoMercator, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
-import type { Port } from "../gazetteer/load-gazetteer.js";
+import type { City, Port } from "../gazetteer/load-gazetteer.js";
 import { escapeHtml, formatInt } from "./format.js";
 
 export interface PortFlow {
@@ -21,9 +22,80 @@ export interface PortFlow {
 
 export interface CrossingsMap {
   svg: string;
-  /** Ports that carry traffic or are in the gazetteer but have no coordinates: not drawn. */
+  /** Ports with neither their own nor their city's coordinates: not drawn. */
   portsWithoutCoordinates: { id: string; name: string; crossings: number }[];
+  /** Ports drawn at their city's coordinates for want of their own. */
+  approximate: {
+    id: string;
+    name: string;
+    city: string;
+    lat: number;
+    lon: number;
+    crossings: number;
+  }[];
   drawn: number;
+  /** Ports without traffic whose label had no free place (named in their tooltip). */
+  unlabelled: number;
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Rough width of a 12 px label (the page's sans-serif averages about 6.8 px a character). */
+const textWidth = (text: string, px = 12) => [...text].length * px * 0.57;
+
+/**
+ * Where a port's label goes: right of its circle, else left, above or below, whichever first
+ * stays inside the frame and clear of the labels already placed (busiest ports place first).
+ */
+function placeLabel(
+  x: number,
+  y: number,
+  r: number,
+  width: number,
+  placed: Box[],
+): { x: number; y: number; anchor: "start" | "end" | "middle"; box: Box; clear: boolean } {
+  const h = 14;
+  const candidates = [
+    {
+      x: x + r + 3,
+      y: y + 4,
+      anchor: "start" as const,
+      box: { x0: x + r + 3, y0: y - 8, x1: x + r + 3 + width, y1: y + 6 },
+    },
+    {
+      x: x - r - 3,
+      y: y + 4,
+      anchor: "end" as const,
+      box: { x0: x - r - 3 - width, y0: y - 8, x1: x - r - 3, y1: y + 6 },
+    },
+    {
+      x,
+      y: y - r - 4,
+      anchor: "middle" as const,
+      box: { x0: x - width / 2, y0: y - r - 4 - h + 2, x1: x + width / 2, y1: y - r - 2 },
+    },
+    {
+      x,
+      y: y + r + 13,
+      anchor: "middle" as const,
+      box: { x0: x - width / 2, y0: y + r + 1, x1: x + width / 2, y1: y + r + 15 },
+    },
+  ];
+  const inFrame = (b: Box) => b.x0 >= 2 && b.x1 <= WIDTH - 2 && b.y0 >= 2 && b.y1 <= HEIGHT - 2;
+  const pad = (b: Box): Box => ({ x0: b.x0 - 4, y0: b.y0 - 1, x1: b.x1 + 4, y1: b.y1 + 1 });
+  const fits = candidates.find(
+    (c) => inFrame(c.box) && !placed.some((p) => overlaps(p, pad(c.box))),
+  );
+  if (fits) return { ...fits, clear: true };
+  const right = candidates[0] as (typeof candidates)[number];
+  return { ...(candidates.find((c) => inFrame(c.box)) ?? right), clear: false };
 }
 
 const WIDTH = 960;
@@ -47,7 +119,11 @@ function loadTopology(): unknown {
   return topology;
 }
 
-export function drawCrossingsMap(ports: readonly Port[], flows: readonly PortFlow[]): CrossingsMap {
+export function drawCrossingsMap(
+  ports: readonly Port[],
+  flows: readonly PortFlow[],
+  cities: readonly City[] = [],
+): CrossingsMap {
   const topo = loadTopology() as { objects: { countries: unknown } };
   const countries = feature(topo, topo.objects.countries);
   const projection = geoMercator()
@@ -77,38 +153,65 @@ export function drawCrossingsMap(ports: readonly Port[], flows: readonly PortFlo
   const marks: string[] = [];
   const labels: string[] = [];
   const missing: CrossingsMap["portsWithoutCoordinates"] = [];
+  const approximate: CrossingsMap["approximate"] = [];
+  const placed: Box[] = [];
   let drawn = 0;
-  // Busiest last, so their labels sit on top.
+  let unlabelled = 0;
+  // Busiest first: they choose their label's place first; their circles are drawn last, on top.
   const ordered = [...ports].sort(
-    (a, b) => total(byPort.get(a.id)) - total(byPort.get(b.id)) || a.id.localeCompare(b.id),
+    (a, b) => total(byPort.get(b.id)) - total(byPort.get(a.id)) || a.id.localeCompare(b.id),
   );
   for (const p of ordered) {
     const flow = byPort.get(p.id);
     const n = total(flow);
-    if (p.lat === null || p.lon === null) {
+    const city = cities.find((c) => c.id === p.city_id);
+    const own = p.lat !== null && p.lon !== null;
+    const lat = own ? p.lat : (city?.lat ?? null);
+    const lon = own ? p.lon : (city?.lon ?? null);
+    if (lat === null || lon === null) {
       missing.push({ id: p.id, name: p.name_en, crossings: n });
       continue;
     }
-    const xy = projection([p.lon, p.lat]);
+    const xy = projection([lon, lat]);
     if (!xy) continue;
     const [x, y] = xy;
     drawn++;
+    if (!own)
+      approximate.push({
+        id: p.id,
+        name: p.name_en,
+        city: city?.name_en ?? p.city_id,
+        lat,
+        lon,
+        crossings: n,
+      });
     const r = n > 0 ? 4 + 36 * Math.sqrt(n / max) : 3;
-    const tip = `${p.name_en} (${p.name_zh}) ↔ ${p.dprk_counterpart_en}: ${formatInt(flow?.entries ?? 0)} DPRK entries, ${formatInt(flow?.exits ?? 0)} exits`;
-    marks.push(
-      `<circle class="port${n > 0 ? " busy" : ""}" data-port="${escapeHtml(p.id)}" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}"><title>${escapeHtml(tip)}</title></circle>`,
+    const where = own
+      ? ""
+      : ` (drawn at ${city?.name_en ?? "its city"}: no coordinates of its own)`;
+    const tip = `${p.name_en} (${p.name_zh}) ↔ ${p.dprk_counterpart_en}${where}: ${formatInt(flow?.entries ?? 0)} DPRK entries, ${formatInt(flow?.exits ?? 0)} exits`;
+    marks.unshift(
+      `<circle class="port${n > 0 ? " busy" : ""}${own ? "" : " approx"}" data-port="${escapeHtml(p.id)}" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="${r.toFixed(1)}"><title>${escapeHtml(tip)}</title></circle>`,
     );
-    // Labels near the right edge go to the left of their circle, so they are not cut off.
-    const left = x > WIDTH - 280;
-    if (n > 0)
-      labels.push(
-        `<text class="port-label" text-anchor="${left ? "end" : "start"}" x="${(left ? x - r - 3 : x + r + 3).toFixed(1)}" y="${(y + 4).toFixed(1)}">${escapeHtml(shortName(p))} <tspan class="flow">↓${formatInt(flow?.entries ?? 0)} ↑${formatInt(flow?.exits ?? 0)}</tspan></text>`,
-      );
+    const name = `${own ? "" : "≈ "}${shortName(p)}`;
+    const flowText =
+      n > 0 ? ` ↓${formatInt(flow?.entries ?? 0)} ↑${formatInt(flow?.exits ?? 0)}` : "";
+    const spot = placeLabel(x, y, r, textWidth(name + flowText, n > 0 ? 12 : 11), placed);
+    // A port with traffic is always labelled; a quiet one only where its label fits clear of
+    // the others (its name stays in the tooltip and the tables).
+    if (n === 0 && !spot.clear) {
+      unlabelled++;
+      continue;
+    }
+    placed.push(spot.box);
+    labels.push(
+      `<text class="port-label${n > 0 ? "" : " quiet"}" data-port="${escapeHtml(p.id)}" text-anchor="${spot.anchor}" x="${spot.x.toFixed(1)}" y="${spot.y.toFixed(1)}">${escapeHtml(name)}${n > 0 ? ` <tspan class="flow">${escapeHtml(flowText.trim())}</tspan>` : ""}</text>`,
+    );
   }
   const legend = `<g class="legend" transform="translate(${WIDTH - 300},${HEIGHT - 78})"><rect width="290" height="68" rx="4"/><text x="10" y="20">Circle area: DPRK-national crossings</text><text x="10" y="40">↓ entries into China  ↑ exits to the DPRK</text><text x="10" y="60">Natural Earth 1:50m · Mercator</text></g>`;
   const names = `<text class="sea" x="${(projection([123.0, 39.5])?.[0] ?? 0).toFixed(0)}" y="${(projection([123.0, 39.5])?.[1] ?? 0).toFixed(0)}">Korea Bay</text>`;
   const svg = `<svg id="crossings-map" class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="China–DPRK border crossings with DPRK-national crossings per port" xmlns="http://www.w3.org/2000/svg"><rect class="water" width="${WIDTH}" height="${HEIGHT}"/>${shapes.join("")}${names}${marks.join("")}${labels.join("")}${legend}</svg>`;
-  return { svg, portsWithoutCoordinates: missing, drawn };
+  return { svg, portsWithoutCoordinates: missing, approximate, drawn, unlabelled };
 }
 
 function total(f: PortFlow | undefined): number {

@@ -7,7 +7,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { buildCharts, type ChartSpec } from "./charts.js";
+import { buildCharts, type ChartSpec, presenceDefinition } from "./charts.js";
+import { CITED_SOURCES, citationKeys } from "./citations.js";
+import { type EmbeddedFonts, embedCjkFonts, FONT_STACK } from "./fonts.js";
 import {
   formatInt,
   formatNumber,
@@ -74,9 +76,19 @@ function chartDiv(spec: ChartSpec | undefined): string {
   return `<figure class="chart"><figcaption>${h(spec.title)}</figcaption><div class="chart-box" id="${spec.id}" data-chart="${spec.id}" style="height:${spec.height}px"></div></figure>`;
 }
 
-function figure(label: string, value: number | null, note: string, missingHint: string): string {
-  const shown = value === null ? `<span class="na">n/a</span>` : h(formatInt(value));
-  return `<div class="figure"><div class="value">${shown}</div><div class="label">${h(label)}</div><div class="note">${h(value === null ? missingHint : note)}</div></div>`;
+/** A headline figure: its value, what it counts, and its definition (or the command it needs). */
+interface Figure {
+  id: string;
+  label: string;
+  value: number | null;
+  definition: string;
+  missingHint: string;
+}
+
+function figure(f: Figure, lead = false): string {
+  const shown = f.value === null ? `<span class="na">n/a</span>` : h(formatInt(f.value));
+  const missing = f.value === null ? `<div class="note">Needs: ${h(f.missingHint)}</div>` : "";
+  return `<div class="figure${lead ? " lead" : ""}" data-figure="${h(f.id)}"><div class="value">${shown}</div><div class="label">${h(f.label)}</div><div class="definition"><span>Definition:</span> ${h(f.definition)}</div>${missing}</div>`;
 }
 /** What every section renders from: the data, its charts and map, and the build's versions. */
 interface RenderContext {
@@ -110,6 +122,7 @@ function headerHtml({ data, scope, period }: RenderContext): string {
     ["sanctions", "Sanctions matches"],
     ["evidence", "Evidence"],
     ["methodology", "Methodology and data quality"],
+    ["sources", "Sources cited"],
   ]
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join(" · ")}</nav>
@@ -119,17 +132,85 @@ function headerHtml({ data, scope, period }: RenderContext): string {
 function headlineSection({ data, chart, period }: RenderContext): string {
   const hl = data.headline;
   const { deadline, likelyWorker } = data.policy;
-  return `<section id="headline"><h2>Headline figures</h2><div class="figures">
-${figure("crossing records", hl.records, `${period}`, "run sojourn ingest")}
-${figure("DPRK-national crossings", hl.dprkCrossings, `${formatInt(hl.dprkDocuments)} distinct travel documents`, "run sojourn ingest")}
-${figure("persons resolved", hl.persons, "DPRK nationals after identity resolution", "run sojourn analyze")}
-${figure("likely workers", hl.likelyWorkers, `labour score ≥ ${likelyWorker}`, "run sojourn analyze (detection step)")}
-${figure(`likely workers seen after ${longDate(deadline)}`, hl.likelyWorkersAfterDeadline, "last crossing after the deadline", "run sojourn analyze (detection step)")}
-${figure(`likely workers present on ${longDate(nextDay(deadline))}`, hl.presenceAfterDeadline, "the day after the deadline (presence table)", "needs the detection step's presence table")}
-${figure("alerts", hl.alerts, "explainable, each cites its records", "run sojourn analyze (detection step)")}
-${figure("labour-team cohorts", hl.laborCohorts, "groups that cross together repeatedly", "run sojourn analyze (detection step)")}
-${figure("sponsors matching a sanctions list", hl.sanctionedSponsors, "screening hits above threshold", "run sojourn lists import and sojourn screen --sponsors")}
-${figure("evidence claims", hl.claims, "from graded reports", "run sojourn evidence add")}
+  const detection = "run sojourn analyze (detection step)";
+  const lead: Figure = {
+    id: "present-after-deadline",
+    label: `likely DPRK workers present in China on ${longDate(nextDay(deadline))}, the day after the UNSCR 2397 repatriation deadline`,
+    value: hl.presenceAfterDeadline,
+    definition: `persons with a labour score ≥ ${likelyWorker} whose stay in China (from an entry to the matching exit, or to the end of the records when no exit is seen) covers ${longDate(nextDay(deadline))}, counted once each, at the city of the port they entered by (the detection step's presence table). This is the report's measure of workers still in China after the deadline.`,
+    missingHint: "needs the detection step's presence table: run sojourn analyze",
+  };
+  const figures: Figure[] = [
+    {
+      id: "records",
+      label: "crossing records",
+      value: hl.records,
+      definition: `rows loaded from the ingested port logs, ${period}`,
+      missingHint: "run sojourn ingest",
+    },
+    {
+      id: "dprk-crossings",
+      label: "DPRK-national crossings",
+      value: hl.dprkCrossings,
+      definition: `records of DPRK nationals entering or leaving China (${formatInt(hl.dprkDocuments)} distinct travel documents)`,
+      missingHint: "run sojourn ingest",
+    },
+    {
+      id: "persons",
+      label: "persons resolved",
+      value: hl.persons,
+      definition:
+        "DPRK nationals after identity resolution (one person across documents, scripts and spellings)",
+      missingHint: "run sojourn analyze",
+    },
+    {
+      id: "likely-workers",
+      label: "likely workers",
+      value: hl.likelyWorkers,
+      definition: `persons with a labour score ≥ ${likelyWorker}, over the whole period`,
+      missingHint: detection,
+    },
+    {
+      id: "crossed-after-deadline",
+      label: `likely workers who crossed after ${longDate(deadline)}`,
+      value: hl.likelyWorkersAfterDeadline,
+      definition: `likely workers whose last crossing (entry or exit) is dated after the deadline; counts those who left as well as those who stayed, so it is not the number present`,
+      missingHint: detection,
+    },
+    {
+      id: "alerts",
+      label: "alerts",
+      value: hl.alerts,
+      definition: "rule findings in the store, each citing the records it rests on",
+      missingHint: detection,
+    },
+    {
+      id: "labor-cohorts",
+      label: "labour-team cohorts",
+      value: hl.laborCohorts,
+      definition:
+        "groups of persons who cross together repeatedly and stay weeks (cohort kind labor-team)",
+      missingHint: detection,
+    },
+    {
+      id: "sanctioned-sponsors",
+      label: "sponsors matching a sanctions list",
+      value: hl.sanctionedSponsors,
+      definition: "distinct sponsors with a screening hit at or above the screening threshold",
+      missingHint: "run sojourn lists import and sojourn screen --sponsors",
+    },
+    {
+      id: "claims",
+      label: "evidence claims",
+      value: hl.claims,
+      definition: "claims extracted from graded reports and not rejected",
+      missingHint: "run sojourn evidence add",
+    },
+  ];
+  return `<section id="headline"><h2>Headline figures</h2>
+${figure(lead, true)}
+<div class="figures">
+${figures.map((f) => figure(f)).join("\n")}
 </div>
 ${chart("chart-monthly")}
 </section>`;
@@ -139,8 +220,8 @@ function presenceSection({ data, chart }: RenderContext): string {
   const { deadline, likelyWorker } = data.policy;
   const presenceNote = data.presence.available
     ? data.presence.data.method === "presence-table"
-      ? `Likely workers present per day, from the detection step's presence table (persons with a labour score ≥ ${likelyWorker} inside China on that day), summed per city over its crossings.`
-      : "The detection step's presence table is not in this store (run sojourn analyze with detection), so this is the crude running balance of DPRK-national entries minus exits through each city's crossings since the first record, raised so that its lowest point is zero (people already inside when the logs start leave before they are seen entering). It counts every DPRK national, workers or not, and is distorted by persons entering at one city and leaving at another and by gaps in the logs."
+      ? `${presenceDefinition("presence-table")} A person is present on a day when their labour score is ≥ ${likelyWorker} and a stay of theirs (entry to exit, from the detection step's presence table) covers it; the daily counts swing as teams leave for a day or two to renew papers, which the weekly mean smooths.`
+      : `${presenceDefinition("net-flow")} The detection step's presence table is not in this store (run sojourn analyze with detection), so this is the crude running balance of DPRK-national entries minus exits through each city's crossings since the first record, raised so that its lowest point is zero (people already inside when the logs start leave before they are seen entering). It counts every DPRK national, workers or not, and is distorted by persons entering at one city and leaving at another and by gaps in the logs.`
     : "";
   return `<section id="presence"><h2>Presence over time, per city</h2>
 <p>The dashed line marks the repatriation deadline of UNSCR 2397 op. 8, <strong>${deadline}</strong>. ${h(presenceNote)}</p>
@@ -157,8 +238,24 @@ function mapSection({ data, map, portName }: RenderContext): string {
     }))
     .sort((a, b) => b.entries + b.exits - (a.entries + a.exits));
   return `<section id="map"><h2>China–DPRK crossings</h2>
-<p>DPRK-national crossings per port in the selected records: ↓ entries into China, ↑ exits to the DPRK. ${map.drawn} ports drawn; ${map.portsWithoutCoordinates.length} without coordinates in the gazetteer are listed under Methodology.</p>
+<p>DPRK-national crossings per port in the selected records: ↓ entries into China, ↑ exits to the DPRK. ${map.drawn} ports drawn${map.approximate.length ? `; ${map.approximate.length} whose own coordinates the gazetteer lacks are drawn at their city's coordinates, with a dashed outline and ≈ before the name (listed below the map)` : ""}${map.portsWithoutCoordinates.length ? `; ${map.portsWithoutCoordinates.length} with neither are not drawn (listed under Methodology)` : ""}${map.unlabelled ? `; ${map.unlabelled} ports without traffic are unlabelled where their names would overlap (hover for the name)` : ""}.</p>
 <div class="map-wrap">${map.svg}</div>
+${
+  map.approximate.length
+    ? `<h3>Ports placed approximately (at their city)</h3>${table(
+        map.approximate.map((p) => ({
+          ...p,
+          position: `${p.city} (${p.lat.toFixed(3)}, ${p.lon.toFixed(3)})`,
+        })),
+        [
+          ["name", "port"],
+          ["position", "drawn at the coordinates of"],
+          ["crossings", "DPRK crossings"],
+        ],
+        "approximate",
+      )}`
+    : ""
+}
 ${table(flowRows, [
   ["port", "port"],
   ["entries", "DPRK entries"],
@@ -389,7 +486,7 @@ ${table(q.unresolvedPorts, [
   ["port_raw", "port as written"],
   ["rows", "records"],
 ])}
-<h3>Gazetteer ports without coordinates (not on the map)</h3>
+<h3>Gazetteer ports without coordinates of their own or their city's (not on the map)</h3>
 ${table(noCoords, [
   ["id", "id"],
   ["name", "name"],
@@ -427,6 +524,33 @@ ${
 </section>`;
 }
 
+/** The sources the page's citation keys ([S27]) point to; unknown keys are said so. */
+function sourcesSection(text: string): string {
+  const keys = citationKeys(text);
+  if (keys.length === 0)
+    return `<section id="sources"><h2>Sources cited</h2><p>No citation keys appear in this report.</p></section>`;
+  const items = keys.map((key) => {
+    const src = CITED_SOURCES.find((s) => s.key === key);
+    return src
+      ? `<li id="source-${h(key)}" data-key="${h(key)}"><strong>[${h(key)}]</strong> ${h(src.title)}: <span class="url">${h(src.url)}</span></li>`
+      : `<li id="source-${h(key)}" data-key="${h(key)}" class="warn"><strong>[${h(key)}]</strong> not in the source table of this build</li>`;
+  });
+  return `<section id="sources"><h2>Sources cited</h2><p>The citation keys in rule texts, alert summaries and notes of this report point to these public pages (addresses as read; some are mirrors or copies, as their titles say).</p><ul class="sources">${items.join("")}</ul></section>`;
+}
+
+/** The page with the CJK characters it uses embedded as font subsets (see fonts.ts). */
+export async function renderReportPage(
+  data: ReportData,
+  info?: Partial<RenderInfo>,
+): Promise<{ html: string; fonts: EmbeddedFonts }> {
+  const draft = renderReportHtml(data, info);
+  // The text a reader sees: the page and the chart data, not the embedded library's source.
+  const fonts = await embedCjkFonts(draft.replace(/<script>[\s\S]*?<\/script>/g, ""));
+  const at = draft.indexOf("</head>");
+  const html = `${draft.slice(0, at)}<style id="cjk-fonts">${fonts.css}</style>\n${draft.slice(at)}`;
+  return { html, fonts };
+}
+
 /** The report's page; scripts are allowed by their hashes only (no inline handlers). */
 export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): string {
   const charts = buildCharts(data);
@@ -435,7 +559,7 @@ export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): 
   const ctx: RenderContext = {
     data,
     chart: (id) => chartDiv(charts.find((c) => c.id === id)),
-    map: drawCrossingsMap(data.gazetteer.ports, data.portFlows),
+    map: drawCrossingsMap(data.gazetteer.ports, data.portFlows, data.gazetteer.cities),
     sojournVersion: info?.sojournVersion ?? "0.1.0",
     echartsVersion: info?.echartsVersion ?? packageVersion("echarts"),
     scope: [
@@ -457,6 +581,7 @@ export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): 
     methodologySection,
   ].map((section) => section(ctx));
   const chartJson = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
+  sections.push(sourcesSection(sections.join("") + chartJson));
   const scripts = [echartsSource(), BOOT];
   const { sojournVersion, scope } = ctx;
   return `<!DOCTYPE html>
@@ -499,7 +624,20 @@ const BOOT = `(function () {
     if (pending <= 0) document.body.setAttribute("data-rendered", "true");
   };
   if (pending === 0) document.body.setAttribute("data-rendered", "true");
-  specs.forEach(function (spec) {
+  // The embedded CJK faces load first, so ECharts measures labels with the glyphs it draws.
+  var CJK = /[\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
+  var faces = [];
+  if (document.fonts) document.fonts.forEach(function (f) { faces.push(f.load().catch(function () {})); });
+  Promise.all(faces).then(function () {
+    // Chromium can keep the fallback glyphs (empty boxes) of text shaped before the faces
+    // loaded; CJK text nodes are replaced by fresh copies, which are shaped with the faces.
+    var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    var stale = [];
+    while (walker.nextNode()) if (CJK.test(walker.currentNode.data)) stale.push(walker.currentNode);
+    stale.forEach(function (n) { n.parentNode.replaceChild(document.createTextNode(n.data), n); });
+    specs.forEach(start);
+  });
+  function start(spec) {
     var el = document.getElementById(spec.id);
     var chart = echarts.init(el, null, { renderer: "svg" });
     var finished = false;
@@ -511,13 +649,13 @@ const BOOT = `(function () {
     });
     chart.setOption(spec.option);
     window.addEventListener("resize", function () { chart.resize(); });
-  });
+  }
 })();`;
 
 const CSS = `
 :root { --ink: #1b2631; --muted: #5d6d7e; --line: #d5dbdb; --accent: #1f5f8b; --warn: #c0392b; --bg: #fbfcfc; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1180px; padding: 24px 28px 60px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Noto Sans KR", sans-serif; color: var(--ink); background: var(--bg); }
+body { margin: 0 auto; max-width: 1180px; padding: 24px 28px 60px; font: 14px/1.5 ${FONT_STACK}; color: var(--ink); background: var(--bg); }
 h1 { font-size: 24px; margin: 0 0 6px; }
 h2 { font-size: 19px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
 h3 { font-size: 15px; margin: 22px 0 8px; }
@@ -532,6 +670,16 @@ nav a { color: var(--accent); text-decoration: none; }
 .figure .value .na { color: var(--muted); font-size: 18px; font-weight: 400; }
 .figure .label { font-weight: 600; }
 .figure .note { color: var(--muted); font-size: 12px; }
+.figure .definition { color: var(--muted); font-size: 12px; margin-top: 2px; }
+.figure .definition span { font-weight: 600; }
+.figure.lead { border: 2px solid var(--warn); margin: 0 0 12px; padding: 12px 16px; }
+.figure.lead .value { font-size: 34px; color: var(--warn); }
+.figure.lead .label { font-size: 16px; }
+.figure.lead .definition { font-size: 13px; max-width: 900px; }
+.sources { font-size: 13px; padding-left: 18px; }
+.sources .url { word-break: break-all; color: var(--muted); }
+.map .port.approx { stroke-dasharray: 3 2; }
+.map .port-label.quiet { fill: #5d6d7e; font-size: 11px; }
 .chart { margin: 16px 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px; }
 .chart figcaption { font-weight: 600; margin: 0 0 4px 6px; }
 .chart-box { width: 100%; }
