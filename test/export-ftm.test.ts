@@ -131,7 +131,7 @@ describe("export --format ftm (simulated store)", () => {
     assert.ok(p);
     const person = f.entities.find((e) => e.id === `sojourn-person-${p.person_id}`)!;
     assert.equal((person.properties.name as string[])[0], p.name);
-    const parsed = parseFtm("persons-unmasked.ftm.json", f.text, "sojourn");
+    const parsed = parseFtm("persons-unmasked.ftm.json", f.text, "sojourn", { every: true });
     const back = parsed.entities.find((e) => e.reference === person.id);
     assert.ok(back?.identifiers.some((i) => i.number === p.doc_number));
     assert.ok(back?.names.some((n) => n.name === p.name));

@@ -39,7 +39,8 @@ const country = (c: string) => countryCode(c) ?? c.toUpperCase();
  * without any `target` flag (a FollowTheMoney export of other data, Sojourn's own included) says
  * it through Sanction entities pointing at them, or it is not a sanctions list at all.
  */
-function sanctionedIds(file: string, records: readonly FtmEntity[]): Set<string> {
+function sanctionedIds(file: string, records: readonly FtmEntity[], every: boolean): Set<string> {
+  if (every) return new Set(records.map((r) => r.id));
   if (records.some((r) => typeof r.target === "boolean"))
     return new Set(records.filter((r) => r.target === true).map((r) => r.id));
   const ids = new Set(
@@ -54,7 +55,16 @@ function sanctionedIds(file: string, records: readonly FtmEntity[]): Set<string>
   return ids;
 }
 
-export function parseFtm(file: string, text: string, list = "OpenSanctions"): ParsedList {
+/**
+ * `options.every` reads every matchable entity, sanctioned or not: for reading back a
+ * FollowTheMoney export that is not a list (Sojourn's own), never for importing one.
+ */
+export function parseFtm(
+  file: string,
+  text: string,
+  list = "OpenSanctions",
+  options: { every?: boolean } = {},
+): ParsedList {
   const records: FtmEntity[] = [];
   const lines = text.split("\n");
   lines.forEach((line, i) => {
@@ -83,7 +93,7 @@ export function parseFtm(file: string, text: string, list = "OpenSanctions"): Pa
     records.push(e);
   });
   const byId = new Map(records.map((r) => [r.id, r]));
-  const sanctioned = sanctionedIds(file, records);
+  const sanctioned = sanctionedIds(file, records, options.every === true);
   const entities = new Map<string, ListEntity>();
   let version = "";
   for (const r of records) {
