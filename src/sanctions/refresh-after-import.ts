@@ -5,7 +5,8 @@
  * surfaces without a full re-screen or a new analyze run. The one entry point the import calls.
  */
 import { readLastPolicy } from "../analyze/last-policy.js";
-import { RULES, templateSql } from "../core/detection/rules/index.js";
+import { runRule } from "../analyze/steps/rules-step.js";
+import { RULES } from "../core/detection/rules/index.js";
 import { type ListEntity, SCREEN_THRESHOLD, ScreeningIndex } from "../core/screening/index.js";
 import type { Store } from "../db/store.js";
 import { appendHits, type Hit, type SubjectKind, storeSubjects } from "./screen-store.js";
@@ -139,12 +140,7 @@ async function rebuildSponsorAlerts(store: Store): Promise<number | null> {
     FROM records r JOIN person_records pr USING (rec_key)
     WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
   await store.run("DELETE FROM alerts WHERE rule = ?", [rule.id]);
-  await store.run(`INSERT INTO alerts
-    SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', person_id, cohort_id, period_start::VARCHAR)), 1, 12),
-           '${rule.id}', ${rule.version}, round(score::DOUBLE, 4), person_id, cohort_id,
-           period_start::DATE, period_end::DATE, ${templateSql(rule.template)},
-           CAST(record_ids AS VARCHAR[])
-    FROM (${rule.sql(policy)})`);
+  await runRule(store, rule, policy, "alerts");
   await store.run("DROP VIEW run_crossings");
   const n = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM alerts WHERE rule = ?", [
     rule.id,

@@ -76,9 +76,17 @@ async function runRules(store: Store, policy: Policy): Promise<Record<string, nu
   return stats;
 }
 
-/** Alerts of one rule, inserted into det_alerts; returns how many. */
-async function runRule(store: Store, rule: Rule, policy: Policy): Promise<number> {
-  const before = await count(store, "det_alerts");
+/**
+ * Alerts of one rule, inserted into `table` (det_alerts while the step runs; `alerts` when the
+ * sanctioned-sponsor rule is refreshed after a list import); returns how many.
+ */
+export async function runRule(
+  store: Store,
+  rule: Rule,
+  policy: Policy,
+  table = "det_alerts",
+): Promise<number> {
+  const before = await count(store, table);
   // The score ranks the alert among all alerts: the rule's strength, the records behind it, the
   // person's labour score, lowered when censored (src/core/detection/alert-score.ts).
   const score = alertScoreSql({
@@ -87,7 +95,7 @@ async function runRule(store: Store, rule: Rule, policy: Policy): Promise<number
     laborScore: "pe.person_labor_score",
     censored: "coalesce(a.censored, false)",
   });
-  await store.run(`INSERT INTO det_alerts
+  await store.run(`INSERT INTO ${table}
     SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', a.person_id, a.cohort_id, a.period_start::VARCHAR)), 1, 12),
            '${rule.id}', ${rule.version}, round(${score}, 4), a.person_id, a.cohort_id,
            a.period_start::DATE, a.period_end::DATE,
@@ -96,7 +104,7 @@ async function runRule(store: Store, rule: Rule, policy: Policy): Promise<number
     FROM (${rule.sql(policy)}) a
     LEFT JOIN (SELECT person_id AS scored_person, labor_score AS person_labor_score FROM persons) pe
       ON pe.scored_person = a.person_id`);
-  return (await count(store, "det_alerts")) - before;
+  return (await count(store, table)) - before;
 }
 
 async function count(store: Store, table: string): Promise<number> {
