@@ -167,7 +167,7 @@ writeFileSync(
 );
 writeFileSync(
   join(outData, "surname-table.ts"),
-  `${banner}/** [hangul (South), North forms, hanja, pinyin of each hanja (surname reading), RR, MR, other spellings, population 2015]. */\nexport const SURNAME_TABLE: readonly (readonly [string, string, string, string, string, string, string, number])[] = ${JSON.stringify(surnames)};\n`,
+  `${banner}/** [hangul (South), North forms, hanja, pinyin of each hanja (surname reading), RR, MR, other spellings, population 2015]. */\n// biome-ignore format: one surname per line\nexport const SURNAME_TABLE: readonly (readonly [string, string, string, string, string, string, string, number])[] = [\n${surnames.map((r) => `  ${JSON.stringify(r)},\n`).join("")}];\n`,
 );
 
 // Given-name syllables seen in the Wikipedia given-name list (native names such as 슬기, 빛나 use

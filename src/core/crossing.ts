@@ -3,27 +3,15 @@
  * normalise what port logs actually write. Pure data: the ingest turns these into SQL lookups.
  */
 
+// biome-ignore format: a vocabulary, packed
 export const REQUIRED_COLUMNS = [
-  "record_id",
-  "crossed_at",
-  "direction",
-  "port",
-  "nationality",
-  "doc_number",
+  "record_id", "crossed_at", "direction", "port", "nationality", "doc_number",
 ] as const;
 
+// biome-ignore format: a vocabulary, packed
 export const OPTIONAL_COLUMNS = [
-  "doc_type",
-  "family_name",
-  "given_name",
-  "full_name",
-  "birth_date",
-  "sex",
-  "visa_type",
-  "purpose",
-  "sponsor",
-  "group_id",
-  "source",
+  "doc_type", "family_name", "given_name", "full_name", "birth_date", "sex", "visa_type",
+  "purpose", "sponsor", "group_id", "source",
 ] as const;
 
 export const CONTRACT_COLUMNS = [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS] as const;
@@ -32,26 +20,16 @@ export type ContractColumn = (typeof CONTRACT_COLUMNS)[number];
 export const DIRECTIONS = ["entry", "exit"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
+// biome-ignore format: a vocabulary, packed
 export const DOC_TYPES = [
-  "passport",
-  "official_passport",
-  "diplomatic_passport",
-  "border_pass",
-  "other",
+  "passport", "official_passport", "diplomatic_passport", "border_pass", "other",
 ] as const;
+export type DocType = (typeof DOC_TYPES)[number];
 
+// biome-ignore format: a vocabulary, packed
 export const VISA_TYPES = [
-  "none",
-  "work",
-  "business",
-  "student",
-  "trainee",
-  "tourist",
-  "official",
-  "visit",
-  "transit",
-  "crew",
-  "other",
+  "none", "work", "business", "student", "trainee", "tourist", "official", "visit", "transit",
+  "crew", "other",
 ] as const;
 
 export const SEXES = ["M", "F", "X"] as const;

@@ -18,15 +18,7 @@ import type { CohortRow, Organisation, Person, WorkerScheme } from "./model.js";
 import { d, type Emitter, n, type PersonFactory, type SimContext, scaled } from "./people.js";
 import { CITY_PORTS, SIM_PORTS } from "./ports.js";
 import type { Rng } from "./rng.js";
-import {
-  gapRange,
-  pickScheme,
-  stayRange,
-  TEAM_DOC,
-  TEAM_PURPOSE,
-  visaFor,
-  workerSex,
-} from "./schemes.js";
+import { gapRange, pickScheme, stayRange, teamWorkerSpec, visaFor } from "./schemes.js";
 
 /** Where fixed-cycle employers sit: Hunchun, whose main port Quanhe their teams share. */
 export const FACTORY_CITY = "hunchun";
@@ -168,18 +160,7 @@ export class FactoryTeamGenerator {
   }
 
   private member(rng: Rng, unit: FactoryTeamUnit, van: number, model: number): FactoryMember {
-    const person = this.people.make(rng, {
-      role: "worker",
-      scheme: unit.scheme,
-      employer: unit.employer,
-      cohortId: unit.cohortId,
-      sex: workerSex(rng, unit.employer.sector),
-      ageMin: 19,
-      ageMax: 45,
-      docType: TEAM_DOC[unit.scheme],
-      visaType: unit.visaType,
-      purpose: TEAM_PURPOSE[unit.scheme],
-    });
+    const person = this.people.make(rng, teamWorkerSpec(rng, unit));
     return { person, van, habitual: model === 2 && rng.chance(0.05), skipped: false };
   }
 

@@ -2,24 +2,18 @@
  * The simulator's vocabulary: who crosses (roles, worker schemes), the organisations that
  * sponsor them, and one true crossing before any port log has written it down.
  */
+import type { DocType } from "../core/crossing.js";
 import type { PersonName } from "./names.js";
 
+// biome-ignore format: a vocabulary, packed
 export const ROLES = [
-  "worker",
-  "tourist",
-  "driver",
-  "trader",
-  "official",
-  "student",
-  "visitor",
+  "worker", "tourist", "driver", "trader", "official", "student", "visitor",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+// biome-ignore format: a vocabulary, packed
 export const WORKER_SCHEMES = [
-  "visa-exempt-rotation",
-  "business-trainee",
-  "border-pass-short-cycle",
-  "resident-work-visa",
+  "visa-exempt-rotation", "business-trainee", "border-pass-short-cycle", "resident-work-visa",
   "stranded",
 ] as const;
 export type WorkerScheme = (typeof WORKER_SCHEMES)[number];
@@ -28,16 +22,9 @@ export const ORG_KINDS = ["labour", "trading", "logistics", "travel", "school"] 
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 /** Purposes as a port officer files them; rendered in the source's language. */
+// biome-ignore format: a vocabulary, packed
 export const PURPOSES = [
-  "official",
-  "business",
-  "training",
-  "visit",
-  "work",
-  "tourism",
-  "transport",
-  "trade",
-  "study",
+  "official", "business", "training", "visit", "work", "tourism", "transport", "trade", "study",
   "family",
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -55,13 +42,6 @@ export interface Organisation {
   sector: string;
   ceasesBeforeDeadline: boolean;
 }
-
-export type DocType =
-  | "passport"
-  | "official_passport"
-  | "diplomatic_passport"
-  | "border_pass"
-  | "other";
 
 export interface Person {
   id: string;

@@ -3,11 +3,11 @@
  * numbers, the factory that draws a person, and the emitter that writes a crossing down and
  * keeps the person's truth up to date.
  */
+import type { DocType } from "../core/crossing.js";
 import { dateOf, dayOf, MINUTES_PER_DAY } from "./calendar.js";
 import type {
   CohortRow,
   Crossing,
-  DocType,
   Organisation,
   Person,
   Purpose,

@@ -38,8 +38,7 @@ import {
   gapRange,
   pickScheme,
   stayRange,
-  TEAM_DOC,
-  TEAM_PURPOSE,
+  teamWorkerSpec,
   visaFor,
   workerSex,
 } from "./schemes.js";
@@ -437,18 +436,7 @@ export class UnitGenerator {
   }
 
   private newWorker(rng: Rng, unit: TeamUnit): Person {
-    return this.people.make(rng, {
-      role: "worker",
-      scheme: unit.scheme,
-      employer: unit.employer,
-      cohortId: unit.cohortId,
-      sex: workerSex(rng, unit.employer.sector),
-      ageMin: 19,
-      ageMax: 45,
-      docType: TEAM_DOC[unit.scheme],
-      visaType: unit.visaType,
-      purpose: TEAM_PURPOSE[unit.scheme],
-    });
+    return this.people.make(rng, teamWorkerSpec(rng, unit));
   }
 
   /** A labour team: everyone crosses together on the same day and port, stragglers aside. */

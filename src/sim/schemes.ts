@@ -2,9 +2,10 @@
  * How each worker scheme travels: its stay and absence lengths, papers, visa label and purpose,
  * and which workers a line of business hires.
  */
-import type { DocType, Purpose, WorkerScheme } from "./model.js";
+import type { DocType } from "../core/crossing.js";
+import type { Organisation, Purpose, WorkerScheme } from "./model.js";
 import type { Params } from "./params.js";
-import { d, n } from "./people.js";
+import { d, n, type PersonSpec } from "./people.js";
 import type { Rng } from "./rng.js";
 
 export function pickScheme(rng: Rng, params: Params): WorkerScheme {
@@ -85,4 +86,24 @@ export const TEAM_PURPOSE: Record<WorkerScheme, Purpose> = {
 export function workerSex(rng: Rng, sector: string): "M" | "F" {
   const female = sector === "seafood" || sector === "garment" || sector === "food" ? 0.85 : 0.3;
   return rng.chance(female) ? "F" : "M";
+}
+
+/** A labour-team member as the person factory draws one: the unit's scheme, employer, cohort and
+ * visa, the scheme's document and purpose, aged 19–45. */
+export function teamWorkerSpec(
+  rng: Rng,
+  unit: { scheme: WorkerScheme; employer: Organisation; cohortId: string; visaType: string },
+): PersonSpec {
+  return {
+    role: "worker",
+    scheme: unit.scheme,
+    employer: unit.employer,
+    cohortId: unit.cohortId,
+    sex: workerSex(rng, unit.employer.sector),
+    ageMin: 19,
+    ageMax: 45,
+    docType: TEAM_DOC[unit.scheme],
+    visaType: unit.visaType,
+    purpose: TEAM_PURPOSE[unit.scheme],
+  };
 }

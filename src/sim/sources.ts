@@ -4,6 +4,7 @@
  * port, how it writes sponsors — and departs from them at the configured noise rates. This is
  * where one true crossing becomes the row a monitor would receive.
  */
+import { CONTRACT_COLUMNS, type ContractColumn } from "../core/crossing.js";
 import { formatTime, type TimeFormat } from "./calendar.js";
 import type { Crossing, Organisation, Person, Purpose } from "./model.js";
 import { misspell, type NameStyle, type RenderedName, renderName } from "./names.js";
@@ -11,25 +12,12 @@ import type { Params } from "./params.js";
 import type { PortAliases } from "./ports.js";
 import { type Rng, WeightedPicker } from "./rng.js";
 
-export const CROSSING_COLUMNS = [
+/** The contract's columns, with the dataset label second as port logs usually write it. */
+export const CROSSING_COLUMNS: readonly ContractColumn[] = [
   "record_id",
   "source",
-  "crossed_at",
-  "direction",
-  "port",
-  "nationality",
-  "doc_number",
-  "doc_type",
-  "family_name",
-  "given_name",
-  "full_name",
-  "birth_date",
-  "sex",
-  "visa_type",
-  "purpose",
-  "sponsor",
-  "group_id",
-] as const;
+  ...CONTRACT_COLUMNS.filter((c) => c !== "record_id" && c !== "source"),
+];
 
 type Lang = "zh" | "en" | "ko";
 
