@@ -1,14 +1,14 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Crossing records and the ingest runs that brought them in. No PRIMARY KEY or UNIQUE
  * constraints on the big tables: DuckDB's ART indexes make bulk inserts slow and memory-hungry,
  * so uniqueness of (source, record_id) is enforced by the ingest's anti-join instead.
  */
-export const v001Init: Migration = {
-  version: 1,
-  name: "crossing records, ingest runs, rejects",
-  sql: `
+export const v001Init = sqlMigration(
+  1,
+  "crossing records, ingest runs, rejects",
+  `
 CREATE SEQUENCE IF NOT EXISTS run_id_seq START 1;
 
 CREATE TABLE ingest_runs (
@@ -98,4 +98,4 @@ CREATE TABLE record_warnings (
   message     VARCHAR NOT NULL
 );
 `,
-};
+);

@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Resolved persons (identity resolution, `sojourn analyze`). Every loaded record belongs to
@@ -9,10 +9,10 @@ import type { Migration } from "./migration.js";
  * that an incremental run only computes keys for names it has not seen; identity_runs lists the
  * ingest runs already resolved (ingest loads a run in one transaction, so a run is all or nothing).
  */
-export const v002Persons: Migration = {
-  version: 2,
-  name: "persons, person records, links, documents, names",
-  sql: `
+export const v002Persons = sqlMigration(
+  2,
+  "persons, person records, links, documents, names",
+  `
 CREATE TABLE persons (
   person_id    VARCHAR PRIMARY KEY,
   display_name VARCHAR,
@@ -66,4 +66,4 @@ CREATE TABLE identity_runs (
   run_id BIGINT                       -- ingest runs whose records are in person_records
 );
 `,
-};
+);

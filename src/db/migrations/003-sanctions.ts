@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Sanctions lists and screening hits. A list (UN-SC, OFAC-SDN, EU-FSF, OpenSanctions…) holds the
@@ -7,10 +7,10 @@ import type { Migration } from "./migration.js";
  * is built from); the other tables spread it out for SQL. `screening_hits` is what the
  * `sanctioned-sponsor` rule reads.
  */
-export const v003Sanctions: Migration = {
-  version: 3,
-  name: "sanctions lists, screening hits",
-  sql: `
+export const v003Sanctions = sqlMigration(
+  3,
+  "sanctions lists, screening hits",
+  `
 CREATE SEQUENCE IF NOT EXISTS sanction_import_seq START 1;
 
 CREATE TABLE sanction_imports (
@@ -101,4 +101,4 @@ CREATE TABLE screening_hits (
   screened_at  TIMESTAMPTZ NOT NULL
 );
 `,
-};
+);

@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * The evidence base: graded sources (reports) kept with their original bytes, hash, capture
@@ -7,10 +7,10 @@ import type { Migration } from "./migration.js";
  * table; DuckDB's fts extension is not used because it would be downloaded at run time).
  * Offsets are code points into `evidence_sources.text`. See docs/evidence.md.
  */
-export const v004Evidence: Migration = {
-  version: 4,
-  name: "evidence: graded sources, claims, custody log, search index",
-  sql: `
+export const v004Evidence = sqlMigration(
+  4,
+  "evidence: graded sources, claims, custody log, search index",
+  `
 CREATE SEQUENCE IF NOT EXISTS evidence_source_id_seq START 1;
 CREATE SEQUENCE IF NOT EXISTS evidence_claim_id_seq START 1;
 
@@ -89,4 +89,4 @@ CREATE TABLE evidence_terms (
   tf            INTEGER NOT NULL
 );
 `,
-};
+);

@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Detection results (`sojourn analyze`, steps after identity): stays reconstructed from
@@ -7,10 +7,10 @@ import type { Migration } from "./migration.js";
  * here is derived: a run rebuilds it from records, person_records and the policy in one
  * transaction, so it always matches one policy and one state of the records.
  */
-export const v005Detection: Migration = {
-  version: 5,
-  name: "stays, alerts, cohorts, presence, sponsors, analyze runs",
-  sql: `
+export const v005Detection = sqlMigration(
+  5,
+  "stays, alerts, cohorts, presence, sponsors, analyze runs",
+  `
 CREATE TABLE stays (
   person_id  VARCHAR,
   port_in    VARCHAR,                 -- gazetteer id (else the port as written); NULL if inferred
@@ -89,4 +89,4 @@ CREATE TABLE analyze_runs (
   timings        JSON                 -- [{stage, seconds}]
 );
 `,
-};
+);

@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * The closed vocabularies of `records` become ENUM columns. DuckDB writes a VARCHAR column at
@@ -18,10 +18,10 @@ import type { Migration } from "./migration.js";
  * leave a store that no longer opens. Both spellings give the column the same type (same
  * values, same order); the named types stay for casts.
  */
-export const v006RecordCodes: Migration = {
-  version: 6,
-  name: "closed vocabularies of records as ENUM types",
-  sql: `
+export const v006RecordCodes = sqlMigration(
+  6,
+  "closed vocabularies of records as ENUM types",
+  `
 CREATE TYPE direction_code AS ENUM ('entry', 'exit');
 CREATE TYPE time_precision_code AS ENUM ('date', 'instant', 'local');
 CREATE TYPE script_code AS ENUM ('han', 'hangul', 'latin', 'mixed', 'other');
@@ -37,4 +37,4 @@ ALTER TABLE records ALTER sex TYPE ENUM ('F', 'M', 'X');
 ALTER TABLE records ALTER doc_type TYPE ENUM ('border_pass', 'diplomatic_passport', 'official_passport', 'other', 'passport');
 ALTER TABLE records ALTER visa_type TYPE ENUM ('business', 'crew', 'none', 'official', 'other', 'student', 'tourist', 'trainee', 'transit', 'visit', 'work');
 `,
-};
+);

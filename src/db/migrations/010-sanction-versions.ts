@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Every imported version of every list, not only the latest: `sanction_entity_versions` holds
@@ -6,10 +6,10 @@ import type { Migration } from "./migration.js";
  * index built from a set of list versions at import, so a command loads it instead of building it.
  * The entities already stored become the versions of their imports.
  */
-export const v010SanctionVersions: Migration = {
-  version: 10,
-  name: "sanctions list versions, stored screening index",
-  sql: `
+export const v010SanctionVersions = sqlMigration(
+  10,
+  "sanctions list versions, stored screening index",
+  `
 CREATE TABLE sanction_entity_versions (
   import_id    BIGINT NOT NULL,
   list         VARCHAR NOT NULL,
@@ -27,4 +27,4 @@ CREATE TABLE screening_indexes (
   data       BLOB NOT NULL
 );
 `,
-};
+);

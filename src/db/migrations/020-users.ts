@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Users of `sojourn serve`: accounts with a role and an argon2id password hash, login sessions
@@ -6,10 +6,10 @@ import type { Migration } from "./migration.js";
  * an analyst's stated reason for seeing names and document numbers, for one session or token,
  * optionally limited to one case. See docs/server.md.
  */
-export const v020Users: Migration = {
-  version: 20,
-  name: "users, sessions, API tokens, unmask grants",
-  sql: `
+export const v020Users = sqlMigration(
+  20,
+  "users, sessions, API tokens, unmask grants",
+  `
 CREATE SEQUENCE IF NOT EXISTS user_id_seq START 1;
 CREATE SEQUENCE IF NOT EXISTS api_token_id_seq START 1;
 CREATE SEQUENCE IF NOT EXISTS unmask_grant_id_seq START 1;
@@ -50,4 +50,4 @@ CREATE TABLE unmask_grants (
   expires_at    TIMESTAMPTZ NOT NULL
 );
 `,
-};
+);

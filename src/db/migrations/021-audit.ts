@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * The audit log: every login, unmasked read, export, review decision and write, appended only.
@@ -7,10 +7,10 @@ import type { Migration } from "./migration.js";
  * verify` finds an altered entry, a removed one (a gap or a broken link) and a removed tail.
  * See src/audit/audit-log.ts.
  */
-export const v021Audit: Migration = {
-  version: 21,
-  name: "hash-chained audit log",
-  sql: `
+export const v021Audit = sqlMigration(
+  21,
+  "hash-chained audit log",
+  `
 CREATE TABLE audit_log (
   seq        BIGINT PRIMARY KEY,
   logged_at  TIMESTAMPTZ NOT NULL,
@@ -28,4 +28,4 @@ CREATE TABLE audit_head (
   hash       VARCHAR NOT NULL
 );
 `,
-};
+);

@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Review of alerts. Analyze rebuilds the alerts table on every run, so reviews live apart from
@@ -7,10 +7,10 @@ import type { Migration } from "./migration.js";
  * at review time are kept, so an alert a later run no longer raises still shows what it was.
  * `alert_review_events` keeps every decision in order.
  */
-export const v022AlertReviews: Migration = {
-  version: 22,
-  name: "alert reviews",
-  sql: `
+export const v022AlertReviews = sqlMigration(
+  22,
+  "alert reviews",
+  `
 CREATE TABLE alert_reviews (
   alert_id     VARCHAR PRIMARY KEY,
   status       VARCHAR NOT NULL CHECK (status IN ('new', 'in-review', 'confirmed', 'dismissed')),
@@ -33,4 +33,4 @@ CREATE TABLE alert_review_events (
   reviewed_at  TIMESTAMPTZ NOT NULL
 );
 `,
-};
+);

@@ -1,14 +1,14 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Cases: a named investigation grouping persons, alerts, cohorts, sponsors and claims, with an
  * assignee and notes. Items name the entity by its id as the store knows it (person_id,
  * alert_id, cohort_id, sponsor_key, claim_id as text).
  */
-export const v023Cases: Migration = {
-  version: 23,
-  name: "cases, case items, case notes",
-  sql: `
+export const v023Cases = sqlMigration(
+  23,
+  "cases, case items, case notes",
+  `
 CREATE SEQUENCE IF NOT EXISTS case_seq START 1;
 CREATE SEQUENCE IF NOT EXISTS case_note_seq START 1;
 
@@ -39,4 +39,4 @@ CREATE TABLE case_notes (
   created_at  TIMESTAMPTZ NOT NULL
 );
 `,
-};
+);

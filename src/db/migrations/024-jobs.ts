@@ -1,14 +1,14 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Jobs of `sojourn serve`: the writes (ingest, analyze, list import, evidence add,
  * re-screening) that run one at a time while reads go on. Progress lives in memory while a job
  * runs; the row keeps the status, result and error.
  */
-export const v024Jobs: Migration = {
-  version: 24,
-  name: "server jobs",
-  sql: `
+export const v024Jobs = sqlMigration(
+  24,
+  "server jobs",
+  `
 CREATE SEQUENCE IF NOT EXISTS job_seq START 1;
 
 CREATE TABLE jobs (
@@ -24,4 +24,4 @@ CREATE TABLE jobs (
   error       VARCHAR
 );
 `,
-};
+);

@@ -1,4 +1,4 @@
-import type { Migration } from "./migration.js";
+import { sqlMigration } from "./migration.js";
 
 /**
  * Alerts say whether they rest on censored data (a stay cut by the edge of the logs, or an end
@@ -7,10 +7,10 @@ import type { Migration } from "./migration.js";
  * sponsor_names maps every spelling as recorded to its sponsor group, so the CLI, the report and
  * the exports group spellings the same way.
  */
-export const v050RankedAlertsSponsorNames: Migration = {
-  version: 50,
-  name: "censored alerts, membership reasons, sponsor names",
-  sql: `
+export const v050RankedAlertsSponsorNames = sqlMigration(
+  50,
+  "censored alerts, membership reasons, sponsor names",
+  `
 ALTER TABLE alerts ADD COLUMN censored BOOLEAN;
 ALTER TABLE cohort_members ADD COLUMN why VARCHAR;
 ALTER TABLE sponsors ADD COLUMN pinyin VARCHAR;
@@ -22,4 +22,4 @@ CREATE TABLE sponsor_names (
   gloss       VARCHAR                 -- English where the words are known
 );
 `,
-};
+);

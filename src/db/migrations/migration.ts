@@ -5,3 +5,8 @@ export type Migration = { version: number; name: string } & (
   | { sql: string; run?: never }
   | { run: (store: SqlRunner) => Promise<void>; sql?: never }
 );
+
+/** A migration that is one SQL script. */
+export function sqlMigration(version: number, name: string, sql: string): Migration {
+  return { version, name, sql };
+}
