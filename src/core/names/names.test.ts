@@ -10,6 +10,7 @@ import {
   romanizeName,
 } from "./index.js";
 import { romanizedToHangul } from "./parse-romanized.js";
+import { ROMANIZATION_SYSTEMS, type RomanizationSystem } from "./romanize.js";
 
 const name = (f: string, g: string, s: Parameters<typeof romanizeName>[2]) => {
   const r = romanizeName(f, g, s);
@@ -17,20 +18,22 @@ const name = (f: string, g: string, s: Parameters<typeof romanizeName>[2]) => {
 };
 
 test("detectScript", () => {
-  assert.equal(detectScript("김영철"), "hangul");
-  assert.equal(detectScript("金永哲"), "han");
-  assert.equal(detectScript("Kim Yŏng-ch'ŏl"), "latin");
-  assert.equal(detectScript("KIM 영철"), "mixed");
-  assert.equal(detectScript("Пак Пон Джу"), "other");
-  assert.equal(detectScript("贝拉克·奥巴马"), "han");
+  // biome-ignore format: cases packed
+  const cases = [
+    ["김영철", "hangul"], ["金永哲", "han"], ["Kim Yŏng-ch'ŏl", "latin"], ["KIM 영철", "mixed"],
+    ["Пак Пон Джу", "other"], ["贝拉克·奥巴马", "han"],
+  ] as const;
+  for (const [text, script] of cases) assert.equal(detectScript(text), script, text);
 });
 
 test("romanizeName follows each system's conventions for names", () => {
-  assert.equal(name("김", "영철", "dprk"), "Kim Yong Chol");
-  assert.equal(name("김", "영철", "mr"), "Kim Yŏngch'ŏl");
-  assert.equal(name("김", "영철", "mr-plain"), "Kim Yongchol");
-  assert.equal(name("김", "영철", "ala-lc"), "Kim Yŏng-ch'ŏl");
-  assert.equal(name("김", "영철", "rr"), "Gim Yeongcheol");
+  // biome-ignore format: one spelling per system
+  const kimYongChol: Record<RomanizationSystem, string> = {
+    dprk: "Kim Yong Chol", mr: "Kim Yŏngch'ŏl", "mr-plain": "Kim Yongchol",
+    "ala-lc": "Kim Yŏng-ch'ŏl", rr: "Gim Yeongcheol",
+  };
+  for (const system of ROMANIZATION_SYSTEMS)
+    assert.equal(name("김", "영철", system), kimYongChol[system], system);
   assert.equal(romanizeName("김", "영철", "rr", { hyphen: true }).given, "Yeong-cheol");
   // RR §3(4): no assimilation between given-name syllables; ALA-LC writes it across the hyphen.
   assert.equal(name("한", "복남", "rr"), "Han Boknam");
@@ -54,12 +57,12 @@ test("surname forms North and South (두음법칙)", () => {
 });
 
 test("romanize (word mode) applies sound changes", () => {
-  assert.equal(romanize("종로", "rr"), "jongno");
-  assert.equal(romanize("신라", "rr"), "silla");
-  assert.equal(romanize("백마", "mr"), "paengma");
-  assert.equal(romanize("연구", "mr"), "yŏn'gu");
-  assert.equal(romanize("천리마", "dprk"), "chŏllima");
-  assert.equal(romanize("중앙", "rr"), "jung-ang");
+  // biome-ignore format: cases packed
+  const cases = [
+    ["종로", "rr", "jongno"], ["신라", "rr", "silla"], ["백마", "mr", "paengma"],
+    ["연구", "mr", "yŏn'gu"], ["천리마", "dprk", "chŏllima"], ["중앙", "rr", "jung-ang"],
+  ] as const;
+  for (const [word, system, want] of cases) assert.equal(romanize(word, system), want, word);
 });
 
 test("romanized spellings parse back to the same Hangul", () => {
