@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { userInfo } from "node:os";
 import type { Store } from "../db/store.js";
+import { whereClause } from "../db/where-clause.js";
 
 export const AUDIT_ACTIONS = [
   "login",
@@ -232,37 +233,17 @@ export interface AuditFilter {
 }
 
 export async function listAudit(store: Store, filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (filter.actor) {
-    where.push("actor = ?");
-    params.push(filter.actor);
-  }
-  if (filter.action) {
-    where.push("action = ?");
-    params.push(filter.action);
-  }
-  if (filter.since) {
-    where.push("logged_at >= ?::TIMESTAMPTZ");
-    params.push(filter.since);
-  }
-  if (filter.caseId) {
-    where.push("(target = ? OR json_extract_string(detail, '$.case_id') = ?)");
-    params.push(filter.caseId, filter.caseId);
-  }
-  const rows = await store.all<{
-    seq: bigint;
-    at_ms: bigint;
-    actor: string;
-    action: string;
-    target: string | null;
-    detail: string | null;
-    hash: string;
-  }>(
+  const where = whereClause([
+    ["actor = ?", filter.actor],
+    ["action = ?", filter.action],
+    ["logged_at >= ?::TIMESTAMPTZ", filter.since],
+    ["(target = ? OR json_extract_string(detail, '$.case_id') = ?)", filter.caseId, filter.caseId],
+  ]);
+  const rows = await store.all<Omit<StoredEntry, "prev_hash">>(
     `SELECT seq, epoch_ms(logged_at) AS at_ms, actor, action, target, detail::VARCHAR AS detail, hash
-     FROM audit_log ${where.length ? `WHERE ${where.join(" AND ")}` : ""}
+     FROM audit_log ${where.sql}
      ORDER BY seq ${filter.limit ? `LIMIT ${Math.max(1, Math.floor(filter.limit))}` : ""}`,
-    params,
+    where.params,
   );
   return rows.map((r) => ({
     seq: Number(r.seq),

@@ -5,6 +5,7 @@
  */
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
+import { whereClause } from "../db/where-clause.js";
 
 export const CASE_ITEM_KINDS = ["person", "alert", "cohort", "sponsor", "claim"] as const;
 export type CaseItemKind = (typeof CASE_ITEM_KINDS)[number];
@@ -83,23 +84,19 @@ async function requireUserName(store: Store, name: string): Promise<void> {
     throw new AppError("not-found", `assignee "${name}": no such user`);
 }
 
-export async function listCases(
-  store: Store,
-  filter: { assignee?: string; status?: CaseStatus } = {},
-): Promise<CaseSummary[]> {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (filter.assignee) {
-    where.push("c.assignee = ?");
-    params.push(filter.assignee);
-  }
-  if (filter.status) {
-    where.push("c.status = ?");
-    params.push(filter.status);
-  }
+export interface CaseFilter {
+  assignee?: string;
+  status?: CaseStatus;
+}
+
+export async function listCases(store: Store, filter: CaseFilter = {}): Promise<CaseSummary[]> {
+  const where = whereClause([
+    ["c.assignee = ?", filter.assignee],
+    ["c.status = ?", filter.status],
+  ]);
   return store.json<CaseSummary>(
-    `${SUMMARY} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY c.created_at DESC, c.case_id`,
-    params,
+    `${SUMMARY} ${where.sql} ORDER BY c.created_at DESC, c.case_id`,
+    where.params,
   );
 }
 
@@ -166,13 +163,8 @@ export async function addCaseItems(
     if (!(await store.one(ITEM_EXISTS[item.kind], [item.ref])))
       throw new AppError("not-found", `no ${item.kind} ${item.ref}`);
   }
-  for (const item of items)
-    await store.run("INSERT INTO case_items VALUES (?, ?, ?, ?, now()) ON CONFLICT DO NOTHING", [
-      caseId,
-      item.kind,
-      item.ref,
-      actor,
-    ]);
+  const insert = "INSERT INTO case_items VALUES (?, ?, ?, ?, now()) ON CONFLICT DO NOTHING";
+  for (const item of items) await store.run(insert, [caseId, item.kind, item.ref, actor]);
   await touch(store, caseId);
   return getCase(store, caseId);
 }

@@ -11,22 +11,22 @@ import { csvCellSql } from "../core/csv-cell.js";
 import { AppError } from "../core/errors.js";
 import { type Store, sqlString } from "../db/store.js";
 import type { ExportKind } from "./kinds.js";
-import { checkOutputPath, type OutputOptions } from "./output-file.js";
-import { FTM_KINDS, type FtmKind, writeFtmExport } from "./write-ftm.js";
+import { checkOutputPath } from "./output-file.js";
+import {
+  FTM_KINDS,
+  type FtmExportOptions,
+  type FtmExportResult,
+  type FtmKind,
+  writeFtmExport,
+} from "./write-ftm.js";
 
 export const EXPORT_FORMATS = ["jsonl", "csv", "parquet", "ftm"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export interface ExportOptions extends OutputOptions {
-  unmask?: boolean;
-}
+export type ExportOptions = FtmExportOptions;
 
-export interface ExportResult {
-  rows: number;
-  /** FtM only: entity lines written, and per schema. */
-  entities?: number;
-  schemata?: Record<string, number>;
-}
+/** Rows written; FtM also gives the entity lines written, and per schema. */
+export type ExportResult = Pick<FtmExportResult, "rows"> & Partial<FtmExportResult>;
 
 /** `--format`, else from the file name (`.ftm.json` is OpenSanctions' name for FtM lines). */
 export function exportFormatOf(out: string, format: string | undefined): ExportFormat {

@@ -12,25 +12,7 @@
  * Masked unless `unmask` (src/core/masking.ts): no names or document numbers at all, records
  * cited by ingest run and line. The file is written as every output is (./output-file.ts).
  */
-import {
-  type AlertRow,
-  type CohortMemberRow,
-  type CohortRow,
-  type CohortSponsorRow,
-  type FtmContext,
-  type FtmEntity,
-  type FtmPlace,
-  mapAlert,
-  mapCohort,
-  mapCohortMember,
-  mapCohortSponsor,
-  mapPerson,
-  mapSponsor,
-  mapStay,
-  type PersonRow,
-  type SponsorRow,
-  type StayRow,
-} from "../core/ftm/index.js";
+import * as ftm from "../core/ftm/index.js";
 import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
@@ -60,10 +42,10 @@ interface Section {
   order: string;
   /** Counted in `rows`: the section of the exported kind itself. */
   main?: boolean;
-  map(row: Record<string, unknown>): FtmEntity[];
+  map(row: Record<string, unknown>): ftm.FtmEntity[];
 }
 
-function portPlaces(): Map<string, FtmPlace> {
+function portPlaces(): Map<string, ftm.FtmPlace> {
   const g = loadGazetteer();
   return new Map(g.ports.map((p) => [p.id, { name: p.name_en, country: p.country || null }]));
 }
@@ -123,8 +105,8 @@ const COHORT_SPONSORS = `
          list(DISTINCT cs.spelling ORDER BY cs.spelling) AS spellings
   FROM cs LEFT JOIN grp g USING (spelling) GROUP BY ALL`;
 
-function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
-  const person: Section["map"] = (r) => mapPerson(r as unknown as PersonRow, ctx);
+function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
+  const person: Section["map"] = (r) => ftm.mapPerson(r as unknown as ftm.PersonRow, ctx);
   switch (kind) {
     case "persons":
       return [{ sql: personsSql(ctx.unmask), order: "person_id", main: true, map: person }];
@@ -144,7 +126,7 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
         {
           sql: cohortsSql("SELECT cohort_id FROM alerts WHERE cohort_id IS NOT NULL"),
           order: "cohort_id",
-          map: (r) => [mapCohort(r as unknown as CohortRow, ctx)],
+          map: (r) => [ftm.mapCohort(r as unknown as ftm.CohortRow, ctx)],
         },
         {
           sql: `SELECT a.alert_id, a.rule, a.rule_version, a.score, a.person_id, a.cohort_id,
@@ -155,9 +137,9 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
           order: "rule, alert_id",
           main: true,
           map: (r) => {
-            const row = r as unknown as AlertRow & { docs: string[] };
+            const row = r as unknown as ftm.AlertRow & { docs: string[] };
             return [
-              mapAlert({
+              ftm.mapAlert({
                 ...row,
                 summary: mask.text(row.summary ?? "", { docs: row.docs }) || null,
               }),
@@ -182,25 +164,25 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
                 SELECT DISTINCT sponsor_key, [sponsor_key], NULL, NULL, NULL, NULL, NULL, NULL
                 FROM (${COHORT_SPONSORS}) WHERE sponsor_key NOT IN (SELECT sponsor_key FROM sponsors)`,
           order: "sponsor_key",
-          map: (r) => [mapSponsor(r as unknown as SponsorRow)],
+          map: (r) => [ftm.mapSponsor(r as unknown as ftm.SponsorRow)],
         },
         {
           sql: cohortsSql(),
           order: "cohort_id",
           main: true,
-          map: (r) => [mapCohort(r as unknown as CohortRow, ctx)],
+          map: (r) => [ftm.mapCohort(r as unknown as ftm.CohortRow, ctx)],
         },
         {
           sql: `SELECT cohort_id, person_id, role, first_seen::VARCHAR AS first_seen,
                        last_seen::VARCHAR AS last_seen
                 FROM cohort_members`,
           order: "cohort_id, person_id",
-          map: (r) => [mapCohortMember(r as unknown as CohortMemberRow)],
+          map: (r) => [ftm.mapCohortMember(r as unknown as ftm.CohortMemberRow)],
         },
         {
           sql: COHORT_SPONSORS,
           order: "cohort_id, sponsor_key",
-          map: (r) => [mapCohortSponsor(r as unknown as CohortSponsorRow)],
+          map: (r) => [ftm.mapCohortSponsor(r as unknown as ftm.CohortSponsorRow)],
         },
       ];
     case "stays":
@@ -217,7 +199,7 @@ function sectionsFor(kind: FtmKind, ctx: FtmContext): Section[] {
                 FROM stays s`,
           order: "person_id, entered_on, record_ids",
           main: true,
-          map: (r) => [mapStay(r as unknown as StayRow, ctx)],
+          map: (r) => [ftm.mapStay(r as unknown as ftm.StayRow, ctx)],
         },
       ];
   }
@@ -230,7 +212,7 @@ export async function writeFtmExport(
   out: string,
   options: FtmExportOptions = {},
 ): Promise<FtmExportResult> {
-  const ctx: FtmContext = {
+  const ctx: ftm.FtmContext = {
     unmask: !!options.unmask,
     threshold: (await readStorePolicy(store)).policy.score.threshold,
     ports: portPlaces(),

@@ -153,16 +153,8 @@ export interface EvidenceRecord {
 }
 
 /** An alert with the first records it cites, as the report shows it. */
-export interface TopAlert {
-  alert_id: string;
-  rule: string;
+export interface TopAlert extends Omit<AlertView, "rule_version" | "censored" | "record_ids"> {
   rule_version: string | null;
-  score: number;
-  person_id: string | null;
-  cohort_id: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  summary: string;
   record_count: number;
   evidence: EvidenceRecord[];
 }

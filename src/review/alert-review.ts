@@ -7,6 +7,7 @@
  */
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
+import { whereClause } from "../db/where-clause.js";
 
 export const REVIEW_STATUSES = ["new", "in-review", "confirmed", "dismissed"] as const;
 export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
@@ -127,21 +128,22 @@ export async function reviewsOf(
 }
 
 /** Reviewed alerts, optionally one status, optionally only those no longer raised. */
-export async function listReviews(
-  store: Store,
-  filter: { status?: ReviewStatus; raised?: boolean } = {},
-): Promise<AlertReview[]> {
-  const where: string[] = [];
-  const params: string[] = [];
-  if (filter.status) {
-    where.push("r.status = ?");
-    params.push(filter.status);
-  }
-  if (filter.raised !== undefined)
-    where.push(filter.raised ? "a.alert_id IS NOT NULL" : "a.alert_id IS NULL");
+export interface ReviewFilter {
+  status?: ReviewStatus;
+  /** true: only alerts still raised; false: only those no longer raised. */
+  raised?: boolean;
+}
+
+export async function listReviews(store: Store, filter: ReviewFilter = {}): Promise<AlertReview[]> {
+  const where = whereClause([
+    ["r.status = ?", filter.status],
+    filter.raised !== undefined && [
+      filter.raised ? "a.alert_id IS NOT NULL" : "a.alert_id IS NULL",
+    ],
+  ]);
   return store.json<AlertReview>(
-    `${SELECT_REVIEW} ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY r.reviewed_at DESC, r.alert_id`,
-    params,
+    `${SELECT_REVIEW} ${where.sql} ORDER BY r.reviewed_at DESC, r.alert_id`,
+    where.params,
   );
 }
 

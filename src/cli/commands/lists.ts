@@ -6,6 +6,7 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { LIST_FORMATS, type ListFormat } from "../../core/screening/index.js";
+import { whereClause } from "../../db/where-clause.js";
 import { importList } from "../../sanctions/import-list.js";
 import { diffListVersions } from "../../sanctions/list-diff.js";
 import { storeScreeningIndex } from "../../sanctions/load-index.js";
@@ -143,22 +144,17 @@ export function register(program: Command): void {
     .option("--json", "print JSON")
     .action(async (opts: { list?: string; import?: string; json?: boolean }, cmd: Command) => {
       await withCommandStore(cmd, async (store) => {
-        const where: string[] = [];
-        const params: string[] = [];
-        if (opts.list) {
-          where.push("c.list = ?");
-          params.push(opts.list);
-        }
-        if (opts.import) {
-          if (!/^\d+$/.test(opts.import))
-            throw new AppError("usage", `--import must be an import id, got "${opts.import}"`);
-          where.push(`c.import_id = ${Number(opts.import)}`);
-        }
+        if (opts.import && !/^\d+$/.test(opts.import))
+          throw new AppError("usage", `--import must be an import id, got "${opts.import}"`);
+        const where = whereClause([
+          ["c.list = ?", opts.list],
+          opts.import && [`c.import_id = ${Number(opts.import)}`],
+        ]);
         const rows = await store.json(
           `SELECT c.import_id, c.list, i.version, c.change, c.reference, c.name, array_to_string(c.fields, ', ') AS fields
            FROM sanction_changes c JOIN sanction_imports i USING (import_id)
-           ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY c.import_id, c.change, c.reference`,
-          params,
+           ${where.sql} ORDER BY c.import_id, c.change, c.reference`,
+          where.params,
         );
         if (opts.json) printJson(rows);
         else printTable(rows);
