@@ -1,6 +1,7 @@
 // The long run of the crash-safety property (test/crash/kill-harness.ts): every writing command
 // killed at random moments, the store opened, the command rerun and compared with a clean run.
-//   npm run build && node scripts/kill-campaign.mjs [--per-scenario N] [--seed S] [--scale X] [--only TEXT]
+//   npm run build && node scripts/kill-campaign.mjs [--per-scenario N] [--seed S] [--scale X] [--only TEXT,TEXT]
+// --only keeps the scenarios whose name holds one of the texts (two halves can run side by side).
 // Prints each scenario's kills by signal and every failure; exits 1 on any failure.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +25,7 @@ try {
     perScenario: Number(values["per-scenario"]),
     seed: Number(values.seed),
     scale: Number(values.scale),
-    only: values.only ? (s) => s.name.includes(values.only) : undefined,
+    only: values.only ? (s) => values.only.split(",").some((o) => s.name.includes(o)) : undefined,
     log: (line) => console.log(line),
   });
   const killed = results.filter((r) => r.killed).length;

@@ -70,6 +70,22 @@ export async function storeScreeningIndex(store: Store): Promise<LoadedIndex> {
 }
 
 /**
+ * The current list versions (import ids, with their list) the stored index does not cover. The
+ * index is stored last, after an import's re-screening: a current import it does not cover is
+ * one just made, or one whose command stopped after its commit — the next import finishes it.
+ */
+export async function importsToFinish(store: Store): Promise<{ list: string; importId: number }[]> {
+  const stored = await store.one<{ imports: string }>("SELECT imports FROM screening_indexes");
+  const covered = new Set(stored?.imports.split(",") ?? []);
+  const rows = await store.all<{ list: string; import_id: bigint }>(
+    "SELECT DISTINCT list, import_id FROM sanction_entities ORDER BY import_id",
+  );
+  return rows
+    .filter((r) => !covered.has(String(r.import_id)))
+    .map((r) => ({ list: r.list, importId: Number(r.import_id) }));
+}
+
+/**
  * The index of all stored lists (loaded if stored for the current versions, else built and
  * stored), or of some lists only (built: a subset is not stored).
  */

@@ -27,7 +27,7 @@ describe("crash safety: every writing command killed at random moments", () => {
       ),
       [],
     );
-    assert.equal(Object.keys(counts).length, 11, "every writing command was run");
+    assert.equal(Object.keys(counts).length, 14, "every writing command was run");
     assert.ok(results.filter((r) => r.killed).length >= 6, "most signals landed mid-run");
   });
 });

@@ -1,62 +1,44 @@
 /**
- * Fuzzing ingest with generated files: random and mutated CSV, JSON Lines and Parquet. Each
- * file holds many generated records (valid ones, ones with hostile values — quotes, commas,
- * line ends, NUL, invalid UTF-8, impossible dates — and byte-level mutations of whole files).
- * The property: ingest ends (no hang) with either counts or an input error (no crash, no
- * internal error), and `read = loaded + duplicates + rejected` holds and matches what the store
- * holds for the run. fast-check generates and shrinks (a failure is reported as the smallest
- * file that still fails) and replays from a seed.
+ * Fuzzing ingest with generated files: CSV, JSON Lines and Parquet. Most files are structurally
+ * valid — every required column, headers spelled as real exports spell them (case, spaces, a BOM,
+ * or a foreign header renamed by a mapping) — with generated records whose values are plausible or
+ * hostile (quotes, commas, line ends, NUL, invalid UTF-8, impossible dates), so the rows are what
+ * gets exercised; a share has broken structure (a required column missing or named twice) and a
+ * share is damaged byte by byte. The property: ingest ends (no hang) with either counts or an
+ * input error (no crash, no internal error), and `read = loaded + duplicates + rejected` holds and
+ * matches what the store holds for the run. fast-check generates and shrinks (a failure is
+ * reported as the smallest file that still fails) and replays from a seed.
  *
- * Used by the short run in `ingest-fuzz.test.ts` and the long one in `scripts/fuzz-ingest.mjs`.
+ * Used by the short run in `fuzz.test.ts` and the long one in `scripts/fuzz-ingest.mjs`.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import fc from "fast-check";
-import { CONTRACT_COLUMNS, REQUIRED_COLUMNS } from "../../src/core/crossing.js";
-import { AppError } from "../../src/core/errors.js";
+import {
+  CONTRACT_COLUMNS,
+  type ContractColumn,
+  OPTIONAL_COLUMNS,
+  REQUIRED_COLUMNS,
+} from "../../src/core/crossing.js";
 import { Store, sqlString } from "../../src/db/store.js";
 import { type Gazetteer, loadGazetteer } from "../../src/gazetteer/load-gazetteer.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
+import type { Mapping } from "../../src/ingest/mapping.js";
+import {
+  emptyStats,
+  type FuzzRun,
+  type FuzzStats,
+  hostileArb,
+  type Mutation,
+  mutate,
+  mutationsArb,
+  withDeadline,
+} from "./fuzz-common.js";
 
-export const FUZZ_FORMATS = ["csv", "jsonl", "parquet"] as const;
-export type FuzzFormat = (typeof FUZZ_FORMATS)[number];
+export const INGEST_FORMATS = ["csv", "jsonl", "parquet"] as const;
+export type IngestFormat = (typeof INGEST_FORMATS)[number];
 
-/** Values a column may hold: plausible ones and hostile ones. */
-const hostile = fc.oneof(
-  fc.constantFrom(
-    "",
-    " ",
-    '"',
-    '""',
-    ",",
-    "\t",
-    "\r",
-    "\n",
-    "\r\n",
-    "\u0000",
-    "\uFEFF",
-    "=1+1",
-    "NULL",
-    "2019-06-03T09:15:00+99:00",
-    "2019-02-30",
-    "31/13/2019",
-    "0000-00-00",
-    "9999-12-31 23:59",
-    "entry",
-    "出境",
-    "Quanhe",
-    "圈河",
-    "PRK",
-    "KP",
-    "北朝鲜",
-    "김영철",
-    "\uD800",
-  ),
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: "grapheme", maxLength: 8 }),
-  fc.string({ unit: "binary", maxLength: 8 }),
-);
 const plausible = {
   record_id: fc.stringMatching(/^[A-Z]{1,2}[0-9]{1,4}$/),
   crossed_at: fc.oneof(
@@ -68,15 +50,20 @@ const plausible = {
       .map((d) => d.toISOString().slice(0, 10)),
     fc.constantFrom("2019-06-03 09:15", "03/06/2019", "2019/06/03 09:15:00", "20190603"),
   ),
-  direction: fc.constantFrom("entry", "exit", "in", "OUT", "入境", "출국", "sideways"),
+  direction: fc.constantFrom("entry", "exit", "in", "OUT", "入境", "출국", "入", "出", "sideways"),
   port: fc.constantFrom("Quanhe", "圈河", "Dandong", "cn-jl-hunchun-quanhe", "Nowhere"),
-  nationality: fc.constantFrom("PRK", "KP", "North Korea", "CHN", "ZZZ"),
+  nationality: fc.constantFrom("PRK", "KP", "North Korea", "朝鲜", "CHN", "ZZZ"),
   doc_number: fc.stringMatching(/^[A-Z]?[0-9]{1,9}$/),
+  full_name: fc.constantFrom("KIM YONG CHOL", "김영철", "金永哲", "리 영경", "PAK"),
+  birth_date: fc.constantFrom("1990-01-01", "1985-13-01", "01/02/1988", ""),
+  sex: fc.constantFrom("M", "F", "男", "여", "X"),
 } as Record<string, fc.Arbitrary<string>>;
 
 const field = (column: string) => {
   const p = plausible[column];
-  return p ? fc.oneof({ weight: 4, arbitrary: p }, { weight: 1, arbitrary: hostile }) : hostile;
+  return p
+    ? fc.oneof({ weight: 4, arbitrary: p }, { weight: 1, arbitrary: hostileArb })
+    : hostileArb;
 };
 
 /** A record: every contract column or some of them, values plausible or hostile. */
@@ -88,78 +75,102 @@ const recordArb = fc.record(
   { requiredKeys: [...REQUIRED_COLUMNS] },
 );
 
-const columnsArb = fc
-  .shuffledSubarray([...CONTRACT_COLUMNS], { minLength: 3 })
-  .chain((cols) =>
-    fc.tuple(
-      fc.constant(cols),
-      fc.array(fc.constantFrom("extra", "Note", "备注"), { maxLength: 2 }),
-    ),
+/** Foreign headers a mapping file renames (the Chinese export of docs/data-contract.md). */
+const MAPPED_HEADERS: Partial<Record<ContractColumn, string>> = {
+  record_id: "记录编号",
+  crossed_at: "出入境日期",
+  direction: "出入境",
+  port: "口岸",
+  nationality: "国籍",
+  doc_number: "证件号码",
+  full_name: "姓名",
+};
+
+/** How a column's header is written: as the contract names it, or as exports write it. */
+const spellingArb = fc.constantFrom("contract", "upper", "spaced", "padded", "mapped");
+
+function spell(column: string, spelling: string): string {
+  if (spelling === "upper") return column.toUpperCase();
+  if (spelling === "spaced")
+    return column.replaceAll("_", " ").replace(/^./, (c) => c.toUpperCase());
+  if (spelling === "padded") return ` ${column} `;
+  if (spelling === "mapped") return MAPPED_HEADERS[column as ContractColumn] ?? column;
+  return column;
+}
+
+/** Valid structure: every required column, some optional ones and extras, in any order. */
+const validColumnsArb = fc
+  .tuple(
+    fc.shuffledSubarray([...OPTIONAL_COLUMNS]),
+    fc.array(fc.constantFrom("extra", "Note", "备注"), { maxLength: 2 }),
   )
-  .map(([cols, extra]) => [...new Set([...cols, ...extra])]);
+  .chain(([optional, extra]) =>
+    fc.shuffledSubarray([...new Set([...REQUIRED_COLUMNS, ...optional, ...extra])], {
+      minLength: REQUIRED_COLUMNS.length + optional.length + new Set(extra).size,
+    }),
+  );
+
+/** Broken structure: any subset (often a required column missing), or a column named twice. */
+const brokenColumnsArb = fc.oneof(
+  fc.shuffledSubarray([...CONTRACT_COLUMNS], { minLength: 1 }),
+  fc
+    .shuffledSubarray([...CONTRACT_COLUMNS], { minLength: 6 })
+    .map((cols) => [...cols, cols[0] ?? "record_id"]),
+);
+
+export interface FuzzFile {
+  /** Contract columns in file order (an extra column keeps its own name). */
+  columns: string[];
+  /** Per column, its written header. */
+  headers: string[];
+  records: Record<string, string | undefined>[];
+  mutations: Mutation[];
+  lineEnd: string;
+  gzip: boolean;
+  bom: boolean;
+}
+
+export const fileArb = (maxRecords: number): fc.Arbitrary<FuzzFile> =>
+  fc
+    .oneof({ weight: 9, arbitrary: validColumnsArb }, { weight: 1, arbitrary: brokenColumnsArb })
+    .chain((columns) =>
+      fc.record({
+        columns: fc.constant(columns),
+        headers: fc.tuple(...columns.map((c) => spellingArb.map((s) => spell(c, s)))),
+        // size "max": lengths spread over 0..maxRecords, not biased to a few records.
+        records: fc.array(recordArb, { maxLength: maxRecords, size: "max" }),
+        mutations: mutationsArb,
+        lineEnd: fc.constantFrom("\n", "\r\n"),
+        gzip: fc.boolean(),
+        bom: fc.boolean(),
+      }),
+    );
+
+/** The mapping a file's foreign headers need (none when every header is the contract's). */
+export function mappingOf(f: FuzzFile): Mapping | undefined {
+  const columns = new Map<string, ContractColumn>();
+  f.headers.forEach((h, i) => {
+    if (h !== f.columns[i] && MAPPED_HEADERS[f.columns[i] as ContractColumn] === h)
+      columns.set(h, f.columns[i] as ContractColumn);
+  });
+  return columns.size > 0
+    ? { columns, values: { direction: { 入: "entry", 出: "exit" }, nationality: { 朝鲜: "PRK" } } }
+    : undefined;
+}
 
 function csvCell(v: string): string {
   return /[",\r\n]|^\s|\s$/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
-/** Random byte-level damage: flips, inserted and deleted runs, a cut end. */
-const mutationArb = fc.array(
-  fc.record({
-    kind: fc.constantFrom("flip", "insert", "delete", "truncate", "duplicate"),
-    at: fc.nat(),
-    bytes: fc.uint8Array({ minLength: 1, maxLength: 6 }),
-  }),
-  { maxLength: 4 },
-);
-
-function mutate(buf: Buffer, mutations: FuzzFile["mutations"]): Buffer {
-  let out = buf;
-  for (const m of mutations) {
-    if (out.length === 0) break;
-    const at = m.at % out.length;
-    if (m.kind === "flip") {
-      out = Buffer.from(out);
-      out[at] = (m.bytes[0] ?? 0) ^ (out[at] ?? 0);
-    } else if (m.kind === "insert")
-      out = Buffer.concat([out.subarray(0, at), Buffer.from(m.bytes), out.subarray(at)]);
-    else if (m.kind === "delete")
-      out = Buffer.concat([out.subarray(0, at), out.subarray(at + m.bytes.length)]);
-    else if (m.kind === "truncate") out = out.subarray(0, at);
-    else out = Buffer.concat([out, out.subarray(at, at + 200)]);
-  }
-  return out;
-}
-
-export interface FuzzFile {
-  columns: string[];
-  records: Record<string, string | undefined>[];
-  mutations: { kind: string; at: number; bytes: Uint8Array }[];
-  lineEnd: string;
-  gzip: boolean;
-}
-
-export const fileArb = (maxRecords: number): fc.Arbitrary<FuzzFile> =>
-  fc.record({
-    columns: columnsArb,
-    // size "max": lengths spread over 0..maxRecords, not biased to a few records.
-    records: fc.array(recordArb, { maxLength: maxRecords, size: "max" }),
-    mutations: fc.oneof(
-      { weight: 3, arbitrary: fc.constant<FuzzFile["mutations"]>([]) },
-      { weight: 2, arbitrary: mutationArb },
-    ),
-    lineEnd: fc.constantFrom("\n", "\r\n"),
-    gzip: fc.boolean(),
-  });
-
 function csvBytes(f: FuzzFile): Buffer {
-  const lines = [f.columns.map(csvCell).join(",")];
+  const lines = [f.headers.map(csvCell).join(",")];
   for (const r of f.records) lines.push(f.columns.map((c) => csvCell(r[c] ?? "")).join(","));
-  return Buffer.from(lines.join(f.lineEnd) + f.lineEnd);
+  return Buffer.from((f.bom ? "\uFEFF" : "") + lines.join(f.lineEnd) + f.lineEnd);
 }
 
 function jsonlBytes(f: FuzzFile): Buffer {
   const lines = f.records.map((r) =>
-    JSON.stringify(Object.fromEntries(f.columns.map((c) => [c, r[c] ?? null]))),
+    JSON.stringify(Object.fromEntries(f.columns.map((c, i) => [f.headers[i], r[c] ?? null]))),
   );
   return Buffer.from(lines.join(f.lineEnd) + f.lineEnd);
 }
@@ -168,26 +179,24 @@ function jsonlBytes(f: FuzzFile): Buffer {
 export async function writeFuzzFile(
   store: Store,
   dir: string,
-  format: FuzzFormat,
+  format: IngestFormat,
   f: FuzzFile,
   n: number,
 ): Promise<string> {
   if (format === "parquet") {
     const path = join(dir, `fuzz-${n}.parquet`);
-    const cols = f.columns;
+    const names = f.headers.map((h) => `"${h.replaceAll('"', '""')}"`);
     const values =
       f.records.length === 0
-        ? `SELECT ${cols.map((c) => `NULL::VARCHAR AS "${c}"`).join(", ")} WHERE false`
+        ? `SELECT ${names.map((c) => `NULL::VARCHAR AS ${c}`).join(", ")} WHERE false`
         : `SELECT * FROM (VALUES ${f.records
             .map(
               (r) =>
-                `(${cols.map((c) => sqlString((r[c] ?? "").replaceAll("\u0000", ""))).join(", ")})`,
+                `(${f.columns.map((c) => sqlString((r[c] ?? "").replaceAll("\u0000", ""))).join(", ")})`,
             )
-            .join(", ")}) t(${cols.map((c) => `"${c}"`).join(", ")})`;
+            .join(", ")}) t(${names.join(", ")})`;
     await store.run(`COPY (${values}) TO ${sqlString(path)} (FORMAT parquet)`);
-    if (f.mutations.length > 0) {
-      writeFileSync(path, mutate(readFileSync(path), f.mutations));
-    }
+    if (f.mutations.length > 0) writeFileSync(path, mutate(readFileSync(path), f.mutations));
     return path;
   }
   const raw = mutate(format === "csv" ? csvBytes(f) : jsonlBytes(f), f.mutations);
@@ -196,29 +205,16 @@ export async function writeFuzzFile(
   return path;
 }
 
-export interface FuzzStats {
-  files: number;
-  records: number;
-  ingested: number;
-  inputErrors: number;
-}
-
 /** Ingests one generated file and checks the property; throws (a failed property) otherwise. */
 export async function checkOne(
   store: Store,
   path: string,
   timeoutMs: number,
   gazetteer: Gazetteer,
-): Promise<"ok" | "input-error"> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`hang: ingest of ${path} ran past ${timeoutMs} ms`)),
-      timeoutMs,
-    );
-  });
-  try {
-    const r = await Promise.race([ingestFile(store, path, { gazetteer }), timeout]);
+  mapping?: Mapping,
+): Promise<number | "input-error"> {
+  return withDeadline(`ingest of ${path}`, timeoutMs, async () => {
+    const r = await ingestFile(store, path, { gazetteer, mapping });
     if (r.read !== r.loaded + r.duplicates + r.rejected)
       throw new Error(`accounting: read ${r.read} ≠ ${r.loaded} + ${r.duplicates} + ${r.rejected}`);
     const [c] = await store.all<{ loaded: bigint; rejected: bigint }>(
@@ -229,29 +225,18 @@ export async function checkOne(
       throw new Error(
         `store holds ${c?.loaded} records and ${c?.rejected} rejects for a run that reported ${r.loaded} and ${r.rejected}`,
       );
-    return "ok";
-  } catch (err) {
-    if (err instanceof AppError && err.code === "input") return "input-error";
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
+    return r.read;
+  });
 }
 
 /**
  * Runs `runs` generated files of `format` through ingest, each store holding at most
  * `perStore` runs (later runs see earlier runs' records, as real stores do).
  */
-export async function fuzzIngest(opts: {
-  format: FuzzFormat;
-  dir: string;
-  runs: number;
-  maxRecords: number;
-  seed: number;
-  timeoutMs?: number;
-  perStore?: number;
-}): Promise<FuzzStats> {
-  const stats: FuzzStats = { files: 0, records: 0, ingested: 0, inputErrors: 0 };
+export async function fuzzIngest(
+  opts: FuzzRun & { format: IngestFormat; perStore?: number },
+): Promise<FuzzStats> {
+  const stats = emptyStats();
   let store = await Store.open(":memory:");
   const perStore = opts.perStore ?? 200;
   const gazetteer = loadGazetteer();
@@ -265,9 +250,18 @@ export async function fuzzIngest(opts: {
         const path = await writeFuzzFile(store, opts.dir, opts.format, f, stats.files % 50);
         stats.files++;
         stats.records += f.records.length;
-        const outcome = await checkOne(store, path, opts.timeoutMs ?? 30_000, gazetteer);
-        if (outcome === "ok") stats.ingested++;
-        else stats.inputErrors++;
+        const outcome = await checkOne(
+          store,
+          path,
+          opts.timeoutMs ?? 30_000,
+          gazetteer,
+          mappingOf(f),
+        );
+        if (outcome === "input-error") stats.inputErrors++;
+        else {
+          stats.ingested++;
+          stats.rows += outcome;
+        }
       }),
       { numRuns: opts.runs, seed: opts.seed, endOnFailure: true },
     );

@@ -9,9 +9,12 @@ import { LIST_FORMATS, type ListFormat } from "../../core/screening/index.js";
 import { whereClause } from "../../db/where-clause.js";
 import { importList } from "../../sanctions/import-list.js";
 import { diffListVersions } from "../../sanctions/list-diff.js";
-import { storeScreeningIndex } from "../../sanctions/load-index.js";
+import { importsToFinish, storeScreeningIndex } from "../../sanctions/load-index.js";
 import { readListFiles } from "../../sanctions/read-list-files.js";
-import { refreshAfterListImport } from "../../sanctions/refresh-after-import.js";
+import {
+  type RefreshResult,
+  refreshAfterListImport,
+} from "../../sanctions/refresh-after-import.js";
 import { printJson, printLine, printTable, withCommandStore } from "../output.js";
 
 interface ImportOpts {
@@ -63,14 +66,20 @@ export function register(program: Command): void {
       });
       await withCommandStore(cmd, async (store) => {
         const r = await importList(store, read, { version: opts.listVersion });
-        const refresh =
-          r.importId === null ? null : await refreshAfterListImport(store, r.list, r.importId);
-        if (r.importId !== null) await storeScreeningIndex(store);
+        // This import, and any whose command stopped after its commit, are re-screened and
+        // indexed; the index is stored last, so a stop before it is finished by the rerun.
+        const pending = await importsToFinish(store);
+        let refresh: RefreshResult | null = null;
+        for (const p of pending) {
+          const done = await refreshAfterListImport(store, p.list, p.importId);
+          if (p.list === r.list) refresh = done;
+        }
+        if (pending.length > 0) await storeScreeningIndex(store);
         if (opts.json) return printJson({ ...r, refresh });
         for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
         if (r.unchanged) {
           printLine(
-            `${r.list}: ${r.files.join(", ")} is already the stored version (${r.version ?? "no version"}); nothing changed`,
+            `${r.list}: ${r.files.join(", ")} is already the stored version (${r.version ?? "no version"}); ${pending.length ? "finished the re-screening and index of an interrupted import" : "nothing changed"}`,
           );
           return;
         }
