@@ -132,17 +132,6 @@ function entityOf(file: string, r: UkRecord): ListEntity {
 
 // ---- XML ---------------------------------------------------------------------------------------
 
-const ARRAYS = new Set([
-  "Designation",
-  "Name",
-  "NonLatinName",
-  "Address",
-  "DOB",
-  "Nationality",
-  "Passport",
-  "NationalIdentifier",
-  "IMONumber",
-]);
 const kids = (n: unknown, ...path: string[]): Node[] => {
   let cur: Node[] = arr<Node>(n);
   for (const p of path) cur = cur.flatMap((c) => arr<Node>(c[p]));
@@ -191,7 +180,6 @@ export function parseUkXml(file: string, xml: string): ParsedList {
   const root = parseListXml(file, xml, {
     root: "Designations",
     expected: "the UK Sanctions List (UK-Sanctions-List.xml)",
-    arrays: ARRAYS,
   });
   const designations = arr<Node>(root.Designation);
   if (designations.length === 0)

@@ -155,31 +155,20 @@ function ofacSet(texts: { file: string; text: string }[]): {
   return { list: [...lists][0] ?? "OFAC-SDN", set };
 }
 
-function parseOne(
-  format: Exclude<ListFormat, "ofac-csv">,
-  file: string,
-  text: string,
-  list: string | undefined,
-): ParsedList {
-  switch (format) {
-    case "un-xml":
-      return parseUnXml(file, text);
-    case "ofac-xml":
-      return parseOfacXml(file, text);
-    case "ofac-advanced-xml":
-      return parseOfacAdvancedXml(file, text);
-    case "eu-xml":
-      return parseEuXml(file, text);
-    case "uk-xml":
-      return parseUkXml(file, text);
-    case "uk-csv":
-      return parseUkCsv(file, text);
-    case "csl-csv":
-      return parseCsl(file, text);
-    case "ftm-json":
-      return parseFtm(file, text, list);
-  }
-}
+/** The one-file formats and their parsers (OFAC's CSV set is read as a set, below). */
+const PARSERS: Record<
+  Exclude<ListFormat, "ofac-csv">,
+  (file: string, text: string, list: string | undefined) => ParsedList
+> = {
+  "un-xml": parseUnXml,
+  "ofac-xml": parseOfacXml,
+  "ofac-advanced-xml": parseOfacAdvancedXml,
+  "eu-xml": parseEuXml,
+  "uk-xml": parseUkXml,
+  "uk-csv": parseUkCsv,
+  "csl-csv": parseCsl,
+  "ftm-json": parseFtm,
+};
 
 export function readListFiles(
   paths: readonly string[],
@@ -227,7 +216,7 @@ export function readListFiles(
     if (texts.length > 1)
       throw new AppError("usage", `${format} lists are one file; got ${texts.length}`);
     const { file, text } = texts[0]!;
-    parsed = parseOne(format, file, text, options.list);
+    parsed = PARSERS[format](file, text, options.list);
   }
   if (options.list) {
     parsed.list = options.list;
