@@ -203,7 +203,8 @@ export async function importList(
   });
 }
 
-const orNull = (a: { appendNull(): void; appendVarchar(v: string): void }, v: string | null) =>
+type Appender = { appendNull(): void; appendVarchar(v: string): void; endRow(): void };
+const orNull = (a: Appender, v: string | null) =>
   v === null ? a.appendNull() : a.appendVarchar(v);
 
 async function appendAll(store: Store, entities: ListEntity[], hashes: string[], importId: number) {
@@ -226,6 +227,16 @@ async function appendAll(store: Store, entities: ListEntity[], hashes: string[],
     ent.appendBigInt(BigInt(importId));
     ent.appendVarchar(JSON.stringify(e));
     ent.endRow();
+    // The child tables: one row per name, document, birth date, nationality and address, each
+    // keyed by (list, reference); text columns only, null where the list says nothing.
+    const rows = (a: Appender, items: (string | null)[][]) => {
+      for (const values of items) {
+        a.appendVarchar(e.list);
+        a.appendVarchar(e.reference);
+        for (const v of values) orNull(a, v);
+        a.endRow();
+      }
+    };
     for (const n of e.names) {
       names.appendVarchar(e.list);
       names.appendVarchar(e.reference);
@@ -236,36 +247,22 @@ async function appendAll(store: Store, entities: ListEntity[], hashes: string[],
       else names.appendNull();
       names.endRow();
     }
-    for (const d of e.identifiers) {
-      ids.appendVarchar(e.list);
-      ids.appendVarchar(e.reference);
-      ids.appendVarchar(d.type);
-      ids.appendVarchar(d.number);
-      orNull(ids, d.country);
-      orNull(ids, d.label);
-      orNull(ids, d.note);
-      ids.endRow();
-    }
-    for (const d of e.birthDates) {
-      dobs.appendVarchar(e.list);
-      dobs.appendVarchar(e.reference);
-      dobs.appendVarchar(d);
-      dobs.endRow();
-    }
-    for (const c of e.nationalities) {
-      nats.appendVarchar(e.list);
-      nats.appendVarchar(e.reference);
-      nats.appendVarchar(c);
-      nats.endRow();
-    }
-    for (const a of e.addresses) {
-      adds.appendVarchar(e.list);
-      adds.appendVarchar(e.reference);
-      adds.appendVarchar(a.text);
-      orNull(adds, a.city);
-      orNull(adds, a.country);
-      adds.endRow();
-    }
+    rows(
+      ids,
+      e.identifiers.map((d) => [d.type, d.number, d.country, d.label, d.note]),
+    );
+    rows(
+      dobs,
+      e.birthDates.map((d) => [d]),
+    );
+    rows(
+      nats,
+      e.nationalities.map((c) => [c]),
+    );
+    rows(
+      adds,
+      e.addresses.map((a) => [a.text, a.city, a.country]),
+    );
   });
   for (const a of [ent, names, ids, dobs, nats, adds]) {
     a.flushSync();

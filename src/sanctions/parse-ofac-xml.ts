@@ -11,23 +11,13 @@ import { parseListDate } from "./list-dates.js";
 import { arr, listError, text } from "./list-errors.js";
 import { parseOfacRemarks } from "./ofac-remarks.js";
 import {
-  countryOrRaw as country,
-  identifierType,
+  countryOrRaw,
+  defined,
+  listAddress,
+  listIdentifier,
   type XmlNode as Node,
   parseListXml,
 } from "./xml-list.js";
-
-const ARRAYS = new Set([
-  "sdnEntry",
-  "program",
-  "aka",
-  "id",
-  "address",
-  "nationality",
-  "citizenship",
-  "dateOfBirthItem",
-  "placeOfBirthItem",
-]);
 
 function kindOf(t: string): EntityKind {
   const k = t.toLowerCase();
@@ -49,7 +39,6 @@ export function parseOfacXml(file: string, xml: string): ParsedList {
   const root = parseListXml(file, xml, {
     root: "sdnList",
     expected: "OFAC sdn.xml",
-    arrays: ARRAYS,
   });
   const entries = arr<Node>(root.sdnEntry);
   if (entries.length === 0)
@@ -97,40 +86,27 @@ export function parseOfacXml(file: string, xml: string): ParsedList {
       ...arr<Node>((n.nationalityList as Node | undefined)?.nationality),
       ...arr<Node>((n.citizenshipList as Node | undefined)?.citizenship),
     ]
-      .map((c) => country(text(c.country)))
+      .map((c) => countryOrRaw(text(c.country)))
       .filter((c): c is string => c !== null);
     const identifiers = arr<Node>((n.idList as Node | undefined)?.id)
-      .filter((d) => text(d.idNumber))
-      .map((d) => {
-        const label = text(d.idType);
-        return {
-          type: identifierType(label),
-          number: text(d.idNumber),
-          country: country(text(d.idCountry)),
-          label: label || null,
-          note: [text(d.issueDate), text(d.expirationDate)].filter(Boolean).join(" – ") || null,
-        };
-      });
+      .map((d) =>
+        listIdentifier({
+          number: d.idNumber,
+          label: d.idType,
+          country: d.idCountry,
+          note: [text(d.issueDate), text(d.expirationDate)].filter(Boolean).join(" – "),
+        }),
+      )
+      .filter(defined);
     const addresses = arr<Node>((n.addressList as Node | undefined)?.address)
-      .map((a) => {
-        return {
-          text: [
-            a.address1,
-            a.address2,
-            a.address3,
-            a.city,
-            a.stateOrProvince,
-            a.postalCode,
-            a.country,
-          ]
-            .map(text)
-            .filter(Boolean)
-            .join(", "),
-          city: text(a.city) || null,
-          country: country(text(a.country)),
-        };
-      })
-      .filter((a) => a.text);
+      .map((a) =>
+        listAddress(
+          [a.address1, a.address2, a.address3, a.city, a.stateOrProvince, a.postalCode, a.country],
+          a.city,
+          a.country,
+        ),
+      )
+      .filter(defined);
     return {
       list: "OFAC-SDN",
       reference: uid,

@@ -8,7 +8,9 @@ import { parseListDate } from "./list-dates.js";
 import { arr, listError, text } from "./list-errors.js";
 import {
   countryOrRaw as country,
-  identifierType,
+  defined,
+  listAddress,
+  listIdentifier,
   type XmlNode as Node,
   parseListXml,
 } from "./xml-list.js";
@@ -77,27 +79,24 @@ function entityOf(
     .filter(Boolean)
     .map((c) => country(c) ?? c);
   const identifiers = arr<Node>(node.INDIVIDUAL_DOCUMENT)
-    .filter((d) => text(d.NUMBER))
-    .map((d) => {
-      const label = text(d.TYPE_OF_DOCUMENT);
-      return {
-        type: identifierType(label),
-        number: text(d.NUMBER),
-        country: country(text(d.ISSUING_COUNTRY) || text(d.COUNTRY_OF_ISSUE)),
-        label: label || null,
-        note: text(d.NOTE) || null,
-      };
-    });
+    .map((d) =>
+      listIdentifier({
+        number: d.NUMBER,
+        label: d.TYPE_OF_DOCUMENT,
+        country: text(d.ISSUING_COUNTRY) || text(d.COUNTRY_OF_ISSUE),
+        note: d.NOTE,
+      }),
+    )
+    .filter(defined);
   const addresses = arr<Node>(node[kind === "person" ? "INDIVIDUAL_ADDRESS" : "ENTITY_ADDRESS"])
-    .map((a) => ({
-      text: [a.STREET, a.CITY, a.STATE_PROVINCE, a.ZIP_CODE, a.COUNTRY, a.NOTE]
-        .map(text)
-        .filter(Boolean)
-        .join(", "),
-      city: text(a.CITY) || null,
-      country: country(text(a.COUNTRY)),
-    }))
-    .filter((a) => a.text);
+    .map((a) =>
+      listAddress(
+        [a.STREET, a.CITY, a.STATE_PROVINCE, a.ZIP_CODE, a.COUNTRY, a.NOTE],
+        a.CITY,
+        a.COUNTRY,
+      ),
+    )
+    .filter(defined);
   return {
     list: "UN-SC",
     reference,

@@ -13,6 +13,7 @@ import { listError } from "./list-errors.js";
 import { parseCsl } from "./parse-csl.js";
 import { parseEuXml } from "./parse-eu-xml.js";
 import { parseFtm } from "./parse-ftm.js";
+import { parseOfacAdvancedXml } from "./parse-ofac-advanced-xml.js";
 import {
   OFAC_CSV_COLUMNS,
   OFAC_LISTS,
@@ -21,6 +22,7 @@ import {
   parseOfacCsv,
 } from "./parse-ofac-csv.js";
 import { parseOfacXml } from "./parse-ofac-xml.js";
+import { parseUkCsv, parseUkXml } from "./parse-uk-list.js";
 import { parseUnXml } from "./parse-un-xml.js";
 
 export interface ReadList {
@@ -57,14 +59,18 @@ export function sniffFormat(file: string, text: string): Sniffed {
     if (/<CONSOLIDATED_LIST[\s>]/.test(head)) return { format: "un-xml" };
     if (/<(\w+:)?sdnList[\s>]/.test(head)) return { format: "ofac-xml" };
     if (/<(\w+:)?export[\s>]/.test(head)) return { format: "eu-xml" };
+    if (/<(\w+:)?Sanctions[\s>]/.test(head)) return { format: "ofac-advanced-xml" };
+    if (/<(\w+:)?Designations[\s>]/.test(head)) return { format: "uk-xml" };
     throw listError(
       file,
       "",
-      "XML with an unknown root element; expected CONSOLIDATED_LIST (UN), sdnList (OFAC) or export (EU)",
+      "XML with an unknown root element; expected CONSOLIDATED_LIST (UN), sdnList or Sanctions (OFAC), export (EU) or Designations (UK)",
     );
   }
   if (head.startsWith("{")) return { format: "ftm-json" };
   if (/^source,entity_number,type,programs,name,/.test(head)) return { format: "csl-csv" };
+  if (/^(Report Date:[^\n]*\r?\n)?"?Last Updated"?,"?Unique ID"?,/.test(head))
+    return { format: "uk-csv" };
   const firstLine = head.split(/\r?\n/)[0] ?? "";
   let fields: string[] = [];
   try {
@@ -80,7 +86,7 @@ export function sniffFormat(file: string, text: string): Sniffed {
   throw listError(
     file,
     "line 1",
-    `format not recognised (${fields.length} CSV fields); expected UN/OFAC/EU XML, FtM JSON lines, the US Consolidated Screening List CSV or an OFAC CSV (sdn 12, add 6, alt 5, comments 2 fields); use --format`,
+    `format not recognised (${fields.length} CSV fields); expected UN/OFAC/EU/UK XML, FtM JSON lines, the US Consolidated Screening List CSV, the UK Sanctions List CSV or an OFAC CSV (sdn 12, add 6, alt 5, comments 2 fields); use --format`,
   );
 }
 
@@ -149,25 +155,20 @@ function ofacSet(texts: { file: string; text: string }[]): {
   return { list: [...lists][0] ?? "OFAC-SDN", set };
 }
 
-function parseOne(
-  format: Exclude<ListFormat, "ofac-csv">,
-  file: string,
-  text: string,
-  list: string | undefined,
-): ParsedList {
-  switch (format) {
-    case "un-xml":
-      return parseUnXml(file, text);
-    case "ofac-xml":
-      return parseOfacXml(file, text);
-    case "eu-xml":
-      return parseEuXml(file, text);
-    case "csl-csv":
-      return parseCsl(file, text);
-    case "ftm-json":
-      return parseFtm(file, text, list);
-  }
-}
+/** The one-file formats and their parsers (OFAC's CSV set is read as a set, below). */
+const PARSERS: Record<
+  Exclude<ListFormat, "ofac-csv">,
+  (file: string, text: string, list: string | undefined) => ParsedList
+> = {
+  "un-xml": parseUnXml,
+  "ofac-xml": parseOfacXml,
+  "ofac-advanced-xml": parseOfacAdvancedXml,
+  "eu-xml": parseEuXml,
+  "uk-xml": parseUkXml,
+  "uk-csv": parseUkCsv,
+  "csl-csv": parseCsl,
+  "ftm-json": parseFtm,
+};
 
 export function readListFiles(
   paths: readonly string[],
@@ -215,7 +216,7 @@ export function readListFiles(
     if (texts.length > 1)
       throw new AppError("usage", `${format} lists are one file; got ${texts.length}`);
     const { file, text } = texts[0]!;
-    parsed = parseOne(format, file, text, options.list);
+    parsed = PARSERS[format](file, text, options.list);
   }
   if (options.list) {
     parsed.list = options.list;

@@ -35,6 +35,25 @@ export interface Hit {
   explanation: string;
 }
 
+/** The hits of the subjects against an index: every match at or above the threshold. */
+export function screenSubjects(
+  index: ScreeningIndex,
+  kind: SubjectKind,
+  subjects: readonly Subject[],
+  threshold: number,
+): Hit[] {
+  return subjects.flatMap((s) =>
+    index.screen(s.query, { limit: 10, minScore: threshold }).map((m) => ({
+      subjectKind: kind,
+      subject: s.subject,
+      list: m.list,
+      reference: m.reference,
+      score: m.score,
+      explanation: JSON.stringify({ name: m.name, ...m.explanation }),
+    })),
+  );
+}
+
 /** The distinct sponsors (as organisations) or persons (name, birth date, nationality, documents) of the records. */
 export function storeSubjects(store: Store, kind: SubjectKind): Promise<Subject[]> {
   return kind === "sponsor" ? sponsors(store) : persons(store);
@@ -94,21 +113,7 @@ export async function screenStore(
   threshold = SCREEN_THRESHOLD,
 ): Promise<StoreScreenResult> {
   const subjects = await storeSubjects(store, kind);
-  const hits: Hit[] = [];
-  const withHits = new Set<string>();
-  for (const s of subjects)
-    for (const m of index.screen(s.query, { limit: 10 }))
-      if (m.score >= threshold) {
-        hits.push({
-          subjectKind: kind,
-          subject: s.subject,
-          list: m.list,
-          reference: m.reference,
-          score: m.score,
-          explanation: JSON.stringify({ name: m.name, ...m.explanation }),
-        });
-        withHits.add(s.subject);
-      }
+  const hits = screenSubjects(index, kind, subjects, threshold);
   await store.transaction(async () => {
     await store.run("DELETE FROM screening_hits WHERE subject_kind = ?", [kind]);
     await appendHits(store, hits);
@@ -117,6 +122,6 @@ export async function screenStore(
     subjectKind: kind,
     subjects: subjects.length,
     hits: hits.length,
-    subjectsWithHits: withHits.size,
+    subjectsWithHits: new Set(hits.map((h) => h.subject)).size,
   };
 }

@@ -5,13 +5,16 @@
  */
 import { XMLParser } from "fast-xml-parser";
 import { countryCode } from "../core/screening/index.js";
-import { assertWellFormedXml, listError } from "./list-errors.js";
+import type { ListAddress, ListIdentifier } from "../core/screening/types.js";
+import { assertWellFormedXml, listError, text } from "./list-errors.js";
 
 export type XmlNode = Record<string, unknown>;
 
 /**
  * The root element of a well-formed list file. `arrays` names the elements that may repeat (so
- * one occurrence still parses as a list); attributes are read without a prefix unless given.
+ * one occurrence still parses as a list) for parsers that index into them; parsers that read
+ * every repeatable element through `arr` need none. Attributes are read without a prefix unless
+ * given.
  */
 export function parseListXml(
   file: string,
@@ -19,7 +22,7 @@ export function parseListXml(
   options: {
     root: string;
     expected: string;
-    arrays: ReadonlySet<string>;
+    arrays?: ReadonlySet<string>;
     attributePrefix?: string;
   },
 ): XmlNode {
@@ -30,7 +33,8 @@ export function parseListXml(
     removeNSPrefix: true,
     parseTagValue: false,
     parseAttributeValue: false,
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && options.arrays.has(name),
+    isArray: (name, _path, _leaf, isAttribute) =>
+      !isAttribute && (options.arrays?.has(name) ?? false),
   }).parse(xml) as XmlNode;
   const root = doc[options.root] as XmlNode | undefined;
   if (!root)
@@ -50,3 +54,35 @@ export function identifierType(label: string): string {
   if (/national|identi/i.test(label)) return "national-id";
   return "other";
 }
+
+/** A document as every list is reduced to: its type from the list's own label; empty number → none. */
+export function listIdentifier(f: {
+  number: unknown;
+  label: unknown;
+  country: unknown;
+  note?: unknown;
+}): ListIdentifier | undefined {
+  const number = text(f.number);
+  if (!number) return undefined;
+  const label = text(f.label);
+  return {
+    type: identifierType(label),
+    number,
+    country: countryOrRaw(text(f.country)),
+    label: label || null,
+    note: text(f.note) || null,
+  };
+}
+
+/** An address from its parts in the list's order; undefined when every part is empty. */
+export function listAddress(
+  parts: unknown[],
+  city: unknown,
+  country: unknown,
+): ListAddress | undefined {
+  const line = parts.map(text).filter(Boolean).join(", ");
+  if (!line) return undefined;
+  return { text: line, city: text(city) || null, country: countryOrRaw(text(country)) };
+}
+
+export const defined = <T>(x: T | undefined): x is T => x !== undefined;

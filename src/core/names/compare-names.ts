@@ -279,17 +279,27 @@ export function looseKey(s: string): string {
     .replace(/(.)\1+/g, "$1");
 }
 
-function levenshtein(a: string, b: string): number {
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string alignment): a
+ * swapped pair of letters (KMI for KIM) is the commonest typing slip and one edit, not two.
+ */
+function editDistance(a: string, b: string): number {
   if (a === b) return 0;
+  let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(
         prev[j]! + 1,
         cur[j - 1]! + 1,
         prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+    }
+    prev2 = prev;
     prev = cur;
   }
   return prev[b.length]!;
@@ -303,10 +313,12 @@ function latinScore(a: string, b: string): NameMatch {
   const variants = (t: string[]) => [t, t.length > 1 ? [t[t.length - 1]!, ...t.slice(0, -1)] : t];
   for (const x of variants(ta))
     for (const y of variants(tb)) {
-      const ka = looseKey(x.join(""));
-      const kb = looseKey(y.join(""));
+      // Token by token: doubled letters collapse within a token, never across two (KIM MYONG
+      // must not read as KIM YONG).
+      const ka = x.map(looseKey).join("");
+      const kb = y.map(looseKey).join("");
       if (!ka || !kb) continue;
-      const r = 1 - levenshtein(ka, kb) / Math.max(ka.length, kb.length);
+      const r = 1 - editDistance(ka, kb) / Math.max(ka.length, kb.length);
       if (r > best) best = r;
     }
   return {
@@ -393,7 +405,12 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
       pb.some((y) => clean(x) && clean(y) && x.givenParses[0]!.length === y.givenParses[0]!.length),
     );
     const latin = latinScore(textA, textB);
-    if (sameShape) latin.score = Math.min(latin.score, LATIN_CEILING_WHEN_PARSED);
+    // Capped, but in order: of two names both over the cap, the closer spelling stays ahead
+    // (a typo inside one syllable: KIM SAK CHOL is nearer KIM SOK CHOL than KIM SONG CHOL).
+    if (sameShape && latin.score > LATIN_CEILING_WHEN_PARSED - 0.05)
+      latin.score =
+        LATIN_CEILING_WHEN_PARSED -
+        0.05 * ((LATIN_CEILING - latin.score) / (LATIN_CEILING - LATIN_CEILING_WHEN_PARSED + 0.05));
     consider(latin);
   }
   best.score = Math.max(0, Math.min(1, Number(best.score.toFixed(4))));

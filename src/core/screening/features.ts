@@ -45,65 +45,25 @@ export function compareBirthDates(
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(q) || list.length === 0) return undefined;
   const qy = Number(q.slice(0, 4));
   let best: FeatureResult | undefined;
-  const consider = (r: FeatureResult) => {
-    if (!best || r.effect > best.effect) best = r;
+  const consider = (effect: number, agreed: boolean, detail: string) => {
+    if (!best || effect > best.effect) best = { feature: "birth_date", effect, agreed, detail };
   };
   for (const d of list) {
     const r = yearRange(d);
     if (!r) continue;
     if (!d.includes("/") && d.length === 10 && q.length === 10) {
-      if (d === q)
-        consider({
-          feature: "birth_date",
-          effect: DOB_EXACT_BONUS,
-          agreed: true,
-          detail: `${q} = ${d}`,
-        });
+      if (d === q) consider(DOB_EXACT_BONUS, true, `${q} = ${d}`);
       else if (d.slice(0, 4) === q.slice(0, 4))
-        consider({
-          feature: "birth_date",
-          effect: DOB_DAY_MISMATCH,
-          agreed: false,
-          detail: `${q} ≠ ${d} (same year)`,
-        });
+        consider(DOB_DAY_MISMATCH, false, `${q} ≠ ${d} (same year)`);
       else if (Math.abs(Number(d.slice(0, 4)) - qy) <= 1 && d.slice(5) === q.slice(5))
         // Same day and month, year off by one: a common transcription slip.
-        consider({
-          feature: "birth_date",
-          effect: 0,
-          agreed: false,
-          detail: `${q} ~ ${d} (year off by one)`,
-        });
-      else
-        consider({
-          feature: "birth_date",
-          effect: DOB_YEAR_MISMATCH,
-          agreed: false,
-          detail: `${q} ≠ ${d}`,
-        });
+        consider(0, false, `${q} ~ ${d} (year off by one)`);
+      else consider(DOB_YEAR_MISMATCH, false, `${q} ≠ ${d}`);
       continue;
     }
-    if (qy >= r[0] && qy <= r[1])
-      consider({
-        feature: "birth_date",
-        effect: DOB_YEAR_BONUS,
-        agreed: true,
-        detail: `${q} within ${d}`,
-      });
-    else if (qy >= r[0] - 1 && qy <= r[1] + 1)
-      consider({
-        feature: "birth_date",
-        effect: 0,
-        agreed: false,
-        detail: `${q} a year from ${d}`,
-      });
-    else
-      consider({
-        feature: "birth_date",
-        effect: DOB_YEAR_MISMATCH,
-        agreed: false,
-        detail: `${q} ≠ ${d}`,
-      });
+    if (qy >= r[0] && qy <= r[1]) consider(DOB_YEAR_BONUS, true, `${q} within ${d}`);
+    else if (qy >= r[0] - 1 && qy <= r[1] + 1) consider(0, false, `${q} a year from ${d}`);
+    else consider(DOB_YEAR_MISMATCH, false, `${q} ≠ ${d}`);
   }
   return best;
 }

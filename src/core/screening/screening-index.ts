@@ -79,31 +79,35 @@ interface IndexedName {
   acronym: string;
 }
 
-/** Weak aliases are what the lists themselves call unreliable (UN "Low", OFAC "weak"). */
-const WEAK_ALIAS_FACTOR = 0.9;
-/** A derived acronym equal to the query: plausible, not proof. */
-const ACRONYM_SCORE = 0.86;
-/** Keys shared by more names than this are skipped in candidate generation (e.g. "kim"). */
-const MAX_POSTING = 1500;
-/** Candidates scored in full per query, and how many of them may use compareNames. */
-const FULL_SCORE_CANDIDATES = 40;
-const KOREAN_SCORE_CANDIDATES = 12;
-const KOREAN_KEY_WEIGHT = 4;
-/** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
-const LOOSE_KEY_WEIGHT = 40;
-/**
- * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
- * say little, "xianghe" says which company. An extra rare word in the list name means another
- * company (DANDONG TRADING ≠ DANDONG XIANGHE TRADING), so unmatched list tokens count 0.8.
- */
-const ORG_UNMATCHED_WEIGHT = 0.8;
-/**
- * Person names: a list name with parts the query lacks (a second surname, a middle name) counts
- * those parts in full (a Dice score): "Alfonso Romero" is not "CORONA ROMERO, Alfonso" on name
- * evidence alone (yente negatives: 0.5 here let 19 such pairs over the threshold).
- */
-const PERSON_UNMATCHED_WEIGHT = 1;
-const ORG_MIN_RARITY = 0.2;
+/** The matcher's tuning values, each with the reason for it. */
+const TUNING = {
+  /** Weak aliases are what the lists themselves call unreliable (UN "Low", OFAC "weak"). */
+  weakAliasFactor: 0.9,
+  /** A derived acronym equal to the query: plausible, not proof. */
+  acronymScore: 0.86,
+  /** Keys shared by more names than this are skipped in candidate generation (e.g. "kim"). */
+  maxPosting: 1500,
+  /** Candidates scored in full per query, and how many of them may use compareNames. */
+  fullScoreCandidates: 40,
+  koreanScoreCandidates: 12,
+  koreanKeyWeight: 4,
+  /** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
+  looseKeyWeight: 40,
+  /**
+   * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
+   * say little, "xianghe" says which company. An extra rare word in the list name means another
+   * company (DANDONG TRADING ≠ DANDONG XIANGHE TRADING), so unmatched list tokens count 0.8.
+   */
+  orgUnmatchedWeight: 0.8,
+  /**
+   * Person names: a list name with parts the query lacks (a second surname, a middle name) counts
+   * those parts in full (a Dice score): "Alfonso Romero" is not "CORONA ROMERO, Alfonso" on name
+   * evidence alone (yente negatives: 0.5 here let 19 such pairs over the threshold).
+   */
+  personUnmatchedWeight: 1,
+  orgMinRarity: 0.2,
+} as const;
+
 /**
  * Words that say where or what kind of body it is, not which one, and that writers add or leave
  * out (KOREA DAESONG GENERAL TRADING CORPORATION, DAESONG TRADE CO): they weigh little matched
@@ -164,8 +168,10 @@ function looseNameKeys(tokens: readonly string[], out: Set<string>, rotations: b
     : [tokens];
   for (const o of orders) {
     const k = looseKey(o.join(""));
-    if (k.length < 5 || k.length > 16) continue;
+    // Four letters already name a short name (CHO I U for CHO IL U); deleting one of them would not.
+    if (k.length < 4 || k.length > 16) continue;
     out.add(`l:${k}`);
+    if (k.length < 5) continue;
     for (let i = 0; i < k.length; i++) out.add(`l:${k.slice(0, i)}${k.slice(i + 1)}`);
   }
 }
@@ -195,9 +201,6 @@ interface PreparedQuery {
   keys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
-  /** Korean only by its shape (no parse): compareNames only for names sharing a loose key. */
-  syllablesOnly: boolean;
-  looseIds: Set<number>;
 }
 
 /** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
@@ -235,7 +238,7 @@ class PackedPostings implements Postings {
 }
 
 /** Layout version of a serialised index; a stored index of another version is rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 interface SerialisedHead {
   format: number;
@@ -507,8 +510,6 @@ export class ScreeningIndex {
       personTokens: pt,
       koreanKeys,
       korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
-      syllablesOnly: koreanKeys.length === 0 && !hasCjk(q.name),
-      looseIds: new Set(),
       org,
       keys,
       koreanMemo: new Map(),
@@ -532,19 +533,18 @@ export class ScreeningIndex {
     for (const k of p.keys) {
       const list = this.postings.get(k);
       if (!list) continue;
-      if (list.length > MAX_POSTING) {
+      if (list.length > TUNING.maxPosting) {
         // Very common keys (kim, co, of) are skipped unless nothing rarer is shared.
         if (!smallest || list.length < smallest[1].length) smallest = [k, list];
         continue;
       }
       used++;
       const w = k.startsWith("l:")
-        ? LOOSE_KEY_WEIGHT
+        ? TUNING.looseKeyWeight
         : k.startsWith("k:")
-          ? KOREAN_KEY_WEIGHT
+          ? TUNING.koreanKeyWeight
           : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
       for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
-      if (k.startsWith("l:")) for (const id of list) p.looseIds.add(id);
     }
     if (used === 0 && smallest) for (const id of smallest[1]) score.set(id, 1);
     let max = 0;
@@ -556,31 +556,30 @@ export class ScreeningIndex {
       if (v >= floor && this.kindAllowed(this.kinds[this.nameEntity[id]!]!, p.q.type))
         ranked.push([id, v]);
     ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return ranked.slice(0, FULL_SCORE_CANDIDATES).map(([id]) => id);
+    return ranked.slice(0, TUNING.fullScoreCandidates).map(([id]) => id);
   }
 
-  /** Length weight × rarity in [ORG_MIN_RARITY, 1] (ln(N/df) scaled so df ≤ N/1000 counts fully). */
+  /** Length weight × rarity in [TUNING.orgMinRarity, 1] (ln(N/df) scaled so df ≤ N/1000 counts fully). */
   private readonly orgWeight = (t: string): number => {
     const df = this.orgDf.get(t) ?? 0;
     const n = Math.max(this.orgNames, 1000);
     const rarity = Math.log(n / (df + 1)) / Math.log(1000);
     const generic = ORG_GENERIC_WORDS.has(t) ? ORG_GENERIC_FACTOR : 1;
-    return tokenWeight(t) * generic * Math.min(1, Math.max(ORG_MIN_RARITY, rarity));
+    return tokenWeight(t) * generic * Math.min(1, Math.max(TUNING.orgMinRarity, rarity));
   };
 
   private scoreName(
     p: PreparedQuery,
     n: IndexedName,
     allowKorean: boolean,
-    id: number,
   ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
       const a = alignNames(p.personTokens, n.tokens, {
-        unmatchedCandidateWeight: PERSON_UNMATCHED_WEIGHT,
+        unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
       });
-      if (p.korean && n.korean && (!p.syllablesOnly || p.looseIds.has(id))) {
+      if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
         let m = p.koreanMemo.get(memoKey);
@@ -602,7 +601,7 @@ export class ScreeningIndex {
       for (const cv of n.variants) {
         const a = alignNames(qv, cv, {
           weigh: this.orgWeight,
-          unmatchedCandidateWeight: ORG_UNMATCHED_WEIGHT,
+          unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
         });
         if (!best || a.score > best.nameScore)
           best = {
@@ -623,11 +622,11 @@ export class ScreeningIndex {
       n.acronym &&
       qv0?.length === 1 &&
       qv0[0] === n.acronym &&
-      (best?.nameScore ?? 0) < ACRONYM_SCORE
+      (best?.nameScore ?? 0) < TUNING.acronymScore
     )
       best = {
         method: "acronym",
-        nameScore: ACRONYM_SCORE,
+        nameScore: TUNING.acronymScore,
         nameForms: [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
       };
     return best;
@@ -636,10 +635,12 @@ export class ScreeningIndex {
   /** The match of one list name, features included; undefined when it cannot be scored. */
   private matchName(p: PreparedQuery, id: number, allowKorean: boolean): ScreenMatch | undefined {
     const n = this.nameAt(id);
-    const s = this.scoreName(p, n, allowKorean, id);
+    const s = this.scoreName(p, n, allowKorean);
     if (!s) return undefined;
     const weak = n.type === "weak";
-    const nameScore = Number((weak ? s.nameScore * WEAK_ALIAS_FACTOR : s.nameScore).toFixed(4));
+    const nameScore = Number(
+      (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
+    );
     const e = this.entityAt(n.entity);
     const features = this.features(p.q, e);
     let score = nameScore;
@@ -660,7 +661,7 @@ export class ScreeningIndex {
         aliasQuality: n.quality,
         method: s.method,
         nameScore,
-        nameForms: weak ? [...s.nameForms, `weak alias ×${WEAK_ALIAS_FACTOR}`] : s.nameForms,
+        nameForms: weak ? [...s.nameForms, `weak alias ×${TUNING.weakAliasFactor}`] : s.nameForms,
         features,
       },
     };
@@ -679,7 +680,7 @@ export class ScreeningIndex {
     let koreanCalls = 0;
     for (const id of this.candidates(p)) {
       const before = p.koreanMemo.size;
-      const m = this.matchName(p, id, koreanCalls < KOREAN_SCORE_CANDIDATES);
+      const m = this.matchName(p, id, koreanCalls < TUNING.koreanScoreCandidates);
       if (p.koreanMemo.size > before) koreanCalls++;
       if (!m) continue;
       const ei = this.nameEntity[id]!;
@@ -704,7 +705,6 @@ export class ScreeningIndex {
     list?: string,
   ): { best: ScreenMatch; names: { alias: string; nameScore: number; method: string }[] }[] {
     const p = this.prepare(q);
-    this.candidates(p); // which names share a loose key with the query, as screen() knows them
     const out: ReturnType<ScreeningIndex["explain"]> = [];
     const ids = this.namesByEntity();
     this.entities.forEach((e, ei) => {

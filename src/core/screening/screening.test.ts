@@ -119,3 +119,58 @@ test("Korean homonyms with one syllable apart: ranked, under the threshold, over
   assert.ok(d!.score > m!.score);
   assert.equal(d!.explanation.features[0]?.feature, "birth_date");
 });
+
+test("explain: every name of a named entry with its score, even far below the threshold", () => {
+  const index = ScreeningIndex.build([
+    entity({
+      reference: "KPi.024",
+      names: [
+        { name: "KIM YONG CHOL", type: "primary", quality: null },
+        { name: "Kim Young-Cheol", type: "aka", quality: "Good" },
+        { name: "KIM YONG-CHOL", type: "weak", quality: "Low" },
+      ],
+      birthDates: ["1946"],
+    }),
+    entity({
+      reference: "KPi.099",
+      names: [{ name: "RI SONG HYOK", type: "primary", quality: null }],
+    }),
+  ]);
+  const [e] = index.explain({ name: "KIM YONG MIN", birthDate: "1970-01-01" }, "KPi.024");
+  assert.equal(e?.best.reference, "KPi.024");
+  assert.equal(e!.names.length, 3);
+  // A different last syllable keeps the name below the threshold; the birth year lowers it more.
+  assert.ok(e!.best.explanation.nameScore < SCREEN_THRESHOLD);
+  assert.ok(e!.best.score < e!.best.explanation.nameScore);
+  assert.equal(e!.best.explanation.method, "korean-name");
+  assert.ok(e!.best.explanation.nameForms.some((f) => /≠/.test(f)));
+  assert.equal(e!.best.explanation.features[0]?.agreed, false);
+  assert.deepEqual(index.explain({ name: "KIM YONG MIN" }, "NOPE"), []);
+});
+
+test("typos on short romanized syllables rank the listed name first: dropped vowels and letters, swapped letters", () => {
+  const names = [
+    "KIM KYONG IL",
+    "KIM KWANG-IL",
+    "KIM MYONG CHOL",
+    "KIM YONG CHOL",
+    "KIM SONG CHOL",
+    "RI SONG CHOL",
+    "CHO IL U",
+    "JO YONG CHOL",
+  ];
+  const index = ScreeningIndex.build(
+    names.map((n) =>
+      entity({ reference: n, names: [{ name: n, type: "primary", quality: null }] }),
+    ),
+  );
+  for (const [query, listed] of [
+    ["KIM, Kyng Il", "KIM KYONG IL"],
+    ["KIM, Myng Chol", "KIM MYONG CHOL"],
+    ["KMI, Song Chol", "KIM SONG CHOL"],
+    ["Jo I U", "CHO IL U"],
+  ] as const) {
+    const [m] = index.screen({ name: query, type: "person" }, { minScore: 0 });
+    assert.equal(m?.reference, listed, `${query} → ${m?.reference} ${m?.score}`);
+  }
+});

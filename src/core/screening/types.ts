@@ -72,8 +72,11 @@ export const LIST_FORMATS = [
   "un-xml",
   "ofac-csv",
   "ofac-xml",
+  "ofac-advanced-xml",
   "eu-xml",
   "ftm-json",
   "csl-csv",
+  "uk-xml",
+  "uk-csv",
 ] as const;
 export type ListFormat = (typeof LIST_FORMATS)[number];
