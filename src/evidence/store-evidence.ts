@@ -28,6 +28,7 @@ import {
 import { codePointIndexer, utf16Indexer } from "../core/evidence/segment.js";
 import type { Store } from "../db/store.js";
 import { placeIndex } from "./gazetteer-place-index.js";
+import { linkSponsorGroups } from "./links.js";
 import { type ReadOptions, type ReadSource, readSourceFile } from "./read-source.js";
 import { indexSource } from "./search.js";
 
@@ -575,6 +576,9 @@ export interface ClaimRow {
   source_sha256: string;
   corroborated_by: number[];
   independent_sources: number;
+  /** The sponsor groups in the crossing records that the claim's organisation belongs to
+   * (sponsors.sponsor_key); empty without an organisation or before analyze has run. */
+  sponsor_keys: string[];
 }
 
 /** Claims with their grade (reliability from the source; credibility the claim's own, else the
@@ -597,7 +601,10 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
   const places = placeIndex().places;
   const filterPlace = filter.place ? resolvePlaceOrFail(filter.place) : undefined;
   const all = await store.json<
-    Omit<ClaimRow, "corroborated_by" | "independent_sources" | "grade" | "place"> & {
+    Omit<
+      ClaimRow,
+      "corroborated_by" | "independent_sources" | "grade" | "place" | "sponsor_keys"
+    > & {
       text_sha256: string;
     }
   >(
@@ -643,6 +650,9 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
         (a.suggestion_rank ?? Number.MAX_SAFE_INTEGER) -
           (b.suggestion_rank ?? Number.MAX_SAFE_INTEGER),
     );
+  const sponsorGroups = await linkSponsorGroups(store, [
+    ...new Set(rows.flatMap((c) => (c.organisation ? [c.organisation] : []))),
+  ]);
   return rows.map(({ text_sha256: _t, ...c }) => {
     const [corr] = corroborate([
       input({ ...c, text_sha256: _t }),
@@ -654,6 +664,7 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
       grade: formatGrade(c.reliability, c.credibility),
       corroborated_by: corr?.corroboratedBy ?? [],
       independent_sources: corr?.independentSources ?? 1,
+      sponsor_keys: (c.organisation && sponsorGroups.get(c.organisation)) || [],
     };
   });
 }

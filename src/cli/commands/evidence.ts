@@ -70,6 +70,7 @@ function claimTable(rows: ClaimRow[]): void {
       grade: c.grade,
       sources: c.independent_sources,
       page: c.page ?? "",
+      sponsor: c.sponsor_keys.join("; "),
       quote: short(c.quote, 60),
     })),
   );
