@@ -69,7 +69,11 @@ export function placeForCount(
   );
   if (prep) return prep;
   const koAfter = inClause.find(
-    (m) => m.start >= qEnd && KO_LOCATIVE.test(text.slice(m.end, m.end + 4)),
+    (m) =>
+      m.start >= qEnd &&
+      KO_LOCATIVE.test(text.slice(m.end, m.end + 4)) &&
+      // "중국의 북한 노동력": a country in the genitive qualifies a noun, it places nothing.
+      !(index.places.get(m.placeId)?.kind === "country" && text[m.end] === "의"),
   );
   if (koAfter && !/\d/.test(text.slice(qEnd, koAfter.start))) return koAfter;
   const beforeInClause = inClause.filter((m) => m.end <= qStart);
@@ -189,13 +193,16 @@ export function isReportingDate(text: string, d: DateMention, segStart: number):
 // A date a deadline names: "by Dec. 22, 2019", "2019년까지", "2019年12月前".
 const DEADLINE_BEFORE = /\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$/i;
 const DEADLINE_AFTER = /^\s?(?:까지|前|以前|之前|为止|為止)/u;
+// "要求成员国在2019年将…劳工全数送回": the year the repatriation is to happen in.
+const DEADLINE_ZH_IN = /^[^。，,]{0,30}(?:遣返|送回|送返|遣送)/u;
 
 /** The date a deadline statement sets, if it names one. */
 export function deadlineDate(text: string, dates: DateMention[]): DateMention | undefined {
   return dates.find(
     (d) =>
       DEADLINE_AFTER.test(text.slice(d.end, d.end + 4)) ||
-      DEADLINE_BEFORE.test(text.slice(Math.max(0, d.start - 24), d.start)),
+      DEADLINE_BEFORE.test(text.slice(Math.max(0, d.start - 24), d.start)) ||
+      (text[d.start - 1] === "在" && DEADLINE_ZH_IN.test(text.slice(d.end, d.end + 40))),
   );
 }
 
