@@ -14,9 +14,13 @@ const EN_PLACE_PREP =
   /(?:\b(?:in|at|into|to|near|around|across|inside|throughout|of|entered|reached|(?:crossed|came|returned|travell?ed|moved)\s+(?:back\s+)?from)\s+(?:the\s+)?(?:(?:chinese\s+)?(?:border\s+)?city\s+of\s+|nearby\s+)?)$/i;
 // A Korean place followed by a locative particle, or a Chinese one after 在/到/赴/往/于.
 const KO_LOCATIVE = /^(?:시|성)?(?:에서는|에서|에도|에는|으로|로|에|의)/u;
+// The place of a Korean count is also the place of the noun it modifies, with the Hanja
+// Korean papers add in brackets: "145명이 투먼(圖們)시 섬유공장에 취업".
+const KO_LOCATIVE_NOUN =
+  /^(?:\([^)]{1,12}\))?(?:시|성)?\s?[가-힣]{1,8}(?:에서|에|으로)(?![가-힣])/u;
 const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至)$/u;
 const BACK_REFERENCE =
-  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?회사|현지|이곳/i;
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳/i;
 
 /** The clause of `text` around [start, end) inside [segStart, segEnd): Chinese and Korean
  * clauses end at commas; English ones at semicolons (commas there separate list items). */
@@ -71,7 +75,8 @@ export function placeForCount(
   const koAfter = inClause.find(
     (m) =>
       m.start >= qEnd &&
-      KO_LOCATIVE.test(text.slice(m.end, m.end + 4)) &&
+      (KO_LOCATIVE.test(text.slice(m.end, m.end + 4)) ||
+        KO_LOCATIVE_NOUN.test(text.slice(m.end, m.end + 24))) &&
       // "중국의 북한 노동력": a country in the genitive qualifies a noun, it places nothing.
       !(index.places.get(m.placeId)?.kind === "country" && text[m.end] === "의"),
   );

@@ -196,6 +196,28 @@ describe("evidence: suggestions from real prose", () => {
     );
   });
 
+  it("places Korean counts by the noun they go to and by 이 공장; ethnic Koreans of China and other people's flight are no claims", () => {
+    assert.deepEqual(counts(suggest("북한 여성 60명이 중국 훈춘(琿春)시 의류공장에 취업했다.")), [
+      [60, 60, "cn-jl-hunchun", null, null],
+    ]);
+    assert.deepEqual(
+      counts(
+        suggest("훈춘시 외곽의 한 수산물 공장.\n\n이 공장에는 200여 명의 북한 노동자가 있다."),
+      ),
+      [[200, null, "cn-jl-hunchun", null, null]],
+    );
+    assert.deepEqual(counts(suggest("延边的工厂里有约2万名中国朝鲜族工人。")), []);
+    assert.deepEqual(counts(suggest("훈춘 공장에서 일하는 5천 명의 조선족 노동자")), []);
+    assert.ok(
+      !suggest("许多朝鲜人越过图们江逃往中国。").some((c) => c.kind === "incident"),
+      "a defection that is not a worker's",
+    );
+    assert.ok(
+      suggest("丹东工厂的朝鲜工人逃跑了。").some((c) => c.kind === "incident"),
+      "a worker's flight",
+    );
+  });
+
   it("never makes a claim from URLs, coded names, dates, bylines or rivers", () => {
     assert.deepEqual(
       counts(

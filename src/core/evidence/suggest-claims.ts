@@ -135,6 +135,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Statement kinds: one claim per kind per sentence, the sentence as the quote.
     const durations = findDurations(text, seg.start, seg.end);
     for (const kind of statementKinds(sentenceText, hasWorkers)) {
+      // Unrest, deaths and flight count when they are the workers': not every defector's.
+      if (kind === "incident" && !nearWorkers) continue;
       // Durations qualify stays, limits and deadlines; an incident's length is not its value.
       const duration = kind === "incident" ? undefined : durations[0];
       draft(kind, [seg.start, seg.end], {

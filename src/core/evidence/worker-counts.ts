@@ -36,7 +36,7 @@ const NOT_A_COUNT_BEFORE =
 // After a Chinese or Korean count: visas given to tourists or students, a group or room size
 // ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)/u;
+  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
