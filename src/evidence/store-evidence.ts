@@ -77,6 +77,17 @@ export function parseIsoDate(value: string, field: string): string {
   );
 }
 
+/** The period `--from [--to]` names: its first and last day; `--to` defaults to the end of
+ * `--from` ("--from 2019-06" is June 2019). */
+export function parsePeriod(
+  from: string | undefined,
+  to: string | undefined,
+): { start: string | null; end: string | null } {
+  const start = from ? parsePeriodBound(from, "--from", "start") : null;
+  const end = to ?? from;
+  return { start, end: end ? parsePeriodBound(end, to ? "--to" : "--from", "end") : null };
+}
+
 /** A period bound: YYYY, YYYY-MM or YYYY-MM-DD, expanded to its first or last day. */
 export function parsePeriodBound(value: string, field: string, edge: "start" | "end"): string {
   const v = value.trim();
@@ -444,12 +455,7 @@ export async function addManualClaim(store: Store, c: ManualClaim): Promise<numb
   const text = src.text;
   const [start, end] = quotationSpan(text, c);
   const place = c.place ? resolvePlaceOrFail(c.place) : undefined;
-  const periodStart = c.from ? parsePeriodBound(c.from, "--from", "start") : null;
-  const periodEnd = c.to
-    ? parsePeriodBound(c.to, "--to", "end")
-    : c.from
-      ? parsePeriodBound(c.from, "--from", "end")
-      : null;
+  const { start: periodStart, end: periodEnd } = parsePeriod(c.from, c.to);
   if (periodStart && periodEnd && periodEnd < periodStart)
     throw new AppError("usage", `--to ${periodEnd} is before --from ${periodStart}`);
   let valueMin: number | null = null;

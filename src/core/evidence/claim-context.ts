@@ -50,16 +50,27 @@ export function clauseAround(
   return [a, b];
 }
 
-/** The place a count at [qStart, qEnd) is about, among the sentence's mentions. */
+/** A claim's span of the text and the clause around it (clauseAround). */
+export interface ClaimSpan {
+  start: number;
+  end: number;
+  clause: [number, number];
+}
+
+/** The items (place or date mentions) that lie inside the span's clause. */
+function inClauseOf<T extends { start: number; end: number }>(items: T[], at: ClaimSpan): T[] {
+  return items.filter((m) => m.start >= at.clause[0] && m.end <= at.clause[1]);
+}
+
+/** The place a count at `at` is about, among the sentence's mentions. */
 export function placeForCount(
   text: string,
-  qStart: number,
-  qEnd: number,
+  at: ClaimSpan,
   mentions: PlaceMention[],
-  clause: [number, number],
   index: PlaceIndex,
 ): PlaceMention | undefined {
-  const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
+  const { start: qStart, end: qEnd } = at;
+  const inClause = inClauseOf(mentions, at);
   const after = mentions.filter((m) => m.start >= qEnd);
   const prep = after.find(
     (m) =>
@@ -215,13 +226,12 @@ export function deadlineDate(text: string, dates: DateMention[]): DateMention | 
  * in English, before it in Chinese and Korean), else the nearest date in the sentence. */
 export function periodFor(
   text: string,
-  start: number,
-  end: number,
+  at: ClaimSpan,
   dates: DateMention[],
-  clause: [number, number],
   cjk: boolean,
 ): DateMention | undefined {
-  const inClause = dates.filter((d) => d.start >= clause[0] && d.end <= clause[1]);
+  const { start, end } = at;
+  const inClause = inClauseOf(dates, at);
   const afterNear = inClause.find((d) => d.start >= end && d.start - end <= 40);
   const before = inClause.filter((d) => d.end <= start);
   const lastBefore = before[before.length - 1];
