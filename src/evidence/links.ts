@@ -5,7 +5,7 @@
  * Latin letters). Sanctions names are read only from tables that exist (see sanctionsNames):
  * the sanctions module may not be installed, and then the list is empty.
  */
-import { organisationKey } from "../core/evidence/index.js";
+import { matchSponsorGroups, organisationKey } from "../core/evidence/index.js";
 import type { Store } from "../db/store.js";
 
 export interface SponsorLink {
@@ -99,4 +99,23 @@ export async function linkSanctions(store: Store, organisation: string): Promise
     if (match) out.push({ ...r, match });
   }
   return out;
+}
+
+/**
+ * The sponsor groups (sponsor_names, written by analyze) that each organisation belongs to.
+ * Before analyze has run there are no groups, and every organisation links to none.
+ */
+export async function linkSponsorGroups(
+  store: Store,
+  organisations: readonly string[],
+): Promise<Map<string, string[]>> {
+  if (organisations.length === 0) return new Map();
+  const names = await columnsOf(store, "sponsor_names");
+  const spellings =
+    names.has("spelling") && names.has("sponsor_key")
+      ? await store.json<{ spelling: string; sponsorKey: string }>(
+          "SELECT DISTINCT spelling, sponsor_key AS sponsorKey FROM sponsor_names WHERE spelling IS NOT NULL AND sponsor_key IS NOT NULL ORDER BY spelling",
+        )
+      : [];
+  return matchSponsorGroups(spellings, organisations);
 }

@@ -28,6 +28,7 @@ import {
 import { codePointIndexer, utf16Indexer } from "../core/evidence/segment.js";
 import type { Store } from "../db/store.js";
 import { placeIndex } from "./gazetteer-place-index.js";
+import { linkSponsorGroups } from "./links.js";
 import { type ReadOptions, type ReadSource, readSourceFile } from "./read-source.js";
 import { indexSource } from "./search.js";
 
@@ -74,6 +75,17 @@ export function parseIsoDate(value: string, field: string): string {
     "usage",
     `${field}: "${value}" is not a date; expected YYYY-MM-DD, e.g. 2019-07-03`,
   );
+}
+
+/** The period `--from [--to]` names: its first and last day; `--to` defaults to the end of
+ * `--from` ("--from 2019-06" is June 2019). */
+export function parsePeriod(
+  from: string | undefined,
+  to: string | undefined,
+): { start: string | null; end: string | null } {
+  const start = from ? parsePeriodBound(from, "--from", "start") : null;
+  const end = to ?? from;
+  return { start, end: end ? parsePeriodBound(end, to ? "--to" : "--from", "end") : null };
 }
 
 /** A period bound: YYYY, YYYY-MM or YYYY-MM-DD, expanded to its first or last day. */
@@ -443,12 +455,7 @@ export async function addManualClaim(store: Store, c: ManualClaim): Promise<numb
   const text = src.text;
   const [start, end] = quotationSpan(text, c);
   const place = c.place ? resolvePlaceOrFail(c.place) : undefined;
-  const periodStart = c.from ? parsePeriodBound(c.from, "--from", "start") : null;
-  const periodEnd = c.to
-    ? parsePeriodBound(c.to, "--to", "end")
-    : c.from
-      ? parsePeriodBound(c.from, "--from", "end")
-      : null;
+  const { start: periodStart, end: periodEnd } = parsePeriod(c.from, c.to);
   if (periodStart && periodEnd && periodEnd < periodStart)
     throw new AppError("usage", `--to ${periodEnd} is before --from ${periodStart}`);
   let valueMin: number | null = null;
@@ -575,6 +582,9 @@ export interface ClaimRow {
   source_sha256: string;
   corroborated_by: number[];
   independent_sources: number;
+  /** The sponsor groups in the crossing records that the claim's organisation belongs to
+   * (sponsors.sponsor_key); empty without an organisation or before analyze has run. */
+  sponsor_keys: string[];
 }
 
 /** Claims with their grade (reliability from the source; credibility the claim's own, else the
@@ -597,7 +607,10 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
   const places = placeIndex().places;
   const filterPlace = filter.place ? resolvePlaceOrFail(filter.place) : undefined;
   const all = await store.json<
-    Omit<ClaimRow, "corroborated_by" | "independent_sources" | "grade" | "place"> & {
+    Omit<
+      ClaimRow,
+      "corroborated_by" | "independent_sources" | "grade" | "place" | "sponsor_keys"
+    > & {
       text_sha256: string;
     }
   >(
@@ -643,6 +656,9 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
         (a.suggestion_rank ?? Number.MAX_SAFE_INTEGER) -
           (b.suggestion_rank ?? Number.MAX_SAFE_INTEGER),
     );
+  const sponsorGroups = await linkSponsorGroups(store, [
+    ...new Set(rows.flatMap((c) => (c.organisation ? [c.organisation] : []))),
+  ]);
   return rows.map(({ text_sha256: _t, ...c }) => {
     const [corr] = corroborate([
       input({ ...c, text_sha256: _t }),
@@ -654,6 +670,7 @@ export async function listClaims(store: Store, filter: ClaimFilter = {}): Promis
       grade: formatGrade(c.reliability, c.credibility),
       corroborated_by: corr?.corroboratedBy ?? [],
       independent_sources: corr?.independentSources ?? 1,
+      sponsor_keys: (c.organisation && sponsorGroups.get(c.organisation)) || [],
     };
   });
 }

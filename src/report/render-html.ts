@@ -397,6 +397,9 @@ function evidenceSection({ data }: RenderContext): string {
             ? `${c.value_min} ${c.value_unit ?? ""}`
             : `${c.value_min ?? "…"}–${c.value_max ?? "…"} ${c.value_unit ?? ""}`,
       quote: c.quote.length > 220 ? `${c.quote.slice(0, 219)}…` : c.quote,
+      organisation: c.organisation
+        ? `${c.organisation}${c.sponsor_keys.length ? ` → sponsor in the records: ${c.sponsor_keys.join("; ")}` : ""}`
+        : "",
       data: b
         ? `${b.method === "presence-table" ? "likely workers" : "net flow"} peak ${b.peak === null ? "–" : formatInt(b.peak)} in ${b.from} – ${b.to}; ${formatInt(b.dprkCrossings)} DPRK crossings`
         : "",
@@ -417,6 +420,7 @@ function evidenceSection({ data }: RenderContext): string {
         ["period", "period"],
         ["value", "value"],
         ["quote", "quote"],
+        ["organisation", "organisation"],
         ["data", "the data"],
         ["reading", "reading"],
         ["corroboration", "corroboration"],

@@ -20,7 +20,7 @@ import {
   listClaims,
   listSources,
   type ManualClaim,
-  parsePeriodBound,
+  parsePeriod,
   setClaimStatus,
   validateMeta,
 } from "../../evidence/store-evidence.js";
@@ -70,6 +70,7 @@ function claimTable(rows: ClaimRow[]): void {
       grade: c.grade,
       sources: c.independent_sources,
       page: c.page ?? "",
+      sponsor: c.sponsor_keys.join("; "),
       quote: short(c.quote, 60),
     })),
   );
@@ -180,29 +181,38 @@ function registerAdd(evidence: Command): void {
     );
 }
 
+/** Rows as JSON with --json, else the table `columns` makes of each. */
+function printRows<T>(rows: T[], json: boolean | undefined, columns: (row: T) => object): void {
+  if (json) printJson(rows);
+  else printTable(rows.map(columns) as Record<string, unknown>[]);
+}
+
+function sourceColumns(r: Record<string, unknown>): object {
+  const { source_id: id, grade, published, publisher, media_type: type } = r;
+  const title = short(r.title as string | null, 48);
+  const sha256 = String(r.sha256).slice(0, 12);
+  return {
+    id,
+    grade,
+    published,
+    publisher,
+    title,
+    type,
+    sha256,
+    accepted: r.accepted_claims,
+    suggested: r.suggested_claims,
+  };
+}
+
 function registerSources(evidence: Command): void {
   evidence
     .command("sources")
     .description("list stored reports with grade, hash and claim counts")
     .option("--json", "print JSON")
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withCommandStore(cmd, async (store) => {
-        const rows = await listSources(store);
-        if (opts.json) return printJson(rows);
-        printTable(
-          rows.map((r) => ({
-            id: r.source_id,
-            grade: r.grade,
-            published: r.published,
-            publisher: r.publisher,
-            title: short(r.title as string | null, 48),
-            type: r.media_type,
-            sha256: String(r.sha256).slice(0, 12),
-            accepted: r.accepted_claims,
-            suggested: r.suggested_claims,
-          })),
-        );
-      });
+      await withCommandStore(cmd, async (store) =>
+        printRows(await listSources(store), opts.json, sourceColumns),
+      );
     });
 }
 
@@ -434,20 +444,17 @@ function registerTimeline(evidence: Command): void {
             .sort((a, b) =>
               a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.claim_id - b.claim_id,
             );
-          if (opts.json) return printJson(rows);
-          printTable(
-            rows.map((c) => ({
-              date: c.date,
-              basis: c.date_basis,
-              kind: c.kind,
-              place: c.place ?? "",
-              value: claimValue(c),
-              grade: c.grade,
-              sources: c.independent_sources,
-              source: short(c.source_title ?? `source ${c.source_id}`, 30),
-              quote: short(c.quote, 50),
-            })),
-          );
+          printRows(rows, opts.json, (c) => ({
+            date: c.date,
+            basis: c.date_basis,
+            kind: c.kind,
+            place: c.place ?? "",
+            value: claimValue(c),
+            grade: c.grade,
+            sources: c.independent_sources,
+            source: short(c.source_title ?? `source ${c.source_id}`, 30),
+            quote: short(c.quote, 50),
+          }));
         });
       },
     );
@@ -469,12 +476,9 @@ function registerCompare(evidence: Command): void {
         opts: { place: string; from?: string; to?: string; claim?: string; json?: boolean },
         cmd: Command,
       ) => {
-        const from = opts.from ? parsePeriodBound(opts.from, "--from", "start") : undefined;
-        const to = opts.to
-          ? parsePeriodBound(opts.to, "--to", "end")
-          : opts.from
-            ? parsePeriodBound(opts.from, "--from", "end")
-            : undefined;
+        const period = parsePeriod(opts.from, opts.to);
+        const from = period.start ?? undefined;
+        const to = period.end ?? undefined;
         await withCommandStore(cmd, async (store) => {
           const r = await compareClaims(store, {
             place: opts.place,

@@ -14,9 +14,13 @@ const EN_PLACE_PREP =
   /(?:\b(?:in|at|into|to|near|around|across|inside|throughout|of|entered|reached|(?:crossed|came|returned|travell?ed|moved)\s+(?:back\s+)?from)\s+(?:the\s+)?(?:(?:chinese\s+)?(?:border\s+)?city\s+of\s+|nearby\s+)?)$/i;
 // A Korean place followed by a locative particle, or a Chinese one after 在/到/赴/往/于.
 const KO_LOCATIVE = /^(?:시|성)?(?:에서는|에서|에도|에는|으로|로|에|의)/u;
+// The place of a Korean count is also the place of the noun it modifies, with the Hanja
+// Korean papers add in brackets: "145명이 투먼(圖們)시 섬유공장에 취업".
+const KO_LOCATIVE_NOUN =
+  /^(?:\([^)]{1,12}\))?(?:시|성)?\s?[가-힣]{1,8}(?:에서|에|으로)(?![가-힣])/u;
 const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至)$/u;
 const BACK_REFERENCE =
-  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?회사|현지|이곳/i;
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳/i;
 
 /** The clause of `text` around [start, end) inside [segStart, segEnd): Chinese and Korean
  * clauses end at commas; English ones at semicolons (commas there separate list items). */
@@ -46,16 +50,27 @@ export function clauseAround(
   return [a, b];
 }
 
-/** The place a count at [qStart, qEnd) is about, among the sentence's mentions. */
+/** A claim's span of the text and the clause around it (clauseAround). */
+export interface ClaimSpan {
+  start: number;
+  end: number;
+  clause: [number, number];
+}
+
+/** The items (place or date mentions) that lie inside the span's clause. */
+function inClauseOf<T extends { start: number; end: number }>(items: T[], at: ClaimSpan): T[] {
+  return items.filter((m) => m.start >= at.clause[0] && m.end <= at.clause[1]);
+}
+
+/** The place a count at `at` is about, among the sentence's mentions. */
 export function placeForCount(
   text: string,
-  qStart: number,
-  qEnd: number,
+  at: ClaimSpan,
   mentions: PlaceMention[],
-  clause: [number, number],
   index: PlaceIndex,
 ): PlaceMention | undefined {
-  const inClause = mentions.filter((m) => m.start >= clause[0] && m.end <= clause[1]);
+  const { start: qStart, end: qEnd } = at;
+  const inClause = inClauseOf(mentions, at);
   const after = mentions.filter((m) => m.start >= qEnd);
   const prep = after.find(
     (m) =>
@@ -69,7 +84,12 @@ export function placeForCount(
   );
   if (prep) return prep;
   const koAfter = inClause.find(
-    (m) => m.start >= qEnd && KO_LOCATIVE.test(text.slice(m.end, m.end + 4)),
+    (m) =>
+      m.start >= qEnd &&
+      (KO_LOCATIVE.test(text.slice(m.end, m.end + 4)) ||
+        KO_LOCATIVE_NOUN.test(text.slice(m.end, m.end + 24))) &&
+      // "중국의 북한 노동력": a country in the genitive qualifies a noun, it places nothing.
+      !(index.places.get(m.placeId)?.kind === "country" && text[m.end] === "의"),
   );
   if (koAfter && !/\d/.test(text.slice(qEnd, koAfter.start))) return koAfter;
   const beforeInClause = inClause.filter((m) => m.end <= qStart);
@@ -189,13 +209,16 @@ export function isReportingDate(text: string, d: DateMention, segStart: number):
 // A date a deadline names: "by Dec. 22, 2019", "2019년까지", "2019年12月前".
 const DEADLINE_BEFORE = /\b(?:by|before|until|no\s+later\s+than)\s+(?:the\s+end\s+of\s+)?$/i;
 const DEADLINE_AFTER = /^\s?(?:까지|前|以前|之前|为止|為止)/u;
+// "要求成员国在2019年将…劳工全数送回": the year the repatriation is to happen in.
+const DEADLINE_ZH_IN = /^[^。，,]{0,30}(?:遣返|送回|送返|遣送)/u;
 
 /** The date a deadline statement sets, if it names one. */
 export function deadlineDate(text: string, dates: DateMention[]): DateMention | undefined {
   return dates.find(
     (d) =>
       DEADLINE_AFTER.test(text.slice(d.end, d.end + 4)) ||
-      DEADLINE_BEFORE.test(text.slice(Math.max(0, d.start - 24), d.start)),
+      DEADLINE_BEFORE.test(text.slice(Math.max(0, d.start - 24), d.start)) ||
+      (text[d.start - 1] === "在" && DEADLINE_ZH_IN.test(text.slice(d.end, d.end + 40))),
   );
 }
 
@@ -203,13 +226,12 @@ export function deadlineDate(text: string, dates: DateMention[]): DateMention | 
  * in English, before it in Chinese and Korean), else the nearest date in the sentence. */
 export function periodFor(
   text: string,
-  start: number,
-  end: number,
+  at: ClaimSpan,
   dates: DateMention[],
-  clause: [number, number],
   cjk: boolean,
 ): DateMention | undefined {
-  const inClause = dates.filter((d) => d.start >= clause[0] && d.end <= clause[1]);
+  const { start, end } = at;
+  const inClause = inClauseOf(dates, at);
   const afterNear = inClause.find((d) => d.start >= end && d.start - end <= 40);
   const before = inClause.filter((d) => d.end <= start);
   const lastBefore = before[before.length - 1];

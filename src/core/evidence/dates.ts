@@ -38,25 +38,17 @@ const QUARTERS: Record<string, number> = {
   "4th": 4,
 };
 
-// Parts of a year, as months.
-const PARTS: Record<string, [number, number]> = {
-  early: [1, 4],
-  mid: [5, 8],
-  late: [9, 12],
-  end: [10, 12],
-  beginning: [1, 3],
-  start: [1, 3],
-  first: [1, 6],
-  second: [7, 12],
-};
-// Parts of a month, as days.
-const MONTH_PARTS: Record<string, [number, number]> = {
-  early: [1, 10],
-  beginning: [1, 10],
-  start: [1, 10],
-  mid: [11, 20],
-  late: [21, 31],
-  end: [21, 31],
+// Parts of a year as months, and of a month as days ("first" and "second" halves are of
+// years only): part → [first month, last month, first day, last day].
+const PARTS: Record<string, [number, number, number, number]> = {
+  early: [1, 4, 1, 10],
+  beginning: [1, 3, 1, 10],
+  start: [1, 3, 1, 10],
+  mid: [5, 8, 11, 20],
+  late: [9, 12, 21, 31],
+  end: [10, 12, 21, 31],
+  first: [1, 6, 0, 0],
+  second: [7, 12, 0, 0],
 };
 
 const EN_DATE = new RegExp(
@@ -114,7 +106,7 @@ function englishPeriod(
     const key = /(early|mid|late|end|beginning|start)/i.exec(g.mpart)![1]!.toLowerCase();
     const mo = monthOf(g.mp!);
     const y = yearOfMonth(mo, ref);
-    const [a, b] = MONTH_PARTS[key]!;
+    const [, , a, b] = PARTS[key]!;
     return [iso(y, mo, a), iso(y, mo, Math.min(b, lastDay(y, mo)))];
   }
   if (g.m3) {

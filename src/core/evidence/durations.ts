@@ -2,7 +2,7 @@
  * Durations in report text, in days: "one month", "six months", "30 days", "한 달", "一个月",
  * and recurring periods ("每个月", "매달") read as their length.
  */
-import { parseEnglishNumber } from "./quantities.js";
+import { parseCjkNumber, parseEnglishNumber } from "./quantities.js";
 
 export interface DurationMention {
   start: number;
@@ -38,25 +38,7 @@ const ZH_DURATION =
   /(?<!\d)(?<n>\d{1,3}|[一二两三四五六七八九十半]+)(?:个|個)?(?<u>月|星期|周|天|年)(?![份底初])/gu;
 
 function zhCount(s: string): number | null {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (s === "半") return 0.5;
-  const map: Record<string, number> = {
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
-  if (s === "十") return 10;
-  if (s.length === 1) return map[s] ?? null;
-  if (s.startsWith("十")) return 10 + (map[s[1]!] ?? 0);
-  if (s[1] === "十") return (map[s[0]!] ?? 0) * 10 + (s[2] ? (map[s[2]] ?? 0) : 0);
-  return null;
+  return s === "半" ? 0.5 : parseCjkNumber(s);
 }
 
 /** Durations in the text, in days. */

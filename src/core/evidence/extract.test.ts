@@ -1,24 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { AppError } from "../errors.js";
-import {
-  corroborate,
-  findCjkQuantities,
-  findDates,
-  findDurations,
-  findEnglishQuantities,
-  organisationKey,
-  parseCjkNumber,
-  parseCredibility,
-  parseEnglishNumber,
-  parseReliability,
-  sentences,
-  tokenize,
-} from "./index.js";
+import * as ev from "./index.js";
 
 describe("evidence: quantities", () => {
   it("reads hedged English numbers", () => {
-    const q = (s: string) => findEnglishQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
+    const q = (s: string) => ev.findEnglishQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
     assert.deepEqual(q("some 2,000"), [[2000, 2000, "approx"]]);
     assert.deepEqual(q("more than 100"), [[100, null, "at_least"]]);
     assert.deepEqual(q("up to 80,000"), [[null, 80000, "at_most"]]);
@@ -26,16 +13,16 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("300-400"), [[300, 400, "range"]]);
     assert.deepEqual(q("hundreds of"), [[200, 999, "vague"]]);
     assert.deepEqual(q("nearly a thousand"), [[1000, 1000, "approx"]]);
-    assert.equal(parseEnglishNumber("two thousand five hundred"), 2500);
-    assert.equal(parseEnglishNumber("two dozen"), 24);
-    assert.equal(parseEnglishNumber("1.5 million"), 1_500_000);
+    assert.equal(ev.parseEnglishNumber("two thousand five hundred"), 2500);
+    assert.equal(ev.parseEnglishNumber("two dozen"), 24);
+    assert.equal(ev.parseEnglishNumber("1.5 million"), 1_500_000);
   });
 
   it("reads Chinese and Korean counts of people", () => {
-    assert.equal(parseCjkNumber("六千五百"), 6500);
-    assert.equal(parseCjkNumber("6천500"), 6500);
-    assert.equal(parseCjkNumber("1.2万"), 12000);
-    const q = (s: string) => findCjkQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
+    assert.equal(ev.parseCjkNumber("六千五百"), 6500);
+    assert.equal(ev.parseCjkNumber("6천500"), 6500);
+    assert.equal(ev.parseCjkNumber("1.2万"), 12000);
+    const q = (s: string) => ev.findCjkQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
     assert.deepEqual(q("约有2万名工人"), [[20000, 20000, "approx"]]);
     assert.deepEqual(q("2000多名"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("2천여 명"), [[2000, null, "at_least"]]);
@@ -46,7 +33,7 @@ describe("evidence: quantities", () => {
 describe("evidence: dates and durations", () => {
   it("turns dates into periods", () => {
     const d = (s: string, p: string | null = null) =>
-      findDates(s, 0, s.length, p).map((x) => [x.from, x.to]);
+      ev.findDates(s, 0, s.length, p).map((x) => [x.from, x.to]);
     assert.deepEqual(d("on 22 December 2019"), [["2019-12-22", "2019-12-22"]]);
     assert.deepEqual(d("on Aug. 28-29, 2024"), [["2024-08-28", "2024-08-29"]]);
     assert.deepEqual(d("in the first quarter of 2025"), [["2025-01-01", "2025-03-31"]]);
@@ -59,7 +46,7 @@ describe("evidence: dates and durations", () => {
   });
 
   it("reads durations in days, not dates", () => {
-    const d = (s: string) => findDurations(s).map((x) => x.days);
+    const d = (s: string) => ev.findDurations(s).map((x) => x.days);
     assert.deepEqual(d("stay for one month; six months remain; 30 days"), [30, 180, 30]);
     assert.deepEqual(d("한 달마다, 12월 22일"), [30]);
     assert.deepEqual(d("每个月, 三月, 两个星期"), [30, 14]);
@@ -68,14 +55,17 @@ describe("evidence: dates and durations", () => {
 
 describe("evidence: grading", () => {
   it("refuses grades outside the Admiralty scale, naming the allowed values", () => {
-    assert.equal(parseReliability("b"), "B");
-    assert.equal(parseCredibility("2"), 2);
+    assert.equal(ev.parseReliability("b"), "B");
+    assert.equal(ev.parseCredibility("2"), 2);
     assert.throws(
-      () => parseReliability("G"),
+      () => ev.parseReliability("G"),
       (e: AppError) => e.code === "usage" && /A \(completely reliable\).*F \(/.test(e.message),
     );
-    assert.throws(() => parseCredibility("7"), /expected one of 1 \(confirmed by other sources\)/);
-    assert.throws(() => parseCredibility(""), AppError);
+    assert.throws(
+      () => ev.parseCredibility("7"),
+      /expected one of 1 \(confirmed by other sources\)/,
+    );
+    assert.throws(() => ev.parseCredibility(""), AppError);
   });
 });
 
@@ -83,20 +73,20 @@ describe("evidence: text", () => {
   it("keeps abbreviations and line-wrapped sentences together", () => {
     const t = "On Jan. 11, 2024 the unrest\nbroke out. Mr. Kim said so! 工人很多。北韩 노동자.";
     assert.deepEqual(
-      sentences(t).map((s) => t.slice(s.start, s.end)),
+      ev.sentences(t).map((s) => t.slice(s.start, s.end)),
       ["On Jan. 11, 2024 the unrest\nbroke out.", "Mr. Kim said so!", "工人很多。", "北韩 노동자."],
     );
   });
 
   it("tokenises Latin words and CJK bigrams", () => {
     assert.deepEqual(
-      tokenize("The workers' 6,500 훈춘에서 珲春").map((t) => t.term),
+      ev.tokenize("The workers' 6,500 훈춘에서 珲春").map((t) => t.term),
       ["worker", "6500", "훈춘", "춘에", "에서", "珲春"],
     );
   });
 
   it("keys organisations across scripts", () => {
-    const k = (s: string) => organisationKey(s).key;
+    const k = (s: string) => ev.organisationKey(s).key;
     assert.equal(k("Hunchun Dongyang Seafood Co., Ltd."), k("珲春市东洋水产有限公司"));
     assert.equal(k("珲春市东洋水产有限公司"), k("훈춘시동양수산유한회사"));
     assert.notEqual(
@@ -117,7 +107,7 @@ describe("evidence: corroboration", () => {
     textSha256: "x",
   };
   it("counts independent publishers with compatible claims, once each", () => {
-    const r = corroborate([
+    const r = ev.corroborate([
       {
         ...base,
         claimId: 1,

@@ -10,5 +10,6 @@ export * from "./organisations.js";
 export * from "./quantities.js";
 export * from "./report-place-index.js";
 export * from "./segment.js";
+export * from "./sponsor-links.js";
 export * from "./suggest-claims.js";
 export * from "./tokenize.js";

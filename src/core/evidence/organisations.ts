@@ -35,6 +35,9 @@ const ZH_CUT = /^.*(?:[在于被由向到从給给为為与與及和受雇的是
 const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)/gu;
 
+const KO_NOT_NAME =
+  /^(?:다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|대형|소형|민간|국영)\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)$/u;
+
 const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|临江|宽甸|安图|沈阳|延边)/u;
 
 export function findOrganisations(text: string, from = 0, to = text.length): OrgMention[] {
@@ -71,6 +74,8 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
   KO_ORG.lastIndex = 0;
   const ko = /회사|기업소|총국/.test(slice);
   for (let m = ko ? KO_ORG.exec(slice) : null; m; m = KO_ORG.exec(slice)) {
+    // "다른 회사", "한 회사", "중국 회사": a determiner or a country before the legal form.
+    if (KO_NOT_NAME.test(m[0])) continue;
     out.push({ start: from + m.index, end: from + m.index + m[0].length, name: m[0] });
   }
   // "建筑公司", "복장 회사": a legal form and a line of business with no name are no company.

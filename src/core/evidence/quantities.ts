@@ -249,9 +249,9 @@ export function parseCjkNumber(raw: string): number | null {
 const ZH_NUM = "[\\d.,]+[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
 // What may follow a Chinese count of people: a classifier (名, 人) or a people noun.
 const ZH_PEOPLE_AHEAD =
-  "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|朝鲜|朝鮮|北韩|北韓|疑似)";
+  "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似)";
 const ZH_RE = new RegExp(
-  `(?<q>大约有|约有|大約有|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少|多达|多達|上|不少于|不少於|不到|达|達)?` +
+  `(?<q>大约有|约有|大約有|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|多达|多達|上|不少于|不少於|不到|不足|达|達)?` +
     `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
@@ -261,12 +261,15 @@ const ZH_NOUN_FIRST = new RegExp(
   `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约|約|超过|超過|逾|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
   "gu",
 );
+// A bare count of tens of thousands before 在 + a place, in a list about workers: "这10万名劳工中,
+// 约8万在中国,3万在俄罗斯".
+const ZH_BARE_MYRIAD = /(?<q>大约|大約|约|約|近|超过|超過)?(?<n>\d+(?:\.\d+)?[万萬])(?=在)/gu;
 // 6천500, 1만 2천, 2천, 300: optional myriad, thousand and hundred parts, then units; or a
 // bare 천/만/백 after a space ("약 천 명").
 const KO_NUM =
-  "(?=\\d)(?:\\d[\\d.,]*\\s?만\\s?)?(?:\\d[\\d.,]*\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[천만백]";
+  "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])백";
 const KO_RE = new RegExp(
-  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게))?`,
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
 );
 
@@ -295,8 +298,8 @@ function cjkRange(r1: string, r2: string): [number, number] | null {
 function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
   const q = g.q ?? "";
   const post = g.post ?? "";
-  if (/多达|多達|不到|최대/.test(q) || /이하|미만|以下/.test(post)) return "at_most";
-  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘게|以上/.test(post))
+  if (/多达|多達|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post)) return "at_most";
+  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|以上/.test(post))
     return "at_least";
   if (/约|約|近|약|대략/.test(q) || /가량|정도|안팎|左右/.test(post)) return "approx";
   return "exact";
@@ -308,7 +311,10 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
   const slice = text.slice(from, to);
   const han = /\p{Script=Han}/u.test(slice);
   const hangul = /\p{Script=Hangul}/u.test(slice);
-  const readers = [...(han ? [ZH_RE, ZH_NOUN_FIRST] : []), ...(hangul ? [KO_RE] : [])];
+  const readers = [
+    ...(han ? [ZH_RE, ZH_NOUN_FIRST, ZH_BARE_MYRIAD] : []),
+    ...(hangul ? [KO_RE] : []),
+  ];
   for (const re of readers) {
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {

@@ -21,12 +21,18 @@ function detail(c: ClaimDraft): number {
   return (c.placeId ? 2 : 0) + (c.periodStart ? 1 : 0);
 }
 
+/** The number a count states, whatever its hedge: "4,000", "fewer than 4,000", "about 4,000". */
+function figureOf(c: ClaimDraft): string {
+  return c.qualifier === "range" || c.qualifier === "vague"
+    ? `${c.valueMin}-${c.valueMax}`
+    : String(c.valueMin ?? c.valueMax);
+}
+
 function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === "worker_count") {
     return (
-      a.valueMin === b.valueMin &&
-      a.valueMax === b.valueMax &&
+      figureOf(a) === figureOf(b) &&
       (a.placeId === b.placeId || !a.placeId || !b.placeId) &&
       (a.periodStart === b.periodStart || !a.periodStart || !b.periodStart)
     );
@@ -37,7 +43,7 @@ function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
 
 /** Claims that can only be the same figure share a key; `sameFigure` decides within it. */
 function bucketOf(c: ClaimDraft): string {
-  if (c.kind === "worker_count") return `${c.kind}|${c.valueMin}|${c.valueMax}`;
+  if (c.kind === "worker_count") return `${c.kind}|${figureOf(c)}`;
   if (c.kind === "employer") return `${c.kind}|${c.organisation}`;
   return `${c.kind}|${c.quote}`;
 }
@@ -58,7 +64,13 @@ export function rankClaims(claims: ClaimDraft[]): ClaimDraft[] {
       continue;
     }
     g.mentions++;
-    if (detail(c) > detail(g.best)) g.best = c;
+    // The mention with the most detail stands for the figure; at equal detail, the one with
+    // a bound ("fewer than 4,000") over the bare figure.
+    if (
+      detail(c) > detail(g.best) ||
+      (detail(c) === detail(g.best) && g.best.qualifier === "exact" && c.qualifier !== "exact")
+    )
+      g.best = c;
   }
   const strength = (g: { best: ClaimDraft; mentions: number }) =>
     KIND_WEIGHT[g.best.kind] * 10 +

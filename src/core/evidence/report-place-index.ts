@@ -31,23 +31,10 @@ export interface PlaceMention {
 }
 
 /** The gazetteer fields this module reads (data/gazetteer/*.csv). */
+type Named = "id" | "name_en" | "name_zh" | "pinyin" | "name_ko";
 export interface GazetteerInput {
-  cities: {
-    id: string;
-    name_en: string;
-    name_zh: string;
-    pinyin: string;
-    name_ko: string;
-    province: string;
-  }[];
-  ports: {
-    id: string;
-    name_en: string;
-    name_zh: string;
-    pinyin: string;
-    name_ko: string;
-    city_id: string;
-  }[];
+  cities: Record<Named | "province", string>[];
+  ports: Record<Named | "city_id", string>[];
   aliases: { port_id: string; alias: string }[];
 }
 
@@ -321,63 +308,37 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
   const portsOf = (cityIds: string[]) =>
     g.ports.filter((p) => cityIds.includes(p.city_id)).map((p) => p.id);
 
+  const add = (place: Place, names: string[]) => {
+    places.set(place.id, place);
+    for (const n of names) addName(n, place.id);
+  };
+  const area = (id: string, kind: Place["kind"], name: string, cityIds: string[]): Place => ({
+    id,
+    kind,
+    name,
+    cityIds,
+    portIds: portsOf(cityIds),
+  });
+
   // Order sets precedence: zones, cities and regions claim their names before ports do.
   for (const z of ZONES) {
-    const city = g.cities.find((c) => c.id === z.cityId);
-    if (!city) continue;
-    places.set(z.id, {
-      id: z.id,
-      kind: "zone",
-      name: z.names[0]!,
-      cityIds: [z.cityId],
-      portIds: portsOf([z.cityId]),
-    });
-    for (const n of [z.id, ...z.names]) addName(n, z.id);
+    if (g.cities.some((c) => c.id === z.cityId))
+      add(area(z.id, "zone", z.names[0]!, [z.cityId]), [z.id, ...z.names]);
   }
   for (const c of g.cities) {
-    places.set(c.id, {
-      id: c.id,
-      kind: "city",
-      name: c.name_en,
-      cityIds: [c.id],
-      portIds: portsOf([c.id]),
-    });
     const zh = c.name_zh.replace(CITY_SUFFIX, "");
-    for (const n of [
-      c.id,
-      c.name_en,
-      c.name_zh,
-      zh,
-      c.pinyin,
-      c.name_ko,
-      ...(CITY_EXTRA_NAMES[c.id] ?? []),
-    ])
-      addName(n, c.id);
+    const own = [c.id, c.name_en, c.name_zh, zh, c.pinyin, c.name_ko];
+    add(area(c.id, "city", c.name_en, [c.id]), [...own, ...(CITY_EXTRA_NAMES[c.id] ?? [])]);
   }
   for (const r of REGIONS) {
     const cityIds = r.cityIds ?? g.cities.filter((c) => c.province === r.province).map((c) => c.id);
-    places.set(r.id, {
-      id: r.id,
-      kind: "region",
-      name: r.names[0]!,
-      cityIds,
-      portIds: portsOf(cityIds),
-    });
-    for (const n of [r.id, ...r.names]) addName(n, r.id);
+    add(area(r.id, "region", r.names[0]!, cityIds), [r.id, ...r.names]);
   }
-  for (const c of COUNTRIES) {
-    places.set(c.id, { id: c.id, kind: "country", name: c.names[0]!, cityIds: [], portIds: [] });
-    for (const n of c.names) addName(n, c.id);
-  }
+  for (const c of COUNTRIES)
+    add({ id: c.id, kind: "country", name: c.names[0]!, cityIds: [], portIds: [] }, c.names);
   for (const p of g.ports) {
-    places.set(p.id, {
-      id: p.id,
-      kind: "port",
-      name: p.name_en,
-      cityIds: [p.city_id],
-      portIds: [p.id],
-    });
-    for (const n of [p.id, p.name_en, p.name_zh, p.pinyin, p.name_ko]) addName(n, p.id);
+    const port = { ...area(p.id, "port", p.name_en, [p.city_id]), portIds: [p.id] };
+    add(port, [p.id, p.name_en, p.name_zh, p.pinyin, p.name_ko]);
   }
   for (const a of g.aliases) addName(a.alias, a.port_id);
 

@@ -128,6 +128,96 @@ describe("evidence: suggestions from real prose", () => {
     );
   });
 
+  it("reads Korean and Chinese counts with bare units, bounds after the noun, and restated figures once", () => {
+    const q = (s: string) => findCjkQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
+    assert.deepEqual(q("만천 200명"), [[11200, 11200, "exact"]]);
+    assert.deepEqual(q("만6천 104명"), [[16104, 16104, "exact"]]);
+    assert.deepEqual(q("2만명을 넘는 노동자"), [[20000, null, "at_least"]]);
+    assert.deepEqual(q("不足5千名工人"), [[null, 5000, "at_most"]]);
+    assert.deepEqual(q("至少有45名工人"), [[45, null, "at_least"]]);
+    assert.deepEqual(q("9万劳动者"), [[90000, 90000, "exact"]]);
+    assert.deepEqual(
+      counts(suggest("在丹东的工人中,约5万在丹东市区,2万在郊区。")).map((c) => c[0]),
+      [50000, 20000],
+    );
+    // A room's size and a shortage are not head counts.
+    assert.deepEqual(counts(suggest("丹东的朝鲜工人住在约8人一间的宿舍。")), []);
+    assert.deepEqual(counts(suggest("훈춘의 공장들은 3천 명의 노동자 부족을 겪고 있다.")), []);
+    assert.deepEqual(
+      counts(suggest("The Dandong plants face a shortage of 3,000 workers, managers said.")),
+      [],
+    );
+    // One figure stated with and without its bound is one suggestion, the bounded one.
+    assert.deepEqual(
+      counts(
+        suggest(
+          "훈춘에 북한 노동자 3000명이 있다. 소식통은 훈춘의 북한 노동자가 3000명 미만이라고 했다.",
+        ),
+      ),
+      [[null, 3000, "cn-jl-hunchun", null, null]],
+    );
+    // "중국의 …": a country in the genitive does not take the count from the city before it.
+    assert.deepEqual(
+      counts(
+        suggest(
+          "단둥에서도 약 2천 명의 북한 노동자가 일하는 등 중국의 북한 인력 고용이 늘고 있다.",
+        ),
+      ),
+      [[2000, 2000, "cn-ln-dandong", null, null]],
+    );
+  });
+
+  it("tells a repatriation obligation from a repatriation done, and finds deaths as incidents", () => {
+    const kinds = (s: string) => suggest(s).map((c) => [c.kind, c.periodEnd]);
+    assert.deepEqual(
+      kinds("결의는 회원국이 2019년 말까지 북한 노동자를 모두 돌려보내도록 했다.").filter(
+        ([k]) => k === "deadline",
+      ),
+      [["deadline", "2019-12-31"]],
+    );
+    assert.deepEqual(
+      kinds("중국은 지난해 말까지 북한 노동자 5천 명을 송환했다.").filter(
+        ([k]) => k === "deadline",
+      ),
+      [],
+    );
+    assert.deepEqual(
+      kinds("决议要求各国在2019年将朝鲜劳工全部送回朝鲜。").filter(([k]) => k === "deadline"),
+      [["deadline", "2019-12-31"]],
+    );
+    assert.ok(
+      suggest("2018年3月,一名朝鲜工人在丹东的工厂宿舍里猝死。").some((c) => c.kind === "incident"),
+    );
+    assert.ok(
+      suggest("丹东的工厂以研修生的名义雇用朝鲜工人。").some((c) => c.kind === "visa_practice"),
+    );
+    assert.ok(
+      !suggest("다른 회사에서 일하는 북한 노동자들도 있다.").some((c) => c.kind === "employer"),
+    );
+  });
+
+  it("places Korean counts by the noun they go to and by 이 공장; ethnic Koreans of China and other people's flight are no claims", () => {
+    assert.deepEqual(counts(suggest("북한 여성 60명이 중국 훈춘(琿春)시 의류공장에 취업했다.")), [
+      [60, 60, "cn-jl-hunchun", null, null],
+    ]);
+    assert.deepEqual(
+      counts(
+        suggest("훈춘시 외곽의 한 수산물 공장.\n\n이 공장에는 200여 명의 북한 노동자가 있다."),
+      ),
+      [[200, null, "cn-jl-hunchun", null, null]],
+    );
+    assert.deepEqual(counts(suggest("延边的工厂里有约2万名中国朝鲜族工人。")), []);
+    assert.deepEqual(counts(suggest("훈춘 공장에서 일하는 5천 명의 조선족 노동자")), []);
+    assert.ok(
+      !suggest("许多朝鲜人越过图们江逃往中国。").some((c) => c.kind === "incident"),
+      "a defection that is not a worker's",
+    );
+    assert.ok(
+      suggest("丹东工厂的朝鲜工人逃跑了。").some((c) => c.kind === "incident"),
+      "a worker's flight",
+    );
+  });
+
   it("never makes a claim from URLs, coded names, dates, bylines or rivers", () => {
     assert.deepEqual(
       counts(

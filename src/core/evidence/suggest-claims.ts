@@ -89,7 +89,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
         (kind === "deadline" ? deadlineDate(text, dates) : undefined) ??
-        periodFor(text, span[0], span[1], dates, clause, s.cjk);
+        periodFor(text, { start: span[0], end: span[1], clause }, dates, s.cjk);
       out.push({
         kind,
         placeText: null,
@@ -117,7 +117,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
     for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers)) {
       const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
-      const found = placeForCount(text, q.start, q.end, free, clause, places);
+      const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
       const place = found ? listPlace(text, found, free, places) : context();
       const endAt = Math.max(
         q.nounEnd,
@@ -135,6 +135,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Statement kinds: one claim per kind per sentence, the sentence as the quote.
     const durations = findDurations(text, seg.start, seg.end);
     for (const kind of statementKinds(sentenceText, hasWorkers)) {
+      // Unrest, deaths and flight count when they are the workers': not every defector's.
+      if (kind === "incident" && !nearWorkers) continue;
       // Durations qualify stays, limits and deadlines; an incident's length is not its value.
       const duration = kind === "incident" ? undefined : durations[0];
       draft(kind, [seg.start, seg.end], {

@@ -25,17 +25,18 @@ const OTHER_NOUN =
 export const WORKER_CONTEXT =
   /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
 const CJK_WORKER_NEAR =
-  /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공|종업원)/u;
+  /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員|劳动者|勞動者|女性|妇女|婦女)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공|종업원)/u;
 const CJK_NOUN_TAIL =
-  /^(?:多|余|餘)?(?:名|人)?(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员)?|^\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공)?/u;
+  /^(?:多|余|餘)?(?:名|人)?(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|劳动者|勞動者|女性|妇女|婦女)?|^\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공)?/u;
 
 // Before a number: money, a document number, an age, a resolution, a seat count, a
 // back-reference ("of the 500"), a month name (a date), or a batch ("한 번에", "每批").
 const NOT_A_COUNT_BEFORE =
-  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
-// After a Chinese or Korean count: visas given to tourists or students, or a group size.
+  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+// After a Chinese or Korean count: visas given to tourists or students, a group or room size
+// ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)/u;
+  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
