@@ -6,7 +6,13 @@
  */
 import { type ListEntity, SCREEN_THRESHOLD, ScreeningIndex } from "../core/screening/index.js";
 import type { Store } from "../db/store.js";
-import { appendHits, type Hit, type SubjectKind, storeSubjects } from "./screen-store.js";
+import {
+  appendHits,
+  type Hit,
+  type SubjectKind,
+  screenSubjects,
+  storeSubjects,
+} from "./screen-store.js";
 import { rebuildSponsorAlerts, tableNames } from "./sponsor-alerts.js";
 
 export interface RefreshResult {
@@ -75,16 +81,7 @@ export async function refreshAfterListImport(
     for (const kind of ["sponsor", "person"] as const) {
       const list = await storeSubjects(store, kind);
       subjects += list.length;
-      for (const s of list)
-        for (const m of index.screen(s.query, { limit: 10, minScore: threshold }))
-          hits.push({
-            subjectKind: kind,
-            subject: s.subject,
-            list: m.list,
-            reference: m.reference,
-            score: m.score,
-            explanation: JSON.stringify({ name: m.name, ...m.explanation }),
-          });
+      hits.push(...screenSubjects(index, kind, list, threshold));
     }
   }
   const before = new Set(

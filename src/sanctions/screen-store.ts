@@ -64,6 +64,27 @@ export async function appendHits(store: Store, hits: readonly Hit[]): Promise<vo
   a.closeSync();
 }
 
+/** The hits of each subject against the index: its ten best matches at or above the threshold. */
+export function screenSubjects(
+  index: ScreeningIndex,
+  kind: SubjectKind,
+  subjects: readonly Subject[],
+  threshold: number,
+): Hit[] {
+  const hits: Hit[] = [];
+  for (const s of subjects)
+    for (const m of index.screen(s.query, { limit: 10, minScore: threshold }))
+      hits.push({
+        subjectKind: kind,
+        subject: s.subject,
+        list: m.list,
+        reference: m.reference,
+        score: m.score,
+        explanation: JSON.stringify({ name: m.name, ...m.explanation }),
+      });
+  return hits;
+}
+
 async function sponsors(store: Store): Promise<Subject[]> {
   const rows = await store.all<{ sponsor: string }>(
     "SELECT DISTINCT trim(sponsor) AS sponsor FROM records WHERE nullif(trim(sponsor), '') IS NOT NULL ORDER BY 1",
@@ -101,21 +122,8 @@ export async function screenStore(
   threshold = SCREEN_THRESHOLD,
 ): Promise<StoreScreenResult> {
   const subjects = await storeSubjects(store, kind);
-  const hits: Hit[] = [];
-  const withHits = new Set<string>();
-  for (const s of subjects)
-    for (const m of index.screen(s.query, { limit: 10 }))
-      if (m.score >= threshold) {
-        hits.push({
-          subjectKind: kind,
-          subject: s.subject,
-          list: m.list,
-          reference: m.reference,
-          score: m.score,
-          explanation: JSON.stringify({ name: m.name, ...m.explanation }),
-        });
-        withHits.add(s.subject);
-      }
+  const hits = screenSubjects(index, kind, subjects, threshold);
+  const withHits = new Set(hits.map((h) => h.subject));
   let sponsorAlerts: number | null = null;
   await store.transaction(async () => {
     await store.run("DELETE FROM screening_hits WHERE subject_kind = ?", [kind]);
