@@ -4,9 +4,6 @@
  * sanctioned-sponsor alerts are rebuilt from the new hits — so a newly designated sponsor
  * surfaces without a full re-screen or a new analyze run. The one entry point the import calls.
  */
-import { readLastPolicy } from "../analyze/last-policy.js";
-import { runRule } from "../analyze/steps/rules-step.js";
-import { RULES } from "../core/detection/rules/index.js";
 import { type ListEntity, SCREEN_THRESHOLD, ScreeningIndex } from "../core/screening/index.js";
 import type { Store } from "../db/store.js";
 import {
@@ -16,6 +13,7 @@ import {
   screenSubjects,
   storeSubjects,
 } from "./screen-store.js";
+import { rebuildSponsorAlerts, tableNames } from "./sponsor-alerts.js";
 
 export interface RefreshResult {
   /** Entries of the list screened against (added or changed by the import; all on a first import). */
@@ -113,34 +111,4 @@ export async function refreshAfterListImport(
       .map(({ explanation: _, ...h }) => h),
     sponsorAlerts,
   };
-}
-
-async function tableNames(store: Store): Promise<Set<string>> {
-  const rows = await store.all<{ t: string }>(
-    "SELECT table_name AS t FROM information_schema.tables",
-  );
-  return new Set(rows.map((r) => r.t));
-}
-
-/**
- * The sanctioned-sponsor rule run again on the current hits, with the policy of the last analyze
- * run: its crossings (run_crossings in analyze) read from the stored records and persons.
- */
-async function rebuildSponsorAlerts(store: Store): Promise<number | null> {
-  const rule = RULES.find((r) => r.id === "sanctioned-sponsor");
-  const have = await tableNames(store);
-  if (!rule || !have.has("alerts") || !have.has("analyze_runs")) return null;
-  const policy = await readLastPolicy(store);
-  if (!policy) return null;
-  await store.run(`CREATE OR REPLACE TEMP VIEW run_crossings AS
-    SELECT pr.person_id, r.rec_key, r.crossed_at, r.local_date, r.sponsor
-    FROM records r JOIN person_records pr USING (rec_key)
-    WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
-  await store.run("DELETE FROM alerts WHERE rule = ?", [rule.id]);
-  await runRule(store, rule, policy, "alerts");
-  await store.run("DROP VIEW run_crossings");
-  const n = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM alerts WHERE rule = ?", [
-    rule.id,
-  ]);
-  return Number(n?.n ?? 0);
 }

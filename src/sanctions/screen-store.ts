@@ -2,7 +2,8 @@
  * Screens what the crossing store holds: the distinct sponsors of records (as organisations) or
  * the distinct (name, birth date, nationality) of records (as persons, with their document
  * numbers), and replaces that kind's rows in screening_hits in one transaction — the table the
- * `sanctioned-sponsor` rule reads. Re-running on the same store gives the same hits.
+ * `sanctioned-sponsor` rule reads; after sponsors are screened, that rule's alerts are rebuilt
+ * from the new hits. Re-running on the same store gives the same hits.
  */
 import { timestampTZValue } from "@duckdb/node-api";
 import {
@@ -11,6 +12,7 @@ import {
   type ScreenQuery,
 } from "../core/screening/index.js";
 import type { Store } from "../db/store.js";
+import { rebuildSponsorAlerts } from "./sponsor-alerts.js";
 
 export type SubjectKind = "sponsor" | "person";
 
@@ -19,6 +21,11 @@ export interface StoreScreenResult {
   subjects: number;
   hits: number;
   subjectsWithHits: number;
+  /**
+   * sanctioned-sponsor alerts after screening sponsors (the rule rerun on the new hits), or null
+   * when analyze has not run or persons were screened.
+   */
+  sponsorAlerts: number | null;
 }
 
 export interface Subject {
@@ -76,6 +83,27 @@ export async function appendHits(store: Store, hits: readonly Hit[]): Promise<vo
   a.closeSync();
 }
 
+/** The hits of each subject against the index: its ten best matches at or above the threshold. */
+export function screenSubjects(
+  index: ScreeningIndex,
+  kind: SubjectKind,
+  subjects: readonly Subject[],
+  threshold: number,
+): Hit[] {
+  const hits: Hit[] = [];
+  for (const s of subjects)
+    for (const m of index.screen(s.query, { limit: 10, minScore: threshold }))
+      hits.push({
+        subjectKind: kind,
+        subject: s.subject,
+        list: m.list,
+        reference: m.reference,
+        score: m.score,
+        explanation: JSON.stringify({ name: m.name, ...m.explanation }),
+      });
+  return hits;
+}
+
 async function sponsors(store: Store): Promise<Subject[]> {
   const rows = await store.all<{ sponsor: string }>(
     "SELECT DISTINCT trim(sponsor) AS sponsor FROM records WHERE nullif(trim(sponsor), '') IS NOT NULL ORDER BY 1",
@@ -114,14 +142,18 @@ export async function screenStore(
 ): Promise<StoreScreenResult> {
   const subjects = await storeSubjects(store, kind);
   const hits = screenSubjects(index, kind, subjects, threshold);
+  const withHits = new Set(hits.map((h) => h.subject));
+  let sponsorAlerts: number | null = null;
   await store.transaction(async () => {
     await store.run("DELETE FROM screening_hits WHERE subject_kind = ?", [kind]);
     await appendHits(store, hits);
+    if (kind === "sponsor") sponsorAlerts = await rebuildSponsorAlerts(store);
   });
   return {
     subjectKind: kind,
     subjects: subjects.length,
     hits: hits.length,
-    subjectsWithHits: new Set(hits.map((h) => h.subject)).size,
+    subjectsWithHits: withHits.size,
+    sponsorAlerts,
   };
 }

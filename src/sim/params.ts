@@ -198,6 +198,14 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
     "per record: crossed_at in another format than the source's usual one",
   ),
   rate("noise.directionMix", "per record: direction written with another synonym pair"),
+  rate(
+    "noise.anyNameStyle",
+    "per record: name written in any style and script, whatever the source's habits (variety.ts)",
+  ),
+  rate(
+    "noise.dirty",
+    "per record: also delivered as a damaged copy (bad date or direction, cut short, padded; variety.ts)",
+  ),
   rate("noise.outOfOrder", "per record: delivered late, up to noise.outOfOrderWindow rows later"),
   int("noise.outOfOrderWindow", 1, 1_000_000, "how far (rows) a late record can move"),
 ];

@@ -99,6 +99,8 @@ const COMMON: Params = {
   "noise.directionMix": 0.05,
   "noise.outOfOrder": 0.01,
   "noise.outOfOrderWindow": 500,
+  "noise.anyNameStyle": 0,
+  "noise.dirty": 0,
 };
 
 const COMMON_BASIS: Record<string, string> = {

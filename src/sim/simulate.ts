@@ -35,6 +35,7 @@ import { loadPortAliases, SIM_PORTS } from "./ports.js";
 import { Rng } from "./rng.js";
 import { getScenario, resolveParams, type SCENARIO_NAMES } from "./scenarios.js";
 import { CROSSING_COLUMNS, csvField, RowRenderer } from "./sources.js";
+import { damageRow, VARIETY_LEVELS, type Variety, varietyOverrides } from "./variety.js";
 
 export const OUTPUT_FORMATS = ["csv", "parquet"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -52,6 +53,8 @@ export interface SimulateOptions {
   force?: boolean;
   /** Parameter overrides (see params.ts), already parsed. */
   overrides?: Params;
+  /** How varied the rendering is (variety.ts): "normal" (default) or "high". */
+  variety?: string;
   /** Crossings per sorted chunk; bounds memory. */
   chunkSize?: number;
   onProgress?: (done: number, total: number) => void;
@@ -62,6 +65,8 @@ export interface SimulateCounts {
   original: number;
   duplicate: number;
   reexport: number;
+  /** Damaged re-deliveries (noise.dirty; variety.ts). */
+  dirty: number;
   lost: number;
   true_crossings: number;
   doc_typos: number;
@@ -248,8 +253,15 @@ function checkOptions(opts: SimulateOptions) {
       `unknown --format "${opts.format}"; valid formats: ${OUTPUT_FORMATS.join(", ")}`,
     );
   }
-  const params = resolveParams(scenario, opts.overrides ?? {});
-  return { scenario, scale, seed, format, params };
+  const variety = (opts.variety ?? "normal") as Variety;
+  if (!VARIETY_LEVELS.includes(variety)) {
+    throw new AppError(
+      "usage",
+      `unknown --variety "${opts.variety}"; expected one of ${VARIETY_LEVELS.join(", ")}`,
+    );
+  }
+  const params = resolveParams(scenario, varietyOverrides(variety, opts.overrides ?? {}));
+  return { scenario, scale, seed, format, params, variety };
 }
 
 function checkOutDir(out: string, force: boolean): void {
@@ -293,7 +305,7 @@ async function csvToParquet(csvPath: string, parquetPath: string): Promise<void>
 }
 
 export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> {
-  const { scenario, scale, seed, format, params } = checkOptions(opts);
+  const { scenario, scale, seed, format, params, variety } = checkOptions(opts);
   const out = resolve(opts.out);
   checkOutDir(out, opts.force ?? false);
   const tmp = join(dirname(out), `${basename(out)}.tmp-${process.pid}`);
@@ -336,6 +348,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
       seed,
       scale,
       format,
+      variety,
       params,
       counts,
       files,
@@ -385,6 +398,7 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
     original: 0,
     duplicate: 0,
     reexport: 0,
+    dirty: 0,
     lost: 0,
     true_crossings: 0,
     doc_typos: 0,
@@ -421,6 +435,7 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
     const lostRate = params["noise.lost"] as number;
     const dupRate = params["noise.duplicate"] as number;
     const reexportRate = params["noise.reexport"] as number;
+    const dirtyRate = params["noise.dirty"] as number;
     const lateRate = params["noise.outOfOrder"] as number;
     const window = params["noise.outOfOrderWindow"] as number;
     const chunkSize = input.chunkSize ?? 100_000;
@@ -478,6 +493,16 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
             `${again.source},${again.recordId},${c.person.id},reexport`,
           );
           counts.reexport += 1;
+        }
+        // A dirty row: a damaged re-delivery, after its original (variety.ts).
+        if (dirtyRate > 0 && noise.chance(dirtyRate)) {
+          const again = renderer.render(noise, c, true);
+          delayed.push(
+            at + noise.int(1, window),
+            damageRow(noise, again.line),
+            `${again.source},${again.recordId},${c.person.id},dirty`,
+          );
+          counts.dirty += 1;
         }
       }
       pending = [];

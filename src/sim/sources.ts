@@ -7,7 +7,7 @@
 import { CONTRACT_COLUMNS, type ContractColumn } from "../core/crossing.js";
 import { formatTime, type TimeFormat } from "./calendar.js";
 import type { Crossing, Organisation, Person, Purpose } from "./model.js";
-import { misspell, type NameStyle, type RenderedName, renderName } from "./names.js";
+import { misspell, NAME_STYLES, type NameStyle, type RenderedName, renderName } from "./names.js";
 import type { Params } from "./params.js";
 import type { PortAliases } from "./ports.js";
 import { type Rng, WeightedPicker } from "./rng.js";
@@ -360,13 +360,18 @@ export class RowRenderer {
     return rng.pick(MIXED_SPONSOR_STYLES);
   }
 
-  /** The three name fields (family, given, full), CSV-escaped and comma-joined. */
+  /** The three name fields (family, given, full), CSV-escaped and comma-joined; `layoutIndex`
+   * −1 is a layout in any style (noise.anyNameStyle), drawn here and not cached. */
   private nameFields(rng: Rng, person: Person, src: SourceRenderer, layoutIndex: number): string {
     const prof = src.profile;
-    const layout = prof.names[layoutIndex]!;
+    const layout =
+      layoutIndex < 0
+        ? L(rng.chance(0.3) ? null : rng.pick(NAME_STYLES), rng.pick(NAME_STYLES))
+        : prof.names[layoutIndex]!;
     const typo = rng.chance(this.params["noise.nameTypo"] as number);
+    const cacheable = !typo && layoutIndex >= 0;
     const key = src.index * 16 + layoutIndex;
-    if (!typo) {
+    if (cacheable) {
       const cached = person.nameCache?.get(key);
       if (cached !== undefined) return cached;
     }
@@ -381,7 +386,7 @@ export class RowRenderer {
       else if (split) split = { ...split, given: misspell(rng, split.given) };
     }
     const text = `${csvField(split?.family ?? "")},${csvField(split?.given ?? "")},${csvField(full)}`;
-    if (!typo) {
+    if (cacheable) {
       if (!person.nameCache) person.nameCache = new Map();
       person.nameCache.set(key, text);
     }
@@ -420,9 +425,13 @@ export class RowRenderer {
       doc = typo;
     }
 
-    const layoutIndex = rng.chance(p["noise.nameStyleMix"] as number)
-      ? rng.int(0, prof.names.length - 1)
-      : 0;
+    const anyStyle = p["noise.anyNameStyle"] as number;
+    const layoutIndex =
+      anyStyle > 0 && rng.chance(anyStyle)
+        ? -1
+        : rng.chance(p["noise.nameStyleMix"] as number)
+          ? rng.int(0, prof.names.length - 1)
+          : 0;
     const names = this.nameFields(rng, person, src, layoutIndex);
 
     const birthBlank =

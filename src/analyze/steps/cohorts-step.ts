@@ -37,7 +37,7 @@ import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
 import type { AnalyzeRun } from "../run.js";
-import type { AnalyzeStep } from "../step.js";
+import type { AnalyzeStep, Stage } from "../step.js";
 import { count, readCrossings, writeColumns } from "./cohort-arrays.js";
 import { sponsorKeySql } from "./sponsor-key.js";
 import { unchanged } from "./stays-step.js";
@@ -54,41 +54,77 @@ export interface CohortStats {
   labor_teams: number;
   tour_groups: number;
   members: number;
+  /** Crossings findCohorts counted over (the input of its parts). */
+  crossings: number;
+  /**
+   * CPU seconds of the process (DuckDB's threads included) per stage, and per part of
+   * findCohorts within the "sets" stage: the figures by which the step's cost is compared with
+   * the records' count across scales (docs/cohorts.md).
+   */
+  cpu_seconds: Record<string, number>;
 }
+
+const STAGES = ["inputs", "crossings", "sets", "members"] as const;
 
 export const cohortsStep: AnalyzeStep<CohortStats | { skipped: true }> = {
   id: "cohorts",
   description: "groups that cross together again and again; labour teams vs tour groups",
-  stages: ["cohorts"],
+  stages: STAGES,
   reads: ["records", "stays", "run_crossings", "run_bounds", "run_indicators"],
   writes: ["cohorts", "cohort_members"],
   async run(run, stage) {
     if (unchanged(run)) return { skipped: true };
-    return stage("cohorts", () => buildCohorts(run));
+    return buildCohorts(run, stage);
   },
 };
 
-async function buildCohorts(run: AnalyzeRun): Promise<CohortStats> {
+/** Process CPU seconds since the last call; each call starts the next interval. */
+function cpuClock(): () => number {
+  let last = process.cpuUsage();
+  return () => {
+    const d = process.cpuUsage(last);
+    last = process.cpuUsage();
+    return Math.round((d.user + d.system) / 1000) / 1000;
+  };
+}
+
+async function buildCohorts(run: AnalyzeRun, stage: Stage): Promise<CohortStats> {
   const { store } = run;
-  await run.memory.release();
-  await numberCohortInputs(store);
-  await selectGroupCrossings(store);
-  await run.memory.release();
-  const groupCrossings = await findCohortSets(run);
-  await classifyCohorts(store, run.policy);
-  await writeCohorts(store, run.policy);
-  for (const t of COHORT_TEMP_TABLES) await store.run(`DROP TABLE ${t}`);
+  const cpu: Record<string, number> = {};
+  const clock = cpuClock();
+  const timed = async <T>(name: (typeof STAGES)[number], fn: () => Promise<T>) => {
+    clock();
+    const r = await stage(name, fn);
+    cpu[name] = clock();
+    return r;
+  };
+  await timed("inputs", async () => {
+    await run.memory.release();
+    await numberCohortInputs(store);
+  });
+  await timed("crossings", async () => {
+    await selectGroupCrossings(store);
+    await run.memory.release();
+  });
+  const found = await timed("sets", () => findCohortSets(run, cpu));
+  await timed("members", async () => {
+    await classifyCohorts(store, run.policy);
+    await writeCohorts(store, run.policy);
+    for (const t of COHORT_TEMP_TABLES) await store.run(`DROP TABLE ${t}`);
+  });
   const row = await store.one<Record<string, bigint>>(`SELECT
       (SELECT count(*) FROM cohorts) AS c,
       (SELECT count(*) FROM cohorts WHERE kind = 'labor-team') AS l,
       (SELECT count(*) FROM cohorts WHERE kind = 'tour-group') AS t,
       (SELECT count(*) FROM cohort_members) AS m`);
   return {
-    group_crossings: groupCrossings,
+    group_crossings: found.groupCrossings,
     cohorts: Number(row?.c ?? 0),
     labor_teams: Number(row?.l ?? 0),
     tour_groups: Number(row?.t ?? 0),
     members: Number(row?.m ?? 0),
+    crossings: found.crossings,
+    cpu_seconds: cpu,
   };
 }
 
@@ -186,7 +222,10 @@ async function selectGroupCrossings(store: Store): Promise<void> {
 }
 
 /** Steps 1–4 in findCohorts; its sets, movements and sponsors as coh_assign, coh_mv, coh_sp. */
-async function findCohortSets(run: AnalyzeRun): Promise<number> {
+async function findCohortSets(
+  run: AnalyzeRun,
+  cpu: Record<string, number>,
+): Promise<{ groupCrossings: number; crossings: number }> {
   const { store } = run;
   const c = run.policy.cohorts;
   // Steps 1–4 (group crossings, sets, repairs, membership) are counting over integer columns:
@@ -195,15 +234,23 @@ async function findCohortSets(run: AnalyzeRun): Promise<number> {
   const xs = await readCrossings(store, persons);
   await store.run("DROP TABLE coh_x");
   await run.memory.release();
-  const found = findCohorts(xs, persons, {
-    min_group_size: c.min_group_size,
-    time_gap_minutes: c.time_gap_minutes,
-    link_min_jaccard: c.link_min_jaccard,
-    link_reach: LINK_REACH,
-    min_coverage: c.min_coverage,
-    min_shared_crossings: c.min_shared_crossings,
-    straggler_days: c.straggler_days,
-  });
+  const clock = cpuClock();
+  const found = findCohorts(
+    xs,
+    persons,
+    {
+      min_group_size: c.min_group_size,
+      time_gap_minutes: c.time_gap_minutes,
+      link_min_jaccard: c.link_min_jaccard,
+      link_reach: LINK_REACH,
+      min_coverage: c.min_coverage,
+      min_shared_crossings: c.min_shared_crossings,
+      straggler_days: c.straggler_days,
+    },
+    (part) => {
+      cpu[`sets: ${part}`] = clock();
+    },
+  );
   await writeColumns(store, "coh_assign", found.members, {
     pid: "INTEGER",
     seed: "INTEGER",
@@ -224,7 +271,7 @@ async function findCohortSets(run: AnalyzeRun): Promise<number> {
     spid: "INTEGER",
     n: "INTEGER",
   });
-  return found.group_crossings;
+  return { groupCrossings: found.group_crossings, crossings: xs.pid.length };
 }
 
 /** coh_kind: each set's kind, by classifyCohort over its shape. */

@@ -6,6 +6,8 @@ import { type IngestResult, ingestFile, ingestWorkbook } from "../../ingest/inge
 import { DEFAULT_LIMITS, type InputLimits } from "../../ingest/lines.js";
 import { loadMapping } from "../../ingest/mapping.js";
 import { DATE_ORDERS, type DateOrder } from "../../ingest/normalize.js";
+import { withStoredPortAliases } from "../../ingest/port-aliases.js";
+import { mappingFor, PortSuggester } from "../../ingest/port-suggestions.js";
 import { Vocabulary } from "../../ingest/vocabulary.js";
 import { createProgress, printJson, printLine, withCommandStore } from "../output.js";
 
@@ -102,6 +104,8 @@ export function register(program: Command): void {
       const failures: { file: string; error: string }[] = [];
       const progress = createProgress({ json: opts.json });
       await withCommandStore(cmd, async (store) => {
+        // Port spellings mapped with `sojourn ports alias`, with the mapping file's.
+        const mapped = await withStoredPortAliases(store, mapping);
         // Per file: 0–90 while DuckDB reads (its own progress), 90–100 while rows are sorted.
         if (progress.visible) await store.trackProgress(true);
         progress.start(files.length * 100, "ingest");
@@ -121,7 +125,7 @@ export function register(program: Command): void {
               memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
               limits,
               encoding: opts.encoding,
-              mapping,
+              mapping: mapped,
               dateOrder,
               gazetteer,
               onPhase: (p: string) => {
@@ -147,6 +151,7 @@ export function register(program: Command): void {
       const total = (k: "read" | "loaded" | "duplicates" | "rejected" | "reexports" | "warnings") =>
         results.reduce((s, r) => s + r[k], 0);
       const unknown = new Map<string, number>();
+      const suggester = new PortSuggester(gazetteer);
       for (const r of results)
         for (const u of r.unknownPorts) unknown.set(u.port, (unknown.get(u.port) ?? 0) + u.records);
       const summary = {
@@ -156,7 +161,12 @@ export function register(program: Command): void {
         rejected: total("rejected"),
         reexports: total("reexports"),
         warnings: total("warnings"),
-        unknown_ports: [...unknown].map(([port, records]) => ({ port, records })),
+        // The nearest known port for each unknown spelling (after the load, on distinct spellings).
+        unknown_ports: [...unknown].map(([port, records]) => ({
+          port,
+          records,
+          suggestion: suggester.suggest(port),
+        })),
         files: results.map((r) => ({
           run_id: r.runId,
           file: r.file,
@@ -197,7 +207,17 @@ export function register(program: Command): void {
         if (summary.rejected > 0) printLine("rejected rows: sojourn rejects");
         if (unknown.size > 0) {
           printLine(`unknown ports (loaded, not yet mapped to the gazetteer; see sojourn ports):`);
-          for (const u of summary.unknown_ports) printLine(`  ${u.port}  (${u.records} records)`);
+          for (const u of summary.unknown_ports) {
+            const s = u.suggestion;
+            printLine(
+              `  ${u.port}  (${u.records} records)${s ? `  → nearest known: ${s.port_id} (${s.name}, ${s.city}; score ${s.score.toFixed(2)})` : "  → no known port near it"}`,
+            );
+          }
+          const fragment = mappingFor(summary.unknown_ports);
+          if (Object.keys(fragment.values.port).length > 0)
+            printLine(
+              `to map them, check each suggestion, then: sojourn ports alias "SPELLING" PORT_ID (maps the records already loaded and every later ingest), or for one ingest a --mapping file with ${JSON.stringify(fragment)}`,
+            );
         }
       }
       if (failures.length > 0) process.exitCode = 3;

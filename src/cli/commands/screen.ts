@@ -125,7 +125,7 @@ export function register(program: Command): void {
           if (opts.json) printJson({ ...r, threshold: t });
           else
             printLine(
-              `${r.subjects} distinct ${r.subjectKind}s screened: ${r.subjectsWithHits} with a match ≥ ${t} (${r.hits} hits written to screening_hits)`,
+              `${r.subjects} distinct ${r.subjectKind}s screened: ${r.subjectsWithHits} with a match ≥ ${t} (${r.hits} hits written to screening_hits)${r.sponsorAlerts === null ? "" : `; sanctioned-sponsor alerts: ${r.sponsorAlerts}`}`,
             );
           return;
         }

@@ -9,6 +9,7 @@ import { AppError } from "../../core/errors.js";
 import { PARAM_SPECS, type Params, parseOverride } from "../../sim/params.js";
 import { SCENARIO_NAMES, SCENARIOS } from "../../sim/scenarios.js";
 import { DEFAULT_SCENARIO, DEFAULT_SEED, OUTPUT_FORMATS, simulate } from "../../sim/simulate.js";
+import { VARIETY_LEVELS } from "../../sim/variety.js";
 import { createProgress, printJson, printLine, printTable } from "../output.js";
 
 interface SimulateCliOptions {
@@ -18,6 +19,7 @@ interface SimulateCliOptions {
   seed: string;
   format: string;
   set: string[];
+  variety: string;
   force?: boolean;
   json?: boolean;
   list?: boolean;
@@ -73,6 +75,11 @@ export function register(program: Command): void {
       (value: string, previous: string[]) => [...previous, value],
       [] as string[],
     )
+    .option(
+      "--variety <level>",
+      `how varied the rendering is: ${VARIETY_LEVELS.join(", ")} (high: more name spellings and scripts, ports in every language, re-exports, dirty rows; docs/scenarios.md)`,
+      "normal",
+    )
     .option("--force", "replace a non-empty output directory")
     .option("--list", "list scenarios and parameters with their defaults, then exit")
     .option("--json", "print a JSON summary")
@@ -107,6 +114,7 @@ export function register(program: Command): void {
         seed: parseNumber("seed", opts.seed),
         format: opts.format,
         force: opts.force,
+        variety: opts.variety,
         overrides,
         onProgress: (done, total) => {
           if (!started) {
@@ -126,7 +134,7 @@ export function register(program: Command): void {
         `wrote ${summary.out} (${summary.scenario}, scale ${summary.scale}, seed ${summary.seed})`,
       );
       printLine(
-        `  ${c.rows} crossing rows (${c.original} original, ${c.duplicate} duplicate, ${c.reexport} re-exported; ${c.lost} lost)`,
+        `  ${c.rows} crossing rows (${c.original} original, ${c.duplicate} duplicate, ${c.reexport} re-exported${c.dirty ? `, ${c.dirty} dirty` : ""}; ${c.lost} lost)`,
       );
       printLine(
         `  ${c.persons} persons (${Object.entries(c.persons_by_role)

@@ -1000,17 +1000,33 @@ function sponsorsOut(pc: PersonCrossings, members: Int32Array, seed: Int32Array)
   return { seed: spSeed.done(), spid: spSpid.done(), n: spN.done() };
 }
 
-export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams): CohortSets {
+/** The parts of findCohorts in order; `lap` is called with each as it ends (for timing). */
+export const COHORT_PARTS = ["groups", "links", "repairs", "convoys", "membership", "out"] as const;
+export type CohortPart = (typeof COHORT_PARTS)[number];
+
+export function findCohorts(
+  x: CohortCrossings,
+  persons: number,
+  p: CohortParams,
+  lap: (part: CohortPart) => void = () => {},
+): CohortSets {
   const G = p.min_group_size;
   const g = groupCrossings(x, p);
+  lap("groups");
   const seq = personSequences(x, g, persons);
-  const repaired = repairSets(linkSets(x, g, seq, p), seq, persons, g.E, G);
-  const mv = movementLists(x, g, joinCoMoving(x, g, repaired, G), G);
+  const linked = linkSets(x, g, seq, p);
+  lap("links");
+  const repaired = repairSets(linked, seq, persons, g.E, G);
+  lap("repairs");
+  const joined = joinCoMoving(x, g, repaired, G);
+  lap("convoys");
+  const mv = movementLists(x, g, joined, G);
   const prof = setProfiles(x, g, mv);
   const md = movementDays(x, g, mv);
   const pc = personCrossings(x, g, mv, md, persons);
   const membership = new Membership(pc, mv, prof, md, p, g.E, persons);
   for (let q = 0; q < persons; q++) membership.assign(q);
+  lap("membership");
   const { seed, hits, off, firstDay } = membership.out;
   // Only sets with min_group_size members are cohorts.
   const size = new Int32Array(g.E + 1);
@@ -1020,7 +1036,7 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
   for (let q = 0; q < persons; q++) if (seed[q]! > 0) ids.push(q);
   const mp = ids.done();
   const pick = (a: Int32Array) => Int32Array.from(mp, (q) => a[q]!);
-  return {
+  const out = {
     group_crossings: g.E,
     members: {
       pid: mp,
@@ -1033,6 +1049,8 @@ export function findCohorts(x: CohortCrossings, persons: number, p: CohortParams
     movements: movementsOut(x, g, mv, seed, size, G),
     sponsors: sponsorsOut(pc, mp, seed),
   };
+  lap("out");
+  return out;
 }
 
 /** Each group crossing's set, named by the set's first group crossing (so ties break the same
