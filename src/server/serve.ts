@@ -43,6 +43,9 @@ export async function createContext(
   store: Store,
   options: Partial<ServerOptions> = {},
 ): Promise<ServerContext> {
+  // A page is at most 500 rows (+1 to know there is more): DuckDB then sorts on the sort keys
+  // alone and fetches the other columns of the page's rows only (late materialization).
+  await store.run("SET late_materialization_max_rows = 501");
   const serial = new Serial();
   const write = <T>(fn: (s: Store) => Promise<T>) => serial.run(() => fn(store));
   const reads = new StorePool(
