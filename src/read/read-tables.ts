@@ -25,6 +25,9 @@
 import { MASK_SQL } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 
+/** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
+export const READ_TABLES_LAYOUT = 1;
+
 /** In build order: the alert tables find cited records through read_person_records. */
 export const READ_TABLES = [
   "read_person_records",
@@ -118,7 +121,8 @@ export async function buildReadTables(
   );
   const alerts = byRule.reduce((n, r) => n + r.alerts, 0);
   await store.run("DELETE FROM read_tables_meta");
-  await store.run("INSERT INTO read_tables_meta VALUES (now(), ?, ?::JSON)", [
+  await store.run("INSERT INTO read_tables_meta VALUES (now(), ?, ?, ?::JSON)", [
+    READ_TABLES_LAYOUT,
     alerts,
     JSON.stringify(byRule),
   ]);
@@ -126,14 +130,21 @@ export async function buildReadTables(
   return { alerts, person_records: Number(records?.n ?? 0) };
 }
 
+/** The read tables are there, built by this layout. */
+export async function readTablesBuilt(store: Store): Promise<boolean> {
+  const built = await store.one<{ n: bigint }>(
+    "SELECT count(*) AS n FROM read_tables_meta WHERE layout = ?",
+    [READ_TABLES_LAYOUT],
+  );
+  return Number(built?.n ?? 0) > 0;
+}
+
 /**
- * Builds the read tables if the store has never had them (a store analyzed before they
- * existed, or never analyzed); otherwise one small query. Reads call it first.
+ * Builds the read tables if the store has none of this layout (analyzed before they existed,
+ * or never analyzed); otherwise one small query. Reads call it first.
  */
 export async function ensureReadTables(store: Store): Promise<void> {
-  const built = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_tables_meta");
-  if (Number(built?.n ?? 0) > 0) return;
-  await store.transaction(() => buildReadTables(store));
+  if (!(await readTablesBuilt(store))) await store.transaction(() => buildReadTables(store));
 }
 
 /** Alerts per rule as of the last analyze, counted when the read tables were built. */

@@ -4,7 +4,7 @@
  * few row groups while the next ingest or analyze writes. Skipped when the run changed nothing
  * and the tables are already there.
  */
-import { buildReadTables, type ReadTablesStats } from "../../read/read-tables.js";
+import { buildReadTables, type ReadTablesStats, readTablesBuilt } from "../../read/read-tables.js";
 import type { AnalyzeStep } from "../step.js";
 import { unchanged } from "./stays-step.js";
 
@@ -25,12 +25,7 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
   // step reads.
   writes: [],
   async run(run, stage) {
-    if (unchanged(run)) {
-      const built = await run.store.one<{ n: bigint }>(
-        "SELECT count(*) AS n FROM read_tables_meta",
-      );
-      if (Number(built?.n ?? 0) > 0) return { skipped: true };
-    }
+    if (unchanged(run) && (await readTablesBuilt(run.store))) return { skipped: true };
     return stage("read tables", () => buildReadTables(run.store));
   },
 };
