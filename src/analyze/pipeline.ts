@@ -12,6 +12,7 @@ import { type AnalyzeStep, RUN_TABLES, type Stage } from "./step.js";
 import { cohortsStep } from "./steps/cohorts-step.js";
 import { identityStep } from "./steps/identity-step.js";
 import { placesStep } from "./steps/places-step.js";
+import { readTablesStep } from "./steps/read-tables-step.js";
 import { rulesStep } from "./steps/rules-step.js";
 import { scoresStep } from "./steps/scores-step.js";
 import { staysStep } from "./steps/stays-step.js";
@@ -23,6 +24,7 @@ export const ANALYZE_STEPS: readonly AnalyzeStep[] = [
   scoresStep,
   rulesStep,
   placesStep,
+  readTablesStep,
 ];
 
 export interface StepResult {

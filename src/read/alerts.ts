@@ -8,7 +8,7 @@ import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
 import { placePortsSql, varcharList } from "./places.js";
-import { recordRefListSql } from "./records.js";
+import { ensureReadTables } from "./read-tables.js";
 import { missing, num, parseJson, type Section } from "./section.js";
 
 export const ALERT_SORTS = ["rule", "score"] as const;
@@ -53,14 +53,11 @@ const ORDER: Record<AlertSort, string> = {
   score: "score DESC, alert_id",
 };
 
-function afterCursor(sort: AlertSort, cursor: string | null | undefined): string {
-  if (!cursor) return "TRUE";
-  if (sort === "rule") {
-    decodeCursor(cursor, 3);
-    return `(rule > $c0 OR (rule = $c0 AND (score < $c1 OR (score = $c1 AND alert_id > $c2))))`;
-  }
-  decodeCursor(cursor, 2);
-  return `(score < $c0 OR (score = $c0 AND alert_id > $c1))`;
+/** The keyset condition for the page after the cursor's item ($c0, $c1, … bound by the caller). */
+function afterCursor(sort: AlertSort): string {
+  return sort === "rule"
+    ? "(rule > $c0 OR (rule = $c0 AND (score < $c1 OR (score = $c1 AND alert_id > $c2))))"
+    : "(score < $c0 OR (score = $c0 AND alert_id > $c1))";
 }
 
 /** One page of alerts (all of them with `limit: 0`). */
@@ -70,36 +67,34 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
     throw new AppError("usage", `sort ${sort}: expected one of ${ALERT_SORTS.join(", ")}`);
   const limit = checkLimit(q.limit, 50);
   const unmask = !!q.unmask;
-  const params: Record<string, string | number | null> = {
-    rule: q.rule ?? null,
-    person: q.person ?? null,
-    cohort: q.cohort ?? null,
-    from: q.from ?? null,
-    to: q.to ?? null,
-    min: q.minScore ?? null,
+  // Only the filters given, so DuckDB can check each against the row groups' zone maps.
+  const params: Record<string, string | number> = {};
+  const where: string[] = [];
+  const add = (name: string, value: string | number | undefined, sql: string) => {
+    if (value === undefined || value === null) return;
+    params[name] = value;
+    where.push(sql);
   };
-  if (q.cursor)
+  add("rule", q.rule, "rule = $rule");
+  add("person", q.person, "person_id = $person");
+  add("cohort", q.cohort, "cohort_id = $cohort");
+  add("from", q.from, "coalesce(period_end, period_start) >= $from::DATE");
+  add("to", q.to, "period_start <= $to::DATE");
+  add("min", q.minScore, "score >= $min");
+  if (q.place) where.push(`list_has_any(port_ids, ${placePortsSql(q.place)})`);
+  if (q.cursor) {
     decodeCursor(q.cursor, sort === "rule" ? 3 : 2).forEach((v, i) => {
       params[`c${i}`] = v as string | number;
     });
-  const place = q.place
-    ? `AND EXISTS (SELECT 1 FROM records pr WHERE list_contains(a.record_ids, pr.source || ':' || pr.record_id)
-                   AND list_contains(${placePortsSql(q.place)}, pr.port_id))`
-    : "";
+    where.push(afterCursor(sort));
+  }
+  await ensureReadTables(store);
   const rows = await store.json<AlertView & { docs?: string[] }>(
-    `SELECT * FROM (
-       SELECT alert_id, rule, rule_version, score, coalesce(censored, false) AS censored, person_id, cohort_id,
-              strftime(period_start, '%Y-%m-%d') AS period_start,
-              strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-              ${recordRefListSql("a.record_ids", unmask)} AS record_ids
-              ${unmask ? "" : ", coalesce((SELECT list(d.doc_number) FROM person_documents d WHERE d.person_id = a.person_id), []) AS docs"}
-       FROM alerts a
-       WHERE ($rule IS NULL OR rule = $rule) AND ($person IS NULL OR person_id = $person)
-         AND ($cohort IS NULL OR cohort_id = $cohort)
-         AND ($from IS NULL OR coalesce(period_end, period_start) >= $from::DATE)
-         AND ($to IS NULL OR period_start <= $to::DATE)
-         AND ($min IS NULL OR score >= $min) ${place})
-     WHERE ${afterCursor(sort, q.cursor)}
+    `SELECT alert_id, rule, rule_version, score, censored, person_id, cohort_id,
+            strftime(period_start, '%Y-%m-%d') AS period_start,
+            strftime(period_end, '%Y-%m-%d') AS period_end, summary,
+            ${unmask ? "record_ids" : "record_refs AS record_ids, docs"}
+     FROM ${sort === "score" ? "read_alerts_by_score" : "read_alerts"} ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""}
      ORDER BY ${ORDER[sort]} ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
     params,
   );

@@ -5,13 +5,17 @@
  * document numbers their last characters, records are cited by run and line.
  */
 import { AppError } from "../core/errors.js";
-import { createMasker } from "../core/masking.js";
+import { createMasker, recordPseudonym } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
-import { recordRefListSql, recordRefSql } from "./records.js";
+import { ensureReadTables } from "./read-tables.js";
 
 export interface PersonSearch extends PageRequest {
-  /** A name as written in any script (substring, case-insensitive), or a whole document number. */
+  /**
+   * A name as written in any script (substring, case-insensitive), or a whole document number.
+   * A query with a digit is looked up as a document number only: names hold no digits, and the
+   * name match is a scan of every name while the document lookup reads one row group.
+   */
   query: string;
   unmask?: boolean;
 }
@@ -33,15 +37,17 @@ export async function searchPersons(store: Store, q: PersonSearch): Promise<Page
   const limit = checkLimit(q.limit, 50);
   const after = q.cursor ? String(decodeCursor(q.cursor, 1)[0]) : null;
   const mask = createMasker(!!q.unmask);
+  await ensureReadTables(store);
   const rows = await store.json<PersonSummary>(
-    `SELECT p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date, p.sex,
+    `WITH hits AS (
+       SELECT person_id FROM read_doc_index WHERE doc = upper($q)
+       ${/\d/.test(text) ? "" : "UNION SELECT person_id FROM read_person_names WHERE contains(name_lower, lower($q))"})
+     SELECT p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date, p.sex,
             p.nationality, coalesce(p.labor_score, 0)::DOUBLE AS labor_score
-     FROM persons p
-     WHERE (p.person_id IN (SELECT person_id FROM person_names WHERE contains(lower(name), lower($q)))
-        OR p.person_id IN (SELECT person_id FROM person_documents WHERE upper(doc_number) = upper($q)))
-       AND ($after IS NULL OR p.person_id > $after)
+     FROM persons p SEMI JOIN hits h ON h.person_id = p.person_id
+     ${after === null ? "" : "WHERE p.person_id > $after"}
      ORDER BY p.person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
-    { q: text, after },
+    after === null ? { q: text } : { q: text, after },
   );
   const more = limit > 0 && rows.length > limit;
   const items = (more ? rows.slice(0, limit) : rows).map((p) => ({
@@ -85,6 +91,7 @@ export async function getPerson(
 ): Promise<PersonDetail> {
   const unmask = !!options.unmask;
   const mask = createMasker(unmask);
+  await ensureReadTables(store);
   const [person] = await store.json<PersonDetail["person"]>(
     `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date, sex,
             nationality, labor_score, indicators FROM persons WHERE person_id = ?`,
@@ -96,23 +103,24 @@ export async function getPerson(
       `person ${personId} not found (ids look like P-ABCDEFGHIJKLMNOP; run sojourn analyze first)`,
     );
   const names = await store.json<PersonDetail["names"][number]>(
-    "SELECT name, script, count FROM person_names WHERE person_id = ? ORDER BY count DESC, name",
+    "SELECT name, script, count FROM read_person_names WHERE person_id = ? ORDER BY count DESC, name",
     [personId],
   );
   const documents = await store.json<PersonDetail["documents"][number]>(
     `SELECT doc_number, nationality, strftime(first_seen, '%Y-%m-%d') AS first_seen,
             strftime(last_seen, '%Y-%m-%d') AS last_seen
-     FROM person_documents WHERE person_id = ? ORDER BY first_seen, doc_number`,
+     FROM read_person_documents WHERE person_id = ? ORDER BY first_seen, doc_number`,
     [personId],
   );
-  const records = await personRecords(store, personId, unmask);
-  const links = await personLinks(store, personId, unmask);
+  const refs = await RecordRefs.of(store, personId, unmask);
+  const records = refs.rows;
+  const links = await personLinks(store, personId, refs);
   const hide = {
     docs: documents.map((d) => d.doc_number),
     // Each name whole and each of its parts: link explanations may quote either.
     names: names.flatMap((n) => [n.name, ...n.name.split(/[\s,/]+/)]).filter((n) => n.length > 0),
   };
-  const { stays, alerts, cohorts } = await personTimeline(store, personId, unmask);
+  const { stays, alerts, cohorts } = await personTimeline(store, personId, refs);
   if (unmask) return { person, names, documents, records, links, stays, alerts, cohorts };
   return {
     person: {
@@ -159,78 +167,117 @@ function maskJson(value: unknown, hide: { docs: string[]; names: string[] }): un
 }
 
 /**
- * A person's records. A record is linked to its document's first record ("same document",
- * derived here rather than stored) or, as a re-export, to its canonical record (person_links).
+ * A person's records as the detail shows them (read_person_records says why each belongs), and
+ * how each is cited: `source:record_id` unmasked, its run and line masked. Stays, links and
+ * alerts cite the person's own records, so they are resolved here without touching `records`.
  */
-async function personRecords(
-  store: Store,
-  personId: string,
-  unmask: boolean,
-): Promise<Record<string, unknown>[]> {
-  return store.json(
-    `WITH mine AS (SELECT r.* FROM person_records pr JOIN records r USING (rec_key)
-                   WHERE pr.person_id = $1),
-     doc AS (SELECT coalesce(nationality, '') AS nat, doc_number, min(rec_key) AS first_key
-             FROM mine WHERE canonical_key IS NULL AND doc_number IS NOT NULL GROUP BY ALL)
-     SELECT ${unmask ? "r.source, r.record_id" : `r.source, ${recordRefSql("r", false)} AS record_id`},
-            strftime(r.local_date, '%Y-%m-%d') AS date, r.direction,
-            coalesce(r.port_id, r.port_raw) AS port, r.doc_number,
-            trim(concat_ws(' ', r.family_name, r.given_name,
-                 CASE WHEN r.full_name IS NOT NULL THEN '/ ' || r.full_name END)) AS name,
-            strftime(r.birth_date, '%Y-%m-%d') AS birth_date, r.sex,
-            CASE WHEN l.reason IS NOT NULL THEN l.reason
-                 WHEN d.first_key <> r.rec_key THEN 'same document'
-                 ELSE 'first record' END AS linked_by,
-            ${recordRefSql("a", unmask)} AS linked_to
-     FROM mine r
-     LEFT JOIN person_links l ON l.rec_key_b = r.rec_key AND l.person_id = $1
-       AND l.reason = 're-export'
-     LEFT JOIN doc d ON r.canonical_key IS NULL AND d.nat = coalesce(r.nationality, '')
-       AND d.doc_number = r.doc_number
-     LEFT JOIN records a ON a.rec_key = coalesce(l.rec_key_a,
-       CASE WHEN d.first_key <> r.rec_key THEN d.first_key END)
-     ORDER BY r.crossed_at, r.rec_key`,
-    [personId],
-  );
+class RecordRefs {
+  private constructor(
+    readonly rows: Record<string, unknown>[],
+    private readonly byKey: Map<string, string>,
+    private readonly byRef: Map<string, string>,
+    private readonly unmask: boolean,
+  ) {}
+
+  static async of(store: Store, personId: string, unmask: boolean): Promise<RecordRefs> {
+    const rows = await store.json<Record<string, unknown> & { rec_key: string; ref: string }>(
+      `SELECT rec_key::VARCHAR AS rec_key, ref, source, record_id,
+              strftime(local_date, '%Y-%m-%d') AS date, direction, port, doc_number, name,
+              strftime(birth_date, '%Y-%m-%d') AS birth_date, sex, linked_by,
+              linked_key::VARCHAR AS linked_key
+       FROM read_person_records WHERE person_id = ? ORDER BY crossed_at, rec_key`,
+      [personId],
+    );
+    const cite = (r: { rec_key: string; ref: string }) =>
+      unmask ? r.ref : recordPseudonym(r.rec_key);
+    const byKey = new Map(rows.map((r) => [r.rec_key, cite(r)]));
+    const byRef = new Map(rows.map((r) => [r.ref, cite(r)]));
+    const missing = rows.flatMap((r) =>
+      r.linked_key !== null && !byKey.has(String(r.linked_key)) ? [String(r.linked_key)] : [],
+    );
+    const refs = new RecordRefs([], byKey, byRef, unmask);
+    await refs.load(store, missing);
+    refs.rows.push(
+      ...rows.map(({ rec_key, ref: _ref, linked_key, record_id, ...r }) => ({
+        ...r,
+        record_id: unmask ? record_id : byKey.get(rec_key),
+        linked_to: linked_key === null ? null : (byKey.get(String(linked_key)) ?? null),
+      })),
+    );
+    return refs;
+  }
+
+  /** Adds records of other persons that a link names (rare: the person's own records come first). */
+  async load(store: Store, keys: string[]): Promise<void> {
+    const wanted = [...new Set(keys.filter((k) => !this.byKey.has(k) && /^\d{1,19}$/.test(k)))];
+    if (wanted.length === 0) return;
+    const rows = await store.json<{ rec_key: string; ref: string }>(
+      `SELECT rec_key::VARCHAR AS rec_key, source || ':' || record_id AS ref FROM records
+       WHERE rec_key IN (${wanted.join(", ")})`,
+    );
+    for (const r of rows)
+      this.byKey.set(r.rec_key, this.unmask ? r.ref : recordPseudonym(r.rec_key));
+  }
+
+  key(recKey: unknown): string | null {
+    return this.byKey.get(String(recKey)) ?? null;
+  }
+
+  /** A `source:record_id` as stays and alerts store it; masked, `?` for one not loaded. */
+  ref(id: string): string {
+    return this.unmask ? id : (this.byRef.get(id) ?? "?");
+  }
 }
 
 async function personLinks(
   store: Store,
   personId: string,
-  unmask: boolean,
+  refs: RecordRefs,
 ): Promise<PersonDetail["links"]> {
-  const links = await store.json<PersonDetail["links"][number]>(
-    `SELECT l.reason, ${recordRefSql("a", unmask)} AS record_a, ${recordRefSql("b", unmask)} AS record_b, l.evidence
-     FROM person_links l JOIN records a ON a.rec_key = l.rec_key_a
-     JOIN records b ON b.rec_key = l.rec_key_b
-     WHERE l.person_id = ? AND l.reason NOT IN ('same document', 're-export')
-     ORDER BY l.reason, a.source || ':' || a.record_id, b.source || ':' || b.record_id`,
+  const rows = await store.json<{ reason: string; a: string; b: string; evidence: unknown }>(
+    `SELECT reason, rec_key_a::VARCHAR AS a, rec_key_b::VARCHAR AS b, evidence
+     FROM read_person_links WHERE person_id = ?`,
     [personId],
   );
-  for (const l of links)
-    if (typeof l.evidence === "string") l.evidence = JSON.parse(l.evidence) as unknown;
-  return links;
+  await refs.load(
+    store,
+    rows.flatMap((r) => [r.a, r.b]),
+  );
+  return rows
+    .map((l) => ({
+      reason: l.reason,
+      record_a: refs.key(l.a) ?? "?",
+      record_b: refs.key(l.b) ?? "?",
+      evidence: typeof l.evidence === "string" ? (JSON.parse(l.evidence) as unknown) : l.evidence,
+    }))
+    .sort(
+      (x, y) =>
+        x.reason.localeCompare(y.reason) ||
+        x.record_a.localeCompare(y.record_a) ||
+        x.record_b.localeCompare(y.record_b),
+    );
 }
 
 /** A person's stays, alerts and cohorts in time order. */
-async function personTimeline(store: Store, personId: string, unmask: boolean) {
-  const stays = await store.json(
-    `SELECT port_in, port_out, strftime(entered_on, '%Y-%m-%d') AS entered_on,
-            strftime(exited_on, '%Y-%m-%d') AS exited_on, days, flags,
-            ${recordRefListSql("s.record_ids", unmask)} AS record_ids
-     FROM stays s WHERE person_id = ? ORDER BY entered_on`,
-    [personId],
-  );
+async function personTimeline(store: Store, personId: string, refs: RecordRefs) {
+  const stays = (
+    await store.json<Record<string, unknown> & { record_ids: string[] | null }>(
+      `SELECT port_in, port_out, strftime(entered_on, '%Y-%m-%d') AS entered_on,
+              strftime(exited_on, '%Y-%m-%d') AS exited_on, days, flags, record_ids
+       FROM read_person_stays WHERE person_id = ? ORDER BY entered_on`,
+      [personId],
+    )
+  ).map((s) => ({ ...s, record_ids: (s.record_ids ?? []).map((id) => refs.ref(id)) }));
   const alerts = await store.json(
-    `SELECT rule, score, strftime(period_start, '%Y-%m-%d') AS period_start,
+    `SELECT alert_id, rule, score, strftime(period_start, '%Y-%m-%d') AS period_start,
             strftime(period_end, '%Y-%m-%d') AS period_end, summary
-     FROM alerts WHERE person_id = ? ORDER BY period_start, rule`,
+     FROM read_person_alerts WHERE person_id = ? ORDER BY period_start, rule`,
     [personId],
   );
   const cohorts = await store.json<PersonDetail["cohorts"][number]>(
-    `SELECT m.cohort_id, k.kind, m.role, strftime(m.first_seen, '%Y-%m-%d') AS first_seen,
-            strftime(m.last_seen, '%Y-%m-%d') AS last_seen
-     FROM cohort_members m JOIN cohorts k USING (cohort_id) WHERE m.person_id = ? ORDER BY m.first_seen, m.cohort_id`,
+    `SELECT cohort_id, kind, role, strftime(first_seen, '%Y-%m-%d') AS first_seen,
+            strftime(last_seen, '%Y-%m-%d') AS last_seen
+     FROM read_person_cohorts WHERE person_id = ? ORDER BY first_seen, cohort_id`,
     [personId],
   );
   return { stays, alerts, cohorts };

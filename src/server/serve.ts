@@ -9,6 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { removeServerLock, writeServerLock } from "../db/server-lock.js";
 import { Store } from "../db/store.js";
+import { ensureReadTables } from "../read/read-tables.js";
 import { decoyHash } from "../users/password.js";
 import { createApp } from "./app.js";
 import { Serial, type ServerContext, type ServerOptions, StorePool } from "./context.js";
@@ -43,6 +44,11 @@ export async function createContext(
   store: Store,
   options: Partial<ServerOptions> = {},
 ): Promise<ServerContext> {
+  // A page is at most 500 rows (+1 to know there is more): DuckDB then sorts on the sort keys
+  // alone and fetches the other columns of the page's rows only (late materialization).
+  await store.run("SET late_materialization_max_rows = 501");
+  // Built here, before any read: reads on several connections must not race to build them.
+  await ensureReadTables(store);
   const serial = new Serial();
   const write = <T>(fn: (s: Store) => Promise<T>) => serial.run(() => fn(store));
   const reads = new StorePool(

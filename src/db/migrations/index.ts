@@ -18,6 +18,7 @@ import { v021Audit } from "./021-audit.js";
 import { v022AlertReviews } from "./022-alert-reviews.js";
 import { v023Cases } from "./023-cases.js";
 import { v024Jobs } from "./024-jobs.js";
+import { v025ReadTables } from "./025-read-tables.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v055PortAliases } from "./055-port-aliases.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v022AlertReviews,
   v023Cases,
   v024Jobs,
+  v025ReadTables,
   v050RankedAlertsSponsorNames,
   v055PortAliases,
   v070ClaimPageRank,

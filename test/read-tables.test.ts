@@ -1,0 +1,101 @@
+/**
+ * The read tables (src/read/read-tables.ts) say what the analyze results say: alert pages and
+ * person detail read from them match the same figures computed from the base tables; a store
+ * without them (analyzed before they existed) gets them on its first read.
+ */
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { Store } from "../src/db/store.js";
+import { getPerson, listAlerts } from "../src/read/index.js";
+import { READ_TABLES, READ_TABLES_LAYOUT, readTablesBuilt } from "../src/read/read-tables.js";
+import { recordRefListSql } from "../src/read/records.js";
+import { adversarialCsv } from "./fixtures/masking/adversarial.js";
+import { cliOk, tempDir, writeFile } from "./helpers/with-db.js";
+
+describe("read tables", () => {
+  const tmp = tempDir("sojourn-read-tables-");
+  const db = join(tmp.dir, "s.duckdb");
+  let store: Store;
+  let analyzeSteps: string[] = [];
+  before(async () => {
+    const csv = writeFile(tmp.dir, "a.csv", adversarialCsv());
+    cliOk(["--db", db, "ingest", csv]);
+    const report = JSON.parse(cliOk(["--db", db, "analyze", "--json"])) as {
+      steps: { step: string }[];
+    };
+    analyzeSteps = report.steps.map((s) => s.step);
+    store = await Store.open(db);
+  });
+  after(() => {
+    store?.close();
+    tmp.cleanup();
+  });
+
+  it("are built by the last analyze step, with this layout", async () => {
+    assert.equal(analyzeSteps.at(-1), "read-tables");
+    assert.ok(await readTablesBuilt(store));
+    const meta = await store.one<{ layout: number; alerts: bigint }>(
+      "SELECT layout, alerts FROM read_tables_meta",
+    );
+    assert.equal(meta?.layout, READ_TABLES_LAYOUT);
+    const alerts = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM alerts");
+    assert.equal(Number(meta?.alerts), Number(alerts?.n));
+  });
+
+  it("cite the same masked records as the alerts table joined with records", async () => {
+    const expected = await store.json<{ alert_id: string; record_ids: string[] }>(
+      `SELECT alert_id, ${recordRefListSql("a.record_ids", false)} AS record_ids FROM alerts a`,
+    );
+    assert.ok(expected.length > 0);
+    const page = await listAlerts(store, { limit: 0 });
+    const got = new Map(page.items.map((a) => [a.alert_id, a.record_ids]));
+    for (const e of expected) assert.deepEqual(got.get(e.alert_id), e.record_ids, e.alert_id);
+    const unmasked = await listAlerts(store, { limit: 0, unmask: true });
+    const raw = await store.json<{ alert_id: string; record_ids: string[] }>(
+      "SELECT alert_id, record_ids FROM alerts",
+    );
+    const rawById = new Map(raw.map((a) => [a.alert_id, a.record_ids]));
+    for (const a of unmasked.items) assert.deepEqual(a.record_ids, rawById.get(a.alert_id));
+  });
+
+  it("give each person every record, stay and alert of theirs", async () => {
+    const persons = await store.json<{ person_id: string; records: number }>(
+      `SELECT person_id, count(*)::INTEGER AS records FROM person_records GROUP BY ALL
+       ORDER BY records DESC, person_id LIMIT 5`,
+    );
+    for (const p of persons) {
+      const d = await getPerson(store, p.person_id);
+      assert.equal(d.records.length, p.records, p.person_id);
+      const stays = await store.json<{ record_ids: string[] }>(
+        `SELECT ${recordRefListSql("s.record_ids", false)} AS record_ids FROM stays s
+         WHERE person_id = ? ORDER BY entered_on`,
+        [p.person_id],
+      );
+      assert.deepEqual(
+        d.stays.map((s) => s.record_ids),
+        stays.map((s) => s.record_ids),
+      );
+      const alerts = await store.json<{ alert_id: string }>(
+        "SELECT alert_id FROM alerts WHERE person_id = ? ORDER BY period_start, rule",
+        [p.person_id],
+      );
+      assert.deepEqual(
+        d.alerts.map((a) => a.alert_id),
+        alerts.map((a) => a.alert_id),
+      );
+      const linked = d.records.filter((r) => r.linked_by !== "first record");
+      for (const r of linked) assert.match(String(r.linked_to), /^r\d+:\d+$/);
+    }
+  });
+
+  it("are rebuilt on the first read of a store that has none", async () => {
+    const before = await listAlerts(store, { limit: 0 });
+    await store.run("DELETE FROM read_tables_meta");
+    for (const t of READ_TABLES) await store.run(`DROP TABLE ${t}`);
+    assert.equal(await readTablesBuilt(store), false);
+    const after = await listAlerts(store, { limit: 0 });
+    assert.deepEqual(after, before);
+    assert.ok(await readTablesBuilt(store));
+  });
+});
