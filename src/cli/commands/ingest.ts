@@ -7,7 +7,13 @@ import { DEFAULT_LIMITS, type InputLimits } from "../../ingest/lines.js";
 import { loadMapping } from "../../ingest/mapping.js";
 import { DATE_ORDERS, type DateOrder } from "../../ingest/normalize.js";
 import { Vocabulary } from "../../ingest/vocabulary.js";
-import { createProgress, printJson, printLine, withCommandStore } from "../output.js";
+import {
+  createProgress,
+  printJson,
+  printLine,
+  storeSettings,
+  withCommandStore,
+} from "../output.js";
 
 interface IngestOpts {
   source?: string;
@@ -117,8 +123,9 @@ export function register(program: Command): void {
           try {
             const fileOpts = {
               source: opts.source,
-              // SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over ingest's cap.
-              memoryLimit: process.env.SOJOURN_MEMORY_LIMIT ? null : undefined,
+              // --memory / SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over
+              // ingest's cap.
+              memoryLimit: storeSettings(cmd).memoryLimit ? null : undefined,
               limits,
               encoding: opts.encoding,
               mapping,

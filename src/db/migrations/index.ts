@@ -19,6 +19,7 @@ import { v022AlertReviews } from "./022-alert-reviews.js";
 import { v023Cases } from "./023-cases.js";
 import { v024Jobs } from "./024-jobs.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
+import { v060AnalyzeState } from "./060-analyze-state.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
@@ -38,5 +39,6 @@ export const MIGRATIONS: readonly Migration[] = [
   v023Cases,
   v024Jobs,
   v050RankedAlertsSponsorNames,
+  v060AnalyzeState,
   v070ClaimPageRank,
 ];
