@@ -9,27 +9,8 @@
  * the ingested store, before the first analyze).
  */
 import { parseArgs } from "node:util";
+import { analyzeChecksums } from "../src/analyze/checksums.js";
 import { Store } from "../src/db/store.js";
-
-/** Each table analyze writes, with the columns that differ from run to run. */
-const TABLES: Readonly<Record<string, readonly string[]>> = {
-  persons: ["updated_at"],
-  person_records: [],
-  person_links: [],
-  person_documents: [],
-  person_names: [],
-  identity_meta: [],
-  identity_name_keys: [],
-  identity_runs: [],
-  stays: [],
-  alerts: [],
-  cohorts: [],
-  cohort_members: [],
-  presence: [],
-  first_entrants: [],
-  sponsors: [],
-  analyze_runs: ["run_at", "timings"],
-};
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -46,14 +27,7 @@ try {
       [salt],
     );
   } else {
-    const sums: Record<string, string> = {};
-    for (const [table, skip] of Object.entries(TABLES)) {
-      const exclude = skip.length ? ` EXCLUDE (${skip.join(", ")})` : "";
-      const row = await store.one<{ n: bigint; h: bigint | null }>(
-        `SELECT count(*) AS n, sum(hash(t)) AS h FROM (SELECT *${exclude} FROM ${table}) t`,
-      );
-      sums[table] = `${row?.n ?? 0}:${row?.h ?? 0}`;
-    }
+    const sums = await analyzeChecksums(store);
     console.log(JSON.stringify(sums, null, 1));
   }
 } finally {

@@ -1,9 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import {
+  ANALYZE_MEMORY_MAX_MB,
+  ANALYZE_MEMORY_MIN_MB,
+  ANALYZE_MEMORY_SHARE,
+  analyzeMemoryLimitMb,
+} from "../src/analyze/memory-cap.js";
 import { runPipeline } from "../src/analyze/pipeline.js";
 import { createRun } from "../src/analyze/run.js";
 import type { AnalyzeStep } from "../src/analyze/step.js";
-import { withDb } from "./helpers/with-db.js";
+import { parseMemorySize, Store } from "../src/db/store.js";
+import { runCli, withDb } from "./helpers/with-db.js";
 
 /** A step for these tests: `fn` is its work, it reads and writes no table of the contract. */
 function testStep(id: string, fn: AnalyzeStep["run"]): AnalyzeStep {
@@ -88,5 +95,38 @@ describe("the step contract", () => {
         /left temporary table leaky_scratch/,
       );
     });
+  });
+});
+
+describe("memory that fits the machine", () => {
+  it("derives analyze's cap from the machine's memory, within its bounds", () => {
+    const gib = 2 ** 30;
+    assert.equal(analyzeMemoryLimitMb(24 * gib), Math.floor(24 * 1024 * ANALYZE_MEMORY_SHARE));
+    assert.ok(analyzeMemoryLimitMb(24 * gib) < 3000, "a 24 GiB machine stays under 6 GB RSS");
+    assert.equal(analyzeMemoryLimitMb(2 * gib), ANALYZE_MEMORY_MIN_MB);
+    assert.equal(analyzeMemoryLimitMb(256 * gib), ANALYZE_MEMORY_MAX_MB);
+  });
+
+  it("opens a store with the memory limit and threads it is given", async () => {
+    const store = await Store.open(":memory:", { memoryLimit: "700MB", threads: 1 });
+    try {
+      const row = await store.one<{ m: string; t: bigint }>(
+        "SELECT current_setting('memory_limit') AS m, current_setting('threads') AS t",
+      );
+      assert.equal(row?.m, "667.5 MiB");
+      assert.equal(Number(row?.t), 1);
+    } finally {
+      store.close();
+    }
+  });
+
+  it("refuses a --memory that is no size, naming the flag and what it expects", () => {
+    assert.equal(parseMemorySize(" 3GB ", "--memory"), "3GB");
+    assert.throws(() => parseMemorySize("lots", "--memory"), /--memory "lots": expected a size/);
+    const r = runCli(["--memory", "lots", "--db", ":memory:", "runs", "--json"]);
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /--memory "lots": expected a size such as 3GB/);
+    const env = runCli(["--db", ":memory:", "runs", "--json"], { SOJOURN_THREADS: "none" });
+    assert.match(env.stderr, /SOJOURN_THREADS "none": expected a whole number/);
   });
 });

@@ -5,14 +5,22 @@ import { totalmem } from "node:os";
 import type { Store } from "../db/store.js";
 
 /**
- * Memory DuckDB may use during analyze unless the caller fixes a limit. DuckDB's default (80 %
- * of RAM) lets a 10M-record run grow past 10 GB; capped, every step spills to the store's
- * temporary directory instead. The target is 4 GB peak RSS at 10M records; the rest of the
- * headroom is for the JavaScript heaps (identity's documents, the cohort step's typed arrays)
- * and DuckDB's allocations outside its buffer pool. A lower cap spills more and runs longer; a
- * higher one lets the rules step pass 3.8 GB (docs/benchmarks.md has the current figures).
+ * Memory DuckDB may use during analyze unless the caller fixes a limit: a share of the
+ * machine's memory (ANALYZE_MEMORY_SHARE), within ANALYZE_MEMORY_MIN_MB and
+ * ANALYZE_MEMORY_MAX_MB — 2,703 MB on a 24 GiB machine. DuckDB's default (80 % of RAM) lets a
+ * 10M-record run grow past 10 GB; capped, every step spills to the store's temporary directory
+ * (`<store>.tmp`) instead. The process's peak RSS is the cap plus the JavaScript heaps
+ * (identity's documents, the cohort step's typed arrays) and DuckDB's allocations outside its
+ * buffer pool, about 2 GB more at 30M records: the share keeps a 24 GiB machine's run under
+ * 6 GB. A lower cap spills more and runs longer (docs/benchmarks.md has the current figures).
  */
-export const ANALYZE_MEMORY_LIMIT_MB = 2800;
+export function analyzeMemoryLimitMb(totalBytes = totalmem()): number {
+  const share = Math.floor((totalBytes * ANALYZE_MEMORY_SHARE) / 2 ** 20);
+  return Math.min(ANALYZE_MEMORY_MAX_MB, Math.max(ANALYZE_MEMORY_MIN_MB, share));
+}
+export const ANALYZE_MEMORY_SHARE = 0.11;
+export const ANALYZE_MEMORY_MIN_MB = 512;
+export const ANALYZE_MEMORY_MAX_MB = 4096;
 
 /**
  * The limit a run applies: its own cap (in MB), raised for one step at a time when that step

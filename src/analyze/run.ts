@@ -7,7 +7,7 @@
  */
 import { DEFAULT_POLICY, type Policy } from "../core/detection/policy.js";
 import type { Store } from "../db/store.js";
-import { ANALYZE_MEMORY_LIMIT_MB, MemoryCap } from "./memory-cap.js";
+import { analyzeMemoryLimitMb, MemoryCap } from "./memory-cap.js";
 
 export interface StageTiming {
   stage: string;
@@ -19,13 +19,16 @@ export interface StageTiming {
 export interface AnalyzeOptions {
   /** Policy the steps apply (default: DEFAULT_POLICY). */
   policy?: Policy;
-  /** DuckDB memory cap in MB while analyze runs (default ANALYZE_MEMORY_LIMIT_MB). */
+  /** DuckDB memory cap in MB while analyze runs (default analyzeMemoryLimitMb(): a share of the machine's). */
   memoryLimitMb?: number;
   /**
-   * A memory limit the caller set for the whole store (the CLI passes SOJOURN_MEMORY_LIMIT):
+   * A memory limit the caller set for the whole store (the CLI passes `--memory` or
+   * SOJOURN_MEMORY_LIMIT):
    * analyze keeps it and never raises it, instead of applying its own cap.
    */
   fixedMemoryLimit?: string;
+  /** Recompute everything, not only what the new records can change (`analyze --full`). */
+  full?: boolean;
   /** Called when a stage starts: stages done so far, stages in all, and the stage's label. */
   onStage?: (done: number, total: number, label: string) => void;
 }
@@ -38,6 +41,21 @@ export interface InputCheck {
   unchanged: boolean;
 }
 
+/**
+ * What this run recomputes, decided by the stays step (steps/analyze-scope.ts). Either way the
+ * run table run_affected lists the persons whose crossings changed since the last complete run
+ * (person_id, and pid; pid NULL for a person merged away) — every person on a full run — and
+ * the rules step leaves run_rule_persons: the persons whose alerts it recomputed.
+ */
+export interface AnalyzeScope {
+  /** Everything is recomputed. */
+  full: boolean;
+  /** Why: "--full", "first run", "policy changed", "records before the first day", or "incremental". */
+  reason: string;
+  /** Persons in run_affected. */
+  affected: number;
+}
+
 export interface AnalyzeRun {
   readonly store: Store;
   readonly policy: Policy;
@@ -46,8 +64,12 @@ export interface AnalyzeRun {
   readonly onStage: (done: number, total: number, label: string) => void;
   /** Every stage of the run so far, "step: stage" with its seconds, for analyze_runs. */
   readonly timings: StageTiming[];
+  /** The caller asked for a full run. */
+  readonly forceFull: boolean;
   /** Set by the stays step. */
   inputs?: InputCheck;
+  /** Set by the stays step. */
+  scope?: AnalyzeScope;
 }
 
 export function createRun(store: Store, options: AnalyzeOptions = {}): AnalyzeRun {
@@ -56,9 +78,10 @@ export function createRun(store: Store, options: AnalyzeOptions = {}): AnalyzeRu
     policy: options.policy ?? DEFAULT_POLICY,
     memory: new MemoryCap(
       store,
-      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? ANALYZE_MEMORY_LIMIT_MB },
+      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? analyzeMemoryLimitMb() },
     ),
     onStage: options.onStage ?? (() => undefined),
     timings: [],
+    forceFull: options.full === true,
   };
 }

@@ -28,7 +28,9 @@ export type StoreTable =
   | "first_entrants"
   | "sponsors"
   | "sponsor_names"
-  | "analyze_runs";
+  | "analyze_runs"
+  | "analyze_person_state"
+  | "analyze_state";
 
 /**
  * Temporary tables that one step writes and later steps of the same run read. Their text columns
@@ -43,6 +45,14 @@ export const RUN_TABLES = [
   "run_bounds",
   /** Per-person indicators (person-indicators.ts). */
   "run_indicators",
+  /** Per person: a fingerprint of their crossings (steps/analyze-scope.ts). */
+  "run_person_inputs",
+  /** Persons whose crossings changed since the last complete run (run.ts, AnalyzeScope). */
+  "run_affected",
+  /** Per person: a fingerprint of what their alerts rest on (steps/analyze-scope.ts). */
+  "run_rule_inputs",
+  /** Persons whose alerts the rules step recomputed. */
+  "run_rule_persons",
 ] as const;
 export type RunTable = (typeof RUN_TABLES)[number];
 
@@ -57,6 +67,12 @@ export interface AnalyzeStep<Stats extends object = object> {
   readonly reads: readonly (StoreTable | RunTable)[];
   /** Store tables it rebuilds or appends to, and run tables it leaves for later steps. */
   readonly writes: readonly (StoreTable | RunTable)[];
+  /**
+   * The scope it works in (run.ts, AnalyzeScope): "whole store" recomputes everything every
+   * run; "affected persons" recomputes only the persons in run_affected (or run_rule_persons)
+   * unless the scope is full. Default "whole store".
+   */
+  readonly consumes?: "whole store" | "affected persons";
   /** Does the work; `stage` times one named part of it and reports it as progress. */
   run(run: AnalyzeRun, stage: Stage): Promise<Stats>;
 }

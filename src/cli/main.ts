@@ -34,6 +34,12 @@ export function buildProgram(): Command {
     )
     .version("0.1.0")
     .option("--db <path>", "DuckDB store file (default: $SOJOURN_DB, else ./sojourn.duckdb)")
+    .option(
+      "--memory <size>",
+      "DuckDB memory limit for the whole command, e.g. 3GB (default: $SOJOURN_MEMORY_LIMIT, else\n" +
+        "each command's own cap; analyze's is a share of the machine's memory)",
+    )
+    .option("--threads <n>", "DuckDB worker threads (default: $SOJOURN_THREADS, else all cores)")
     .option("--debug", "show stack traces on errors")
     .showHelpAfterError()
     .exitOverride();

@@ -4,7 +4,13 @@
  */
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
-import { resolveDbPath, Store } from "../db/store.js";
+import {
+  parseMemorySize,
+  parseThreads,
+  resolveDbPath,
+  Store,
+  type StoreOptions,
+} from "../db/store.js";
 
 export function isDebug(argv: string[]): boolean {
   return argv.includes("--debug");
@@ -14,10 +20,33 @@ export function isDebug(argv: string[]): boolean {
 export interface GlobalOptions {
   db?: string;
   debug?: boolean;
+  memory?: string;
+  threads?: string;
 }
 
 export function globalOptions(cmd: Command): GlobalOptions {
   return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+/**
+ * The store's DuckDB settings: `--memory` / `--threads`, else SOJOURN_MEMORY_LIMIT /
+ * SOJOURN_THREADS. A memory limit set here is the store's for the whole command: ingest and
+ * analyze keep it instead of applying their own caps.
+ */
+export function storeSettings(cmd: Command, env = process.env): StoreOptions {
+  const g = globalOptions(cmd);
+  const memory = g.memory ?? (env.SOJOURN_MEMORY_LIMIT || undefined);
+  const threads = g.threads ?? (env.SOJOURN_THREADS || undefined);
+  const what = (flag: string, name: string) =>
+    g[flag as keyof GlobalOptions] !== undefined ? `--${flag}` : name;
+  return {
+    ...(memory === undefined
+      ? {}
+      : { memoryLimit: parseMemorySize(memory, what("memory", "SOJOURN_MEMORY_LIMIT")) }),
+    ...(threads === undefined
+      ? {}
+      : { threads: parseThreads(threads, what("threads", "SOJOURN_THREADS")) }),
+  };
 }
 
 /** Opens the store named by --db / SOJOURN_DB / default, runs fn, closes it. */
@@ -25,7 +54,7 @@ export async function withCommandStore<T>(
   cmd: Command,
   fn: (store: Store) => Promise<T>,
 ): Promise<T> {
-  const store = await Store.open(resolveDbPath(globalOptions(cmd).db));
+  const store = await Store.open(resolveDbPath(globalOptions(cmd).db), storeSettings(cmd));
   try {
     return await fn(store);
   } finally {

@@ -19,6 +19,40 @@ export function resolveDbPath(option: string | undefined, env = process.env): st
   return option ?? env.SOJOURN_DB ?? DEFAULT_DB_PATH;
 }
 
+export interface StoreOptions {
+  /** Run pending migrations and drop interrupted runs' rows (default true). */
+  migrate?: boolean;
+  /** DuckDB worker threads (default: all cores). */
+  threads?: number;
+  /**
+   * DuckDB's memory limit for the whole store, as text such as '3GB' or '2500MB'
+   * (parseMemorySize); every command then keeps it instead of applying its own cap. Past it
+   * DuckDB spills to its temporary directory, `<store>.tmp` beside the store file.
+   */
+  memoryLimit?: string;
+}
+
+/**
+ * A memory size as DuckDB takes it ('3GB', '2.5GiB', '2500MB'), checked; `what` names the
+ * setting in the error.
+ */
+export function parseMemorySize(text: string, what: string): string {
+  const value = text.trim();
+  if (!/^[0-9]+(\.[0-9]+)?\s*[KMGT]i?B$/i.test(value))
+    throw new AppError(
+      "usage",
+      `${what} ${JSON.stringify(text)}: expected a size such as 3GB, 2.5GiB or 2500MB`,
+    );
+  return value;
+}
+
+/** Threads as a positive whole number, checked; `what` names the setting in the error. */
+export function parseThreads(text: string, what: string): number {
+  if (!/^[1-9][0-9]*$/.test(text.trim()))
+    throw new AppError("usage", `${what} ${JSON.stringify(text)}: expected a whole number ≥ 1`);
+  return Number(text.trim());
+}
+
 /** A connection with the few helpers every layer needs; the raw connection stays reachable. */
 export class Store implements SqlRunner {
   private constructor(
@@ -29,7 +63,7 @@ export class Store implements SqlRunner {
     private readonly ownsInstance = true,
   ) {}
 
-  static async open(path: string, options: { migrate?: boolean } = {}): Promise<Store> {
+  static async open(path: string, options: StoreOptions = {}): Promise<Store> {
     // A running `sojourn serve` holds the store: say so before DuckDB refuses the lock.
     const served = readServerLock(path);
     if (served) throw new AppError("store", servedMessage(path, served));
@@ -50,12 +84,13 @@ export class Store implements SqlRunner {
     // DuckDB's progress printing stays off; a command that draws a progress bar turns
     // tracking on (`trackProgress`).
     await conn.run("SET enable_progress_bar_print = false");
-    // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM).
-    const threads = process.env.SOJOURN_THREADS;
-    if (threads && /^[1-9][0-9]*$/.test(threads)) await conn.run(`SET threads = ${threads}`);
-    const memory = process.env.SOJOURN_MEMORY_LIMIT;
-    if (memory && /^[0-9]+(\.[0-9]+)?\s*[KMGT]i?B$/i.test(memory))
-      await conn.run(`SET memory_limit = '${memory}'`);
+    // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM);
+    // the edges (CLI, server) read them from flags or the environment and pass them here.
+    if (options.threads !== undefined) await conn.run(`SET threads = ${options.threads}`);
+    if (options.memoryLimit !== undefined)
+      await conn.run(
+        `SET memory_limit = '${parseMemorySize(options.memoryLimit, "memory limit")}'`,
+      );
     const store = new Store(path, instance, conn);
     if (options.migrate !== false) {
       await migrate(store);

@@ -8,7 +8,7 @@ import { type AddressInfo, isIP } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { removeServerLock, writeServerLock } from "../db/server-lock.js";
-import { Store } from "../db/store.js";
+import { Store, type StoreOptions } from "../db/store.js";
 import { ensureReadTables } from "../read/read-tables.js";
 import { decoyHash } from "../users/password.js";
 import { createApp } from "./app.js";
@@ -24,6 +24,8 @@ const GRACE_MS = 2000;
 export interface StartOptions extends Partial<ServerOptions> {
   port?: number;
   host?: string;
+  /** DuckDB settings for the store (the CLI passes --memory / --threads or their variables). */
+  store?: StoreOptions;
 }
 
 export interface RunningServer {
@@ -84,7 +86,7 @@ export async function startServer(
   storePath: string,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const store = await Store.open(storePath);
+  const store = await Store.open(storePath, options.store);
   const ctx = await createContext(store, options);
   const app = createApp(ctx);
   const host = options.host ?? "127.0.0.1";

@@ -6,6 +6,7 @@
 import { policyFingerprint } from "../../core/detection/policy.js";
 import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep } from "../step.js";
+import { writeState } from "./analyze-scope.js";
 import { buildPresence } from "./presence.js";
 import { buildSponsors } from "./sponsors.js";
 import { unchanged } from "./stays-step.js";
@@ -17,7 +18,15 @@ export const placesStep: AnalyzeStep<
   description: "presence per place and day, first-time entrants, sponsors",
   stages: ["presence", "sponsors", "record run"],
   reads: ["stays", "persons", "cohorts", "cohort_members", "run_crossings", "run_bounds"],
-  writes: ["presence", "first_entrants", "sponsors", "sponsor_names", "analyze_runs"],
+  writes: [
+    "presence",
+    "first_entrants",
+    "sponsors",
+    "sponsor_names",
+    "analyze_runs",
+    "analyze_person_state",
+    "analyze_state",
+  ],
   async run(run, stage) {
     if (unchanged(run)) {
       await recordRun(run, true);
@@ -25,7 +34,10 @@ export const placesStep: AnalyzeStep<
     }
     const presence = await stage("presence", () => buildPresence(run.store, run.policy));
     const sponsors = await stage("sponsors", () => buildSponsors(run.store, run.policy));
-    await stage("record run", () => recordRun(run, false));
+    await stage("record run", async () => {
+      await writeState(run);
+      await recordRun(run, false);
+    });
     return { presence_rows: presence, sponsors };
   },
 };

@@ -26,6 +26,8 @@
  */
 import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
+import type { AnalyzeRun } from "../run.js";
+import { decideScope } from "./analyze-scope.js";
 
 /** Days of a stay from entry to exit under the policy's convention (SQL expression). */
 function daysExpr(policy: Policy, from: string, to: string): string {
@@ -92,12 +94,24 @@ function rid(source: string, recordId: string): string {
   return `(${source}::VARCHAR || ':' || ${recordId})`;
 }
 
-/** Rebuilds `stays` and leaves the run tables; returns the number of stays. */
-export async function reconstructStays(store: Store, policy: Policy): Promise<number> {
+/**
+ * Rebuilds `stays` — every person's on a full run, else those of the persons whose crossings
+ * changed (analyze-scope.ts) — and leaves the run tables; returns the number of stays.
+ */
+export async function reconstructStays(run: AnalyzeRun): Promise<number> {
+  const { store, policy } = run;
   await buildCrossings(store);
-  await markRepeats(store, policy);
-  await store.runPolled("DELETE FROM stays");
+  const scope = await decideScope(run);
+  const affected = scope.full ? "" : "WHERE pid IN (SELECT pid FROM run_affected)";
+  await markRepeats(store, policy, affected);
+  await store.runPolled(
+    scope.full
+      ? "DELETE FROM stays"
+      : "DELETE FROM stays WHERE person_id IN (SELECT person_id FROM run_affected)",
+  );
   await store.runPolled(await insertStaysSql(store, policy));
+  // A later last day of the logs lengthens every stay still open at the end.
+  if (!scope.full) await store.runPolled(openStaysSql(policy));
   for (const t of ["stays_mark", "stays_chain", "stays_fix", "stays_typical"])
     await store.runPolled(`DROP TABLE ${t}`);
   // What only the stays needed leaves run_crossings (dropping a column of a temporary table
@@ -107,6 +121,12 @@ export async function reconstructStays(store: Store, policy: Policy): Promise<nu
   await store.runPolled("DROP TYPE IF EXISTS stays_source_code");
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
   return Number(row?.n ?? 0);
+}
+
+/** SQL: the days of the stays open at the end, counted to the last day of the logs. */
+function openStaysSql(policy: Policy): string {
+  const days = `greatest(${daysExpr(policy, "entered_on", "(SELECT data_end FROM run_bounds)")}, 0)::INTEGER`;
+  return `UPDATE stays SET days = ${days} WHERE exited_on IS NULL AND days IS DISTINCT FROM ${days}`;
 }
 
 /** run_person_numbers, run_crossings (with its ENUM types) and run_bounds. */
@@ -161,10 +181,11 @@ async function buildCrossings(store: Store): Promise<void> {
 }
 
 /**
- * stays_mark (every crossing with its neighbours, repeats marked), stays_chain and stays_fix
+ * stays_mark (every crossing with its neighbours, repeats marked; only the crossings of the
+ * persons `only` (a WHERE clause over pid) selects), stays_chain and stays_fix
  * (what the runs of repeats change in the events around them) and stays_typical.
  */
-async function markRepeats(store: Store, policy: Policy): Promise<void> {
+async function markRepeats(store: Store, policy: Policy, only: string): Promise<void> {
   const run = (sql: string) => store.runPolled(sql);
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean;
@@ -182,7 +203,7 @@ async function markRepeats(store: Store, policy: Policy): Promise<void> {
            lead(record_id) OVER w AS n_record_id, lead(rec_key) OVER w AS n_key
     FROM (SELECT pid, rec_key, source, record_id, crossed_at, local_date,
                  direction = 'entry' AS entry, port
-          FROM run_crossings)
+          FROM run_crossings ${only})
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
   // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
   // run's first repeat knows that event (its previous crossing), its last one the crossing after

@@ -6,8 +6,10 @@
 import { alertScoreSql, CENSORED_NOTE } from "../../core/detection/alert-score.js";
 import type { Policy } from "../../core/detection/policy.js";
 import { RULES, type Rule, templateSql } from "../../core/detection/rules/index.js";
+import { sanctionedSponsor } from "../../core/detection/rules/sanctioned-sponsor.js";
 import { type Store, sqlString } from "../../db/store.js";
 import type { AnalyzeStep } from "../step.js";
+import { decideRulePersons } from "./analyze-scope.js";
 import { unchanged } from "./stays-step.js";
 
 export const rulesStep: AnalyzeStep<Record<string, number> | { skipped: true }> = {
@@ -26,11 +28,20 @@ export const rulesStep: AnalyzeStep<Record<string, number> | { skipped: true }> 
     "run_person_numbers",
     "run_bounds",
     "run_indicators",
+    "run_person_inputs",
+    "analyze_person_state",
   ],
-  writes: ["alerts"],
+  writes: ["alerts", "run_rule_inputs", "run_rule_persons"],
+  consumes: "affected persons",
   async run(run, stage) {
     if (unchanged(run)) return { skipped: true };
-    return stage("rules", () => runRules(run.store, run.policy));
+    return stage("rules", async () => {
+      const persons = await decideRulePersons(run);
+      return {
+        ...(await runRules(run.store, run.policy, run.scope?.full !== false)),
+        rule_persons: persons,
+      };
+    });
   },
 };
 
@@ -54,9 +65,24 @@ function rank(rule: Rule): number {
   return i >= 0 ? i : RUN_ORDER.length + RULES.indexOf(rule);
 }
 
-async function runRules(store: Store, policy: Policy): Promise<Record<string, number>> {
+/**
+ * Every rule's alerts, for every person (`full`) or for the persons in run_rule_persons: their
+ * alerts go and are found again (the sanctioned-sponsor rule, which reads the screening hits
+ * too, always for everyone). Stats count the alerts written.
+ */
+async function runRules(
+  store: Store,
+  policy: Policy,
+  full: boolean,
+): Promise<Record<string, number>> {
   const stats: Record<string, number> = {};
-  await store.run("DELETE FROM alerts");
+  const whole = (rule: Rule) => full || rule.id === sanctionedSponsor.id;
+  await store.run(
+    full
+      ? "DELETE FROM alerts"
+      : `DELETE FROM alerts WHERE rule = '${sanctionedSponsor.id}'
+           OR person_id IN (SELECT person_id FROM run_rule_persons)`,
+  );
   // Rules write to a temporary copy and the alerts go in with one INSERT at the end: DuckDB
   // writes one large insert on all threads, while rows appended by many statements are written
   // at COMMIT on one.
@@ -65,10 +91,10 @@ async function runRules(store: Store, policy: Policy): Promise<Record<string, nu
   let detStay = false; // built before the first rule that reads it
   for (const rule of [...RULES].sort((a, b) => rank(a) - rank(b))) {
     if (rule.detStay && !detStay) {
-      await createDetStay(store);
+      await createDetStay(store, full);
       detStay = true;
     }
-    stats[rule.id] = await runRule(store, rule, policy);
+    stats[rule.id] = await runRule(store, rule, policy, "det_alerts", !whole(rule));
   }
   await store.run("INSERT INTO alerts SELECT * FROM det_alerts");
   await store.run("DROP TABLE det_alerts");
@@ -85,6 +111,7 @@ export async function runRule(
   rule: Rule,
   policy: Policy,
   table = "det_alerts",
+  onlyRulePersons = false,
 ): Promise<number> {
   const before = await count(store, table);
   // The score ranks the alert among all alerts: the rule's strength, the records behind it, the
@@ -103,7 +130,8 @@ export async function runRule(
            CAST(a.record_ids AS VARCHAR[]), coalesce(a.censored, false)
     FROM (${rule.sql(policy)}) a
     LEFT JOIN (SELECT person_id AS scored_person, labor_score AS person_labor_score FROM persons) pe
-      ON pe.scored_person = a.person_id`);
+      ON pe.scored_person = a.person_id
+    ${onlyRulePersons ? "WHERE a.person_id IN (SELECT person_id FROM run_rule_persons)" : ""}`);
   return (await count(store, table)) - before;
 }
 
@@ -111,8 +139,12 @@ async function count(store: Store, table: string): Promise<number> {
   return Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0);
 }
 
-/** det_stay (src/core/detection/rules/rule.ts), built once per rules step. */
-async function createDetStay(store: Store): Promise<void> {
+/**
+ * det_stay (src/core/detection/rules/rule.ts), built once per rules step: the stays of every
+ * person (`full`), else of the persons in run_rule_persons only, so the rules that read it work
+ * on those alone.
+ */
+async function createDetStay(store: Store, full: boolean): Promise<void> {
   // Narrow (integers, dates, two booleans for the flags the rules ask about): it sits in memory
   // beside run_crossings while the rules run, under analyze's memory cap.
   await store.run(`CREATE OR REPLACE TEMP TABLE det_stay AS
@@ -120,5 +152,6 @@ async function createDetStay(store: Store): Promise<void> {
            coalesce(s.exited_on, b.data_end) AS until, s.days,
            list_has_any(s.flags, ['inferred-exit', 'inferred-entry', 'open-at-start']) AS guessed,
            list_contains(s.flags, 'open-at-end') AS open_end
-    FROM stays s JOIN run_person_numbers p USING (person_id) CROSS JOIN run_bounds b`);
+    FROM stays s JOIN run_person_numbers p USING (person_id) CROSS JOIN run_bounds b
+    ${full ? "" : "WHERE s.person_id IN (SELECT person_id FROM run_rule_persons)"}`);
 }

@@ -4,8 +4,8 @@
  *
  * Incremental and idempotent: the inputs (person_records, re-exports, screening hits) and the
  * policy are fingerprinted; when both match the last completed run, this step and every later
- * one do nothing. Otherwise each step rebuilds its tables from the same inputs, so a rerun gives
- * the same rows.
+ * one do nothing. Otherwise the run's scope is decided (analyze-scope.ts) and the stays of the
+ * affected persons rebuilt — of every person on a full run — so a rerun gives the same rows.
  */
 import { policyFingerprint } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
@@ -15,30 +15,51 @@ import { withoutQueryProgress } from "../without-query-progress.js";
 import { buildPersonIndicators } from "./person-indicators.js";
 import { reconstructStays } from "./reconstruct-stays.js";
 
-export type StaysStats = { stays: number; policy: string } | { skipped: string };
+export type StaysStats =
+  | { stays: number; policy: string; scope: string; affected_persons: number }
+  | { skipped: string };
 
 export const staysStep: AnalyzeStep<StaysStats> = {
   id: "stays",
   description: "pair entries and exits into stays; per-person indicators",
   stages: ["check inputs", "stays", "indicators"],
-  reads: ["records", "person_records", "screening_hits", "analyze_runs"],
-  writes: ["stays", "run_crossings", "run_person_numbers", "run_bounds", "run_indicators"],
+  reads: [
+    "records",
+    "person_records",
+    "screening_hits",
+    "analyze_runs",
+    "analyze_person_state",
+    "analyze_state",
+  ],
+  writes: [
+    "stays",
+    "run_crossings",
+    "run_person_numbers",
+    "run_bounds",
+    "run_indicators",
+    "run_person_inputs",
+    "run_affected",
+  ],
+  consumes: "affected persons",
   async run(run, stage) {
     const { store, policy } = run;
-    run.inputs = await stage("check inputs", () => checkInputs(store, policyFingerprint(policy)));
+    run.inputs = await stage("check inputs", () =>
+      checkInputs(store, policyFingerprint(policy), run.forceFull),
+    );
     if (run.inputs.unchanged) return { skipped: "inputs and policy unchanged since the last run" };
     const stays = await stage("stays", () =>
-      withoutQueryProgress(store, () => reconstructStays(store, policy)),
+      withoutQueryProgress(store, () => reconstructStays(run)),
     );
     await stage("indicators", () =>
       withoutQueryProgress(store, () => buildPersonIndicators(store, policy)),
     );
-    return { stays, policy: policy.version };
+    const scope = run.scope ?? { reason: "full", affected: 0 };
+    return { stays, policy: policy.version, scope: scope.reason, affected_persons: scope.affected };
   },
 };
 
 /** The inputs' fingerprint, and whether it and the policy's equal the last completed run's. */
-async function checkInputs(store: Store, policy: string): Promise<InputCheck> {
+async function checkInputs(store: Store, policy: string, full: boolean): Promise<InputCheck> {
   const row = await store.one<{ f: string }>(`SELECT concat_ws('|',
       (SELECT count(*) FROM person_records), (SELECT max(rec_key) FROM person_records),
       (SELECT sum(hash(rec_key, person_id)) FROM person_records),
@@ -49,6 +70,7 @@ async function checkInputs(store: Store, policy: string): Promise<InputCheck> {
     "SELECT input_fingerprint, policy_fingerprint FROM analyze_runs WHERE NOT skipped ORDER BY run_at DESC LIMIT 1",
   );
   const unchanged =
+    !full &&
     last !== undefined &&
     last.input_fingerprint === fingerprint &&
     last.policy_fingerprint === policy;

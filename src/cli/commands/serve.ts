@@ -6,7 +6,7 @@ import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { resolveDbPath } from "../../db/store.js";
 import { startServer } from "../../server/serve.js";
-import { globalOptions, printLine } from "../output.js";
+import { globalOptions, printLine, storeSettings } from "../output.js";
 
 interface ServeOpts {
   port: string;
@@ -33,6 +33,7 @@ export function register(program: Command): void {
       // Threads for DuckDB's calls and password hashing, so that reads are not queued behind a job.
       process.env.UV_THREADPOOL_SIZE ??= "16";
       const server = await startServer(path, {
+        store: storeSettings(cmd),
         port: Number(opts.port),
         host: opts.host,
         filesDir: opts.files,

@@ -21,6 +21,7 @@ import { v024Jobs } from "./024-jobs.js";
 import { v025ReadTables } from "./025-read-tables.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v055PortAliases } from "./055-port-aliases.js";
+import { v060AnalyzeState } from "./060-analyze-state.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
@@ -42,5 +43,6 @@ export const MIGRATIONS: readonly Migration[] = [
   v025ReadTables,
   v050RankedAlertsSponsorNames,
   v055PortAliases,
+  v060AnalyzeState,
   v070ClaimPageRank,
 ];
