@@ -15,6 +15,8 @@ import { caseRoutes } from "./routes/cases.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { readRoutes } from "./routes/reads.js";
 import { reviewRoutes } from "./routes/reviews.js";
+import { viewRoutes } from "./routes/views.js";
+import { webRoutes } from "./web/static.js";
 
 /** JSON bodies are small; uploads (octet-stream) are streamed and limited in uploads.ts. */
 const JSON_BODY_LIMIT = 1 << 20;
@@ -61,6 +63,8 @@ export function createApp(ctx: ServerContext) {
   app.route("/", caseRoutes(ctx));
   app.route("/", jobRoutes(ctx));
   app.route("/", readRoutes(ctx));
+  app.route("/", viewRoutes(ctx));
+  app.route("/", webRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
     type: "apiKey",

@@ -1,0 +1,131 @@
+/**
+ * Reads the web app's pages need beyond the list reads (reads.ts): the session (public), the
+ * overview with the map,
+ * the persons behind a port's crossings, one cohort's rotation timeline and the sponsor–team–
+ * port–list-entity network. Masked unless `unmask=true` with a grant, like every read.
+ */
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
+import { getCohort } from "../../read/cohort-detail.js";
+import { readNetwork } from "../../read/network.js";
+import { readOverviewView } from "../../read/overview-view.js";
+import { listPortPersons } from "../../read/port-persons.js";
+import { drawCrossingsMap } from "../../report/map.js";
+import { type AppEnv, apiRoute } from "../auth.js";
+import type { ServerContext } from "../context.js";
+import { checkUnmask } from "../unmask.js";
+import { Json, UnmaskQuery } from "./schemas.js";
+
+const Any = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
+
+export function viewRoutes(ctx: ServerContext) {
+  const app = new OpenAPIHono<AppEnv>();
+  const gazetteer = loadGazetteer();
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/views/session",
+      access: "public",
+      summary:
+        "the logged-in user and CSRF token, or user null: the web app asks on start without an error for a visitor",
+      responses: { 200: Json(Any("Session"), "the session, if any") },
+    }),
+    (c) => {
+      const cred = c.get("cred");
+      return c.json(
+        (cred
+          ? { user: cred.user, csrf_token: cred.csrfToken }
+          : { user: null, csrf_token: null }) as never,
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/views/overview",
+      access: "viewer",
+      summary:
+        "headline figures, weekly presence of likely workers per city, crossings per port and the map (SVG)",
+      responses: { 200: Json(Any("OverviewView"), "the overview") },
+    }),
+    async (c) => {
+      const view = await ctx.reads.use((s) => readOverviewView(s, gazetteer));
+      const map = drawCrossingsMap(gazetteer.ports, view.ports, gazetteer.cities);
+      return c.json(
+        {
+          ...view,
+          map: {
+            svg: map.svg,
+            approximate: map.approximate.map((a) => a.id),
+            missing: map.portsWithoutCoordinates,
+          },
+        } as never,
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/views/ports/{port_id}/persons",
+      access: "viewer",
+      summary: "DPRK nationals who crossed at a port, most likely workers first",
+      request: {
+        params: z.object({ port_id: z.string().min(1).max(80) }),
+        query: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          ...UnmaskQuery,
+        }),
+      },
+      responses: { 200: Json(Any("PortPersons"), "persons at the port") },
+    }),
+    async (c) => {
+      const { port_id } = c.req.valid("param");
+      const q = c.req.valid("query");
+      const unmask = await checkUnmask(c, ctx, q, `persons at port ${port_id}`);
+      const page = await ctx.reads.use((s) =>
+        listPortPersons(s, port_id, { limit: q.limit, unmask }),
+      );
+      const port = gazetteer.ports.find((p) => p.id === port_id);
+      return c.json(
+        { ...page, name: port?.name_en ?? port_id, name_zh: port?.name_zh ?? null } as never,
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/views/cohorts/{cohort_id}",
+      access: "viewer",
+      summary:
+        "one cohort: members by role with first and last crossing, movements, sponsors in every script",
+      request: {
+        params: z.object({ cohort_id: z.string().min(1).max(40) }),
+        query: z.object(UnmaskQuery),
+      },
+      responses: { 200: Json(Any("CohortDetail"), "the cohort") },
+    }),
+    async (c) => {
+      const { cohort_id } = c.req.valid("param");
+      const q = c.req.valid("query");
+      const unmask = await checkUnmask(c, ctx, q, `cohort ${cohort_id}`);
+      return c.json(
+        (await ctx.reads.use((s) => getCohort(s, cohort_id, { unmask }))) as never,
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/views/network",
+      access: "viewer",
+      summary: "sponsors, their labour teams, the ports they use and the list entities they match",
+      responses: { 200: Json(Any("Network"), "nodes and links") },
+    }),
+    async (c) => c.json((await ctx.reads.use((s) => readNetwork(s, gazetteer))) as never, 200),
+  );
+  return app;
+}

@@ -1,0 +1,205 @@
+import { AddToCase } from "../add-to-case.js";
+import { Chart } from "../chart.js";
+import { href } from "../router.js";
+import { fmt, Page, Status, useData } from "../ui.js";
+
+interface Sponsor {
+  sponsor: string;
+  gloss: string | null;
+  pinyin: string | null;
+  names: string[];
+  persons: number;
+  likely_workers: number;
+  teams: number | string;
+  team_ids: string[];
+  first_seen: string | null;
+  last_seen: string | null;
+  workers_after_deadline: number;
+  status: string;
+  by_month: string | { month: string; workers: number }[];
+}
+
+interface CohortRow {
+  cohort_id: string;
+  kind: string;
+  ports: string[];
+  sponsors: string[];
+  first_seen: string;
+  last_seen: string;
+  members: number | string;
+  core: number | string;
+  replacements: number | string;
+  first_timers: number | string;
+}
+
+/** The script a name is written in, for its lang attribute (so the right CJK glyphs are used). */
+export function langOf(name: string): string | undefined {
+  if (/[\uac00-\ud7af]/.test(name)) return "ko";
+  if (/[\u4e00-\u9fff]/.test(name)) return "zh";
+  return undefined;
+}
+
+export function SponsorNames({
+  sponsors,
+}: {
+  sponsors: { sponsor: string; gloss: string | null; pinyin: string | null; names: string[] }[];
+}) {
+  return (
+    <ul class="cards">
+      {sponsors.map((s) => (
+        <li key={s.sponsor}>
+          <a href={href(["sponsor", s.sponsor])} lang={langOf(s.sponsor)}>
+            {s.sponsor}
+          </a>
+          {s.pinyin && <div>Pinyin: {s.pinyin}</div>}
+          {s.gloss && <div>Gloss: {s.gloss}</div>}
+          <div>
+            Every spelling:{" "}
+            {s.names.map((n, i) => (
+              <span key={n} lang={langOf(n)}>
+                {i > 0 && " · "}
+                {n}
+              </span>
+            ))}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function SponsorsPage({ focus }: { focus: string | null }) {
+  const sponsors = useData<{ sponsors: Sponsor[] }>("/api/sponsors");
+  const cohorts = useData<{ cohorts: CohortRow[] }>("/api/cohorts");
+  return (
+    <Page title={focus ? `Sponsor ${focus}` : "Sponsors and teams"}>
+      <Status loaded={sponsors}>
+        {(d) => {
+          const shown = focus ? d.sponsors.filter((s) => s.sponsor === focus) : d.sponsors;
+          return (
+            <>
+              {focus && (
+                <p>
+                  <a href="#/sponsors">All sponsors</a>
+                </p>
+              )}
+              {shown.map((s) => (
+                <SponsorCard key={s.sponsor} s={s} />
+              ))}
+              {shown.length === 0 && <p>No such sponsor.</p>}
+            </>
+          );
+        }}
+      </Status>
+      {!focus && <Status loaded={cohorts}>{(d) => <CohortTable rows={d.cohorts} />}</Status>}
+    </Page>
+  );
+}
+
+function months(v: Sponsor["by_month"]): { month: string; workers: number }[] {
+  if (Array.isArray(v)) return v;
+  try {
+    const parsed = JSON.parse(v);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}
+
+function SponsorCard({ s }: { s: Sponsor }) {
+  const m = months(s.by_month);
+  return (
+    <article class="sponsor" aria-labelledby={`sp-${s.sponsor}`}>
+      <h2 id={`sp-${s.sponsor}`}>
+        <a href={href(["sponsor", s.sponsor])} lang={langOf(s.sponsor)}>
+          {s.sponsor}
+        </a>
+      </h2>
+      <SponsorNames sponsors={[s]} />
+      <p>
+        {fmt(s.persons)} persons, {fmt(s.likely_workers)} likely workers, {s.workers_after_deadline}{" "}
+        still crossing after the deadline ({s.status}); seen {s.first_seen} to {s.last_seen}. Teams:{" "}
+        {s.team_ids.map((t, i) => (
+          <span key={t}>
+            {i > 0 && ", "}
+            <a href={href(["cohort", t])}>{t}</a>
+          </span>
+        ))}
+        {s.team_ids.length === 0 && "none"}.
+      </p>
+      <AddToCase kind="sponsor" refId={s.sponsor} label={`sponsor ${s.sponsor}`} />
+      {m.length > 0 && (
+        <Chart
+          height={200}
+          label={`Likely workers per month under ${s.sponsor}, ${m[0]?.month} to ${m.at(-1)?.month}`}
+          option={{
+            grid: { left: 50, right: 20, top: 20, bottom: 30 },
+            xAxis: {
+              type: "category",
+              data: m.map((x) => x.month),
+              axisLabel: { hideOverlap: true },
+            },
+            yAxis: { type: "value", name: "workers" },
+            tooltip: { trigger: "axis" },
+            series: [{ type: "bar", name: "likely workers", data: m.map((x) => x.workers) }],
+          }}
+        />
+      )}
+    </article>
+  );
+}
+
+function CohortTable({ rows }: { rows: CohortRow[] }) {
+  return (
+    <table>
+      <caption>Cohorts (groups that cross together)</caption>
+      <thead>
+        <tr>
+          <th scope="col">Cohort</th>
+          <th scope="col">Kind</th>
+          <th scope="col" class="num">
+            Members
+          </th>
+          <th scope="col" class="num">
+            Core
+          </th>
+          <th scope="col" class="num">
+            Replacements
+          </th>
+          <th scope="col" class="num">
+            First-timers
+          </th>
+          <th scope="col">Ports</th>
+          <th scope="col">Sponsors</th>
+          <th scope="col">Seen</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c) => (
+          <tr key={c.cohort_id}>
+            <td>
+              <a href={href(["cohort", c.cohort_id])}>{c.cohort_id}</a>
+            </td>
+            <td>{c.kind}</td>
+            <td class="num">{c.members}</td>
+            <td class="num">{c.core}</td>
+            <td class="num">{c.replacements}</td>
+            <td class="num">{c.first_timers}</td>
+            <td>{c.ports.join(", ")}</td>
+            <td>
+              {c.sponsors.map((s, i) => (
+                <span key={s} lang={langOf(s)}>
+                  {i > 0 && "; "}
+                  {s}
+                </span>
+              ))}
+            </td>
+            <td class="nowrap">
+              {c.first_seen} – {c.last_seen}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
