@@ -83,27 +83,6 @@ export async function appendHits(store: Store, hits: readonly Hit[]): Promise<vo
   a.closeSync();
 }
 
-/** The hits of each subject against the index: its ten best matches at or above the threshold. */
-export function screenSubjects(
-  index: ScreeningIndex,
-  kind: SubjectKind,
-  subjects: readonly Subject[],
-  threshold: number,
-): Hit[] {
-  const hits: Hit[] = [];
-  for (const s of subjects)
-    for (const m of index.screen(s.query, { limit: 10, minScore: threshold }))
-      hits.push({
-        subjectKind: kind,
-        subject: s.subject,
-        list: m.list,
-        reference: m.reference,
-        score: m.score,
-        explanation: JSON.stringify({ name: m.name, ...m.explanation }),
-      });
-  return hits;
-}
-
 async function sponsors(store: Store): Promise<Subject[]> {
   const rows = await store.all<{ sponsor: string }>(
     "SELECT DISTINCT trim(sponsor) AS sponsor FROM records WHERE nullif(trim(sponsor), '') IS NOT NULL ORDER BY 1",
