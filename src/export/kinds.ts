@@ -84,7 +84,3 @@ export const EXPORTS: readonly ExportKind[] = [
   COHORTS_EXPORT,
   STAYS_EXPORT,
 ];
-
-export function exportKind(name: string): ExportKind | undefined {
-  return EXPORTS.find((k) => k.name === name);
-}

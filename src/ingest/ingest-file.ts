@@ -13,7 +13,13 @@ import { AppError } from "../core/errors.js";
 import { discardRun } from "../db/recover.js";
 import { type Store, sqlString } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
-import { csvRelation, fastPathRejects, readCsvHeader, stageCsvExact } from "./csv/stage-csv.js";
+import {
+  type CsvOptions,
+  csvRelation,
+  fastPathRejects,
+  readCsvHeader,
+  stageCsvExact,
+} from "./csv/stage-csv.js";
 import {
   decodeToUtf8,
   type FileEncoding,
@@ -21,6 +27,7 @@ import {
   misdecodedHint,
   settleEncoding,
 } from "./encoding.js";
+import type { ColumnMap } from "./header.js";
 import { stageJsonl } from "./jsonl/stage-jsonl.js";
 import {
   DEFAULT_LIMITS,
@@ -196,6 +203,154 @@ async function countRun(store: Store, runId: number): Promise<number> {
   return Number(n?.n ?? 0);
 }
 
+type InsertOptions = Omit<Parameters<typeof insertRecords>[2], "hasLine">;
+
+/**
+ * Step 2: the file's rows into `records`, in file order. CSV takes DuckDB's reader (the fast
+ * path) unless its rows and the JS scan disagree, then the exact line-by-line path; JSON Lines
+ * always the exact path; Parquet DuckDB's reader. `firstLine` is set when the rows still need
+ * their line numbers (they were read by DuckDB, in file order).
+ */
+async function readRows(
+  store: Store,
+  ctx: {
+    path: string;
+    fmt: Format;
+    header: ColumnMap | undefined;
+    csv: CsvOptions;
+    insertOpts: InsertOptions;
+    /** Told the scan (hash, line count) as soon as it is done, before any later failure. */
+    onScan: (scan: FileScan) => void;
+  },
+): Promise<{
+  readRejects: ReadReject[];
+  parsePath: "fast" | "exact";
+  firstLine: number | null;
+}> {
+  const { path, fmt, header, csv, insertOpts } = ctx;
+  let readRejects: ReadReject[] = [];
+  let parsePath: "fast" | "exact" = "fast";
+  let firstLine: number | null = null;
+  if (header) {
+    // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads.
+    // Ids in the first column are followed for order by the same pass: ids that only
+    // grow cannot repeat within the file (sortRun then skips that check).
+    const [s] = await alongside(
+      store,
+      scanFile(
+        path,
+        true,
+        header.contract[0] === "record_id" ? csv.delimiter : undefined,
+        csv.limits,
+      ),
+      insertRecords(store, csvRelation(path, header, csv), { ...insertOpts, hasLine: false }),
+    );
+    ctx.onScan(s);
+    const unreadable = await fastPathRejects(store);
+    if (
+      unreadable === 0 &&
+      !s.blankLines &&
+      !s.nulBytes &&
+      (await countRun(store, insertOpts.runId)) === s.dataLines
+    ) {
+      firstLine = 2;
+    } else {
+      // Something on the fast path was off: start over line by line, exactly. (The
+      // delete makes this transaction's commit slower; the exact path is the rare one.)
+      await store.run(`DELETE FROM records WHERE run_id = ${insertOpts.runId}`);
+      parsePath = "exact";
+      readRejects = (await stageCsvExact(store, path, header, csv)).readRejects;
+      await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
+        ...insertOpts,
+        hasLine: true,
+      });
+    }
+  } else if (fmt === "jsonl") {
+    parsePath = "exact";
+    ctx.onScan(await scanFile(path, false));
+    readRejects = (await stageJsonl(store, path, csv.limits, csv.renames)).readRejects;
+    await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
+      ...insertOpts,
+      hasLine: true,
+    });
+  } else {
+    ctx.onScan(await scanFile(path, false));
+    await insertRecords(store, await parquetRelation(store, path, csv.renames), {
+      ...insertOpts,
+      hasLine: false,
+    });
+    firstLine = 1;
+  }
+  return { readRejects, parsePath, firstLine };
+}
+
+/**
+ * Steps 3–5 on the committed rows: line numbers for rows DuckDB read, rejects and duplicates
+ * out, the row accounting checked, and the run recorded as done.
+ */
+async function sortAndRecord(
+  store: Store,
+  loaded: {
+    firstLine: number | null;
+    idsIncreasing: boolean;
+    readRejects: number;
+    readRejectLines: Set<number>;
+    parsePath: "fast" | "exact";
+    invalidUtf8: number;
+  },
+  run: {
+    runId: number;
+    file: string;
+    path: string;
+    fmt: Format;
+    vocab: Vocabulary;
+    timeZone: string;
+    limits: InputLimits;
+    sha256: string | null;
+    onPhase: IngestOptions["onPhase"];
+  },
+) {
+  const { runId, file } = run;
+  // Rows DuckDB read itself have no line numbers yet; they were appended in file order.
+  if (loaded.firstLine !== null) await numberLines(store, runId, loaded.firstLine);
+  const staged = await countRun(store, runId);
+  run.onPhase?.("normalising");
+  const n = await sortRun(store, {
+    runId,
+    file,
+    vocab: run.vocab,
+    timeZone: run.timeZone,
+    idsIncreasing: loaded.idsIncreasing,
+  });
+  if (run.fmt !== "parquet" && n.rejected > 0)
+    await keepRawLines(store, runId, run.path, run.limits, loaded.readRejectLines);
+  const rejected = n.rejected + loaded.readRejects;
+  const read = n.loaded + n.duplicates + rejected;
+  if (read !== staged + loaded.readRejects) {
+    throw new AppError(
+      "internal",
+      `${file}: row accounting failed (read ${staged + loaded.readRejects}, sorted ${read}); nothing was loaded`,
+    );
+  }
+  await store.run(
+    `UPDATE ingest_runs SET finished_at = to_timestamp(? / 1000.0), status = 'done', file_sha256 = ?, read = ?, loaded = ?, duplicates = ?,
+       rejected = ?, reexports = ?, warnings = ?, parse_path = ? WHERE run_id = ?`,
+    [
+      Date.now(),
+      run.sha256,
+      read,
+      n.loaded,
+      n.duplicates,
+      rejected,
+      n.reexports,
+      n.warnings,
+      loaded.parsePath,
+      runId,
+    ],
+  );
+  return { ...n, rejected, read, parsePath: loaded.parsePath, invalidUtf8: loaded.invalidUtf8 };
+}
+
 /**
  * Ingests `file`, reading it from `path`: the file itself, or its UTF-8 decoding (see
  * `ingestFile`). Runs, rejects and messages name `file`.
@@ -272,54 +427,16 @@ async function ingestText(
       await syncStoredVocabulary(store, vocab);
       await createLookups(store, vocab);
       options.onPhase?.("reading");
-      let readRejects: ReadReject[] = [];
-      let parsePath: "fast" | "exact" = "fast";
-      let firstLine: number | null = null;
-      if (header) {
-        // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads.
-        // Ids in the first column are followed for order by the same pass: ids that only
-        // grow cannot repeat within the file (sortRun then skips that check).
-        const [s] = await alongside(
-          store,
-          scanFile(path, true, header.contract[0] === "record_id" ? delimiter : undefined, limits),
-          insertRecords(store, csvRelation(path, header, csv), { ...insertOpts, hasLine: false }),
-        );
-        scan = s;
-        const unreadable = await fastPathRejects(store);
-        if (
-          unreadable === 0 &&
-          !s.blankLines &&
-          !s.nulBytes &&
-          (await countRun(store, runId)) === s.dataLines
-        ) {
-          firstLine = 2;
-        } else {
-          // Something on the fast path was off: start over line by line, exactly. (The
-          // delete makes this transaction's commit slower; the exact path is the rare one.)
-          await store.run(`DELETE FROM records WHERE run_id = ${runId}`);
-          parsePath = "exact";
-          readRejects = (await stageCsvExact(store, path, header, csv)).readRejects;
-          await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
-            ...insertOpts,
-            hasLine: true,
-          });
-        }
-      } else if (fmt === "jsonl") {
-        parsePath = "exact";
-        scan = await scanFile(path, false);
-        readRejects = (await stageJsonl(store, path, limits, renames)).readRejects;
-        await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
-          ...insertOpts,
-          hasLine: true,
-        });
-      } else {
-        scan = await scanFile(path, false);
-        await insertRecords(store, await parquetRelation(store, path, renames), {
-          ...insertOpts,
-          hasLine: false,
-        });
-        firstLine = 1;
-      }
+      const { readRejects, parsePath, firstLine } = await readRows(store, {
+        path,
+        fmt,
+        header,
+        csv,
+        insertOpts,
+        onScan: (s) => {
+          scan = s;
+        },
+      });
       await store.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
       await writeReadRejects(store, runId, file, readRejects);
       await dropLookups(store);
@@ -333,46 +450,19 @@ async function ingestText(
       };
     });
     committedRows = true;
-    const counts = await store.transaction(async () => {
-      // Rows DuckDB read itself have no line numbers yet; they were appended in file order.
-      if (loaded.firstLine !== null) await numberLines(store, runId, loaded.firstLine);
-      const staged = await countRun(store, runId);
-      options.onPhase?.("normalising");
-      const n = await sortRun(store, {
+    const counts = await store.transaction(() =>
+      sortAndRecord(store, loaded, {
         runId,
         file,
+        path,
+        fmt,
         vocab,
         timeZone,
-        idsIncreasing: loaded.idsIncreasing,
-      });
-      if (fmt !== "parquet" && n.rejected > 0)
-        await keepRawLines(store, runId, path, limits, loaded.readRejectLines);
-      const rejected = n.rejected + loaded.readRejects;
-      const read = n.loaded + n.duplicates + rejected;
-      if (read !== staged + loaded.readRejects) {
-        throw new AppError(
-          "internal",
-          `${file}: row accounting failed (read ${staged + loaded.readRejects}, sorted ${read}); nothing was loaded`,
-        );
-      }
-      await store.run(
-        `UPDATE ingest_runs SET finished_at = to_timestamp(? / 1000.0), status = 'done', file_sha256 = ?, read = ?, loaded = ?, duplicates = ?,
-           rejected = ?, reexports = ?, warnings = ?, parse_path = ? WHERE run_id = ?`,
-        [
-          Date.now(),
-          options.sha256 ?? scan?.sha256 ?? null,
-          read,
-          n.loaded,
-          n.duplicates,
-          rejected,
-          n.reexports,
-          n.warnings,
-          loaded.parsePath,
-          runId,
-        ],
-      );
-      return { ...n, rejected, read, parsePath: loaded.parsePath, invalidUtf8: loaded.invalidUtf8 };
-    });
+        limits,
+        sha256: options.sha256 ?? scan?.sha256 ?? null,
+        onPhase: options.onPhase,
+      }),
+    );
     return {
       runId,
       file,

@@ -1,6 +1,7 @@
 /** Sanctions lists as imported, and the screening hits of the store's sponsors and persons. */
 import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
+import { whereClause } from "../db/where-clause.js";
 import { missing, num, parseJson, type Section } from "./section.js";
 
 export interface HitRow {
@@ -99,4 +100,33 @@ function explanationText(v: unknown): string {
     return JSON.stringify(parsed);
   }
   return String(parsed ?? "");
+}
+
+/** Each stored list: its last version, format, entity counts, import time and files. */
+export async function readStoredLists(store: Store): Promise<Record<string, unknown>[]> {
+  return store.json(
+    `SELECT e.list, i.version, i.format, count(*) AS entities,
+       count(*) FILTER (WHERE e.dprk) AS dprk_related,
+       count(*) FILTER (WHERE e.kind = 'person') AS persons,
+       strftime(i.imported_at, '%Y-%m-%d %H:%M:%S') AS imported, i.files
+     FROM sanction_entities e JOIN sanction_imports i USING (import_id)
+     GROUP BY ALL ORDER BY e.list`,
+  );
+}
+
+/** What each import added, removed and changed, optionally of one list or one import. */
+export async function readListChanges(
+  store: Store,
+  filter: { list?: string; importId?: number },
+): Promise<Record<string, unknown>[]> {
+  const where = whereClause([
+    ["c.list = ?", filter.list],
+    ["c.import_id = ?", filter.importId],
+  ]);
+  return store.json(
+    `SELECT c.import_id, c.list, i.version, c.change, c.reference, c.name, array_to_string(c.fields, ', ') AS fields
+     FROM sanction_changes c JOIN sanction_imports i USING (import_id)
+     ${where.sql} ORDER BY c.import_id, c.change, c.reference`,
+    where.params,
+  );
 }

@@ -69,21 +69,32 @@ export async function readRecordTotals(store: Store, scope: RecordScope): Promis
   };
 }
 
+/** DPRK-national entries and exits per value of `key` (an SQL expression over records `r`);
+ * rows where it is null are left out. */
+async function readDprkFlows(
+  store: Store,
+  scope: RecordScope,
+  key: string,
+  order: string,
+): Promise<{ key: string; entries: number; exits: number }[]> {
+  return (
+    await store.json<{ key: string; entries: number; exits: number }>(
+      `SELECT ${key} AS key, count(*) FILTER (WHERE r.direction = 'entry') AS entries,
+         count(*) FILTER (WHERE r.direction = 'exit') AS exits
+       FROM records r WHERE r.nationality = 'PRK' AND ${key} IS NOT NULL AND ${scope.sql}
+       GROUP BY ALL ${order}`,
+      scope.params,
+    )
+  ).map((m) => ({ key: m.key, entries: num(m.entries), exits: num(m.exits) }));
+}
+
 /** DPRK-national entries and exits per month. */
 export async function readMonthlyCrossings(
   store: Store,
   scope: RecordScope,
 ): Promise<{ month: string; entries: number; exits: number }[]> {
-  return (
-    await store.json<{ month: string; entries: number; exits: number }>(
-      `SELECT strftime(r.local_date, '%Y-%m') AS month,
-         count(*) FILTER (WHERE r.direction = 'entry') AS entries,
-         count(*) FILTER (WHERE r.direction = 'exit') AS exits
-       FROM records r WHERE r.nationality = 'PRK' AND r.local_date IS NOT NULL AND ${scope.sql}
-       GROUP BY ALL ORDER BY month`,
-      scope.params,
-    )
-  ).map((m) => ({ month: m.month, entries: num(m.entries), exits: num(m.exits) }));
+  const rows = await readDprkFlows(store, scope, "strftime(r.local_date, '%Y-%m')", "ORDER BY key");
+  return rows.map(({ key, ...m }) => ({ month: key, ...m }));
 }
 
 /** DPRK-national entries and exits per known port. */
@@ -91,14 +102,8 @@ export async function readPortFlows(
   store: Store,
   scope: RecordScope,
 ): Promise<{ port_id: string; entries: number; exits: number }[]> {
-  return (
-    await store.json<{ port_id: string; entries: number; exits: number }>(
-      `SELECT r.port_id, count(*) FILTER (WHERE r.direction = 'entry') AS entries,
-         count(*) FILTER (WHERE r.direction = 'exit') AS exits
-       FROM records r WHERE r.nationality = 'PRK' AND r.port_id IS NOT NULL AND ${scope.sql} GROUP BY ALL`,
-      scope.params,
-    )
-  ).map((f) => ({ port_id: f.port_id, entries: num(f.entries), exits: num(f.exits) }));
+  const rows = await readDprkFlows(store, scope, "r.port_id", "");
+  return rows.map(({ key, ...m }) => ({ port_id: key, ...m }));
 }
 
 export interface WorkerCounts {

@@ -212,10 +212,6 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
 
 const SPEC_BY_KEY = new Map(PARAM_SPECS.map((s) => [s.key, s]));
 
-export function paramSpec(key: string): ParamSpec | undefined {
-  return SPEC_BY_KEY.get(key);
-}
-
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function isValidDate(value: string): boolean {

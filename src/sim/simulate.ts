@@ -376,6 +376,105 @@ interface GenerateInput {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * The port logs' noise on the stream of true crossings: each chunk sorted by time, then rows
+ * lost, delivered late, duplicated or re-exported at the configured rates. Crossings collect in
+ * `pending` until `flush`; `finish` flushes and writes every row still queued.
+ */
+function noisyStream(
+  params: Params,
+  renderer: RowRenderer,
+  noise: Rng,
+  counts: SimulateCounts,
+  out: { crossings: LineWriter; records: LineWriter },
+) {
+  const lostRate = params["noise.lost"] as number;
+  const dupRate = params["noise.duplicate"] as number;
+  const reexportRate = params["noise.reexport"] as number;
+  const dirtyRate = params["noise.dirty"] as number;
+  const lateRate = params["noise.outOfOrder"] as number;
+  const window = params["noise.outOfOrderWindow"] as number;
+  let pending: Crossing[] = [];
+
+  // Position in the stream of on-time rows; late, duplicate and re-exported rows are queued
+  // for a later position and written when the stream reaches it.
+  let position = 0;
+  const delayed = new DelayQueue();
+  const emit = (line: string, truth: string) => {
+    out.crossings.write(line);
+    out.records.write(truth);
+    counts.rows += 1;
+  };
+  const emitDue = () => {
+    for (let e = delayed.popDue(position); e; e = delayed.popDue(position)) emit(e.line, e.truth);
+  };
+
+  const flushChunk = () => {
+    // Port logs are chronological. Sort keys pack (time, generation order) into one float so
+    // a native typed-array sort does the work and ties keep generation order.
+    const count = pending.length;
+    const keys = new Float64Array(count);
+    for (let i = 0; i < count; i++) keys[i] = pending[i]!.t * 2 ** 21 + i;
+    keys.sort();
+    for (let k = 0; k < count; k++) {
+      const c = pending[keys[k]! % 2 ** 21]!;
+      counts.true_crossings += 1;
+      if (noise.chance(lostRate)) {
+        counts.lost += 1;
+        continue;
+      }
+      const row = renderer.render(noise, c, false);
+      const key = `${row.source},${row.recordId},${c.person.id}`;
+      counts.original += 1;
+      let at = position;
+      if (noise.chance(lateRate)) {
+        at = position + noise.int(1, window);
+        delayed.push(at, row.line, `${key},original`);
+      } else {
+        emitDue();
+        emit(row.line, `${key},original`);
+        position += 1;
+      }
+      // A duplicate or re-export is always delivered after its original.
+      if (noise.chance(dupRate)) {
+        delayed.push(at + noise.int(1, window), row.line, `${key},duplicate`);
+        counts.duplicate += 1;
+      }
+      if (noise.chance(reexportRate)) {
+        const again = renderer.render(noise, c, true);
+        delayed.push(
+          at + noise.int(1, window),
+          again.line,
+          `${again.source},${again.recordId},${c.person.id},reexport`,
+        );
+        counts.reexport += 1;
+      }
+      // A dirty row: a damaged re-delivery, after its original (variety.ts).
+      if (dirtyRate > 0 && noise.chance(dirtyRate)) {
+        const again = renderer.render(noise, c, true);
+        delayed.push(
+          at + noise.int(1, window),
+          damageRow(noise, again.line),
+          `${again.source},${again.recordId},${c.person.id},dirty`,
+        );
+        counts.dirty += 1;
+      }
+    }
+    pending = [];
+  };
+  return {
+    get pending() {
+      return pending;
+    },
+    flush: flushChunk,
+    finish() {
+      flushChunk();
+      position = Number.POSITIVE_INFINITY;
+      emitDue();
+    },
+  };
+}
+
 async function generate(dir: string, input: GenerateInput): Promise<SimulateCounts> {
   const { params, seed, scale } = input;
   const ctx: SimContext = {
@@ -431,86 +530,15 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
       SIM_PORTS.map((p) => p.source),
       loadPortAliases(),
     );
-    const noise = Rng.derive(seed, "noise");
-    const lostRate = params["noise.lost"] as number;
-    const dupRate = params["noise.duplicate"] as number;
-    const reexportRate = params["noise.reexport"] as number;
-    const dirtyRate = params["noise.dirty"] as number;
-    const lateRate = params["noise.outOfOrder"] as number;
-    const window = params["noise.outOfOrderWindow"] as number;
+    const stream = noisyStream(params, renderer, Rng.derive(seed, "noise"), counts, {
+      crossings: crossingsOut,
+      records: recordsOut,
+    });
     const chunkSize = input.chunkSize ?? 100_000;
-    let pending: Crossing[] = [];
-
-    // Position in the stream of on-time rows; late, duplicate and re-exported rows are queued
-    // for a later position and written when the stream reaches it.
-    let position = 0;
-    const delayed = new DelayQueue();
-    const emit = (line: string, truth: string) => {
-      crossingsOut.write(line);
-      recordsOut.write(truth);
-      counts.rows += 1;
-    };
-    const emitDue = () => {
-      for (let e = delayed.popDue(position); e; e = delayed.popDue(position)) emit(e.line, e.truth);
-    };
-
-    const flushChunk = () => {
-      // Port logs are chronological. Sort keys pack (time, generation order) into one float so
-      // a native typed-array sort does the work and ties keep generation order.
-      const count = pending.length;
-      const keys = new Float64Array(count);
-      for (let i = 0; i < count; i++) keys[i] = pending[i]!.t * 2 ** 21 + i;
-      keys.sort();
-      for (let k = 0; k < count; k++) {
-        const c = pending[keys[k]! % 2 ** 21]!;
-        counts.true_crossings += 1;
-        if (noise.chance(lostRate)) {
-          counts.lost += 1;
-          continue;
-        }
-        const row = renderer.render(noise, c, false);
-        const key = `${row.source},${row.recordId},${c.person.id}`;
-        counts.original += 1;
-        let at = position;
-        if (noise.chance(lateRate)) {
-          at = position + noise.int(1, window);
-          delayed.push(at, row.line, `${key},original`);
-        } else {
-          emitDue();
-          emit(row.line, `${key},original`);
-          position += 1;
-        }
-        // A duplicate or re-export is always delivered after its original.
-        if (noise.chance(dupRate)) {
-          delayed.push(at + noise.int(1, window), row.line, `${key},duplicate`);
-          counts.duplicate += 1;
-        }
-        if (noise.chance(reexportRate)) {
-          const again = renderer.render(noise, c, true);
-          delayed.push(
-            at + noise.int(1, window),
-            again.line,
-            `${again.source},${again.recordId},${c.person.id},reexport`,
-          );
-          counts.reexport += 1;
-        }
-        // A dirty row: a damaged re-delivery, after its original (variety.ts).
-        if (dirtyRate > 0 && noise.chance(dirtyRate)) {
-          const again = renderer.render(noise, c, true);
-          delayed.push(
-            at + noise.int(1, window),
-            damageRow(noise, again.line),
-            `${again.source},${again.recordId},${c.person.id},dirty`,
-          );
-          counts.dirty += 1;
-        }
-      }
-      pending = [];
-    };
 
     const sinks: Sinks = {
       crossing(c: Crossing) {
-        pending.push(c);
+        stream.pending.push(c);
       },
       person(p: Person) {
         counts.persons += 1;
@@ -557,16 +585,14 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
     const every = Math.max(1, Math.floor(total / 200));
     for (let i = 0; i < total; i++) {
       generator.generate(plan.units[i]!, i);
-      if (pending.length >= chunkSize || pending.length >= 2 ** 20) flushChunk();
+      if (stream.pending.length >= chunkSize || stream.pending.length >= 2 ** 20) stream.flush();
       if (input.onProgress && (i % every === 0 || i === total - 1)) {
         input.onProgress(i + 1, total);
         // Let a progress bar repaint and signals through on long runs.
         await new Promise((r) => setImmediate(r));
       }
     }
-    flushChunk();
-    position = Number.POSITIVE_INFINITY;
-    emitDue();
+    stream.finish();
     counts.doc_typos = renderer.stats.docTypos;
     counts.name_typos = renderer.stats.nameTypos;
   } finally {

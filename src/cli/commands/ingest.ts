@@ -155,78 +155,88 @@ export function register(program: Command): void {
         }
         progress.stop();
       });
-      const total = (k: "read" | "loaded" | "duplicates" | "rejected" | "reexports" | "warnings") =>
-        results.reduce((s, r) => s + r[k], 0);
-      const unknown = new Map<string, number>();
-      const suggester = new PortSuggester(gazetteer);
-      for (const r of results)
-        for (const u of r.unknownPorts) unknown.set(u.port, (unknown.get(u.port) ?? 0) + u.records);
-      const summary = {
-        read: total("read"),
-        loaded: total("loaded"),
-        duplicates: total("duplicates"),
-        rejected: total("rejected"),
-        reexports: total("reexports"),
-        warnings: total("warnings"),
-        // The nearest known port for each unknown spelling (after the load, on distinct spellings).
-        unknown_ports: [...unknown].map(([port, records]) => ({
-          port,
-          records,
-          suggestion: suggester.suggest(port),
-        })),
-        files: results.map((r) => ({
-          run_id: r.runId,
-          file: r.file,
-          format: r.format,
-          source: r.source,
-          sha256: r.sha256,
-          parse_path: r.parsePath,
-          encoding: r.encoding?.name ?? null,
-          ...(r.hint ? { hint: r.hint } : {}),
-          read: r.read,
-          loaded: r.loaded,
-          duplicates: r.duplicates,
-          rejected: r.rejected,
-          reexports: r.reexports,
-          warnings: r.warnings,
-          seconds: r.seconds,
-        })),
-        failed: failures,
-      };
-      if (opts.json) printJson(summary);
-      else {
-        for (const r of results) {
-          printLine(
-            `${r.file}: run ${r.runId}: read ${r.read} = loaded ${r.loaded} + duplicates ${r.duplicates} + rejected ${r.rejected}` +
-              (r.reexports ? ` (${r.reexports} re-exports linked)` : "") +
-              (r.warnings ? ` (${r.warnings} warnings)` : "") +
-              ` in ${r.seconds.toFixed(1)} s`,
-          );
-          if (r.encoding && r.encoding.name !== "utf-8")
-            printLine(`  decoded from ${r.encoding.name.toUpperCase()} (${r.encoding.how})`);
-          if (r.hint) printLine(`  hint: ${r.hint}`);
-        }
-        if (results.length > 1) {
-          printLine(
-            `total: read ${summary.read} = loaded ${summary.loaded} + duplicates ${summary.duplicates} + rejected ${summary.rejected}`,
-          );
-        }
-        if (summary.rejected > 0) printLine("rejected rows: sojourn rejects");
-        if (unknown.size > 0) {
-          printLine(`unknown ports (loaded, not yet mapped to the gazetteer; see sojourn ports):`);
-          for (const u of summary.unknown_ports) {
-            const s = u.suggestion;
-            printLine(
-              `  ${u.port}  (${u.records} records)${s ? `  → nearest known: ${s.port_id} (${s.name}, ${s.city}; score ${s.score.toFixed(2)})` : "  → no known port near it"}`,
-            );
-          }
-          const fragment = mappingFor(summary.unknown_ports);
-          if (Object.keys(fragment.values.port).length > 0)
-            printLine(
-              `to map them, check each suggestion, then: sojourn ports alias "SPELLING" PORT_ID (maps the records already loaded and every later ingest), or for one ingest a --mapping file with ${JSON.stringify(fragment)}`,
-            );
-        }
-      }
+      printIngestSummary(results, failures, !!opts.json, gazetteer);
       if (failures.length > 0) process.exitCode = 3;
     });
+}
+
+/** The counts of every file and their totals: one JSON object, or a line per file. */
+function printIngestSummary(
+  results: IngestResult[],
+  failures: { file: string; error: string }[],
+  json: boolean,
+  gazetteer: ReturnType<typeof loadGazetteer>,
+): void {
+  const total = (k: "read" | "loaded" | "duplicates" | "rejected" | "reexports" | "warnings") =>
+    results.reduce((s, r) => s + r[k], 0);
+  const unknown = new Map<string, number>();
+  const suggester = new PortSuggester(gazetteer);
+  for (const r of results)
+    for (const u of r.unknownPorts) unknown.set(u.port, (unknown.get(u.port) ?? 0) + u.records);
+  const summary = {
+    read: total("read"),
+    loaded: total("loaded"),
+    duplicates: total("duplicates"),
+    rejected: total("rejected"),
+    reexports: total("reexports"),
+    warnings: total("warnings"),
+    // The nearest known port for each unknown spelling (after the load, on distinct spellings).
+    unknown_ports: [...unknown].map(([port, records]) => ({
+      port,
+      records,
+      suggestion: suggester.suggest(port),
+    })),
+    files: results.map((r) => ({
+      run_id: r.runId,
+      file: r.file,
+      format: r.format,
+      source: r.source,
+      sha256: r.sha256,
+      parse_path: r.parsePath,
+      encoding: r.encoding?.name ?? null,
+      ...(r.hint ? { hint: r.hint } : {}),
+      read: r.read,
+      loaded: r.loaded,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      reexports: r.reexports,
+      warnings: r.warnings,
+      seconds: r.seconds,
+    })),
+    failed: failures,
+  };
+  if (json) printJson(summary);
+  else {
+    for (const r of results) {
+      printLine(
+        `${r.file}: run ${r.runId}: read ${r.read} = loaded ${r.loaded} + duplicates ${r.duplicates} + rejected ${r.rejected}` +
+          (r.reexports ? ` (${r.reexports} re-exports linked)` : "") +
+          (r.warnings ? ` (${r.warnings} warnings)` : "") +
+          ` in ${r.seconds.toFixed(1)} s`,
+      );
+      if (r.encoding && r.encoding.name !== "utf-8")
+        printLine(`  decoded from ${r.encoding.name.toUpperCase()} (${r.encoding.how})`);
+      if (r.hint) printLine(`  hint: ${r.hint}`);
+    }
+    if (results.length > 1) {
+      printLine(
+        `total: read ${summary.read} = loaded ${summary.loaded} + duplicates ${summary.duplicates} + rejected ${summary.rejected}`,
+      );
+    }
+    if (summary.rejected > 0) printLine("rejected rows: sojourn rejects");
+    if (unknown.size > 0) {
+      printLine(`unknown ports (loaded, not yet mapped to the gazetteer; see sojourn ports):`);
+      for (const u of summary.unknown_ports) {
+        const s = u.suggestion;
+        printLine(
+          `  ${u.port}  (${u.records} records)${s ? `  → nearest known: ${s.port_id} (${s.name}, ${s.city}; score ${s.score.toFixed(2)})` : "  → no known port near it"}`,
+        );
+      }
+      const fragment = mappingFor(summary.unknown_ports);
+      if (Object.keys(fragment.values.port).length > 0)
+        printLine(
+          `to map them, check each suggestion, then: sojourn ports alias "SPELLING" PORT_ID (maps the records already loaded and every later ingest), or for one ingest a --mapping file with ${JSON.stringify(fragment)}`,
+        );
+    }
+  }
 }

@@ -6,7 +6,7 @@
 import type { Command } from "commander";
 import { AppError } from "../../core/errors.js";
 import { LIST_FORMATS, type ListFormat } from "../../core/screening/index.js";
-import { whereClause } from "../../db/where-clause.js";
+import { readListChanges, readStoredLists } from "../../read/lists.js";
 import { importList } from "../../sanctions/import-list.js";
 import { diffListVersions } from "../../sanctions/list-diff.js";
 import { importsToFinish, storeScreeningIndex } from "../../sanctions/load-index.js";
@@ -54,63 +54,7 @@ export function register(program: Command): void {
       "version label when the file carries none (default: a date in the file name); not --version, which is sojourn's own",
     )
     .option("--json", "print the import result as JSON")
-    .action(async (files: string[], opts: ImportOpts, cmd: Command) => {
-      if (opts.format && !LIST_FORMATS.includes(opts.format as ListFormat))
-        throw new AppError(
-          "usage",
-          `--format "${opts.format}": expected one of ${LIST_FORMATS.join(", ")}`,
-        );
-      const read = readListFiles(files, {
-        format: opts.format as ListFormat | undefined,
-        list: opts.list,
-      });
-      await withCommandStore(cmd, async (store) => {
-        const r = await importList(store, read, { version: opts.listVersion });
-        // This import, and any whose command stopped after its commit, are re-screened and
-        // indexed; the index is stored last, so a stop before it is finished by the rerun.
-        const pending = await importsToFinish(store);
-        let refresh: RefreshResult | null = null;
-        for (const p of pending) {
-          const done = await refreshAfterListImport(store, p.list, p.importId);
-          if (p.list === r.list) refresh = done;
-        }
-        if (pending.length > 0) await storeScreeningIndex(store);
-        if (opts.json) return printJson({ ...r, refresh });
-        for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
-        if (r.unchanged) {
-          printLine(
-            `${r.list}: ${r.files.join(", ")} is already the stored version (${r.version ?? "no version"}); ${pending.length ? "finished the re-screening and index of an interrupted import" : "nothing changed"}`,
-          );
-          return;
-        }
-        printLine(
-          `${r.list} ${r.version ?? "(no version)"}: ${r.entities} entities (${r.dprk} DPRK-related), ${r.names} names and aliases from ${r.files.join(", ")}`,
-        );
-        if (r.previousVersion !== null || r.changes.length)
-          printLine(
-            `since ${r.previousVersion ?? "the previous import"}: ${r.added} added, ${r.removed} removed, ${r.changed} changed`,
-          );
-        const shown = r.changes.slice(0, 30);
-        if (shown.length)
-          printTable(
-            shown.map((c) => ({ ...c, fields: c.fields.join(", ") })),
-            ["change", "reference", "name", "fields"],
-          );
-        if (r.changes.length > shown.length)
-          printLine(
-            `… and ${r.changes.length - shown.length} more (sojourn lists diff --list ${r.list})`,
-          );
-        if (refresh && !refresh.skipped) {
-          printLine(
-            `re-screened ${refresh.subjects} sponsors and persons against ${refresh.entries} new or changed entries: ${refresh.hits} hits, ${refresh.newHits.length} new${refresh.sponsorAlerts === null ? "" : `; sanctioned-sponsor alerts: ${refresh.sponsorAlerts}`}`,
-          );
-          for (const h of refresh.newHits.slice(0, 20))
-            printLine(
-              `  new hit: ${h.subjectKind} ${h.subjectKind === "person" ? "(masked)" : h.subject} → ${h.list} ${h.reference} (${h.score.toFixed(2)})`,
-            );
-        }
-      });
-    });
+    .action(importLists);
 
   lists
     .command("diff")
@@ -155,16 +99,10 @@ export function register(program: Command): void {
       await withCommandStore(cmd, async (store) => {
         if (opts.import && !/^\d+$/.test(opts.import))
           throw new AppError("usage", `--import must be an import id, got "${opts.import}"`);
-        const where = whereClause([
-          ["c.list = ?", opts.list],
-          opts.import && [`c.import_id = ${Number(opts.import)}`],
-        ]);
-        const rows = await store.json(
-          `SELECT c.import_id, c.list, i.version, c.change, c.reference, c.name, array_to_string(c.fields, ', ') AS fields
-           FROM sanction_changes c JOIN sanction_imports i USING (import_id)
-           ${where.sql} ORDER BY c.import_id, c.change, c.reference`,
-          where.params,
-        );
+        const rows = await readListChanges(store, {
+          list: opts.list,
+          importId: opts.import === undefined ? undefined : Number(opts.import),
+        });
         if (opts.json) printJson(rows);
         else printTable(rows);
       });
@@ -173,14 +111,7 @@ export function register(program: Command): void {
 
 async function showLists(cmd: Command, json: boolean): Promise<void> {
   await withCommandStore(cmd, async (store) => {
-    const rows = await store.json(
-      `SELECT e.list, i.version, i.format, count(*) AS entities,
-         count(*) FILTER (WHERE e.dprk) AS dprk_related,
-         count(*) FILTER (WHERE e.kind = 'person') AS persons,
-         strftime(i.imported_at, '%Y-%m-%d %H:%M:%S') AS imported, i.files
-       FROM sanction_entities e JOIN sanction_imports i USING (import_id)
-       GROUP BY ALL ORDER BY e.list`,
-    );
+    const rows = await readStoredLists(store);
     if (json) printJson(rows);
     else if (rows.length === 0)
       printLine("no sanctions lists imported; see sojourn lists import --help");
@@ -195,5 +126,63 @@ async function showLists(cmd: Command, json: boolean): Promise<void> {
         "imported",
         "files",
       ]);
+  });
+}
+
+async function importLists(files: string[], opts: ImportOpts, cmd: Command): Promise<void> {
+  if (opts.format && !LIST_FORMATS.includes(opts.format as ListFormat))
+    throw new AppError(
+      "usage",
+      `--format "${opts.format}": expected one of ${LIST_FORMATS.join(", ")}`,
+    );
+  const read = readListFiles(files, {
+    format: opts.format as ListFormat | undefined,
+    list: opts.list,
+  });
+  await withCommandStore(cmd, async (store) => {
+    const r = await importList(store, read, { version: opts.listVersion });
+    // This import, and any whose command stopped after its commit, are re-screened and
+    // indexed; the index is stored last, so a stop before it is finished by the rerun.
+    const pending = await importsToFinish(store);
+    let refresh: RefreshResult | null = null;
+    for (const p of pending) {
+      const done = await refreshAfterListImport(store, p.list, p.importId);
+      if (p.list === r.list) refresh = done;
+    }
+    if (pending.length > 0) await storeScreeningIndex(store);
+    if (opts.json) return printJson({ ...r, refresh });
+    for (const w of r.warnings) process.stderr.write(`warning: ${w}\n`);
+    if (r.unchanged) {
+      printLine(
+        `${r.list}: ${r.files.join(", ")} is already the stored version (${r.version ?? "no version"}); ${pending.length ? "finished the re-screening and index of an interrupted import" : "nothing changed"}`,
+      );
+      return;
+    }
+    printLine(
+      `${r.list} ${r.version ?? "(no version)"}: ${r.entities} entities (${r.dprk} DPRK-related), ${r.names} names and aliases from ${r.files.join(", ")}`,
+    );
+    if (r.previousVersion !== null || r.changes.length)
+      printLine(
+        `since ${r.previousVersion ?? "the previous import"}: ${r.added} added, ${r.removed} removed, ${r.changed} changed`,
+      );
+    const shown = r.changes.slice(0, 30);
+    if (shown.length)
+      printTable(
+        shown.map((c) => ({ ...c, fields: c.fields.join(", ") })),
+        ["change", "reference", "name", "fields"],
+      );
+    if (r.changes.length > shown.length)
+      printLine(
+        `… and ${r.changes.length - shown.length} more (sojourn lists diff --list ${r.list})`,
+      );
+    if (refresh && !refresh.skipped) {
+      printLine(
+        `re-screened ${refresh.subjects} sponsors and persons against ${refresh.entries} new or changed entries: ${refresh.hits} hits, ${refresh.newHits.length} new${refresh.sponsorAlerts === null ? "" : `; sanctioned-sponsor alerts: ${refresh.sponsorAlerts}`}`,
+      );
+      for (const h of refresh.newHits.slice(0, 20))
+        printLine(
+          `  new hit: ${h.subjectKind} ${h.subjectKind === "person" ? "(masked)" : h.subject} → ${h.list} ${h.reference} (${h.score.toFixed(2)})`,
+        );
+    }
   });
 }

@@ -8,7 +8,7 @@ import { sanctionedSponsor } from "./sanctioned-sponsor.js";
 import { visaRun } from "./visa-run.js";
 
 export type { Rule } from "./rule.js";
-export { templateFields, templateSql } from "./rule.js";
+export { templateSql } from "./rule.js";
 
 export const RULES: readonly Rule[] = [
   overstay,

@@ -47,11 +47,6 @@ export function templateSql(template: string): string {
   return parts.length === 0 ? "''" : parts.join(" || ");
 }
 
-/** Placeholders a template names, for checking a rule's SQL returns them. */
-export function templateFields(template: string): string[] {
-  return [...template.matchAll(/\{([a-z_][a-z0-9_]*)\}/g)].map((m) => m[1] as string);
-}
-
 /**
  * SQL aggregate: `value` of each row of a group, as a list in the order of `keys` (a
  * comma-separated list of expressions that tells the rows apart). An ordered list aggregate
