@@ -18,6 +18,7 @@ import { v021Audit } from "./021-audit.js";
 import { v022AlertReviews } from "./022-alert-reviews.js";
 import { v023Cases } from "./023-cases.js";
 import { v024Jobs } from "./024-jobs.js";
+import { v040IngestSettings } from "./040-ingest-settings.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v022AlertReviews,
   v023Cases,
   v024Jobs,
+  v040IngestSettings,
   v050RankedAlertsSponsorNames,
   v070ClaimPageRank,
 ];
