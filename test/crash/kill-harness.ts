@@ -502,6 +502,7 @@ export async function runCampaign(opts: {
       if (r.killed && c) c[signal]++;
       if (!r.opened || !r.rerunOk || r.differences.length > 0)
         opts.log?.(`  FAIL ${signal} at ${delay} ms: ${r.error ?? r.differences.join("; ")}`);
+      else opts.log?.(`  ok ${signal} at ${delay} ms${r.killed ? "" : " (had ended)"}`);
     }
     const c = counts[scenario.name];
     opts.log?.(`  killed: SIGINT ${c?.SIGINT}, SIGTERM ${c?.SIGTERM}, SIGKILL ${c?.SIGKILL}`);
