@@ -2,7 +2,7 @@
 // parquet: ingest), list files (un-xml, ofac-xml, ofac-csv, csl-csv: lists import) and reports
 // (text, html, pdf: evidence add), until each format has had at least --records generated inputs
 // (records, list entries, report paragraphs).
-//   npm run build && node scripts/fuzz-ingest.mjs [--records 100000] [--max-records 200] [--seed S] [--format csv,pdf]
+//   npm run build && node scripts/fuzz-ingest.mjs [--records 100000] [--max-records 200] [--seed S] [--format csv,pdf] [--timeout-seconds 120]
 // Prints per format: files, inputs, files read (with the rows they produced) and files refused
 // with an input error; exits 1 on the first failure (with fast-check's smallest failing file and
 // its seed).
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     "max-records": { type: "string", default: "200" },
     seed: { type: "string", default: "2397" },
     format: { type: "string" },
+    // A file still being read after this long is a hang (generous: the machine may be loaded).
+    "timeout-seconds": { type: "string", default: "120" },
   },
 });
 const target = Number(values.records);
@@ -34,6 +36,7 @@ try {
         runs: 200,
         maxRecords,
         seed: Number(values.seed) + round,
+        timeoutMs: Number(values["timeout-seconds"]) * 1000,
       });
       for (const k of Object.keys(total)) total[k] += s[k];
       process.stderr.write(`${format}: ${total.files} files, ${total.records} inputs\n`);

@@ -1,7 +1,8 @@
 /**
  * The masking policy over every default output, on adversarial records (test/fixtures/masking):
  * the CLI's read commands, every export kind in every format, and the report. No given name,
- * full name or document number (nor six characters of one in a row) may appear in any of them;
+ * full name or document number (nor six characters of one in a row) may appear in any of them,
+ * nor in what `sojourn serve` answers a viewer (every read of its API);
  * with --unmask they do. Also: the SQL twins mask exactly as the TypeScript functions.
  */
 import assert from "node:assert/strict";
@@ -13,8 +14,11 @@ import { Store } from "../src/db/store.js";
 import { EXPORTS } from "../src/export/kinds.js";
 import { EXPORT_FORMATS, writeExport } from "../src/export/write-export.js";
 import { buildReport } from "../src/report/build-report.js";
+import { startServer } from "../src/server/serve.js";
+import { addUser } from "../src/users/users.js";
 import { ADVERSARIAL_PERSONS, adversarialCsv, recordId } from "./fixtures/masking/adversarial.js";
 import { cliOk, queryDb, runCli, tempDir, withDb, writeFile } from "./helpers/with-db.js";
+import { Client, PASSWORD } from "./server-client.js";
 
 /** Every string that must stay hidden: given names, full names, document numbers and six-character runs of them. */
 function secrets(): string[] {
@@ -29,6 +33,41 @@ function secrets(): string[] {
 
 function leaks(text: string): string[] {
   return secrets().filter((s) => text.includes(s));
+}
+
+/** Every read of the API as a viewer sees it (JSON bodies), on the same store. */
+async function serverReads(
+  db: string,
+  dir: string,
+  persons: { person_id: string }[],
+  outputs: Map<string, string>,
+): Promise<void> {
+  const server = await startServer(db, { port: 0, filesDir: join(dir, "server-files") });
+  try {
+    await server.ctx.write((s) => addUser(s, "watcher", "viewer", PASSWORD));
+    const viewer = new Client(server.url);
+    assert.equal((await viewer.login("watcher")).status, 200);
+    const paths = [
+      // Person search by a letter or syllable the adversarial names start with.
+      ...["K", "P", "김", "金", "리"].map((q) => `/api/persons?q=${encodeURIComponent(q)}`),
+      "/api/alerts",
+      "/api/cohorts",
+      "/api/sponsors",
+      "/api/presence",
+      "/api/runs",
+      "/api/evidence/sources",
+      "/api/evidence/claims",
+      "/api/lists",
+      ...persons.map((p) => `/api/persons/${encodeURIComponent(p.person_id)}`),
+    ];
+    for (const path of paths) {
+      const r = await viewer.get(path);
+      assert.equal(r.status, 200, `${path}: ${r.text}`);
+      outputs.set(`serve GET ${path}`, r.text);
+    }
+  } finally {
+    await server.stop();
+  }
 }
 
 describe("masked outputs on adversarial records", () => {
@@ -78,6 +117,7 @@ describe("masked outputs on adversarial records", () => {
     } finally {
       store.close();
     }
+    await serverReads(db, tmp.dir, persons, outputs);
   });
   after(() => tmp.cleanup());
 

@@ -114,6 +114,56 @@ describe("ingest: offsets, raw lines and NUL bytes", () => {
   });
 });
 
+describe("ingest: the same file again", () => {
+  it("skips a file already ingested whole with the same settings; its rejects are recorded once", async () => {
+    const file = writeFile(
+      tmp.dir,
+      "again.csv",
+      [HEADER, "a1,2019-06-03,entry,Quanhe,PRK,G1", "a2,03/06/2019,sideways,Quanhe,PRK,G2"].join(
+        "\n",
+      ),
+    );
+    await withDb(async (store) => {
+      const first = await ingestFile(store, file);
+      assert.deepEqual([first.read, first.loaded, first.rejected], [2, 1, 1]);
+      const again = await ingestFile(store, file);
+      assert.equal(again.repeatOf, first.runId);
+      assert.deepEqual([again.read, again.loaded, again.duplicates, again.rejected], [0, 0, 0, 0]);
+      assert.equal((await rejects(store)).length, 1, "the reject is recorded once");
+      // Other settings can change what a row becomes: the file is read again, as its own run.
+      const mdy = await ingestFile(store, file, { dateOrder: "mdy" });
+      assert.equal(mdy.repeatOf, undefined);
+      assert.deepEqual([mdy.read, mdy.duplicates, mdy.rejected], [2, 1, 1]);
+      const runs = await store.all<{ n: bigint }>(
+        "SELECT count(*) AS n FROM rejects GROUP BY run_id ORDER BY run_id",
+      );
+      assert.deepEqual(
+        runs.map((r) => Number(r.n)),
+        [1, 1],
+        "each run's rejects explain its own counts",
+      );
+    });
+  });
+
+  it("reads a file again when its bytes changed", async () => {
+    const file = writeFile(
+      tmp.dir,
+      "changed.csv",
+      `${HEADER}\nc1,2019-06-03,entry,Quanhe,PRK,G1\n`,
+    );
+    await withDb(async (store) => {
+      await ingestFile(store, file);
+      writeFile(
+        tmp.dir,
+        "changed.csv",
+        `${HEADER}\nc1,2019-06-03,entry,Quanhe,PRK,G1\nc2,2019-06-04,exit,Quanhe,PRK,G1\n`,
+      );
+      const r = await ingestFile(store, file);
+      assert.deepEqual([r.repeatOf, r.read, r.loaded, r.duplicates], [undefined, 2, 1, 1]);
+    });
+  });
+});
+
 describe("ingest: what a kill can leave behind", () => {
   it("ingests into a store holding a lookup type from a killed run", async () => {
     const file = writeFile(

@@ -329,16 +329,15 @@ describe("ingest: bad input is rejected with file, line, column, value and reaso
 });
 
 describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
-  it("is idempotent: the same file again loads nothing new", async () => {
-    const file = writeFile(
-      tmp.dir,
-      "idem.csv",
-      `${HEADER}\ni1,2019-06-01,entry,Quanhe,PRK,1\ni2,2019-06-20,exit,Quanhe,PRK,1\ni1,2019-06-02,entry,Quanhe,PRK,1\n`,
-    );
+  it("is idempotent: the same rows again load nothing new", async () => {
+    const text = `${HEADER}\ni1,2019-06-01,entry,Quanhe,PRK,1\ni2,2019-06-20,exit,Quanhe,PRK,1\ni1,2019-06-02,entry,Quanhe,PRK,1\n`;
+    const file = writeFile(tmp.dir, "idem.csv", text);
+    // The same rows with other line ends (other bytes: read again), every row a duplicate.
+    const copy = writeFile(tmp.dir, "idem-crlf.csv", text.replaceAll("\n", "\r\n"));
     await withDb(async (store) => {
       const a = await ingestFile(store, file);
       assert.deepEqual([a.read, a.loaded, a.duplicates], [3, 2, 1]);
-      const b = await ingestFile(store, file);
+      const b = await ingestFile(store, copy, { source: "idem" });
       assert.deepEqual([b.read, b.loaded, b.duplicates, b.rejected], [3, 0, 3, 0]);
       const [n] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM records");
       assert.equal(Number(n?.n), 2);

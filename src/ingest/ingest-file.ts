@@ -5,8 +5,7 @@
  * drops a run that never finished (src/db/recover.ts) — and the rerun starts clean. A file
  * that cannot be read at all is recorded as a failed run and nothing from it is loaded.
  */
-import { createHash } from "node:crypto";
-import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { AppError } from "../core/errors.js";
@@ -48,6 +47,7 @@ import {
   sortRun,
 } from "./normalize.js";
 import { parquetRelation } from "./parquet/stage-parquet.js";
+import { defaultSource, earlierRun, hashFile, recordSettings, settingsKey } from "./repeat.js";
 import { type ReadReject, STAGE_TABLE, truncate } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
@@ -73,6 +73,9 @@ export interface IngestResult extends SortCounts {
   encoding: FileEncoding | null;
   /** Advice when the counts suggest the file was read wrongly (another encoding). */
   hint?: string;
+  /** Set when the file was skipped: the run that already read these bytes with these settings
+   * (`runId` is that run; the counts, all 0, are this call's). */
+  repeatOf?: number;
 }
 
 export function detectFormat(file: string): Format {
@@ -363,11 +366,7 @@ async function ingestText(
   options: IngestOptions & { sha256?: string; format?: Format; statPath?: string },
 ): Promise<Omit<IngestResult, "encoding"> & { invalidUtf8: number }> {
   const started = Date.now();
-  const source =
-    options.source ??
-    basename(file)
-      .replace(/\.gz$/i, "")
-      .replace(/\.[^.]+$/, "");
+  const source = options.source ?? defaultSource(file);
   const [{ id }] = (await store.all<{ id: bigint }>("SELECT nextval('run_id_seq') AS id")) as [
     { id: bigint },
   ];
@@ -496,23 +495,48 @@ async function ingestText(
   }
 }
 
-/** SHA-256 of a file's bytes on disk. */
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }))
-    hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
 /**
- * Ingests one file as one run. A text file in an encoding other than UTF-8 (named, or detected
- * from its first bytes) is decoded to a temporary UTF-8 copy first, so every reader and both CSV
- * paths see UTF-8; the run still records the file's own name, size and SHA-256.
+ * Ingests one file as one run, unless a completed run already read the same bytes with the same
+ * settings (`repeat.ts`): then nothing is read and the result names that run.
  */
 export async function ingestFile(
   store: Store,
   file: string,
   options: IngestOptions = {},
+): Promise<IngestResult> {
+  const started = Date.now();
+  const settings = settingsKey(file, options);
+  const earlier = existsSync(file) ? await earlierRun(store, file, settings) : null;
+  if (earlier) {
+    const none = { read: 0, loaded: 0, duplicates: 0, rejected: 0, reexports: 0, warnings: 0 };
+    return {
+      ...none,
+      runId: earlier.runId,
+      repeatOf: earlier.runId,
+      file,
+      format: detectFormat(file),
+      source: options.source ?? defaultSource(file),
+      sha256: earlier.sha256,
+      parsePath: "fast",
+      unknownPorts: [],
+      encoding: null,
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
+  const r = await readFileAsRun(store, file, options);
+  await recordSettings(store, r.runId, settings);
+  return r;
+}
+
+/**
+ * Reads one file as one run. A text file in an encoding other than UTF-8 (named, or detected
+ * from its first bytes) is decoded to a temporary UTF-8 copy first, so every reader and both CSV
+ * paths see UTF-8; the run still records the file's own name, size and SHA-256.
+ */
+async function readFileAsRun(
+  store: Store,
+  file: string,
+  options: IngestOptions,
 ): Promise<IngestResult> {
   const limits = options.limits ?? DEFAULT_LIMITS;
   let encoding: FileEncoding | null = null;

@@ -27,15 +27,25 @@ export function parseListXml(
   },
 ): XmlNode {
   assertWellFormedXml(file, xml);
-  const doc = new XMLParser({
+  const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: options.attributePrefix ?? "",
     removeNSPrefix: true,
     parseTagValue: false,
     parseAttributeValue: false,
-    isArray: (name, _path, _leaf, isAttribute) =>
-      !isAttribute && (options.arrays?.has(name) ?? false),
-  }).parse(xml) as XmlNode;
+    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && (options.arrays?.has(name) ?? false),
+  });
+  let doc: XmlNode;
+  try {
+    doc = parser.parse(xml) as XmlNode;
+  } catch (err) {
+    // fast-xml-parser refuses what it will not read (an external entity: an XXE attempt).
+    throw listError(
+      file,
+      "",
+      `${(err as Error).message}; a list file declares no external entities (DOCTYPE … SYSTEM or PUBLIC) — nothing was imported`,
+    );
+  }
   const root = doc[options.root] as XmlNode | undefined;
   if (!root)
     throw listError(file, "", `no <${options.root}> root element; expected ${options.expected}`);

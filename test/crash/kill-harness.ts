@@ -54,7 +54,9 @@ export interface Inputs {
 
 const CLI = () => join(repoRoot(), "dist", "src", "cli", "main.js");
 const LIST_UN = () => join(repoRoot(), "data", "lists", "un_sc_consolidated_2026-02-27.xml");
-const LIST_OFAC = () => join(repoRoot(), "data", "lists", "ofac_sdn_2024-05-03.csv");
+// OFAC's non-SDN consolidated set (442 entries, with its alt, add and comments files): the OFAC
+// CSV path and a re-screening of every sponsor and person, at a tenth of the SDN list's cost.
+const LIST_OFAC = () => join(repoRoot(), "test", "fixtures", "sanctions", "ofac_cons_prim.csv");
 const REPORT_PDF = () =>
   join(repoRoot(), "test", "fixtures", "evidence", "reports", "hunchun-dispatch-2024.pdf");
 const REPORT_TXT = () =>
@@ -500,6 +502,7 @@ export async function runCampaign(opts: {
       if (r.killed && c) c[signal]++;
       if (!r.opened || !r.rerunOk || r.differences.length > 0)
         opts.log?.(`  FAIL ${signal} at ${delay} ms: ${r.error ?? r.differences.join("; ")}`);
+      else opts.log?.(`  ok ${signal} at ${delay} ms${r.killed ? "" : " (had ended)"}`);
     }
     const c = counts[scenario.name];
     opts.log?.(`  killed: SIGINT ${c?.SIGINT}, SIGTERM ${c?.SIGTERM}, SIGKILL ${c?.SIGKILL}`);

@@ -215,6 +215,12 @@ export async function checkOne(
 ): Promise<number | "input-error"> {
   return withDeadline(`ingest of ${path}`, timeoutMs, async () => {
     const r = await ingestFile(store, path, { gazetteer, mapping });
+    if (r.repeatOf !== undefined) {
+      // The same bytes and settings as an earlier completed run: skipped, nothing counted.
+      if (r.read + r.loaded + r.duplicates + r.rejected !== 0)
+        throw new Error(`a skipped repeat of run ${r.repeatOf} counted rows`);
+      return 0;
+    }
     if (r.read !== r.loaded + r.duplicates + r.rejected)
       throw new Error(`accounting: read ${r.read} ≠ ${r.loaded} + ${r.duplicates} + ${r.rejected}`);
     const [c] = await store.all<{ loaded: bigint; rejected: bigint }>(

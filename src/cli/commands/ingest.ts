@@ -195,6 +195,7 @@ function printIngestSummary(
       parse_path: r.parsePath,
       encoding: r.encoding?.name ?? null,
       ...(r.hint ? { hint: r.hint } : {}),
+      ...(r.repeatOf === undefined ? {} : { repeat_of: r.repeatOf }),
       read: r.read,
       loaded: r.loaded,
       duplicates: r.duplicates,
@@ -208,6 +209,12 @@ function printIngestSummary(
   if (json) printJson(summary);
   else {
     for (const r of results) {
+      if (r.repeatOf !== undefined) {
+        printLine(
+          `${r.file}: already ingested whole as run ${r.repeatOf} (same bytes, same settings); nothing read (its counts: sojourn runs)`,
+        );
+        continue;
+      }
       printLine(
         `${r.file}: run ${r.runId}: read ${r.read} = loaded ${r.loaded} + duplicates ${r.duplicates} + rejected ${r.rejected}` +
           (r.reexports ? ` (${r.reexports} re-exports linked)` : "") +
