@@ -179,4 +179,6 @@ test("typos on short romanized syllables rank the listed name first: dropped vow
   ]);
   const [a] = arabic.screen({ name: "عبد الله", type: "person" });
   assert.ok(a && a.score >= SCREEN_THRESHOLD, `عبد الله → ${a?.score}`);
+  // x and ks are one sound written two ways: Александр (Aleksandr) is Alexander.
+  assert.ok(tokenSimilarity("aleksandr", "alexander") > 0.85);
 });
