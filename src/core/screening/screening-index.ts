@@ -184,7 +184,10 @@ function looksLikeSyllables(tokens: readonly string[]): boolean {
   return (
     tokens.length >= 2 &&
     tokens.length <= 4 &&
-    tokens.every((t) => t.length <= 7 && /^[a-z]+$/.test(t))
+    tokens.every((t) => t.length <= 7 && /^[a-z]+$/.test(t)) &&
+    // A typo may drop one syllable's vowel (BAK DO CHN); a name read from an abjad (عبد الله →
+    // bd llh) has none at all and is no Korean name.
+    tokens.filter((t) => !/[aeiouy]/.test(t)).length <= 1
   );
 }
 

@@ -71,13 +71,26 @@ export function tokenSimilarity(a: string, b: string): number {
   const len = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 4) return 0;
   const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
-  if (Math.abs(a.length - b.length) > budget) return 0;
-  const d = boundedEditDistance(a, b, budget);
+  let d = budget + 1;
+  if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget);
+  // Letters that transliteration systems write two ways count as one (Aleksandr / Alexander,
+  // Josef / Joseph): the distance is taken again on the folded forms.
+  if (d > budget) {
+    const fa = foldSpelling(a);
+    const fb = foldSpelling(b);
+    if ((fa !== a || fb !== b) && Math.abs(fa.length - fb.length) <= budget)
+      d = boundedEditDistance(fa, fb, budget);
+  }
   if (d > budget) return 0;
   // A different first letter in a short name is usually another name (Ivan/Evan, Hasmet/Hasret
   // keep theirs; Lara/Sara do not).
   const firstDiffers = a.charCodeAt(0) !== b.charCodeAt(0) && len <= 5;
   return (1 - d / len) * (firstDiffers ? 0.8 : 1);
+}
+
+/** x = ks, ph = f: one sound, two spellings across transliteration systems. */
+function foldSpelling(t: string): string {
+  return t.replace(/x/g, "ks").replace(/ph/g, "f");
 }
 
 const VOWELS = /[aeiou]/g;
