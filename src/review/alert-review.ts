@@ -5,7 +5,9 @@
  * the alert said when it was reviewed. An alert with no review is `new`; a review whose alert a
  * later run no longer raises is reported with `raised: false` instead of vanishing.
  */
+
 import { AppError } from "../core/errors.js";
+import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 
 export const REVIEW_STATUSES = ["new", "in-review", "confirmed", "dismissed"] as const;
@@ -34,7 +36,7 @@ export interface AlertReview {
 }
 
 const SELECT_REVIEW = `
-  SELECT r.alert_id, r.status, r.reason, r.reviewer, r.reviewed_at::VARCHAR AS reviewed_at,
+  SELECT r.alert_id, r.status, r.reason, r.reviewer, ${isoTimeSql("r.reviewed_at")},
          a.alert_id IS NOT NULL AS raised, r.rule, r.person_id, r.cohort_id,
          r.period_start::VARCHAR AS period_start, r.period_end::VARCHAR AS period_end, r.summary
   FROM alert_reviews r LEFT JOIN alerts a USING (alert_id)`;
@@ -154,7 +156,7 @@ export interface ReviewEvent {
 
 export async function reviewHistory(store: Store, alertId: string): Promise<ReviewEvent[]> {
   return store.json<ReviewEvent>(
-    `SELECT status, reason, reviewer, reviewed_at::VARCHAR AS reviewed_at
+    `SELECT status, reason, reviewer, ${isoTimeSql("reviewed_at")}
      FROM alert_review_events WHERE alert_id = ? ORDER BY reviewed_at, rowid`,
     [alertId],
   );
