@@ -35,10 +35,12 @@ export interface AlertReview {
   summary: string | null;
 }
 
+const REVIEW_COLUMNS = `r.alert_id, r.status, r.reason, r.reviewer, ${isoTimeSql("r.reviewed_at")},
+  r.rule, r.person_id, r.cohort_id, r.period_start::VARCHAR AS period_start,
+  r.period_end::VARCHAR AS period_end, r.summary`;
+
 const SELECT_REVIEW = `
-  SELECT r.alert_id, r.status, r.reason, r.reviewer, ${isoTimeSql("r.reviewed_at")},
-         a.alert_id IS NOT NULL AS raised, r.rule, r.person_id, r.cohort_id,
-         r.period_start::VARCHAR AS period_start, r.period_end::VARCHAR AS period_end, r.summary
+  SELECT ${REVIEW_COLUMNS}, a.alert_id IS NOT NULL AS raised
   FROM alert_reviews r LEFT JOIN alerts a USING (alert_id)`;
 
 /** Records a decision; a dismissal needs a reason. */
@@ -121,11 +123,21 @@ export async function reviewsOf(
   alertIds: readonly string[],
 ): Promise<Map<string, AlertReview>> {
   if (alertIds.length === 0) return new Map();
+  // The reviews first (few), then whether they are still raised for those alone: joining
+  // every review with the whole alerts table would build its hash table on each page.
   const rows = await store.json<AlertReview>(
-    `${SELECT_REVIEW} WHERE r.alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    `WITH r AS (SELECT * FROM alert_reviews
+                WHERE alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))))
+     SELECT ${REVIEW_COLUMNS}, false AS raised FROM r`,
     [JSON.stringify([...alertIds])],
   );
-  return new Map(rows.map((r) => [r.alert_id, r]));
+  if (rows.length === 0) return new Map();
+  const raised = await store.json<{ alert_id: string }>(
+    "SELECT alert_id FROM alerts WHERE alert_id IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]')))",
+    [JSON.stringify(rows.map((r) => r.alert_id))],
+  );
+  const live = new Set(raised.map((r) => r.alert_id));
+  return new Map(rows.map((r) => [r.alert_id, { ...r, raised: live.has(r.alert_id) }]));
 }
 
 /** Reviewed alerts, optionally one status, optionally only those no longer raised. */
