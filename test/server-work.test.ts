@@ -25,7 +25,12 @@ interface Job {
   job_id: string;
   status: string;
   result: Record<string, unknown> | null;
+  created_at: string;
+  finished_at: string | null;
 }
+
+/** ISO 8601 with its offset, as the API gives every timestamp. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describe("sojourn serve: jobs, review, cases, export, audit", () => {
   let t: TestServer;
@@ -88,6 +93,8 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
       job = (await viewer.get<Job>(`/api/jobs/${started.body.job_id}`)).body;
     }
     assert.equal(job.status, "succeeded", JSON.stringify(job));
+    assert.match(job.created_at, ISO_TIME);
+    assert.match(String(job.finished_at), ISO_TIME);
     assert.ok(reads >= 3);
     assert.equal(failed, 0);
     assert.equal(

@@ -3,7 +3,9 @@
  * claims, with a title, an assignee, a status and notes. An item must exist when it is added
  * (an alert may also be one that was reviewed and is no longer raised).
  */
+
 import { AppError } from "../core/errors.js";
+import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 import { whereClause } from "../db/where-clause.js";
 
@@ -60,8 +62,8 @@ function checkTitle(title: string): string {
 }
 
 const SUMMARY = `
-  SELECT c.case_id, c.title, c.status, c.assignee, c.created_by, c.created_at::VARCHAR AS created_at,
-         c.updated_at::VARCHAR AS updated_at,
+  SELECT c.case_id, c.title, c.status, c.assignee, c.created_by, ${isoTimeSql("c.created_at")},
+         ${isoTimeSql("c.updated_at")},
          (SELECT count(*) FROM case_items i WHERE i.case_id = c.case_id)::INTEGER AS items
   FROM cases c`;
 
@@ -104,12 +106,12 @@ export async function getCase(store: Store, caseId: string): Promise<CaseDetail>
   const [c] = await store.json<CaseSummary>(`${SUMMARY} WHERE c.case_id = ?`, [caseId]);
   if (!c) throw new AppError("not-found", `no case ${caseId}`);
   const entities = await store.json<CaseItem>(
-    `SELECT kind, ref, added_by, added_at::VARCHAR AS added_at FROM case_items
+    `SELECT kind, ref, added_by, ${isoTimeSql("added_at")} FROM case_items
      WHERE case_id = ? ORDER BY kind, ref`,
     [caseId],
   );
   const notes = await store.json<CaseNote>(
-    `SELECT note_id, author, body, created_at::VARCHAR AS created_at FROM case_notes
+    `SELECT note_id, author, body, ${isoTimeSql("created_at")} FROM case_notes
      WHERE case_id = ? ORDER BY note_id`,
     [caseId],
   );
@@ -196,7 +198,7 @@ export async function addCaseNote(
     throw new AppError("usage", `note: expected 1-20000 characters, got ${text.length}`);
   const [note] = await store.json<CaseNote>(
     `INSERT INTO case_notes VALUES (nextval('case_note_seq'), ?, ?, ?, now())
-     RETURNING note_id, author, body, created_at::VARCHAR AS created_at`,
+     RETURNING note_id, author, body, ${isoTimeSql("created_at")}`,
     [caseId, author, text],
   );
   await touch(store, caseId);

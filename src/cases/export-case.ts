@@ -15,6 +15,7 @@
  *
  * Masked unless `unmask` (names, document numbers, birth dates), as every other output.
  */
+
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -34,6 +35,7 @@ import {
   type SponsorRow,
 } from "../core/ftm/index.js";
 import { createMasker } from "../core/masking.js";
+import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { buildReport } from "../report/build-report.js";
@@ -104,7 +106,7 @@ async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
 async function citedRecords(store: Store, alerts: Rows, personIds: string[]): Promise<Rows> {
   const cited = alerts.flatMap((a) => (a.record_ids as string[] | null) ?? []);
   const rows = await store.json(
-    `SELECT r.rec_key, r.source, r.record_id, r.run_id, r.line, r.crossed_at::VARCHAR AS crossed_at,
+    `SELECT r.rec_key, r.source, r.record_id, r.run_id, r.line, ${isoTimeSql("r.crossed_at")},
             r.direction::VARCHAR AS direction, r.port_id, r.nationality::VARCHAR AS nationality,
             r.doc_number, r.doc_type::VARCHAR AS doc_type, r.full_name, r.family_name, r.given_name,
             r.birth_date::VARCHAR AS birth_date, r.sponsor, pr.person_id
@@ -225,7 +227,7 @@ export async function exportCase(
   );
   put("records.csv", csv(records));
   const runs = await store.json(
-    `SELECT run_id, file, file_sha256 AS sha256, source, started_at::VARCHAR AS started_at FROM ingest_runs
+    `SELECT run_id, file, file_sha256 AS sha256, source, ${isoTimeSql("started_at")} FROM ingest_runs
      WHERE run_id IN (SELECT unnest(from_json(?, '["BIGINT"]'))) ORDER BY run_id`,
     [JSON.stringify([...new Set(records.map((r) => Number(r.run_id)))])],
   );

@@ -5,7 +5,9 @@
  * the alert said when it was reviewed. An alert with no review is `new`; a review whose alert a
  * later run no longer raises is reported with `raised: false` instead of vanishing.
  */
+
 import { AppError } from "../core/errors.js";
+import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 import { whereClause } from "../db/where-clause.js";
 
@@ -34,10 +36,12 @@ export interface AlertReview {
   summary: string | null;
 }
 
+const REVIEW_COLUMNS = `r.alert_id, r.status, r.reason, r.reviewer, ${isoTimeSql("r.reviewed_at")},
+  r.rule, r.person_id, r.cohort_id, r.period_start::VARCHAR AS period_start,
+  r.period_end::VARCHAR AS period_end, r.summary`;
+
 const SELECT_REVIEW = `
-  SELECT r.alert_id, r.status, r.reason, r.reviewer, r.reviewed_at::VARCHAR AS reviewed_at,
-         a.alert_id IS NOT NULL AS raised, r.rule, r.person_id, r.cohort_id,
-         r.period_start::VARCHAR AS period_start, r.period_end::VARCHAR AS period_end, r.summary
+  SELECT ${REVIEW_COLUMNS}, a.alert_id IS NOT NULL AS raised
   FROM alert_reviews r LEFT JOIN alerts a USING (alert_id)`;
 
 /** Records a decision; a dismissal needs a reason. */
@@ -120,11 +124,21 @@ export async function reviewsOf(
   alertIds: readonly string[],
 ): Promise<Map<string, AlertReview>> {
   if (alertIds.length === 0) return new Map();
+  // The reviews first (few), then whether they are still raised for those alone: joining
+  // every review with the whole alerts table would build its hash table on each page.
   const rows = await store.json<AlertReview>(
-    `${SELECT_REVIEW} WHERE r.alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    `WITH r AS (SELECT * FROM alert_reviews
+                WHERE alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))))
+     SELECT ${REVIEW_COLUMNS}, false AS raised FROM r`,
     [JSON.stringify([...alertIds])],
   );
-  return new Map(rows.map((r) => [r.alert_id, r]));
+  if (rows.length === 0) return new Map();
+  const raised = await store.json<{ alert_id: string }>(
+    "SELECT alert_id FROM alerts WHERE alert_id IN (SELECT unnest(from_json(?, '[\"VARCHAR\"]')))",
+    [JSON.stringify(rows.map((r) => r.alert_id))],
+  );
+  const live = new Set(raised.map((r) => r.alert_id));
+  return new Map(rows.map((r) => [r.alert_id, { ...r, raised: live.has(r.alert_id) }]));
 }
 
 /** Reviewed alerts, optionally one status, optionally only those no longer raised. */
@@ -156,7 +170,7 @@ export interface ReviewEvent {
 
 export async function reviewHistory(store: Store, alertId: string): Promise<ReviewEvent[]> {
   return store.json<ReviewEvent>(
-    `SELECT status, reason, reviewer, reviewed_at::VARCHAR AS reviewed_at
+    `SELECT status, reason, reviewer, ${isoTimeSql("reviewed_at")}
      FROM alert_review_events WHERE alert_id = ? ORDER BY reviewed_at, rowid`,
     [alertId],
   );

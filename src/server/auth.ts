@@ -6,7 +6,7 @@
  * `X-CSRF-Token`, and a request a browser marks cross-site is refused.
  */
 import { timingSafeEqual } from "node:crypto";
-import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { type Role, roleAtLeast } from "../users/roles.js";
@@ -129,4 +129,35 @@ export function apiRoute<R extends Omit<RouteConfig, "middleware"> & { access: A
     middleware: [requireAccess(access)] as const,
     responses: { ...ERROR_RESPONSES, ...route.responses },
   });
+}
+
+/** Registers one route on a feature's app. */
+export type AddRoute = (app: OpenAPIHono<AppEnv>, ctx: ServerContext) => void;
+
+type RouteDef = Omit<RouteConfig, "middleware"> & { access: Access };
+
+/**
+ * A route with the least role it needs (apiRoute) and its handler, which gets the server
+ * context: every route of the API is declared this way, and a feature's routes are a list of
+ * them (routeGroup).
+ */
+export function guarded<R extends RouteDef>(
+  def: R,
+  handler: (
+    c: Parameters<RouteHandler<ReturnType<typeof apiRoute<R>>, AppEnv>>[0],
+    ctx: ServerContext,
+  ) => ReturnType<RouteHandler<ReturnType<typeof apiRoute<R>>, AppEnv>>,
+): AddRoute {
+  return (app, ctx) => {
+    // The handler's type is the one openapi() derives for this route; hono's bound form of it
+    // is not exported, hence the cast.
+    app.openapi(apiRoute(def), ((c: Parameters<typeof handler>[0]) => handler(c, ctx)) as never);
+  };
+}
+
+/** A feature's routes as one app, mounted at the root. */
+export function routeGroup(ctx: ServerContext, routes: readonly AddRoute[]): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  for (const add of routes) add(app, ctx);
+  return app;
 }

@@ -4,6 +4,7 @@
  * through `write`, reads take a connection of their own from `reads`, and jobs write on a
  * connection of their own (jobs.ts), so reads go on while a job runs.
  */
+import { type AuditInput, appendAudit } from "../audit/audit-log.js";
 import type { Store } from "../db/store.js";
 import type { JobRunner } from "./jobs.js";
 import type { ScreeningCache } from "./screening-cache.js";
@@ -68,4 +69,22 @@ export interface ServerContext {
   close(): void;
   /** Verified against when a login names no user (password.ts). */
   decoyHash: string;
+}
+
+/**
+ * A write and the audit entry that records it, in one transaction on the write connection: the
+ * entry lands exactly when the change does. `entry` sees the write's result.
+ */
+export function writeAudited<T>(
+  ctx: ServerContext,
+  write: (store: Store) => Promise<T>,
+  entry: (result: T) => AuditInput,
+): Promise<T> {
+  return ctx.write((s) =>
+    s.transaction(async () => {
+      const result = await write(s);
+      await appendAudit(s, entry(result));
+      return result;
+    }),
+  );
 }

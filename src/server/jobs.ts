@@ -4,8 +4,10 @@
  * committed state). A job has an id, a status (queued → running → succeeded | failed), progress
  * while it runs, and its result or error; every finished job is in the audit log.
  */
+
 import { appendAudit } from "../audit/audit-log.js";
 import { AppError } from "../core/errors.js";
+import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 
 export const JOB_KINDS = [
@@ -179,7 +181,7 @@ function parse(v: unknown): Record<string, unknown> | null {
 }
 
 const SELECT_JOBS = `
-  SELECT job_id, kind, status, created_by, created_at::VARCHAR AS created_at,
-         started_at::VARCHAR AS started_at, finished_at::VARCHAR AS finished_at,
+  SELECT job_id, kind, status, created_by, ${isoTimeSql("created_at")},
+         ${isoTimeSql("started_at")}, ${isoTimeSql("finished_at")},
          params::VARCHAR AS params, result::VARCHAR AS result, error
   FROM jobs`;

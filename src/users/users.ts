@@ -2,8 +2,10 @@
  * User accounts, login sessions, API tokens and unmask grants (migration 020). Secrets (session
  * ids, tokens) are random 256-bit values handed out once; the store keeps only their SHA-256.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "../core/errors.js";
+import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 import { hashPassword, verifyPassword } from "./password.js";
 import { isRole, ROLES, type Role } from "./roles.js";
@@ -205,7 +207,7 @@ export async function createToken(
 
 export async function listTokens(store: Store, userId: number): Promise<ApiToken[]> {
   return store.json<ApiToken>(
-    `SELECT token_id, label, created_at::VARCHAR AS created_at, revoked_at::VARCHAR AS revoked_at
+    `SELECT token_id, label, ${isoTimeSql("created_at")}, ${isoTimeSql("revoked_at")}
      FROM api_tokens WHERE user_id = ? ORDER BY token_id`,
     [userId],
   );
@@ -271,7 +273,7 @@ export async function findUnmaskGrant(
     reason: string;
     expires_at: string;
   }>(
-    `SELECT grant_id, case_id, reason, expires_at::VARCHAR AS expires_at FROM unmask_grants
+    `SELECT grant_id, case_id, reason, ${isoTimeSql("expires_at")} FROM unmask_grants
      WHERE credential = ? AND user_id = ? AND expires_at > now() AND (case_id IS NULL OR case_id = ?)
      ORDER BY case_id NULLS LAST, grant_id DESC LIMIT 1`,
     [cred.credential, cred.user.user_id, caseId],

@@ -1,7 +1,7 @@
 /** Login, logout, who am I, unmask grants and API tokens. */
 
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { appendAudit, recordAudit } from "../../audit/audit-log.js";
@@ -14,8 +14,8 @@ import {
   listTokens,
   revokeToken,
 } from "../../users/users.js";
-import { type AppEnv, apiRoute, credOf, SESSION_COOKIE } from "../auth.js";
-import type { ServerContext } from "../context.js";
+import { credOf, guarded, routeGroup, SESSION_COOKIE } from "../auth.js";
+import { type ServerContext, writeAudited } from "../context.js";
 import { ApiError } from "../errors.js";
 import { Json, OkSchema, UserSchema } from "./schemas.js";
 
@@ -45,8 +45,7 @@ const TokenSchema = z
   .openapi("ApiToken");
 
 export function authRoutes(ctx: ServerContext) {
-  const app = new OpenAPIHono<AppEnv>();
-  for (const add of [
+  return routeGroup(ctx, [
     postAuthLogin,
     postAuthLogout,
     getAuthMe,
@@ -54,229 +53,207 @@ export function authRoutes(ctx: ServerContext) {
     getTokens,
     postTokens,
     deleteTokensTokenId,
-  ])
-    add(app, ctx);
-  return app;
+  ]);
 }
 
-function postAuthLogin(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "post",
-      path: "/api/auth/login",
-      access: "public",
-      summary:
-        "log in: sets a new session cookie (any earlier one is ended) and returns the CSRF token",
-      request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
-      responses: { 200: Json(MeSchema, "logged in"), 429: Json(z.any(), "too many failed logins") },
-    }),
-    async (c) => {
-      const { name, password } = c.req.valid("json");
-      const address = clientAddress(c);
-      const keys = [`user:${name}`, `addr:${address}`];
-      const wait = ctx.throttle.retryAfter(keys);
-      if (wait > 0)
-        throw new ApiError("throttled", `too many failed logins; try again in ${wait} s`, {
-          retryAfter: wait,
-        });
-      const user = await ctx.reads.use((s) => checkPassword(s, name, password, ctx.decoyHash));
-      if (!user) {
-        ctx.throttle.fail(keys);
-        await ctx.write((s) =>
-          recordAudit(s, { actor: name, action: "login.failed", detail: { address } }),
-        );
-        throw new ApiError("unauthenticated", "wrong name or password");
-      }
-      ctx.throttle.succeed([`user:${name}`]);
-      // No fixation: whatever session id the client sent is ended, and a new one is issued.
-      const previous = getCookie(c, SESSION_COOKIE);
-      const session = await ctx.write((s) =>
-        s.transaction(async () => {
-          if (previous) await endSession(s, previous);
-          const created = await createSession(s, user.user_id, ctx.options.sessionHours);
-          await appendAudit(s, { actor: user.name, action: "login", detail: { address } });
-          return created;
-        }),
-      );
-      setCookie(c, SESSION_COOKIE, session.id, {
-        httpOnly: true,
-        sameSite: "Strict",
-        secure: ctx.options.secureCookies,
-        path: "/",
-        expires: session.expiresAt,
+const postAuthLogin = guarded(
+  {
+    method: "post",
+    path: "/api/auth/login",
+    access: "public",
+    summary:
+      "log in: sets a new session cookie (any earlier one is ended) and returns the CSRF token",
+    request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
+    responses: { 200: Json(MeSchema, "logged in"), 429: Json(z.any(), "too many failed logins") },
+  },
+  async (c, ctx) => {
+    const { name, password } = c.req.valid("json");
+    const address = clientAddress(c);
+    const keys = [`user:${name}`, `addr:${address}`];
+    const wait = ctx.throttle.retryAfter(keys);
+    if (wait > 0)
+      throw new ApiError("throttled", `too many failed logins; try again in ${wait} s`, {
+        retryAfter: wait,
       });
-      return c.json({ user, csrf_token: session.csrfToken }, 200);
-    },
-  );
-}
-
-function postAuthLogout(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "post",
-      path: "/api/auth/logout",
-      access: "viewer",
-      summary: "end this session (and its unmask grants)",
-      responses: { 200: Json(OkSchema, "logged out") },
-    }),
-    async (c) => {
-      const cred = credOf(c);
-      const id = getCookie(c, SESSION_COOKIE);
+    const user = await ctx.reads.use((s) => checkPassword(s, name, password, ctx.decoyHash));
+    if (!user) {
+      ctx.throttle.fail(keys);
       await ctx.write((s) =>
-        s.transaction(async () => {
-          if (id) await endSession(s, id);
-          await appendAudit(s, { actor: cred.user.name, action: "logout" });
-        }),
+        recordAudit(s, { actor: name, action: "login.failed", detail: { address } }),
       );
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
-      return c.json({ ok: true as const }, 200);
-    },
-  );
-}
+      throw new ApiError("unauthenticated", "wrong name or password");
+    }
+    ctx.throttle.succeed([`user:${name}`]);
+    // No fixation: whatever session id the client sent is ended, and a new one is issued.
+    const previous = getCookie(c, SESSION_COOKIE);
+    const session = await writeAudited(
+      ctx,
+      async (s) => {
+        if (previous) await endSession(s, previous);
+        return createSession(s, user.user_id, ctx.options.sessionHours);
+      },
+      () => ({ actor: user.name, action: "login", detail: { address } }),
+    );
+    setCookie(c, SESSION_COOKIE, session.id, {
+      httpOnly: true,
+      sameSite: "Strict",
+      secure: ctx.options.secureCookies,
+      path: "/",
+      expires: session.expiresAt,
+    });
+    return c.json({ user, csrf_token: session.csrfToken }, 200);
+  },
+);
 
-function getAuthMe(app: OpenAPIHono<AppEnv>, _ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/auth/me",
-      access: "viewer",
-      summary: "the logged-in user and the session's CSRF token (null with an API token)",
-      responses: { 200: Json(MeSchema, "the user") },
-    }),
-    (c) => {
-      const cred = credOf(c);
-      return c.json({ user: cred.user, csrf_token: cred.csrfToken }, 200);
-    },
-  );
-}
+const postAuthLogout = guarded(
+  {
+    method: "post",
+    path: "/api/auth/logout",
+    access: "viewer",
+    summary: "end this session (and its unmask grants)",
+    responses: { 200: Json(OkSchema, "logged out") },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const id = getCookie(c, SESSION_COOKIE);
+    await writeAudited(
+      ctx,
+      async (s) => {
+        if (id) await endSession(s, id);
+      },
+      () => ({ actor: cred.user.name, action: "logout" }),
+    );
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return c.json({ ok: true as const }, 200);
+  },
+);
 
-function postAuthUnmask(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "post",
-      path: "/api/auth/unmask",
-      access: "analyst",
-      summary:
-        "state why names and document numbers must be seen: grants unmasked reads to this session or token, for one case or all (logged)",
-      request: {
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({
-                reason: z.string().trim().min(10).max(1000),
-                case_id: z.string().max(40).nullable().optional(),
-              }),
-            },
+const getAuthMe = guarded(
+  {
+    method: "get",
+    path: "/api/auth/me",
+    access: "viewer",
+    summary: "the logged-in user and the session's CSRF token (null with an API token)",
+    responses: { 200: Json(MeSchema, "the user") },
+  },
+  (c) => {
+    const cred = credOf(c);
+    return c.json({ user: cred.user, csrf_token: cred.csrfToken }, 200);
+  },
+);
+
+const postAuthUnmask = guarded(
+  {
+    method: "post",
+    path: "/api/auth/unmask",
+    access: "analyst",
+    summary:
+      "state why names and document numbers must be seen: grants unmasked reads to this session or token, for one case or all (logged)",
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              reason: z.string().trim().min(10).max(1000),
+              case_id: z.string().max(40).nullable().optional(),
+            }),
           },
-          required: true,
         },
+        required: true,
       },
-      responses: { 200: Json(GrantSchema, "the grant") },
-    }),
-    async (c) => {
-      const cred = credOf(c);
-      const { reason, case_id } = c.req.valid("json");
-      const grant = await ctx.write((s) =>
-        s.transaction(async () => {
-          if (case_id && !(await s.one("SELECT 1 FROM cases WHERE case_id = ?", [case_id])))
-            throw new ApiError("not-found", `no case ${case_id}`);
-          const g = await grantUnmask(s, cred, reason, case_id ?? null, ctx.options.unmaskHours);
-          await appendAudit(s, {
-            actor: cred.user.name,
-            action: "unmask.granted",
-            target: case_id ?? null,
-            detail: { reason, case_id: case_id ?? null, expires_at: g.expires_at },
-          });
-          return g;
-        }),
-      );
-      return c.json(grant, 200);
     },
-  );
-}
+    responses: { 200: Json(GrantSchema, "the grant") },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const { reason, case_id } = c.req.valid("json");
+    const grant = await writeAudited(
+      ctx,
+      async (s) => {
+        if (case_id && !(await s.one("SELECT 1 FROM cases WHERE case_id = ?", [case_id])))
+          throw new ApiError("not-found", `no case ${case_id}`);
+        return grantUnmask(s, cred, reason, case_id ?? null, ctx.options.unmaskHours);
+      },
+      (g) => ({
+        actor: cred.user.name,
+        action: "unmask.granted",
+        target: case_id ?? null,
+        detail: { reason, case_id: case_id ?? null, expires_at: g.expires_at },
+      }),
+    );
+    return c.json(grant, 200);
+  },
+);
 
-function getTokens(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/tokens",
-      access: "viewer",
-      summary: "your API tokens",
-      responses: { 200: Json(z.object({ tokens: z.array(TokenSchema) }), "tokens") },
-    }),
-    async (c) => {
-      const cred = credOf(c);
-      const tokens = await ctx.reads.use((s) => listTokens(s, cred.user.user_id));
-      return c.json({ tokens }, 200);
-    },
-  );
-}
+const getTokens = guarded(
+  {
+    method: "get",
+    path: "/api/tokens",
+    access: "viewer",
+    summary: "your API tokens",
+    responses: { 200: Json(z.object({ tokens: z.array(TokenSchema) }), "tokens") },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const tokens = await ctx.reads.use((s) => listTokens(s, cred.user.user_id));
+    return c.json({ tokens }, 200);
+  },
+);
 
-function postTokens(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "post",
-      path: "/api/tokens",
-      access: "viewer",
-      summary: "a new API token for scripts (shown once); it has your role",
-      request: {
-        body: {
-          content: {
-            "application/json": { schema: z.object({ label: z.string().trim().min(1).max(100) }) },
-          },
-          required: true,
+const postTokens = guarded(
+  {
+    method: "post",
+    path: "/api/tokens",
+    access: "viewer",
+    summary: "a new API token for scripts (shown once); it has your role",
+    request: {
+      body: {
+        content: {
+          "application/json": { schema: z.object({ label: z.string().trim().min(1).max(100) }) },
         },
+        required: true,
       },
-      responses: {
-        200: Json(z.object({ token_id: z.number().int(), token: z.string() }), "the token"),
-      },
-    }),
-    async (c) => {
-      const cred = credOf(c);
-      const { label } = c.req.valid("json");
-      const t = await ctx.write((s) =>
-        s.transaction(async () => {
-          const created = await createToken(s, cred.user.user_id, label);
-          await appendAudit(s, {
-            actor: cred.user.name,
-            action: "token",
-            detail: { created: created.token_id, label },
-          });
-          return created;
-        }),
-      );
-      return c.json(t, 200);
     },
-  );
-}
+    responses: {
+      200: Json(z.object({ token_id: z.number().int(), token: z.string() }), "the token"),
+    },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const { label } = c.req.valid("json");
+    const t = await writeAudited(
+      ctx,
+      (s) => createToken(s, cred.user.user_id, label),
+      (created) => ({
+        actor: cred.user.name,
+        action: "token",
+        detail: { created: created.token_id, label },
+      }),
+    );
+    return c.json(t, 200);
+  },
+);
 
-function deleteTokensTokenId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "delete",
-      path: "/api/tokens/{token_id}",
-      access: "viewer",
-      summary: "revoke one of your API tokens",
-      request: { params: z.object({ token_id: z.coerce.number().int().positive() }) },
-      responses: { 200: Json(OkSchema, "revoked") },
-    }),
-    async (c) => {
-      const cred = credOf(c);
-      const { token_id } = c.req.valid("param");
-      await ctx.write((s) =>
-        s.transaction(async () => {
-          await revokeToken(s, cred.user.user_id, token_id);
-          await appendAudit(s, {
-            actor: cred.user.name,
-            action: "token",
-            detail: { revoked: token_id },
-          });
-        }),
-      );
-      return c.json({ ok: true as const }, 200);
-    },
-  );
-}
+const deleteTokensTokenId = guarded(
+  {
+    method: "delete",
+    path: "/api/tokens/{token_id}",
+    access: "viewer",
+    summary: "revoke one of your API tokens",
+    request: { params: z.object({ token_id: z.coerce.number().int().positive() }) },
+    responses: { 200: Json(OkSchema, "revoked") },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const { token_id } = c.req.valid("param");
+    await writeAudited(
+      ctx,
+      (s) => revokeToken(s, cred.user.user_id, token_id),
+      () => ({ actor: cred.user.name, action: "token", detail: { revoked: token_id } }),
+    );
+    return c.json({ ok: true as const }, 200);
+  },
+);
 
 /** The client's address (for throttling and the audit log); "unknown" outside a node server. */
 function clientAddress(c: Context): string {

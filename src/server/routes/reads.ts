@@ -4,8 +4,9 @@
  * Masked unless `unmask=true` from an analyst holding an unmask grant (../unmask.ts); every
  * unmasked read is logged.
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { SCREEN_THRESHOLD } from "../../core/screening/index.js";
+import type { Store } from "../../db/store.js";
 import { listClaims, listSources } from "../../evidence/store-evidence.js";
 import { ALERT_SORTS, type AlertView, listAlerts } from "../../read/alerts.js";
 import { listCohorts } from "../../read/cohorts.js";
@@ -20,7 +21,7 @@ import {
   REVIEW_STATUSES,
   reviewsOf,
 } from "../../review/alert-review.js";
-import { type AppEnv, apiRoute } from "../auth.js";
+import { guarded, routeGroup } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { checkUnmask } from "../unmask.js";
 import { Json, UnmaskQuery } from "./schemas.js";
@@ -65,341 +66,295 @@ const screen = async (ctx: ServerContext, queries: z.infer<typeof ScreenQuerySch
 };
 
 export function readRoutes(ctx: ServerContext) {
-  const app = new OpenAPIHono<AppEnv>();
-  for (const add of [
+  return routeGroup(ctx, [
     getPersons,
     getPersonsPersonId,
     getAlerts,
     getCohorts,
-    getSponsors,
+    listing("/api/sponsors", "sponsors", listSponsors, SPONSORS),
     getPresence,
-    getEvidenceSources,
+    listing(
+      "/api/evidence/sources",
+      "sources",
+      listSources,
+      "evidence sources with their grade and SHA-256",
+    ),
     getEvidenceClaims,
     getScreen,
     postScreen,
-    getLists,
-    getRuns,
+    listing("/api/lists", "lists", listImports, "imported sanctions lists and versions"),
+    listing("/api/runs", "runs", listIngestRuns, "ingest runs: file, SHA-256, counts, times"),
     getRejects,
-  ])
-    add(app, ctx);
-  return app;
+  ]);
 }
 
-function getPersons(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
+const SPONSORS = "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019";
+
+/** A viewer's GET of a whole table-like read model, answered as `{ [key]: rows }`. */
+function listing(
+  path: string,
+  key: string,
+  read: (store: Store) => Promise<unknown[]>,
+  summary: string,
+) {
+  return guarded(
+    {
       method: "get",
-      path: "/api/persons",
+      path,
       access: "viewer",
-      summary: "search persons by a name in any script or a document number (cursor paging)",
-      request: {
-        query: z.object({
-          q: z.string().trim().min(1).max(200),
-          limit: Limit,
-          cursor: Cursor,
-          ...UnmaskQuery,
-        }),
-      },
-      responses: { 200: Json(PageOf("PersonPage"), "a page of persons") },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const unmask = await checkUnmask(c, ctx, q, `person search "${q.q}"`);
-      const page = await ctx.reads.use((s) =>
-        searchPersons(s, { query: q.q, limit: q.limit, cursor: q.cursor, unmask }),
-      );
-      return c.json(page as never, 200);
+      summary,
+      responses: { 200: Json(z.object({ [key]: Rows }), key) },
     },
+    async (c, ctx) => c.json({ [key]: await ctx.reads.use(read) } as never, 200),
   );
 }
 
-function getPersonsPersonId(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/persons/{person_id}",
-      access: "viewer",
-      summary:
-        "one person: names, documents, records with link reasons, stays, alerts (with review status), cohorts",
-      request: {
-        params: z.object({ person_id: z.string().min(1).max(40) }),
-        query: z.object(UnmaskQuery),
-      },
-      responses: {
-        200: Json(z.record(z.string(), z.unknown()).openapi("PersonDetail"), "the person"),
-      },
-    }),
-    async (c) => {
-      const { person_id } = c.req.valid("param");
-      const q = c.req.valid("query");
-      const unmask = await checkUnmask(c, ctx, q, `person ${person_id}`);
-      const detail = await ctx.reads.use(async (s) => {
-        const d = await getPerson(s, person_id, { unmask });
-        const ids = d.alerts.map((a) => String(a.alert_id));
-        const reviews = await reviewsOf(s, ids);
-        return {
-          ...d,
-          alerts: d.alerts.map((a) => ({
-            ...a,
-            review_status: reviews.get(String(a.alert_id))?.status ?? "new",
-          })),
-        };
-      });
-      return c.json(detail as never, 200);
+const getPersons = guarded(
+  {
+    method: "get",
+    path: "/api/persons",
+    access: "viewer",
+    summary: "search persons by a name in any script or a document number (cursor paging)",
+    request: {
+      query: z.object({
+        q: z.string().trim().min(1).max(200),
+        limit: Limit,
+        cursor: Cursor,
+        ...UnmaskQuery,
+      }),
     },
-  );
-}
+    responses: { 200: Json(PageOf("PersonPage"), "a page of persons") },
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    const unmask = await checkUnmask(c, ctx, q, `person search "${q.q}"`);
+    const page = await ctx.reads.use((s) =>
+      searchPersons(s, { query: q.q, limit: q.limit, cursor: q.cursor, unmask }),
+    );
+    return c.json(page as never, 200);
+  },
+);
 
-function getAlerts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/alerts",
-      access: "viewer",
-      summary:
-        "alerts: filter by rule, person, cohort, place, period, minimum score and review status; sort by rule or score; cursor paging",
-      request: {
-        query: z.object({
-          rule: z.string().max(60).optional(),
-          person: z.string().max(40).optional(),
-          cohort: z.string().max(40).optional(),
-          place: z.string().max(100).optional(),
-          from: Day.optional(),
-          to: Day.optional(),
-          min_score: z.coerce.number().min(0).max(1).optional(),
-          status: z.enum(REVIEW_STATUSES).optional(),
-          sort: z.enum(ALERT_SORTS).default("rule"),
-          limit: Limit,
-          cursor: Cursor,
-          ...UnmaskQuery,
-        }),
-      },
-      responses: { 200: Json(PageOf("AlertPage"), "a page of alerts") },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const unmask = await checkUnmask(c, ctx, q, "alerts");
-      const filter = {
-        rule: q.rule,
-        person: q.person,
-        cohort: q.cohort,
-        place: q.place,
-        from: q.from,
-        to: q.to,
-        minScore: q.min_score,
-        sort: q.sort,
-        unmask,
+const getPersonsPersonId = guarded(
+  {
+    method: "get",
+    path: "/api/persons/{person_id}",
+    access: "viewer",
+    summary:
+      "one person: names, documents, records with link reasons, stays, alerts (with review status), cohorts",
+    request: {
+      params: z.object({ person_id: z.string().min(1).max(40) }),
+      query: z.object(UnmaskQuery),
+    },
+    responses: {
+      200: Json(z.record(z.string(), z.unknown()).openapi("PersonDetail"), "the person"),
+    },
+  },
+  async (c, ctx) => {
+    const { person_id } = c.req.valid("param");
+    const q = c.req.valid("query");
+    const unmask = await checkUnmask(c, ctx, q, `person ${person_id}`);
+    const detail = await ctx.reads.use(async (s) => {
+      const d = await getPerson(s, person_id, { unmask });
+      const ids = d.alerts.map((a) => String(a.alert_id));
+      const reviews = await reviewsOf(s, ids);
+      return {
+        ...d,
+        alerts: d.alerts.map((a) => ({
+          ...a,
+          review_status: reviews.get(String(a.alert_id))?.status ?? "new",
+        })),
       };
-      const page = await ctx.reads.use(async (s) => {
-        if (!q.status) {
-          const p = await listAlerts(s, { ...filter, limit: q.limit, cursor: q.cursor });
-          const reviews = await reviewsOf(
-            s,
-            p.items.map((a) => a.alert_id),
-          );
-          return {
-            items: p.items.map((a) => withReview(a, reviews.get(a.alert_id))),
-            next: p.next,
-          };
-        }
-        return alertsWithStatus(s, q.status, filter, q.limit, q.cursor);
-      });
-      return c.json(page as never, 200);
+    });
+    return c.json(detail as never, 200);
+  },
+);
+
+const getAlerts = guarded(
+  {
+    method: "get",
+    path: "/api/alerts",
+    access: "viewer",
+    summary:
+      "alerts: filter by rule, person, cohort, place, period, minimum score and review status; sort by rule or score; cursor paging",
+    request: {
+      query: z.object({
+        rule: z.string().max(60).optional(),
+        person: z.string().max(40).optional(),
+        cohort: z.string().max(40).optional(),
+        place: z.string().max(100).optional(),
+        from: Day.optional(),
+        to: Day.optional(),
+        min_score: z.coerce.number().min(0).max(1).optional(),
+        status: z.enum(REVIEW_STATUSES).optional(),
+        sort: z.enum(ALERT_SORTS).default("rule"),
+        limit: Limit,
+        cursor: Cursor,
+        ...UnmaskQuery,
+      }),
     },
-  );
-}
+    responses: { 200: Json(PageOf("AlertPage"), "a page of alerts") },
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    const unmask = await checkUnmask(c, ctx, q, "alerts");
+    const filter = {
+      rule: q.rule,
+      person: q.person,
+      cohort: q.cohort,
+      place: q.place,
+      from: q.from,
+      to: q.to,
+      minScore: q.min_score,
+      sort: q.sort,
+      unmask,
+    };
+    const page = await ctx.reads.use(async (s) => {
+      if (!q.status) {
+        const p = await listAlerts(s, { ...filter, limit: q.limit, cursor: q.cursor });
+        const reviews = await reviewsOf(
+          s,
+          p.items.map((a) => a.alert_id),
+        );
+        return {
+          items: p.items.map((a) => withReview(a, reviews.get(a.alert_id))),
+          next: p.next,
+        };
+      }
+      return alertsWithStatus(s, q.status, filter, q.limit, q.cursor);
+    });
+    return c.json(page as never, 200);
+  },
+);
 
-function getCohorts(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/cohorts",
-      access: "viewer",
-      summary: "cohorts: groups that cross together (labour teams, tour groups)",
-      request: { query: z.object({ kind: z.string().max(40).optional() }) },
-      responses: { 200: Json(z.object({ cohorts: Rows }), "cohorts") },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const cohorts = await ctx.reads.use((s) => listCohorts(s, { kind: q.kind }));
-      return c.json({ cohorts } as never, 200);
+const getCohorts = guarded(
+  {
+    method: "get",
+    path: "/api/cohorts",
+    access: "viewer",
+    summary: "cohorts: groups that cross together (labour teams, tour groups)",
+    request: { query: z.object({ kind: z.string().max(40).optional() }) },
+    responses: { 200: Json(z.object({ cohorts: Rows }), "cohorts") },
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    const cohorts = await ctx.reads.use((s) => listCohorts(s, { kind: q.kind }));
+    return c.json({ cohorts } as never, 200);
+  },
+);
+
+const getPresence = guarded(
+  {
+    method: "get",
+    path: "/api/presence",
+    access: "viewer",
+    summary: "likely workers present per city and day",
+    request: {
+      query: z.object({
+        from: Day.optional(),
+        to: Day.optional(),
+        place: z.string().max(100).optional(),
+      }),
     },
-  );
-}
-
-function getSponsors(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/sponsors",
-      access: "viewer",
-      summary: "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019",
-      responses: { 200: Json(z.object({ sponsors: Rows }), "sponsors") },
-    }),
-    async (c) => c.json({ sponsors: await ctx.reads.use(listSponsors) } as never, 200),
-  );
-}
-
-function getPresence(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/presence",
-      access: "viewer",
-      summary: "likely workers present per city and day",
-      request: {
-        query: z.object({
-          from: Day.optional(),
-          to: Day.optional(),
-          place: z.string().max(100).optional(),
-        }),
-      },
-      responses: {
-        200: Json(
-          z.record(z.string(), z.unknown()).openapi("Presence"),
-          "presence series or why there are none",
-        ),
-      },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      return c.json((await ctx.reads.use((s) => readPresence(s, q))) as never, 200);
+    responses: {
+      200: Json(
+        z.record(z.string(), z.unknown()).openapi("Presence"),
+        "presence series or why there are none",
+      ),
     },
-  );
-}
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    return c.json((await ctx.reads.use((s) => readPresence(s, q))) as never, 200);
+  },
+);
 
-function getEvidenceSources(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/evidence/sources",
-      access: "viewer",
-      summary: "evidence sources with their grade and SHA-256",
-      responses: { 200: Json(z.object({ sources: Rows }), "sources") },
-    }),
-    async (c) => c.json({ sources: await ctx.reads.use(listSources) } as never, 200),
-  );
-}
-
-function getEvidenceClaims(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/evidence/claims",
-      access: "viewer",
-      summary: "claims with grade and corroboration",
-      request: {
-        query: z.object({
-          place: z.string().max(100).optional(),
-          kind: z.string().max(40).optional(),
-          status: z.string().max(20).optional(),
-          source: z.coerce.number().int().positive().optional(),
-        }),
-      },
-      responses: { 200: Json(z.object({ claims: Rows }), "claims") },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const claims = await ctx.reads.use((s) =>
-        listClaims(s, { place: q.place, kind: q.kind, status: q.status, sourceId: q.source }),
-      );
-      return c.json({ claims } as never, 200);
+const getEvidenceClaims = guarded(
+  {
+    method: "get",
+    path: "/api/evidence/claims",
+    access: "viewer",
+    summary: "claims with grade and corroboration",
+    request: {
+      query: z.object({
+        place: z.string().max(100).optional(),
+        kind: z.string().max(40).optional(),
+        status: z.string().max(20).optional(),
+        source: z.coerce.number().int().positive().optional(),
+      }),
     },
-  );
-}
+    responses: { 200: Json(z.object({ claims: Rows }), "claims") },
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    const claims = await ctx.reads.use((s) =>
+      listClaims(s, { place: q.place, kind: q.kind, status: q.status, sourceId: q.source }),
+    );
+    return c.json({ claims } as never, 200);
+  },
+);
 
-function getScreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/screen",
-      access: "viewer",
-      summary: "screen one name against the imported sanctions lists: ranked, explained matches",
-      request: { query: ScreenQuerySchema },
-      responses: {
-        200: Json(z.record(z.string(), z.unknown()).openapi("ScreenResult"), "matches"),
-      },
-    }),
-    async (c) => c.json(((await screen(ctx, [c.req.valid("query")]))[0] ?? {}) as never, 200),
-  );
-}
+const getScreen = guarded(
+  {
+    method: "get",
+    path: "/api/screen",
+    access: "viewer",
+    summary: "screen one name against the imported sanctions lists: ranked, explained matches",
+    request: { query: ScreenQuerySchema },
+    responses: {
+      200: Json(z.record(z.string(), z.unknown()).openapi("ScreenResult"), "matches"),
+    },
+  },
+  async (c, ctx) => c.json(((await screen(ctx, [c.req.valid("query")]))[0] ?? {}) as never, 200),
+);
 
-function postScreen(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "post",
-      path: "/api/screen",
-      access: "viewer",
-      summary: "screen a batch of names (up to 1000)",
-      request: {
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({ queries: z.array(ScreenQuerySchema).min(1).max(1000) }),
-            },
+const postScreen = guarded(
+  {
+    method: "post",
+    path: "/api/screen",
+    access: "viewer",
+    summary: "screen a batch of names (up to 1000)",
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({ queries: z.array(ScreenQuerySchema).min(1).max(1000) }),
           },
-          required: true,
         },
+        required: true,
       },
-      responses: { 200: Json(z.object({ results: Rows }), "matches per query") },
-    }),
-    async (c) => c.json({ results: await screen(ctx, c.req.valid("json").queries) } as never, 200),
-  );
-}
-
-function getLists(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/lists",
-      access: "viewer",
-      summary: "imported sanctions lists and versions",
-      responses: { 200: Json(z.object({ lists: Rows }), "lists") },
-    }),
-    async (c) => c.json({ lists: await ctx.reads.use(listImports) } as never, 200),
-  );
-}
-
-function getRuns(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/runs",
-      access: "viewer",
-      summary: "ingest runs: file, SHA-256, counts, times",
-      responses: { 200: Json(z.object({ runs: Rows }), "runs") },
-    }),
-    async (c) => c.json({ runs: await ctx.reads.use(listIngestRuns) } as never, 200),
-  );
-}
-
-function getRejects(app: OpenAPIHono<AppEnv>, ctx: ServerContext): void {
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/rejects",
-      access: "viewer",
-      summary:
-        "rejected rows (or warnings) with file, line, column, value and reason; raw rows only unmasked",
-      request: {
-        query: z.object({
-          run: z.coerce.number().int().positive().optional(),
-          warnings: z.enum(["true", "false"]).optional(),
-          ...UnmaskQuery,
-        }),
-      },
-      responses: { 200: Json(z.object({ rejects: Rows }), "rejects") },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const unmask = await checkUnmask(c, ctx, q, `rejects${q.run ? ` of run ${q.run}` : ""}`);
-      const rejects = await ctx.reads.use((s) =>
-        listRejects(s, { run: q.run, warnings: q.warnings === "true", unmask }),
-      );
-      return c.json({ rejects } as never, 200);
     },
-  );
-}
+    responses: { 200: Json(z.object({ results: Rows }), "matches per query") },
+  },
+  async (c, ctx) =>
+    c.json({ results: await screen(ctx, c.req.valid("json").queries) } as never, 200),
+);
+
+const getRejects = guarded(
+  {
+    method: "get",
+    path: "/api/rejects",
+    access: "viewer",
+    summary:
+      "rejected rows (or warnings) with file, line, column, value and reason; raw rows only unmasked",
+    request: {
+      query: z.object({
+        run: z.coerce.number().int().positive().optional(),
+        warnings: z.enum(["true", "false"]).optional(),
+        ...UnmaskQuery,
+      }),
+    },
+    responses: { 200: Json(z.object({ rejects: Rows }), "rejects") },
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    const unmask = await checkUnmask(c, ctx, q, `rejects${q.run ? ` of run ${q.run}` : ""}`);
+    const rejects = await ctx.reads.use((s) =>
+      listRejects(s, { run: q.run, warnings: q.warnings === "true", unmask }),
+    );
+    return c.json({ rejects } as never, 200);
+  },
+);
 
 /**
  * Alerts in one review status. Reviewed alerts are few: the review table (which keeps each

@@ -1,5 +1,5 @@
 /** Alert review: status, reason, reviewer and time, kept across analyze runs. */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { appendAudit } from "../../audit/audit-log.js";
 import {
   getReview,
@@ -8,8 +8,8 @@ import {
   reviewAlert,
   reviewHistory,
 } from "../../review/alert-review.js";
-import { type AppEnv, apiRoute, credOf } from "../auth.js";
-import type { ServerContext } from "../context.js";
+import { credOf, guarded, routeGroup } from "../auth.js";
+import { type ServerContext, writeAudited } from "../context.js";
 import { ApiError } from "../errors.js";
 import { Json } from "./schemas.js";
 
@@ -35,113 +35,110 @@ export const ReviewSchema = z
 const AlertId = z.object({ alert_id: z.string().min(1).max(80) });
 
 export function reviewRoutes(ctx: ServerContext) {
-  const app = new OpenAPIHono<AppEnv>();
-
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/reviews",
-      access: "viewer",
-      summary: "reviewed alerts; raised=false lists those a later analyze run no longer raises",
-      request: {
-        query: z.object({
-          status: z.enum(REVIEW_STATUSES).optional(),
-          raised: z.enum(["true", "false"]).optional(),
-        }),
-      },
-      responses: { 200: Json(z.object({ reviews: z.array(ReviewSchema) }), "reviews") },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const reviews = await ctx.reads.use((s) =>
-        listReviews(s, {
-          status: q.status,
-          raised: q.raised === undefined ? undefined : q.raised === "true",
-        }),
-      );
-      return c.json({ reviews }, 200);
-    },
-  );
-
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/alerts/{alert_id}/review",
-      access: "viewer",
-      summary: "an alert's review status and its history",
-      request: { params: AlertId },
-      responses: {
-        200: Json(
-          z.object({
-            review: ReviewSchema,
-            history: z.array(
-              z.object({
-                status: z.enum(REVIEW_STATUSES),
-                reason: z.string().nullable(),
-                reviewer: z.string(),
-                reviewed_at: z.string(),
-              }),
-            ),
-          }),
-          "review",
-        ),
-      },
-    }),
-    async (c) => {
-      const { alert_id } = c.req.valid("param");
-      const [review, history] = await ctx.reads.use(
-        async (s) => [await getReview(s, alert_id), await reviewHistory(s, alert_id)] as const,
-      );
-      if (!review) throw new ApiError("not-found", `no alert ${alert_id}`);
-      return c.json({ review, history }, 200);
-    },
-  );
-
-  app.openapi(
-    apiRoute({
-      method: "post",
-      path: "/api/alerts/{alert_id}/review",
-      access: "analyst",
-      summary: "record a review decision (dismissed needs a reason); logged",
-      request: {
-        params: AlertId,
-        body: {
-          content: {
-            "application/json": {
-              schema: z.object({
-                status: z.enum(REVIEW_STATUSES),
-                reason: z.string().max(2000).nullable().optional(),
-              }),
-            },
-          },
-          required: true,
-        },
-      },
-      responses: { 200: Json(ReviewSchema, "the review") },
-    }),
-    async (c) => {
-      const cred = credOf(c);
-      const { alert_id } = c.req.valid("param");
-      const body = c.req.valid("json");
-      const review = await ctx.write((s) =>
-        s.transaction(async () => {
-          const r = await reviewAlert(s, alert_id, {
-            status: body.status,
-            reason: body.reason,
-            reviewer: cred.user.name,
-          });
-          await appendAudit(s, {
-            actor: cred.user.name,
-            action: "review",
-            target: alert_id,
-            detail: { status: r.status, reason: r.reason },
-          });
-          return r;
-        }),
-      );
-      return c.json(review, 200);
-    },
-  );
-
-  return app;
+  return routeGroup(ctx, [getReviews, getAlertsAlertIdReview, postAlertsAlertIdReview]);
 }
+
+const getReviews = guarded(
+  {
+    method: "get",
+    path: "/api/reviews",
+    access: "viewer",
+    summary: "reviewed alerts; raised=false lists those a later analyze run no longer raises",
+    request: {
+      query: z.object({
+        status: z.enum(REVIEW_STATUSES).optional(),
+        raised: z.enum(["true", "false"]).optional(),
+      }),
+    },
+    responses: { 200: Json(z.object({ reviews: z.array(ReviewSchema) }), "reviews") },
+  },
+  async (c, ctx) => {
+    const q = c.req.valid("query");
+    const reviews = await ctx.reads.use((s) =>
+      listReviews(s, {
+        status: q.status,
+        raised: q.raised === undefined ? undefined : q.raised === "true",
+      }),
+    );
+    return c.json({ reviews }, 200);
+  },
+);
+
+const getAlertsAlertIdReview = guarded(
+  {
+    method: "get",
+    path: "/api/alerts/{alert_id}/review",
+    access: "viewer",
+    summary: "an alert's review status and its history",
+    request: { params: AlertId },
+    responses: {
+      200: Json(
+        z.object({
+          review: ReviewSchema,
+          history: z.array(
+            z.object({
+              status: z.enum(REVIEW_STATUSES),
+              reason: z.string().nullable(),
+              reviewer: z.string(),
+              reviewed_at: z.string(),
+            }),
+          ),
+        }),
+        "review",
+      ),
+    },
+  },
+  async (c, ctx) => {
+    const { alert_id } = c.req.valid("param");
+    const [review, history] = await ctx.reads.use(
+      async (s) => [await getReview(s, alert_id), await reviewHistory(s, alert_id)] as const,
+    );
+    if (!review) throw new ApiError("not-found", `no alert ${alert_id}`);
+    return c.json({ review, history }, 200);
+  },
+);
+
+const postAlertsAlertIdReview = guarded(
+  {
+    method: "post",
+    path: "/api/alerts/{alert_id}/review",
+    access: "analyst",
+    summary: "record a review decision (dismissed needs a reason); logged",
+    request: {
+      params: AlertId,
+      body: {
+        content: {
+          "application/json": {
+            schema: z.object({
+              status: z.enum(REVIEW_STATUSES),
+              reason: z.string().max(2000).nullable().optional(),
+            }),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: { 200: Json(ReviewSchema, "the review") },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const { alert_id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const review = await writeAudited(
+      ctx,
+      (s) =>
+        reviewAlert(s, alert_id, {
+          status: body.status,
+          reason: body.reason,
+          reviewer: cred.user.name,
+        }),
+      (r) => ({
+        actor: cred.user.name,
+        action: "review",
+        target: alert_id,
+        detail: { status: r.status, reason: r.reason },
+      }),
+    );
+    return c.json(review, 200);
+  },
+);
