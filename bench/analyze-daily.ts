@@ -46,14 +46,19 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 async function splitLastDay(): Promise<void> {
   const store = await Store.open(":memory:", { migrate: false });
   try {
-    const src = `read_csv(${sqlString(join(sim, "crossings.csv"))}, all_varchar = true, header = true)`;
+    const src = `read_csv(${sqlString(join(sim, "crossings.csv"))}, all_varchar = true, header = true, quote = '"', escape = '"')`;
     await store.run(`CREATE TABLE t AS SELECT * FROM ${src}`);
-    const last = `(SELECT max(crossed_at[1:10]) FROM t)`;
+    // The day of a time as written: the simulated sources write ISO dates first; a row whose
+    // time does not start with one goes to the base.
     await store.run(
-      `COPY (SELECT * FROM t WHERE crossed_at[1:10] < ${last}) TO ${sqlString(base)} (HEADER)`,
+      "ALTER TABLE t ADD COLUMN day VARCHAR; UPDATE t SET day = regexp_extract(crossed_at, '^[0-9]{4}-[0-9]{2}-[0-9]{2}')",
+    );
+    const last = "(SELECT max(day) FROM t WHERE day <> '')";
+    await store.run(
+      `COPY (SELECT * EXCLUDE (day) FROM t WHERE day IS DISTINCT FROM ${last}) TO ${sqlString(base)} (HEADER)`,
     );
     await store.run(
-      `COPY (SELECT * FROM t WHERE crossed_at[1:10] = ${last}) TO ${sqlString(day)} (HEADER)`,
+      `COPY (SELECT * EXCLUDE (day) FROM t WHERE day = ${last}) TO ${sqlString(day)} (HEADER)`,
     );
   } finally {
     store.close();

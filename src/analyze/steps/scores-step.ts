@@ -31,11 +31,14 @@ async function writeScores(
     FROM (SELECT f.*, t.person_id IS NOT NULL AS labor_team FROM run_indicators f
           LEFT JOIN (SELECT DISTINCT cm.person_id FROM cohort_members cm
                      JOIN cohorts k USING (cohort_id) WHERE k.kind = 'labor-team') t USING (person_id))`);
-  // Persons with no stay at all (no usable crossing) score 0.
-  await store.run(`UPDATE persons SET labor_score = coalesce(s.score, 0),
-      indicators = coalesce(s.indicators, '[]')::JSON
-    FROM persons p LEFT JOIN det_scores s USING (person_id)
-    WHERE persons.person_id = p.person_id`);
+  // Persons with no stay at all (no usable crossing) score 0. Only the rows whose score or
+  // indicators change are written: after a day's file that is a few persons, not the store.
+  await store.run(`UPDATE persons SET labor_score = n.score, indicators = n.indicators
+    FROM (SELECT p.person_id, coalesce(s.score, 0) AS score,
+                 coalesce(s.indicators, '[]')::JSON AS indicators, p.labor_score, p.indicators AS was
+          FROM persons p LEFT JOIN det_scores s USING (person_id)) n
+    WHERE persons.person_id = n.person_id
+      AND (n.labor_score IS DISTINCT FROM n.score OR n.was::VARCHAR IS DISTINCT FROM n.indicators::VARCHAR)`);
   const row = await store.one<{ scored: bigint; likely: bigint }>(
     `SELECT count(*) AS scored, count(*) FILTER (WHERE score >= ${policy.score.threshold}) AS likely
      FROM det_scores`,

@@ -10,7 +10,7 @@
 import { policyFingerprint } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 import type { InputCheck } from "../run.js";
-import type { AnalyzeStep } from "../step.js";
+import { type AnalyzeStep, RUN_TABLES } from "../step.js";
 import { withoutQueryProgress } from "../without-query-progress.js";
 import { buildPersonIndicators } from "./person-indicators.js";
 import { reconstructStays } from "./reconstruct-stays.js";
@@ -31,14 +31,10 @@ export const staysStep: AnalyzeStep<StaysStats> = {
     "analyze_person_state",
     "analyze_state",
   ],
+  // Every run table but the two the rules step leaves.
   writes: [
     "stays",
-    "run_crossings",
-    "run_person_numbers",
-    "run_bounds",
-    "run_indicators",
-    "run_person_inputs",
-    "run_affected",
+    ...RUN_TABLES.filter((t) => t !== "run_rule_inputs" && t !== "run_rule_persons"),
   ],
   consumes: "affected persons",
   async run(run, stage) {
