@@ -70,7 +70,8 @@ export const DEADLINE_STYLE = {
 };
 
 /** A vertical mark at the repatriation deadline on a time axis. */
-export function deadlineMark(deadline: string) {
+export function deadlineMark(deadline: string | null) {
+  if (deadline === null) return undefined;
   return {
     ...DEADLINE_STYLE,
     label: { ...DEADLINE_STYLE.label, formatter: `deadline ${deadline}` },

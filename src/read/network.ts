@@ -33,8 +33,12 @@ export async function readNetwork(
 ): Promise<{ nodes: NetworkNode[]; links: NetworkLink[] }> {
   const nodes = new Map<string, NetworkNode>();
   const links: NetworkLink[] = [];
-  const add = (n: NetworkNode) => {
-    if (!nodes.has(n.id)) nodes.set(n.id, n);
+  /** Adds a node once (by kind and key) and returns it. */
+  const add = (kind: NetworkNodeKind, key: string, label: string, weight: number, href: string) => {
+    const id = `${kind}:${key}`;
+    const node = nodes.get(id) ?? { id, kind, label, weight, href };
+    nodes.set(id, node);
+    return node;
   };
   const sponsors = await store.json<{ sponsor: string; names: string[]; persons: number }>(
     "SELECT sponsor_key AS sponsor, names, persons FROM sponsors ORDER BY persons DESC, sponsor_key",
@@ -63,54 +67,38 @@ export async function readNetwork(
   );
   const sponsorOf = new Map<string, string>();
   for (const s of sponsors) {
-    const id = `sponsor:${s.sponsor}`;
-    add({
-      id,
-      kind: "sponsor",
-      label: s.sponsor,
-      weight: num(s.persons),
-      href: `#/sponsor/${encodeURIComponent(s.sponsor)}`,
-    });
+    const { id } = add(
+      "sponsor",
+      s.sponsor,
+      s.sponsor,
+      num(s.persons),
+      `#/sponsor/${encodeURIComponent(s.sponsor)}`,
+    );
     for (const n of s.names ?? []) sponsorOf.set(n, id);
   }
   for (const t of teams) {
-    const id = `team:${t.cohort_id}`;
-    add({
-      id,
-      kind: "team",
-      label: t.cohort_id,
-      weight: num(t.members),
-      href: `#/cohort/${t.cohort_id}`,
-    });
+    const { id } = add("team", t.cohort_id, t.cohort_id, num(t.members), `#/cohort/${t.cohort_id}`);
     for (const s of new Set(
       (t.sponsors ?? []).map((n) => sponsorOf.get(n)).filter((x) => x !== undefined),
     ))
       links.push({ source: s, target: id, label: "sponsors" });
     for (const p of t.ports ?? []) {
       const port = gazetteer.ports.find((x) => x.id === p);
-      add({
-        id: `port:${p}`,
-        kind: "port",
-        label: port?.name_en ?? p,
-        weight: 0,
-        href: `#/port/${p}`,
-      });
-      const node = nodes.get(`port:${p}`);
-      if (node) node.weight += num(t.members);
-      links.push({ source: id, target: `port:${p}`, label: "crosses at" });
+      const node = add("port", p, port?.name_en ?? p, 0, `#/port/${p}`);
+      node.weight += num(t.members);
+      links.push({ source: id, target: node.id, label: "crosses at" });
     }
   }
   for (const h of hits) {
     const s = sponsorOf.get(h.subject);
     if (!s) continue;
-    const id = `entity:${h.list}:${h.reference}`;
-    add({
-      id,
-      kind: "entity",
-      label: `${h.name ?? h.reference} (${h.list})`,
-      weight: num(h.score),
-      href: `#/lists?q=${encodeURIComponent(h.name ?? h.reference)}`,
-    });
+    const { id } = add(
+      "entity",
+      `${h.list}:${h.reference}`,
+      `${h.name ?? h.reference} (${h.list})`,
+      num(h.score),
+      `#/lists?q=${encodeURIComponent(h.name ?? h.reference)}`,
+    );
     links.push({ source: s, target: id, label: `matches (${num(h.score).toFixed(2)})` });
   }
   return { nodes: [...nodes.values()], links };

@@ -30,17 +30,17 @@ export function CohortPage({ id }: { id: string }) {
   const loaded = useData<Cohort>(
     withQuery(`/api/views/cohorts/${encodeURIComponent(id)}`, unmaskQuery(unmasked)),
   );
-  const overview = useData<{ deadline: string }>("/api/views/overview");
+  const policy = useData<{ deadline: string }>("/api/views/policy");
   return (
     <Page title={`Cohort ${id}`}>
       <Status loaded={loaded}>
-        {(k) => <CohortBody k={k} deadline={overview.data?.deadline ?? "2019-12-22"} />}
+        {(k) => <CohortBody k={k} deadline={policy.data?.deadline ?? null} />}
       </Status>
     </Page>
   );
 }
 
-function CohortBody({ k, deadline }: { k: Cohort; deadline: string }) {
+function CohortBody({ k, deadline }: { k: Cohort; deadline: string | null }) {
   const count = (role: string) => k.members.filter((m) => m.role === role).length;
   const members = k.members.map((m) => m.person_id);
   const option = {

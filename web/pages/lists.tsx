@@ -21,7 +21,11 @@ export function ListsPage({ query }: { query: string }) {
     lists: { list: string; version: string | null; entities: number; imported_at: string }[];
   }>("/api/lists");
   const [name, setName] = useState(query);
-  const screen = useData<Screen>(query ? withQuery("/api/screen", { name: query }) : null);
+  const imported = (lists.data?.lists.length ?? 0) > 0;
+  // Screening needs an imported list: without one the server has nothing to screen against.
+  const screen = useData<Screen>(
+    query && imported ? withQuery("/api/screen", { name: query }) : null,
+  );
   return (
     <Page title="Lists and screening">
       <Status loaded={lists}>
@@ -65,7 +69,13 @@ export function ListsPage({ query }: { query: string }) {
         </label>
         <button type="submit">Screen</button>
       </form>
-      {query && (
+      {lists.data && !imported && (
+        <p>
+          No sanctions list imported yet: an analyst imports one with sojourn lists import (or the
+          Lists job).
+        </p>
+      )}
+      {query && imported && (
         <Status loaded={screen}>
           {(s) => (
             <table>

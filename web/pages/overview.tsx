@@ -193,6 +193,8 @@ function PortMap({ svg }: { svg: string }) {
     const el = frame.current;
     if (!el) return;
     el.innerHTML = svg;
+    // With ports as links inside it, the map is a group of links rather than one image.
+    el.querySelector("svg")?.setAttribute("role", "group");
     for (const c of el.querySelectorAll("circle[data-port]")) {
       c.setAttribute("tabindex", "0");
       c.setAttribute("role", "link");

@@ -79,11 +79,11 @@ export function PersonPage({ id }: { id: string }) {
   const loaded = useData<Person>(
     withQuery(`/api/persons/${encodeURIComponent(id)}`, unmaskQuery(unmasked)),
   );
-  const overview = useData<{ deadline: string }>("/api/views/overview");
+  const policy = useData<{ deadline: string }>("/api/views/policy");
   return (
     <Page title={`Person ${id}`}>
       <Status loaded={loaded}>
-        {(p) => <PersonBody p={p} deadline={overview.data?.deadline ?? "2019-12-22"} />}
+        {(p) => <PersonBody p={p} deadline={policy.data?.deadline ?? null} />}
       </Status>
     </Page>
   );
@@ -99,7 +99,7 @@ function indicators(v: Person["person"]["indicators"]): string[] {
   }
 }
 
-function PersonBody({ p, deadline }: { p: Person; deadline: string }) {
+function PersonBody({ p, deadline }: { p: Person; deadline: string | null }) {
   const who = p.person;
   const ports = [...new Set(p.records.map((r) => r.port ?? "unknown port"))].sort();
   const claims = useData<{ claims: Claim[] }>("/api/evidence/claims");
@@ -218,7 +218,7 @@ function PersonBody({ p, deadline }: { p: Person; deadline: string }) {
   );
 }
 
-function Timeline({ p, ports, deadline }: { p: Person; ports: string[]; deadline: string }) {
+function Timeline({ p, ports, deadline }: { p: Person; ports: string[]; deadline: string | null }) {
   const line: (string | number | null)[][] = [];
   for (const s of p.stays) {
     line.push([s.entered_on, s.port_in ?? "unknown port"]);
@@ -263,7 +263,7 @@ function Timeline({ p, ports, deadline }: { p: Person; ports: string[]; deadline
     <Chart
       option={option}
       height={Math.max(220, 90 + ports.length * 40)}
-      label={`Stays and crossings of ${p.person.person_id} at ${ports.join(", ")}, with the deadline ${deadline}; the tables below list them`}
+      label={`Stays and crossings of ${p.person.person_id} at ${ports.join(", ")}, with the deadline ${deadline ?? "(loading)"}; the tables below list them`}
     />
   );
 }

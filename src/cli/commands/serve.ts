@@ -41,6 +41,9 @@ export function register(program: Command): void {
       });
       printLine(`sojourn serve: ${server.url} (store ${path}); Ctrl-C stops it`);
       printLine(`API: ${server.url}/api/openapi.json`);
+      printLine(
+        `Web app: ${server.url}/ (log in as a user of this store; add one with \`sojourn users add NAME --role admin\`)`,
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off("SIGINT", stop);

@@ -9,6 +9,7 @@ import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
 import { getCohort } from "../../read/cohort-detail.js";
 import { readNetwork } from "../../read/network.js";
 import { readOverviewView } from "../../read/overview-view.js";
+import { readStorePolicy } from "../../read/policy.js";
 import { listPortPersons } from "../../read/port-persons.js";
 import { drawCrossingsMap } from "../../report/map.js";
 import { type AppEnv, apiRoute } from "../auth.js";
@@ -21,6 +22,17 @@ const Any = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
 export function viewRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
   const gazetteer = loadGazetteer();
+  // Projecting the country shapes is most of the overview's time; the map changes only when
+  // the crossings per port do, so the last one drawn is kept with the flows it was drawn from.
+  const drawn = { key: "", map: null as ReturnType<typeof drawCrossingsMap> | null };
+  const mapOf = (flows: { port_id: string; entries: number; exits: number }[]) => {
+    const key = JSON.stringify(flows.map((f) => [f.port_id, f.entries, f.exits]));
+    if (!drawn.map || drawn.key !== key) {
+      drawn.map = drawCrossingsMap(gazetteer.ports, flows, gazetteer.cities);
+      drawn.key = key;
+    }
+    return drawn.map;
+  };
   app.openapi(
     apiRoute({
       method: "get",
@@ -51,7 +63,7 @@ export function viewRoutes(ctx: ServerContext) {
     }),
     async (c) => {
       const view = await ctx.reads.use((s) => readOverviewView(s, gazetteer));
-      const map = drawCrossingsMap(gazetteer.ports, view.ports, gazetteer.cities);
+      const map = mapOf(view.ports);
       return c.json(
         {
           ...view,
@@ -113,6 +125,22 @@ export function viewRoutes(ctx: ServerContext) {
       const unmask = await checkUnmask(c, ctx, q, `cohort ${cohort_id}`);
       return c.json(
         (await ctx.reads.use((s) => getCohort(s, cohort_id, { unmask }))) as never,
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute({
+      method: "get",
+      path: "/api/views/policy",
+      access: "viewer",
+      summary: "the deadline and likely-worker score of the policy of the store's last analyze run",
+      responses: { 200: Json(Any("PolicyView"), "the policy's figures") },
+    }),
+    async (c) => {
+      const { policy, run } = await ctx.reads.use((s) => readStorePolicy(s));
+      return c.json(
+        { deadline: policy.deadline, likely_worker_score: policy.score.threshold, run } as never,
         200,
       );
     },

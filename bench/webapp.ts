@@ -1,0 +1,214 @@
+/**
+ * node dist/bench/webapp.js [--db STORE | --scale 0.05] [--runs 20]: the web app against
+ * `sojourn serve`. Floors (on a 10M-record store): the first page (the overview) interactive in
+ * ≤ 1.5 s; every page's data ≤ 300 ms p95.
+ *
+ * The store is a copy of --db (an analyzed store), or else hunchun-2019 at --scale simulated,
+ * ingested and analyzed into bench-data/webapp-s<scale>/ once. A user is added to the copy and
+ * the server started in a child process.
+ * - page data: for each page, the API reads it makes (in parallel, as the page does), for a
+ *   person, a team and a port sampled from the store; --runs times each; p50 and p95 of the
+ *   time until the page's last read answered.
+ * - first page interactive: Debian's Chromium, a fresh browser context (no cache) each run,
+ *   logged in; from navigation to the overview's figures, chart canvas and map being on screen.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+import { Store } from "../src/db/store.js";
+import { repoRoot } from "../src/repo-root.js";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string" },
+    scale: { type: "string", default: "0.05" },
+    runs: { type: "string", default: "20" },
+  },
+});
+const runs = Number(values.runs);
+const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
+const PASSWORD = "web bench password, long enough";
+
+function sojourn(args: string[], input?: string): void {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    encoding: "utf8",
+    input,
+    maxBuffer: 1 << 26,
+  });
+  if (r.status !== 0) throw new Error(`sojourn ${args.join(" ")}: ${r.stderr}`);
+}
+
+function analyzedStore(): string {
+  if (values.db) return values.db;
+  const dir = join(repoRoot(), "bench-data", `webapp-s${values.scale}`);
+  const db = join(dir, "analyzed.duckdb");
+  if (!existsSync(db)) {
+    mkdirSync(dir, { recursive: true });
+    process.stderr.write(
+      `simulating, ingesting and analyzing hunchun-2019 at scale ${values.scale}…\n`,
+    );
+    sojourn([
+      "simulate",
+      "--out",
+      join(dir, "sim"),
+      "--scale",
+      values.scale ?? "0.05",
+      "--seed",
+      "7",
+      "--force",
+    ]);
+    sojourn(["--db", db, "ingest", join(dir, "sim", "crossings.csv")]);
+    sojourn(["--db", db, "analyze"]);
+  }
+  return db;
+}
+
+/** A person with alerts, the largest labour team and the busiest port. */
+async function subjects(db: string): Promise<{ person: string; cohort: string; port: string }> {
+  const store = await Store.open(db);
+  try {
+    const one = async (sql: string) =>
+      String(Object.values((await store.json(sql))[0] ?? { v: "" })[0]);
+    return {
+      person: await one(
+        "SELECT person_id FROM alerts WHERE person_id IS NOT NULL ORDER BY score DESC, alert_id LIMIT 1",
+      ),
+      cohort: await one(
+        "SELECT cohort_id FROM cohort_members GROUP BY cohort_id ORDER BY count(*) DESC, cohort_id LIMIT 1",
+      ),
+      port: await one(
+        "SELECT port_id FROM records WHERE port_id IS NOT NULL GROUP BY port_id ORDER BY count(*) DESC LIMIT 1",
+      ),
+    };
+  } finally {
+    store.close();
+  }
+}
+
+/** The API reads each page makes when it opens. */
+function pageReads(s: { person: string; cohort: string; port: string }): Record<string, string[]> {
+  return {
+    overview: ["/api/views/overview"],
+    alerts: ["/api/alerts?sort=score&limit=100"],
+    person: [
+      `/api/persons/${s.person}`,
+      "/api/views/policy",
+      "/api/evidence/claims",
+      "/api/cases?status=open",
+    ],
+    port: [`/api/views/ports/${s.port}/persons?limit=200`],
+    cohort: [`/api/views/cohorts/${s.cohort}`, "/api/views/policy", "/api/cases?status=open"],
+    sponsors: ["/api/sponsors", "/api/cohorts"],
+    network: ["/api/views/network"],
+    evidence: ["/api/evidence/claims", "/api/evidence/sources", "/api/views/overview"],
+    search: ["/api/persons?q=kim&limit=100", "/api/sponsors"],
+    cases: ["/api/cases"],
+    lists: ["/api/lists", "/api/screen?name=Kim"],
+    data: ["/api/runs", "/api/rejects", "/api/jobs"],
+  };
+}
+
+async function start(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((ok, fail) => {
+    let out = "";
+    child.stdout?.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /(http:\/\/[^\s]+) \(store/.exec(out);
+      if (m?.[1]) ok(m[1]);
+    });
+    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+const quantile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0).toFixed(1));
+};
+
+async function pageData(url: string, cookie: string, reads: Record<string, string[]>) {
+  const out: Record<string, { p50_ms: number; p95_ms: number }> = {};
+  for (const [page, paths] of Object.entries(reads)) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await Promise.all(
+        paths.map(async (p) => {
+          const r = await fetch(url + p, { headers: { Cookie: cookie } });
+          if (!r.ok) throw new Error(`${p}: HTTP ${r.status} ${await r.text()}`);
+          await r.arrayBuffer();
+        }),
+      );
+      times.push(performance.now() - t0);
+    }
+    out[page] = { p50_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95) };
+  }
+  return out;
+}
+
+async function firstPage(url: string, cookie: string) {
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+  });
+  const times: number[] = [];
+  try {
+    const [name, value] = cookie.split("=") as [string, string];
+    for (let i = 0; i < Math.min(runs, 10); i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addCookies([{ name, value, url }]);
+      const page = await context.newPage();
+      const t0 = performance.now();
+      await page.goto(`${url}/#/`);
+      await page.locator(".figure").first().waitFor();
+      await page.locator(".chart canvas").first().waitFor();
+      await page.locator(".map-frame svg").waitFor();
+      times.push(performance.now() - t0);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return {
+    runs: times.length,
+    p50_ms: quantile(times, 0.5),
+    p95_ms: quantile(times, 0.95),
+    max_ms: quantile(times, 1),
+  };
+}
+
+async function main(): Promise<void> {
+  const pristine = analyzedStore();
+  const db = join(repoRoot(), "bench-data", "webapp-work.duckdb");
+  for (const f of [db, `${db}.wal`, `${db}.server.json`, `${db}.files`])
+    rmSync(f, { recursive: true, force: true });
+  mkdirSync(join(repoRoot(), "bench-data"), { recursive: true });
+  copyFileSync(pristine, db);
+  sojourn(["--db", db, "users", "add", "bench", "--role", "analyst"], `${PASSWORD}\n`);
+  const s = await subjects(db);
+  const { child, url } = await start(db);
+  try {
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "bench", password: PASSWORD }),
+    });
+    const cookie = login.headers.get("set-cookie")?.split(";")[0] ?? "";
+    const data = await pageData(url, cookie, pageReads(s));
+    const first = await firstPage(url, cookie);
+    const worst = Math.max(...Object.values(data).map((d) => d.p95_ms));
+    process.stdout.write(
+      `${JSON.stringify({ store: pristine, subjects: s, first_page_interactive: first, page_data: data, worst_page_p95_ms: worst, floors: { first_page_ms: 1500, page_data_p95_ms: 300 } }, null, 2)}\n`,
+    );
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((ok) => child.once("exit", ok));
+  }
+}
+
+await main();
