@@ -33,7 +33,8 @@ export function parseListXml(
     removeNSPrefix: true,
     parseTagValue: false,
     parseAttributeValue: false,
-    isArray: (name, _path, _leaf, isAttribute) => !isAttribute && (options.arrays?.has(name) ?? false),
+    isArray: (name, _path, _leaf, isAttribute) =>
+      !isAttribute && (options.arrays?.has(name) ?? false),
   });
   let doc: XmlNode;
   try {

@@ -127,7 +127,9 @@ describe("evidence: suggestions from real prose", () => {
       ),
     );
   });
+});
 
+describe("evidence: suggestions from Korean and Chinese prose", () => {
   it("reads Korean and Chinese counts with bare units, bounds after the noun, and restated figures once", () => {
     const q = (s: string) => findCjkQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
     assert.deepEqual(q("만천 200명"), [[11200, 11200, "exact"]]);

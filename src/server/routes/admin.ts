@@ -1,6 +1,6 @@
 /** Users (admin) and the audit log (admin). */
 import { z } from "@hono/zod-openapi";
-import { appendAudit, listAudit, verifyAudit } from "../../audit/audit-log.js";
+import { listAudit, verifyAudit } from "../../audit/audit-log.js";
 import { ROLES } from "../../users/roles.js";
 import { addUser, listUsers, updateUser } from "../../users/users.js";
 import { credOf, guarded, routeGroup } from "../auth.js";

@@ -4,7 +4,7 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { appendAudit, recordAudit } from "../../audit/audit-log.js";
+import { recordAudit } from "../../audit/audit-log.js";
 import {
   checkPassword,
   createSession,

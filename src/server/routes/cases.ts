@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "@hono/zod-openapi";
-import { appendAudit, recordAudit } from "../../audit/audit-log.js";
+import { recordAudit } from "../../audit/audit-log.js";
 import {
   addCaseItems,
   addCaseNote,

@@ -1,6 +1,5 @@
 /** Alert review: status, reason, reviewer and time, kept across analyze runs. */
 import { z } from "@hono/zod-openapi";
-import { appendAudit } from "../../audit/audit-log.js";
 import {
   getReview,
   listReviews,
