@@ -116,6 +116,13 @@ export async function buildReadTables(
     await store.run(`CREATE OR REPLACE TABLE ${table} AS ${BUILD[table]}`);
     onTable(table, (performance.now() - t) / 1000);
   }
+  const alerts = await writeMeta(store);
+  const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_records");
+  return { alerts, person_records: Number(records?.n ?? 0) };
+}
+
+/** Counts the alerts per rule once and records the layout; returns the number of alerts. */
+async function writeMeta(store: Store): Promise<number> {
   const byRule = await store.json<{ rule: string; alerts: number }>(
     "SELECT rule, count(*)::INTEGER AS alerts FROM read_alerts GROUP BY ALL ORDER BY rule",
   );
@@ -126,8 +133,19 @@ export async function buildReadTables(
     alerts,
     JSON.stringify(byRule),
   ]);
-  const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_records");
-  return { alerts, person_records: Number(records?.n ?? 0) };
+  return alerts;
+}
+
+/**
+ * Rebuilds the alert read tables after alerts changed outside analyze (the sanctioned-sponsor
+ * rule rerun by screening or a list import), inside the caller's transaction. A store without
+ * read tables gets all of them on its first read instead.
+ */
+export async function rebuildAlertReadTables(store: Store): Promise<void> {
+  if (!(await readTablesBuilt(store))) return;
+  for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"] as const)
+    await store.run(`CREATE OR REPLACE TABLE ${table} AS ${BUILD[table]}`);
+  await writeMeta(store);
 }
 
 /** The read tables are there, built by this layout. */

@@ -9,6 +9,7 @@ import { readLastPolicy } from "../analyze/last-policy.js";
 import { runRule } from "../analyze/steps/rules-step.js";
 import { RULES } from "../core/detection/rules/index.js";
 import type { Store } from "../db/store.js";
+import { rebuildAlertReadTables } from "../read/read-tables.js";
 
 export async function tableNames(store: Store): Promise<Set<string>> {
   const rows = await store.all<{ t: string }>(
@@ -36,6 +37,7 @@ export async function rebuildSponsorAlerts(store: Store): Promise<number | null>
   await store.run("DELETE FROM alerts WHERE rule = ?", [rule.id]);
   await runRule(store, rule, policy, "alerts");
   await store.run("DROP VIEW run_crossings");
+  await rebuildAlertReadTables(store);
   const n = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM alerts WHERE rule = ?", [
     rule.id,
   ]);
