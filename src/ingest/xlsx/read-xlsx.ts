@@ -61,7 +61,12 @@ export async function sheetsToCsv(file: string, dir: string, sheet?: string): Pr
     for await (const ws of reader) {
       const name = (ws as unknown as { name: string }).name;
       seen.push(name);
-      if (sheet !== undefined && name !== sheet) continue;
+      if (sheet !== undefined && name !== sheet) {
+        // A sheet left unread can still be streaming from exceljs's temporary file when the
+        // reader cleans that file up (ENOENT under load): read it through, and drop its rows.
+        for await (const _ of ws);
+        continue;
+      }
       const path = join(dir, `sheet-${out.length + 1}.csv`);
       const stream = createWriteStream(path);
       let line = 0;
