@@ -12,7 +12,7 @@
  * details, for persons and documents sampled from the store beforehand. Phase 2 repeats the mix
  * while an ingest job loads the scenario's crossings again under a new source name.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
+import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
   options: {
@@ -92,22 +93,6 @@ async function sample(db: string) {
   } finally {
     store.close();
   }
-}
-
-async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/[^\s]+) \(store/.exec(out);
-      if (m?.[1]) ok(m[1]);
-    });
-    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { child, url };
 }
 
 async function token(url: string): Promise<string> {

@@ -12,13 +12,14 @@
  * - first page interactive: Debian's Chromium, a fresh browser context (no cache) each run,
  *   logged in; from navigation to the overview's figures, chart canvas and map being on screen.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
+import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
   options: {
@@ -110,22 +111,6 @@ function pageReads(s: { person: string; cohort: string; port: string }): Record<
   };
 }
 
-async function start(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const url = await new Promise<string>((ok, fail) => {
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /(http:\/\/[^\s]+) \(store/.exec(out);
-      if (m?.[1]) ok(m[1]);
-    });
-    child.once("exit", (code) => fail(new Error(`server exited with ${code}`)));
-  });
-  return { child, url };
-}
-
 const quantile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return Number((s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0).toFixed(1));
@@ -191,7 +176,7 @@ async function main(): Promise<void> {
   copyFileSync(pristine, db);
   sojourn(["--db", db, "users", "add", "bench", "--role", "analyst"], `${PASSWORD}\n`);
   const s = await subjects(db);
-  const { child, url } = await start(db);
+  const { child, url } = await startServer(db);
   try {
     const login = await fetch(`${url}/api/auth/login`, {
       method: "POST",
