@@ -164,12 +164,3 @@ export async function readTablesBuilt(store: Store): Promise<boolean> {
 export async function ensureReadTables(store: Store): Promise<void> {
   if (!(await readTablesBuilt(store))) await store.transaction(() => buildReadTables(store));
 }
-
-/** Alerts per rule as of the last analyze, counted when the read tables were built. */
-export async function alertCountsByRule(store: Store): Promise<{ rule: string; alerts: number }[]> {
-  await ensureReadTables(store);
-  const row = await store.one<{ by_rule: string }>(
-    "SELECT by_rule::VARCHAR AS by_rule FROM read_tables_meta",
-  );
-  return row ? (JSON.parse(row.by_rule) as { rule: string; alerts: number }[]) : [];
-}

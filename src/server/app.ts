@@ -87,5 +87,3 @@ export function createApp(ctx: ServerContext) {
   });
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -5,17 +5,12 @@
  * the evaluation reports as a baseline.
  */
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  return boundedEditDistance(a, b, Number.POSITIVE_INFINITY);
-}
-
 // Three DP rows reused across calls: screening compares millions of token pairs.
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
 
-/** OSA distance, or `bound + 1` as soon as it is certain to exceed `bound`. */
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as soon as it is certain to exceed `bound`. */
 export function boundedEditDistance(a: string, b: string, bound: number): number {
   if (a === b) return 0;
   const n = a.length;
