@@ -1,35 +1,11 @@
 import { useEffect, useRef } from "preact/hooks";
+import type { OverviewView } from "../../src/read/overview-view.js";
 import { Chart, deadlineMark } from "../chart.js";
 import { go, href } from "../router.js";
 import { Figure, fmt, Page, Status, useData } from "../ui.js";
 
-interface Overview {
-  deadline: string;
-  likely_worker_score: number;
-  headline: {
-    records: number;
-    dprk_crossings: number;
-    dprk_documents: number;
-    first_day: string | null;
-    last_day: string | null;
-    persons: number | null;
-    likely_workers: number | null;
-    likely_workers_after_deadline: number | null;
-    alerts: number;
-    labor_teams: number;
-  };
-  presence: {
-    method: string;
-    series: { city_id: string; name: string; points: [string, number][] }[];
-  } | null;
-  ports: {
-    port_id: string;
-    name: string;
-    name_zh: string;
-    city: string;
-    entries: number;
-    exits: number;
-  }[];
+/** The overview read model (src/read/overview-view.ts) with the map the server draws. */
+interface Overview extends OverviewView {
   map: {
     svg: string;
     approximate: string[];
