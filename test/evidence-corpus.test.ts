@@ -36,11 +36,12 @@ describe("evidence: suggestions on real reports", () => {
   const suggest = (text: string, published: string | null) =>
     suggestClaims(text, { places, published });
   const { scores } = evaluateCorpus(texts, suggest);
-  // Batch 4 is the unseen measure: labelled before the extractor ran on it, and no rule is
-  // fitted to it. Its figures are below the floors (docs/evidence.md), so the floors below guard
-  // the rest of the held-out part against regressions, and batch 4 is only reported.
+  // From batch 4 on, each batch is labelled before the extractor runs on it and measured as it
+  // comes (docs/evidence.md): its figures are reported, not guarded, so a new batch below the
+  // floors never fails the build by itself. The floors guard the tuning part and the held-out
+  // texts of batches 1 to 3 against regressions.
   const guarded = evaluateCorpus(
-    texts.filter((t) => t.batch !== 4),
+    texts.filter((t) => (t.batch ?? 1) < 4),
     suggest,
   ).scores;
 
@@ -85,8 +86,8 @@ describe("evidence: suggestions on real reports", () => {
       assert.ok(ratio(s.right, s.labelled) >= r, `${key} recall ${ratio(s.right, s.labelled)}`);
     };
     for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
-    // The floors on the held-out part (batch 4 aside): precision 0.9 and recall 0.8, per
-    // language and overall.
+    // The floors on the held-out part (batches 4 and later aside): precision 0.9 and recall
+    // 0.8, per language and overall.
     for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/heldout`, 0.9, 0.8);
   });
 });

@@ -62,6 +62,8 @@ const EN_DATE = new RegExp(
     `\\b(?<mpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of)[\\s-]+(?<mp>${FULL_MONTH})\\b(?!\\s+\\d)`,
     `\\b(?<m3>${MONTH})\\s+(?<y3>(?:19|20)\\d{2})\\b`,
     `\\b(?:in|since|during|of|by|until|from|through)\\s+(?<y4>(?:19|20)\\d{2})\\b(?![-–]\\d)`,
+    `\\b(?<rpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<rpy>last|this|next)\\s+year\\b`,
+    `\\b(?<earlier>earlier\\s+this\\s+year|so\\s+far\\s+this\\s+year|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year)\\b`,
     `\\b(?<rel>last|this|next|the\\s+previous|the\\s+past)\\s+(?<relu>year|month)\\b`,
     `\\b(?:in|since|during|by|until|from|last)\\s+(?<m5>${FULL_MONTH})\\b(?!\\s+\\d)`,
   ].join("|"),
@@ -118,6 +120,14 @@ function englishPeriod(
     const y = Number(g.y4);
     return [iso(y, 1, 1), iso(y, 12, 31)];
   }
+  if (g.rpart && ref) {
+    // "late last year", "the first half of this year": a part of a year named relatively.
+    const key = /(early|mid|late|end|beginning|start|first|second)/i.exec(g.rpart)![1]!;
+    const [a, b] = PARTS[key.toLowerCase()]!;
+    const y = ref.y + (/last/i.test(g.rpy!) ? -1 : /next/i.test(g.rpy!) ? 1 : 0);
+    return [iso(y, a, 1), iso(y, b, lastDay(y, b))];
+  }
+  if (g.earlier && ref) return [iso(ref.y, 1, 1), iso(ref.y, ref.m, ref.d)];
   if (g.rel && ref) {
     const shift = /last|previous|past/i.test(g.rel) ? -1 : /next/i.test(g.rel) ? 1 : 0;
     if (/year/i.test(g.relu!)) return [iso(ref.y + shift, 1, 1), iso(ref.y + shift, 12, 31)];
