@@ -14,10 +14,11 @@ const EN_PLACE_PREP =
   /(?:\b(?:in|at|into|to|near|around|across|inside|throughout|of|entered|reached|(?:crossed|came|returned|travell?ed|moved)\s+(?:back\s+)?from)\s+(?:the\s+|an?\s+)?(?:(?:chinese\s+)?(?:border\s+)?city\s+of\s+|nearby\s+)?)$/i;
 // A Korean place followed by a locative particle, or a Chinese one after 在/到/赴/往/于.
 const KO_LOCATIVE = /^(?:시|성)?(?:에서는|에서|에도|에는|으로|로|에|의)/u;
-// The place of a Korean count is also the place of the noun it modifies, with the Hanja
-// Korean papers add in brackets: "145명이 투먼(圖們)시 섬유공장에 취업".
+// The place of a Korean count is also the place of the noun (one or two words) it modifies,
+// with the Hanja Korean papers add in brackets: "145명이 투먼(圖們)시 섬유공장에 취업",
+// "러시아 건설 현장에 투입".
 const KO_LOCATIVE_NOUN =
-  /^(?:\([^)]{1,12}\))?(?:시|성)?\s?[가-힣]{1,8}(?:에서|에|으로)(?![가-힣])/u;
+  /^(?:\([^)]{1,12}\))?(?:시|성)?(?:\s?[가-힣]{1,8}){1,2}(?:에서|에|으로)(?![가-힣])/u;
 const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至|抵达|抵達|到达|到達|进入|進入)$/u;
 // "6至7万名朝鲜人在海外工作", "해외에 파견된 노동자 10만 명", "abroad": a count of workers
 // overseas is about no one place, whatever the paragraph names.
@@ -94,7 +95,7 @@ export function placeForCount(
       !/\d/.test(text.slice(qEnd, m.start).replace(/\d{4}/g, "")),
   );
   if (prep) return prep;
-  const koAfter = inClause.find(
+  const koFirst = inClause.find(
     (m) =>
       m.start >= qEnd &&
       (KO_LOCATIVE.test(text.slice(m.end, m.end + 4)) ||
@@ -102,6 +103,17 @@ export function placeForCount(
       // "중국의 북한 노동력": a country in the genitive qualifies a noun, it places nothing.
       !(index.places.get(m.placeId)?.kind === "country" && text[m.end] === "의"),
   );
+  // "중국 랴오닝성 단둥에": names in a row (one unknown word may sit between) narrow down to
+  // the last.
+  let koAfter = koFirst;
+  for (
+    let i = koAfter ? inClause.indexOf(koAfter) + 1 : inClause.length;
+    i < inClause.length;
+    i++
+  ) {
+    if (!/^\s?(?:[가-힣]{1,6}\s)?$/u.test(text.slice(koAfter!.end, inClause[i]!.start))) break;
+    koAfter = inClause[i];
+  }
   // A closing quotation mark between them: the place is in the reporter's words, the count in
   // the source's ("“…공장에 35명의 북한 여성들이 고용됐다”는 … 랴오닝성 전체에").
   if (koAfter && !/[\d”"」』]/u.test(text.slice(qEnd, koAfter.start))) return koAfter;

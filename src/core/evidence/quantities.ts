@@ -82,7 +82,7 @@ const EN_RE = new RegExp(
     `|(?<r1>${DIGIT_SCALED})\\s*(?:-|–|—|to)\\s*(?<r2>${DIGIT_SCALED})` +
     `|(?<w1>${WORD_NUMBER})\\s+(?:to|or)\\s+(?<w2>${WORD_NUMBER})` +
     `|(?<vague>${VAGUE_RE})` +
-    `|(?<n>${NUMBER})(?<plus>\\+|\\s+or\\s+more|-plus)?` +
+    `|(?<n>${NUMBER})(?:(?<plus>\\+|\\s+or\\s+more|-plus)|(?<odd>-odd))?` +
     ")(?![\\w,]*\\d)",
   "giu",
 );
@@ -174,6 +174,7 @@ export function findEnglishQuantities(text: string, from = 0, to = text.length):
     if (/^(?:a|an)$/i.test(g.n!.trim())) continue;
     let qualifier = qualifierOf(g.q);
     if (g.plus) qualifier = "at_least";
+    if (g.odd) qualifier = "approx";
     out.push({
       ...base,
       min: qualifier === "at_most" ? null : n,
@@ -247,7 +248,7 @@ export function parseCjkNumber(raw: string): number | null {
   return seen ? Math.round(total + section + (digit ?? 0)) : null;
 }
 
-const ZH_NUM = "[\\d.,]+[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+const ZH_NUM = "\\d[\\d.,]*[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
 // Two neighbouring digits before a unit are a range: 两三百 is 200–300, 三四千 3,000–4,000.
 const ZH_ADJACENT = "一两|一兩|两三|兩三|二三|三四|四五|五六|六七|七八|八九";
 // What may follow a Chinese count of people: a classifier (名, 人) or a people noun.

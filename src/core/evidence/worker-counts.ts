@@ -124,7 +124,9 @@ function englishWorkerCount(
     (ctx.hasWorkers || (ctx.nearWorkers && (verbFollows || ctx.accepted))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
-      /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b)/i.test(after)) &&
+      /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b|last\b|this\b|as\s+of\b|according\b|during\b|since\b)/i.test(
+        after,
+      )) &&
     !(change ? /\b(?:by|of|on|since|until)\s*$/i : /\b(?:by|of|on|since|until|from|to)\s*$/i).test(
       before,
     );
@@ -148,7 +150,7 @@ function englishNoun(after: string): number | null | "blocked" {
     if (noun) return offset + noun[0].length;
     if (OTHER_NOUN.test(rest)) return "blocked";
     if (
-      /^(?:in|at|on|to|from|and|or|who|which|that|were|are|was|is|have|had|said|by|with|for)$/i.test(
+      /^(?:in|at|on|to|from|and|or|who|which|that|were|are|was|is|have|had|said|by|with|for|last|this|next|during|since|according|as)$/i.test(
         tokens[k]!,
       )
     )
