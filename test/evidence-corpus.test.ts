@@ -2,7 +2,8 @@
  * Claim suggestion on real reports (test/fixtures/evidence/corpus/): the labelled corpus's
  * tuning and held-out parts, per language, against the floors reached (docs/evidence.md has
  * the figures and `npm run bench:evidence` prints them); no suggestion ever comes from page
- * furniture; and the seed claims about Hunchun are still found.
+ * furniture; the seed claims about Hunchun are still found; and each general reading rule
+ * holds on a sentence written for it (test/fixtures/evidence/rules.json).
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -125,6 +126,72 @@ describe("evidence: the seed claims about Hunchun", () => {
     has(b, (c) => c.kind === "incident" && /defection/.test(c.quote), "the defection");
     has(b, (c) => c.kind === "movement_restriction" && /fence/.test(c.quote), "the fence");
   });
+});
+
+/** What a suggestion must have (test/fixtures/evidence/rules.json); a field left out is not
+ * checked. */
+interface Expected {
+  min?: number | null;
+  max?: number | null;
+  place?: string | null;
+  from?: string | null;
+  to?: string | null;
+  org?: string;
+  days?: number;
+}
+
+interface RuleRows {
+  published: string;
+  rows: { lang: string; rule: string; text: string; kind: string; expect: Expected | null }[];
+  onlyCounts: { rule: string; text: string; values: number[] }[];
+}
+
+function meets(c: ClaimDraft, e: Expected): boolean {
+  const checks: [unknown, unknown][] = [
+    [e.min, c.valueMin],
+    [e.max, c.valueMax],
+    [e.place, c.placeId],
+    [e.from, c.periodStart],
+    [e.to, c.periodEnd],
+    [e.org, c.organisation],
+  ];
+  if (e.days !== undefined && (c.valueUnit !== "days" || c.valueMin !== e.days)) return false;
+  return checks.every(([want, got]) => want === undefined || want === got);
+}
+
+describe("evidence: one written sentence per reading rule, in three languages", () => {
+  const places = placeIndex();
+  const table = JSON.parse(readFileSync(join(FIXTURES, "rules.json"), "utf8")) as RuleRows;
+  const suggest = (text: string) => suggestClaims(text, { places, published: table.published });
+  for (const row of table.rows) {
+    it(`${row.lang} · ${row.rule}`, () => {
+      const ofKind = suggest(row.text).filter((c) => c.kind === row.kind);
+      const seen = JSON.stringify(
+        ofKind.map((c) => [
+          c.valueMin,
+          c.valueMax,
+          c.placeId,
+          c.periodStart,
+          c.periodEnd,
+          c.organisation,
+        ]),
+      );
+      if (row.expect === null) assert.equal(ofKind.length, 0, `no ${row.kind}: ${seen}`);
+      else
+        assert.ok(
+          ofKind.some((c) => meets(c, row.expect!)),
+          `${row.kind} ${JSON.stringify(row.expect)} in ${seen}`,
+        );
+    });
+  }
+  for (const row of table.onlyCounts) {
+    it(`noise · ${row.rule}`, () => {
+      const values = suggest(row.text)
+        .filter((c) => c.kind === "worker_count")
+        .map((c) => c.valueMin ?? c.valueMax);
+      assert.deepEqual(values, row.values);
+    });
+  }
 });
 
 function texts(id: string): { doc: string; published: string | null } {
