@@ -30,6 +30,7 @@ const { values } = parseArgs({
 });
 const runs = Number(values.runs);
 const PASSWORD = "web bench password, long enough";
+const UN_LIST = join(repoRoot(), "data", "lists", "un_sc_consolidated_2026-02-27.xml");
 
 function analyzedStore(): string {
   if (values.db) return values.db;
@@ -93,7 +94,7 @@ function pageReads(s: { person: string; cohort: string; port: string }): Record<
     cohort: [`/api/views/cohorts/${s.cohort}`, "/api/views/policy", "/api/cases?status=open"],
     sponsors: ["/api/sponsors", "/api/cohorts"],
     network: ["/api/views/network"],
-    evidence: ["/api/evidence/claims", "/api/evidence/sources", "/api/views/overview"],
+    evidence: ["/api/evidence/claims", "/api/evidence/sources", "/api/presence"],
     search: ["/api/persons?q=kim&limit=100", "/api/sponsors"],
     cases: ["/api/cases"],
     lists: ["/api/lists", "/api/screen?name=Kim"],
@@ -162,6 +163,8 @@ async function main(): Promise<void> {
   mkdirSync(join(repoRoot(), "bench-data"), { recursive: true });
   copyFileSync(pristine, db);
   sojourn(["--db", db, "users", "add", "bench", "--role", "analyst"], `${PASSWORD}\n`);
+  // The lists page screens a name only against imported lists, as an investigator's store has.
+  sojourn(["--db", db, "lists", "import", UN_LIST, "--json"]);
   const s = await subjects(db);
   const { child, url } = await startServer(db);
   try {

@@ -16,6 +16,7 @@ import {
   listImports,
   listIngestRunsBrief,
   listMigrations,
+  listSponsors,
   type Presence,
   readAnalyzeState,
   readEvidence,
@@ -31,6 +32,7 @@ import {
   type Section,
   type SponsorRow,
   type SponsorTimeline,
+  type SponsorView,
   type TopAlert,
   topAlerts,
   topCohorts,
@@ -101,6 +103,8 @@ export interface ReportData {
   portFlows: { port_id: string; entries: number; exits: number }[];
   unknownPortCrossings: number;
   sponsors: Section<{ rows: SponsorRow[]; timeline: SponsorTimeline[] }>;
+  /** The top sponsors' names in every script, with pinyin and gloss (after analyze). */
+  sponsorNames: Pick<SponsorView, "sponsor" | "gloss" | "pinyin" | "names">[];
   cohorts: Section<CohortRow[]>;
   alerts: Section<{ rows: TopAlert[]; byRule: { rule: string; alerts: number }[]; total: number }>;
   hits: Section<HitRow[]>;
@@ -137,6 +141,12 @@ export async function gatherReport(store: Store, options: ReportOptions = {}): P
     policy,
   });
   const evidence = await readEvidence(store, { place: scope.place });
+  const topKeys = new Set(
+    sponsors.available ? sponsors.data.rows.map((s) => s.key.replace(/^group:/, "")) : [],
+  );
+  const sponsorNames = (await listSponsors(store))
+    .filter((s) => topKeys.has(s.sponsor))
+    .map(({ sponsor, gloss, pinyin, names }) => ({ sponsor, gloss, pinyin, names }));
   const identity = await readIdentitySummary(store);
   return {
     generatedAt: new Date().toISOString(),
@@ -168,6 +178,7 @@ export async function gatherReport(store: Store, options: ReportOptions = {}): P
     portFlows: await readPortFlows(store, scope),
     unknownPortCrossings: totals.unknownPortCrossings,
     sponsors,
+    sponsorNames,
     cohorts,
     alerts,
     hits,
