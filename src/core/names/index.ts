@@ -6,10 +6,13 @@
 
 export {
   compareNames,
+  compareParsedNames,
   looseKey,
   MATCH_THRESHOLD,
   type NameInput,
   type NameMatch,
+  type PreparedName,
+  prepareName,
 } from "./compare-names.js";
 export { detectScript } from "./detect-script.js";
 export { hangulToHanCandidates, hanToHangul, hanToPinyin } from "./hanja.js";
