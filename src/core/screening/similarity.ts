@@ -191,19 +191,6 @@ export interface AlignOptions {
   unmatchedCandidateWeight?: number;
 }
 
-/**
- * Order-free alignment of query tokens to candidate tokens (greedy on similarity, each token used
- * once). Score = Σ sim·(w_q + w_c) over pairs / (Σ w_q + Σ w_c(matched) + ½·Σ w_c(unmatched)).
- */
-export function alignTokens(
-  qw: WeightedTokens,
-  cw: WeightedTokens,
-  unmatchedWeight = UNMATCHED_CANDIDATE_WEIGHT,
-  similarity: TokenSimilarity = tokenSimilarity,
-): Alignment {
-  return explainGreedy(qw, cw, greedyAlignment(qw, cw, unmatchedWeight, similarity));
-}
-
 interface GreedyAlignment {
   score: number;
   /** Chosen [query index, candidate index, similarity], in the order chosen. */
