@@ -23,9 +23,9 @@ const NOT_WORKERS = /^(?:Chinese|local|Han|ethnic|South\s+Korean|Korean-Chinese|
 const OTHER_NOUN =
   /^(?:buses|coaches|vehicles|trucks|factories|plants|companies|firms|employers|sites|days?|weeks?|months?|years?|hours?|minutes?|yuan|dollars|won|euros?|percent|per\s*cent|km|kilomet(?:re|er)s?|miles|tons?|tonnes|times|rooms|storeys|floors|acres|hectares|shipments|importers|members|countries|states|groups|teams|dormitories|passports|visas|permits|tourist|student|cases|metres|meters|beds|seats|pages|containers|kg|%)\b/i;
 export const WORKER_CONTEXT =
-  /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce|(?:im)?migrants)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
+  /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce|(?:im)?migrants)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|노무|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
 const CJK_WORKER_NEAR =
-  /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員|劳动者|勞動者|女性|妇女|婦女)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공|종업원)/u;
+  /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員|劳动者|勞動者|女性|妇女|婦女)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|노무자|여성|인력|여공|종업원)/u;
 const CJK_NOUN_TAIL =
   /^(?:多|余|餘)?(?:名|人)?(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|劳动者|勞動者|女性|妇女|婦女)?|^\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공)?/u;
 
