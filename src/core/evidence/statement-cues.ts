@@ -43,7 +43,7 @@ const CUES: [ClaimKind, RegExp][] = [
   ],
   [
     "incident",
-    /\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\bfled\b|\bclash\w*|\bviolen\w*|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동/i,
+    /\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\bfled\b|\bclash\w*|\bviolen\w*|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동/i,
   ],
 ];
 
