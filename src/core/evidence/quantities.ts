@@ -256,7 +256,7 @@ const ZH_PEOPLE_AHEAD =
   "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似)";
 const ZH_RE = new RegExp(
   `(?<q>大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|多达|多達|上|不少于|不少於|不到|不足|达|達)?` +
-    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬])|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
+    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
@@ -273,11 +273,17 @@ const ZH_BARE_MYRIAD = /(?<q>大约|大約|约|約|近|超过|超過)?(?<n>\d+(?
 const KO_NUM =
   "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[백십]";
 const KO_RE = new RegExp(
-  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
 );
 
 const VAGUE_CJK: Record<string, [number, number]> = {
+  十万: [200_000, 999_999],
+  十萬: [200_000, 999_999],
+  십만: [200_000, 999_999],
+  百万: [2_000_000, 9_999_999],
+  百萬: [2_000_000, 9_999_999],
+  백만: [2_000_000, 9_999_999],
   十: [20, 99],
   십: [20, 99],
   百: [200, 999],
@@ -330,6 +336,11 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       if (end <= start) continue;
       const base = { start, end, text: text.slice(start, end) };
       if (out.some((o) => o.start < end && start < o.end)) continue;
+      // 十几名: more than ten, fewer than twenty.
+      if (g.teen) {
+        out.push({ ...base, min: 11, max: 19, qualifier: "vague" });
+        continue;
+      }
       if (g.vague) {
         const v = VAGUE_CJK[g.vunit!];
         if (v) out.push({ ...base, min: v[0], max: v[1], qualifier: "vague" });

@@ -17,7 +17,7 @@ import {
   placeForCount,
   topicPlace,
 } from "./claim-context.js";
-import { type DateMention, parseReference } from "./date-parts.js";
+import { parseReference } from "./date-parts.js";
 import { findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
 import { maskNoise } from "./noise.js";
@@ -37,15 +37,6 @@ export interface SuggestOptions {
 
 const EMPLOYER_CONTEXT =
   /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|\baffiliated\s+with\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|所属|所屬|隶属|隸屬|고용|파견|공장|노동자|근로자|소속|산하|사업소/i;
-
-interface Sentence {
-  seg: Segment;
-  index: number;
-  text: string;
-  places: PlaceMention[];
-  dates: DateMention[];
-  cjk: boolean;
-}
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -74,21 +65,14 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const dates = findDatesFrom(text, seg.start, seg.end, ref).filter(
       (d) => !isReportingDate(text, d, seg.start),
     );
-    const s: Sentence = {
-      seg,
-      index,
-      text: sentenceText,
-      places: placesBySeg[index]!,
-      dates,
-      cjk: /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText),
-    };
+    const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
       contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic);
     const draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => {
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
         (kind === "deadline" ? deadlineDate(text, dates) : undefined) ??
-        periodFor(text, { start: span[0], end: span[1], clause }, dates, s.cjk);
+        periodFor(text, { start: span[0], end: span[1], clause }, dates, cjk);
       const claim: ClaimDraft = {
         kind,
         placeText: null,
@@ -112,7 +96,9 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     };
     const orgs = findOrganisations(text, seg.start, seg.end);
     // A place inside a company name ("Hunchun Jinxing Garment Co.") is not where a count is.
-    const free = s.places.filter((p) => !orgs.some((o) => o.start <= p.start && p.end <= o.end));
+    const free = placesBySeg[index]!.filter(
+      (p) => !orgs.some((o) => o.start <= p.start && p.end <= o.end),
+    );
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
