@@ -56,12 +56,17 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
  */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  // An initial stands for a word with that first letter (A. Khamenei, V. Putin); it weighs one
-  // letter in an alignment, so it lifts a name only a little.
-  if (a.length === 1 || b.length === 1)
-    return a.length !== b.length && a.charCodeAt(0) === b.charCodeAt(0) && /[a-z]/.test(a[0]!)
+  // An initial stands for a word with that first letter (A. Khamenei, V. Putin), never for a
+  // vowel-less reading from an abjad (its first letter may follow a vowel left unwritten).
+  if (a.length === 1 || b.length === 1) {
+    const word = a.length === 1 ? b : a;
+    return word.length > 1 &&
+      a.charCodeAt(0) === b.charCodeAt(0) &&
+      /^[a-z]+$/.test(word) &&
+      !isVowelPoor(word)
       ? INITIAL_SCORE
       : 0;
+  }
   if (isVowelPoor(a) !== isVowelPoor(b)) {
     const sk = skeletonSimilarity(a, b);
     if (sk > 0) return sk;
@@ -89,7 +94,8 @@ function hasFoldable(t: string): boolean {
   return t.includes("x") || t.includes("ph");
 }
 
-const INITIAL_SCORE = 0.9;
+/** An initial agrees with a word, but says little of it. */
+const INITIAL_SCORE = 0.7;
 
 /** x = ks, ph = f: one sound, two spellings across transliteration systems. */
 function foldSpelling(t: string): string {

@@ -120,7 +120,14 @@ const LEGAL_FORM_PHRASES: readonly string[][] = [
   "sp zoo",
   "aktiengesellschaft",
   "aktiengeselschaft",
-].map((p) => p.split(" "));
+]
+  // Company is also written Co., Corp. or Corporation (LIMITED LIABILITY CO. VERUS).
+  .flatMap((p) =>
+    p.endsWith(" company")
+      ? ["company", "co", "corp", "corporation"].map((w) => p.replace(/company$/, w))
+      : [p],
+  )
+  .map((p) => p.split(" "));
 
 /**
  * Chinese and Korean legal forms and generic organisation words written at the end of a name
