@@ -274,8 +274,11 @@ class PackedPostings implements Postings {
   }
 }
 
-/** Layout version of a serialised index; a stored index of another version is rebuilt. */
-export const INDEX_FORMAT = 4;
+/**
+ * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
+ * A stored index of another version is rebuilt.
+ */
+export const INDEX_FORMAT = 5;
 
 interface SerialisedHead {
   format: number;
