@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-peers]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -27,7 +27,7 @@ import {
 } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
-import { log, numberArg } from "./cli-args.js";
+import { hasFlag, log, numberArg } from "./cli-args.js";
 import {
   COMPANY_POOLS,
   chineseNames,
@@ -42,6 +42,8 @@ import { type EvalQuery, queriesFor } from "./screening-queries.js";
 const NEGATIVES = numberArg("negatives", 50_000);
 const MISSES = numberArg("misses", 30);
 const T = SCREEN_THRESHOLD;
+/** Parts to run: tuning work runs the tune part alone, so the held-out part stays unseen. */
+const runs = (part: "tune" | "held-out" | "peers") => !hasFlag(`skip-${part}`);
 
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
 const P = join(repoRoot(), "test", "fixtures", "screening", "peers");
@@ -182,7 +184,7 @@ function evaluateNegatives(negatives: Negative[]) {
 const dprk = entities.filter(isDprkRelated);
 const dprkPersons = dprk.filter((e) => e.kind === "person");
 const yenteNegatives = csv(join(F, "yente_cgb_negatives_global.csv")).slice(0, NEGATIVES);
-const tune = {
+const tune = runs("tune") && {
   queries: evaluateQueries(queriesFor(dprk)),
   negatives: evaluateNegatives([
     ...yenteNegatives.map(
@@ -197,8 +199,9 @@ const tune = {
     ...companyNames(COMPANY_POOLS.tune, orgKeys, 2000, 31),
   ]),
 };
-log(`tune: ${JSON.stringify({ p: tune.queries.persons, o: tune.queries.organisations })}`);
-const heldOut = {
+if (tune)
+  log(`tune: ${JSON.stringify({ p: tune.queries.persons, o: tune.queries.organisations })}`);
+const heldOut = runs("held-out") && {
   queries: evaluateQueries(heldOutQueriesFor(dprk)),
   negatives: evaluateNegatives([
     ...koreanNearMisses(dprkPersons, listedHangul, personTokenSets, 97),
@@ -206,9 +209,10 @@ const heldOut = {
     ...companyNames(COMPANY_POOLS.heldOut, orgKeys, 4000, 71),
   ]),
 };
-log(
-  `held-out: ${JSON.stringify({ p: heldOut.queries.persons, o: heldOut.queries.organisations })}`,
-);
+if (heldOut)
+  log(
+    `held-out: ${JSON.stringify({ p: heldOut.queries.persons, o: heldOut.queries.organisations })}`,
+  );
 
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
@@ -282,65 +286,72 @@ const KIND_OF_SCHEMA: Record<string, ListEntity["kind"]> = {
   Person: "person",
   Vessel: "vessel",
 };
-const nomenklatura = agreement(
-  "nomenklatura",
-  csv(join(P, "nomenklatura_name_bench_cases.csv")).map((r) => ({
-    name1: r.name1!,
-    name2: r.name2!,
-    label: r.is_match === "true",
-    kind: KIND_OF_SCHEMA[r.schema!] ?? "organization",
-  })),
-  // nomenklatura's logic-v2 reports matches at 0.7 (contrib/name_bench).
-  0.7,
-);
-const watchmanRows = readFileSync(join(P, "watchman_cross_script_pairs.csv"), "utf8")
-  .split("\n")
-  .filter((l) => l.trim() && !l.startsWith("#") && !l.startsWith("Query,"));
-const watchman = agreement(
-  "watchman",
-  watchmanRows.map((l) => {
-    const [name1, name2] = l.split(",");
-    return { name1: name1!, name2: name2!, label: true, kind: "person" as const };
-  }),
-);
+function evaluatePeers() {
+  const nomenklatura = agreement(
+    "nomenklatura",
+    csv(join(P, "nomenklatura_name_bench_cases.csv")).map((r) => ({
+      name1: r.name1!,
+      name2: r.name2!,
+      label: r.is_match === "true",
+      kind: KIND_OF_SCHEMA[r.schema!] ?? "organization",
+    })),
+    // nomenklatura's logic-v2 reports matches at 0.7 (contrib/name_bench).
+    0.7,
+  );
+  const watchmanRows = readFileSync(join(P, "watchman_cross_script_pairs.csv"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() && !l.startsWith("#") && !l.startsWith("Query,"));
+  const watchman = agreement(
+    "watchman",
+    watchmanRows.map((l) => {
+      const [name1, name2] = l.split(",");
+      return { name1: name1!, name2: name2!, label: true, kind: "person" as const };
+    }),
+  );
 
-// yente's UN positives with typos/reorders, screened against the UN list alone (the same people
-// are on the OFAC list under the same names and would tie with the UN entity).
-const untreated = csv(join(F, "yente_cgb_positives_un_untreated.csv"));
-const treated = csv(join(F, "yente_cgb_positives_un_treated.csv"));
-const unIndex = ScreeningIndex.build(un);
-const unByKey = new Map<string, Set<string>>();
-for (const e of un)
-  for (const n of e.names) addTo(unByKey, tokenSetKey(n.name), `${e.list}:${e.reference}`);
-let yenteN = 0;
-let yenteAgree = 0;
-const yenteMisses: string[] = [];
-treated.forEach((row, i) => {
-  const truth = unByKey.get(tokenSetKey(untreated[i]!.full_name!));
-  if (!truth) return;
-  yenteN++;
-  const a = unIndex.screen({ name: row.full_name!, type: "person" }, { limit: 1, minScore: 0 })[0];
-  if (a && truth.has(`${a.list}:${a.reference}`) && a.score >= T) yenteAgree++;
-  else
-    yenteMisses.push(
-      `"${row.full_name}" (untreated "${untreated[i]!.full_name}") → ${a ? `${a.list}:${a.reference} ${a.name} ${a.score}` : "nothing"}`,
-    );
-});
-const yenteNeg = tune.negatives["yente persons (Han, Hangul)"];
-const yenteNegOther = tune.negatives["yente persons (other scripts)"];
-const negN = (yenteNeg?.n ?? 0) + (yenteNegOther?.n ?? 0);
-const negMatched = (yenteNeg?.matched ?? 0) + (yenteNegOther?.matched ?? 0);
-const peers = {
-  nomenklaturaNameBench: nomenklatura,
-  watchmanCrossScript: watchman,
-  yentePositivesUnTreated: {
-    pairs: yenteN,
-    agreement: rate(yenteAgree, yenteN),
-    note: "agree = the UN entity of the untreated name ranks first at or above the threshold",
-    disagreements: yenteMisses,
-  },
-  yenteNegativesGlobal: { names: negN, agreement: rate(negN - negMatched, negN) },
-};
+  // yente's UN positives with typos/reorders, screened against the UN list alone (the same people
+  // are on the OFAC list under the same names and would tie with the UN entity).
+  const untreated = csv(join(F, "yente_cgb_positives_un_untreated.csv"));
+  const treated = csv(join(F, "yente_cgb_positives_un_treated.csv"));
+  const unIndex = ScreeningIndex.build(un);
+  const unByKey = new Map<string, Set<string>>();
+  for (const e of un)
+    for (const n of e.names) addTo(unByKey, tokenSetKey(n.name), `${e.list}:${e.reference}`);
+  let yenteN = 0;
+  let yenteAgree = 0;
+  const yenteMisses: string[] = [];
+  treated.forEach((row, i) => {
+    const truth = unByKey.get(tokenSetKey(untreated[i]!.full_name!));
+    if (!truth) return;
+    yenteN++;
+    const a = unIndex.screen(
+      { name: row.full_name!, type: "person" },
+      { limit: 1, minScore: 0 },
+    )[0];
+    if (a && truth.has(`${a.list}:${a.reference}`) && a.score >= T) yenteAgree++;
+    else
+      yenteMisses.push(
+        `"${row.full_name}" (untreated "${untreated[i]!.full_name}") → ${a ? `${a.list}:${a.reference} ${a.name} ${a.score}` : "nothing"}`,
+      );
+  });
+  const yenteNeg = tune ? tune.negatives["yente persons (Han, Hangul)"] : undefined;
+  const yenteNegOther = tune ? tune.negatives["yente persons (other scripts)"] : undefined;
+  const negN = (yenteNeg?.n ?? 0) + (yenteNegOther?.n ?? 0);
+  const negMatched = (yenteNeg?.matched ?? 0) + (yenteNegOther?.matched ?? 0);
+  return {
+    nomenklaturaNameBench: nomenklatura,
+    watchmanCrossScript: watchman,
+    yentePositivesUnTreated: {
+      pairs: yenteN,
+      agreement: rate(yenteAgree, yenteN),
+      note: "agree = the UN entity of the untreated name ranks first at or above the threshold",
+      disagreements: yenteMisses,
+    },
+    // From the tune part's run of the same names.
+    yenteNegativesGlobal: { names: negN, agreement: rate(negN - negMatched, negN) },
+  };
+}
+const peers = runs("peers") && evaluatePeers();
 
 const report = {
   threshold: T,
@@ -351,6 +362,13 @@ const report = {
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 const fmt = (x: { recallAt1: number | null }) => x.recallAt1;
-log(
-  `tune recall@1 persons ${fmt(tune.queries.persons)} orgs ${fmt(tune.queries.organisations)}; held-out persons ${fmt(heldOut.queries.persons)} orgs ${fmt(heldOut.queries.organisations)}; held-out negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOut.negatives).map(([k, v]) => [k, v.falseMatchRate])))}; peers nomenklatura ${nomenklatura.agreement}/${nomenklatura.agreementWherePeerLabelIsTruth}, watchman ${watchman.agreement}, yente UN ${peers.yentePositivesUnTreated.agreement}, yente negatives ${peers.yenteNegativesGlobal.agreement}`,
-);
+if (tune)
+  log(`tune recall@1 persons ${fmt(tune.queries.persons)} orgs ${fmt(tune.queries.organisations)}`);
+if (heldOut)
+  log(
+    `held-out recall@1 persons ${fmt(heldOut.queries.persons)} orgs ${fmt(heldOut.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOut.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (peers)
+  log(
+    `peers nomenklatura ${peers.nomenklaturaNameBench.agreement}/${peers.nomenklaturaNameBench.agreementWherePeerLabelIsTruth}, watchman ${peers.watchmanCrossScript.agreement}/${peers.watchmanCrossScript.agreementWherePeerLabelIsTruth}, yente UN ${peers.yentePositivesUnTreated.agreement}, yente negatives ${peers.yenteNegativesGlobal.agreement}`,
+  );

@@ -12,7 +12,7 @@
 import type { ListEntity, ListName, ParsedList } from "../core/screening/types.js";
 import { parseListDate } from "./list-dates.js";
 import { arr, listError, text } from "./list-errors.js";
-import { countryOrRaw, type XmlNode as Node, parseListXml } from "./xml-list.js";
+import { countryOrRaw, listRecords, type XmlNode as Node, parseListXml } from "./xml-list.js";
 
 const ARRAYS = new Set([
   "sanctionEntity",
@@ -38,9 +38,7 @@ export function parseEuXml(file: string, xml: string): ParsedList {
     expected: "the EU FSF consolidated XML",
     arrays: ARRAYS,
   });
-  const entries = arr<Node>(root.sanctionEntity);
-  if (entries.length === 0)
-    throw listError(file, "", "no <sanctionEntity> records; refusing to import an empty list");
+  const entries = listRecords(file, root, "sanctionEntity");
   const entities: ListEntity[] = entries.map((n, i) => {
     const reference = text(n.euReferenceNumber) || text(n.logicalId);
     if (!reference)

@@ -17,7 +17,13 @@ import type {
   ParsedList,
 } from "../core/screening/types.js";
 import { arr, listError, text } from "./list-errors.js";
-import { countryOrRaw, identifierType, type XmlNode as Node, parseListXml } from "./xml-list.js";
+import {
+  countryOrRaw,
+  identifierType,
+  listRecords,
+  type XmlNode as Node,
+  parseListXml,
+} from "./xml-list.js";
 
 /** The reference value sets read, each `<{name}Values><{name} ID=…>text</…>`. */
 const REFS = [
@@ -289,9 +295,7 @@ export function parseOfacAdvancedXml(file: string, xml: string): ParsedList {
     documents: byKey(arr<Node>(child(root, "IDRegDocuments")?.IDRegDocument), "@IdentityID"),
     entries: byKey(arr<Node>(child(root, "SanctionsEntries")?.SanctionsEntry), "@ProfileID"),
   };
-  const parties = arr<Node>(child(root, "DistinctParties")?.DistinctParty);
-  if (parties.length === 0)
-    throw listError(file, "", "no <DistinctParty> records; refusing to import an empty list");
+  const parties = listRecords(file, child(root, "DistinctParties"), "DistinctParty");
   const lists = new Set(
     [...s.entries.values()].flat().map((e) => text(refs.List.get(text(e["@ListID"])))),
   );

@@ -15,6 +15,7 @@ import {
   defined,
   listAddress,
   listIdentifier,
+  listRecords,
   type XmlNode as Node,
   parseListXml,
 } from "./xml-list.js";
@@ -40,9 +41,7 @@ export function parseOfacXml(file: string, xml: string): ParsedList {
     root: "sdnList",
     expected: "OFAC sdn.xml",
   });
-  const entries = arr<Node>(root.sdnEntry);
-  if (entries.length === 0)
-    throw listError(file, "", "no <sdnEntry> records; refusing to import an empty list");
+  const entries = listRecords(file, root, "sdnEntry");
   const publish = text((root.publshInformation as Node | undefined)?.Publish_Date);
   const declared = Number(text((root.publshInformation as Node | undefined)?.Record_Count));
   if (declared > 0 && declared !== entries.length)

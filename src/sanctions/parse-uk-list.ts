@@ -15,7 +15,7 @@ import { parse } from "csv-parse/sync";
 import type { EntityKind, ListEntity, ListName, ParsedList } from "../core/screening/types.js";
 import { parseListDate } from "./list-dates.js";
 import { arr, listError, text } from "./list-errors.js";
-import { countryOrRaw, type XmlNode as Node, parseListXml } from "./xml-list.js";
+import { countryOrRaw, listRecords, type XmlNode as Node, parseListXml } from "./xml-list.js";
 
 export const UK_LIST = "UK-FCDO";
 
@@ -181,9 +181,7 @@ export function parseUkXml(file: string, xml: string): ParsedList {
     root: "Designations",
     expected: "the UK Sanctions List (UK-Sanctions-List.xml)",
   });
-  const designations = arr<Node>(root.Designation);
-  if (designations.length === 0)
-    throw listError(file, "", "no <Designation> records; refusing to import an empty list");
+  const designations = listRecords(file, root, "Designation");
   const entities = designations.map((d, i) => {
     const r = xmlRecord(d);
     if (!r.id) throw listError(file, `Designation #${i + 1}`, "<UniqueID> is missing");

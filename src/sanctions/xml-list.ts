@@ -6,7 +6,7 @@
 import { XMLParser } from "fast-xml-parser";
 import { countryCode } from "../core/screening/index.js";
 import type { ListAddress, ListIdentifier } from "../core/screening/types.js";
-import { assertWellFormedXml, listError, text } from "./list-errors.js";
+import { arr, assertWellFormedXml, listError, text } from "./list-errors.js";
 
 export type XmlNode = Record<string, unknown>;
 
@@ -97,3 +97,11 @@ export function listAddress(
 }
 
 export const defined = <T>(x: T | undefined): x is T => x !== undefined;
+
+/** The `record` elements under `parent`, or a clear error: an empty list is never imported. */
+export function listRecords(file: string, parent: XmlNode | undefined, record: string): XmlNode[] {
+  const records = arr<XmlNode>(parent?.[record]);
+  if (records.length === 0)
+    throw listError(file, "", `no <${record}> records; refusing to import an empty list`);
+  return records;
+}

@@ -28,6 +28,7 @@ import {
   type Alignment,
   alignNames,
   memoTokenSimilarity,
+  personTokenWeigher,
   skeleton,
   type TokenSimilarity,
   tokenWeight,
@@ -121,6 +122,9 @@ const TUNING = {
   personUnmatchedWeight: 1,
   orgMinRarity: 0.2,
 } as const;
+
+/** A person name aligned by initials alone stays below any match. */
+const INITIALS_ONLY_CEILING = 0.5;
 
 /**
  * Words that say where or what kind of body it is, not which one, and that writers add or leave
@@ -270,8 +274,11 @@ class PackedPostings implements Postings {
   }
 }
 
-/** Layout version of a serialised index; a stored index of another version is rebuilt. */
-export const INDEX_FORMAT = 4;
+/**
+ * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
+ * A stored index of another version is rebuilt.
+ */
+export const INDEX_FORMAT = 5;
 
 interface SerialisedHead {
   format: number;
@@ -621,6 +628,9 @@ export class ScreeningIndex {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
+      // The same words in any order are the same name, however Korean they read (JOHN DOE).
+      if (sameTokens(p.personTokens, n.tokens))
+        return { method: "tokens", nameScore: 1, nameForms: n.tokens.slice() };
       if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
@@ -634,12 +644,16 @@ export class ScreeningIndex {
         return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
       }
       const a = alignNames(p.personTokens, n.tokens, {
+        weigh: personTokenWeigher(p.personTokens, n.tokens),
         unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
         similarity: p.similarity,
       });
       return {
         method: "tokens",
-        nameScore: a.score,
+        // Initials alone (N.N.) name nobody.
+        nameScore: a.pairs.some(([x, y]) => x.length > 1 && y.length > 1)
+          ? a.score
+          : Math.min(a.score, INITIALS_ONLY_CEILING),
         nameForms: alignmentForms(a),
       };
     }
@@ -813,6 +827,13 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
+}
+
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length === 0) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((t, i) => t === y[i]);
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */

@@ -182,3 +182,52 @@ test("typos on short romanized syllables rank the listed name first: dropped vow
   // x and ks are one sound written two ways: Александр (Aleksandr) is Alexander.
   assert.ok(tokenSimilarity("aleksandr", "alexander") > 0.85);
 });
+
+test("written-out legal forms, dotted abbreviations and numbers in words compare as their short forms", () => {
+  assert.deepEqual(splitOrgName("Siemens Aktiengesellschaft").core, ["siemens"]);
+  assert.deepEqual(splitOrgName("Volkswagen Bank G.m.b.H.").core, ["volkswagen", "bank"]);
+  assert.deepEqual(splitOrgName("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY").core, [
+    "tactical",
+    "missiles",
+  ]);
+  assert.deepEqual(splitOrgName("FABERLIC EUROPE Sp. z o.o.").core, ["faberlic", "europe"]);
+  assert.deepEqual(splitOrgName("Brigade Forty-Four").core, ["brigade", "44"]);
+  assert.deepEqual(splitOrgName("SECOND ACADEMY OF NATURAL SCIENCES").core, [
+    "2",
+    "academy",
+    "of",
+    "natural",
+    "sciences",
+  ]);
+  assert.deepEqual(splitOrgName("2nd Academy").core, ["2", "academy"]);
+  // Dotted letters keep their order: A.B.C. is not C.B.A.
+  assert.notDeepEqual(splitOrgName("A.B.C. Company").core, splitOrgName("C.B.A. Company").core);
+});
+
+test("person names: initials, patronymics, a doubled word, the same words in any order", () => {
+  const index = ScreeningIndex.build(
+    [
+      "Ali Khamenei",
+      "PUTIN, Vladimir Vladimirovich",
+      "LAVROV, Sergey Viktorovich",
+      "Sergey Shoigu",
+      "John Doe",
+      "Nursultan Nazarbayev",
+    ].map((n) => entity({ reference: n, names: [{ name: n, type: "primary", quality: null }] })),
+  );
+  const top = (name: string) => index.screen({ name, type: "person" }, { minScore: 0 })[0];
+  for (const [query, listed] of [
+    ["A. Khamenei", "Ali Khamenei"],
+    ["Vladimir Putin", "PUTIN, Vladimir Vladimirovich"],
+    ["Sergey Sergey Shoigu", "Sergey Shoigu"],
+    ["John Doe", "John Doe"],
+  ] as const) {
+    const m = top(query);
+    assert.equal(m?.reference, listed, query);
+    assert.ok(m!.score >= SCREEN_THRESHOLD, `${query} → ${m!.score}`);
+  }
+  assert.equal(top("Doe John")?.score, 1);
+  // Another father's name is another person; initials alone name nobody.
+  assert.ok((top("Sergey Ivanovich Lavrov")?.score ?? 0) < SCREEN_THRESHOLD);
+  assert.ok((top("N. N.")?.score ?? 0) < SCREEN_THRESHOLD);
+});

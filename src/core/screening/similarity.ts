@@ -51,6 +51,17 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
  */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  // An initial stands for a word with that first letter (A. Khamenei, V. Putin), never for a
+  // vowel-less reading from an abjad (its first letter may follow a vowel left unwritten).
+  if (a.length === 1 || b.length === 1) {
+    const word = a.length === 1 ? b : a;
+    return word.length > 1 &&
+      a.charCodeAt(0) === b.charCodeAt(0) &&
+      /^[a-z]+$/.test(word) &&
+      !isVowelPoor(word)
+      ? INITIAL_SCORE
+      : 0;
+  }
   if (isVowelPoor(a) !== isVowelPoor(b)) {
     const sk = skeletonSimilarity(a, b);
     if (sk > 0) return sk;
@@ -77,6 +88,9 @@ export function tokenSimilarity(a: string, b: string): number {
 function hasFoldable(t: string): boolean {
   return t.includes("x") || t.includes("ph");
 }
+
+/** An initial agrees with a word, but says little of it. */
+const INITIAL_SCORE = 0.7;
 
 /** x = ks, ph = f: one sound, two spellings across transliteration systems. */
 function foldSpelling(t: string): string {
@@ -130,6 +144,25 @@ function firstConsonant(t: string): number {
 /** Token weight in an alignment: longer tokens say more; a one-letter initial says little. */
 export function tokenWeight(t: string): number {
   return Math.min(t.length, 8);
+}
+
+/**
+ * East Slavic patronymics (Vladimirovich, Viktorovna, Oleksandrovych) and Turkic ones (oglu,
+ * kyzy): written in full on lists and left out in everyday use (Vladimir Putin for PUTIN,
+ * Vladimir Vladimirovich), so present or missing they say little about the name.
+ */
+const PATRONYMIC =
+  /^[a-z]{3,}(?:ovich|evich|ovych|ievych|ovna|evna|ivna|ogly|oglu|ugli|kyzy|qizi)$/;
+
+/**
+ * Token weights for two person names: `tokenWeight`, with patronymics as light as an initial when
+ * only one side has one. Two different patronymics keep their weight: another father's name is
+ * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV).
+ */
+export function personTokenWeigher(a: readonly string[], b: readonly string[]): TokenWeigher {
+  const pa = a.some((t) => PATRONYMIC.test(t));
+  const pb = b.some((t) => PATRONYMIC.test(t));
+  return pa === pb ? tokenWeight : (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
 }
 
 export interface Alignment {

@@ -96,6 +96,40 @@ const LEGAL_FORM_WORDS = new Set([
 ]);
 
 /**
+ * Legal forms written out in words, as folded token runs, longest first: the spelled-out form
+ * of an abbreviation above (Aktiengesellschaft = AG, Open Joint Stock Company = OJSC,
+ * Obshchestvo s ogranichennoy otvetstvennostyu = OOO) says no more about which body it is.
+ * Sources: ISO 20275 ELF code list labels for DE, RO, RU, PL, GB and US.
+ */
+const LEGAL_FORM_PHRASES: readonly string[][] = [
+  "gesellschaft mit beschrankter haftung",
+  "obshchestvo s ogranichennoy otvetstvennostyu",
+  "obshchestvo s ogranichennoi otvetstvennostyu",
+  "societatea cu raspundere limitata",
+  "open joint stock company",
+  "closed joint stock company",
+  "public joint stock company",
+  "limited liability company",
+  "limited liability partnership",
+  "public limited company",
+  "joint stock company",
+  "aktsionernoe obshchestvo",
+  "aktsionernoye obshchestvo",
+  "spolka z ograniczona odpowiedzialnoscia",
+  // Sp. z o.o. once its single letters are joined (see joinInitials).
+  "sp zoo",
+  "aktiengesellschaft",
+  "aktiengeselschaft",
+]
+  // Company is also written Co., Corp. or Corporation (LIMITED LIABILITY CO. VERUS).
+  .flatMap((p) =>
+    p.endsWith(" company")
+      ? ["company", "co", "corp", "corporation"].map((w) => p.replace(/company$/, w))
+      : [p],
+  )
+  .map((p) => p.split(" "));
+
+/**
  * Chinese and Korean legal forms and generic organisation words written at the end of a name
  * without spaces, longest first so 股份有限公司 wins over 公司. Each maps to the English tokens it
  * corresponds to, so a Han name and its English rendering can agree on the form.
@@ -255,7 +289,8 @@ export function splitOrgName(name: string): OrgName {
     }
   }
   const core: string[] = [];
-  for (const t of tokenize(text)) {
+  const tokens = numbersAsDigits(withoutLegalPhrases(joinInitials(tokenize(text)), legalForms));
+  for (const t of tokens) {
     const glued = LEGAL_FORM_WORDS.has(t) ? undefined : unglueLegalForm(t);
     if (LEGAL_FORM_WORDS.has(t)) legalForms.push(t);
     else if (glued) {
@@ -266,6 +301,89 @@ export function splitOrgName(name: string): OrgName {
   // A name that is nothing but legal-form words ("THE COMPANY") keeps them as its core.
   if (core.length === 0) return { core: tokenize(text), legalForms: [] };
   return { core, legalForms };
+}
+
+/**
+ * Runs of single letters are one abbreviation written with dots (G.m.b.H. → gmbh, U.S. → us,
+ * A.B.C. → abc): as separate tokens their order would not count.
+ */
+function joinInitials(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  let run = "";
+  const flush = () => {
+    if (run) out.push(run);
+    run = "";
+  };
+  for (const t of tokens) {
+    if (t.length === 1 && /[a-z]/.test(t)) run += t;
+    else {
+      flush();
+      out.push(t);
+    }
+  }
+  flush();
+  return out;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = Object.fromEntries(
+  [
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth",
+  ].flatMap((list) => list.split(" ").map((w, i) => [w, i] as const)),
+);
+const TENS_WORDS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/**
+ * Numbers in organisation names as digits, however written (Second Academy = 2nd Academy = 2
+ * Academy, Brigade Forty-Four = Brigade 44): which number is part of which body it is.
+ */
+function numbersAsDigits(tokens: readonly string[]): string[] {
+  const value = (t: string | undefined): number | undefined => {
+    if (t === undefined) return undefined;
+    const ordinal = /^(\d+)(?:st|nd|rd|th)$/.exec(t);
+    if (ordinal) return Number(ordinal[1]);
+    if (/^\d+$/.test(t)) return Number(t);
+    return NUMBER_WORDS[t];
+  };
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const tens = TENS_WORDS[t];
+    if (tens !== undefined) {
+      const unit = value(tokens[i + 1]);
+      if (unit !== undefined && unit >= 1 && unit <= 9) {
+        out.push(String(tens + unit));
+        i++;
+      } else out.push(String(tens));
+      continue;
+    }
+    const v = value(t);
+    out.push(v === undefined ? t : String(v));
+  }
+  return out;
+}
+
+/** Tokens with every written-out legal form taken out (and added to `legalForms`). */
+function withoutLegalPhrases(tokens: readonly string[], legalForms: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = LEGAL_FORM_PHRASES.find((p) => p.every((w, k) => tokens[i + k] === w));
+    if (phrase) {
+      legalForms.push(phrase.join(" "));
+      i += phrase.length;
+    } else out.push(tokens[i++]!);
+  }
+  return out;
 }
 
 /**
@@ -295,11 +413,20 @@ const PERSON_TITLES = new Set([
   "gen",
   "col",
   "colonel",
+  "president",
+  "prasident",
+  "monsieur",
+  "madame",
+  "shaikh",
+  "sir",
 ]);
 
-/** Folded person-name tokens without honorifics. */
+/**
+ * Folded person-name tokens without honorifics; a word written twice in a row (Sergey Sergey
+ * Shoigu) is a slip of entry and counts once.
+ */
 export function personTokens(name: string): string[] {
-  const t = tokenize(name);
+  const t = tokenize(name).filter((x, i, all) => x !== all[i - 1]);
   const out = t.filter((x) => !PERSON_TITLES.has(x));
   return out.length > 0 ? out : t;
 }
