@@ -1,12 +1,18 @@
-/** `sojourn serve --port 0` on a store in a child process, resolved with the URL it prints. */
+/**
+ * `sojourn serve --port 0` on a store in a child process (with `nodeArgs` for node itself, such
+ * as --cpu-prof), resolved with the URL it prints.
+ */
 import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot } from "../src/repo-root.js";
 
 const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 
-export async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], {
+export async function startServer(
+  db: string,
+  nodeArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...nodeArgs, cli, "--db", db, "serve", "--port", "0"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((ok, fail) => {

@@ -22,7 +22,7 @@ import {
   reviewsOf,
 } from "../../review/alert-review.js";
 import { guarded, routeGroup } from "../auth.js";
-import type { ServerContext } from "../context.js";
+import { kept, type ServerContext } from "../context.js";
 import { checkUnmask } from "../unmask.js";
 import { Json, UnmaskQuery } from "./schemas.js";
 
@@ -238,7 +238,9 @@ const getCohorts = guarded(
   },
   async (c, ctx) => {
     const q = c.req.valid("query");
-    const cohorts = await ctx.reads.use((s) => listCohorts(s, { kind: q.kind }));
+    const cohorts = await kept(ctx, `cohorts:${q.kind ?? ""}`, (s) =>
+      listCohorts(s, { kind: q.kind }),
+    );
     return c.json({ cohorts } as never, 200);
   },
 );
