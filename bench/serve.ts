@@ -1,5 +1,5 @@
 /**
- * node dist/bench/serve.js [--db STORE | --scale 0.05] [--users 20] [--seconds 20]:
+ * node dist/bench/serve.js [--db STORE | --scale 0.05] [--users 20] [--seconds 20] [--profile DIR]:
  * `sojourn serve` under load. Floor: on a 10M-record store, 20 concurrent users
  * browsing alerts, persons and person detail get p95 ≤ 150 ms with zero errors, and no read
  * fails while an ingest job runs.
@@ -8,8 +8,9 @@
  * `sojourn analyze`), or else hunchun-2019 at --scale simulated, ingested and analyzed into
  * bench-data/serve-s<scale>/ once. A user is added, the server started in a child process, and
  * autocannon (in this process) drives --users connections through a mix of requests: alert
- * pages (by rule and by score, with cursors), person searches by document number and person
- * details, for persons and documents sampled from the store beforehand. Phase 2 repeats the mix
+ * pages (by rule and by score), person searches by document number and person details, for
+ * persons and documents sampled from the store beforehand, and now and then the overview, the
+ * cohorts and the session. Phase 2 repeats the mix
  * while an ingest job loads the scenario's crossings again under a new source name.
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     scale: { type: "string", default: "0.05" },
     users: { type: "string", default: "20" },
     seconds: { type: "string", default: "20" },
+    /** Writes the server's CPU profile (node --cpu-prof) into this folder when it stops. */
+    profile: { type: "string" },
   },
 });
 const users = Number(values.users);
@@ -113,6 +116,8 @@ function mix(s: Awaited<ReturnType<typeof sample>>): Mix {
     if (doc) paths.push(`/api/persons?q=${encodeURIComponent(doc)}`);
     const person = s.persons[i % Math.max(1, s.persons.length)];
     if (person) paths.push(`/api/persons/${person}`);
+    // The other pages a browsing user opens now and then.
+    if (i % 10 === 0) paths.push("/api/views/overview", "/api/cohorts", "/api/views/session");
   }
   return { paths };
 }
@@ -176,7 +181,10 @@ async function main(): Promise<void> {
   copyFileSync(pristine, db);
   const s = await sample(db);
   sojourn(["--db", db, "users", "add", "bench", "--role", "analyst"], `${PASSWORD}\n`);
-  const { child, url } = await startServer(db);
+  const { child, url } = await startServer(
+    db,
+    values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [],
+  );
   try {
     const auth = await token(url);
     const m = mix(s);

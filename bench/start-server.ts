@@ -1,11 +1,21 @@
-/** `sojourn serve --port 0` on a store in a child process, resolved with the URL it prints. */
+/**
+ * `sojourn serve --port 0` on a store in a child process (with `nodeArgs` for node itself, such
+ * as --cpu-prof), resolved with the URL it prints.
+ */
 import { type ChildProcess, spawn } from "node:child_process";
 import { SOJOURN_CLI } from "./sojourn-cli.js";
 
-export async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [SOJOURN_CLI, "--db", db, "serve", "--port", "0"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+export async function startServer(
+  db: string,
+  nodeArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, SOJOURN_CLI, "--db", db, "serve", "--port", "0"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((ok, fail) => {
     let out = "";
     child.stdout?.on("data", (d: Buffer) => {

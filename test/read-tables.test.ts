@@ -59,6 +59,28 @@ describe("read tables", () => {
     for (const a of unmasked.items) assert.deepEqual(a.record_ids, rawById.get(a.alert_id));
   });
 
+  it("page alerts in the order of the whole sorted listing, by rule and by score", async () => {
+    for (const sort of ["rule", "score"] as const) {
+      const all = (await listAlerts(store, { limit: 0, sort })).items.map((a) => a.alert_id);
+      const expected = await store.json<{ alert_id: string }>(
+        `SELECT alert_id FROM alerts ORDER BY ${sort === "rule" ? "rule, " : ""}score DESC, alert_id`,
+      );
+      assert.deepEqual(
+        all,
+        expected.map((a) => a.alert_id),
+        sort,
+      );
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listAlerts(store, { limit: 3, sort, cursor });
+        paged.push(...page.items.map((a) => a.alert_id));
+        cursor = page.next;
+      } while (cursor);
+      assert.deepEqual(paged, all, sort);
+    }
+  });
+
   it("give each person every record, stay and alert of theirs", async () => {
     const persons = await store.json<{ person_id: string; records: number }>(
       `SELECT person_id, count(*)::INTEGER AS records FROM person_records GROUP BY ALL

@@ -285,6 +285,33 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
     assert.notEqual(person.body.person.display_name, maskedPerson.body.person.display_name);
     // The grant is for this case only: an unmasked read for no case is refused.
     assertError(await analyst.get(`/api/persons/${personId}?unmask=true`), 403);
+    // The case gets an alert still raised (its first was removed above), about a third person,
+    // whom the scoped report then shows; another case holds another person, whom the pack of
+    // this one must not hold.
+    const raised = await t.server.ctx.reads.use((s) =>
+      s.one<{ alert_id: string; person_id: string }>(
+        "SELECT alert_id, person_id FROM alerts WHERE person_id NOT IN (?) ORDER BY score DESC, alert_id LIMIT 1",
+        [personId],
+      ),
+    );
+    assert.ok(raised);
+    await analyst.post(`/api/cases/${caseId}/items`, {
+      items: [{ kind: "alert", ref: raised.alert_id }],
+    });
+    const other = await t.server.ctx.reads.use((s) =>
+      s.one<{ person_id: string }>(
+        // The strongest alert of its rule: a report over the whole store would show them.
+        `SELECT person_id FROM (SELECT person_id, row_number() OVER (PARTITION BY rule
+           ORDER BY score DESC, alert_id) AS rank FROM alerts WHERE person_id IS NOT NULL)
+         WHERE rank = 1 AND person_id NOT IN (?, ?) ORDER BY person_id LIMIT 1`,
+        [personId, raised.person_id],
+      ),
+    );
+    assert.ok(other);
+    const otherCase = await analyst.post<{ case_id: string }>("/api/cases", { title: "Other" });
+    await analyst.post(`/api/cases/${otherCase.body.case_id}/items`, {
+      items: [{ kind: "person", ref: other.person_id }],
+    });
     const masked = await analyst.post<Job>(`/api/cases/${caseId}/export`);
     const unmasked = await analyst.post<Job>(`/api/cases/${caseId}/export?unmask=true`);
     assert.equal(unmasked.status, 202, unmasked.text);
@@ -316,10 +343,26 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
       masked: boolean;
       files: { path: string; sha256: string }[];
     }>(`/api/jobs/${masked.body.job_id}/files?path=manifest.json`);
-    const parsed = JSON.parse(manifest.text) as { masked: boolean; report_scope: string };
+    const parsed = JSON.parse(manifest.text) as {
+      masked: boolean;
+      report_scope: string;
+      records: { record: string }[];
+      source_files: { kind: string; sha256: string }[];
+      audit: { seq: number }[];
+    };
     assert.equal(parsed.masked, true);
-    assert.match(parsed.report_scope, /whole store/);
+    assert.match(parsed.report_scope, /this case only/);
+    assert.ok(parsed.records.length > 0);
+    assert.ok(parsed.source_files.some((f) => f.kind === "crossings"));
+    assert.ok(parsed.source_files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256)));
+    assert.ok(parsed.audit.length > 0);
     const dir = (m.result as { dir: string }).dir;
+    assert.ok(readFileSync(join(dir, "report.html"), "utf8").includes(raised.person_id));
+    for (const f of [...files.map((x) => x.path), "manifest.json"])
+      assert.ok(
+        !readFileSync(join(dir, f), "utf8").includes(other.person_id),
+        `${f} holds ${other.person_id} of another case`,
+      );
     for (const f of files)
       assert.equal(
         createHash("sha256")

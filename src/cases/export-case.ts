@@ -1,9 +1,11 @@
 /**
  * `case export`: an evidence pack for one case, in a new folder:
  *
- *   manifest.json      the case, what each file is, its SHA-256, and what the pack does not do
+ *   manifest.json      the case, each file with its SHA-256, the records cited, the source
+ *                      files with their SHA-256, the audit entries, what the pack does not do
  *   case.json          the case: items, notes, reviews of its alerts
- *   report.html        the compliance report (the whole store: it cannot yet be scoped to a case)
+ *   report.html        the compliance report over the case's share of the store alone
+ *                      (./case-scope.ts): its persons, records, alerts, cohorts, sponsors, claims
  *   persons.csv, alerts.csv, cohorts.csv, sponsors.csv, claims.csv   the case's entities
  *   entities.ftm.json  the same as FollowTheMoney entities (src/core/ftm)
  *   records.csv        the crossing records its alerts cite and its persons' records
@@ -40,6 +42,7 @@ import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { buildReport } from "../report/build-report.js";
 import { reviewsOf } from "../review/alert-review.js";
+import { withCaseScope } from "./case-scope.js";
 import { type CaseDetail, getCase, itemsOf } from "./cases.js";
 
 export interface CaseExportResult {
@@ -257,7 +260,22 @@ export async function exportCase(
       })),
     ]),
   );
-  const report = await buildReport(store, join(dir, "report.html"), { unmask });
+  const scope = {
+    persons: personIds,
+    alerts: e.alerts.map((a) => String(a.alert_id)),
+    cohorts: [
+      ...new Set([
+        ...e.cohorts.map((k) => String(k.cohort_id)),
+        ...e.alerts.map((a) => a.cohort_id as string | null).filter((k): k is string => !!k),
+      ]),
+    ],
+    sponsors: e.sponsors.map((x) => String(x.sponsor_key)),
+    claims: e.claims.map((x) => String(x.claim_id)),
+    cited: e.alerts.flatMap((a) => (a.record_ids as string[] | null) ?? []),
+  };
+  const report = await withCaseScope(store, scope, () =>
+    buildReport(store, join(dir, "report.html"), { unmask }),
+  );
   const html = readFileSync(report.out);
   files.push({ path: "report.html", sha256: sha(html), bytes: html.length });
   const audit = await listAudit(store, { caseId });
@@ -283,9 +301,20 @@ export async function exportCase(
         sources:
           "evidence sources are copied into sources/; crossing files are listed in sources.csv with their SHA-256, not copied (they hold records of persons outside the case)",
         report_scope:
-          "report.html covers the whole store: the report cannot be scoped to one case; the case's own entities are in the CSV and FtM files",
+          "report.html covers this case only: it is built over a copy of the case's persons with their records, stays and cohort memberships, the records its alerts cite, and its alerts, cohorts, sponsors and claims; figures in it count those, not the whole store",
         counts,
         files,
+        records: records.map((r) => ({
+          record: r.record,
+          run_id: Number(r.run_id),
+          line: Number(r.line),
+          person_id: r.person_id ?? null,
+        })),
+        source_files: [
+          ...runs.map((r) => ({ kind: "crossings", file: r.file, sha256: r.sha256 })),
+          ...evidence.map((x) => ({ kind: "evidence", file: x.file_name, sha256: x.sha256 })),
+        ],
+        audit: audit.map((a) => ({ seq: a.seq, action: a.action, actor: a.actor, hash: a.hash })),
       },
       null,
       2,

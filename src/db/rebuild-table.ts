@@ -16,7 +16,8 @@ export async function rebuildWithCompression(
 ): Promise<void> {
   const columns = await store.all<{ name: string; type: string; nullable: string }>(
     `SELECT column_name AS name, data_type AS type, is_nullable AS nullable
-     FROM information_schema.columns WHERE table_schema = 'main' AND table_name = '${table}'
+     FROM information_schema.columns
+     WHERE table_catalog = current_database() AND table_schema = 'main' AND table_name = '${table}'
      ORDER BY ordinal_position`,
   );
   const defs = columns.map((c) => {

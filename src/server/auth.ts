@@ -11,7 +11,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { type Role, roleAtLeast } from "../users/roles.js";
 import type { Credential } from "../users/users.js";
-import { lookupSession, lookupToken } from "../users/users.js";
+import { lookupSession, lookupToken, sha256Hex } from "../users/users.js";
 import type { ServerContext } from "./context.js";
 import { ApiError, ErrorSchema } from "./errors.js";
 
@@ -27,6 +27,13 @@ export type Access = "public" | Role;
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * How long a looked-up session or token is trusted without asking the store again. A logout, a
+ * revoked token or a disabled user is a write, which empties the cache at once; only a session's
+ * own expiry can be honoured up to this late.
+ */
+const CREDENTIAL_TTL_MS = 10_000;
+
 export function authenticate(ctx: ServerContext): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     let cred: Credential | null = null;
@@ -35,11 +42,19 @@ export function authenticate(ctx: ServerContext): MiddlewareHandler<AppEnv> {
       const m = /^Bearer\s+(\S+)$/i.exec(header);
       if (!m?.[1])
         throw new ApiError("unauthenticated", "Authorization: expected 'Bearer <token>'");
-      cred = (await ctx.reads.use((s) => lookupToken(s, m[1] as string))) ?? null;
+      const token = m[1] as string;
+      cred =
+        (await ctx.cache.get(`token:${sha256Hex(token)}`, CREDENTIAL_TTL_MS, () =>
+          ctx.reads.use((s) => lookupToken(s, token)),
+        )) ?? null;
       if (!cred) throw new ApiError("unauthenticated", "unknown or revoked API token");
     } else {
       const id = getCookie(c, SESSION_COOKIE);
-      if (id) cred = (await ctx.reads.use((s) => lookupSession(s, id))) ?? null;
+      if (id)
+        cred =
+          (await ctx.cache.get(`session:${sha256Hex(id)}`, CREDENTIAL_TTL_MS, () =>
+            ctx.reads.use((s) => lookupSession(s, id)),
+          )) ?? null;
     }
     c.set("cred", cred);
     await next();

@@ -14,10 +14,13 @@ import { decoyHash } from "../users/password.js";
 import { createApp } from "./app.js";
 import { Serial, type ServerContext, type ServerOptions, StorePool } from "./context.js";
 import { JobRunner } from "./jobs.js";
+import { ReadCache } from "./read-cache.js";
 import { ScreeningCache } from "./screening-cache.js";
 import { LoginThrottle } from "./throttle.js";
 
 export const READ_CONNECTIONS = 4;
+/** How long an idle kept-alive connection stays open. */
+const KEEP_ALIVE_MS = 65_000;
 /** How long a stopping server lets requests under way finish. */
 const GRACE_MS = 2000;
 
@@ -46,15 +49,30 @@ export async function createContext(
   store: Store,
   options: Partial<ServerOptions> = {},
 ): Promise<ServerContext> {
-  // A page is at most 500 rows (+1 to know there is more): DuckDB then sorts on the sort keys
-  // alone and fetches the other columns of the page's rows only (late materialization).
-  await store.run("SET late_materialization_max_rows = 501");
   // Built here, before any read: reads on several connections must not race to build them.
   await ensureReadTables(store);
   const serial = new Serial();
-  const write = <T>(fn: (s: Store) => Promise<T>) => serial.run(() => fn(store));
+  const cache = new ReadCache();
+  const write = <T>(fn: (s: Store) => Promise<T>) =>
+    serial.run(async () => {
+      cache.invalidate();
+      try {
+        return await fn(store);
+      } finally {
+        cache.invalidate();
+      }
+    });
   const reads = new StorePool(
-    await Promise.all(Array.from({ length: READ_CONNECTIONS }, () => store.connect())),
+    await Promise.all(
+      Array.from({ length: READ_CONNECTIONS }, async () => {
+        const s = await store.connect();
+        // A page is at most 500 rows (+1 to know there is more): DuckDB then sorts on the sort
+        // keys alone and fetches the other columns of the page's rows only (late
+        // materialization). The setting belongs to the connection.
+        await s.run("SET late_materialization_max_rows = 501");
+        return s;
+      }),
+    ),
   );
   const jobStore = await store.connect();
   await JobRunner.closeStale(store);
@@ -77,6 +95,7 @@ export async function createContext(
     },
     throttle: new LoginThrottle(),
     screening: new ScreeningCache(),
+    cache,
     options: full,
     decoyHash: await decoyHash(),
   };
@@ -94,6 +113,15 @@ export async function startServer(
     const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, () => ok(s));
     s.once("error", fail);
   });
+  if ("keepAliveTimeout" in server) {
+    // An idle kept-alive connection is closed when its timer fires, even with a request waiting
+    // on it unread: after the event loop was busy for longer than the timeout (a case export
+    // renders its report on it; a loaded machine stretches that), the timer fires before the
+    // read, and a client that reused the connection gets ECONNRESET. Node's 5 s is too short
+    // for that; clients give up an idle connection well before this.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
   writeServerLock(storePath, { pid: process.pid, url, started_at: new Date().toISOString() });

@@ -19,6 +19,7 @@ import { v022AlertReviews } from "./022-alert-reviews.js";
 import { v023Cases } from "./023-cases.js";
 import { v024Jobs } from "./024-jobs.js";
 import { v025ReadTables } from "./025-read-tables.js";
+import { v026LoginThrottle } from "./026-login-throttle.js";
 import { v040IngestSettings } from "./040-ingest-settings.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v055PortAliases } from "./055-port-aliases.js";
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v023Cases,
   v024Jobs,
   v025ReadTables,
+  v026LoginThrottle,
   v040IngestSettings,
   v050RankedAlertsSponsorNames,
   v055PortAliases,

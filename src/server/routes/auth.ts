@@ -70,25 +70,25 @@ const postAuthLogin = guarded(
     const { name, password } = c.req.valid("json");
     const address = clientAddress(c);
     const keys = [`user:${name}`, `addr:${address}`];
-    const wait = ctx.throttle.retryAfter(keys);
+    const wait = await ctx.reads.use((s) => ctx.throttle.retryAfter(s, keys));
     if (wait > 0)
       throw new ApiError("throttled", `too many failed logins; try again in ${wait} s`, {
         retryAfter: wait,
       });
     const user = await ctx.reads.use((s) => checkPassword(s, name, password, ctx.decoyHash));
     if (!user) {
-      ctx.throttle.fail(keys);
-      await ctx.write((s) =>
-        recordAudit(s, { actor: name, action: "login.failed", detail: { address } }),
-      );
+      await ctx.write(async (s) => {
+        await ctx.throttle.fail(s, keys);
+        await recordAudit(s, { actor: name, action: "login.failed", detail: { address } });
+      });
       throw new ApiError("unauthenticated", "wrong name or password");
     }
-    ctx.throttle.succeed([`user:${name}`]);
     // No fixation: whatever session id the client sent is ended, and a new one is issued.
     const previous = getCookie(c, SESSION_COOKIE);
     const session = await writeAudited(
       ctx,
       async (s) => {
+        await ctx.throttle.succeed(s, [`user:${name}`]);
         if (previous) await endSession(s, previous);
         return createSession(s, user.user_id, ctx.options.sessionHours);
       },

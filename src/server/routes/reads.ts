@@ -22,7 +22,7 @@ import {
   reviewsOf,
 } from "../../review/alert-review.js";
 import { guarded, routeGroup } from "../auth.js";
-import type { ServerContext } from "../context.js";
+import { kept, type ServerContext } from "../context.js";
 import { checkUnmask } from "../unmask.js";
 import { Json, UnmaskQuery } from "./schemas.js";
 
@@ -90,7 +90,10 @@ export function readRoutes(ctx: ServerContext) {
 
 const SPONSORS = "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019";
 
-/** A viewer's GET of a whole table-like read model, answered as `{ [key]: rows }`. */
+/**
+ * A viewer's GET of a whole table-like read model, answered as `{ [key]: rows }`; kept until the
+ * next write (each changes only with a job: analyze, ingest, list import, evidence add).
+ */
 function listing(
   path: string,
   key: string,
@@ -105,7 +108,7 @@ function listing(
       summary,
       responses: { 200: Json(z.object({ [key]: Rows }), key) },
     },
-    async (c, ctx) => c.json({ [key]: await ctx.reads.use(read) } as never, 200),
+    async (c, ctx) => c.json({ [key]: await kept(ctx, path, read) } as never, 200),
   );
 }
 
@@ -238,7 +241,9 @@ const getCohorts = guarded(
   },
   async (c, ctx) => {
     const q = c.req.valid("query");
-    const cohorts = await ctx.reads.use((s) => listCohorts(s, { kind: q.kind }));
+    const cohorts = await kept(ctx, `cohorts:${q.kind ?? ""}`, (s) =>
+      listCohorts(s, { kind: q.kind }),
+    );
     return c.json({ cohorts } as never, 200);
   },
 );

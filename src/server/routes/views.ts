@@ -13,7 +13,7 @@ import { readStorePolicy } from "../../read/policy.js";
 import { listPortPersons } from "../../read/port-persons.js";
 import { drawCrossingsMap } from "../../report/map.js";
 import { type AppEnv, apiRoute } from "../auth.js";
-import type { ServerContext } from "../context.js";
+import { kept, type ServerContext } from "../context.js";
 import { checkUnmask } from "../unmask.js";
 import { Json, UnmaskQuery } from "./schemas.js";
 
@@ -62,7 +62,7 @@ export function viewRoutes(ctx: ServerContext) {
       responses: { 200: Json(Any("OverviewView"), "the overview") },
     }),
     async (c) => {
-      const view = await ctx.reads.use((s) => readOverviewView(s, gazetteer));
+      const view = await kept(ctx, "view:overview", (s) => readOverviewView(s, gazetteer));
       const map = mapOf(view.ports);
       return c.json(
         {
@@ -138,7 +138,7 @@ export function viewRoutes(ctx: ServerContext) {
       responses: { 200: Json(Any("PolicyView"), "the policy's figures") },
     }),
     async (c) => {
-      const { policy, run } = await ctx.reads.use((s) => readStorePolicy(s));
+      const { policy, run } = await kept(ctx, "view:policy", readStorePolicy);
       return c.json(
         { deadline: policy.deadline, likely_worker_score: policy.score.threshold, run } as never,
         200,
@@ -153,7 +153,8 @@ export function viewRoutes(ctx: ServerContext) {
       summary: "sponsors, their labour teams, the ports they use and the list entities they match",
       responses: { 200: Json(Any("Network"), "nodes and links") },
     }),
-    async (c) => c.json((await ctx.reads.use((s) => readNetwork(s, gazetteer))) as never, 200),
+    async (c) =>
+      c.json((await kept(ctx, "view:network", (s) => readNetwork(s, gazetteer))) as never, 200),
   );
   return app;
 }
