@@ -17,7 +17,7 @@ import {
   placeForCount,
   topicPlace,
 } from "./claim-context.js";
-import { type DateMention, parseReference } from "./date-parts.js";
+import { parseReference } from "./date-parts.js";
 import { findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
 import { maskNoise } from "./noise.js";
@@ -36,16 +36,7 @@ export interface SuggestOptions {
 }
 
 const EMPLOYER_CONTEXT =
-  /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|고용|파견|공장|노동자|근로자/i;
-
-interface Sentence {
-  seg: Segment;
-  index: number;
-  text: string;
-  places: PlaceMention[];
-  dates: DateMention[];
-  cjk: boolean;
-}
+  /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|\baffiliated\s+with\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|所属|所屬|隶属|隸屬|고용|파견|공장|노동자|근로자|소속|산하|사업소/i;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -56,41 +47,33 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const segs = sentences(text);
   const paragraphOf = segs.map((s) => s.paragraph);
   const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
-  const workerParagraphs = new Set(
-    segs.filter((s) => WORKER_CONTEXT.test(text.slice(s.start, s.end))).map((s) => s.paragraph),
-  );
+  const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
+  const paras = paragraphs(text);
   const topic = topicPlace(
-    paragraphs(text).map((p) => ({
+    paras.map((p) => ({
       text: text.slice(p.start, p.end),
       places: places.find(text, p.start, p.end),
     })),
     places,
   );
-  const employerParagraphs = new Set(
-    segs.filter((s) => EMPLOYER_CONTEXT.test(text.slice(s.start, s.end))).map((s) => s.paragraph),
-  );
+  const employerParagraphs = paragraphsWhere(text, segs, EMPLOYER_CONTEXT);
+  const headings = headingParagraphs(text, paras);
+  const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   segs.forEach((seg, index) => {
     const sentenceText = text.slice(seg.start, seg.end);
     const dates = findDatesFrom(text, seg.start, seg.end, ref).filter(
       (d) => !isReportingDate(text, d, seg.start),
     );
-    const s: Sentence = {
-      seg,
-      index,
-      text: sentenceText,
-      places: placesBySeg[index]!,
-      dates,
-      cjk: /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText),
-    };
+    const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
       contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic);
     const draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => {
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
         (kind === "deadline" ? deadlineDate(text, dates) : undefined) ??
-        periodFor(text, { start: span[0], end: span[1], clause }, dates, s.cjk);
-      out.push({
+        periodFor(text, { start: span[0], end: span[1], clause }, dates, cjk);
+      const claim: ClaimDraft = {
         kind,
         placeText: null,
         placeId: null,
@@ -107,18 +90,24 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         start: cp(span[0]),
         end: cp(span[1]),
         ...extra,
-      });
+      };
+      out.push(claim);
+      if (headings.has(seg.paragraph)) inHeading.add(claim);
     };
     const orgs = findOrganisations(text, seg.start, seg.end);
     // A place inside a company name ("Hunchun Jinxing Garment Co.") is not where a count is.
-    const free = s.places.filter((p) => !orgs.some((o) => o.start <= p.start && p.end <= o.end));
+    const free = placesBySeg[index]!.filter(
+      (p) => !orgs.some((o) => o.start <= p.start && p.end <= o.end),
+    );
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
     for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers)) {
       const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
       const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
-      const place = found ? listPlace(text, found, free, places) : context();
+      let place: PlaceMention | undefined;
+      if (found === undefined) place = context();
+      else if (found !== "nowhere") place = listPlace(text, found, free, places);
       const endAt = Math.max(
         q.nounEnd,
         place && place.start >= q.end && place.start - q.nounEnd < 40 ? place.end : 0,
@@ -164,7 +153,22 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       }
     }
   });
-  return rankClaims(out);
+  return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** Paragraphs with a sentence that matches `re`. */
+function paragraphsWhere(text: string, segs: Segment[], re: RegExp): Set<number> {
+  return new Set(segs.filter((s) => re.test(text.slice(s.start, s.end))).map((s) => s.paragraph));
+}
+
+/** Headlines and captions: short paragraphs that do not end a sentence. */
+function headingParagraphs(text: string, paras: { start: number; end: number }[]): Set<number> {
+  const out = new Set<number>();
+  paras.forEach((p, i) => {
+    if (p.end - p.start < 200 && !/[.!?。！？"”’」』)]\s*$/u.test(text.slice(p.start, p.end)))
+      out.add(i);
+  });
+  return out;
 }
 
 function placeFields(
