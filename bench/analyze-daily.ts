@@ -25,7 +25,13 @@ import { type Measured, runCli as run } from "./cached-store.js";
 
 interface Report {
   seconds: number;
-  steps: { step: string; seconds: number; peak_rss_mb: number; stats: Record<string, unknown> }[];
+  steps: {
+    step: string;
+    seconds: number;
+    cpu_s?: number;
+    peak_rss_mb: number;
+    stats: Record<string, unknown>;
+  }[];
 }
 
 const { values } = parseArgs({
@@ -148,6 +154,9 @@ for (let i = 0; i < Number(values.runs); i++) {
         day_s: s.seconds,
         full_s: w?.seconds,
         ratio: w?.seconds ? Number((s.seconds / w.seconds).toFixed(3)) : null,
+        day_cpu_s: s.cpu_s,
+        full_cpu_s: w?.cpu_s,
+        cpu_ratio: s.cpu_s && w?.cpu_s ? Number((s.cpu_s / w.cpu_s).toFixed(3)) : null,
         day_peak_rss_mb: s.peak_rss_mb,
       };
     }),

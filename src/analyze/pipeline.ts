@@ -30,6 +30,11 @@ export const ANALYZE_STEPS: readonly AnalyzeStep[] = [
 export interface StepResult {
   step: string;
   seconds: number;
+  /**
+   * CPU seconds the process spent while the step ran, on every thread (DuckDB's workers
+   * included): on a busy machine a steadier measure than wall time.
+   */
+  cpu_s: number;
   /** Highest resident set size seen while the step ran (sampled every 100 ms), in MB. */
   peak_rss_mb: number;
   stages: StageTiming[];
@@ -87,16 +92,23 @@ async function runStep(
     const stages: StageTiming[] = [];
     const timings = run.timings.length;
     const stepStarted = performance.now();
+    const stepCpu = process.cpuUsage();
     const stepRss = new RssSampler();
     const stage: Stage = async (name, fn) => {
       const i = step.stages.indexOf(name);
       run.onStage(offset + (i >= 0 ? i : stages.length), total, `${step.id}: ${name}`);
       const t = performance.now();
+      const cpu = process.cpuUsage();
       const rss = new RssSampler();
       try {
         return await fn();
       } finally {
-        stages.push({ stage: name, seconds: seconds(t), peak_rss_mb: rss.stop() });
+        stages.push({
+          stage: name,
+          seconds: seconds(t),
+          cpu_s: cpuSeconds(cpu),
+          peak_rss_mb: rss.stop(),
+        });
         run.timings.push({ stage: `${step.id}: ${name}`, seconds: seconds(t) });
       }
     };
@@ -106,6 +118,7 @@ async function runStep(
       return {
         step: step.id,
         seconds: seconds(stepStarted),
+        cpu_s: cpuSeconds(stepCpu),
         peak_rss_mb: stepRss.stop(),
         stages,
         stats,
@@ -159,4 +172,10 @@ async function tempObjects(store: Store): Promise<TempObject[]> {
 
 function seconds(since: number): number {
   return Math.round(performance.now() - since) / 1000;
+}
+
+/** CPU seconds (user + system, every thread) since `since` (a process.cpuUsage() reading). */
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return Math.round((used.user + used.system) / 1000) / 1000;
 }

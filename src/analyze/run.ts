@@ -12,6 +12,8 @@ import { analyzeMemoryLimitMb, MemoryCap } from "./memory-cap.js";
 export interface StageTiming {
   stage: string;
   seconds: number;
+  /** CPU seconds of the process while the stage ran, every thread included. */
+  cpu_s?: number;
   /** Highest resident set size seen while the stage ran (sampled every 100 ms), in MB. */
   peak_rss_mb?: number;
 }

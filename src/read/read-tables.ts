@@ -86,12 +86,24 @@ function personRecordsSql(only: string): string {
     ORDER BY m.person_id, m.crossed_at, m.rec_key`;
 }
 
-/** Per-person tables: rebuilt for the persons a run recomputed. `only` filters alias `pr`/`s`. */
+/**
+ * Per-person tables, each with the column of ChangedPersons that says whose rows to rebuild.
+ * `only` filters person_records or stays (alias `pr`).
+ */
 const PER_PERSON = {
-  read_person_records: personRecordsSql,
-  read_person_stays: (only: string) =>
-    `SELECT * FROM stays pr ${only} ORDER BY person_id, entered_on`,
+  read_person_records: { sql: personRecordsSql, changed: "records" },
+  read_person_stays: {
+    sql: (only: string) => `SELECT * FROM stays pr ${only} ORDER BY person_id, entered_on`,
+    changed: "stays",
+  },
 } as const;
+
+/**
+ * A temporary table of the persons whose rows a run may have changed: person_id, and three
+ * booleans saying which of their rows — `records` (read_person_records), `stays`
+ * (read_person_stays), `alerts` (the alert tables).
+ */
+export type ChangedPersons = string;
 
 /** Tables small enough to rebuild whole on every run. */
 const WHOLE: Record<string, string> = {
@@ -116,28 +128,31 @@ const CITED_PER_BATCH = 1_500_000;
 
 /**
  * Rebuilds the read tables from the store's analyze results (inside the caller's transaction):
- * all of them, or — `persons` naming a temporary table of person_id — the rows of those persons
- * in the per-person and alert tables (with every sanctioned-sponsor alert, a rule recomputed
- * whole), the small tables whole.
+ * all of them, or — `persons` given — the rows of those persons in the per-person and alert
+ * tables (with every sanctioned-sponsor alert, a rule recomputed whole), the small tables whole.
  */
 export async function buildReadTables(
   store: Store,
   onTable: (table: string, seconds: number) => void = () => {},
-  persons?: string,
+  persons?: ChangedPersons,
 ): Promise<ReadTablesStats> {
   const timed = async (table: string, fn: () => Promise<void>) => {
     const t = performance.now();
     await fn();
     onTable(table, (performance.now() - t) / 1000);
   };
-  const only = persons ? `WHERE pr.person_id IN (SELECT person_id FROM ${persons})` : "";
-  for (const [table, sql] of Object.entries(PER_PERSON))
-    await timed(table, () => replaceRows(store, table, sql(only), persons));
+  const whose = (changed: string) => `(SELECT person_id FROM ${persons} WHERE ${changed})`;
+  for (const [table, { sql, changed }] of Object.entries(PER_PERSON)) {
+    const set = persons ? whose(changed) : undefined;
+    await timed(table, () =>
+      replaceRows(store, table, sql(set ? `WHERE pr.person_id IN ${set}` : ""), set),
+    );
+  }
   await timed("read_alerts", () =>
     buildAlertTables(
       store,
       persons
-        ? `(a.person_id IN (SELECT person_id FROM ${persons}) OR a.rule = ${sqlString(sanctionedSponsor.id)})`
+        ? `(a.person_id IN ${whose("alerts")} OR a.rule = ${sqlString(sanctionedSponsor.id)})`
         : undefined,
     ),
   );
@@ -154,8 +169,8 @@ export async function buildReadTables(
 }
 
 /**
- * The whole table from `sql`, or (`persons` set) the rows of those persons deleted and `sql`
- * (filtered to them) appended.
+ * The whole table from `sql`, or (`persons` set: a subquery of person_id) the rows of those
+ * persons deleted and `sql` (filtered to them) appended.
  */
 async function replaceRows(
   store: Store,
@@ -164,7 +179,7 @@ async function replaceRows(
   persons: string | undefined,
 ): Promise<void> {
   if (!persons) return store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
-  await store.run(`DELETE FROM ${table} WHERE person_id IN (SELECT person_id FROM ${persons})`);
+  await store.run(`DELETE FROM ${table} WHERE person_id IN ${persons}`);
   await store.run(`INSERT INTO ${table} ${sql}`);
 }
 

@@ -5,12 +5,17 @@
  * and the tables are already there.
  *
  * Incremental like the steps before it: when the run was incremental and the tables match the
- * last complete run, only the rows of the persons this run may have changed are rebuilt —
- * those whose crossings or alerts it recomputed (run_affected, run_rule_persons), those with
- * records newer than the tables, and those with a stay open at the end (its days follow the
- * last day of the logs).
+ * last complete run, only the rows of the persons this run may have changed are rebuilt: the
+ * records of those whose crossings it recomputed (run_affected) or who have records newer than
+ * the tables; their stays too, and those of persons with a stay open at the end (its days
+ * follow the last day of the logs); the alerts of those and of run_rule_persons.
  */
-import { buildReadTables, type ReadTablesStats, readTablesBuilt } from "../../read/read-tables.js";
+import {
+  buildReadTables,
+  type ChangedPersons,
+  type ReadTablesStats,
+  readTablesBuilt,
+} from "../../read/read-tables.js";
 import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep } from "../step.js";
 import { unchanged } from "./stays-step.js";
@@ -49,11 +54,12 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
 };
 
 /**
- * A temporary table of the persons whose rows to rebuild, or undefined for all of them: on a
+ * A temporary table of the persons whose rows to rebuild (ChangedPersons), or undefined for all
+ * of them: on a
  * full run, when the tables are missing, or when they were built before the last complete run
  * (one that stopped before this step, `--until`), so they do not match it.
  */
-async function changedPersons(run: AnalyzeRun): Promise<string | undefined> {
+async function changedPersons(run: AnalyzeRun): Promise<ChangedPersons | undefined> {
   const { store } = run;
   if (run.scope?.full !== false || !(await readTablesBuilt(store))) return undefined;
   const current = await store.one<{
@@ -65,10 +71,15 @@ async function changedPersons(run: AnalyzeRun): Promise<string | undefined> {
     WHERE temporary AND table_name IN ('run_affected', 'run_rule_persons')`);
   if (Number(tables?.n ?? 0) < 2) return undefined;
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_persons AS
-    SELECT person_id FROM run_affected WHERE person_id IS NOT NULL
-    UNION SELECT person_id FROM run_rule_persons
-    UNION SELECT person_id FROM person_records
-      WHERE rec_key > (SELECT coalesce(max(rec_key), -1) FROM read_person_records)
-    UNION SELECT person_id FROM stays WHERE exited_on IS NULL`);
+    WITH records AS (
+      SELECT person_id FROM run_affected WHERE person_id IS NOT NULL
+      UNION SELECT person_id FROM person_records
+        WHERE rec_key > (SELECT coalesce(max(rec_key), -1) FROM read_person_records)),
+    stays AS (SELECT person_id FROM records UNION SELECT person_id FROM stays WHERE exited_on IS NULL),
+    alerts AS (SELECT person_id FROM records UNION SELECT person_id FROM run_rule_persons)
+    SELECT person_id, person_id IN (SELECT person_id FROM records) AS records,
+           person_id IN (SELECT person_id FROM stays) AS stays,
+           person_id IN (SELECT person_id FROM alerts) AS alerts
+    FROM (SELECT person_id FROM stays UNION SELECT person_id FROM alerts)`);
   return "rt_persons";
 }
