@@ -226,10 +226,12 @@ describe("the web app in Chromium", () => {
     await page.getByRole("link", { name: id }).click();
     await page.getByRole("heading", { level: 1, name: `Alert ${id}` }).waitFor();
     const rows = page.locator("table.alerts tbody tr[data-id]");
+    await rows.first().waitFor();
     assert.equal(await rows.count(), 1);
     assert.equal(await rows.first().getAttribute("data-id"), id);
     await page.getByRole("link", { name: "All alerts" }).click();
     await page.getByRole("heading", { level: 1, name: "Alert queue" }).waitFor();
+    await rows.nth(1).waitFor();
     assert.ok((await rows.count()) > 1, "the whole queue again");
   });
 
