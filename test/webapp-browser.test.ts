@@ -120,9 +120,13 @@ describe("the web app in Chromium", () => {
     tmp.cleanup();
   });
 
+  /** A page loaded afresh (not a change of the fragment), with its code and data in. */
   const open = async (hash: string) => {
+    await page.goto("about:blank");
     await page.goto(`${server.url}/${hash}`);
     await page.locator("h1").first().waitFor();
+    // Gone from every place (first() names whichever is left, until none is).
+    await page.locator("main .loading").first().waitFor({ state: "detached", timeout: 60_000 });
     await page.waitForLoadState("networkidle");
   };
 
@@ -220,8 +224,6 @@ describe("the web app in Chromium", () => {
       return r.ok ? alert : `HTTP ${r.status}`;
     });
     assert.match(id, /^(?!HTTP)/, id);
-    // The case page is already open (the test before): load it afresh, with the new item.
-    await page.goto("about:blank");
     await open("#/case/C-1");
     await page.getByRole("link", { name: id }).click();
     await page.getByRole("heading", { level: 1, name: `Alert ${id}` }).waitFor();
