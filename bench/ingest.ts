@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../src/repo-root.js";
 import { generateCrossings } from "./generate-crossings.js";
+import { SOJOURN_CLI } from "./sojourn-cli.js";
 
 const args = process.argv.slice(2);
 const option = (name: string) =>
@@ -55,7 +56,6 @@ function measure(
 }
 
 const bare = join(repoRoot(), "dist", "bench", "bare-read-csv.js");
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -65,7 +65,7 @@ const pairs = [];
 let summary: { loaded?: number; rejected?: number; files?: { parse_path?: string }[] } = {};
 for (let i = 0; i < runs; i++) {
   const baseline = measure("baseline", [bare, "$DB", file]);
-  const ingest = measure("ingest", [cli, "--db", "$DB", "ingest", file, "--json"]);
+  const ingest = measure("ingest", [SOJOURN_CLI, "--db", "$DB", "ingest", file, "--json"]);
   summary = JSON.parse(ingest.out);
   pairs.push({
     bare_read_csv_s: Number(baseline.seconds.toFixed(2)),

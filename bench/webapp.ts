@@ -12,13 +12,13 @@
  * - first page interactive: Debian's Chromium, a fresh browser context (no cache) each run,
  *   logged in; from navigation to the overview's figures, chart canvas and map being on screen.
  */
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
+import { launchChromium } from "../test/helpers/chromium.js";
+import { sojourn } from "./sojourn-cli.js";
 import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
@@ -29,18 +29,8 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 const PASSWORD = "web bench password, long enough";
 const UN_LIST = join(repoRoot(), "data", "lists", "un_sc_consolidated_2026-02-27.xml");
-
-function sojourn(args: string[], input?: string): void {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: "utf8",
-    input,
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`sojourn ${args.join(" ")}: ${r.stderr}`);
-}
 
 function analyzedStore(): string {
   if (values.db) return values.db;
@@ -138,10 +128,7 @@ async function pageData(url: string, cookie: string, reads: Record<string, strin
 }
 
 async function firstPage(url: string, cookie: string) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     const [name, value] = cookie.split("=") as [string, string];

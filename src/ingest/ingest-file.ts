@@ -18,6 +18,7 @@ import {
   fastPathRejects,
   readCsvHeader,
   stageCsvExact,
+  stageUnreadLines,
 } from "./csv/stage-csv.js";
 import {
   decodeToUtf8,
@@ -32,8 +33,11 @@ import {
   DEFAULT_LIMITS,
   type FileScan,
   type InputLimits,
+  type LineIndex,
   openText,
+  type PhysicalLine,
   readLines,
+  readLinesAt,
   scanFile,
 } from "./lines.js";
 import type { Mapping } from "./mapping.js";
@@ -158,40 +162,41 @@ async function alongside<T>(store: Store, scan: Promise<FileScan>, read: Promise
 /**
  * Gives the rejects that sorting found (bad values, not unreadable lines) their line as
  * written in the file: sorting only has the values stored, and a line rebuilt from them would
- * lose quoting, spacing and extra columns. One pass over the file up to the last such line.
- * (A record spanning lines keeps its first line.)
+ * lose quoting, spacing and extra columns. Read through the scan's line index when there is
+ * one, else in one pass over the file up to the last such line. (A record spanning lines
+ * keeps its first line.)
  */
 async function keepRawLines(
   store: Store,
   runId: number,
   file: string,
   limits: InputLimits,
-  readRejectLines: Set<number>,
+  read: { readRejectLines: Set<number>; lineIndex: LineIndex | undefined },
 ): Promise<void> {
   const rows = await store.all<{ line: bigint }>(
-    `SELECT DISTINCT line FROM rejects WHERE run_id = ${runId} AND line IS NOT NULL`,
+    `SELECT DISTINCT line FROM rejects WHERE run_id = ${runId} AND line IS NOT NULL ORDER BY line`,
   );
-  const wanted = new Set<number>();
-  let last = 0;
-  for (const r of rows) {
-    const line = Number(r.line);
-    if (readRejectLines.has(line)) continue;
-    wanted.add(line);
-    if (line > last) last = line;
-  }
-  if (wanted.size === 0) return;
+  const wanted = rows.map((r) => Number(r.line)).filter((l) => !read.readRejectLines.has(l));
+  if (wanted.length === 0) return;
   await store.run("CREATE OR REPLACE TEMP TABLE ingest_raw_lines (line BIGINT, raw VARCHAR)");
   const appender = await store.conn.createAppender("ingest_raw_lines", "main", "temp");
-  const stream = openText(file, limits);
-  for await (const l of readLines(stream, limits.maxLineBytes)) {
-    if (wanted.has(l.number)) {
-      appender.appendBigInt(BigInt(l.number));
-      appender.appendVarchar(truncate(l.bytes.toString("utf8")));
-      appender.endRow();
+  const keep = (l: PhysicalLine) => {
+    appender.appendBigInt(BigInt(l.number));
+    appender.appendVarchar(truncate(l.bytes.toString("utf8")));
+    appender.endRow();
+  };
+  if (read.lineIndex) {
+    for await (const l of readLinesAt(file, wanted, read.lineIndex, limits.maxLineBytes)) keep(l);
+  } else {
+    const set = new Set(wanted);
+    const last = wanted[wanted.length - 1] as number;
+    const stream = openText(file, limits);
+    for await (const l of readLines(stream, limits.maxLineBytes)) {
+      if (set.has(l.number)) keep(l);
+      if (l.number >= last) break;
     }
-    if (l.number >= last) break;
+    stream.destroy();
   }
-  stream.destroy();
   appender.flushSync();
   appender.closeSync();
   await store.run(`UPDATE rejects SET raw = f.raw FROM temp.ingest_raw_lines f
@@ -208,83 +213,155 @@ async function countRun(store: Store, runId: number): Promise<number> {
 
 type InsertOptions = Omit<Parameters<typeof insertRecords>[2], "hasLine">;
 
-/**
- * Step 2: the file's rows into `records`, in file order. CSV takes DuckDB's reader (the fast
- * path) unless its rows and the JS scan disagree, then the exact line-by-line path; JSON Lines
- * always the exact path; Parquet DuckDB's reader. `firstLine` is set when the rows still need
- * their line numbers (they were read by DuckDB, in file order).
- */
-async function readRows(
-  store: Store,
-  ctx: {
-    path: string;
-    fmt: Format;
-    header: ColumnMap | undefined;
-    csv: CsvOptions;
-    insertOpts: InsertOptions;
-    /** Told the scan (hash, line count) as soon as it is done, before any later failure. */
-    onScan: (scan: FileScan) => void;
-  },
-): Promise<{
+/** DuckDB's reader gave up on the file as a whole (a state it cannot parse from): the first
+ * transaction is then aborted, and the file is read again on the exact path alone. */
+class FastPathFailed extends Error {}
+
+interface ReadContext {
+  path: string;
+  fmt: Format;
+  header: ColumnMap | undefined;
+  csv: CsvOptions;
+  insertOpts: InsertOptions;
+  /** Read the CSV line by line from the start (after DuckDB's reader gave up on it). */
+  exactOnly: boolean;
+  /** Told the scan (hash, line count) as soon as it is done, before any later failure. */
+  onScan: (scan: FileScan) => void;
+}
+
+interface ReadOutcome {
   readRejects: ReadReject[];
   parsePath: "fast" | "exact";
+  /** Set when rows still need their line numbers (read by DuckDB, in file order). */
   firstLine: number | null;
-}> {
-  const { path, fmt, header, csv, insertOpts } = ctx;
-  let readRejects: ReadReject[] = [];
-  let parsePath: "fast" | "exact" = "fast";
-  let firstLine: number | null = null;
-  if (header) {
-    // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads.
-    // Ids in the first column are followed for order by the same pass: ids that only
-    // grow cannot repeat within the file (sortRun then skips that check).
-    const [s] = await alongside(
-      store,
-      scanFile(
-        path,
-        true,
-        header.contract[0] === "record_id" ? csv.delimiter : undefined,
-        csv.limits,
-      ),
-      insertRecords(store, csvRelation(path, header, csv), { ...insertOpts, hasLine: false }),
-    );
-    ctx.onScan(s);
-    const unreadable = await fastPathRejects(store);
-    if (
-      unreadable === 0 &&
-      !s.blankLines &&
-      !s.nulBytes &&
-      (await countRun(store, insertOpts.runId)) === s.dataLines
-    ) {
-      firstLine = 2;
-    } else {
-      // Something on the fast path was off: start over line by line, exactly. (The
-      // delete makes this transaction's commit slower; the exact path is the rare one.)
-      await store.run(`DELETE FROM records WHERE run_id = ${insertOpts.runId}`);
-      parsePath = "exact";
-      readRejects = (await stageCsvExact(store, path, header, csv)).readRejects;
-      await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
-        ...insertOpts,
-        hasLine: true,
-      });
-    }
-  } else if (fmt === "jsonl") {
-    parsePath = "exact";
-    ctx.onScan(await scanFile(path, false));
-    readRejects = (await stageJsonl(store, path, csv.limits, csv.renames)).readRejects;
-    await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, {
-      ...insertOpts,
-      hasLine: true,
-    });
-  } else {
-    ctx.onScan(await scanFile(path, false));
-    await insertRecords(store, await parquetRelation(store, path, csv.renames), {
-      ...insertOpts,
-      hasLine: false,
-    });
-    firstLine = 1;
+  /** Lines DuckDB's rows skip: those it could not read (read by the exact path instead). */
+  skippedLines: number[];
+}
+
+async function insertStaged(store: Store, insertOpts: InsertOptions): Promise<void> {
+  await insertRecords(store, `SELECT * FROM temp.${STAGE_TABLE}`, { ...insertOpts, hasLine: true });
+}
+
+/**
+ * CSV: DuckDB's parallel reader (the fast path). When every data line came out as one row or
+ * as one line it could not read, those few lines go through the exact path alone; when the
+ * counts disagree otherwise (blank lines, NUL bytes, records spanning lines, a quote left
+ * open), the whole file goes line by line through the exact path.
+ */
+async function readCsvRows(
+  store: Store,
+  ctx: ReadContext,
+  header: ColumnMap,
+): Promise<ReadOutcome> {
+  const { path, csv, insertOpts } = ctx;
+  const exact = async (): Promise<ReadOutcome> => {
+    const { readRejects } = await stageCsvExact(store, path, header, csv);
+    await insertStaged(store, insertOpts);
+    return { readRejects, parsePath: "exact", firstLine: null, skippedLines: [] };
+  };
+  // The hash-and-count pass runs in JS while DuckDB reads the file on its own threads. Ids in
+  // the first column are followed for order by the same pass: ids that only grow cannot
+  // repeat within the file (sortRun then skips that check).
+  const scan = scanFile(
+    path,
+    true,
+    header.contract[0] === "record_id" ? csv.delimiter : undefined,
+    csv.limits,
+  );
+  if (ctx.exactOnly) {
+    ctx.onScan(await scan);
+    return exact();
   }
-  return { readRejects, parsePath, firstLine };
+  const read = insertRecords(store, csvRelation(path, header, csv), {
+    ...insertOpts,
+    hasLine: false,
+  }).catch((err: Error) => {
+    throw /^Invalid Input Error/.test(err.message) ? new FastPathFailed(err.message) : err;
+  });
+  const [s] = await alongside(store, scan, read);
+  ctx.onScan(s);
+  const unread = await fastPathRejects(store);
+  const oneRowALine =
+    !s.blankLines &&
+    !s.nulBytes &&
+    (await countRun(store, insertOpts.runId)) + unread.length === s.dataLines;
+  if (oneRowALine && unread.length === 0)
+    return { readRejects: [], parsePath: "fast", firstLine: 2, skippedLines: [] };
+  const leftovers =
+    oneRowALine && s.lineIndex
+      ? await stageUnreadLines(store, path, unread, s.lineIndex, header, csv)
+      : null;
+  if (leftovers) {
+    await insertStaged(store, insertOpts);
+    const skippedLines = unread.map((u) => u.line);
+    return { readRejects: leftovers.readRejects, parsePath: "fast", firstLine: 2, skippedLines };
+  }
+  // Start over line by line. (The delete makes this transaction's commit slower; the exact
+  // path over a whole file is the rare one.)
+  await store.run(`DELETE FROM records WHERE run_id = ${insertOpts.runId}`);
+  return exact();
+}
+
+/**
+ * Step 2: the file's rows into `records`, in file order: CSV as `readCsvRows` says; JSON Lines
+ * always the exact path; Parquet DuckDB's reader.
+ */
+async function readRows(store: Store, ctx: ReadContext): Promise<ReadOutcome> {
+  const { path, header, csv, insertOpts } = ctx;
+  if (header) return readCsvRows(store, ctx, header);
+  ctx.onScan(await scanFile(path, false));
+  if (ctx.fmt === "jsonl") {
+    const { readRejects } = await stageJsonl(store, path, csv.limits, csv.renames);
+    await insertStaged(store, insertOpts);
+    return { readRejects, parsePath: "exact", firstLine: null, skippedLines: [] };
+  }
+  await insertRecords(store, await parquetRelation(store, path, csv.renames), {
+    ...insertOpts,
+    hasLine: false,
+  });
+  return { readRejects: [], parsePath: "fast", firstLine: 1, skippedLines: [] };
+}
+
+/**
+ * Step 1–2 as one transaction: the run opened, the stored vocabularies widened, the rows
+ * appended and the rows that could not be read recorded as rejects.
+ */
+async function appendRun(
+  store: Store,
+  run: { runId: number; file: string; bytes: number | undefined; source: string; started: number },
+  ctx: ReadContext & { vocab: Vocabulary; onPhase: IngestOptions["onPhase"] },
+) {
+  return store.transaction(async () => {
+    await store.run(
+      `INSERT INTO ingest_runs (run_id, file, file_bytes, format, source, started_at, status)
+       VALUES (?, ?, ?, ?, ?, to_timestamp(? / 1000.0), 'running')`,
+      [run.runId, run.file, run.bytes ?? null, ctx.fmt, run.source, run.started],
+    );
+    await syncStoredVocabulary(store, ctx.vocab);
+    await createLookups(store, ctx.vocab);
+    ctx.onPhase?.("reading");
+    let scan: FileScan | undefined;
+    const read = await readRows(store, {
+      ...ctx,
+      onScan: (s) => {
+        scan = s;
+        ctx.onScan(s);
+      },
+    });
+    await store.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
+    await writeReadRejects(store, run.runId, run.file, read.readRejects);
+    await dropLookups(store);
+    return {
+      parsePath: read.parsePath,
+      readRejects: read.readRejects.length,
+      invalidUtf8: read.readRejects.filter((r) => r.reason.startsWith("invalid UTF-8")).length,
+      readRejectLines: new Set(read.readRejects.map((r) => r.line)),
+      firstLine: read.firstLine,
+      skippedLines: read.skippedLines,
+      lineIndex: scan?.lineIndex,
+      idsIncreasing: read.parsePath === "fast" && (scan?.firstFieldIncreasing ?? false),
+    };
+  });
 }
 
 /**
@@ -295,6 +372,8 @@ async function sortAndRecord(
   store: Store,
   loaded: {
     firstLine: number | null;
+    skippedLines: number[];
+    lineIndex: LineIndex | undefined;
     idsIncreasing: boolean;
     readRejects: number;
     readRejectLines: Set<number>;
@@ -315,7 +394,8 @@ async function sortAndRecord(
 ) {
   const { runId, file } = run;
   // Rows DuckDB read itself have no line numbers yet; they were appended in file order.
-  if (loaded.firstLine !== null) await numberLines(store, runId, loaded.firstLine);
+  if (loaded.firstLine !== null)
+    await numberLines(store, runId, loaded.firstLine, loaded.skippedLines);
   const staged = await countRun(store, runId);
   run.onPhase?.("normalising");
   const n = await sortRun(store, {
@@ -326,7 +406,7 @@ async function sortAndRecord(
     idsIncreasing: loaded.idsIncreasing,
   });
   if (run.fmt !== "parquet" && n.rejected > 0)
-    await keepRawLines(store, runId, run.path, run.limits, loaded.readRejectLines);
+    await keepRawLines(store, runId, run.path, run.limits, loaded);
   const rejected = n.rejected + loaded.readRejects;
   const read = n.loaded + n.duplicates + rejected;
   if (read !== staged + loaded.readRejects) {
@@ -417,36 +497,23 @@ async function ingestText(
     // update among a transaction's own appended rows makes DuckDB re-append every row at
     // COMMIT on one thread (30 s of a 10M-row file). Between the two the run is 'running';
     // a store opened after a crash there drops that run's rows (src/db/recover.ts).
-    const loaded = await store.transaction(async () => {
-      await store.run(
-        `INSERT INTO ingest_runs (run_id, file, file_bytes, format, source, started_at, status)
-         VALUES (?, ?, ?, ?, ?, to_timestamp(? / 1000.0), 'running')`,
-        [runId, file, bytes ?? null, fmt, source, started],
-      );
-      await syncStoredVocabulary(store, vocab);
-      await createLookups(store, vocab);
-      options.onPhase?.("reading");
-      const { readRejects, parsePath, firstLine } = await readRows(store, {
-        path,
-        fmt,
-        header,
-        csv,
-        insertOpts,
-        onScan: (s) => {
-          scan = s;
-        },
-      });
-      await store.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`);
-      await writeReadRejects(store, runId, file, readRejects);
-      await dropLookups(store);
-      return {
-        parsePath,
-        readRejects: readRejects.length,
-        invalidUtf8: readRejects.filter((r) => r.reason.startsWith("invalid UTF-8")).length,
-        readRejectLines: new Set(readRejects.map((r) => r.line)),
-        firstLine,
-        idsIncreasing: parsePath === "fast" && (scan?.firstFieldIncreasing ?? false),
-      };
+    const run = { runId, file, bytes, source, started };
+    const ctx = {
+      path,
+      fmt,
+      header,
+      csv,
+      insertOpts,
+      vocab,
+      exactOnly: false,
+      onPhase: options.onPhase,
+      onScan: (s: FileScan) => {
+        scan = s;
+      },
+    };
+    const loaded = await appendRun(store, run, ctx).catch((err: unknown) => {
+      if (err instanceof FastPathFailed) return appendRun(store, run, { ...ctx, exactOnly: true });
+      throw err;
     });
     committedRows = true;
     const counts = await store.transaction(() =>

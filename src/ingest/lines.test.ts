@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { FirstFieldOrder, scanFile } from "./lines.js";
+import fc from "fast-check";
+import { FirstFieldOrder, openText, readLines, readLinesAt, scanFile } from "./lines.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sojourn-lines-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -115,5 +116,58 @@ describe("first field order", () => {
     // The lines are counted once, by the order check when it runs: the same count.
     assert.deepEqual([followed.dataLines, followed.sha256], [plain.dataLines, plain.sha256]);
     assert.equal(followed.dataLines, 3);
+  });
+});
+
+describe("readLinesAt", () => {
+  /** Every line as readLines gives it, with the byte offset where it starts. */
+  async function allLines(path: string, maxLineBytes: number) {
+    const bytes = readFileSync(path);
+    const out = [];
+    let offset = 0;
+    for await (const l of readLines(openText(path), maxLineBytes)) {
+      out.push({ ...l, offset });
+      const nl = bytes.indexOf(10, offset);
+      offset = nl === -1 ? bytes.length : nl + 1;
+    }
+    return out;
+  }
+
+  it("gives the chosen lines and their offsets as a whole read does, across chunks", async () => {
+    const maxLineBytes = 300;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            text: fc.oneof(fc.string({ maxLength: 40 }), fc.constant("y".repeat(400))),
+            end: fc.constantFrom("\n", "\r\n"),
+          }),
+          { minLength: 1, maxLength: 60 },
+        ),
+        fc.boolean(),
+        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 14_000 })),
+        async (lines, lastEnds, pad) => {
+          const body = lines.map((l) => `${l.text.replaceAll("\n", " ")}${l.end}`).join("");
+          // Padding lines put the chosen ones past the scan's first chunk (1 MiB) at times.
+          const text = `${`${"p".repeat(99)}\n`.repeat(pad)}${lastEnds ? body : body.replace(/\r?\n$/, "")}`;
+          const path = join(dir, "at.csv");
+          writeFileSync(path, text);
+          const { lineIndex } = await scanFile(path, true, ",");
+          assert.ok(lineIndex);
+          const whole = await allLines(path, maxLineBytes);
+          const chosen = whole.filter((l, i) => l.number > pad && i % 3 !== 1);
+          const got = [];
+          for await (const l of readLinesAt(
+            path,
+            chosen.map((l) => l.number),
+            lineIndex,
+            maxLineBytes,
+          ))
+            got.push(l);
+          assert.deepEqual(got, chosen);
+        },
+      ),
+      { numRuns: 40, seed: 2397 },
+    );
   });
 });

@@ -4,7 +4,8 @@
  */
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { pipeline, type Readable, Transform } from "node:stream";
+import { open } from "node:fs/promises";
+import { pipeline, Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { AppError } from "../core/errors.js";
 
@@ -159,8 +160,33 @@ export function firstInvalidUtf8Offset(bytes: Buffer): number {
 const LF_LF = Buffer.from("\n\n");
 const LF_CR_LF = Buffer.from("\n\r\n");
 
+/**
+ * Where every LINE_INDEX_STEP-th line of an uncompressed file starts, recorded by the scan so
+ * that a few chosen lines can later be read without another pass over the whole file. Eight
+ * lines a step keeps the index at a byte per line of a 10M-line file and a chosen line's read
+ * at a few kilobytes.
+ */
+export class LineIndex {
+  static readonly STEP = 8;
+  /** starts[k]: the byte offset of line k * STEP + 1. */
+  readonly starts: number[] = [0];
+  private lines = 0;
+  private base = 0;
+
+  /** A "\n" at offset `at` of the current chunk. */
+  newline(at: number): void {
+    if (++this.lines % LineIndex.STEP === 0) this.starts.push(this.base + at + 1);
+  }
+
+  endChunk(length: number): void {
+    this.base += length;
+  }
+}
+
 export interface FileScan {
   sha256: string;
+  /** Line starts of an uncompressed file whose lines were counted. */
+  lineIndex?: LineIndex;
   /** Physical lines after the header (an unterminated last line counts). */
   dataLines: number;
   /** Whether any line is empty (then DuckDB's row count and the line count disagree). */
@@ -193,11 +219,12 @@ export class FirstFieldOrder {
   /** Feeds the next chunk of the file; returns how many "\n" it holds (the caller's line
    * count: the newlines are found once, for both). The bytes of a first field are walked in
    * JS, a dozen or so per line, rather than searched with Buffer calls. */
-  chunk(chunk: Buffer): number {
+  chunk(chunk: Buffer, index?: LineIndex): number {
     let lines = 0;
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, nl + 1)) {
       lines++;
+      index?.newline(nl);
       if (this.increasing) this.piece(chunk, start, nl, true);
       start = nl + 1;
     }
@@ -284,12 +311,18 @@ export async function scanFile(
     firstFieldDelimiter && countLines && !gz
       ? new FirstFieldOrder(firstFieldDelimiter.charCodeAt(0))
       : undefined;
+  const index = countLines && !gz ? new LineIndex() : undefined;
   const stats = { lines: 0, blank: false, nul: false, prev: 10, prev2: 10 };
   const count = (chunk: Buffer) => {
     if (chunk.length === 0) return;
     if (!stats.nul) stats.nul = chunk.indexOf(0) !== -1;
-    if (order) stats.lines += order.chunk(chunk);
-    else for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) stats.lines++;
+    if (order) stats.lines += order.chunk(chunk, index);
+    else
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
+        stats.lines++;
+        index?.newline(i);
+      }
+    index?.endChunk(chunk.length);
     // An empty line is "\n\n" or "\n\r\n": searched inside the chunk, and across the
     // boundary with the last two bytes of the previous chunk (a file starts after a virtual "\n").
     if (!stats.blank) {
@@ -324,5 +357,47 @@ export async function scanFile(
     blankLines: stats.blank,
     nulBytes: stats.nul,
     firstFieldIncreasing: order?.finish() ?? false,
+    ...(index ? { lineIndex: index } : {}),
   };
+}
+
+/**
+ * The lines numbered `wanted` (ascending) of an uncompressed file, as `readLines` gives them,
+ * read through the scan's line index: only the blocks of `LineIndex.STEP` lines that hold them.
+ */
+export async function* readLinesAt(
+  file: string,
+  wanted: readonly number[],
+  index: LineIndex,
+  maxLineBytes = DEFAULT_LIMITS.maxLineBytes,
+): AsyncGenerator<PhysicalLine & { offset: number }> {
+  const size = statSync(file).size;
+  const fd = await open(file, "r");
+  try {
+    let i = 0;
+    while (i < wanted.length) {
+      const block = Math.floor(((wanted[i] as number) - 1) / LineIndex.STEP);
+      const first = block * LineIndex.STEP + 1;
+      const start = index.starts[block];
+      if (start === undefined) throw new Error(`line ${wanted[i]} is past the end of ${file}`);
+      const end = index.starts[block + 1] ?? size;
+      const bytes = Buffer.alloc(end - start);
+      await fd.read(bytes, 0, bytes.length, start);
+      let offset = start;
+      for await (const line of readLines(Readable.from([bytes]), maxLineBytes)) {
+        const number = first + line.number - 1;
+        if (number === wanted[i]) {
+          yield { ...line, number, offset };
+          i++;
+        }
+        // readLines drops a line's "\r" and says how long an over-long line was, "\r" included.
+        const cr = bytes[offset - start + line.bytes.length] === 13 ? 1 : 0;
+        offset += (line.tooLong ?? line.bytes.length + cr) + 1;
+      }
+      if (i < wanted.length && Math.floor(((wanted[i] as number) - 1) / LineIndex.STEP) === block)
+        throw new Error(`line ${wanted[i]} is past the end of ${file}`);
+    }
+  } finally {
+    await fd.close();
+  }
 }

@@ -299,13 +299,45 @@ export async function insertRecords(
     )`);
 }
 
-/** For files read by DuckDB without line numbers: rows were inserted in file order, so
- * line = position in the run + the line of the first data row. */
-export async function numberLines(store: Store, runId: number, firstLine: number): Promise<void> {
-  await store.run(`UPDATE records SET
-      line = rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId}) + ${firstLine},
-      rec_key = (${runId}::BIGINT << 32) + rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId}) + ${firstLine}
-    WHERE run_id = ${runId}`);
+/**
+ * For rows read by DuckDB without line numbers: they were inserted in file order, one a line
+ * from `firstLine` on, except the lines in `skipped` (ascending; lines DuckDB could not read).
+ * The row at position p then sits on line p + firstLine + (skipped lines up to it). The j-th
+ * skipped line s_j is passed by the rows at positions from s_j - firstLine - (j - 1) on, so
+ * an ASOF join on those thresholds counts them.
+ */
+export async function numberLines(
+  store: Store,
+  runId: number,
+  firstLine: number,
+  skipped: readonly number[] = [],
+): Promise<void> {
+  const position = `rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId} AND line IS NULL)`;
+  if (skipped.length === 0) {
+    await store.run(`UPDATE records SET line = ${position} + ${firstLine},
+        rec_key = (${runId}::BIGINT << 32) + ${position} + ${firstLine}
+      WHERE run_id = ${runId} AND line IS NULL`);
+    return;
+  }
+  await store.run("CREATE OR REPLACE TEMP TABLE ingest_skips (t BIGINT, n BIGINT)");
+  const appender = await store.conn.createAppender("ingest_skips", "main", "temp");
+  // Consecutive skipped lines share a threshold; the join must find the last of them.
+  skipped.forEach((line, j) => {
+    if (skipped[j + 1] === line + 1) return;
+    appender.appendBigInt(BigInt(line - firstLine - j));
+    appender.appendBigInt(BigInt(j + 1));
+    appender.endRow();
+  });
+  appender.flushSync();
+  appender.closeSync();
+  await store.run(`UPDATE records SET line = f.line, rec_key = (${runId}::BIGINT << 32) + f.line
+    FROM (
+      SELECT r.rid, r.p + ${firstLine} + coalesce(s.n, 0) AS line
+      FROM (SELECT rowid AS rid, ${position} AS p FROM records WHERE run_id = ${runId} AND line IS NULL) r
+      ASOF LEFT JOIN temp.ingest_skips s ON r.p >= s.t
+    ) f
+    WHERE records.rowid = f.rid`);
+  await store.run("DROP TABLE temp.ingest_skips");
 }
 
 /** Resolves vocabulary values the ENUM lookups did not know (other spellings, extra spaces). */

@@ -8,12 +8,10 @@
 import type { Store } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import {
-  type CitySeries,
   type ClaimView,
   type CohortRow,
   countAlertsByRuleVersion,
   countCohorts,
-  type EvidenceRecord,
   type HitRow,
   listImports,
   listIngestRunsBrief,
@@ -43,17 +41,7 @@ import {
 } from "../read/index.js";
 import { nextDay } from "./format.js";
 
-export type {
-  CitySeries,
-  ClaimView,
-  CohortRow,
-  EvidenceRecord,
-  HitRow,
-  Presence,
-  Section,
-  SponsorRow,
-  TopAlert as AlertRow,
-};
+export type { ClaimView, CohortRow, HitRow, Presence, Section, SponsorRow };
 
 export interface ReportOptions {
   from?: string;

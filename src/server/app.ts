@@ -89,5 +89,3 @@ export function createApp(ctx: ServerContext) {
   });
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

@@ -17,9 +17,11 @@ import {
   DEFAULT_LIMITS,
   decodeUtf8,
   type InputLimits,
+  type LineIndex,
   openText,
   type PhysicalLine,
   readLines,
+  readLinesAt,
 } from "../lines.js";
 import { lineText, type StageResult, StageWriter } from "../stage.js";
 
@@ -105,11 +107,29 @@ export function csvRelation(file: string, map: ColumnMap, options: CsvOptions): 
       rejects_table='ingest_csv_rejects', rejects_scan='ingest_csv_scans', max_line_size=${maxLine})`;
 }
 
-/** How many rows DuckDB could not read on the fast path (then the exact path takes over). */
-export async function fastPathRejects(store: Store): Promise<number> {
-  const [rej] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM ingest_csv_rejects");
+/** A line DuckDB could not read on the fast path: its number and DuckDB's byte position of
+ * its start. */
+export interface UnreadLine {
+  line: number;
+  position: number;
+}
+
+/** The lines DuckDB could not read on the fast path, in file order (one entry per line,
+ * however many errors it had). */
+export async function fastPathRejects(store: Store): Promise<UnreadLine[]> {
+  const rows = await store.all<{ line: bigint; position: bigint | null }>(
+    `SELECT line, min(line_byte_position) AS position FROM ingest_csv_rejects
+     GROUP BY line ORDER BY line`,
+  );
   await store.run("DROP TABLE IF EXISTS ingest_csv_rejects; DROP TABLE IF EXISTS ingest_csv_scans");
-  return Number(rej?.n ?? 0);
+  return rows.map((r) => ({ line: Number(r.line), position: Number(r.position ?? -2) }));
+}
+
+/** Whether DuckDB's position of a line's start names the line at byte `offset`. DuckDB
+ * counts from 1, except after a "\r\n", where it can count from the "\n" instead; lines are
+ * at least two bytes apart (blank lines never come this way), so either names one line. */
+function startsAt(position: number, offset: number): boolean {
+  return position === offset + 1 || position === offset;
 }
 
 function countQuotes(text: string): number {
@@ -118,11 +138,28 @@ function countQuotes(text: string): number {
   return n;
 }
 
+/** The exact path over the whole file: every line after the header. */
 export async function stageCsvExact(
   store: Store,
   file: string,
   map: ColumnMap,
   options: CsvOptions,
+): Promise<StageResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const lines = readLines(openText(file, limits), limits.maxLineBytes);
+  return stageCsvLines(store, lines, map, options, true);
+}
+
+/**
+ * The exact path over `lines` (with the header first when `header`): each record parsed on
+ * its own, a record whose quoted field spans lines framed across them.
+ */
+export async function stageCsvLines(
+  store: Store,
+  lines: AsyncIterable<PhysicalLine>,
+  map: ColumnMap,
+  options: CsvOptions,
+  header: boolean,
 ): Promise<StageResult> {
   const writer = await StageWriter.open(store);
   const expected = map.fileColumns.length;
@@ -151,12 +188,13 @@ export async function stageCsvExact(
       writer.reject(number, reason, text, column);
       return;
     }
-    const values: Record<string, string> = {};
-    const extra: Record<string, string> = {};
+    // An empty field is null, as DuckDB's reader makes it on the fast path.
+    const values: Record<string, string | null> = {};
+    const extra: Record<string, string | null> = {};
     fields.forEach((v, i) => {
       const c = map.contract[i];
-      if (c) values[c] = v;
-      else if (map.fileColumns[i]) extra[map.fileColumns[i] ?? ""] = v;
+      if (c) values[c] = v === "" ? null : v;
+      else if (map.fileColumns[i]) extra[map.fileColumns[i] ?? ""] = v === "" ? null : v;
     });
     writer.append(number, values, extra);
   };
@@ -190,12 +228,12 @@ export async function stageCsvExact(
       );
   };
 
-  let header = true;
+  let beforeHeader = header;
   const limits = options.limits ?? DEFAULT_LIMITS;
-  for await (const line of readLines(openText(file, limits), limits.maxLineBytes)) {
-    if (header) {
+  for await (const line of lines) {
+    if (beforeHeader) {
       if (line.bytes.length === 0) continue;
-      header = false;
+      beforeHeader = false;
       continue;
     }
     const text = lineText(line, limits.maxLineBytes);
@@ -209,4 +247,37 @@ export async function stageCsvExact(
   while (pending.length > 0)
     flushPending("malformed CSV: unterminated quoted field at end of file");
   return writer.finish();
+}
+
+/**
+ * The fast path's leftovers: the lines DuckDB could not read, each read again by the exact
+ * path for its reject (or its row, where the exact path reads what DuckDB would not). Null
+ * when this would not give what the exact path gives over the whole file: a line that does
+ * not start where DuckDB said (DuckDB's line count is off), or one with an odd number of
+ * quotes (the exact path would read the lines after it into the same record).
+ */
+export async function stageUnreadLines(
+  store: Store,
+  file: string,
+  unread: readonly UnreadLine[],
+  index: LineIndex,
+  map: ColumnMap,
+  options: CsvOptions,
+): Promise<StageResult | null> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  let whole = true;
+  async function* checked(): AsyncGenerator<PhysicalLine> {
+    let i = 0;
+    const numbers = unread.map((u) => u.line);
+    for await (const l of readLinesAt(file, numbers, index, limits.maxLineBytes)) {
+      const quotes = l.tooLong === undefined ? countQuotes(l.bytes.toString("latin1")) : 0;
+      if (!startsAt(unread[i++]?.position ?? -2, l.offset) || quotes % 2 !== 0) {
+        whole = false;
+        return;
+      }
+      yield l;
+    }
+  }
+  const staged = await stageCsvLines(store, checked(), map, options, false);
+  return whole ? staged : null;
 }
