@@ -10,8 +10,8 @@
 // own, web/tsconfig.json), with one tool building both outputs from one set of sources.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -29,7 +29,7 @@ const common = {
   jsxImportSource: "preact",
   logLevel: "warning",
 };
-await build({
+const app = await build({
   ...common,
   entryPoints: { app: join(root, "web", "main.tsx") },
   outdir: out,
@@ -38,7 +38,23 @@ await build({
   minify: true,
   sourcemap: true,
   legalComments: "linked",
+  metafile: true,
 });
+// The chunks the shell imports statically are named in the page, so the browser fetches them
+// with app.js rather than after parsing it. Chunks imported lazily (pages, ECharts) are not.
+const shell = Object.entries(app.metafile.outputs).find(([, o]) =>
+  o.entryPoint?.endsWith("main.tsx"),
+);
+const preload = (shell?.[1].imports ?? [])
+  .filter((i) => i.kind === "import-statement")
+  .map((i) => `<link rel="modulepreload" href="app/${basename(i.path)}">`);
+writeFileSync(
+  join(out, "index.html"),
+  readFileSync(join(root, "web", "index.html"), "utf8").replace(
+    '<script type="module" src="app/app.js"></script>',
+    `<script type="module" src="app/app.js"></script>\n${preload.join("\n")}`,
+  ),
+);
 const views = join(root, "dist", "report-views");
 rmSync(views, { recursive: true, force: true });
 await build({
@@ -49,7 +65,12 @@ await build({
   // preact and preact-render-to-string are the package's dependencies, resolved at run time.
   packages: "external",
 });
-copyFileSync(join(root, "web", "index.html"), join(out, "index.html"));
+// The map's country shapes depend only on world-atlas's data and the map's frame: drawn once
+// here (src/report/map.ts, compiled by the tsc step before this script) rather than per map.
+const { drawCountryShapes, SHAPES_FILE } = await import(
+  pathToFileURL(join(root, "dist", "src", "report", "map.js")).href
+);
+writeFileSync(SHAPES_FILE, drawCountryShapes());
 
 // Fonts: the woff2 files of weight 400 and a style sheet naming them with their Unicode ranges.
 const faces = [];
@@ -63,7 +84,7 @@ for (const pkg of ["noto-sans-sc", "noto-sans-kr"]) {
   for (const f of readdirSync(join(dir, "files")))
     if (f.endsWith("-400-normal.woff2")) copyFileSync(join(dir, "files", f), join(out, "fonts", f));
 }
-writeFileSync(
-  join(out, "app.css"),
-  `${faces.join("\n")}\n${readFileSync(join(root, "web", "app.css"), "utf8")}`,
-);
+// The font faces (hundreds of Unicode ranges) are a style sheet of their own that the app adds
+// once it runs, so they are not parsed before the first page is drawn.
+writeFileSync(join(out, "fonts.css"), faces.join("\n"));
+copyFileSync(join(root, "web", "app.css"), join(out, "app.css"));

@@ -1,6 +1,7 @@
 /**
  * The report's views, piece by piece: CJK font subsets for exactly the characters used, weekly
- * presence, ports without coordinates placed at their city, citation keys with their sources.
+ * presence, ports without coordinates placed at their city, citation keys with their sources,
+ * and the sections drawn by the web app's views (the bundle `npm run build` writes).
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -11,6 +12,8 @@ import { repoRoot } from "../src/repo-root.js";
 import { CITED_SOURCES, citationKeys } from "../src/report/citations.js";
 import { cjkCharacters, embedCjkFonts } from "../src/report/fonts.js";
 import { drawCrossingsMap } from "../src/report/map.js";
+import { loadReportViews } from "../src/report/views.js";
+import type { ReportViewData } from "../web/report/report-data.js";
 
 describe("report views", () => {
   it("embeds a font subset covering exactly the CJK characters of the text", async () => {
@@ -93,5 +96,123 @@ describe("report views", () => {
     );
     for (const s of CITED_SOURCES) assert.match(s.url, /^https?:\/\/\S+$/, s.key);
     assert.deepEqual(citationKeys("limit [S28][S27] and [S27]; not S3 or [S]"), ["S27", "S28"]);
+  });
+
+  it("draws the sections with the web app's views: figures, charts, map, alerts, evidence", async () => {
+    const views = await loadReportViews();
+    const cited = {
+      source: "s1",
+      record_id: "r1:7",
+      date: "2019-12-30",
+      direction: "entry",
+      port: "Quanhe",
+      doc: "*******86",
+      name: "K**",
+    };
+    const data: ReportViewData = {
+      deadline: "2019-12-22",
+      headline: {
+        lead: { id: "present-after-deadline", label: "present", value: 59, definition: "lead def" },
+        items: [
+          { id: "alerts", label: "alerts", value: 1204, definition: "rule findings" },
+          { id: "claims", label: "claims", value: null, missingHint: "run sojourn evidence add" },
+        ],
+      },
+      monthly: [{ month: "2019-12", entries: 5, exits: 3 }],
+      presence: {
+        available: true,
+        data: {
+          method: "presence-table",
+          note: "a note",
+          series: [
+            {
+              city_id: "hunchun",
+              name: "Hunchun",
+              points: [
+                ["2019-12-16", 300],
+                ["2019-12-23", 153],
+              ],
+            },
+          ],
+        },
+      },
+      map: {
+        svg: '<svg id="crossings-map"><circle data-port="p1"/></svg>',
+        note: "map note",
+        ports: [
+          {
+            port_id: "p1",
+            name: "Quanhe",
+            name_zh: "圈河",
+            city: "Hunchun",
+            entries: 700,
+            exits: 504,
+            approximate: true,
+          },
+        ],
+        unknownPortCrossings: 0,
+      },
+      sponsors: { available: false, reason: "run sojourn analyze" },
+      cohorts: { available: false, reason: "run sojourn analyze" },
+      alerts: {
+        available: true,
+        data: {
+          total: 1,
+          byRule: [{ rule: "overstay", alerts: 1 }],
+          rows: [
+            {
+              alert_id: "A1",
+              rule: "overstay",
+              score: 0.9,
+              person_id: "P-1",
+              cohort_id: null,
+              period_start: "2019-12-01",
+              period_end: "2020-01-05",
+              summary: "stayed",
+              record_ids: ["r1:7"],
+              record_count: 12,
+              cited: [cited],
+            },
+          ],
+        },
+      },
+      evidence: { available: false, reason: "run sojourn evidence add" },
+    };
+    const { sections, charts } = views.renderReportSections(data, "TestStack");
+    assert.deepEqual(Object.keys(sections).sort(), [
+      "alerts",
+      "evidence",
+      "headline",
+      "map",
+      "presence",
+      "sponsors",
+    ]);
+    assert.match(sections.headline, /class="figure lead" data-figure="present-after-deadline"/);
+    assert.match(sections.headline, /<span>Definition:<\/span> rule findings/);
+    assert.match(sections.headline, /1,204/);
+    assert.match(sections.headline, /Needs: run sojourn evidence add/);
+    // Each chart a placeholder on the page, its option collected for the page's script.
+    assert.deepEqual(
+      charts.map((c) => c.id),
+      ["chart-monthly", "chart-presence", "chart-alerts"],
+    );
+    for (const c of charts) {
+      assert.match(
+        sections.headline + sections.presence + sections.alerts,
+        new RegExp(`data-chart="${c.id}"`),
+      );
+      assert.deepEqual(c.option.textStyle, { fontFamily: "TestStack" });
+    }
+    assert.match(sections.presence, /300 \(week of 2019-12-16\)/);
+    assert.match(sections.presence, /153 \(week of 2019-12-23\)/);
+    assert.match(sections.map, /<svg id="crossings-map">/);
+    assert.match(sections.map, /Quanhe <span lang="zh">圈河<\/span> \(≈ drawn at its city\)/);
+    // One alert row and a row of the records it cites; the report has no other pages to link to.
+    assert.match(sections.alerts, /<tr id="alert-A1" data-id="A1">/);
+    assert.match(sections.alerts, /12 records/);
+    assert.match(sections.alerts, /<td>\*{7}86<\/td>/);
+    assert.doesNotMatch(Object.values(sections).join(""), /<a /);
+    assert.match(sections.sponsors, /Not available: run sojourn analyze/);
+    assert.match(sections.evidence, /Not available: run sojourn evidence add/);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The web app in Debian's Chromium (playwright-core, /usr/bin/chromium) against `sojourn serve`
  * on one demo-size store built once: log in, triage an alert by keyboard, open a person from the
- * map, add them to a case, export the pack and download a file of it; every page at 1280 px and
+ * map, add them to a case, export the pack and download a file of it, open one alert from the
+ * case; a page loads its code, and ECharts, only when it is shown; every page at 1280 px and
  * at a tablet's 820 px passes axe-core's checks, with no console error and no request to
  * another origin. A screenshot of every page is kept in test-output/webapp/.
  */
@@ -28,10 +29,11 @@ const OVERFLOW = `[...document.querySelectorAll("main *, header *")]
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** Every page of the app, by the route a user reaches it at (persons and teams found at run time). */
-function pages(person: string, cohort: string, port: string): [string, string][] {
+function pages(person: string, cohort: string, port: string, alert: string): [string, string][] {
   return [
     ["overview", "#/"],
     ["alerts", "#/alerts?sort=score"],
+    ["alert", `#/alerts?id=${encodeURIComponent(alert)}`],
     ["person", `#/person/${person}`],
     ["port", `#/port/${port}`],
     ["cohort", `#/cohort/${cohort}`],
@@ -85,9 +87,13 @@ describe("the web app in Chromium", () => {
     tmp.cleanup();
   });
 
+  /** A page loaded afresh (not a change of the fragment), with its code and data in. */
   const open = async (hash: string) => {
+    await page.goto("about:blank");
     await page.goto(`${server.url}/${hash}`);
     await page.locator("h1").first().waitFor();
+    // Gone from every place (first() names whichever is left, until none is).
+    await page.locator("main .loading").first().waitFor({ state: "detached", timeout: 60_000 });
     await page.waitForLoadState("networkidle");
   };
 
@@ -130,7 +136,7 @@ describe("the web app in Chromium", () => {
     await page.keyboard.press("x");
     await page.getByLabel("Decision").selectOption("confirmed");
     await page.getByRole("button", { name: "Review selected" }).click();
-    await page.getByText("1 of 1 alerts marked confirmed.").waitFor();
+    await page.getByText("1 alert marked confirmed.").waitFor();
     const history = await page.evaluate(async (alert) => {
       const r = await fetch(`/api/alerts/${encodeURIComponent(alert)}/review`);
       return r.json();
@@ -170,10 +176,68 @@ describe("the web app in Chromium", () => {
     assert.ok((await page.locator("ul.files li").count()) > 5, "the pack's files are listed");
   });
 
+  it("opens one alert from a case's alert item", async () => {
+    const id = await page.evaluate(async () => {
+      const { items } = (await (await fetch("/api/alerts?limit=1&sort=score")).json()) as {
+        items: { alert_id: string }[];
+      };
+      const session = (await (await fetch("/api/views/session")).json()) as { csrf_token: string };
+      const alert = String(items[0]?.alert_id);
+      const r = await fetch("/api/cases/C-1/items", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": session.csrf_token },
+        body: JSON.stringify({ items: [{ kind: "alert", ref: alert }] }),
+      });
+      return r.ok ? alert : `HTTP ${r.status}`;
+    });
+    assert.match(id, /^(?!HTTP)/, id);
+    await open("#/case/C-1");
+    await page.getByRole("link", { name: id }).click();
+    await page.getByRole("heading", { level: 1, name: `Alert ${id}` }).waitFor();
+    const rows = page.locator("table.alerts tbody tr[data-id]");
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.equal(await rows.first().getAttribute("data-id"), id);
+    await page.getByRole("link", { name: "All alerts" }).click();
+    await page.getByRole("heading", { level: 1, name: "Alert queue" }).waitFor();
+    await rows.nth(1).waitFor();
+    assert.ok((await rows.count()) > 1, "the whole queue again");
+  });
+
+  it("loads a page's code and ECharts only when a page needs them", async () => {
+    // A context of its own (an empty cache, the same session), and a fresh document for each
+    // page (not a change of the fragment), so the resources listed are those the page loaded.
+    const fresh = await browser.newContext();
+    await fresh.addCookies(await page.context().cookies());
+    const tab = await fresh.newPage();
+    const largestScript = async () => {
+      const sizes = await tab.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.endsWith(".js"))
+          .map((e) => (e as unknown as { decodedBodySize: number }).decodedBodySize),
+      );
+      return Math.max(0, ...sizes);
+    };
+    try {
+      await tab.goto(`${server.url}/#/cases`);
+      await tab.getByRole("heading", { level: 1, name: "Cases" }).waitFor();
+      await tab.waitForLoadState("networkidle");
+      const cases = await largestScript();
+      assert.ok(cases > 0 && cases < 200_000, `the cases page loads no chart library (${cases})`);
+      await tab.goto("about:blank");
+      await tab.goto(`${server.url}/#/`);
+      await tab.locator(".chart canvas").first().waitFor();
+      assert.ok((await largestScript()) > 200_000, "the overview loads ECharts for its chart");
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it("every page passes axe-core at 1280 px and fits 820 px, with screenshots", async () => {
     const alerts = (await page.evaluate(async () =>
       (await fetch("/api/alerts?limit=50&sort=score")).json(),
-    )) as { items: { person_id: string | null; cohort_id: string | null }[] };
+    )) as { items: { alert_id: string; person_id: string | null; cohort_id: string | null }[] };
     const withCohort = alerts.items.find((a) => a.cohort_id);
     const withPerson = alerts.items.find((a) => a.person_id);
     assert.ok(withCohort && withPerson, "alerts about a person and a team");
@@ -183,6 +247,7 @@ describe("the web app in Chromium", () => {
         String(withPerson.person_id),
         String(withCohort.cohort_id),
         "cn-jl-hunchun-quanhe",
+        withPerson.alert_id,
       )) {
         await open(hash);
         const errors = await page.locator(".error").allTextContents();

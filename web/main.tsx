@@ -7,10 +7,10 @@
 import { type ComponentType, render } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { createApi, type Me } from "./api.js";
-import { WebChart } from "./chart.js";
+import { prefetchCharts, WebChart } from "./chart.js";
 import { LoginPage } from "./pages/login.js";
 import { OverviewPage } from "./pages/overview.js";
-import { href, type Route, useRoute } from "./router.js";
+import { href, parseHash, type Route, useRoute } from "./router.js";
 import { SessionContext } from "./ui.js";
 import { UnmaskControl } from "./unmask.js";
 import { ChartContext, LinkContext, type Links } from "./views/context.js";
@@ -205,4 +205,14 @@ function App() {
 }
 
 const root = document.getElementById("app");
-if (root) render(<App />, root);
+if (root) {
+  // The CJK font faces: each range's file is fetched only when text in it is on screen.
+  const fonts = document.createElement("link");
+  fonts.rel = "stylesheet";
+  fonts.href = "app/fonts.css";
+  document.head.append(fonts);
+  // The first page is most often the overview, whose chart needs ECharts: fetch it alongside
+  // the session and the overview's data.
+  if (parseHash(location.hash).parts.length === 0) prefetchCharts();
+  render(<App />, root);
+}

@@ -7,7 +7,7 @@
  * entries and exits); a port without coordinates of its own is drawn at its city's, dashed and
  * marked ≈, so its traffic is not lost from the map.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { geoMercator, geoPath } from "d3-geo";
 import { feature } from "topojson-client";
@@ -109,24 +109,28 @@ const FRAME: [[number, number], [number, number]] = [
 const CHINA = "156";
 const DPRK = "408";
 
-let topology: unknown;
+/**
+ * The frame with a margin, in degrees: a country with no vertex in it cannot reach the frame
+ * (at 1:50m no edge is that long), so it is neither projected nor clipped, which is most of the
+ * world and most of the drawing time.
+ */
+const NEAR: [[number, number], [number, number]] = [
+  [FRAME[0][0] - 4, FRAME[0][1] - 3],
+  [FRAME[1][0] + 4, FRAME[1][1] + 3],
+];
 
-function loadTopology(): unknown {
-  if (!topology) {
-    const require = createRequire(import.meta.url);
-    topology = JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf8"));
-  }
-  return topology;
+/** Whether any [lon, lat] among nested coordinate arrays lies in NEAR. */
+function reachesFrame(coordinates: unknown): boolean {
+  if (!Array.isArray(coordinates)) return false;
+  const [lon, lat] = coordinates;
+  if (typeof lon === "number" && typeof lat === "number")
+    return lon >= NEAR[0][0] && lon <= NEAR[1][0] && lat >= NEAR[0][1] && lat <= NEAR[1][1];
+  return coordinates.some(reachesFrame);
 }
 
-export function drawCrossingsMap(
-  ports: readonly Port[],
-  flows: readonly PortFlow[],
-  cities: readonly City[] = [],
-): CrossingsMap {
-  const topo = loadTopology() as { objects: { countries: unknown } };
-  const countries = feature(topo, topo.objects.countries);
-  const projection = geoMercator()
+/** The map's projection: Mercator fitted to the frame, clipped to the picture. */
+function frameProjection() {
+  return geoMercator()
     .fitExtent(
       [
         [10, 10],
@@ -138,9 +142,21 @@ export function drawCrossingsMap(
       [0, 0],
       [WIDTH, HEIGHT],
     ]);
-  const path = geoPath(projection);
+}
+
+/**
+ * The country shapes as SVG paths: Natural Earth 1:50m (world-atlas's TopoJSON) projected into
+ * the frame. They depend on nothing but the package's data and this file's constants, so
+ * `npm run build` draws them once into dist/report-views/country-shapes.svg (SHAPES_FILE); a map
+ * reads them from there, and draws them itself only where no build wrote them.
+ */
+export function drawCountryShapes(): string {
+  const require = createRequire(import.meta.url);
+  const topo = JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf8"));
+  const path = geoPath(frameProjection());
   const shapes: string[] = [];
-  for (const f of countries.features) {
+  for (const f of feature(topo, topo.objects.countries).features) {
+    if (!reachesFrame(f.geometry?.coordinates)) continue;
     const d = path(f);
     if (!d) continue;
     const cls = f.id === CHINA ? "cn" : f.id === DPRK ? "kp" : "other";
@@ -148,6 +164,23 @@ export function drawCrossingsMap(
       `<path class="country ${cls}" d="${d}"><title>${escapeHtml(f.properties.name ?? "")}</title></path>`,
     );
   }
+  return shapes.join("");
+}
+
+/** Where the build writes the country shapes (from dist/src/report/ to dist/report-views/). */
+export const SHAPES_FILE = new URL("../../report-views/country-shapes.svg", import.meta.url);
+
+function countryShapes(): string {
+  return existsSync(SHAPES_FILE) ? readFileSync(SHAPES_FILE, "utf8") : drawCountryShapes();
+}
+
+export function drawCrossingsMap(
+  ports: readonly Port[],
+  flows: readonly PortFlow[],
+  cities: readonly City[] = [],
+): CrossingsMap {
+  const projection = frameProjection();
+  const shapes = countryShapes();
   const byPort = new Map(flows.map((f) => [f.port_id, f]));
   const max = Math.max(1, ...flows.map((f) => f.entries + f.exits));
   const marks: string[] = [];
@@ -210,7 +243,7 @@ export function drawCrossingsMap(
   }
   const legend = `<g class="legend" transform="translate(${WIDTH - 300},${HEIGHT - 78})"><rect width="290" height="68" rx="4"/><text x="10" y="20">Circle area: DPRK-national crossings</text><text x="10" y="40">↓ entries into China  ↑ exits to the DPRK</text><text x="10" y="60">Natural Earth 1:50m · Mercator</text></g>`;
   const names = `<text class="sea" x="${(projection([123.0, 39.5])?.[0] ?? 0).toFixed(0)}" y="${(projection([123.0, 39.5])?.[1] ?? 0).toFixed(0)}">Korea Bay</text>`;
-  const svg = `<svg id="crossings-map" class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="China–DPRK border crossings with DPRK-national crossings per port" xmlns="http://www.w3.org/2000/svg"><rect class="water" width="${WIDTH}" height="${HEIGHT}"/>${shapes.join("")}${names}${marks.join("")}${labels.join("")}${legend}</svg>`;
+  const svg = `<svg id="crossings-map" class="map" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="China–DPRK border crossings with DPRK-national crossings per port" xmlns="http://www.w3.org/2000/svg"><rect class="water" width="${WIDTH}" height="${HEIGHT}"/>${shapes}${names}${marks.join("")}${labels.join("")}${legend}</svg>`;
   return { svg, portsWithoutCoordinates: missing, approximate, drawn, unlabelled };
 }
 

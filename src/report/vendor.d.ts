@@ -15,7 +15,14 @@ declare module "topojson-client" {
   export function feature(
     topology: unknown,
     object: unknown,
-  ): { type: "FeatureCollection"; features: { id?: string; properties: { name?: string } }[] };
+  ): {
+    type: "FeatureCollection";
+    features: {
+      id?: string;
+      properties: { name?: string };
+      geometry: { type: string; coordinates: unknown } | null;
+    }[];
+  };
   export function mesh(
     topology: unknown,
     object: unknown,

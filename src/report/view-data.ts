@@ -244,7 +244,7 @@ export function reportViewData(
               publisher: text(s.publisher),
               published: text(s.published),
               grade: text(s.grade),
-              file: text(s.media_type),
+              file: null,
               sha256: String(s.sha256 ?? ""),
               claims: String(s.claims ?? 0),
             })),

@@ -81,27 +81,20 @@ export function AlertsPage({ query }: { query: URLSearchParams }) {
     load(null);
   }, [key]);
   const canReview = me.user.role !== "viewer";
+  /** One decision for every selected alert in one request: all are recorded, or none. */
   const review = async (status: string, reason: string) => {
     const ids = [...selected];
-    let done = 0;
-    for (const id of ids) {
-      try {
-        await api.send("POST", `/api/alerts/${encodeURIComponent(id)}/review`, {
-          status,
-          reason: reason || null,
-        });
-        done++;
-      } catch (e) {
-        setMessage(`${id}: ${(e as Error).message}`);
-        break;
-      }
+    try {
+      await api.send("POST", "/api/reviews", { alert_ids: ids, status, reason: reason || null });
+    } catch (e) {
+      setMessage(`No alert was marked: ${(e as Error).message}`);
+      return;
     }
+    const done = new Set(ids);
     setItems((old) =>
-      old.map((a) =>
-        selected.has(a.alert_id) && done > 0 ? { ...a, review: { ...a.review, status } } : a,
-      ),
+      old.map((a) => (done.has(a.alert_id) ? { ...a, review: { ...a.review, status } } : a)),
     );
-    setMessage(`${done} of ${ids.length} alerts marked ${status}.`);
+    setMessage(`${ids.length} ${ids.length === 1 ? "alert" : "alerts"} marked ${status}.`);
     setSelected(new Set());
   };
   const toggle = (id: string) =>
