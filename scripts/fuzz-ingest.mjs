@@ -25,6 +25,9 @@ const { values } = parseArgs({
 const target = Number(values.records);
 const maxRecords = Number(values["max-records"]);
 const dir = mkdtempSync(join(tmpdir(), "sojourn-fuzz-"));
+// A process that dies outright (a signal, a native crash) leaves the directory behind: the
+// file being read is the newest in it, and the round's seed is the last one printed.
+process.stderr.write(`fuzz files in ${dir}\n`);
 try {
   for (const format of values.format ? values.format.split(",") : FUZZ_FORMATS) {
     const started = Date.now();
@@ -39,7 +42,9 @@ try {
         timeoutMs: Number(values["timeout-seconds"]) * 1000,
       });
       for (const k of Object.keys(total)) total[k] += s[k];
-      process.stderr.write(`${format}: ${total.files} files, ${total.records} inputs\n`);
+      process.stderr.write(
+        `${format}: round ${round} (seed ${Number(values.seed) + round}) done: ${total.files} files, ${total.records} inputs\n`,
+      );
     }
     console.log(
       `${format}: ${total.files} files, ${total.records} generated inputs; ${total.ingested} files read (counts exact; ${total.rows} rows), ${total.inputErrors} refused with an input error; 0 crashes, 0 hangs; ${((Date.now() - started) / 1000).toFixed(0)} s`,
