@@ -76,7 +76,7 @@ function zipBomb(): string {
   const x = (s: string) => Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${s}`);
   const ns = "http://schemas.openxmlformats.org";
   const row = (n: number, cells: string[]) =>
-    `<row r="${n}">${cells.map((c) => `<c t="inlineStr"><is><t>${c}</t></is></c>`).join("")}</row>`;
+    `<row r="${n}">${cells.map((c, i) => `<c r="${String.fromCharCode(65 + i)}${n}" t="inlineStr"><is><t>${c}</t></is></c>`).join("")}</row>`;
   const sheet = Buffer.concat([
     x(`<worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetData>${row(1, HEADER.split(","))}`),
     Buffer.alloc(1 << 30, " "),

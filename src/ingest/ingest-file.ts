@@ -55,7 +55,7 @@ import { defaultSource, earlierRun, hashFile, recordSettings, settingsKey } from
 import { type ReadReject, STAGE_TABLE, truncate } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
-import { sheetsToCsv } from "./xlsx/read-xlsx.js";
+import { checkWorkbookSize, sheetsToCsv } from "./xlsx/read-xlsx.js";
 
 /** Memory DuckDB may use while ingesting; keeps a 10M-row file under 3 GB peak RSS. */
 export const INGEST_MEMORY_LIMIT = "1800MB";
@@ -653,6 +653,7 @@ export async function ingestWorkbook(
 ): Promise<IngestResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "sojourn-xlsx-"));
   try {
+    checkWorkbookSize(file, options.limits ?? DEFAULT_LIMITS);
     const sheets = await sheetsToCsv(file, dir, options.sheet);
     const sha256 = await hashFile(file);
     const source = options.source ?? basename(file).replace(/\.xlsx$/i, "");
