@@ -2,7 +2,7 @@
 // parquet: ingest), list files (un-xml, ofac-xml, ofac-csv, csl-csv: lists import) and reports
 // (text, html, pdf: evidence add), until each format has had at least --records generated inputs
 // (records, list entries, report paragraphs).
-//   npm run build && node scripts/fuzz-ingest.mjs [--records 100000] [--max-records 200] [--seed S] [--format csv,pdf] [--timeout-seconds 120]
+//   npm run build && node scripts/fuzz-ingest.mjs [--records 100000] [--max-records 200] [--seed S] [--format csv,pdf] [--timeout-seconds 120] [--files-per-round 200]
 // Prints per format: files, inputs, files read (with the rows they produced) and files refused
 // with an input error; exits 1 on the first failure (with fast-check's smallest failing file and
 // its seed).
@@ -20,6 +20,8 @@ const { values } = parseArgs({
     format: { type: "string" },
     // A file still being read after this long is a hang (generous: the machine may be loaded).
     "timeout-seconds": { type: "string", default: "120" },
+    // Files per seeded round; each round's running counts are printed (stderr).
+    "files-per-round": { type: "string", default: "200" },
   },
 });
 const target = Number(values.records);
@@ -32,11 +34,11 @@ try {
   for (const format of values.format ? values.format.split(",") : FUZZ_FORMATS) {
     const started = Date.now();
     const total = { files: 0, records: 0, ingested: 0, inputErrors: 0, rows: 0 };
-    // Rounds of 200 files, each with its own seed, until the format reaches the target.
+    // Rounds of files, each with its own seed, until the format reaches the target.
     for (let round = 0; total.records < target; round++) {
       const s = await fuzz(format, {
         dir,
-        runs: 200,
+        runs: Number(values["files-per-round"]),
         maxRecords,
         seed: Number(values.seed) + round,
         timeoutMs: Number(values["timeout-seconds"]) * 1000,
