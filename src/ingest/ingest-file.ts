@@ -282,16 +282,17 @@ async function readCsvRows(
   ctx.onScan(s);
   const unread = await fastPathRejects(store);
   const oneRowALine =
+    unread !== null &&
     !s.blankLines &&
     !s.nulBytes &&
     (await countRun(store, insertOpts.runId)) + unread.length === s.dataLines;
-  if (oneRowALine && unread.length === 0)
+  if (oneRowALine && unread?.length === 0)
     return { readRejects: [], parsePath: "fast", firstLine: 2, skippedLines: [] };
   const leftovers =
-    oneRowALine && s.lineIndex
+    oneRowALine && unread && s.lineIndex
       ? await stageUnreadLines(store, path, unread, s.lineIndex, header, csv)
       : null;
-  if (leftovers) {
+  if (leftovers && unread) {
     await insertStaged(store, insertOpts);
     const skippedLines = unread.map((u) => u.line);
     return { readRejects: leftovers.readRejects, parsePath: "fast", firstLine: 2, skippedLines };

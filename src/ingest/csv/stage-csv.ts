@@ -117,15 +117,25 @@ export interface UnreadLine {
   position: number;
 }
 
+/** Most lines read apart from the fast path's rows; a file with more goes through the exact
+ * path whole, which streams instead of holding them. */
+const MAX_UNREAD_LINES = 100_000;
+
 /** The lines DuckDB could not read on the fast path, in file order (one entry per line,
- * however many errors it had). */
-export async function fastPathRejects(store: Store): Promise<UnreadLine[]> {
-  const rows = await store.all<{ line: bigint; position: bigint | null }>(
-    `SELECT line, min(line_byte_position) AS position FROM ingest_csv_rejects
-     GROUP BY line ORDER BY line`,
+ * however many errors it had); null when there are more than MAX_UNREAD_LINES. */
+export async function fastPathRejects(store: Store): Promise<UnreadLine[] | null> {
+  const [count] = await store.all<{ n: bigint }>(
+    "SELECT count(DISTINCT line) AS n FROM ingest_csv_rejects",
   );
+  const rows =
+    Number(count?.n ?? 0) > MAX_UNREAD_LINES
+      ? null
+      : await store.all<{ line: bigint; position: bigint | null }>(
+          `SELECT line, min(line_byte_position) AS position FROM ingest_csv_rejects
+           GROUP BY line ORDER BY line`,
+        );
   await store.run("DROP TABLE IF EXISTS ingest_csv_rejects; DROP TABLE IF EXISTS ingest_csv_scans");
-  return rows.map((r) => ({ line: Number(r.line), position: Number(r.position ?? -2) }));
+  return rows?.map((r) => ({ line: Number(r.line), position: Number(r.position ?? -2) })) ?? null;
 }
 
 /** Whether DuckDB's position of a line's start names the line at byte `offset`. DuckDB
