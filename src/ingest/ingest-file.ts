@@ -34,10 +34,7 @@ import {
   type FileScan,
   type InputLimits,
   type LineIndex,
-  openText,
-  type PhysicalLine,
-  readLines,
-  readLinesAt,
+  readChosenLines,
   scanFile,
 } from "./lines.js";
 import type { Mapping } from "./mapping.js";
@@ -180,22 +177,10 @@ async function keepRawLines(
   if (wanted.length === 0) return;
   await store.run("CREATE OR REPLACE TEMP TABLE ingest_raw_lines (line BIGINT, raw VARCHAR)");
   const appender = await store.conn.createAppender("ingest_raw_lines", "main", "temp");
-  const keep = (l: PhysicalLine) => {
+  for await (const l of readChosenLines(file, wanted, limits, read.lineIndex)) {
     appender.appendBigInt(BigInt(l.number));
     appender.appendVarchar(truncate(l.bytes.toString("utf8")));
     appender.endRow();
-  };
-  if (read.lineIndex) {
-    for await (const l of readLinesAt(file, wanted, read.lineIndex, limits.maxLineBytes)) keep(l);
-  } else {
-    const set = new Set(wanted);
-    const last = wanted[wanted.length - 1] as number;
-    const stream = openText(file, limits);
-    for await (const l of readLines(stream, limits.maxLineBytes)) {
-      if (set.has(l.number)) keep(l);
-      if (l.number >= last) break;
-    }
-    stream.destroy();
   }
   appender.flushSync();
   appender.closeSync();
