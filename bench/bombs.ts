@@ -11,12 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32, deflateRawSync, gzipSync } from "node:zlib";
-import { repoRoot } from "../src/repo-root.js";
 import { makePdfBomb } from "../test/fixtures/evidence/make-pdf.js";
+import { SOJOURN_CLI } from "./sojourn-cli.js";
 
 const FLOOR = { seconds: 10, rssMb: 1024 };
 const HEADER = "record_id,crossed_at,direction,port,nationality,doc_number";
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 const dir = mkdtempSync(join(tmpdir(), "sojourn-bombs-"));
 
 function longLine(): string {
@@ -140,7 +139,7 @@ function measure(name: string, args: string[]) {
   const t0 = process.hrtime.bigint();
   const r = spawnSync(
     "/usr/bin/time",
-    ["-f", "%U %S %M", process.execPath, cli, "--db", db, ...args],
+    ["-f", "%U %S %M", process.execPath, SOJOURN_CLI, "--db", db, ...args],
     {
       encoding: "utf8",
       maxBuffer: 1 << 26,

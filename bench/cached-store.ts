@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { repoRoot } from "../src/repo-root.js";
+import { SOJOURN_CLI } from "./sojourn-cli.js";
 
 export interface Measured {
   seconds: number;
@@ -18,12 +19,10 @@ export interface Measured {
   out: string;
 }
 
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
-
 /** Runs `sojourn ARGV` in a fresh process; throws with its stderr when it fails. */
 export function runCli(argv: string[], label: string): Measured {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, cli, ...argv], {
+  const r = spawnSync("/usr/bin/time", ["-f", "%U %S %M", process.execPath, SOJOURN_CLI, ...argv], {
     encoding: "utf8",
     maxBuffer: 1 << 26,
     env: { ...process.env, TZ: "UTC" },

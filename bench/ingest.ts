@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../src/repo-root.js";
 import { generateCrossings } from "./generate-crossings.js";
+import { SOJOURN_CLI } from "./sojourn-cli.js";
 
 const FLOOR = { ratio: 1.3, rssMb: 3072 };
 const args = process.argv.slice(2);
@@ -53,7 +54,6 @@ function measure(
 }
 
 const bare = join(repoRoot(), "dist", "bench", "bare-read-csv.js");
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 
 /** The simulation at `scale` with `variety`, written once into bench-data/. */
 function simulated(scale: number, variety: "normal" | "high"): string {
@@ -64,7 +64,7 @@ function simulated(scale: number, variety: "normal" | "high"): string {
   const r = spawnSync(
     process.execPath,
     [
-      cli,
+      SOJOURN_CLI,
       "simulate",
       "--scale",
       String(scale),
@@ -103,7 +103,7 @@ async function benchFile(file: string) {
   let summary: { loaded?: number; rejected?: number; files?: { parse_path?: string }[] } = {};
   for (let i = 0; i < runs; i++) {
     const baseline = measure("baseline", [bare, "$DB", file]);
-    const ingest = measure("ingest", [cli, "--db", "$DB", "ingest", file, "--json"]);
+    const ingest = measure("ingest", [SOJOURN_CLI, "--db", "$DB", "ingest", file, "--json"]);
     summary = JSON.parse(ingest.out);
     pairs.push({
       bare_read_csv_s: Number(baseline.seconds.toFixed(2)),

@@ -1,6 +1,6 @@
 /**
  * node dist/bench/serve.js [--db STORE | --scale 0.05] [--users 20] [--seconds 20]:
- * `sojourn serve` under load. Floor (issue: serve): on a 10M-record store, 20 concurrent users
+ * `sojourn serve` under load. Floor: on a 10M-record store, 20 concurrent users
  * browsing alerts, persons and person detail get p95 ≤ 150 ms with zero errors, and no read
  * fails while an ingest job runs.
  *
@@ -12,7 +12,6 @@
  * details, for persons and documents sampled from the store beforehand. Phase 2 repeats the mix
  * while an ingest job loads the scenario's crossings again under a new source name.
  */
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
@@ -20,6 +19,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
+import { sojourn } from "./sojourn-cli.js";
 import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
@@ -32,18 +32,7 @@ const { values } = parseArgs({
 });
 const users = Number(values.users);
 const seconds = Number(values.seconds);
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 const PASSWORD = "bench password that is long";
-
-function sojourn(args: string[], input?: string): string {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: "utf8",
-    input,
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`sojourn ${args.join(" ")}: ${r.stderr}`);
-  return r.stdout;
-}
 
 /** The analyzed store to copy, and a crossings file for the ingest phase. */
 function prepare(): { pristine: string; crossings: string } {

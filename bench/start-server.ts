@@ -1,12 +1,9 @@
 /** `sojourn serve --port 0` on a store in a child process, resolved with the URL it prints. */
 import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
-import { repoRoot } from "../src/repo-root.js";
-
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
+import { SOJOURN_CLI } from "./sojourn-cli.js";
 
 export async function startServer(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [cli, "--db", db, "serve", "--port", "0"], {
+  const child = spawn(process.execPath, [SOJOURN_CLI, "--db", db, "serve", "--port", "0"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   const url = await new Promise<string>((ok, fail) => {

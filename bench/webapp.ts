@@ -12,13 +12,13 @@
  * - first page interactive: Debian's Chromium, a fresh browser context (no cache) each run,
  *   logged in; from navigation to the overview's figures, chart canvas and map being on screen.
  */
-import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium } from "playwright-core";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
+import { launchChromium } from "../test/helpers/chromium.js";
+import { sojourn } from "./sojourn-cli.js";
 import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
@@ -29,17 +29,8 @@ const { values } = parseArgs({
   },
 });
 const runs = Number(values.runs);
-const cli = join(repoRoot(), "dist", "src", "cli", "main.js");
 const PASSWORD = "web bench password, long enough";
-
-function sojourn(args: string[], input?: string): void {
-  const r = spawnSync(process.execPath, [cli, ...args], {
-    encoding: "utf8",
-    input,
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`sojourn ${args.join(" ")}: ${r.stderr}`);
-}
+const UN_LIST = join(repoRoot(), "data", "lists", "un_sc_consolidated_2026-02-27.xml");
 
 function analyzedStore(): string {
   if (values.db) return values.db;
@@ -103,7 +94,7 @@ function pageReads(s: { person: string; cohort: string; port: string }): Record<
     cohort: [`/api/views/cohorts/${s.cohort}`, "/api/views/policy", "/api/cases?status=open"],
     sponsors: ["/api/sponsors", "/api/cohorts"],
     network: ["/api/views/network"],
-    evidence: ["/api/evidence/claims", "/api/evidence/sources", "/api/views/overview"],
+    evidence: ["/api/evidence/claims", "/api/evidence/sources", "/api/presence"],
     search: ["/api/persons?q=kim&limit=100", "/api/sponsors"],
     cases: ["/api/cases"],
     lists: ["/api/lists", "/api/screen?name=Kim"],
@@ -137,10 +128,7 @@ async function pageData(url: string, cookie: string, reads: Record<string, strin
 }
 
 async function firstPage(url: string, cookie: string) {
-  const browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless=new", "--no-sandbox", "--disable-gpu"],
-  });
+  const browser = await launchChromium();
   const times: number[] = [];
   try {
     const [name, value] = cookie.split("=") as [string, string];
@@ -175,6 +163,8 @@ async function main(): Promise<void> {
   mkdirSync(join(repoRoot(), "bench-data"), { recursive: true });
   copyFileSync(pristine, db);
   sojourn(["--db", db, "users", "add", "bench", "--role", "analyst"], `${PASSWORD}\n`);
+  // The lists page screens a name only against imported lists, as an investigator's store has.
+  sojourn(["--db", db, "lists", "import", UN_LIST, "--json"]);
   const s = await subjects(db);
   const { child, url } = await startServer(db);
   try {

@@ -43,7 +43,7 @@ ingest() { # db files...
 analyze() { # case db [args]
   local name=$1 db=$2; shift 2
   $cli --db "$db" analyze --json "$@" |
-    jq -S '{steps: [.steps[] | {step, stats}]}' >"$out/$name.analyze.json"
+    jq -S '{steps: [.steps[] | {step, stats: (.stats | del(.cpu_seconds?))}]}' >"$out/$name.analyze.json"
   $sums "$db" >"$out/$name.tables.json"
 }
 evaluate() { # case db sim

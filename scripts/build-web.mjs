@@ -1,7 +1,13 @@
-// Builds the web app (web/) into dist/web: one ES module bundle with Preact and the ECharts
-// parts it uses (esbuild), the style sheet, the page, and the Noto Sans SC/KR fonts (weight 400,
-// split by Unicode range, so a browser fetches only the parts holding the characters on screen).
-// Everything is served by `sojourn serve` itself: no CDN, works offline.
+// Builds the web app (web/) into dist/web: ES modules (esbuild, split: the shell, each page, and
+// ECharts loaded only by a page that draws a chart), the style sheet, the page, and the Noto
+// Sans SC/KR fonts (weight 400, split by Unicode range, so a browser fetches only the parts
+// holding the characters on screen). Everything is served by `sojourn serve` itself: no CDN,
+// works offline.
+//
+// The same views (web/views) render the offline report: web/report/render-sections.tsx is
+// bundled for Node into dist/report-views/, which `sojourn report` imports at run time. Bundling
+// keeps JSX and the DOM library out of the root TypeScript project (web/ is type-checked by its
+// own, web/tsconfig.json), with one tool building both outputs from one set of sources.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -15,18 +21,33 @@ const require = createRequire(import.meta.url);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, "fonts"), { recursive: true });
 
-await build({
-  entryPoints: [join(root, "web", "main.tsx")],
-  outfile: join(out, "app.js"),
+const common = {
   bundle: true,
   format: "esm",
   target: "es2022",
   jsx: "automatic",
   jsxImportSource: "preact",
+  logLevel: "warning",
+};
+await build({
+  ...common,
+  entryPoints: { app: join(root, "web", "main.tsx") },
+  outdir: out,
+  splitting: true,
+  chunkNames: "chunk-[hash]",
   minify: true,
   sourcemap: true,
   legalComments: "linked",
-  logLevel: "warning",
+});
+const views = join(root, "dist", "report-views");
+rmSync(views, { recursive: true, force: true });
+await build({
+  ...common,
+  entryPoints: [join(root, "web", "report", "render-sections.tsx")],
+  outdir: views,
+  platform: "node",
+  // preact and preact-render-to-string are the package's dependencies, resolved at run time.
+  packages: "external",
 });
 copyFileSync(join(root, "web", "index.html"), join(out, "index.html"));
 

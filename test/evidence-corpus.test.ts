@@ -2,7 +2,8 @@
  * Claim suggestion on real reports (test/fixtures/evidence/corpus/): the labelled corpus's
  * tuning and held-out parts, per language, against the floors reached (docs/evidence.md has
  * the figures and `npm run bench:evidence` prints them); no suggestion ever comes from page
- * furniture; and the seed claims about Hunchun are still found.
+ * furniture; the seed claims about Hunchun are still found; and each general reading rule
+ * holds on a sentence written for it (test/fixtures/evidence/rules.json).
  */
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
@@ -36,11 +37,12 @@ describe("evidence: suggestions on real reports", () => {
   const suggest = (text: string, published: string | null) =>
     suggestClaims(text, { places, published });
   const { scores } = evaluateCorpus(texts, suggest);
-  // Batch 4 is the unseen measure: labelled before the extractor ran on it, and no rule is
-  // fitted to it. Its figures are below the floors (docs/evidence.md), so the floors below guard
-  // the rest of the held-out part against regressions, and batch 4 is only reported.
+  // From batch 4 on, each batch is labelled before the extractor runs on it and measured as it
+  // comes (docs/evidence.md): its figures are reported, not guarded, so a new batch below the
+  // floors never fails the build by itself. The floors guard the tuning part and the held-out
+  // texts of batches 1 to 3 against regressions.
   const guarded = evaluateCorpus(
-    texts.filter((t) => t.batch !== 4),
+    texts.filter((t) => (t.batch ?? 1) < 4),
     suggest,
   ).scores;
 
@@ -85,8 +87,8 @@ describe("evidence: suggestions on real reports", () => {
       assert.ok(ratio(s.right, s.labelled) >= r, `${key} recall ${ratio(s.right, s.labelled)}`);
     };
     for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
-    // The floors on the held-out part (batch 4 aside): precision 0.9 and recall 0.8, per
-    // language and overall.
+    // The floors on the held-out part (batches 4 and later aside): precision 0.9 and recall
+    // 0.8, per language and overall.
     for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/heldout`, 0.9, 0.8);
   });
 });
@@ -124,6 +126,72 @@ describe("evidence: the seed claims about Hunchun", () => {
     has(b, (c) => c.kind === "incident" && /defection/.test(c.quote), "the defection");
     has(b, (c) => c.kind === "movement_restriction" && /fence/.test(c.quote), "the fence");
   });
+});
+
+/** What a suggestion must have (test/fixtures/evidence/rules.json); a field left out is not
+ * checked. */
+interface Expected {
+  min?: number | null;
+  max?: number | null;
+  place?: string | null;
+  from?: string | null;
+  to?: string | null;
+  org?: string;
+  days?: number;
+}
+
+interface RuleRows {
+  published: string;
+  rows: { lang: string; rule: string; text: string; kind: string; expect: Expected | null }[];
+  onlyCounts: { rule: string; text: string; values: number[] }[];
+}
+
+function meets(c: ClaimDraft, e: Expected): boolean {
+  const checks: [unknown, unknown][] = [
+    [e.min, c.valueMin],
+    [e.max, c.valueMax],
+    [e.place, c.placeId],
+    [e.from, c.periodStart],
+    [e.to, c.periodEnd],
+    [e.org, c.organisation],
+  ];
+  if (e.days !== undefined && (c.valueUnit !== "days" || c.valueMin !== e.days)) return false;
+  return checks.every(([want, got]) => want === undefined || want === got);
+}
+
+describe("evidence: one written sentence per reading rule, in three languages", () => {
+  const places = placeIndex();
+  const table = JSON.parse(readFileSync(join(FIXTURES, "rules.json"), "utf8")) as RuleRows;
+  const suggest = (text: string) => suggestClaims(text, { places, published: table.published });
+  for (const row of table.rows) {
+    it(`${row.lang} · ${row.rule}`, () => {
+      const ofKind = suggest(row.text).filter((c) => c.kind === row.kind);
+      const seen = JSON.stringify(
+        ofKind.map((c) => [
+          c.valueMin,
+          c.valueMax,
+          c.placeId,
+          c.periodStart,
+          c.periodEnd,
+          c.organisation,
+        ]),
+      );
+      if (row.expect === null) assert.equal(ofKind.length, 0, `no ${row.kind}: ${seen}`);
+      else
+        assert.ok(
+          ofKind.some((c) => meets(c, row.expect!)),
+          `${row.kind} ${JSON.stringify(row.expect)} in ${seen}`,
+        );
+    });
+  }
+  for (const row of table.onlyCounts) {
+    it(`noise · ${row.rule}`, () => {
+      const values = suggest(row.text)
+        .filter((c) => c.kind === "worker_count")
+        .map((c) => c.valueMin ?? c.valueMax);
+      assert.deepEqual(values, row.values);
+    });
+  }
 });
 
 function texts(id: string): { doc: string; published: string | null } {

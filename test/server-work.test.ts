@@ -376,6 +376,51 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
     assert.equal(verify.body.ok, true, verify.text);
   });
 
+  it("bulk review: one decision for many alerts, all or none, each logged", async () => {
+    const rows = await t.server.ctx.reads.use((s) =>
+      s.all<{ alert_id: string }>(
+        "SELECT alert_id FROM alerts WHERE alert_id <> ? ORDER BY alert_id LIMIT 3",
+        [alertId],
+      ),
+    );
+    const ids = rows.map((r) => r.alert_id);
+    assert.equal(ids.length, 3);
+    const statusOf = async (id: string) =>
+      (await viewer.get<{ review: { status: string } }>(`/api/alerts/${id}/review`)).body.review
+        .status;
+    assertError(await viewer.post("/api/reviews", { alert_ids: ids, status: "in-review" }), 403);
+    assertError(await analyst.post("/api/reviews", { alert_ids: [], status: "in-review" }), 400);
+    assertError(await analyst.post("/api/reviews", { alert_ids: ids, status: "dismissed" }), 400);
+    // One unknown alert: nothing lands.
+    assertError(
+      await analyst.post("/api/reviews", { alert_ids: [...ids, "A-NONE"], status: "in-review" }),
+      404,
+      "not-found",
+    );
+    for (const id of ids) assert.equal(await statusOf(id), "new", id);
+    const before = await admin.get<{ entries: unknown[] }>("/api/audit?action=review&limit=10000");
+    const r = await analyst.post<{
+      reviews: { alert_id: string; status: string; reason: string }[];
+    }>("/api/reviews", {
+      alert_ids: [...ids, ids[0]],
+      status: "dismissed",
+      reason: "same <b>crew</b> as K-1",
+    });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(
+      r.body.reviews.map((x) => x.alert_id),
+      ids,
+    );
+    assert.ok(r.body.reviews.every((x) => x.status === "dismissed" && x.reason.includes("<b>")));
+    for (const id of ids) assert.equal(await statusOf(id), "dismissed", id);
+    const logged = await admin.get<{
+      entries: { target: string; actor: string; detail: { bulk?: boolean } }[];
+    }>("/api/audit?action=review&limit=10000");
+    const added = logged.body.entries.slice(before.body.entries.length);
+    assert.deepEqual(added.map((e) => e.target).sort(), [...ids].sort());
+    assert.ok(added.every((e) => e.actor === "analyst" && e.detail.bulk === true));
+  });
+
   it("a command on the store while the server runs names the server instead of a lock error", () => {
     const r = runCli(["--db", t.db, "alerts"]);
     assert.equal(r.status, 6, r.stderr);

@@ -10,22 +10,14 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { repoRoot } from "../src/repo-root.js";
 import { type RunningServer, startServer } from "../src/server/serve.js";
 import { addUser } from "../src/users/users.js";
-import { runCli, tempDir } from "./helpers/with-db.js";
+import { launchChromium } from "./helpers/chromium.js";
+import { buildDemoStore } from "./helpers/demo-store.js";
+import { tempDir } from "./helpers/with-db.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const ARGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const PASSWORD = "correct horse battery staple";
 const SHOTS = join(repoRoot(), "test-output", "webapp");
 /** What sticks out of the window on the right (the page would scroll sideways). */
@@ -56,7 +48,6 @@ function pages(person: string, cohort: string, port: string): [string, string][]
 
 describe("the web app in Chromium", () => {
   const tmp = tempDir("sojourn-webapp-");
-  const db = join(tmp.dir, "store.duckdb");
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -64,38 +55,14 @@ describe("the web app in Chromium", () => {
   let caseMember = "";
 
   before(async () => {
-    const steps: string[][] = [
-      ["simulate", "--out", join(tmp.dir, "sim"), "--scale", "0.01", "--json"],
-      ["--db", db, "ingest", join(tmp.dir, "sim", "crossings.csv"), "--json"],
-      ["--db", db, "analyze", "--json"],
-      [
-        "--db",
-        db,
-        "evidence",
-        "add",
-        join(repoRoot(), "data", "demo-evidence", "hunchun-zone-2019.txt"),
-        "--publisher",
-        "Demo newspaper",
-        "--published",
-        "2019-06-24",
-        "--reliability",
-        "C",
-        "--credibility",
-        "3",
-        "--json",
-      ],
-    ];
-    for (const args of steps) {
-      const r = runCli(args);
-      assert.equal(r.status, 0, `sojourn ${args.join(" ")} failed:\n${r.stderr}`);
-    }
+    const db = buildDemoStore(tmp.dir);
     server = await startServer(db, { port: 0, filesDir: join(tmp.dir, "files") });
     await server.ctx.write(async (s) => {
       await addUser(s, "ana", "analyst", PASSWORD);
       await addUser(s, "vic", "viewer", PASSWORD);
     });
     mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const origin = new URL(server.url).origin;
     page.on("console", (m) => {

@@ -1,26 +1,73 @@
 /**
  * The Sojourn web app: log in, then move from the overview's figures to the records behind
  * them — alerts, persons, cohorts, sponsors, the network, evidence, cases, lists and data.
+ * The overview (the first page) is in the main bundle; every other page is a chunk fetched when
+ * it is first opened, and ECharts one fetched by the first page with a chart (chart.tsx).
  */
-import { render } from "preact";
+import { type ComponentType, render } from "preact";
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { createApi, type Me } from "./api.js";
-import { AlertsPage } from "./pages/alerts.js";
-import { CasePage, CasesPage } from "./pages/cases.js";
-import { CohortPage } from "./pages/cohort.js";
-import { DataPage } from "./pages/data.js";
-import { EvidencePage } from "./pages/evidence.js";
-import { ListsPage } from "./pages/lists.js";
+import { WebChart } from "./chart.js";
 import { LoginPage } from "./pages/login.js";
-import { NetworkPage } from "./pages/network.js";
 import { OverviewPage } from "./pages/overview.js";
-import { PersonPage } from "./pages/person.js";
-import { PortPage } from "./pages/port.js";
-import { SearchPage } from "./pages/search.js";
-import { SponsorsPage } from "./pages/sponsors.js";
-import { type Route, useRoute } from "./router.js";
+import { href, type Route, useRoute } from "./router.js";
 import { SessionContext } from "./ui.js";
 import { UnmaskControl } from "./unmask.js";
+import { ChartContext, LinkContext, type Links } from "./views/context.js";
+
+/** A page whose code is fetched when it is first shown. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return function LazyPage(props: P) {
+    const [Loaded, setLoaded] = useState<ComponentType<P> | null>(null);
+    const [error, setError] = useState<string | null>(null);
+    useEffect(() => {
+      let live = true;
+      load().then(
+        (c) => live && setLoaded(() => c),
+        (e: Error) => live && setError(`This page could not be loaded: ${e.message}`),
+      );
+      return () => {
+        live = false;
+      };
+    }, []);
+    if (error)
+      return (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      );
+    return Loaded ? (
+      <Loaded {...props} />
+    ) : (
+      <p class="loading" aria-live="polite">
+        Loading…
+      </p>
+    );
+  };
+}
+
+const AlertsPage = lazyPage(() => import("./pages/alerts.js").then((m) => m.AlertsPage));
+const CasePage = lazyPage(() => import("./pages/cases.js").then((m) => m.CasePage));
+const CasesPage = lazyPage(() => import("./pages/cases.js").then((m) => m.CasesPage));
+const CohortPage = lazyPage(() => import("./pages/cohort.js").then((m) => m.CohortPage));
+const DataPage = lazyPage(() => import("./pages/data.js").then((m) => m.DataPage));
+const EvidencePage = lazyPage(() => import("./pages/evidence.js").then((m) => m.EvidencePage));
+const ListsPage = lazyPage(() => import("./pages/lists.js").then((m) => m.ListsPage));
+const NetworkPage = lazyPage(() => import("./pages/network.js").then((m) => m.NetworkPage));
+const PersonPage = lazyPage(() => import("./pages/person.js").then((m) => m.PersonPage));
+const PortPage = lazyPage(() => import("./pages/port.js").then((m) => m.PortPage));
+const SearchPage = lazyPage(() => import("./pages/search.js").then((m) => m.SearchPage));
+const SponsorsPage = lazyPage(() => import("./pages/sponsors.js").then((m) => m.SponsorsPage));
+
+/** Where the shared views link to: the app's routes. */
+const LINKS: Links = {
+  person: (id) => href(["person", id]),
+  cohort: (id) => href(["cohort", id]),
+  port: (id) => href(["port", id]),
+  sponsor: (key) => href(["sponsor", key]),
+  alerts: (query) => href(["alerts"], query),
+  alert: (id) => href(["alerts"], { id }),
+};
 
 const NAV: [string, string][] = [
   ["#/", "Overview"],
@@ -111,42 +158,48 @@ function App() {
   const current = `#/${route.parts[0] ?? ""}`;
   return (
     <SessionContext.Provider value={{ api, me, unmasked, setUnmasked }}>
-      <button type="button" class="skip" onClick={() => main.current?.focus()}>
-        Skip to content
-      </button>
-      <header class="top">
-        <a class="brand" href="#/">
-          Sojourn
-        </a>
-        <nav aria-label="Pages">
-          <ul>
-            {NAV.map(([to, label]) => (
-              <li key={to}>
-                <a
-                  href={to}
-                  aria-current={
-                    current === to || (to !== "#/" && current.startsWith(to)) ? "page" : undefined
-                  }
-                >
-                  {label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div class="who">
-          <UnmaskControl />
-          <span>
-            {me.user.name} ({me.user.role})
-          </span>
-          <button type="button" onClick={logout}>
-            Log out
+      <LinkContext.Provider value={LINKS}>
+        <ChartContext.Provider value={WebChart}>
+          <button type="button" class="skip" onClick={() => main.current?.focus()}>
+            Skip to content
           </button>
-        </div>
-      </header>
-      <main id="main" ref={main} tabIndex={-1}>
-        {pageFor(route)}
-      </main>
+          <header class="top">
+            <a class="brand" href="#/">
+              Sojourn
+            </a>
+            <nav aria-label="Pages">
+              <ul>
+                {NAV.map(([to, label]) => (
+                  <li key={to}>
+                    <a
+                      href={to}
+                      aria-current={
+                        current === to || (to !== "#/" && current.startsWith(to))
+                          ? "page"
+                          : undefined
+                      }
+                    >
+                      {label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <div class="who">
+              <UnmaskControl />
+              <span>
+                {me.user.name} ({me.user.role})
+              </span>
+              <button type="button" onClick={logout}>
+                Log out
+              </button>
+            </div>
+          </header>
+          <main id="main" ref={main} tabIndex={-1}>
+            {pageFor(route)}
+          </main>
+        </ChartContext.Provider>
+      </LinkContext.Provider>
     </SessionContext.Provider>
   );
 }

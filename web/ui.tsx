@@ -70,29 +70,7 @@ export function Status<T>({
   return <>{children(loaded.data)}</>;
 }
 
-/** A headline figure; its link lists the records behind it. */
-export function Figure({
-  label,
-  value,
-  to,
-  note,
-}: {
-  label: string;
-  value: number | string | null;
-  to?: string;
-  note?: string;
-}) {
-  const shown = value === null ? "—" : typeof value === "number" ? fmt(value) : value;
-  return (
-    <div class="figure">
-      <div class="figure-value">{to ? <a href={to}>{shown}</a> : shown}</div>
-      <div class="figure-label">{label}</div>
-      {note && <div class="figure-note">{note}</div>}
-    </div>
-  );
-}
-
-export const fmt = (n: number) => n.toLocaleString("en-GB");
+export { fmt } from "./views/context.js";
 
 export function Page({ title, children }: { title: string; children: ComponentChildren }) {
   useEffect(() => {

@@ -141,12 +141,17 @@ export async function updateCase(
     if (change.assignee) await requireUserName(store, change.assignee);
     await store.run("UPDATE cases SET assignee = ? WHERE case_id = ?", [change.assignee, caseId]);
   }
-  await touch(store, caseId);
-  return getCase(store, caseId);
+  return touched(store, caseId);
 }
 
 async function touch(store: Store, caseId: string): Promise<void> {
   await store.run("UPDATE cases SET updated_at = now() WHERE case_id = ?", [caseId]);
+}
+
+/** Marks the case as changed now and returns it as it stands. */
+async function touched(store: Store, caseId: string): Promise<CaseDetail> {
+  await touch(store, caseId);
+  return getCase(store, caseId);
 }
 
 export async function addCaseItems(
@@ -167,8 +172,7 @@ export async function addCaseItems(
   }
   const insert = "INSERT INTO case_items VALUES (?, ?, ?, ?, now()) ON CONFLICT DO NOTHING";
   for (const item of items) await store.run(insert, [caseId, item.kind, item.ref, actor]);
-  await touch(store, caseId);
-  return getCase(store, caseId);
+  return touched(store, caseId);
 }
 
 export async function removeCaseItem(
@@ -182,8 +186,7 @@ export async function removeCaseItem(
     [caseId, kind, ref],
   );
   if (!r) throw new AppError("not-found", `case ${caseId} has no ${kind} ${ref}`);
-  await touch(store, caseId);
-  return getCase(store, caseId);
+  return touched(store, caseId);
 }
 
 export async function addCaseNote(

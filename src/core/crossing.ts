@@ -110,7 +110,7 @@ export const DOC_TYPE_SYNONYMS: Record<string, (typeof DOC_TYPES)[number]> = {
 };
 
 /** Chinese visa letters (Z work, M business, X study, F exchange/visit, L tourism, G transit,
- * C crew; per the NIA visa categories, domain brief §2.1) map onto the contract's visa types. */
+ * C crew: the categories of China's visa regulations) map onto the contract's visa types. */
 export const VISA_TYPE_SYNONYMS: Record<string, (typeof VISA_TYPES)[number]> = {
   none: "none",
   "visa-exempt": "none",

@@ -61,6 +61,8 @@ export class Store implements SqlRunner {
     readonly conn: DuckDBConnection,
     /** False for a connection from `connect`: closing it leaves the database open. */
     private readonly ownsInstance = true,
+    /** The memory limit the store was opened with (StoreOptions.memoryLimit), if any. */
+    readonly memoryLimit?: string,
   ) {}
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -87,11 +89,12 @@ export class Store implements SqlRunner {
     // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM);
     // the edges (CLI, server) read them from flags or the environment and pass them here.
     if (options.threads !== undefined) await conn.run(`SET threads = ${options.threads}`);
-    if (options.memoryLimit !== undefined)
-      await conn.run(
-        `SET memory_limit = '${parseMemorySize(options.memoryLimit, "memory limit")}'`,
-      );
-    const store = new Store(path, instance, conn);
+    const memoryLimit =
+      options.memoryLimit === undefined
+        ? undefined
+        : parseMemorySize(options.memoryLimit, "memory limit");
+    if (memoryLimit !== undefined) await conn.run(`SET memory_limit = '${memoryLimit}'`);
+    const store = new Store(path, instance, conn, true, memoryLimit);
     if (options.migrate !== false) {
       await migrate(store);
       await discardInterruptedRuns(store);
@@ -106,7 +109,7 @@ export class Store implements SqlRunner {
   async connect(): Promise<Store> {
     const conn = await this.instance.connect();
     await conn.run("SET TimeZone = 'UTC'");
-    return new Store(this.path, this.instance, conn, false);
+    return new Store(this.path, this.instance, conn, false, this.memoryLimit);
   }
 
   /** Runs statements that return nothing of interest. */

@@ -1,8 +1,10 @@
 /**
  * Read tables: the analyze results laid out so that every browsing read (an alert page, a
  * person search, one person's detail) is a lookup of a few row groups rather than a join over
- * `records`. Rebuilt in one go at the end of each analyze (src/analyze/steps/read-tables-step.ts),
- * so they always match one analyze run; ingest adds records but changes none of them.
+ * `records`. Built at the end of each analyze (src/analyze/steps/read-tables-step.ts), so they
+ * always match one analyze run; ingest adds records but changes none of them. A run that
+ * recomputed some persons rebuilds only their rows in the per-person tables (`only`); the small
+ * tables are rebuilt whole.
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
@@ -22,8 +24,10 @@
  * | read_person_documents  | person_id                 | getPerson                      |
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
+import { listInOrder } from "../core/detection/rules/rule.js";
+import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
 import { MASK_SQL } from "../core/masking.js";
-import type { Store } from "../db/store.js";
+import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
 export const READ_TABLES_LAYOUT = 1;
@@ -45,38 +49,27 @@ export const READ_TABLES = [
 export interface ReadTablesStats {
   alerts: number;
   person_records: number;
+  /** Persons whose rows were rebuilt; absent when every table was rebuilt whole. */
+  persons?: number;
 }
 
-const BUILD: Record<(typeof READ_TABLES)[number], string> = {
-  // Each alert with its cited records' masked references (in citation order; `?` for an id no
-  // loaded record has), the ports they were at (the place filter) and its person's document
-  // numbers (masking the summary).
-  read_alerts: `
-    WITH a AS (SELECT row_number() OVER () AS n, * FROM alerts),
-    cited AS (
-      SELECT u.n, list(coalesce(${MASK_SQL.record("r.rec_key")}, '?') ORDER BY u.i) AS record_refs,
-             list(DISTINCT r.port) FILTER (WHERE r.port IS NOT NULL) AS port_ids
-      FROM (SELECT n, unnest(record_ids) AS rid, generate_subscripts(record_ids, 1) AS i FROM a) u
-      LEFT JOIN read_person_records r ON r.ref = u.rid
-      GROUP BY u.n),
-    docs AS (SELECT person_id, list(doc_number) AS docs FROM person_documents GROUP BY ALL)
-    SELECT a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
-           a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-           coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_refs, []) AS record_refs,
-           coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, []) AS docs
-    FROM a LEFT JOIN cited c USING (n) LEFT JOIN docs d ON d.person_id = a.person_id
-    ORDER BY a.rule, a.score DESC, a.alert_id`,
-  read_alerts_by_score: "SELECT * FROM read_alerts ORDER BY score DESC, alert_id",
-  // A person's records with why each belongs: a re-export is linked to its canonical record
-  // (person_links); any other record with a document to that document's first record ("same
-  // document", derived rather than stored), else it is the first record.
-  read_person_records: `
+/**
+ * SQL: a person's records with why each belongs: a re-export is linked to its canonical record
+ * (person_links); any other record with a document to that document's first record ("same
+ * document", derived rather than stored), else it is the first record. `only` restricts
+ * person_records (alias pr) to some persons; the window partitions never cross persons, so a
+ * person's rows are the same built alone or with everyone's.
+ */
+function personRecordsSql(only: string): string {
+  return `
     WITH mine AS (
-      SELECT pr.person_id, r.*,
+      SELECT pr.person_id, r.rec_key, r.crossed_at, r.source, r.record_id, r.local_date,
+             r.direction, r.port_id, r.port_raw, r.doc_number, r.family_name, r.given_name,
+             r.full_name, r.birth_date, r.sex,
              CASE WHEN r.canonical_key IS NULL AND r.doc_number IS NOT NULL
                   THEN min(r.rec_key) OVER (PARTITION BY pr.person_id, coalesce(r.nationality, ''),
                          r.doc_number, r.canonical_key IS NULL) END AS first_key
-      FROM person_records pr JOIN records r USING (rec_key))
+      FROM (SELECT * FROM person_records pr ${only}) pr JOIN records r USING (rec_key))
     SELECT m.person_id, m.rec_key, m.crossed_at, m.source, m.record_id,
            m.source || ':' || m.record_id AS ref, m.local_date, m.direction,
            coalesce(m.port_id, m.port_raw) AS port, m.doc_number,
@@ -90,12 +83,20 @@ const BUILD: Record<(typeof READ_TABLES)[number], string> = {
     FROM mine m
     LEFT JOIN person_links l ON l.rec_key_b = m.rec_key AND l.person_id = m.person_id
       AND l.reason = 're-export'
-    ORDER BY m.person_id, m.crossed_at, m.rec_key`,
-  read_person_alerts: `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
-    FROM read_alerts WHERE person_id IS NOT NULL ORDER BY person_id, period_start, rule`,
+    ORDER BY m.person_id, m.crossed_at, m.rec_key`;
+}
+
+/** Per-person tables: rebuilt for the persons a run recomputed. `only` filters alias `pr`/`s`. */
+const PER_PERSON = {
+  read_person_records: personRecordsSql,
+  read_person_stays: (only: string) =>
+    `SELECT * FROM stays pr ${only} ORDER BY person_id, entered_on`,
+} as const;
+
+/** Tables small enough to rebuild whole on every run. */
+const WHOLE: Record<string, string> = {
   read_person_cohorts: `SELECT m.person_id, m.cohort_id, k.kind, m.role, m.first_seen, m.last_seen
     FROM cohort_members m JOIN cohorts k USING (cohort_id) ORDER BY m.person_id, m.first_seen, m.cohort_id`,
-  read_person_stays: "SELECT * FROM stays ORDER BY person_id, entered_on",
   read_person_links: `
     SELECT person_id, reason, rec_key_a, rec_key_b, evidence FROM person_links
     WHERE reason NOT IN ('same document', 're-export') ORDER BY person_id`,
@@ -106,19 +107,153 @@ const BUILD: Record<(typeof READ_TABLES)[number], string> = {
     WHERE doc_number IS NOT NULL ORDER BY doc`,
 };
 
-/** Rebuilds every read table from the store's analyze results (inside the caller's transaction). */
+/**
+ * Cited records per batch of alerts: about this many (record, alert) pairs. Each batch's lists
+ * are aggregated in memory (a list aggregate cannot spill), so the batch bounds what the step
+ * holds at 10M records, whatever the store's size.
+ */
+const CITED_PER_BATCH = 1_500_000;
+
+/**
+ * Rebuilds the read tables from the store's analyze results (inside the caller's transaction):
+ * all of them, or — `persons` naming a temporary table of person_id — the rows of those persons
+ * in the per-person and alert tables (with every sanctioned-sponsor alert, a rule recomputed
+ * whole), the small tables whole.
+ */
 export async function buildReadTables(
   store: Store,
   onTable: (table: string, seconds: number) => void = () => {},
+  persons?: string,
 ): Promise<ReadTablesStats> {
-  for (const table of READ_TABLES) {
+  const timed = async (table: string, fn: () => Promise<void>) => {
     const t = performance.now();
-    await store.run(`CREATE OR REPLACE TABLE ${table} AS ${BUILD[table]}`);
+    await fn();
     onTable(table, (performance.now() - t) / 1000);
-  }
+  };
+  const only = persons ? `WHERE pr.person_id IN (SELECT person_id FROM ${persons})` : "";
+  for (const [table, sql] of Object.entries(PER_PERSON))
+    await timed(table, () => replaceRows(store, table, sql(only), persons));
+  await timed("read_alerts", () =>
+    buildAlertTables(
+      store,
+      persons
+        ? `(a.person_id IN (SELECT person_id FROM ${persons}) OR a.rule = ${sqlString(sanctionedSponsor.id)})`
+        : undefined,
+    ),
+  );
+  for (const [table, sql] of Object.entries(WHOLE))
+    await timed(table, () => store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`));
   const alerts = await writeMeta(store);
   const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_records");
-  return { alerts, person_records: Number(records?.n ?? 0) };
+  const stats: ReadTablesStats = { alerts, person_records: Number(records?.n ?? 0) };
+  if (persons) {
+    const n = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${persons}`);
+    stats.persons = Number(n?.n ?? 0);
+  }
+  return stats;
+}
+
+/**
+ * The whole table from `sql`, or (`persons` set) the rows of those persons deleted and `sql`
+ * (filtered to them) appended.
+ */
+async function replaceRows(
+  store: Store,
+  table: string,
+  sql: string,
+  persons: string | undefined,
+): Promise<void> {
+  if (!persons) return store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
+  await store.run(`DELETE FROM ${table} WHERE person_id IN (SELECT person_id FROM ${persons})`);
+  await store.run(`INSERT INTO ${table} ${sql}`);
+}
+
+/** SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`. */
+const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
+  a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
+  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_refs, []) AS record_refs,
+  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, []) AS docs`;
+
+/**
+ * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
+ * condition over alerts `a`) replaced. Each alert gets its cited records' masked references (in
+ * citation order; `?` for an id no loaded record has), the ports they were at (the place
+ * filter) and its person's document numbers (masking the summary).
+ *
+ * Rule by rule, and within a rule in batches of about CITED_PER_BATCH cited records: the lists
+ * of one batch are built by a join of its cited ids (the small side) with read_person_records,
+ * and read_alerts gets one rule's alerts at a time, sorted by score — so no statement holds more
+ * than a batch's lists, however many alerts there are.
+ */
+async function buildAlertTables(store: Store, which?: string): Promise<void> {
+  const where = which ? `AND ${which}` : "";
+  if (which) {
+    for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
+      await store.run(`DELETE FROM ${table} a WHERE ${which}`);
+  }
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
+    SELECT person_id, list_sort(list(doc_number)) AS docs FROM person_documents
+    WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
+  await store.run(
+    "CREATE OR REPLACE TEMP TABLE rt_lists (n BIGINT, record_refs VARCHAR[], port_ids VARCHAR[])",
+  );
+  const select = (cond: string) => `SELECT ${ALERT_COLUMNS}
+    FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid LEFT JOIN rt_docs d USING (person_id)
+    WHERE ${cond}`;
+  if (!which) await store.run(`CREATE OR REPLACE TABLE read_alerts AS ${select("false")}`);
+  const rules = await store.all<{ rule: string }>(
+    `SELECT DISTINCT rule FROM alerts a WHERE true ${where} ORDER BY rule`,
+  );
+  for (const { rule } of rules) {
+    const inRule = `a.rule = ${sqlString(rule)} ${where}`;
+    for (const [lo, hi] of await citedBatches(store, inRule))
+      await store.run(citedListsSql(`${inRule} AND a.person_id BETWEEN ? AND ?`, true), [lo, hi]);
+    await store.run(citedListsSql(`${inRule} AND a.person_id IS NULL`, false));
+    await store.run(`INSERT INTO read_alerts ${select(inRule)} ORDER BY a.score DESC, a.alert_id`);
+    await store.run("DELETE FROM rt_lists");
+  }
+  await store.run("DROP TABLE rt_lists");
+  await store.run("DROP TABLE rt_docs");
+  const ra = which ? `WHERE ${which}` : "";
+  const byScore = `SELECT * FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
+  const personAlerts = `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
+    FROM read_alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
+  for (const [table, sql] of [
+    ["read_alerts_by_score", byScore],
+    ["read_person_alerts", personAlerts],
+  ] as const)
+    await store.run(
+      which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
+    );
+}
+
+/**
+ * SQL: rt_lists rows for the alerts `cond` selects. A rule cites its person's own records: with
+ * `samePerson` the join on person_id lets DuckDB skip the row groups of read_person_records
+ * (sorted by person) outside the batch's persons.
+ */
+function citedListsSql(cond: string, samePerson: boolean): string {
+  return `INSERT INTO rt_lists
+    SELECT u.n, ${listInOrder("u.i", `coalesce(${MASK_SQL.record("r.rec_key")}, '?')`)},
+           list_sort(list_distinct(list(r.port)))
+    FROM (SELECT a.rowid AS n, a.person_id, unnest(a.record_ids) AS rid,
+                 generate_subscripts(a.record_ids, 1) AS i
+          FROM alerts a WHERE ${cond}) u
+    LEFT JOIN read_person_records r ON r.ref = u.rid ${samePerson ? "AND r.person_id = u.person_id" : ""}
+    GROUP BY u.n`;
+}
+
+/**
+ * Inclusive person_id ranges of the alerts `cond` selects, each citing about CITED_PER_BATCH
+ * records (one person's alerts are never split).
+ */
+async function citedBatches(store: Store, cond: string): Promise<[string, string][]> {
+  const rows = await store.all<{ lo: string; hi: string }>(`
+    SELECT min(person_id) AS lo, max(person_id) AS hi
+    FROM (SELECT person_id, sum(sum(coalesce(len(a.record_ids), 0))) OVER (ORDER BY person_id) AS cited
+          FROM alerts a WHERE ${cond} AND person_id IS NOT NULL GROUP BY person_id)
+    GROUP BY cited // ${CITED_PER_BATCH} ORDER BY lo`);
+  return rows.map((r) => [r.lo, r.hi]);
 }
 
 /** Counts the alerts per rule once and records the layout; returns the number of alerts. */
@@ -137,14 +272,13 @@ async function writeMeta(store: Store): Promise<number> {
 }
 
 /**
- * Rebuilds the alert read tables after alerts changed outside analyze (the sanctioned-sponsor
- * rule rerun by screening or a list import), inside the caller's transaction. A store without
+ * Rebuilds the alert read tables' sanctioned-sponsor alerts after that rule was rerun outside
+ * analyze (by screening or a list import), inside the caller's transaction. A store without
  * read tables gets all of them on its first read instead.
  */
 export async function rebuildAlertReadTables(store: Store): Promise<void> {
   if (!(await readTablesBuilt(store))) return;
-  for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"] as const)
-    await store.run(`CREATE OR REPLACE TABLE ${table} AS ${BUILD[table]}`);
+  await buildAlertTables(store, `a.rule = ${sqlString(sanctionedSponsor.id)}`);
   await writeMeta(store);
 }
 
@@ -163,13 +297,4 @@ export async function readTablesBuilt(store: Store): Promise<boolean> {
  */
 export async function ensureReadTables(store: Store): Promise<void> {
   if (!(await readTablesBuilt(store))) await store.transaction(() => buildReadTables(store));
-}
-
-/** Alerts per rule as of the last analyze, counted when the read tables were built. */
-export async function alertCountsByRule(store: Store): Promise<{ rule: string; alerts: number }[]> {
-  await ensureReadTables(store);
-  const row = await store.one<{ by_rule: string }>(
-    "SELECT by_rule::VARCHAR AS by_rule FROM read_tables_meta",
-  );
-  return row ? (JSON.parse(row.by_rule) as { rule: string; alerts: number }[]) : [];
 }

@@ -8,16 +8,15 @@
 import type { Store } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import {
-  type CitySeries,
   type ClaimView,
   type CohortRow,
   countAlertsByRuleVersion,
   countCohorts,
-  type EvidenceRecord,
   type HitRow,
   listImports,
   listIngestRunsBrief,
   listMigrations,
+  listSponsors,
   type Presence,
   readAnalyzeState,
   readEvidence,
@@ -33,6 +32,7 @@ import {
   type Section,
   type SponsorRow,
   type SponsorTimeline,
+  type SponsorView,
   type TopAlert,
   topAlerts,
   topCohorts,
@@ -41,17 +41,7 @@ import {
 } from "../read/index.js";
 import { nextDay } from "./format.js";
 
-export type {
-  CitySeries,
-  ClaimView,
-  CohortRow,
-  EvidenceRecord,
-  HitRow,
-  Presence,
-  Section,
-  SponsorRow,
-  TopAlert as AlertRow,
-};
+export type { ClaimView, CohortRow, HitRow, Presence, Section, SponsorRow };
 
 export interface ReportOptions {
   from?: string;
@@ -113,6 +103,8 @@ export interface ReportData {
   portFlows: { port_id: string; entries: number; exits: number }[];
   unknownPortCrossings: number;
   sponsors: Section<{ rows: SponsorRow[]; timeline: SponsorTimeline[] }>;
+  /** The top sponsors' names in every script, with pinyin and gloss (after analyze). */
+  sponsorNames: Pick<SponsorView, "sponsor" | "gloss" | "pinyin" | "names">[];
   cohorts: Section<CohortRow[]>;
   alerts: Section<{ rows: TopAlert[]; byRule: { rule: string; alerts: number }[]; total: number }>;
   hits: Section<HitRow[]>;
@@ -149,6 +141,12 @@ export async function gatherReport(store: Store, options: ReportOptions = {}): P
     policy,
   });
   const evidence = await readEvidence(store, { place: scope.place });
+  const topKeys = new Set(
+    sponsors.available ? sponsors.data.rows.map((s) => s.key.replace(/^group:/, "")) : [],
+  );
+  const sponsorNames = (await listSponsors(store))
+    .filter((s) => topKeys.has(s.sponsor))
+    .map(({ sponsor, gloss, pinyin, names }) => ({ sponsor, gloss, pinyin, names }));
   const identity = await readIdentitySummary(store);
   return {
     generatedAt: new Date().toISOString(),
@@ -180,6 +178,7 @@ export async function gatherReport(store: Store, options: ReportOptions = {}): P
     portFlows: await readPortFlows(store, scope),
     unknownPortCrossings: totals.unknownPortCrossings,
     sponsors,
+    sponsorNames,
     cohorts,
     alerts,
     hits,

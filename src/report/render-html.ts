@@ -2,24 +2,20 @@
  * The report as one self-contained HTML file: styles, data, the ECharts library and the map are
  * all inside it, and a Content-Security-Policy forbids the page any network access, so it opens
  * the same offline, attached to a case file, years later. Sections whose tables are missing say
- * which command fills them.
+ * which command fills them. The figures, presence, map, sponsors and cohorts, alerts and
+ * evidence are drawn by the web app's views (./views.ts); the header, sanctions matches,
+ * methodology and the sources cited are the report's own.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { buildCharts, type ChartSpec, presenceDefinition } from "./charts.js";
 import { CITED_SOURCES, citationKeys } from "./citations.js";
 import { type EmbeddedFonts, embedCjkFonts, FONT_STACK } from "./fonts.js";
-import {
-  formatInt,
-  formatNumber,
-  escapeHtml as h,
-  longDate,
-  nextDay,
-  scriptJson,
-} from "./format.js";
+import { formatInt, formatNumber, escapeHtml as h, scriptJson } from "./format.js";
 import type { ReportData, Section } from "./gather.js";
 import { type CrossingsMap, drawCrossingsMap } from "./map.js";
+import { reportViewData } from "./view-data.js";
+import { loadReportViews } from "./views.js";
 
 export interface RenderInfo {
   sojournVersion: string;
@@ -71,29 +67,9 @@ function unavailable(section: Section<unknown>): string {
     : `<p class="unavailable">Not available: ${h(section.reason.replace(/^[^:]*not available: /, ""))}</p>`;
 }
 
-function chartDiv(spec: ChartSpec | undefined): string {
-  if (!spec) return "";
-  return `<figure class="chart"><figcaption>${h(spec.title)}</figcaption><div class="chart-box" id="${spec.id}" data-chart="${spec.id}" style="height:${spec.height}px"></div></figure>`;
-}
-
-/** A headline figure: its value, what it counts, and its definition (or the command it needs). */
-interface Figure {
-  id: string;
-  label: string;
-  value: number | null;
-  definition: string;
-  missingHint: string;
-}
-
-function figure(f: Figure, lead = false): string {
-  const shown = f.value === null ? `<span class="na">n/a</span>` : h(formatInt(f.value));
-  const missing = f.value === null ? `<div class="note">Needs: ${h(f.missingHint)}</div>` : "";
-  return `<div class="figure${lead ? " lead" : ""}" data-figure="${h(f.id)}"><div class="value">${shown}</div><div class="label">${h(f.label)}</div><div class="definition"><span>Definition:</span> ${h(f.definition)}</div>${missing}</div>`;
-}
 /** What every section renders from: the data, its charts and map, and the build's versions. */
 interface RenderContext {
   data: ReportData;
-  chart(id: string): string;
   map: CrossingsMap;
   sojournVersion: string;
   echartsVersion: string;
@@ -101,7 +77,6 @@ interface RenderContext {
   scope: string;
   /** The records' first to last day. */
   period: string;
-  portName(id: string): string;
 }
 
 function headerHtml({ data, scope, period }: RenderContext): string {
@@ -127,219 +102,6 @@ function headerHtml({ data, scope, period }: RenderContext): string {
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join(" · ")}</nav>
 </header>`;
-}
-
-function headlineSection({ data, chart, period }: RenderContext): string {
-  const hl = data.headline;
-  const { deadline, likelyWorker } = data.policy;
-  const detection = "run sojourn analyze (detection step)";
-  const lead: Figure = {
-    id: "present-after-deadline",
-    label: `likely DPRK workers present in China on ${longDate(nextDay(deadline))}, the day after the UNSCR 2397 repatriation deadline`,
-    value: hl.presenceAfterDeadline,
-    definition: `persons with a labour score ≥ ${likelyWorker} whose stay in China (from an entry to the matching exit, or to the end of the records when no exit is seen) covers ${longDate(nextDay(deadline))}, counted once each, at the city of the port they entered by (the detection step's presence table). This is the report's measure of workers still in China after the deadline.`,
-    missingHint: "needs the detection step's presence table: run sojourn analyze",
-  };
-  const figures: Figure[] = [
-    {
-      id: "records",
-      label: "crossing records",
-      value: hl.records,
-      definition: `rows loaded from the ingested port logs, ${period}`,
-      missingHint: "run sojourn ingest",
-    },
-    {
-      id: "dprk-crossings",
-      label: "DPRK-national crossings",
-      value: hl.dprkCrossings,
-      definition: `records of DPRK nationals entering or leaving China (${formatInt(hl.dprkDocuments)} distinct travel documents)`,
-      missingHint: "run sojourn ingest",
-    },
-    {
-      id: "persons",
-      label: "persons resolved",
-      value: hl.persons,
-      definition:
-        "DPRK nationals after identity resolution (one person across documents, scripts and spellings)",
-      missingHint: "run sojourn analyze",
-    },
-    {
-      id: "likely-workers",
-      label: "likely workers",
-      value: hl.likelyWorkers,
-      definition: `persons with a labour score ≥ ${likelyWorker}, over the whole period`,
-      missingHint: detection,
-    },
-    {
-      id: "crossed-after-deadline",
-      label: `likely workers who crossed after ${longDate(deadline)}`,
-      value: hl.likelyWorkersAfterDeadline,
-      definition: `likely workers whose last crossing (entry or exit) is dated after the deadline; counts those who left as well as those who stayed, so it is not the number present`,
-      missingHint: detection,
-    },
-    {
-      id: "alerts",
-      label: "alerts",
-      value: hl.alerts,
-      definition: "rule findings in the store, each citing the records it rests on",
-      missingHint: detection,
-    },
-    {
-      id: "labor-cohorts",
-      label: "labour-team cohorts",
-      value: hl.laborCohorts,
-      definition:
-        "groups of persons who cross together repeatedly and stay weeks (cohort kind labor-team)",
-      missingHint: detection,
-    },
-    {
-      id: "sanctioned-sponsors",
-      label: "sponsors matching a sanctions list",
-      value: hl.sanctionedSponsors,
-      definition: "distinct sponsors with a screening hit at or above the screening threshold",
-      missingHint: "run sojourn lists import and sojourn screen --sponsors",
-    },
-    {
-      id: "claims",
-      label: "evidence claims",
-      value: hl.claims,
-      definition: "claims extracted from graded reports and not rejected",
-      missingHint: "run sojourn evidence add",
-    },
-  ];
-  return `<section id="headline"><h2>Headline figures</h2>
-${figure(lead, true)}
-<div class="figures">
-${figures.map((f) => figure(f)).join("\n")}
-</div>
-${chart("chart-monthly")}
-</section>`;
-}
-
-function presenceSection({ data, chart }: RenderContext): string {
-  const { deadline, likelyWorker } = data.policy;
-  const presenceNote = data.presence.available
-    ? data.presence.data.method === "presence-table"
-      ? `${presenceDefinition("presence-table")} A person is present on a day when their labour score is ≥ ${likelyWorker} and a stay of theirs (entry to exit, from the detection step's presence table) covers it; the daily counts swing as teams leave for a day or two to renew papers, which the weekly mean smooths.`
-      : `${presenceDefinition("net-flow")} The detection step's presence table is not in this store (run sojourn analyze with detection), so this is the crude running balance of DPRK-national entries minus exits through each city's crossings since the first record, raised so that its lowest point is zero (people already inside when the logs start leave before they are seen entering). It counts every DPRK national, workers or not, and is distorted by persons entering at one city and leaving at another and by gaps in the logs.`
-    : "";
-  return `<section id="presence"><h2>Presence over time, per city</h2>
-<p>The dashed line marks the repatriation deadline of UNSCR 2397 op. 8, <strong>${deadline}</strong>. ${h(presenceNote)}</p>
-${unavailable(data.presence)}${chart("chart-presence")}</section>`;
-}
-
-function mapSection({ data, map, portName }: RenderContext): string {
-  const flowRows = data.portFlows
-    .map((fl) => ({
-      port: portName(fl.port_id),
-      entries: fl.entries,
-      exits: fl.exits,
-      net: fl.entries - fl.exits,
-    }))
-    .sort((a, b) => b.entries + b.exits - (a.entries + a.exits));
-  return `<section id="map"><h2>China–DPRK crossings</h2>
-<p>DPRK-national crossings per port in the selected records: ↓ entries into China, ↑ exits to the DPRK. ${map.drawn} ports drawn${map.approximate.length ? `; ${map.approximate.length} whose own coordinates the gazetteer lacks are drawn at their city's coordinates, with a dashed outline and ≈ before the name (listed below the map)` : ""}${map.portsWithoutCoordinates.length ? `; ${map.portsWithoutCoordinates.length} with neither are not drawn (listed under Methodology)` : ""}${map.unlabelled ? `; ${map.unlabelled} ports without traffic are unlabelled where their names would overlap (hover for the name)` : ""}.</p>
-<div class="map-wrap">${map.svg}</div>
-${
-  map.approximate.length
-    ? `<h3>Ports placed approximately (at their city)</h3>${table(
-        map.approximate.map((p) => ({
-          ...p,
-          position: `${p.city} (${p.lat.toFixed(3)}, ${p.lon.toFixed(3)})`,
-        })),
-        [
-          ["name", "port"],
-          ["position", "drawn at the coordinates of"],
-          ["crossings", "DPRK crossings"],
-        ],
-        "approximate",
-      )}`
-    : ""
-}
-${table(flowRows, [
-  ["port", "port"],
-  ["entries", "DPRK entries"],
-  ["exits", "DPRK exits"],
-  ["net", "net (entries − exits)"],
-])}
-${data.unknownPortCrossings > 0 ? `<p class="warn">${formatInt(data.unknownPortCrossings)} records name a port the gazetteer does not know; they are not on the map (see Methodology).</p>` : ""}
-</section>`;
-}
-
-function sponsorsSection({ data, chart }: RenderContext): string {
-  const sponsorRows = data.sponsors.available
-    ? data.sponsors.data.rows.map((s) => ({
-        ...s,
-        likely: s.likelyWorkers ?? "n/a",
-        period: `${s.first} – ${s.last}`,
-        sanctions: s.sanctions ?? "",
-      }))
-    : [];
-  return `<section id="sponsors"><h2>Top sponsors and cohorts</h2>
-<p>Sponsors are the inviting or employing organisations written on DPRK-national crossing records, grouped across scripts and spellings (legal forms and city prefixes dropped, Chinese and Korean romanized: 珲春市东洋水产有限公司 and Hunchun Dongyang Seafood Co., Ltd. are one sponsor). Ranked by distinct travel documents.</p>
-${unavailable(data.sponsors)}
-${
-  data.sponsors.available
-    ? table(sponsorRows, [
-        ["label", "sponsor (Latin spelling where recorded)"],
-        ["spellings", "spellings"],
-        ["documents", "documents"],
-        ["crossings", "crossings"],
-        ["entriesAfterDeadline", "entries after deadline"],
-        ["likely", "likely workers"],
-        ["period", "first – last"],
-        ["sanctions", "sanctions match"],
-      ])
-    : ""
-}
-${chart("chart-sponsors")}
-<h3>Cohorts</h3>
-${unavailable(data.cohorts)}
-${
-  data.cohorts.available
-    ? table(data.cohorts.data as unknown as Record<string, unknown>[], [
-        ["cohort_id", "cohort"],
-        ["kind", "kind"],
-        ["members", "members"],
-        ["ports", "ports"],
-        ["sponsors", "sponsors"],
-        ["first_seen", "first seen"],
-        ["last_seen", "last seen"],
-      ])
-    : ""
-}
-${chart("chart-cohorts")}
-</section>`;
-}
-
-function alertsSection({ data, chart }: RenderContext): string {
-  let alertsHtml = unavailable(data.alerts);
-  if (data.alerts.available) {
-    alertsHtml += `<p>${formatInt(data.alerts.data.total)} alerts in the store; the strongest of each rule below, each with the input records it cites (first six shown).</p>${chart("chart-alerts")}`;
-    alertsHtml += data.alerts.data.rows
-      .map(
-        (
-          a,
-        ) => `<article class="alert"><h3><span class="rule">${h(a.rule)}</span> ${h(a.alert_id)} · score ${h(formatNumber(a.score))}${a.rule_version ? ` · rule version ${h(a.rule_version)}` : ""}</h3>
-<p>${a.person_id ? `person <code>${h(a.person_id)}</code> · ` : ""}${a.cohort_id ? `cohort <code>${h(a.cohort_id)}</code> · ` : ""}${h(a.period_start ?? "")} – ${h(a.period_end ?? "")} · ${formatInt(a.record_count)} records</p>
-<p class="summary">${h(a.summary)}</p>
-${table(
-  a.evidence as unknown as Record<string, unknown>[],
-  [
-    ["source", "source"],
-    ["record_id", "record"],
-    ["date", "date"],
-    ["direction", "direction"],
-    ["port", "port"],
-    ["doc", "document"],
-    ["name", "name"],
-  ],
-  "evidence",
-)}</article>`,
-      )
-      .join("");
-  }
-  return `<section id="alerts"><h2>Top alerts with their evidence</h2>${alertsHtml}</section>`;
 }
 
 function sanctionsSection({ data }: RenderContext): string {
@@ -368,67 +130,6 @@ ${
     : ""
 }
 </section>`;
-}
-
-function evidenceSection({ data }: RenderContext): string {
-  let evidenceHtml = unavailable(data.evidence);
-  if (data.evidence.available) {
-    evidenceHtml += `<h3>Sources</h3>${table(data.evidence.data.sources, [
-      ["source_id", "#"],
-      ["title", "title"],
-      ["publisher", "publisher"],
-      ["published", "published"],
-      ["grade", "grade"],
-      ["media_type", "type"],
-      ["sha256", "SHA-256 (first 12)"],
-      ["claims", "claims"],
-    ])}`;
-    const claimRows = data.evidence.data.claims.map(({ claim: c, beside: b }) => ({
-      id: c.claim_id,
-      grade: c.grade,
-      kind: c.kind,
-      status: c.status,
-      place: c.place ?? c.place_text ?? "",
-      period: c.period_start ? `${c.period_start} – ${c.period_end}` : (c.published ?? ""),
-      value:
-        c.value_min === null && c.value_max === null
-          ? ""
-          : c.value_min === c.value_max
-            ? `${c.value_min} ${c.value_unit ?? ""}`
-            : `${c.value_min ?? "…"}–${c.value_max ?? "…"} ${c.value_unit ?? ""}`,
-      quote: c.quote.length > 220 ? `${c.quote.slice(0, 219)}…` : c.quote,
-      organisation: c.organisation
-        ? `${c.organisation}${c.sponsor_keys.length ? ` → sponsor in the records: ${c.sponsor_keys.join("; ")}` : ""}`
-        : "",
-      data: b
-        ? `${b.method === "presence-table" ? "likely workers" : "net flow"} peak ${b.peak === null ? "–" : formatInt(b.peak)} in ${b.from} – ${b.to}; ${formatInt(b.dprkCrossings)} DPRK crossings`
-        : "",
-      reading: b?.reading ?? "",
-      corroboration:
-        c.independent_sources > 1
-          ? `${c.independent_sources} independent sources`
-          : "single source",
-    }));
-    evidenceHtml += `<h3>Claims beside the data</h3><p>Claims extracted from the sources (status <em>suggested</em> = found by the extraction rules and not yet reviewed; <em>accepted</em> = reviewed). For worker counts, the data column gives what the crossing records show for the same place and period and the reading compares them (tolerance ×1.5).</p>${table(
-      claimRows,
-      [
-        ["id", "#"],
-        ["grade", "grade"],
-        ["kind", "kind"],
-        ["status", "status"],
-        ["place", "place"],
-        ["period", "period"],
-        ["value", "value"],
-        ["quote", "quote"],
-        ["organisation", "organisation"],
-        ["data", "the data"],
-        ["reading", "reading"],
-        ["corroboration", "corroboration"],
-      ],
-      "claims",
-    )}`;
-  }
-  return `<section id="evidence"><h2>Evidence: what the sources say, beside the data</h2><p>Sources are graded on the Admiralty scale: reliability A–F, credibility 1–6 (F6 = cannot be judged).</p>${evidenceHtml}</section>`;
 }
 
 function methodologySection(ctx: RenderContext): string {
@@ -547,7 +248,7 @@ export async function renderReportPage(
   data: ReportData,
   info?: Partial<RenderInfo>,
 ): Promise<{ html: string; fonts: EmbeddedFonts }> {
-  const draft = renderReportHtml(data, info);
+  const draft = await renderReportHtml(data, info);
   // The text a reader sees: the page and the chart data, not the embedded library's source.
   const fonts = await embedCjkFonts(draft.replace(/<script>[\s\S]*?<\/script>/g, ""));
   const at = draft.indexOf("</head>");
@@ -556,13 +257,14 @@ export async function renderReportPage(
 }
 
 /** The report's page; scripts are allowed by their hashes only (no inline handlers). */
-export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): string {
-  const charts = buildCharts(data);
+export async function renderReportHtml(
+  data: ReportData,
+  info?: Partial<RenderInfo>,
+): Promise<string> {
   const hl = data.headline;
   const f = data.filters;
   const ctx: RenderContext = {
     data,
-    chart: (id) => chartDiv(charts.find((c) => c.id === id)),
     map: drawCrossingsMap(data.gazetteer.ports, data.portFlows, data.gazetteer.cities),
     sojournVersion: info?.sojournVersion ?? "0.1.0",
     echartsVersion: info?.echartsVersion ?? packageVersion("echarts"),
@@ -571,20 +273,22 @@ export function renderReportHtml(data: ReportData, info?: Partial<RenderInfo>): 
       f.from || f.to ? `${f.from ?? "start"} to ${f.to ?? "end"}` : "whole period",
     ].join(", "),
     period: hl.firstDay ? `${hl.firstDay} to ${hl.lastDay}` : "no records",
-    portName: (id) => data.gazetteer.ports.find((p) => p.id === id)?.name_en ?? id,
   };
+  const views = await loadReportViews();
+  const drawn = views.renderReportSections(reportViewData(data, ctx.map, ctx.period), FONT_STACK);
+  const v = drawn.sections;
   const sections = [
-    headerHtml,
-    headlineSection,
-    presenceSection,
-    mapSection,
-    sponsorsSection,
-    alertsSection,
-    sanctionsSection,
-    evidenceSection,
-    methodologySection,
-  ].map((section) => section(ctx));
-  const chartJson = scriptJson(charts.map((c) => ({ id: c.id, option: c.option })));
+    headerHtml(ctx),
+    v.headline,
+    v.presence,
+    v.map,
+    v.sponsors,
+    v.alerts,
+    sanctionsSection(ctx),
+    v.evidence,
+    methodologySection(ctx),
+  ];
+  const chartJson = scriptJson(drawn.charts);
   sections.push(sourcesSection(sections.join("") + chartJson));
   const scripts = [echartsSource(), BOOT];
   const { sojournVersion, scope } = ctx;
@@ -708,6 +412,14 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.claims td:nth-child(8) { max-width: 360px; }
 .unavailable { background: #f4f6f6; border: 1px dashed var(--muted); padding: 8px 12px; color: var(--muted); }
 .warn { color: var(--warn); }
+caption { text-align: left; font-weight: 600; padding: 4px 0; }
+.nowrap { white-space: nowrap; }
+.mono { font-family: ui-monospace, monospace; font-size: 12px; }
+.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(280px, 1fr)); gap: 8px; }
+.cards > li { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
+.definition { color: var(--muted); }
+table.alerts details summary { cursor: pointer; color: var(--accent); }
+table.alerts table.evidence { font-size: 12px; margin-top: 4px; }
 .empty { color: var(--muted); font-style: italic; }
 .alert { background: #fff; border: 1px solid var(--line); border-left: 4px solid var(--warn); border-radius: 4px; padding: 6px 12px; margin: 10px 0; }
 .alert h3 { margin: 4px 0; }

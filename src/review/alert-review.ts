@@ -105,6 +105,28 @@ export async function reviewAlert(
   return (await getReview(store, alertId)) as AlertReview;
 }
 
+/**
+ * The same decision for many alerts, each recorded as reviewAlert records one, with `after`
+ * called for each (the server's audit entry). Atomic: one unknown alert or a refused decision
+ * and none of them lands. Repeated ids count once.
+ */
+export async function reviewAlerts(
+  store: Store,
+  alertIds: readonly string[],
+  decision: ReviewDecision,
+  after: (review: AlertReview) => Promise<unknown> = async () => undefined,
+): Promise<AlertReview[]> {
+  return store.transaction(async () => {
+    const reviews: AlertReview[] = [];
+    for (const id of new Set(alertIds)) {
+      const review = await reviewAlert(store, id, decision);
+      await after(review);
+      reviews.push(review);
+    }
+    return reviews;
+  });
+}
+
 /** The review of one alert: `new` when nobody has reviewed it, undefined when it does not exist. */
 export async function getReview(store: Store, alertId: string): Promise<AlertReview | undefined> {
   const [r] = await store.json<AlertReview>(`${SELECT_REVIEW} WHERE r.alert_id = ?`, [alertId]);

@@ -10,6 +10,7 @@ import { type AppEnv, authenticate } from "./auth.js";
 import type { ServerContext } from "./context.js";
 import { ApiError, errorBody, errorResponse, zodIssues } from "./errors.js";
 import { adminRoutes } from "./routes/admin.js";
+import { alertDetailRoutes } from "./routes/alert-detail.js";
 import { authRoutes } from "./routes/auth.js";
 import { caseRoutes } from "./routes/cases.js";
 import { jobRoutes } from "./routes/jobs.js";
@@ -64,6 +65,7 @@ export function createApp(ctx: ServerContext) {
   app.route("/", jobRoutes(ctx));
   app.route("/", readRoutes(ctx));
   app.route("/", viewRoutes(ctx));
+  app.route("/", alertDetailRoutes(ctx));
   app.route("/", webRoutes());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "session", {
@@ -87,5 +89,3 @@ export function createApp(ctx: ServerContext) {
   });
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

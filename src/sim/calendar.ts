@@ -34,11 +34,6 @@ export function formatTime(t: number, format: TimeFormat): string {
   return format === "iso" ? `${date}T${hm}:00+08:00` : `${date} ${hm}`;
 }
 
-/** Day of the year's month (1–12) for seasonal rules. */
-export function monthOf(day: number): number {
-  return Number(dateOf(day).slice(5, 7));
-}
-
 export function yearOf(day: number): number {
   return Number(dateOf(day).slice(0, 4));
 }

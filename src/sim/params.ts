@@ -31,7 +31,22 @@ const int = (key: string, min: number, max: number, help: string): ParamSpec => 
   max,
   help,
 });
+const num = (key: string, min: number, max: number, help: string): ParamSpec => ({
+  key,
+  kind: "number",
+  min,
+  max,
+  help,
+});
 const date = (key: string, help: string): ParamSpec => ({ key, kind: "date", help });
+
+/** Shortest and longest stay, and shortest and longest absence between stays, of a kind of stay. */
+const staysAndGaps = (prefix: string, what: string): ParamSpec[] => [
+  int(`${prefix}.stayMin`, 1, 365, `shortest ${what} stay (days)`),
+  int(`${prefix}.stayMax`, 1, 365, `longest ${what} stay (days)`),
+  int(`${prefix}.gapMin`, 0, 365, `shortest absence between ${what} stays (days)`),
+  int(`${prefix}.gapMax`, 0, 365, `longest absence between ${what} stays (days)`),
+];
 
 /** All parameters in display order. Scenario defaults live in scenarios.ts. */
 export const PARAM_SPECS: readonly ParamSpec[] = [
@@ -117,29 +132,14 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   rate("sponsor.blankShare", "with sponsor.mixed: share of records with no sponsor"),
   rate("sponsor.englishShare", "with sponsor.mixed = 1: share of written sponsors in English"),
   rate("tourists.teamPortShare", "share of tour groups that cross at the labour teams' main port"),
-  int("visaExempt.stayMin", 1, 365, "shortest visa-exempt stay (days)"),
-  int("visaExempt.stayMax", 1, 365, "longest visa-exempt stay (days)"),
-  int("visaExempt.gapMin", 0, 365, "shortest absence between visa-exempt stays (days)"),
-  int("visaExempt.gapMax", 0, 365, "longest absence between visa-exempt stays (days)"),
-  int("business.stayMin", 1, 365, "shortest business/trainee stay (days)"),
-  int("business.stayMax", 1, 365, "longest business/trainee stay (days)"),
-  int("business.gapMin", 0, 365, "shortest absence between business/trainee stays (days)"),
-  int("business.gapMax", 0, 365, "longest absence between business/trainee stays (days)"),
-  int("borderPass.stayMin", 1, 365, "shortest border-pass stay (days)"),
-  int("borderPass.stayMax", 1, 365, "longest border-pass stay (days)"),
-  int("borderPass.gapMin", 0, 365, "shortest absence between border-pass stays (days)"),
-  int("borderPass.gapMax", 0, 365, "longest absence between border-pass stays (days)"),
+  ...staysAndGaps("visaExempt", "visa-exempt"),
+  ...staysAndGaps("business", "business/trainee"),
+  ...staysAndGaps("borderPass", "border-pass"),
   date(
     "borderPass.weekLimitFrom",
     "Dandong one-week stay limit from this day; before it, visa-exempt stay lengths",
   ),
-  {
-    key: "resident.leavesPerYear",
-    kind: "number",
-    min: 0,
-    max: 12,
-    help: "home leaves per resident worker and year",
-  },
+  num("resident.leavesPerYear", 0, 12, "home leaves per resident worker and year"),
   int("resident.leaveMin", 1, 365, "shortest home leave (days)"),
   int("resident.leaveMax", 1, 365, "longest home leave (days)"),
   rate(
@@ -157,13 +157,7 @@ export const PARAM_SPECS: readonly ParamSpec[] = [
   int("tourists.stayMax", 1, 60, "longest tour (days)"),
   rate("tourists.repeatRate", "share of tourists who come back once with a later group"),
   int("drivers.count", 0, 10_000_000, "truck drivers at scale 1"),
-  {
-    key: "drivers.tripsPerWeek",
-    kind: "number",
-    min: 0.1,
-    max: 7,
-    help: "round trips per driver and week",
-  },
+  num("drivers.tripsPerWeek", 0.1, 7, "round trips per driver and week"),
   rate("drivers.chnShare", "share of drivers who are PRC nationals (exit first, then entry)"),
   rate("drivers.overnightRate", "share of driver trips that return the next day"),
   int("traders.count", 0, 10_000_000, "traders at scale 1"),

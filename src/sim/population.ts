@@ -735,6 +735,19 @@ export class UnitGenerator {
     this.emit.finish(p, inside);
   }
 
+  /**
+   * One trip through `port`: out on `day` and back on `back`, at times drawn within the given
+   * hours. A DPRK national (the default) enters China first; a PRC national (`chn`) leaves it
+   * first. False, with no return crossing, when `back` falls after the span.
+   */
+  private roundTrip(rng: Rng, p: Person, trip: Trip): boolean {
+    const { port, day, back, goHours, backHours, chn = false } = trip;
+    this.emit.cross(p, day, rng.int(goHours[0] * 60, goHours[1] * 60), chn, port);
+    if (back > this.ctx.endDay) return false;
+    this.emit.cross(p, back, rng.int(backHours[0] * 60, backHours[1] * 60), !chn, port);
+    return true;
+  }
+
   /** A trader: stays of days to weeks with long, irregular gaps; some look like work stays. */
   private trader(rng: Rng, unit: SimpleUnit): void {
     const { params, startDay, endDay } = this.ctx;
@@ -757,13 +770,11 @@ export class UnitGenerator {
     while (day <= endDay) {
       const stay = hard ? rng.int(20, 28) : rng.chance(0.7) ? rng.int(1, 10) : rng.int(11, 28);
       // PRC traders leave China for the trip and come back.
-      this.emit.cross(p, day, rng.int(9 * 60, 15 * 60), chn, port);
       const back = day + stay;
-      if (back > endDay) {
+      if (!this.roundTrip(rng, p, { port, day, back, goHours: [9, 15], backHours: [9, 16], chn })) {
         inside = !chn;
         break;
       }
-      this.emit.cross(p, back, rng.int(9 * 60, 16 * 60), !chn, port);
       day = back + (hard ? rng.int(35, 150) : rng.int(20, 180));
     }
     this.emit.finish(p, inside);
@@ -791,9 +802,8 @@ export class UnitGenerator {
     for (const day of days) {
       if (day <= lastOut) continue;
       const back = day + rng.int(1, 7);
-      this.emit.cross(p, day, rng.int(9 * 60, 12 * 60), false, port);
-      if (back > endDay) break;
-      this.emit.cross(p, back, rng.int(10 * 60, 16 * 60), true, port);
+      if (!this.roundTrip(rng, p, { port, day, back, goHours: [9, 12], backHours: [10, 16] }))
+        break;
       lastOut = back;
     }
     this.emit.finish(p, false);
@@ -829,12 +839,17 @@ export class UnitGenerator {
       for (const [inDay, outDay] of terms) {
         if (outDay < startDay) continue;
         if (inDay > endDay) break;
-        this.emit.cross(p, inDay, rng.int(9 * 60, 15 * 60), false, port);
-        if (outDay > endDay) {
+        const trip = {
+          port,
+          day: inDay,
+          back: outDay,
+          goHours: [9, 15],
+          backHours: [9, 15],
+        } as const;
+        if (!this.roundTrip(rng, p, trip)) {
           inside = true;
           break;
         }
-        this.emit.cross(p, outDay, rng.int(9 * 60, 15 * 60), true, port);
       }
     }
     this.emit.finish(p, inside);
@@ -857,13 +872,23 @@ export class UnitGenerator {
     let day = rng.int(startDay, endDay);
     for (let v = 0; v < visits && day <= endDay; v++) {
       const stay = rng.int(7, 28);
-      this.emit.cross(p, day, rng.int(9 * 60, 15 * 60), false, port);
-      if (day + stay > endDay) break;
-      this.emit.cross(p, day + stay, rng.int(9 * 60, 15 * 60), true, port);
+      const trip = { port, day, back: day + stay, goHours: [9, 15], backHours: [9, 15] } as const;
+      if (!this.roundTrip(rng, p, trip)) break;
       day += stay + rng.int(60, 400);
     }
     this.emit.finish(p, false);
   }
+}
+
+interface Trip {
+  port: number;
+  day: number;
+  back: number;
+  /** Hours (from, to) between which the first crossing and the return happen. */
+  goHours: readonly [number, number];
+  backHours: readonly [number, number];
+  /** A PRC national, who leaves China first. */
+  chn?: boolean;
 }
 
 /** Ports benign travellers use. Dandong–Sinuiju carries 60–70 % of the trade [S61b][S61e]. */

@@ -240,15 +240,20 @@ const RECORD_KEYS = new Set(["rec_key", "canonical_key", "rec_key_a", "rec_key_b
 
 export type Checksums = Record<string, string>;
 
+/** The store's own tables (schema main, not temporary), by name. */
+async function storeTables(store: Store): Promise<string[]> {
+  const rows = await store.all<{ t: string }>(
+    "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1",
+  );
+  return rows.map((r) => r.t);
+}
+
 /** Per table: row count and the sum of the rows' hashes (order does not matter). */
 export async function checksums(db: string): Promise<Checksums> {
   const store = await Store.open(db);
   try {
-    const tables = await store.all<{ t: string }>(
-      "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1",
-    );
     const out: Checksums = {};
-    for (const { t } of tables) {
+    for (const t of await storeTables(store)) {
       if (LOG_TABLES.has(t)) continue;
       const cols = await store.all<{ c: string; type: string }>(
         "SELECT column_name AS c, data_type AS type FROM duckdb_columns() WHERE table_name = ? ORDER BY column_index",
@@ -293,11 +298,8 @@ export async function checksums(db: string): Promise<Checksums> {
 async function rowCounts(db: string): Promise<Checksums> {
   const store = await Store.open(db);
   try {
-    const tables = await store.all<{ t: string }>(
-      "SELECT table_name AS t FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1",
-    );
     const out: Checksums = {};
-    for (const { t } of tables) {
+    for (const t of await storeTables(store)) {
       const [row] = await store.all<{ n: bigint }>(`SELECT count(*) AS n FROM ${sqlIdent(t)}`);
       out[t] = String(row?.n ?? 0);
     }

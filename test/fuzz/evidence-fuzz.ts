@@ -11,17 +11,17 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import fc from "fast-check";
-import { Store } from "../../src/db/store.js";
+import type { Store } from "../../src/db/store.js";
 import { addSource } from "../../src/evidence/store-evidence.js";
 import { repoRoot } from "../../src/repo-root.js";
 import {
-  emptyStats,
   type FuzzRun,
   type FuzzStats,
   hostileArb,
   type Mutation,
   mutate,
   mutationsArb,
+  runFuzz,
   withDeadline,
 } from "./fuzz-common.js";
 
@@ -184,31 +184,13 @@ async function checkReport(store: Store, path: string, timeoutMs: number) {
 export async function fuzzEvidence(
   opts: FuzzRun & { format: EvidenceFuzzFormat },
 ): Promise<FuzzStats> {
-  const stats = emptyStats();
   const pool = sentences();
-  let store = await Store.open(":memory:");
-  try {
-    await fc.assert(
-      fc.asyncProperty(reportArb(pool, opts.maxRecords), async (r) => {
-        if (stats.files > 0 && stats.files % 200 === 0) {
-          store.close();
-          store = await Store.open(":memory:");
-        }
-        const path = join(opts.dir, `report-${stats.files % 50}.${EXTENSION[opts.format]}`);
-        writeFileSync(path, mutate(bytesOf(opts.format, r), r.mutations));
-        stats.files++;
-        stats.records += r.paragraphs.length;
-        const outcome = await checkReport(store, path, opts.timeoutMs ?? 60_000);
-        if (outcome === "input-error") stats.inputErrors++;
-        else {
-          stats.ingested++;
-          stats.rows += outcome;
-        }
-      }),
-      { numRuns: opts.runs, seed: opts.seed, endOnFailure: true },
-    );
-  } finally {
-    store.close();
-  }
-  return stats;
+  return runFuzz(opts, reportArb(pool, opts.maxRecords), (store, r, slot) => {
+    const path = join(opts.dir, `report-${slot}.${EXTENSION[opts.format]}`);
+    writeFileSync(path, mutate(bytesOf(opts.format, r), r.mutations));
+    return {
+      records: r.paragraphs.length,
+      check: () => checkReport(store, path, opts.timeoutMs ?? 60_000),
+    };
+  });
 }

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check";
 import { AppError } from "../../src/core/errors.js";
+import { Store } from "../../src/db/store.js";
 
 /** Random byte-level damage: flips, inserted and deleted runs, a cut end, a repeated run. */
 export interface Mutation {
@@ -139,7 +140,7 @@ export interface FuzzStats {
   rows: number;
 }
 
-export const emptyStats = (): FuzzStats => ({
+const emptyStats = (): FuzzStats => ({
   files: 0,
   records: 0,
   ingested: 0,
@@ -153,4 +154,49 @@ export interface FuzzRun {
   maxRecords: number;
   seed: number;
   timeoutMs?: number;
+}
+
+/** One generated input, written to a file: how many inputs it holds, and its check. */
+export interface FuzzCase {
+  records: number;
+  /** Reads the file into the store and checks the property (throws when it fails). */
+  check: () => Promise<number | "input-error">;
+}
+
+/**
+ * Runs `opts.runs` generated values through `write` and their checks on an in-memory store,
+ * replaced every `perStore` files (later files see earlier files' rows, as real stores do).
+ * `write` gets the store and a slot (0–49) to name its file by, so a run reuses 50 names.
+ */
+export async function runFuzz<T>(
+  opts: FuzzRun & { perStore?: number },
+  arb: fc.Arbitrary<T>,
+  write: (store: Store, value: T, slot: number) => FuzzCase | Promise<FuzzCase>,
+): Promise<FuzzStats> {
+  const stats = emptyStats();
+  const perStore = opts.perStore ?? 200;
+  let store = await Store.open(":memory:");
+  try {
+    await fc.assert(
+      fc.asyncProperty(arb, async (value) => {
+        if (stats.files > 0 && stats.files % perStore === 0) {
+          store.close();
+          store = await Store.open(":memory:");
+        }
+        const c = await write(store, value, stats.files % 50);
+        stats.files++;
+        stats.records += c.records;
+        const outcome = await c.check();
+        if (outcome === "input-error") stats.inputErrors++;
+        else {
+          stats.ingested++;
+          stats.rows += outcome;
+        }
+      }),
+      { numRuns: opts.runs, seed: opts.seed, endOnFailure: true },
+    );
+  } finally {
+    store.close();
+  }
+  return stats;
 }

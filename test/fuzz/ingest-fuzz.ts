@@ -21,18 +21,18 @@ import {
   OPTIONAL_COLUMNS,
   REQUIRED_COLUMNS,
 } from "../../src/core/crossing.js";
-import { Store, sqlString } from "../../src/db/store.js";
+import { type Store, sqlString } from "../../src/db/store.js";
 import { type Gazetteer, loadGazetteer } from "../../src/gazetteer/load-gazetteer.js";
 import { ingestFile } from "../../src/ingest/ingest-file.js";
 import type { Mapping } from "../../src/ingest/mapping.js";
 import {
-  emptyStats,
   type FuzzRun,
   type FuzzStats,
   hostileArb,
   type Mutation,
   mutate,
   mutationsArb,
+  runFuzz,
   withDeadline,
 } from "./fuzz-common.js";
 
@@ -242,37 +242,12 @@ export async function checkOne(
 export async function fuzzIngest(
   opts: FuzzRun & { format: IngestFormat; perStore?: number },
 ): Promise<FuzzStats> {
-  const stats = emptyStats();
-  let store = await Store.open(":memory:");
-  const perStore = opts.perStore ?? 200;
   const gazetteer = loadGazetteer();
-  try {
-    await fc.assert(
-      fc.asyncProperty(fileArb(opts.maxRecords), async (f) => {
-        if (stats.files > 0 && stats.files % perStore === 0) {
-          store.close();
-          store = await Store.open(":memory:");
-        }
-        const path = await writeFuzzFile(store, opts.dir, opts.format, f, stats.files % 50);
-        stats.files++;
-        stats.records += f.records.length;
-        const outcome = await checkOne(
-          store,
-          path,
-          opts.timeoutMs ?? 30_000,
-          gazetteer,
-          mappingOf(f),
-        );
-        if (outcome === "input-error") stats.inputErrors++;
-        else {
-          stats.ingested++;
-          stats.rows += outcome;
-        }
-      }),
-      { numRuns: opts.runs, seed: opts.seed, endOnFailure: true },
-    );
-  } finally {
-    store.close();
-  }
-  return stats;
+  return runFuzz(opts, fileArb(opts.maxRecords), async (store, f, slot) => {
+    const path = await writeFuzzFile(store, opts.dir, opts.format, f, slot);
+    return {
+      records: f.records.length,
+      check: () => checkOne(store, path, opts.timeoutMs ?? 30_000, gazetteer, mappingOf(f)),
+    };
+  });
 }

@@ -11,18 +11,18 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
-import { Store } from "../../src/db/store.js";
+import type { Store } from "../../src/db/store.js";
 import { repoRoot } from "../../src/repo-root.js";
 import { importList } from "../../src/sanctions/import-list.js";
 import { readListFiles } from "../../src/sanctions/read-list-files.js";
 import {
-  emptyStats,
   type FuzzRun,
   type FuzzStats,
   hostileArb,
   type Mutation,
   mutate,
   mutationsArb,
+  runFuzz,
   withDeadline,
 } from "./fuzz-common.js";
 
@@ -219,45 +219,27 @@ async function checkList(store: Store, paths: string[], timeoutMs: number) {
 }
 
 export async function fuzzLists(opts: FuzzRun & { format: ListFuzzFormat }): Promise<FuzzStats> {
-  const stats = emptyStats();
   const pool = POOLS[opts.format]();
   const xml = opts.format.endsWith("xml");
-  let store = await Store.open(":memory:");
-  try {
-    await fc.assert(
-      fc.asyncProperty(listFileArb(opts.maxRecords), async (f) => {
-        if (stats.files > 0 && stats.files % 200 === 0) {
-          store.close();
-          store = await Store.open(":memory:");
-        }
-        const chosen = f.picks.map((p, n) => {
-          const from = pool.entries[p.entry % pool.entries.length] ?? "";
-          const own = f.renumber ? pool.renumber(from, n) : from;
-          const text = p.edits.reduce((e, x) => replaceValue(e, xml, x.at, x.value, x.raw), own);
-          return { text, from, n };
-        });
-        const dir = join(opts.dir, `list-${stats.files % 50}`);
-        rmSync(dir, { recursive: true, force: true });
-        mkdirSync(dir, { recursive: true });
-        const paths = Object.entries(pool.build(chosen)).map(([name, text], i) => {
-          const path = join(dir, name);
-          // Byte damage goes to the main file.
-          writeFileSync(path, i === 0 ? mutate(Buffer.from(text), f.mutations) : text);
-          return path;
-        });
-        stats.files++;
-        stats.records += chosen.length;
-        const outcome = await checkList(store, paths, opts.timeoutMs ?? 60_000);
-        if (outcome === "input-error") stats.inputErrors++;
-        else {
-          stats.ingested++;
-          stats.rows += outcome;
-        }
-      }),
-      { numRuns: opts.runs, seed: opts.seed, endOnFailure: true },
-    );
-  } finally {
-    store.close();
-  }
-  return stats;
+  return runFuzz(opts, listFileArb(opts.maxRecords), (store, f, slot) => {
+    const chosen = f.picks.map((p, n) => {
+      const from = pool.entries[p.entry % pool.entries.length] ?? "";
+      const own = f.renumber ? pool.renumber(from, n) : from;
+      const text = p.edits.reduce((e, x) => replaceValue(e, xml, x.at, x.value, x.raw), own);
+      return { text, from, n };
+    });
+    const dir = join(opts.dir, `list-${slot}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const paths = Object.entries(pool.build(chosen)).map(([name, text], i) => {
+      const path = join(dir, name);
+      // Byte damage goes to the main file.
+      writeFileSync(path, i === 0 ? mutate(Buffer.from(text), f.mutations) : text);
+      return path;
+    });
+    return {
+      records: chosen.length,
+      check: () => checkList(store, paths, opts.timeoutMs ?? 60_000),
+    };
+  });
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { withQuery } from "../api.js";
 import { go, href } from "../router.js";
 import { MaskNote, Page, unmaskQuery, useSession } from "../ui.js";
+import { AlertTable } from "../views/alert-table.js";
 
 interface Alert {
   alert_id: string;
@@ -34,25 +35,38 @@ export function AlertsPage({ query }: { query: URLSearchParams }) {
     min_score: query.get("min_score") ?? "",
     place: query.get("place") ?? "",
     sort: query.get("sort") ?? "score",
+    person: query.get("person") ?? "",
+    cohort: query.get("cohort") ?? "",
   };
+  /** One alert only (a case's alert item, a link to an alert). */
+  const single = query.get("id");
   const [items, setItems] = useState<Alert[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState("");
-  const key = JSON.stringify(filter) + unmasked;
+  const key = JSON.stringify(filter) + single + unmasked;
   const load = async (cursor: string | null) => {
     setLoading(true);
     try {
-      const page = await api.get<{ items: Alert[]; next: string | null }>(
-        withQuery("/api/alerts", {
-          ...filter,
-          limit: 100,
-          cursor: cursor ?? undefined,
-          ...unmaskQuery(unmasked),
-        }),
-      );
+      const page = single
+        ? {
+            items: [
+              await api.get<Alert>(
+                withQuery(`/api/views/alerts/${encodeURIComponent(single)}`, unmaskQuery(unmasked)),
+              ),
+            ],
+            next: null,
+          }
+        : await api.get<{ items: Alert[]; next: string | null }>(
+            withQuery("/api/alerts", {
+              ...filter,
+              limit: 100,
+              cursor: cursor ?? undefined,
+              ...unmaskQuery(unmasked),
+            }),
+          );
       setItems((old) => (cursor ? [...old, ...page.items] : page.items));
       setNext(page.next);
       setError(null);
@@ -98,8 +112,20 @@ export function AlertsPage({ query }: { query: URLSearchParams }) {
       return n;
     });
   return (
-    <Page title="Alert queue">
-      <Filters filter={filter} />
+    <Page title={single ? `Alert ${single}` : "Alert queue"}>
+      {single ? (
+        <p>
+          One alert. <a href={href(["alerts"], { sort: "score" })}>All alerts</a>
+        </p>
+      ) : (
+        <Filters filter={filter} />
+      )}
+      {(filter.person || filter.cohort) && !single && (
+        <p>
+          Alerts about {filter.person ? `person ${filter.person}` : `team ${filter.cohort}`}.{" "}
+          <a href={href(["alerts"], { sort: "score" })}>All alerts</a>
+        </p>
+      )}
       <MaskNote />
       <p class="hint" id="keys">
         Keyboard: ↑/↓ or k/j move between alerts, x or Space selects, Enter opens the person or
@@ -114,7 +140,12 @@ export function AlertsPage({ query }: { query: URLSearchParams }) {
           {error}
         </p>
       )}
-      <AlertTable items={items} selected={selected} toggle={toggle} selectable={canReview} />
+      <AlertTable
+        caption="Alerts"
+        describedBy="keys"
+        items={items.map((a) => ({ ...a, review: a.review.status }))}
+        selection={canReview ? { selected, toggle } : undefined}
+      />
       {loading && <p class="loading">Loading…</p>}
       {next && !loading && (
         <button type="button" onClick={() => load(next)}>
@@ -221,94 +252,5 @@ function BulkReview({
         Review selected
       </button>
     </form>
-  );
-}
-
-function AlertTable({
-  items,
-  selected,
-  toggle,
-  selectable,
-}: {
-  items: Alert[];
-  selected: Set<string>;
-  toggle: (id: string) => void;
-  selectable: boolean;
-}) {
-  const body = useRef<HTMLTableSectionElement>(null);
-  const onKey = (e: KeyboardEvent) => {
-    const row = (e.target as HTMLElement).closest("tr");
-    if (!row || !body.current) return;
-    const rows = [...body.current.querySelectorAll<HTMLTableRowElement>("tr")];
-    const i = rows.indexOf(row);
-    const move = (j: number) => rows[Math.max(0, Math.min(rows.length - 1, j))]?.focus();
-    if (e.key === "ArrowDown" || e.key === "j") move(i + 1);
-    else if (e.key === "ArrowUp" || e.key === "k") move(i - 1);
-    else if ((e.key === "x" || e.key === " ") && selectable && e.target === row)
-      toggle(row.dataset.id ?? "");
-    else if (e.key === "Enter" && e.target === row)
-      row.querySelector<HTMLAnchorElement>("a")?.click();
-    else return;
-    e.preventDefault();
-  };
-  return (
-    <table class="alerts" aria-describedby="keys">
-      <caption>Alerts</caption>
-      <thead>
-        <tr>
-          {selectable && <th scope="col">Select</th>}
-          <th scope="col" class="num">
-            Score
-          </th>
-          <th scope="col">Rule</th>
-          <th scope="col">Subject</th>
-          <th scope="col">Period</th>
-          <th scope="col">Summary</th>
-          <th scope="col">Records</th>
-          <th scope="col">Review</th>
-        </tr>
-      </thead>
-      <tbody ref={body} onKeyDown={onKey}>
-        {items.map((a) => (
-          <tr
-            key={a.alert_id}
-            data-id={a.alert_id}
-            tabIndex={0}
-            class={selected.has(a.alert_id) ? "selected" : ""}
-          >
-            {selectable && (
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`select alert ${a.alert_id}`}
-                  checked={selected.has(a.alert_id)}
-                  onChange={() => toggle(a.alert_id)}
-                />
-              </td>
-            )}
-            <td class="num">{a.score.toFixed(2)}</td>
-            <td>{a.rule}</td>
-            <td>
-              {a.person_id && <a href={href(["person", a.person_id])}>{a.person_id}</a>}
-              {a.person_id && a.cohort_id && " · "}
-              {a.cohort_id && <a href={href(["cohort", a.cohort_id])}>{a.cohort_id}</a>}
-            </td>
-            <td class="nowrap">
-              {a.period_start} – {a.period_end}
-            </td>
-            <td>{a.summary}</td>
-            <td>
-              <details>
-                <summary>{a.record_ids.length} records</summary>
-                <span class="ids">{a.record_ids.join(", ")}</span>
-              </details>
-            </td>
-            <td>
-              <span class={`badge ${a.review.status}`}>{a.review.status}</span>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

@@ -97,7 +97,7 @@ const ITEM_PAGE: Record<string, (ref: string) => string> = {
   person: (r) => href(["person", r]),
   cohort: (r) => href(["cohort", r]),
   sponsor: (r) => href(["sponsor", r]),
-  alert: (r) => href(["alerts"], { rule: r.replace(/-[0-9a-f]+$/, ""), sort: "score" }),
+  alert: (r) => href(["alerts"], { id: r }),
   claim: () => "#/evidence",
 };
 

@@ -3,7 +3,7 @@ import { withQuery } from "../api.js";
 import { Chart, deadlineMark } from "../chart.js";
 import { go, href } from "../router.js";
 import { MaskNote, Page, Status, unmaskQuery, useData, useSession } from "../ui.js";
-import { SponsorNames } from "./sponsors.js";
+import { RotationTimeline, SponsorNames } from "../views/teams.js";
 
 interface Cohort {
   cohort_id: string;
@@ -66,20 +66,15 @@ function CohortBody({ k, deadline }: { k: Cohort; deadline: string | null }) {
       ...(i === 0 ? { markLine: deadlineMark(deadline) } : {}),
     })),
   };
-  const moves = {
-    legend: { top: 0 },
-    grid: { left: 50, right: 30, top: 40, bottom: 40 },
-    xAxis: { type: "time", axisLabel: { hideOverlap: true } },
-    yAxis: { type: "value", name: "members crossing" },
-    tooltip: { trigger: "axis" },
-    series: ["entry", "exit"].map((dir, i) => ({
-      name: dir === "entry" ? "entered China together" : "left together",
-      type: "bar",
-      barMaxWidth: 6,
-      data: k.movements.filter((m) => m.direction === dir).map((m) => [m.date, m.members]),
-      ...(i === 0 ? { markLine: deadlineMark(deadline) } : {}),
-    })),
-  };
+  const together = [
+    ["entry", "entered China together"],
+    ["exit", "left together"],
+  ].map(([dir, label]) => ({
+    label: label ?? "",
+    points: k.movements
+      .filter((m) => m.direction === dir)
+      .map((m): [string, number] => [m.date, m.members]),
+  }));
   return (
     <>
       <p>
@@ -98,9 +93,11 @@ function CohortBody({ k, deadline }: { k: Cohort; deadline: string | null }) {
       <h2>Sponsors</h2>
       <SponsorNames sponsors={k.sponsors} />
       <h2>Crossings together</h2>
-      <Chart
-        option={moves}
-        label={`Members of ${k.cohort_id} entering and leaving together per day, with the deadline`}
+      <RotationTimeline
+        id="chart-together"
+        title={`Members of ${k.cohort_id} entering and leaving together per day`}
+        rows={together.filter((r) => r.points.length > 0)}
+        deadline={deadline}
       />
       <h2>Rotation: who was with the team, and when</h2>
       <p class="definition">

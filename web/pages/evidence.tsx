@@ -1,5 +1,6 @@
-import { href } from "../router.js";
 import { fmt, Page, Status, useData } from "../ui.js";
+import { ClaimsTable, SourcesTable } from "../views/evidence.js";
+import type { ClaimRow } from "../views/types.js";
 
 interface Claim {
   claim_id: number;
@@ -33,25 +34,54 @@ interface Source {
   suggested_claims: number;
 }
 
-interface Overview {
-  presence: { series: { city_id: string; name: string; points: [string, number][] }[] } | null;
+type DailyPresence =
+  | { available: true; data: { series: { city_id: string; points: [string, number][] }[] } }
+  | { available: false };
+
+/** The Monday of a day's ISO week. */
+function monday(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  return d.toISOString().slice(0, 10);
 }
 
-/** Likely workers present in the claim's city in the week of its period (or publication). */
-function measured(c: Claim, o: Overview | undefined): { value: number; week: string } | null {
+/**
+ * Likely workers present in the claim's city in the week of its period (or publication): the
+ * mean of the week's days, as the overview's weekly presence counts it.
+ */
+function measured(c: Claim, p: DailyPresence | undefined): string | null {
   const day = c.period_start ?? c.published;
-  const series = o?.presence?.series.find(
-    (s) => c.place_id && (s.city_id === c.place_id || c.place_id.startsWith(s.city_id)),
-  );
-  if (!day || !series) return null;
-  const pt = series.points.filter((p) => p[0] <= day).at(-1);
-  return pt ? { value: pt[1], week: pt[0] } : null;
+  if (!day || !p?.available || !c.place_id) return null;
+  const placeId = c.place_id;
+  const series = p.data.series.find((s) => placeId === s.city_id || placeId.startsWith(s.city_id));
+  const week = monday(day);
+  const days = series?.points.filter((x) => monday(x[0]) === week) ?? [];
+  if (days.length === 0) return null;
+  const mean = Math.round((days.reduce((n, x) => n + x[1], 0) / days.length) * 10) / 10;
+  return `${fmt(mean)} likely workers (week of ${week})`;
+}
+
+function claimRow(c: Claim, p: DailyPresence | undefined): ClaimRow {
+  return {
+    claim_id: c.claim_id,
+    kind: c.kind,
+    place: c.place,
+    period: c.period_start ? `${c.period_start} – ${c.period_end ?? ""}` : "",
+    says: c.value_text ?? "",
+    quote: c.quote,
+    source: `${c.source_title ?? c.publisher ?? `source ${c.source_id}`} (${c.published ?? "undated"})`,
+    grade: c.grade,
+    status: c.status,
+    records: measured(c, p),
+    corroboration:
+      c.independent_sources > 1 ? `${c.independent_sources} independent sources` : "single source",
+  };
 }
 
 export function EvidencePage() {
   const claims = useData<{ claims: Claim[] }>("/api/evidence/claims");
   const sources = useData<{ sources: Source[] }>("/api/evidence/sources");
-  const overview = useData<Overview>("/api/views/overview");
+  const presence = useData<DailyPresence>("/api/presence");
   return (
     <Page title="Evidence">
       <h2>Claims beside the data</h2>
@@ -62,87 +92,23 @@ export function EvidencePage() {
       </p>
       <Status loaded={claims}>
         {(d) => (
-          <table>
-            <caption>Claims ({d.claims.length})</caption>
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">Place</th>
-                <th scope="col">Says</th>
-                <th scope="col">Quote</th>
-                <th scope="col">Source</th>
-                <th scope="col">Status</th>
-                <th scope="col">The records show</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.claims.map((c) => {
-                const m = measured(c, overview.data);
-                return (
-                  <tr key={c.claim_id}>
-                    <td>
-                      #{c.claim_id} {c.kind}
-                    </td>
-                    <td>{c.place ?? "—"}</td>
-                    <td>{c.value_text ?? "—"}</td>
-                    <td>
-                      <q>{c.quote}</q>
-                    </td>
-                    <td>
-                      {c.source_title ?? c.publisher} ({c.published ?? "undated"}), grade{" "}
-                      {c.grade ?? "?"}
-                    </td>
-                    <td>{c.status}</td>
-                    <td>
-                      {m && c.place ? (
-                        <a href={href(["alerts"], { place: c.place, sort: "score" })}>
-                          {fmt(m.value)} likely workers (week of {m.week})
-                        </a>
-                      ) : (
-                        "—"
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <ClaimsTable
+            caption={`Claims (${d.claims.length})`}
+            rows={d.claims.map((c) => claimRow(c, presence.data))}
+          />
         )}
       </Status>
       <h2>Sources</h2>
       <Status loaded={sources}>
         {(d) => (
-          <table>
-            <caption>Evidence sources</caption>
-            <thead>
-              <tr>
-                <th scope="col">Source</th>
-                <th scope="col">Publisher</th>
-                <th scope="col">Published</th>
-                <th scope="col">Grade</th>
-                <th scope="col">File (SHA-256)</th>
-                <th scope="col" class="num">
-                  Claims (accepted / suggested)
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.sources.map((s) => (
-                <tr key={s.source_id}>
-                  <td>{s.title ?? `source ${s.source_id}`}</td>
-                  <td>{s.publisher ?? "—"}</td>
-                  <td>{s.published ?? "—"}</td>
-                  <td>{s.grade ?? "—"}</td>
-                  <td class="mono">
-                    {s.file_name} ({s.sha256.slice(0, 12)}…)
-                  </td>
-                  <td class="num">
-                    {s.accepted_claims} / {s.suggested_claims}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SourcesTable
+            caption="Evidence sources"
+            rows={d.sources.map((x) => ({
+              ...x,
+              file: x.file_name,
+              claims: `${x.accepted_claims} accepted, ${x.suggested_claims} suggested`,
+            }))}
+          />
         )}
       </Status>
     </Page>

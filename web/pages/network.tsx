@@ -1,7 +1,7 @@
 import { Chart } from "../chart.js";
 import { go } from "../router.js";
 import { Page, Status, useData } from "../ui.js";
-import { langOf } from "./sponsors.js";
+import { langOf } from "../views/context.js";
 
 interface Network {
   nodes: {

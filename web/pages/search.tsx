@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { withQuery } from "../api.js";
 import { go, href } from "../router.js";
 import { MaskNote, Page, Status, unmaskQuery, useData, useSession } from "../ui.js";
-import { langOf } from "./sponsors.js";
+import { langOf } from "../views/context.js";
 
 interface PersonHit {
   person_id: string;

@@ -2,6 +2,8 @@ import { AddToCase } from "../add-to-case.js";
 import { Chart } from "../chart.js";
 import { href } from "../router.js";
 import { fmt, Page, Status, useData } from "../ui.js";
+import { langOf } from "../views/context.js";
+import { CohortTable, SponsorNames } from "../views/teams.js";
 
 interface Sponsor {
   sponsor: string;
@@ -32,42 +34,6 @@ interface CohortRow {
   first_timers: number | string;
 }
 
-/** The script a name is written in, for its lang attribute (so the right CJK glyphs are used). */
-export function langOf(name: string): string | undefined {
-  if (/[\uac00-\ud7af]/.test(name)) return "ko";
-  if (/[\u4e00-\u9fff]/.test(name)) return "zh";
-  return undefined;
-}
-
-export function SponsorNames({
-  sponsors,
-}: {
-  sponsors: { sponsor: string; gloss: string | null; pinyin: string | null; names: string[] }[];
-}) {
-  return (
-    <ul class="cards">
-      {sponsors.map((s) => (
-        <li key={s.sponsor}>
-          <a href={href(["sponsor", s.sponsor])} lang={langOf(s.sponsor)}>
-            {s.sponsor}
-          </a>
-          {s.pinyin && <div>Pinyin: {s.pinyin}</div>}
-          {s.gloss && <div>Gloss: {s.gloss}</div>}
-          <div>
-            Every spelling:{" "}
-            {s.names.map((n, i) => (
-              <span key={n} lang={langOf(n)}>
-                {i > 0 && " · "}
-                {n}
-              </span>
-            ))}
-          </div>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function SponsorsPage({ focus }: { focus: string | null }) {
   const sponsors = useData<{ sponsors: Sponsor[] }>("/api/sponsors");
   const cohorts = useData<{ cohorts: CohortRow[] }>("/api/cohorts");
@@ -91,7 +57,22 @@ export function SponsorsPage({ focus }: { focus: string | null }) {
           );
         }}
       </Status>
-      {!focus && <Status loaded={cohorts}>{(d) => <CohortTable rows={d.cohorts} />}</Status>}
+      {!focus && (
+        <Status loaded={cohorts}>
+          {(d) => (
+            <CohortTable
+              caption="Cohorts (groups that cross together)"
+              rows={d.cohorts.map((c) => ({
+                ...c,
+                members: Number(c.members),
+                core: Number(c.core),
+                replacements: Number(c.replacements),
+                first_timers: Number(c.first_timers),
+              }))}
+            />
+          )}
+        </Status>
+      )}
     </Page>
   );
 }
@@ -146,60 +127,5 @@ function SponsorCard({ s }: { s: Sponsor }) {
         />
       )}
     </article>
-  );
-}
-
-function CohortTable({ rows }: { rows: CohortRow[] }) {
-  return (
-    <table>
-      <caption>Cohorts (groups that cross together)</caption>
-      <thead>
-        <tr>
-          <th scope="col">Cohort</th>
-          <th scope="col">Kind</th>
-          <th scope="col" class="num">
-            Members
-          </th>
-          <th scope="col" class="num">
-            Core
-          </th>
-          <th scope="col" class="num">
-            Replacements
-          </th>
-          <th scope="col" class="num">
-            First-timers
-          </th>
-          <th scope="col">Ports</th>
-          <th scope="col">Sponsors</th>
-          <th scope="col">Seen</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((c) => (
-          <tr key={c.cohort_id}>
-            <td>
-              <a href={href(["cohort", c.cohort_id])}>{c.cohort_id}</a>
-            </td>
-            <td>{c.kind}</td>
-            <td class="num">{c.members}</td>
-            <td class="num">{c.core}</td>
-            <td class="num">{c.replacements}</td>
-            <td class="num">{c.first_timers}</td>
-            <td>{c.ports.join(", ")}</td>
-            <td>
-              {c.sponsors.map((s, i) => (
-                <span key={s} lang={langOf(s)}>
-                  {i > 0 && "; "}
-                  {s}
-                </span>
-              ))}
-            </td>
-            <td class="nowrap">
-              {c.first_seen} – {c.last_seen}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

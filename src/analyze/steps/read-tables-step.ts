@@ -3,8 +3,15 @@
  * (src/read/read-tables.ts), so the server answers an alert page or a person's detail from a
  * few row groups while the next ingest or analyze writes. Skipped when the run changed nothing
  * and the tables are already there.
+ *
+ * Incremental like the steps before it: when the run was incremental and the tables match the
+ * last complete run, only the rows of the persons this run may have changed are rebuilt —
+ * those whose crossings or alerts it recomputed (run_affected, run_rule_persons), those with
+ * records newer than the tables, and those with a stay open at the end (its days follow the
+ * last day of the logs).
  */
 import { buildReadTables, type ReadTablesStats, readTablesBuilt } from "../../read/read-tables.js";
+import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep } from "../step.js";
 import { unchanged } from "./stays-step.js";
 
@@ -20,12 +27,48 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
     "person_names",
     "person_documents",
     "stays",
+    "analyze_runs",
+    "run_affected",
+    "run_rule_persons",
   ],
   // The read_* tables and read_tables_meta (src/read/read-tables.ts lists them), which no other
   // step reads.
   writes: [],
+  consumes: "affected persons",
   async run(run, stage) {
     if (unchanged(run) && (await readTablesBuilt(run.store))) return { skipped: true };
-    return stage("read tables", () => buildReadTables(run.store));
+    return stage("read tables", async () => {
+      const persons = await changedPersons(run);
+      try {
+        return await buildReadTables(run.store, undefined, persons);
+      } finally {
+        if (persons) await run.store.run(`DROP TABLE ${persons}`);
+      }
+    });
   },
 };
+
+/**
+ * A temporary table of the persons whose rows to rebuild, or undefined for all of them: on a
+ * full run, when the tables are missing, or when they were built before the last complete run
+ * (one that stopped before this step, `--until`), so they do not match it.
+ */
+async function changedPersons(run: AnalyzeRun): Promise<string | undefined> {
+  const { store } = run;
+  if (run.scope?.full !== false || !(await readTablesBuilt(store))) return undefined;
+  const current = await store.one<{
+    ok: boolean;
+  }>(`SELECT (SELECT max(built_at) FROM read_tables_meta) >=
+      (SELECT run_at FROM analyze_runs WHERE NOT skipped ORDER BY run_at DESC LIMIT 1 OFFSET 1) AS ok`);
+  if (current?.ok !== true) return undefined;
+  const tables = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM duckdb_tables()
+    WHERE temporary AND table_name IN ('run_affected', 'run_rule_persons')`);
+  if (Number(tables?.n ?? 0) < 2) return undefined;
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_persons AS
+    SELECT person_id FROM run_affected WHERE person_id IS NOT NULL
+    UNION SELECT person_id FROM run_rule_persons
+    UNION SELECT person_id FROM person_records
+      WHERE rec_key > (SELECT coalesce(max(rec_key), -1) FROM read_person_records)
+    UNION SELECT person_id FROM stays WHERE exited_on IS NULL`);
+  return "rt_persons";
+}

@@ -1,8 +1,8 @@
 /**
  * What kind of group a cohort is, from how its members move. Labour teams cross together and
  * stay for weeks, and rotate: the same people cross together again and again [S32][S37]; tour
- * groups are one-off and short (PRODUCT.md §2). Anything in between is left `unknown` rather
- * than guessed.
+ * groups are one-off and short (docs/scenarios.md, "Benign traffic"). Anything in between is
+ * left `unknown` rather than guessed.
  */
 import type { Policy } from "./policy.js";
 
@@ -25,7 +25,7 @@ export function classifyCohort(shape: CohortShape, policy: Policy): CohortKind {
   const movements = shape.entries_together + shape.exits_together;
   // Crossed together and stayed for weeks: a rotating team, or one seen only once in the logs —
   // a newly dispatched team's first entry, or a team stranded by the 2020 border closure going
-  // home in one wave [S21][S56]. Tour groups stay days, never weeks (PRODUCT.md §2).
+  // home in one wave [S21][S56]. Tour groups stay days, never weeks.
   if (movements >= 1 && shape.median_stay_nights >= c.labor_min_median_stay_days)
     return "labor-team";
   // Short-cycle border-pass teams: stays of a week, but present most of the time [S32][S33].

@@ -103,6 +103,23 @@ class IntList {
   }
 }
 
+/** (group, key, count) rows, appended one group at a time from a counter of touched keys. */
+class CountRows {
+  readonly group = new IntList();
+  readonly key = new IntList();
+  readonly n = new IntList();
+  /** Appends the counts of the first `nt` keys in `touched` under `group`, and clears them. */
+  drain(group: number, touched: Int32Array, nt: number, cnt: Int32Array): void {
+    for (let j = 0; j < nt; j++) {
+      const k = touched[j]!;
+      this.group.push(group);
+      this.key.push(k);
+      this.n.push(cnt[k]!);
+      cnt[k] = 0;
+    }
+  }
+}
+
 /** Whether crossing `i` (in port-day order) starts a new port, day and direction. */
 export function startsPortDay(x: CohortCrossings, i: number): boolean {
   return (
@@ -504,14 +521,8 @@ function joinCoMoving(x: CohortCrossings, g: GroupCrossings, r: Repaired, G: num
     }
   }
   if (!joined) return r;
-  // Each joined set is named by its smallest member set, as namedSets names sets.
-  const first = new Int32Array(E + 1);
-  const canon = new Int32Array(E + 1);
-  for (let c = 1; c <= E; c++) {
-    const root = uf.find(c);
-    if (first[root] === 0) first[root] = c;
-    canon[c] = first[root]!;
-  }
+  // Each joined set is named by its smallest member set.
+  const canon = namedSets(uf, E);
   const comp = Int32Array.from(r.comp, (c) => canon[c]!);
   const home = Int32Array.from(r.home, (c) => canon[c]!);
   const homeCount = new Int32Array(E + 1);
@@ -903,9 +914,7 @@ function movementsOut(
   G: number,
 ): CohortSets["movements"] {
   const { E } = g;
-  const mvSeed = new IntList();
-  const mvBlock = new IntList();
-  const mvPresent = new IntList();
+  const rows = new CountRows(); // group: the port-day's first crossing; key: the set
   const mark = new Int32Array(E + 1);
   const onDay = new Int32Array(E + 1);
   const cnt = new Int32Array(E + 1);
@@ -945,22 +954,16 @@ function movementsOut(
         count(from, to, mv.wildSetStart[bl]!, mv.wildSetStart[bl + 1]!);
       }
     }
-    for (let j = 0; j < nt; j++) {
-      const c = touched[j]!;
-      mvSeed.push(c);
-      mvBlock.push(i0);
-      mvPresent.push(cnt[c]!);
-      cnt[c] = 0;
-    }
+    rows.drain(i0, touched, nt, cnt);
     r = last;
   }
-  const at = mvBlock.done();
+  const at = rows.group.done();
   return {
-    seed: mvSeed.done(),
+    seed: rows.key.done(),
     day: Int32Array.from(at, (i) => x.day[i]!),
     pno: Int32Array.from(at, (i) => x.pno[i]!),
     out: Uint8Array.from(at, (i) => x.out[i]!),
-    present: mvPresent.done(),
+    present: rows.n.done(),
   };
 }
 
@@ -971,9 +974,7 @@ function startsPortDayAt(x: CohortCrossings, i: number, j: number): boolean {
 
 /** Sponsor spellings per cohort, over its members' crossings. */
 function sponsorsOut(pc: PersonCrossings, members: Int32Array, seed: Int32Array) {
-  const spSeed = new IntList();
-  const spSpid = new IntList();
-  const spN = new IntList();
+  const rows = new CountRows(); // group: the cohort's seed; key: the sponsor spelling
   let maxSpid = 0;
   for (let j = 0; j < pc.spid.length; j++) if (pc.spid[j]! > maxSpid) maxSpid = pc.spid[j]!;
   const spCnt = new Int32Array(maxSpid + 1);
@@ -989,15 +990,9 @@ function sponsorsOut(pc: PersonCrossings, members: Int32Array, seed: Int32Array)
         if (sp > 0 && spCnt[sp]!++ === 0) spTouched[nt++] = sp;
       }
     }
-    for (let j = 0; j < nt; j++) {
-      const sp = spTouched[j]!;
-      spSeed.push(s);
-      spSpid.push(sp);
-      spN.push(spCnt[sp]!);
-      spCnt[sp] = 0;
-    }
+    rows.drain(s, spTouched, nt, spCnt);
   }
-  return { seed: spSeed.done(), spid: spSpid.done(), n: spN.done() };
+  return { seed: rows.group.done(), spid: rows.key.done(), n: rows.n.done() };
 }
 
 /** The parts of findCohorts in order; `lap` is called with each as it ends (for timing). */

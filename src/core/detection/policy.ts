@@ -1,7 +1,7 @@
 /**
  * The detection policy: every limit, window and threshold the stays, rules, cohorts and scores
  * use, in one versioned object. Defaults carry their basis (source keys [Sn] resolve in
- * docs/policy.md, from the project's domain brief); a policy file overrides any subset of keys.
+ * docs/policy.md); a policy file overrides any subset of keys.
  *
  * Validation is all-or-nothing: `parsePolicy` either returns a complete policy or throws one
  * AppError('config') listing every bad key with its value and what is allowed, so an analyze run

@@ -32,6 +32,10 @@ const YEAR_PARTS: [RegExp, number, number][] = [
   [/下半年|하반기/, 7, 12],
   [/底|末|말/, 10, 12],
   [/初|초/, 1, 3],
+  [/중반/, 4, 9],
+  [/春|봄/, 3, 5],
+  [/夏|여름/, 6, 8],
+  [/秋|가을/, 9, 11],
 ];
 const MONTH_PARTS: [RegExp, number, number][] = [
   [/初|上旬|초|상순/, 1, 10],
@@ -43,19 +47,53 @@ const DIGIT_QUARTER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 }
 const NOT_A_DAY = "(?!\\s?(?:간|가량|정도|동안|이내|만에|以来|以內|以内))";
 const MONTH_PART = "(?:初|中旬|下旬|上旬|底|末|초|중순|하순|상순|말)";
 
+// Years and months in Chinese numerals, as books and official texts write them: 二○一六年
+// (with ○ or 〇 or 零 for zero), 五月, 十二月.
+const HAN_YEAR = "[一二三四五六七八九][〇○零一二三四五六七八九]{3}";
+const HAN_MONTH = "十[一二]?|[一二三四五六七八九]";
+// A part of the year after a space needs its word to end there: "올해 초", "2017년 말까지",
+// not "말레이시아".
+const KO_YEAR_PART = "(?:초|말|중반|봄|여름|가을)(?=$|[\\s,.。，에의은는부까께쯤경]|이후|이전)";
+
 const CJK_DATE = new RegExp(
   [
-    `(?:(?<y>(?:19|20)\\d{2})\\s?[年년]|(?<ry>今年|本年|去年|前年|明年|올해|금년|지난해|작년|재작년|내년))` +
-      `(?:\\s?(?:(?<q>[1-4一二三四])\\s?(?:분기|季度)|(?<yp>上半年|下半年|상반기|하반기|年底|年末|年初|연말|연초|底|末)` +
-      `|(?<m>\\d{1,2})\\s?[月월](?:\\s?(?<d>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp>\\s?${MONTH_PART})?))?`,
-    `(?<rm>지난달|上个月|上個月|上月|이달|本月|这个月|這個月)(?:\\s?(?<rd>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?`,
+    `(?:(?<y>(?:19|20)\\d{2})\\s?[年년]|(?<hy>${HAN_YEAR})年|(?<ry>今年(?!以来|以來)|本年|去年|前年|明年|올해(?!\\s?들어)|금년|지난해|작년|재작년|내년))` +
+      `(?:\\s?(?:(?<q>[1-4一二三四])\\s?(?:분기|季度)|(?<yp>上半年|下半年|상반기|하반기|年底|年末|年初|연말|연초|底|末|[春夏秋](?:天|季)|${KO_YEAR_PART})` +
+      `|(?<m>\\d{1,2}|${HAN_MONTH})\\s?[月월](?:\\s?(?<d>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp>\\s?${MONTH_PART})?))?`,
+    `(?<rm>지난달|上个月|上個月|上月|이달|本月|这个月|這個月)(?:\\s?(?<rd>\\d{1,2})\\s?[日号號일]${NOT_A_DAY}|(?<rmp>\\s?${MONTH_PART}))?`,
     `(?<![\\d年년.])(?<m2>\\d{1,2})\\s?[月월](?:\\s?(?<d2>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp2>\\s?${MONTH_PART})?`,
     `(?<![\\d月월.:])(?<d3>\\d{1,2})\\s?[日일]${NOT_A_DAY}`,
     `(?<![\\d년年])(?<qo>[1-4])\\s?분기`,
-    `(?<oy>올\\s?들어|年初以来|연초)`,
+    `(?<oy>올(?:해)?\\s?들어|今年以来|今年以來|年初以来|연초)`,
+    // "3년 전", "两年前": a year counted back from the document's.
+    `(?<![\\d년年])(?<ago>\\d{1,2}|[一两兩二三四五六七八九十]|한|두|세|네|다섯)\\s?(?:년|해|年)\\s?(?:전|前)(?=$|[\\s,.，。에부까의]|后|後)`,
   ].join("|"),
   "gu",
 );
+
+const HAN_DIGIT = "〇一二三四五六七八九";
+const KO_NATIVE_COUNT: Record<string, number> = {
+  한: 1,
+  두: 2,
+  세: 3,
+  네: 4,
+  다섯: 5,
+  两: 2,
+  兩: 2,
+};
+
+/** "二○一六" → 2016: digit by digit, with ○, 〇 or 零 for zero. */
+function hanYear(s: string): number {
+  return Number([...s].map((c) => (/[○零]/.test(c) ? 0 : HAN_DIGIT.indexOf(c))).join(""));
+}
+
+/** "5" → 5, "十二" → 12. */
+function monthNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const tens = s.startsWith("十") ? 10 : 0;
+  const unit = s.replace("十", "");
+  return tens + (unit === "" ? 0 : HAN_DIGIT.indexOf(unit));
+}
 
 function partOf(
   parts: [RegExp, number, number][],
@@ -85,21 +123,21 @@ export function findCjkDates(slice: string, ref: Reference): DateMention[] {
   for (let m = CJK_DATE.exec(slice); m; m = CJK_DATE.exec(slice)) {
     const g = m.groups ?? {};
     let period: string[] | null = null;
-    if (g.y || g.ry) {
+    if (g.y || g.hy || g.ry) {
       if (g.ry && !ref) continue;
-      const y = g.y ? Number(g.y) : ref!.y + RELATIVE_YEARS[g.ry!]!;
+      const y = g.y ? Number(g.y) : g.hy ? hanYear(g.hy) : ref!.y + RELATIVE_YEARS[g.ry!]!;
       lastYear = y;
       if (g.q) {
         const q = DIGIT_QUARTER[g.q] ?? Number(g.q);
         period = [iso(y, q * 3 - 2, 1), iso(y, q * 3, lastDay(y, q * 3))];
-      } else if (g.m) period = monthPeriod(y, Number(g.m), g.d, g.mp);
+      } else if (g.m) period = monthPeriod(y, monthNumber(g.m), g.d, g.mp);
       else {
         const p = partOf(YEAR_PARTS, g.yp) ?? [1, 12];
         period = [iso(y, p[0], 1), iso(y, p[1], lastDay(y, p[1]))];
       }
     } else if (g.rm && ref) {
       const [y, mo] = shiftMonth(ref, /지난달|上/.test(g.rm) ? -1 : 0);
-      period = monthPeriod(y, mo, g.rd, undefined);
+      period = monthPeriod(y, mo, g.rd, g.rmp);
     } else if (g.m2 && ref) {
       period = monthPeriod(yearOfMonth(Number(g.m2), ref), Number(g.m2), g.d2, g.mp2);
     } else if (g.d3 && ref) {
@@ -110,6 +148,11 @@ export function findCjkDates(slice: string, ref: Reference): DateMention[] {
     } else if (g.qo && lastYear !== null) {
       const q = Number(g.qo);
       period = [iso(lastYear, q * 3 - 2, 1), iso(lastYear, q * 3, lastDay(lastYear, q * 3))];
+    } else if (g.ago && ref) {
+      const back = /^\d+$/.test(g.ago)
+        ? Number(g.ago)
+        : (KO_NATIVE_COUNT[g.ago] ?? monthNumber(g.ago));
+      period = [iso(ref.y - back, 1, 1), iso(ref.y - back, 12, 31)];
     } else if (g.oy && ref) {
       period = /연초/.test(g.oy)
         ? [iso(ref.y, 1, 1), iso(ref.y, 3, 31)]

@@ -11,19 +11,31 @@ import type { DateMention } from "./date-parts.js";
 import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
 
 const EN_PLACE_PREP =
-  /(?:\b(?:in|at|into|to|near|around|across|inside|throughout|of|entered|reached|(?:crossed|came|returned|travell?ed|moved)\s+(?:back\s+)?from)\s+(?:the\s+)?(?:(?:chinese\s+)?(?:border\s+)?city\s+of\s+|nearby\s+)?)$/i;
+  /(?:\b(?:in|at|into|to|near|around|across|inside|throughout|of|entered|reached|(?:crossed|came|returned|travell?ed|moved)\s+(?:back\s+)?from)\s+(?:the\s+|an?\s+)?(?:(?:chinese\s+)?(?:border\s+)?city\s+of\s+|nearby\s+)?)$/i;
 // A Korean place followed by a locative particle, or a Chinese one after 在/到/赴/往/于.
 const KO_LOCATIVE = /^(?:시|성)?(?:에서는|에서|에도|에는|으로|로|에|의)/u;
-// The place of a Korean count is also the place of the noun it modifies, with the Hanja
-// Korean papers add in brackets: "145명이 투먼(圖們)시 섬유공장에 취업".
+// The place of a Korean count is also the place of the noun (one or two words) it modifies,
+// with the Hanja Korean papers add in brackets: "145명이 투먼(圖們)시 섬유공장에 취업",
+// "러시아 건설 현장에 투입".
 const KO_LOCATIVE_NOUN =
-  /^(?:\([^)]{1,12}\))?(?:시|성)?\s?[가-힣]{1,8}(?:에서|에|으로)(?![가-힣])/u;
-const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至)$/u;
+  /^(?:\([^)]{1,12}\))?(?:시|성)?(?:\s?[가-힣]{1,8}){1,2}(?:에서|에|으로)(?![가-힣])/u;
+const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至|抵达|抵達|到达|到達|进入|進入)$/u;
+// "6至7万名朝鲜人在海外工作", "해외에 파견된 노동자 10만 명", "abroad": a count of workers
+// overseas is about no one place, whatever the paragraph names.
+const OVERSEAS =
+  /^[^,，;；。.]{0,12}?(?:在|于|於)?(?:海外|国外|國外|境外|世界各地|全球)|^[^,;.]{0,24}?\b(?:abroad|overseas|worldwide|around\s+the\s+world)\b|^[^,.]{0,12}?(?:해외|국외|세계\s?각지|전\s?세계)/iu;
+const OVERSEAS_BEFORE = /海外|国外|國外|境外|해외|국외|\b(?:abroad|overseas)\b/iu;
 const BACK_REFERENCE =
   /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳/i;
 
-/** The clause of `text` around [start, end) inside [segStart, segEnd): Chinese and Korean
- * clauses end at commas; English ones at semicolons (commas there separate list items). */
+// Where a clause ends. Chinese and Korean clauses end at commas, and Korean ones also after a
+// contrastive or continuing ending ("밝혔지만 중국에는", "있는데", "하면서"); English ones at
+// semicolons and before a contrast (", while", ", whereas", ", but"): English commas otherwise
+// separate list items.
+const CJK_CLAUSE_BREAK = /[,，;；]|(?<=[가-힣](?:지만|는데|은데|으나|면서|으며|했고|였고))\s/gu;
+const EN_CLAUSE_BREAK = /;|,(?=\s+(?:while|whereas|but)\b)/g;
+
+/** The clause of `text` around [start, end) inside [segStart, segEnd). */
 export function clauseAround(
   text: string,
   start: number,
@@ -32,14 +44,12 @@ export function clauseAround(
   segEnd: number,
 ): [number, number] {
   const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(text.slice(segStart, segEnd));
-  const breaks = cjk ? /[,，;；]/gu : /;/g;
+  const breaks = cjk ? CJK_CLAUSE_BREAK : EN_CLAUSE_BREAK;
+  breaks.lastIndex = 0;
   let a = segStart;
   let b = segEnd;
-  for (
-    let m = breaks.exec(text.slice(segStart, segEnd));
-    m;
-    m = breaks.exec(text.slice(segStart, segEnd))
-  ) {
+  const sentence = text.slice(segStart, segEnd);
+  for (let m = breaks.exec(sentence); m; m = breaks.exec(sentence)) {
     const at = segStart + m.index;
     if (at < start) a = at + 1;
     else if (at >= end) {
@@ -62,15 +72,17 @@ function inClauseOf<T extends { start: number; end: number }>(items: T[], at: Cl
   return items.filter((m) => m.start >= at.clause[0] && m.end <= at.clause[1]);
 }
 
-/** The place a count at `at` is about, among the sentence's mentions. */
+/** The place a count at `at` is about, among the sentence's mentions; "nowhere" for a count
+ * of workers overseas. */
 export function placeForCount(
   text: string,
   at: ClaimSpan,
   mentions: PlaceMention[],
   index: PlaceIndex,
-): PlaceMention | undefined {
+): PlaceMention | "nowhere" | undefined {
   const { start: qStart, end: qEnd } = at;
   const inClause = inClauseOf(mentions, at);
+  if (OVERSEAS.test(text.slice(qEnd, qEnd + 40))) return "nowhere";
   const after = mentions.filter((m) => m.start >= qEnd);
   const prep = after.find(
     (m) =>
@@ -83,7 +95,7 @@ export function placeForCount(
       !/\d/.test(text.slice(qEnd, m.start).replace(/\d{4}/g, "")),
   );
   if (prep) return prep;
-  const koAfter = inClause.find(
+  const koFirst = inClause.find(
     (m) =>
       m.start >= qEnd &&
       (KO_LOCATIVE.test(text.slice(m.end, m.end + 4)) ||
@@ -91,20 +103,57 @@ export function placeForCount(
       // "중국의 북한 노동력": a country in the genitive qualifies a noun, it places nothing.
       !(index.places.get(m.placeId)?.kind === "country" && text[m.end] === "의"),
   );
-  if (koAfter && !/\d/.test(text.slice(qEnd, koAfter.start))) return koAfter;
+  // "중국 랴오닝성 단둥에": names in a row (one unknown word may sit between) narrow down to
+  // the last.
+  let koAfter = koFirst;
+  for (
+    let i = koAfter ? inClause.indexOf(koAfter) + 1 : inClause.length;
+    i < inClause.length;
+    i++
+  ) {
+    if (!/^\s?(?:[가-힣]{1,6}\s)?$/u.test(text.slice(koAfter!.end, inClause[i]!.start))) break;
+    koAfter = inClause[i];
+  }
+  // A closing quotation mark between them: the place is in the reporter's words, the count in
+  // the source's ("“…공장에 35명의 북한 여성들이 고용됐다”는 … 랴오닝성 전체에").
+  if (koAfter && !/[\d”"」』]/u.test(text.slice(qEnd, koAfter.start))) return koAfter;
   const beforeInClause = inClause.filter((m) => m.end <= qStart);
-  if (beforeInClause.length > 0) return mostSpecific(beforeInClause, index);
+  const inThisClause = beforeInClause.length > 0 && mostSpecific(text, beforeInClause, index);
+  if (inThisClause) return inThisClause;
+  if (OVERSEAS_BEFORE.test(text.slice(Math.max(at.clause[0], qStart - 30), qStart)))
+    return "nowhere";
   const before = mentions.filter((m) => m.end <= qStart);
-  if (before.length > 0) return mostSpecific(before, index);
-  return undefined;
+  // Only countries: the last of them, which places the claim in no city.
+  return before.length > 0 ? (mostSpecific(text, before, index) ?? before.at(-1)) : undefined;
 }
 
 /** The last mention, unless it is a region that only locates an earlier city ("a company in
- * Tumen, in the Yanbian prefecture in Jilin province"): then that city. */
-function mostSpecific(all: PlaceMention[], index: PlaceIndex): PlaceMention {
-  // "중국업체", "Chinese side": a country named after a place is an adjective, not the place.
-  const placed = all.filter((m) => index.places.get(m.placeId)?.kind !== "country");
-  const before = placed.length > 0 ? placed : all;
+ * Tumen, in the Yanbian prefecture in Jilin province"): then that city; or a country that is
+ * an adjective ("중국업체"): then the place before it. */
+function mostSpecific(
+  text: string,
+  all: PlaceMention[],
+  index: PlaceIndex,
+): PlaceMention | undefined {
+  // "while in China the figure is 70,000", "중국에는 약 5만 명", "中国约有5万人": a country named as where
+  // something is (not where it goes: "중국으로") is the place, not a city named before it; and
+  // a claim is never placed in a country.
+  const nearest = all[all.length - 1]!;
+  if (
+    index.places.get(nearest.placeId)?.kind === "country" &&
+    (/\b(?:in|inside|within)\s+$/i.test(
+      text.slice(Math.max(0, nearest.start - 7), nearest.start),
+    ) ||
+      /^(?:에는|에서는|에서|에도|에)(?!게)/u.test(text.slice(nearest.end, nearest.end + 3)) ||
+      /在$/u.test(text.slice(nearest.start - 1, nearest.start)) ||
+      /^(?:境内|境內|国内|國內)?(?:大约|大約|约|約|共)?有/u.test(
+        text.slice(nearest.end, nearest.end + 6),
+      ))
+  )
+    return nearest;
+  // "중국업체", "Chinese side", "중국으로": otherwise a country is an adjective or a direction.
+  const before = all.filter((m) => index.places.get(m.placeId)?.kind !== "country");
+  if (before.length === 0) return undefined;
   const last = before[before.length - 1]!;
   const region = index.places.get(last.placeId);
   if (region?.kind !== "region") return last;
@@ -193,8 +242,10 @@ export function listPlace(
   return { ...span, placeId: region.id, text: text.slice(span.start, span.end) };
 }
 
+// A date the report gives its news on: "…9일 전했다", "韓媒2月14日引述", and a dateline's
+// ("HUNCHUN, Oct. 28 (Yonhap) --", "Oct 28, 2019 —").
 const REPORTING_AFTER =
-  /^[^.。!?]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|引述|表示|报道|報道|透露|称|稱|指出|宣布)/u;
+  /^[^.。!?]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|引述|表示|报道|報道|透露|称|稱|指出|宣布)|^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
 const REPORTING_BEFORE =
   /\b(?:said|says|told\s+[\w\s]{1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
 

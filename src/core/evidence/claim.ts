@@ -19,9 +19,6 @@ export type ClaimKind = (typeof CLAIM_KINDS)[number];
 export const QUALIFIERS = ["exact", "approx", "at_least", "at_most", "range", "vague"] as const;
 export type Qualifier = (typeof QUALIFIERS)[number];
 
-export const CLAIM_ORIGINS = ["manual", "suggested"] as const;
-export type ClaimOrigin = (typeof CLAIM_ORIGINS)[number];
-
 /** Suggested claims wait for review; a reviewer accepts or rejects them. Manual ones are accepted. */
 export const CLAIM_STATUSES = ["suggested", "accepted", "rejected"] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];

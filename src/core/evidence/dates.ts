@@ -19,6 +19,7 @@ import {
   validDay,
   yearOfMonth,
 } from "./date-parts.js";
+import { parseEnglishNumber } from "./quantities.js";
 
 export type { DateMention } from "./date-parts.js";
 
@@ -26,6 +27,8 @@ const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const FULL_MONTH =
   "(?:january|february|march|april|may|june|july|august|september|october|november|december)";
+
+const SEASONS: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9 };
 
 const QUARTERS: Record<string, number> = {
   first: 1,
@@ -62,7 +65,11 @@ const EN_DATE = new RegExp(
     `\\b(?<mpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of)[\\s-]+(?<mp>${FULL_MONTH})\\b(?!\\s+\\d)`,
     `\\b(?<m3>${MONTH})\\s+(?<y3>(?:19|20)\\d{2})\\b`,
     `\\b(?:in|since|during|of|by|until|from|through)\\s+(?<y4>(?:19|20)\\d{2})\\b(?![-–]\\d)`,
+    `\\b(?<rpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<rpy>last|this|next)\\s+year\\b`,
+    `\\b(?<earlier>earlier\\s+this\\s+year|so\\s+far\\s+this\\s+year|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year)\\b`,
     `\\b(?<rel>last|this|next|the\\s+previous|the\\s+past)\\s+(?<relu>year|month)\\b`,
+    `\\b(?:the\\s+)?(?<season>spring|summer|autumn|fall)\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2})\\b|\\b(?<srel>last|this|next)\\s+(?<season2>spring|summer|autumn|fall)\\b`,
+    `\\b(?<ago>a|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b`,
     `\\b(?:in|since|during|by|until|from|last)\\s+(?<m5>${FULL_MONTH})\\b(?!\\s+\\d)`,
   ].join("|"),
   "gi",
@@ -118,12 +125,34 @@ function englishPeriod(
     const y = Number(g.y4);
     return [iso(y, 1, 1), iso(y, 12, 31)];
   }
+  if (g.rpart && ref) {
+    // "late last year", "the first half of this year": a part of a year named relatively.
+    const key = /(early|mid|late|end|beginning|start|first|second)/i.exec(g.rpart)![1]!;
+    const [a, b] = PARTS[key.toLowerCase()]!;
+    const y = ref.y + (/last/i.test(g.rpy!) ? -1 : /next/i.test(g.rpy!) ? 1 : 0);
+    return [iso(y, a, 1), iso(y, b, lastDay(y, b))];
+  }
+  if (g.earlier && ref) return [iso(ref.y, 1, 1), iso(ref.y, ref.m, ref.d)];
   if (g.rel && ref) {
     const shift = /last|previous|past/i.test(g.rel) ? -1 : /next/i.test(g.rel) ? 1 : 0;
     if (/year/i.test(g.relu!)) return [iso(ref.y + shift, 1, 1), iso(ref.y + shift, 12, 31)];
     const m0 = ref.y * 12 + ref.m - 1 + shift;
     const [y, mo] = [Math.floor(m0 / 12), (m0 % 12) + 1];
     return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
+  }
+  if (g.season || (g.season2 && ref)) {
+    // Spring is March to May, summer June to August, autumn September to November (winter
+    // spans two years and is left unread).
+    const first = SEASONS[(g.season ?? g.season2)!.toLowerCase()]!;
+    const shift = /last/i.test(g.srel ?? "") ? -1 : /next/i.test(g.srel ?? "") ? 1 : 0;
+    const y = g.sy ? Number(g.sy) : ref!.y + shift;
+    return [iso(y, first, 1), iso(y, first + 2, lastDay(y, first + 2))];
+  }
+  if (g.ago && ref) {
+    const back = /^\d+$/.test(g.ago)
+      ? Number(g.ago)
+      : (parseEnglishNumber(g.ago.replace(/^a$/i, "one")) ?? 0);
+    return [iso(ref.y - back, 1, 1), iso(ref.y - back, 12, 31)];
   }
   if (g.m5 && ref) {
     // "in March" in a report published in May 2019 means March 2019; in February, March 2018.

@@ -186,9 +186,9 @@ export function corpusReferenceDate(published: string | null): string | null {
 }
 
 /**
- * Scores suggestions on a corpus, per `lang/split` and for `all/split`, and for each later
- * batch apart (`lang/batchN`, `all/batchN`). `suggest` gets the
- * document text and its reference date.
+ * Scores suggestions on a corpus, per `lang/split` and for `all/split`, and for each batch
+ * apart (`lang/batchN`, `all/batchN`; for batch 1, its held-out texts only). `suggest` gets
+ * the document text and its reference date.
  */
 export function evaluateCorpus(
   texts: CorpusText[],
@@ -208,7 +208,9 @@ export function evaluateCorpus(
     const noise = suggested.filter((s) =>
       noiseSpans.some(([a, b]) => s.start < b! && s.end > a!),
     ).length;
-    const batch = t.batch ? [`${t.lang}/batch${t.batch}`, `all/batch${t.batch}`] : [];
+    // Batch 1's held-out texts are reported apart too: the one part of batch 1 not tuned on.
+    const n = t.batch ?? (t.split === "heldout" ? 1 : undefined);
+    const batch = n ? [`${t.lang}/batch${n}`, `all/batch${n}`] : [];
     for (const key of [`${t.lang}/${t.split}`, `all/${t.split}`, ...batch]) {
       scores[key] ??= { texts: 0, suggested: 0, labelled: 0, found: 0, right: 0, noise: 0 };
       const sc = scores[key];

@@ -28,15 +28,20 @@ const EN_LEAD =
   /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese)\s+)+/;
 
 // Legal forms only: "工厂" (factory) alone ends too many common phrases ("宽甸和集安的工厂").
-const ZH_ORG = /[\p{Script=Han}]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社)/gu;
+const ZH_ORG =
+  /[\p{Script=Han}]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局)/gu;
+// Bodies that monitor the workers rather than employ or send them.
+const ZH_NOT_EMPLOYER = /制裁|安理|联合国|聯合國|专家|專家/u;
 // Where a Chinese name starts: after the last preposition, verb of employment, particle or
 // description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
 const ZH_CUT = /^.*(?:[在于被由向到从給给为為与與及和受雇的是、，,：:]|一家|企业|企業|——)/u;
 const KO_ORG =
-  /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)/gu;
+  /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 
 const KO_NOT_NAME =
   /^(?:다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|대형|소형|민간|국영)\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)$/u;
+
+const KO_LEAD = /^(?:북한|중국|러시아|조선|[가-힣]+(?:은|는|이|가|을|를|의|에|와|과|도|로))\s/u;
 
 const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|临江|宽甸|安图|沈阳|延边)/u;
 
@@ -61,22 +66,26 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     }
   }
   ZH_ORG.lastIndex = 0;
-  const zh = /公司|集团|商社|会社/.test(slice);
+  const zh = /公司|集团|商社|会社|委员会|委員會|总局|總局|指导局|指導局/.test(slice);
   for (let m = zh ? ZH_ORG.exec(slice) : null; m; m = ZH_ORG.exec(slice)) {
     let raw = m[0];
     let lead = ZH_CUT.exec(raw.slice(0, -2))?.[0].length ?? 0;
     const city = ZH_CITY_HINT.exec(raw.slice(lead));
     if (city && city.index > 0) lead += city.index;
     raw = raw.slice(lead);
-    if (raw.length < 4 || raw.includes("的")) continue;
+    if (raw.length < 4 || raw.includes("的") || ZH_NOT_EMPLOYER.test(raw)) continue;
     out.push({ start: from + m.index + lead, end: from + m.index + m[0].length, name: raw });
   }
   KO_ORG.lastIndex = 0;
-  const ko = /회사|기업소|총국/.test(slice);
+  const ko = /회사|기업소|국|성/.test(slice);
   for (let m = ko ? KO_ORG.exec(slice) : null; m; m = KO_ORG.exec(slice)) {
     // "다른 회사", "한 회사", "중국 회사": a determiner or a country before the legal form.
     if (KO_NOT_NAME.test(m[0])) continue;
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, name: m[0] });
+    // A country before the name ("북한 대외건설지도국") and a first word ending in a particle
+    // ("기관은 대외건설지도국") are not part of it.
+    const lead = KO_LEAD.exec(m[0])?.[0].length ?? 0;
+    const start = from + m.index + lead;
+    out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
   // "建筑公司", "복장 회사": a legal form and a line of business with no name are no company.
   return out

@@ -58,15 +58,16 @@ const NUMBER = `${DIGIT_SCALED}|${WORD_NUMBER}`;
 
 // Vague quantities and the range we read them as (documented in docs/evidence.md).
 const VAGUE: [RegExp, number, number][] = [
+  [/^hundreds\s+of\s+thousands(?:\s+of)?$/i, 200_000, 999_999],
   [/^tens\s+of\s+thousands(?:\s+of)?$/i, 20_000, 99_999],
   [/^(?:several|a\s+few)\s+thousand$|^thousands(?:\s+of)?$/i, 2_000, 9_999],
   [/^(?:several|a\s+few)\s+hundred$|^hundreds(?:\s+of)?$/i, 200, 999],
-  [/^(?:several\s+)?dozens?(?:\s+of)?$/i, 24, 99],
+  [/^(?:(?:several|a\s+few)\s+)?dozens?(?:\s+of)?$/i, 24, 99],
   // A score is twenty: "scores of" is at least two score and fewer than a hundred.
   [/^scores(?:\s+of)?$/i, 40, 99],
 ];
 const VAGUE_RE =
-  "tens\\s+of\\s+thousands(?:\\s+of)?|(?:several|a\\s+few)\\s+(?:thousand|hundred)|thousands\\s+of|hundreds\\s+of|(?:several\\s+)?dozens\\s+of|scores\\s+of";
+  "(?:hundreds|tens)\\s+of\\s+thousands(?:\\s+of)?|(?:several|a\\s+few)\\s+dozen|(?:several|a\\s+few)\\s+(?:thousand|hundred)|thousands\\s+of|hundreds\\s+of|(?:several\\s+)?dozens\\s+of|scores\\s+of";
 
 const AT_LEAST =
   "more\\s+than|at\\s+least|over|upwards\\s+of|no\\s+fewer\\s+than|no\\s+less\\s+than|just\\s+over|well\\s+over|in\\s+excess\\s+of";
@@ -81,7 +82,7 @@ const EN_RE = new RegExp(
     `|(?<r1>${DIGIT_SCALED})\\s*(?:-|–|—|to)\\s*(?<r2>${DIGIT_SCALED})` +
     `|(?<w1>${WORD_NUMBER})\\s+(?:to|or)\\s+(?<w2>${WORD_NUMBER})` +
     `|(?<vague>${VAGUE_RE})` +
-    `|(?<n>${NUMBER})(?<plus>\\+|\\s+or\\s+more|-plus)?` +
+    `|(?<n>${NUMBER})(?:(?<plus>\\+|\\s+or\\s+more|-plus)|(?<odd>-odd))?` +
     ")(?![\\w,]*\\d)",
   "giu",
 );
@@ -173,6 +174,7 @@ export function findEnglishQuantities(text: string, from = 0, to = text.length):
     if (/^(?:a|an)$/i.test(g.n!.trim())) continue;
     let qualifier = qualifierOf(g.q);
     if (g.plus) qualifier = "at_least";
+    if (g.odd) qualifier = "approx";
     out.push({
       ...base,
       min: qualifier === "at_most" ? null : n,
@@ -246,19 +248,21 @@ export function parseCjkNumber(raw: string): number | null {
   return seen ? Math.round(total + section + (digit ?? 0)) : null;
 }
 
-const ZH_NUM = "[\\d.,]+[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+const ZH_NUM = "\\d[\\d.,]*[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+// Two neighbouring digits before a unit are a range: 两三百 is 200–300, 三四千 3,000–4,000.
+const ZH_ADJACENT = "一两|一兩|两三|兩三|二三|三四|四五|五六|六七|七八|八九";
 // What may follow a Chinese count of people: a classifier (名, 人) or a people noun.
 const ZH_PEOPLE_AHEAD =
   "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似)";
 const ZH_RE = new RegExp(
-  `(?<q>大约有|约有|大約有|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|多达|多達|上|不少于|不少於|不到|不足|达|達)?` +
-    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
+  `(?<q>大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|多达|多達|上|不少于|不少於|不到|不足|达|達)?` +
+    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬])|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
 // A Chinese count written after its noun: "朝鲜人超过十万", "勞工人數共17萬".
 const ZH_NOUN_FIRST = new RegExp(
-  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约|約|超过|超過|逾|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
+  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
   "gu",
 );
 // A bare count of tens of thousands before 在 + a place, in a list about workers: "这10万名劳工中,
@@ -267,7 +271,7 @@ const ZH_BARE_MYRIAD = /(?<q>大约|大約|约|約|近|超过|超過)?(?<n>\d+(?
 // 6천500, 1만 2천, 2천, 300: optional myriad, thousand and hundred parts, then units; or a
 // bare 천/만/백 after a space ("약 천 명").
 const KO_NUM =
-  "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])백";
+  "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[백십]";
 const KO_RE = new RegExp(
   `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
@@ -286,7 +290,8 @@ const VAGUE_CJK: Record<string, [number, number]> = {
 };
 
 /** A range whose low end leaves out the shared unit: "6至7万" is 60,000–70,000. */
-function cjkRange(r1: string, r2: string): [number, number] | null {
+function cjkRange(raw1: string, raw2: string): [number, number] | null {
+  const [r1, r2] = [raw1.trim(), raw2.trim()];
   const lo = parseCjkNumber(r1);
   const hi = parseCjkNumber(r2);
   if (lo === null || hi === null) return null;
@@ -328,6 +333,12 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       if (g.vague) {
         const v = VAGUE_CJK[g.vunit!];
         if (v) out.push({ ...base, min: v[0], max: v[1], qualifier: "vague" });
+        continue;
+      }
+      if (g.adj) {
+        const unit = parseCjkNumber(g.aunit!)!;
+        const [a, b] = [...g.adj].map((c) => parseCjkNumber(c)!);
+        out.push({ ...base, min: a! * unit, max: b! * unit, qualifier: "range" });
         continue;
       }
       if (g.r1 && g.r2) {

@@ -48,8 +48,13 @@ function bucketOf(c: ClaimDraft): string {
   return `${c.kind}|${c.quote}`;
 }
 
-/** Suggestions without repeats, strongest first (ties keep text order). */
-export function rankClaims(claims: ClaimDraft[]): ClaimDraft[] {
+/** Suggestions without repeats, strongest first (ties keep text order). `inHeading` tells a
+ * claim quoted from a headline or caption: at equal detail, a figure's mention in running text
+ * stands for it rather than the headline's. */
+export function rankClaims(
+  claims: ClaimDraft[],
+  inHeading: (c: ClaimDraft) => boolean = () => false,
+): ClaimDraft[] {
   const groups: { best: ClaimDraft; mentions: number }[] = [];
   const buckets = new Map<string, { best: ClaimDraft; mentions: number }[]>();
   for (const c of claims) {
@@ -65,10 +70,13 @@ export function rankClaims(claims: ClaimDraft[]): ClaimDraft[] {
     }
     g.mentions++;
     // The mention with the most detail stands for the figure; at equal detail, the one with
-    // a bound ("fewer than 4,000") over the bare figure.
+    // a bound ("fewer than 4,000") over the bare figure, then running text over a headline.
+    const same = detail(c) === detail(g.best);
+    const bound = (x: ClaimDraft) => x.qualifier !== "exact";
     if (
       detail(c) > detail(g.best) ||
-      (detail(c) === detail(g.best) && g.best.qualifier === "exact" && c.qualifier !== "exact")
+      (same && !bound(g.best) && bound(c)) ||
+      (same && bound(g.best) === bound(c) && inHeading(g.best) && !inHeading(c))
     )
       g.best = c;
   }

@@ -8,22 +8,42 @@
  */
 import type { ClaimKind } from "./claim.js";
 
+const MONTH_WORD = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+// "by Dec. 22", "before the end of the year", "until 2019", "no later than December".
+const BY_DATE = `\\b(?:by|before|until|no\\s+later\\s+than)\\s+(?:the\\s+)?(?:(?:end|middle|beginning)\\s+of\\s+)?(?:(?:19|20)\\d{2}|${MONTH_WORD}|this|next|the\\s+year|year|deadline)`;
+const ZH_LEAVE = "(?:遣返|送回|送返|遣送|遣回|回国|回國|离境|離境|撤离|撤離)";
+const KO_LEAVE = "(?:송환|돌려보내|돌려보낼|귀국|철수|출국|돌아가)";
+
 const CUES: [ClaimKind, RegExp][] = [
   [
     "deadline",
-    /\bdeadline\b|\b(?:remain|left)\b[^.]{0,40}\b(?:before|until)\b|\bmust\s+(?:leave|return|be\s+repatriated|go\s+(?:home|back))\b[^.]{0,40}\bby\b|\bhave\s+until\b|\b(?:repatriat\w*|send\w*\s+(?:\w+\s+){0,5}(?:home|back)|returned?\s+home|go\s+back|expel)\b[^.]{0,90}\b(?:by|within|until|before|at\s+the\s+end\s+of)\b|期限|截止|前遣返|(?:要求|必须|必須|须|須|应当|應當|规定|規定)[^。]{0,40}(?:遣返|送回|送返|遣送)|기한|시한|마감|까지[^.。]{0,40}송환(?!한|했|된|됐|돼)|(?:송환|돌려보내|돌려보낼)[^.]{0,20}(?:하도록|도록|해야|되어야|하라|것을\s?정하|의무)/i,
+    new RegExp(
+      [
+        "\\bdeadline\\b|\\b(?:remain|left)\\b[^.]{0,40}\\b(?:before|until)\\b|\\bhave\\s+until\\b",
+        // An obligation to leave with its date: "must return home by", "were to be sent home by
+        // Dec. 22", "have to leave before the end of the year".
+        `\\b(?:must|were\\s+to|was\\s+to|are\\s+to|is\\s+to|have\\s+to|had\\s+to|required\\s+to|ordered\\s+to|supposed\\s+to|due\\s+to)\\s+(?:be\\s+|have\\s+)?(?:leave|return|go\\s+(?:home|back)|repatriated|sent\\s+(?:home|back)|returned|expelled)\\b[^.]{0,50}${BY_DATE}`,
+        `\\b(?:repatriat\\w*|send\\w*\\s+(?:\\w+\\s+){0,5}(?:home|back)|return\\s+home|go\\s+back|expel)\\b[^.]{0,90}\\b(?:by|within|until|before|at\\s+the\\s+end\\s+of)\\b`,
+        "期限|截止|前(?:遣返|遣回)",
+        `(?:要求|必须|必須|须|須|应当|應當|规定|規定)[^。]{0,40}${ZH_LEAVE}`,
+        // Korean: a date with 까지 before a return not yet done, or a return one must make.
+        `기한|시한|마감|까지[^.。]{0,40}${KO_LEAVE}(?!한|했|된|됐|돼|갔|시킨|시켰)`,
+        `${KO_LEAVE}[^.]{0,20}(?:하도록|도록|해야|되어야|하라|것을\\s?정하|의무)`,
+      ].join("|"),
+      "i",
+    ),
   ],
   [
     "movement_restriction",
-    /\bconfin\w*|\bfence[sd]?\b|\bchain-link\b|\bcan(?:'|’)?t\s+leave|\bcannot\s+leave|\bnot\s+(?:allowed|permitted)\s+to\s+(?:leave|go|visit)|\bwithout\s+permission\b|\bforbidden\s+(?:to|from)\b|\blocked\s+(?:in|up)\b|\bcurfew\b|\bminders?\b|\bescort(?:ed)?\b|\bin\s+pairs\b|\bkept\s+(?:inside|within|in\s+(?:the|their)\s+(?:dormitor|compound|factor|plant|zone))\w*|\bmay\s+not\s+(?:leave|visit|go)\b|\b(?<!(?:don['’]t|do\s+not|no)\s+place\s+)(?:restrict\w*|limit\w*)\b[^.]{0,60}\b(?:stay|stays|sojourn|reside|residence|movement|period)|\b(?:stays?|sojourn|period)\w*\b[^.]{0,40}\b(?:restrict\w*|limit\w*)|\b(?:the\s+)?limit\s+is\b|\bno\s+longer\s+than\b|\bconfiscat\w*|限制[^。]{0,10}(?:外出|居留|停留|活动|活動)|禁止外出|不准(?:外出|离开|離開)|不得(?:外出|离开|離開)|外出|封闭|封閉|감금|외출|갇혀|(?:체류|거주)[^.]{0,20}제한|監視|监视/i,
+    /\bconfin\w*|\bfence[sd]?\b|\bchain-link\b|\bcan(?:'|’)?t\s+leave|\bcannot\s+leave|\bnot\s+(?:allowed|permitted)\s+to\s+(?:leave|go|visit)|\bwithout\s+permission\b|\bforbidden\s+(?:to|from)\b|\blocked\s+(?:in|up)\b|\bcurfew\b|\bminders?\b|\bescort(?:ed)?\b|\bin\s+pairs\b|\bkept\s+(?:inside|within|in\s+(?:the|their)\s+(?:dormitor|compound|factor|plant|zone))\w*|\bmay\s+not\s+(?:leave|visit|go)\b|\b(?<!(?:don['’]t|do\s+not|no)\s+place\s+)(?:restrict\w*|limit\w*)\b[^.]{0,60}\b(?:stay|stays|sojourn|reside|residence|movement|period)|\b(?:stays?|sojourn|period)\w*\b[^.]{0,40}\b(?:restrict\w*|limit\w*)|\b(?:the\s+)?limit\s+is\b|\bno\s+longer\s+than\b|\bconfiscat\w*|限制[^。]{0,10}(?:外出|居留|停留|活动|活動)|禁止外出|不准(?:外出|离开|離開)|不得(?:外出|离开|離開)|外出|封闭|封閉|감금|외출|갇혀|(?:체류|거주)[^.]{0,20}제한|監視|监视|看管|看守|铁丝网|鐵絲網|围墙|圍牆|不能(?:外出|离开|離開)|\bunder\s+(?:close\s+|constant\s+|strict\s+|the\s+)?(?:surveillance|watch|guard)\b|\b(?:watched|monitored|guarded)\s+(?:by|around|day)\b|\bbarbed\s+wire\b|\bnot\s+allowed\s+out\b|감시(?:를|\s?(?:하에|속에|아래))|감시당|가림막|철조망|울타리|(?:나가지|벗어나지|외출하지)\s?못|나갈\s?수\s?없/i,
   ],
   [
     "visa_practice",
-    /\bvisas?\b|\bpermits?\b|\bborder\s+pass(?:es)?\b|\brenew\w*|\bre-?enter\w*|\boverstay\w*|\bvisa[-\s]runs?\b|\bvisitor\b|\btrainees?\b|\binterns?(?:hip)?\b|\bvisa-free\b|\bextend\w*\s+(?:their|his|her|the)\s+stay|\bstays?\b[^.]{0,30}\b(?:shorter|less|under|fewer)\s+than\b|签证|簽證|通行证|通行證|护照|護照|续签|續簽|(?:入境|입국)[^。.]{0,12}(?:目的|名义|名義|목적|조건)|(?:目的|名义|名義|以)[^。]{0,12}入境|(?:조건으로|목적으로)[^.]{0,20}입국|출입국|비자|사증|도강증|통행증|재입국|여권|연수생|유학생|研修生|实习生|實習生|고용\s?허가/i,
+    /\bvisas?\b|\bpermits?\b|\bborder\s+pass(?:es)?\b|\brenew\w*|\bre-?enter\w*|\boverstay\w*|\bvisa[-\s]runs?\b|\bvisitor\b|\btrainees?\b|\binterns?(?:hip)?\b|\bvisa-free\b|\bextend\w*\s+(?:their|his|her|the)\s+stay|\bstays?\b[^.]{0,30}\b(?:shorter|less|under|fewer)\s+than\b|签证|簽證|通行证|通行證|护照|護照|续签|續簽|(?:入境|입국)[^。.]{0,12}(?:目的|名义|名義|목적|조건)|(?:目的|名义|名義|以)[^。]{0,12}入境|(?:조건으로|목적으로)[^.]{0,20}입국|출입국|비자|사증|도강증|통행증|재입국|여권|연수생|유학생|研修生|实习生|實習生|고용\s?허가|\bentry\s+and\s+(?:stay|residence)\b|(?:입국|入境)\s?(?:과|와|및|和|及|与|與)\s?(?:체류|居留|停留)|체류\s?(?:기간|연장|허가)|(?:居留|停留)(?:期限|许可|許可)/i,
   ],
   [
     "incident",
-    /\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\bfled\b|\bclash\w*|\bviolen\w*|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|폭동|소요|시위|파업|사망|인질|탈북|도주|충돌|집단행동/i,
+    /\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\bfled\b|\bclash\w*|\bviolen\w*|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|폭동|소요|시위|파업|사망|인질|탈북|탈출|도주|도망|충돌|집단행동/i,
   ],
 ];
 
@@ -32,11 +52,23 @@ const CUES: [ClaimKind, RegExp][] = [
 const VISA_WORD =
   /visa|permit|pass|renew|stay|签证|簽證|通行证|續簽|续签|入境|비자|도강증|갱신|입국|허가|유학생/i;
 
+// Visas as a label for whom a figure counts ("holders of work visas", 취업비자를 보유한,
+// 持有工作签证的) state no practice.
+const NOT_A_VISA_PRACTICE = new RegExp(
+  [
+    "\\b(?:holding|holders?\\s+of)\\s+(?:\\w+\\s+)?(?:visas?|permits?)\\b|\\b(?:visa|permit)\\s+holders\\b",
+    "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가)를?\\s?(?:보유|소지)한",
+    "持有[^。]{0,6}(?:签证|簽證|许可|許可)的?",
+  ].join("|"),
+  "giu",
+);
+
 /** The statement kinds a sentence makes, in a fixed order. */
 export function statementKinds(sentence: string, aboutWorkers: boolean): ClaimKind[] {
   const out: ClaimKind[] = [];
   for (const [kind, cue] of CUES) {
     if (!cue.test(sentence)) continue;
+    if (kind === "visa_practice" && !cue.test(sentence.replace(NOT_A_VISA_PRACTICE, " "))) continue;
     if (kind === "visa_practice" && !aboutWorkers && !VISA_WORD.test(sentence)) continue;
     out.push(kind);
   }

@@ -36,7 +36,7 @@ export interface SuggestOptions {
 }
 
 const EMPLOYER_CONTEXT =
-  /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|고용|파견|공장|노동자|근로자/i;
+  /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|\baffiliated\s+with\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|所属|所屬|隶属|隸屬|고용|파견|공장|노동자|근로자|소속|산하|사업소/i;
 
 interface Sentence {
   seg: Segment;
@@ -56,19 +56,18 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const segs = sentences(text);
   const paragraphOf = segs.map((s) => s.paragraph);
   const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
-  const workerParagraphs = new Set(
-    segs.filter((s) => WORKER_CONTEXT.test(text.slice(s.start, s.end))).map((s) => s.paragraph),
-  );
+  const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
+  const paras = paragraphs(text);
   const topic = topicPlace(
-    paragraphs(text).map((p) => ({
+    paras.map((p) => ({
       text: text.slice(p.start, p.end),
       places: places.find(text, p.start, p.end),
     })),
     places,
   );
-  const employerParagraphs = new Set(
-    segs.filter((s) => EMPLOYER_CONTEXT.test(text.slice(s.start, s.end))).map((s) => s.paragraph),
-  );
+  const employerParagraphs = paragraphsWhere(text, segs, EMPLOYER_CONTEXT);
+  const headings = headingParagraphs(text, paras);
+  const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   segs.forEach((seg, index) => {
     const sentenceText = text.slice(seg.start, seg.end);
@@ -90,7 +89,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       const date =
         (kind === "deadline" ? deadlineDate(text, dates) : undefined) ??
         periodFor(text, { start: span[0], end: span[1], clause }, dates, s.cjk);
-      out.push({
+      const claim: ClaimDraft = {
         kind,
         placeText: null,
         placeId: null,
@@ -107,7 +106,9 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         start: cp(span[0]),
         end: cp(span[1]),
         ...extra,
-      });
+      };
+      out.push(claim);
+      if (headings.has(seg.paragraph)) inHeading.add(claim);
     };
     const orgs = findOrganisations(text, seg.start, seg.end);
     // A place inside a company name ("Hunchun Jinxing Garment Co.") is not where a count is.
@@ -118,7 +119,9 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers)) {
       const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
       const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
-      const place = found ? listPlace(text, found, free, places) : context();
+      let place: PlaceMention | undefined;
+      if (found === undefined) place = context();
+      else if (found !== "nowhere") place = listPlace(text, found, free, places);
       const endAt = Math.max(
         q.nounEnd,
         place && place.start >= q.end && place.start - q.nounEnd < 40 ? place.end : 0,
@@ -164,7 +167,22 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       }
     }
   });
-  return rankClaims(out);
+  return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** Paragraphs with a sentence that matches `re`. */
+function paragraphsWhere(text: string, segs: Segment[], re: RegExp): Set<number> {
+  return new Set(segs.filter((s) => re.test(text.slice(s.start, s.end))).map((s) => s.paragraph));
+}
+
+/** Headlines and captions: short paragraphs that do not end a sentence. */
+function headingParagraphs(text: string, paras: { start: number; end: number }[]): Set<number> {
+  const out = new Set<number>();
+  paras.forEach((p, i) => {
+    if (p.end - p.start < 200 && !/[.!?。！？"”’」』)]\s*$/u.test(text.slice(p.start, p.end)))
+      out.add(i);
+  });
+  return out;
 }
 
 function placeFields(

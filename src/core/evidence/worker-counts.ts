@@ -17,13 +17,13 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners)\b/i;
 const NOT_WORKERS = /^(?:Chinese|local|Han|ethnic|South\s+Korean|Korean-Chinese|foreign)\b/i;
 // A word after the number that makes it something other than a head count.
 const OTHER_NOUN =
   /^(?:buses|coaches|vehicles|trucks|factories|plants|companies|firms|employers|sites|days?|weeks?|months?|years?|hours?|minutes?|yuan|dollars|won|euros?|percent|per\s*cent|km|kilomet(?:re|er)s?|miles|tons?|tonnes|times|rooms|storeys|floors|acres|hectares|shipments|importers|members|countries|states|groups|teams|dormitories|passports|visas|permits|tourist|student|cases|metres|meters|beds|seats|pages|containers|kg|%)\b/i;
 export const WORKER_CONTEXT =
-  /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
+  /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce|(?:im)?migrants)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
 const CJK_WORKER_NEAR =
   /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員|劳动者|勞動者|女性|妇女|婦女)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공|종업원)/u;
 const CJK_NOUN_TAIL =
@@ -36,7 +36,7 @@ const NOT_A_COUNT_BEFORE =
 // After a Chinese or Korean count: visas given to tourists or students, a group or room size
 // ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^씩|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
@@ -124,7 +124,9 @@ function englishWorkerCount(
     (ctx.hasWorkers || (ctx.nearWorkers && (verbFollows || ctx.accepted))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
-      /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b)/i.test(after)) &&
+      /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b|last\b|this\b|as\s+of\b|according\b|during\b|since\b)/i.test(
+        after,
+      )) &&
     !(change ? /\b(?:by|of|on|since|until)\s*$/i : /\b(?:by|of|on|since|until|from|to)\s*$/i).test(
       before,
     );
@@ -148,7 +150,7 @@ function englishNoun(after: string): number | null | "blocked" {
     if (noun) return offset + noun[0].length;
     if (OTHER_NOUN.test(rest)) return "blocked";
     if (
-      /^(?:in|at|on|to|from|and|or|who|which|that|were|are|was|is|have|had|said|by|with|for)$/i.test(
+      /^(?:in|at|on|to|from|and|or|who|which|that|were|are|was|is|have|had|said|by|with|for|last|this|next|during|since|according|as)$/i.test(
         tokens[k]!,
       )
     )

@@ -305,18 +305,19 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-function latinScore(a: string, b: string): NameMatch {
-  const ta = a.split(/[\s,]+/).filter(Boolean);
-  const tb = b.split(/[\s,]+/).filter(Boolean);
+function latinScore(ta: readonly string[], tb: readonly string[]): NameMatch {
   let best = 0;
   // Compare in the given order and with the last token moved first (order swaps).
-  const variants = (t: string[]) => [t, t.length > 1 ? [t[t.length - 1]!, ...t.slice(0, -1)] : t];
+  const variants = (t: readonly string[]) => [
+    t,
+    t.length > 1 ? [t[t.length - 1]!, ...t.slice(0, -1)] : t,
+  ];
   for (const x of variants(ta))
     for (const y of variants(tb)) {
       // Token by token: doubled letters collapse within a token, never across two (KIM MYONG
       // must not read as KIM YONG).
-      const ka = x.map(looseKey).join("");
-      const kb = y.map(looseKey).join("");
+      const ka = x.join("");
+      const kb = y.join("");
       if (!ka || !kb) continue;
       const r = 1 - editDistance(ka, kb) / Math.max(ka.length, kb.length);
       if (r > best) best = r;
@@ -325,6 +326,14 @@ function latinScore(a: string, b: string): NameMatch {
     score: LATIN_CEILING * best,
     explanation: [`latin loose keys ${(best * 100).toFixed(0)}% similar`],
   };
+}
+
+/** The loose key of each token (see latinScore). */
+function looseTokens(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map(looseKey);
 }
 
 function fullText(n: NameInput): string {
@@ -342,10 +351,28 @@ function hanIdentity(a: string, b: string): boolean {
 
 /** Similarity of two personal names in [0, 1], with the forms that matched. Symmetric up to explanation order. */
 export function compareNames(a: NameInput, b: NameInput): NameMatch {
-  const textA = fullText(a);
-  const textB = fullText(b);
-  const pa = parseName(a).slice(0, 3);
-  const pb = parseName(b).slice(0, 3);
+  return compareParsedNames(prepareName(a), prepareName(b));
+}
+
+/** A name parsed once for many comparisons (a screening query against its candidates). */
+export interface PreparedName {
+  text: string;
+  parses: readonly ParsedName[];
+  /** Loose keys of the tokens, for the Latin fallback. */
+  loose: readonly string[];
+}
+
+export function prepareName(n: NameInput): PreparedName {
+  const text = fullText(n);
+  return { text, parses: parseName(n).slice(0, 3), loose: looseTokens(text) };
+}
+
+/** `compareNames` of names parsed beforehand by `prepareName`. */
+export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch {
+  const textA = a.text;
+  const textB = b.text;
+  const pa = a.parses;
+  const pb = b.parses;
   const scriptA = pa[0]!.script;
   const scriptB = pb[0]!.script;
   if (scriptA === "han" && scriptB === "han" && hanIdentity(textA, textB))
@@ -404,7 +431,7 @@ export function compareNames(a: NameInput, b: NameInput): NameMatch {
     const sameShape = pa.some((x) =>
       pb.some((y) => clean(x) && clean(y) && x.givenParses[0]!.length === y.givenParses[0]!.length),
     );
-    const latin = latinScore(textA, textB);
+    const latin = latinScore(a.loose, b.loose);
     // Capped, but in order: of two names both over the cap, the closer spelling stays ahead
     // (a typo inside one syllable: KIM SAK CHOL is nearer KIM SOK CHOL than KIM SONG CHOL).
     if (sameShape && latin.score > LATIN_CEILING_WHEN_PARSED - 0.05)

@@ -6,34 +6,17 @@
 
 export {
   compareNames,
+  compareParsedNames,
   looseKey,
   MATCH_THRESHOLD,
   type NameInput,
   type NameMatch,
+  type PreparedName,
+  prepareName,
 } from "./compare-names.js";
-export { detectScript, SCRIPTS, type Script } from "./detect-script.js";
-export {
-  hangulToHanCandidates,
-  hangulToPinyinCandidates,
-  hanToHangul,
-  hanToPinyin,
-  toTraditional,
-} from "./hanja.js";
+export { detectScript } from "./detect-script.js";
+export { hangulToHanCandidates, hanToHangul, hanToPinyin } from "./hanja.js";
 export { nameKeys } from "./name-keys.js";
-export { type ParsedName, parseName } from "./parse-name.js";
-export {
-  parseRomanized,
-  type RomanizedParse,
-  romanizedToHangul,
-  type SyllableCandidate,
-  type SyllableSlot,
-} from "./parse-romanized.js";
-export {
-  ROMANIZATION_SYSTEMS,
-  type RomanizationSystem,
-  type RomanizeNameOptions,
-  type RomanizeOptions,
-  romanize,
-  romanizeName,
-  SOUTH_TO_NORTH_SURNAME,
-} from "./romanize.js";
+export { parseName } from "./parse-name.js";
+export { parseRomanized } from "./parse-romanized.js";
+export { type RomanizationSystem, romanize, romanizeName } from "./romanize.js";

@@ -5,17 +5,13 @@
 export { isDprkRelated } from "./dprk.js";
 export {
   compareBirthDates,
-  compareDocuments,
   compareNationality,
   countryCode,
-  documentKey,
-  type FeatureResult,
 } from "./features.js";
 export { orgTokenVariants } from "./org-tokens.js";
 export {
   explainMatch,
   INDEX_FORMAT,
-  type MatchExplanation,
   QUERY_TYPES,
   type QueryType,
   SCREEN_THRESHOLD,
@@ -23,6 +19,6 @@ export {
   type ScreenMatch,
   type ScreenQuery,
 } from "./screening-index.js";
-export { alignNames, jaroWinkler, tokenJaroWinkler, tokenSimilarity } from "./similarity.js";
-export { acronymOf, foldText, hasCjk, personTokens, splitOrgName, tokenize } from "./text.js";
+export { alignNames, tokenJaroWinkler, tokenSimilarity } from "./similarity.js";
+export { acronymOf, foldText, hasCjk, splitOrgName, tokenize } from "./text.js";
 export * from "./types.js";

@@ -7,7 +7,14 @@
  * without legal forms; (3) birth date, nationality and documents adjust the best name score per
  * entity. Every match carries an explanation of which alias, which forms and which features.
  */
-import { compareNames, looseKey, type NameMatch, nameKeys } from "../names/index.js";
+import {
+  compareParsedNames,
+  looseKey,
+  type NameMatch,
+  nameKeys,
+  type PreparedName,
+  prepareName,
+} from "../names/index.js";
 import { isDprkRelated } from "./dprk.js";
 import {
   compareBirthDates,
@@ -17,7 +24,14 @@ import {
   type FeatureResult,
 } from "./features.js";
 import { orgTokenVariants } from "./org-tokens.js";
-import { type Alignment, alignNames, skeleton, tokenWeight } from "./similarity.js";
+import {
+  type Alignment,
+  alignNames,
+  memoTokenSimilarity,
+  skeleton,
+  type TokenSimilarity,
+  tokenWeight,
+} from "./similarity.js";
 import { acronymOf, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
@@ -204,6 +218,10 @@ interface PreparedQuery {
   keys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
+  /** Token similarity remembered for this query. */
+  similarity: TokenSimilarity;
+  /** The query parsed as a personal name, on first use. */
+  parsed?: PreparedName;
 }
 
 /** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
@@ -231,12 +249,24 @@ class PackedPostings implements Postings {
     let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const k = this.keys.slice(this.keyStarts[mid]!, this.keyStarts[mid + 1]!);
-      if (k === key) return this.ids.subarray(this.offsets[mid]!, this.offsets[mid + 1]!);
-      if (k < key) lo = mid + 1;
+      const c = this.compareKey(mid, key);
+      if (c === 0) return this.ids.subarray(this.offsets[mid]!, this.offsets[mid + 1]!);
+      if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return undefined;
+  }
+
+  /** Key `i` against `key` in UTF-16 code-unit order (the order of `sort`), without slicing. */
+  private compareKey(i: number, key: string): number {
+    const start = this.keyStarts[i]!;
+    const len = this.keyStarts[i + 1]! - start;
+    const n = Math.min(len, key.length);
+    for (let j = 0; j < n; j++) {
+      const d = this.keys.charCodeAt(start + j) - key.charCodeAt(j);
+      if (d !== 0) return d;
+    }
+    return len - key.length;
   }
 }
 
@@ -272,6 +302,8 @@ export class ScreeningIndex {
   /** Document frequency of each organisation token, for rarity weights. */
   private readonly orgDf = new Map<string, number>();
   private orgNames = 0;
+  /** List names parsed for compareNames, on first use: the same aliases meet many queries. */
+  private readonly parsedNames = new Map<string, PreparedName>();
 
   private constructor(
     entities: readonly (ListEntity | undefined)[],
@@ -516,6 +548,7 @@ export class ScreeningIndex {
       org,
       keys,
       koreanMemo: new Map(),
+      similarity: memoTokenSimilarity(),
     };
   }
 
@@ -562,6 +595,15 @@ export class ScreeningIndex {
     return ranked.slice(0, TUNING.fullScoreCandidates).map(([id]) => id);
   }
 
+  private parsedName(name: string): PreparedName {
+    let x = this.parsedNames.get(name);
+    if (!x) {
+      x = prepareName({ full: name });
+      this.parsedNames.set(name, x);
+    }
+    return x;
+  }
+
   /** Length weight × rarity in [TUNING.orgMinRarity, 1] (ln(N/df) scaled so df ≤ N/1000 counts fully). */
   private readonly orgWeight = (t: string): number => {
     const df = this.orgDf.get(t) ?? 0;
@@ -579,20 +621,22 @@ export class ScreeningIndex {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
-      const a = alignNames(p.personTokens, n.tokens, {
-        unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
-      });
       if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
         let m = p.koreanMemo.get(memoKey);
         if (!m) {
           if (!allowKorean) return undefined;
-          m = compareNames({ full: p.q.name }, { full: n.name });
+          p.parsed ??= prepareName({ full: p.q.name });
+          m = compareParsedNames(p.parsed, this.parsedName(n.name));
           p.koreanMemo.set(memoKey, m);
         }
         return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
       }
+      const a = alignNames(p.personTokens, n.tokens, {
+        unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+        similarity: p.similarity,
+      });
       return {
         method: "tokens",
         nameScore: a.score,
@@ -605,6 +649,7 @@ export class ScreeningIndex {
         const a = alignNames(qv, cv, {
           weigh: this.orgWeight,
           unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
+          similarity: p.similarity,
         });
         if (!best || a.score > best.nameScore)
           best = {

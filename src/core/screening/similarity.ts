@@ -5,17 +5,7 @@
  * the evaluation reports as a baseline.
  */
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions). */
-export function editDistance(a: string, b: string): number {
-  return boundedEditDistance(a, b, Number.POSITIVE_INFINITY);
-}
-
-// Three DP rows reused across calls: screening compares millions of token pairs.
-let rowA = new Int32Array(64);
-let rowB = new Int32Array(64);
-let rowC = new Int32Array(64);
-
-/** OSA distance, or `bound + 1` as soon as it is certain to exceed `bound`. */
+/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as soon as it is certain to exceed `bound`. */
 export function boundedEditDistance(a: string, b: string, bound: number): number {
   if (a === b) return 0;
   const n = a.length;
@@ -23,14 +13,9 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
   if (Math.abs(n - m) > bound) return bound + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  if (m + 1 > rowA.length) {
-    rowA = new Int32Array(m + 1);
-    rowB = new Int32Array(m + 1);
-    rowC = new Int32Array(m + 1);
-  }
-  let prev2 = rowA;
-  let prev = rowB;
-  let cur = rowC;
+  let prev2 = new Int32Array(m + 1);
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
@@ -66,8 +51,10 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
  */
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
-  const sk = skeletonSimilarity(a, b);
-  if (sk > 0) return sk;
+  if (isVowelPoor(a) !== isVowelPoor(b)) {
+    const sk = skeletonSimilarity(a, b);
+    if (sk > 0) return sk;
+  }
   const len = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 4) return 0;
   const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
@@ -75,11 +62,10 @@ export function tokenSimilarity(a: string, b: string): number {
   if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget);
   // Letters that transliteration systems write two ways count as one (Aleksandr / Alexander,
   // Josef / Joseph): the distance is taken again on the folded forms.
-  if (d > budget) {
+  if (d > budget && (hasFoldable(a) || hasFoldable(b))) {
     const fa = foldSpelling(a);
     const fb = foldSpelling(b);
-    if ((fa !== a || fb !== b) && Math.abs(fa.length - fb.length) <= budget)
-      d = boundedEditDistance(fa, fb, budget);
+    if (Math.abs(fa.length - fb.length) <= budget) d = boundedEditDistance(fa, fb, budget);
   }
   if (d > budget) return 0;
   // A different first letter in a short name is usually another name (Ivan/Evan, Hasmet/Hasret
@@ -88,12 +74,15 @@ export function tokenSimilarity(a: string, b: string): number {
   return (1 - d / len) * (firstDiffers ? 0.8 : 1);
 }
 
+function hasFoldable(t: string): boolean {
+  return t.includes("x") || t.includes("ph");
+}
+
 /** x = ks, ph = f: one sound, two spellings across transliteration systems. */
 function foldSpelling(t: string): string {
   return t.replace(/x/g, "ks").replace(/ph/g, "f");
 }
 
-const VOWELS = /[aeiou]/g;
 /** Consonants alone leave the vowels open (Hamidi and Ahmadi are both hmd): evidence, not proof. */
 const SKELETON_SCORE = 0.85;
 
@@ -103,16 +92,39 @@ export function skeleton(t: string): string {
 }
 
 /**
- * A name read from an abjad (Arabic, Hebrew) or an abugida (Thai) comes out nearly without
- * vowels (محمد → mhmd, משה → msh): it matches a Latin name with the same consonants (Mohamed,
- * Moshe) of three or more. Only a token with at most one vowel in six letters counts as vowel-less.
+ * Only a token with at most one vowel in six letters counts as vowel-less: what an abjad
+ * (Arabic, Hebrew) or an abugida (Thai) leaves after transliteration (محمد → mhmd, משה → msh).
+ */
+function isVowelPoor(t: string): boolean {
+  let vowels = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // a e i o u
+    if (c === 97 || c === 101 || c === 105 || c === 111 || c === 117) vowels++;
+  }
+  return vowels * 6 <= t.length;
+}
+
+/**
+ * A vowel-less token matches a Latin name with the same consonants (Mohamed, Moshe) of three or
+ * more; called only when exactly one of the two tokens is vowel-less.
  */
 function skeletonSimilarity(a: string, b: string): number {
-  const poor = (t: string) => (t.match(VOWELS)?.length ?? 0) * 6 <= t.length;
-  if (poor(a) === poor(b)) return 0;
-  const sa = skeleton(a);
   // Two consonants say too little (sd is Saad, Sayed, Asad and Sadiq alike).
+  if (a.length < 3 || b.length < 3 || firstConsonant(a) !== firstConsonant(b)) return 0;
+  const sa = skeleton(a);
   return sa.length >= 3 && sa === skeleton(b) ? SKELETON_SCORE : 0;
+}
+
+/** The first letter a skeleton keeps (a cheap test before building two skeletons). */
+function firstConsonant(t: string): number {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    // a e i o u w y
+    if (c !== 97 && c !== 101 && c !== 105 && c !== 111 && c !== 117 && c !== 119 && c !== 121)
+      return c;
+  }
+  return -1;
 }
 
 /** Token weight in an alignment: longer tokens say more; a one-letter initial says little. */
@@ -145,52 +157,104 @@ export function weighted(
   return { tokens: tokens.slice(), weights: tokens.map(weigh) };
 }
 
+/** Similarity of two folded tokens; `tokenSimilarity` or a per-query memo of it. */
+export type TokenSimilarity = (a: string, b: string) => number;
+
+/**
+ * `tokenSimilarity` remembered for one query: a query meets the same list tokens (academy,
+ * trading, kim) in many candidate names, and each comparison runs regular expressions and an edit
+ * distance. Create one per query; it grows with the distinct token pairs that query meets.
+ */
+export function memoTokenSimilarity(): TokenSimilarity {
+  const memo = new Map<string, Map<string, number>>();
+  return (a, b) => {
+    if (a === b) return 1;
+    let row = memo.get(a);
+    if (!row) {
+      row = new Map();
+      memo.set(a, row);
+    }
+    let s = row.get(b);
+    if (s === undefined) {
+      s = tokenSimilarity(a, b);
+      row.set(b, s);
+    }
+    return s;
+  };
+}
+
 export interface AlignOptions {
   weigh?: TokenWeigher;
+  /** Token similarity (default `tokenSimilarity`). */
+  similarity?: TokenSimilarity;
   /** Weight of unmatched candidate tokens relative to matched ones (default ½). */
   unmatchedCandidateWeight?: number;
 }
 
+interface GreedyAlignment {
+  score: number;
+  /** Chosen [query index, candidate index, similarity], in the order chosen. */
+  picks: [number, number, number][];
+}
+
 /**
- * Order-free alignment of query tokens to candidate tokens (greedy on similarity, each token used
- * once). Score = Σ sim·(w_q + w_c) over pairs / (Σ w_q + Σ w_c(matched) + ½·Σ w_c(unmatched)).
+ * The greedy alignment: the most similar unused pair first (ties: lower query index, then lower
+ * candidate index), until no similar pair is left. Plain arrays: typed arrays cost more to
+ * allocate than these few cells are worth.
  */
-export function alignTokens(
+function greedyAlignment(
   qw: WeightedTokens,
   cw: WeightedTokens,
-  unmatchedWeight = UNMATCHED_CANDIDATE_WEIGHT,
-): Alignment {
-  const q = qw.tokens;
-  const c = cw.tokens;
-  const cand: [number, number, number][] = [];
-  for (let i = 0; i < q.length; i++)
-    for (let j = 0; j < c.length; j++) {
-      const s = tokenSimilarity(q[i]!, c[j]!);
-      if (s > 0) cand.push([s, i, j]);
-    }
-  cand.sort((x, y) => y[0] - x[0] || x[1] - y[1] || x[2] - y[2]);
-  const usedQ = new Set<number>();
-  const usedC = new Set<number>();
-  const pairs: [string, string, number][] = [];
+  unmatchedWeight: number,
+  similarity: TokenSimilarity,
+): GreedyAlignment {
+  const n = qw.tokens.length;
+  const m = cw.tokens.length;
+  const sims: number[] = [];
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < m; j++) sims.push(similarity(qw.tokens[i]!, cw.tokens[j]!));
+  const usedQ: boolean[] = new Array<boolean>(n).fill(false);
+  const usedC: boolean[] = new Array<boolean>(m).fill(false);
+  const picks: [number, number, number][] = [];
   let num = 0;
   let matchedC = 0;
-  for (const [s, i, j] of cand) {
-    if (usedQ.has(i) || usedC.has(j)) continue;
-    usedQ.add(i);
-    usedC.add(j);
-    const wc = cw.weights[j]!;
-    num += s * (qw.weights[i]! + wc);
+  for (;;) {
+    let bi = -1;
+    let bj = -1;
+    let bs = 0;
+    for (let i = 0; i < n; i++) {
+      if (usedQ[i]) continue;
+      for (let j = 0; j < m; j++)
+        if (!usedC[j] && sims[i * m + j]! > bs) {
+          bs = sims[i * m + j]!;
+          bi = i;
+          bj = j;
+        }
+    }
+    if (bi < 0) break;
+    usedQ[bi] = true;
+    usedC[bj] = true;
+    picks.push([bi, bj, bs]);
+    const wc = cw.weights[bj]!;
+    num += bs * (qw.weights[bi]! + wc);
     matchedC += wc;
-    pairs.push([q[i]!, c[j]!, s]);
   }
   let totalQ = 0;
   for (const w of qw.weights) totalQ += w;
   let totalC = 0;
   for (const w of cw.weights) totalC += w;
   const den = totalQ + matchedC + unmatchedWeight * (totalC - matchedC);
+  return { score: den > 0 ? num / den : 0, picks };
+}
+
+function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignment): Alignment {
+  const q = qw.tokens;
+  const c = cw.tokens;
+  const usedQ = new Set(g.picks.map((x) => x[0]));
+  const usedC = new Set(g.picks.map((x) => x[1]));
   return {
-    score: den > 0 ? num / den : 0,
-    pairs,
+    score: g.score,
+    pairs: g.picks.map(([i, j, s]) => [q[i]!, c[j]!, s]),
     unmatchedQuery: q.filter((_, i) => !usedQ.has(i)),
     unmatchedCandidate: c.filter((_, j) => !usedC.has(j)),
   };
@@ -204,12 +268,13 @@ export function gluedVariants(
   tokens: readonly string[],
   other: readonly string[],
   weigh: TokenWeigher = tokenWeight,
+  similarity: TokenSimilarity = tokenSimilarity,
 ): WeightedTokens[] {
   const base = weighted(tokens, weigh);
   const out: WeightedTokens[] = [base];
   for (let i = 0; i + 1 < tokens.length && out.length < 4; i++) {
     const glued = tokens[i]! + tokens[i + 1]!;
-    if (!other.some((o) => tokenSimilarity(glued, o) > 0)) continue;
+    if (!other.some((o) => mayResemble(glued, o) && similarity(glued, o) > 0)) continue;
     out.push({
       tokens: [...tokens.slice(0, i), glued, ...tokens.slice(i + 2)],
       weights: [
@@ -222,10 +287,18 @@ export function gluedVariants(
   // The whole name run together (CHON MA SAN ↔ CHONMASAN).
   if (tokens.length >= 3 && tokens.length <= 4) {
     const all = tokens.join("");
-    if (other.some((o) => tokenSimilarity(all, o) > 0))
+    if (other.some((o) => mayResemble(all, o) && similarity(all, o) > 0))
       out.push({ tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] });
   }
   return out;
+}
+
+/**
+ * A cheap necessary condition for `tokenSimilarity(a, b) > 0`: lengths within the largest edit
+ * budget (3), or one of them vowel-less (a consonant skeleton may match).
+ */
+function mayResemble(a: string, b: string): boolean {
+  return Math.abs(a.length - b.length) <= 3 || isVowelPoor(a) !== isVowelPoor(b);
 }
 
 /** Best alignment over glued variants of both sides. */
@@ -236,13 +309,14 @@ export function alignNames(
 ): Alignment {
   const weigh = options.weigh ?? tokenWeight;
   const unmatched = options.unmatchedCandidateWeight ?? UNMATCHED_CANDIDATE_WEIGHT;
-  let best: Alignment | undefined;
-  for (const x of gluedVariants(q, c, weigh))
-    for (const y of gluedVariants(c, q, weigh)) {
-      const a = alignTokens(x, y, unmatched);
-      if (!best || a.score > best.score) best = a;
+  const sim = options.similarity ?? tokenSimilarity;
+  let best: [WeightedTokens, WeightedTokens, GreedyAlignment] | undefined;
+  for (const x of gluedVariants(q, c, weigh, sim))
+    for (const y of gluedVariants(c, q, weigh, sim)) {
+      const g = greedyAlignment(x, y, unmatched, sim);
+      if (!best || g.score > best[2].score) best = [x, y, g];
     }
-  return best ?? alignTokens(weighted(q, weigh), weighted(c, weigh), unmatched);
+  return explainGreedy(...best!);
 }
 
 /** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters, boost above 0.7). */

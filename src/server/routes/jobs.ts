@@ -158,7 +158,8 @@ const postJobsAnalyze = guarded(
       params: {},
       async run(store, progress) {
         const run = createRun(store, {
-          fixedMemoryLimit: process.env.SOJOURN_MEMORY_LIMIT || undefined,
+          // The limit `serve --memory` / SOJOURN_MEMORY_LIMIT gave the store, as the CLI's analyze keeps it.
+          fixedMemoryLimit: store.memoryLimit,
           onStage: (done, total, label) => progress((100 * done) / total, label),
         });
         const r = await runPipeline(run, ANALYZE_STEPS);

@@ -1,10 +1,12 @@
 /** Alert review: status, reason, reviewer and time, kept across analyze runs. */
 import { z } from "@hono/zod-openapi";
+import { appendAudit } from "../../audit/audit-log.js";
 import {
   getReview,
   listReviews,
   REVIEW_STATUSES,
   reviewAlert,
+  reviewAlerts,
   reviewHistory,
 } from "../../review/alert-review.js";
 import { credOf, guarded, routeGroup } from "../auth.js";
@@ -31,10 +33,24 @@ export const ReviewSchema = z
   })
   .openapi("AlertReview");
 
-const AlertId = z.object({ alert_id: z.string().min(1).max(80) });
+const AlertIdValue = z.string().min(1).max(80);
+const AlertId = z.object({ alert_id: AlertIdValue });
+
+/** Most alerts one bulk review may decide. */
+export const BULK_REVIEW_MAX = 1000;
+
+const Decision = {
+  status: z.enum(REVIEW_STATUSES),
+  reason: z.string().max(2000).nullable().optional(),
+};
 
 export function reviewRoutes(ctx: ServerContext) {
-  return routeGroup(ctx, [getReviews, getAlertsAlertIdReview, postAlertsAlertIdReview]);
+  return routeGroup(ctx, [
+    getReviews,
+    postReviews,
+    getAlertsAlertIdReview,
+    postAlertsAlertIdReview,
+  ]);
 }
 
 const getReviews = guarded(
@@ -108,10 +124,7 @@ const postAlertsAlertIdReview = guarded(
       body: {
         content: {
           "application/json": {
-            schema: z.object({
-              status: z.enum(REVIEW_STATUSES),
-              reason: z.string().max(2000).nullable().optional(),
-            }),
+            schema: z.object(Decision),
           },
         },
         required: true,
@@ -139,5 +152,47 @@ const postAlertsAlertIdReview = guarded(
       }),
     );
     return c.json(review, 200);
+  },
+);
+
+const postReviews = guarded(
+  {
+    method: "post",
+    path: "/api/reviews",
+    access: "analyst",
+    summary:
+      "one review decision for many alerts (dismissed needs a reason); all or none; each logged",
+    description: `Records the same status and reason for every alert in alert_ids, as POST /api/alerts/{alert_id}/review does for one, in one transaction: an unknown alert or a refused decision leaves every alert as it was. Each alert gets its own audit entry. At most ${BULK_REVIEW_MAX} ids; repeated ids count once.`,
+    request: {
+      body: {
+        content: {
+          "application/json": {
+            schema: z
+              .object({ alert_ids: z.array(AlertIdValue).min(1).max(BULK_REVIEW_MAX), ...Decision })
+              .openapi("BulkReview"),
+          },
+        },
+        required: true,
+      },
+    },
+    responses: {
+      200: Json(z.object({ reviews: z.array(ReviewSchema) }), "the reviews, in the order given"),
+    },
+  },
+  async (c, ctx) => {
+    const cred = credOf(c);
+    const body = c.req.valid("json");
+    const decision = { status: body.status, reason: body.reason, reviewer: cred.user.name };
+    const reviews = await ctx.write((s) =>
+      reviewAlerts(s, body.alert_ids, decision, (r) =>
+        appendAudit(s, {
+          actor: cred.user.name,
+          action: "review",
+          target: r.alert_id,
+          detail: { status: r.status, reason: r.reason, bulk: true },
+        }),
+      ),
+    );
+    return c.json({ reviews }, 200);
   },
 );
