@@ -94,3 +94,30 @@ describe("ingest: Excel workbooks", () => {
     });
   });
 });
+
+describe("ingest: an Excel workbook that inflates past the limits", () => {
+  it("is refused from its zip directory before any sheet is read, naming the limits", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("crossings");
+    ws.addRow(["record_id", "crossed_at", "direction", "port", "nationality", "doc_number"]);
+    ws.addRow(["x1", "2019-06-03", "entry", "Quanhe", "PRK", "x".repeat(4 << 20)]);
+    const path = join(tmp.dir, "inflating.xlsx");
+    await wb.xlsx.writeFile(path);
+    await withDb(async (store) => {
+      await assert.rejects(ingestWorkbook(store, path), (err: Error) => {
+        assert.match(
+          err.message,
+          /inflating\.xlsx: decompresses to more than \d+ bytes.*--max-ratio 100/,
+        );
+        return true;
+      });
+      const [runs] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM records");
+      assert.equal(runs?.n, 0n);
+      // The same workbook within raised limits is read.
+      const [r] = await ingestWorkbook(store, path, {
+        limits: { maxLineBytes: 8 << 20, maxDecompressedBytes: 1 << 30, maxRatio: 10_000 },
+      });
+      assert.equal(r?.loaded, 1);
+    });
+  });
+});

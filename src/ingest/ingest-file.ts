@@ -34,10 +34,7 @@ import {
   type FileScan,
   type InputLimits,
   type LineIndex,
-  openText,
-  type PhysicalLine,
-  readLines,
-  readLinesAt,
+  readChosenLines,
   scanFile,
 } from "./lines.js";
 import type { Mapping } from "./mapping.js";
@@ -55,7 +52,7 @@ import { defaultSource, earlierRun, hashFile, recordSettings, settingsKey } from
 import { type ReadReject, STAGE_TABLE, truncate } from "./stage.js";
 import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
-import { sheetsToCsv } from "./xlsx/read-xlsx.js";
+import { checkWorkbookSize, sheetsToCsv } from "./xlsx/read-xlsx.js";
 
 /** Memory DuckDB may use while ingesting; keeps a 10M-row file under 3 GB peak RSS. */
 export const INGEST_MEMORY_LIMIT = "1800MB";
@@ -180,22 +177,10 @@ async function keepRawLines(
   if (wanted.length === 0) return;
   await store.run("CREATE OR REPLACE TEMP TABLE ingest_raw_lines (line BIGINT, raw VARCHAR)");
   const appender = await store.conn.createAppender("ingest_raw_lines", "main", "temp");
-  const keep = (l: PhysicalLine) => {
+  for await (const l of readChosenLines(file, wanted, limits, read.lineIndex)) {
     appender.appendBigInt(BigInt(l.number));
     appender.appendVarchar(truncate(l.bytes.toString("utf8")));
     appender.endRow();
-  };
-  if (read.lineIndex) {
-    for await (const l of readLinesAt(file, wanted, read.lineIndex, limits.maxLineBytes)) keep(l);
-  } else {
-    const set = new Set(wanted);
-    const last = wanted[wanted.length - 1] as number;
-    const stream = openText(file, limits);
-    for await (const l of readLines(stream, limits.maxLineBytes)) {
-      if (set.has(l.number)) keep(l);
-      if (l.number >= last) break;
-    }
-    stream.destroy();
   }
   appender.flushSync();
   appender.closeSync();
@@ -282,16 +267,17 @@ async function readCsvRows(
   ctx.onScan(s);
   const unread = await fastPathRejects(store);
   const oneRowALine =
+    unread !== null &&
     !s.blankLines &&
     !s.nulBytes &&
     (await countRun(store, insertOpts.runId)) + unread.length === s.dataLines;
-  if (oneRowALine && unread.length === 0)
+  if (oneRowALine && unread?.length === 0)
     return { readRejects: [], parsePath: "fast", firstLine: 2, skippedLines: [] };
   const leftovers =
-    oneRowALine && s.lineIndex
+    oneRowALine && unread && s.lineIndex
       ? await stageUnreadLines(store, path, unread, s.lineIndex, header, csv)
       : null;
-  if (leftovers) {
+  if (leftovers && unread) {
     await insertStaged(store, insertOpts);
     const skippedLines = unread.map((u) => u.line);
     return { readRejects: leftovers.readRejects, parsePath: "fast", firstLine: 2, skippedLines };
@@ -653,6 +639,7 @@ export async function ingestWorkbook(
 ): Promise<IngestResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "sojourn-xlsx-"));
   try {
+    checkWorkbookSize(file, options.limits ?? DEFAULT_LIMITS);
     const sheets = await sheetsToCsv(file, dir, options.sheet);
     const sha256 = await hashFile(file);
     const source = options.source ?? basename(file).replace(/\.xlsx$/i, "");

@@ -401,3 +401,31 @@ export async function* readLinesAt(
     await fd.close();
   }
 }
+
+/**
+ * The lines numbered `wanted` (ascending) of a text file: through the scan's line index when
+ * there is one, else in one pass over the (decompressed) file up to the last of them.
+ */
+export async function* readChosenLines(
+  file: string,
+  wanted: readonly number[],
+  limits: InputLimits,
+  index: LineIndex | undefined,
+): AsyncGenerator<PhysicalLine> {
+  if (wanted.length === 0) return;
+  if (index) {
+    yield* readLinesAt(file, wanted, index, limits.maxLineBytes);
+    return;
+  }
+  const set = new Set(wanted);
+  const last = wanted[wanted.length - 1] as number;
+  const stream = openText(file, limits);
+  try {
+    for await (const l of readLines(stream, limits.maxLineBytes)) {
+      if (set.has(l.number)) yield l;
+      if (l.number >= last) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+}

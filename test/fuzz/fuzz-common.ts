@@ -85,7 +85,10 @@ export const hostileArb: fc.Arbitrary<string> = fc.oneof(
 );
 
 /**
- * Runs `work` with a deadline: an input error is an outcome, anything else a failure.
+ * Runs `work` with a deadline: an input error is an outcome, anything else a failure. The
+ * deadline counts the process's CPU time (every thread, DuckDB's too), so a run at low
+ * priority on a busy machine is not taken for a hang; a wait that burns no CPU (a deadlock)
+ * is caught at ten times the deadline in wall time.
  * SOJOURN_FUZZ_DEBUG=1 prints each input error (to see why files are refused).
  */
 export async function withDeadline<T>(
@@ -94,11 +97,22 @@ export async function withDeadline<T>(
   work: () => Promise<T>,
 ): Promise<T | "input-error"> {
   let timer: NodeJS.Timeout | undefined;
+  const cpuAtStart = process.cpuUsage();
+  const wallAtStart = Date.now();
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`hang: ${what} ran past ${timeoutMs} ms`)),
-      timeoutMs,
-    );
+    const check = () => {
+      const cpu = process.cpuUsage(cpuAtStart);
+      const cpuMs = (cpu.user + cpu.system) / 1000;
+      const wallMs = Date.now() - wallAtStart;
+      if (cpuMs > timeoutMs || wallMs > 10 * timeoutMs)
+        reject(
+          new Error(
+            `hang: ${what} ran past ${timeoutMs} ms (${Math.round(cpuMs)} ms of CPU, ${wallMs} ms of wall time)`,
+          ),
+        );
+      else timer = setTimeout(check, Math.min(1000, timeoutMs));
+    };
+    timer = setTimeout(check, Math.min(1000, timeoutMs));
   });
   try {
     return await Promise.race([work(), timeout]);

@@ -1,11 +1,14 @@
 /**
  * CSV and TSV (optionally gzipped). Two paths, one result (the orchestration is in ingest-file):
- *  - fast: DuckDB's parallel reader. Taken when it reads every line cleanly, which is what
- *    keeps a 10M-row ingest within 1.5x of a bare read_csv.
- *  - exact: line-by-line recovery in JS, taken when the fast path saw anything wrong. Records
- *    are framed by physical lines (a quoted field may span at most MAX_RECORD_LINES lines), so
- *    an unterminated quote or a bad byte costs one line, never the rest of the file, and every
- *    reject names its true line number.
+ *  - fast: DuckDB's parallel reader, which keeps a 10M-row ingest near a bare read_csv. When
+ *    every data line came out as one row or as one line DuckDB could not read, those lines
+ *    alone are read again by the exact path (`stageUnreadLines`), so a few dirty rows cost
+ *    their own lines and not the whole file.
+ *  - exact: line-by-line recovery in JS, over the whole file when the fast path's counts do
+ *    not add up (blank lines, NUL bytes, quoted newlines, a quote left open, a compressed
+ *    file with lines DuckDB could not read). Records are framed by physical lines (a quoted
+ *    field may span at most MAX_RECORD_LINES lines), so an unterminated quote or a bad byte
+ *    costs one line, never the rest of the file, and every reject names its true line number.
  */
 import { parse } from "csv-parse/sync";
 import { CONTRACT_COLUMNS } from "../../core/crossing.js";
@@ -114,15 +117,25 @@ export interface UnreadLine {
   position: number;
 }
 
+/** Most lines read apart from the fast path's rows; a file with more goes through the exact
+ * path whole, which streams instead of holding them. */
+const MAX_UNREAD_LINES = 100_000;
+
 /** The lines DuckDB could not read on the fast path, in file order (one entry per line,
- * however many errors it had). */
-export async function fastPathRejects(store: Store): Promise<UnreadLine[]> {
-  const rows = await store.all<{ line: bigint; position: bigint | null }>(
-    `SELECT line, min(line_byte_position) AS position FROM ingest_csv_rejects
-     GROUP BY line ORDER BY line`,
+ * however many errors it had); null when there are more than MAX_UNREAD_LINES. */
+export async function fastPathRejects(store: Store): Promise<UnreadLine[] | null> {
+  const [count] = await store.all<{ n: bigint }>(
+    "SELECT count(DISTINCT line) AS n FROM ingest_csv_rejects",
   );
+  const rows =
+    Number(count?.n ?? 0) > MAX_UNREAD_LINES
+      ? null
+      : await store.all<{ line: bigint; position: bigint | null }>(
+          `SELECT line, min(line_byte_position) AS position FROM ingest_csv_rejects
+           GROUP BY line ORDER BY line`,
+        );
   await store.run("DROP TABLE IF EXISTS ingest_csv_rejects; DROP TABLE IF EXISTS ingest_csv_scans");
-  return rows.map((r) => ({ line: Number(r.line), position: Number(r.position ?? -2) }));
+  return rows?.map((r) => ({ line: Number(r.line), position: Number(r.position ?? -2) })) ?? null;
 }
 
 /** Whether DuckDB's position of a line's start names the line at byte `offset`. DuckDB

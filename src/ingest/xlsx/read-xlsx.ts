@@ -6,10 +6,12 @@
  * row by row instead of building the whole workbook in memory). Dates come as the date and
  * time written in the cell; formulas as their cached result.
  */
-import { createWriteStream } from "node:fs";
+import { createWriteStream, statSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { AppError } from "../../core/errors.js";
+import { decompressionError, type InputLimits } from "../lines.js";
+import { declaredUncompressedBytes } from "./zip-sizes.js";
 
 export interface SheetFile {
   sheet: string;
@@ -45,6 +47,20 @@ export function cellText(value: unknown): string {
 
 function csvCell(text: string): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * Refuses a workbook whose entries are declared to inflate past the limits that hold for a
+ * gzipped file (--max-decompressed-bytes, --max-ratio), before anything is inflated.
+ */
+export function checkWorkbookSize(file: string, limits: InputLimits): void {
+  const declared = declaredUncompressedBytes(file);
+  if (declared === null) return;
+  const cap = Math.min(
+    limits.maxDecompressedBytes,
+    limits.maxRatio * Math.max(statSync(file).size, 1),
+  );
+  if (declared > cap) throw decompressionError(file, cap, limits);
 }
 
 /** Writes each sheet (or only `sheet`) of `file` to `dir` as CSV. */
