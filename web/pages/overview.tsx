@@ -1,3 +1,4 @@
+import type { OverviewView } from "../../src/read/overview-view.js";
 import { prefetchCharts } from "../chart.js";
 import { go, href } from "../router.js";
 import { Page, Status, useData } from "../ui.js";
@@ -6,30 +7,9 @@ import { FigureGrid } from "../views/figures.js";
 import { PresenceView } from "../views/presence.js";
 import type { FigureItem, PresenceData } from "../views/types.js";
 
-interface Overview {
-  deadline: string;
-  likely_worker_score: number;
-  headline: {
-    records: number;
-    dprk_crossings: number;
-    dprk_documents: number;
-    first_day: string | null;
-    last_day: string | null;
-    persons: number | null;
-    likely_workers: number | null;
-    likely_workers_after_deadline: number | null;
-    alerts: number;
-    labor_teams: number;
-  };
+/** The overview read model (src/read/overview-view.ts) with the map the server draws. */
+interface Overview extends Omit<OverviewView, "presence"> {
   presence: PresenceData | null;
-  ports: {
-    port_id: string;
-    name: string;
-    name_zh: string;
-    city: string;
-    entries: number;
-    exits: number;
-  }[];
   map: {
     svg: string;
     approximate: string[];
