@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
-import { sojourn } from "./sojourn-cli.js";
+import { simulateHunchun, sojourn } from "./sojourn-cli.js";
 import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
@@ -44,16 +44,7 @@ function prepare(): { pristine: string; crossings: string } {
   if (!existsSync(crossings)) {
     mkdirSync(dir, { recursive: true });
     process.stderr.write(`simulating hunchun-2019 at scale ${values.scale}…\n`);
-    sojourn([
-      "simulate",
-      "--out",
-      join(dir, "sim"),
-      "--scale",
-      values.scale ?? "0.05",
-      "--seed",
-      "7",
-      "--force",
-    ]);
+    simulateHunchun(join(dir, "sim"), values.scale ?? "0.05");
   }
   if (values.db) return { pristine: values.db, crossings };
   const pristine = join(dir, "analyzed.duckdb");

@@ -16,3 +16,8 @@ export function sojourn(args: string[], input?: string): string {
   if (r.status !== 0) throw new Error(`sojourn ${args.join(" ")}: ${r.stderr}`);
   return r.stdout;
 }
+
+/** Simulates hunchun-2019 (seed 7) at `scale` into `out`: the store the serve and web-app benchmarks load. */
+export function simulateHunchun(out: string, scale: string): void {
+  sojourn(["simulate", "--out", out, "--scale", scale, "--seed", "7", "--force"]);
+}

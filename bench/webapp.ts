@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { Store } from "../src/db/store.js";
 import { repoRoot } from "../src/repo-root.js";
 import { launchChromium } from "../test/helpers/chromium.js";
-import { sojourn } from "./sojourn-cli.js";
+import { simulateHunchun, sojourn } from "./sojourn-cli.js";
 import { startServer } from "./start-server.js";
 
 const { values } = parseArgs({
@@ -41,16 +41,7 @@ function analyzedStore(): string {
     process.stderr.write(
       `simulating, ingesting and analyzing hunchun-2019 at scale ${values.scale}…\n`,
     );
-    sojourn([
-      "simulate",
-      "--out",
-      join(dir, "sim"),
-      "--scale",
-      values.scale ?? "0.05",
-      "--seed",
-      "7",
-      "--force",
-    ]);
+    simulateHunchun(join(dir, "sim"), values.scale ?? "0.05");
     sojourn(["--db", db, "ingest", join(dir, "sim", "crossings.csv")]);
     sojourn(["--db", db, "analyze"]);
   }
