@@ -21,7 +21,6 @@ export const JOB_KINDS = [
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
 /** A job as the API shows it (the OpenAPI document's `Job`). */
 export const JobSchema = z
