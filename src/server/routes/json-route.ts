@@ -1,9 +1,9 @@
 /**
  * How an API route is declared: method, path, least role, summary, the zod shapes of its path
  * parameters, query and JSON body, and the schema of its answer. What every route shares is added
- * here — the role check and error responses (`guarded`), the JSON body and answer wrappers, the
- * unmask query and its grant check — so a route module states only what is its own, and its
- * handler gets validated input and returns the answer.
+ * here — the role check and error responses (`apiRoute`, ../auth.ts), the JSON body and answer
+ * wrappers, the unmask query and its grant check — so a route module states only what is its
+ * own, and its handler gets validated input and returns the answer.
  */
 import { type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
