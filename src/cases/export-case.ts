@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { listAudit } from "../audit/audit-log.js";
+import type { Policy } from "../core/detection/policy.js";
 import { AppError } from "../core/errors.js";
 import {
   type AlertRow,
@@ -40,6 +41,7 @@ import { createMasker } from "../core/masking.js";
 import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
+import { readStorePolicy } from "../read/policy.js";
 import { buildReport } from "../report/build-report.js";
 import { reviewsOf } from "../review/alert-review.js";
 import { withCaseScope } from "./case-scope.js";
@@ -133,12 +135,12 @@ function csv(rows: Rows): string {
 function ftmEntities(
   e: Awaited<ReturnType<typeof entityRows>>,
   unmask: boolean,
-  threshold: number,
+  policy: Policy,
 ): FtmEntity[] {
   const ports = new Map<string, FtmPlace>(
     loadGazetteer().ports.map((p) => [p.id, { name: p.name_en, country: p.country || null }]),
   );
-  const ctx = { unmask, threshold, ports };
+  const ctx = { unmask, threshold: policy.score.threshold, deadline: policy.deadline, ports };
   return [
     ...e.persons.flatMap((p) =>
       mapPerson(
@@ -146,7 +148,7 @@ function ftmEntities(
         ctx,
       ),
     ),
-    ...e.sponsors.map((s) => mapSponsor(s as unknown as SponsorRow)),
+    ...e.sponsors.map((s) => mapSponsor(s as unknown as SponsorRow, ctx)),
     ...e.cohorts.map((k) => mapCohort({ ...(k as unknown as CohortRow), movements: null }, ctx)),
     ...e.alerts.map((a) => mapAlert(a as unknown as AlertRow)),
   ];
@@ -215,16 +217,10 @@ export async function exportCase(
   put("cohorts.csv", csv(e.cohorts));
   put("sponsors.csv", csv(e.sponsors));
   put("claims.csv", csv(e.claims));
-  const threshold = Number(
-    (
-      await store.one<{ t: string | null }>(
-        "SELECT policy->'score'->>'threshold' AS t FROM analyze_runs ORDER BY run_at DESC LIMIT 1",
-      )
-    )?.t ?? 0.5,
-  );
+  const { policy } = await readStorePolicy(store);
   put(
     "entities.ftm.json",
-    ftmEntities({ ...e, alerts }, unmask, Number.isFinite(threshold) ? threshold : 0.5)
+    ftmEntities({ ...e, alerts }, unmask, policy)
       .map((x) => `${JSON.stringify(x)}\n`)
       .join(""),
   );

@@ -164,7 +164,7 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
                 SELECT DISTINCT sponsor_key, [sponsor_key], NULL, NULL, NULL, NULL, NULL, NULL
                 FROM (${COHORT_SPONSORS}) WHERE sponsor_key NOT IN (SELECT sponsor_key FROM sponsors)`,
           order: "sponsor_key",
-          map: (r) => [ftm.mapSponsor(r as unknown as ftm.SponsorRow)],
+          map: (r) => [ftm.mapSponsor(r as unknown as ftm.SponsorRow, ctx)],
         },
         {
           sql: cohortsSql(),
@@ -212,9 +212,11 @@ export async function writeFtmExport(
   out: string,
   options: FtmExportOptions = {},
 ): Promise<FtmExportResult> {
+  const { policy } = await readStorePolicy(store);
   const ctx: ftm.FtmContext = {
     unmask: !!options.unmask,
-    threshold: (await readStorePolicy(store)).policy.score.threshold,
+    threshold: policy.score.threshold,
+    deadline: policy.deadline,
     ports: portPlaces(),
   };
   return writeOutputFile(

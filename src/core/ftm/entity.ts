@@ -155,6 +155,8 @@ export interface FtmContext {
   unmask: boolean;
   /** labor_score at or above this means "likely an income-earning worker" (the analyze policy's). */
   threshold: number;
+  /** The repatriation deadline of the analyze policy (YYYY-MM-DD; UNSCR 2397 para 8). */
+  deadline: string;
   ports: ReadonlyMap<string, FtmPlace>;
 }
 

@@ -72,7 +72,7 @@ export function cohortEntityId(cohortId: string): string {
   return ftmId("cohort", cohortId);
 }
 
-export function mapSponsor(row: SponsorRow): FtmEntity {
+export function mapSponsor(row: SponsorRow, ctx: FtmContext): FtmEntity {
   const names = row.names ?? [];
   const facts: string[] = [];
   if (row.persons != null)
@@ -83,7 +83,7 @@ export function mapSponsor(row: SponsorRow): FtmEntity {
     facts.push(`likely workers present from ${row.first_seen} to ${row.last_seen}`);
   if (row.workers_after_deadline != null)
     facts.push(
-      `${row.workers_after_deadline} likely workers present after the UNSCR 2397 repatriation deadline (22 Dec 2019)`,
+      `${row.workers_after_deadline} likely workers present after the UNSCR 2397 repatriation deadline (${ctx.deadline})`,
     );
   if (row.status) facts.push(`status: ${row.status}`);
   return ftmEntity("Organization", sponsorEntityId(row.sponsor_key), {

@@ -26,7 +26,7 @@ const ports = new Map([
   ["cn-jl-hunchun-quanhe", { name: "Quanhe port", country: "CHN" }],
   ["cn-ln-dandong-friendship-bridge", { name: "Sino-Korean Friendship Bridge", country: "CHN" }],
 ]);
-const masked: FtmContext = { unmask: false, threshold: 0.5, ports };
+const masked: FtmContext = { unmask: false, threshold: 0.5, deadline: "2019-12-22", ports };
 const unmasked: FtmContext = { ...masked, unmask: true };
 
 const person: PersonRow = {
@@ -65,16 +65,19 @@ const person: PersonRow = {
 function sample(ctx: FtmContext): FtmEntity[] {
   return [
     ...mapPerson(person, ctx),
-    mapSponsor({
-      sponsor_key: "珲春市大成服装有限公司",
-      names: ["珲春市大成服装有限公司", "HUNCHUN DACHENG GARMENT CO LTD"],
-      persons: 40,
-      likely_workers: 38,
-      first_seen: "2018-01-01",
-      last_seen: "2021-03-01",
-      workers_after_deadline: 30,
-      status: "continued-after-deadline",
-    }),
+    mapSponsor(
+      {
+        sponsor_key: "珲春市大成服装有限公司",
+        names: ["珲春市大成服装有限公司", "HUNCHUN DACHENG GARMENT CO LTD"],
+        persons: 40,
+        likely_workers: 38,
+        first_seen: "2018-01-01",
+        last_seen: "2021-03-01",
+        workers_after_deadline: 30,
+        status: "continued-after-deadline",
+      },
+      ctx,
+    ),
     mapCohort(
       {
         cohort_id: "K-2AFBC7D8226D",
@@ -235,6 +238,22 @@ describe("FtM mapping", () => {
     assert.deepEqual(e.properties.location, ["somewhere", "Sino-Korean Friendship Bridge"]);
     assert.deepEqual(e.properties.country, ["cn"]);
     assert.equal(e.properties.keywords, undefined);
+  });
+
+  test("a sponsor's notes state the deadline of the policy the store was analysed with", () => {
+    const row = {
+      sponsor_key: "S",
+      names: ["S"],
+      persons: 4,
+      likely_workers: 3,
+      first_seen: null,
+      last_seen: null,
+      workers_after_deadline: 3,
+      status: null,
+    };
+    const notes = (ctx: FtmContext) => String(mapSponsor(row, ctx).properties.notes);
+    assert.match(notes(masked), /3 likely workers present after .* deadline \(2019-12-22\)/);
+    assert.match(notes({ ...masked, deadline: "2019-06-30" }), /deadline \(2019-06-30\)/);
   });
 });
 

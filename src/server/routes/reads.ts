@@ -87,7 +87,8 @@ export function readRoutes(ctx: ServerContext) {
   ]);
 }
 
-const SPONSORS = "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019";
+const SPONSORS =
+  "sponsors, their teams, and whether they ceased or continued after the analyze policy's deadline";
 
 /**
  * A viewer's GET of a whole table-like read model, answered as `{ [key]: rows }`; kept until the
