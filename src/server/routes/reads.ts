@@ -6,7 +6,6 @@
  */
 import { z } from "@hono/zod-openapi";
 import { SCREEN_THRESHOLD } from "../../core/screening/index.js";
-import type { Store } from "../../db/store.js";
 import { listClaims, listSources } from "../../evidence/store-evidence.js";
 import { ALERT_SORTS, type AlertView, listAlerts } from "../../read/alerts.js";
 import { listCohorts } from "../../read/cohorts.js";
@@ -71,22 +70,37 @@ export function readRoutes(ctx: ServerContext) {
     getPersonsPersonId,
     getAlerts,
     getCohorts,
-    listing("/api/sponsors", "sponsors", listSponsors, SPONSORS),
+    listing("/api/sponsors", "sponsors", sponsorsView, SPONSORS),
     getPresence,
     listing(
       "/api/evidence/sources",
       "sources",
-      listSources,
+      (ctx) => kept(ctx, "/api/evidence/sources", listSources),
       "evidence sources with their grade and SHA-256",
     ),
     getEvidenceClaims,
     getScreen,
     postScreen,
-    listing("/api/lists", "lists", listImports, "imported sanctions lists and versions"),
-    listing("/api/runs", "runs", listIngestRuns, "ingest runs: file, SHA-256, counts, times"),
+    listing(
+      "/api/lists",
+      "lists",
+      (ctx) => kept(ctx, "/api/lists", listImports),
+      "imported sanctions lists and versions",
+    ),
+    listing(
+      "/api/runs",
+      "runs",
+      (ctx) => kept(ctx, "/api/runs", listIngestRuns),
+      "ingest runs: file, SHA-256, counts, times",
+    ),
     getRejects,
   ]);
 }
+
+/** The cohorts listing (of one kind, or all), kept until a job writes. */
+export const cohortsView = (ctx: ServerContext, kind?: string) =>
+  kept(ctx, `cohorts:${kind ?? ""}`, (s) => listCohorts(s, { kind }));
+export const sponsorsView = (ctx: ServerContext) => kept(ctx, "/api/sponsors", listSponsors);
 
 const SPONSORS = "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019";
 
@@ -97,7 +111,7 @@ const SPONSORS = "sponsors, their teams, and whether they ceased or continued af
 function listing(
   path: string,
   key: string,
-  read: (store: Store) => Promise<unknown[]>,
+  read: (ctx: ServerContext) => Promise<unknown[]>,
   summary: string,
 ) {
   return guarded(
@@ -108,7 +122,7 @@ function listing(
       summary,
       responses: { 200: Json(z.object({ [key]: Rows }), key) },
     },
-    async (c, ctx) => c.json({ [key]: await kept(ctx, path, read) } as never, 200),
+    async (c, ctx) => c.json({ [key]: await read(ctx) } as never, 200),
   );
 }
 
@@ -241,9 +255,7 @@ const getCohorts = guarded(
   },
   async (c, ctx) => {
     const q = c.req.valid("query");
-    const cohorts = await kept(ctx, `cohorts:${q.kind ?? ""}`, (s) =>
-      listCohorts(s, { kind: q.kind }),
-    );
+    const cohorts = await cohortsView(ctx, q.kind);
     return c.json({ cohorts } as never, 200);
   },
 );
@@ -270,7 +282,8 @@ const getPresence = guarded(
   },
   async (c, ctx) => {
     const q = c.req.valid("query");
-    return c.json((await ctx.reads.use((s) => readPresence(s, q))) as never, 200);
+    const key = `presence:${q.from ?? ""}:${q.to ?? ""}:${q.place ?? ""}`;
+    return c.json((await kept(ctx, key, (s) => readPresence(s, q))) as never, 200);
   },
 );
 

@@ -15,24 +15,49 @@ import { drawCrossingsMap } from "../../report/map.js";
 import { type AppEnv, apiRoute } from "../auth.js";
 import { kept, type ServerContext } from "../context.js";
 import { checkUnmask } from "../unmask.js";
+import { cohortsView, sponsorsView } from "./reads.js";
 import { Json, UnmaskQuery } from "./schemas.js";
 
 const Any = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
 
+/** The overview with its map: projecting the country shapes is most of the map's time. */
+function overviewView(ctx: ServerContext) {
+  return kept(ctx, "view:overview", async (s) => {
+    const gazetteer = loadGazetteer();
+    const view = await readOverviewView(s, gazetteer);
+    const map = drawCrossingsMap(gazetteer.ports, view.ports, gazetteer.cities);
+    return {
+      ...view,
+      map: {
+        svg: map.svg,
+        approximate: map.approximate.map((a) => a.id),
+        missing: map.portsWithoutCoordinates,
+      },
+    };
+  });
+}
+
+const networkView = (ctx: ServerContext) =>
+  kept(ctx, "view:network", (s) => readNetwork(s, loadGazetteer()));
+const policyView = (ctx: ServerContext) => kept(ctx, "view:policy", readStorePolicy);
+
+/**
+ * Computes the views the first pages open (overview, policy, network, cohorts, sponsors), so
+ * the first users after a start do not each wait on a scan; failures are left to the requests.
+ */
+export async function warmViews(ctx: ServerContext): Promise<void> {
+  await Promise.allSettled([
+    overviewView(ctx),
+    policyView(ctx),
+    cohortsView(ctx),
+    sponsorsView(ctx),
+    networkView(ctx),
+  ]);
+}
+
 export function viewRoutes(ctx: ServerContext) {
   const app = new OpenAPIHono<AppEnv>();
   const gazetteer = loadGazetteer();
-  // Projecting the country shapes is most of the overview's time; the map changes only when
-  // the crossings per port do, so the last one drawn is kept with the flows it was drawn from.
-  const drawn = { key: "", map: null as ReturnType<typeof drawCrossingsMap> | null };
-  const mapOf = (flows: { port_id: string; entries: number; exits: number }[]) => {
-    const key = JSON.stringify(flows.map((f) => [f.port_id, f.entries, f.exits]));
-    if (!drawn.map || drawn.key !== key) {
-      drawn.map = drawCrossingsMap(gazetteer.ports, flows, gazetteer.cities);
-      drawn.key = key;
-    }
-    return drawn.map;
-  };
   app.openapi(
     apiRoute({
       method: "get",
@@ -61,21 +86,7 @@ export function viewRoutes(ctx: ServerContext) {
         "headline figures, weekly presence of likely workers per city, crossings per port and the map (SVG)",
       responses: { 200: Json(Any("OverviewView"), "the overview") },
     }),
-    async (c) => {
-      const view = await kept(ctx, "view:overview", (s) => readOverviewView(s, gazetteer));
-      const map = mapOf(view.ports);
-      return c.json(
-        {
-          ...view,
-          map: {
-            svg: map.svg,
-            approximate: map.approximate.map((a) => a.id),
-            missing: map.portsWithoutCoordinates,
-          },
-        } as never,
-        200,
-      );
-    },
+    async (c) => c.json((await overviewView(ctx)) as never, 200),
   );
   app.openapi(
     apiRoute({
@@ -138,7 +149,7 @@ export function viewRoutes(ctx: ServerContext) {
       responses: { 200: Json(Any("PolicyView"), "the policy's figures") },
     }),
     async (c) => {
-      const { policy, run } = await kept(ctx, "view:policy", readStorePolicy);
+      const { policy, run } = await policyView(ctx);
       return c.json(
         { deadline: policy.deadline, likely_worker_score: policy.score.threshold, run } as never,
         200,
@@ -153,8 +164,7 @@ export function viewRoutes(ctx: ServerContext) {
       summary: "sponsors, their labour teams, the ports they use and the list entities they match",
       responses: { 200: Json(Any("Network"), "nodes and links") },
     }),
-    async (c) =>
-      c.json((await kept(ctx, "view:network", (s) => readNetwork(s, gazetteer))) as never, 200),
+    async (c) => c.json((await networkView(ctx)) as never, 200),
   );
   return app;
 }
