@@ -154,15 +154,19 @@ export function tokenWeight(t: string): number {
 const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|ievych|ovna|evna|ivna|ogly|oglu|ugli|kyzy|qizi)$/;
 
+/** A patronymic as light as an initial; every other token by `tokenWeight`. */
+const patronymicLightWeight: TokenWeigher = (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
+
 /**
  * Token weights for two person names: `tokenWeight`, with patronymics as light as an initial when
  * only one side has one. Two different patronymics keep their weight: another father's name is
- * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV).
+ * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV). One of two fixed functions, so
+ * callers may cache by it.
  */
 export function personTokenWeigher(a: readonly string[], b: readonly string[]): TokenWeigher {
   const pa = a.some((t) => PATRONYMIC.test(t));
   const pb = b.some((t) => PATRONYMIC.test(t));
-  return pa === pb ? tokenWeight : (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
+  return pa === pb ? tokenWeight : patronymicLightWeight;
 }
 
 export interface Alignment {
@@ -222,6 +226,12 @@ export interface AlignOptions {
   similarity?: TokenSimilarity;
   /** Weight of unmatched candidate tokens relative to matched ones (default ½). */
   unmatchedCandidateWeight?: number;
+  /**
+   * Either side prepared by `glueSide` with the same tokens and weigher, when it meets many
+   * others (one query, many list names; one list name, many queries).
+   */
+  querySide?: GlueSide;
+  candidateSide?: GlueSide;
 }
 
 interface GreedyAlignment {
@@ -294,36 +304,67 @@ function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignmen
 }
 
 /**
- * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
- * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA).
+ * One side of an alignment, prepared once: the tokens with their weights, and every gluing that
+ * `gluedVariants` may add (each pair of neighbours, and the whole name of three or four tokens).
  */
-export function gluedVariants(
-  tokens: readonly string[],
-  other: readonly string[],
-  weigh: TokenWeigher = tokenWeight,
-  similarity: TokenSimilarity = tokenSimilarity,
-): WeightedTokens[] {
+export interface GlueSide {
+  base: WeightedTokens;
+  /** Glued pairs in order, each with its variant; then the whole name run together, if any. */
+  glued: { token: string; variant: WeightedTokens }[];
+}
+
+export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenWeight): GlueSide {
   const base = weighted(tokens, weigh);
-  const out: WeightedTokens[] = [base];
-  for (let i = 0; i + 1 < tokens.length && out.length < 4; i++) {
-    const glued = tokens[i]! + tokens[i + 1]!;
-    if (!other.some((o) => mayResemble(glued, o) && similarity(glued, o) > 0)) continue;
-    out.push({
-      tokens: [...tokens.slice(0, i), glued, ...tokens.slice(i + 2)],
-      weights: [
-        ...base.weights.slice(0, i),
-        base.weights[i]! + base.weights[i + 1]!,
-        ...base.weights.slice(i + 2),
-      ],
+  const glued: GlueSide["glued"] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const token = tokens[i]! + tokens[i + 1]!;
+    glued.push({
+      token,
+      variant: {
+        tokens: [...tokens.slice(0, i), token, ...tokens.slice(i + 2)],
+        weights: [
+          ...base.weights.slice(0, i),
+          base.weights[i]! + base.weights[i + 1]!,
+          ...base.weights.slice(i + 2),
+        ],
+      },
     });
   }
   // The whole name run together (CHON MA SAN ↔ CHONMASAN).
   if (tokens.length >= 3 && tokens.length <= 4) {
     const all = tokens.join("");
-    if (other.some((o) => mayResemble(all, o) && similarity(all, o) > 0))
-      out.push({ tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] });
+    glued.push({
+      token: all,
+      variant: { tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] },
+    });
+  }
+  return { base, glued };
+}
+
+/**
+ * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
+ * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA); at most three pairs,
+ * then the whole name run together when it resembles one.
+ */
+export function gluedVariants(
+  side: GlueSide,
+  other: readonly string[],
+  similarity: TokenSimilarity = tokenSimilarity,
+): WeightedTokens[] {
+  const out: WeightedTokens[] = [side.base];
+  const pairs = side.base.tokens.length - 1;
+  for (let i = 0; i < side.glued.length; i++) {
+    const isPair = i < pairs;
+    if (isPair && out.length >= 4) continue;
+    const g = side.glued[i]!;
+    if (resemblesAny(g.token, other, similarity)) out.push(g.variant);
   }
   return out;
+}
+
+function resemblesAny(t: string, other: readonly string[], similarity: TokenSimilarity): boolean {
+  for (const o of other) if (mayResemble(t, o) && similarity(t, o) > 0) return true;
+  return false;
 }
 
 /**
@@ -344,8 +385,9 @@ export function alignNames(
   const unmatched = options.unmatchedCandidateWeight ?? UNMATCHED_CANDIDATE_WEIGHT;
   const sim = options.similarity ?? tokenSimilarity;
   let best: [WeightedTokens, WeightedTokens, GreedyAlignment] | undefined;
-  for (const x of gluedVariants(q, c, weigh, sim))
-    for (const y of gluedVariants(c, q, weigh, sim)) {
+  const ys = gluedVariants(options.candidateSide ?? glueSide(c, weigh), q, sim);
+  for (const x of gluedVariants(options.querySide ?? glueSide(q, weigh), c, sim))
+    for (const y of ys) {
       const g = greedyAlignment(x, y, unmatched, sim);
       if (!best || g.score > best[2].score) best = [x, y, g];
     }
