@@ -5,17 +5,28 @@
  * the evaluation reports as a baseline.
  */
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as soon as it is certain to exceed `bound`. */
-export function boundedEditDistance(a: string, b: string, bound: number): number {
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as
+ * soon as it is certain to exceed `bound`. `rows` may lend the three DP rows (3·(|b|+1) cells),
+ * so a caller comparing many pairs allocates nothing.
+ */
+export function boundedEditDistance(
+  a: string,
+  b: string,
+  bound: number,
+  rows?: Int32Array,
+): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > bound) return bound + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  let prev2 = new Int32Array(m + 1);
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
+  const cells = rows && rows.length >= 3 * (m + 1) ? rows : new Int32Array(3 * (m + 1));
+  let prev2 = cells.subarray(0, m + 1);
+  let prev = cells.subarray(m + 1, 2 * (m + 1));
+  let cur = cells.subarray(2 * (m + 1), 3 * (m + 1));
+  prev2.fill(0);
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
@@ -49,7 +60,7 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
  * distance d stays within a length-dependent budget (1 up to 5 letters, 2 up to 9, else 3), and 0
  * beyond it. Short tokens get no budget: "Li"/"Lu" and "Ali"/"Ari" are different names.
  */
-export function tokenSimilarity(a: string, b: string): number {
+export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number {
   if (a === b) return 1;
   // An initial stands for a word with that first letter (A. Khamenei, V. Putin), never for a
   // vowel-less reading from an abjad (its first letter may follow a vowel left unwritten).
@@ -70,13 +81,13 @@ export function tokenSimilarity(a: string, b: string): number {
   if (Math.min(a.length, b.length) < 4) return 0;
   const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
   let d = budget + 1;
-  if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget);
+  if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget, rows);
   // Letters that transliteration systems write two ways count as one (Aleksandr / Alexander,
   // Josef / Joseph): the distance is taken again on the folded forms.
   if (d > budget && (hasFoldable(a) || hasFoldable(b))) {
     const fa = foldSpelling(a);
     const fb = foldSpelling(b);
-    if (Math.abs(fa.length - fb.length) <= budget) d = boundedEditDistance(fa, fb, budget);
+    if (Math.abs(fa.length - fb.length) <= budget) d = boundedEditDistance(fa, fb, budget, rows);
   }
   if (d > budget) return 0;
   // A different first letter in a short name is usually another name (Ivan/Evan, Hasmet/Hasret
@@ -198,23 +209,32 @@ export function weighted(
 export type TokenSimilarity = (a: string, b: string) => number;
 
 /**
- * `tokenSimilarity` remembered for one query: a query meets the same list tokens (academy,
- * trading, kim) in many candidate names, and each comparison runs regular expressions and an edit
- * distance. Create one per query; it grows with the distinct token pairs that query meets.
+ * `tokenSimilarity` remembered: queries meet the same list tokens (academy, trading, kim) in many
+ * candidate names and many queries share tokens (john, trading), and each comparison runs an edit
+ * distance. Kept by an index for all its queries; forgets everything once it holds `limit` pairs,
+ * so its memory stays bounded.
  */
-export function memoTokenSimilarity(): TokenSimilarity {
-  const memo = new Map<string, Map<string, number>>();
+export function memoTokenSimilarity(limit = 300_000): TokenSimilarity {
+  let memo = new Map<string, Map<string, number>>();
+  let size = 0;
+  // Edit-distance rows lent to every comparison (tokens are short; longer ones allocate).
+  const rows = new Int32Array(3 * 65);
   return (a, b) => {
     if (a === b) return 1;
     let row = memo.get(a);
     if (!row) {
+      if (size >= limit) {
+        memo = new Map();
+        size = 0;
+      }
       row = new Map();
       memo.set(a, row);
     }
     let s = row.get(b);
     if (s === undefined) {
-      s = tokenSimilarity(a, b);
+      s = tokenSimilarity(a, b, rows);
       row.set(b, s);
+      size++;
     }
     return s;
   };
