@@ -705,17 +705,13 @@ export class ScreeningIndex {
     return tokenWeight(t) * generic * Math.min(1, Math.max(TUNING.orgMinRarity, rarity));
   }
 
-  private scoreName(
-    p: PreparedQuery,
-    n: IndexedName,
-    allowKorean: boolean,
-  ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
+  private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
       // The same words in any order are the same name, however Korean they read (JOHN DOE).
       if (sameTokens(p.personTokens, n.tokens))
-        return { method: "tokens", nameScore: 1, nameForms: n.tokens.slice() };
+        return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
       if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
@@ -726,7 +722,8 @@ export class ScreeningIndex {
           m = compareParsedNames(p.parsed, this.parsedName(n.name));
           p.koreanMemo.set(memoKey, m);
         }
-        return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
+        const forms = m.explanation;
+        return { method: "korean-name", nameScore: m.score, forms: () => forms };
       }
       const weigh = personTokenWeigher(p.personTokens, n.tokens);
       const a = alignNames(p.personTokens, n.tokens, {
@@ -742,7 +739,7 @@ export class ScreeningIndex {
         nameScore: a.pairs.some(([x, y]) => x.length > 1 && y.length > 1)
           ? a.score
           : Math.min(a.score, INITIALS_ONLY_CEILING),
-        nameForms: alignmentForms(a),
+        forms: () => alignmentForms(a),
       };
     }
     let best: ReturnType<ScreeningIndex["scoreName"]>;
@@ -759,7 +756,7 @@ export class ScreeningIndex {
           best = {
             method: "organisation",
             nameScore: a.score,
-            nameForms: [
+            forms: () => [
               ...alignmentForms(a),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
@@ -779,7 +776,7 @@ export class ScreeningIndex {
       best = {
         method: "acronym",
         nameScore: TUNING.acronymScore,
-        nameForms: [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
+        forms: () => [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
       };
     return best;
   }
@@ -800,6 +797,7 @@ export class ScreeningIndex {
     for (const f of features) score += f.effect;
     if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
     score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
+    let forms: string[] | undefined;
     return {
       list: e.list,
       reference: e.reference,
@@ -813,7 +811,11 @@ export class ScreeningIndex {
         aliasQuality: n.quality,
         method: s.method,
         nameScore,
-        nameForms: weak ? [...s.nameForms, `weak alias ×${TUNING.weakAliasFactor}`] : s.nameForms,
+        // Written out when read: most candidates are ranked and dropped unread.
+        get nameForms() {
+          forms ??= weak ? [...s.forms(), `weak alias ×${TUNING.weakAliasFactor}`] : s.forms();
+          return forms;
+        },
         features,
       },
     };
@@ -907,6 +909,9 @@ export class ScreeningIndex {
     return out;
   }
 }
+
+/** A name's score and method, with its forms written out only on demand. */
+type NameScore = Pick<MatchExplanation, "method" | "nameScore"> & { forms: () => string[] };
 
 /** Which tokens lined up, and which were left over on either side. */
 function alignmentForms(a: Alignment): string[] {
