@@ -500,13 +500,17 @@ export async function runCampaign(opts: {
   scale?: number;
   only?: (s: Scenario) => boolean;
   log?: (line: string) => void;
+  /** No attempt starts after this time (epoch ms): a campaign bounded in time. */
+  until?: number;
 }): Promise<Campaign> {
   const rand = random(opts.seed);
   const inputs = makeInputs(join(opts.work, "inputs"), opts.scale);
   const list = scenarios(inputs).filter(opts.only ?? (() => true));
   const results: KillResult[] = [];
   const counts: Campaign["counts"] = {};
+  const late = () => opts.until !== undefined && Date.now() > opts.until;
   for (const [i, scenario] of list.entries()) {
+    if (late()) break;
     const prepared = await prepare(scenario, opts.work, i);
     opts.log?.(
       `${scenario.name}: clean run ${prepared.millis} ms, ${prepared.statements} statements`,
@@ -515,7 +519,7 @@ export async function runCampaign(opts: {
     counts[scenario.name] = c;
     const target = Math.max(1, Math.round(opts.perScenario * (scenario.weight ?? 1)));
     let landed = 0;
-    for (let k = 0; landed < target && k < 3 * target; k++) {
+    for (let k = 0; landed < target && k < 3 * target && !late(); k++) {
       const point = drawPoint(prepared, SIGNALS[(landed + i) % SIGNALS.length] as Signal, rand);
       const r = await killOnce(prepared, opts.work, point);
       results.push(r);
