@@ -48,7 +48,7 @@ const ZH_NOUN_TAIL = new RegExp(
   "u",
 );
 const KO_NOUN_TAIL = new RegExp(
-  `^\\s?(?:의\\s)?(?:${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
+  `^(?:\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
   "u",
 );
 
