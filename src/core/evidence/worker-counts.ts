@@ -43,6 +43,10 @@ const CJK_WORKER_BEFORE = new RegExp(
   `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려)?\\s?$`,
   "u",
 );
+// A count that is the size of a shortage ("缺口将从目前的150万人", "부족 인력 5만 명",
+// "a shortage of 2 million"): the workers missing, not present.
+const SHORTAGE_BEFORE =
+  /(?:缺口|短缺|부족|모자라)[^，。,]{0,30}$|\bshortage\s+of\s+(?:about\s+|some\s+)?$/u;
 const ZH_NOUN_TAIL = new RegExp(
   `^(?:多|余|餘)?(?:名|人)?(?:(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD})?`,
   "u",
@@ -86,7 +90,7 @@ export function findWorkerCounts(
           q,
           text.slice(Math.max(seg.start, q.start - 12), q.start),
           after,
-          nearWorkers,
+          nearWorkers || accepted,
         )
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, accepted });
     if (!count) continue;
@@ -123,9 +127,10 @@ function cjkWorkerCount(
   after: string,
   nearWorkers: boolean,
 ): WorkerCount | null {
-  if (NOT_WORKERS_AFTER_CJK.test(after)) return null;
-  // A count of people (名, 명) in a paragraph about workers is a count of workers, and so is
-  // one right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
+  if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
+  // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
+  // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
+  // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
   if (!CJK_WORKER_NEAR.test(after) && !CJK_WORKER_BEFORE.test(before) && !nearWorkers) return null;
   return {
     ...q,
