@@ -70,6 +70,8 @@ export class JobRunner {
     private readonly jobStore: Store,
     private readonly write: Write,
     private readonly read: Read,
+    /** Recomputes what the server keeps of the store; run after a job wrote, before it is reported done. */
+    private readonly refresh: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Jobs a previous server left queued or running cannot finish: say so. */
@@ -129,6 +131,12 @@ export class JobRunner {
       error = err instanceof AppError ? err.message : `internal error: ${(err as Error).message}`;
       // A failed statement can leave the job connection inside a transaction.
       await this.jobStore.run("ROLLBACK").catch(() => undefined);
+    }
+    // A case export only reads; every other job may have written the store (a failed one too,
+    // up to the step that failed).
+    if (spec.kind !== "case-export") {
+      live.stage = "updating the server's views";
+      await this.refresh();
     }
     await this.write((s) =>
       s.transaction(async () => {

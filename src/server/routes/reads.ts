@@ -87,6 +87,12 @@ export function readRoutes(ctx: ServerContext) {
   ]);
 }
 
+/** The cohorts listing (of one kind, or all), kept until a job writes. */
+export const cohortsView = (ctx: ServerContext, kind?: string) =>
+  kept(ctx, `cohorts:${kind ?? ""}`, (s) => listCohorts(s, { kind }));
+/** The sponsors listing, kept under its route's path like the other listings. */
+export const sponsorsView = (ctx: ServerContext) => kept(ctx, "/api/sponsors", listSponsors);
+
 const SPONSORS =
   "sponsors, their teams, and whether they ceased or continued after the analyze policy's deadline";
 
@@ -202,11 +208,7 @@ const getCohorts = jsonRoute(
     query: { kind: z.string().max(40).optional() },
     response: [z.object({ cohorts: Rows }), "cohorts"],
   },
-  async ({ query: q }, ctx) => ({
-    cohorts: (await kept(ctx, `cohorts:${q.kind ?? ""}`, (s) =>
-      listCohorts(s, { kind: q.kind }),
-    )) as never,
-  }),
+  async ({ query: q }, ctx) => ({ cohorts: (await cohortsView(ctx, q.kind)) as never }),
 );
 
 const getPresence = jsonRoute(
@@ -217,7 +219,10 @@ const getPresence = jsonRoute(
     query: { from: Day.optional(), to: Day.optional(), place: Place },
     response: [Any("Presence"), "presence series or why there are none"],
   },
-  ({ query }, ctx) => ctx.reads.use((s) => readPresence(s, query)) as never,
+  async ({ query: q }, ctx) => {
+    const key = `presence:${q.from ?? ""}:${q.to ?? ""}:${q.place ?? ""}`;
+    return (await kept(ctx, key, (s) => readPresence(s, q))) as never;
+  },
 );
 
 const getEvidenceClaims = jsonRoute(

@@ -15,21 +15,46 @@ import { drawCrossingsMap } from "../../report/map.js";
 import { routeGroup } from "../auth.js";
 import { kept, type ServerContext } from "../context.js";
 import { byId, jsonRoute } from "./json-route.js";
+import { cohortsView, sponsorsView } from "./reads.js";
 import { Any } from "./schemas.js";
+
+/** The overview with its map: projecting the country shapes is most of the map's time. */
+function overviewView(ctx: ServerContext) {
+  return kept(ctx, "view:overview", async (s) => {
+    const gazetteer = loadGazetteer();
+    const view = await readOverviewView(s, gazetteer);
+    const map = drawCrossingsMap(gazetteer.ports, view.ports, gazetteer.cities);
+    return {
+      ...view,
+      map: {
+        svg: map.svg,
+        approximate: map.approximate.map((a) => a.id),
+        missing: map.portsWithoutCoordinates,
+      },
+    };
+  });
+}
+
+const networkView = (ctx: ServerContext) =>
+  kept(ctx, "view:network", (s) => readNetwork(s, loadGazetteer()));
+const policyView = (ctx: ServerContext) => kept(ctx, "view:policy", readStorePolicy);
+
+/**
+ * Computes the views the first pages open (overview, policy, network, cohorts, sponsors), so
+ * the first users after a start do not each wait on a scan; failures are left to the requests.
+ */
+export async function warmViews(ctx: ServerContext): Promise<void> {
+  await Promise.allSettled([
+    overviewView(ctx),
+    policyView(ctx),
+    cohortsView(ctx),
+    sponsorsView(ctx),
+    networkView(ctx),
+  ]);
+}
 
 export function viewRoutes(ctx: ServerContext) {
   const gazetteer = loadGazetteer();
-  // Projecting the country shapes is most of the overview's time; the map changes only when
-  // the crossings per port do, so the last one drawn is kept with the flows it was drawn from.
-  const drawn = { key: "", map: null as ReturnType<typeof drawCrossingsMap> | null };
-  const mapOf = (flows: { port_id: string; entries: number; exits: number }[]) => {
-    const key = JSON.stringify(flows.map((f) => [f.port_id, f.entries, f.exits]));
-    if (!drawn.map || drawn.key !== key) {
-      drawn.map = drawCrossingsMap(gazetteer.ports, flows, gazetteer.cities);
-      drawn.key = key;
-    }
-    return drawn.map;
-  };
   return routeGroup(ctx, [
     jsonRoute(
       {
@@ -50,18 +75,7 @@ export function viewRoutes(ctx: ServerContext) {
       summary:
         "headline figures, weekly presence of likely workers per city, crossings per port and the map (SVG)",
       answer: "the overview",
-      read: async () => {
-        const view = await kept(ctx, "view:overview", (s) => readOverviewView(s, gazetteer));
-        const map = mapOf(view.ports);
-        return {
-          ...view,
-          map: {
-            svg: map.svg,
-            approximate: map.approximate.map((a) => a.id),
-            missing: map.portsWithoutCoordinates,
-          },
-        };
-      },
+      read: () => overviewView(ctx),
     }),
     jsonRoute(
       {
@@ -96,14 +110,14 @@ export function viewRoutes(ctx: ServerContext) {
       summary: "the deadline and likely-worker score of the policy of the store's last analyze run",
       answer: "the policy's figures",
       read: async () => {
-        const { policy, run } = await kept(ctx, "view:policy", readStorePolicy);
+        const { policy, run } = await policyView(ctx);
         return { deadline: policy.deadline, likely_worker_score: policy.score.threshold, run };
       },
     }),
     view("GET /api/views/network", "Network", {
       summary: "sponsors, their labour teams, the ports they use and the list entities they match",
       answer: "nodes and links",
-      read: () => kept(ctx, "view:network", (s) => readNetwork(s, gazetteer)),
+      read: () => networkView(ctx),
     }),
   ]);
 }
