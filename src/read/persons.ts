@@ -177,7 +177,7 @@ const personRecordsSql = `
                    THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
                           canonical_key IS NULL) END AS first_key
     FROM read_person_records WHERE person_id = ?)
-  SELECT m.rec_key::VARCHAR AS rec_key, m.source || ':' || m.record_id AS ref, m.source, m.record_id,
+  SELECT m.rec_key::VARCHAR AS rec_key, m.ref, m.source, m.record_id,
          strftime(m.local_date, '%Y-%m-%d') AS date, m.direction, m.port, m.doc_number,
          trim(concat_ws(' ', m.family_name, m.given_name,
               CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)) AS name,
