@@ -225,7 +225,7 @@ interface PreparedQuery {
   keys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
-  /** Token similarity, remembered across queries. */
+  /** Token similarity remembered for this query. */
   similarity: TokenSimilarity;
   /** The query's token lists prepared for alignment, by weigher. */
   sides: SideCache;
@@ -333,8 +333,6 @@ export class ScreeningIndex {
   private orgNames = 0;
   /** List names' token lists prepared for alignment (kept: the same names meet many queries). */
   private readonly nameSides: SideCache = new Map();
-  /** Token similarity of the pairs that queries met (bounded). */
-  private readonly similarity = memoTokenSimilarity();
   /** Organisation token weights, by token. */
   private readonly orgWeights = new Map<string, number>();
   /** Per-name key scores of the query being screened, all zero between queries. */
@@ -585,7 +583,7 @@ export class ScreeningIndex {
       org,
       keys,
       koreanMemo: new Map(),
-      similarity: this.similarity,
+      similarity: memoTokenSimilarity(),
       sides: new Map(),
     };
   }

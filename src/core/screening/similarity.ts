@@ -209,10 +209,10 @@ export function weighted(
 export type TokenSimilarity = (a: string, b: string) => number;
 
 /**
- * `tokenSimilarity` remembered: queries meet the same list tokens (academy, trading, kim) in many
- * candidate names and many queries share tokens (john, trading), and each comparison runs an edit
- * distance. Kept by an index for all its queries; forgets everything once it holds `limit` pairs,
- * so its memory stays bounded.
+ * `tokenSimilarity` remembered for one query: a query meets the same list tokens (academy,
+ * trading, kim) in many candidate names, and each comparison runs an edit distance. Create one per
+ * query (a cache kept across queries grows into the old generation and lengthens collections
+ * more than it saves); it forgets everything once it holds `limit` pairs.
  */
 export function memoTokenSimilarity(limit = 300_000): TokenSimilarity {
   let memo = new Map<string, Map<string, number>>();
