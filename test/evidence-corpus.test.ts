@@ -37,12 +37,22 @@ describe("evidence: suggestions on real reports", () => {
   const suggest = (text: string, published: string | null) =>
     suggestClaims(text, { places, published });
   const { scores } = evaluateCorpus(texts, suggest);
-  // From batch 4 on, each batch is labelled before the extractor runs on it and measured as it
-  // comes (docs/evidence.md): its figures are reported, not guarded, so a new batch below the
-  // floors never fails the build by itself. The floors guard the tuning part and the held-out
-  // texts of batches 1 to 3 against regressions.
-  const guarded = evaluateCorpus(
-    texts.filter((t) => (t.batch ?? 1) < 4),
+  // Batches 1 to 5 have been fitted to (docs/evidence.md): their figures are guarded against
+  // regressions, a little under what they reach. A third of batch 5 is held out from tuning
+  // (test/fixtures/evidence/batch5-holdout.json) and every batch from 6 on is measured as it
+  // comes: those are reported, not guarded, so a new batch below the floors never fails the
+  // build by itself.
+  const holdout = new Set(
+    (
+      JSON.parse(readFileSync(join(FIXTURES, "batch5-holdout.json"), "utf8")) as {
+        ids: string[];
+      }
+    ).ids,
+  );
+  const fitted = texts.filter((t) => (t.batch ?? 1) <= 5 && !holdout.has(t.id));
+  const guarded = evaluateCorpus(fitted, suggest).scores;
+  const reported = evaluateCorpus(
+    texts.filter((t) => !fitted.includes(t)),
     suggest,
   ).scores;
 
@@ -76,6 +86,10 @@ describe("evidence: suggestions on real reports", () => {
       process.stdout.write(
         `# ${key}: labelled ${s.labelled}, suggested ${s.suggested}, right ${s.right}; P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
       );
+    for (const [key, s] of Object.entries(reported))
+      process.stdout.write(
+        `# reported only (batch 5's held-out third, batch 6 on) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}\n`,
+      );
     for (const [key, s] of Object.entries(guarded))
       assert.equal(s.noise, 0, `${key}: suggestions from bylines, URLs or time stamps`);
     const floor = (key: string, p: number, r: number) => {
@@ -87,9 +101,10 @@ describe("evidence: suggestions on real reports", () => {
       assert.ok(ratio(s.right, s.labelled) >= r, `${key} recall ${ratio(s.right, s.labelled)}`);
     };
     for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
-    // The floors on the held-out part (batches 4 and later aside): precision 0.9 and recall
-    // 0.8, per language and overall.
-    for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/heldout`, 0.9, 0.8);
+    // Batches 1 to 4, each overall, and batch 5's tuning part, per language and overall.
+    for (const n of [1, 2, 3, 4]) floor(`all/batch${n}`, 0.93, 0.93);
+    floor("all/batch5", 0.75, 0.83);
+    for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch5`, 0.7, 0.75);
   });
 });
 

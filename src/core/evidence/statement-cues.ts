@@ -27,7 +27,7 @@ const CUES: [ClaimKind, RegExp][] = [
         "期限|截止|前(?:遣返|遣回)",
         `(?:要求|必须|必須|须|須|应当|應當|规定|規定)[^。]{0,40}${ZH_LEAVE}`,
         // Korean: a date with 까지 before a return not yet done, or a return one must make.
-        `기한|시한|마감|까지[^.。]{0,40}${KO_LEAVE}(?!한|했|된|됐|돼|갔|시킨|시켰)`,
+        `기한(?!이\\s?\\d{1,3}\\s?일)|시한|마감|까지[^.。]{0,40}${KO_LEAVE}(?!한|했|된|됐|돼|갔|시킨|시켰)`,
         `${KO_LEAVE}[^.]{0,20}(?:하도록|도록|해야|되어야|하라|것을\\s?정하|의무)`,
       ].join("|"),
       "i",

@@ -58,9 +58,11 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   );
   const employerParagraphs = paragraphsWhere(text, segs, EMPLOYER_CONTEXT);
   const headings = headingParagraphs(text, paras);
+  const foreign = foreignParagraphs(text, paras);
   const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   segs.forEach((seg, index) => {
+    if (foreign.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
     const dates = findDatesFrom(text, seg.start, seg.end, ref).filter(
       (d) => !isReportingDate(text, d, seg.start),
@@ -167,6 +169,21 @@ function headingParagraphs(text: string, paras: { start: number; end: number }[]
   paras.forEach((p, i) => {
     if (p.end - p.start < 200 && !/[.!?。！？"”’」』)]\s*$/u.test(text.slice(p.start, p.end)))
       out.add(i);
+  });
+  return out;
+}
+
+/** In a Chinese or Korean report, paragraphs with no Chinese or Korean at all: captions and
+ * credits carried over from an agency photo ("Workers sit on a bench during a media tour of
+ * the … Factory"), not the report's text. */
+function foreignParagraphs(text: string, paras: { start: number; end: number }[]): Set<number> {
+  const cjk = (s: string) => s.replace(/[^\p{Script=Han}\p{Script=Hangul}]/gu, "").length;
+  const latin = (s: string) => s.replace(/[^A-Za-z]/g, "").length;
+  if (cjk(text) < latin(text)) return new Set();
+  const out = new Set<number>();
+  paras.forEach((p, i) => {
+    const body = text.slice(p.start, p.end);
+    if (cjk(body) === 0 && latin(body) > 20) out.add(i);
   });
   return out;
 }
