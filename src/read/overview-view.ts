@@ -1,7 +1,8 @@
 /**
  * The web app's overview: headline figures, weekly presence of likely workers per city, and
  * DPRK-national crossings per port with the port's place, each figure with the read that lists
- * the records behind it (alerts, persons at a port, presence per city).
+ * the records behind it (alerts, persons at a port, presence per city). The figures over every
+ * record come from the overview tables when they match the store (overview-tables.ts).
  */
 import type { Store } from "../db/store.js";
 import type { Gazetteer } from "../gazetteer/load-gazetteer.js";
@@ -14,6 +15,7 @@ import {
   readWorkerCounts,
   recordScope,
 } from "./overview.js";
+import { readOverviewFigures } from "./overview-tables.js";
 import { readStorePolicy } from "./policy.js";
 import { type Presence, readPresence, weeklyPresence } from "./presence.js";
 
@@ -50,11 +52,20 @@ export interface OverviewView {
 export async function readOverviewView(store: Store, gazetteer: Gazetteer): Promise<OverviewView> {
   const scope = recordScope({});
   const { policy } = await readStorePolicy(store);
-  const totals = await readRecordTotals(store, scope);
-  const workers = await readWorkerCounts(store, scope, policy);
   const state = await readAnalyzeState(store);
+  const kept = await readOverviewFigures(store, policy);
+  const totals = kept?.totals ?? (await readRecordTotals(store, scope));
+  const workers = kept
+    ? {
+        ...kept.workers,
+        likelyWorkers: state.detection ? kept.workers.likelyWorkers : null,
+        likelyWorkersAfterDeadline: state.detection
+          ? kept.workers.likelyWorkersAfterDeadline
+          : null,
+      }
+    : await readWorkerCounts(store, scope, policy);
   const presence = await readPresence(store, {}, gazetteer);
-  const flows = await readPortFlows(store, scope);
+  const flows = kept?.flows ?? (await readPortFlows(store, scope));
   const ports = flows
     .map((f) => {
       const p = gazetteer.ports.find((x) => x.id === f.port_id);

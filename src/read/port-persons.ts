@@ -1,7 +1,9 @@
 /** The persons behind a port's crossings on the map: DPRK nationals who crossed there, most
- * likely workers first, masked unless `unmask`. */
+ * likely workers first, masked unless `unmask`. From the overview tables when analyze built
+ * them (overview-tables.ts), else from the records. */
 import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
+import { portPersonsBuilt } from "./overview-tables.js";
 import { num } from "./section.js";
 
 export interface PortPerson {
@@ -21,7 +23,14 @@ export async function listPortPersons(
 ): Promise<{ port_id: string; persons: PortPerson[]; total: number }> {
   const mask = createMasker(!!options.unmask);
   const rows = await store.json<PortPerson & { total: number }>(
-    `SELECT p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date,
+    (await portPersonsBuilt(store))
+      ? `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date,
+            labor_score, crossings, strftime(first_day, '%Y-%m-%d') AS first_day,
+            strftime(last_day, '%Y-%m-%d') AS last_day,
+            (SELECT count(*) FROM read_port_persons WHERE port_id = $port) AS total
+         FROM read_port_persons WHERE port_id = $port
+         ORDER BY labor_score DESC, crossings DESC, person_id LIMIT ${options.limit}`
+      : `SELECT p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date,
             coalesce(p.labor_score, 0)::DOUBLE AS labor_score, count(*) AS crossings,
             strftime(min(r.local_date), '%Y-%m-%d') AS first_day,
             strftime(max(r.local_date), '%Y-%m-%d') AS last_day,

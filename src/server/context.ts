@@ -2,12 +2,14 @@
  * What every route gets: the store's connections and the server's services. One DuckDB
  * instance in the process; small writes (sessions, audit, reviews, cases) go one at a time
  * through `write`, reads take a connection of their own from `reads`, and jobs write on a
- * connection of their own (jobs.ts), so reads go on while a job runs. Every write, a job's
- * start and end among them, empties the read cache.
+ * connection of their own (jobs.ts), so reads go on while a job runs. Every write empties the
+ * read cache (credentials); the whole-store views are recomputed when a job has written
+ * (kept-views.ts).
  */
 import { type AuditInput, appendAudit } from "../audit/audit-log.js";
 import type { Store } from "../db/store.js";
 import type { JobRunner } from "./jobs.js";
+import type { KeptViews } from "./kept-views.js";
 import type { ReadCache } from "./read-cache.js";
 import type { ScreeningCache } from "./screening-cache.js";
 import type { LoginThrottle } from "./throttle.js";
@@ -66,8 +68,10 @@ export interface ServerContext {
   jobs: JobRunner;
   throttle: LoginThrottle;
   screening: ScreeningCache;
-  /** Answers kept until the next write (read-cache.ts). */
+  /** Answers kept until the next write: who a session or token belongs to (read-cache.ts). */
   cache: ReadCache;
+  /** Whole-store views, recomputed when a job has written the store (kept-views.ts). */
+  views: KeptViews;
   options: ServerOptions;
   /** Closes the read and job connections (not `store`). */
   close(): void;
@@ -94,14 +98,13 @@ export function writeAudited<T>(
 }
 
 /**
- * A read over the whole store (the overview, the cohorts, the network), kept until the next write
- * (ctx.cache); the time limit only bounds how long a change made behind the server's back goes
- * unseen.
+ * A read over the whole store (the overview, the cohorts, the network), kept until a job writes
+ * the store (ctx.views).
  */
 export function kept<T>(
   ctx: ServerContext,
   key: string,
   read: (store: Store) => Promise<T>,
 ): Promise<T> {
-  return ctx.cache.get(key, 10 * 60_000, () => ctx.reads.use(read));
+  return ctx.views.get(key, () => ctx.reads.use(read));
 }

@@ -1,10 +1,9 @@
 /**
- * Answers kept between requests until the store changes: who a session or token belongs to, and
- * the whole-store views (overview, cohorts, network) that cost a scan of the records yet change
- * only when an ingest or analyze does. Every change the server makes to the store goes through
- * the context's `write` (small writes, and each job's start and end), which calls `invalidate`;
- * an answer computed while a write ran is handed to its caller but not kept. Concurrent asks for
- * the same key share one computation, so twenty users opening the overview cost one scan.
+ * Answers kept between requests until the server's next write: who a session or token belongs
+ * to. Every small write the server makes (sessions, tokens, users, reviews, cases, audit, a job's
+ * start and end) goes through the context's `write`, which calls `invalidate`; an answer computed
+ * while a write ran is handed to its caller but not kept. Concurrent asks for the same key share
+ * one computation.
  */
 
 interface Entry {

@@ -14,11 +14,18 @@ import { decoyHash } from "../users/password.js";
 import { createApp } from "./app.js";
 import { Serial, type ServerContext, type ServerOptions, StorePool } from "./context.js";
 import { JobRunner } from "./jobs.js";
+import { KeptViews } from "./kept-views.js";
 import { ReadCache } from "./read-cache.js";
+import { warmViews } from "./routes/views.js";
 import { ScreeningCache } from "./screening-cache.js";
 import { LoginThrottle } from "./throttle.js";
 
 export const READ_CONNECTIONS = 4;
+/**
+ * How old a whole-store view may be served while it is recomputed: jobs refresh the views
+ * themselves; this only bounds how long a change by another process goes unseen.
+ */
+const VIEW_AGE_MS = 10 * 60_000;
 /** How long an idle kept-alive connection stays open. */
 const KEEP_ALIVE_MS = 65_000;
 /** How long a stopping server lets requests under way finish. */
@@ -53,6 +60,7 @@ export async function createContext(
   await ensureReadTables(store);
   const serial = new Serial();
   const cache = new ReadCache();
+  const views = new KeptViews(VIEW_AGE_MS);
   const write = <T>(fn: (s: Store) => Promise<T>) =>
     serial.run(async () => {
       cache.invalidate();
@@ -88,7 +96,12 @@ export async function createContext(
     store,
     write,
     reads,
-    jobs: new JobRunner(jobStore, write, (fn) => reads.use(fn)),
+    jobs: new JobRunner(
+      jobStore,
+      write,
+      (fn) => reads.use(fn),
+      () => views.refresh(),
+    ),
     close() {
       reads.close();
       jobStore.close();
@@ -96,6 +109,7 @@ export async function createContext(
     throttle: new LoginThrottle(),
     screening: new ScreeningCache(),
     cache,
+    views,
     options: full,
     decoyHash: await decoyHash(),
   };
@@ -125,6 +139,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
   writeServerLock(storePath, { pid: process.pid, url, started_at: new Date().toISOString() });
+  const warming = warmViews(ctx);
   let stopped = false;
   return {
     url,
@@ -145,6 +160,7 @@ export async function startServer(
         });
         if ("closeIdleConnections" in server) server.closeIdleConnections();
       });
+      await warming;
       await ctx.jobs.idle();
       ctx.close();
       store.close();

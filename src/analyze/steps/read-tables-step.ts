@@ -10,6 +10,8 @@
  * the tables; their stays too, and those of persons with a stay open at the end (its days
  * follow the last day of the logs); the alerts of those and of run_rule_persons.
  */
+
+import { buildOverviewTables } from "../../read/overview-tables.js";
 import {
   buildReadTables,
   type ChangedPersons,
@@ -35,6 +37,7 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
     "analyze_runs",
     "run_affected",
     "run_rule_persons",
+    "persons",
   ],
   // The read_* tables and read_tables_meta (src/read/read-tables.ts lists them), which no other
   // step reads.
@@ -45,7 +48,9 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
     return stage("read tables", async () => {
       const persons = await changedPersons(run);
       try {
-        return await buildReadTables(run.store, undefined, persons);
+        const stats = await buildReadTables(run.store, undefined, persons);
+        await buildOverviewTables(run.store, run.policy);
+        return stats;
       } finally {
         if (persons) await run.store.run(`DROP TABLE ${persons}`);
       }
