@@ -1,11 +1,14 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-peers]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
  *    synthetic negatives and company names from one word pool — what the matcher was tuned on;
  *  - held-out: variants from bench/screening-heldout.ts, Korean near-miss names, Chinese-character
- *    names and company names from another word pool — reported, never tuned on.
+ *    names and company names from another word pool — reported, never tuned on;
+ *  - held-out B: variants from bench/screening-heldout-b.ts (Kontsevich Cyrillic and passport
+ *    Latin, OCR confusions, initials, keyboard slips, abbreviations, moved place phrases, dropped
+ *    words), Kontsevich near-miss names and Far East company names — reported, never tuned on.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -37,13 +40,18 @@ import {
   type Negative,
   standardReadings,
 } from "./screening-heldout.js";
+import {
+  farEastCompanies,
+  heldOutBQueriesFor,
+  kontsevichNearMisses,
+} from "./screening-heldout-b.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
 const MISSES = numberArg("misses", 30);
 const T = SCREEN_THRESHOLD;
 /** Parts to run: tuning work runs the tune part alone, so the held-out part stays unseen. */
-const runs = (part: "tune" | "held-out" | "peers") => !hasFlag(`skip-${part}`);
+const runs = (part: "tune" | "held-out" | "held-out-b" | "peers") => !hasFlag(`skip-${part}`);
 
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
 const P = join(repoRoot(), "test", "fixtures", "screening", "peers");
@@ -214,6 +222,18 @@ if (heldOut)
     `held-out: ${JSON.stringify({ p: heldOut.queries.persons, o: heldOut.queries.organisations })}`,
   );
 
+const heldOutB = runs("held-out-b") && {
+  queries: evaluateQueries(heldOutBQueriesFor(dprk)),
+  negatives: evaluateNegatives([
+    ...kontsevichNearMisses(dprkPersons, listedHangul, 211),
+    ...farEastCompanies(orgKeys, 4000, 223),
+  ]),
+};
+if (heldOutB)
+  log(
+    `held-out B: ${JSON.stringify({ p: heldOutB.queries.persons, o: heldOutB.queries.organisations })}`,
+  );
+
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
   csv(join(P, "peer-label-notes.csv")).map((r) => [`${r.set}|${r.name1}|${r.name2}`, r.reason!]),
@@ -358,6 +378,7 @@ const report = {
   lists: { entities: entities.length, names: index.size.names, dprkEntities: dprk.length },
   tune,
   heldOut,
+  heldOutB,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -367,6 +388,10 @@ if (tune)
 if (heldOut)
   log(
     `held-out recall@1 persons ${fmt(heldOut.queries.persons)} orgs ${fmt(heldOut.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOut.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutB)
+  log(
+    `held-out B recall@1 persons ${fmt(heldOutB.queries.persons)} orgs ${fmt(heldOutB.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutB.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

@@ -1,8 +1,10 @@
 /**
- * npm run bench:evidence [-- --split tune|heldout] [-- --verbose]: precision and recall of claim
- * suggestions on the labelled corpus (test/fixtures/evidence/corpus/), per language, for the
- * tuning and the held-out part separately, and how many suggestions came from page furniture.
- * `--verbose` lists every miss, wrong and spurious suggestion of the chosen split.
+ * npm run bench:evidence [-- --split tune|heldout] [-- --part tuning|holdout] [-- --verbose]:
+ * precision and recall of claim suggestions on the labelled corpus
+ * (test/fixtures/evidence/corpus/), per language, for the tuning and the held-out part
+ * separately, and how many suggestions came from page furniture. `--part tuning` leaves out the
+ * third of batch 5 held out from tuning (test/fixtures/evidence/batch5-holdout.json), `--part
+ * holdout` scores only that third. `--verbose` lists every miss, wrong and spurious suggestion.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +14,11 @@ import { placeIndex } from "../src/evidence/gazetteer-place-index.js";
 import { repoRoot } from "../src/repo-root.js";
 
 const { values } = parseArgs({
-  options: { split: { type: "string" }, verbose: { type: "boolean", default: false } },
+  options: {
+    split: { type: "string" },
+    part: { type: "string" },
+    verbose: { type: "boolean", default: false },
+  },
 });
 
 export function loadCorpus(): CorpusText[] {
@@ -23,7 +29,18 @@ export function loadCorpus(): CorpusText[] {
     .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusText);
 }
 
-const texts = loadCorpus().filter((t) => !values.split || t.split === values.split);
+/** The ids of batch 5's held-out third. */
+export function batch5Holdout(): Set<string> {
+  const file = join(repoRoot(), "test", "fixtures", "evidence", "batch5-holdout.json");
+  return new Set((JSON.parse(readFileSync(file, "utf8")) as { ids: string[] }).ids);
+}
+
+const holdout = batch5Holdout();
+const inPart = (id: string) =>
+  values.part === "tuning" ? !holdout.has(id) : values.part === "holdout" ? holdout.has(id) : true;
+const texts = loadCorpus().filter(
+  (t) => (!values.split || t.split === values.split) && inPart(t.id),
+);
 const places = placeIndex();
 const { scores, details } = evaluateCorpus(texts, (text, published) =>
   suggestClaims(text, { places, published }),

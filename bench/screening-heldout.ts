@@ -377,8 +377,16 @@ export const COMPANY_POOLS = {
   },
 } as const;
 
+/** Word pools a company name is drawn from: an optional place, a word, an optional trade, a form. */
+export interface CompanyPool {
+  places: readonly string[];
+  words: readonly string[];
+  trades: readonly string[];
+  forms: readonly string[];
+}
+
 export function companyNames(
-  pool: (typeof COMPANY_POOLS)[keyof typeof COMPANY_POOLS],
+  pool: CompanyPool,
   listedOrgKeys: ReadonlySet<string>,
   n: number,
   seed: number,

@@ -2,10 +2,11 @@
 // parquet: ingest), list files (un-xml, ofac-xml, ofac-csv, csl-csv: lists import) and reports
 // (text, html, pdf: evidence add), until each format has had at least --records generated inputs
 // (records, list entries, report paragraphs).
-//   npm run build && node scripts/fuzz-ingest.mjs [--records 100000] [--max-records 200] [--seed S] [--format csv,pdf] [--timeout-seconds 120] [--files-per-round 200]
+//   npm run build && node scripts/fuzz-ingest.mjs [--records 100000] [--max-records 200] [--seed S] [--format csv,pdf] [--timeout-seconds 120] [--files-per-round 200] [--store-every 1]
 // Prints per format: files, inputs, files read (with the rows they produced) and files refused
 // with an input error; exits 1 on the first failure (with fast-check's smallest failing file and
-// its seed).
+// its seed). --store-every N (reports): every Nth file stored by evidence add, the others read
+// and their claims suggested only, which is where a report's parsing happens.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     "timeout-seconds": { type: "string", default: "120" },
     // Files per seeded round; each round's running counts are printed (stderr).
     "files-per-round": { type: "string", default: "200" },
+    "store-every": { type: "string", default: "1" },
   },
 });
 const target = Number(values.records);
@@ -42,6 +44,7 @@ try {
         maxRecords,
         seed: Number(values.seed) + round,
         timeoutMs: Number(values["timeout-seconds"]) * 1000,
+        storeEvery: Number(values["store-every"]),
       });
       for (const k of Object.keys(total)) total[k] += s[k];
       process.stderr.write(

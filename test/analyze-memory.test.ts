@@ -34,7 +34,7 @@ describe("analyze under its memory cap", () => {
       const result = await runPipeline(createRun(store, { memoryLimitMb: 8 }), [step]);
       const [only] = result.steps;
       assert.equal(only?.step, "big-list");
-      assert.match(only?.memory_limit_retry ?? "", /^\d+MB$/);
+      assert.match(only?.memory_limit_retry ?? "", /^\d+MiB$/);
       assert.ok(Number.parseInt(only?.memory_limit_retry ?? "0", 10) > 8);
       assert.equal(length, 4_000_000);
     });
@@ -42,7 +42,7 @@ describe("analyze under its memory cap", () => {
 
   it("keeps the cap a step sets again to hand memory back (the cohort step, three times)", async () => {
     await withDb(async (store) => {
-      // DuckDB reads 3000MB back as '2.7 GiB'; setting what it reads would lower the cap.
+      // DuckDB reads 3000MiB back as '2.9 GiB'; setting what it reads would lower the cap.
       const limits: string[] = [];
       const step = (id: string, release: boolean) =>
         testStep(id, async (run) => {
@@ -77,7 +77,7 @@ describe("analyze under its memory cap", () => {
       await runPipeline(createRun(store, { fixedMemoryLimit: "2GiB" }), [step]);
       assert.equal(during, before);
       await runPipeline(createRun(store, { memoryLimitMb: 3000 }), [step]);
-      assert.equal(during, "2.7 GiB");
+      assert.equal(during, "2.9 GiB");
       assert.equal(await limit(), before);
     });
   });

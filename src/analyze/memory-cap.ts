@@ -7,7 +7,7 @@ import type { Store } from "../db/store.js";
 /**
  * Memory DuckDB may use during analyze unless the caller fixes a limit: a share of the
  * machine's memory (ANALYZE_MEMORY_SHARE), within ANALYZE_MEMORY_MIN_MB and
- * ANALYZE_MEMORY_MAX_MB — 2,703 MB on a 24 GiB machine. DuckDB's default (80 % of RAM) lets a
+ * ANALYZE_MEMORY_MAX_MB — 2,703 MiB on a 24 GiB machine. DuckDB's default (80 % of RAM) lets a
  * 10M-record run grow past 10 GB; capped, every step spills to the store's temporary directory
  * (`<store>.tmp`) instead. The process's peak RSS is the cap plus the JavaScript heaps
  * (identity's documents, the cohort step's typed arrays) and DuckDB's allocations outside its
@@ -23,7 +23,7 @@ export const ANALYZE_MEMORY_MIN_MB = 512;
 export const ANALYZE_MEMORY_MAX_MB = 4096;
 
 /**
- * The limit a run applies: its own cap (in MB), raised for one step at a time when that step
+ * The limit a run applies: its own cap (in MiB), raised for one step at a time when that step
  * runs out of memory, or a limit the caller fixed, which is kept as it is. The limit the store
  * had before the run is put back at its end.
  */
@@ -38,9 +38,13 @@ export class MemoryCap {
     this.limitMb = typeof setting === "string" ? 0 : setting.mb;
   }
 
-  /** The limit as DuckDB is given it, e.g. '2800MB'. */
+  /**
+   * The limit as DuckDB is given it, e.g. '2651MiB'. The cap is counted in MiB (2^20 bytes), as
+   * analyzeMemoryLimitMb computes it: DuckDB reads 'MB' as 10^6 bytes, which would cap it 4.6 %
+   * lower than the share meant.
+   */
   get current(): string {
-    return typeof this.setting === "string" ? this.setting : `${this.limitMb}MB`;
+    return typeof this.setting === "string" ? this.setting : `${this.limitMb}MiB`;
   }
 
   /** Whether the run applies its own cap (and so may raise it). */
@@ -80,7 +84,7 @@ export class MemoryCap {
    * so after a big join RSS stays near the cap while typed arrays in JavaScript come on top of
    * it; setting the memory limit (even to its current value) makes DuckDB flush them. The value
    * set is the run's own text: current_setting() reads the limit back rounded down to a tenth of
-   * a GiB (3000MB as '2.7 GiB'), and setting that would lower the cap of every later step.
+   * a GiB (3000MiB as '2.9 GiB'), and setting that would lower the cap of every later step.
    */
   async release(): Promise<void> {
     await this.set();

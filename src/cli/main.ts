@@ -5,28 +5,50 @@
  */
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
-import { register as registerAlerts } from "./commands/alerts.js";
-import { register as registerAnalyze } from "./commands/analyze.js";
-import { register as registerAudit } from "./commands/audit.js";
-import { register as registerCase } from "./commands/case.js";
-import { register as registerDemo } from "./commands/demo.js";
-import { register as registerEvaluate } from "./commands/evaluate.js";
-import { register as registerEvidence } from "./commands/evidence.js";
-import { register as registerExport } from "./commands/export.js";
-import { register as registerIngest } from "./commands/ingest.js";
-import { register as registerLists } from "./commands/lists.js";
-import { register as registerPerson } from "./commands/person.js";
-import { register as registerPorts } from "./commands/ports.js";
-import { register as registerRejects } from "./commands/rejects.js";
-import { register as registerReport } from "./commands/report.js";
-import { register as registerRuns } from "./commands/runs.js";
-import { register as registerScreen } from "./commands/screen.js";
-import { register as registerServe } from "./commands/serve.js";
-import { register as registerSimulate } from "./commands/simulate.js";
-import { register as registerUsers } from "./commands/users.js";
 import { isDebug } from "./output.js";
 
-export function buildProgram(): Command {
+/**
+ * Each verb's module, in the pipeline's order (simulate → ingest → analyze → report). Loaded on
+ * demand: a command loads only its own module and what that imports (`screen NAME` needs neither
+ * the spreadsheet reader nor the web server), help loads them all.
+ */
+const COMMANDS: Record<string, () => Promise<{ register: (program: Command) => void }>> = {
+  simulate: () => import("./commands/simulate.js"),
+  ingest: () => import("./commands/ingest.js"),
+  rejects: () => import("./commands/rejects.js"),
+  runs: () => import("./commands/runs.js"),
+  ports: () => import("./commands/ports.js"),
+  lists: () => import("./commands/lists.js"),
+  screen: () => import("./commands/screen.js"),
+  analyze: () => import("./commands/analyze.js"),
+  alerts: () => import("./commands/alerts.js"),
+  person: () => import("./commands/person.js"),
+  export: () => import("./commands/export.js"),
+  evaluate: () => import("./commands/evaluate.js"),
+  evidence: () => import("./commands/evidence.js"),
+  report: () => import("./commands/report.js"),
+  demo: () => import("./commands/demo.js"),
+  case: () => import("./commands/case.js"),
+  serve: () => import("./commands/serve.js"),
+  users: () => import("./commands/users.js"),
+  audit: () => import("./commands/audit.js"),
+};
+
+/** Global options that take a value (`--db PATH`), so the verb is found after it. */
+const VALUE_OPTIONS = new Set(["--db", "--memory", "--threads"]);
+
+/** The verb of a command line, if it names one. */
+function verbOf(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUE_OPTIONS.has(a)) i++;
+    else if (!a.startsWith("-")) return Object.hasOwn(COMMANDS, a) ? a : undefined;
+  }
+  return undefined;
+}
+
+/** The program with the verb of `argv` registered, or every verb (help, unknown verbs). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command("sojourn")
     .description(
       "Find and document DPRK labour abroad that continues in violation of UNSCR 2397,\n" +
@@ -43,35 +65,15 @@ export function buildProgram(): Command {
     .option("--debug", "show stack traces on errors")
     .showHelpAfterError()
     .exitOverride();
-  // In the pipeline's order: simulate → ingest → analyze → report.
-  const commands = [
-    registerSimulate,
-    registerIngest,
-    registerRejects,
-    registerRuns,
-    registerPorts,
-    registerLists,
-    registerScreen,
-    registerAnalyze,
-    registerAlerts,
-    registerPerson,
-    registerExport,
-    registerEvaluate,
-    registerEvidence,
-    registerReport,
-    registerDemo,
-    registerCase,
-    registerServe,
-    registerUsers,
-    registerAudit,
-  ];
-  for (const register of commands) register(program);
+  const verb = verbOf(argv);
+  const wanted = verb ? [COMMANDS[verb]!] : Object.values(COMMANDS);
+  for (const m of await Promise.all(wanted.map((load) => load()))) m.register(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv);
     await program.parseAsync(argv);
     return 0;
   } catch (err) {

@@ -9,7 +9,7 @@ import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
 import { lockedMessage, readServerLock, servedMessage } from "./server-lock.js";
-import type { Params, Row, SqlRunner } from "./sql-runner.js";
+import { type Params, type Row, type SqlRunner, StatementKillHook } from "./sql-runner.js";
 
 export type { Params, Row };
 
@@ -63,6 +63,8 @@ export class Store implements SqlRunner {
     private readonly ownsInstance = true,
     /** The memory limit the store was opened with (StoreOptions.memoryLimit), if any. */
     readonly memoryLimit?: string,
+    /** The crash-safety harness's hook, shared by the store's connections (unset in use). */
+    private readonly killHook = StatementKillHook.fromEnv(),
   ) {}
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -109,11 +111,12 @@ export class Store implements SqlRunner {
   async connect(): Promise<Store> {
     const conn = await this.instance.connect();
     await conn.run("SET TimeZone = 'UTC'");
-    return new Store(this.path, this.instance, conn, false, this.memoryLimit);
+    return new Store(this.path, this.instance, conn, false, this.memoryLimit, this.killHook);
   }
 
   /** Runs statements that return nothing of interest. */
   async run(sql: string, params?: Params): Promise<void> {
+    this.killHook?.beforeStatement();
     await this.conn.run(sql, params);
   }
 
@@ -126,6 +129,7 @@ export class Store implements SqlRunner {
    * yield to the event loop, so reading a file alongside (ingest's hash) goes on.
    */
   async runPolled(sql: string): Promise<void> {
+    this.killHook?.beforeStatement();
     const pending = await this.conn.start(sql);
     for (;;) {
       const state = pending.runTask();
@@ -138,6 +142,7 @@ export class Store implements SqlRunner {
 
   /** All rows as plain JS objects (BIGINT → bigint, DATE → Date, etc.). */
   async all<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
+    this.killHook?.beforeStatement();
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJS() as T[];
   }
@@ -147,6 +152,7 @@ export class Store implements SqlRunner {
     sql: string,
     params?: Params,
   ): Promise<T[]> {
+    this.killHook?.beforeStatement();
     const reader = await this.conn.runAndReadAll(sql, params);
     return reader.getRowObjectsJson() as T[];
   }
@@ -166,9 +172,11 @@ export class Store implements SqlRunner {
 
   /** Runs `fn` in a transaction: all of it lands, or none of it does. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    this.killHook?.beforeStatement();
     await this.conn.run("BEGIN TRANSACTION");
     try {
       const result = await fn();
+      this.killHook?.beforeStatement();
       await this.conn.run("COMMIT");
       return result;
     } catch (err) {
@@ -179,7 +187,10 @@ export class Store implements SqlRunner {
 
   close(): void {
     this.conn.closeSync();
-    if (this.ownsInstance) this.instance.closeSync();
+    if (this.ownsInstance) {
+      this.instance.closeSync();
+      this.killHook?.report();
+    }
   }
 }
 

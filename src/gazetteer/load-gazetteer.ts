@@ -2,9 +2,11 @@
  * Reads the gazetteer shipped in data/gazetteer/ (see docs/gazetteer.md): China–DPRK border
  * crossings, the cities of the reporting, and every alias a port log may use for a crossing.
  */
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import { lazy } from "../core/lazy.js";
 import { placeKey } from "../core/text.js";
 import { repoRoot } from "../repo-root.js";
 
@@ -65,10 +67,17 @@ function num(value: string | undefined): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-let cached: Gazetteer | undefined;
+/** The repository's gazetteer, read once. */
+const repoGazetteer = lazy(() => readGazetteer(join(repoRoot(), "data", "gazetteer")));
 
-export function loadGazetteer(dir = join(repoRoot(), "data", "gazetteer")): Gazetteer {
-  if (cached && dir === join(repoRoot(), "data", "gazetteer")) return cached;
+/** The gazetteer in `dir` (the repository's data/gazetteer unless given). */
+export function loadGazetteer(dir?: string): Gazetteer {
+  return dir === undefined || dir === join(repoRoot(), "data", "gazetteer")
+    ? repoGazetteer()
+    : readGazetteer(dir);
+}
+
+function readGazetteer(dir: string): Gazetteer {
   const ports = readCsv(join(dir, "ports.csv")).map(
     (r) => ({ ...r, lat: num(r.lat), lon: num(r.lon) }) as unknown as Port,
   );
@@ -76,9 +85,7 @@ export function loadGazetteer(dir = join(repoRoot(), "data", "gazetteer")): Gaze
     (r) => ({ ...r, lat: num(r.lat), lon: num(r.lon) }) as unknown as City,
   );
   const aliases = readCsv(join(dir, "aliases.csv")) as unknown as PortAlias[];
-  const gazetteer = { ports, cities, aliases };
-  cached = gazetteer;
-  return gazetteer;
+  return { ports, cities, aliases };
 }
 
 /** Every lookup key of every port: its id, its names in each script, and its aliases. */

@@ -12,6 +12,7 @@ import {
   VISA_TYPE_SYNONYMS,
 } from "../core/crossing.js";
 import { AppError } from "../core/errors.js";
+import { lazy } from "../core/lazy.js";
 import { placeKey } from "../core/text.js";
 import { type Gazetteer, portKeys } from "../gazetteer/load-gazetteer.js";
 
@@ -55,10 +56,7 @@ const NATIONALITY_EXTRA: Record<string, string> = {
   러시아: "RUS",
 };
 
-let nationalityIndex: Map<string, string> | undefined;
-
-function nationalities(): Map<string, string> {
-  if (nationalityIndex) return nationalityIndex;
+const nationalities = lazy((): Map<string, string> => {
   const index = new Map<string, string>();
   for (const [a3, a2] of Object.entries(countries.getAlpha3Codes())) {
     index.set(a3.toLowerCase(), a3);
@@ -72,9 +70,8 @@ function nationalities(): Map<string, string> {
     }
   }
   for (const [k, v] of Object.entries(NATIONALITY_EXTRA)) index.set(fold(k), v);
-  nationalityIndex = index;
   return index;
-}
+});
 
 export class Vocabulary {
   private readonly ports: Map<string, string>;

@@ -5,6 +5,7 @@
 import { AppError } from "../core/errors.js";
 import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
+import { alertCitations } from "./alert-citations.js";
 import type { AlertView } from "./alerts.js";
 import { ensureReadTables } from "./read-tables.js";
 
@@ -14,17 +15,17 @@ export async function getAlert(
   options: { unmask?: boolean } = {},
 ): Promise<AlertView> {
   await ensureReadTables(store);
-  const [row] = await store.json<AlertView & { docs?: string[] }>(
+  const [row] = await store.json<Omit<AlertView, "record_ids">>(
     `SELECT alert_id, rule, rule_version, score, censored, person_id, cohort_id,
             strftime(period_start, '%Y-%m-%d') AS period_start,
-            strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-            ${options.unmask ? "record_ids" : "record_refs AS record_ids, docs"}
+            strftime(period_end, '%Y-%m-%d') AS period_end, summary
      FROM read_alerts WHERE alert_id = $id`,
     { id: alertId },
   );
   if (!row) throw new AppError("not-found", `no alert ${alertId}`);
-  const { docs, ...alert } = row;
-  return options.unmask
-    ? alert
-    : { ...alert, summary: createMasker(false).text(alert.summary ?? "", { docs }) };
+  const unmask = !!options.unmask;
+  const { record_ids = [], docs } = (await alertCitations(store, [row], unmask)).get(alertId) ?? {};
+  return unmask
+    ? { ...row, record_ids }
+    : { ...row, record_ids, summary: createMasker(false).text(row.summary ?? "", { docs }) };
 }

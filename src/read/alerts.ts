@@ -6,6 +6,7 @@ import { AppError } from "../core/errors.js";
 import { createMasker, type Masker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
+import { alertCitations } from "./alert-citations.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
 import { placePortsSql, varcharList } from "./places.js";
 import { ensureReadTables } from "./read-tables.js";
@@ -60,7 +61,7 @@ function afterCursor(sort: AlertSort): string {
     : "(score < $c0 OR (score = $c0 AND alert_id > $c1))";
 }
 
-type AlertRow = AlertView & { docs?: string[] };
+type AlertRow = Omit<AlertView, "record_ids">;
 
 /** Whether rows come in the listing's order: rule, then score ↓, then alert id; or score ↓, alert id. */
 function inOrder(rows: readonly AlertRow[], sort: AlertSort): boolean {
@@ -143,8 +144,7 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
   const rows = await readPage(store, {
     columns: `alert_id, rule, rule_version, score, censored, person_id, cohort_id,
             strftime(period_start, '%Y-%m-%d') AS period_start,
-            strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-            ${unmask ? "record_ids" : "record_refs AS record_ids, docs"}`,
+            strftime(period_end, '%Y-%m-%d') AS period_end, summary`,
     table: sort === "score" ? "read_alerts_by_score" : "read_alerts",
     where: where.length > 0 ? `WHERE ${where.join(" AND ")}` : "",
     params,
@@ -152,9 +152,14 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
     limit,
   });
   const more = limit > 0 && rows.length > limit;
-  const items = (more ? rows.slice(0, limit) : rows).map(({ docs, ...a }) =>
-    unmask ? a : { ...a, summary: createMasker(false).text(a.summary ?? "", { docs }) },
-  );
+  const page = more ? rows.slice(0, limit) : rows;
+  const cited = await alertCitations(store, page, unmask);
+  const items = page.map((a): AlertView => {
+    const { record_ids = [], docs } = cited.get(a.alert_id) ?? {};
+    return unmask
+      ? { ...a, record_ids }
+      : { ...a, record_ids, summary: createMasker(false).text(a.summary ?? "", { docs }) };
+  });
   const last = items.at(-1);
   const next =
     more && last

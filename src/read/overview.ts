@@ -69,42 +69,36 @@ export async function readRecordTotals(store: Store, scope: RecordScope): Promis
   };
 }
 
-/** DPRK-national entries and exits per value of `key` (an SQL expression over records `r`);
- * rows where it is null are left out. */
-async function readDprkFlows(
+type Flows = { entries: number; exits: number };
+
+/**
+ * DPRK-national entries and exits per value of `key` (an SQL expression over records `r`),
+ * named `name` in the rows; rows where it is null are left out.
+ */
+async function readDprkFlows<K extends string>(
   store: Store,
   scope: RecordScope,
+  name: K,
   key: string,
-  order: string,
-): Promise<{ key: string; entries: number; exits: number }[]> {
-  return (
-    await store.json<{ key: string; entries: number; exits: number }>(
-      `SELECT ${key} AS key, count(*) FILTER (WHERE r.direction = 'entry') AS entries,
-         count(*) FILTER (WHERE r.direction = 'exit') AS exits
-       FROM records r WHERE r.nationality = 'PRK' AND ${key} IS NOT NULL AND ${scope.sql}
-       GROUP BY ALL ${order}`,
-      scope.params,
-    )
-  ).map((m) => ({ key: m.key, entries: num(m.entries), exits: num(m.exits) }));
+  order = "",
+): Promise<(Record<K, string> & Flows)[]> {
+  const rows = await store.json<Record<K, string> & Flows>(
+    `SELECT ${key} AS ${name}, count(*) FILTER (WHERE r.direction = 'entry') AS entries,
+       count(*) FILTER (WHERE r.direction = 'exit') AS exits
+     FROM records r WHERE r.nationality = 'PRK' AND ${key} IS NOT NULL AND ${scope.sql}
+     GROUP BY ALL ${order}`,
+    scope.params,
+  );
+  return rows.map((m) => ({ ...m, entries: num(m.entries), exits: num(m.exits) }));
 }
 
 /** DPRK-national entries and exits per month. */
-export async function readMonthlyCrossings(
-  store: Store,
-  scope: RecordScope,
-): Promise<{ month: string; entries: number; exits: number }[]> {
-  const rows = await readDprkFlows(store, scope, "strftime(r.local_date, '%Y-%m')", "ORDER BY key");
-  return rows.map(({ key, ...m }) => ({ month: key, ...m }));
-}
+export const readMonthlyCrossings = (store: Store, scope: RecordScope) =>
+  readDprkFlows(store, scope, "month", "strftime(r.local_date, '%Y-%m')", "ORDER BY month");
 
 /** DPRK-national entries and exits per known port. */
-export async function readPortFlows(
-  store: Store,
-  scope: RecordScope,
-): Promise<{ port_id: string; entries: number; exits: number }[]> {
-  const rows = await readDprkFlows(store, scope, "r.port_id", "");
-  return rows.map(({ key, ...m }) => ({ port_id: key, ...m }));
-}
+export const readPortFlows = (store: Store, scope: RecordScope) =>
+  readDprkFlows(store, scope, "port_id", "r.port_id");
 
 export interface WorkerCounts {
   /** DPRK nationals among the persons resolved; null before identity resolution. */

@@ -167,7 +167,33 @@ function maskJson(value: unknown, hide: { docs: string[]; names: string[] }): un
 }
 
 /**
- * A person's records as the detail shows them (read_person_records says why each belongs), and
+ * SQL: a person's records with why each belongs: a re-export is linked to its canonical record
+ * (person_links); any other record with a document to that document's first record ("same
+ * document", derived rather than stored), else it is the first record.
+ */
+const personRecordsSql = `
+  WITH mine AS (
+    SELECT *, CASE WHEN canonical_key IS NULL AND doc_number IS NOT NULL
+                   THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
+                          canonical_key IS NULL) END AS first_key
+    FROM read_person_records WHERE person_id = ?)
+  SELECT m.rec_key::VARCHAR AS rec_key, m.source || ':' || m.record_id AS ref, m.source, m.record_id,
+         strftime(m.local_date, '%Y-%m-%d') AS date, m.direction, m.port, m.doc_number,
+         trim(concat_ws(' ', m.family_name, m.given_name,
+              CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)) AS name,
+         strftime(m.birth_date, '%Y-%m-%d') AS birth_date, m.sex,
+         CASE WHEN l.reason IS NOT NULL THEN l.reason
+              WHEN m.first_key <> m.rec_key THEN 'same document'
+              ELSE 'first record' END AS linked_by,
+         coalesce(l.rec_key_a, CASE WHEN m.first_key <> m.rec_key THEN m.first_key END)::VARCHAR
+           AS linked_key
+  FROM mine m
+  LEFT JOIN person_links l ON l.rec_key_b = m.rec_key AND l.person_id = m.person_id
+    AND l.reason = 're-export'
+  ORDER BY m.crossed_at, m.rec_key`;
+
+/**
+ * A person's records as the detail shows them (personRecordsSql says why each belongs), and
  * how each is cited: `source:record_id` unmasked, its run and line masked. Stays, links and
  * alerts cite the person's own records, so they are resolved here without touching `records`.
  */
@@ -181,11 +207,7 @@ class RecordRefs {
 
   static async of(store: Store, personId: string, unmask: boolean): Promise<RecordRefs> {
     const rows = await store.json<Record<string, unknown> & { rec_key: string; ref: string }>(
-      `SELECT rec_key::VARCHAR AS rec_key, ref, source, record_id,
-              strftime(local_date, '%Y-%m-%d') AS date, direction, port, doc_number, name,
-              strftime(birth_date, '%Y-%m-%d') AS birth_date, sex, linked_by,
-              linked_key::VARCHAR AS linked_key
-       FROM read_person_records WHERE person_id = ? ORDER BY crossed_at, rec_key`,
+      personRecordsSql,
       [personId],
     );
     const cite = (r: { rec_key: string; ref: string }) =>

@@ -8,14 +8,15 @@
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
- * number then reads one row group. Masked record references (`r3:1042`) and the ports an alert
- * cites are computed here once, not per page.
+ * number then reads one row group. The ports an alert cites are computed here once (the place
+ * filter needs them for every alert); the references of its cited records, a list per alert,
+ * are looked up for the page read (src/read/alert-citations.ts).
  *
  * | table                  | sorted by                 | read by                        |
  * |------------------------|---------------------------|--------------------------------|
  * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
  * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score            |
- * | read_person_records    | person_id, crossed_at     | getPerson (records, refs)      |
+ * | read_person_records    | person_id                 | getPerson, alert citations     |
  * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
  * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
@@ -24,15 +25,13 @@
  * | read_person_documents  | person_id                 | getPerson                      |
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
-import { listInOrder } from "../core/detection/rules/rule.js";
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
-import { MASK_SQL } from "../core/masking.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 1;
+export const READ_TABLES_LAYOUT = 2;
 
-/** In build order: the alert tables find cited records through read_person_records. */
+/** In build order: the alert tables find the ports of cited records in read_person_records. */
 export const READ_TABLES = [
   "read_person_records",
   "read_alerts",
@@ -54,36 +53,18 @@ export interface ReadTablesStats {
 }
 
 /**
- * SQL: a person's records with why each belongs: a re-export is linked to its canonical record
- * (person_links); any other record with a document to that document's first record ("same
- * document", derived rather than stored), else it is the first record. `only` restricts
- * person_records (alias pr) to some persons; the window partitions never cross persons, so a
- * person's rows are the same built alone or with everyone's.
+ * SQL: the columns of a person's records that the detail shows, copied as they are (references,
+ * names and why each record belongs are derived per person when read: src/read/person-records.ts),
+ * so the copy is one join on rec_key and one sort by person. `only` restricts person_records
+ * (alias pr) to some persons.
  */
 function personRecordsSql(only: string): string {
   return `
-    WITH mine AS (
-      SELECT pr.person_id, r.rec_key, r.crossed_at, r.source, r.record_id, r.local_date,
-             r.direction, r.port_id, r.port_raw, r.doc_number, r.family_name, r.given_name,
-             r.full_name, r.birth_date, r.sex,
-             CASE WHEN r.canonical_key IS NULL AND r.doc_number IS NOT NULL
-                  THEN min(r.rec_key) OVER (PARTITION BY pr.person_id, coalesce(r.nationality, ''),
-                         r.doc_number, r.canonical_key IS NULL) END AS first_key
-      FROM (SELECT * FROM person_records pr ${only}) pr JOIN records r USING (rec_key))
-    SELECT m.person_id, m.rec_key, m.crossed_at, m.source, m.record_id,
-           m.source || ':' || m.record_id AS ref, m.local_date, m.direction,
-           coalesce(m.port_id, m.port_raw) AS port, m.doc_number,
-           trim(concat_ws(' ', m.family_name, m.given_name,
-                CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)) AS name,
-           m.birth_date, m.sex,
-           CASE WHEN l.reason IS NOT NULL THEN l.reason
-                WHEN m.first_key <> m.rec_key THEN 'same document'
-                ELSE 'first record' END AS linked_by,
-           coalesce(l.rec_key_a, CASE WHEN m.first_key <> m.rec_key THEN m.first_key END) AS linked_key
-    FROM mine m
-    LEFT JOIN person_links l ON l.rec_key_b = m.rec_key AND l.person_id = m.person_id
-      AND l.reason = 're-export'
-    ORDER BY m.person_id, m.crossed_at, m.rec_key`;
+    SELECT pr.person_id, r.rec_key, r.crossed_at, r.source, r.record_id, r.local_date, r.direction,
+           coalesce(r.port_id, r.port_raw) AS port, r.nationality, r.doc_number, r.canonical_key,
+           r.family_name, r.given_name, r.full_name, r.birth_date, r.sex
+    FROM (SELECT * FROM person_records pr ${only}) pr JOIN records r USING (rec_key)
+    ORDER BY pr.person_id`;
 }
 
 /**
@@ -118,13 +99,6 @@ const WHOLE: Record<string, string> = {
   read_doc_index: `SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
     WHERE doc_number IS NOT NULL ORDER BY doc`,
 };
-
-/**
- * Cited records per batch of alerts: about this many (record, alert) pairs. Each batch's lists
- * are aggregated in memory (a list aggregate cannot spill), so the batch bounds what the step
- * holds at 10M records, whatever the store's size.
- */
-const CITED_PER_BATCH = 1_500_000;
 
 /**
  * Rebuilds the read tables from the store's analyze results (inside the caller's transaction):
@@ -183,22 +157,20 @@ async function replaceRows(
   await store.run(`INSERT INTO ${table} ${sql}`);
 }
 
-/** SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`. */
+/** SQL: read_alerts's columns for the alerts `a` and their ports rt_ports `p`. */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
-  a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_refs, []) AS record_refs,
-  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, []) AS docs`;
+  a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary, coalesce(p.port_ids, []) AS port_ids`;
 
 /**
  * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
- * condition over alerts `a`) replaced. Each alert gets its cited records' masked references (in
- * citation order; `?` for an id no loaded record has), the ports they were at (the place
- * filter) and its person's document numbers (masking the summary).
+ * condition over alerts `a`) replaced. Each alert gets the ports its cited records were at (the
+ * place filter); the cited records' references and the person's documents that mask the
+ * summary are looked up per page (src/read/alert-citations.ts), so no row here carries a list
+ * of records and the sorts move narrow rows.
  *
- * Rule by rule, and within a rule in batches of about CITED_PER_BATCH cited records: the lists
- * of one batch are built by a join of its cited ids (the small side) with read_person_records,
- * and read_alerts gets one rule's alerts at a time, sorted by score — so no statement holds more
- * than a batch's lists, however many alerts there are.
+ * The ports come from a join of the cited ids with read_person_records, on the person too when
+ * the alert has one (a person's alert cites that person's records, as the page lookup reads
+ * them), written to a table before the per-alert lists are aggregated.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
@@ -206,69 +178,37 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
-  await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
-    SELECT person_id, list_sort(list(doc_number)) AS docs FROM person_documents
-    WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
+  const cited = (cond: string, samePerson: boolean) => `
+    SELECT u.n, r.port
+    FROM (SELECT a.rowid AS n, a.person_id, unnest(a.record_ids) AS rid
+          FROM alerts a WHERE ${cond} ${where}) u
+    JOIN read_person_records r ON r.source || ':' || r.record_id = u.rid
+      ${samePerson ? "AND r.person_id = u.person_id" : ""}
+    WHERE r.port IS NOT NULL`;
   await store.run(
-    "CREATE OR REPLACE TEMP TABLE rt_lists (n BIGINT, record_refs VARCHAR[], port_ids VARCHAR[])",
+    `CREATE OR REPLACE TEMP TABLE rt_pairs AS ${cited("a.person_id IS NOT NULL", true)}`,
   );
-  const select = (cond: string) => `SELECT ${ALERT_COLUMNS}
-    FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid LEFT JOIN rt_docs d USING (person_id)
-    WHERE ${cond}`;
-  if (!which) await store.run(`CREATE OR REPLACE TABLE read_alerts AS ${select("false")}`);
-  const rules = await store.all<{ rule: string }>(
-    `SELECT DISTINCT rule FROM alerts a WHERE true ${where} ORDER BY rule`,
+  const orphans = await store.one<{ n: bigint }>(
+    `SELECT count(*) AS n FROM alerts a WHERE a.person_id IS NULL ${where}`,
   );
-  for (const { rule } of rules) {
-    const inRule = `a.rule = ${sqlString(rule)} ${where}`;
-    for (const [lo, hi] of await citedBatches(store, inRule))
-      await store.run(citedListsSql(`${inRule} AND a.person_id BETWEEN ? AND ?`, true), [lo, hi]);
-    await store.run(citedListsSql(`${inRule} AND a.person_id IS NULL`, false));
-    await store.run(`INSERT INTO read_alerts ${select(inRule)} ORDER BY a.score DESC, a.alert_id`);
-    await store.run("DELETE FROM rt_lists");
-  }
-  await store.run("DROP TABLE rt_lists");
-  await store.run("DROP TABLE rt_docs");
-  const ra = which ? `WHERE ${which}` : "";
-  const byScore = `SELECT * FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
+  if (Number(orphans?.n ?? 0) > 0)
+    await store.run(`INSERT INTO rt_pairs ${cited("a.person_id IS NULL", false)}`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_ports AS
+    SELECT n, list(port ORDER BY port) AS port_ids FROM (SELECT DISTINCT n, port FROM rt_pairs) GROUP BY n`);
+  await store.run("DROP TABLE rt_pairs");
+  const select = `SELECT ${ALERT_COLUMNS} FROM alerts a LEFT JOIN rt_ports p ON p.n = a.rowid
+    WHERE true ${where}`;
   const personAlerts = `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
     FROM read_alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
   for (const [table, sql] of [
-    ["read_alerts_by_score", byScore],
+    ["read_alerts", `${select} ORDER BY a.rule, a.score DESC, a.alert_id`],
+    ["read_alerts_by_score", `${select} ORDER BY a.score DESC, a.alert_id`],
     ["read_person_alerts", personAlerts],
   ] as const)
     await store.run(
       which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
     );
-}
-
-/**
- * SQL: rt_lists rows for the alerts `cond` selects. A rule cites its person's own records: with
- * `samePerson` the join on person_id lets DuckDB skip the row groups of read_person_records
- * (sorted by person) outside the batch's persons.
- */
-function citedListsSql(cond: string, samePerson: boolean): string {
-  return `INSERT INTO rt_lists
-    SELECT u.n, ${listInOrder("u.i", `coalesce(${MASK_SQL.record("r.rec_key")}, '?')`)},
-           list_sort(list_distinct(list(r.port)))
-    FROM (SELECT a.rowid AS n, a.person_id, unnest(a.record_ids) AS rid,
-                 generate_subscripts(a.record_ids, 1) AS i
-          FROM alerts a WHERE ${cond}) u
-    LEFT JOIN read_person_records r ON r.ref = u.rid ${samePerson ? "AND r.person_id = u.person_id" : ""}
-    GROUP BY u.n`;
-}
-
-/**
- * Inclusive person_id ranges of the alerts `cond` selects, each citing about CITED_PER_BATCH
- * records (one person's alerts are never split).
- */
-async function citedBatches(store: Store, cond: string): Promise<[string, string][]> {
-  const rows = await store.all<{ lo: string; hi: string }>(`
-    SELECT min(person_id) AS lo, max(person_id) AS hi
-    FROM (SELECT person_id, sum(sum(coalesce(len(a.record_ids), 0))) OVER (ORDER BY person_id) AS cited
-          FROM alerts a WHERE ${cond} AND person_id IS NOT NULL GROUP BY person_id)
-    GROUP BY cited // ${CITED_PER_BATCH} ORDER BY lo`);
-  return rows.map((r) => [r.lo, r.hi]);
+  await store.run("DROP TABLE rt_ports");
 }
 
 /** Counts the alerts per rule once and records the layout; returns the number of alerts. */

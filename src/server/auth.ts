@@ -152,9 +152,9 @@ export type AddRoute = (app: OpenAPIHono<AppEnv>, ctx: ServerContext) => void;
 type RouteDef = Omit<RouteConfig, "middleware"> & { access: Access };
 
 /**
- * A route with the least role it needs (apiRoute) and its handler, which gets the server
- * context: every route of the API is declared this way, and a feature's routes are a list of
- * them (routeGroup).
+ * A route with the least role it needs (apiRoute) and its handler, which gets the server context
+ * and answers itself: for an answer that is not JSON (a file download). JSON routes are declared
+ * with jsonRoute (routes/json-route.ts); a feature's routes are a list of them (routeGroup).
  */
 export function guarded<R extends RouteDef>(
   def: R,

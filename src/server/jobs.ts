@@ -5,6 +5,7 @@
  * while it runs, and its result or error; every finished job is in the audit log.
  */
 
+import { z } from "@hono/zod-openapi";
 import { appendAudit } from "../audit/audit-log.js";
 import { AppError } from "../core/errors.js";
 import { isoTimeSql } from "../db/iso-time.js";
@@ -20,23 +21,26 @@ export const JOB_KINDS = [
 ] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
-export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export interface JobView {
-  job_id: string;
-  kind: JobKind;
-  status: JobStatus;
-  created_by: string;
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  params: Record<string, unknown> | null;
-  result: Record<string, unknown> | null;
-  error: string | null;
-  /** 0-100 while running; 100 when done. */
-  progress: number | null;
-  stage: string | null;
-}
+/** A job as the API shows it (the OpenAPI document's `Job`). */
+export const JobSchema = z
+  .object({
+    job_id: z.string(),
+    kind: z.enum(JOB_KINDS),
+    status: z.enum(JOB_STATUSES),
+    created_by: z.string(),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    finished_at: z.string().nullable(),
+    params: z.record(z.string(), z.unknown()).nullable(),
+    result: z.record(z.string(), z.unknown()).nullable(),
+    error: z.string().nullable(),
+    // 0-100 while running; 100 when done.
+    progress: z.number().nullable(),
+    stage: z.string().nullable(),
+  })
+  .openapi("Job");
+export type JobView = z.infer<typeof JobSchema>;
 
 export type JobProgress = (percent: number, stage?: string) => void;
 

@@ -2,6 +2,7 @@
  * Days and minutes in port-local time (UTC+8, the only zone of the China–DPRK border). A day is
  * an integer count since 1970-01-01; a time is day·1440 + minute of the day.
  */
+import { memoize } from "../core/lazy.js";
 
 export const MINUTES_PER_DAY = 1440;
 
@@ -9,16 +10,10 @@ export function dayOf(date: string): number {
   return Math.floor(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
 }
 
-const dateCache = new Map<number, string>();
-
-export function dateOf(day: number): string {
-  let s = dateCache.get(day);
-  if (s === undefined) {
-    s = new Date(day * 86_400_000).toISOString().slice(0, 10);
-    dateCache.set(day, s);
-  }
-  return s;
-}
+/** `YYYY-MM-DD` of a day number, kept: the simulator asks for the same days again and again. */
+export const dateOf = memoize((day: number): string =>
+  new Date(day * 86_400_000).toISOString().slice(0, 10),
+);
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 

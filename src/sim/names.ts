@@ -5,6 +5,7 @@
  * person's name stays consistent across scripts.
  */
 import { pinyin } from "pinyin-pro";
+import { memoize } from "../core/lazy.js";
 import { type RomanizationSystem, romanizeName } from "../core/names/index.js";
 import {
   CHINESE_GIVEN_CHARS,
@@ -111,10 +112,24 @@ export function generateChineseName(rng: Rng): PersonName {
   };
 }
 
-// Renderings are cached by (Hangul or characters, style): there are only a few thousand
-// distinct surnames and given names, so caching keeps romanization off the hot path.
-const familyCache = new Map<string, string>();
-const givenCache = new Map<string, string>();
+// Renderings are kept by (style, Hangul or characters): there are only a few thousand distinct
+// surnames and given names, so keeping them keeps romanization off the hot path. A family name's
+// rendering does not depend on the given name, nor the other way round.
+const romanizedFamily = memoize((key: string) => {
+  const [system, hangul] = splitKey(key);
+  return romanizeName(hangul, "", system as RomanizationSystem).family;
+});
+const romanizedGiven = memoize((key: string) => {
+  const [system, hangul] = splitKey(key);
+  return romanizeName("", hangul, system as RomanizationSystem).given;
+});
+const pinyinFamily = memoize((zh: string) => capitalizeWords(pinyinOf(zh, true)));
+const pinyinGiven = memoize((zh: string) => capitalizeWords(pinyinOf(zh, false)));
+
+function splitKey(key: string): [string, string] {
+  const i = key.indexOf("|");
+  return [key.slice(0, i), key.slice(i + 1)];
+}
 
 function capitalizeWords(s: string): string {
   return s.replace(/(^|[\s-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
@@ -130,34 +145,14 @@ function romanized(
   name: PersonName,
   system: RomanizationSystem,
 ): { family: string; given: string } {
-  const fk = `${system}|${name.familyHangul}`;
-  const gk = `${system}|${name.givenHangul}`;
-  let family = familyCache.get(fk);
-  let given = givenCache.get(gk);
-  if (family === undefined || given === undefined) {
-    const r = romanizeName(name.familyHangul, name.givenHangul, system);
-    family = r.family;
-    given = r.given;
-    familyCache.set(fk, family);
-    givenCache.set(gk, given);
-  }
-  return { family, given };
+  return {
+    family: romanizedFamily(`${system}|${name.familyHangul}`),
+    given: romanizedGiven(`${system}|${name.givenHangul}`),
+  };
 }
 
 function pinyinName(name: PersonName): { family: string; given: string } {
-  const fk = `py|${name.familyZh}`;
-  const gk = `py|${name.givenZh}`;
-  let family = familyCache.get(fk);
-  if (family === undefined) {
-    family = capitalizeWords(pinyinOf(name.familyZh, true));
-    familyCache.set(fk, family);
-  }
-  let given = givenCache.get(gk);
-  if (given === undefined) {
-    given = capitalizeWords(pinyinOf(name.givenZh, false));
-    givenCache.set(gk, given);
-  }
-  return { family, given };
+  return { family: pinyinFamily(name.familyZh), given: pinyinGiven(name.givenZh) };
 }
 
 /** Writes a name in one style. PRC nationals' names have no Hangul: Latin styles give pinyin. */

@@ -3,7 +3,10 @@
  * gzipped exact path, JSON Lines), analyze, lists import (with its re-screening), screen
  * --sponsors, evidence add, the migrations run when an old store is opened, users add, case open
  * and case note — is started on a copy of a prepared store (none for a first run) and stopped by
- * SIGINT, SIGTERM or SIGKILL at a random moment of its run. Afterwards the store must open. A
+ * SIGINT, SIGTERM or SIGKILL at a random moment of its run: before a statement drawn uniformly
+ * from those a clean run made, or a random time into it (the store's kill hook,
+ * `StatementKillHook` in src/db/sql-runner.ts), so the signal lands while the command works
+ * rather than after it has ended. Afterwards the store must open. A
  * command that converges is rerun and the store must then equal the one a clean run leaves
  * (order-independent checksums of every table, surrogate ids and times aside); one that appends
  * (a user, a case, a note) must have left all of its rows or none, with an audit chain that
@@ -11,10 +14,9 @@
  *
  * Used by the short run in `kill.test.ts` and the long one in `scripts/kill-campaign.mjs`.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { gzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { MIGRATIONS } from "../../src/db/migrations/index.js";
@@ -131,14 +133,21 @@ function cli(
   db: string,
   args: string[],
   stdin?: string,
-): { status: number | null; stderr: string } {
+  env: NodeJS.ProcessEnv = {},
+): { status: number | null; signal: NodeJS.Signals | null; stderr: string } {
   const r = spawnSync(process.execPath, [CLI(), "--db", db, ...args], {
     encoding: "utf8",
-    env: childEnv(),
+    env: { ...childEnv(), ...env },
     input: stdin ?? "",
     maxBuffer: 1 << 26,
   });
-  return { status: r.status, stderr: r.stderr };
+  return { status: r.status, signal: r.signal, stderr: r.stderr };
+}
+
+/** The most statements one store ran, from the kill hook's report on stderr (0: none). */
+function statementCount(stderr: string): number {
+  const counts = [...stderr.matchAll(/^sojourn-test-statements (\d+)$/gm)].map((m) => Number(m[1]));
+  return Math.max(0, ...counts);
 }
 
 /** A simulated season (small), and from it a gzipped file with bad lines and repeats (the
@@ -340,8 +349,10 @@ export interface Prepared {
   baseline: Checksums;
   /** Atomic scenarios: the row counts before the command (`baseline`: after a clean run). */
   before?: Checksums;
-  /** Wall time of the clean command, ms: kills land within it. */
+  /** Wall time of the clean command, ms. */
   millis: number;
+  /** Statements the clean command ran on its store (the kill hook's count). */
+  statements: number;
 }
 
 /** Builds the scenario's starting store, and runs the command once cleanly for the baseline. */
@@ -370,10 +381,13 @@ export async function prepare(scenario: Scenario, work: string, index: number): 
   const db = join(work, `baseline-${index}.duckdb`);
   copyStore(template, db);
   const started = Date.now();
-  const r = cli(db, scenario.command, scenario.stdin);
+  const r = cli(db, scenario.command, scenario.stdin, { SOJOURN_TEST_KILL_AT: "0" });
   const millis = Date.now() - started;
   if (r.status !== 0) throw new Error(`${scenario.name}: clean run failed: ${r.stderr}`);
-  if (!scenario.atomic) return { scenario, template, baseline: await checksums(db), millis };
+  const statements = statementCount(r.stderr);
+  if (statements === 0) throw new Error(`${scenario.name}: the kill hook counted no statement`);
+  if (!scenario.atomic)
+    return { scenario, template, baseline: await checksums(db), millis, statements };
   const before = join(work, `before-${index}.duckdb`);
   copyStore(template, before);
   return {
@@ -382,14 +396,20 @@ export async function prepare(scenario: Scenario, work: string, index: number): 
     baseline: await rowCounts(db),
     before: await rowCounts(before),
     millis,
+    statements,
   };
 }
 
-export interface KillResult {
-  scenario: string;
+/** Where a kill is aimed: before the store's `at`-th statement, `delayMs` after it began. */
+export interface KillPoint {
   signal: Signal;
+  at: number;
   delayMs: number;
-  /** False when the command had already ended before the signal. */
+}
+
+export interface KillResult extends KillPoint {
+  scenario: string;
+  /** True when the signal ended the command; false when the command finished first. */
   killed: boolean;
   opened: boolean;
   rerunOk: boolean;
@@ -397,40 +417,27 @@ export interface KillResult {
   error?: string;
 }
 
-function waitExit(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve();
-    else child.once("exit", () => resolve());
-  });
-}
-
-/** One kill: start the command on a copy of the starting store, signal it after `delayMs`,
- * then open, rerun and compare. */
+/**
+ * One kill: start the command on a copy of the starting store with the store's kill hook
+ * (src/db/sql-runner.ts) aimed at `point`, then open, rerun and compare.
+ */
 export async function killOnce(
   prepared: Prepared,
   work: string,
-  signal: Signal,
-  delayMs: number,
+  point: KillPoint,
 ): Promise<KillResult> {
   const { scenario } = prepared;
   const db = join(work, "killed.duckdb");
   copyStore(prepared.template, db);
-  const child = spawn(process.execPath, [CLI(), "--db", db, ...scenario.command], {
-    env: childEnv(),
-    stdio: ["pipe", "ignore", "ignore"],
+  const run = cli(db, scenario.command, scenario.stdin, {
+    SOJOURN_TEST_KILL_AT: String(point.at),
+    SOJOURN_TEST_KILL_SIGNAL: point.signal,
+    SOJOURN_TEST_KILL_DELAY_MS: String(point.delayMs),
   });
-  child.stdin?.on("error", () => undefined);
-  child.stdin?.end(scenario.stdin ?? "");
-  await sleep(delayMs);
-  const running = child.exitCode === null && child.signalCode === null;
-  if (running) child.kill(signal);
-  await waitExit(child);
-  const killed = running && child.signalCode === signal;
   const result: KillResult = {
     scenario: scenario.name,
-    signal,
-    delayMs,
-    killed,
+    ...point,
+    killed: run.signal === point.signal,
     opened: false,
     rerunOk: false,
     differences: [],
@@ -468,13 +475,22 @@ export function random(seed: number): () => number {
 
 export interface Campaign {
   results: KillResult[];
-  /** Effective kills (the command was still running) per scenario and signal. */
+  /** Kills that landed (the command was still running) per scenario and signal. */
   counts: Record<string, Record<Signal, number>>;
 }
 
+/** A kill point drawn uniformly over a clean run's statements; half of them land at the
+ * statement's start, half within it (up to twice a statement's mean time). */
+function drawPoint(prepared: Prepared, signal: Signal, rand: () => number): KillPoint {
+  const at = 1 + Math.floor(rand() * prepared.statements);
+  const mean = prepared.millis / prepared.statements;
+  const delayMs = rand() < 0.5 ? 0 : Math.floor(rand() * 2 * mean);
+  return { signal, at, delayMs };
+}
+
 /**
- * Kills each scenario's command `perScenario` times, at moments drawn uniformly over its clean
- * run time (node's start-up included), the signals taken in turn.
+ * Kills each scenario's command until `perScenario` kills have landed (at most three times as
+ * many attempts), at points drawn over its clean run's statements, the signals taken in turn.
  */
 export async function runCampaign(opts: {
   work: string;
@@ -484,30 +500,39 @@ export async function runCampaign(opts: {
   scale?: number;
   only?: (s: Scenario) => boolean;
   log?: (line: string) => void;
+  /** No attempt starts after this time (epoch ms): a campaign bounded in time. */
+  until?: number;
 }): Promise<Campaign> {
   const rand = random(opts.seed);
   const inputs = makeInputs(join(opts.work, "inputs"), opts.scale);
   const list = scenarios(inputs).filter(opts.only ?? (() => true));
   const results: KillResult[] = [];
   const counts: Campaign["counts"] = {};
+  const late = () => opts.until !== undefined && Date.now() > opts.until;
   for (const [i, scenario] of list.entries()) {
+    if (late()) break;
     const prepared = await prepare(scenario, opts.work, i);
-    opts.log?.(`${scenario.name}: clean run ${prepared.millis} ms`);
-    counts[scenario.name] = { SIGINT: 0, SIGTERM: 0, SIGKILL: 0 };
-    const kills = Math.max(1, Math.round(opts.perScenario * (scenario.weight ?? 1)));
-    for (let k = 0; k < kills; k++) {
-      const signal = SIGNALS[(k + i) % SIGNALS.length] as Signal;
-      const delay = Math.floor(rand() * prepared.millis);
-      const r = await killOnce(prepared, opts.work, signal, delay);
+    opts.log?.(
+      `${scenario.name}: clean run ${prepared.millis} ms, ${prepared.statements} statements`,
+    );
+    const c = { SIGINT: 0, SIGTERM: 0, SIGKILL: 0 };
+    counts[scenario.name] = c;
+    const target = Math.max(1, Math.round(opts.perScenario * (scenario.weight ?? 1)));
+    let landed = 0;
+    for (let k = 0; landed < target && k < 3 * target && !late(); k++) {
+      const point = drawPoint(prepared, SIGNALS[(landed + i) % SIGNALS.length] as Signal, rand);
+      const r = await killOnce(prepared, opts.work, point);
       results.push(r);
-      const c = counts[scenario.name];
-      if (r.killed && c) c[signal]++;
+      if (r.killed) {
+        c[point.signal]++;
+        landed++;
+      }
+      const where = `${point.signal} at statement ${point.at} +${point.delayMs} ms`;
       if (!r.opened || !r.rerunOk || r.differences.length > 0)
-        opts.log?.(`  FAIL ${signal} at ${delay} ms: ${r.error ?? r.differences.join("; ")}`);
-      else opts.log?.(`  ok ${signal} at ${delay} ms${r.killed ? "" : " (had ended)"}`);
+        opts.log?.(`  FAIL ${where}: ${r.error ?? r.differences.join("; ")}`);
+      else opts.log?.(`  ok ${where}${r.killed ? "" : " (finished first)"}`);
     }
-    const c = counts[scenario.name];
-    opts.log?.(`  killed: SIGINT ${c?.SIGINT}, SIGTERM ${c?.SIGTERM}, SIGKILL ${c?.SIGKILL}`);
+    opts.log?.(`  landed: SIGINT ${c.SIGINT}, SIGTERM ${c.SIGTERM}, SIGKILL ${c.SIGKILL}`);
   }
   return { results, counts };
 }

@@ -5,13 +5,19 @@
  * in; HTML adds scripts, unclosed tags and entities; a PDF is written with one page per few
  * paragraphs, its content streams compressed or not. A share of files is damaged byte by byte.
  * The property: the add ends (no hang) with either a stored source or an input error (no crash,
- * no internal error), and the store holds the source and exactly the claims it reported.
+ * no internal error), and the store holds the source and exactly the claims it reported. With
+ * `storeEvery` above 1 (the long run), the other files are read and their claims suggested
+ * without storing — the same reader and suggester, without a statement per claim — and every
+ * claim's quote must be the text at its offsets.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import fc from "fast-check";
+import { type PlaceIndex, suggestClaims } from "../../src/core/evidence/index.js";
 import type { Store } from "../../src/db/store.js";
+import { placeIndex } from "../../src/evidence/gazetteer-place-index.js";
+import { readSourceFile } from "../../src/evidence/read-source.js";
 import { addSource } from "../../src/evidence/store-evidence.js";
 import { repoRoot } from "../../src/repo-root.js";
 import {
@@ -181,16 +187,38 @@ async function checkReport(store: Store, path: string, timeoutMs: number) {
   });
 }
 
+/** Reads one generated report and suggests its claims, storing nothing; throws (a failed
+ * property) when a claim's quote is not the text at its offsets. */
+async function checkRead(path: string, timeoutMs: number, places: PlaceIndex) {
+  return withDeadline(`reading ${path}`, timeoutMs, async () => {
+    const src = await readSourceFile(path);
+    const drafts = suggestClaims(src.text, { places, published: null });
+    const chars = [...src.text];
+    for (const d of drafts)
+      if (chars.slice(d.start, d.end).join("") !== d.quote)
+        throw new Error(
+          `${path}: claim quote ${JSON.stringify(d.quote)} is not the text at ${d.start}–${d.end}`,
+        );
+    return drafts.length;
+  });
+}
+
 export async function fuzzEvidence(
   opts: FuzzRun & { format: EvidenceFuzzFormat },
 ): Promise<FuzzStats> {
   const pool = sentences();
+  const places = placeIndex();
+  const storeEvery = opts.storeEvery ?? 1;
   return runFuzz(opts, reportArb(pool, opts.maxRecords), (store, r, slot) => {
     const path = join(opts.dir, `report-${slot}.${EXTENSION[opts.format]}`);
     writeFileSync(path, mutate(bytesOf(opts.format, r), r.mutations));
+    const timeoutMs = opts.timeoutMs ?? 60_000;
     return {
       records: r.paragraphs.length,
-      check: () => checkReport(store, path, opts.timeoutMs ?? 60_000),
+      check: () =>
+        slot % storeEvery === 0
+          ? checkReport(store, path, timeoutMs)
+          : checkRead(path, timeoutMs, places),
     };
   });
 }

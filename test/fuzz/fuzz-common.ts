@@ -154,6 +154,9 @@ export interface FuzzRun {
   maxRecords: number;
   seed: number;
   timeoutMs?: number;
+  /** Reports (evidence formats): every Nth file stored by `evidence add`, the others read and
+   * their claims suggested only (default 1: every file stored). */
+  storeEvery?: number;
 }
 
 /** One generated input, written to a file: how many inputs it holds, and its check. */

@@ -58,12 +58,12 @@ const KO_YEAR_PART = "(?:초|말|중반|봄|여름|가을)(?=$|[\\s,.。，에�
 const CJK_DATE = new RegExp(
   [
     `(?:(?<y>(?:19|20)\\d{2})\\s?[年년]|(?<hy>${HAN_YEAR})年|(?<ry>今年(?!以来|以來)|本年|去年|前年|明年|올해(?!\\s?들어)|금년|지난해|작년|재작년|내년))` +
-      `(?:\\s?(?:(?<q>[1-4一二三四])\\s?(?:분기|季度)|(?<yp>上半年|下半年|상반기|하반기|年底|年末|年初|연말|연초|底|末|[春夏秋](?:天|季)|${KO_YEAR_PART})` +
+      `(?:\\s?(?:第?(?<q>[1-4一二三四])\\s?(?:분기|季度|季(?![节節]))|(?<yp>上半年|下半年|상반기|하반기|年底|年末|年初|연말|연초|底|末|[春夏秋](?:天|季)|${KO_YEAR_PART})` +
       `|(?<m>\\d{1,2}|${HAN_MONTH})\\s?[月월](?:\\s?(?<d>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp>\\s?${MONTH_PART})?))?`,
     `(?<rm>지난달|上个月|上個月|上月|이달|本月|这个月|這個月)(?:\\s?(?<rd>\\d{1,2})\\s?[日号號일]${NOT_A_DAY}|(?<rmp>\\s?${MONTH_PART}))?`,
     `(?<![\\d年년.])(?<m2>\\d{1,2})\\s?[月월](?:\\s?(?<d2>\\d{1,2})\\s?[日号號일]${NOT_A_DAY})?(?<mp2>\\s?${MONTH_PART})?`,
     `(?<![\\d月월.:])(?<d3>\\d{1,2})\\s?[日일]${NOT_A_DAY}`,
-    `(?<![\\d년年])(?<qo>[1-4])\\s?분기`,
+    `(?<![\\d년年])(?<qo>[1-4])\\s?분기|第(?<qo2>[1-4一二三四])(?:季度|季(?![节節]))`,
     `(?<oy>올(?:해)?\\s?들어|今年以来|今年以來|年初以来|연초)`,
     // "3년 전", "两年前": a year counted back from the document's.
     `(?<![\\d년年])(?<ago>\\d{1,2}|[一两兩二三四五六七八九十]|한|두|세|네|다섯)\\s?(?:년|해|年)\\s?(?:전|前)(?=$|[\\s,.，。에부까의]|后|後)`,
@@ -145,8 +145,9 @@ export function findCjkDates(slice: string, ref: Reference): DateMention[] {
       const day = Number(g.d3);
       const [y, mo] = day <= ref.d ? [ref.y, ref.m] : shiftMonth(ref, -1);
       if (validDay(y, mo, day)) period = [iso(y, mo, day), iso(y, mo, day)];
-    } else if (g.qo && lastYear !== null) {
-      const q = Number(g.qo);
+    } else if ((g.qo || g.qo2) && lastYear !== null) {
+      // "2분기", "第二季": a quarter of the year named last.
+      const q = g.qo ? Number(g.qo) : (DIGIT_QUARTER[g.qo2!] ?? Number(g.qo2));
       period = [iso(lastYear, q * 3 - 2, 1), iso(lastYear, q * 3, lastDay(lastYear, q * 3))];
     } else if (g.ago && ref) {
       const back = /^\d+$/.test(g.ago)

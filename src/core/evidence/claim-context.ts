@@ -19,7 +19,7 @@ const KO_LOCATIVE = /^(?:시|성)?(?:에서는|에서|에도|에는|으로|로|�
 // "러시아 건설 현장에 투입".
 const KO_LOCATIVE_NOUN =
   /^(?:\([^)]{1,12}\))?(?:시|성)?(?:\s?[가-힣]{1,8}){1,2}(?:에서|에|으로)(?![가-힣])/u;
-const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至|抵达|抵達|到达|到達|进入|進入)$/u;
+const ZH_LOCATIVE = /(?:在|到|赴|往|于|於|至|抵达|抵達|到达|到達|进入|進入|访问|訪問|访|訪|前往)$/u;
 // "6至7万名朝鲜人在海外工作", "해외에 파견된 노동자 10만 명", "abroad": a count of workers
 // overseas is about no one place, whatever the paragraph names.
 const OVERSEAS =
@@ -183,7 +183,11 @@ export function contextPlace(
   const reach = pointsBack ? paragraph - 1 : paragraph;
   for (let j = segIndex - 1; j >= 0 && paragraphOf[j]! >= reach; j--) {
     const ms = placesBySeg[j]!.filter((m) => index.places.get(m.placeId)?.kind !== "country");
-    if (ms.length > 0) return ms[ms.length - 1];
+    // The last place, unless it only locates the one just before it ("Dandong, Liaoning").
+    const last = ms.findLast(
+      (m, k) => !(k > 0 && m.start - ms[k - 1]!.end <= 6 && locates(m, ms[k - 1]!, index)),
+    );
+    if (last) return last;
   }
   return pointsBack ? topic : undefined;
 }
@@ -218,17 +222,19 @@ export function listPlace(
   index: PlaceIndex,
 ): PlaceMention | undefined {
   const joiner = /^\s*(?:,|、|·|and|or|和|与|與|及|과|와|,\s*and)\s*(?:in\s+)?(?:nearby\s+)?$/i;
-  let first = mentions.indexOf(found);
-  let last = first;
-  while (first > 0 && joiner.test(text.slice(mentions[first - 1]!.end, mentions[first]!.start)))
-    first--;
-  while (
-    last < mentions.length - 1 &&
-    joiner.test(text.slice(mentions[last]!.end, mentions[last + 1]!.start))
-  )
-    last++;
-  if (first === last) return found;
-  const members = mentions.slice(first, last + 1);
+  const joined = (i: number) => joiner.test(text.slice(mentions[i]!.end, mentions[i + 1]!.start));
+  // "Dandong, Liaoning Province", "Dandong, China": a region or country after a place it
+  // holds only says where that place is (apposition); it is no member of a list.
+  const locator = (i: number) =>
+    i > 0 && joined(i - 1) && locates(mentions[i]!, mentions[i - 1]!, index);
+  let at = mentions.indexOf(found);
+  while (locator(at)) at--;
+  let first = at;
+  let last = at;
+  while (first > 0 && joined(first - 1)) first--;
+  while (last < mentions.length - 1 && joined(last)) last++;
+  const members = mentions.slice(first, last + 1).filter((_, k) => !locator(first + k));
+  if (members.length === 1) return members[0];
   const cityIds = new Set(members.flatMap((m) => index.places.get(m.placeId)?.cityIds ?? []));
   const regions = [...index.places.values()]
     .filter(
@@ -240,6 +246,21 @@ export function listPlace(
   if (!region) return undefined;
   const span = { start: members[0]!.start, end: members[members.length - 1]!.end };
   return { ...span, placeId: region.id, text: text.slice(span.start, span.end) };
+}
+
+/** Whether `outer` (a country, or a region holding every city of `inner`) only says where
+ * `inner` is. */
+function locates(outer: PlaceMention, inner: PlaceMention, index: PlaceIndex): boolean {
+  const o = index.places.get(outer.placeId);
+  const i = index.places.get(inner.placeId);
+  if (!o || !i || i.kind === "country") return false;
+  if (o.kind === "country") return true;
+  return (
+    o.kind === "region" &&
+    i.cityIds.length > 0 &&
+    o.id !== i.id &&
+    i.cityIds.every((c) => o.cityIds.includes(c))
+  );
 }
 
 // A date the report gives its news on: "…9일 전했다", "韓媒2月14日引述", and a dateline's

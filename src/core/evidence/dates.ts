@@ -70,7 +70,8 @@ const EN_DATE = new RegExp(
     `\\b(?<rel>last|this|next|the\\s+previous|the\\s+past)\\s+(?<relu>year|month)\\b`,
     `\\b(?:the\\s+)?(?<season>spring|summer|autumn|fall)\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2})\\b|\\b(?<srel>last|this|next)\\s+(?<season2>spring|summer|autumn|fall)\\b`,
     `\\b(?<ago>a|one|two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})\\s+years?\\s+ago\\b`,
-    `\\b(?:in|since|during|by|until|from|last)\\s+(?<m5>${FULL_MONTH})\\b(?!\\s+\\d)`,
+    `\\b(?:in|since|during|by|until|from|last)\\s+(?<m5>${FULL_MONTH})(?:\\s+(?:and|to|through|or)\\s+(?<m5b>${FULL_MONTH}))?\\b(?!\\s+\\d)`,
+    `\\b(?:the\\s+)?(?<fhead>first|last)\\s+(?<fn>two|three|four|five|six|seven|eight|nine|ten|eleven|\\d{1,2})\\s+months\\s+of\\s+(?:(?<fy>(?:19|20)\\d{2})|(?<frel>the|this|last)\\s+year)\\b`,
   ].join("|"),
   "gi",
 );
@@ -156,9 +157,19 @@ function englishPeriod(
   }
   if (g.m5 && ref) {
     // "in March" in a report published in May 2019 means March 2019; in February, March 2018.
+    // "in April and May" is both months.
     const mo = monthOf(g.m5);
     const y = yearOfMonth(mo, ref);
-    return [iso(y, mo, 1), iso(y, mo, lastDay(y, mo))];
+    const mb = g.m5b ? monthOf(g.m5b) : mo;
+    return mb >= mo ? [iso(y, mo, 1), iso(y, mb, lastDay(y, mb))] : null;
+  }
+  if (g.fn && (g.fy || ref)) {
+    // "the first three months of the year", "the last two months of 2019".
+    const n = /^\d+$/.test(g.fn) ? Number(g.fn) : (parseEnglishNumber(g.fn) ?? 0);
+    const y = g.fy ? Number(g.fy) : ref!.y - (/last/i.test(g.frel ?? "") ? 1 : 0);
+    if (n < 1 || n > 12) return null;
+    const [a, b] = /first/i.test(g.fhead!) ? [1, n] : [13 - n, 12];
+    return [iso(y, a, 1), iso(y, b, lastDay(y, b))];
   }
   return null;
 }

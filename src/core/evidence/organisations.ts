@@ -36,7 +36,17 @@ const EN_LEAD =
 
 // Legal forms only: "工厂" (factory) alone ends too many common phrases ("宽甸和集安的工厂").
 const ZH_ORG =
-  /[\p{Script=Han}]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局)/gu;
+  /[\p{Script=Han}A-Za-z]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局)/gu;
+// A name set after a generic category noun (apposition): "朝鲜公司铁山贸易", "俄罗斯建设公司木兰LLC",
+// "인력공급업체인 노리소프트", "IT 회사인 KCC그룹".
+const ZH_APPOSED =
+  /(?:公司|企业|企業|集团|集團)(?<name>(?:(?![的有和与與是在为為])[\p{Script=Han}A-Za-z]){2,10}?(?:贸易|貿易|LLC|商社|集团|集團))/gu;
+const KO_APPOSED =
+  /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s(?<name>[가-힣A-Za-z0-9]{2,15}?)(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서)?[\s,.·'"”)]|$)/gu;
+// Generic words of a line of business or a place: a name made only of them, and a legal form,
+// names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
+const GENERIC_WORDS =
+  /外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
 // Bodies that monitor the workers rather than employ or send them.
 const ZH_NOT_EMPLOYER = /制裁|安理|联合国|聯合國|专家|專家/u;
 // A country or a determiner before the legal form is no name: 俄罗斯公司, 当地公司.
@@ -51,7 +61,10 @@ const KO_ORG =
 const KO_NOT_NAME =
   /^(?:다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|대형|소형|민간|국영)\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)$/u;
 
-const KO_LEAD = /^(?:북한|중국|러시아|조선|[가-힣]+(?:은|는|이|가|을|를|의|에|와|과|도|로))\s/u;
+// Leading words that are no part of a Korean name: a country, a word ending in a particle
+// ("기관은"), a verb form ("따르면", "있는데") or a bound noun of place or affiliation ("소재").
+const KO_LEAD =
+  /^(?:(?:북한|중국|러시아|조선|평양|소재|소속|산하|계열|[가-힣]+(?:은|는|이|가|을|를|의|에|와|과|도|로|면|데|고|며|서|다))\s)+/u;
 
 const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|临江|宽甸|安图|沈阳|延边)/u;
 
@@ -100,10 +113,38 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     const start = from + m.index + lead;
     out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
-  // "建筑公司", "복장 회사": a legal form and a line of business with no name are no company.
+  for (const re of [ZH_APPOSED, KO_APPOSED]) pushApposed(out, slice, from, re);
+  // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
+  // company.
   return out
-    .filter((o) => organisationKey(o.name).trade.length >= 4)
+    .filter(
+      (o) =>
+        organisationKey(o.name).trade.length >= 4 &&
+        o.name.replace(LEGAL_FORMS, "").replace(GENERIC_WORDS, "").length > 0,
+    )
+    .map((o) => withRendering(text, o))
     .sort((a, b) => a.start - b.start);
+}
+
+/** Names after a generic category noun; a name found inside the category phrase yields. */
+function pushApposed(out: OrgMention[], slice: string, from: number, re: RegExp) {
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    const name = m.groups!.name!;
+    const start = from + m.index + m[0].indexOf(name);
+    const end = start + name.length;
+    for (let i = out.length - 1; i >= 0; i--)
+      if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
+    out.push({ start, end, name });
+  }
+}
+
+/** A Chinese or Korean name followed by its Latin rendering in brackets ("北京Sukbakso公司
+ * (Beijing Sukbakso)") is known by that rendering. */
+function withRendering(text: string, o: OrgMention): OrgMention {
+  const m = /^\s?[(（]([A-Z][\w .,&'’-]{2,60})[)）]/u.exec(text.slice(o.end, o.end + 66));
+  if (!m || !/[\p{Script=Han}\p{Script=Hangul}]/u.test(o.name)) return o;
+  return { ...o, end: o.end + m[0].length, name: m[1]!.trim() };
 }
 
 /** Every match of `re` (its group `group`, or the whole match) that overlaps no name found. */

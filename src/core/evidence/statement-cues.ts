@@ -35,11 +35,11 @@ const CUES: [ClaimKind, RegExp][] = [
   ],
   [
     "movement_restriction",
-    /\bconfin\w*|\bfence[sd]?\b|\bchain-link\b|\bcan(?:'|’)?t\s+leave|\bcannot\s+leave|\bnot\s+(?:allowed|permitted)\s+to\s+(?:leave|go|visit)|\bwithout\s+permission\b|\bforbidden\s+(?:to|from)\b|\blocked\s+(?:in|up)\b|\bcurfew\b|\bminders?\b|\bescort(?:ed)?\b|\bin\s+pairs\b|\bkept\s+(?:inside|within|in\s+(?:the|their)\s+(?:dormitor|compound|factor|plant|zone))\w*|\bmay\s+not\s+(?:leave|visit|go)\b|\b(?<!(?:don['’]t|do\s+not|no)\s+place\s+)(?:restrict\w*|limit\w*)\b[^.]{0,60}\b(?:stay|stays|sojourn|reside|residence|movement|period)|\b(?:stays?|sojourn|period)\w*\b[^.]{0,40}\b(?:restrict\w*|limit\w*)|\b(?:the\s+)?limit\s+is\b|\bno\s+longer\s+than\b|\bconfiscat\w*|限制[^。]{0,10}(?:外出|居留|停留|活动|活動)|禁止外出|不准(?:外出|离开|離開)|不得(?:外出|离开|離開)|外出|封闭|封閉|감금|외출|갇혀|(?:체류|거주)[^.]{0,20}제한|監視|监视|看管|看守|铁丝网|鐵絲網|围墙|圍牆|不能(?:外出|离开|離開)|\bunder\s+(?:close\s+|constant\s+|strict\s+|the\s+)?(?:surveillance|watch|guard)\b|\b(?:watched|monitored|guarded)\s+(?:by|around|day)\b|\bbarbed\s+wire\b|\bnot\s+allowed\s+out\b|감시(?:를|\s?(?:하에|속에|아래))|감시당|가림막|철조망|울타리|(?:나가지|벗어나지|외출하지)\s?못|나갈\s?수\s?없|\bcan\s+only\s+stay\b|\bstay\s+(?:for\s+)?(?:no\s+more\s+than|up\s+to|at\s+most)\b|\bonly\s+in\s+groups\b|(?:최대|최장)[^.]{0,15}체류|체류\s?기간[^.]{0,10}(?:최대|최장|넘지)|\d인\s?1조|(?:最多|最长|最長|不得超过|不得超過)[^。]{0,8}(?:停留|居留|逗留)|(?:停留|居留|逗留)[^。]{0,8}(?:不得超过|不得超過|最多|最长|最長)/i,
+    /\bconfin\w*|\bfence[sd]?\b|\bchain-link\b|\bcan(?:'|’)?t\s+leave|\bcannot\s+leave|\b(?:not|\w+n['’]t)\s+(?:allowed|permitted)\s+to\s+(?:leave|go|visit|\w+\s+alone)|\bwithout\s+permission\b|\bforbidden\s+(?:to|from)\b|\blocked\s+(?:in|up)\b|\bcurfew\b|\bminders?\b|\bescort(?:ed)?\b|\bin\s+pairs\b|\bkept\s+(?:inside|within|in\s+(?:the|their)\s+(?:dormitor|compound|factor|plant|zone))\w*|\bmay\s+not\s+(?:leave|visit|go)\b|\b(?<!(?:don['’]t|do\s+not|no)\s+place\s+)(?:restrict\w*|limit\w*)\b[^.]{0,60}\b(?:stay|stays|sojourn|reside|residence|movement|period)|\b(?:stays?|sojourn|period)\w*\b[^.]{0,40}\b(?:restrict\w*|limit\w*)|\b(?:the\s+)?limit\s+is\b|\bno\s+longer\s+than\b|\bconfiscat\w*|限制[^。]{0,10}(?:外出|居留|停留|活动|活動)|禁止外出|不准(?:外出|离开|離開)|不得(?:外出|离开|離開)|外出|封闭|封閉|감금|외출|갇혀|(?:체류|거주)[^.]{0,20}제한|監視|监视|看管|看守|铁丝网|鐵絲網|围墙|圍牆|不能(?:外出|离开|離開)|\bunder\s+(?:close\s+|constant\s+|strict\s+|the\s+)?(?:surveillance|watch|guard)\b|\b(?:watched|monitored|guarded)\s+(?:by|around|day)\b|\bbarbed\s+wire\b|\bnot\s+allowed\s+out\b|감시(?:를|\s?(?:하에|속에|아래))|감시당|가림막|철조망|울타리|(?:나가지|벗어나지|외출하지)\s?못|나갈\s?수\s?없|\bcan\s+only\s+stay\b|\bstay\s+(?:for\s+)?(?:no\s+more\s+than|up\s+to|at\s+most)\b|\bonly\s+in\s+groups\b|(?:최대|최장)[^.]{0,15}체류|체류\s?기간[^.]{0,10}(?:최대|최장|넘지)|\d인\s?1조|(?:最多|最长|最長|不得超过|不得超過)[^。]{0,8}(?:停留|居留|逗留)|(?:停留|居留|逗留)[^。]{0,8}(?:不得超过|不得超過|最多|最长|最長)/i,
   ],
   [
     "visa_practice",
-    /\bvisas?\b|\bpermits?\b|\bborder\s+pass(?:es)?\b|\brenew\w*|\bre-?enter\w*|\boverstay\w*|\bvisa[-\s]runs?\b|\bvisitor\b|\btrainees?\b|\binterns?(?:hip)?\b|\bvisa-free\b|\bextend\w*\s+(?:their|his|her|the)\s+stay|\bstays?\b[^.]{0,30}\b(?:shorter|less|under|fewer)\s+than\b|签证|簽證|通行证|通行證|护照|護照|续签|續簽|(?:入境|입국)[^。.]{0,12}(?:目的|名义|名義|목적|조건)|(?:目的|名义|名義|以)[^。]{0,12}入境|(?:조건으로|목적으로)[^.]{0,20}입국|출입국|비자|사증|도강증|통행증|재입국|여권|연수생|유학생|研修生|实习生|實習生|고용\s?허가|\bentry\s+and\s+(?:stay|residence)\b|(?:입국|入境)\s?(?:과|와|및|和|及|与|與)\s?(?:체류|居留|停留)|체류\s?(?:기간|연장|허가)|(?:居留|停留)(?:期限|许可|許可)|\bborder[-\s]runs?\b|再入境|重新入境|再次入境|(?:出境|出国|出國)[^。]{0,10}(?:再|重新)(?:入境|回来|回來)/i,
+    /\bvisas?\b|\bpermits?\b|\bborder\s+pass(?:es)?\b|\brenew\w*|\bre-?enter\w*|\boverstay\w*|\bvisa[-\s]runs?\b|\bvisitor\b|\btrainees?\b|\binterns?(?:hip)?\b|\bvisa-free\b|\bextend\w*\s+(?:their|his|her|the)\s+stay|\bstays?\b[^.]{0,30}\b(?:shorter|less|under|fewer)\s+than\b|签证|簽證|通行证|通行證|护照|護照|续签|續簽|(?:入境|입국)[^。.]{0,12}(?:目的|名义|名義|목적|조건)|(?:目的|名义|名義|以)[^。]{0,12}入境|(?:조건으로|목적으로)[^.]{0,20}입국|출입국|비자|사증|도강증|통행증|재입국|여권|연수생|유학생|研修生|实习生|實習生|고용\s?허가|\bentry\s+and\s+(?:stay|residence)\b|(?:입국|入境)\s?(?:과|와|및|和|及|与|與)\s?(?:체류|居留|停留)|체류\s?(?:기간|연장|허가)|(?:居留|停留)(?:期限|许可|許可)|\bborder[-\s]runs?\b|(?:获得|獲得|取得|办理|辦理|申请|申請)[^。]{0,20}(?:工作|劳动|勞動|就业|就業)(?:许可|許可)|(?:노동|취업|근로)\s?허가(?:증)?(?:를|을)?\s?(?:받|취득|발급)|掩护|掩護|幌子|\bas\s+(?:a\s+)?cover\b|\bdisguis\w*|위장|\b(?:accept\w*|hir\w*|dispatch\w*|employ\w*)\s+of\s+(?:new\s+)?(?:north\s+korean\s+)?workers\b[^.]{0,40}\bbann?ed\b|\bban(?:ned|s)?\s+(?:on\s+)?(?:the\s+)?(?:accept|hir|dispatch|employ)\w*|(?:송출|파견|고용)[^.]{0,6}금지|禁止[^。]{0,10}(?:派遣|雇佣|僱傭|输出|輸出)|再入境|重新入境|再次入境|(?:出境|出国|出國)[^。]{0,10}(?:再|重新)(?:入境|回来|回來)/i,
   ],
   [
     "incident",
@@ -50,14 +50,14 @@ const CUES: [ClaimKind, RegExp][] = [
 // A visa practice is a statement about workers or about visas themselves, not any mention
 // of "trainee" or "intern".
 const VISA_WORD =
-  /visa|permit|pass|renew|stay|签证|簽證|通行证|續簽|续签|入境|비자|도강증|갱신|입국|허가|유학생/i;
+  /visa|permit|pass|renew|stay|签证|簽證|通行证|續簽|续签|入境|许可|許可|비자|도강증|갱신|입국|허가|유학생|송출|파견|cover|disguis|掩护|掩護|위장|\bbann?ed\b/i;
 
 // Visas as a label for whom a figure counts ("holders of work visas", 취업비자를 보유한,
 // 持有工作签证的) state no practice.
 const NOT_A_VISA_PRACTICE = new RegExp(
   [
     "\\b(?:holding|holders?\\s+of)\\s+(?:\\w+\\s+)?(?:visas?|permits?)\\b|\\b(?:visa|permit)\\s+holders\\b",
-    "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가)를?\\s?(?:보유|소지)한",
+    "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가증?)[를을]?\\s?(?:보유한|소지한|지닌|가진)",
     "持有[^。]{0,6}(?:签证|簽證|许可|許可)的?",
   ].join("|"),
   "giu",

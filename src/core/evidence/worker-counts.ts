@@ -17,17 +17,44 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts)\b/i;
 const NOT_WORKERS = /^(?:Chinese|local|Han|ethnic|South\s+Korean|Korean-Chinese|foreign)\b/i;
 // A word after the number that makes it something other than a head count.
 const OTHER_NOUN =
   /^(?:buses|coaches|vehicles|trucks|factories|plants|companies|firms|employers|sites|days?|weeks?|months?|years?|hours?|minutes?|yuan|dollars|won|euros?|percent|per\s*cent|km|kilomet(?:re|er)s?|miles|tons?|tonnes|times|rooms|storeys|floors|acres|hectares|shipments|importers|members|countries|states|groups|teams|dormitories|passports|visas|permits|tourist|student|cases|metres|meters|beds|seats|pages|containers|kg|%)\b/i;
 export const WORKER_CONTEXT =
   /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce|(?:im)?migrants)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|노무|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
-const CJK_WORKER_NEAR =
-  /^(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓|朝方)?(?:籍)?(?:名|个|人)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|人员|人員|劳动者|勞動者|女性|妇女|婦女)|^\s?명?\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|노무자|여성|인력|여공|종업원)/u;
-const CJK_NOUN_TAIL =
-  /^(?:多|余|餘)?(?:名|人)?(?:的)?(?:疑似)?(?:朝鲜|朝鮮|北韩|北韓)?(?:籍)?(?:工人|劳工|勞工|劳务人员|勞務人員|女工|员工|員工|务工人员|劳动者|勞動者|女性|妇女|婦女)?|^\s?(?:의\s)?(?:북한\s?)?(?:노동자|근로자|여성|인력|여공)?/u;
+// Chinese and Korean worker noun phrases after a count: a few modifiers ("朝鲜IT", "북한 IT
+// 전문") and a head of the worker category — workers, staff, labour, technicians, women
+// workers, or DPRK nationals ("北韩人", "북한 주민") — possibly as the end of a compound
+// ("建筑工人", "전문인력").
+const ZH_WORKER_HEAD =
+  "(?:工人|劳工|勞工|女工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人)";
+const ZH_MODIFIER =
+  "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
+const KO_WORKER_HEAD =
+  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|북한\\s?주민|북한\\s?사람)";
+const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
+const CJK_WORKER_NEAR = new RegExp(
+  `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
+  "u",
+);
+const CJK_WORKER_BEFORE = new RegExp(
+  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려)?\\s?$`,
+  "u",
+);
+// A count that is the size of a shortage ("缺口将从目前的150万人", "부족 인력 5만 명",
+// "a shortage of 2 million"): the workers missing, not present.
+const SHORTAGE_BEFORE =
+  /(?:缺口|短缺|부족|모자라)[^，。,]{0,30}$|\bshortage\s+of\s+(?:about\s+|some\s+)?$/u;
+const ZH_NOUN_TAIL = new RegExp(
+  `^(?:多|余|餘)?(?:名|人)?(?:(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD})?`,
+  "u",
+);
+const KO_NOUN_TAIL = new RegExp(
+  `^(?:\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
+  "u",
+);
 
 // Before a number: money, a document number or reference (annex, table, page), an age, a
 // resolution, a seat count, a back-reference ("of the 500"), a month name (a date), or a batch
@@ -59,7 +86,12 @@ export function findWorkerCounts(
     const after = text.slice(q.end, seg.end);
     const isCjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(q.text) || /^\s?[名人명]/u.test(after);
     const count = isCjk
-      ? cjkWorkerCount(q, after, nearWorkers)
+      ? cjkWorkerCount(
+          q,
+          text.slice(Math.max(seg.start, q.start - 12), q.start),
+          after,
+          nearWorkers || accepted,
+        )
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, accepted });
     if (!count) continue;
     out.push(count);
@@ -89,12 +121,26 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   return (q.max ?? q.min ?? 0) >= 5;
 }
 
-function cjkWorkerCount(q: Quantity, after: string, nearWorkers: boolean): WorkerCount | null {
-  if (NOT_WORKERS_AFTER_CJK.test(after)) return null;
-  // A count of people (名, 명) in a paragraph about workers is a count of workers.
-  if (!CJK_WORKER_NEAR.test(after) && !nearWorkers) return null;
-  const tail = CJK_NOUN_TAIL.exec(after);
-  return { ...q, nounEnd: q.end + (tail?.[0].length ?? 0) };
+function cjkWorkerCount(
+  q: Quantity,
+  before: string,
+  after: string,
+  nearWorkers: boolean,
+): WorkerCount | null {
+  if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
+  // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
+  // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
+  // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
+  if (!CJK_WORKER_NEAR.test(after) && !CJK_WORKER_BEFORE.test(before) && !nearWorkers) return null;
+  return {
+    ...q,
+    nounEnd:
+      q.end +
+      Math.max(
+        ZH_NOUN_TAIL.exec(after)?.[0].length ?? 0,
+        KO_NOUN_TAIL.exec(after)?.[0].length ?? 0,
+      ),
+  };
 }
 
 function englishWorkerCount(

@@ -9,6 +9,7 @@
  */
 
 import { pinyin } from "pinyin-pro";
+import { lazy } from "../lazy.js";
 import { HANJA_TABLE, SIMPLIFIED_TABLE } from "./data/hanja-table.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import {
@@ -40,10 +41,9 @@ interface Tables {
   pinyinOfSyllable: Map<string, Set<string>>;
 }
 
-let tables: Tables | undefined;
+const load = lazy(buildTables);
 
-function load(): Tables {
-  if (tables) return tables;
+function buildTables(): Tables {
   const hanja = new Map<string, HanjaEntry>();
   for (const line of HANJA_TABLE.split("\n")) {
     const [ch, readingText, py, grade] = line.split(" ");
@@ -111,7 +111,7 @@ function load(): Tables {
     for (const { ch } of list) if (!seen.has(ch) && seen.add(ch)) out.push(ch);
     byReading.set(syl, out);
   }
-  tables = {
+  return {
     hanja,
     simplified,
     surnameReadings,
@@ -119,7 +119,6 @@ function load(): Tables {
     surnamePinyin,
     pinyinOfSyllable: new Map(),
   };
-  return tables;
 }
 
 /** Traditional (Korean) forms of a character: itself if known, else its traditional variants. */

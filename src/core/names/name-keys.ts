@@ -9,6 +9,7 @@
  * Keys are for candidate generation only; compareNames decides.
  */
 
+import { lazy } from "../lazy.js";
 import { HANJA_TABLE } from "./data/hanja-table.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import { decomposeSyllable, toSouthInitial } from "./hangul.js";
@@ -152,12 +153,8 @@ function keysOfParsed(p: ParsedName, keys: Set<string>): void {
   }
 }
 
-let pinyinClasses: Map<string, string[]> | undefined;
-let surnameByPinyin: Map<string, string> | undefined;
-
 /** pinyin syllable → Korean phonetic classes of the name-usable Hanja read so, most frequent first. */
-function pinyinToClasses(): Map<string, string[]> {
-  if (pinyinClasses) return pinyinClasses;
+const pinyinToClasses = lazy((): Map<string, string[]> => {
   const counts = new Map<string, Map<string, number>>();
   for (const line of HANJA_TABLE.split("\n")) {
     const [, readings, py] = line.split(" ");
@@ -170,16 +167,19 @@ function pinyinToClasses(): Map<string, string[]> {
     m.set(cls, (m.get(cls) ?? 0) + (first.includes("E") ? 3 : 1));
     counts.set(py, m);
   }
-  pinyinClasses = new Map(
+  return new Map(
     [...counts].map(([py, m]) => [py, [...m].sort((a, b) => b[1] - a[1]).map(([c]) => c)]),
   );
-  surnameByPinyin = new Map();
+});
+
+/** Surname pinyin → Hangul surname, the most populous one where several read so. */
+const surnameByPinyin = lazy((): Map<string, string> => {
+  const bySurname = new Map<string, string>();
   const bySize = [...SURNAME_TABLE].sort((a, b) => b[7] - a[7]);
   for (const [south, , , pinyins] of bySize)
-    for (const p of pinyins.split(","))
-      if (p && !surnameByPinyin.has(p)) surnameByPinyin.set(p, south);
-  return pinyinClasses;
-}
+    for (const p of pinyins.split(",")) if (p && !bySurname.has(p)) bySurname.set(p, south);
+  return bySurname;
+});
 
 function pinyinKeys(text: string, keys: Set<string>): void {
   const tokens = text
@@ -190,7 +190,7 @@ function pinyinKeys(text: string, keys: Set<string>): void {
   const parsed = tokens.map((t) => parsePinyin(t));
   if (parsed.some((p) => !p)) return;
   const classes = pinyinToClasses();
-  const fam = surnameByPinyin!.get(parsed[0]!.join(""));
+  const fam = surnameByPinyin().get(parsed[0]!.join(""));
   const given = parsed.slice(1).flat() as string[];
   keys.add(`py:${[...parsed[0]!, ...given].join("")}`);
   if (!fam) return;

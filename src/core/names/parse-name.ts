@@ -9,6 +9,7 @@
  * (given names are hyphenated, surnames almost never are).
  */
 
+import { lazy } from "../lazy.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import { detectScript, type Script } from "./detect-script.js";
 import { northInitialCandidates, toSouthInitial } from "./hangul.js";
@@ -40,11 +41,8 @@ export interface ParsedName {
   cost: number;
 }
 
-let surnameSpellings: Map<string, SyllableCandidate[]> | undefined;
-
 /** Latin spellings of surnames from the surname table (RR, MR, attested others such as Lee, Park, Choi). */
-function surnameSpellingIndex(): Map<string, SyllableCandidate[]> {
-  if (surnameSpellings) return surnameSpellings;
+const surnameSpellingIndex = lazy((): Map<string, SyllableCandidate[]> => {
   const index = new Map<string, SyllableCandidate[]>();
   const add = (spelling: string, hangul: string, cost: number) => {
     const key = normalizeRomanized(spelling).replace(/[^a-zŏŭ']/g, "");
@@ -85,9 +83,8 @@ function surnameSpellingIndex(): Map<string, SyllableCandidate[]> {
   ] as const)
     add(spelling, hangul, 0);
   for (const list of index.values()) list.sort((a, b) => a.cost - b.cost);
-  surnameSpellings = index;
   return index;
-}
+});
 
 /** Hangul surname candidates for one Latin token; empty if it does not look like a Korean surname. */
 export function surnameCandidatesLatin(token: string): SyllableCandidate[] {

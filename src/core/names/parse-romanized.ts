@@ -9,6 +9,7 @@
  * and the DPRK system with their diacritic-free and apostrophe forms (docs/names.md).
  */
 
+import { lazy, memoize } from "../lazy.js";
 import { GIVEN_NAME_TABLE } from "./data/given-name-table.js";
 import { HANJA_TABLE } from "./data/hanja-table.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
@@ -324,10 +325,6 @@ const CODA_SPELLINGS: Partial<Record<number, Variants>> = {
 /** Penalty for a syllable outside the Sino-Korean / given-name inventory (kept, but unlikely). */
 const RARE_SYLLABLE_COST = 1.5;
 
-let spellingIndex: Map<string, SyllableCandidate[]> | undefined;
-let maxSpellingLength = 0;
-let surnameSet: Set<string> | undefined;
-
 /** Syllables that occur in personal names: Hanja readings (E/N), their South forms, native given-name syllables, surnames. */
 function nameSyllables(): Map<string, number> {
   const inv = new Map<string, number>();
@@ -365,8 +362,10 @@ function nameSyllables(): Map<string, number> {
   return inv;
 }
 
-function buildIndex(): Map<string, SyllableCandidate[]> {
+/** Every spelling of every syllable with its candidates, cheapest first, and the longest spelling. */
+function buildIndex(): { index: Map<string, SyllableCandidate[]>; maxSpellingLength: number } {
   const index = new Map<string, SyllableCandidate[]>();
+  let maxSpellingLength = 0;
   const add = (spelling: string, syllable: string, prior: number, variance: number) => {
     const cost = prior + variance;
     const list = index.get(spelling);
@@ -413,13 +412,10 @@ function buildIndex(): Map<string, SyllableCandidate[]> {
     }
   }
   for (const list of index.values()) list.sort((a, b) => a.cost - b.cost);
-  return index;
+  return { index, maxSpellingLength };
 }
 
-function index(): Map<string, SyllableCandidate[]> {
-  spellingIndex ??= buildIndex();
-  return spellingIndex;
-}
+const spellings = lazy(buildIndex);
 
 /**
  * Lower-case, turn every breve/caron/apostrophe convention into one (ŏ ŭ for the vowels, ' after an
@@ -462,14 +458,12 @@ export function parseRomanized(word: string): RomanizedParse[] {
   return parts.length === 0 ? [] : results;
 }
 
-const segmentCache = new Map<string, RomanizedParse[]>();
 /** Per extra syllable: prefer "yongchol" = 2 syllables over 3 short ones. */
 const SYLLABLE_COST = 1;
 
-function segment(s: string): RomanizedParse[] {
-  const cached = segmentCache.get(s);
-  if (cached) return cached;
-  const idx = index();
+/** The best parses of a letters-only word into syllable spellings (kept: names repeat). */
+const segment = memoize((s: string): RomanizedParse[] => {
+  const { index: idx, maxSpellingLength } = spellings();
   // dp[i]: best parses of s[0..i)
   const dp: RomanizedParse[][] = Array.from({ length: s.length + 1 }, () => []);
   dp[0] = [{ slots: [], cost: 0 }];
@@ -488,11 +482,8 @@ function segment(s: string): RomanizedParse[] {
       if (target.length > BEAM) target.length = BEAM;
     }
   }
-  const out = dp[s.length]!;
-  if (segmentCache.size > 50_000) segmentCache.clear();
-  segmentCache.set(s, out);
-  return out;
-}
+  return dp[s.length]!;
+}, 50_000);
 
 /** Hangul readings of a whole romanized word, ranked (joins the best candidates of the best parses). */
 export function romanizedToHangul(word: string, limit = 8): string[] {
@@ -516,12 +507,11 @@ export function romanizedToHangul(word: string, limit = 8): string[] {
 }
 
 /** Hangul surnames (South and North forms) known to the surname table. */
-export function knownSurnames(): Set<string> {
-  if (surnameSet) return surnameSet;
-  surnameSet = new Set<string>();
+export const knownSurnames = lazy((): Set<string> => {
+  const surnames = new Set<string>();
   for (const [south, norths] of SURNAME_TABLE) {
-    surnameSet.add(south);
-    for (const n of norths.split(",")) if (n) surnameSet.add(n);
+    surnames.add(south);
+    for (const n of norths.split(",")) if (n) surnames.add(n);
   }
-  return surnameSet;
-}
+  return surnames;
+});

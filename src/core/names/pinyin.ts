@@ -5,24 +5,23 @@
  * The syllable inventory is every pinyin the Hanja table holds, so it covers what Korean names use.
  */
 
+import { lazy } from "../lazy.js";
 import { HANJA_TABLE } from "./data/hanja-table.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 
-let inventory: Set<string> | undefined;
-let maxLength = 0;
-
-function pinyinInventory(): Set<string> {
-  if (inventory) return inventory;
-  inventory = new Set<string>();
+/** Every pinyin syllable of the tables, and the longest one's length. */
+const pinyinInventory = lazy(() => {
+  const inventory = new Set<string>();
   for (const line of HANJA_TABLE.split("\n")) {
     const py = line.split(" ")[2];
     if (py && py !== "-") inventory.add(py);
   }
   for (const row of SURNAME_TABLE)
     for (const p of row[3].split(",")) for (const s of p.split(" ")) if (s) inventory.add(s);
+  let maxLength = 0;
   for (const s of inventory) if (s.length > maxLength) maxLength = s.length;
-  return inventory;
-}
+  return { inventory, maxLength };
+});
 
 /**
  * Every reading of one token with the fewest syllables ("zhengen" → zheng en, zhen gen), at most 4;
@@ -34,7 +33,7 @@ export function parsePinyinAll(token: string): string[][] {
     .replace(/ü/g, "v")
     .replace(/[^a-z]/g, "");
   if (!s) return [];
-  const inv = pinyinInventory();
+  const { inventory: inv, maxLength } = pinyinInventory();
   const best: string[][][] = Array.from({ length: s.length + 1 }, () => []);
   best[0] = [[]];
   for (let i = 0; i < s.length; i++) {
@@ -60,7 +59,7 @@ export function parsePinyin(token: string): string[] | undefined {
     .replace(/ü/g, "v")
     .replace(/[^a-z]/g, "");
   if (!s) return undefined;
-  const inv = pinyinInventory();
+  const { inventory: inv, maxLength } = pinyinInventory();
   const best: (string[] | undefined)[] = new Array(s.length + 1).fill(undefined);
   best[0] = [];
   for (let i = 0; i < s.length; i++) {

@@ -1,7 +1,6 @@
 /**
  * Is a listing DPRK-related? Not by programme tag alone: 33 of the 78 UN DPRK individuals found in
- * the 2024-05 OFAC SDN file are listed there only under NPWMD (shared/data/SOURCES.md, "Cross-list
- * observation"). A listing is DPRK-related if its programme says so (UN list type DPRK, OFAC DPRK*,
+ * the 2024-05 OFAC SDN file are listed there only under NPWMD (docs/screening.md). A listing is DPRK-related if its programme says so (UN list type DPRK, OFAC DPRK*,
  * EU PRK, UK regime, UN reference KP… as the list's own or quoted in the remarks), or a
  * nationality, address or the remarks point to North Korea.
  */

@@ -5,7 +5,9 @@
  * (dob_year_disjoint −0.15, dob_day_disjoint −0.25, country_mismatch −0.2; screening-anchors §3),
  * softened where list data is approximate.
  */
+
 import countries from "i18n-iso-countries";
+import { lazy } from "../lazy.js";
 
 export interface FeatureResult {
   feature: "birth_date" | "nationality" | "document";
@@ -107,7 +109,6 @@ const COUNTRY_EXTRA: Record<string, string> = {
   taiwan: "TWN",
 };
 
-let countryIndex: Map<string, string> | undefined;
 const countryKey = (s: string) =>
   s
     .normalize("NFKD")
@@ -118,22 +119,23 @@ const countryKey = (s: string) =>
     .trim();
 
 /** ISO 3166-1 alpha-3 for a country name or code as lists and port logs write it, else undefined. */
-export function countryCode(value: string): string | undefined {
-  if (!countryIndex) {
-    const index = new Map<string, string>();
-    for (const [a3, a2] of Object.entries(countries.getAlpha3Codes())) {
-      index.set(a3.toLowerCase(), a3);
-      index.set(String(a2).toLowerCase(), a3);
-    }
-    for (const [a2, names] of Object.entries(countries.getNames("en", { select: "all" }))) {
-      const a3 = countries.alpha2ToAlpha3(a2);
-      if (a3) for (const n of names as string[]) index.set(countryKey(n), a3);
-    }
-    for (const [k, v] of Object.entries(COUNTRY_EXTRA)) index.set(countryKey(k), v);
-    countryIndex = index;
+const countryIndex = lazy(() => {
+  const index = new Map<string, string>();
+  for (const [a3, a2] of Object.entries(countries.getAlpha3Codes())) {
+    index.set(a3.toLowerCase(), a3);
+    index.set(String(a2).toLowerCase(), a3);
   }
+  for (const [a2, names] of Object.entries(countries.getNames("en", { select: "all" }))) {
+    const a3 = countries.alpha2ToAlpha3(a2);
+    if (a3) for (const n of names as string[]) index.set(countryKey(n), a3);
+  }
+  for (const [k, v] of Object.entries(COUNTRY_EXTRA)) index.set(countryKey(k), v);
+  return index;
+});
+
+export function countryCode(value: string): string | undefined {
   const k = countryKey(value);
-  return k ? countryIndex.get(k) : undefined;
+  return k ? countryIndex().get(k) : undefined;
 }
 
 export function compareNationality(

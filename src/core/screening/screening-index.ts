@@ -27,10 +27,13 @@ import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
   alignNames,
+  type GlueSide,
+  glueSide,
   memoTokenSimilarity,
   personTokenWeigher,
   skeleton,
   type TokenSimilarity,
+  type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
 import { acronymOf, hasCjk, personTokens } from "./text.js";
@@ -222,10 +225,29 @@ interface PreparedQuery {
   keys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
-  /** Token similarity remembered for this query. */
+  /** Token similarity, remembered across queries. */
   similarity: TokenSimilarity;
+  /** The query's token lists prepared for alignment, by weigher. */
+  sides: SideCache;
   /** The query parsed as a personal name, on first use. */
   parsed?: PreparedName;
+}
+
+/** Token lists prepared for alignment, by weigher and by the (kept) token array. */
+type SideCache = Map<TokenWeigher, WeakMap<readonly string[], GlueSide>>;
+
+function sideOf(cache: SideCache, tokens: readonly string[], weigh: TokenWeigher): GlueSide {
+  let byTokens = cache.get(weigh);
+  if (!byTokens) {
+    byTokens = new WeakMap();
+    cache.set(weigh, byTokens);
+  }
+  let side = byTokens.get(tokens);
+  if (!side) {
+    side = glueSide(tokens, weigh);
+    byTokens.set(tokens, side);
+  }
+  return side;
 }
 
 /** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
@@ -309,6 +331,14 @@ export class ScreeningIndex {
   /** Document frequency of each organisation token, for rarity weights. */
   private readonly orgDf = new Map<string, number>();
   private orgNames = 0;
+  /** List names' token lists prepared for alignment (kept: the same names meet many queries). */
+  private readonly nameSides: SideCache = new Map();
+  /** Token similarity of the pairs that queries met (bounded). */
+  private readonly similarity = memoTokenSimilarity();
+  /** Organisation token weights, by token. */
+  private readonly orgWeights = new Map<string, number>();
+  /** Per-name key scores of the query being screened, all zero between queries. */
+  private keyScores?: { score: Float64Array; touched: Int32Array };
   /** List names parsed for compareNames, on first use: the same aliases meet many queries. */
   private readonly parsedNames = new Map<string, PreparedName>();
 
@@ -555,7 +585,8 @@ export class ScreeningIndex {
       org,
       keys,
       koreanMemo: new Map(),
-      similarity: memoTokenSimilarity(),
+      similarity: this.similarity,
+      sides: new Map(),
     };
   }
 
@@ -569,37 +600,82 @@ export class ScreeningIndex {
 
   /** Candidate name ids, best key score first. */
   private candidates(p: PreparedQuery): number[] {
-    const score = new Map<number, number>();
-    const n = this.nameList.length || 1;
-    let smallest: [string, ArrayLike<number> & Iterable<number>] | undefined;
+    const n = this.nameEntity.length || 1;
+    // Key scores per name id in a typed array kept by the index (screen is synchronous, so one
+    // scratch serves every query): no Map entry per touched name.
+    const s = this.scratch(n);
+    const score = s.score;
+    const touched = s.touched;
+    let count = 0;
+    let smallest: ArrayLike<number> | undefined;
     let used = 0;
     for (const k of p.keys) {
       const list = this.postings.get(k);
       if (!list) continue;
       if (list.length > TUNING.maxPosting) {
         // Very common keys (kim, co, of) are skipped unless nothing rarer is shared.
-        if (!smallest || list.length < smallest[1].length) smallest = [k, list];
+        if (!smallest || list.length < smallest.length) smallest = list;
         continue;
       }
       used++;
-      const w = k.startsWith("l:")
-        ? TUNING.looseKeyWeight
-        : k.startsWith("k:")
-          ? TUNING.koreanKeyWeight
-          : Math.log(1 + n / list.length) * (k.startsWith("e:") ? 0.5 : 1);
-      for (const id of list) score.set(id, (score.get(id) ?? 0) + w);
+      const c = k.charCodeAt(0);
+      const w =
+        c === 108 // l:
+          ? TUNING.looseKeyWeight
+          : c === 107 // k:
+            ? TUNING.koreanKeyWeight
+            : Math.log(1 + n / list.length) * (c === 101 ? 0.5 : 1); // e:
+      for (let i = 0; i < list.length; i++) {
+        const id = list[i]!;
+        if (score[id] === 0) touched[count++] = id;
+        score[id] = score[id]! + w;
+      }
     }
-    if (used === 0 && smallest) for (const id of smallest[1]) score.set(id, 1);
+    if (used === 0 && smallest)
+      for (let i = 0; i < smallest.length; i++) {
+        const id = smallest[i]!;
+        if (score[id] === 0) touched[count++] = id;
+        score[id] = 1;
+      }
     let max = 0;
-    for (const v of score.values()) if (v > max) max = v;
-    // Only names within reach of the best key score are worth sorting.
+    for (let i = 0; i < count; i++) if (score[touched[i]!]! > max) max = score[touched[i]!]!;
+    // Only names within reach of the best key score compete; the best few are kept in order
+    // (score descending, then id) without sorting every touched name.
     const floor = max * 0.25;
-    const ranked: [number, number][] = [];
-    for (const [id, v] of score)
-      if (v >= floor && this.kindAllowed(this.kinds[this.nameEntity[id]!]!, p.q.type))
-        ranked.push([id, v]);
-    ranked.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return ranked.slice(0, TUNING.fullScoreCandidates).map(([id]) => id);
+    const k = TUNING.fullScoreCandidates;
+    const topIds: number[] = [];
+    const topScores: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = touched[i]!;
+      const v = score[id]!;
+      score[id] = 0;
+      if (v < floor) continue;
+      const last = topIds.length - 1;
+      if (
+        topIds.length === k &&
+        (v < topScores[last]! || (v === topScores[last]! && id > topIds[last]!))
+      )
+        continue;
+      if (!this.kindAllowed(this.kinds[this.nameEntity[id]!]!, p.q.type)) continue;
+      let at = topIds.length === k ? last : topIds.length;
+      while (
+        at > 0 &&
+        (topScores[at - 1]! < v || (topScores[at - 1] === v && topIds[at - 1]! > id))
+      ) {
+        topIds[at] = topIds[at - 1]!;
+        topScores[at] = topScores[at - 1]!;
+        at--;
+      }
+      topIds[at] = id;
+      topScores[at] = v;
+    }
+    return topIds;
+  }
+
+  private scratch(n: number): { score: Float64Array; touched: Int32Array } {
+    if (!this.keyScores || this.keyScores.score.length < n)
+      this.keyScores = { score: new Float64Array(n), touched: new Int32Array(n) };
+    return this.keyScores;
   }
 
   private parsedName(name: string): PreparedName {
@@ -613,24 +689,29 @@ export class ScreeningIndex {
 
   /** Length weight × rarity in [TUNING.orgMinRarity, 1] (ln(N/df) scaled so df ≤ N/1000 counts fully). */
   private readonly orgWeight = (t: string): number => {
+    let w = this.orgWeights.get(t);
+    if (w === undefined) {
+      w = this.computeOrgWeight(t);
+      this.orgWeights.set(t, w);
+    }
+    return w;
+  };
+
+  private computeOrgWeight(t: string): number {
     const df = this.orgDf.get(t) ?? 0;
     const n = Math.max(this.orgNames, 1000);
     const rarity = Math.log(n / (df + 1)) / Math.log(1000);
     const generic = ORG_GENERIC_WORDS.has(t) ? ORG_GENERIC_FACTOR : 1;
     return tokenWeight(t) * generic * Math.min(1, Math.max(TUNING.orgMinRarity, rarity));
-  };
+  }
 
-  private scoreName(
-    p: PreparedQuery,
-    n: IndexedName,
-    allowKorean: boolean,
-  ): Omit<MatchExplanation, "features" | "aliasType" | "aliasQuality" | "alias"> | undefined {
+  private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
       // The same words in any order are the same name, however Korean they read (JOHN DOE).
       if (sameTokens(p.personTokens, n.tokens))
-        return { method: "tokens", nameScore: 1, nameForms: n.tokens.slice() };
+        return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
       if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
         const memoKey = n.tokens.join(" ");
@@ -641,12 +722,16 @@ export class ScreeningIndex {
           m = compareParsedNames(p.parsed, this.parsedName(n.name));
           p.koreanMemo.set(memoKey, m);
         }
-        return { method: "korean-name", nameScore: m.score, nameForms: m.explanation };
+        const forms = m.explanation;
+        return { method: "korean-name", nameScore: m.score, forms: () => forms };
       }
+      const weigh = personTokenWeigher(p.personTokens, n.tokens);
       const a = alignNames(p.personTokens, n.tokens, {
-        weigh: personTokenWeigher(p.personTokens, n.tokens),
+        weigh,
         unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
         similarity: p.similarity,
+        querySide: sideOf(p.sides, p.personTokens, weigh),
+        candidateSide: sideOf(this.nameSides, n.tokens, weigh),
       });
       return {
         method: "tokens",
@@ -654,7 +739,7 @@ export class ScreeningIndex {
         nameScore: a.pairs.some(([x, y]) => x.length > 1 && y.length > 1)
           ? a.score
           : Math.min(a.score, INITIALS_ONLY_CEILING),
-        nameForms: alignmentForms(a),
+        forms: () => alignmentForms(a),
       };
     }
     let best: ReturnType<ScreeningIndex["scoreName"]>;
@@ -664,12 +749,14 @@ export class ScreeningIndex {
           weigh: this.orgWeight,
           unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
           similarity: p.similarity,
+          querySide: sideOf(p.sides, qv, this.orgWeight),
+          candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
         if (!best || a.score > best.nameScore)
           best = {
             method: "organisation",
             nameScore: a.score,
-            nameForms: [
+            forms: () => [
               ...alignmentForms(a),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
@@ -689,7 +776,7 @@ export class ScreeningIndex {
       best = {
         method: "acronym",
         nameScore: TUNING.acronymScore,
-        nameForms: [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
+        forms: () => [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
       };
     return best;
   }
@@ -710,6 +797,7 @@ export class ScreeningIndex {
     for (const f of features) score += f.effect;
     if (doc && nameScore >= 0.5) score = Math.max(score, DOCUMENT_FLOOR);
     score = Math.max(0, Math.min(1, Number(score.toFixed(4))));
+    let forms: string[] | undefined;
     return {
       list: e.list,
       reference: e.reference,
@@ -723,7 +811,11 @@ export class ScreeningIndex {
         aliasQuality: n.quality,
         method: s.method,
         nameScore,
-        nameForms: weak ? [...s.nameForms, `weak alias ×${TUNING.weakAliasFactor}`] : s.nameForms,
+        // Written out when read: most candidates are ranked and dropped unread.
+        get nameForms() {
+          forms ??= weak ? [...s.forms(), `weak alias ×${TUNING.weakAliasFactor}`] : s.forms();
+          return forms;
+        },
         features,
       },
     };
@@ -817,6 +909,9 @@ export class ScreeningIndex {
     return out;
   }
 }
+
+/** A name's score and method, with its forms written out only on demand. */
+type NameScore = Pick<MatchExplanation, "method" | "nameScore"> & { forms: () => string[] };
 
 /** Which tokens lined up, and which were left over on either side. */
 function alignmentForms(a: Alignment): string[] {

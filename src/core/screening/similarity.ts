@@ -5,17 +5,28 @@
  * the evaluation reports as a baseline.
  */
 
-/** Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as soon as it is certain to exceed `bound`. */
-export function boundedEditDistance(a: string, b: string, bound: number): number {
+/**
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as
+ * soon as it is certain to exceed `bound`. `rows` may lend the three DP rows (3·(|b|+1) cells),
+ * so a caller comparing many pairs allocates nothing.
+ */
+export function boundedEditDistance(
+  a: string,
+  b: string,
+  bound: number,
+  rows?: Int32Array,
+): number {
   if (a === b) return 0;
   const n = a.length;
   const m = b.length;
   if (Math.abs(n - m) > bound) return bound + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  let prev2 = new Int32Array(m + 1);
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
+  const cells = rows && rows.length >= 3 * (m + 1) ? rows : new Int32Array(3 * (m + 1));
+  let prev2 = cells.subarray(0, m + 1);
+  let prev = cells.subarray(m + 1, 2 * (m + 1));
+  let cur = cells.subarray(2 * (m + 1), 3 * (m + 1));
+  prev2.fill(0);
   for (let j = 0; j <= m; j++) prev[j] = j;
   for (let i = 1; i <= n; i++) {
     cur[0] = i;
@@ -49,7 +60,7 @@ export function boundedEditDistance(a: string, b: string, bound: number): number
  * distance d stays within a length-dependent budget (1 up to 5 letters, 2 up to 9, else 3), and 0
  * beyond it. Short tokens get no budget: "Li"/"Lu" and "Ali"/"Ari" are different names.
  */
-export function tokenSimilarity(a: string, b: string): number {
+export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number {
   if (a === b) return 1;
   // An initial stands for a word with that first letter (A. Khamenei, V. Putin), never for a
   // vowel-less reading from an abjad (its first letter may follow a vowel left unwritten).
@@ -70,13 +81,13 @@ export function tokenSimilarity(a: string, b: string): number {
   if (Math.min(a.length, b.length) < 4) return 0;
   const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
   let d = budget + 1;
-  if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget);
+  if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget, rows);
   // Letters that transliteration systems write two ways count as one (Aleksandr / Alexander,
   // Josef / Joseph): the distance is taken again on the folded forms.
   if (d > budget && (hasFoldable(a) || hasFoldable(b))) {
     const fa = foldSpelling(a);
     const fb = foldSpelling(b);
-    if (Math.abs(fa.length - fb.length) <= budget) d = boundedEditDistance(fa, fb, budget);
+    if (Math.abs(fa.length - fb.length) <= budget) d = boundedEditDistance(fa, fb, budget, rows);
   }
   if (d > budget) return 0;
   // A different first letter in a short name is usually another name (Ivan/Evan, Hasmet/Hasret
@@ -154,15 +165,19 @@ export function tokenWeight(t: string): number {
 const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|ievych|ovna|evna|ivna|ogly|oglu|ugli|kyzy|qizi)$/;
 
+/** A patronymic as light as an initial; every other token by `tokenWeight`. */
+const patronymicLightWeight: TokenWeigher = (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
+
 /**
  * Token weights for two person names: `tokenWeight`, with patronymics as light as an initial when
  * only one side has one. Two different patronymics keep their weight: another father's name is
- * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV).
+ * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV). One of two fixed functions, so
+ * callers may cache by it.
  */
 export function personTokenWeigher(a: readonly string[], b: readonly string[]): TokenWeigher {
   const pa = a.some((t) => PATRONYMIC.test(t));
   const pb = b.some((t) => PATRONYMIC.test(t));
-  return pa === pb ? tokenWeight : (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
+  return pa === pb ? tokenWeight : patronymicLightWeight;
 }
 
 export interface Alignment {
@@ -194,23 +209,32 @@ export function weighted(
 export type TokenSimilarity = (a: string, b: string) => number;
 
 /**
- * `tokenSimilarity` remembered for one query: a query meets the same list tokens (academy,
- * trading, kim) in many candidate names, and each comparison runs regular expressions and an edit
- * distance. Create one per query; it grows with the distinct token pairs that query meets.
+ * `tokenSimilarity` remembered: queries meet the same list tokens (academy, trading, kim) in many
+ * candidate names and many queries share tokens (john, trading), and each comparison runs an edit
+ * distance. Kept by an index for all its queries; forgets everything once it holds `limit` pairs,
+ * so its memory stays bounded.
  */
-export function memoTokenSimilarity(): TokenSimilarity {
-  const memo = new Map<string, Map<string, number>>();
+export function memoTokenSimilarity(limit = 300_000): TokenSimilarity {
+  let memo = new Map<string, Map<string, number>>();
+  let size = 0;
+  // Edit-distance rows lent to every comparison (tokens are short; longer ones allocate).
+  const rows = new Int32Array(3 * 65);
   return (a, b) => {
     if (a === b) return 1;
     let row = memo.get(a);
     if (!row) {
+      if (size >= limit) {
+        memo = new Map();
+        size = 0;
+      }
       row = new Map();
       memo.set(a, row);
     }
     let s = row.get(b);
     if (s === undefined) {
-      s = tokenSimilarity(a, b);
+      s = tokenSimilarity(a, b, rows);
       row.set(b, s);
+      size++;
     }
     return s;
   };
@@ -222,6 +246,12 @@ export interface AlignOptions {
   similarity?: TokenSimilarity;
   /** Weight of unmatched candidate tokens relative to matched ones (default ½). */
   unmatchedCandidateWeight?: number;
+  /**
+   * Either side prepared by `glueSide` with the same tokens and weigher, when it meets many
+   * others (one query, many list names; one list name, many queries).
+   */
+  querySide?: GlueSide;
+  candidateSide?: GlueSide;
 }
 
 interface GreedyAlignment {
@@ -294,36 +324,67 @@ function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignmen
 }
 
 /**
- * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
- * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA).
+ * One side of an alignment, prepared once: the tokens with their weights, and every gluing that
+ * `gluedVariants` may add (each pair of neighbours, and the whole name of three or four tokens).
  */
-export function gluedVariants(
-  tokens: readonly string[],
-  other: readonly string[],
-  weigh: TokenWeigher = tokenWeight,
-  similarity: TokenSimilarity = tokenSimilarity,
-): WeightedTokens[] {
+export interface GlueSide {
+  base: WeightedTokens;
+  /** Glued pairs in order, each with its variant; then the whole name run together, if any. */
+  glued: { token: string; variant: WeightedTokens }[];
+}
+
+export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenWeight): GlueSide {
   const base = weighted(tokens, weigh);
-  const out: WeightedTokens[] = [base];
-  for (let i = 0; i + 1 < tokens.length && out.length < 4; i++) {
-    const glued = tokens[i]! + tokens[i + 1]!;
-    if (!other.some((o) => mayResemble(glued, o) && similarity(glued, o) > 0)) continue;
-    out.push({
-      tokens: [...tokens.slice(0, i), glued, ...tokens.slice(i + 2)],
-      weights: [
-        ...base.weights.slice(0, i),
-        base.weights[i]! + base.weights[i + 1]!,
-        ...base.weights.slice(i + 2),
-      ],
+  const glued: GlueSide["glued"] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const token = tokens[i]! + tokens[i + 1]!;
+    glued.push({
+      token,
+      variant: {
+        tokens: [...tokens.slice(0, i), token, ...tokens.slice(i + 2)],
+        weights: [
+          ...base.weights.slice(0, i),
+          base.weights[i]! + base.weights[i + 1]!,
+          ...base.weights.slice(i + 2),
+        ],
+      },
     });
   }
   // The whole name run together (CHON MA SAN ↔ CHONMASAN).
   if (tokens.length >= 3 && tokens.length <= 4) {
     const all = tokens.join("");
-    if (other.some((o) => mayResemble(all, o) && similarity(all, o) > 0))
-      out.push({ tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] });
+    glued.push({
+      token: all,
+      variant: { tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] },
+    });
+  }
+  return { base, glued };
+}
+
+/**
+ * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
+ * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA); at most three pairs,
+ * then the whole name run together when it resembles one.
+ */
+export function gluedVariants(
+  side: GlueSide,
+  other: readonly string[],
+  similarity: TokenSimilarity = tokenSimilarity,
+): WeightedTokens[] {
+  const out: WeightedTokens[] = [side.base];
+  const pairs = side.base.tokens.length - 1;
+  for (let i = 0; i < side.glued.length; i++) {
+    const isPair = i < pairs;
+    if (isPair && out.length >= 4) continue;
+    const g = side.glued[i]!;
+    if (resemblesAny(g.token, other, similarity)) out.push(g.variant);
   }
   return out;
+}
+
+function resemblesAny(t: string, other: readonly string[], similarity: TokenSimilarity): boolean {
+  for (const o of other) if (mayResemble(t, o) && similarity(t, o) > 0) return true;
+  return false;
 }
 
 /**
@@ -344,8 +405,9 @@ export function alignNames(
   const unmatched = options.unmatchedCandidateWeight ?? UNMATCHED_CANDIDATE_WEIGHT;
   const sim = options.similarity ?? tokenSimilarity;
   let best: [WeightedTokens, WeightedTokens, GreedyAlignment] | undefined;
-  for (const x of gluedVariants(q, c, weigh, sim))
-    for (const y of gluedVariants(c, q, weigh, sim)) {
+  const ys = gluedVariants(options.candidateSide ?? glueSide(c, weigh), q, sim);
+  for (const x of gluedVariants(options.querySide ?? glueSide(q, weigh), c, sim))
+    for (const y of ys) {
       const g = greedyAlignment(x, y, unmatched, sim);
       if (!best || g.score > best[2].score) best = [x, y, g];
     }

@@ -3,12 +3,12 @@
  * that the CSV ingest then reads, so a sheet is one run with the same checks and accounting as
  * any CSV file; sheet row N is line N (empty rows stay empty lines), so a reject names the row
  * Excel shows. Read with exceljs's streaming reader (maintained, pure JavaScript, reads a sheet
- * row by row instead of building the whole workbook in memory). Dates come as the date and
- * time written in the cell; formulas as their cached result.
+ * row by row instead of building the whole workbook in memory), loaded when a workbook is read:
+ * loading it takes about a second of CPU, which every other command would otherwise pay at
+ * start-up. Dates come as the date and time written in the cell; formulas as their cached result.
  */
 import { createWriteStream, statSync } from "node:fs";
 import { join } from "node:path";
-import ExcelJS from "exceljs";
 import { AppError } from "../../core/errors.js";
 import { decompressionError, type InputLimits } from "../lines.js";
 import { declaredUncompressedBytes } from "./zip-sizes.js";
@@ -67,6 +67,7 @@ export function checkWorkbookSize(file: string, limits: InputLimits): void {
 export async function sheetsToCsv(file: string, dir: string, sheet?: string): Promise<SheetFile[]> {
   const out: SheetFile[] = [];
   const seen: string[] = [];
+  const { default: ExcelJS } = await import("exceljs");
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
       sharedStrings: "cache",

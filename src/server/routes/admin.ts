@@ -3,21 +3,20 @@ import { z } from "@hono/zod-openapi";
 import { listAudit, verifyAudit } from "../../audit/audit-log.js";
 import { ROLES } from "../../users/roles.js";
 import { addUser, listUsers, updateUser } from "../../users/users.js";
-import { credOf, guarded, routeGroup } from "../auth.js";
+import { routeGroup } from "../auth.js";
 import { type ServerContext, writeAudited } from "../context.js";
-import { Json, UserSchema } from "./schemas.js";
+import { jsonRoute } from "./json-route.js";
+import { named, UserSchema } from "./schemas.js";
 
-const AuditEntrySchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string(),
-    actor: z.string(),
-    action: z.string(),
-    target: z.string().nullable(),
-    detail: z.record(z.string(), z.unknown()).nullable(),
-    hash: z.string(),
-  })
-  .openapi("AuditEntry");
+const AuditEntrySchema = named("AuditEntry", {
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  target: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()).nullable(),
+  hash: z.string(),
+});
 
 const IsoDate = z
   .string()
@@ -26,47 +25,41 @@ const IsoDate = z
     "expected YYYY-MM-DD or an ISO date-time",
   );
 
+const Password = z.string().min(12).max(1024);
+
+const VerificationSchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
+  problems: z.array(
+    z.object({ seq: z.number().int().nullable(), problem: z.string(), message: z.string() }),
+  ),
+});
+
 export function adminRoutes(ctx: ServerContext) {
   return routeGroup(ctx, [getUsers, postUsers, patchUsersName, getAudit, getAuditVerify]);
 }
 
-const getUsers = guarded(
+const getUsers = jsonRoute(
   {
-    method: "get",
-    path: "/api/users",
+    route: "GET /api/users",
     access: "admin",
     summary: "every user",
-    responses: { 200: Json(z.object({ users: z.array(UserSchema) }), "users") },
+    response: [z.object({ users: z.array(UserSchema) }), "users"],
   },
-  async (c, ctx) => c.json({ users: await ctx.reads.use(listUsers) }, 200),
+  async (_, ctx) => ({ users: await ctx.reads.use(listUsers) }),
 );
 
-const postUsers = guarded(
+const postUsers = jsonRoute(
   {
-    method: "post",
-    path: "/api/users",
+    route: "POST /api/users",
     access: "admin",
     summary: "add a user",
-    request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              name: z.string().min(1).max(64),
-              role: z.enum(ROLES),
-              password: z.string().min(12).max(1024),
-            }),
-          },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(UserSchema, "the user") },
+    body: z.object({ name: z.string().min(1).max(64), role: z.enum(ROLES), password: Password }),
+    response: [UserSchema, "the user"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const body = c.req.valid("json");
-    const user = await writeAudited(
+  ({ body, cred }, ctx) =>
+    writeAudited(
       ctx,
       (s) => addUser(s, body.name, body.role, body.password),
       (u) => ({
@@ -75,39 +68,24 @@ const postUsers = guarded(
         target: u.name,
         detail: { added: u.name, role: u.role },
       }),
-    );
-    return c.json(user, 200);
-  },
+    ),
 );
 
-const patchUsersName = guarded(
+const patchUsersName = jsonRoute(
   {
-    method: "patch",
-    path: "/api/users/{name}",
+    route: "PATCH /api/users/{name}",
     access: "admin",
     summary: "change a user's role, password or disabled flag (ends their sessions)",
-    request: {
-      params: z.object({ name: z.string().max(64) }),
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              role: z.enum(ROLES).optional(),
-              password: z.string().min(12).max(1024).optional(),
-              disabled: z.boolean().optional(),
-            }),
-          },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(UserSchema, "the user") },
+    params: { name: z.string().max(64) },
+    body: z.object({
+      role: z.enum(ROLES).optional(),
+      password: Password.optional(),
+      disabled: z.boolean().optional(),
+    }),
+    response: [UserSchema, "the user"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { name } = c.req.valid("param");
-    const change = c.req.valid("json");
-    const user = await writeAudited(
+  ({ params: { name }, body: change, cred }, ctx) =>
+    writeAudited(
       ctx,
       (s) => updateUser(s, name, change),
       () => ({
@@ -121,31 +99,25 @@ const patchUsersName = guarded(
           ...(change.password ? { password: "changed" } : {}),
         },
       }),
-    );
-    return c.json(user, 200);
-  },
+    ),
 );
 
-const getAudit = guarded(
+const getAudit = jsonRoute(
   {
-    method: "get",
-    path: "/api/audit",
+    route: "GET /api/audit",
     access: "admin",
     summary: "audit log entries, oldest first",
-    request: {
-      query: z.object({
-        user: z.string().max(64).optional(),
-        action: z.string().max(40).optional(),
-        since: IsoDate.optional(),
-        case: z.string().max(40).optional(),
-        limit: z.coerce.number().int().min(1).max(10000).default(1000),
-      }),
+    query: {
+      user: z.string().max(64).optional(),
+      action: z.string().max(40).optional(),
+      since: IsoDate.optional(),
+      case: z.string().max(40).optional(),
+      limit: z.coerce.number().int().min(1).max(10000).default(1000),
     },
-    responses: { 200: Json(z.object({ entries: z.array(AuditEntrySchema) }), "entries") },
+    response: [z.object({ entries: z.array(AuditEntrySchema) }), "entries"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const entries = await ctx.reads.use((s) =>
+  async ({ query: q }, ctx) => ({
+    entries: await ctx.reads.use((s) =>
       listAudit(s, {
         actor: q.user,
         action: q.action,
@@ -153,34 +125,16 @@ const getAudit = guarded(
         caseId: q.case,
         limit: q.limit,
       }),
-    );
-    return c.json({ entries }, 200);
-  },
+    ),
+  }),
 );
 
-const getAuditVerify = guarded(
+const getAuditVerify = jsonRoute(
   {
-    method: "get",
-    path: "/api/audit/verify",
+    route: "GET /api/audit/verify",
     access: "admin",
     summary: "check the audit log's hash chain: altered, removed or missing entries",
-    responses: {
-      200: Json(
-        z.object({
-          ok: z.boolean(),
-          entries: z.number().int(),
-          head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
-          problems: z.array(
-            z.object({
-              seq: z.number().int().nullable(),
-              problem: z.string(),
-              message: z.string(),
-            }),
-          ),
-        }),
-        "verification",
-      ),
-    },
+    response: [VerificationSchema, "verification"],
   },
-  async (c, ctx) => c.json(await ctx.reads.use((s) => verifyAudit(s)), 200),
+  (_, ctx) => ctx.reads.use((s) => verifyAudit(s)),
 );

@@ -14,10 +14,11 @@ import {
   listTokens,
   revokeToken,
 } from "../../users/users.js";
-import { credOf, guarded, routeGroup, SESSION_COOKIE } from "../auth.js";
+import { routeGroup, SESSION_COOKIE } from "../auth.js";
 import { type ServerContext, writeAudited } from "../context.js";
 import { ApiError } from "../errors.js";
-import { Json, OkSchema, UserSchema } from "./schemas.js";
+import { jsonRoute } from "./json-route.js";
+import { Json, named, OkSchema, UserSchema } from "./schemas.js";
 
 const LoginBody = z.object({
   name: z.string().min(1).max(64),
@@ -26,23 +27,19 @@ const LoginBody = z.object({
 
 const MeSchema = z.object({ user: UserSchema, csrf_token: z.string().nullable() }).openapi("Me");
 
-const GrantSchema = z
-  .object({
-    grant_id: z.number().int(),
-    case_id: z.string().nullable(),
-    reason: z.string(),
-    expires_at: z.string(),
-  })
-  .openapi("UnmaskGrant");
+const GrantSchema = named("UnmaskGrant", {
+  grant_id: z.number().int(),
+  case_id: z.string().nullable(),
+  reason: z.string(),
+  expires_at: z.string(),
+});
 
-const TokenSchema = z
-  .object({
-    token_id: z.number().int(),
-    label: z.string(),
-    created_at: z.string(),
-    revoked_at: z.string().nullable(),
-  })
-  .openapi("ApiToken");
+const TokenSchema = named("ApiToken", {
+  token_id: z.number().int(),
+  label: z.string(),
+  created_at: z.string(),
+  revoked_at: z.string().nullable(),
+});
 
 export function authRoutes(ctx: ServerContext) {
   return routeGroup(ctx, [
@@ -56,18 +53,17 @@ export function authRoutes(ctx: ServerContext) {
   ]);
 }
 
-const postAuthLogin = guarded(
+const postAuthLogin = jsonRoute(
   {
-    method: "post",
-    path: "/api/auth/login",
+    route: "POST /api/auth/login",
     access: "public",
     summary:
       "log in: sets a new session cookie (any earlier one is ended) and returns the CSRF token",
-    request: { body: { content: { "application/json": { schema: LoginBody } }, required: true } },
-    responses: { 200: Json(MeSchema, "logged in"), 429: Json(z.any(), "too many failed logins") },
+    body: LoginBody,
+    response: [MeSchema, "logged in"],
+    responses: { 429: Json(z.any(), "too many failed logins") },
   },
-  async (c, ctx) => {
-    const { name, password } = c.req.valid("json");
+  async ({ body: { name, password }, c }, ctx) => {
     const address = clientAddress(c);
     const keys = [`user:${name}`, `addr:${address}`];
     const wait = await ctx.reads.use((s) => ctx.throttle.retryAfter(s, keys));
@@ -101,20 +97,18 @@ const postAuthLogin = guarded(
       path: "/",
       expires: session.expiresAt,
     });
-    return c.json({ user, csrf_token: session.csrfToken }, 200);
+    return { user, csrf_token: session.csrfToken };
   },
 );
 
-const postAuthLogout = guarded(
+const postAuthLogout = jsonRoute(
   {
-    method: "post",
-    path: "/api/auth/logout",
+    route: "POST /api/auth/logout",
     access: "viewer",
     summary: "end this session (and its unmask grants)",
-    responses: { 200: Json(OkSchema, "logged out") },
+    response: [OkSchema, "logged out"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
+  async ({ cred, c }, ctx) => {
     const id = getCookie(c, SESSION_COOKIE);
     await writeAudited(
       ctx,
@@ -124,50 +118,34 @@ const postAuthLogout = guarded(
       () => ({ actor: cred.user.name, action: "logout" }),
     );
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
-    return c.json({ ok: true as const }, 200);
+    return { ok: true as const };
   },
 );
 
-const getAuthMe = guarded(
+const getAuthMe = jsonRoute(
   {
-    method: "get",
-    path: "/api/auth/me",
+    route: "GET /api/auth/me",
     access: "viewer",
     summary: "the logged-in user and the session's CSRF token (null with an API token)",
-    responses: { 200: Json(MeSchema, "the user") },
+    response: [MeSchema, "the user"],
   },
-  (c) => {
-    const cred = credOf(c);
-    return c.json({ user: cred.user, csrf_token: cred.csrfToken }, 200);
-  },
+  ({ cred }) => ({ user: cred.user, csrf_token: cred.csrfToken }),
 );
 
-const postAuthUnmask = guarded(
+const postAuthUnmask = jsonRoute(
   {
-    method: "post",
-    path: "/api/auth/unmask",
+    route: "POST /api/auth/unmask",
     access: "analyst",
     summary:
       "state why names and document numbers must be seen: grants unmasked reads to this session or token, for one case or all (logged)",
-    request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              reason: z.string().trim().min(10).max(1000),
-              case_id: z.string().max(40).nullable().optional(),
-            }),
-          },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(GrantSchema, "the grant") },
+    body: z.object({
+      reason: z.string().trim().min(10).max(1000),
+      case_id: z.string().max(40).nullable().optional(),
+    }),
+    response: [GrantSchema, "the grant"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { reason, case_id } = c.req.valid("json");
-    const grant = await writeAudited(
+  ({ body: { reason, case_id }, cred }, ctx) =>
+    writeAudited(
       ctx,
       async (s) => {
         if (case_id && !(await s.one("SELECT 1 FROM cases WHERE case_id = ?", [case_id])))
@@ -180,48 +158,31 @@ const postAuthUnmask = guarded(
         target: case_id ?? null,
         detail: { reason, case_id: case_id ?? null, expires_at: g.expires_at },
       }),
-    );
-    return c.json(grant, 200);
-  },
+    ),
 );
 
-const getTokens = guarded(
+const getTokens = jsonRoute(
   {
-    method: "get",
-    path: "/api/tokens",
+    route: "GET /api/tokens",
     access: "viewer",
     summary: "your API tokens",
-    responses: { 200: Json(z.object({ tokens: z.array(TokenSchema) }), "tokens") },
+    response: [z.object({ tokens: z.array(TokenSchema) }), "tokens"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const tokens = await ctx.reads.use((s) => listTokens(s, cred.user.user_id));
-    return c.json({ tokens }, 200);
-  },
+  async ({ cred }, ctx) => ({
+    tokens: await ctx.reads.use((s) => listTokens(s, cred.user.user_id)),
+  }),
 );
 
-const postTokens = guarded(
+const postTokens = jsonRoute(
   {
-    method: "post",
-    path: "/api/tokens",
+    route: "POST /api/tokens",
     access: "viewer",
     summary: "a new API token for scripts (shown once); it has your role",
-    request: {
-      body: {
-        content: {
-          "application/json": { schema: z.object({ label: z.string().trim().min(1).max(100) }) },
-        },
-        required: true,
-      },
-    },
-    responses: {
-      200: Json(z.object({ token_id: z.number().int(), token: z.string() }), "the token"),
-    },
+    body: z.object({ label: z.string().trim().min(1).max(100) }),
+    response: [z.object({ token_id: z.number().int(), token: z.string() }), "the token"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { label } = c.req.valid("json");
-    const t = await writeAudited(
+  ({ body: { label }, cred }, ctx) =>
+    writeAudited(
       ctx,
       (s) => createToken(s, cred.user.user_id, label),
       (created) => ({
@@ -229,29 +190,24 @@ const postTokens = guarded(
         action: "token",
         detail: { created: created.token_id, label },
       }),
-    );
-    return c.json(t, 200);
-  },
+    ),
 );
 
-const deleteTokensTokenId = guarded(
+const deleteTokensTokenId = jsonRoute(
   {
-    method: "delete",
-    path: "/api/tokens/{token_id}",
+    route: "DELETE /api/tokens/{token_id}",
     access: "viewer",
     summary: "revoke one of your API tokens",
-    request: { params: z.object({ token_id: z.coerce.number().int().positive() }) },
-    responses: { 200: Json(OkSchema, "revoked") },
+    params: { token_id: z.coerce.number().int().positive() },
+    response: [OkSchema, "revoked"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { token_id } = c.req.valid("param");
+  async ({ params: { token_id }, cred }, ctx) => {
     await writeAudited(
       ctx,
       (s) => revokeToken(s, cred.user.user_id, token_id),
       () => ({ actor: cred.user.name, action: "token", detail: { revoked: token_id } }),
     );
-    return c.json({ ok: true as const }, 200);
+    return { ok: true as const };
   },
 );
 

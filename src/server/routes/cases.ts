@@ -19,31 +19,28 @@ import type { Store } from "../../db/store.js";
 import { credOf, guarded, routeGroup } from "../auth.js";
 import { type ServerContext, writeAudited } from "../context.js";
 import { ApiError } from "../errors.js";
+import { JobSchema } from "../jobs.js";
 import { checkUnmask } from "../unmask.js";
-import { JobSchema } from "./jobs.js";
-import { Json } from "./schemas.js";
+import { jsonRoute, type RouteInput } from "./json-route.js";
+import { Flag, named } from "./schemas.js";
 
-const CaseSummarySchema = z
-  .object({
-    case_id: z.string(),
-    title: z.string(),
-    status: z.enum(CASE_STATUSES),
-    assignee: z.string().nullable(),
-    created_by: z.string(),
-    created_at: z.string(),
-    updated_at: z.string(),
-    items: z.number().int(),
-  })
-  .openapi("CaseSummary");
+const CaseSummarySchema = named("CaseSummary", {
+  case_id: z.string(),
+  title: z.string(),
+  status: z.enum(CASE_STATUSES),
+  assignee: z.string().nullable(),
+  created_by: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  items: z.number().int(),
+});
 
-const NoteSchema = z
-  .object({
-    note_id: z.number().int(),
-    author: z.string(),
-    body: z.string(),
-    created_at: z.string(),
-  })
-  .openapi("CaseNote");
+const NoteSchema = named("CaseNote", {
+  note_id: z.number().int(),
+  author: z.string(),
+  body: z.string(),
+  created_at: z.string(),
+});
 
 const CaseSchema = CaseSummarySchema.extend({
   entities: z.array(
@@ -57,7 +54,9 @@ const CaseSchema = CaseSummarySchema.extend({
   notes: z.array(NoteSchema),
 }).openapi("Case");
 
-const CaseId = z.object({ case_id: z.string().min(1).max(40) });
+const CaseId = { case_id: z.string().min(1).max(40) };
+const Title = z.string().min(1).max(200);
+const Assignee = z.string().max(64).nullable().optional();
 const Item = z.object({ kind: z.enum(CASE_ITEM_KINDS), ref: z.string().min(1).max(200) });
 
 /** A case write and its audit entry, in one transaction. */
@@ -66,10 +65,10 @@ function caseWrite<T>(
   actor: string,
   caseId: string | null,
   detail: Record<string, unknown>,
-  fn: (s: Store) => Promise<T & { case_id?: string }>,
+  fn: (s: Store) => Promise<T>,
 ): Promise<T> {
   return writeAudited(ctx, fn, (r) => {
-    const id = caseId ?? r.case_id ?? null;
+    const id = caseId ?? (r as { case_id?: string }).case_id ?? null;
     return { actor, action: "write", target: id, detail: { case_id: id, ...detail } };
   });
 }
@@ -88,206 +87,146 @@ export function caseRoutes(ctx: ServerContext) {
   ]);
 }
 
-const getCases = guarded(
+const getCases = jsonRoute(
   {
-    method: "get",
-    path: "/api/cases",
+    route: "GET /api/cases",
     access: "viewer",
     summary: "cases, newest first",
-    request: {
-      query: z.object({
-        assignee: z.string().max(64).optional(),
-        status: z.enum(CASE_STATUSES).optional(),
-      }),
-    },
-    responses: { 200: Json(z.object({ cases: z.array(CaseSummarySchema) }), "cases") },
+    query: { assignee: z.string().max(64).optional(), status: z.enum(CASE_STATUSES).optional() },
+    response: [z.object({ cases: z.array(CaseSummarySchema) }), "cases"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    return c.json({ cases: await ctx.reads.use((s) => listCases(s, q)) }, 200);
-  },
+  async ({ query }, ctx) => ({ cases: await ctx.reads.use((s) => listCases(s, query)) }),
 );
 
-const postCases = guarded(
+const postCases = jsonRoute(
   {
-    method: "post",
-    path: "/api/cases",
+    route: "POST /api/cases",
     access: "analyst",
     summary: "open a case",
-    request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              title: z.string().min(1).max(200),
-              assignee: z.string().max(64).nullable().optional(),
-            }),
-          },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(CaseSchema, "the case") },
+    body: z.object({ title: Title, assignee: Assignee }),
+    response: [CaseSchema, "the case"],
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const body = c.req.valid("json");
-    const created = await caseWrite(ctx, cred.user.name, null, { opened: body.title }, (s) =>
+  ({ body, cred }, ctx) =>
+    caseWrite(ctx, cred.user.name, null, { opened: body.title }, (s) =>
       createCase(s, body, cred.user.name),
-    );
-    return c.json(created, 200);
-  },
+    ),
 );
 
-const getCasesCaseId = guarded(
+const getCasesCaseId = jsonRoute(
   {
-    method: "get",
-    path: "/api/cases/{case_id}",
+    route: "GET /api/cases/{case_id}",
     access: "viewer",
     summary: "one case with its items and notes",
-    request: { params: CaseId },
-    responses: { 200: Json(CaseSchema, "the case") },
+    params: CaseId,
+    response: [CaseSchema, "the case"],
   },
-  async (c, ctx) => {
-    const { case_id } = c.req.valid("param");
-    return c.json(await ctx.reads.use((s) => getCase(s, case_id)), 200);
-  },
+  ({ params: { case_id } }, ctx) => ctx.reads.use((s) => getCase(s, case_id)),
 );
 
-const patchCasesCaseId = guarded(
+/**
+ * A route that changes one case (analyst) and answers with `response`; `write` returns the audit
+ * entry's detail and the change.
+ */
+function caseChange<
+  B extends z.ZodType,
+  R extends z.ZodType,
+  P extends z.ZodRawShape = Record<never, never>,
+>(
+  def: { route: `${"POST" | "PATCH" | "DELETE"} ${string}`; summary: string; params?: P; body?: B },
+  response: [R, string],
+  write: (
+    caseId: string,
+    input: RouteInput<typeof CaseId & P, z.ZodRawShape, B>,
+  ) => [Record<string, unknown>, (s: Store) => Promise<z.input<R>>],
+) {
+  return jsonRoute(
+    {
+      ...def,
+      access: "analyst",
+      params: { ...CaseId, ...def.params } as typeof CaseId & P,
+      response,
+    },
+    (input, ctx) => {
+      const id = (input.params as { case_id: string }).case_id;
+      const [detail, fn] = write(id, input);
+      return caseWrite(ctx, input.cred.user.name, id, detail, fn);
+    },
+  );
+}
+
+const patchCasesCaseId = caseChange(
   {
-    method: "patch",
-    path: "/api/cases/{case_id}",
-    access: "analyst",
+    route: "PATCH /api/cases/{case_id}",
     summary: "change a case's title, status or assignee",
-    request: {
-      params: CaseId,
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              title: z.string().min(1).max(200).optional(),
-              status: z.enum(CASE_STATUSES).optional(),
-              assignee: z.string().max(64).nullable().optional(),
-            }),
-          },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(CaseSchema, "the case") },
+    body: z.object({
+      title: Title.optional(),
+      status: z.enum(CASE_STATUSES).optional(),
+      assignee: Assignee,
+    }),
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { case_id } = c.req.valid("param");
-    const body = c.req.valid("json");
-    const r = await caseWrite(ctx, cred.user.name, case_id, { changed: body }, (s) =>
-      updateCase(s, case_id, body),
-    );
-    return c.json(r, 200);
-  },
+  [CaseSchema, "the case"],
+  (id, { body }) => [{ changed: body }, (s) => updateCase(s, id, body)],
 );
 
-const postCasesCaseIdItems = guarded(
+const postCasesCaseIdItems = caseChange(
   {
-    method: "post",
-    path: "/api/cases/{case_id}/items",
-    access: "analyst",
+    route: "POST /api/cases/{case_id}/items",
     summary: "add persons, alerts, cohorts, sponsors or claims to a case",
-    request: {
-      params: CaseId,
-      body: {
-        content: {
-          "application/json": { schema: z.object({ items: z.array(Item).min(1).max(1000) }) },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(CaseSchema, "the case") },
+    body: z.object({ items: z.array(Item).min(1).max(1000) }),
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { case_id } = c.req.valid("param");
-    const { items } = c.req.valid("json");
-    const r = await caseWrite(ctx, cred.user.name, case_id, { added: items }, (s) =>
-      addCaseItems(s, case_id, items, cred.user.name),
-    );
-    return c.json(r, 200);
-  },
+  [CaseSchema, "the case"],
+  (id, { body: { items }, cred }) => [
+    { added: items },
+    (s) => addCaseItems(s, id, items, cred.user.name),
+  ],
 );
 
-const deleteCasesCaseIdItemsKindRef = guarded(
+const deleteCasesCaseIdItemsKindRef = caseChange(
   {
-    method: "delete",
-    path: "/api/cases/{case_id}/items/{kind}/{ref}",
-    access: "analyst",
+    route: "DELETE /api/cases/{case_id}/items/{kind}/{ref}",
     summary: "remove an item from a case",
-    request: { params: CaseId.extend(Item.shape) },
-    responses: { 200: Json(CaseSchema, "the case") },
+    params: Item.shape,
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { case_id, kind, ref } = c.req.valid("param");
-    const r = await caseWrite(ctx, cred.user.name, case_id, { removed: { kind, ref } }, (s) =>
-      removeCaseItem(s, case_id, kind, ref),
-    );
-    return c.json(r, 200);
-  },
+  [CaseSchema, "the case"],
+  (id, { params: { kind, ref } }) => [
+    { removed: { kind, ref } },
+    (s) => removeCaseItem(s, id, kind, ref),
+  ],
 );
 
-const postCasesCaseIdNotes = guarded(
+const postCasesCaseIdNotes = caseChange(
   {
-    method: "post",
-    path: "/api/cases/{case_id}/notes",
-    access: "analyst",
+    route: "POST /api/cases/{case_id}/notes",
     summary: "add a note to a case (plain text; shown as text, never as markup)",
-    request: {
-      params: CaseId,
-      body: {
-        content: {
-          "application/json": { schema: z.object({ body: z.string().min(1).max(20000) }) },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(NoteSchema, "the note") },
+    body: z.object({ body: z.string().min(1).max(20000) }),
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { case_id } = c.req.valid("param");
-    const { body } = c.req.valid("json");
-    const note = await caseWrite(ctx, cred.user.name, case_id, { note: "added" }, (s) =>
-      addCaseNote(s, case_id, cred.user.name, body),
-    );
-    return c.json(note, 200);
-  },
+  [NoteSchema, "the note"],
+  (id, { body: { body }, cred }) => [
+    { note: "added" },
+    (s) => addCaseNote(s, id, cred.user.name, body),
+  ],
 );
 
-const postCasesCaseIdExport = guarded(
+const postCasesCaseIdExport = jsonRoute(
   {
-    method: "post",
-    path: "/api/cases/{case_id}/export",
+    route: "POST /api/cases/{case_id}/export",
     access: "analyst",
     summary:
       "write the case's evidence pack (a job); unmask=true needs an unmask grant for the session or the case",
-    request: {
-      params: CaseId,
-      query: z.object({ unmask: z.enum(["true", "false"]).optional() }),
-    },
-    responses: { 202: Json(JobSchema, "the export job") },
+    params: CaseId,
+    query: { unmask: Flag },
+    response: [JobSchema, "the export job"],
+    status: 202,
   },
-  async (c, ctx) => {
-    const cred = credOf(c);
-    const { case_id } = c.req.valid("param");
-    const q = c.req.valid("query");
+  async ({ params: { case_id }, query, cred, c }, ctx) => {
     await ctx.reads.use((s) => getCase(s, case_id));
     const unmask = await checkUnmask(
       c,
       ctx,
-      { unmask: q.unmask, case: case_id },
+      { unmask: query.unmask, case: case_id },
       `case ${case_id} export`,
     );
-    const job = await ctx.jobs.submit({
+    return ctx.jobs.submit({
       kind: "case-export",
       actor: cred.user.name,
       target: case_id,
@@ -298,7 +237,6 @@ const postCasesCaseIdExport = guarded(
         return { case_id, masked: r.masked, counts: r.counts, files: r.files, dir: r.out };
       },
     });
-    return c.json(job, 202);
   },
 );
 

@@ -3,7 +3,6 @@
  * Each calls the same feature function as its CLI command.
  */
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { ANALYZE_STEPS, runPipeline } from "../../analyze/pipeline.js";
 import { createRun } from "../../analyze/run.js";
 import type { ListFormat } from "../../core/screening/index.js";
@@ -14,37 +13,13 @@ import { importList } from "../../sanctions/import-list.js";
 import { loadScreeningIndex } from "../../sanctions/load-index.js";
 import { readListFiles } from "../../sanctions/read-list-files.js";
 import { screenStore } from "../../sanctions/screen-store.js";
-import { type AppEnv, credOf, guarded, routeGroup } from "../auth.js";
+import { routeGroup } from "../auth.js";
 import type { ServerContext } from "../context.js";
 import { ApiError } from "../errors.js";
-import { JOB_KINDS, JOB_STATUSES, type JobSpec, type JobView } from "../jobs.js";
+import { JobSchema, type JobSpec } from "../jobs.js";
 import { saveUpload } from "../uploads.js";
-import { Json } from "./schemas.js";
-
-export const JobSchema = z
-  .object({
-    job_id: z.string(),
-    kind: z.enum(JOB_KINDS),
-    status: z.enum(JOB_STATUSES),
-    created_by: z.string(),
-    created_at: z.string(),
-    started_at: z.string().nullable(),
-    finished_at: z.string().nullable(),
-    params: z.record(z.string(), z.unknown()).nullable(),
-    result: z.record(z.string(), z.unknown()).nullable(),
-    error: z.string().nullable(),
-    progress: z.number().nullable(),
-    stage: z.string().nullable(),
-  })
-  .openapi("Job");
-
-const Upload = {
-  content: {
-    "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) },
-  },
-  required: true,
-  description: "the file's bytes, streamed",
-};
+import { jsonRoute, type RouteInput } from "./json-route.js";
+import { Flag } from "./schemas.js";
 
 const FileName = z
   .string()
@@ -52,23 +27,54 @@ const FileName = z
   .max(200)
   .openapi({ description: "the file's name (a plain name, no path)" });
 
-/** Saves the request body as the upload `name` and queues the job made for that file. */
-async function queueUpload(
-  c: Context<AppEnv>,
-  ctx: ServerContext,
-  name: string,
-  job: (file: { path: string; bytes: number }) => Omit<JobSpec, "actor">,
-): Promise<JobView> {
-  const file = await saveUpload(c, ctx.options.filesDir, name, ctx.options.maxUploadBytes);
-  return ctx.jobs.submit({ ...job(file), actor: credOf(c).user.name });
+/** What `evidence add` records of a source besides its bytes: where it is from and its grade. */
+const SourceMeta = {
+  title: z.string().max(500).optional(),
+  publisher: z.string().max(500).optional(),
+  author: z.string().max(500).optional(),
+  published: z.string().max(40).optional(),
+  url: z.string().max(2000).optional(),
+  reliability: z.enum(["A", "B", "C", "D", "E", "F"]).optional(),
+  credibility: z.coerce.number().int().min(1).max(6).optional(),
+};
+
+/** A job: what it is, what it was given, and what it does on the job connection. */
+type Job = Omit<JobSpec, "actor">;
+
+/**
+ * A POST that queues one analyst's job and answers it at once (202). With `upload` the request
+ * body is a file, saved before the job is queued.
+ */
+function jobRoute<Q extends z.ZodRawShape, B extends z.ZodType>(
+  def: { route: `POST ${string}`; summary: string; query?: Q; body?: B; upload?: boolean },
+  job: (
+    input: RouteInput<Record<never, never>, Q, B>,
+    file: { path: string; bytes: number },
+    ctx: ServerContext,
+  ) => Job,
+) {
+  return jsonRoute(
+    {
+      ...def,
+      access: "analyst",
+      optionalBody: !def.upload,
+      response: [JobSchema, "the job, queued"],
+      status: 202,
+    },
+    async (input, ctx) => {
+      const name = (input.query as { name?: string }).name ?? "";
+      const file = def.upload
+        ? await saveUpload(input.c, ctx.options.filesDir, name, ctx.options.maxUploadBytes)
+        : { path: "", bytes: 0 };
+      return ctx.jobs.submit({ ...job(input, file, ctx), actor: input.cred.user.name });
+    },
+  );
 }
 
 /** The named fields of a result, for a job's stored result. */
 function pick<T extends object, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
   return Object.fromEntries(keys.map((k) => [k, value[k]])) as Pick<T, K>;
 }
-
-const queued = { 202: Json(JobSchema, "the job, queued") };
 
 export function jobRoutes(ctx: ServerContext) {
   return routeGroup(ctx, [
@@ -82,197 +88,137 @@ export function jobRoutes(ctx: ServerContext) {
   ]);
 }
 
-const getJobs = guarded(
+const getJobs = jsonRoute(
   {
-    method: "get",
-    path: "/api/jobs",
+    route: "GET /api/jobs",
     access: "viewer",
     summary: "the latest jobs",
-    responses: { 200: Json(z.object({ jobs: z.array(JobSchema) }), "jobs") },
+    response: [z.object({ jobs: z.array(JobSchema) }), "jobs"],
   },
-  async (c, ctx) => c.json({ jobs: await ctx.jobs.list() }, 200),
+  async (_, ctx) => ({ jobs: await ctx.jobs.list() }),
 );
 
-const getJobsJobId = guarded(
+const getJobsJobId = jsonRoute(
   {
-    method: "get",
-    path: "/api/jobs/{job_id}",
+    route: "GET /api/jobs/{job_id}",
     access: "viewer",
     summary: "one job: status, progress, result or error",
-    request: { params: z.object({ job_id: z.string().max(40) }) },
-    responses: { 200: Json(JobSchema, "the job") },
+    params: { job_id: z.string().max(40) },
+    response: [JobSchema, "the job"],
   },
-  async (c, ctx) => {
-    const { job_id } = c.req.valid("param");
+  async ({ params: { job_id } }, ctx) => {
     const job = await ctx.jobs.get(job_id);
     if (!job) throw new ApiError("not-found", `no job ${job_id}`);
-    return c.json(job, 200);
+    return job;
   },
 );
 
-const postJobsIngest = guarded(
+const postJobsIngest = jobRoute(
   {
-    method: "post",
-    path: "/api/jobs/ingest",
-    access: "analyst",
+    route: "POST /api/jobs/ingest",
     summary: "ingest one crossings file (CSV/TSV, .gz, JSON Lines, Parquet), streamed as the body",
-    request: {
-      query: z.object({ name: FileName, source: z.string().min(1).max(200).optional() }),
-      body: Upload,
+    query: { name: FileName, source: z.string().min(1).max(200).optional() },
+    upload: true,
+  },
+  ({ query: q }, file) => ({
+    kind: "ingest",
+    params: { name: q.name, bytes: file.bytes, source: q.source ?? q.name },
+    async run(store, progress) {
+      progress(0, "reading");
+      const r = await ingestFile(store, file.path, {
+        source: q.source ?? q.name,
+        onPhase: (phase) => progress(phase === "reading" ? 10 : 80, phase),
+      });
+      return {
+        run_id: r.runId,
+        ...pick(r, ["sha256", "read", "loaded", "duplicates", "rejected", "warnings", "seconds"]),
+      };
     },
-    responses: queued,
-  },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const job = await queueUpload(c, ctx, q.name, (file) => ({
-      kind: "ingest",
-      params: { name: q.name, bytes: file.bytes, source: q.source ?? q.name },
-      async run(store, progress) {
-        progress(0, "reading");
-        const r = await ingestFile(store, file.path, {
-          source: q.source ?? q.name,
-          onPhase: (phase) => progress(phase === "reading" ? 10 : 80, phase),
-        });
-        return {
-          run_id: r.runId,
-          ...pick(r, ["sha256", "read", "loaded", "duplicates", "rejected", "warnings", "seconds"]),
-        };
-      },
-    }));
-    return c.json(job, 202);
-  },
+  }),
 );
 
-const postJobsAnalyze = guarded(
+const postJobsAnalyze = jobRoute(
   {
-    method: "post",
-    path: "/api/jobs/analyze",
-    access: "analyst",
+    route: "POST /api/jobs/analyze",
     summary: "run the analysis pipeline (identity → stays → cohorts → scores → rules → places)",
-    responses: queued,
   },
-  async (c, ctx) => {
-    const job = await ctx.jobs.submit({
-      kind: "analyze",
-      actor: credOf(c).user.name,
-      params: {},
-      async run(store, progress) {
-        const run = createRun(store, {
-          // The limit `serve --memory` / SOJOURN_MEMORY_LIMIT gave the store, as the CLI's analyze keeps it.
-          fixedMemoryLimit: store.memoryLimit,
-          onStage: (done, total, label) => progress((100 * done) / total, label),
-        });
-        const r = await runPipeline(run, ANALYZE_STEPS);
-        return {
-          seconds: r.seconds,
-          steps: r.steps.map((s) => ({ step: s.step, seconds: s.seconds, stats: s.stats })),
-        };
-      },
-    });
-    return c.json(job, 202);
-  },
+  () => ({
+    kind: "analyze",
+    params: {},
+    async run(store, progress) {
+      const run = createRun(store, {
+        // The limit `serve --memory` / SOJOURN_MEMORY_LIMIT gave the store, as the CLI's analyze keeps it.
+        fixedMemoryLimit: store.memoryLimit,
+        onStage: (done, total, label) => progress((100 * done) / total, label),
+      });
+      const r = await runPipeline(run, ANALYZE_STEPS);
+      return {
+        seconds: r.seconds,
+        steps: r.steps.map((s) => ({ step: s.step, seconds: s.seconds, stats: s.stats })),
+      };
+    },
+  }),
 );
 
-const postJobsListsImport = guarded(
+const postJobsListsImport = jobRoute(
   {
-    method: "post",
-    path: "/api/jobs/lists-import",
-    access: "analyst",
+    route: "POST /api/jobs/lists-import",
     summary: "import one sanctions list file (UN XML, OFAC XML, EU XML, OpenSanctions FtM)",
-    request: {
-      query: z.object({
-        name: FileName,
-        format: z.enum(LIST_FORMATS).optional(),
-        list: z.string().min(1).max(100).optional(),
-        version: z.string().min(1).max(100).optional(),
-      }),
-      body: Upload,
+    query: {
+      name: FileName,
+      format: z.enum(LIST_FORMATS).optional(),
+      list: z.string().min(1).max(100).optional(),
+      version: z.string().min(1).max(100).optional(),
     },
-    responses: queued,
+    upload: true,
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const job = await queueUpload(c, ctx, q.name, (file) => ({
-      kind: "lists-import",
-      params: { name: q.name, bytes: file.bytes, format: q.format ?? null, list: q.list ?? null },
-      async run(store) {
-        const read = readListFiles([file.path], {
-          format: q.format as ListFormat | undefined,
-          list: q.list,
-        });
-        const r = await importList(store, read, { version: q.version });
-        ctx.screening.invalidate();
-        return pick(r, ["list", "version", "unchanged", "entities", "added", "removed", "changed"]);
-      },
-    }));
-    return c.json(job, 202);
-  },
+  ({ query: q }, file, ctx) => ({
+    kind: "lists-import",
+    params: { name: q.name, bytes: file.bytes, format: q.format ?? null, list: q.list ?? null },
+    async run(store) {
+      const read = readListFiles([file.path], {
+        format: q.format as ListFormat | undefined,
+        list: q.list,
+      });
+      const r = await importList(store, read, { version: q.version });
+      ctx.screening.invalidate();
+      return pick(r, ["list", "version", "unchanged", "entities", "added", "removed", "changed"]);
+    },
+  }),
 );
 
-const postJobsEvidence = guarded(
+const postJobsEvidence = jobRoute(
   {
-    method: "post",
-    path: "/api/jobs/evidence",
-    access: "analyst",
+    route: "POST /api/jobs/evidence",
     summary: "add an evidence source (text, Markdown, HTML, PDF) with its grade",
-    request: {
-      query: z.object({
-        name: FileName,
-        title: z.string().max(500).optional(),
-        publisher: z.string().max(500).optional(),
-        author: z.string().max(500).optional(),
-        published: z.string().max(40).optional(),
-        url: z.string().max(2000).optional(),
-        reliability: z.enum(["A", "B", "C", "D", "E", "F"]).optional(),
-        credibility: z.coerce.number().int().min(1).max(6).optional(),
-        suggest: z.enum(["true", "false"]).optional(),
-      }),
-      body: Upload,
+    query: { name: FileName, ...SourceMeta, suggest: Flag },
+    upload: true,
+  },
+  ({ query: { name, suggest, ...meta } }, file) => ({
+    kind: "evidence-add",
+    params: { name, bytes: file.bytes, ...meta },
+    async run(store) {
+      const r = await addSource(store, file.path, meta, { suggest: suggest !== "false" });
+      return { ...r };
     },
-    responses: queued,
-  },
-  async (c, ctx) => {
-    const { name, suggest, ...meta } = c.req.valid("query");
-    const job = await queueUpload(c, ctx, name, (file) => ({
-      kind: "evidence-add",
-      params: { name, bytes: file.bytes, ...meta },
-      async run(store) {
-        const r = await addSource(store, file.path, meta, { suggest: suggest !== "false" });
-        return { ...r };
-      },
-    }));
-    return c.json(job, 202);
-  },
+  }),
 );
 
-const postJobsRescreen = guarded(
+const postJobsRescreen = jobRoute(
   {
-    method: "post",
-    path: "/api/jobs/rescreen",
-    access: "analyst",
+    route: "POST /api/jobs/rescreen",
     summary: "screen the store's sponsors and persons again against the imported lists",
-    request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({
-              subjects: z
-                .array(z.enum(["sponsor", "person"]))
-                .min(1)
-                .default(["sponsor", "person"]),
-            }),
-          },
-        },
-      },
-    },
-    responses: queued,
+    body: z.object({
+      subjects: z
+        .array(z.enum(["sponsor", "person"]))
+        .min(1)
+        .default(["sponsor", "person"]),
+    }),
   },
-  async (c, ctx) => {
-    const body = (c.req.valid("json") ?? {}) as { subjects?: ("sponsor" | "person")[] };
-    const subjects = body.subjects ?? ["sponsor", "person"];
-    const job = await ctx.jobs.submit({
+  ({ body }) => {
+    const subjects = body?.subjects ?? ["sponsor", "person"];
+    return {
       kind: "rescreen",
-      actor: credOf(c).user.name,
       params: { subjects },
       async run(store, progress) {
         const index = await loadScreeningIndex(store);
@@ -284,7 +230,6 @@ const postJobsRescreen = guarded(
         }
         return out;
       },
-    });
-    return c.json(job, 202);
+    };
   },
 );

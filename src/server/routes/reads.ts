@@ -6,6 +6,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { SCREEN_THRESHOLD } from "../../core/screening/index.js";
+import type { Store } from "../../db/store.js";
 import { listClaims, listSources } from "../../evidence/store-evidence.js";
 import { ALERT_SORTS, type AlertView, listAlerts } from "../../read/alerts.js";
 import { listCohorts } from "../../read/cohorts.js";
@@ -20,14 +21,13 @@ import {
   REVIEW_STATUSES,
   reviewsOf,
 } from "../../review/alert-review.js";
-import { guarded, routeGroup } from "../auth.js";
+import { routeGroup } from "../auth.js";
 import { kept, type ServerContext } from "../context.js";
-import { checkUnmask } from "../unmask.js";
-import { Json, UnmaskQuery } from "./schemas.js";
+import { byId, jsonRoute } from "./json-route.js";
+import { Any, Flag, Paging } from "./schemas.js";
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD");
-const Limit = z.coerce.number().int().min(1).max(500).default(50);
-const Cursor = z.string().max(500).optional();
+const Place = z.string().max(100).optional();
 const Rows = z.array(z.record(z.string(), z.unknown()));
 const PageOf = (name: string) =>
   z.object({ items: Rows, next: z.string().nullable() }).openapi(name);
@@ -70,29 +70,19 @@ export function readRoutes(ctx: ServerContext) {
     getPersonsPersonId,
     getAlerts,
     getCohorts,
-    listing("/api/sponsors", "sponsors", sponsorsView, SPONSORS),
+    listing("/api/sponsors", "sponsors", listSponsors, SPONSORS),
     getPresence,
     listing(
       "/api/evidence/sources",
       "sources",
-      (ctx) => kept(ctx, "/api/evidence/sources", listSources),
+      listSources,
       "evidence sources with their grade and SHA-256",
     ),
     getEvidenceClaims,
     getScreen,
     postScreen,
-    listing(
-      "/api/lists",
-      "lists",
-      (ctx) => kept(ctx, "/api/lists", listImports),
-      "imported sanctions lists and versions",
-    ),
-    listing(
-      "/api/runs",
-      "runs",
-      (ctx) => kept(ctx, "/api/runs", listIngestRuns),
-      "ingest runs: file, SHA-256, counts, times",
-    ),
+    listing("/api/lists", "lists", listImports, "imported sanctions lists and versions"),
+    listing("/api/runs", "runs", listIngestRuns, "ingest runs: file, SHA-256, counts, times"),
     getRejects,
   ]);
 }
@@ -100,6 +90,7 @@ export function readRoutes(ctx: ServerContext) {
 /** The cohorts listing (of one kind, or all), kept until a job writes. */
 export const cohortsView = (ctx: ServerContext, kind?: string) =>
   kept(ctx, `cohorts:${kind ?? ""}`, (s) => listCohorts(s, { kind }));
+/** The sponsors listing, kept under its route's path like the other listings. */
 export const sponsorsView = (ctx: ServerContext) => kept(ctx, "/api/sponsors", listSponsors);
 
 const SPONSORS = "sponsors, their teams, and whether they ceased or continued after 22 Dec 2019";
@@ -111,67 +102,40 @@ const SPONSORS = "sponsors, their teams, and whether they ceased or continued af
 function listing(
   path: string,
   key: string,
-  read: (ctx: ServerContext) => Promise<unknown[]>,
+  read: (store: Store) => Promise<unknown[]>,
   summary: string,
 ) {
-  return guarded(
-    {
-      method: "get",
-      path,
-      access: "viewer",
-      summary,
-      responses: { 200: Json(z.object({ [key]: Rows }), key) },
-    },
-    async (c, ctx) => c.json({ [key]: await read(ctx) } as never, 200),
+  return jsonRoute(
+    { route: `GET ${path}`, access: "viewer", summary, response: [z.object({ [key]: Rows }), key] },
+    async (_, ctx) => ({ [key]: (await kept(ctx, path, read)) as never }),
   );
 }
 
-const getPersons = guarded(
+const getPersons = jsonRoute(
   {
-    method: "get",
-    path: "/api/persons",
+    route: "GET /api/persons",
     access: "viewer",
     summary: "search persons by a name in any script or a document number (cursor paging)",
-    request: {
-      query: z.object({
-        q: z.string().trim().min(1).max(200),
-        limit: Limit,
-        cursor: Cursor,
-        ...UnmaskQuery,
-      }),
-    },
-    responses: { 200: Json(PageOf("PersonPage"), "a page of persons") },
+    query: { q: z.string().trim().min(1).max(200), ...Paging },
+    unmask: ({ query }) => `person search "${query.q}"`,
+    response: [PageOf("PersonPage"), "a page of persons"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const unmask = await checkUnmask(c, ctx, q, `person search "${q.q}"`);
-    const page = await ctx.reads.use((s) =>
+  ({ query: q, unmask }, ctx) =>
+    ctx.reads.use((s) =>
       searchPersons(s, { query: q.q, limit: q.limit, cursor: q.cursor, unmask }),
-    );
-    return c.json(page as never, 200);
-  },
+    ) as never,
 );
 
-const getPersonsPersonId = guarded(
+const getPersonsPersonId = jsonRoute(
   {
-    method: "get",
-    path: "/api/persons/{person_id}",
+    route: "GET /api/persons/{person_id}",
     access: "viewer",
     summary:
       "one person: names, documents, records with link reasons, stays, alerts (with review status), cohorts",
-    request: {
-      params: z.object({ person_id: z.string().min(1).max(40) }),
-      query: z.object(UnmaskQuery),
-    },
-    responses: {
-      200: Json(z.record(z.string(), z.unknown()).openapi("PersonDetail"), "the person"),
-    },
+    ...byId("person_id", 40, "person", "PersonDetail"),
   },
-  async (c, ctx) => {
-    const { person_id } = c.req.valid("param");
-    const q = c.req.valid("query");
-    const unmask = await checkUnmask(c, ctx, q, `person ${person_id}`);
-    const detail = await ctx.reads.use(async (s) => {
+  ({ params: { person_id }, unmask }, ctx) =>
+    ctx.reads.use(async (s) => {
       const d = await getPerson(s, person_id, { unmask });
       const ids = d.alerts.map((a) => String(a.alert_id));
       const reviews = await reviewsOf(s, ids);
@@ -181,40 +145,32 @@ const getPersonsPersonId = guarded(
           ...a,
           review_status: reviews.get(String(a.alert_id))?.status ?? "new",
         })),
-      };
-    });
-    return c.json(detail as never, 200);
-  },
+      } as never;
+    }),
 );
 
-const getAlerts = guarded(
+const getAlerts = jsonRoute(
   {
-    method: "get",
-    path: "/api/alerts",
+    route: "GET /api/alerts",
     access: "viewer",
     summary:
       "alerts: filter by rule, person, cohort, place, period, minimum score and review status; sort by rule or score; cursor paging",
-    request: {
-      query: z.object({
-        rule: z.string().max(60).optional(),
-        person: z.string().max(40).optional(),
-        cohort: z.string().max(40).optional(),
-        place: z.string().max(100).optional(),
-        from: Day.optional(),
-        to: Day.optional(),
-        min_score: z.coerce.number().min(0).max(1).optional(),
-        status: z.enum(REVIEW_STATUSES).optional(),
-        sort: z.enum(ALERT_SORTS).default("rule"),
-        limit: Limit,
-        cursor: Cursor,
-        ...UnmaskQuery,
-      }),
+    query: {
+      rule: z.string().max(60).optional(),
+      person: z.string().max(40).optional(),
+      cohort: z.string().max(40).optional(),
+      place: Place,
+      from: Day.optional(),
+      to: Day.optional(),
+      min_score: z.coerce.number().min(0).max(1).optional(),
+      status: z.enum(REVIEW_STATUSES).optional(),
+      sort: z.enum(ALERT_SORTS).default("rule"),
+      ...Paging,
     },
-    responses: { 200: Json(PageOf("AlertPage"), "a page of alerts") },
+    unmask: () => "alerts",
+    response: [PageOf("AlertPage"), "a page of alerts"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const unmask = await checkUnmask(c, ctx, q, "alerts");
+  ({ query: q, unmask }, ctx) => {
     const filter = {
       rule: q.rule,
       person: q.person,
@@ -226,7 +182,7 @@ const getAlerts = guarded(
       sort: q.sort,
       unmask,
     };
-    const page = await ctx.reads.use(async (s) => {
+    return ctx.reads.use(async (s) => {
       if (!q.status) {
         const p = await listAlerts(s, { ...filter, limit: q.limit, cursor: q.cursor });
         const reviews = await reviewsOf(
@@ -236,142 +192,95 @@ const getAlerts = guarded(
         return {
           items: p.items.map((a) => withReview(a, reviews.get(a.alert_id))),
           next: p.next,
-        };
+        } as never;
       }
-      return alertsWithStatus(s, q.status, filter, q.limit, q.cursor);
+      return alertsWithStatus(s, q.status, filter, q.limit, q.cursor) as never;
     });
-    return c.json(page as never, 200);
   },
 );
 
-const getCohorts = guarded(
+const getCohorts = jsonRoute(
   {
-    method: "get",
-    path: "/api/cohorts",
+    route: "GET /api/cohorts",
     access: "viewer",
     summary: "cohorts: groups that cross together (labour teams, tour groups)",
-    request: { query: z.object({ kind: z.string().max(40).optional() }) },
-    responses: { 200: Json(z.object({ cohorts: Rows }), "cohorts") },
+    query: { kind: z.string().max(40).optional() },
+    response: [z.object({ cohorts: Rows }), "cohorts"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const cohorts = await cohortsView(ctx, q.kind);
-    return c.json({ cohorts } as never, 200);
-  },
+  async ({ query: q }, ctx) => ({ cohorts: (await cohortsView(ctx, q.kind)) as never }),
 );
 
-const getPresence = guarded(
+const getPresence = jsonRoute(
   {
-    method: "get",
-    path: "/api/presence",
+    route: "GET /api/presence",
     access: "viewer",
     summary: "likely workers present per city and day",
-    request: {
-      query: z.object({
-        from: Day.optional(),
-        to: Day.optional(),
-        place: z.string().max(100).optional(),
-      }),
-    },
-    responses: {
-      200: Json(
-        z.record(z.string(), z.unknown()).openapi("Presence"),
-        "presence series or why there are none",
-      ),
-    },
+    query: { from: Day.optional(), to: Day.optional(), place: Place },
+    response: [Any("Presence"), "presence series or why there are none"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
+  async ({ query: q }, ctx) => {
     const key = `presence:${q.from ?? ""}:${q.to ?? ""}:${q.place ?? ""}`;
-    return c.json((await kept(ctx, key, (s) => readPresence(s, q))) as never, 200);
+    return (await kept(ctx, key, (s) => readPresence(s, q))) as never;
   },
 );
 
-const getEvidenceClaims = guarded(
+const getEvidenceClaims = jsonRoute(
   {
-    method: "get",
-    path: "/api/evidence/claims",
+    route: "GET /api/evidence/claims",
     access: "viewer",
     summary: "claims with grade and corroboration",
-    request: {
-      query: z.object({
-        place: z.string().max(100).optional(),
-        kind: z.string().max(40).optional(),
-        status: z.string().max(20).optional(),
-        source: z.coerce.number().int().positive().optional(),
-      }),
+    query: {
+      place: Place,
+      kind: z.string().max(40).optional(),
+      status: z.string().max(20).optional(),
+      source: z.coerce.number().int().positive().optional(),
     },
-    responses: { 200: Json(z.object({ claims: Rows }), "claims") },
+    response: [z.object({ claims: Rows }), "claims"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const claims = await ctx.reads.use((s) =>
+  async ({ query: q }, ctx) => ({
+    claims: (await ctx.reads.use((s) =>
       listClaims(s, { place: q.place, kind: q.kind, status: q.status, sourceId: q.source }),
-    );
-    return c.json({ claims } as never, 200);
-  },
+    )) as never,
+  }),
 );
 
-const getScreen = guarded(
+const getScreen = jsonRoute(
   {
-    method: "get",
-    path: "/api/screen",
+    route: "GET /api/screen",
     access: "viewer",
     summary: "screen one name against the imported sanctions lists: ranked, explained matches",
-    request: { query: ScreenQuerySchema },
-    responses: {
-      200: Json(z.record(z.string(), z.unknown()).openapi("ScreenResult"), "matches"),
-    },
+    query: ScreenQuerySchema.shape,
+    response: [Any("ScreenResult"), "matches"],
   },
-  async (c, ctx) => c.json(((await screen(ctx, [c.req.valid("query")]))[0] ?? {}) as never, 200),
+  async ({ query }, ctx) => ((await screen(ctx, [query]))[0] ?? {}) as never,
 );
 
-const postScreen = guarded(
+const postScreen = jsonRoute(
   {
-    method: "post",
-    path: "/api/screen",
+    route: "POST /api/screen",
     access: "viewer",
     summary: "screen a batch of names (up to 1000)",
-    request: {
-      body: {
-        content: {
-          "application/json": {
-            schema: z.object({ queries: z.array(ScreenQuerySchema).min(1).max(1000) }),
-          },
-        },
-        required: true,
-      },
-    },
-    responses: { 200: Json(z.object({ results: Rows }), "matches per query") },
+    body: z.object({ queries: z.array(ScreenQuerySchema).min(1).max(1000) }),
+    response: [z.object({ results: Rows }), "matches per query"],
   },
-  async (c, ctx) =>
-    c.json({ results: await screen(ctx, c.req.valid("json").queries) } as never, 200),
+  async ({ body }, ctx) => ({ results: (await screen(ctx, body.queries)) as never }),
 );
 
-const getRejects = guarded(
+const getRejects = jsonRoute(
   {
-    method: "get",
-    path: "/api/rejects",
+    route: "GET /api/rejects",
     access: "viewer",
     summary:
       "rejected rows (or warnings) with file, line, column, value and reason; raw rows only unmasked",
-    request: {
-      query: z.object({
-        run: z.coerce.number().int().positive().optional(),
-        warnings: z.enum(["true", "false"]).optional(),
-        ...UnmaskQuery,
-      }),
-    },
-    responses: { 200: Json(z.object({ rejects: Rows }), "rejects") },
+    query: { run: z.coerce.number().int().positive().optional(), warnings: Flag },
+    unmask: ({ query }) => `rejects${query.run ? ` of run ${query.run}` : ""}`,
+    response: [z.object({ rejects: Rows }), "rejects"],
   },
-  async (c, ctx) => {
-    const q = c.req.valid("query");
-    const unmask = await checkUnmask(c, ctx, q, `rejects${q.run ? ` of run ${q.run}` : ""}`);
-    const rejects = await ctx.reads.use((s) =>
+  async ({ query: q, unmask }, ctx) => ({
+    rejects: (await ctx.reads.use((s) =>
       listRejects(s, { run: q.run, warnings: q.warnings === "true", unmask }),
-    );
-    return c.json({ rejects } as never, 200);
-  },
+    )) as never,
+  }),
 );
 
 /**

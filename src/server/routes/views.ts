@@ -4,7 +4,7 @@
  * the persons behind a port's crossings, one cohort's rotation timeline and the sponsor–team–
  * port–list-entity network. Masked unless `unmask=true` with a grant, like every read.
  */
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
 import { getCohort } from "../../read/cohort-detail.js";
 import { readNetwork } from "../../read/network.js";
@@ -12,13 +12,11 @@ import { readOverviewView } from "../../read/overview-view.js";
 import { readStorePolicy } from "../../read/policy.js";
 import { listPortPersons } from "../../read/port-persons.js";
 import { drawCrossingsMap } from "../../report/map.js";
-import { type AppEnv, apiRoute } from "../auth.js";
+import { routeGroup } from "../auth.js";
 import { kept, type ServerContext } from "../context.js";
-import { checkUnmask } from "../unmask.js";
+import { byId, jsonRoute } from "./json-route.js";
 import { cohortsView, sponsorsView } from "./reads.js";
-import { Json, UnmaskQuery } from "./schemas.js";
-
-const Any = (name: string) => z.record(z.string(), z.unknown()).openapi(name);
+import { Any } from "./schemas.js";
 
 /** The overview with its map: projecting the country shapes is most of the map's time. */
 function overviewView(ctx: ServerContext) {
@@ -56,115 +54,82 @@ export async function warmViews(ctx: ServerContext): Promise<void> {
 }
 
 export function viewRoutes(ctx: ServerContext) {
-  const app = new OpenAPIHono<AppEnv>();
   const gazetteer = loadGazetteer();
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/views/session",
-      access: "public",
-      summary:
-        "the logged-in user and CSRF token, or user null: the web app asks on start without an error for a visitor",
-      responses: { 200: Json(Any("Session"), "the session, if any") },
-    }),
-    (c) => {
-      const cred = c.get("cred");
-      return c.json(
-        (cred
+  return routeGroup(ctx, [
+    jsonRoute(
+      {
+        route: "GET /api/views/session",
+        access: "public",
+        summary:
+          "the logged-in user and CSRF token, or user null: the web app asks on start without an error for a visitor",
+        response: [Any("Session"), "the session, if any"],
+      },
+      ({ c }) => {
+        const cred = c.get("cred");
+        return cred
           ? { user: cred.user, csrf_token: cred.csrfToken }
-          : { user: null, csrf_token: null }) as never,
-        200,
-      );
-    },
-  );
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/views/overview",
-      access: "viewer",
+          : { user: null, csrf_token: null };
+      },
+    ),
+    view("GET /api/views/overview", "OverviewView", {
       summary:
         "headline figures, weekly presence of likely workers per city, crossings per port and the map (SVG)",
-      responses: { 200: Json(Any("OverviewView"), "the overview") },
+      answer: "the overview",
+      read: () => overviewView(ctx),
     }),
-    async (c) => c.json((await overviewView(ctx)) as never, 200),
-  );
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/views/ports/{port_id}/persons",
-      access: "viewer",
-      summary: "DPRK nationals who crossed at a port, most likely workers first",
-      request: {
-        params: z.object({ port_id: z.string().min(1).max(80) }),
-        query: z.object({
-          limit: z.coerce.number().int().min(1).max(500).default(100),
-          ...UnmaskQuery,
-        }),
+    jsonRoute(
+      {
+        route: "GET /api/views/ports/{port_id}/persons",
+        access: "viewer",
+        summary: "DPRK nationals who crossed at a port, most likely workers first",
+        params: { port_id: z.string().min(1).max(80) },
+        query: { limit: z.coerce.number().int().min(1).max(500).default(100) },
+        unmask: ({ params }) => `persons at port ${params.port_id}`,
+        response: [Any("PortPersons"), "persons at the port"],
       },
-      responses: { 200: Json(Any("PortPersons"), "persons at the port") },
-    }),
-    async (c) => {
-      const { port_id } = c.req.valid("param");
-      const q = c.req.valid("query");
-      const unmask = await checkUnmask(c, ctx, q, `persons at port ${port_id}`);
-      const page = await ctx.reads.use((s) =>
-        listPortPersons(s, port_id, { limit: q.limit, unmask }),
-      );
-      const port = gazetteer.ports.find((p) => p.id === port_id);
-      return c.json(
-        { ...page, name: port?.name_en ?? port_id, name_zh: port?.name_zh ?? null } as never,
-        200,
-      );
-    },
-  );
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/views/cohorts/{cohort_id}",
-      access: "viewer",
-      summary:
-        "one cohort: members by role with first and last crossing, movements, sponsors in every script",
-      request: {
-        params: z.object({ cohort_id: z.string().min(1).max(40) }),
-        query: z.object(UnmaskQuery),
+      async ({ params: { port_id }, query, unmask }) => {
+        const page = await ctx.reads.use((s) =>
+          listPortPersons(s, port_id, { limit: query.limit, unmask }),
+        );
+        const port = gazetteer.ports.find((p) => p.id === port_id);
+        return { ...page, name: port?.name_en ?? port_id, name_zh: port?.name_zh ?? null };
       },
-      responses: { 200: Json(Any("CohortDetail"), "the cohort") },
-    }),
-    async (c) => {
-      const { cohort_id } = c.req.valid("param");
-      const q = c.req.valid("query");
-      const unmask = await checkUnmask(c, ctx, q, `cohort ${cohort_id}`);
-      return c.json(
-        (await ctx.reads.use((s) => getCohort(s, cohort_id, { unmask }))) as never,
-        200,
-      );
-    },
-  );
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/views/policy",
-      access: "viewer",
+    ),
+    jsonRoute(
+      {
+        route: "GET /api/views/cohorts/{cohort_id}",
+        access: "viewer",
+        summary:
+          "one cohort: members by role with first and last crossing, movements, sponsors in every script",
+        ...byId("cohort_id", 40, "cohort", "CohortDetail"),
+      },
+      ({ params: { cohort_id }, unmask }) =>
+        ctx.reads.use((s) => getCohort(s, cohort_id, { unmask })) as never,
+    ),
+    view("GET /api/views/policy", "PolicyView", {
       summary: "the deadline and likely-worker score of the policy of the store's last analyze run",
-      responses: { 200: Json(Any("PolicyView"), "the policy's figures") },
+      answer: "the policy's figures",
+      read: async () => {
+        const { policy, run } = await policyView(ctx);
+        return { deadline: policy.deadline, likely_worker_score: policy.score.threshold, run };
+      },
     }),
-    async (c) => {
-      const { policy, run } = await policyView(ctx);
-      return c.json(
-        { deadline: policy.deadline, likely_worker_score: policy.score.threshold, run } as never,
-        200,
-      );
-    },
-  );
-  app.openapi(
-    apiRoute({
-      method: "get",
-      path: "/api/views/network",
-      access: "viewer",
+    view("GET /api/views/network", "Network", {
       summary: "sponsors, their labour teams, the ports they use and the list entities they match",
-      responses: { 200: Json(Any("Network"), "nodes and links") },
+      answer: "nodes and links",
+      read: () => networkView(ctx),
     }),
-    async (c) => c.json((await networkView(ctx)) as never, 200),
+  ]);
+}
+
+/** A viewer's GET of a whole-store view, named `name` in the OpenAPI document. */
+function view(
+  route: `GET ${string}`,
+  name: string,
+  v: { summary: string; answer: string; read: () => Promise<unknown> },
+) {
+  return jsonRoute(
+    { route, access: "viewer", summary: v.summary, response: [Any(name), v.answer] },
+    async () => (await v.read()) as never,
   );
-  return app;
 }
