@@ -2,9 +2,9 @@
  * node dist/bench/serve-routes.js --db STORE [--calls 7] [--only WORD]: what each route the web
  * app's pages call costs, through the whole HTTP stack in-process (authentication by API token,
  * validation, the read, JSON), one request at a time. Per route:
- * - cold_ms: the first request after the server's read cache was emptied (what the first user
- *   after an ingest or analyze waits; also the first statement on a fresh plan);
- * - uncached_ms: median of --calls requests, each after the cache was emptied: the read's own
+ * - cold_ms: the first request after the server's caches were emptied (what a user would wait
+ *   if the server had not computed the view beforehand);
+ * - uncached_ms: median of --calls requests, each after the caches were emptied: the read's own
  *   cost, of which db_ms in DuckDB calls (statements: how many per request);
  * - warm_ms: median of --calls requests with the cache kept (what browsing users see).
  * The store is a copy of STORE (an analyzed store), so the original is never migrated or changed.
@@ -132,17 +132,21 @@ async function main(): Promise<void> {
       if (r.status !== 200) throw new Error(`${path}: ${r.status} ${await r.text()}`);
       return (await r.text()).length;
     };
+    const forget = () => {
+      ctx.cache.invalidate();
+      ctx.views.clear();
+    };
     const rows: Record<string, unknown>[] = [];
     for (const [name, path] of routes) {
       if (values.only && !name.includes(values.only)) continue;
-      ctx.cache.invalidate();
+      forget();
       let t = performance.now();
       const bytes = await get(path(0));
       const cold = performance.now() - t;
       const uncached: number[] = [];
       const before = { ...spent };
       for (let i = 1; i <= calls; i++) {
-        ctx.cache.invalidate();
+        forget();
         t = performance.now();
         await get(path(i));
         uncached.push(performance.now() - t);

@@ -42,10 +42,22 @@ async function answer<T>(res: Response): Promise<T> {
   return body as T;
 }
 
-export function createApi(csrf: () => string | null): Api {
+/**
+ * `early`: GETs started before the session was known (the first page's data, fetched alongside
+ * the session rather than after it); each is used once, by the first GET of its URL, if it
+ * succeeded.
+ */
+export function createApi(
+  csrf: () => string | null,
+  early: Map<string, Promise<Response>> = new Map(),
+): Api {
   return {
     async get(path, query) {
-      return answer(await fetch(withQuery(path, query), { credentials: "same-origin" }));
+      const url = withQuery(path, query);
+      const started = early.get(url);
+      early.delete(url);
+      const res = started ? await started.catch(() => null) : null;
+      return answer(res?.ok ? res : await fetch(url, { credentials: "same-origin" }));
     },
     async send(method, path, body) {
       const headers: Record<string, string> = { "X-CSRF-Token": csrf() ?? "" };

@@ -116,11 +116,12 @@ function pageFor(route: Route) {
   }
 }
 
-function App() {
+/** `early`: the first page's data, asked for alongside the session (createApi). */
+function App({ early }: { early: Map<string, Promise<Response>> }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const [unmasked, setUnmasked] = useState(false);
   const csrf = useRef<string | null>(null);
-  const api = useMemo(() => createApi(() => csrf.current), []);
+  const api = useMemo(() => createApi(() => csrf.current, early), [early]);
   const route = useRoute();
   const main = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -211,8 +212,13 @@ if (root) {
   fonts.rel = "stylesheet";
   fonts.href = "app/fonts.css";
   document.head.append(fonts);
-  // The first page is most often the overview, whose chart needs ECharts: fetch it alongside
-  // the session and the overview's data.
-  if (parseHash(location.hash).parts.length === 0) prefetchCharts();
-  render(<App />, root);
+  // The first page is most often the overview, whose chart needs ECharts: fetch it and the
+  // overview's data alongside the session.
+  const early = new Map<string, Promise<Response>>();
+  if (parseHash(location.hash).parts.length === 0) {
+    prefetchCharts();
+    const overview = "/api/views/overview";
+    early.set(overview, fetch(overview, { credentials: "same-origin" }));
+  }
+  render(<App early={early} />, root);
 }

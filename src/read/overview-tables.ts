@@ -116,8 +116,8 @@ export async function readOverviewFigures(
   };
 }
 
-/** Whether read_port_persons was built by an analyze run. */
-export async function portPersonsBuilt(store: Store): Promise<boolean> {
+/** Whether an analyze run built the overview tables. */
+export async function overviewTablesBuilt(store: Store): Promise<boolean> {
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_overview");
   return Number(row?.n ?? 0) > 0;
 }

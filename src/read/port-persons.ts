@@ -3,7 +3,7 @@
  * them (overview-tables.ts), else from the records. */
 import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
-import { portPersonsBuilt } from "./overview-tables.js";
+import { overviewTablesBuilt } from "./overview-tables.js";
 import { num } from "./section.js";
 
 export interface PortPerson {
@@ -23,7 +23,7 @@ export async function listPortPersons(
 ): Promise<{ port_id: string; persons: PortPerson[]; total: number }> {
   const mask = createMasker(!!options.unmask);
   const rows = await store.json<PortPerson & { total: number }>(
-    (await portPersonsBuilt(store))
+    (await overviewTablesBuilt(store))
       ? `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date,
             labor_score, crossings, strftime(first_day, '%Y-%m-%d') AS first_day,
             strftime(last_day, '%Y-%m-%d') AS last_day,

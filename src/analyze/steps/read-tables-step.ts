@@ -11,7 +11,7 @@
  * follow the last day of the logs); the alerts of those and of run_rule_persons.
  */
 
-import { buildOverviewTables } from "../../read/overview-tables.js";
+import { buildOverviewTables, overviewTablesBuilt } from "../../read/overview-tables.js";
 import {
   buildReadTables,
   type ChangedPersons,
@@ -44,7 +44,12 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
   writes: [],
   consumes: "affected persons",
   async run(run, stage) {
-    if (unchanged(run) && (await readTablesBuilt(run.store))) return { skipped: true };
+    if (
+      unchanged(run) &&
+      (await readTablesBuilt(run.store)) &&
+      (await overviewTablesBuilt(run.store))
+    )
+      return { skipped: true };
     return stage("read tables", async () => {
       const persons = await changedPersons(run);
       try {
