@@ -6,13 +6,13 @@
 import { Command, CommanderError } from "commander";
 import { AppError, EXIT_CODES } from "../core/errors.js";
 import { isDebug } from "./output.js";
+import type { Verb } from "./verbs.js";
 
 /**
- * Each verb's module, in the pipeline's order (simulate → ingest → analyze → report). Loaded on
- * demand: a command loads only its own module and what that imports (`screen NAME` needs neither
+ * Each verb's module (verbs.ts lists them). Loaded on demand: a command loads only its own module and what that imports (`screen NAME` needs neither
  * the spreadsheet reader nor the web server), help loads them all.
  */
-const COMMANDS: Record<string, () => Promise<{ register: (program: Command) => void }>> = {
+const COMMANDS: Record<Verb, () => Promise<{ register: (program: Command) => void }>> = {
   simulate: () => import("./commands/simulate.js"),
   ingest: () => import("./commands/ingest.js"),
   rejects: () => import("./commands/rejects.js"),
@@ -38,11 +38,11 @@ const COMMANDS: Record<string, () => Promise<{ register: (program: Command) => v
 const VALUE_OPTIONS = new Set(["--db", "--memory", "--threads"]);
 
 /** The verb of a command line, if it names one. */
-function verbOf(argv: readonly string[]): string | undefined {
+function verbOf(argv: readonly string[]): Verb | undefined {
   for (let i = 2; i < argv.length; i++) {
     const a = argv[i]!;
     if (VALUE_OPTIONS.has(a)) i++;
-    else if (!a.startsWith("-")) return Object.hasOwn(COMMANDS, a) ? a : undefined;
+    else if (!a.startsWith("-")) return Object.hasOwn(COMMANDS, a) ? (a as Verb) : undefined;
   }
   return undefined;
 }
@@ -66,7 +66,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .showHelpAfterError()
     .exitOverride();
   const verb = verbOf(argv);
-  const wanted = verb ? [COMMANDS[verb]!] : Object.values(COMMANDS);
+  const wanted = verb ? [COMMANDS[verb]] : Object.values(COMMANDS);
   for (const m of await Promise.all(wanted.map((load) => load()))) m.register(program);
   return program;
 }

@@ -7,6 +7,7 @@ import type { Command } from "commander";
 import { AppError, EXIT_CODES } from "../../core/errors.js";
 import { DEMO_SCALE, DEMO_SEED, runDemo } from "../../demo/run-demo.js";
 import { printJson, printLine, printTable } from "../output.js";
+import { VERBS } from "../verbs.js";
 
 interface DemoOpts {
   scale: string;
@@ -37,8 +38,9 @@ export function register(program: Command): void {
       const globalDb = cmd.optsWithGlobals().db as string | undefined;
       if (globalDb)
         throw new AppError("usage", "sojourn demo keeps its own store in --out; drop --db");
-      const program = cmd.parent ?? cmd;
-      const available = new Set(program.commands.map((c) => c.name()));
+      // The verbs this build ships: the program itself has only `demo` registered, since a
+      // command loads just its own module.
+      const available = new Set<string>(VERBS);
       const result = await runDemo({
         out: opts.out,
         scale,
