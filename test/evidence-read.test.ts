@@ -5,13 +5,15 @@
  * is refused, not inflated); page numbers on claims from PDFs; the review queue in rank order.
  */
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import iconv from "iconv-lite";
 import type { AppError } from "../src/core/errors.js";
 import { readSourceFile } from "../src/evidence/read-source.js";
 import { addSource, listClaims } from "../src/evidence/store-evidence.js";
+import { repoRoot } from "../src/repo-root.js";
 import { makePdf, makePdfBomb } from "./fixtures/evidence/make-pdf.js";
-import { tempDir, withDb, writeFile } from "./helpers/with-db.js";
+import { runCli, tempDir, withDb, writeFile } from "./helpers/with-db.js";
 
 const tmp = tempDir();
 after(tmp.cleanup);
@@ -105,6 +107,16 @@ describe("evidence: PDFs", () => {
       }),
       (e: AppError) => /more than 3 streams.*--max-pdf-streams/.test(e.message),
     );
+  });
+
+  it("ends with an input error, not a crash, when PDF.js rejects promises no one awaits", () => {
+    // damaged-xref.pdf: a generated report PDF with mutated bytes (test/fixtures/evidence/SOURCES.md);
+    // loading it makes PDF.js reject internal promises for bad cross-reference entries.
+    const file = join(repoRoot(), "test", "fixtures", "evidence", "damaged-xref.pdf");
+    const r = runCli(["--db", `${tmp.dir}/damaged.duckdb`, "evidence", "add", file]);
+    assert.equal(r.status, 3, r.stderr);
+    assert.match(r.stderr, /damaged-xref\.pdf: not a readable PDF \(/);
+    assert.doesNotMatch(r.stderr, /UnhandledPromiseRejection|XRefEntryException/);
   });
 
   it("puts the page number on every claim from a PDF and queues suggestions strongest first", async () => {

@@ -195,12 +195,52 @@ function pageText(items: PdfTextItem[]): string {
   return out;
 }
 
+/**
+ * PDF.js's own errors (its exception classes, by name): on a damaged file its document loading
+ * can reject promises that nothing awaits, which would end the process.
+ */
+const PDFJS_ERROR =
+  /^(XRef\w*Exception|FormatError|InvalidPDFException|MissingDataException|ParserEOFException|UnknownErrorException)$/;
+
+/**
+ * Runs `read` with PDF.js's stray rejections caught: while it runs (and until the next turn of
+ * the event loop after it), a rejection no one handles whose reason is a PDF.js error is taken
+ * as the file's fault — the read fails with it if it has not failed already — instead of ending
+ * the process. Any other unhandled rejection is rethrown as Node would.
+ */
+async function withPdfStrays<T>(read: (stray: () => Error | undefined) => Promise<T>): Promise<T> {
+  let first: Error | undefined;
+  const onStray = (reason: unknown) => {
+    if (reason instanceof Error && PDFJS_ERROR.test(reason.name)) {
+      first ??= reason;
+      return;
+    }
+    throw reason;
+  };
+  process.on("unhandledRejection", onStray);
+  try {
+    return await read(() => first);
+  } finally {
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("unhandledRejection", onStray);
+  }
+}
+
 async function readPdf(
   path: string,
   bytes: Buffer,
   limits: PdfLimits,
 ): Promise<{ text: string; pages: number; found: ReadSource["found"] }> {
   checkPdfStreams(path, bytes, limits);
+  return withPdfStrays((stray) => readPdfText(path, bytes, limits, stray));
+}
+
+async function readPdfText(
+  path: string,
+  bytes: Buffer,
+  limits: PdfLimits,
+  stray: () => Error | undefined,
+): Promise<{ text: string; pages: number; found: ReadSource["found"] }> {
   const { getDocumentProxy, getMeta } = await import("unpdf");
   try {
     // PDF.js takes ownership of the buffer it is given; hand it a copy.
@@ -224,6 +264,8 @@ async function readPdf(
     } catch {
       // Metadata is optional; the text is what counts.
     }
+    const damaged = stray();
+    if (damaged) throw damaged;
     // Pages are separated by a blank line and a form feed so offsets stay unambiguous.
     return { text: pages.join("\n\n\f\n\n"), pages: pdf.numPages, found };
   } catch (err) {
