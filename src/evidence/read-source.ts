@@ -206,7 +206,8 @@ const PDFJS_ERROR =
  * Runs `read` with PDF.js's stray rejections caught: while it runs (and until the next turn of
  * the event loop after it), a rejection no one handles whose reason is a PDF.js error is taken
  * as the file's fault — the read fails with it if it has not failed already — instead of ending
- * the process. Any other unhandled rejection is rethrown as Node would.
+ * the process. Any other unhandled rejection is left to the other listeners, or rethrown as Node
+ * would when there are none.
  */
 async function withPdfStrays<T>(read: (stray: () => Error | undefined) => Promise<T>): Promise<T> {
   let first: Error | undefined;
@@ -215,7 +216,8 @@ async function withPdfStrays<T>(read: (stray: () => Error | undefined) => Promis
       first ??= reason;
       return;
     }
-    throw reason;
+    // Another listener (a server's, a test's) decides; alone, end the process as Node would.
+    if (process.listenerCount("unhandledRejection") === 1) throw reason;
   };
   process.on("unhandledRejection", onStray);
   try {
