@@ -19,7 +19,12 @@
 import { decomposeSyllable } from "../src/core/names/hangul.js";
 import { parseName } from "../src/core/names/index.js";
 import { hasCjk, type ListEntity, splitOrgName } from "../src/core/screening/index.js";
-import { companyNames, type Negative, standardReadings } from "./screening-heldout.js";
+import {
+  companyNames,
+  type Negative,
+  standardReadings,
+  variantQueries,
+} from "./screening-heldout.js";
 import { type EvalQuery, prng } from "./screening-queries.js";
 
 const pick = <T>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
@@ -348,28 +353,11 @@ function orgVariants(name: string, rand: () => number): [string, string][] {
 }
 
 export function heldOutBQueriesFor(entities: readonly ListEntity[], seed = 2397): EvalQuery[] {
-  const rand = prng(seed);
-  const out: EvalQuery[] = [];
-  for (const e of entities) {
-    const person = e.kind === "person";
-    const seen = new Set<string>();
-    for (const n of e.names) {
-      if (n.type === "original-script") continue;
-      const variants = person ? personVariants(n.name, e, rand) : orgVariants(n.name, rand);
-      for (const [variant, query] of variants) {
-        if (seen.has(query) || query === n.name) continue;
-        seen.add(query);
-        out.push({
-          query,
-          variant: `${n.type === "primary" ? "" : "alias: "}${variant}`,
-          type: person ? "person" : "org",
-          source: `${e.list}:${e.reference}`,
-          sourceName: n.name,
-        });
-      }
-    }
-  }
-  return out;
+  return variantQueries(entities, prng(seed), {
+    uses: (_, type) => type !== "original-script",
+    person: personVariants,
+    org: orgVariants,
+  });
 }
 
 // ---- negatives --------------------------------------------------------------------------------

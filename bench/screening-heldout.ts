@@ -167,14 +167,37 @@ function orgVariants(name: string, rand: () => number): [string, string][] {
 }
 
 export function heldOutQueriesFor(entities: readonly ListEntity[], seed = 1718): EvalQuery[] {
-  const rand = prng(seed);
+  return variantQueries(entities, prng(seed), {
+    uses: (name, type) => type !== "original-script" || hasCjk(name),
+    person: personVariants,
+    org: orgVariants,
+  });
+}
+
+/** Variant generators of one held-out family: each gives `[variant kind, query]` pairs. */
+export interface VariantFamily {
+  /** Whether a list name of this type is varied at all. */
+  uses(name: string, type: string): boolean;
+  person(name: string, e: ListEntity, rand: () => number): [string, string][];
+  org(name: string, rand: () => number): [string, string][];
+}
+
+/**
+ * One query per distinct variant of every used list name (a variant equal to the name itself
+ * or already asked for the entity is left out), labelled with its kind and the name it came from.
+ */
+export function variantQueries(
+  entities: readonly ListEntity[],
+  rand: () => number,
+  family: VariantFamily,
+): EvalQuery[] {
   const out: EvalQuery[] = [];
   for (const e of entities) {
     const person = e.kind === "person";
     const seen = new Set<string>();
     for (const n of e.names) {
-      if (n.type === "original-script" && !hasCjk(n.name)) continue;
-      const variants = person ? personVariants(n.name, e, rand) : orgVariants(n.name, rand);
+      if (!family.uses(n.name, n.type)) continue;
+      const variants = person ? family.person(n.name, e, rand) : family.org(n.name, rand);
       for (const [variant, query] of variants) {
         if (seen.has(query) || query === n.name) continue;
         seen.add(query);
