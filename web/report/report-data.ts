@@ -2,6 +2,7 @@
  * What the report's sections are drawn from: the report's data (src/report/gather.ts) put in the
  * shapes of the shared views. Types only, no JSX and no DOM, so src/report can name them.
  */
+import type { EvidenceRecord } from "../../src/read/alerts.js";
 import type {
   AlertRow,
   ClaimRow,
@@ -29,16 +30,8 @@ export type {
 /** A section's data, or why the section is empty (the command that fills it). */
 export type SectionOf<T> = { available: true; data: T } | { available: false; reason: string };
 
-/** A record an alert cites, masked unless the report is unmasked. */
-export interface CitedRecord {
-  source: string;
-  record_id: string;
-  date: string;
-  direction: string;
-  port: string;
-  doc: string;
-  name: string;
-}
+/** A record an alert cites, masked unless the report is unmasked (the read model's shape). */
+export type CitedRecord = EvidenceRecord;
 
 /** The report's ranking of sponsors over the records in scope. */
 export interface SponsorRankRow {
