@@ -3,7 +3,7 @@
  * cursor paging. Summaries and cited records are masked unless `unmask`.
  */
 import { AppError } from "../core/errors.js";
-import { createMasker, type Masker } from "../core/masking.js";
+import { createMasker, type Masker, recordPseudonym } from "../core/masking.js";
 import { type Store, sqlString } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
@@ -112,25 +112,27 @@ export function alertColumns(unmask: boolean): string {
   return `alert_id, rule, rule_version, score, censored, person_id, cohort_id,
     strftime(period_start, '%Y-%m-%d') AS period_start,
     strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-    ${unmask ? "record_ids" : "record_refs, docs"}`;
+    ${unmask ? "record_ids" : "record_keys, docs"}`;
 }
 
-/** A read_alerts row as alertColumns reads it: the lists are text (src/read/read-tables.ts). */
+/** A read_alerts row as alertColumns reads it (src/read/read-tables.ts says why some are text). */
 export type AlertRow = Omit<AlertView, "record_ids"> & {
-  record_ids?: string;
-  record_refs?: string;
+  record_ids?: string[];
+  /** The cited records' rec_keys (`?` for an id no loaded record has), separated by spaces. */
+  record_keys?: string;
+  /** The person's document numbers, separated by spaces. */
   docs?: string;
 };
 
-/** The alert a read_alerts row shows: its cited records, and unless unmasked its summary masked. */
-export function alertView({ record_ids, record_refs, docs, ...a }: AlertRow): AlertView {
-  if (record_ids !== undefined) return { ...a, record_ids: JSON.parse(record_ids) as string[] };
+/** The alert a read_alerts row shows: unless unmasked, records cited by pseudonym, summary masked. */
+export function alertView({ record_ids, record_keys, docs, ...a }: AlertRow): AlertView {
+  if (record_keys === undefined) return { ...a, record_ids: record_ids ?? [] };
   return {
     ...a,
-    record_ids: record_refs ? record_refs.split(" ") : [],
-    summary: createMasker(false).text(a.summary ?? "", {
-      docs: docs ? (JSON.parse(docs) as string[]) : [],
-    }),
+    record_ids: record_keys
+      ? record_keys.split(" ").map((k) => (k === "?" ? k : recordPseudonym(k)))
+      : [],
+    summary: createMasker(false).text(a.summary ?? "", { docs: docs ? docs.split(" ") : [] }),
   };
 }
 

@@ -8,17 +8,17 @@
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
- * number then reads one row group. The records an alert cites are matched to their keys and
- * ports here once; a page turns its 50 alerts' keys into masked references (`r3:1042`).
+ * number then reads one row group (a person's alerts are a scan of read_alerts's person ids:
+ * hundreds of thousands of rows at 10M records). The records an alert cites are matched to their
+ * keys and ports here once; a page turns its alerts' keys into masked references (`r3:1042`).
  * Records themselves are not copied: `records` is kept in rec_key order, so a person's detail
  * reads their few records from it by key.
  *
  * | table                  | sorted by                 | read by                        |
  * |------------------------|---------------------------|--------------------------------|
- * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
+ * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule, getPerson  |
  * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score (ids only) |
  * | read_person_keys       | person_id                 | getPerson (records, refs)      |
- * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
  * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
  * | read_person_links      | person_id                 | getPerson (document links)     |
@@ -27,7 +27,6 @@
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
-import { MASK_SQL } from "../core/masking.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
@@ -37,7 +36,6 @@ export const READ_TABLES = [
   "read_person_keys",
   "read_alerts",
   "read_alerts_by_score",
-  "read_person_alerts",
   "read_person_cohorts",
   "read_person_stays",
   "read_person_links",
@@ -158,18 +156,16 @@ async function replaceRows(
 
 /**
  * SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`.
- * Lists a page shows are stored as text: DuckDB reads a few rows of a text column where they
- * are, while a row of a list column is found by reading the lists before it in its row group,
- * and a page of the listing by score takes 50 rows from anywhere in the table. record_ids and
- * docs are JSON arrays; record_refs the masked references separated by spaces (`?` for an id
- * no loaded record has; a reference has no space). port_ids stays a list: only filters read it.
+ * The cited records' keys and the person's documents, which a page shows masked, are text
+ * separated by spaces (a key or a document number has none; `?` for an id no loaded record
+ * has): DuckDB reads a few rows of a text column where they are, while a row of a list column is
+ * found by reading the lists before it in its row group, and a page of the listing by score
+ * takes 50 rows from anywhere in the table. Reads turn the keys into masked references.
  */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  to_json(coalesce(a.record_ids, []))::VARCHAR AS record_ids,
-  array_to_string(list_transform(coalesce(c.record_keys, []),
-    k -> coalesce(${MASK_SQL.record("k")}, '?')), ' ') AS record_refs,
-  coalesce(c.port_ids, []) AS port_ids, to_json(coalesce(d.docs, []))::VARCHAR AS docs`;
+  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_keys, '') AS record_keys,
+  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, '') AS docs`;
 
 /**
  * The columns listAlerts filters and sorts on, the ports (the place filter) among them:
@@ -180,28 +176,29 @@ const BY_SCORE_COLUMNS =
   "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
 
 /**
- * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
- * condition over alerts `a`) replaced. Each alert gets its cited records' masked references (in
- * citation order), the ports they were at (the place filter) and its person's document numbers
- * (masking the summary).
+ * read_alerts and read_alerts_by_score: whole, or the alerts `which` (a condition over alerts
+ * `a`) replaced. Each alert gets its cited records' keys (in citation order), the ports they
+ * were at (the place filter) and its person's document numbers (masking the summary).
  *
  * The cited ids (`source:record_id`) are unnested and matched to records by one hash join, and
- * the lists built in one pass grouped by alert, as integer keys; only read_alerts carries them
- * and the summaries, so the other two tables sort narrow rows.
+ * the lists built in one pass grouped by alert; only read_alerts carries them and the
+ * summaries, so read_alerts_by_score sorts narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
   if (which) {
-    for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
+    for (const table of ["read_alerts", "read_alerts_by_score"])
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
-    SELECT person_id, list_sort(list(doc_number)) AS docs FROM person_documents
+    SELECT person_id, array_to_string(list_sort(list(doc_number)), ' ') AS docs FROM person_documents
     WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
   // list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
   // back in citation order.
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS
-    SELECT c.n, list_select(list(r.rec_key), list_grade_up(list(c.i))) AS record_keys,
+    SELECT c.n,
+           array_to_string(list_select(list(coalesce(r.rec_key::VARCHAR, '?')), list_grade_up(list(c.i))), ' ')
+             AS record_keys,
            list_sort(list_distinct(list(coalesce(r.port_id, r.port_raw)))) AS port_ids
     FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
           FROM alerts a WHERE true ${where}) c
@@ -212,12 +209,9 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
   const ra = which ? `WHERE ${which}` : "";
   const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
-  const personAlerts = `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
-    FROM alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
   for (const [table, sql] of [
     ["read_alerts", alerts],
     ["read_alerts_by_score", byScore],
-    ["read_person_alerts", personAlerts],
   ] as const)
     await store.run(
       which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
