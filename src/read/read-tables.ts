@@ -11,8 +11,8 @@
  * number then reads one row group (a person's alerts are a scan of read_alerts's person ids:
  * hundreds of thousands of rows at 10M records). The records an alert cites are matched to their
  * keys and ports here once; a page turns its alerts' keys into masked references (`r3:1042`).
- * Records themselves are not copied: `records` is kept in rec_key order, so a person's detail
- * reads their few records from it by key.
+ * Records themselves are not copied: `records` is stored in load order, which is rec_key order,
+ * so a person's detail reads their few records from it by key.
  *
  * | table                  | sorted by                 | read by                        |
  * |------------------------|---------------------------|--------------------------------|
