@@ -115,6 +115,11 @@ function mix(s: Awaited<ReturnType<typeof sample>>): Mix {
 
 interface PhaseResult {
   requests: number;
+  /**
+   * Requests for a path not asked before in the phase: the server's kept answers
+   * (src/server/response-cache.ts) cannot serve them, so they measure the reads themselves.
+   */
+  first_asks: { requests: number; p50_ms: number; p95_ms: number };
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -125,8 +130,18 @@ interface PhaseResult {
   rps: number;
 }
 
+/** The p-th quantile of sorted times, in ms with one decimal. */
+function quantile(sorted: readonly number[], p: number): number {
+  const at = Math.min(sorted.length - 1, Math.floor(p * sorted.length));
+  return Number((sorted[at] ?? 0).toFixed(1));
+}
+
 async function phase(url: string, auth: string, m: Mix, duration: number): Promise<PhaseResult> {
   const times: number[] = [];
+  const firstTimes: number[] = [];
+  const asked = new Set<string>();
+  // Set by onResponse, which autocannon calls just before its "response" event for that request.
+  let answeredFirst = false;
   let next = 0;
   const result = await new Promise<autocannon.Result>((ok, fail) => {
     const instance = autocannon(
@@ -137,22 +152,35 @@ async function phase(url: string, auth: string, m: Mix, duration: number): Promi
         headers: { Authorization: `Bearer ${auth}` },
         requests: [
           {
-            setupRequest: (req) => {
+            setupRequest: (req, context) => {
               const path = m.paths[next++ % m.paths.length] as string;
+              (context as { first?: boolean }).first = !asked.has(path);
+              asked.add(path);
               return { ...req, method: "GET", path };
+            },
+            onResponse: (_status, _body, context) => {
+              answeredFirst = (context as { first?: boolean }).first === true;
             },
           },
         ],
       },
       (err, r) => (err ? fail(err) : ok(r)),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (answeredFirst) firstTimes.push(responseTime);
+    });
   });
   times.sort((a, b) => a - b);
-  const q = (p: number) =>
-    Number((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1));
+  firstTimes.sort((a, b) => a - b);
+  const q = (p: number) => quantile(times, p);
   return {
     requests: result.requests.total,
+    first_asks: {
+      requests: firstTimes.length,
+      p50_ms: quantile(firstTimes, 0.5),
+      p95_ms: quantile(firstTimes, 0.95),
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
