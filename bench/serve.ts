@@ -115,6 +115,8 @@ function mix(s: Awaited<ReturnType<typeof sample>>): Mix {
 
 interface PhaseResult {
   requests: number;
+  /** The server's CPU time over the phase per request (during ingest: the job's included). */
+  server_cpu_ms_per_request: number;
   /**
    * Requests for a path not asked before in the phase: the server's kept answers
    * (src/server/response-cache.ts) cannot serve them, so they measure the reads themselves.
@@ -130,13 +132,31 @@ interface PhaseResult {
   rps: number;
 }
 
+/**
+ * CPU seconds the server process (its DuckDB threads included) has used, from /proc (Linux):
+ * divided by the requests of a phase, the cost of a request whatever else the machine runs.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** The p-th quantile of sorted times, in ms with one decimal. */
 function quantile(sorted: readonly number[], p: number): number {
   const at = Math.min(sorted.length - 1, Math.floor(p * sorted.length));
   return Number((sorted[at] ?? 0).toFixed(1));
 }
 
-async function phase(url: string, auth: string, m: Mix, duration: number): Promise<PhaseResult> {
+async function phase(
+  url: string,
+  auth: string,
+  m: Mix,
+  duration: number,
+  pid: number | undefined,
+): Promise<PhaseResult> {
+  const cpu0 = cpuSeconds(pid);
   const times: number[] = [];
   const firstTimes: number[] = [];
   const asked = new Set<string>();
@@ -174,8 +194,10 @@ async function phase(url: string, auth: string, m: Mix, duration: number): Promi
   times.sort((a, b) => a - b);
   firstTimes.sort((a, b) => a - b);
   const q = (p: number) => quantile(times, p);
+  const cpuMs = (cpuSeconds(pid) - cpu0) * 1000;
   return {
     requests: result.requests.total,
+    server_cpu_ms_per_request: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(1)),
     first_asks: {
       requests: firstTimes.length,
       p50_ms: quantile(firstTimes, 0.5),
@@ -209,7 +231,7 @@ async function main(): Promise<void> {
     const m = mix(s);
     const load = () => loadavg().map((l) => Number(l.toFixed(2)));
     const before = load();
-    const browse = await phase(url, auth, m, seconds);
+    const browse = await phase(url, auth, m, seconds, child.pid);
     // Phase 2: the same mix while an ingest job loads the crossings again as a new source.
     const body = readFileSync(crossings);
     const up = await fetch(`${url}/api/jobs/ingest?name=crossings.csv&source=bench-${Date.now()}`, {
@@ -218,7 +240,7 @@ async function main(): Promise<void> {
       body,
     });
     const job = (await up.json()) as { job_id: string };
-    const duringP = phase(url, auth, m, seconds);
+    const duringP = phase(url, auth, m, seconds, child.pid);
     let status = "running";
     let jobSeconds = 0;
     const t0 = Date.now();
