@@ -305,7 +305,7 @@ async function personTimeline(store: Store, personId: string, refs: RecordRefs) 
   const alerts = await store.json(
     `SELECT alert_id, rule, score, strftime(period_start, '%Y-%m-%d') AS period_start,
             strftime(period_end, '%Y-%m-%d') AS period_end, summary
-     FROM read_alerts WHERE person_id = ? ORDER BY period_start, rule`,
+     FROM read_person_alerts WHERE person_id = ? ORDER BY period_start, rule`,
     [personId],
   );
   const cohorts = await store.json<PersonDetail["cohorts"][number]>(

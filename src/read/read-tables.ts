@@ -8,17 +8,17 @@
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
- * number then reads one row group (a person's alerts are a scan of read_alerts's person ids:
- * hundreds of thousands of rows at 10M records). The records an alert cites are matched to their
- * keys and ports here once; a page turns its alerts' keys into masked references (`r3:1042`).
+ * number then reads one row group. The records an alert cites are matched to their keys and
+ * ports here once; a page turns its alerts' keys into masked references (`r3:1042`).
  * Records themselves are not copied: `records` is stored in load order, which is rec_key order,
  * so a person's detail reads their few records from it by key.
  *
  * | table                  | sorted by                 | read by                        |
  * |------------------------|---------------------------|--------------------------------|
- * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule, getPerson  |
+ * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
  * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score (ids only) |
  * | read_person_keys       | person_id                 | getPerson (records, refs)      |
+ * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
  * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
  * | read_person_links      | person_id                 | getPerson (document links)     |
@@ -30,12 +30,13 @@ import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 3;
+export const READ_TABLES_LAYOUT = 4;
 
 export const READ_TABLES = [
   "read_person_keys",
   "read_alerts",
   "read_alerts_by_score",
+  "read_person_alerts",
   "read_person_cohorts",
   "read_person_stays",
   "read_person_links",
@@ -176,18 +177,19 @@ const BY_SCORE_COLUMNS =
   "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
 
 /**
- * read_alerts and read_alerts_by_score: whole, or the alerts `which` (a condition over alerts
- * `a`) replaced. Each alert gets its cited records' keys (in citation order), the ports they
- * were at (the place filter) and its person's document numbers (masking the summary).
+ * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
+ * condition over alerts `a`) replaced. Each alert gets its cited records' keys (in citation
+ * order), the ports they were at (the place filter) and its person's document numbers (masking
+ * the summary).
  *
  * The cited ids (`source:record_id`) are unnested and matched to records by one hash join, and
- * the lists built in one pass grouped by alert; only read_alerts carries them and the
- * summaries, so read_alerts_by_score sorts narrow rows.
+ * the lists built in one pass grouped by alert; only read_alerts carries them, so the other two
+ * tables sort narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
   if (which) {
-    for (const table of ["read_alerts", "read_alerts_by_score"])
+    for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
@@ -209,9 +211,12 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
   const ra = which ? `WHERE ${which}` : "";
   const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
+  const personAlerts = `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
+    FROM alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
   for (const [table, sql] of [
     ["read_alerts", alerts],
     ["read_alerts_by_score", byScore],
+    ["read_person_alerts", personAlerts],
   ] as const)
     await store.run(
       which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
