@@ -87,6 +87,7 @@ async function runRules(
   // writes one large insert on all threads, while rows appended by many statements are written
   // at COMMIT on one.
   await store.run("CREATE OR REPLACE TEMP TABLE det_alerts AS SELECT * FROM alerts LIMIT 0");
+  await createDetMember(store);
   for (const rule of RULES) stats[rule.id] = 0;
   let detStay = false; // built before the first rule that reads it
   for (const rule of [...RULES].sort((a, b) => rank(a) - rank(b))) {
@@ -99,6 +100,7 @@ async function runRules(
   await store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts");
   await store.run("DROP TABLE det_alerts");
   await store.run("DROP TABLE IF EXISTS det_stay");
+  await store.run("DROP TABLE det_member");
   return stats;
 }
 
@@ -154,4 +156,20 @@ async function createDetStay(store: Store, full: boolean): Promise<void> {
            list_contains(s.flags, 'open-at-end') AS open_end
     FROM stays s JOIN run_person_numbers p USING (person_id) CROSS JOIN run_bounds b
     ${full ? "" : "WHERE s.person_id IN (SELECT person_id FROM run_rule_persons)"}`);
+}
+
+/**
+ * det_member (src/core/detection/rules/rule.ts): the cohort members with their person in
+ * run_crossings's person type (a connection-local ENUM of the stays step, text when there are no
+ * persons). An empty copy of that column gives the type, and the insert casts the 212,000
+ * members' ids (at 10M records) instead of a join casting 10M crossings' persons to text; the
+ * type holds the persons of run_person_numbers, and a member outside them has no crossings.
+ */
+async function createDetMember(store: Store): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE det_member AS
+    SELECT person_id AS pe, 0::BIGINT AS mid, ''::VARCHAR AS cohort_id FROM run_crossings LIMIT 0`);
+  await store.runPolled(
+    `INSERT INTO det_member SELECT person_id, rowid, cohort_id FROM cohort_members
+     WHERE person_id IN (SELECT person_id FROM run_person_numbers)`,
+  );
 }

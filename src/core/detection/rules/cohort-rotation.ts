@@ -18,6 +18,8 @@ export const cohortRotation: Rule = {
   //   back to their cohort on the JSON text);
   // - a member is its row in cohort_members (rowid): one integer key through the joins and the
   //   aggregation, the member's text columns joined back to the 164,000 results only;
+  // - the crossings meet the members on det_member's person, of run_crossings's own person type,
+  //   not on the text id (which would cast every crossing's person to text and hash it);
   // - distinct days are counted from a list (a DISTINCT aggregate keeps a hash table per group).
   sql: () => `
     WITH team AS (
@@ -28,8 +30,8 @@ export const cohortRotation: Rule = {
     mv AS (SELECT DISTINCT cohort_id, unnest(days) AS d FROM team),
     size AS (SELECT cohort_id, count(*) AS team_size FROM cohort_members GROUP BY cohort_id),
     crossed AS (
-      SELECT m.rowid AS mid, r.rec_key, r.crossed_at, r.local_date
-      FROM run_crossings r JOIN cohort_members m USING (person_id)
+      SELECT m.mid, r.rec_key, r.crossed_at, r.local_date
+      FROM run_crossings r JOIN det_member m ON m.pe = r.person_id
       SEMI JOIN mv ON mv.cohort_id = m.cohort_id AND mv.d = r.local_date),
     ev AS (
       SELECT c.mid, ${listInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id")} AS record_ids,

@@ -20,6 +20,8 @@
  * A rule works on it and attaches `stays.record_ids` (joined on rowid = sid) and the person's
  * text id (run_person_numbers) only to the stays its alerts cite. A rule that reads det_stay says
  * so (`detStay`): the rules step builds it only when one does (src/analyze/steps/rules-step.ts).
+ * det_member is cohort_members keyed for a join with run_crossings: `mid` (the member's rowid in
+ * cohort_members), cohort_id, and `pe`, the person in run_crossings's own person type.
  */
 import type { Policy } from "../policy.js";
 
