@@ -48,7 +48,7 @@ const KO_APPOSED =
 const GENERIC_WORDS =
   /外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
 // Bodies that monitor the workers rather than employ or send them.
-const ZH_NOT_EMPLOYER = /制裁|安理|联合国|聯合國|专家|專家/u;
+const ZH_NOT_EMPLOYER = /航空|制裁|安理|联合国|聯合國|专家|專家/u;
 // A country or a determiner before the legal form is no name: 俄罗斯公司, 当地公司.
 const ZH_NOT_NAME =
   /^(?:中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|南韩|南韓|当地|當地|外国|外國|该|該|这家|這家)(?:公司|集团|集團)$/u;

@@ -26,7 +26,8 @@ import { rankClaims } from "./rank-claims.js";
 import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
 import { codePointIndexer, paragraphs, type Segment, sentences } from "./segment.js";
 import { statementKinds } from "./statement-cues.js";
-import { findWorkerCounts, WORKER_CONTEXT } from "./worker-counts.js";
+import { findWorkerCounts } from "./worker-counts.js";
+import { EMPLOYER_CONTEXT, WORKER_CONTEXT } from "./worker-lexicon.js";
 
 export interface SuggestOptions {
   places: PlaceIndex;
@@ -35,8 +36,7 @@ export interface SuggestOptions {
   published?: string | null;
 }
 
-const EMPLOYER_CONTEXT =
-  /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|\baffiliated\s+with\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|所属|所屬|隶属|隸屬|고용|파견|공장|노동자|근로자|소속|산하|사업소/i;
+const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -104,7 +104,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
-    for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers)) {
+    const topicWorkers = nearWorkers || [...workerParagraphs].some((p) => p < seg.paragraph);
+    for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers)) {
       const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
       const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
       let place: PlaceMention | undefined;
@@ -146,6 +147,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Employers: organisation names in a paragraph about work.
     if (employerParagraphs.has(seg.paragraph)) {
       for (const org of orgs) {
+        // "고려컴퓨터회사(KCC) 등 … 출신", "formerly of X": where workers come from, not who employs them.
+        if (FORMER_AFTER.test(text.slice(org.end, org.end + 30))) continue;
         const inName = places.find(text, org.start, org.end)[0];
         const place = inName ?? nearestPlace(free, org.start) ?? context();
         draft("employer", [org.start, org.end], {
