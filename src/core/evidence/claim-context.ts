@@ -268,7 +268,34 @@ function locates(outer: PlaceMention, inner: PlaceMention, index: PlaceIndex): b
 const REPORTING_AFTER =
   /^[^.。!?]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|통화|인터뷰|引述|表示|报道|報道|透露|称|稱|指出|宣布|采访|採訪|电话|電話)|^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
 const REPORTING_BEFORE =
-  /\b(?:said|says|told\s+[\w\s]{1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
+  /\b(?:said|says|told\s+(?:(?!\bthat\b)[\w\s]){1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
+
+// A word that points back to a day named before: "이날", "같은 날", "当天", "同日", "that day".
+const DAY_ANAPHOR = /이날|당일|같은\s?날|当天|當天|当日|當日|同日|\b(?:that|the\s+same)\s+day\b/giu;
+
+/**
+ * "이날 … 넘어갔다" after "28일 … 귀국했다": a word that points back to a day stands for the
+ * last single day named before it in the report (`previous`), as a date mention at its place.
+ */
+export function dayAnaphors(
+  text: string,
+  segStart: number,
+  segEnd: number,
+  previous: DateMention | undefined,
+): DateMention[] {
+  if (!previous) return [];
+  const out: DateMention[] = [];
+  DAY_ANAPHOR.lastIndex = 0;
+  const sentence = text.slice(segStart, segEnd);
+  for (let m = DAY_ANAPHOR.exec(sentence); m; m = DAY_ANAPHOR.exec(sentence))
+    out.push({
+      ...previous,
+      start: segStart + m.index,
+      end: segStart + m.index + m[0].length,
+      text: m[0],
+    });
+  return out;
+}
 
 /** Dates that tell when something was reported, not when it happened. */
 export function isReportingDate(text: string, d: DateMention, segStart: number): boolean {

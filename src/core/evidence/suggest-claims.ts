@@ -10,6 +10,7 @@ import type { ClaimDraft, ClaimKind } from "./claim.js";
 import {
   clauseAround,
   contextPlace,
+  dayAnaphors,
   deadlineDate,
   isReportingDate,
   listPlace,
@@ -18,7 +19,7 @@ import {
   topicPlace,
 } from "./claim-context.js";
 import { parseReference } from "./date-parts.js";
-import { findDatesFrom } from "./dates.js";
+import { type DateMention, findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
 import { maskNoise } from "./noise.js";
 import { findOrganisations } from "./organisations.js";
@@ -59,14 +60,19 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const employerParagraphs = paragraphsWhere(text, segs, EMPLOYER_CONTEXT);
   const headings = headingParagraphs(text, paras);
   const foreign = foreignParagraphs(text, paras);
+  for (const i of captionParagraphs(text, paras)) foreign.add(i);
   const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
+  let lastDay: DateMention | undefined;
   segs.forEach((seg, index) => {
     if (foreign.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
-    const dates = findDatesFrom(text, seg.start, seg.end, ref).filter(
-      (d) => !isReportingDate(text, d, seg.start),
-    );
+    const found = findDatesFrom(text, seg.start, seg.end, ref);
+    const dates = [
+      ...found.filter((d) => !isReportingDate(text, d, seg.start)),
+      ...dayAnaphors(text, seg.start, seg.end, lastDay),
+    ].sort((a, b) => a.start - b.start);
+    lastDay = [...found].reverse().find((d) => d.from === d.to) ?? lastDay;
     const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
       contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic);
@@ -187,6 +193,20 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
   paras.forEach((p, i) => {
     const body = text.slice(p.start, p.end);
     if (cjk(body) === 0 && latin(body) > 20) out.add(i);
+  });
+  return out;
+}
+
+// A photo credit marks a caption: "/사진=데일리NK 자료사진", "(圖片來源: …/AFP via Getty
+// Images)", "Credit: AFP", "CC BY-SA 2.5 / …".
+const PHOTO_CREDIT =
+  /[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진/iu;
+
+/** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
+function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {
+  const out: number[] = [];
+  paras.forEach((p, i) => {
+    if (p.end - p.start < 250 && PHOTO_CREDIT.test(text.slice(p.start, p.end))) out.push(i);
   });
   return out;
 }
