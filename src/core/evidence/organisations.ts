@@ -39,7 +39,7 @@ const EN_SPLIT = new RegExp(`(?<=${EN_TAIL})\\s+and\\s+(?=[A-Z])`, "g");
 
 // Legal forms only: "工厂" (factory) alone ends too many common phrases ("宽甸和集安的工厂").
 const ZH_ORG =
-  /[\p{Script=Han}A-Za-z]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局|饭店|飯店|酒店|(?:工业|工業|国防|國防|外务|外務|武力|保卫|保衛|安全)(?:部|省))/gu;
+  /[\p{Script=Han}A-Za-z]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局|饭店|飯店|酒店)/gu;
 // A name set after a generic category noun (apposition): "朝鲜公司铁山贸易", "俄罗斯建设公司木兰LLC",
 // "인력공급업체인 노리소프트", "IT 회사인 KCC그룹".
 const ZH_APPOSED =
@@ -49,7 +49,7 @@ const KO_APPOSED =
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
 // names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
 const GENERIC_WORDS =
-  /外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
+  /电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
 // Bodies that monitor the workers rather than employ or send them.
 const ZH_NOT_EMPLOYER = /航空|制裁|安理|联合国|聯合國|专家|專家/u;
 // A country or a determiner before the legal form is no name: 俄罗斯公司, 当地公司.
@@ -57,7 +57,8 @@ const ZH_NOT_NAME =
   /^(?:中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|南韩|南韓|当地|當地|外国|外國|该|該|这家|這家)(?:公司|集团|集團)$/u;
 // Where a Chinese name starts: after the last preposition, verb of employment, particle or
 // description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
-const ZH_CUT = /^.*(?:[在于被由向到从給给为為与與及和受雇的是、，,：:党黨]|一家|企业|企業|——)/u;
+const ZH_CUT =
+  /^.*(?:[在于被由向到从給给为為与與及和或受雇的是、，,：:党黨]|一家|企业|企業|——|旗下|下属|下屬|包括|[一二三四五六七八九十两兩\d]+(?:名|个|個|家))/u;
 const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국|창작사|그룹)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 

@@ -75,7 +75,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     lastDay = [...found].reverse().find((d) => d.from === d.to) ?? lastDay;
     const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
-      contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic);
+      contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic, text);
     const draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => {
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
