@@ -198,15 +198,15 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 }
 
 // A photo credit marks a caption: "/사진=데일리NK 자료사진", "(圖片來源: …/AFP via Getty
-// Images)", "Credit: AFP", "CC BY-SA 2.5 / …".
+// Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)".
 const PHOTO_CREDIT =
-  /[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진/iu;
+  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진/iu;
 
 /** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
 function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {
   const out: number[] = [];
   paras.forEach((p, i) => {
-    if (p.end - p.start < 250 && PHOTO_CREDIT.test(text.slice(p.start, p.end))) out.push(i);
+    if (p.end - p.start < 500 && PHOTO_CREDIT.test(text.slice(p.start, p.end))) out.push(i);
   });
   return out;
 }
