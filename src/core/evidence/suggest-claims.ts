@@ -49,6 +49,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const paragraphOf = segs.map((s) => s.paragraph);
   const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
   const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
+  let firstWorkerParagraph = Number.POSITIVE_INFINITY;
+  for (const p of workerParagraphs) firstWorkerParagraph = Math.min(firstWorkerParagraph, p);
   const paras = paragraphs(text);
   const topic = topicPlace(
     paras.map((p) => ({
@@ -110,7 +112,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
-    const topicWorkers = nearWorkers || [...workerParagraphs].some((p) => p < seg.paragraph);
+    const topicWorkers = nearWorkers || firstWorkerParagraph < seg.paragraph;
     for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers)) {
       const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
       const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
