@@ -38,6 +38,8 @@ export interface SuggestOptions {
 }
 
 const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
+// "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
+const SPEAKER_AFTER = /^\s*(?:said|says|told|announced|stated)\b/;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -155,8 +157,9 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Employers: organisation names in a paragraph about work.
     if (employerParagraphs.has(seg.paragraph)) {
       for (const org of orgs) {
-        // "고려컴퓨터회사(KCC) 등 … 출신", "formerly of X": where workers come from, not who employs them.
-        if (FORMER_AFTER.test(text.slice(org.end, org.end + 30))) continue;
+        // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
+        const after = text.slice(org.end, org.end + 40);
+        if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
         const inName = places.find(text, org.start, org.end)[0];
         const place = inName ?? nearestPlace(free, org.start) ?? context();
         draft("employer", [org.start, org.end], {
