@@ -167,6 +167,12 @@ function mostSpecific(
   return last;
 }
 
+/** Whether a sentence points back to what the text said before ("the workers", "在此",
+ * "이곳"). */
+export function pointsBack(sentence: string): boolean {
+  return BACK_REFERENCE.test(sentence);
+}
+
 const LIST_END = /^(?:省|市|성|시)?\s?(?:등|等)/u;
 
 /** The place named earlier in the paragraph; when the sentence points back ("the workers",

@@ -16,6 +16,7 @@ import {
   listPlace,
   periodFor,
   placeForCount,
+  pointsBack,
   topicPlace,
 } from "./claim-context.js";
 import { parseReference } from "./date-parts.js";
@@ -121,6 +122,10 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       let place: PlaceMention | undefined;
       if (found === undefined) place = context();
       else if (found !== "nowhere") place = listPlace(text, found, free, places);
+      // "中国最大规模的北韩餐厅,有约100名…在此工作": a country as an attribute yields to the place
+      // the sentence points back to.
+      if (place && places.places.get(place.placeId)?.kind === "country" && pointsBack(sentenceText))
+        place = context() ?? place;
       const endAt = Math.max(
         q.nounEnd,
         place && place.start >= q.end && place.start - q.nounEnd < 40 ? place.end : 0,
