@@ -48,29 +48,22 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const ref = parseReference(options.published ?? null);
   const cp = codePointIndexer(text);
   const masked = maskNoise(text);
-  const segs = sentences(text);
-  const paragraphOf = segs.map((s) => s.paragraph);
-  const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
-  const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
-  let firstWorkerParagraph = Number.POSITIVE_INFINITY;
-  for (const p of workerParagraphs) firstWorkerParagraph = Math.min(firstWorkerParagraph, p);
-  const paras = paragraphs(text);
-  const topic = topicPlace(
-    paras.map((p) => ({
-      text: text.slice(p.start, p.end),
-      places: places.find(text, p.start, p.end),
-    })),
-    places,
-  );
-  const employerParagraphs = paragraphsWhere(text, segs, EMPLOYER_CONTEXT);
-  const headings = headingParagraphs(text, paras);
-  const foreign = foreignParagraphs(text, paras);
-  for (const i of captionParagraphs(text, paras)) foreign.add(i);
+  const {
+    segs,
+    paragraphOf,
+    placesBySeg,
+    workerParagraphs,
+    firstWorkerParagraph,
+    topic,
+    employerParagraphs,
+    headings,
+    skipped,
+  } = readDocument(text, places);
   const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
   segs.forEach((seg, index) => {
-    if (foreign.has(seg.paragraph)) return;
+    if (skipped.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
     const found = findDatesFrom(text, seg.start, seg.end, ref);
     const dates = [
@@ -117,15 +110,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
     const topicWorkers = nearWorkers || firstWorkerParagraph < seg.paragraph;
     for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers)) {
-      const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
-      const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
-      let place: PlaceMention | undefined;
-      if (found === undefined) place = context();
-      else if (found !== "nowhere") place = listPlace(text, found, free, places);
-      // "中国最大规模的北韩餐厅,有约100名…在此工作": a country as an attribute yields to the place
-      // the sentence points back to.
-      if (place && places.places.get(place.placeId)?.kind === "country" && pointsBack(sentenceText))
-        place = context() ?? place;
+      const place = countPlace(text, q, seg, free, places, context);
       const endAt = Math.max(
         q.nounEnd,
         place && place.start >= q.end && place.start - q.nounEnd < 40 ? place.end : 0,
@@ -175,6 +160,62 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** A count's place: the one the sentence ties to it, a list's region, or the context's; a
+ * country named as an attribute ("中国最大规模的北韩餐厅,有约100名…在此工作") yields to the place
+ * the sentence points back to. */
+function countPlace(
+  text: string,
+  q: { start: number; end: number },
+  seg: Segment,
+  free: PlaceMention[],
+  places: PlaceIndex,
+  context: () => PlaceMention | undefined,
+): PlaceMention | undefined {
+  const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
+  const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
+  if (found === undefined) return context();
+  if (found === "nowhere") return undefined;
+  const place = listPlace(text, found, free, places);
+  if (
+    place &&
+    places.places.get(place.placeId)?.kind === "country" &&
+    pointsBack(text.slice(seg.start, seg.end))
+  )
+    return context() ?? place;
+  return place;
+}
+
+/** What the whole document tells each sentence: its sentences and their places, which
+ * paragraphs are about workers and employment, the report's own place, headings, and the
+ * paragraphs that give no claims (foreign-language captions, photo captions). */
+function readDocument(text: string, places: PlaceIndex) {
+  const segs = sentences(text);
+  const paras = paragraphs(text);
+  const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
+  let firstWorkerParagraph = Number.POSITIVE_INFINITY;
+  for (const p of workerParagraphs) firstWorkerParagraph = Math.min(firstWorkerParagraph, p);
+  const topic = topicPlace(
+    paras.map((p) => ({
+      text: text.slice(p.start, p.end),
+      places: places.find(text, p.start, p.end),
+    })),
+    places,
+  );
+  const skipped = foreignParagraphs(text, paras);
+  for (const i of captionParagraphs(text, paras)) skipped.add(i);
+  return {
+    segs,
+    paragraphOf: segs.map((s) => s.paragraph),
+    placesBySeg: segs.map((s) => places.find(text, s.start, s.end)),
+    workerParagraphs,
+    firstWorkerParagraph,
+    topic,
+    employerParagraphs: paragraphsWhere(text, segs, EMPLOYER_CONTEXT),
+    headings: headingParagraphs(text, paras),
+    skipped,
+  };
 }
 
 /** Paragraphs with a sentence that matches `re`. */
