@@ -3,8 +3,10 @@
  * precision and recall of claim suggestions on the labelled corpus
  * (test/fixtures/evidence/corpus/), per language, for the tuning and the held-out part
  * separately, and how many suggestions came from page furniture. `--part tuning` leaves out the
- * third of batch 5 held out from tuning (test/fixtures/evidence/batch5-holdout.json), `--part
- * holdout` scores only that third. `--verbose` lists every miss, wrong and spurious suggestion.
+ * thirds of batches 5 and 6 held out from tuning (test/fixtures/evidence/batch5-holdout.json,
+ * batch6-holdout.json), `--part holdout` scores only batch 5's third, `--part holdout6` only
+ * batch 6's. `--verbose` lists every miss, wrong and spurious suggestion of the texts tuned on
+ * (never of a held-out third, whose errors are not read).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,15 +31,23 @@ export function loadCorpus(): CorpusText[] {
     .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusText);
 }
 
-/** The ids of batch 5's held-out third. */
-export function batch5Holdout(): Set<string> {
-  const file = join(repoRoot(), "test", "fixtures", "evidence", "batch5-holdout.json");
+/** The ids of batch N's held-out third (test/fixtures/evidence/batchN-holdout.json). */
+export function batchHoldout(n: 5 | 6): Set<string> {
+  const file = join(repoRoot(), "test", "fixtures", "evidence", `batch${n}-holdout.json`);
   return new Set((JSON.parse(readFileSync(file, "utf8")) as { ids: string[] }).ids);
 }
 
-const holdout = batch5Holdout();
+const holdout5 = batchHoldout(5);
+const holdout6 = batchHoldout(6);
+const heldOut = (id: string) => holdout5.has(id) || holdout6.has(id);
 const inPart = (id: string) =>
-  values.part === "tuning" ? !holdout.has(id) : values.part === "holdout" ? holdout.has(id) : true;
+  values.part === "tuning"
+    ? !heldOut(id)
+    : values.part === "holdout"
+      ? holdout5.has(id)
+      : values.part === "holdout6"
+        ? holdout6.has(id)
+        : true;
 const texts = loadCorpus().filter(
   (t) => (!values.split || t.split === values.split) && inPart(t.id),
 );
@@ -54,7 +64,7 @@ for (const [key, s] of rows) {
   );
 }
 if (values.verbose) {
-  for (const t of texts) {
+  for (const t of texts.filter((x) => !heldOut(x.id))) {
     const e = details[t.id]!;
     const lines = [
       ...e.missed.map((m) => `  missed  ${m.kind} "${m.quote}"`),

@@ -26,7 +26,7 @@ const OVERSEAS =
   /^[^,，;；。.]{0,12}?(?:在|于|於)?(?:海外|国外|國外|境外|世界各地|全球)|^[^,;.]{0,24}?\b(?:abroad|overseas|worldwide|around\s+the\s+world)\b|^[^,.]{0,12}?(?:해외|국외|세계\s?각지|전\s?세계)/iu;
 const OVERSEAS_BEFORE = /海外|国外|國外|境外|해외|국외|\b(?:abroad|overseas)\b/iu;
 const BACK_REFERENCE =
-  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳/i;
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳|在此|此地|这里|這裡|该店|該店/i;
 
 // Where a clause ends. Chinese and Korean clauses end at commas, and Korean ones also after a
 // contrastive or continuing ending ("밝혔지만 중국에는", "있는데", "하면서"); English ones at
@@ -167,6 +167,14 @@ function mostSpecific(
   return last;
 }
 
+/** Whether a sentence points back to what the text said before ("the workers", "在此",
+ * "이곳"). */
+export function pointsBack(sentence: string): boolean {
+  return BACK_REFERENCE.test(sentence);
+}
+
+const LIST_END = /^(?:省|市|성|시)?\s?(?:등|等)/u;
+
 /** The place named earlier in the paragraph; when the sentence points back ("the workers",
  * "this border city", "该公司"), the one in the paragraph before, else the report's own place
  * (its dateline, or the one place its headline names). */
@@ -177,12 +185,18 @@ export function contextPlace(
   placesBySeg: PlaceMention[][],
   index: PlaceIndex,
   topic: PlaceMention | undefined,
+  text?: string,
 ): PlaceMention | undefined {
   const paragraph = paragraphOf[segIndex]!;
   const pointsBack = BACK_REFERENCE.test(sentence);
   const reach = pointsBack ? paragraph - 1 : paragraph;
   for (let j = segIndex - 1; j >= 0 && paragraphOf[j]! >= reach; j--) {
-    const ms = placesBySeg[j]!.filter((m) => index.places.get(m.placeId)?.kind !== "country");
+    // A member of a list closed by "etc." ("중국, 러시아 등의 국가", "辽宁、吉林等地") is not one place.
+    const ms = placesBySeg[j]!.filter(
+      (m) =>
+        index.places.get(m.placeId)?.kind !== "country" &&
+        !(text && LIST_END.test(text.slice(m.end, m.end + 4))),
+    );
     // The last place, unless it only locates the one just before it ("Dandong, Liaoning").
     const last = ms.findLast(
       (m, k) => !(k > 0 && m.start - ms[k - 1]!.end <= 6 && locates(m, ms[k - 1]!, index)),
@@ -221,7 +235,8 @@ export function listPlace(
   mentions: PlaceMention[],
   index: PlaceIndex,
 ): PlaceMention | undefined {
-  const joiner = /^\s*(?:,|、|·|and|or|和|与|與|及|과|와|,\s*and)\s*(?:in\s+)?(?:nearby\s+)?$/i;
+  const joiner =
+    /^(?:省|市|성|시)?\s*(?:,|、|·|and|or|和|与|與|及|과|와|,\s*and)\s*(?:in\s+)?(?:nearby\s+)?$/i;
   const joined = (i: number) => joiner.test(text.slice(mentions[i]!.end, mentions[i + 1]!.start));
   // "Dandong, Liaoning Province", "Dandong, China": a region or country after a place it
   // holds only says where that place is (apposition); it is no member of a list.
@@ -268,7 +283,34 @@ function locates(outer: PlaceMention, inner: PlaceMention, index: PlaceIndex): b
 const REPORTING_AFTER =
   /^[^.。!?]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|통화|인터뷰|引述|表示|报道|報道|透露|称|稱|指出|宣布|采访|採訪|电话|電話)|^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
 const REPORTING_BEFORE =
-  /\b(?:said|says|told\s+[\w\s]{1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
+  /\b(?:said|says|told\s+(?:(?!\bthat\b)[\w\s]){1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
+
+// A word that points back to a day named before: "이날", "같은 날", "当天", "同日", "that day".
+const DAY_ANAPHOR = /이날|당일|같은\s?날|当天|當天|当日|當日|同日|\b(?:that|the\s+same)\s+day\b/giu;
+
+/**
+ * "이날 … 넘어갔다" after "28일 … 귀국했다": a word that points back to a day stands for the
+ * last single day named before it in the report (`previous`), as a date mention at its place.
+ */
+export function dayAnaphors(
+  text: string,
+  segStart: number,
+  segEnd: number,
+  previous: DateMention | undefined,
+): DateMention[] {
+  if (!previous) return [];
+  const out: DateMention[] = [];
+  DAY_ANAPHOR.lastIndex = 0;
+  const sentence = text.slice(segStart, segEnd);
+  for (let m = DAY_ANAPHOR.exec(sentence); m; m = DAY_ANAPHOR.exec(sentence))
+    out.push({
+      ...previous,
+      start: segStart + m.index,
+      end: segStart + m.index + m[0].length,
+      text: m[0],
+    });
+  return out;
+}
 
 /** Dates that tell when something was reported, not when it happened. */
 export function isReportingDate(text: string, d: DateMention, segStart: number): boolean {

@@ -14,7 +14,7 @@ export interface OrgMention {
 
 // Words that end an English organisation name (a legal form or a line of business).
 const EN_TAIL =
-  "(?:LLC|JSC|OJSC|PJSC|CJSC|Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.|Inc\\.|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39)";
+  "(?:LLC|JSC|OJSC|PJSC|CJSC|GmbH|S\\.A\\.|SA\\b|Sp\\.?\\s?(?:Zoo|z\\s?o\\.\\s?o\\.)|Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.?|Inc\\.|Shipping|Shipyards?|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39)";
 const CAP_WORD = "(?:[A-Z][\\w'’\\-]*|&|and|of)";
 const EN_ORG = new RegExp(
   `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
@@ -26,40 +26,44 @@ const EN_ORG_PREFIX =
 // A name in quotation marks after the word for a company: "a construction firm called
 // “Stroygrad”", 러시아 건설업체 '스트로이그라드', 俄罗斯公司「东方建设」.
 const QUOTED_ORG =
-  /(?:\b(?:company|firm|enterprise|contractor)\s+(?:called\s+|named\s+)?|(?:회사|업체|기업|건설사|公司|企业|企業|集团|集團)\s?)['‘"“「《«]([^'’"”」》»\n]{2,30})['’"”」》»]/gu;
+  /(?:\b(?:company|firm|enterprise|contractor|restaurant)\s+(?:called\s+|named\s+)?|(?:회사|업체|기업|건설사|식당|公司|企业|企業|集团|集團|餐厅|餐廳)\s?)['‘"“「《«]([^'’"”」》»\n]{2,30})['’"”」》»]/gu;
 // A proper name followed by a lower-case line of business: "the Hong Chao Zhi Yi garment factory".
 const EN_ORG_LOWER =
   /\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,5}\s+(?:garment|seafood|food|textile|clothing|wood|fish|processing|shoe)\s+(?:factory|plant|company|firm|mill)\b/g;
 // Leading words that start a sentence or a clause rather than a name.
 const EN_LEAD =
-  /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese)\s+)+/;
+  /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese|[A-Z][\w-]*['’]s)\s+)+/;
+// Where a coordinated list of names splits: "Korea Osong Shipping and Chonsurim Trading",
+// "Nauta SA and Crist SA" are two names, each ending in its own legal form or line of business.
+const EN_SPLIT = new RegExp(`(?<=${EN_TAIL})\\s+and\\s+(?=[A-Z])`, "g");
 
 // Legal forms only: "工厂" (factory) alone ends too many common phrases ("宽甸和集安的工厂").
 const ZH_ORG =
-  /[\p{Script=Han}A-Za-z]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局)/gu;
+  /[\p{Script=Han}A-Za-z]{2,20}?(?:有限责任公司|有限公司|集团|公司|商社|会社|委员会|委員會|总局|總局|指导局|指導局|饭店|飯店|酒店)/gu;
 // A name set after a generic category noun (apposition): "朝鲜公司铁山贸易", "俄罗斯建设公司木兰LLC",
 // "인력공급업체인 노리소프트", "IT 회사인 KCC그룹".
 const ZH_APPOSED =
   /(?:公司|企业|企業|集团|集團)(?<name>(?:(?![的有和与與是在为為])[\p{Script=Han}A-Za-z]){2,10}?(?:贸易|貿易|LLC|商社|集团|集團))/gu;
 const KO_APPOSED =
-  /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s(?<name>[가-힣A-Za-z0-9]{2,15}?)(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서)?[\s,.·'"”)]|$)/gu;
+  /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s['‘"“]?(?<name>[가-힣A-Za-z0-9]{2,15}?)['’"”]?(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서|를\s통해)?[\s,.·'"”)]|$)/gu;
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
 // names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
 const GENERIC_WORDS =
-  /外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
+  /电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
 // Bodies that monitor the workers rather than employ or send them.
-const ZH_NOT_EMPLOYER = /制裁|安理|联合国|聯合國|专家|專家/u;
+const ZH_NOT_EMPLOYER = /航空|制裁|安理|联合国|聯合國|专家|專家/u;
 // A country or a determiner before the legal form is no name: 俄罗斯公司, 当地公司.
 const ZH_NOT_NAME =
   /^(?:中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|南韩|南韓|当地|當地|外国|外國|该|該|这家|這家)(?:公司|集团|集團)$/u;
 // Where a Chinese name starts: after the last preposition, verb of employment, particle or
 // description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
-const ZH_CUT = /^.*(?:[在于被由向到从給给为為与與及和受雇的是、，,：:]|一家|企业|企業|——)/u;
+const ZH_CUT =
+  /^.*(?:或者|[在于被由向到从給给为為与與及和或受雇的是、，,：:党黨]|一家|企业|企業|——|旗下|下属|下屬|包括|[一二三四五六七八九十两兩\d]+(?:名|个|個|家))/u;
 const KO_ORG =
-  /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
+  /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국|창작사|그룹)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 
 const KO_NOT_NAME =
-  /^(?:다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|대형|소형|민간|국영)\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)$/u;
+  /^(?:(?:모든|다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|대형|소형|민간|국영)\s?)+(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)$/u;
 
 // Leading words that are no part of a Korean name: a country, a word ending in a particle
 // ("기관은"), a verb form ("따르면", "있는데") or a bound noun of place or affiliation ("소재").
@@ -77,21 +81,27 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     re.lastIndex = 0;
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const lead = EN_LEAD.exec(m[0])?.[0].length ?? 0;
-      const name = m[0].slice(lead).replace(/[,\s]+$/, "");
-      const start = from + m.index + lead;
-      // A name needs a distinctive word before its tail ("Seafood" alone is not a company).
-      if (
-        name.split(/\s+/).length < 2 ||
-        out.some((o) => o.start < start + name.length && start < o.end)
-      )
-        continue;
-      out.push({ start, end: start + name.length, name });
+      const whole = m[0].slice(lead).replace(/[,\s]+$/, "");
+      let offset = from + m.index + lead;
+      for (const name of whole.split(EN_SPLIT)) {
+        const start = offset + whole.slice(offset - from - m.index - lead).indexOf(name);
+        offset = start + name.length;
+        // A name needs a distinctive word before its tail ("Seafood" alone is not a company).
+        if (
+          name.split(/\s+/).length < 2 ||
+          out.some((o) => o.start < start + name.length && start < o.end)
+        )
+          continue;
+        out.push({ start, end: start + name.length, name });
+      }
     }
   }
   if (/OOO|LLC|JSC|ZAO|OAO/.test(slice)) pushAll(out, slice, from, EN_ORG_PREFIX, 0);
   if (/['‘"“「《«]/u.test(slice)) pushAll(out, slice, from, QUOTED_ORG, 1);
   ZH_ORG.lastIndex = 0;
-  const zh = /公司|集团|商社|会社|委员会|委員會|总局|總局|指导局|指導局/.test(slice);
+  const zh = /公司|集团|商社|会社|委员会|委員會|总局|總局|指导局|指導局|饭店|飯店|酒店|部|省/.test(
+    slice,
+  );
   for (let m = zh ? ZH_ORG.exec(slice) : null; m; m = ZH_ORG.exec(slice)) {
     let raw = m[0];
     let lead = ZH_CUT.exec(raw.slice(0, -2))?.[0].length ?? 0;
@@ -103,7 +113,7 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     out.push({ start: from + m.index + lead, end: from + m.index + m[0].length, name: raw });
   }
   KO_ORG.lastIndex = 0;
-  const ko = /회사|기업소|국|성/.test(slice);
+  const ko = /회사|기업소|국|성|창작사|그룹/.test(slice);
   for (let m = ko ? KO_ORG.exec(slice) : null; m; m = KO_ORG.exec(slice)) {
     // "다른 회사", "한 회사", "중국 회사": a determiner or a country before the legal form.
     if (KO_NOT_NAME.test(m[0])) continue;
@@ -144,6 +154,8 @@ function pushApposed(out: OrgMention[], slice: string, from: number, re: RegExp)
 function withRendering(text: string, o: OrgMention): OrgMention {
   const m = /^\s?[(（]([A-Z][\w .,&'’-]{2,60})[)）]/u.exec(text.slice(o.end, o.end + 66));
   if (!m || !/[\p{Script=Han}\p{Script=Hangul}]/u.test(o.name)) return o;
+  // An acronym in brackets ("만수대해외프로젝트그룹(MOP)") is part of the mention, not a rendering.
+  if (/^[A-Z]{2,6}$/.test(m[1]!.trim())) return { ...o, end: o.end + m[0].length };
   return { ...o, end: o.end + m[0].length, name: m[1]!.trim() };
 }
 

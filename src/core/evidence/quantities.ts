@@ -255,8 +255,8 @@ const ZH_ADJACENT = "一两|一兩|两三|兩三|二三|三四|四五|五六|六
 const ZH_PEOPLE_AHEAD =
   "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似)";
 const ZH_RE = new RegExp(
-  `(?<q>大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|多达|多達|上|不少于|不少於|不到|不足|达|達)?\\s?` +
-    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:至|到|~|～|-|—)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
+  `(?<q>大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|最多达|最多達|多达|多達|高达|高達|最多|上|不少于|不少於|不到|不足|达|達)?\\s?` +
+    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:名|人)?(?:至|到|~|～|∼|〜|-|—|–)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?\\s?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
@@ -273,7 +273,7 @@ const ZH_BARE_MYRIAD = /(?<q>大约|大約|约|約|近|超过|超過)?(?<n>\d+(?
 const KO_NUM =
   "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[백십]";
 const KO_RE = new RegExp(
-  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:-|~|～|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vlo>수|몇)\\s?(?<vlounit>(?:십|백|천)만|십|백|천|만)\\s?(?:명\\s?)?(?:-|~|～|∼|〜|에서)\\s?(?<vhi>${KO_NUM})|(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:여\\s?)?(?:명\\s?)?(?:-|~|～|∼|〜|–|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?<upto>\\s?까지)?(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
 );
 
@@ -309,7 +309,8 @@ function cjkRange(raw1: string, raw2: string): [number, number] | null {
 function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
   const q = g.q ?? "";
   const post = g.post ?? "";
-  if (/多达|多達|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post)) return "at_most";
+  if (/多达|多達|高达|高達|最多|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post))
+    return "at_most";
   if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|以上/.test(post))
     return "at_least";
   if (/约|約|近|약|대략/.test(q) || /가량|정도|안팎|左右/.test(post)) return "approx";
@@ -341,6 +342,14 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
         out.push({ ...base, min: 11, max: 19, qualifier: "vague" });
         continue;
       }
+      // "수백에서 2천 명까지": a vague low end and a figure as the high one.
+      if (g.vlo) {
+        const lo = VAGUE_CJK[g.vlounit!]?.[0];
+        const hi = parseCjkNumber(g.vhi!);
+        if (lo !== undefined && hi !== null && lo <= hi)
+          out.push({ ...base, min: lo, max: hi, qualifier: "range" });
+        continue;
+      }
       if (g.vague) {
         const v = VAGUE_CJK[g.vunit!];
         if (v) out.push({ ...base, min: v[0], max: v[1], qualifier: "vague" });
@@ -354,12 +363,33 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       }
       if (g.r1 && g.r2) {
         const r = cjkRange(g.r1, g.r2);
-        if (r) out.push({ ...base, min: r[0], max: r[1], qualifier: "range" });
+        // "3만23명에서 1만1천490명으로": a change from one figure to another, each a count.
+        const change = /^\s?(?:으로|로)/u.test(slice.slice(m.index + m[0].length));
+        if (r && !change) {
+          out.push({ ...base, min: r[0], max: r[1], qualifier: "range" });
+          continue;
+        }
+        const first = /명/u.exec(m[0]);
+        if (!first || !change) continue;
+        const n = parseCjkNumber(g.r1);
+        const end1 = from + m.index + first.index + 1;
+        if (n)
+          out.push({
+            start,
+            end: end1,
+            text: text.slice(start, end1),
+            min: n,
+            max: n,
+            qualifier: "exact",
+          });
+        re.lastIndex = m.index + first.index + 1;
         continue;
       }
       const n = parseCjkNumber(g.n!);
       if (n === null || n === 0) continue;
-      const qualifier = cjkQualifier(g);
+      // "高達 3,765 人": a hedge before an exact, unrounded statistic stresses it, bounds nothing.
+      const qualifier =
+        /^(?:高达|高達)$/u.test(g.q ?? "") && n % 100 !== 0 ? "exact" : cjkQualifier(g);
       out.push({
         ...base,
         min: qualifier === "at_most" ? null : n,

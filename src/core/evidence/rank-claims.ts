@@ -34,6 +34,8 @@ function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
     return (
       figureOf(a) === figureOf(b) &&
       (a.placeId === b.placeId || !a.placeId || !b.placeId) &&
+      // "6,000 … in Kuwait, 2,000 are left … 2,000 … in Qatar": two countries, two groups.
+      (a.placeText === b.placeText || !a.placeText || !b.placeText || !!(a.placeId && b.placeId)) &&
       (a.periodStart === b.periodStart || !a.periodStart || !b.periodStart)
     );
   }

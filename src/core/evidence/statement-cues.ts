@@ -14,6 +14,10 @@ const BY_DATE = `\\b(?:by|before|until|no\\s+later\\s+than)\\s+(?:the\\s+)?(?:(?
 const ZH_LEAVE = "(?:遣返|送回|送返|遣送|遣回|回国|回國|离境|離境|撤离|撤離)";
 const KO_LEAVE = "(?:송환|돌려보내|돌려보낼|귀국|철수|출국|돌아가)";
 
+// Passports taken from the workers: a restriction of movement, not a visa practice.
+const PASSPORT_HELD =
+  /\bnot\s+in\s+possession\s+of\s+(?:his|her|their)\s+(?:own\s+)?passports?|\bpassports?\s+(?:were\s+|was\s+|are\s+|had\s+been\s+)?(?:taken|confiscated|held|seized|withheld)|여권을?\s?(?:빼앗|압수|회수|보관|뺏)|(?:没收|沒收|扣押|收走|扣留)[^。]{0,6}(?:护照|護照)|(?:护照|護照)[^。]{0,4}(?:被|遭)(?:没收|沒收|扣押|收走|扣留)/giu;
+
 const CUES: [ClaimKind, RegExp][] = [
   [
     "deadline",
@@ -29,21 +33,23 @@ const CUES: [ClaimKind, RegExp][] = [
         // Korean: a date with 까지 before a return not yet done, or a return one must make.
         `기한(?!이\\s?\\d{1,3}\\s?일)|시한|마감|까지[^.。]{0,40}${KO_LEAVE}(?!한|했|된|됐|돼|갔|시킨|시켰)`,
         `${KO_LEAVE}[^.]{0,20}(?:하도록|도록|해야|되어야|하라|것을\\s?정하|의무)`,
+        // A term to send them back: "2년 내에 돌려보내게", "within two years".
+        `(?:\\d+|한|두|세)\\s?(?:년|개월|달)\\s?(?:이\\s?)?내에?[^.]{0,20}${KO_LEAVE}`,
       ].join("|"),
       "i",
     ),
   ],
   [
     "movement_restriction",
-    /\bconfin\w*|\bfence[sd]?\b|\bchain-link\b|\bcan(?:'|’)?t\s+leave|\bcannot\s+leave|\b(?:not|\w+n['’]t)\s+(?:allowed|permitted)\s+to\s+(?:leave|go|visit|\w+\s+alone)|\bwithout\s+permission\b|\bforbidden\s+(?:to|from)\b|\blocked\s+(?:in|up)\b|\bcurfew\b|\bminders?\b|\bescort(?:ed)?\b|\bin\s+pairs\b|\bkept\s+(?:inside|within|in\s+(?:the|their)\s+(?:dormitor|compound|factor|plant|zone))\w*|\bmay\s+not\s+(?:leave|visit|go)\b|\b(?<!(?:don['’]t|do\s+not|no)\s+place\s+)(?:restrict\w*|limit\w*)\b[^.]{0,60}\b(?:stay|stays|sojourn|reside|residence|movement|period)|\b(?:stays?|sojourn|period)\w*\b[^.]{0,40}\b(?:restrict\w*|limit\w*)|\b(?:the\s+)?limit\s+is\b|\bno\s+longer\s+than\b|\bconfiscat\w*|限制[^。]{0,10}(?:外出|居留|停留|活动|活動)|禁止外出|不准(?:外出|离开|離開)|不得(?:外出|离开|離開)|外出|封闭|封閉|감금|외출|갇혀|(?:체류|거주)[^.]{0,20}제한|監視|监视|看管|看守|铁丝网|鐵絲網|围墙|圍牆|不能(?:外出|离开|離開)|\bunder\s+(?:close\s+|constant\s+|strict\s+|the\s+)?(?:surveillance|watch|guard)\b|\b(?:watched|monitored|guarded)\s+(?:by|around|day)\b|\bbarbed\s+wire\b|\bnot\s+allowed\s+out\b|감시(?:를|\s?(?:하에|속에|아래))|감시당|가림막|철조망|울타리|(?:나가지|벗어나지|외출하지)\s?못|나갈\s?수\s?없|\bcan\s+only\s+stay\b|\bstay\s+(?:for\s+)?(?:no\s+more\s+than|up\s+to|at\s+most)\b|\bonly\s+in\s+groups\b|(?:최대|최장)[^.]{0,15}체류|체류\s?기간[^.]{0,10}(?:최대|최장|넘지)|\d인\s?1조|(?:最多|最长|最長|不得超过|不得超過)[^。]{0,8}(?:停留|居留|逗留)|(?:停留|居留|逗留)[^。]{0,8}(?:不得超过|不得超過|最多|最长|最長)/i,
+    /\bnot\s+in\s+possession\s+of\s+(?:his|her|their)\s+(?:own\s+)?passports?|\bpassports?\s+(?:were\s+|was\s+|are\s+|had\s+been\s+)?(?:taken|confiscated|held|seized|withheld)|여권을?\s?(?:빼앗|압수|회수|보관|뺏)|(?:没收|沒收|扣押|收走|扣留)[^。]{0,6}(?:护照|護照)|(?:护照|護照)[^。]{0,4}(?:被|遭)(?:没收|沒收|扣押|收走|扣留)|限制[^。]{0,4}自由|禁止[^。]{0,8}(?:移动|移動)|(?:移动|移動)[^。]{0,4}(?:禁止|限制)|\bconfin\w*|\bfence[sd]?\b|\bchain-link\b|\bcan(?:'|’)?t\s+leave|\bcannot\s+leave|\b(?:not|\w+n['’]t)\s+(?:allowed|permitted)\s+to\s+(?:leave|go|visit|\w+\s+alone)|\bwithout\s+permission\b|\bforbidden\s+(?:to|from)\b|\blocked\s+(?:in|up)\b|\bcurfew\b|\bminders?\b|\bescort(?:ed)?\b|\bin\s+pairs\b|\bkept\s+(?:inside|within|in\s+(?:the|their)\s+(?:dormitor|compound|factor|plant|zone))\w*|\bmay\s+not\s+(?:leave|visit|go)\b|\b(?<!(?:don['’]t|do\s+not|no)\s+place\s+)(?:restrict\w*|limit\w*)\b[^.]{0,60}\b(?:stay|stays|sojourn|reside|residence|movement|period)|\b(?:stays?|sojourn|period)\w*\b[^.]{0,40}\b(?:restrict\w*|limit\w*)|\b(?:the\s+)?limit\s+is\b|\bno\s+longer\s+than\b|\bconfiscat\w*|限制[^。]{0,10}(?:外出|居留|停留|活动|活動)|禁止外出|不准(?:外出|离开|離開)|不得(?:外出|离开|離開)|(?<!海)外出|封闭|封閉|감금|외출|갇혀|(?:체류|거주)[^.]{0,20}제한|監視|监视|看管|看守|铁丝网|鐵絲網|围墙|圍牆|不能(?:外出|离开|離開)|\bunder\s+(?:close\s+|constant\s+|strict\s+|the\s+)?(?:surveillance|watch|guard)\b|\b(?:watched|monitored|guarded)\s+(?:by|around|day)\b|\bbarbed\s+wire\b|\bnot\s+allowed\s+out\b|감시(?:를|\s?(?:하에|속에|아래))|감시당|가림막|철조망|울타리|(?:나가지|벗어나지|외출하지)\s?못|나갈\s?수\s?없|\bcan\s+only\s+stay\b|\bstay\s+(?:for\s+)?(?:no\s+more\s+than|up\s+to|at\s+most)\b|\bonly\s+in\s+groups\b|(?:최대|최장)[^.]{0,15}체류|체류\s?기간[^.]{0,10}(?:최대|최장|넘지)|\d인\s?1조|(?:最多|最长|最長|不得超过|不得超過)[^。]{0,8}(?:停留|居留|逗留)|(?:停留|居留|逗留)[^。]{0,8}(?:不得超过|不得超過|最多|最长|最長)/i,
   ],
   [
     "visa_practice",
-    /\bvisas?\b|\bpermits?\b|\bborder\s+pass(?:es)?\b|\brenew\w*|\bre-?enter\w*|\boverstay\w*|\bvisa[-\s]runs?\b|\bvisitor\b|\btrainees?\b|\binterns?(?:hip)?\b|\bvisa-free\b|\bextend\w*\s+(?:their|his|her|the)\s+stay|\bstays?\b[^.]{0,30}\b(?:shorter|less|under|fewer)\s+than\b|签证|簽證|通行证|通行證|护照|護照|续签|續簽|(?:入境|입국)[^。.]{0,12}(?:目的|名义|名義|목적|조건)|(?:目的|名义|名義|以)[^。]{0,12}入境|(?:조건으로|목적으로)[^.]{0,20}입국|출입국|비자|사증|도강증|통행증|재입국|여권|연수생|유학생|研修生|实习生|實習生|고용\s?허가|\bentry\s+and\s+(?:stay|residence)\b|(?:입국|入境)\s?(?:과|와|및|和|及|与|與)\s?(?:체류|居留|停留)|체류\s?(?:기간|연장|허가)|(?:居留|停留)(?:期限|许可|許可)|\bborder[-\s]runs?\b|(?:获得|獲得|取得|办理|辦理|申请|申請)[^。]{0,20}(?:工作|劳动|勞動|就业|就業)(?:许可|許可)|(?:노동|취업|근로)\s?허가(?:증)?(?:를|을)?\s?(?:받|취득|발급)|掩护|掩護|幌子|\bas\s+(?:a\s+)?cover\b|\bdisguis\w*|위장|\b(?:accept\w*|hir\w*|dispatch\w*|employ\w*)\s+of\s+(?:new\s+)?(?:north\s+korean\s+)?workers\b[^.]{0,40}\bbann?ed\b|\bban(?:ned|s)?\s+(?:on\s+)?(?:the\s+)?(?:accept|hir|dispatch|employ)\w*|(?:송출|파견|고용)[^.]{0,6}금지|禁止[^。]{0,10}(?:派遣|雇佣|僱傭|输出|輸出)|再入境|重新入境|再次入境|(?:出境|出国|出國)[^。]{0,10}(?:再|重新)(?:入境|回来|回來)/i,
+    /(?:송출|파견)[^.]{0,4}중단|(?:허가|비자|체류)[^.]{0,12}갱신|신규[^.]{0,16}금지|당일치기|延长[^。]{0,12}(?:滞留|滯留|停留|居留)|(?:滞留|滯留|停留|居留)(?:期间|期間|时间|時間)[^。]{0,6}延长|\bwork\s+authori[sz]ations?\b|\bvisas?\b|\bpermits?\b|\bborder\s+pass(?:es)?\b|\brenew\w*|\bre-?enter\w*|\boverstay\w*|\bvisa[-\s]runs?\b|\bvisitor\b|\btrainees?\b|\binterns?(?:hip)?\b|\bvisa-free\b|\bextend\w*\s+(?:their|his|her|the)\s+stay|\bstays?\b[^.]{0,30}\b(?:shorter|less|under|fewer)\s+than\b|签证|簽證|通行证|通行證|护照|護照|续签|續簽|(?:入境|입국)[^。.]{0,12}(?:目的|名义|名義|목적|조건)|(?:目的|名义|名義|以)[^。]{0,12}入境|(?:조건으로|목적으로)[^.]{0,20}입국|출입국|비자|사증|도강증|통행증|재입국|여권|연수생|유학생|研修生|实习生|實習生|고용\s?허가|\bentry\s+and\s+(?:stay|residence)\b|(?:입국|入境)\s?(?:과|와|및|和|及|与|與)\s?(?:체류|居留|停留)|체류\s?(?:기간|연장|허가)|(?:居留|停留)(?:期限|许可|許可)|\bborder[-\s]runs?\b|(?:获得|獲得|取得|办理|辦理|申请|申請)[^。]{0,20}(?:工作|劳动|勞動|就业|就業)(?:许可|許可)|(?:노동|취업|근로)\s?허가(?:증)?(?:를|을)?\s?(?:받|취득|발급)|掩护|掩護|幌子|\bas\s+(?:a\s+)?cover\b|\bdisguis\w*|위장|\b(?:accept\w*|hir\w*|dispatch\w*|employ\w*)\s+of\s+(?:new\s+)?(?:north\s+korean\s+)?workers\b[^.]{0,40}\bbann?ed\b|\bban(?:ned|s)?\s+(?:on\s+)?(?:the\s+)?(?:accept|hir|dispatch|employ)\w*|(?:송출|파견|고용)[^.]{0,6}금지|禁止[^。]{0,10}(?:派遣|雇佣|僱傭|输出|輸出)|再入境|重新入境|再次入境|(?:出境|出国|出國)[^。]{0,10}(?:再|重新)(?:入境|回来|回來)/i,
   ],
   [
     "incident",
-    /\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\bfled\b|\bclash\w*|\bviolen\w*|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동/i,
+    /\b(?:given\s+orders?|ordered)\s+to\s+return\s+home\b|\bcancel\w*\s+(?:\w+\s+){0,2}contracts\b|\bdeport\w*|\bdetained\b|\barrested\b|投靠|投奔|拘留|拘捕|逮捕|失联|失聯|소환(?:했|됐|되)|구금|체포|\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\bfled\b|\bclash\w*|\bviolen\w*|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동/i,
   ],
 ];
 
@@ -63,12 +69,31 @@ const NOT_A_VISA_PRACTICE = new RegExp(
   "giu",
 );
 
+// What is prevented is no incident ("为防范有人逃离", "to prevent defections", "탈북을 막기 위해").
+const PREVENTION = /防范|防範|防止|\bto\s+prevent\b|막기\s?위해|방지/iu;
+// An official's death or flight is not the workers' incident.
+const OFFICIAL =
+  /干部|幹部|官员|官員|大使|간부|대사|\bofficials?\b|\bdiplomats?\b|\bambassador\b/iu;
+
+/** Whether an incident cue in the sentence is about the workers: not a prevention, not an
+ * official's when no worker is named. */
+function isWorkersIncident(sentence: string, aboutWorkers: boolean, cue: RegExp): boolean {
+  const m = cue.exec(sentence);
+  if (m && PREVENTION.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return false;
+  return aboutWorkers || !OFFICIAL.test(sentence);
+}
+
 /** The statement kinds a sentence makes, in a fixed order. */
 export function statementKinds(sentence: string, aboutWorkers: boolean): ClaimKind[] {
   const out: ClaimKind[] = [];
   for (const [kind, cue] of CUES) {
     if (!cue.test(sentence)) continue;
-    if (kind === "visa_practice" && !cue.test(sentence.replace(NOT_A_VISA_PRACTICE, " "))) continue;
+    if (
+      kind === "visa_practice" &&
+      !cue.test(sentence.replace(NOT_A_VISA_PRACTICE, " ").replace(PASSPORT_HELD, " "))
+    )
+      continue;
+    if (kind === "incident" && !isWorkersIncident(sentence, aboutWorkers, cue)) continue;
     if (kind === "visa_practice" && !aboutWorkers && !VISA_WORD.test(sentence)) continue;
     out.push(kind);
   }

@@ -10,15 +10,17 @@ import type { ClaimDraft, ClaimKind } from "./claim.js";
 import {
   clauseAround,
   contextPlace,
+  dayAnaphors,
   deadlineDate,
   isReportingDate,
   listPlace,
   periodFor,
   placeForCount,
+  pointsBack,
   topicPlace,
 } from "./claim-context.js";
 import { parseReference } from "./date-parts.js";
-import { findDatesFrom } from "./dates.js";
+import { type DateMention, findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
 import { maskNoise } from "./noise.js";
 import { findOrganisations } from "./organisations.js";
@@ -26,7 +28,8 @@ import { rankClaims } from "./rank-claims.js";
 import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
 import { codePointIndexer, paragraphs, type Segment, sentences } from "./segment.js";
 import { statementKinds } from "./statement-cues.js";
-import { findWorkerCounts, WORKER_CONTEXT } from "./worker-counts.js";
+import { findWorkerCounts } from "./worker-counts.js";
+import { EMPLOYER_CONTEXT, WORKER_CONTEXT } from "./worker-lexicon.js";
 
 export interface SuggestOptions {
   places: PlaceIndex;
@@ -35,8 +38,9 @@ export interface SuggestOptions {
   published?: string | null;
 }
 
-const EMPLOYER_CONTEXT =
-  /\bemploy\w*|\bhir\w*|\bwork(?:s|ed|ing)?\s+(?:at|for|in)\b|\bdispatch\w*|\b(?:sent|went)\s+(?:by|to)\b|\bfactor(?:y|ies)\b|\bplants?\b|\bcompan(?:y|ies)\b|\bprocessing\b|\brecruit\w*|\bstaffing\b|\bworkers?\b|\baffiliated\s+with\b|雇|派遣|工厂|工廠|工人|务工|加工|企业|企業|所属|所屬|隶属|隸屬|고용|파견|공장|노동자|근로자|소속|산하|사업소/i;
+const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
+// "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
+const SPEAKER_AFTER = /^\s*(?:said|says|told|announced|stated)\b/;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -44,32 +48,32 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const ref = parseReference(options.published ?? null);
   const cp = codePointIndexer(text);
   const masked = maskNoise(text);
-  const segs = sentences(text);
-  const paragraphOf = segs.map((s) => s.paragraph);
-  const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
-  const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
-  const paras = paragraphs(text);
-  const topic = topicPlace(
-    paras.map((p) => ({
-      text: text.slice(p.start, p.end),
-      places: places.find(text, p.start, p.end),
-    })),
-    places,
-  );
-  const employerParagraphs = paragraphsWhere(text, segs, EMPLOYER_CONTEXT);
-  const headings = headingParagraphs(text, paras);
-  const foreign = foreignParagraphs(text, paras);
+  const {
+    segs,
+    paragraphOf,
+    placesBySeg,
+    workerParagraphs,
+    firstWorkerParagraph,
+    topic,
+    employerParagraphs,
+    headings,
+    skipped,
+  } = readDocument(text, places);
   const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
+  let lastDay: DateMention | undefined;
   segs.forEach((seg, index) => {
-    if (foreign.has(seg.paragraph)) return;
+    if (skipped.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
-    const dates = findDatesFrom(text, seg.start, seg.end, ref).filter(
-      (d) => !isReportingDate(text, d, seg.start),
-    );
+    const found = findDatesFrom(text, seg.start, seg.end, ref);
+    const dates = [
+      ...found.filter((d) => !isReportingDate(text, d, seg.start)),
+      ...dayAnaphors(text, seg.start, seg.end, lastDay),
+    ].sort((a, b) => a.start - b.start);
+    lastDay = [...found].reverse().find((d) => d.from === d.to) ?? lastDay;
     const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
-      contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic);
+      contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic, text);
     const draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => {
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
@@ -104,12 +108,9 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
-    for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers)) {
-      const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
-      const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
-      let place: PlaceMention | undefined;
-      if (found === undefined) place = context();
-      else if (found !== "nowhere") place = listPlace(text, found, free, places);
+    const topicWorkers = nearWorkers || firstWorkerParagraph < seg.paragraph;
+    for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers)) {
+      const place = countPlace(text, q, seg, free, places, context);
       const endAt = Math.max(
         q.nounEnd,
         place && place.start >= q.end && place.start - q.nounEnd < 40 ? place.end : 0,
@@ -146,6 +147,9 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Employers: organisation names in a paragraph about work.
     if (employerParagraphs.has(seg.paragraph)) {
       for (const org of orgs) {
+        // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
+        const after = text.slice(org.end, org.end + 40);
+        if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
         const inName = places.find(text, org.start, org.end)[0];
         const place = inName ?? nearestPlace(free, org.start) ?? context();
         draft("employer", [org.start, org.end], {
@@ -156,6 +160,62 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** A count's place: the one the sentence ties to it, a list's region, or the context's; a
+ * country named as an attribute ("中国最大规模的北韩餐厅,有约100名…在此工作") yields to the place
+ * the sentence points back to. */
+function countPlace(
+  text: string,
+  q: { start: number; end: number },
+  seg: Segment,
+  free: PlaceMention[],
+  places: PlaceIndex,
+  context: () => PlaceMention | undefined,
+): PlaceMention | undefined {
+  const clause = clauseAround(text, q.start, q.end, seg.start, seg.end);
+  const found = placeForCount(text, { start: q.start, end: q.end, clause }, free, places);
+  if (found === undefined) return context();
+  if (found === "nowhere") return undefined;
+  const place = listPlace(text, found, free, places);
+  if (
+    place &&
+    places.places.get(place.placeId)?.kind === "country" &&
+    pointsBack(text.slice(seg.start, seg.end))
+  )
+    return context() ?? place;
+  return place;
+}
+
+/** What the whole document tells each sentence: its sentences and their places, which
+ * paragraphs are about workers and employment, the report's own place, headings, and the
+ * paragraphs that give no claims (foreign-language captions, photo captions). */
+function readDocument(text: string, places: PlaceIndex) {
+  const segs = sentences(text);
+  const paras = paragraphs(text);
+  const workerParagraphs = paragraphsWhere(text, segs, WORKER_CONTEXT);
+  let firstWorkerParagraph = Number.POSITIVE_INFINITY;
+  for (const p of workerParagraphs) firstWorkerParagraph = Math.min(firstWorkerParagraph, p);
+  const topic = topicPlace(
+    paras.map((p) => ({
+      text: text.slice(p.start, p.end),
+      places: places.find(text, p.start, p.end),
+    })),
+    places,
+  );
+  const skipped = foreignParagraphs(text, paras);
+  for (const i of captionParagraphs(text, paras)) skipped.add(i);
+  return {
+    segs,
+    paragraphOf: segs.map((s) => s.paragraph),
+    placesBySeg: segs.map((s) => places.find(text, s.start, s.end)),
+    workerParagraphs,
+    firstWorkerParagraph,
+    topic,
+    employerParagraphs: paragraphsWhere(text, segs, EMPLOYER_CONTEXT),
+    headings: headingParagraphs(text, paras),
+    skipped,
+  };
 }
 
 /** Paragraphs with a sentence that matches `re`. */
@@ -184,6 +244,20 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
   paras.forEach((p, i) => {
     const body = text.slice(p.start, p.end);
     if (cjk(body) === 0 && latin(body) > 20) out.add(i);
+  });
+  return out;
+}
+
+// A photo credit marks a caption: "/사진=데일리NK 자료사진", "(圖片來源: …/AFP via Getty
+// Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)".
+const PHOTO_CREDIT =
+  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진/iu;
+
+/** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
+function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {
+  const out: number[] = [];
+  paras.forEach((p, i) => {
+    if (p.end - p.start < 500 && PHOTO_CREDIT.test(text.slice(p.start, p.end))) out.push(i);
   });
   return out;
 }

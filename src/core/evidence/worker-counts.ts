@@ -22,8 +22,6 @@ const NOT_WORKERS = /^(?:Chinese|local|Han|ethnic|South\s+Korean|Korean-Chinese|
 // A word after the number that makes it something other than a head count.
 const OTHER_NOUN =
   /^(?:buses|coaches|vehicles|trucks|factories|plants|companies|firms|employers|sites|days?|weeks?|months?|years?|hours?|minutes?|yuan|dollars|won|euros?|percent|per\s*cent|km|kilomet(?:re|er)s?|miles|tons?|tonnes|times|rooms|storeys|floors|acres|hectares|shipments|importers|members|countries|states|groups|teams|dormitories|passports|visas|permits|tourist|student|cases|metres|meters|beds|seats|pages|containers|kg|%)\b/i;
-export const WORKER_CONTEXT =
-  /\b(?:workers?|labou?rers?|labou?r|employees|women|North\s+Koreans|seamstresses|recruits|trainees|interns|staff|workforce|(?:im)?migrants)\b|工人|劳工|勞工|劳务|勞務|女工|员工|員工|务工|務工|打工|工作|노동자|근로자|노동|노무|인력|여성|여공|직원|종업원|일하|근무|취업|고용/i;
 // Chinese and Korean worker noun phrases after a count: a few modifiers ("朝鲜IT", "북한 IT
 // 전문") and a head of the worker category — workers, staff, labour, technicians, women
 // workers, or DPRK nationals ("北韩人", "북한 주민") — possibly as the end of a compound
@@ -60,11 +58,15 @@ const KO_NOUN_TAIL = new RegExp(
 // resolution, a seat count, a back-reference ("of the 500"), a month name (a date), or a batch
 // ("한 번에", "每批").
 const NOT_A_COUNT_BEFORE =
-  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\b(?:annex|appendix|table|figure|fig\.|chapter|section|page|pp?\.|paras?\.)\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\b(?:annex|appendix|table|figure|fig\.|chapter|section|page|pp?\.|paras?\.)\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|\b(?:country|nation|city|town|province|region|population)\s+of\s+(?:about\s+|some\s+|around\s+)?$|인구\s?(?:약\s?)?$|人口\s?(?:约|約)?$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+// A capitalised unit name right before a number is a designation, not a count: "Department
+// 53", "Unit 180", "Bureau 121", "Office 39".
+const DESIGNATION_BEFORE =
+  /\b(?:Department|Unit|Bureau|Office|Division|Brigade|Room|Team|Section|Group|Camp|No)\s*$/;
 // After a Chinese or Korean count: visas given to tourists or students, a group or room size
 // ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+  /^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
@@ -73,6 +75,7 @@ export function findWorkerCounts(
   seg: Segment,
   hasWorkers: boolean,
   nearWorkers: boolean,
+  topicWorkers = nearWorkers,
 ): WorkerCount[] {
   const out: WorkerCount[] = [];
   const cjk = findCjkQuantities(masked, seg.start, seg.end);
@@ -92,7 +95,7 @@ export function findWorkerCounts(
           after,
           nearWorkers || accepted,
         )
-      : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, accepted });
+      : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
     out.push(count);
     accepted = true;
@@ -104,8 +107,10 @@ export function findWorkerCounts(
 function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   const before = text.slice(Math.max(seg.start, q.start - 16), q.start);
   const after = text.slice(q.end, seg.end);
-  if (NOT_A_COUNT_BEFORE.test(before)) return false;
+  if (NOT_A_COUNT_BEFORE.test(before) || DESIGNATION_BEFORE.test(before)) return false;
   if (q.qualifier === "exact" && /^(?:19|20)\d{2}$/.test(q.text.trim())) return false;
+  // "between 2008 and 2015", "2014-2016": a span of years, not a range of people.
+  if (q.qualifier === "range" && isYear(q.min) && isYear(q.max)) return false;
   if (
     /^\s*(?:st|nd|rd|th)?\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(
       after,
@@ -113,6 +118,8 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   )
     return false;
   if (/^\s*(?:%|percent|per\s*cent|倍|배)/i.test(after)) return false;
+  // "本(11)月", "(3)日": a Chinese or Korean date written with a bracketed number.
+  if (/^\s*[)）]?\s*[年月日號号월일]/u.test(after)) return false;
   if (/^\s*[-–]?\s*(?:years?|days?|months?|weeks?)[-\s]old\b/i.test(after)) return false;
   // "Lee, 45, a former worker": an age between commas after a name.
   if (/[A-Z][\w'’-]*,\s*$/.test(before) && /^\s*,\s*(?:a|an|the|who|said|told)\b/i.test(after))
@@ -121,6 +128,8 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   return (q.max ?? q.min ?? 0) >= 5;
 }
 
+const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
+
 function cjkWorkerCount(
   q: Quantity,
   before: string,
@@ -128,6 +137,8 @@ function cjkWorkerCount(
   nearWorkers: boolean,
 ): WorkerCount | null {
   if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
+  // "수십 명씩", "수천 명씩 고용하는 나라들": a vague number per unit is a typical size, no tally.
+  if (q.qualifier === "vague" && /^\s?씩/u.test(after)) return null;
   // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
   // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
   // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
@@ -147,11 +158,12 @@ function englishWorkerCount(
   text: string,
   q: Quantity,
   seg: Segment,
-  ctx: { hasWorkers: boolean; nearWorkers: boolean; accepted: boolean },
+  ctx: { hasWorkers: boolean; nearWorkers: boolean; topicWorkers: boolean; accepted: boolean },
 ): WorkerCount | null {
   const before = text.slice(Math.max(seg.start, q.start - 16), q.start);
   const after = text.slice(q.end, seg.end);
-  const noun = englishNoun(after);
+  // Quotation marks inside a noun phrase (800 North Korean "slave labourers") do not end it.
+  const noun = englishNoun(after.replace(/["“”‘’']/g, " "));
   if (noun === "blocked") return null;
   if (noun !== null) {
     const nounEnd = q.end + noun;
@@ -161,7 +173,7 @@ function englishWorkerCount(
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
   // alone", "…has risen to 3,000.", "some 50,000 were in China").
   const verbFollows =
-    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|\w+ed)\b/i.test(
+    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|left|gone|\w+ed)\b|^\s*(?:have|had)\s+(?:already\s+)?(?:left|gone|returned)\b|^\s*remain\b/i.test(
       after,
     );
   // "declined from 30,023 … to 11,490": a change in a head count names both ends.
@@ -169,9 +181,17 @@ function englishWorkerCount(
     /\b(?:declin|fell|fall|drop|decreas|increas|rose|rise|grew|grow|reduc|cut)\w*\b/i.test(
       text.slice(seg.start, q.start),
     );
+  // A bare count as the subject of staying or leaving ("Approximately 1,000 remain", "only
+  // about 2,000 are left") stands for the people the report is about.
+  const presence =
+    /^\s*(?:remain(?:ed)?|(?:are|were)\s+(?:still\s+)?(?:left|remaining)|have\s+(?:already\s+)?(?:left|gone))\b/i.test(
+      after,
+    );
   // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
   const ok =
-    (ctx.hasWorkers || (ctx.nearWorkers && (verbFollows || ctx.accepted))) &&
+    (ctx.hasWorkers ||
+      (ctx.nearWorkers && (verbFollows || ctx.accepted)) ||
+      (ctx.topicWorkers && presence)) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
       /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b|last\b|this\b|as\s+of\b|according\b|during\b|since\b)/i.test(

@@ -1,0 +1,126 @@
+/**
+ * The words that make a passage about overseas workers, by category rather than by instance,
+ * in English, Chinese and Korean. A category holds the nouns (or verbs) of one kind of mention:
+ * the workers themselves, their jobs, the state that sends them, the act of sending them, the
+ * workplaces and organisations that employ them. The reading rules ask for a category ("a
+ * sentence about workers", "a paragraph about employment"), never for a list of words, so a
+ * new word goes into one row here and every rule that asks for its category sees it.
+ */
+
+export type LexiconCategory =
+  /** People counted as workers: workers, labourers, staff, women workers, trainees. */
+  | "worker"
+  /** Working or being employed. */
+  | "work"
+  /** Sending workers abroad: dispatch, 派遣, 파견. */
+  | "dispatch"
+  /** Places and bodies that employ: factories, restaurants, companies. */
+  | "workplace";
+
+interface Words {
+  /** English words, matched whole and case-insensitively. */
+  en: string[];
+  /** Chinese and Korean words, matched anywhere (they are written without spaces). */
+  cjk: string[];
+}
+
+const LEXICON: Record<LexiconCategory, Words> = {
+  worker: {
+    en: [
+      "workers?",
+      "labou?rers?",
+      "labou?r",
+      "employees",
+      "women",
+      "North\\s+Koreans",
+      "seamstresses",
+      "recruits",
+      "trainees",
+      "interns",
+      "staff",
+      "workforce",
+      "(?:im)?migrants",
+    ],
+    cjk: [
+      "工人",
+      "劳工",
+      "勞工",
+      "劳务",
+      "勞務",
+      "女工",
+      "员工",
+      "員工",
+      "人员",
+      "人員",
+      "노동자",
+      "근로자",
+      "노동",
+      "노무",
+      "인력",
+      "여성",
+      "여공",
+      "직원",
+      "종업원",
+    ],
+  },
+  work: {
+    en: [],
+    cjk: ["务工", "務工", "打工", "工作", "일하", "근무", "취업", "고용"],
+  },
+  dispatch: {
+    en: ["dispatch(?:ed|ing)?", "sent\\s+(?:abroad|overseas)"],
+    cjk: ["派遣", "派往", "派至", "파견"],
+  },
+  workplace: {
+    en: [
+      "employ\\w*",
+      "hir\\w*",
+      "work(?:s|ed|ing)?\\s+(?:at|for|in)",
+      "(?:sent|went)\\s+(?:by|to)",
+      "factor(?:y|ies)",
+      "plants?",
+      "compan(?:y|ies)",
+      "processing",
+      "recruit\\w*",
+      "staffing",
+      "affiliated\\s+with",
+      "shipyards?",
+      "restaurants?",
+    ],
+    cjk: [
+      "雇",
+      "工厂",
+      "工廠",
+      "加工",
+      "企业",
+      "企業",
+      "所属",
+      "所屬",
+      "隶属",
+      "隸屬",
+      "旗下",
+      "餐厅",
+      "餐廳",
+      "人才",
+      "공장",
+      "소속",
+      "산하",
+      "사업소",
+      "식당",
+    ],
+  },
+};
+
+/** A regex that finds any word of the given categories. */
+export function lexiconPattern(...categories: LexiconCategory[]): RegExp {
+  const en = categories.flatMap((c) => LEXICON[c].en);
+  const cjk = categories.flatMap((c) => LEXICON[c].cjk);
+  const parts = [...(en.length > 0 ? [`\\b(?:${en.join("|")})\\b`] : []), ...cjk];
+  return new RegExp(parts.join("|"), "i");
+}
+
+/** A sentence about workers: a worker noun, working, or sending workers abroad. */
+export const WORKER_CONTEXT = lexiconPattern("worker", "work", "dispatch");
+
+/** A paragraph about employment: any word of the lexicon. */
+export const EMPLOYER_CONTEXT = lexiconPattern("worker", "work", "dispatch", "workplace");
