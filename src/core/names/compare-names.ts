@@ -12,6 +12,7 @@
  * Never merge persons on a name score alone.
  */
 
+import { memoize } from "../lazy.js";
 import { decomposeSyllable, northInitialCandidates, toSouthInitial } from "./hangul.js";
 import {
   hangulToPinyinCandidates,
@@ -417,10 +418,11 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   }
   // Pinyin against the Hanja that a Korean reading allows — never for a Han name, whose own
   // characters say what its pinyin is (帅 赵 must not reach SU through 수 and another 수 Hanja).
+  // Nor for a Russian reading: Cyrillic already loses the vowels and finals a Hanja would need.
   if (scriptA === "latin" && scriptB !== "han")
-    for (const y of pb.slice(0, 2)) consider(pinyinScore(textA, y));
+    for (const y of pb.slice(0, 2)) if (!y.reader) consider(pinyinScore(textA, y));
   if (scriptB === "latin" && scriptA !== "han")
-    for (const x of pa.slice(0, 2)) consider(pinyinScore(textB, x));
+    for (const x of pa.slice(0, 2)) if (!x.reader) consider(pinyinScore(textB, x));
   if (scriptA === "han" && scriptB === "latin") consider(directPinyin(textA, textB));
   if (scriptB === "han" && scriptA === "latin") consider(directPinyin(textB, textA));
   if (scriptA === "latin" && scriptB === "latin") {
@@ -444,13 +446,14 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   return best;
 }
 
-function isPinyinName(text: string): boolean {
+/** Whether every token of a Latin name is pinyin; kept per name (list names meet many queries). */
+const isPinyinName = memoize((text: string): boolean => {
   const tokens = text
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter(Boolean);
   return tokens.length > 0 && tokens.every((t) => parsePinyinAll(t).length > 0);
-}
+}, 50_000);
 
 /** A Han name's own pinyin against a Latin name, in either order on both sides ("帅 赵" = ZHAO Shuai). */
 function directPinyin(han: string, latin: string): NameMatch | undefined {
