@@ -319,7 +319,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 interface SerialisedHead {
   format: number;
