@@ -135,12 +135,29 @@ interface GivenMatch {
   parts: string[];
 }
 
-function alignGiven(p: readonly SyllableSlot[], q: readonly SyllableSlot[]): GivenMatch {
+/**
+ * A Russian reading (Cyrillic, passport Latin) already spans several syllables per spelling (Чон:
+ * 전 정 존 종); met with a press habit of the other side as well (CHUN for 전), almost any
+ * syllable fits. Against such a reading the other side keeps its standard spellings only.
+ */
+const READER_OTHER_SIDE_VARIANCE = 0.5;
+
+function standardOnly(c: readonly SyllableCandidate[]): SyllableCandidate[] {
+  return c.filter((x) => x.variance < READER_OTHER_SIDE_VARIANCE);
+}
+
+function alignGiven(
+  p: readonly SyllableSlot[],
+  q: readonly SyllableSlot[],
+  strict: "p" | "q" | undefined,
+): GivenMatch {
   const n = p.length;
   const m = q.length;
   if (n === 0 || m === 0) return { sim: n === m ? 1 : 0, parts: [] };
-  const cand = (slots: readonly SyllableSlot[], i: number) =>
-    i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+  const cand = (slots: readonly SyllableSlot[], i: number) => {
+    const c = i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+    return (strict === "p" && slots === p) || (strict === "q" && slots === q) ? standardOnly(c) : c;
+  };
   if (n === m) {
     // Geometric mean: one different syllable must pull the whole given name down (민 ≠ 일).
     let product = 1;
@@ -164,11 +181,16 @@ function alignGiven(p: readonly SyllableSlot[], q: readonly SyllableSlot[]): Giv
 
 function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   const explanation: string[] = [];
+  // The side facing a Russian reading keeps its standard spellings only.
+  const strict = y.reader && !x.reader ? "p" : x.reader && !y.reader ? "q" : undefined;
   let famSim: number;
   if (x.family && y.family) {
     if (x.familyCandidates.length === 0 || y.familyCandidates.length === 0)
       return { score: 0, explanation: [], weakest: 0 };
-    const f = slotMatch(x.familyCandidates, y.familyCandidates);
+    const f = slotMatch(
+      strict === "p" ? standardOnly(x.familyCandidates) : x.familyCandidates,
+      strict === "q" ? standardOnly(y.familyCandidates) : y.familyCandidates,
+    );
     famSim = f.sim;
     explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
   } else {
@@ -180,7 +202,7 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   if (!x.given && !y.given) best = { sim: famSim, parts: [] };
   for (const p of x.givenParses.slice(0, 4))
     for (const q of y.givenParses.slice(0, 4)) {
-      const g = alignGiven(p, q);
+      const g = alignGiven(p, q, strict);
       if (g.sim > best.sim) best = g;
     }
   explanation.push(...best.parts.map((s) => `given ${s}`));
