@@ -134,6 +134,7 @@ async function main(): Promise<void> {
     };
     const forget = () => {
       ctx.cache.invalidate();
+      ctx.responses.invalidate();
       ctx.views.clear();
     };
     const rows: Record<string, unknown>[] = [];

@@ -115,6 +115,13 @@ function mix(s: Awaited<ReturnType<typeof sample>>): Mix {
 
 interface PhaseResult {
   requests: number;
+  /** The server's CPU time over the phase per request (during ingest: the job's included). */
+  server_cpu_ms_per_request: number;
+  /**
+   * Requests for a path not asked before in the phase: the server's kept answers
+   * (src/server/response-cache.ts) cannot serve them, so they measure the reads themselves.
+   */
+  first_asks: { requests: number; p50_ms: number; p95_ms: number };
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -125,8 +132,36 @@ interface PhaseResult {
   rps: number;
 }
 
-async function phase(url: string, auth: string, m: Mix, duration: number): Promise<PhaseResult> {
+/**
+ * CPU seconds the server process (its DuckDB threads included) has used, from /proc (Linux):
+ * divided by the requests of a phase, the cost of a request whatever else the machine runs.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return Number.NaN;
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The p-th quantile of sorted times, in ms with one decimal. */
+function quantile(sorted: readonly number[], p: number): number {
+  const at = Math.min(sorted.length - 1, Math.floor(p * sorted.length));
+  return Number((sorted[at] ?? 0).toFixed(1));
+}
+
+async function phase(
+  url: string,
+  auth: string,
+  m: Mix,
+  duration: number,
+  pid: number | undefined,
+): Promise<PhaseResult> {
+  const cpu0 = cpuSeconds(pid);
   const times: number[] = [];
+  const firstTimes: number[] = [];
+  const asked = new Set<string>();
+  // Set by onResponse, which autocannon calls just before its "response" event for that request.
+  let answeredFirst = false;
   let next = 0;
   const result = await new Promise<autocannon.Result>((ok, fail) => {
     const instance = autocannon(
@@ -137,22 +172,37 @@ async function phase(url: string, auth: string, m: Mix, duration: number): Promi
         headers: { Authorization: `Bearer ${auth}` },
         requests: [
           {
-            setupRequest: (req) => {
+            setupRequest: (req, context) => {
               const path = m.paths[next++ % m.paths.length] as string;
+              (context as { first?: boolean }).first = !asked.has(path);
+              asked.add(path);
               return { ...req, method: "GET", path };
+            },
+            onResponse: (_status, _body, context) => {
+              answeredFirst = (context as { first?: boolean }).first === true;
             },
           },
         ],
       },
       (err, r) => (err ? fail(err) : ok(r)),
     );
-    instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
+    instance.on("response", (_client, _status, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (answeredFirst) firstTimes.push(responseTime);
+    });
   });
   times.sort((a, b) => a - b);
-  const q = (p: number) =>
-    Number((times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0).toFixed(1));
+  firstTimes.sort((a, b) => a - b);
+  const q = (p: number) => quantile(times, p);
+  const cpuMs = (cpuSeconds(pid) - cpu0) * 1000;
   return {
     requests: result.requests.total,
+    server_cpu_ms_per_request: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(1)),
+    first_asks: {
+      requests: firstTimes.length,
+      p50_ms: quantile(firstTimes, 0.5),
+      p95_ms: quantile(firstTimes, 0.95),
+    },
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
@@ -181,7 +231,7 @@ async function main(): Promise<void> {
     const m = mix(s);
     const load = () => loadavg().map((l) => Number(l.toFixed(2)));
     const before = load();
-    const browse = await phase(url, auth, m, seconds);
+    const browse = await phase(url, auth, m, seconds, child.pid);
     // Phase 2: the same mix while an ingest job loads the crossings again as a new source.
     const body = readFileSync(crossings);
     const up = await fetch(`${url}/api/jobs/ingest?name=crossings.csv&source=bench-${Date.now()}`, {
@@ -190,7 +240,7 @@ async function main(): Promise<void> {
       body,
     });
     const job = (await up.json()) as { job_id: string };
-    const duringP = phase(url, auth, m, seconds);
+    const duringP = phase(url, auth, m, seconds, child.pid);
     let status = "running";
     let jobSeconds = 0;
     const t0 = Date.now();

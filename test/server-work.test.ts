@@ -441,6 +441,23 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
       "not-found",
     );
     for (const id of ids) assert.equal(await statusOf(id), "new", id);
+    // Kept answers (an alert, the queue): a review written after they were read shows at once.
+    const shown = async () => {
+      const one = await viewer.get<{
+        person_id: string | null;
+        cohort_id: string | null;
+        review: { status: string };
+      }>(`/api/views/alerts/${ids[0]}`);
+      const subject = one.body.person_id
+        ? `person=${one.body.person_id}`
+        : `cohort=${one.body.cohort_id}`;
+      const page = await viewer.get<{ items: { alert_id: string; review: { status: string } }[] }>(
+        `/api/alerts?limit=500&${subject}`,
+      );
+      const listed = page.body.items.find((a) => a.alert_id === ids[0]);
+      return [one.body.review.status, listed?.review.status];
+    };
+    assert.deepEqual(await shown(), ["new", "new"]);
     const before = await admin.get<{ entries: unknown[] }>("/api/audit?action=review&limit=10000");
     const r = await analyst.post<{
       reviews: { alert_id: string; status: string; reason: string }[];
@@ -456,6 +473,7 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
     );
     assert.ok(r.body.reviews.every((x) => x.status === "dismissed" && x.reason.includes("<b>")));
     for (const id of ids) assert.equal(await statusOf(id), "dismissed", id);
+    assert.deepEqual(await shown(), ["dismissed", "dismissed"]);
     const logged = await admin.get<{
       entries: { target: string; actor: string; detail: { bulk?: boolean } }[];
     }>("/api/audit?action=review&limit=10000");

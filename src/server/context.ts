@@ -3,14 +3,16 @@
  * instance in the process; small writes (sessions, audit, reviews, cases) go one at a time
  * through `write`, reads take a connection of their own from `reads`, and jobs write on a
  * connection of their own (jobs.ts), so reads go on while a job runs. Every write empties the
- * read cache (credentials); the whole-store views are recomputed when a job has written
- * (kept-views.ts).
+ * read cache (credentials), and every write of data (all but `"access"` writes) the kept
+ * answers of the browsing reads (response-cache.ts); the whole-store views are recomputed when a
+ * job has written (kept-views.ts).
  */
 import { type AuditInput, appendAudit } from "../audit/audit-log.js";
 import type { Store } from "../db/store.js";
 import type { JobRunner } from "./jobs.js";
 import type { KeptViews } from "./kept-views.js";
 import type { ReadCache } from "./read-cache.js";
+import type { ResponseCache } from "./response-cache.js";
 import type { ScreeningCache } from "./screening-cache.js";
 import type { LoginThrottle } from "./throttle.js";
 
@@ -60,16 +62,25 @@ export interface ServerOptions {
   filesDir: string;
 }
 
+/**
+ * What a write changes: `data` (reviews, cases, jobs: what the reads show) or only `access`
+ * (sessions, tokens, unmask grants, throttle counts and their audit entries), which leaves the
+ * kept answers of the browsing reads in place.
+ */
+export type WriteScope = "data" | "access";
+
 export interface ServerContext {
   /** The connection for small writes; use only through `write`. */
   store: Store;
-  write: <T>(fn: (store: Store) => Promise<T>) => Promise<T>;
+  write: <T>(fn: (store: Store) => Promise<T>, scope?: WriteScope) => Promise<T>;
   reads: StorePool;
   jobs: JobRunner;
   throttle: LoginThrottle;
   screening: ScreeningCache;
   /** Answers kept until the next write: who a session or token belongs to (read-cache.ts). */
   cache: ReadCache;
+  /** Masked answers of the browsing reads, as JSON text, kept until a data write. */
+  responses: ResponseCache;
   /** Whole-store views, recomputed when a job has written the store (kept-views.ts). */
   views: KeptViews;
   options: ServerOptions;
@@ -87,13 +98,16 @@ export function writeAudited<T>(
   ctx: ServerContext,
   write: (store: Store) => Promise<T>,
   entry: (result: T) => AuditInput,
+  scope: WriteScope = "data",
 ): Promise<T> {
-  return ctx.write((s) =>
-    s.transaction(async () => {
-      const result = await write(s);
-      await appendAudit(s, entry(result));
-      return result;
-    }),
+  return ctx.write(
+    (s) =>
+      s.transaction(async () => {
+        const result = await write(s);
+        await appendAudit(s, entry(result));
+        return result;
+      }),
+    scope,
   );
 }
 

@@ -12,10 +12,17 @@ import { Store, type StoreOptions } from "../db/store.js";
 import { ensureReadTables } from "../read/read-tables.js";
 import { decoyHash } from "../users/password.js";
 import { createApp } from "./app.js";
-import { Serial, type ServerContext, type ServerOptions, StorePool } from "./context.js";
+import {
+  Serial,
+  type ServerContext,
+  type ServerOptions,
+  StorePool,
+  type WriteScope,
+} from "./context.js";
 import { JobRunner } from "./jobs.js";
 import { KeptViews } from "./kept-views.js";
 import { ReadCache } from "./read-cache.js";
+import { ResponseCache } from "./response-cache.js";
 import { warmViews } from "./routes/views.js";
 import { ScreeningCache } from "./screening-cache.js";
 import { LoginThrottle } from "./throttle.js";
@@ -61,13 +68,18 @@ export async function createContext(
   const serial = new Serial();
   const cache = new ReadCache();
   const views = new KeptViews(VIEW_AGE_MS);
-  const write = <T>(fn: (s: Store) => Promise<T>) =>
+  const responses = new ResponseCache();
+  const write = <T>(fn: (s: Store) => Promise<T>, scope: WriteScope = "data") =>
     serial.run(async () => {
-      cache.invalidate();
+      const forget = () => {
+        cache.invalidate();
+        if (scope === "data") responses.invalidate();
+      };
+      forget();
       try {
         return await fn(store);
       } finally {
-        cache.invalidate();
+        forget();
       }
     });
   const reads = new StorePool(
@@ -109,6 +121,7 @@ export async function createContext(
     throttle: new LoginThrottle(),
     screening: new ScreeningCache(),
     cache,
+    responses,
     views,
     options: full,
     decoyHash: await decoyHash(),

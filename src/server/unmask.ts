@@ -41,19 +41,21 @@ export async function checkUnmask(
       "forbidden",
       `no unmask grant for this ${cred.csrfToken === null ? "token" : "session"}${caseId ? ` or case ${caseId}` : ""}: state a reason first (POST /api/auth/unmask)`,
     );
-  await ctx.write((s) =>
-    recordAudit(s, {
-      actor: cred.user.name,
-      action: "read.unmasked",
-      target: what,
-      detail: {
-        route: `${c.req.method} ${c.req.path}`,
-        query: c.req.query(),
-        reason: grant.reason,
-        grant_id: grant.grant_id,
-        case_id: grant.case_id ?? caseId,
-      },
-    }),
+  await ctx.write(
+    (s) =>
+      recordAudit(s, {
+        actor: cred.user.name,
+        action: "read.unmasked",
+        target: what,
+        detail: {
+          route: `${c.req.method} ${c.req.path}`,
+          query: c.req.query(),
+          reason: grant.reason,
+          grant_id: grant.grant_id,
+          case_id: grant.case_id ?? caseId,
+        },
+      }),
+    "access",
   );
   return true;
 }

@@ -68,6 +68,7 @@ const postUsers = jsonRoute(
         target: u.name,
         detail: { added: u.name, role: u.role },
       }),
+      "access",
     ),
 );
 
@@ -99,6 +100,7 @@ const patchUsersName = jsonRoute(
           ...(change.password ? { password: "changed" } : {}),
         },
       }),
+      "access",
     ),
 );
 

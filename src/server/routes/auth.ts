@@ -76,7 +76,7 @@ const postAuthLogin = jsonRoute(
       await ctx.write(async (s) => {
         await ctx.throttle.fail(s, keys);
         await recordAudit(s, { actor: name, action: "login.failed", detail: { address } });
-      });
+      }, "access");
       throw new ApiError("unauthenticated", "wrong name or password");
     }
     // No fixation: whatever session id the client sent is ended, and a new one is issued.
@@ -89,6 +89,7 @@ const postAuthLogin = jsonRoute(
         return createSession(s, user.user_id, ctx.options.sessionHours);
       },
       () => ({ actor: user.name, action: "login", detail: { address } }),
+      "access",
     );
     setCookie(c, SESSION_COOKIE, session.id, {
       httpOnly: true,
@@ -116,6 +117,7 @@ const postAuthLogout = jsonRoute(
         if (id) await endSession(s, id);
       },
       () => ({ actor: cred.user.name, action: "logout" }),
+      "access",
     );
     deleteCookie(c, SESSION_COOKIE, { path: "/" });
     return { ok: true as const };
@@ -158,6 +160,7 @@ const postAuthUnmask = jsonRoute(
         target: case_id ?? null,
         detail: { reason, case_id: case_id ?? null, expires_at: g.expires_at },
       }),
+      "access",
     ),
 );
 
@@ -190,6 +193,7 @@ const postTokens = jsonRoute(
         action: "token",
         detail: { created: created.token_id, label },
       }),
+      "access",
     ),
 );
 
@@ -206,6 +210,7 @@ const deleteTokensTokenId = jsonRoute(
       ctx,
       (s) => revokeToken(s, cred.user.user_id, token_id),
       () => ({ actor: cred.user.name, action: "token", detail: { revoked: token_id } }),
+      "access",
     );
     return { ok: true as const };
   },

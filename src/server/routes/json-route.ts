@@ -54,6 +54,11 @@ export interface JsonRouteDef<
   upload?: boolean;
   /** The answer's schema and description. */
   response: [R, string];
+  /**
+   * A read whose masked answer depends on the store's data alone (not on who asks): kept as its
+   * JSON text until the next data write (../response-cache.ts).
+   */
+  cached?: boolean;
   /** 202: a queued job. */
   status?: 200 | 202;
   /** Responses beyond the answer and the shared errors. */
@@ -63,10 +68,11 @@ export interface JsonRouteDef<
 /**
  * A read of one thing by the id in its path (`{name}`, at most `max` characters), answered as
  * the read model's object (`schema` in the OpenAPI document) and masked unless asked: an
- * unmasked read is logged as `noun id`.
+ * unmasked read is logged as `noun id`. The masked answer is kept until the next data write.
  */
 export function byId<N extends string>(name: N, max: number, noun: string, schema: string) {
   return {
+    cached: true,
     params: { [name]: z.string().min(1).max(max) } as Record<N, z.ZodString>,
     unmask: ({ params }: { params: Record<N, string> }) => `${noun} ${params[name]}`,
     response: [Any(schema), `the ${noun}`] as [ReturnType<typeof Any>, string],
@@ -136,7 +142,12 @@ export function jsonRoute<
           : false,
         c,
       };
-      return c.json((await handler(input, ctx)) as never, status);
+      if (!d.cached || input.unmask) return c.json((await handler(input, ctx)) as never, status);
+      const key = JSON.stringify([d.route, params, query]);
+      const text = await ctx.responses.get(key, async () =>
+        JSON.stringify(await handler(input, ctx)),
+      );
+      return c.body(text, status, { "Content-Type": "application/json" });
     }) as never);
   };
 }

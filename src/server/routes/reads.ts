@@ -119,6 +119,7 @@ const getPersons = jsonRoute(
     summary: "search persons by a name in any script or a document number (cursor paging)",
     query: { q: z.string().trim().min(1).max(200), ...Paging },
     unmask: ({ query }) => `person search "${query.q}"`,
+    cached: true,
     response: [PageOf("PersonPage"), "a page of persons"],
   },
   ({ query: q, unmask }, ctx) =>
@@ -169,6 +170,7 @@ const getAlerts = jsonRoute(
       ...Paging,
     },
     unmask: () => "alerts",
+    cached: true,
     response: [PageOf("AlertPage"), "a page of alerts"],
   },
   ({ query: q, unmask }, ctx) => {

@@ -85,6 +85,7 @@ export function viewRoutes(ctx: ServerContext) {
         params: { port_id: z.string().min(1).max(80) },
         query: { limit: z.coerce.number().int().min(1).max(500).default(100) },
         unmask: ({ params }) => `persons at port ${params.port_id}`,
+        cached: true,
         response: [Any("PortPersons"), "persons at the port"],
       },
       async ({ params: { port_id }, query, unmask }) => {

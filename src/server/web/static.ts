@@ -38,29 +38,47 @@ export function webDir(): string {
   return join(repoRoot(), "dist", "web");
 }
 
+/**
+ * How long a browser keeps a file: esbuild's chunks carry a hash of their content in their name,
+ * so they are kept a year without asking again; the fonts keep their names for a version of
+ * their package (a day); the page, the shell and the style sheet keep their names across builds,
+ * so a browser asks each time (no-cache) and gets the new build.
+ */
+function cacheControl(name: string): string {
+  if (/^chunk-[A-Z0-9]+\.js$/.test(name)) return "public, max-age=31536000, immutable";
+  return name.startsWith("fonts/") ? "public, max-age=86400" : "no-cache";
+}
+
 export function webRoutes(dir: string = webDir()) {
   const app = new Hono<AppEnv>();
-  const send = (name: string, immutable: boolean) => {
+  // The built files do not change while the server runs: each is read once.
+  const files = new Map<string, Buffer>();
+  const send = (name: string) => {
     const path = join(dir, name);
     const type = TYPES[extname(name)];
-    if (!type || !existsSync(path)) return null;
-    return new Response(readFileSync(path), {
+    if (!type) return null;
+    let body = files.get(name);
+    if (!body) {
+      if (!existsSync(path)) return null;
+      body = readFileSync(path);
+      files.set(name, body);
+    }
+    return new Response(body, {
       headers: {
         "Content-Type": type,
         "Content-Security-Policy": WEB_CSP,
-        "Cache-Control": immutable ? "public, max-age=86400" : "no-cache",
+        "Cache-Control": cacheControl(name),
       },
     });
   };
   app.get("/", (c) => {
-    const page = send("index.html", false);
+    const page = send("index.html");
     if (page) return page;
     return c.text("The web app is not built: run `npm run build` (the API is at /api/).", 503);
   });
   app.get("/app/*", (c) => {
     const name = c.req.path.slice("/app/".length);
-    const file =
-      FILE.test(name) && !name.includes("..") ? send(name, name.startsWith("fonts/")) : null;
+    const file = FILE.test(name) && !name.includes("..") ? send(name) : null;
     return file ?? c.text(`no file ${name}`, 404);
   });
   return app;
