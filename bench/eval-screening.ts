@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -8,7 +8,12 @@
  *    names and company names from another word pool — reported, never tuned on;
  *  - held-out B: variants from bench/screening-heldout-b.ts (Kontsevich Cyrillic and passport
  *    Latin, OCR confusions, initials, keyboard slips, abbreviations, moved place phrases, dropped
- *    words), Kontsevich near-miss names and Far East company names — reported, never tuned on.
+ *    words), Kontsevich near-miss names and Far East company names — reported, never tuned on;
+ *  - held-out C (only with --held-out-c, so no tuning run measures it by accident): variants from
+ *    bench/screening-heldout-c.ts (Yale, Russian press Cyrillic, Mandarin readings of Hanja,
+ *    Wade–Giles, Palladius, passport MRZ read back, order + drop + glue, foreign legal forms),
+ *    Yale / press-Cyrillic near-miss names, Wade–Giles / Palladius Chinese names and companies with
+ *    foreign legal forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -45,6 +50,12 @@ import {
   heldOutBQueriesFor,
   kontsevichNearMisses,
 } from "./screening-heldout-b.js";
+import {
+  foreignFormCompanies,
+  heldOutCQueriesFor,
+  wadeGilesPalladiusNames,
+  yaleAndPressNearMisses,
+} from "./screening-heldout-c.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -234,6 +245,19 @@ if (heldOutB)
     `held-out B: ${JSON.stringify({ p: heldOutB.queries.persons, o: heldOutB.queries.organisations })}`,
   );
 
+const heldOutC = hasFlag("held-out-c") && {
+  queries: evaluateQueries(heldOutCQueriesFor(dprk)),
+  negatives: evaluateNegatives([
+    ...yaleAndPressNearMisses(dprkPersons, listedHangul, 307),
+    ...wadeGilesPalladiusNames(personTokenSets, 4000, 311),
+    ...foreignFormCompanies(orgKeys, 4000, 313),
+  ]),
+};
+if (heldOutC)
+  log(
+    `held-out C: ${JSON.stringify({ p: heldOutC.queries.persons, o: heldOutC.queries.organisations })}`,
+  );
+
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
   csv(join(P, "peer-label-notes.csv")).map((r) => [`${r.set}|${r.name1}|${r.name2}`, r.reason!]),
@@ -379,6 +403,7 @@ const report = {
   tune,
   heldOut,
   heldOutB,
+  heldOutC,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -392,6 +417,10 @@ if (heldOut)
 if (heldOutB)
   log(
     `held-out B recall@1 persons ${fmt(heldOutB.queries.persons)} orgs ${fmt(heldOutB.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutB.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutC)
+  log(
+    `held-out C recall@1 persons ${fmt(heldOutC.queries.persons)} orgs ${fmt(heldOutC.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutC.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

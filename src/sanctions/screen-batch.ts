@@ -140,18 +140,22 @@ export async function screenBatch(
       options.onProgress?.(nextToWrite * CHUNK);
     }
   };
-  for (const w of workers) {
+  // Chunks in flight per worker: each chunk goes to the least busy one, so a worker slowed by
+  // hard names does not hold the others' share back.
+  const busy = workers.map(() => 0);
+  workers.forEach((w, wi) => {
     w.on("message", (m: { seq?: number; lines?: BatchLine[] }) => {
       if (m.seq === undefined) return;
       pending.set(m.seq, m.lines!);
       inFlight--;
+      busy[wi]!--;
       wake?.();
     });
     w.on("error", (err) => {
       failure = err;
       wake?.();
     });
-  }
+  });
   const waitForSlot = async (max: number) => {
     while (inFlight > max && !failure) await new Promise<void>((r) => (wake = r));
     if (failure) throw failure;
@@ -162,7 +166,10 @@ export async function screenBatch(
     let chunk: { record: Record<string, string>; line: number }[] = [];
     let checkedHeader = false;
     const send = async () => {
-      workers[seq % nWorkers]!.postMessage({ seq, rows: chunk });
+      let wi = 0;
+      for (let i = 1; i < nWorkers; i++) if (busy[i]! < busy[wi]!) wi = i;
+      busy[wi]!++;
+      workers[wi]!.postMessage({ seq, rows: chunk });
       seq++;
       inFlight++;
       chunk = [];

@@ -12,6 +12,7 @@
  * Never merge persons on a name score alone.
  */
 
+import { memoize } from "../lazy.js";
 import { decomposeSyllable, northInitialCandidates, toSouthInitial } from "./hangul.js";
 import {
   hangulToPinyinCandidates,
@@ -134,12 +135,29 @@ interface GivenMatch {
   parts: string[];
 }
 
-function alignGiven(p: readonly SyllableSlot[], q: readonly SyllableSlot[]): GivenMatch {
+/**
+ * A Russian reading (Cyrillic, passport Latin) already spans several syllables per spelling (Чон:
+ * 전 정 존 종); met with a press habit of the other side as well (CHUN for 전), almost any
+ * syllable fits. Against such a reading the other side keeps its standard spellings only.
+ */
+const READER_OTHER_SIDE_VARIANCE = 0.5;
+
+function standardOnly(c: readonly SyllableCandidate[]): SyllableCandidate[] {
+  return c.filter((x) => x.variance < READER_OTHER_SIDE_VARIANCE);
+}
+
+function alignGiven(
+  p: readonly SyllableSlot[],
+  q: readonly SyllableSlot[],
+  strict: "p" | "q" | undefined,
+): GivenMatch {
   const n = p.length;
   const m = q.length;
   if (n === 0 || m === 0) return { sim: n === m ? 1 : 0, parts: [] };
-  const cand = (slots: readonly SyllableSlot[], i: number) =>
-    i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+  const cand = (slots: readonly SyllableSlot[], i: number) => {
+    const c = i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+    return (strict === "p" && slots === p) || (strict === "q" && slots === q) ? standardOnly(c) : c;
+  };
   if (n === m) {
     // Geometric mean: one different syllable must pull the whole given name down (민 ≠ 일).
     let product = 1;
@@ -163,11 +181,16 @@ function alignGiven(p: readonly SyllableSlot[], q: readonly SyllableSlot[]): Giv
 
 function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   const explanation: string[] = [];
+  // The side facing a Russian reading keeps its standard spellings only.
+  const strict = y.reader && !x.reader ? "p" : x.reader && !y.reader ? "q" : undefined;
   let famSim: number;
   if (x.family && y.family) {
     if (x.familyCandidates.length === 0 || y.familyCandidates.length === 0)
       return { score: 0, explanation: [], weakest: 0 };
-    const f = slotMatch(x.familyCandidates, y.familyCandidates);
+    const f = slotMatch(
+      strict === "p" ? standardOnly(x.familyCandidates) : x.familyCandidates,
+      strict === "q" ? standardOnly(y.familyCandidates) : y.familyCandidates,
+    );
     famSim = f.sim;
     explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
   } else {
@@ -179,7 +202,7 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   if (!x.given && !y.given) best = { sim: famSim, parts: [] };
   for (const p of x.givenParses.slice(0, 4))
     for (const q of y.givenParses.slice(0, 4)) {
-      const g = alignGiven(p, q);
+      const g = alignGiven(p, q, strict);
       if (g.sim > best.sim) best = g;
     }
   explanation.push(...best.parts.map((s) => `given ${s}`));
@@ -417,10 +440,11 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   }
   // Pinyin against the Hanja that a Korean reading allows — never for a Han name, whose own
   // characters say what its pinyin is (帅 赵 must not reach SU through 수 and another 수 Hanja).
+  // Nor for a Russian reading: Cyrillic already loses the vowels and finals a Hanja would need.
   if (scriptA === "latin" && scriptB !== "han")
-    for (const y of pb.slice(0, 2)) consider(pinyinScore(textA, y));
+    for (const y of pb.slice(0, 2)) if (!y.reader) consider(pinyinScore(textA, y));
   if (scriptB === "latin" && scriptA !== "han")
-    for (const x of pa.slice(0, 2)) consider(pinyinScore(textB, x));
+    for (const x of pa.slice(0, 2)) if (!x.reader) consider(pinyinScore(textB, x));
   if (scriptA === "han" && scriptB === "latin") consider(directPinyin(textA, textB));
   if (scriptB === "han" && scriptA === "latin") consider(directPinyin(textB, textA));
   if (scriptA === "latin" && scriptB === "latin") {
@@ -444,13 +468,14 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   return best;
 }
 
-function isPinyinName(text: string): boolean {
+/** Whether every token of a Latin name is pinyin; kept per name (list names meet many queries). */
+const isPinyinName = memoize((text: string): boolean => {
   const tokens = text
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter(Boolean);
   return tokens.length > 0 && tokens.every((t) => parsePinyinAll(t).length > 0);
-}
+}, 50_000);
 
 /** A Han name's own pinyin against a Latin name, in either order on both sides ("帅 赵" = ZHAO Shuai). */
 function directPinyin(han: string, latin: string): NameMatch | undefined {

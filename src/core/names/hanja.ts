@@ -9,7 +9,7 @@
  */
 
 import { pinyin } from "pinyin-pro";
-import { lazy } from "../lazy.js";
+import { lazy, memoize } from "../lazy.js";
 import { HANJA_TABLE, SIMPLIFIED_TABLE } from "./data/hanja-table.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import {
@@ -223,14 +223,17 @@ function afterPrevious(previous: string, reading: string): string {
   return reading === "렬" ? "열" : "율";
 }
 
-/** Pinyin of a Han string, syllables separated by spaces, no tones (e.g. "jin yong zhe"); the first character is read as a surname. */
-export function hanToPinyin(han: string): string {
+/**
+ * Pinyin of a Han string, syllables separated by spaces, no tones (e.g. "jin yong zhe"); the first
+ * character is read as a surname. Kept per string: a screening query meets many candidates.
+ */
+export const hanToPinyin = memoize((han: string): string => {
   const text = han.normalize("NFC").replace(/[\s·・.,-]/g, "");
   return pinyin(text, { toneType: "none", surname: "head", nonZh: "removed" })
     .replace(/ü/g, "v")
     .replace(/\s+/g, " ")
     .trim();
-}
+}, 20_000);
 
 /** Hanja that read as this Hangul syllable, most likely in a name first (for simulators and pinyin matching). */
 export function hangulToHanCandidates(hangulSyllable: string): string[] {

@@ -15,6 +15,13 @@ import { detectScript, type Script } from "./detect-script.js";
 import { northInitialCandidates, toSouthInitial } from "./hangul.js";
 import { isKnownSurnameHan, readingsOfHan, toTraditional } from "./hanja.js";
 import {
+  givenParsesOf,
+  isCyrillicName,
+  isPassportLatin,
+  type ReaderName,
+  surnameCandidatesOf,
+} from "./parse-cyrillic.js";
+import {
   knownSurnames,
   normalizeRomanized,
   parseRomanized,
@@ -39,6 +46,8 @@ export interface ParsedName {
   givenParses: SyllableSlot[][];
   /** Lower is more plausible; comparable between the readings of one input only. */
   cost: number;
+  /** Set when the name was read as Russian Cyrillic or its passport Latin, not romanized Korean. */
+  reader?: ReaderName;
 }
 
 /** Latin spellings of surnames from the surname table (RR, MR, attested others such as Lee, Park, Choi). */
@@ -200,12 +209,22 @@ function build(
   order: ParsedName["order"],
   script: Script,
   extraCost: number,
+  /** Read the Latin letters as a Russian passport's (Khvan Sok Khva), not as a romanization. */
+  passport = false,
 ): ParsedName {
   let familyCandidates: SyllableCandidate[] = [];
   let givenParses: SyllableSlot[][] = [];
   const famScript = detectScript(family);
   const givenScript = detectScript(given);
-  if (famScript === "hangul") {
+  const reader = (part: string): ReaderName | undefined =>
+    passport ? "passport" : isCyrillicName(part) ? "cyrillic" : undefined;
+  const famReader = reader(family);
+  const givenReader = reader(given);
+  if (famReader)
+    familyCandidates = withInitialVariants(
+      surnameCandidatesOf(famReader, family.replace(/\s+/g, "")),
+    );
+  else if (famScript === "hangul") {
     const f = family.replace(/\s+/g, "");
     familyCandidates = withInitialVariants([
       { syllable: f, cost: knownSurnames().has(f) ? 0 : 1, variance: 0 },
@@ -213,11 +232,13 @@ function build(
   } else if (famScript === "han") familyCandidates = hanSurname(family.replace(/\s+/g, ""));
   else if (famScript === "latin")
     familyCandidates = surnameCandidatesLatin(family.replace(/\s+/g, ""));
-  if (givenScript === "hangul") givenParses = [hangulSlots(given.replace(/\s+/g, ""))];
+  if (givenReader) givenParses = givenParsesOf(givenReader, given);
+  else if (givenScript === "hangul") givenParses = [hangulSlots(given.replace(/\s+/g, ""))];
   else if (givenScript === "han") givenParses = [hanSlots(given.replace(/\s+/g, ""))];
   else if (givenScript === "latin") givenParses = latinGivenParses(given);
   const famCost = family ? (familyCandidates[0]?.cost ?? 3) : 1.5;
   const givenCost = givenParses.length > 0 ? 0 : given ? 3 : 1;
+  const read = famReader ?? givenReader;
   return {
     family,
     given,
@@ -226,6 +247,7 @@ function build(
     familyCandidates,
     givenParses,
     cost: famCost + givenCost + extraCost,
+    ...(read ? { reader: read } : {}),
   };
 }
 
@@ -250,11 +272,15 @@ export function parseName(input: NameInput): ParsedName[] {
   const script = detectScript(full);
   if (!full) return [build("", "", "unknown", script, 0)];
   const comma = full.indexOf(",");
+  // Korean names from Russian records may arrive in passport Latin: read them so as well.
+  const passport = script === "latin" && isPassportLatin(full);
   if (comma > 0) {
     // "KIM, Yong Chol": list convention, family before the comma.
-    return [
-      build(full.slice(0, comma).trim(), full.slice(comma + 1).trim(), "family-first", script, 0),
-    ];
+    const family = full.slice(0, comma).trim();
+    const given = full.slice(comma + 1).trim();
+    const out = [build(family, given, "family-first", script, 0)];
+    if (passport) out.push(build(family, given, "family-first", script, 0, true));
+    return out.sort((a, b) => a.cost - b.cost);
   }
   const tokens = full.split(" ");
   const out: ParsedName[] = [];
@@ -306,7 +332,9 @@ export function parseName(input: NameInput): ParsedName[] {
     }
     return out.sort((a, b) => a.cost - b.cost);
   }
-  if (script !== "latin" || tokens.length === 1) {
+  // Cyrillic (Ким Чен Ын) is read like Latin: the same order habits, its own syllable rules.
+  const latinLike = script === "latin" || isCyrillicName(full);
+  if (!latinLike || tokens.length === 1) {
     if (script === "latin" && tokens.length === 1) {
       // One word: "Kimyongchol" rarely, "Kim" (surname only) more often.
       const sc = surnameCandidatesLatin(full);
@@ -339,5 +367,9 @@ export function parseName(input: NameInput): ParsedName[] {
       0.6 + upperHint(last) + hyphenPenalty(last),
     ),
   );
+  if (passport) {
+    out.push(build(first, tokens.slice(1).join(" "), "family-first", script, 0, true));
+    out.push(build(last, tokens.slice(0, -1).join(" "), "given-first", script, 0.6, true));
+  }
   return out.sort((a, b) => a.cost - b.cost);
 }

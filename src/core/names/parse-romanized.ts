@@ -326,7 +326,7 @@ const CODA_SPELLINGS: Partial<Record<number, Variants>> = {
 const RARE_SYLLABLE_COST = 1.5;
 
 /** Syllables that occur in personal names: Hanja readings (E/N), their South forms, native given-name syllables, surnames. */
-function nameSyllables(): Map<string, number> {
+export const nameSyllables = lazy((): Map<string, number> => {
   const inv = new Map<string, number>();
   // Prior from how often a syllable occurs in reference given names: seen ≥ 20 times costs 0,
   // once 1.0; Sino-Korean readings never seen cost 1.1 (see data/SOURCES.md for the counts).
@@ -360,26 +360,41 @@ function nameSyllables(): Map<string, number> {
       for (const s of n) inv.set(s, Math.min(inv.get(s) ?? 9, cost));
   }
   return inv;
+});
+
+/** A spelling index: spelling → its syllables, cheapest first; and the longest spelling. */
+export interface SpellingIndex {
+  index: Map<string, SyllableCandidate[]>;
+  maxSpellingLength: number;
+}
+
+/** Adds one spelling of a syllable to an index, keeping the cheaper of two for the same pair. */
+export function addSpelling(
+  idx: SpellingIndex,
+  spelling: string,
+  syllable: string,
+  prior: number,
+  variance: number,
+): void {
+  const cost = prior + variance;
+  const list = idx.index.get(spelling);
+  if (!list) idx.index.set(spelling, [{ syllable, cost, variance }]);
+  else {
+    const existing = list.find((c) => c.syllable === syllable);
+    if (!existing) list.push({ syllable, cost, variance });
+    else if (existing.cost > cost) {
+      existing.cost = cost;
+      existing.variance = variance;
+    }
+  }
+  if (spelling.length > idx.maxSpellingLength) idx.maxSpellingLength = spelling.length;
 }
 
 /** Every spelling of every syllable with its candidates, cheapest first, and the longest spelling. */
-function buildIndex(): { index: Map<string, SyllableCandidate[]>; maxSpellingLength: number } {
-  const index = new Map<string, SyllableCandidate[]>();
-  let maxSpellingLength = 0;
-  const add = (spelling: string, syllable: string, prior: number, variance: number) => {
-    const cost = prior + variance;
-    const list = index.get(spelling);
-    if (!list) index.set(spelling, [{ syllable, cost, variance }]);
-    else {
-      const existing = list.find((c) => c.syllable === syllable);
-      if (!existing) list.push({ syllable, cost, variance });
-      else if (existing.cost > cost) {
-        existing.cost = cost;
-        existing.variance = variance;
-      }
-    }
-    if (spelling.length > maxSpellingLength) maxSpellingLength = spelling.length;
-  };
+function buildIndex(): SpellingIndex {
+  const idx: SpellingIndex = { index: new Map(), maxSpellingLength: 0 };
+  const add = (spelling: string, syllable: string, prior: number, variance: number) =>
+    addSpelling(idx, spelling, syllable, prior, variance);
   for (const [syl, prior] of nameSyllables()) {
     const j = decomposeSyllable(syl);
     if (!j) continue;
@@ -411,8 +426,8 @@ function buildIndex(): { index: Map<string, SyllableCandidate[]>; maxSpellingLen
       }
     }
   }
-  for (const list of index.values()) list.sort((a, b) => a.cost - b.cost);
-  return { index, maxSpellingLength };
+  for (const list of idx.index.values()) list.sort((a, b) => a.cost - b.cost);
+  return idx;
 }
 
 const spellings = lazy(buildIndex);
@@ -443,10 +458,21 @@ const BEAM = 6;
  */
 export function parseRomanized(word: string): RomanizedParse[] {
   const norm = normalizeRomanized(word).replace(/[^a-zŏŭ'\-\s]/g, "");
-  const parts = norm.split(/[-\s]+/).filter((p) => p.length > 0);
+  return parseParts(norm, segment);
+}
+
+/**
+ * Parses of a cleaned word whose hyphens and spaces are syllable boundaries: the segmentations of
+ * each part, combined, best BEAM kept. [] when a part cannot be read.
+ */
+export function parseParts(
+  text: string,
+  segmentPart: (part: string) => RomanizedParse[],
+): RomanizedParse[] {
+  const parts = text.split(/[-\s]+/).filter((p) => p.length > 0);
   let results: RomanizedParse[] = [{ slots: [], cost: 0 }];
   for (const part of parts) {
-    const partParses = segment(part);
+    const partParses = segmentPart(part);
     if (partParses.length === 0) return [];
     const next: RomanizedParse[] = [];
     for (const r of results)
@@ -462,8 +488,11 @@ export function parseRomanized(word: string): RomanizedParse[] {
 const SYLLABLE_COST = 1;
 
 /** The best parses of a letters-only word into syllable spellings (kept: names repeat). */
-const segment = memoize((s: string): RomanizedParse[] => {
-  const { index: idx, maxSpellingLength } = spellings();
+const segment = memoize((s: string): RomanizedParse[] => segmentWith(spellings(), s), 50_000);
+
+/** The best parses of a word into the spellings of an index (a beam of BEAM per position). */
+export function segmentWith(spellingIndex: SpellingIndex, s: string): RomanizedParse[] {
+  const { index: idx, maxSpellingLength } = spellingIndex;
   // dp[i]: best parses of s[0..i)
   const dp: RomanizedParse[][] = Array.from({ length: s.length + 1 }, () => []);
   dp[0] = [{ slots: [], cost: 0 }];
@@ -483,7 +512,7 @@ const segment = memoize((s: string): RomanizedParse[] => {
     }
   }
   return dp[s.length]!;
-}, 50_000);
+}
 
 /** Hangul readings of a whole romanized word, ranked (joins the best candidates of the best parses). */
 export function romanizedToHangul(word: string, limit = 8): string[] {

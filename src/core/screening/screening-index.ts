@@ -231,6 +231,25 @@ interface PreparedQuery {
   sides: SideCache;
   /** The query parsed as a personal name, on first use. */
   parsed?: PreparedName;
+  /** Whether its person tokens are all CJK, none, or some. */
+  tokenScript: TokenScript;
+}
+
+/** Whether every token is written in CJK characters, none is, or some are. */
+type TokenScript = "cjk" | "none" | "mixed";
+
+const CJK_ONLY = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+
+function tokenScriptOf(tokens: readonly string[]): TokenScript {
+  let cjk = 0;
+  for (const t of tokens) if (CJK_ONLY.test(t)) cjk++;
+  return cjk === 0
+    ? tokens.some(hasCjk)
+      ? "mixed"
+      : "none"
+    : cjk === tokens.length
+      ? "cjk"
+      : "mixed";
 }
 
 /** Token lists prepared for alignment, by weigher and by the (kept) token array. */
@@ -300,7 +319,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 interface SerialisedHead {
   format: number;
@@ -582,6 +601,7 @@ export class ScreeningIndex {
       korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
       org,
       keys,
+      tokenScript: tokenScriptOf(pt),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
@@ -723,6 +743,11 @@ export class ScreeningIndex {
         const forms = m.explanation;
         return { method: "korean-name", nameScore: m.score, forms: () => forms };
       }
+      // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
+      // readings of Han and Hangul names are compared above, in the Korean path).
+      const cs = tokenScriptOf(n.tokens);
+      if ((p.tokenScript === "cjk" && cs === "none") || (p.tokenScript === "none" && cs === "cjk"))
+        return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
       const weigh = personTokenWeigher(p.personTokens, n.tokens);
       const a = alignNames(p.personTokens, n.tokens, {
         weigh,

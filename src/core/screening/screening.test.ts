@@ -204,6 +204,33 @@ test("written-out legal forms, dotted abbreviations and numbers in words compare
   assert.notDeepEqual(splitOrgName("A.B.C. Company").core, splitOrgName("C.B.A. Company").core);
 });
 
+test("trade-paper abbreviations, kin words and words glued to the name compare as written out", () => {
+  const core = (n: string) => splitOrgName(n).core;
+  assert.deepEqual(
+    core("KOREA MINING DEVT TRADING CORPN"),
+    core("KOREA MINING DEVELOPMENT TRADING CORPORATION"),
+  );
+  assert.deepEqual(core("MIRIM MARINE CO LTD"), core("MIRIM SHIPPING CO LTD"));
+  assert.deepEqual(core("DAEWONINDUSTRIES"), core("DAEWON INDUSTRIES"));
+  assert.deepEqual(core("XIANGHETRADE CO LTD"), core("XIANGHE TRADE CO., LTD."));
+  assert.deepEqual(core("THIRDFLOOR"), ["3", "floor"]);
+  assert.deepEqual(core("SINSMSPTE LTD"), ["sinsms"]);
+  // Short words are left whole: a trade word needs four letters of name before it.
+  assert.deepEqual(core("EUROTRADE"), ["euro", "trading"]);
+  assert.deepEqual(core("BIGTRADE"), ["bigtrade"]);
+});
+
+test("digits in a person's name read as the letters they resemble", () => {
+  const index = ScreeningIndex.build([
+    entity({
+      reference: "1",
+      names: [{ name: "SECHIN, Igor Ivanovich", type: "primary", quality: null }],
+    }),
+  ]);
+  const m = index.screen({ name: "Ig0r Ivan0vich Sech1n", type: "person" })[0];
+  assert.ok(m && m.score >= SCREEN_THRESHOLD, `${m?.score}`);
+});
+
 test("person names: initials, patronymics, a doubled word, the same words in any order", () => {
   const index = ScreeningIndex.build(
     [

@@ -53,6 +53,7 @@ const LEGAL_FORM_WORDS = new Set([
   "company",
   "companies",
   "corp",
+  "corpn",
   "corporation",
   "inc",
   "incorporated",
@@ -229,6 +230,37 @@ const ORG_KIN: Readonly<Record<string, string>> = {
   holdings: "holding",
   services: "service",
   ships: "shipping",
+  // A shipping company is written SHIPPING or MARINE (MIRIM SHIPPING CO LTD, MIRIM MARINE CO).
+  marine: "shipping",
+  // Abbreviations of trade, shipping and customs papers (the forms of ISO 4's word list,
+  // https://www.issn.org/services/online-services/access-to-the-ltwa/, and the clipped forms
+  // bills of lading use: DEVT, MGMT, MACHY).
+  devt: "development",
+  dev: "development",
+  mgmt: "management",
+  mgt: "management",
+  assn: "association",
+  assoc: "association",
+  indl: "industrial",
+  engg: "engineering",
+  eqpt: "equipment",
+  equip: "equipment",
+  machy: "machinery",
+  mach: "machinery",
+  invt: "investment",
+  dept: "department",
+  cttee: "committee",
+  shpg: "shipping",
+  coml: "commercial",
+  comml: "commercial",
+  natl: "national",
+  technol: "technology",
+  inst: "institute",
+  mng: "mining",
+  mfg: "manufacturing",
+  govt: "government",
+  bur: "bureau",
+  mktg: "marketing",
 };
 
 /**
@@ -250,8 +282,42 @@ const GLUED_LEGAL_FORMS = [
 ];
 const MIN_GLUED_REST = 4;
 
-/** Longer legal forms glued after the name (SHIPPINGCOMPANY, KOTICORP); only at the end. */
-const GLUED_LEGAL_SUFFIXES = ["corporation", "company", "limited", "corp"];
+/** Longer legal forms glued after the name (SHIPPINGCOMPANY, KOTICORP, SINSMSPTE); only at the end. */
+const GLUED_LEGAL_SUFFIXES = ["corporation", "company", "limited", "corp", "pte", "sarl"];
+
+/**
+ * Words of a body's trade glued after its name (DAEWONINDUSTRIES, XIANGHETRADE), and number words
+ * glued before a word (THIRDFLOOR): split off where the rest is a word of four letters or more.
+ */
+const GLUED_TRADE_WORDS = [
+  "industries",
+  "industrial",
+  "industry",
+  "trading",
+  "trade",
+  "shipping",
+  "marine",
+  "group",
+  "international",
+  "technology",
+  "development",
+  "investment",
+  "engineering",
+  "construction",
+];
+const GLUED_NUMBER_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh"];
+
+function unglueWords(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const end = GLUED_TRADE_WORDS.find((w) => t.length >= w.length + 4 && t.endsWith(w));
+    const start = GLUED_NUMBER_WORDS.find((w) => t.length >= w.length + 4 && t.startsWith(w));
+    if (end) out.push(t.slice(0, -end.length), end);
+    else if (start) out.push(start, t.slice(start.length));
+    else out.push(t);
+  }
+  return out;
+}
 
 function unglueLegalForm(t: string): [string, string] | undefined {
   for (const lf of GLUED_LEGAL_FORMS) {
@@ -289,7 +355,9 @@ export function splitOrgName(name: string): OrgName {
     }
   }
   const core: string[] = [];
-  const tokens = numbersAsDigits(withoutLegalPhrases(joinInitials(tokenize(text)), legalForms));
+  const tokens = numbersAsDigits(
+    withoutLegalPhrases(unglueWords(joinInitials(tokenize(text))), legalForms),
+  );
   for (const t of tokens) {
     const glued = LEGAL_FORM_WORDS.has(t) ? undefined : unglueLegalForm(t);
     if (LEGAL_FORM_WORDS.has(t)) legalForms.push(t);
@@ -397,6 +465,24 @@ export function acronymOf(core: readonly string[]): string {
   return words.map((w) => w[0]).join("");
 }
 
+/** Digits that text recognition and leetspeak put for letters of the same shape (Ig0r Sech1n). */
+const DIGIT_LETTERS: Readonly<Record<string, string>> = {
+  "0": "o",
+  "1": "i",
+  "3": "e",
+  "4": "a",
+  "5": "s",
+  "6": "g",
+  "8": "b",
+  "9": "g",
+};
+
+/** A word mixing letters and digits, read as letters: no name is spelled with digits. */
+function digitsAsLetters(t: string): string {
+  if (!/\d/.test(t) || !/[a-z]/.test(t)) return t;
+  return t.replace(/\d/g, (d) => DIGIT_LETTERS[d] ?? d);
+}
+
 const PERSON_TITLES = new Set([
   "mr",
   "mrs",
@@ -426,7 +512,9 @@ const PERSON_TITLES = new Set([
  * Shoigu) is a slip of entry and counts once.
  */
 export function personTokens(name: string): string[] {
-  const t = tokenize(name).filter((x, i, all) => x !== all[i - 1]);
+  const t = tokenize(name)
+    .map(digitsAsLetters)
+    .filter((x, i, all) => x !== all[i - 1]);
   const out = t.filter((x) => !PERSON_TITLES.has(x));
   return out.length > 0 ? out : t;
 }
