@@ -21,6 +21,24 @@ export interface SortCounts {
   unknownPorts: { port: string; records: number }[];
 }
 
+/** DuckDB's prefix on an error met while a polled statement runs. */
+const POLLED_ERROR = /^Failure running pending result task: /;
+
+/**
+ * Runs a statement over every row of a run with this thread handing DuckDB its tasks
+ * (`Store.runPolled`): on a busy machine DuckDB's own worker otherwise spins while waiting
+ * for a pipeline's last task. Errors keep DuckDB's own message.
+ */
+async function runHeavy(store: Store, sql: string): Promise<void> {
+  try {
+    await store.runPolled(sql);
+  } catch (err) {
+    if (err instanceof Error && POLLED_ERROR.test(err.message))
+      throw new Error(err.message.replace(POLLED_ERROR, ""), { cause: err });
+    throw err;
+  }
+}
+
 const TZ_FORMATS = [
   "%Y-%m-%dT%H:%M:%S%z",
   "%Y-%m-%dT%H:%M%z",
@@ -237,7 +255,9 @@ export async function insertRecords(
   // port. The canonical forms (checked with LIKE) take the cheapest casts; the other accepted
   // forms go through strptime. Character tests instead of regular expressions: at 10M rows
   // every regex costs seconds.
-  await store.run(`INSERT INTO records
+  await runHeavy(
+    store,
+    `INSERT INTO records
     SELECT ${opts.hasLine ? `(${opts.runId}::BIGINT << 32) + line` : "NULL"}, src, rid, ${opts.runId},
       ${opts.hasLine ? "line" : "NULL"}, ts, ld, prec, dir, port_id, port_raw, nat, doc, dtype,
       fam, giv, ful, ${nameScript("fam")}, ${nameScript("giv")}, ${nameScript("ful")},
@@ -296,7 +316,8 @@ export async function insertRecords(
           FROM (${relation})
         ))
       )
-    )`);
+    )`,
+  );
 }
 
 /**
@@ -314,9 +335,12 @@ export async function numberLines(
 ): Promise<void> {
   const position = `rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId} AND line IS NULL)`;
   if (skipped.length === 0) {
-    await store.run(`UPDATE records SET line = ${position} + ${firstLine},
+    await runHeavy(
+      store,
+      `UPDATE records SET line = ${position} + ${firstLine},
         rec_key = (${runId}::BIGINT << 32) + ${position} + ${firstLine}
-      WHERE run_id = ${runId} AND line IS NULL`);
+      WHERE run_id = ${runId} AND line IS NULL`,
+    );
     return;
   }
   await store.run("CREATE OR REPLACE TEMP TABLE ingest_skips (t BIGINT, n BIGINT)");
@@ -330,13 +354,16 @@ export async function numberLines(
   });
   appender.flushSync();
   appender.closeSync();
-  await store.run(`UPDATE records SET line = f.line, rec_key = (${runId}::BIGINT << 32) + f.line
+  await runHeavy(
+    store,
+    `UPDATE records SET line = f.line, rec_key = (${runId}::BIGINT << 32) + f.line
     FROM (
       SELECT r.rid, r.p + ${firstLine} + coalesce(s.n, 0) AS line
       FROM (SELECT rowid AS rid, ${position} AS p FROM records WHERE run_id = ${runId} AND line IS NULL) r
       ASOF LEFT JOIN temp.ingest_skips s ON r.p >= s.t
     ) f
-    WHERE records.rowid = f.rid`);
+    WHERE records.rowid = f.rid`,
+  );
   await store.run("DROP TABLE temp.ingest_skips");
 }
 
@@ -396,7 +423,9 @@ async function removeDuplicates(
           key: "hash(record_id)",
         }
       : { rows: "records", key: "hash(source, record_id)" };
-  await store.run(`CREATE OR REPLACE TEMP TABLE ingest_dups AS
+  await runHeavy(
+    store,
+    `CREATE OR REPLACE TEMP TABLE ingest_dups AS
     WITH c AS (
         SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
         SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
@@ -404,7 +433,8 @@ async function removeDuplicates(
       firsts AS (
         SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
     SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
-    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`);
+    WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`,
+  );
   const [dup] = await store.all<{ n: bigint }>("SELECT count(*) AS n FROM temp.ingest_dups");
   const n = Number(dup?.n ?? 0);
   if (n > 0) {
@@ -433,7 +463,9 @@ export async function sortRun(
   await resolveLeftovers(store, runId, opts.vocab);
 
   // Rejects: the first failing check in contract column order names the column.
-  await store.run(`INSERT INTO rejects
+  await runHeavy(
+    store,
+    `INSERT INTO rejects
     SELECT ${runId}, ${sqlString(opts.file)}, line, col,
       CASE col WHEN 'record_id' THEN NULL WHEN 'crossed_at' THEN raw_crossed_at WHEN 'direction' THEN raw_direction
         WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw_nationality WHEN 'doc_number' THEN coalesce(raw_doc_number, doc_number) END,
@@ -462,12 +494,13 @@ export async function sortRun(
           WHEN nationality IS NULL THEN 'unknown nationality; ' || ${sqlString(EXPECTED.nationality)}
           ELSE 'required field is empty' END AS reason
       FROM (SELECT * REPLACE (${rawCrossedAtSql(opts.timeZone)} AS raw_crossed_at)
-        FROM records WHERE run_id = ${runId} AND ${INVALID}))`);
+        FROM records WHERE run_id = ${runId} AND ${INVALID}))`,
+  );
   const [rej] = await store.all<{ n: bigint }>(
     `SELECT count(*) AS n FROM records WHERE run_id = ${runId} AND ${INVALID}`,
   );
   if (Number(rej?.n ?? 0) > 0)
-    await store.run(`DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
+    await runHeavy(store, `DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
 
   const duplicates = await removeDuplicates(store, runId, opts.idsIncreasing === true);
 
@@ -497,7 +530,9 @@ export async function sortRun(
   }
 
   // Warnings: optional fields present but unreadable are loaded as NULL and reported.
-  await store.run(`INSERT INTO record_warnings
+  await runHeavy(
+    store,
+    `INSERT INTO record_warnings
     SELECT ${runId}, ${sqlString(opts.file)}, line, source, record_id, w.col, w.val, w.msg FROM (
       SELECT line, source, record_id, unnest([
         CASE WHEN nullif(trim(raw_birth_date), '') IS NOT NULL AND birth_date IS NULL THEN {'col': 'birth_date', 'val': raw_birth_date, 'msg': 'unreadable birth date, loaded as empty; expected YYYY-MM-DD'} END,
@@ -506,7 +541,8 @@ export async function sortRun(
         CASE WHEN nullif(trim(raw_visa_type), '') IS NOT NULL AND visa_type IS NULL THEN {'col': 'visa_type', 'val': raw_visa_type, 'msg': 'unknown visa_type, loaded as empty; expected none, work, business, student, trainee, tourist, official, visit, transit, crew or other'} END
       ]) AS w FROM records WHERE run_id = ${runId}
         AND (birth_date IS NULL OR sex IS NULL OR doc_type IS NULL OR visa_type IS NULL)
-    ) WHERE w IS NOT NULL`);
+    ) WHERE w IS NOT NULL`,
+  );
 
   // Re-exports: the same crossing (document, direction, port, instant) under another id
   // points at its first copy, so analytics count it once. A copy re-exported with only the
@@ -515,7 +551,9 @@ export async function sortRun(
   // the same instant is the same local day), so one 64-bit hash of those finds the candidates
   // of both — a single aggregation across the whole store — and the exact comparison then
   // runs on those few rows only, so a hash collision costs nothing.
-  await store.run(`UPDATE records SET canonical_key = m.first_key FROM (
+  await runHeavy(
+    store,
+    `UPDATE records SET canonical_key = m.first_key FROM (
       WITH c AS (
         SELECT * FROM records SEMI JOIN (
           SELECT hash(doc_number, direction, local_date, coalesce(port_id, port_raw)) AS h FROM records
@@ -535,7 +573,8 @@ export async function sortRun(
         WHERE n.run_id = ${runId} AND (n.time_precision = 'date') <> (r.time_precision = 'date')
           AND r.rec_key < n.rec_key)
       GROUP BY rec_key) m
-    WHERE records.rec_key = m.rec_key`);
+    WHERE records.rec_key = m.rec_key`,
+  );
 
   const [c] = await store.all<Record<string, bigint>>(`SELECT count(*) AS loaded,
       count(*) FILTER (WHERE canonical_key IS NOT NULL) AS reexports,

@@ -3,9 +3,8 @@
  * link to a single alert open it without paging the queue. Masked unless `unmask`.
  */
 import { AppError } from "../core/errors.js";
-import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
-import type { AlertView } from "./alerts.js";
+import { type AlertRow, type AlertView, alertColumns, alertView } from "./alerts.js";
 import { ensureReadTables } from "./read-tables.js";
 
 export async function getAlert(
@@ -14,17 +13,10 @@ export async function getAlert(
   options: { unmask?: boolean } = {},
 ): Promise<AlertView> {
   await ensureReadTables(store);
-  const [row] = await store.json<AlertView & { docs?: string[] }>(
-    `SELECT alert_id, rule, rule_version, score, censored, person_id, cohort_id,
-            strftime(period_start, '%Y-%m-%d') AS period_start,
-            strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-            ${options.unmask ? "record_ids" : "record_refs AS record_ids, docs"}
-     FROM read_alerts WHERE alert_id = $id`,
+  const [row] = await store.json<AlertRow>(
+    `SELECT ${alertColumns(!!options.unmask)} FROM read_alerts WHERE alert_id = $id`,
     { id: alertId },
   );
   if (!row) throw new AppError("not-found", `no alert ${alertId}`);
-  const { docs, ...alert } = row;
-  return options.unmask
-    ? alert
-    : { ...alert, summary: createMasker(false).text(alert.summary ?? "", { docs }) };
+  return alertView(row);
 }

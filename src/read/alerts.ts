@@ -3,8 +3,8 @@
  * cursor paging. Summaries and cited records are masked unless `unmask`.
  */
 import { AppError } from "../core/errors.js";
-import { createMasker, type Masker } from "../core/masking.js";
-import type { Store } from "../db/store.js";
+import { createMasker, type Masker, recordPseudonym } from "../core/masking.js";
+import { type Store, sqlString } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
 import { placePortsSql, varcharList } from "./places.js";
@@ -60,8 +60,6 @@ function afterCursor(sort: AlertSort): string {
     : "(score < $c0 OR (score = $c0 AND alert_id > $c1))";
 }
 
-type AlertRow = AlertView & { docs?: string[] };
-
 /** Whether rows come in the listing's order: rule, then score ↓, then alert id; or score ↓, alert id. */
 function inOrder(rows: readonly AlertRow[], sort: AlertSort): boolean {
   for (let i = 1; i < rows.length; i++) {
@@ -109,6 +107,63 @@ async function readPage(
   );
 }
 
+/** SQL: the columns of an alert as listings show it, from read_alerts (alertView makes the view). */
+export function alertColumns(unmask: boolean): string {
+  return `alert_id, rule, rule_version, score, censored, person_id, cohort_id,
+    strftime(period_start, '%Y-%m-%d') AS period_start,
+    strftime(period_end, '%Y-%m-%d') AS period_end, summary,
+    ${unmask ? "record_ids" : "record_keys, docs"}`;
+}
+
+/** A read_alerts row as alertColumns reads it (src/read/read-tables.ts says why some are text). */
+export type AlertRow = Omit<AlertView, "record_ids"> & {
+  record_ids?: string[];
+  /** The cited records' rec_keys (`?` for an id no loaded record has), separated by spaces. */
+  record_keys?: string;
+  /** The person's document numbers, separated by spaces. */
+  docs?: string;
+};
+
+/** The alert a read_alerts row shows: unless unmasked, records cited by pseudonym, summary masked. */
+export function alertView({ record_ids, record_keys, docs, ...a }: AlertRow): AlertView {
+  if (record_keys === undefined) return { ...a, record_ids: record_ids ?? [] };
+  return {
+    ...a,
+    record_ids: record_keys
+      ? record_keys.split(" ").map((k) => (k === "?" ? k : recordPseudonym(k)))
+      : [],
+    summary: createMasker(false).text(a.summary ?? "", { docs: docs ? docs.split(" ") : [] }),
+  };
+}
+
+/**
+ * The alerts `page` names (alert id, rule, score: a page of read_alerts_by_score), in its
+ * order, with every column from read_alerts. read_alerts is sorted by rule and score, so the
+ * page's rules and score range let its zone maps skip other row groups. The ids come as a
+ * subquery: DuckDB turns the semi join into a filter on the scan, while an IN list of 50
+ * constants it checks row by row.
+ */
+async function alertsById(
+  store: Store,
+  page: readonly { alert_id: string; rule: string; score: number }[],
+  columns: string,
+): Promise<AlertRow[]> {
+  if (page.length === 0) return [];
+  const ids = page.map((a) => a.alert_id);
+  const scores = page.map((a) => a.score);
+  const ranged = scores.every(Number.isFinite);
+  const rules = [...new Set(page.map((a) => a.rule))];
+  const rows = await store.json<AlertRow>(
+    `SELECT ${columns} FROM read_alerts
+     WHERE rule IN (${rules.map(sqlString).join(", ")})
+       ${ranged ? "AND score BETWEEN $lo::DOUBLE AND $hi::DOUBLE" : ""}
+       AND alert_id IN (SELECT unnest(${varcharList(ids)}))`,
+    ranged ? { lo: String(Math.min(...scores)), hi: String(Math.max(...scores)) } : undefined,
+  );
+  const byId = new Map(rows.map((r) => [r.alert_id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** One page of alerts (all of them with `limit: 0`). */
 export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page<AlertView>> {
   const sort = q.sort ?? "rule";
@@ -140,21 +195,25 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
     where.push(sort === "rule" ? "rule >= $c0" : "score <= $c0");
   }
   await ensureReadTables(store);
-  const rows = await readPage(store, {
-    columns: `alert_id, rule, rule_version, score, censored, person_id, cohort_id,
-            strftime(period_start, '%Y-%m-%d') AS period_start,
-            strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-            ${unmask ? "record_ids" : "record_refs AS record_ids, docs"}`,
-    table: sort === "score" ? "read_alerts_by_score" : "read_alerts",
+  const columns = alertColumns(unmask);
+  const page = {
     where: where.length > 0 ? `WHERE ${where.join(" AND ")}` : "",
     params,
     sort,
     limit,
+  };
+  // By score, a page is found in the narrow read_alerts_by_score and its rows read by id; a
+  // listing of every alert (limit 0) is read whole, sorted.
+  const byId = sort === "score" && limit > 0;
+  const rows = await readPage(store, {
+    ...page,
+    ...(byId
+      ? { columns: "alert_id, rule, score", table: "read_alerts_by_score" }
+      : { columns, table: "read_alerts" }),
   });
   const more = limit > 0 && rows.length > limit;
-  const items = (more ? rows.slice(0, limit) : rows).map(({ docs, ...a }) =>
-    unmask ? a : { ...a, summary: createMasker(false).text(a.summary ?? "", { docs }) },
-  );
+  const shown = more ? rows.slice(0, limit) : rows;
+  const items = (byId ? await alertsById(store, shown, columns) : shown).map(alertView);
   const last = items.at(-1);
   const next =
     more && last

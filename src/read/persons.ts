@@ -169,14 +169,19 @@ function maskJson(value: unknown, hide: { docs: string[]; names: string[] }): un
 /**
  * SQL: a person's records with why each belongs: a re-export is linked to its canonical record
  * (person_links); any other record with a document to that document's first record ("same
- * document", derived rather than stored), else it is the first record.
+ * document", derived rather than stored), else it is the first record. They are read from
+ * `records` by the keys read_person_keys lists: DuckDB turns the semi join into a filter on
+ * rec_key (the keys, their range), which skips the row groups holding none of them.
  */
 const personRecordsSql = `
   WITH mine AS (
-    SELECT *, CASE WHEN canonical_key IS NULL AND doc_number IS NOT NULL
-                   THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
-                          canonical_key IS NULL) END AS first_key
-    FROM read_person_records WHERE person_id = ?)
+    SELECT r.*, $person AS person_id, r.source || ':' || r.record_id AS ref,
+           coalesce(r.port_id, r.port_raw) AS port,
+           CASE WHEN canonical_key IS NULL AND doc_number IS NOT NULL
+                THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
+                       canonical_key IS NULL) END AS first_key
+    FROM records r
+    WHERE rec_key IN (SELECT rec_key FROM read_person_keys WHERE person_id = $person))
   SELECT m.rec_key::VARCHAR AS rec_key, m.ref, m.source, m.record_id,
          strftime(m.local_date, '%Y-%m-%d') AS date, m.direction, m.port, m.doc_number,
          trim(concat_ws(' ', m.family_name, m.given_name,
@@ -208,7 +213,7 @@ class RecordRefs {
   static async of(store: Store, personId: string, unmask: boolean): Promise<RecordRefs> {
     const rows = await store.json<Record<string, unknown> & { rec_key: string; ref: string }>(
       personRecordsSql,
-      [personId],
+      { person: personId },
     );
     const cite = (r: { rec_key: string; ref: string }) =>
       unmask ? r.ref : recordPseudonym(r.rec_key);
@@ -283,17 +288,24 @@ async function personLinks(
 /** A person's stays, alerts and cohorts in time order. */
 async function personTimeline(store: Store, personId: string, refs: RecordRefs) {
   const stays = (
-    await store.json<Record<string, unknown> & { record_ids: string[] | null }>(
+    await store.json<Record<string, unknown> & { flags: string | null; record_ids: string | null }>(
       `SELECT port_in, port_out, strftime(entered_on, '%Y-%m-%d') AS entered_on,
               strftime(exited_on, '%Y-%m-%d') AS exited_on, days, flags, record_ids
        FROM read_person_stays WHERE person_id = ? ORDER BY entered_on`,
       [personId],
     )
-  ).map((s) => ({ ...s, record_ids: (s.record_ids ?? []).map((id) => refs.ref(id)) }));
+  ).map((s) => ({
+    ...s,
+    // JSON text in the read table (src/read/read-tables.ts).
+    flags: s.flags === null ? null : (JSON.parse(s.flags) as string[]),
+    record_ids: (s.record_ids === null ? [] : (JSON.parse(s.record_ids) as string[])).map((id) =>
+      refs.ref(id),
+    ),
+  }));
   const alerts = await store.json(
     `SELECT alert_id, rule, score, strftime(period_start, '%Y-%m-%d') AS period_start,
             strftime(period_end, '%Y-%m-%d') AS period_end, summary
-     FROM read_person_alerts WHERE person_id = ? ORDER BY period_start, rule`,
+     FROM read_alerts WHERE person_id = ? ORDER BY period_start, rule`,
     [personId],
   );
   const cohorts = await store.json<PersonDetail["cohorts"][number]>(

@@ -8,15 +8,17 @@
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
- * number then reads one row group. Masked record references (`r3:1042`) and the ports an alert
- * cites are computed here once, not per page.
+ * number then reads one row group (a person's alerts are a scan of read_alerts's person ids:
+ * hundreds of thousands of rows at 10M records). The records an alert cites are matched to their
+ * keys and ports here once; a page turns its alerts' keys into masked references (`r3:1042`).
+ * Records themselves are not copied: `records` is kept in rec_key order, so a person's detail
+ * reads their few records from it by key.
  *
  * | table                  | sorted by                 | read by                        |
  * |------------------------|---------------------------|--------------------------------|
- * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
- * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score            |
- * | read_person_records    | person_id                 | getPerson (records, refs)      |
- * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
+ * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule, getPerson  |
+ * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score (ids only) |
+ * | read_person_keys       | person_id                 | getPerson (records, refs)      |
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
  * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
  * | read_person_links      | person_id                 | getPerson (document links)     |
@@ -24,20 +26,16 @@
  * | read_person_documents  | person_id                 | getPerson                      |
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
-import { listInOrder } from "../core/detection/rules/rule.js";
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
-import { MASK_SQL } from "../core/masking.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 2;
+export const READ_TABLES_LAYOUT = 3;
 
-/** In build order: the alert tables find cited records through read_person_records. */
 export const READ_TABLES = [
-  "read_person_records",
+  "read_person_keys",
   "read_alerts",
   "read_alerts_by_score",
-  "read_person_alerts",
   "read_person_cohorts",
   "read_person_stays",
   "read_person_links",
@@ -54,19 +52,12 @@ export interface ReadTablesStats {
 }
 
 /**
- * SQL: the columns of a person's records that the detail shows, copied as they are, with the
- * reference alerts cite them by; the joined name and why each record belongs are derived for the
- * one person read (src/read/persons.ts), so the copy is one join on rec_key and one sort by
- * person. `only` restricts person_records (alias pr) to some persons.
+ * SQL: which records are whose, sorted by person so that one person's keys are one row group;
+ * a person's detail then reads their records from `records` (kept in rec_key order) by those
+ * keys (src/read/persons.ts). `only` restricts person_records (alias pr) to some persons.
  */
-function personRecordsSql(only: string): string {
-  return `
-    SELECT pr.person_id, r.rec_key, r.crossed_at, r.source, r.record_id,
-           r.source || ':' || r.record_id AS ref, r.local_date, r.direction,
-           coalesce(r.port_id, r.port_raw) AS port, r.nationality, r.doc_number, r.canonical_key,
-           r.family_name, r.given_name, r.full_name, r.birth_date, r.sex
-    FROM (SELECT * FROM person_records pr ${only}) pr JOIN records r USING (rec_key)
-    ORDER BY pr.person_id`;
+function personKeysSql(only: string): string {
+  return `SELECT pr.person_id, pr.rec_key FROM person_records pr ${only} ORDER BY pr.person_id`;
 }
 
 /**
@@ -74,16 +65,20 @@ function personRecordsSql(only: string): string {
  * `only` filters person_records or stays (alias `pr`).
  */
 const PER_PERSON = {
-  read_person_records: { sql: personRecordsSql, changed: "records" },
+  read_person_keys: { sql: personKeysSql, changed: "records" },
   read_person_stays: {
-    sql: (only: string) => `SELECT * FROM stays pr ${only} ORDER BY person_id, entered_on`,
+    // The lists as JSON text, as in read_alerts: one person's rows are read from the middle of
+    // a row group.
+    sql: (only: string) => `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
+      to_json(flags)::VARCHAR AS flags, to_json(record_ids)::VARCHAR AS record_ids
+      FROM stays pr ${only} ORDER BY person_id, entered_on`,
     changed: "stays",
   },
 } as const;
 
 /**
  * A temporary table of the persons whose rows a run may have changed: person_id, and three
- * booleans saying which of their rows — `records` (read_person_records), `stays`
+ * booleans saying which of their rows — `records` (read_person_keys), `stays`
  * (read_person_stays), `alerts` (the alert tables).
  */
 export type ChangedPersons = string;
@@ -101,13 +96,6 @@ const WHOLE: Record<string, string> = {
   read_doc_index: `SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
     WHERE doc_number IS NOT NULL ORDER BY doc`,
 };
-
-/**
- * Cited records per batch of alerts: about this many (record, alert) pairs. Each batch's lists
- * are aggregated in memory (a list aggregate cannot spill), so the batch bounds what the step
- * holds at 10M records, whatever the store's size.
- */
-const CITED_PER_BATCH = 1_500_000;
 
 /**
  * Rebuilds the read tables from the store's analyze results (inside the caller's transaction):
@@ -142,7 +130,7 @@ export async function buildReadTables(
   for (const [table, sql] of Object.entries(WHOLE))
     await timed(table, () => store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`));
   const alerts = await writeMeta(store);
-  const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_records");
+  const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_keys");
   const stats: ReadTablesStats = { alerts, person_records: Number(records?.n ?? 0) };
   if (persons) {
     const n = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${persons}`);
@@ -166,92 +154,70 @@ async function replaceRows(
   await store.run(`INSERT INTO ${table} ${sql}`);
 }
 
-/** SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`. */
+/**
+ * SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`.
+ * The cited records' keys and the person's documents, which a page shows masked, are text
+ * separated by spaces (a key or a document number has none; `?` for an id no loaded record
+ * has): DuckDB reads a few rows of a text column where they are, while a row of a list column is
+ * found by reading the lists before it in its row group, and a page of the listing by score
+ * takes 50 rows from anywhere in the table. Reads turn the keys into masked references.
+ */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_refs, []) AS record_refs,
-  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, []) AS docs`;
+  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_keys, '') AS record_keys,
+  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, '') AS docs`;
 
 /**
- * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
- * condition over alerts `a`) replaced. Each alert gets its cited records' masked references (in
- * citation order; `?` for an id no loaded record has), the ports they were at (the place
- * filter) and its person's document numbers (masking the summary).
+ * The columns listAlerts filters and sorts on, the ports (the place filter) among them:
+ * read_alerts_by_score holds only these, so sorting it by score moves no lists or summaries; a
+ * page of it takes the rest of its rows from read_alerts by alert id.
+ */
+const BY_SCORE_COLUMNS =
+  "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
+
+/**
+ * read_alerts and read_alerts_by_score: whole, or the alerts `which` (a condition over alerts
+ * `a`) replaced. Each alert gets its cited records' keys (in citation order), the ports they
+ * were at (the place filter) and its person's document numbers (masking the summary).
  *
- * Rule by rule, and within a rule in batches of about CITED_PER_BATCH cited records: the lists
- * of one batch are built by a join of its cited ids (the small side) with read_person_records,
- * and read_alerts gets one rule's alerts at a time, sorted by score — so no statement holds more
- * than a batch's lists, however many alerts there are.
+ * The cited ids (`source:record_id`) are unnested and matched to records by one hash join, and
+ * the lists built in one pass grouped by alert; only read_alerts carries them and the
+ * summaries, so read_alerts_by_score sorts narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
   if (which) {
-    for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
+    for (const table of ["read_alerts", "read_alerts_by_score"])
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
-    SELECT person_id, list_sort(list(doc_number)) AS docs FROM person_documents
+    SELECT person_id, array_to_string(list_sort(list(doc_number)), ' ') AS docs FROM person_documents
     WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
-  await store.run(
-    "CREATE OR REPLACE TEMP TABLE rt_lists (n BIGINT, record_refs VARCHAR[], port_ids VARCHAR[])",
-  );
-  const select = (cond: string) => `SELECT ${ALERT_COLUMNS}
+  // list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
+  // back in citation order.
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS
+    SELECT c.n,
+           array_to_string(list_select(list(coalesce(r.rec_key::VARCHAR, '?')), list_grade_up(list(c.i))), ' ')
+             AS record_keys,
+           list_sort(list_distinct(list(coalesce(r.port_id, r.port_raw)))) AS port_ids
+    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
+          FROM alerts a WHERE true ${where}) c
+    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
+    GROUP BY c.n`);
+  const alerts = `SELECT ${ALERT_COLUMNS}
     FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid LEFT JOIN rt_docs d USING (person_id)
-    WHERE ${cond}`;
-  if (!which) await store.run(`CREATE OR REPLACE TABLE read_alerts AS ${select("false")}`);
-  const rules = await store.all<{ rule: string }>(
-    `SELECT DISTINCT rule FROM alerts a WHERE true ${where} ORDER BY rule`,
-  );
-  for (const { rule } of rules) {
-    const inRule = `a.rule = ${sqlString(rule)} ${where}`;
-    for (const [lo, hi] of await citedBatches(store, inRule))
-      await store.run(citedListsSql(`${inRule} AND a.person_id BETWEEN ? AND ?`, true), [lo, hi]);
-    await store.run(citedListsSql(`${inRule} AND a.person_id IS NULL`, false));
-    await store.run(`INSERT INTO read_alerts ${select(inRule)} ORDER BY a.score DESC, a.alert_id`);
-    await store.run("DELETE FROM rt_lists");
-  }
-  await store.run("DROP TABLE rt_lists");
-  await store.run("DROP TABLE rt_docs");
+    WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
   const ra = which ? `WHERE ${which}` : "";
-  const byScore = `SELECT * FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
-  const personAlerts = `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
-    FROM read_alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
+  const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
   for (const [table, sql] of [
+    ["read_alerts", alerts],
     ["read_alerts_by_score", byScore],
-    ["read_person_alerts", personAlerts],
   ] as const)
     await store.run(
       which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
     );
-}
-
-/**
- * SQL: rt_lists rows for the alerts `cond` selects. A rule cites its person's own records: with
- * `samePerson` the join on person_id lets DuckDB skip the row groups of read_person_records
- * (sorted by person) outside the batch's persons.
- */
-function citedListsSql(cond: string, samePerson: boolean): string {
-  return `INSERT INTO rt_lists
-    SELECT u.n, ${listInOrder("u.i", `coalesce(${MASK_SQL.record("r.rec_key")}, '?')`)},
-           list_sort(list_distinct(list(r.port)))
-    FROM (SELECT a.rowid AS n, a.person_id, unnest(a.record_ids) AS rid,
-                 generate_subscripts(a.record_ids, 1) AS i
-          FROM alerts a WHERE ${cond}) u
-    LEFT JOIN read_person_records r ON r.ref = u.rid ${samePerson ? "AND r.person_id = u.person_id" : ""}
-    GROUP BY u.n`;
-}
-
-/**
- * Inclusive person_id ranges of the alerts `cond` selects, each citing about CITED_PER_BATCH
- * records (one person's alerts are never split).
- */
-async function citedBatches(store: Store, cond: string): Promise<[string, string][]> {
-  const rows = await store.all<{ lo: string; hi: string }>(`
-    SELECT min(person_id) AS lo, max(person_id) AS hi
-    FROM (SELECT person_id, sum(sum(coalesce(len(a.record_ids), 0))) OVER (ORDER BY person_id) AS cited
-          FROM alerts a WHERE ${cond} AND person_id IS NOT NULL GROUP BY person_id)
-    GROUP BY cited // ${CITED_PER_BATCH} ORDER BY lo`);
-  return rows.map((r) => [r.lo, r.hi]);
+  await store.run("DROP TABLE rt_lists");
+  await store.run("DROP TABLE rt_docs");
 }
 
 /** Counts the alerts per rule once and records the layout; returns the number of alerts. */

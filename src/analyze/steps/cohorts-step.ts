@@ -156,7 +156,7 @@ async function numberCohortInputs(store: Store): Promise<void> {
     cities.endRow();
   }
   cities.closeSync();
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_pidx AS
     SELECT person_id, (row_number() OVER (ORDER BY person_id) - 1)::INTEGER AS pid FROM run_indicators`);
   // The same numbers keyed by run_crossings's own person type (an ENUM of the stays step):
   // joining run_crossings to the text ids would cast every crossing's person to text and hash
@@ -166,7 +166,7 @@ async function numberCohortInputs(store: Store): Promise<void> {
     "CREATE OR REPLACE TEMP TABLE coh_pcode AS SELECT person_id AS pe, 0::INTEGER AS pid FROM run_crossings LIMIT 0",
   );
   await store.run("INSERT INTO coh_pcode SELECT person_id, pid FROM coh_pidx");
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_port AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_port AS
     SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno,
            (dense_rank() OVER (ORDER BY coalesce(pc.city_id, port)))::INTEGER AS cno
     FROM (SELECT DISTINCT port FROM run_crossings WHERE port IS NOT NULL) LEFT JOIN coh_port_city pc ON pc.port_id = port`);
@@ -175,12 +175,12 @@ async function numberCohortInputs(store: Store): Promise<void> {
   await store.run(
     "CREATE OR REPLACE TEMP TABLE coh_sk AS SELECT DISTINCT sponsor FROM run_crossings WHERE sponsor IS NOT NULL",
   );
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_sk AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_sk AS
     SELECT sponsor, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
            (CASE WHEN k IS NOT NULL THEN dense_rank() OVER (ORDER BY k) END)::INTEGER AS sk
     FROM (SELECT sponsor, nullif(${sponsorKeySql("r.sponsor")}, '') AS k FROM coh_sk r)`);
   // Papers: visa type and document type together (a team travels on one kind of papers).
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_vk AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_vk AS
     SELECT visa_type, doc_type, (row_number() OVER (ORDER BY visa_type, doc_type))::INTEGER AS vk
     FROM (SELECT DISTINCT visa_type, doc_type FROM run_crossings
           WHERE visa_type IS NOT NULL OR doc_type IS NOT NULL)`);
@@ -193,7 +193,7 @@ async function selectGroupCrossings(store: Store): Promise<void> {
   // clock of one port is all a gap needs), a sponsor key and spelling and a visa type. Both
   // sides of the stay-end match are put in integers first: a join on person and port names
   // would hash and compare strings for 10M records against 5M stay ends.
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_x AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_x AS
     WITH b AS (SELECT * FROM run_bounds),
     e AS (
       SELECT s.person_id, s.port_in AS port, s.entered_on AS d, false AS out FROM stays s, b
@@ -317,7 +317,7 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
   const c = policy.cohorts;
   // Cohort ids from the cohort's first movement and its smallest member: stable across reruns
   // while the cohort's data does not change.
-  await store.run(`CREATE OR REPLACE TEMP TABLE coh_id AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_id AS
     WITH f AS (SELECT m.seed, DATE '1970-01-01' + min(m.day) AS d, arg_min(cp.port, (m.day, cp.port)) AS port
                FROM coh_mv m JOIN coh_port cp USING (pno) GROUP BY m.seed),
     p AS (SELECT a.seed, min(p.person_id) AS person_id FROM coh_assign a JOIN coh_pidx p USING (pid) GROUP BY a.seed)
@@ -325,7 +325,7 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
     FROM coh_kind k JOIN f USING (seed) JOIN p USING (seed)`);
   await store.run("DELETE FROM cohorts");
   await store.run("DELETE FROM cohort_members");
-  await store.run(`INSERT INTO cohorts
+  await store.runPolled(`INSERT INTO cohorts
     WITH mv AS (SELECT m.seed, DATE '1970-01-01' + m.day AS d, cp.port,
                        CASE WHEN m.out THEN 'exit' ELSE 'entry' END AS dir, m.present
                 FROM coh_mv m JOIN coh_port cp USING (pno)),
@@ -342,7 +342,7 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
   // of a movement instead of on it, for a quarter or more of their crossings, is a straggler
   // (one late day in two years of rotation is not); everyone else is core. `why` says what the
   // membership rests on: crossings on the team's movements, near them under its sponsor.
-  await store.run(`INSERT INTO cohort_members
+  await store.runPolled(`INSERT INTO cohort_members
     WITH mem AS (
       SELECT i.cohort_id, p.person_id, a.hits, a.off_days, a.n, k.first_seen AS cohort_first,
              DATE '1970-01-01' + a.first_day AS first_with

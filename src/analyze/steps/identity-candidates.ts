@@ -27,9 +27,9 @@ export interface CandidatePairs {
  */
 export async function findCandidatePairs(work: IdentityWork): Promise<CandidatePairs> {
   const { store, stats } = work;
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_active AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_active AS
     SELECT gid FROM id_docs WHERE is_new AND person_id IS NULL`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_masks AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_masks AS
     SELECT gid, nat, left(doc, i - 1) || '?' || substr(doc, i + 1) AS m
     FROM (SELECT gid, nat, doc, unnest(range(1, length(doc) + 1)) AS i FROM id_docs
           WHERE NOT starts_with(doc, '#'))`);

@@ -11,7 +11,7 @@ import { type IdentityWork, SEP } from "./identity-work.js";
 /** id_new_runs: the ingest runs not yet resolved; returns how many records they hold. */
 export async function countNewRecords(store: Store): Promise<number> {
   // Ingest loads a run in one transaction, so "new" is decided per run, without a join.
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_new_runs AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_new_runs AS
     SELECT DISTINCT run_id FROM records
     WHERE run_id NOT IN (SELECT run_id FROM identity_runs)`);
   const row = await store.one<{ n: bigint }>(
@@ -40,7 +40,7 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
   const { store, stats, isNew } = work;
   // Grouped on the nationality as stored (an ENUM, cheaper to hash than its text; 10% of
   // this statement at 10M records), turned into text on the much smaller result.
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_variants AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_variants AS
     SELECT coalesce(nationality::VARCHAR, '') AS nat, * EXCLUDE (nationality) FROM (
       SELECT nationality, coalesce(doc_number, '#' || rec_key::VARCHAR) AS doc,
              family_name, given_name, full_name, family_script, given_script, full_script,
@@ -49,7 +49,7 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
              min(local_date) AS first_seen, max(local_date) AS last_seen, min(rec_key) AS anchor
       FROM records WHERE canonical_key IS NULL
       GROUP BY ALL)`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_docs AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_docs AS
     -- gid numbers the documents here, on the narrow per-document rows: numbering the joined
     -- result sorted its names lists too (1.8 CPU-s at 10M records).
     WITH g AS (

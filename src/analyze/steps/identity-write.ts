@@ -22,12 +22,12 @@ export async function writePersons(
   await store.run("DELETE FROM persons WHERE person_id IN (SELECT old_id FROM id_remap)");
 
   // The person of every document after this run, and the persons whose aggregates change.
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_owner AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_owner AS
     SELECT d.gid, d.nat, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
            p.gid IS NOT NULL AS reassigned, coalesce(p.person_id, m.new_id, d.person_id) AS person_id
     FROM id_docs d LEFT JOIN id_doc_person p ON p.gid = d.gid
     LEFT JOIN id_remap m ON m.old_id = d.person_id`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_touched AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_touched AS
     SELECT DISTINCT person_id FROM id_owner WHERE is_new OR reassigned
     UNION SELECT new_id FROM id_remap`);
 
@@ -36,7 +36,7 @@ export async function writePersons(
   // which person_records and records already tell (one row per record, 9.4M at 10M records).
   // Readers derive them (sojourn person, the report); a store that still holds such links from an
   // older version drops them here.
-  await store.run(`INSERT INTO person_records
+  await store.runPolled(`INSERT INTO person_records
     SELECT r.rec_key, o.person_id
     FROM records r JOIN id_owner o
       ON o.nat = coalesce(r.nationality, '') AND o.doc = coalesce(r.doc_number, '#' || r.rec_key::VARCHAR)
@@ -45,17 +45,17 @@ export async function writePersons(
 
   // Re-exports: the person of the canonical record (else of their own document), decided once
   // for both the record and its link.
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_reexports AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_reexports AS
     SELECT rec_key, canonical_key, coalesce(nationality, '') AS nat, doc_number AS doc FROM records
     WHERE ${isNew("run_id")} AND canonical_key IS NOT NULL`);
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_reexports AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_reexports AS
     SELECT x.rec_key, x.canonical_key, coalesce(c.person_id, o.person_id) AS person_id
     FROM id_reexports x
     LEFT JOIN (SELECT p.rec_key, p.person_id FROM person_records p
                WHERE p.rec_key IN (SELECT canonical_key FROM id_reexports)) c ON c.rec_key = x.canonical_key
     LEFT JOIN id_owner o ON o.nat = x.nat AND o.doc = x.doc`);
   await store.run("INSERT INTO person_records SELECT rec_key, person_id FROM id_reexports");
-  await store.run(`INSERT INTO person_links
+  await store.runPolled(`INSERT INTO person_links
     SELECT person_id, canonical_key, rec_key, 're-export', NULL FROM id_reexports`);
   await writeLinks(store, links, byGid);
   await writeTouchedPersons(store);
@@ -96,7 +96,7 @@ async function writeLinks(
 async function writeTouchedPersons(store: Store): Promise<void> {
   // Aggregates of the touched persons, from the per-document variants (not the records); only
   // the columns read below (materializing every column costs 2 CPU-s more at 10M records).
-  await store.run(`CREATE OR REPLACE TEMP TABLE id_person_variants AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_person_variants AS
     SELECT o.person_id, v.nat, v.family_name, v.given_name, v.full_name, v.family_script,
            v.given_script, v.full_script, v.birth_date, v.sex, v.n
     FROM id_variants v JOIN id_owner o USING (nat, doc)
@@ -104,11 +104,11 @@ async function writeTouchedPersons(store: Store): Promise<void> {
   await store.run(
     "DELETE FROM person_documents WHERE person_id IN (SELECT person_id FROM id_touched)",
   );
-  await store.run(`INSERT INTO person_documents
+  await store.runPolled(`INSERT INTO person_documents
     SELECT person_id, doc, first_seen, last_seen, nullif(nat, '') FROM id_owner
     WHERE person_id IN (SELECT person_id FROM id_touched) AND NOT starts_with(doc, '#')`);
   await store.run("DELETE FROM person_names WHERE person_id IN (SELECT person_id FROM id_touched)");
-  await store.run(`INSERT INTO person_names
+  await store.runPolled(`INSERT INTO person_names
     SELECT person_id, name, script, sum(n)::BIGINT FROM (
       SELECT person_id,
              CASE WHEN family_script IN ('hangul', 'han') AND given_script = family_script
@@ -120,7 +120,7 @@ async function writeTouchedPersons(store: Store): Promise<void> {
       UNION ALL
       SELECT person_id, full_name, full_script, n FROM id_person_variants WHERE full_name IS NOT NULL)
     GROUP BY person_id, name, script`);
-  await store.run(`INSERT INTO persons (person_id, display_name, birth_date, sex, nationality, labor_score, indicators, updated_at)
+  await store.runPolled(`INSERT INTO persons (person_id, display_name, birth_date, sex, nationality, labor_score, indicators, updated_at)
     -- Each pick is arg_min over a (rank…, value) struct, the order the pick is defined by:
     -- first(x ORDER BY …) is an ordered aggregate, which DuckDB runs on one thread. Latin
     -- display names first, then other scripts, then names of unknown script (NULLS LAST).

@@ -16,7 +16,7 @@ export async function buildPresence(store: Store, policy: Policy): Promise<numbe
   // Difference arrays (+1 on the day of entry, −1 the day after leaving) summed over a calendar:
   // linear in stays, never one row per person-day.
   await store.run("DELETE FROM presence");
-  await store.run(`INSERT INTO presence
+  await store.runPolled(`INSERT INTO presence
     WITH b AS (SELECT * FROM run_bounds),
     w AS (SELECT s.*, coalesce(s.port_in, s.port_out) AS port, coalesce(s.exited_on, b.data_end) AS until
           FROM stays s CROSS JOIN b JOIN persons p USING (person_id)
@@ -34,7 +34,7 @@ export async function buildPresence(store: Store, policy: Policy): Promise<numbe
     SELECT day, place, sum(coalesce(per.d, 0)) OVER (PARTITION BY place ORDER BY day)::DOUBLE
     FROM cal LEFT JOIN per USING (place, day)`);
   await store.run("DELETE FROM first_entrants");
-  await store.run(`INSERT INTO first_entrants
+  await store.runPolled(`INSERT INTO first_entrants
     WITH firsts AS (
       SELECT s.person_id, arg_min(s.port_in, s.entered_on) AS port_id, min(s.entered_on) AS d,
              bool_or(list_contains(s.flags, 'open-at-start')) AS before_logs

@@ -96,7 +96,7 @@ async function runRules(
     }
     stats[rule.id] = await runRule(store, rule, policy, "det_alerts", !whole(rule));
   }
-  await store.run("INSERT INTO alerts SELECT * FROM det_alerts");
+  await store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts");
   await store.run("DROP TABLE det_alerts");
   await store.run("DROP TABLE IF EXISTS det_stay");
   return stats;
@@ -122,7 +122,7 @@ export async function runRule(
     laborScore: "pe.person_labor_score",
     censored: "coalesce(a.censored, false)",
   });
-  await store.run(`INSERT INTO ${table}
+  await store.runPolled(`INSERT INTO ${table}
     SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', a.person_id, a.cohort_id, a.period_start::VARCHAR)), 1, 12),
            '${rule.id}', ${rule.version}, round(${score}, 4), a.person_id, a.cohort_id,
            a.period_start::DATE, a.period_end::DATE,
@@ -147,7 +147,7 @@ async function count(store: Store, table: string): Promise<number> {
 async function createDetStay(store: Store, full: boolean): Promise<void> {
   // Narrow (integers, dates, two booleans for the flags the rules ask about): it sits in memory
   // beside run_crossings while the rules run, under analyze's memory cap.
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_stay AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE det_stay AS
     SELECT s.rowid AS sid, p.pid, s.entered_on, s.exited_on,
            coalesce(s.exited_on, b.data_end) AS until, s.days,
            list_has_any(s.flags, ['inferred-exit', 'inferred-entry', 'open-at-start']) AS guessed,

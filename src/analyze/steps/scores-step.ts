@@ -26,14 +26,14 @@ async function writeScores(
   policy: Policy,
 ): Promise<{ scored: number; likely: number }> {
   const sql = laborScoreSql(policy);
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_scores AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE det_scores AS
     SELECT person_id, ${sql.score} AS score, ${sql.indicators} AS indicators
     FROM (SELECT f.*, t.person_id IS NOT NULL AS labor_team FROM run_indicators f
           LEFT JOIN (SELECT DISTINCT cm.person_id FROM cohort_members cm
                      JOIN cohorts k USING (cohort_id) WHERE k.kind = 'labor-team') t USING (person_id))`);
   // Persons with no stay at all (no usable crossing) score 0. Only the rows whose score or
   // indicators change are written: after a day's file that is a few persons, not the store.
-  await store.run(`UPDATE persons SET labor_score = n.score, indicators = n.indicators
+  await store.runPolled(`UPDATE persons SET labor_score = n.score, indicators = n.indicators
     FROM (SELECT p.person_id, coalesce(s.score, 0) AS score,
                  coalesce(s.indicators, '[]')::JSON AS indicators, p.labor_score, p.indicators AS was
           FROM persons p LEFT JOIN det_scores s USING (person_id)) n

@@ -9,7 +9,7 @@ import { type Store, sqlString } from "../../db/store.js";
 export async function buildSponsors(store: Store, policy: Policy): Promise<number> {
   // Who crossed under which sponsor, how often: one pass over the crossings; everything below
   // works on this much smaller table (and the key is computed once per spelling, not per crossing).
-  await store.run(`CREATE OR REPLACE TEMP TABLE det_person_sponsor AS
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE det_person_sponsor AS
     SELECT person_id, sponsor, count(*) AS n FROM run_crossings WHERE sponsor IS NOT NULL
     GROUP BY person_id, sponsor`);
   // Spellings are grouped when they read as one sponsor across scripts (groupSponsors: pinyin
@@ -46,7 +46,7 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
   app.closeSync();
   const deadline = `DATE ${sqlString(policy.deadline)}`;
   await store.run("DELETE FROM sponsors");
-  await store.run(`INSERT INTO sponsors
+  await store.runPolled(`INSERT INTO sponsors
     WITH ps AS (SELECT DISTINCT r.person_id, g.grp FROM det_person_sponsor r JOIN det_sponsor_group g USING (sponsor)),
     grp_name AS (SELECT g.grp, list(DISTINCT g.sponsor ORDER BY g.sponsor) AS names,
                  arg_max(g.sponsor, n) AS main,
@@ -77,7 +77,7 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
   // Every spelling with its group, for readers that meet spellings (the report's filtered
   // records, the exports' cohorts) and must group them as this table does.
   await store.run("DELETE FROM sponsor_names");
-  await store.run(`INSERT INTO sponsor_names
+  await store.runPolled(`INSERT INTO sponsor_names
     SELECT g.sponsor, s.sponsor_key, g.pinyin, g.gloss FROM det_sponsor_group g
     JOIN (SELECT grp, arg_max(sponsor, n) AS sponsor_key FROM det_sponsor_group
           JOIN (SELECT sponsor, sum(n) AS n FROM det_person_sponsor GROUP BY sponsor) USING (sponsor)

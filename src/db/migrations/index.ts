@@ -25,6 +25,7 @@ import { v040IngestSettings } from "./040-ingest-settings.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v055PortAliases } from "./055-port-aliases.js";
 import { v060AnalyzeState } from "./060-analyze-state.js";
+import { v061ReadPersonKeys } from "./061-read-person-keys.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
@@ -50,5 +51,6 @@ export const MIGRATIONS: readonly Migration[] = [
   v050RankedAlertsSponsorNames,
   v055PortAliases,
   v060AnalyzeState,
+  v061ReadPersonKeys,
   v070ClaimPageRank,
 ];
