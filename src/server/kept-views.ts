@@ -47,12 +47,15 @@ export class KeptViews {
 
   /**
    * Recomputes every kept view (the store changed) and swaps the answers in together; a view
-   * whose recomputation fails is dropped, to be computed on its next ask.
+   * whose recomputation fails is dropped, to be computed on its next ask. One view at a time:
+   * each takes a read connection for a scan (the cohorts listing for seconds at 10M records),
+   * and all of them at once would take every read connection from the users browsing meanwhile.
    */
   async refresh(): Promise<void> {
     const generation = ++this.generation;
     const old = [...this.views.entries()];
-    const answers = await Promise.allSettled(old.map(([, v]) => v.compute()));
+    const answers: PromiseSettledResult<unknown>[] = [];
+    for (const [, v] of old) answers.push(...(await Promise.allSettled([v.compute()])));
     if (generation !== this.generation) return;
     old.forEach(([key, v], i) => {
       const a = answers[i];

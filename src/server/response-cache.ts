@@ -1,8 +1,9 @@
 /**
  * Masked answers of the browsing reads (alert pages, person searches and details, one alert, a
- * port's persons, a cohort), kept as their JSON text until the store's data changes: 20 users
- * paging the same alert queue or opening the same person then cost DuckDB and JSON.stringify
- * nothing after the first. Only masked answers are kept, and a masked answer is the same for
+ * port's persons, a cohort) and of the whole-store views (overview, cohorts, sponsors, network,
+ * presence, lists: kept-views.ts keeps their objects), kept as their JSON text until the store's
+ * data changes: 20 users paging the same alert queue or opening the same person then cost DuckDB
+ * and JSON.stringify nothing after the first, and a view of a megabyte is not serialised again. Only masked answers are kept, and a masked answer is the same for
  * every role, so the key is the route with its validated parameters and query. Unmasked reads are
  * never kept: each is checked against its grant and logged.
  *

@@ -107,7 +107,13 @@ function listing(
   summary: string,
 ) {
   return jsonRoute(
-    { route: `GET ${path}`, access: "viewer", summary, response: [z.object({ [key]: Rows }), key] },
+    {
+      route: `GET ${path}`,
+      access: "viewer",
+      summary,
+      response: [z.object({ [key]: Rows }), key],
+      cached: true,
+    },
     async (_, ctx) => ({ [key]: (await kept(ctx, path, read)) as never }),
   );
 }
@@ -209,6 +215,7 @@ const getCohorts = jsonRoute(
     summary: "cohorts: groups that cross together (labour teams, tour groups)",
     query: { kind: z.string().max(40).optional() },
     response: [z.object({ cohorts: Rows }), "cohorts"],
+    cached: true,
   },
   async ({ query: q }, ctx) => ({ cohorts: (await cohortsView(ctx, q.kind)) as never }),
 );
@@ -220,6 +227,7 @@ const getPresence = jsonRoute(
     summary: "likely workers present per city and day",
     query: { from: Day.optional(), to: Day.optional(), place: Place },
     response: [Any("Presence"), "presence series or why there are none"],
+    cached: true,
   },
   async ({ query: q }, ctx) => {
     const key = `presence:${q.from ?? ""}:${q.to ?? ""}:${q.place ?? ""}`;

@@ -130,7 +130,7 @@ function view(
   v: { summary: string; answer: string; read: () => Promise<unknown> },
 ) {
   return jsonRoute(
-    { route, access: "viewer", summary: v.summary, response: [Any(name), v.answer] },
+    { route, access: "viewer", summary: v.summary, response: [Any(name), v.answer], cached: true },
     async () => (await v.read()) as never,
   );
 }
