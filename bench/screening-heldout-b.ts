@@ -16,13 +16,16 @@
  * Seeded: the same lists give the same queries.
  */
 
+import { PASSPORT_LATIN } from "../src/core/names/data/cyrillic-korean.js";
 import { decomposeSyllable } from "../src/core/names/hangul.js";
-import { parseName } from "../src/core/names/index.js";
 import { hasCjk, type ListEntity, splitOrgName } from "../src/core/screening/index.js";
 import {
   companyNames,
+  hangulOf,
+  isKoreanNational,
   type Negative,
   standardReadings,
+  syllableNearMisses,
   variantQueries,
 } from "./screening-heldout.js";
 import { type EvalQuery, prng } from "./screening-queries.js";
@@ -127,65 +130,16 @@ export function kontsevich(word: string): string {
   return out;
 }
 
-/** Russian passport transliteration (ICAO Doc 9303 table, as Russian passports print it). */
-const PASSPORT: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  й: "i",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "ie",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "iu",
-  я: "ia",
-};
-
 export function passportLatin(cyrillic: string): string {
-  return [...cyrillic.toLowerCase()].map((c) => PASSPORT[c] ?? c).join("");
+  return [...cyrillic.toLowerCase()].map((c) => PASSPORT_LATIN[c] ?? c).join("");
 }
 
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
-
-/** Family and given syllables of a Korean national's Latin name, by its best parse. */
-function hangulOf(name: string): { family: string; given: string[] } | undefined {
-  const p = parseName({ full: name })[0];
-  if (!p?.familyCandidates.length || !p.givenParses.length || p.script !== "latin") return;
-  const given = p.givenParses[0]!.map((s) => s.candidates[0]!.syllable);
-  return given.length ? { family: p.familyCandidates[0]!.syllable, given } : undefined;
-}
 
 /** "Ким Чхоль Мин" (Russian records write each given syllable apart or together; both occur). */
 function cyrillicName(family: string, given: string[], rand: () => number): string {
   const g = rand() < 0.5 ? [kontsevich(given.join(""))] : given.map(kontsevich);
   return [kontsevich(family), ...g].map(cap).join(" ");
-}
-
-function isKoreanNational(e: ListEntity): boolean {
-  return e.reference.startsWith("KPi.") || e.nationalities.some((c) => c === "PRK" || c === "KOR");
 }
 
 // ---- OCR and keyboard slips ---------------------------------------------------------------
@@ -375,30 +329,19 @@ export function kontsevichNearMisses(
   seed: number,
 ): Negative[] {
   const rand = prng(seed);
-  const out: Negative[] = [];
-  const seen = new Set<string>();
-  for (const e of entities) {
-    if (e.kind !== "person" || !isKoreanNational(e)) continue;
-    const k = hangulOf(e.names[0]!.name);
-    if (!k) continue;
-    const g = k.given.slice();
-    const i = Math.floor(rand() * g.length);
-    let s = pick(SWAP_SYLLABLES, rand);
-    if (s === g[i]) s = SWAP_SYLLABLES[(SWAP_SYLLABLES.indexOf(s) + 1) % SWAP_SYLLABLES.length]!;
-    g[i] = s;
-    const hangul = k.family + g.join("");
-    if (seen.has(hangul) || listed.has(hangul)) continue;
-    const cyr = cyrillicName(k.family, g, rand);
-    const latin = cyr.split(" ").map(passportLatin).map(cap).join(" ");
-    if (standardReadings(latin).some((x) => listed.has(x))) continue;
-    seen.add(hangul);
-    out.push({
-      name: rand() < 0.5 ? cyr : latin,
-      kind: "Kontsevich near-miss",
-      type: "person",
-    });
-  }
-  return out;
+  return syllableNearMisses(
+    entities,
+    listed,
+    SWAP_SYLLABLES,
+    rand,
+    "Kontsevich near-miss",
+    (family, given) => {
+      const cyr = cyrillicName(family, given, rand);
+      const latin = cyr.split(" ").map(passportLatin).map(cap).join(" ");
+      if (standardReadings(latin).some((x) => listed.has(x))) return undefined;
+      return rand() < 0.5 ? cyr : latin;
+    },
+  );
 }
 
 /** Company names of the Russian Far East, a pool neither other part uses. */

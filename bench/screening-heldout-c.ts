@@ -22,13 +22,17 @@
  */
 
 import { decomposeSyllable } from "../src/core/names/hangul.js";
-import { hangulToHanCandidates, hanToPinyin, parseName } from "../src/core/names/index.js";
+import { hangulToHanCandidates, hanToPinyin } from "../src/core/names/index.js";
 import { parsePinyin } from "../src/core/names/pinyin.js";
 import { hasCjk, type ListEntity, splitOrgName, tokenize } from "../src/core/screening/index.js";
 import {
   companyNames,
+  hangulOf,
+  hanNames,
+  isKoreanNational,
   type Negative,
   standardReadings,
+  syllableNearMisses,
   variantQueries,
 } from "./screening-heldout.js";
 import { type EvalQuery, prng } from "./screening-queries.js";
@@ -82,18 +86,6 @@ function pressCyrillic(word: string, rand: () => number): string {
     voiced = j.t === 0 || [4, 8, 16, 21].includes(j.t);
   }
   return out;
-}
-
-/** Family and given syllables of a Korean national's Latin name, by its best parse. */
-function hangulOf(name: string): { family: string; given: string[] } | undefined {
-  const p = parseName({ full: name })[0];
-  if (!p?.familyCandidates.length || !p.givenParses.length || p.script !== "latin") return;
-  const given = p.givenParses[0]!.map((s) => s.candidates[0]!.syllable);
-  return given.length ? { family: p.familyCandidates[0]!.syllable, given } : undefined;
-}
-
-function isKoreanNational(e: ListEntity): boolean {
-  return e.reference.startsWith("KPi.") || e.nationalities.some((c) => c === "PRK" || c === "KOR");
 }
 
 function yaleName(family: string, given: string[], rand: () => number): string {
@@ -517,25 +509,17 @@ export function yaleAndPressNearMisses(
   seed: number,
 ): Negative[] {
   const rand = prng(seed);
-  const out: Negative[] = [];
-  const seen = new Set<string>();
-  for (const e of entities) {
-    if (e.kind !== "person" || !isKoreanNational(e)) continue;
-    const k = hangulOf(e.names[0]!.name);
-    if (!k) continue;
-    const g = k.given.slice();
-    const i = Math.floor(rand() * g.length);
-    let s = pick(SWAP_SYLLABLES, rand);
-    if (s === g[i]) s = SWAP_SYLLABLES[(SWAP_SYLLABLES.indexOf(s) + 1) % SWAP_SYLLABLES.length]!;
-    g[i] = s;
-    const hangul = k.family + g.join("");
-    if (seen.has(hangul) || listed.has(hangul)) continue;
-    const name = rand() < 0.5 ? yaleName(k.family, g, rand) : pressName(k.family, g, rand);
-    if (standardReadings(name).some((x) => listed.has(x))) continue;
-    seen.add(hangul);
-    out.push({ name, kind: "Yale or press-Cyrillic near-miss", type: "person" });
-  }
-  return out;
+  return syllableNearMisses(
+    entities,
+    listed,
+    SWAP_SYLLABLES,
+    rand,
+    "Yale or press-Cyrillic near-miss",
+    (family, given) => {
+      const name = rand() < 0.5 ? yaleName(family, given, rand) : pressName(family, given, rand);
+      return standardReadings(name).some((x) => listed.has(x)) ? undefined : name;
+    },
+  );
 }
 
 const HAN_SURNAMES = [..."王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹"];
@@ -551,26 +535,17 @@ export function wadeGilesPalladiusNames(
   seed: number,
 ): Negative[] {
   const rand = prng(seed);
-  const out: Negative[] = [];
-  const seen = new Set<string>();
-  for (let tries = 0; out.length < n && tries < n * 20; tries++) {
-    const fam = pick(HAN_SURNAMES, rand);
-    const given =
-      rand() < 0.4 ? pick(HAN_GIVEN, rand) : pick(HAN_GIVEN, rand) + pick(HAN_GIVEN, rand);
-    if (seen.has(fam + given)) continue;
-    seen.add(fam + given);
+  const pools = { surnames: HAN_SURNAMES, given: HAN_GIVEN, oneGiven: 0.4 };
+  return hanNames(n, rand, pools, "Wade-Giles or Palladius name", (fam, given) => {
     const f = hanToPinyin(fam).split(" ");
     const g = [...given].map(hanToPinyin);
     const keys = [
       [...new Set([...f, ...g])].sort().join(" "),
       [...new Set([f.join(""), g.join("")])].sort().join(" "),
     ];
-    if (keys.some((k) => listedTokenSets.has(k))) continue;
-    const name = rand() < 0.5 ? wadeGilesName(f, g, rand) : palladiusName(f, g);
-    if (!name) continue;
-    out.push({ name, kind: "Wade-Giles or Palladius name", type: "person" });
-  }
-  return out;
+    if (keys.some((k) => listedTokenSets.has(k))) return;
+    return rand() < 0.5 ? wadeGilesName(f, g, rand) : palladiusName(f, g);
+  });
 }
 
 /** Company names with foreign legal forms, a pool neither other part uses. */

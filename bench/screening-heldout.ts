@@ -59,8 +59,16 @@ const HELD_OUT_SYSTEMS: [RomanizationSystem, boolean][] = [
 ];
 
 /** A Korean national by the list's own data (a UN KPi reference alone is not: TSANG YUNG YUAN). */
-function isKoreanNational(e: ListEntity): boolean {
+export function isKoreanNational(e: ListEntity): boolean {
   return e.reference.startsWith("KPi.") || e.nationalities.some((c) => c === "PRK" || c === "KOR");
+}
+
+/** Family and given syllables of a Korean national's Latin name, by its best parse. */
+export function hangulOf(name: string): { family: string; given: string[] } | undefined {
+  const p = parseName({ full: name })[0];
+  if (!p?.familyCandidates.length || !p.givenParses.length || p.script !== "latin") return;
+  const given = p.givenParses[0]!.map((s) => s.candidates[0]!.syllable);
+  return given.length ? { family: p.familyCandidates[0]!.syllable, given } : undefined;
 }
 
 function personVariants(name: string, e: ListEntity, rand: () => number): [string, string][] {
@@ -311,14 +319,8 @@ export function chineseNames(
   seed: number,
 ): Negative[] {
   const rand = prng(seed);
-  const out: Negative[] = [];
-  const seen = new Set<string>();
-  for (let tries = 0; out.length < n && tries < n * 20; tries++) {
-    const fam = pick(HAN_SURNAMES, rand);
-    const given =
-      rand() < 0.45 ? pick(HAN_GIVEN, rand) : pick(HAN_GIVEN, rand) + pick(HAN_GIVEN, rand);
-    if (seen.has(fam + given)) continue;
-    seen.add(fam + given);
+  const pools = { surnames: HAN_SURNAMES, given: HAN_GIVEN, oneGiven: 0.45 };
+  return hanNames(n, rand, pools, "chinese characters", (fam, given) => {
     const readings = [
       tokenize(`${hanToPinyin(fam)} ${[...given].map(hanToPinyin).join("")}`),
       tokenize(`${hanToPinyin(fam)} ${[...given].map(hanToPinyin).join(" ")}`),
@@ -328,12 +330,35 @@ export function chineseNames(
         const r = romanizeName(hangul.slice(0, 1), hangul.slice(1), system, { diacritics: false });
         readings.push(tokenize(`${r.family} ${r.given}`));
       }
-    if (readings.some((t) => listedTokenSets.has([...new Set(t)].sort().join(" ")))) continue;
-    out.push({
-      name: rand() < 0.5 ? fam + given : `${given} ${fam}`,
-      kind: "chinese characters",
-      type: "person",
-    });
+    if (readings.some((t) => listedTokenSets.has([...new Set(t)].sort().join(" ")))) return;
+    return rand() < 0.5 ? fam + given : `${given} ${fam}`;
+  });
+}
+
+/**
+ * Up to `n` distinct Chinese-character person names (a family character and one given
+ * character with probability `oneGiven`, else two), in 20·n tries, each written by `render`
+ * (undefined: dropped, e.g. because it reads as a listed name).
+ */
+export function hanNames(
+  n: number,
+  rand: () => number,
+  pools: { surnames: readonly string[]; given: readonly string[]; oneGiven: number },
+  kind: string,
+  render: (family: string, given: string) => string | undefined,
+): Negative[] {
+  const out: Negative[] = [];
+  const seen = new Set<string>();
+  for (let tries = 0; out.length < n && tries < n * 20; tries++) {
+    const fam = pick(pools.surnames, rand);
+    const given =
+      rand() < pools.oneGiven
+        ? pick(pools.given, rand)
+        : pick(pools.given, rand) + pick(pools.given, rand);
+    if (seen.has(fam + given)) continue;
+    seen.add(fam + given);
+    const name = render(fam, given);
+    if (name) out.push({ name, kind, type: "person" });
   }
   return out;
 }
@@ -429,6 +454,40 @@ export function companyNames(
     seen.add(name);
     if (listedOrgKeys.has([...new Set(splitOrgName(name).core)].sort().join(" "))) continue;
     out.push({ name, kind: "company", type: "org" });
+  }
+  return out;
+}
+
+/**
+ * Korean names one given syllable away from a listed Korean national's name: per person, one
+ * given syllable swapped for one of `pool`, skipped when the Hangul is listed or already made,
+ * then written by `render` (undefined: the spelling reads as a listed name, so it is dropped).
+ */
+export function syllableNearMisses(
+  entities: readonly ListEntity[],
+  listed: ReadonlySet<string>,
+  pool: readonly string[],
+  rand: () => number,
+  kind: string,
+  render: (family: string, given: string[]) => string | undefined,
+): Negative[] {
+  const out: Negative[] = [];
+  const seen = new Set<string>();
+  for (const e of entities) {
+    if (e.kind !== "person" || !isKoreanNational(e)) continue;
+    const k = hangulOf(e.names[0]!.name);
+    if (!k) continue;
+    const g = k.given.slice();
+    const i = Math.floor(rand() * g.length);
+    let s = pick(pool, rand);
+    if (s === g[i]) s = pool[(pool.indexOf(s) + 1) % pool.length]!;
+    g[i] = s;
+    const hangul = k.family + g.join("");
+    if (seen.has(hangul) || listed.has(hangul)) continue;
+    const name = render(k.family, g);
+    if (name === undefined) continue;
+    seen.add(hangul);
+    out.push({ name, kind, type: "person" });
   }
   return out;
 }
