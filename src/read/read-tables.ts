@@ -30,7 +30,7 @@ import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 4;
+export const READ_TABLES_LAYOUT = 5;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -156,35 +156,50 @@ async function replaceRows(
 }
 
 /**
- * SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`.
- * The cited records' keys and the person's documents, which a page shows masked, are text
- * separated by spaces (a key or a document number has none; `?` for an id no loaded record
- * has): DuckDB reads a few rows of a text column where they are, while a row of a list column is
- * found by reading the lists before it in its row group, and a page of the listing by score
- * takes 50 rows from anywhere in the table. Reads turn the keys into masked references.
+ * SQL: read_alerts's columns for the alerts `a` and their lists rt_lists `c`. The cited records'
+ * keys are text separated by spaces (a key has none; `?` for an id no loaded record has): DuckDB
+ * reads a few rows of a text column where they are, while a row of a list column is found by
+ * reading the lists before it in its row group, and a page of the listing by score takes 50 rows
+ * from anywhere in the table. Reads turn the keys into masked references. The cited ids as
+ * stored, and the person's document numbers that mask a summary, are read for a page's alerts
+ * only (src/read/alerts.ts), so the sorts here move no lists of text.
  */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_keys, '') AS record_keys,
-  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, '') AS docs`;
+  coalesce(c.record_keys, '') AS record_keys, coalesce(c.port_ids, []) AS port_ids`;
 
 /**
  * The columns listAlerts filters and sorts on, the ports (the place filter) among them:
- * read_alerts_by_score holds only these, so sorting it by score moves no lists or summaries; a
- * page of it takes the rest of its rows from read_alerts by alert id.
+ * read_alerts_by_score holds only these, so sorting it by score moves no summaries; a page of it
+ * takes the rest of its rows from read_alerts by alert id.
  */
 const BY_SCORE_COLUMNS =
   "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
 
 /**
+ * SQL: per alert of `alerts a` (rowid n), its cited records' keys in citation order as text and
+ * the known ports they were at (what the place filter matches: a gazetteer place stands for port
+ * ids). The cited ids (`source:record_id`) are unnested and matched to records by one hash join;
+ * the lists are gathered as integers and ENUM codes, and turned into text once per alert.
+ * list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
+ * back in citation order.
+ */
+function alertListsSql(where: string): string {
+  return `SELECT c.n,
+      array_to_string(list_transform(list_select(list(r.rec_key), list_grade_up(list(c.i))),
+        k -> coalesce(k::VARCHAR, '?')), ' ') AS record_keys,
+      list_sort(list_distinct(list(r.port_id)))::VARCHAR[] AS port_ids
+    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
+          FROM alerts a WHERE true ${where}) c
+    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
+    GROUP BY c.n`;
+}
+
+/**
  * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
  * condition over alerts `a`) replaced. Each alert gets its cited records' keys (in citation
- * order), the ports they were at (the place filter) and its person's document numbers (masking
- * the summary).
- *
- * The cited ids (`source:record_id`) are unnested and matched to records by one hash join, and
- * the lists built in one pass grouped by alert; only read_alerts carries them, so the other two
- * tables sort narrow rows.
+ * order) and the ports they were at (the place filter), built once (alertListsSql); only
+ * read_alerts carries them, so the other two tables sort narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
@@ -192,22 +207,9 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
-  await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
-    SELECT person_id, array_to_string(list_sort(list(doc_number)), ' ') AS docs FROM person_documents
-    WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
-  // list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
-  // back in citation order.
-  await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS
-    SELECT c.n,
-           array_to_string(list_select(list(coalesce(r.rec_key::VARCHAR, '?')), list_grade_up(list(c.i))), ' ')
-             AS record_keys,
-           list_sort(list_distinct(list(coalesce(r.port_id, r.port_raw)))) AS port_ids
-    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
-          FROM alerts a WHERE true ${where}) c
-    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
-    GROUP BY c.n`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS ${alertListsSql(where)}`);
   const alerts = `SELECT ${ALERT_COLUMNS}
-    FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid LEFT JOIN rt_docs d USING (person_id)
+    FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid
     WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
   const ra = which ? `WHERE ${which}` : "";
   const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
@@ -222,7 +224,6 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
       which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
     );
   await store.run("DROP TABLE rt_lists");
-  await store.run("DROP TABLE rt_docs");
 }
 
 /** Counts the alerts per rule once and records the layout; returns the number of alerts. */
