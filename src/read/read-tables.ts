@@ -103,8 +103,7 @@ const WHOLE: Record<string, string> = {
       p.labor_score, p.indicators, coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search
     FROM persons p LEFT JOIN (
       SELECT person_id,
-             to_json(list({'name': name, 'script': script, 'count': count}
-               ORDER BY count DESC, name))::VARCHAR AS names,
+             to_json(list({'name': name, 'script': script, 'count': count}))::VARCHAR AS names,
              string_agg(lower(name), ${NAME_SEPARATOR_SQL}) AS search
       FROM person_names GROUP BY person_id) n USING (person_id)
     ORDER BY p.person_id`,
