@@ -11,9 +11,10 @@
  * pages (by rule and by score), person searches by document number and person details, for
  * persons and documents sampled from the store beforehand, and now and then the overview, the
  * cohorts and the session, once the server has computed its whole-store views. Phase 2 repeats
- * the mix while an ingest job loads the scenario's crossings again under a new source name. Each
- * phase reports the server's CPU time per request and, apart, the requests for a path not asked
- * before in the phase (which the server's kept answers cannot serve).
+ * the mix, for the other half of the sampled persons and documents, while an ingest job loads
+ * the scenario's crossings again under a new source name. Each phase reports the server's CPU
+ * time per request and, apart, the requests for a path not asked before in the phase (which the
+ * server's kept answers cannot serve), with where their time went (`Server-Timing`).
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -62,10 +63,10 @@ async function sample(db: string) {
   const store = await Store.open(db);
   try {
     const persons = await store.all<{ person_id: string }>(
-      "SELECT person_id FROM alerts WHERE person_id IS NOT NULL USING SAMPLE 200 ROWS",
+      "SELECT DISTINCT person_id FROM alerts WHERE person_id IS NOT NULL USING SAMPLE 400 ROWS",
     );
     const docs = await store.all<{ doc_number: string }>(
-      "SELECT doc_number FROM person_documents USING SAMPLE 200 ROWS",
+      "SELECT DISTINCT doc_number FROM person_documents USING SAMPLE 400 ROWS",
     );
     const rules = await store.all<{ rule: string }>(
       "SELECT DISTINCT rule FROM alerts ORDER BY rule",
@@ -100,14 +101,23 @@ interface Mix {
   paths: string[];
 }
 
-function mix(s: Awaited<ReturnType<typeof sample>>): Mix {
+/**
+ * The requests of a phase: alert pages, and searches and details for half of the sampled
+ * documents and persons (`half` 0 or 1), so the second phase asks for persons the first did not
+ * and its first asks read the store while the job runs.
+ */
+function mix(s: Awaited<ReturnType<typeof sample>>, half: 0 | 1): Mix {
   const paths: string[] = [];
+  const pick = (xs: string[], i: number) => {
+    const mine = xs.filter((_, k) => k % 2 === half);
+    return mine.length > 0 ? mine[i % mine.length] : xs[i % Math.max(1, xs.length)];
+  };
   for (let i = 0; i < 200; i++) {
     const rule = s.rules[i % Math.max(1, s.rules.length)];
     paths.push(i % 2 ? "/api/alerts?limit=50&sort=score" : `/api/alerts?limit=50&rule=${rule}`);
-    const doc = s.docs[i % Math.max(1, s.docs.length)];
+    const doc = pick(s.docs, i);
     if (doc) paths.push(`/api/persons?q=${encodeURIComponent(doc)}`);
-    const person = s.persons[i % Math.max(1, s.persons.length)];
+    const person = pick(s.persons, i);
     if (person) paths.push(`/api/persons/${person}`);
     // The other pages a browsing user opens now and then.
     if (i % 10 === 0) paths.push("/api/views/overview", "/api/cohorts", "/api/views/session");
@@ -123,7 +133,18 @@ interface PhaseResult {
    * Requests for a path not asked before in the phase: the server's kept answers
    * (src/server/response-cache.ts) cannot serve them, so they measure the reads themselves.
    */
-  first_asks: { requests: number; p50_ms: number; p95_ms: number };
+  first_asks: {
+    requests: number;
+    p50_ms: number;
+    p95_ms: number;
+    /**
+     * Where a first ask's time went, from the server's `Server-Timing`: waiting for a read
+     * connection, holding one (DuckDB), the whole handler, and the client's time beyond the
+     * handler (the event loop busy with other requests, the network).
+     */
+    p50_parts_ms: Parts;
+    p95_parts_ms: Parts;
+  };
   errors: number;
   timeouts: number;
   non2xx: number;
@@ -145,6 +166,30 @@ function cpuSeconds(pid: number | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
+interface Parts {
+  wait: number;
+  db: number;
+  app: number;
+  outside: number;
+}
+
+/** `wait;dur=1.0, db;dur=2.0, app;dur=3.5` as numbers (0 for a part not named). */
+function serverTiming(header: string | string[] | undefined): Parts {
+  const text = Array.isArray(header) ? header.join(",") : (header ?? "");
+  const part = (name: string) => Number(new RegExp(`${name};dur=([\\d.]+)`).exec(text)?.[1] ?? 0);
+  return { wait: part("wait"), db: part("db"), app: part("app"), outside: 0 };
+}
+
+/** Each part's own p-th quantile (the parts of different requests). */
+function partsQuantile(parts: readonly Parts[], p: number): Parts {
+  const q = (k: keyof Parts) =>
+    quantile(
+      parts.map((x) => x[k]).sort((a, b) => a - b),
+      p,
+    );
+  return { wait: q("wait"), db: q("db"), app: q("app"), outside: q("outside") };
+}
+
 /** The p-th quantile of sorted times, in ms with one decimal. */
 function quantile(sorted: readonly number[], p: number): number {
   const at = Math.min(sorted.length - 1, Math.floor(p * sorted.length));
@@ -163,7 +208,8 @@ async function phase(
   const firstTimes: number[] = [];
   const asked = new Set<string>();
   // Set by onResponse, which autocannon calls just before its "response" event for that request.
-  let answeredFirst = false;
+  let answered: Parts | null = null;
+  const parts: Parts[] = [];
   let next = 0;
   const result = await new Promise<autocannon.Result>((ok, fail) => {
     const instance = autocannon(
@@ -180,8 +226,11 @@ async function phase(
               asked.add(path);
               return { ...req, method: "GET", path };
             },
-            onResponse: (_status, _body, context) => {
-              answeredFirst = (context as { first?: boolean }).first === true;
+            onResponse: (_status, _body, context, headers) => {
+              answered =
+                (context as { first?: boolean }).first === true
+                  ? serverTiming(headers?.["server-timing"])
+                  : null;
             },
           },
         ],
@@ -190,7 +239,10 @@ async function phase(
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => {
       times.push(responseTime);
-      if (answeredFirst) firstTimes.push(responseTime);
+      if (answered) {
+        firstTimes.push(responseTime);
+        parts.push({ ...answered, outside: Math.max(0, responseTime - answered.app) });
+      }
     });
   });
   times.sort((a, b) => a - b);
@@ -204,6 +256,8 @@ async function phase(
       requests: firstTimes.length,
       p50_ms: quantile(firstTimes, 0.5),
       p95_ms: quantile(firstTimes, 0.95),
+      p50_parts_ms: partsQuantile(parts, 0.5),
+      p95_parts_ms: partsQuantile(parts, 0.95),
     },
     errors: result.errors,
     timeouts: result.timeouts,
@@ -230,7 +284,7 @@ async function main(): Promise<void> {
   );
   try {
     const auth = await token(url);
-    const m = mix(s);
+    const m = mix(s, 0);
     const load = () => loadavg().map((l) => Number(l.toFixed(2)));
     // The server computes its whole-store views when it starts (docs/server.md, "Load"); the
     // phases measure a server that has finished that, as users of a running server find it.
@@ -245,6 +299,7 @@ async function main(): Promise<void> {
       );
     const before = load();
     const browse = await phase(url, auth, m, seconds, child.pid);
+    const afterBrowse = load();
     // Phase 2: the same mix while an ingest job loads the crossings again as a new source.
     const body = readFileSync(crossings);
     const up = await fetch(`${url}/api/jobs/ingest?name=crossings.csv&source=bench-${Date.now()}`, {
@@ -253,7 +308,7 @@ async function main(): Promise<void> {
       body,
     });
     const job = (await up.json()) as { job_id: string };
-    const duringP = phase(url, auth, m, seconds, child.pid);
+    const duringP = phase(url, auth, mix(s, 1), seconds, child.pid);
     let status = "running";
     let jobSeconds = 0;
     const t0 = Date.now();
@@ -274,6 +329,7 @@ async function main(): Promise<void> {
       users,
       seconds,
       load_before: before,
+      load_after_browse: afterBrowse,
       load_after: load(),
       browse,
       during_ingest: {

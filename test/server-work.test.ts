@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { serverLockPath } from "../src/db/server-lock.js";
+import { answerKey } from "../src/server/response-cache.js";
 import { simulate } from "../src/sim/simulate.js";
 import { runCli } from "./helpers/with-db.js";
 import {
@@ -480,6 +481,45 @@ describe("sojourn serve: jobs, review, cases, export, audit", () => {
     const added = logged.body.entries.slice(before.body.entries.length);
     assert.deepEqual(added.map((e) => e.target).sort(), [...ids].sort());
     assert.ok(added.every((e) => e.actor === "analyst" && e.detail.bulk === true));
+  });
+
+  it("an ingest job keeps the browsing answers and renews the views; analyze renews both", async () => {
+    const { responses } = t.server.ctx;
+    const personKey = answerKey("GET /api/persons/{person_id}", { person_id: personId }, {});
+    // The alert queue's first page as the web app asks for it, warmed after every analyze.
+    const queueKey = answerKey("GET /api/alerts", {}, { sort: "score", limit: 100 });
+    const kept = async (key: string) => {
+      let computed = false;
+      await responses.get(key, async () => {
+        computed = true;
+        return "{}";
+      });
+      responses.invalidate(computed ? ["browse"] : []);
+      return !computed;
+    };
+    const person = await viewer.get(`/api/persons/${personId}`);
+    assert.equal(person.status, 200, person.text);
+    const runs = async () => ((await viewer.get("/api/runs")).body.runs as unknown[]).length;
+    const before = await runs();
+    assert.ok(await kept(personKey));
+    const ingest = await analyst.request<Job>(
+      "POST",
+      "/api/jobs/ingest?name=again.csv&source=again",
+      {
+        body: crossings,
+      },
+    );
+    assert.equal(ingest.status, 202, ingest.text);
+    await waitForJob(analyst, ingest.body.job_id);
+    assert.ok(await kept(personKey), "an ingest leaves what browsing shows");
+    assert.ok(await kept(queueKey), "the alert queue's first page is kept from the start");
+    assert.equal(await runs(), before + 1, "the ingest runs listing is renewed");
+    const analyze = await analyst.request<Job>("POST", "/api/jobs/analyze");
+    await waitForJob(analyst, analyze.body.job_id);
+    assert.ok(await kept(queueKey), "the alert queue's first page is warmed again");
+    // Last: a key not kept is computed as "{}" by kept(), which then empties the browsing answers.
+    assert.ok(!(await kept(personKey)), "analyze rewrites what browsing shows");
+    assert.equal((await viewer.get(`/api/persons/${personId}`)).status, 200);
   });
 
   it("a command on the store while the server runs names the server instead of a lock error", () => {

@@ -3,11 +3,14 @@
  * document at /api/openapi.json is generated. Every failure answers in the one error shape
  * (errors.ts); bad input is a 4xx naming the field.
  */
+
+import { performance } from "node:perf_hooks";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { type AppEnv, authenticate } from "./auth.js";
-import type { ServerContext } from "./context.js";
+import type { ReadTiming, ServerContext } from "./context.js";
 import { ApiError, errorBody, errorResponse, zodIssues } from "./errors.js";
 import { adminRoutes } from "./routes/admin.js";
 import { alertDetailRoutes } from "./routes/alert-detail.js";
@@ -18,6 +21,25 @@ import { readRoutes } from "./routes/reads.js";
 import { reviewRoutes } from "./routes/reviews.js";
 import { viewRoutes } from "./routes/views.js";
 import { webRoutes } from "./web/static.js";
+
+/**
+ * `Server-Timing` on every API answer: `wait` for a read connection, `db` holding one, `app` the
+ * whole handler. A client's time beyond `app` was spent before the handler ran (the event loop
+ * busy, the network) or sending the answer.
+ */
+function serverTiming(ctx: ServerContext): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const t: ReadTiming = { waitMs: 0, dbMs: 0 };
+    const t0 = performance.now();
+    await ctx.reads.measure(t, next);
+    const ms = (x: number) => x.toFixed(1);
+    const value = `wait;dur=${ms(t.waitMs)}, db;dur=${ms(t.dbMs)}, app;dur=${ms(performance.now() - t0)}`;
+    // A response whose headers are immutable (none of the API's today) goes without.
+    try {
+      c.res.headers.set("Server-Timing", value);
+    } catch {}
+  };
+}
 
 /** JSON bodies are small; uploads (octet-stream) are streamed and limited in uploads.ts. */
 const JSON_BODY_LIMIT = 1 << 20;
@@ -42,6 +64,7 @@ export function createApp(ctx: ServerContext) {
     },
   });
   app.use("*", secureHeaders());
+  app.use("/api/*", serverTiming(ctx));
   app.use("/api/*", async (c, next) => {
     const type = c.req.header("Content-Type") ?? "";
     if (type.startsWith("application/octet-stream")) return next();

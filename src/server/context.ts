@@ -4,9 +4,11 @@
  * through `write`, reads take a connection of their own from `reads`, and jobs write on a
  * connection of their own (jobs.ts), so reads go on while a job runs. Every write empties the
  * read cache (credentials), and every write of data (all but `"access"` writes) the kept
- * answers of the browsing reads (response-cache.ts); the whole-store views are recomputed when a
- * job has written (kept-views.ts).
+ * answers of the browsing reads (response-cache.ts); the whole-store views are recomputed, on a
+ * connection of their own, when a job has written (kept-views.ts).
  */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { performance } from "node:perf_hooks";
 import { type AuditInput, appendAudit } from "../audit/audit-log.js";
 import type { Store } from "../db/store.js";
 import type { JobRunner } from "./jobs.js";
@@ -26,23 +28,48 @@ export class Serial {
   }
 }
 
-/** A fixed set of read connections; a caller waits for a free one. */
+/**
+ * Where a request's time went on the read connections, for its `Server-Timing` header: waiting
+ * for a free connection, and holding one (DuckDB's time and the await hops between statements).
+ */
+export interface ReadTiming {
+  waitMs: number;
+  dbMs: number;
+}
+
+/**
+ * A fixed set of read connections; a caller waits for a free one, first come first served.
+ * The time each caller waits and holds a connection is added to the request's `ReadTiming`
+ * (`measure`), carried by async context so read functions need not pass it along.
+ */
 export class StorePool {
   private readonly free: Store[];
   private readonly waiting: ((s: Store) => void)[] = [];
+  private readonly timing = new AsyncLocalStorage<ReadTiming>();
   constructor(readonly stores: readonly Store[]) {
     this.free = [...stores];
   }
   async use<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    const t0 = performance.now();
     const store =
       this.free.pop() ?? (await new Promise<Store>((resolve) => this.waiting.push(resolve)));
+    const t1 = performance.now();
     try {
       return await fn(store);
     } finally {
+      const timing = this.timing.getStore();
+      if (timing) {
+        timing.waitMs += t1 - t0;
+        timing.dbMs += performance.now() - t1;
+      }
       const next = this.waiting.shift();
       if (next) next(store);
       else this.free.push(store);
     }
+  }
+  /** Runs `fn` (a request) adding the time its reads wait and hold connections to `timing`. */
+  measure<T>(timing: ReadTiming, fn: () => Promise<T>): Promise<T> {
+    return this.timing.run(timing, fn);
   }
   close(): void {
     for (const s of this.stores) s.close();
@@ -74,6 +101,13 @@ export interface ServerContext {
   store: Store;
   write: <T>(fn: (store: Store) => Promise<T>, scope?: WriteScope) => Promise<T>;
   reads: StorePool;
+  /**
+   * The connection for whole-store computations (the kept views, the screening index): a scan
+   * of seconds there never holds a connection that browsing reads wait for.
+   */
+  viewReads: StorePool;
+  /** Computes and keeps the first pages' answers (json-route.ts `warm`), one after another. */
+  warmers: (() => Promise<void>)[];
   jobs: JobRunner;
   throttle: LoginThrottle;
   screening: ScreeningCache;
@@ -120,5 +154,5 @@ export function kept<T>(
   key: string,
   read: (store: Store) => Promise<T>,
 ): Promise<T> {
-  return ctx.views.get(key, () => ctx.reads.use(read));
+  return ctx.views.get(key, () => ctx.viewReads.use(read));
 }

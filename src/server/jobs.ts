@@ -71,7 +71,7 @@ export class JobRunner {
     private readonly write: Write,
     private readonly read: Read,
     /** Recomputes what the server keeps of the store; run after a job wrote, before it is reported done. */
-    private readonly refresh: () => Promise<void> = async () => undefined,
+    private readonly refresh: (kind: JobKind) => Promise<void> = async () => undefined,
   ) {}
 
   /** Jobs a previous server left queued or running cannot finish: say so. */
@@ -136,7 +136,7 @@ export class JobRunner {
     // up to the step that failed).
     if (spec.kind !== "case-export") {
       live.stage = "updating the server's views";
-      await this.refresh();
+      await this.refresh(spec.kind);
     }
     await this.write((s) =>
       s.transaction(async () => {

@@ -30,6 +30,22 @@ describe("ResponseCache", () => {
     assert.equal(await cache.get("e", async () => "ok"), "ok");
   });
 
+  it("forgets the answers of one kind and keeps the others", async () => {
+    const cache = new ResponseCache();
+    await cache.get("page", async () => "page 1");
+    await cache.get("overview", async () => "overview 1", "view");
+    let release: (v: string) => void = () => undefined;
+    const slow = cache.get("slow view", () => new Promise<string>((ok) => (release = ok)), "view");
+    cache.invalidate(["view"]);
+    release("stale");
+    assert.equal(await slow, "stale");
+    assert.equal(await cache.get("page", async () => "page 2"), "page 1");
+    assert.equal(await cache.get("overview", async () => "overview 2", "view"), "overview 2");
+    assert.equal(await cache.get("slow view", async () => "fresh", "view"), "fresh");
+    cache.invalidate();
+    assert.equal(await cache.get("page", async () => "page 3"), "page 3");
+  });
+
   it("drops the least recently used answers past its byte budget", async () => {
     const cache = new ResponseCache(10);
     await cache.get("a", async () => "aaaa");

@@ -19,11 +19,10 @@ import {
   StorePool,
   type WriteScope,
 } from "./context.js";
-import { JobRunner } from "./jobs.js";
+import { type JobKind, JobRunner } from "./jobs.js";
 import { KeptViews } from "./kept-views.js";
 import { ReadCache } from "./read-cache.js";
-import { ResponseCache } from "./response-cache.js";
-import { warmViews } from "./routes/views.js";
+import { ANSWER_KINDS, ResponseCache } from "./response-cache.js";
 import { ScreeningCache } from "./screening-cache.js";
 import { LoginThrottle } from "./throttle.js";
 
@@ -94,6 +93,7 @@ export async function createContext(
       }),
     ),
   );
+  const viewReads = new StorePool([await store.connect()]);
   const jobStore = await store.connect();
   await JobRunner.closeStale(store);
   const full: ServerOptions = {
@@ -104,18 +104,23 @@ export async function createContext(
     filesDir: options.filesDir ?? defaultFilesDir(store.path),
   };
   mkdirSync(full.filesDir, { recursive: true });
-  return {
+  const ctx: ServerContext = {
     store,
     write,
     reads,
+    viewReads,
+    warmers: [],
     jobs: new JobRunner(
       jobStore,
-      write,
+      // A job's own rows (queued, running, done) change no kept answer; what the job wrote is
+      // accounted for by refreshAfterJob.
+      (fn) => write(fn, "access"),
       (fn) => reads.use(fn),
-      () => views.refresh(),
+      (kind) => refreshAfterJob(ctx, kind),
     ),
     close() {
       reads.close();
+      viewReads.close();
       jobStore.close();
     },
     throttle: new LoginThrottle(),
@@ -126,6 +131,30 @@ export async function createContext(
     options: full,
     decoyHash: await decoyHash(),
   };
+  return ctx;
+}
+
+/**
+ * Jobs after which the browsing reads show what they showed before: an ingest adds records,
+ * which browsing shows only once the next analyze has written them into the read tables; an
+ * evidence source adds claims, which no browsing read shows.
+ */
+const BROWSING_UNCHANGED: readonly JobKind[] = ["ingest", "evidence-add"];
+
+/**
+ * After a job wrote the store and before it is reported done: the kept views recomputed (on
+ * their own connection), the kept answers the job changed forgotten, and the first pages'
+ * answers computed again, so the next user finds them kept.
+ */
+async function refreshAfterJob(ctx: ServerContext, kind: JobKind): Promise<void> {
+  await ctx.views.refresh();
+  ctx.responses.invalidate(BROWSING_UNCHANGED.includes(kind) ? ["view"] : ANSWER_KINDS);
+  await warmAnswers(ctx);
+}
+
+/** Computes the answers the routes declare warm; a failure is left to the first request. */
+export async function warmAnswers(ctx: ServerContext): Promise<void> {
+  for (const warm of ctx.warmers) await warm().catch(() => undefined);
 }
 
 export async function startServer(
@@ -152,7 +181,7 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
   writeServerLock(storePath, { pid: process.pid, url, started_at: new Date().toISOString() });
-  const warming = warmViews(ctx);
+  const warming = warmAnswers(ctx);
   let stopped = false;
   return {
     url,

@@ -10,6 +10,7 @@ import type { Context } from "hono";
 import type { Credential } from "../../users/users.js";
 import { type Access, type AddRoute, type AppEnv, apiRoute, credOf } from "../auth.js";
 import type { ServerContext } from "../context.js";
+import { answerKey } from "../response-cache.js";
 import { checkUnmask, type UnmaskRequest } from "../unmask.js";
 import { Any, Json, UnmaskQuery } from "./schemas.js";
 
@@ -56,9 +57,15 @@ export interface JsonRouteDef<
   response: [R, string];
   /**
    * A read whose masked answer depends on the store's data alone (not on who asks): kept as its
-   * JSON text until the next data write (../response-cache.ts).
+   * JSON text (../response-cache.ts) until the next data write (`true`: a browsing read) or
+   * until a job writes the store (`"view"`: a whole-store view).
    */
-  cached?: boolean;
+  cached?: boolean | "view";
+  /**
+   * Queries (as a client sends them) whose answers the server computes and keeps before anyone
+   * asks: at start and after each job that emptied them (the first pages users open).
+   */
+  warm?: Record<string, string>[];
   /** 202: a queued job. */
   status?: 200 | 202;
   /** Responses beyond the answer and the shared errors. */
@@ -143,11 +150,54 @@ export function jsonRoute<
         c,
       };
       if (!d.cached || input.unmask) return c.json((await handler(input, ctx)) as never, status);
-      const key = JSON.stringify([d.route, params, query]);
-      const text = await ctx.responses.get(key, async () =>
-        JSON.stringify(await handler(input, ctx)),
-      );
+      const text = await keptAnswer(d, ctx, params, query, () => handler(input, ctx));
       return c.body(text, status, { "Content-Type": "application/json" });
     }) as never);
+    for (const raw of d.warm ?? []) ctx.warmers.push(warmer(d, ctx, raw, handler as never));
+  };
+}
+
+type AnyDef = JsonRouteDef<Shape, Shape, z.ZodType, z.ZodType>;
+
+/** The kept JSON text of a cached route's masked answer, keyed by its validated input. */
+function keptAnswer(
+  d: AnyDef,
+  ctx: ServerContext,
+  params: unknown,
+  query: unknown,
+  answer: () => unknown,
+): Promise<string> {
+  return ctx.responses.get(
+    answerKey(d.route, params, query),
+    async () => JSON.stringify(await answer()),
+    d.cached === "view" ? "view" : "browse",
+  );
+}
+
+/**
+ * Computes and keeps the masked answer to `raw` (a query as a client sends it, validated by the
+ * route's own schema, so the key is the one a request for it finds). No caller: a handler that
+ * reads who asks fails, and the answer is left to the first request.
+ */
+function warmer(
+  d: AnyDef,
+  ctx: ServerContext,
+  raw: Record<string, string>,
+  handler: (input: RouteInput<Shape, Shape, z.ZodType>, ctx: ServerContext) => unknown,
+): () => Promise<void> {
+  const shape = d.unmask ? { ...d.query, ...UnmaskQuery } : (d.query ?? {});
+  return async () => {
+    const query = z.object(shape).parse(raw) as never;
+    const input: RouteInput<Shape, Shape, z.ZodType> = {
+      params: {} as never,
+      query,
+      body: undefined as never,
+      get cred(): never {
+        throw new Error(`${d.route} is warmed without a caller`);
+      },
+      unmask: false,
+      c: undefined as never,
+    };
+    await keptAnswer(d, ctx, {}, query, () => handler(input, ctx));
   };
 }

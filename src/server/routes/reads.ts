@@ -54,7 +54,7 @@ const ScreenQuerySchema = z.object({
   nationality: z.string().max(60).optional(),
 });
 const screen = async (ctx: ServerContext, queries: z.infer<typeof ScreenQuerySchema>[]) => {
-  const index = await ctx.screening.get((fn) => ctx.reads.use(fn));
+  const index = await ctx.screening.get((fn) => ctx.viewReads.use(fn));
   return queries.map((q) => ({
     query: q,
     threshold: SCREEN_THRESHOLD,
@@ -88,10 +88,8 @@ export function readRoutes(ctx: ServerContext) {
 }
 
 /** The cohorts listing (of one kind, or all), kept until a job writes. */
-export const cohortsView = (ctx: ServerContext, kind?: string) =>
+const cohortsView = (ctx: ServerContext, kind?: string) =>
   kept(ctx, `cohorts:${kind ?? ""}`, (s) => listCohorts(s, { kind }));
-/** The sponsors listing, kept under its route's path like the other listings. */
-export const sponsorsView = (ctx: ServerContext) => kept(ctx, "/api/sponsors", listSponsors);
 
 const SPONSORS =
   "sponsors, their teams, and whether they ceased or continued after the analyze policy's deadline";
@@ -112,7 +110,8 @@ function listing(
       access: "viewer",
       summary,
       response: [z.object({ [key]: Rows }), key],
-      cached: true,
+      cached: "view",
+      warm: [{}],
     },
     async (_, ctx) => ({ [key]: (await kept(ctx, path, read)) as never }),
   );
@@ -178,6 +177,8 @@ const getAlerts = jsonRoute(
     unmask: () => "alerts",
     cached: true,
     response: [PageOf("AlertPage"), "a page of alerts"],
+    // The alert queue's first page as the web app asks for it.
+    warm: [{ sort: "score", limit: "100" }],
   },
   ({ query: q, unmask }, ctx) => {
     const filter = {
@@ -215,7 +216,8 @@ const getCohorts = jsonRoute(
     summary: "cohorts: groups that cross together (labour teams, tour groups)",
     query: { kind: z.string().max(40).optional() },
     response: [z.object({ cohorts: Rows }), "cohorts"],
-    cached: true,
+    cached: "view",
+    warm: [{}],
   },
   async ({ query: q }, ctx) => ({ cohorts: (await cohortsView(ctx, q.kind)) as never }),
 );
@@ -227,7 +229,8 @@ const getPresence = jsonRoute(
     summary: "likely workers present per city and day",
     query: { from: Day.optional(), to: Day.optional(), place: Place },
     response: [Any("Presence"), "presence series or why there are none"],
-    cached: true,
+    cached: "view",
+    warm: [{}],
   },
   async ({ query: q }, ctx) => {
     const key = `presence:${q.from ?? ""}:${q.to ?? ""}:${q.place ?? ""}`;

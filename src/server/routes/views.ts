@@ -15,7 +15,6 @@ import { drawCrossingsMap } from "../../report/map.js";
 import { routeGroup } from "../auth.js";
 import { kept, type ServerContext } from "../context.js";
 import { byId, jsonRoute } from "./json-route.js";
-import { cohortsView, sponsorsView } from "./reads.js";
 import { Any } from "./schemas.js";
 
 /** The overview with its map: projecting the country shapes is most of the map's time. */
@@ -38,20 +37,6 @@ function overviewView(ctx: ServerContext) {
 const networkView = (ctx: ServerContext) =>
   kept(ctx, "view:network", (s) => readNetwork(s, loadGazetteer()));
 const policyView = (ctx: ServerContext) => kept(ctx, "view:policy", readStorePolicy);
-
-/**
- * Computes the views the first pages open (overview, policy, network, cohorts, sponsors), so
- * the first users after a start do not each wait on a scan; failures are left to the requests.
- */
-export async function warmViews(ctx: ServerContext): Promise<void> {
-  await Promise.allSettled([
-    overviewView(ctx),
-    policyView(ctx),
-    cohortsView(ctx),
-    sponsorsView(ctx),
-    networkView(ctx),
-  ]);
-}
 
 export function viewRoutes(ctx: ServerContext) {
   const gazetteer = loadGazetteer();
@@ -130,7 +115,14 @@ function view(
   v: { summary: string; answer: string; read: () => Promise<unknown> },
 ) {
   return jsonRoute(
-    { route, access: "viewer", summary: v.summary, response: [Any(name), v.answer], cached: true },
+    {
+      route,
+      access: "viewer",
+      summary: v.summary,
+      response: [Any(name), v.answer],
+      cached: "view",
+      warm: [{}],
+    },
     async () => (await v.read()) as never,
   );
 }
