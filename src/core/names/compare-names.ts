@@ -214,13 +214,18 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
 }
 
 /** Pinyin tokens (e.g. "JIN YONGZHE") against a Korean reading: does some Hanja reading fit? */
-function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
+/**
+ * A Latin name read as pinyin, family first and family last: the family syllables and every
+ * combination of given-syllable readings (zhengen = zheng·en or zhen·gen), at most 8. Kept per
+ * text: one query meets many candidates.
+ */
+const pinyinReadings = memoize((pinyinText: string): { famPy: string; given: string[][] }[] => {
   const tokens = pinyinText
     .toLowerCase()
     .split(/[\s,]+/)
     .filter(Boolean);
-  if (tokens.length < 2) return undefined;
-  let best: NameMatch | undefined;
+  if (tokens.length < 2) return [];
+  const out: { famPy: string; given: string[][] }[] = [];
   // Chinese order is family first; "Yongzhe Jin" appears in western-ordered records too.
   for (const [fam, givenTokens] of [
     [tokens[0]!, tokens.slice(1)],
@@ -228,14 +233,20 @@ function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
   ] as const) {
     const famSyl = parsePinyin(fam);
     if (!famSyl || givenTokens.some((t) => !parsePinyin(t))) continue;
-    const famPy = famSyl.join("");
-    // Each given token may split several ways (zhengen = zheng·en or zhen·gen): try every combination.
     let givenReadings: string[][] = [[]];
     for (const t of givenTokens) {
       const next: string[][] = [];
       for (const g of givenReadings) for (const r of parsePinyinAll(t)) next.push([...g, ...r]);
       givenReadings = next.slice(0, 8);
     }
+    out.push({ famPy: famSyl.join(""), given: givenReadings });
+  }
+  return out;
+}, 20_000);
+
+function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
+  let best: NameMatch | undefined;
+  for (const { famPy, given: givenReadings } of pinyinReadings(pinyinText)) {
     for (const given of givenReadings) {
       const famOk = y.familyCandidates.some((c) =>
         surnamePinyinCandidates(c.syllable).includes(famPy),
