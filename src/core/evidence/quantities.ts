@@ -262,7 +262,7 @@ const ZH_RE = new RegExp(
 );
 // A Chinese count written after its noun: "朝鲜人超过十万", "勞工人數共17萬".
 const ZH_NOUN_FIRST = new RegExp(
-  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
+  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|已达|已達|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
   "gu",
 );
 // A bare count of tens of thousands before 在 + a place, in a list about workers: "这10万名劳工中,
