@@ -353,8 +353,17 @@ export function periodFor(
   if (
     /(?:총|共|合计|合計|\btotal(?:\s+of)?|\bin\s+all)\s*$/iu.test(text.slice(start - 12, start))
   ) {
-    const listed = dates.filter((d) => d.end <= start);
-    if (listed.length > 1)
+    // A day named beside the periods ("8일 … 7월부터 9월까지 … 총") is when it was said.
+    const all = dates.filter((d) => d.end <= start);
+    const spans = all.filter((d) => d.from !== d.to);
+    // A year around the months listed in it ("올해 7월부터 9월까지") frames them, adds nothing.
+    const listed = (spans.length > 0 ? spans : all).filter(
+      (d, _, list) =>
+        !list.some(
+          (o) => o !== d && d.from <= o.from && o.to <= d.to && (d.from < o.from || o.to < d.to),
+        ),
+    );
+    if (listed.length > 1 && listed[0]!.from <= listed[listed.length - 1]!.to)
       return {
         ...listed[listed.length - 1]!,
         from: listed[0]!.from,

@@ -26,9 +26,10 @@ import { maskNoise } from "./noise.js";
 import { findOrganisations } from "./organisations.js";
 import { rankClaims } from "./rank-claims.js";
 import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
+import { type ListedCount, respectivelyCounts } from "./respectively.js";
 import { codePointIndexer, paragraphs, type Segment, sentences } from "./segment.js";
 import { statementKinds } from "./statement-cues.js";
-import { findWorkerCounts } from "./worker-counts.js";
+import { antecedentIsWorker, findWorkerCounts } from "./worker-counts.js";
 import { EMPLOYER_CONTEXT, WORKER_CONTEXT } from "./worker-lexicon.js";
 
 export interface SuggestOptions {
@@ -109,7 +110,18 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
     const topicWorkers = nearWorkers || firstWorkerParagraph < seg.paragraph;
-    for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers)) {
+    // "각각 38, 332명", "分别为1200人和800人", "1,200 and 800 … respectively": each count with
+    // the period or place in its position, when a worker noun governs the list.
+    const listed = respectivelyCounts(text, seg.start, seg.end, dates, free).filter(
+      (l) => nearWorkers || antecedentIsWorker(text.slice(seg.start, l.start)),
+    );
+    for (const l of listed)
+      draft("worker_count", [l.start, l.end], {
+        ...placeFields(l.place ?? countPlace(text, l, seg, free, places, context), places),
+        ...listedCountFields(l),
+      });
+    const counts = findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers);
+    for (const q of counts.filter((c) => !listed.some((l) => l.start < c.end && c.start < l.end))) {
       const place = countPlace(text, q, seg, free, places, context);
       const endAt = Math.max(
         q.nounEnd,
@@ -160,6 +172,20 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** The fields of a count read from a "respectively" list: its value, and its paired period. */
+function listedCountFields(l: ListedCount): Partial<ClaimDraft> {
+  return {
+    ...(l.period
+      ? { periodStart: l.period.from, periodEnd: l.period.to, timeText: l.period.text }
+      : {}),
+    valueMin: l.value,
+    valueMax: l.value,
+    valueUnit: "workers",
+    valueText: l.text,
+    qualifier: "exact",
+  };
 }
 
 /** A count's place: the one the sentence ties to it, a list's region, or the context's; a

@@ -151,6 +151,16 @@ const CJK_WORKER_PHRASE = new RegExp(
   "u",
 );
 
+/** Whether the last people noun of `sentenceBefore` is a worker noun (workers, staff, DPRK
+ * nationals), the antecedent a list of bare counts after it stands for. */
+export function antecedentIsWorker(sentenceBefore: string): boolean {
+  let last: RegExpExecArray | null = null;
+  CJK_PEOPLE_NOUN.lastIndex = 0;
+  for (let m = CJK_PEOPLE_NOUN.exec(sentenceBefore); m; m = CJK_PEOPLE_NOUN.exec(sentenceBefore))
+    last = m;
+  return last?.groups?.worker !== undefined;
+}
+
 function antecedentIsNonWorker(sentenceBefore: string): boolean {
   let last: RegExpExecArray | null = null;
   CJK_PEOPLE_NOUN.lastIndex = 0;
