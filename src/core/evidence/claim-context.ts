@@ -26,7 +26,7 @@ const OVERSEAS =
   /^[^,，;；。.]{0,12}?(?:在|于|於)?(?:海外|国外|國外|境外|世界各地|全球)|^[^,;.]{0,24}?\b(?:abroad|overseas|worldwide|around\s+the\s+world)\b|^[^,.]{0,12}?(?:해외|국외|세계\s?각지|전\s?세계)/iu;
 const OVERSEAS_BEFORE = /海外|国外|國外|境外|해외|국외|\b(?:abroad|overseas)\b/iu;
 const BACK_REFERENCE =
-  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳|在此|此地|这里|這裡|该店|該店/i;
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\b(?:this|that)\s+(?:figure|number|total)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳|在此|此地|这里|這裡|该店|該店/i;
 
 // Where a clause ends. Chinese and Korean clauses end at commas, and Korean ones also after a
 // contrastive or continuing ending ("밝혔지만 중국에는", "있는데", "하면서"); English ones at
@@ -346,7 +346,14 @@ export function periodFor(
 ): DateMention | undefined {
   const { start, end } = at;
   const inClause = inClauseOf(dates, at);
-  const afterNear = inClause.find((d) => d.start >= end && d.start - end <= 40);
+  // "13,000, a twelvefold increase from 2023": a date after "from", "than" or "compared with"
+  // is the baseline of a comparison, not the count's period.
+  const afterNear = inClause.find(
+    (d) =>
+      d.start >= end &&
+      d.start - end <= 40 &&
+      !/\b(?:from|than|compared\s+(?:with|to))\s*$/i.test(text.slice(end, d.start)),
+  );
   const before = inClause.filter((d) => d.end <= start);
   const lastBefore = before[before.length - 1];
   // "2019년 1분기 1805명, 2분기 …, 총 7465명": a total covers every period listed before it.

@@ -235,11 +235,19 @@ function englishWorkerCount(
     /^\s*(?:remain(?:ed)?|(?:are|were)\s+(?:still\s+)?(?:left|remaining)|have\s+(?:already\s+)?(?:left|gone))\b/i.test(
       after,
     );
+  // "This figure increased from 1,117 in 2023, reaching 21,000": the ends of a change in a
+  // head count; "for education, at 7,887, followed by business, at 3,098": entries by a
+  // purpose that can hide work (study, business, work), not tourism or transit.
+  const changeEnd = change && /\b(?:from|to|reach(?:ing|ed)?)\s*$/i.test(before);
+  const purpose =
+    /\b(?:education(?:al\s+purposes)?|study|studies|business|work|employment),?\s+at\s*$/i.test(
+      before,
+    );
   // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
   const ok =
     (ctx.hasWorkers ||
-      (ctx.nearWorkers && (verbFollows || ctx.accepted)) ||
-      (ctx.topicWorkers && presence)) &&
+      (ctx.nearWorkers && (verbFollows || ctx.accepted || changeEnd)) ||
+      (ctx.topicWorkers && (presence || purpose))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
       /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b|last\b|this\b|as\s+of\b|according\b|during\b|since\b)/i.test(

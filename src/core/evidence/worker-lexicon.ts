@@ -36,6 +36,7 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "employees",
       "women",
       "North\\s+Koreans",
+      "(?:North\\s+Korean|DPRK)\\s+(?:residents|nationals|citizens)",
       "seamstresses",
       "recruits",
       "trainees",
