@@ -288,7 +288,7 @@ export function findDatesFrom(
   const all = [
     ...(latin ? englishDates(slice, ref) : []),
     ...(latin ? chronoDates(slice, ref) : []),
-    ...(/[年년月월日일해]|분기|季度|올\s?들어|연초|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
+    ...(/[年년月월日일해]|분기|季度|올\s?들어|연초|연말|상반기|하반기|올\s?(?:여름|겨울|봄|가을)|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
       slice,
     )
       ? findCjkDates(slice, ref)

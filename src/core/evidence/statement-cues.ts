@@ -29,7 +29,7 @@ const CUES: [ClaimKind, RegExp][] = [
         `\\b(?:must|were\\s+to|was\\s+to|are\\s+to|is\\s+to|have\\s+to|had\\s+to|required\\s+to|ordered\\s+to|supposed\\s+to|due\\s+to)\\s+(?:be\\s+|have\\s+)?(?:leave|return|go\\s+(?:home|back)|repatriated|sent\\s+(?:home|back)|returned|expelled)\\b[^.]{0,50}${BY_DATE}`,
         `\\b(?:repatriat\\w*|send\\w*\\s+(?:\\w+\\s+){0,5}(?:home|back)|return\\s+home|go\\s+back|expel)\\b[^.]{0,90}\\b(?:by|within|until|before|at\\s+the\\s+end\\s+of)\\b`,
         "期限|截止|前(?:遣返|遣回)",
-        `(?:要求|必须|必須|须|須|应当|應當|规定|規定)[^。]{0,40}${ZH_LEAVE}`,
+        `(?:要求|必须|必須|须|須|应当|應當|应该|應該|规定|規定)[^。]{0,40}${ZH_LEAVE}`,
         // Korean: a date with 까지 before a return not yet done, or a return one must make.
         `기한(?!이\\s?\\d{1,3}\\s?일)|시한|마감|까지[^.。]{0,40}${KO_LEAVE}(?!한|했|된|됐|돼|갔|시킨|시켰)`,
         `${KO_LEAVE}[^.]{0,20}(?:하도록|도록|해야|되어야|하라|것을\\s?정하|의무)`,
