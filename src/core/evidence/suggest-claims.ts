@@ -41,7 +41,9 @@ export interface SuggestOptions {
 
 const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 // "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
-const SPEAKER_AFTER = /^\s*(?:said|says|told|announced|stated)\b/;
+// "쿠웨이트 주거관리국은 1천800명이라고 공식 발표했습니다", "该局表示": the same in Korean and Chinese.
+const SPEAKER_AFTER =
+  /^\s*(?:said|says|told|announced|stated)\b|^(?:은|는|이|가)\s[^.]{0,40}(?:밝혔|발표|전했|말했|보도했)|^\s?(?:表示|称|稱|说|說|透露|宣布|发布|發布|指出)/u;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
