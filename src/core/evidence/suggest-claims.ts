@@ -28,7 +28,7 @@ import { rankClaims } from "./rank-claims.js";
 import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
 import { type ListedCount, respectivelyCounts } from "./respectively.js";
 import { codePointIndexer, paragraphs, type Segment, sentences } from "./segment.js";
-import { statementKinds } from "./statement-cues.js";
+import { refersBackToIncident, statementKinds } from "./statement-cues.js";
 import { antecedentIsWorker, findWorkerCounts } from "./worker-counts.js";
 import { EMPLOYER_CONTEXT, WORKER_CONTEXT } from "./worker-lexicon.js";
 
@@ -141,8 +141,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Statement kinds: one claim per kind per sentence, the sentence as the quote.
     const durations = findDurations(text, seg.start, seg.end);
     for (const kind of statementKinds(sentenceText, hasWorkers)) {
-      // Unrest, deaths and flight count when they are the workers': not every defector's.
-      if (kind === "incident" && !nearWorkers) continue;
+      if (kind === "incident" && !isNewWorkersIncident(sentenceText, nearWorkers, out)) continue;
       // Durations qualify stays, limits and deadlines; an incident's length is not its value.
       const duration = kind === "incident" ? undefined : durations[0];
       draft(kind, [seg.start, seg.end], {
@@ -174,6 +173,12 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
+ * an incident told before and named again ("Reuters could not verify these protests"). */
+function isNewWorkersIncident(sentence: string, nearWorkers: boolean, out: ClaimDraft[]) {
+  return nearWorkers && !(refersBackToIncident(sentence) && out.some((c) => c.kind === "incident"));
 }
 
 /** The fields of a count read from a "respectively" list: its value, and its paired period. */
