@@ -190,7 +190,11 @@ function cjkWorkerCount(
   // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
   // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
   // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
-  if (!nounAfter && !CJK_WORKER_BEFORE.test(before) && !nearWorkers) return null;
+  const governed = nounAfter || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
+  if (!governed && !nearWorkers) return null;
+  // A handful of people with no worker noun ("7명", "5人") in a passage about workers are
+  // individuals named in it (sanctioned, interviewed), not a head count of workers.
+  if (!governed && (q.max ?? q.min ?? 0) < 10) return null;
   return {
     ...q,
     nounEnd:
