@@ -282,9 +282,10 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 }
 
 // A photo credit marks a caption: "/사진=데일리NK 자료사진", "(圖片來源: …/AFP via Getty
-// Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)".
+// Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)", a
+// screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]").
 const PHOTO_CREDIT =
-  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진/iu;
+  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
 /** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
 function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {
