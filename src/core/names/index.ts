@@ -5,7 +5,6 @@
  */
 
 export {
-  compareNames,
   compareParsedNames,
   looseKey,
   MATCH_THRESHOLD,
