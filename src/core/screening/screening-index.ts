@@ -320,7 +320,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 interface SerialisedHead {
   format: number;
