@@ -21,21 +21,24 @@ export async function writePersons(
     );
   await store.run("DELETE FROM persons WHERE person_id IN (SELECT old_id FROM id_remap)");
 
-  // The person of every document after this run, and the persons whose aggregates change; a
-  // touched person is also numbered (pk: its smallest gid), so the aggregates below group and
-  // join on an integer rather than on the 18-character person id.
+  // The person of every document after this run, and the persons whose aggregates change
+  // (id_touched). A touched person is numbered by its smallest gid (pk, on each of its
+  // documents), so the aggregates below group and join on an integer rather than on the
+  // 18-character person id.
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_owner AS
-    SELECT d.gid, d.nat, d.nationality, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
-           p.gid IS NOT NULL AS reassigned, coalesce(p.person_id, m.new_id, d.person_id) AS person_id
-    FROM id_docs d LEFT JOIN id_doc_person p ON p.gid = d.gid
-    LEFT JOIN id_remap m ON m.old_id = d.person_id`);
+    SELECT *, CASE WHEN bool_or(is_new OR reassigned) OVER w
+                     OR person_id IN (SELECT new_id FROM id_remap) THEN min(gid) OVER w END AS pk
+    FROM (SELECT d.gid, d.nat, d.nationality, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
+                 p.gid IS NOT NULL AS reassigned,
+                 coalesce(p.person_id, m.new_id, d.person_id) AS person_id
+          FROM id_docs d LEFT JOIN id_doc_person p ON p.gid = d.gid
+          LEFT JOIN id_remap m ON m.old_id = d.person_id)
+    WINDOW w AS (PARTITION BY person_id)`);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_touched AS
-    SELECT t.person_id, k.pk FROM (
-      SELECT DISTINCT person_id FROM id_owner WHERE is_new OR reassigned
-      UNION SELECT new_id FROM id_remap) t
-    LEFT JOIN (SELECT person_id, min(gid) AS pk FROM id_owner GROUP BY person_id) k USING (person_id)`);
-  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_owner AS
-    SELECT o.*, t.pk FROM id_owner o LEFT JOIN id_touched t USING (person_id)`);
+    SELECT DISTINCT person_id, pk FROM id_owner WHERE pk IS NOT NULL
+    UNION ALL
+    SELECT DISTINCT new_id, NULL FROM id_remap m
+    WHERE NOT EXISTS (SELECT 1 FROM id_owner o WHERE o.person_id = m.new_id)`);
 
   // New original records: the person of their document. "same document" links are not stored:
   // each would only say that a record shares its document with the document's first record,

@@ -1,4 +1,4 @@
-import { type Compression, rebuildWithCompression } from "../rebuild-table.js";
+import { rebuildWithCompression } from "../rebuild-table.js";
 import type { Migration } from "./migration.js";
 
 /**
@@ -9,28 +9,23 @@ import type { Migration } from "./migration.js";
  * store rewrites both (a million names and 300,000 documents at 10M records); writing
  * person_names takes about a third less CPU this way.
  */
-export const IDENTITY_COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> =
-  {
-    person_names: {
-      person_id: "fsst",
-      name: "fsst",
-      script: "dictionary",
-      count: "bitpacking",
-    },
-    person_documents: {
-      person_id: "fsst",
-      doc_number: "fsst",
-      first_seen: "bitpacking",
-      last_seen: "bitpacking",
-      nationality: "dictionary",
-    },
-  };
-
 export const v062PersonNamesCompression: Migration = {
   version: 62,
   name: "person_names, person_documents: compression chosen per column",
   run: async (store) => {
-    for (const [table, methods] of Object.entries(IDENTITY_COMPRESSION))
-      await rebuildWithCompression(store, table, methods);
+    const [fsst, dictionary, bitpacking] = ["fsst", "dictionary", "bitpacking"] as const;
+    await rebuildWithCompression(store, "person_names", {
+      person_id: fsst,
+      name: fsst,
+      script: dictionary,
+      count: bitpacking,
+    });
+    await rebuildWithCompression(store, "person_documents", {
+      person_id: fsst,
+      doc_number: fsst,
+      nationality: dictionary,
+      first_seen: bitpacking,
+      last_seen: bitpacking,
+    });
   },
 };
