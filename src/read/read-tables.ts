@@ -102,10 +102,10 @@ const WHOLE: Record<string, string> = {
   read_persons: `SELECT p.person_id, p.display_name, p.birth_date, p.sex, p.nationality,
       p.labor_score, p.indicators, coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search
     FROM persons p LEFT JOIN (
-      SELECT person_id,
-             to_json(list({'name': name, 'script': script, 'count': count}))::VARCHAR AS names,
-             string_agg(lower(name), ${NAME_SEPARATOR_SQL}) AS search
-      FROM person_names GROUP BY person_id) n USING (person_id)
+      SELECT person_id, to_json(l)::VARCHAR AS names,
+             array_to_string(list_transform(l, x -> lower(x.name)), ${NAME_SEPARATOR_SQL}) AS search
+      FROM (SELECT person_id, list_sort(list({'name': name, 'script': script, 'count': count})) AS l
+            FROM person_names GROUP BY person_id)) n USING (person_id)
     ORDER BY p.person_id`,
   read_person_documents: "SELECT * FROM person_documents ORDER BY person_id, first_seen",
   read_doc_index: `SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
