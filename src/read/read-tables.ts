@@ -27,6 +27,7 @@
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
+import { DERIVED_COMPRESSION } from "../db/migrations/008-derived-compression.js";
 import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
@@ -162,28 +163,9 @@ export async function buildReadTables(
  */
 const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> = {
   read_person_keys: { person_id: "dictionary", rec_key: "bitpacking" },
-  read_person_stays: {
-    person_id: "dictionary",
-    port_in: "dictionary",
-    port_out: "dictionary",
-    entered_on: "bitpacking",
-    exited_on: "bitpacking",
-    days: "bitpacking",
-    flags: "dictionary",
-    record_ids: "fsst",
-  },
-  read_alerts: {
-    alert_id: "fsst",
-    rule: "dictionary",
-    rule_version: "bitpacking",
-    person_id: "fsst",
-    cohort_id: "dictionary",
-    period_start: "bitpacking",
-    period_end: "bitpacking",
-    summary: "fsst",
-    record_keys: "fsst",
-    docs: "fsst",
-  },
+  // The analyze tables' methods (migration 008), for the same columns.
+  read_person_stays: { ...DERIVED_COMPRESSION.stays, flags: "dictionary", record_ids: "fsst" },
+  read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
   read_alerts_by_score: {
     alert_id: "fsst",
     rule: "dictionary",
