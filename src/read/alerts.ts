@@ -111,22 +111,24 @@ async function readPage(
 export function alertColumns(): string {
   return `alert_id, rule, rule_version, score, censored, person_id, cohort_id,
     strftime(period_start, '%Y-%m-%d') AS period_start,
-    strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_keys`;
+    strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_keys, docs`;
 }
 
 /** A read_alerts row as alertColumns reads it (src/read/read-tables.ts says why some are text). */
 export type AlertRow = Omit<AlertView, "record_ids"> & {
   /** The cited records' rec_keys (`?` for an id no loaded record has), separated by spaces. */
   record_keys: string;
+  /** The person's document numbers, separated by spaces. */
+  docs: string;
 };
 
-/** Above this many alerts, what alertViews adds is read for every alert rather than by id. */
+/** Above this many alerts, an unmasked listing reads the cited ids of every alert rather than by id. */
 const BY_ID_MAX = 1000;
 
 /**
  * The alerts read_alerts rows show. Unmasked, each cites its records as stored (read from
- * `alerts`); masked, by pseudonym (from their keys), with the summary masked by its person's
- * document numbers (read_person_documents). Both are read for these alerts only.
+ * `alerts` for these alerts only); masked, by pseudonym (from their keys), with the summary
+ * masked by its person's document numbers.
  */
 export async function alertViews(
   store: Store,
@@ -141,28 +143,18 @@ export async function alertViews(
        ${ids.length > BY_ID_MAX ? "" : `WHERE alert_id IN (SELECT unnest(${varcharList(ids)}))`}`,
     );
     const byId = new Map(cited.map((c) => [c.alert_id, c.record_ids ?? []]));
-    return rows.map(({ record_keys: _keys, ...a }) => ({
+    return rows.map(({ record_keys: _keys, docs: _docs, ...a }) => ({
       ...a,
       record_ids: byId.get(a.alert_id) ?? [],
     }));
   }
-  const persons = [...new Set(rows.flatMap((r) => (r.person_id === null ? [] : [r.person_id])))];
-  const docs = new Map<string, string[]>();
-  if (persons.length > 0) {
-    const held = await store.json<{ person_id: string; doc_number: string }>(
-      `SELECT person_id, doc_number FROM read_person_documents WHERE doc_number IS NOT NULL
-       ${persons.length > BY_ID_MAX ? "" : `AND person_id IN (SELECT unnest(${varcharList(persons)}))`}
-       ORDER BY person_id, doc_number`,
-    );
-    for (const d of held) docs.set(d.person_id, [...(docs.get(d.person_id) ?? []), d.doc_number]);
-  }
   const mask = createMasker(false);
-  return rows.map(({ record_keys, ...a }) => ({
+  return rows.map(({ record_keys, docs, ...a }) => ({
     ...a,
     record_ids: record_keys
       ? record_keys.split(" ").map((k) => (k === "?" ? k : recordPseudonym(k)))
       : [],
-    summary: mask.text(a.summary ?? "", { docs: docs.get(a.person_id ?? "") ?? [] }),
+    summary: mask.text(a.summary ?? "", { docs: docs ? docs.split(" ") : [] }),
   }));
 }
 

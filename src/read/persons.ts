@@ -117,9 +117,9 @@ export async function getPerson(
       `person ${personId} not found (ids look like P-ABCDEFGHIJKLMNOP; run sojourn analyze first)`,
     );
   const { names: namesJson, ...person } = row;
-  // JSON text in the read table, unordered (an ordered aggregate there costs five times the
-  // CPU of the rest of read_persons at 10M records): sorted here most frequent first, then by
-  // name in DuckDB's order (UTF-8 bytes); each count as text, as store.json reads a BIGINT.
+  // JSON text in the read table, by name (an aggregate ordered by count there costs five times
+  // the CPU of the rest of read_persons at 10M records): sorted here most frequent first, then
+  // by name in DuckDB's order (UTF-8 bytes); each count as text, as store.json reads a BIGINT.
   const names = (JSON.parse(namesJson) as { name: string; script: string; count: number }[])
     .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
     .map((n) => ({ name: n.name, script: n.script, count: String(n.count) as unknown as number }));

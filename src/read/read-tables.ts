@@ -27,11 +27,12 @@
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
+import { DERIVED_COMPRESSION } from "../db/migrations/008-derived-compression.js";
 import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 5;
+export const READ_TABLES_LAYOUT = 6;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -102,10 +103,10 @@ const WHOLE: Record<string, string> = {
   read_persons: `SELECT p.person_id, p.display_name, p.birth_date, p.sex, p.nationality,
       p.labor_score, p.indicators, coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search
     FROM persons p LEFT JOIN (
-      SELECT person_id,
-             to_json(list({'name': name, 'script': script, 'count': count}))::VARCHAR AS names,
-             string_agg(lower(name), ${NAME_SEPARATOR_SQL}) AS search
-      FROM person_names GROUP BY person_id) n USING (person_id)
+      SELECT person_id, to_json(l)::VARCHAR AS names,
+             array_to_string(list_transform(l, x -> lower(x.name)), ${NAME_SEPARATOR_SQL}) AS search
+      FROM (SELECT person_id, list_sort(list({'name': name, 'script': script, 'count': count})) AS l
+            FROM person_names GROUP BY person_id)) n USING (person_id)
     ORDER BY p.person_id`,
   read_person_documents: "SELECT * FROM person_documents ORDER BY person_id, first_seen",
   read_doc_index: `SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
@@ -162,27 +163,9 @@ export async function buildReadTables(
  */
 const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> = {
   read_person_keys: { person_id: "dictionary", rec_key: "bitpacking" },
-  read_person_stays: {
-    person_id: "dictionary",
-    port_in: "dictionary",
-    port_out: "dictionary",
-    entered_on: "bitpacking",
-    exited_on: "bitpacking",
-    days: "bitpacking",
-    flags: "dictionary",
-    record_ids: "fsst",
-  },
-  read_alerts: {
-    alert_id: "fsst",
-    rule: "dictionary",
-    rule_version: "bitpacking",
-    person_id: "fsst",
-    cohort_id: "dictionary",
-    period_start: "bitpacking",
-    period_end: "bitpacking",
-    summary: "fsst",
-    record_keys: "fsst",
-  },
+  // The analyze tables' methods (migration 008), for the same columns.
+  read_person_stays: { ...DERIVED_COMPRESSION.stays, flags: "dictionary", record_ids: "fsst" },
+  read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
   read_alerts_by_score: {
     alert_id: "fsst",
     rule: "dictionary",
@@ -235,13 +218,15 @@ async function replaceRows(
  * keys are text separated by spaces (a key has none; `?` for an id no loaded record has): DuckDB
  * reads a few rows of a text column where they are, while a row of a list column is found by
  * reading the lists before it in its row group, and a page of the listing by score takes 50 rows
- * from anywhere in the table. Reads turn the keys into masked references. The cited ids as
- * stored, and the person's document numbers that mask a summary, are read for a page's alerts
- * only (src/read/alerts.ts), so the sorts here move no lists of text.
+ * from anywhere in the table. Reads turn the keys into masked references. The person's
+ * document numbers, which mask the summary, are text the same way (rt_docs `d`). The cited ids
+ * as stored are read for an unmasked page's alerts only (src/read/alerts.ts), so the sorts here
+ * move no lists of text.
  */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(c.record_keys, '') AS record_keys, coalesce(c.port_ids, []) AS port_ids`;
+  coalesce(c.record_keys, '') AS record_keys, coalesce(c.port_ids, []) AS port_ids,
+  coalesce(d.docs, '') AS docs`;
 
 /**
  * The columns listAlerts filters and sorts on, the ports (the place filter) among them:
@@ -283,8 +268,11 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS ${alertListsSql(where)}`);
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
+    SELECT person_id, array_to_string(list_sort(list(doc_number)), ' ') AS docs FROM person_documents
+    WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
   const alerts = `SELECT ${ALERT_COLUMNS}
-    FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid
+    FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid LEFT JOIN rt_docs d USING (person_id)
     WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
   const ra = which ? `WHERE ${which}` : "";
   const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
@@ -297,6 +285,7 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
   ] as const)
     await (which ? store.run(`INSERT INTO ${table} ${sql}`) : createTable(store, table, sql));
   await store.run("DROP TABLE rt_lists");
+  await store.run("DROP TABLE rt_docs");
 }
 
 /** Counts the alerts per rule once and records the layout; returns the number of alerts. */

@@ -1,7 +1,7 @@
 import type { Migration } from "./migration.js";
 
 /**
- * Read tables of layout 5 (src/read/read-tables.ts) keep a person's names in read_persons, beside
+ * Read tables of layout 6 (src/read/read-tables.ts) keep a person's names in read_persons, beside
  * the person and the text that name search scans: read_person_names, which they replace, is
  * dropped here rather than left behind when the first read or analyze rebuilds the tables.
  */
