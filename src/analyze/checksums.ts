@@ -4,7 +4,6 @@
  * were written in; the incremental-analyze test and bench/analyze-checksums.ts compare them.
  */
 import type { Store } from "../db/store.js";
-import { NAME_SEPARATOR } from "../read/read-tables.js";
 
 /** Each table analyze writes, with the columns that differ from run to run. */
 export const ANALYZE_TABLES: Readonly<Record<string, readonly string[]>> = {
@@ -29,16 +28,6 @@ export const ANALYZE_TABLES: Readonly<Record<string, readonly string[]>> = {
   analyze_runs: ["run_at", "timings"],
 };
 
-/**
- * Columns that hold an unordered list as text (a person's names in read_persons, kept unsorted
- * because the reader sorts them): compared as sorted lists, so the order rows were aggregated in
- * does not count as a difference.
- */
-const UNORDERED_TEXT: Readonly<Record<string, string>> = {
-  read_persons: `REPLACE (list_sort(json_extract(names, '$[*]')::VARCHAR[]) AS names,
-    list_sort(string_split(search, chr(${NAME_SEPARATOR.charCodeAt(0)}))) AS search)`,
-};
-
 /** `count:sum-of-hashes` per table of `tables` (default: all of ANALYZE_TABLES). */
 export async function analyzeChecksums(
   store: Store,
@@ -48,9 +37,8 @@ export async function analyzeChecksums(
   for (const table of tables) {
     const skip = ANALYZE_TABLES[table] ?? [];
     const exclude = skip.length ? ` EXCLUDE (${skip.join(", ")})` : "";
-    const replace = UNORDERED_TEXT[table] ? ` ${UNORDERED_TEXT[table]}` : "";
     const row = await store.one<{ n: bigint; h: bigint | null }>(
-      `SELECT count(*) AS n, sum(hash(t)) AS h FROM (SELECT *${exclude}${replace} FROM ${table}) t`,
+      `SELECT count(*) AS n, sum(hash(t)) AS h FROM (SELECT *${exclude} FROM ${table}) t`,
     );
     sums[table] = `${row?.n ?? 0}:${row?.h ?? 0}`;
   }
