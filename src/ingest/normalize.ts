@@ -446,25 +446,17 @@ async function removeDuplicates(
   return n;
 }
 
-/** Sorts the run's rows: rejects out (with their reason), duplicates out, warnings noted,
- * re-exports linked. Returns the counts. */
-export async function sortRun(
+/**
+ * Moves the run's invalid rows to rejects; the first failing check in contract column order names
+ * the column. Returns how many: what the statement adds to the run's rejects (which already hold
+ * the lines the reader could not read), counted there, not by another pass over the run's rows.
+ */
+async function rejectRows(
   store: Store,
-  opts: {
-    runId: number;
-    file: string;
-    vocab: Vocabulary;
-    timeZone: string;
-    /** The file's record ids only grow, line by line (`FileScan.firstFieldIncreasing`). */
-    idsIncreasing?: boolean;
-  },
-): Promise<SortCounts> {
-  const { runId } = opts;
-  await resolveLeftovers(store, runId, opts.vocab);
-
-  // Rejects: the first failing check in contract column order names the column. Their
-  // number is what the statement adds to the run's rejects (which already hold the lines the
-  // reader could not read): counted there, not by another pass over the run's rows.
+  runId: number,
+  file: string,
+  timeZone: string,
+): Promise<number> {
   const rejectsOfRun = async () => {
     const [r] = await store.all<{ n: bigint }>(
       `SELECT count(*) AS n FROM rejects WHERE run_id = ${runId}`,
@@ -475,7 +467,7 @@ export async function sortRun(
   await runHeavy(
     store,
     `INSERT INTO rejects
-    SELECT ${runId}, ${sqlString(opts.file)}, line, col,
+    SELECT ${runId}, ${sqlString(file)}, line, col,
       CASE col WHEN 'record_id' THEN NULL WHEN 'crossed_at' THEN raw_crossed_at WHEN 'direction' THEN raw_direction
         WHEN 'port' THEN port_raw WHEN 'nationality' THEN raw_nationality WHEN 'doc_number' THEN coalesce(raw_doc_number, doc_number) END,
       reason,
@@ -502,17 +494,20 @@ export async function sortRun(
           WHEN nationality IS NULL AND nullif(trim(raw_nationality), '') IS NULL THEN 'required field is empty'
           WHEN nationality IS NULL THEN 'unknown nationality; ' || ${sqlString(EXPECTED.nationality)}
           ELSE 'required field is empty' END AS reason
-      FROM (SELECT * REPLACE (${rawCrossedAtSql(opts.timeZone)} AS raw_crossed_at)
+      FROM (SELECT * REPLACE (${rawCrossedAtSql(timeZone)} AS raw_crossed_at)
         FROM records WHERE run_id = ${runId} AND ${INVALID}))`,
   );
   const rejected = (await rejectsOfRun()) - rejectsBefore;
   if (rejected > 0)
     await runHeavy(store, `DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
+  return rejected;
+}
 
-  const duplicates = await removeDuplicates(store, runId, opts.idsIncreasing === true);
-
-  // Scripts of the names the insert left undecided (mixed scripts, accents, punctuation), decided once per
-  // distinct name by the names module's per-character rule, then written back.
+/**
+ * Scripts of the names the insert left undecided (mixed scripts, accents, punctuation), decided
+ * once per distinct name by the names module's per-character rule, then written back.
+ */
+async function decideNameScripts(store: Store, runId: number): Promise<void> {
   const names = await store.all<{ n: string }>(`SELECT DISTINCT n FROM (
       SELECT family_name AS n FROM records WHERE run_id = ${runId} AND family_script IS NULL
       UNION ALL SELECT given_name FROM records WHERE run_id = ${runId} AND given_script IS NULL
@@ -535,12 +530,16 @@ export async function sortRun(
     }
     await store.run("DROP TABLE temp.ingest_name_scripts");
   }
+}
 
-  // Warnings: optional fields present but unreadable are loaded as NULL and reported.
+/**
+ * Warnings: optional fields present but unreadable are loaded as NULL and reported.
+ */
+async function noteWarnings(store: Store, runId: number, file: string): Promise<void> {
   await runHeavy(
     store,
     `INSERT INTO record_warnings
-    SELECT ${runId}, ${sqlString(opts.file)}, line, source, record_id, w.col, w.val, w.msg FROM (
+    SELECT ${runId}, ${sqlString(file)}, line, source, record_id, w.col, w.val, w.msg FROM (
       SELECT line, source, record_id, unnest([
         CASE WHEN nullif(trim(raw_birth_date), '') IS NOT NULL AND birth_date IS NULL THEN {'col': 'birth_date', 'val': raw_birth_date, 'msg': 'unreadable birth date, loaded as empty; expected YYYY-MM-DD'} END,
         CASE WHEN nullif(trim(raw_sex), '') IS NOT NULL AND sex IS NULL THEN {'col': 'sex', 'val': raw_sex, 'msg': 'unknown sex, loaded as empty; expected M, F or X'} END,
@@ -550,15 +549,19 @@ export async function sortRun(
         AND (birth_date IS NULL OR sex IS NULL OR doc_type IS NULL OR visa_type IS NULL)
     ) WHERE w IS NOT NULL`,
   );
+}
 
-  // Re-exports: the same crossing (document, direction, port, instant) under another id
-  // points at its first copy, so analytics count it once. A copy re-exported with only the
-  // date is also linked to a timed copy of the same document, direction, port and local date.
-  // Both kinds share the document, direction and local date (one port, one time zone: the
-  // same instant is the same local day), so one 64-bit hash of those finds the candidates of
-  // both — a single aggregation across the whole store, on three narrow columns — and the
-  // exact comparison, port included, then runs on those few rows only, so a hash collision or
-  // a crossing the same day at another port costs nothing.
+/**
+ * Re-exports: the same crossing (document, direction, port, instant) under another id points at
+ * its first copy, so analytics count it once. A copy re-exported with only the date is also linked
+ * to a timed copy of the same document, direction, port and local date. Both kinds share the
+ * document, direction and local date (one port, one time zone: the same instant is the same local
+ * day), so one 64-bit hash of those finds the candidates of both — a single aggregation across the
+ * whole store, on three narrow columns — and the exact comparison, port included, then runs on
+ * those few rows only, so a hash collision or a crossing the same day at another port costs
+ * nothing.
+ */
+async function linkReexports(store: Store, runId: number): Promise<void> {
   await runHeavy(
     store,
     `UPDATE records SET canonical_key = m.first_key FROM (
@@ -585,6 +588,29 @@ export async function sortRun(
       GROUP BY rec_key) m
     WHERE records.rec_key = m.rec_key`,
   );
+}
+
+/** Sorts the run's rows: rejects out (with their reason), duplicates out, warnings noted,
+ * re-exports linked. Returns the counts. */
+export async function sortRun(
+  store: Store,
+  opts: {
+    runId: number;
+    file: string;
+    vocab: Vocabulary;
+    timeZone: string;
+    /** The file's record ids only grow, line by line (`FileScan.firstFieldIncreasing`). */
+    idsIncreasing?: boolean;
+  },
+): Promise<SortCounts> {
+  const { runId } = opts;
+  await resolveLeftovers(store, runId, opts.vocab);
+
+  const rejected = await rejectRows(store, runId, opts.file, opts.timeZone);
+  const duplicates = await removeDuplicates(store, runId, opts.idsIncreasing === true);
+  await decideNameScripts(store, runId);
+  await noteWarnings(store, runId, opts.file);
+  await linkReexports(store, runId);
 
   const [c] = await store.all<Record<string, bigint>>(`SELECT count(*) AS loaded,
       count(*) FILTER (WHERE canonical_key IS NOT NULL) AS reexports,

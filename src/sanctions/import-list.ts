@@ -67,6 +67,52 @@ function versionOf(read: ReadList, given?: string): string | null {
   return m ? m[1]! : null;
 }
 
+/** What changed against the stored entities: added, changed (with the fields) and removed. */
+function diffEntities(
+  old: { reference: string; content_hash: string; primary_name: string; data: string }[],
+  entities: ListEntity[],
+  hashes: string[],
+): ListChange[] {
+  const oldByRef = new Map(old.map((o) => [o.reference, o]));
+  const changes: ListChange[] = [];
+  entities.forEach((e, i) => {
+    const o = oldByRef.get(e.reference);
+    const name = e.names[0]?.name ?? "";
+    if (!o) changes.push({ reference: e.reference, name, change: "added", fields: [] });
+    else if (o.content_hash !== hashes[i])
+      changes.push({
+        reference: e.reference,
+        name,
+        change: "changed",
+        fields: changedFields(JSON.parse(o.data) as ListEntity, e),
+      });
+    oldByRef.delete(e.reference);
+  });
+  for (const o of oldByRef.values())
+    changes.push({ reference: o.reference, name: o.primary_name, change: "removed", fields: [] });
+  return changes;
+}
+
+async function appendChanges(
+  store: Store,
+  importId: number,
+  list: string,
+  changes: ListChange[],
+): Promise<void> {
+  const a = await store.conn.createAppender("sanction_changes");
+  for (const c of changes) {
+    a.appendBigInt(BigInt(importId));
+    a.appendVarchar(list);
+    a.appendVarchar(c.reference);
+    a.appendVarchar(c.change);
+    a.appendVarchar(c.name);
+    a.appendList(c.fields, LIST(VARCHAR));
+    a.endRow();
+  }
+  a.flushSync();
+  a.closeSync();
+}
+
 export async function importList(
   store: Store,
   read: ReadList,
@@ -118,24 +164,8 @@ export async function importList(
       "SELECT reference, content_hash, primary_name, data::VARCHAR AS data FROM sanction_entities WHERE list = ?",
       [list],
     );
-    const oldByRef = new Map(old.map((o) => [o.reference, o]));
-    const changes: ListChange[] = [];
     const hashes = parsed.entities.map(contentHash);
-    parsed.entities.forEach((e, i) => {
-      const o = oldByRef.get(e.reference);
-      const name = e.names[0]?.name ?? "";
-      if (!o) changes.push({ reference: e.reference, name, change: "added", fields: [] });
-      else if (o.content_hash !== hashes[i])
-        changes.push({
-          reference: e.reference,
-          name,
-          change: "changed",
-          fields: changedFields(JSON.parse(o.data) as ListEntity, e),
-        });
-      oldByRef.delete(e.reference);
-    });
-    for (const o of oldByRef.values())
-      changes.push({ reference: o.reference, name: o.primary_name, change: "removed", fields: [] });
+    const changes = diffEntities(old, parsed.entities, hashes);
     // Only report a diff against an earlier import: a first import "adds" everything.
     const firstImport = old.length === 0;
     const count = (c: ListChange["change"]) => changes.filter((x) => x.change === c).length;
@@ -177,20 +207,7 @@ export async function importList(
       base.warnings.push(
         `${removed} of the ${old.length} stored ${list} entries are not in this file: is it the same list? (the previous version stays stored; sojourn lists diff --list ${list})`,
       );
-    if (!firstImport) {
-      const a = await store.conn.createAppender("sanction_changes");
-      for (const c of changes) {
-        a.appendBigInt(BigInt(importId));
-        a.appendVarchar(list);
-        a.appendVarchar(c.reference);
-        a.appendVarchar(c.change);
-        a.appendVarchar(c.name);
-        a.appendList(c.fields, LIST(VARCHAR));
-        a.endRow();
-      }
-      a.flushSync();
-      a.closeSync();
-    }
+    if (!firstImport) await appendChanges(store, importId, list, changes);
     return {
       ...base,
       importId,

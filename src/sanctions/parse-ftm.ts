@@ -55,16 +55,16 @@ function sanctionedIds(file: string, records: readonly FtmEntity[], every: boole
   return ids;
 }
 
-/**
- * `options.every` reads every matchable entity, sanctioned or not: for reading back a
- * FollowTheMoney export that is not a list (Sojourn's own), never for importing one.
- */
-export function parseFtm(
-  file: string,
-  text: string,
-  list = "OpenSanctions",
-  options: { every?: boolean } = {},
-): ParsedList {
+/** Identifier properties of a FollowTheMoney entity, with the identifier type each holds. */
+const ID_PROPERTIES = [
+  ["passportNumber", "passport"],
+  ["idNumber", "national-id"],
+  ["imoNumber", "vessel"],
+  ["registrationNumber", "other"],
+] as const;
+
+/** One FollowTheMoney entity per line; a line that is no entity stops the import. */
+function readFtmLines(file: string, text: string): FtmEntity[] {
   const records: FtmEntity[] = [];
   const lines = text.split("\n");
   lines.forEach((line, i) => {
@@ -92,6 +92,55 @@ export function parseFtm(
       );
     records.push(e);
   });
+  return records;
+}
+
+/** Programmes and listing dates from Sanction entities, documents from Passport and
+ * Identification entities, each added to the entity it names. */
+function attachSanctionsAndDocuments(
+  records: FtmEntity[],
+  entities: Map<string, ListEntity>,
+): void {
+  for (const r of records) {
+    const p = r.properties;
+    if (r.schema === "Sanction") {
+      for (const id of p.entity ?? []) {
+        const e = entities.get(id);
+        if (!e) continue;
+        for (const prog of [...(p.program ?? []), ...(p.programId ?? [])])
+          if (!e.programmes.includes(prog)) e.programmes.push(prog);
+        const listed = p.listingDate?.[0] ?? p.startDate?.[0];
+        if (listed && !e.listedOn) e.listedOn = parseListDate(listed) ?? listed;
+      }
+    } else if (r.schema === "Passport" || r.schema === "Identification") {
+      for (const id of p.holder ?? []) {
+        const e = entities.get(id);
+        const number = p.number?.[0];
+        if (!e || !number) continue;
+        const c = p.country?.[0];
+        e.identifiers.push({
+          type: r.schema === "Passport" ? "passport" : "national-id",
+          number,
+          country: c ? country(c) : null,
+          label: p.type?.[0] ?? r.schema,
+          note: null,
+        });
+      }
+    }
+  }
+}
+
+/**
+ * `options.every` reads every matchable entity, sanctioned or not: for reading back a
+ * FollowTheMoney export that is not a list (Sojourn's own), never for importing one.
+ */
+export function parseFtm(
+  file: string,
+  text: string,
+  list = "OpenSanctions",
+  options: { every?: boolean } = {},
+): ParsedList {
+  const records = readFtmLines(file, text);
   const byId = new Map(records.map((r) => [r.id, r]));
   const sanctioned = sanctionedIds(file, records, options.every === true);
   const entities = new Map<string, ListEntity>();
@@ -120,36 +169,9 @@ export function parseFtm(
       nationalities: [
         ...new Set([...(p.nationality ?? []), ...(p.citizenship ?? [])].map(country)),
       ],
-      identifiers: [
-        ...(p.passportNumber ?? []).map((n) => ({
-          type: "passport",
-          number: n,
-          country: null,
-          label: "passportNumber",
-          note: null,
-        })),
-        ...(p.idNumber ?? []).map((n) => ({
-          type: "national-id",
-          number: n,
-          country: null,
-          label: "idNumber",
-          note: null,
-        })),
-        ...(p.imoNumber ?? []).map((n) => ({
-          type: "vessel",
-          number: n,
-          country: null,
-          label: "imoNumber",
-          note: null,
-        })),
-        ...(p.registrationNumber ?? []).map((n) => ({
-          type: "other",
-          number: n,
-          country: null,
-          label: "registrationNumber",
-          note: null,
-        })),
-      ],
+      identifiers: ID_PROPERTIES.flatMap(([label, type]) =>
+        (p[label] ?? []).map((number) => ({ type, number, country: null, label, note: null })),
+      ),
       addresses: [
         ...(p.address ?? []).map((a) => ({ text: a, city: null, country: null })),
         ...(p.addressEntity ?? []).flatMap((id) => {
@@ -167,33 +189,7 @@ export function parseFtm(
       remarks: (p.notes ?? []).join(" ") || null,
     });
   }
-  for (const r of records) {
-    const p = r.properties;
-    if (r.schema === "Sanction") {
-      for (const id of p.entity ?? []) {
-        const e = entities.get(id);
-        if (!e) continue;
-        for (const prog of [...(p.program ?? []), ...(p.programId ?? [])])
-          if (!e.programmes.includes(prog)) e.programmes.push(prog);
-        const listed = p.listingDate?.[0] ?? p.startDate?.[0];
-        if (listed && !e.listedOn) e.listedOn = parseListDate(listed) ?? listed;
-      }
-    } else if (r.schema === "Passport" || r.schema === "Identification") {
-      for (const id of p.holder ?? []) {
-        const e = entities.get(id);
-        const number = p.number?.[0];
-        if (!e || !number) continue;
-        const c = p.country?.[0];
-        e.identifiers.push({
-          type: r.schema === "Passport" ? "passport" : "national-id",
-          number,
-          country: c ? country(c) : null,
-          label: p.type?.[0] ?? r.schema,
-          note: null,
-        });
-      }
-    }
-  }
+  attachSanctionsAndDocuments(records, entities);
   if (entities.size === 0)
     throw listError(
       file,
