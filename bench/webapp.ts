@@ -5,7 +5,7 @@
  *
  * The store is a copy of --db (an analyzed store), or else hunchun-2019 at --scale simulated,
  * ingested and analyzed into bench-data/webapp-s<scale>/ once. A user is added to the copy and
- * the server started in a child process.
+ * the server started in a child process; the runs start once it has computed its first pages.
  * - page data: for each page, the API reads it makes (in parallel, as the page does), for a
  *   person, a team and a port sampled from the store; --runs times each; p50 and p95 of the
  *   time until the page's last read answered, and the first run's time apart.
@@ -227,7 +227,7 @@ async function main(): Promise<void> {
   // The lists page screens a name only against imported lists, as an investigator's store has.
   sojourn(["--db", db, "lists", "import", UN_LIST, "--json"]);
   const s = await subjects(db);
-  const { child, url } = await startServer(db);
+  const { child, url } = await startServer(db, [], { warmed: true });
   try {
     const login = await fetch(`${url}/api/auth/login`, {
       method: "POST",

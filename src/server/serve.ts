@@ -49,6 +49,8 @@ export interface RunningServer {
   url: string;
   ctx: ServerContext;
   app: ReturnType<typeof createApp>;
+  /** Resolves when the first pages' answers are computed (the server answers before that). */
+  warmed: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -192,6 +194,7 @@ export async function startServer(
     url,
     ctx,
     app,
+    warmed: warming,
     async stop() {
       if (stopped) return;
       stopped = true;
