@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -14,6 +14,11 @@
  *    Wade–Giles, Palladius, passport MRZ read back, order + drop + glue, foreign legal forms),
  *    Yale / press-Cyrillic near-miss names, Wade–Giles / Palladius Chinese names and companies with
  *    foreign legal forms.
+ *  - held-out D (only with --held-out-d): variants from bench/screening-heldout-d.ts (passport
+ *    surname spellings with RR or MR given names, Japanese readings of Hanja, transposed and
+ *    omitted syllables, titles, diacritics, branch suffixes, translated organisation words),
+ *    passport-spelling and other-family near-miss names, Chinese near-miss names and companies
+ *    with branch suffixes.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -56,6 +61,12 @@ import {
   wadeGilesPalladiusNames,
   yaleAndPressNearMisses,
 } from "./screening-heldout-c.js";
+import {
+  branchCompanies,
+  chineseNearMisses,
+  heldOutDQueriesFor,
+  passportNearMisses,
+} from "./screening-heldout-d.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -258,6 +269,19 @@ if (heldOutC)
     `held-out C: ${JSON.stringify({ p: heldOutC.queries.persons, o: heldOutC.queries.organisations })}`,
   );
 
+const heldOutD = hasFlag("held-out-d") && {
+  queries: evaluateQueries(heldOutDQueriesFor(dprk)),
+  negatives: evaluateNegatives([
+    ...passportNearMisses(dprkPersons, listedHangul, 401),
+    ...chineseNearMisses(dprk, personTokenSets, 409),
+    ...branchCompanies(orgKeys, 4000, 419),
+  ]),
+};
+if (heldOutD)
+  log(
+    `held-out D: ${JSON.stringify({ p: heldOutD.queries.persons, o: heldOutD.queries.organisations })}`,
+  );
+
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
   csv(join(P, "peer-label-notes.csv")).map((r) => [`${r.set}|${r.name1}|${r.name2}`, r.reason!]),
@@ -404,6 +428,7 @@ const report = {
   heldOut,
   heldOutB,
   heldOutC,
+  heldOutD,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -421,6 +446,10 @@ if (heldOutB)
 if (heldOutC)
   log(
     `held-out C recall@1 persons ${fmt(heldOutC.queries.persons)} orgs ${fmt(heldOutC.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutC.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutD)
+  log(
+    `held-out D recall@1 persons ${fmt(heldOutD.queries.persons)} orgs ${fmt(heldOutD.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutD.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

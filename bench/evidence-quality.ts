@@ -3,9 +3,9 @@
  * precision and recall of claim suggestions on the labelled corpus
  * (test/fixtures/evidence/corpus/), per language, for the tuning and the held-out part
  * separately, and how many suggestions came from page furniture. `--part tuning` leaves out the
- * thirds of batches 5 and 6 held out from tuning (test/fixtures/evidence/batch5-holdout.json,
- * batch6-holdout.json), `--part holdout` scores only batch 5's third, `--part holdout6` only
- * batch 6's. `--verbose` lists every miss, wrong and spurious suggestion of the texts tuned on
+ * thirds of batches 5, 6 and 7 held out from tuning (test/fixtures/evidence/batch5-holdout.json,
+ * batch6-holdout.json, batch7-holdout.json), `--part holdout` scores only batch 5's third,
+ * `--part holdout6` only batch 6's, `--part holdout7` only batch 7's. `--verbose` lists every miss, wrong and spurious suggestion of the texts tuned on
  * (never of a held-out third, whose errors are not read).
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -32,14 +32,15 @@ export function loadCorpus(): CorpusText[] {
 }
 
 /** The ids of batch N's held-out third (test/fixtures/evidence/batchN-holdout.json). */
-export function batchHoldout(n: 5 | 6): Set<string> {
+export function batchHoldout(n: 5 | 6 | 7): Set<string> {
   const file = join(repoRoot(), "test", "fixtures", "evidence", `batch${n}-holdout.json`);
   return new Set((JSON.parse(readFileSync(file, "utf8")) as { ids: string[] }).ids);
 }
 
 const holdout5 = batchHoldout(5);
 const holdout6 = batchHoldout(6);
-const heldOut = (id: string) => holdout5.has(id) || holdout6.has(id);
+const holdout7 = batchHoldout(7);
+const heldOut = (id: string) => holdout5.has(id) || holdout6.has(id) || holdout7.has(id);
 const inPart = (id: string) =>
   values.part === "tuning"
     ? !heldOut(id)
@@ -47,7 +48,9 @@ const inPart = (id: string) =>
       ? holdout5.has(id)
       : values.part === "holdout6"
         ? holdout6.has(id)
-        : true;
+        : values.part === "holdout7"
+          ? holdout7.has(id)
+          : true;
 const texts = loadCorpus().filter(
   (t) => (!values.split || t.split === values.split) && inPart(t.id),
 );

@@ -295,7 +295,7 @@ export function palladius(syllable: string): string | undefined {
 }
 
 /** Family and given pinyin syllables of a listed Chinese name ("ZHANG, Wenfu", "Zhang Wen Fu"). */
-function pinyinOf(name: string): { family: string[]; given: string[] } | undefined {
+export function pinyinOf(name: string): { family: string[]; given: string[] } | undefined {
   const [before, after] = name.includes(",") ? name.split(/,(.*)/s) : [name, ""];
   const tokens = tokenize(before ?? "");
   const givenTokens = [...(after ? tokenize(after) : []), ...(after ? [] : tokens.slice(1))];
@@ -307,7 +307,7 @@ function pinyinOf(name: string): { family: string[]; given: string[] } | undefin
   return { family, given: given.flat() as string[] };
 }
 
-function isChineseNational(e: ListEntity): boolean {
+export function isChineseNational(e: ListEntity): boolean {
   return e.nationalities.some((c) => c === "CHN" || c === "TWN" || c === "HKG");
 }
 

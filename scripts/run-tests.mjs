@@ -24,6 +24,11 @@ const files = ["dist/src", "dist/test"]
   })
   .filter((f) => filter.length === 0 || filter.some((p) => f.includes(p)))
   .sort();
+if (files.length === 0) {
+  // `node --test` with no files would discover and run every test instead.
+  console.error(`no compiled test file matches ${filter.join(", ")} (build first: npm run build)`);
+  process.exit(1);
+}
 const result = spawnSync(
   process.execPath,
   ["--test", "--test-concurrency=2", "--test-reporter=spec", ...files],

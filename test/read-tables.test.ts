@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { Store } from "../src/db/store.js";
-import { getPerson, listAlerts } from "../src/read/index.js";
+import { getPerson, listAlerts, searchPersons } from "../src/read/index.js";
 import { READ_TABLES, READ_TABLES_LAYOUT, readTablesBuilt } from "../src/read/read-tables.js";
 import { recordRefListSql } from "../src/read/records.js";
 import { adversarialCsv } from "./fixtures/masking/adversarial.js";
@@ -108,6 +108,59 @@ describe("read tables", () => {
       );
       const linked = d.records.filter((r) => r.linked_by !== "first record");
       for (const r of linked) assert.match(String(r.linked_to), /^r\d+:\d+$/);
+    }
+  });
+
+  it("find persons by a part of any name in any script, and by document, page by page", async () => {
+    const samples = await store.json<{ q: string }>(
+      `SELECT DISTINCT q FROM (
+         SELECT script, substr(name, 2, 2) AS q FROM person_names WHERE length(name) >= 3
+         UNION ALL SELECT script, upper(left(name, 2)) FROM person_names
+         UNION ALL SELECT 'doc', doc_number FROM person_documents WHERE doc_number IS NOT NULL)
+       WHERE trim(q) = q AND q <> '' ORDER BY q LIMIT 40`,
+    );
+    assert.ok(samples.length > 5);
+    for (const { q } of samples) {
+      const expected = await store.json<{ person_id: string }>(
+        `SELECT DISTINCT person_id FROM (
+           SELECT person_id FROM person_documents WHERE upper(doc_number) = upper($q)
+           UNION ALL SELECT person_id FROM person_names
+           WHERE NOT regexp_matches($q, '[0-9]') AND contains(lower(name), lower($q)))
+         ORDER BY person_id`,
+        { q },
+      );
+      const all = await searchPersons(store, { query: q, limit: 0 });
+      assert.deepEqual(
+        all.items.map((p) => p.person_id),
+        expected.map((p) => p.person_id),
+        q,
+      );
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await searchPersons(store, { query: q, limit: 2, cursor });
+        paged.push(...page.items.map((p) => p.person_id));
+        cursor = page.next;
+      } while (cursor);
+      assert.deepEqual(
+        paged,
+        expected.map((p) => p.person_id),
+        q,
+      );
+    }
+  });
+
+  it("give each person their names, most frequent first", async () => {
+    const persons = await store.json<{ person_id: string }>(
+      "SELECT person_id FROM persons ORDER BY person_id LIMIT 10",
+    );
+    for (const p of persons) {
+      const names = await store.json<{ name: string; script: string; count: string }>(
+        "SELECT name, script, count FROM person_names WHERE person_id = ? ORDER BY count DESC, name",
+        [p.person_id],
+      );
+      const d = await getPerson(store, p.person_id, { unmask: true });
+      assert.deepEqual(d.names, names, p.person_id);
     }
   });
 

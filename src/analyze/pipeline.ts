@@ -57,17 +57,18 @@ export async function runPipeline(
   const results: StepResult[] = [];
   const started = performance.now();
   // Temporary tables and types the connection had before the run are not the run's.
-  const declared = new Set((await tempObjects(run.store)).map(key));
+  const declared = new Set((await tempObjects(run.store, true)).map(key));
   let offset = 0;
   await run.memory.apply();
   try {
     for (const step of steps) {
       for (const t of step.writes) declared.add(key({ kind: "table", name: t }));
       results.push(await runStep(run, step, offset, total));
-      await checkTempTables(run.store, step, declared);
+      await checkTempObjects(run.store, `step ${step.id}`, declared, step);
       offset += step.stages.length;
       run.onStage(offset, total, `${step.id}: done`);
     }
+    await checkTempObjects(run.store, "run", declared);
   } finally {
     await dropRunTables(run.store);
     await run.memory.restore();
@@ -135,23 +136,34 @@ async function runStep(
   }
 }
 
-/** Temporary tables a step left behind must be run tables that it or an earlier step declared. */
-async function checkTempTables(store: Store, step: AnalyzeStep, declared: Set<string>) {
-  const left = (await tempObjects(store)).filter(
+/**
+ * Temporary tables a step left behind must be run tables that it or an earlier step declared;
+ * after the last step (no `step`), so must the types, but for the run's own (run_*). Types are
+ * listed once per run, not per step: duckdb_types() copies each ENUM's values, and the run's
+ * person type holds one per person (0.2–0.4 CPU-s a listing at 10M records).
+ */
+async function checkTempObjects(
+  store: Store,
+  what: string,
+  declared: Set<string>,
+  step?: AnalyzeStep,
+): Promise<void> {
+  const left = (await tempObjects(store, step === undefined)).filter(
     (o) => !declared.has(key(o)) && !(o.kind === "type" && o.name.startsWith("run_")),
   );
   if (left.length > 0)
     throw new AppError(
       "internal",
-      `analyze step ${step.id} left temporary ${left.map(key).join(", ")}; expected only the run tables it declares (${step.writes.filter((t) => t.startsWith("run_")).join(", ") || "none"})`,
+      `analyze ${what} left temporary ${left.map(key).join(", ")}; expected only the run tables ${step ? `it declares (${step.writes.filter((t) => t.startsWith("run_")).join(", ") || "none"})` : "and types the steps declare"}`,
     );
 }
 
 async function dropRunTables(store: Store): Promise<void> {
-  for (const o of await tempObjects(store))
+  const objects = await tempObjects(store, true);
+  for (const o of objects)
     if (o.kind === "table" && (RUN_TABLES as readonly string[]).includes(o.name))
       await store.run(`DROP TABLE temp.${o.name}`);
-  for (const o of await tempObjects(store))
+  for (const o of objects)
     if (o.kind === "type" && o.name.startsWith("run_")) await store.run(`DROP TYPE temp.${o.name}`);
 }
 
@@ -162,11 +174,13 @@ interface TempObject {
 
 const key = (o: TempObject) => `${o.kind} ${o.name}`;
 
-async function tempObjects(store: Store): Promise<TempObject[]> {
+/** The connection's temporary tables, and its temporary types when `types` is true. */
+async function tempObjects(store: Store, types: boolean): Promise<TempObject[]> {
+  const typeRows = `UNION ALL
+    SELECT 'type', type_name FROM duckdb_types() WHERE database_name = 'temp' AND NOT internal`;
   return store.all(`
     SELECT 'table' AS kind, table_name AS name FROM duckdb_tables() WHERE temporary
-    UNION ALL
-    SELECT 'type', type_name FROM duckdb_types() WHERE database_name = 'temp' AND NOT internal
+    ${types ? typeRows : ""}
     ORDER BY kind, name`);
 }
 

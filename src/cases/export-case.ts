@@ -187,6 +187,48 @@ function maskCited(raw: Rows, alertRows: Rows, m: ReturnType<typeof createMasker
   return { records, alerts };
 }
 
+/** Copies the claims' evidence sources into sources/ and lists every source file, crossing
+ * files by their SHA-256 only, in sources.csv. */
+async function putSources(
+  store: Store,
+  records: Record<string, unknown>[],
+  claims: Record<string, unknown>[],
+  put: (name: string, data: string | Buffer) => void,
+) {
+  const runs = await store.json(
+    `SELECT run_id, file, file_sha256 AS sha256, source, ${isoTimeSql("started_at")} FROM ingest_runs
+     WHERE run_id IN (SELECT unnest(from_json(?, '["BIGINT"]'))) ORDER BY run_id`,
+    [JSON.stringify([...new Set(records.map((r) => Number(r.run_id)))])],
+  );
+  const sourceIds = [...new Set(claims.map((x) => Number(x.source_id)))];
+  const evidence = await store.all<{
+    source_id: bigint;
+    sha256: string;
+    file_name: string;
+    original: Uint8Array;
+  }>(
+    `SELECT source_id, sha256, file_name, original FROM evidence_sources WHERE source_id IN (SELECT unnest(from_json(?, '["BIGINT"]')))`,
+    [JSON.stringify(sourceIds)],
+  );
+  for (const s of evidence) {
+    const name = `sources/${s.source_id}-${s.file_name.replace(/[^\p{L}\p{N}._-]/gu, "_")}`;
+    put(name, Buffer.from(s.original));
+  }
+  put(
+    "sources.csv",
+    csv([
+      ...runs.map((r) => ({ kind: "crossings", id: r.run_id, file: r.file, sha256: r.sha256 })),
+      ...evidence.map((s) => ({
+        kind: "evidence",
+        id: Number(s.source_id),
+        file: s.file_name,
+        sha256: s.sha256,
+      })),
+    ]),
+  );
+  return { runs, evidence };
+}
+
 /** Writes the pack into `out`, which must not exist or be empty. */
 export async function exportCase(
   store: Store,
@@ -225,37 +267,7 @@ export async function exportCase(
       .join(""),
   );
   put("records.csv", csv(records));
-  const runs = await store.json(
-    `SELECT run_id, file, file_sha256 AS sha256, source, ${isoTimeSql("started_at")} FROM ingest_runs
-     WHERE run_id IN (SELECT unnest(from_json(?, '["BIGINT"]'))) ORDER BY run_id`,
-    [JSON.stringify([...new Set(records.map((r) => Number(r.run_id)))])],
-  );
-  const sourceIds = [...new Set(e.claims.map((x) => Number(x.source_id)))];
-  const evidence = await store.all<{
-    source_id: bigint;
-    sha256: string;
-    file_name: string;
-    original: Uint8Array;
-  }>(
-    `SELECT source_id, sha256, file_name, original FROM evidence_sources WHERE source_id IN (SELECT unnest(from_json(?, '["BIGINT"]')))`,
-    [JSON.stringify(sourceIds)],
-  );
-  for (const s of evidence) {
-    const name = `sources/${s.source_id}-${s.file_name.replace(/[^\p{L}\p{N}._-]/gu, "_")}`;
-    put(name, Buffer.from(s.original));
-  }
-  put(
-    "sources.csv",
-    csv([
-      ...runs.map((r) => ({ kind: "crossings", id: r.run_id, file: r.file, sha256: r.sha256 })),
-      ...evidence.map((s) => ({
-        kind: "evidence",
-        id: Number(s.source_id),
-        file: s.file_name,
-        sha256: s.sha256,
-      })),
-    ]),
-  );
+  const { runs, evidence } = await putSources(store, records, e.claims, put);
   const scope = {
     persons: personIds,
     alerts: e.alerts.map((a) => String(a.alert_id)),

@@ -462,7 +462,16 @@ export async function sortRun(
   const { runId } = opts;
   await resolveLeftovers(store, runId, opts.vocab);
 
-  // Rejects: the first failing check in contract column order names the column.
+  // Rejects: the first failing check in contract column order names the column. Their
+  // number is what the statement adds to the run's rejects (which already hold the lines the
+  // reader could not read): counted there, not by another pass over the run's rows.
+  const rejectsOfRun = async () => {
+    const [r] = await store.all<{ n: bigint }>(
+      `SELECT count(*) AS n FROM rejects WHERE run_id = ${runId}`,
+    );
+    return Number(r?.n ?? 0);
+  };
+  const rejectsBefore = await rejectsOfRun();
   await runHeavy(
     store,
     `INSERT INTO rejects
@@ -496,10 +505,8 @@ export async function sortRun(
       FROM (SELECT * REPLACE (${rawCrossedAtSql(opts.timeZone)} AS raw_crossed_at)
         FROM records WHERE run_id = ${runId} AND ${INVALID}))`,
   );
-  const [rej] = await store.all<{ n: bigint }>(
-    `SELECT count(*) AS n FROM records WHERE run_id = ${runId} AND ${INVALID}`,
-  );
-  if (Number(rej?.n ?? 0) > 0)
+  const rejected = (await rejectsOfRun()) - rejectsBefore;
+  if (rejected > 0)
     await runHeavy(store, `DELETE FROM records WHERE run_id = ${runId} AND ${INVALID}`);
 
   const duplicates = await removeDuplicates(store, runId, opts.idsIncreasing === true);
@@ -547,29 +554,32 @@ export async function sortRun(
   // Re-exports: the same crossing (document, direction, port, instant) under another id
   // points at its first copy, so analytics count it once. A copy re-exported with only the
   // date is also linked to a timed copy of the same document, direction, port and local date.
-  // Both kinds share the document, direction, port and local date (one port, one time zone:
-  // the same instant is the same local day), so one 64-bit hash of those finds the candidates
-  // of both — a single aggregation across the whole store — and the exact comparison then
-  // runs on those few rows only, so a hash collision costs nothing.
+  // Both kinds share the document, direction and local date (one port, one time zone: the
+  // same instant is the same local day), so one 64-bit hash of those finds the candidates of
+  // both — a single aggregation across the whole store, on three narrow columns — and the
+  // exact comparison, port included, then runs on those few rows only, so a hash collision or
+  // a crossing the same day at another port costs nothing.
   await runHeavy(
     store,
     `UPDATE records SET canonical_key = m.first_key FROM (
       WITH c AS (
-        SELECT * FROM records SEMI JOIN (
-          SELECT hash(doc_number, direction, local_date, coalesce(port_id, port_raw)) AS h FROM records
+        SELECT rec_key, run_id, doc_number, direction, crossed_at, local_date, time_precision,
+          coalesce(port_id, port_raw) AS port
+        FROM records SEMI JOIN (
+          SELECT hash(doc_number, direction, local_date) AS h FROM records
           GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})
-        ) x ON hash(records.doc_number, records.direction, records.local_date, coalesce(records.port_id, records.port_raw)) = x.h)
+        ) x ON hash(records.doc_number, records.direction, records.local_date) = x.h)
       SELECT rec_key, min(first_key) AS first_key FROM (
         SELECT n.rec_key, r.rec_key AS first_key
         FROM c n JOIN c r
           ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.crossed_at = n.crossed_at
-         AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw) AND r.rec_key < n.rec_key
+         AND r.port = n.port AND r.rec_key < n.rec_key
         WHERE n.run_id = ${runId}
         UNION ALL
         SELECT n.rec_key, r.rec_key
         FROM c n JOIN c r
           ON r.doc_number = n.doc_number AND r.direction = n.direction AND r.local_date = n.local_date
-         AND coalesce(r.port_id, r.port_raw) = coalesce(n.port_id, n.port_raw)
+         AND r.port = n.port
         WHERE n.run_id = ${runId} AND (n.time_precision = 'date') <> (r.time_precision = 'date')
           AND r.rec_key < n.rec_key)
       GROUP BY rec_key) m
@@ -586,7 +596,7 @@ export async function sortRun(
   return {
     loaded: Number(c?.loaded ?? 0),
     duplicates,
-    rejected: Number(rej?.n ?? 0),
+    rejected,
     reexports: Number(c?.reexports ?? 0),
     warnings: Number(c?.warnings ?? 0),
     unknownPorts: unknownPorts.map((u) => ({ port: u.port, records: Number(u.records) })),

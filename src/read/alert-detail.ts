@@ -4,7 +4,7 @@
  */
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
-import { type AlertRow, type AlertView, alertColumns, alertView } from "./alerts.js";
+import { type AlertRow, type AlertView, alertColumns, alertViews } from "./alerts.js";
 import { ensureReadTables } from "./read-tables.js";
 
 export async function getAlert(
@@ -14,9 +14,10 @@ export async function getAlert(
 ): Promise<AlertView> {
   await ensureReadTables(store);
   const [row] = await store.json<AlertRow>(
-    `SELECT ${alertColumns(!!options.unmask)} FROM read_alerts WHERE alert_id = $id`,
+    `SELECT ${alertColumns()} FROM read_alerts WHERE alert_id = $id`,
     { id: alertId },
   );
   if (!row) throw new AppError("not-found", `no alert ${alertId}`);
-  return alertView(row);
+  const [view] = await alertViews(store, [row], !!options.unmask);
+  return view as AlertView;
 }

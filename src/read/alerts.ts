@@ -107,33 +107,55 @@ async function readPage(
   );
 }
 
-/** SQL: the columns of an alert as listings show it, from read_alerts (alertView makes the view). */
-export function alertColumns(unmask: boolean): string {
+/** SQL: the columns of an alert as listings show it, from read_alerts (alertViews makes the views). */
+export function alertColumns(): string {
   return `alert_id, rule, rule_version, score, censored, person_id, cohort_id,
     strftime(period_start, '%Y-%m-%d') AS period_start,
-    strftime(period_end, '%Y-%m-%d') AS period_end, summary,
-    ${unmask ? "record_ids" : "record_keys, docs"}`;
+    strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_keys, docs`;
 }
 
 /** A read_alerts row as alertColumns reads it (src/read/read-tables.ts says why some are text). */
 export type AlertRow = Omit<AlertView, "record_ids"> & {
-  record_ids?: string[];
   /** The cited records' rec_keys (`?` for an id no loaded record has), separated by spaces. */
-  record_keys?: string;
+  record_keys: string;
   /** The person's document numbers, separated by spaces. */
-  docs?: string;
+  docs: string;
 };
 
-/** The alert a read_alerts row shows: unless unmasked, records cited by pseudonym, summary masked. */
-export function alertView({ record_ids, record_keys, docs, ...a }: AlertRow): AlertView {
-  if (record_keys === undefined) return { ...a, record_ids: record_ids ?? [] };
-  return {
+/** Above this many alerts, an unmasked listing reads the cited ids of every alert rather than by id. */
+const BY_ID_MAX = 1000;
+
+/**
+ * The alerts read_alerts rows show. Unmasked, each cites its records as stored (read from
+ * `alerts` for these alerts only); masked, by pseudonym (from their keys), with the summary
+ * masked by its person's document numbers.
+ */
+export async function alertViews(
+  store: Store,
+  rows: readonly AlertRow[],
+  unmask: boolean,
+): Promise<AlertView[]> {
+  if (rows.length === 0) return [];
+  if (unmask) {
+    const ids = rows.map((r) => r.alert_id);
+    const cited = await store.json<{ alert_id: string; record_ids: string[] | null }>(
+      `SELECT alert_id, record_ids FROM alerts
+       ${ids.length > BY_ID_MAX ? "" : `WHERE alert_id IN (SELECT unnest(${varcharList(ids)}))`}`,
+    );
+    const byId = new Map(cited.map((c) => [c.alert_id, c.record_ids ?? []]));
+    return rows.map(({ record_keys: _keys, docs: _docs, ...a }) => ({
+      ...a,
+      record_ids: byId.get(a.alert_id) ?? [],
+    }));
+  }
+  const mask = createMasker(false);
+  return rows.map(({ record_keys, docs, ...a }) => ({
     ...a,
     record_ids: record_keys
       ? record_keys.split(" ").map((k) => (k === "?" ? k : recordPseudonym(k)))
       : [],
-    summary: createMasker(false).text(a.summary ?? "", { docs: docs ? docs.split(" ") : [] }),
-  };
+    summary: mask.text(a.summary ?? "", { docs: docs ? docs.split(" ") : [] }),
+  }));
 }
 
 /**
@@ -195,7 +217,7 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
     where.push(sort === "rule" ? "rule >= $c0" : "score <= $c0");
   }
   await ensureReadTables(store);
-  const columns = alertColumns(unmask);
+  const columns = alertColumns();
   const page = {
     where: where.length > 0 ? `WHERE ${where.join(" AND ")}` : "",
     params,
@@ -213,7 +235,11 @@ export async function listAlerts(store: Store, q: AlertQuery = {}): Promise<Page
   });
   const more = limit > 0 && rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
-  const items = (byId ? await alertsById(store, shown, columns) : shown).map(alertView);
+  const items = await alertViews(
+    store,
+    byId ? await alertsById(store, shown, columns) : shown,
+    unmask,
+  );
   const last = items.at(-1);
   const next =
     more && last

@@ -8,7 +8,7 @@ import { AppError } from "../core/errors.js";
 import { createMasker, recordPseudonym } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
-import { ensureReadTables } from "./read-tables.js";
+import { ensureReadTables, NAME_SEPARATOR } from "./read-tables.js";
 
 export interface PersonSearch extends PageRequest {
   /**
@@ -38,17 +38,31 @@ export async function searchPersons(store: Store, q: PersonSearch): Promise<Page
   const after = q.cursor ? String(decodeCursor(q.cursor, 1)[0]) : null;
   const mask = createMasker(!!q.unmask);
   await ensureReadTables(store);
-  const rows = await store.json<PersonSummary>(
-    `WITH hits AS (
-       SELECT person_id FROM read_doc_index WHERE doc = upper($q)
-       ${/\d/.test(text) ? "" : "UNION SELECT person_id FROM read_person_names WHERE contains(name_lower, lower($q))"})
-     SELECT p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date, p.sex,
-            p.nationality, coalesce(p.labor_score, 0)::DOUBLE AS labor_score
-     FROM persons p SEMI JOIN hits h ON h.person_id = p.person_id
-     ${after === null ? "" : "WHERE p.person_id > $after"}
-     ORDER BY p.person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
-    after === null ? { q: text } : { q: text, after },
-  );
+  // read_persons.search holds a person's names lowered and joined by NAME_SEPARATOR, so a query
+  // without it matches there exactly where it matches one name.
+  const byName = /\d/.test(text)
+    ? ""
+    : text.includes(NAME_SEPARATOR)
+      ? "OR person_id IN (SELECT person_id FROM person_names WHERE contains(lower(name), lower($q)))"
+      : "OR contains(search, lower($q))";
+  const select = `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date,
+       sex, nationality, coalesce(labor_score, 0)::DOUBLE AS labor_score
+     FROM read_persons
+     WHERE (person_id IN (SELECT person_id FROM read_doc_index WHERE doc = upper($q)) ${byName})
+       ${after === null ? "" : "AND person_id > $after"}`;
+  const params: Record<string, string> = after === null ? { q: text } : { q: text, after };
+  // read_persons is written in person id order, so the first matches are the page and DuckDB
+  // stops reading there; should they not come in order, the page is read again sorted.
+  let rows =
+    limit === 0 ? [] : await store.json<PersonSummary>(`${select} LIMIT ${limit + 1}`, params);
+  if (
+    limit === 0 ||
+    rows.some((r, i) => i > 0 && (rows[i - 1] as PersonSummary).person_id >= r.person_id)
+  )
+    rows = await store.json<PersonSummary>(
+      `${select} ORDER BY person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
+      params,
+    );
   const more = limit > 0 && rows.length > limit;
   const items = (more ? rows.slice(0, limit) : rows).map((p) => ({
     ...p,
@@ -92,20 +106,23 @@ export async function getPerson(
   const unmask = !!options.unmask;
   const mask = createMasker(unmask);
   await ensureReadTables(store);
-  const [person] = await store.json<PersonDetail["person"]>(
+  const [row] = await store.json<PersonDetail["person"] & { names: string }>(
     `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date, sex,
-            nationality, labor_score, indicators FROM persons WHERE person_id = ?`,
+            nationality, labor_score, indicators, names FROM read_persons WHERE person_id = ?`,
     [personId],
   );
-  if (!person)
+  if (!row)
     throw new AppError(
       "not-found",
       `person ${personId} not found (ids look like P-ABCDEFGHIJKLMNOP; run sojourn analyze first)`,
     );
-  const names = await store.json<PersonDetail["names"][number]>(
-    "SELECT name, script, count FROM read_person_names WHERE person_id = ? ORDER BY count DESC, name",
-    [personId],
-  );
+  const { names: namesJson, ...person } = row;
+  // JSON text in the read table, by name (an aggregate ordered by count there costs five times
+  // the CPU of the rest of read_persons at 10M records): sorted here most frequent first, then
+  // by name in DuckDB's order (UTF-8 bytes); each count as text, as store.json reads a BIGINT.
+  const names = (JSON.parse(namesJson) as { name: string; script: string; count: number }[])
+    .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
+    .map((n) => ({ name: n.name, script: n.script, count: String(n.count) as unknown as number }));
   const documents = await store.json<PersonDetail["documents"][number]>(
     `SELECT doc_number, nationality, strftime(first_seen, '%Y-%m-%d') AS first_seen,
             strftime(last_seen, '%Y-%m-%d') AS last_seen

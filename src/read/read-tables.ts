@@ -22,15 +22,17 @@
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
  * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
  * | read_person_links      | person_id                 | getPerson (document links)     |
- * | read_person_names      | person_id                 | getPerson, name search         |
+ * | read_persons           | person_id                 | getPerson (person, names), search |
  * | read_person_documents  | person_id                 | getPerson                      |
  * | read_doc_index         | upper(doc_number)         | document search                |
  */
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
+import { DERIVED_COMPRESSION } from "../db/migrations/008-derived-compression.js";
+import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 4;
+export const READ_TABLES_LAYOUT = 6;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -40,7 +42,7 @@ export const READ_TABLES = [
   "read_person_cohorts",
   "read_person_stays",
   "read_person_links",
-  "read_person_names",
+  "read_persons",
   "read_person_documents",
   "read_doc_index",
 ] as const;
@@ -84,6 +86,13 @@ const PER_PERSON = {
  */
 export type ChangedPersons = string;
 
+/**
+ * What separates a person's names in read_persons.search: a control character that names do not
+ * hold, so a substring of `search` without it is a substring of one name.
+ */
+export const NAME_SEPARATOR = "\u001f";
+const NAME_SEPARATOR_SQL = "chr(31)";
+
 /** Tables small enough to rebuild whole on every run. */
 const WHOLE: Record<string, string> = {
   read_person_cohorts: `SELECT m.person_id, m.cohort_id, k.kind, m.role, m.first_seen, m.last_seen
@@ -91,8 +100,14 @@ const WHOLE: Record<string, string> = {
   read_person_links: `
     SELECT person_id, reason, rec_key_a, rec_key_b, evidence FROM person_links
     WHERE reason NOT IN ('same document', 're-export') ORDER BY person_id`,
-  read_person_names: `SELECT person_id, name, lower(name) AS name_lower, script, count
-    FROM person_names ORDER BY person_id`,
+  read_persons: `SELECT p.person_id, p.display_name, p.birth_date, p.sex, p.nationality,
+      p.labor_score, p.indicators, coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search
+    FROM persons p LEFT JOIN (
+      SELECT person_id, to_json(l)::VARCHAR AS names,
+             array_to_string(list_transform(l, x -> lower(x.name)), ${NAME_SEPARATOR_SQL}) AS search
+      FROM (SELECT person_id, list_sort(list({'name': name, 'script': script, 'count': count})) AS l
+            FROM person_names GROUP BY person_id)) n USING (person_id)
+    ORDER BY p.person_id`,
   read_person_documents: "SELECT * FROM person_documents ORDER BY person_id, first_seen",
   read_doc_index: `SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
     WHERE doc_number IS NOT NULL ORDER BY doc`,
@@ -129,7 +144,7 @@ export async function buildReadTables(
     ),
   );
   for (const [table, sql] of Object.entries(WHOLE))
-    await timed(table, () => store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`));
+    await timed(table, () => createTable(store, table, sql));
   const alerts = await writeMeta(store);
   const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_keys");
   const stats: ReadTablesStats = { alerts, person_records: Number(records?.n ?? 0) };
@@ -138,6 +153,49 @@ export async function buildReadTables(
     stats.persons = Number(n?.n ?? 0);
   }
   return stats;
+}
+
+/**
+ * A fixed compression per column of the larger read tables: the method DuckDB picks for such
+ * data anyway, without trying every method on every segment (as migration 008 does for the
+ * analyze tables). Writing the stays sorted by person takes about 30 % less CPU so, the
+ * persons' keys 20 %. Columns not named here are left to DuckDB.
+ */
+const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> = {
+  read_person_keys: { person_id: "dictionary", rec_key: "bitpacking" },
+  // The analyze tables' methods (migration 008), for the same columns.
+  read_person_stays: { ...DERIVED_COMPRESSION.stays, flags: "dictionary", record_ids: "fsst" },
+  read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
+  read_alerts_by_score: {
+    alert_id: "fsst",
+    rule: "dictionary",
+    person_id: "fsst",
+    cohort_id: "dictionary",
+    period_start: "bitpacking",
+    period_end: "bitpacking",
+  },
+  read_person_alerts: {
+    person_id: "dictionary",
+    alert_id: "fsst",
+    rule: "dictionary",
+    period_start: "bitpacking",
+    period_end: "bitpacking",
+    summary: "fsst",
+  },
+  read_persons: { display_name: "fsst", birth_date: "bitpacking", search: "fsst", names: "fsst" },
+};
+
+/** CREATE OR REPLACE TABLE `table` AS `sql`, with the compression COMPRESSION fixes. */
+async function createTable(store: Store, table: string, sql: string): Promise<void> {
+  const methods = COMPRESSION[table];
+  if (!methods) return store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
+  const columns = await store.all<{ column_name: string; column_type: string }>(`DESCRIBE ${sql}`);
+  const defs = columns.map((c) => {
+    const method = methods[c.column_name];
+    return `"${c.column_name}" ${c.column_type}${method ? ` USING COMPRESSION ${method}` : ""}`;
+  });
+  await store.run(`CREATE OR REPLACE TABLE ${table} (${defs.join(", ")})`);
+  await store.run(`INSERT INTO ${table} ${sql}`);
 }
 
 /**
@@ -150,41 +208,58 @@ async function replaceRows(
   sql: string,
   persons: string | undefined,
 ): Promise<void> {
-  if (!persons) return store.run(`CREATE OR REPLACE TABLE ${table} AS ${sql}`);
+  if (!persons) return createTable(store, table, sql);
   await store.run(`DELETE FROM ${table} WHERE person_id IN ${persons}`);
   await store.run(`INSERT INTO ${table} ${sql}`);
 }
 
 /**
- * SQL: read_alerts's columns for the alerts `a`, their lists rt_lists `c`, documents rt_docs `d`.
- * The cited records' keys and the person's documents, which a page shows masked, are text
- * separated by spaces (a key or a document number has none; `?` for an id no loaded record
- * has): DuckDB reads a few rows of a text column where they are, while a row of a list column is
- * found by reading the lists before it in its row group, and a page of the listing by score
- * takes 50 rows from anywhere in the table. Reads turn the keys into masked references.
+ * SQL: read_alerts's columns for the alerts `a` and their lists rt_lists `c`. The cited records'
+ * keys are text separated by spaces (a key has none; `?` for an id no loaded record has): DuckDB
+ * reads a few rows of a text column where they are, while a row of a list column is found by
+ * reading the lists before it in its row group, and a page of the listing by score takes 50 rows
+ * from anywhere in the table. Reads turn the keys into masked references. The person's
+ * document numbers, which mask the summary, are text the same way (rt_docs `d`). The cited ids
+ * as stored are read for an unmasked page's alerts only (src/read/alerts.ts), so the sorts here
+ * move no lists of text.
  */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(a.record_ids, []) AS record_ids, coalesce(c.record_keys, '') AS record_keys,
-  coalesce(c.port_ids, []) AS port_ids, coalesce(d.docs, '') AS docs`;
+  coalesce(c.record_keys, '') AS record_keys, coalesce(c.port_ids, []) AS port_ids,
+  coalesce(d.docs, '') AS docs`;
 
 /**
  * The columns listAlerts filters and sorts on, the ports (the place filter) among them:
- * read_alerts_by_score holds only these, so sorting it by score moves no lists or summaries; a
- * page of it takes the rest of its rows from read_alerts by alert id.
+ * read_alerts_by_score holds only these, so sorting it by score moves no summaries; a page of it
+ * takes the rest of its rows from read_alerts by alert id.
  */
 const BY_SCORE_COLUMNS =
   "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
 
 /**
+ * SQL: per alert of `alerts a` (rowid n), its cited records' keys in citation order as text and
+ * the known ports they were at (what the place filter matches: a gazetteer place stands for port
+ * ids). The cited ids (`source:record_id`) are unnested and matched to records by one hash join;
+ * the lists are gathered as integers and ENUM codes, and turned into text once per alert.
+ * list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
+ * back in citation order.
+ */
+function alertListsSql(where: string): string {
+  return `SELECT c.n,
+      array_to_string(list_transform(list_select(list(r.rec_key), list_grade_up(list(c.i))),
+        k -> coalesce(k::VARCHAR, '?')), ' ') AS record_keys,
+      list_sort(list_distinct(list(r.port_id)))::VARCHAR[] AS port_ids
+    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
+          FROM alerts a WHERE true ${where}) c
+    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
+    GROUP BY c.n`;
+}
+
+/**
  * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
  * condition over alerts `a`) replaced. Each alert gets its cited records' keys (in citation
- * order), the ports they were at (the place filter) and its person's document numbers (masking
- * the summary).
- *
- * The cited ids (`source:record_id`) are unnested and matched to records by one hash join, and
- * the lists built in one pass grouped by alert; only read_alerts carries them, so the other two
- * tables sort narrow rows.
+ * order) and the ports they were at (the place filter), built once (alertListsSql); only
+ * read_alerts carries them, so the other two tables sort narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
@@ -192,20 +267,10 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     for (const table of ["read_alerts", "read_alerts_by_score", "read_person_alerts"])
       await store.run(`DELETE FROM ${table} a WHERE ${which}`);
   }
+  await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS ${alertListsSql(where)}`);
   await store.run(`CREATE OR REPLACE TEMP TABLE rt_docs AS
     SELECT person_id, array_to_string(list_sort(list(doc_number)), ' ') AS docs FROM person_documents
     WHERE person_id IN (SELECT person_id FROM alerts a WHERE true ${where}) GROUP BY ALL`);
-  // list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
-  // back in citation order.
-  await store.run(`CREATE OR REPLACE TEMP TABLE rt_lists AS
-    SELECT c.n,
-           array_to_string(list_select(list(coalesce(r.rec_key::VARCHAR, '?')), list_grade_up(list(c.i))), ' ')
-             AS record_keys,
-           list_sort(list_distinct(list(coalesce(r.port_id, r.port_raw)))) AS port_ids
-    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
-          FROM alerts a WHERE true ${where}) c
-    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
-    GROUP BY c.n`);
   const alerts = `SELECT ${ALERT_COLUMNS}
     FROM alerts a LEFT JOIN rt_lists c ON c.n = a.rowid LEFT JOIN rt_docs d USING (person_id)
     WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
@@ -218,9 +283,7 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     ["read_alerts_by_score", byScore],
     ["read_person_alerts", personAlerts],
   ] as const)
-    await store.run(
-      which ? `INSERT INTO ${table} ${sql}` : `CREATE OR REPLACE TABLE ${table} AS ${sql}`,
-    );
+    await (which ? store.run(`INSERT INTO ${table} ${sql}`) : createTable(store, table, sql));
   await store.run("DROP TABLE rt_lists");
   await store.run("DROP TABLE rt_docs");
 }

@@ -346,7 +346,13 @@ export function planPopulation(ctx: SimContext): Plan {
     ),
   );
 
-  // Benign organisations: a few per kind, shared by many travellers.
+  units.push(...planBenignUnits(ctx, rng, orgs));
+  return { organisations: orgs.all, units };
+}
+
+/** Benign travellers: a few organisations per kind, each shared by many travellers. */
+function planBenignUnits(ctx: SimContext, rng: Rng, orgs: OrgFactory): Unit[] {
+  const { params, scale } = ctx;
   const benignCity = () =>
     rng.pick(["dandong", "dandong", "hunchun", "tumen", "yanji", "longjing"]);
   const tradingCos = Array.from(
@@ -363,6 +369,7 @@ export function planPopulation(ctx: SimContext): Plan {
   );
   const schools = SCHOOLS.map((_s, i) => orgs.school(i));
 
+  const units: Unit[] = [];
   const simple = (kind: SimpleUnit["kind"], count: number, pool: Organisation[] | null) => {
     for (let i = 0; i < count; i++) {
       units.push({ kind, index: i, org: pool ? rng.pick(pool) : null });
@@ -374,7 +381,7 @@ export function planPopulation(ctx: SimContext): Plan {
   simple("official", scaled(n(params, "officials.count"), scale), null);
   simple("student", scaled(n(params, "students.count"), scale), schools);
   simple("visitor", scaled(n(params, "visitors.count"), scale), null);
-  return { organisations: orgs.all, units };
+  return units;
 }
 
 interface Member {
@@ -462,31 +469,8 @@ export class UnitGenerator {
     const lastDay = Math.min(unit.endDay, spanEnd);
     const manifestCode = unit.cohortId.slice(1);
     const turnover = n(params, "team.turnoverPerCycle");
-    const overstay = n(params, "team.overstayRate");
 
-    let exitDay: number;
-    let nextEntry: number;
-    if (unit.mode === "stranded") {
-      exitDay = unit.endDay; // Infinity: never leaves during the span
-      nextEntry = Infinity;
-    } else if (unit.mode === "rotating") {
-      // Already rotating when the logs begin: inside (entered before the span) or away, in
-      // proportion to how long each phase lasts.
-      const stay = drawStay(rng, stayRange(params, unit.scheme, unit.cityKey, this.ctx.startDay));
-      const [gMin, gMax] = gapRange(params, unit.scheme);
-      const gap = rng.int(gMin, gMax);
-      if (rng.float() < stay / (stay + gap)) {
-        for (const m of members) m.inside = true;
-        exitDay = this.ctx.startDay + rng.int(0, stay - 1);
-        nextEntry = Infinity;
-      } else {
-        exitDay = Infinity;
-        nextEntry = this.ctx.startDay + rng.int(0, gap);
-      }
-    } else {
-      exitDay = Infinity;
-      nextEntry = unit.startDay;
-    }
+    let { exitDay, nextEntry } = this.teamStart(rng, unit, members);
     let firstTrip = unit.mode !== "rotating";
 
     for (let guard = 0; guard < 10_000; guard++) {
@@ -534,24 +518,7 @@ export class UnitGenerator {
       const port = rng.chance(n(params, "team.altPortRate")) ? ports.alt : ports.main;
       const base = rng.int(13 * 60, 16 * 60);
       const group = `M${manifestCode}-${dateOf(day0).replace(/-/g, "")}`;
-      for (let i = 0; i < members.length; i++) {
-        const m = members[i]!;
-        if (!m.inside) continue;
-        if (!final && !m.overstay && rng.chance(overstay)) {
-          m.overstay = true; // skips this run and goes out with the team next time [S32]
-          continue;
-        }
-        m.overstay = false;
-        const off = straggle();
-        const shift = off === 0 ? 0 : rng.chance(0.5) ? off : -off;
-        const day = Math.max(day0 + shift, m.lastEntry + 1, this.ctx.startDay);
-        const minute = shift !== 0 ? rng.int(9 * 60, 16 * 60 + 30) : base + Math.floor(i / 3);
-        if (day <= spanEnd) {
-          this.emit.cross(m.person, day, Math.min(minute, 23 * 60), true, port, group);
-          m.inside = false;
-          m.lastExit = day;
-        }
-      }
+      this.exitMembers(rng, members, { day0, final, base, port, group, straggle });
       if (final) break;
       const [gMin, gMax] = gapRange(params, unit.scheme);
       nextEntry = day0 + rng.int(gMin, gMax);
@@ -572,6 +539,76 @@ export class UnitGenerator {
         scheme: unit.scheme,
         members: observed,
       });
+    }
+  }
+
+  /** Where a team's rotation stands when the logs begin: the day it next exits or enters. */
+  private teamStart(
+    rng: Rng,
+    unit: TeamUnit,
+    members: Member[],
+  ): { exitDay: number; nextEntry: number } {
+    const { params } = this.ctx;
+    let exitDay: number;
+    let nextEntry: number;
+    if (unit.mode === "stranded") {
+      exitDay = unit.endDay; // Infinity: never leaves during the span
+      nextEntry = Infinity;
+    } else if (unit.mode === "rotating") {
+      // Already rotating when the logs begin: inside (entered before the span) or away, in
+      // proportion to how long each phase lasts.
+      const stay = drawStay(rng, stayRange(params, unit.scheme, unit.cityKey, this.ctx.startDay));
+      const [gMin, gMax] = gapRange(params, unit.scheme);
+      const gap = rng.int(gMin, gMax);
+      if (rng.float() < stay / (stay + gap)) {
+        for (const m of members) m.inside = true;
+        exitDay = this.ctx.startDay + rng.int(0, stay - 1);
+        nextEntry = Infinity;
+      } else {
+        exitDay = Infinity;
+        nextEntry = this.ctx.startDay + rng.int(0, gap);
+      }
+    } else {
+      exitDay = Infinity;
+      nextEntry = unit.startDay;
+    }
+    return { exitDay, nextEntry };
+  }
+
+  /** One exit of a team: each member inside leaves (a straggler off by a few days), except
+   * an overstayer, who skips this run. */
+  private exitMembers(
+    rng: Rng,
+    members: Member[],
+    run: {
+      day0: number;
+      final: boolean;
+      base: number;
+      port: number;
+      group: string;
+      straggle: () => number;
+    },
+  ): void {
+    const { day0, final, base, port, group, straggle } = run;
+    const spanEnd = this.ctx.endDay;
+    const overstay = n(this.ctx.params, "team.overstayRate");
+    for (let i = 0; i < members.length; i++) {
+      const m = members[i]!;
+      if (!m.inside) continue;
+      if (!final && !m.overstay && rng.chance(overstay)) {
+        m.overstay = true; // skips this run and goes out with the team next time [S32]
+        continue;
+      }
+      m.overstay = false;
+      const off = straggle();
+      const shift = off === 0 ? 0 : rng.chance(0.5) ? off : -off;
+      const day = Math.max(day0 + shift, m.lastEntry + 1, this.ctx.startDay);
+      const minute = shift !== 0 ? rng.int(9 * 60, 16 * 60 + 30) : base + Math.floor(i / 3);
+      if (day <= spanEnd) {
+        this.emit.cross(m.person, day, Math.min(minute, 23 * 60), true, port, group);
+        m.inside = false;
+        m.lastExit = day;
+      }
     }
   }
 

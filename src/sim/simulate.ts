@@ -475,6 +475,68 @@ function noisyStream(
   };
 }
 
+function emptyCounts(): SimulateCounts {
+  return {
+    rows: 0,
+    original: 0,
+    duplicate: 0,
+    reexport: 0,
+    dirty: 0,
+    lost: 0,
+    true_crossings: 0,
+    doc_typos: 0,
+    name_typos: 0,
+    persons: 0,
+    persons_by_role: {},
+    workers_after_deadline: 0,
+    cohorts: 0,
+    employers: 0,
+  };
+}
+
+/** The sinks a unit generator writes to: crossings into the noisy stream, truth rows to files. */
+function truthSinks(
+  stream: { readonly pending: Crossing[] },
+  counts: SimulateCounts,
+  personsOut: LineWriter,
+  cohortsOut: LineWriter,
+): Sinks {
+  return {
+    crossing(c: Crossing) {
+      stream.pending.push(c);
+    },
+    person(p: Person) {
+      counts.persons += 1;
+      counts.persons_by_role[p.role] = (counts.persons_by_role[p.role] ?? 0) + 1;
+      const after = p.role === "worker" && p.presentAfterDeadline ? 1 : 0;
+      counts.workers_after_deadline += after;
+      personsOut.row([
+        p.id,
+        p.role,
+        p.employer?.id ?? "",
+        p.cohortId,
+        after,
+        p.firstEntry >= 0 ? dateOf(p.firstEntry) : "",
+        p.lastExit >= 0 ? dateOf(p.lastExit) : "",
+        p.name.familyHangul,
+        p.name.givenHangul,
+        p.name.familyHanja,
+        p.name.givenHanja,
+        p.birthDate,
+        p.sex,
+        p.docs.join(";"),
+        p.scheme,
+        p.nationality,
+        p.crossings,
+      ]);
+    },
+    cohort(c: CohortRow) {
+      counts.cohorts += 1;
+      cohortsOut.row([c.id, c.kind, c.employerId, c.cityId, c.portId, c.size, c.scheme, c.members]);
+    },
+  };
+}
+
 async function generate(dir: string, input: GenerateInput): Promise<SimulateCounts> {
   const { params, seed, scale } = input;
   const ctx: SimContext = {
@@ -492,22 +554,7 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
   const cohortsOut = new LineWriter(join(dir, "truth", "cohorts.csv"), TRUTH_COLUMNS.cohorts);
   const employersOut = new LineWriter(join(dir, "truth", "employers.csv"), TRUTH_COLUMNS.employers);
 
-  const counts: SimulateCounts = {
-    rows: 0,
-    original: 0,
-    duplicate: 0,
-    reexport: 0,
-    dirty: 0,
-    lost: 0,
-    true_crossings: 0,
-    doc_typos: 0,
-    name_typos: 0,
-    persons: 0,
-    persons_by_role: {},
-    workers_after_deadline: 0,
-    cohorts: 0,
-    employers: 0,
-  };
+  const counts = emptyCounts();
 
   try {
     const plan = planPopulation(ctx);
@@ -536,49 +583,7 @@ async function generate(dir: string, input: GenerateInput): Promise<SimulateCoun
     });
     const chunkSize = input.chunkSize ?? 100_000;
 
-    const sinks: Sinks = {
-      crossing(c: Crossing) {
-        stream.pending.push(c);
-      },
-      person(p: Person) {
-        counts.persons += 1;
-        counts.persons_by_role[p.role] = (counts.persons_by_role[p.role] ?? 0) + 1;
-        const after = p.role === "worker" && p.presentAfterDeadline ? 1 : 0;
-        counts.workers_after_deadline += after;
-        personsOut.row([
-          p.id,
-          p.role,
-          p.employer?.id ?? "",
-          p.cohortId,
-          after,
-          p.firstEntry >= 0 ? dateOf(p.firstEntry) : "",
-          p.lastExit >= 0 ? dateOf(p.lastExit) : "",
-          p.name.familyHangul,
-          p.name.givenHangul,
-          p.name.familyHanja,
-          p.name.givenHanja,
-          p.birthDate,
-          p.sex,
-          p.docs.join(";"),
-          p.scheme,
-          p.nationality,
-          p.crossings,
-        ]);
-      },
-      cohort(c: CohortRow) {
-        counts.cohorts += 1;
-        cohortsOut.row([
-          c.id,
-          c.kind,
-          c.employerId,
-          c.cityId,
-          c.portId,
-          c.size,
-          c.scheme,
-          c.members,
-        ]);
-      },
-    };
+    const sinks = truthSinks(stream, counts, personsOut, cohortsOut);
 
     const generator = new UnitGenerator(ctx, new Registry(seed), sinks);
     const total = plan.units.length;

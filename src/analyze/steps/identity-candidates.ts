@@ -11,7 +11,13 @@ import {
   resolvePersons,
   TYPO_NAME_FLOOR,
 } from "../../core/identity/resolve-persons.js";
-import { compareNames, MATCH_THRESHOLD, type NameInput } from "../../core/names/index.js";
+import {
+  compareParsedNames,
+  MATCH_THRESHOLD,
+  type NameInput,
+  type PreparedName,
+  prepareName,
+} from "../../core/names/index.js";
 import type { Store } from "../../db/store.js";
 import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
 
@@ -45,6 +51,8 @@ export async function findCandidatePairs(work: IdentityWork): Promise<CandidateP
       AND e.doc = left(d.doc, i - 1) || substr(d.doc, i + 1, 1) || substr(d.doc, i, 1) || substr(d.doc, i + 2)
       AND e.gid <> d.gid
     ORDER BY a, b`);
+  // 3M rows at 10M records: handed back before the later phases build theirs.
+  await store.run("DROP TABLE id_masks");
   const renewals = await store.all<{ a: number; b: number }>(`
     WITH dk AS (
       SELECT DISTINCT d.gid, d.nat, d.birth_date, d.sex, d.first_seen, d.last_seen, k.key
@@ -103,7 +111,7 @@ export function matchAndResolve(docs: DocRow[], pairs: CandidatePairs): Resoluti
     records: d.n,
   }));
   const local = new Map(docs.map((d, i) => [d.gid, i]));
-  const cache = new Map<string, { score: number; why: string }>();
+  const cache: ScoreCache = { pairs: new Map(), prepared: new Map() };
   const candidates: Candidate[] = [];
   const add = (pairs: { a: number; b: number }[], kind: Candidate["kind"]) => {
     for (const p of pairs) {
@@ -130,13 +138,43 @@ export function matchAndResolve(docs: DocRow[], pairs: CandidatePairs): Resoluti
   return resolvePersons(groups, candidates);
 }
 
-function nameInputs(tuple: string): { input: NameInput; text: string }[] {
+/**
+ * Scores already computed, by the two names' texts; and each name input parsed once
+ * (prepareName), by its fields: a name recurs across many pairs, and parsing it is about half
+ * the cost of a comparison.
+ */
+interface ScoreCache {
+  pairs: Map<string, { score: number; why: string }>;
+  prepared: Map<string, PreparedName>;
+}
+
+interface NameSide {
+  input: NameInput;
+  /** The input's fields, as the key of its parse in ScoreCache.prepared. */
+  key: string;
+  text: string;
+}
+
+function nameInputs(tuple: string): NameSide[] {
   const [family = "", given = "", full = ""] = tuple.split(SEP);
-  const out: { input: NameInput; text: string }[] = [];
+  const out: NameSide[] = [];
   if (family || given)
-    out.push({ input: { family, given }, text: [family, given].filter(Boolean).join(" ") });
-  if (full) out.push({ input: { full }, text: full });
+    out.push({
+      input: { family, given },
+      key: `s${family}${SEP}${given}`,
+      text: [family, given].filter(Boolean).join(" "),
+    });
+  if (full) out.push({ input: { full }, key: `f${full}`, text: full });
   return out;
+}
+
+function prepared(side: NameSide, cache: ScoreCache): PreparedName {
+  let p = cache.prepared.get(side.key);
+  if (!p) {
+    p = prepareName(side.input);
+    cache.prepared.set(side.key, p);
+  }
+  return p;
 }
 
 /** Best name score between two groups' names, stopping once `enough` is reached. */
@@ -144,7 +182,7 @@ function scoreNames(
   namesA: readonly string[],
   namesB: readonly string[],
   enough: number,
-  cache: Map<string, { score: number; why: string }>,
+  cache: ScoreCache,
 ): { score: number; nameA: string; nameB: string; why: string } {
   let best = { score: -1, nameA: "", nameB: "", why: "" };
   const as = namesA.flatMap(nameInputs);
@@ -156,11 +194,11 @@ function scoreNames(
   for (const x of as)
     for (const y of bs) {
       const k = `${x.text}${SEP}${y.text}`;
-      let m = cache.get(k);
+      let m = cache.pairs.get(k);
       if (!m) {
-        const r = compareNames(x.input, y.input);
+        const r = compareParsedNames(prepared(x, cache), prepared(y, cache));
         m = { score: r.score, why: r.explanation.join("; ") };
-        cache.set(k, m);
+        cache.pairs.set(k, m);
       }
       if (m.score > best.score) best = { score: m.score, nameA: x.text, nameB: y.text, why: m.why };
       if (best.score >= enough) return best;

@@ -39,9 +39,10 @@ export async function personIdSalt(store: Store): Promise<string> {
 export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
   const { store, stats, isNew } = work;
   // Grouped on the nationality as stored (an ENUM, cheaper to hash than its text; 10% of
-  // this statement at 10M records), turned into text on the much smaller result.
+  // this statement at 10M records), turned into text on the much smaller result; the ENUM is
+  // kept for matching records to their documents (identity-write.ts).
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_variants AS
-    SELECT coalesce(nationality::VARCHAR, '') AS nat, * EXCLUDE (nationality) FROM (
+    SELECT coalesce(nationality::VARCHAR, '') AS nat, * FROM (
       SELECT nationality, coalesce(doc_number, '#' || rec_key::VARCHAR) AS doc,
              family_name, given_name, full_name, family_script, given_script, full_script,
              birth_date, sex, count(*) AS n,
@@ -54,7 +55,7 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
     -- result sorted its names lists too (1.8 CPU-s at 10M records).
     WITH g AS (
       SELECT (row_number() OVER (ORDER BY nat, doc) - 1)::INTEGER AS gid, *
-      FROM (SELECT nat, doc, sum(n) AS n, sum(n_new) > 0 AS is_new,
+      FROM (SELECT nat, doc, any_value(nationality) AS nationality, sum(n) AS n, sum(n_new) > 0 AS is_new,
                    min(first_seen) AS first_seen, max(last_seen) AS last_seen, min(anchor) AS anchor
             FROM id_variants GROUP BY nat, doc)),
     bd AS (SELECT nat, doc, arg_max(birth_date, c) AS birth_date FROM
@@ -86,13 +87,15 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
 
 /** Blocking keys for the names of id_docs not yet in identity_name_keys. */
 export async function cacheNameKeys(store: Store): Promise<void> {
-  const missing = await store.all<{ name: string }>(`
+  // One column of strings, read as such (no object per row).
+  const reader = await store.conn.runAndReadAll(`
     SELECT DISTINCT t.name FROM (SELECT unnest(names) AS name FROM id_docs) t
     WHERE NOT EXISTS (SELECT 1 FROM identity_name_keys k WHERE k.name = t.name)`);
+  const missing = (reader.getColumns()[0] ?? []) as string[];
   if (missing.length > 0) {
     const appender = await store.conn.createAppender("identity_name_keys");
     const memo = newNameKeyMemo();
-    for (const { name } of missing) {
+    for (const name of missing) {
       const [family, given, full] = name.split(SEP);
       const keys = identityNameKeys({ family, given, full }, memo);
       // A name with no key still gets a row, so it is not computed again.

@@ -116,6 +116,7 @@ const ID_TEMP_TABLES = [
   "id_touched",
   "id_reexports",
   "id_person_variants",
+  "id_person_names",
 ];
 
 function emptyStats(): IdentityStats {

@@ -21,15 +21,24 @@ export async function writePersons(
     );
   await store.run("DELETE FROM persons WHERE person_id IN (SELECT old_id FROM id_remap)");
 
-  // The person of every document after this run, and the persons whose aggregates change.
+  // The person of every document after this run, and the persons whose aggregates change
+  // (id_touched). A touched person is numbered by its smallest gid (pk, on each of its
+  // documents), so the aggregates below group and join on an integer rather than on the
+  // 18-character person id.
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_owner AS
-    SELECT d.gid, d.nat, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
-           p.gid IS NOT NULL AS reassigned, coalesce(p.person_id, m.new_id, d.person_id) AS person_id
-    FROM id_docs d LEFT JOIN id_doc_person p ON p.gid = d.gid
-    LEFT JOIN id_remap m ON m.old_id = d.person_id`);
+    SELECT *, CASE WHEN bool_or(is_new OR reassigned) OVER w
+                     OR person_id IN (SELECT new_id FROM id_remap) THEN min(gid) OVER w END AS pk
+    FROM (SELECT d.gid, d.nat, d.nationality, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
+                 p.gid IS NOT NULL AS reassigned,
+                 coalesce(p.person_id, m.new_id, d.person_id) AS person_id
+          FROM id_docs d LEFT JOIN id_doc_person p ON p.gid = d.gid
+          LEFT JOIN id_remap m ON m.old_id = d.person_id)
+    WINDOW w AS (PARTITION BY person_id)`);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_touched AS
-    SELECT DISTINCT person_id FROM id_owner WHERE is_new OR reassigned
-    UNION SELECT new_id FROM id_remap`);
+    SELECT DISTINCT person_id, pk FROM id_owner WHERE pk IS NOT NULL
+    UNION ALL
+    SELECT DISTINCT new_id, NULL FROM id_remap m
+    WHERE NOT EXISTS (SELECT 1 FROM id_owner o WHERE o.person_id = m.new_id)`);
 
   // New original records: the person of their document. "same document" links are not stored:
   // each would only say that a record shares its document with the document's first record,
@@ -39,7 +48,8 @@ export async function writePersons(
   await store.runPolled(`INSERT INTO person_records
     SELECT r.rec_key, o.person_id
     FROM records r JOIN id_owner o
-      ON o.nat = coalesce(r.nationality, '') AND o.doc = coalesce(r.doc_number, '#' || r.rec_key::VARCHAR)
+      ON o.nationality IS NOT DISTINCT FROM r.nationality
+     AND o.doc = coalesce(r.doc_number, '#' || r.rec_key::VARCHAR)
     WHERE ${isNew("r.run_id")} AND r.canonical_key IS NULL`);
   await store.run("DELETE FROM person_links WHERE reason = 'same document'");
 
@@ -94,23 +104,23 @@ async function writeLinks(
 
 /** person_documents, person_names and persons, recomputed for the persons in id_touched. */
 async function writeTouchedPersons(store: Store): Promise<void> {
-  // Aggregates of the touched persons, from the per-document variants (not the records); only
-  // the columns read below (materializing every column costs 2 CPU-s more at 10M records).
+  // Aggregates of the touched persons (pk), from the per-document variants (not the records);
+  // only the columns read below.
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_person_variants AS
-    SELECT o.person_id, v.nat, v.family_name, v.given_name, v.full_name, v.family_script,
+    SELECT o.pk, v.nat, v.family_name, v.given_name, v.full_name, v.family_script,
            v.given_script, v.full_script, v.birth_date, v.sex, v.n
-    FROM id_variants v JOIN id_owner o USING (nat, doc)
-    WHERE o.person_id IN (SELECT person_id FROM id_touched)`);
+    FROM id_variants v JOIN id_owner o USING (nat, doc) WHERE o.pk IS NOT NULL`);
+  await store.run("DROP TABLE id_variants");
   await store.run(
     "DELETE FROM person_documents WHERE person_id IN (SELECT person_id FROM id_touched)",
   );
   await store.runPolled(`INSERT INTO person_documents
     SELECT person_id, doc, first_seen, last_seen, nullif(nat, '') FROM id_owner
-    WHERE person_id IN (SELECT person_id FROM id_touched) AND NOT starts_with(doc, '#')`);
-  await store.run("DELETE FROM person_names WHERE person_id IN (SELECT person_id FROM id_touched)");
-  await store.runPolled(`INSERT INTO person_names
-    SELECT person_id, name, script, sum(n)::BIGINT FROM (
-      SELECT person_id,
+    WHERE pk IS NOT NULL AND NOT starts_with(doc, '#')`);
+  // The touched persons' names, kept for their display names below.
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_person_names AS
+    SELECT pk, name, script, sum(n)::BIGINT AS count FROM (
+      SELECT pk,
              CASE WHEN family_script IN ('hangul', 'han') AND given_script = family_script
                   THEN family_name || given_name
                   ELSE trim(concat_ws(' ', family_name, given_name)) END AS name,
@@ -118,29 +128,32 @@ async function writeTouchedPersons(store: Store): Promise<void> {
                   WHEN family_script IS NULL THEN given_script ELSE 'mixed' END AS script, n
       FROM id_person_variants WHERE family_name IS NOT NULL OR given_name IS NOT NULL
       UNION ALL
-      SELECT person_id, full_name, full_script, n FROM id_person_variants WHERE full_name IS NOT NULL)
-    GROUP BY person_id, name, script`);
+      SELECT pk, full_name, full_script, n FROM id_person_variants WHERE full_name IS NOT NULL)
+    GROUP BY pk, name, script`);
+  await store.run("DELETE FROM person_names WHERE person_id IN (SELECT person_id FROM id_touched)");
+  await store.runPolled(`INSERT INTO person_names
+    SELECT t.person_id, n.name, n.script, n.count FROM id_person_names n JOIN id_touched t USING (pk)`);
   await store.runPolled(`INSERT INTO persons (person_id, display_name, birth_date, sex, nationality, labor_score, indicators, updated_at)
     -- Each pick is arg_min over a (rank…, value) struct, the order the pick is defined by:
     -- first(x ORDER BY …) is an ordered aggregate, which DuckDB runs on one thread. Latin
     -- display names first, then other scripts, then names of unknown script (NULLS LAST).
     WITH dn AS (
-      SELECT person_id,
+      SELECT pk,
              arg_min(name, struct_pack(s := CASE WHEN script = 'latin' THEN 0 WHEN script IS NOT NULL THEN 1 ELSE 2 END,
                                        k := -count, name := name)) AS display_name
-      FROM person_names WHERE person_id IN (SELECT person_id FROM id_touched) GROUP BY person_id),
-    bd AS (SELECT person_id, arg_min(birth_date, struct_pack(k := -c, v := birth_date)) AS birth_date FROM
-             (SELECT person_id, birth_date, sum(n) AS c FROM id_person_variants
-              WHERE birth_date IS NOT NULL GROUP BY ALL) GROUP BY person_id),
-    sx AS (SELECT person_id, arg_min(sex, struct_pack(k := -c, v := sex)) AS sex FROM
-             (SELECT person_id, sex, sum(n) AS c FROM id_person_variants
-              WHERE sex IS NOT NULL GROUP BY ALL) GROUP BY person_id),
-    nt AS (SELECT person_id, arg_min(nat, struct_pack(k := -c, v := nat)) AS nationality FROM
-             (SELECT person_id, nat, sum(n) AS c FROM id_person_variants
-              WHERE nat <> '' GROUP BY ALL) GROUP BY person_id)
+      FROM id_person_names GROUP BY pk),
+    bd AS (SELECT pk, arg_min(birth_date, struct_pack(k := -c, v := birth_date)) AS birth_date FROM
+             (SELECT pk, birth_date, sum(n) AS c FROM id_person_variants
+              WHERE birth_date IS NOT NULL GROUP BY ALL) GROUP BY pk),
+    sx AS (SELECT pk, arg_min(sex, struct_pack(k := -c, v := sex)) AS sex FROM
+             (SELECT pk, sex, sum(n) AS c FROM id_person_variants
+              WHERE sex IS NOT NULL GROUP BY ALL) GROUP BY pk),
+    nt AS (SELECT pk, arg_min(nat, struct_pack(k := -c, v := nat)) AS nationality FROM
+             (SELECT pk, nat, sum(n) AS c FROM id_person_variants
+              WHERE nat <> '' GROUP BY ALL) GROUP BY pk)
     SELECT t.person_id, dn.display_name, bd.birth_date, sx.sex, nt.nationality, 0, '[]', now()
-    FROM id_touched t LEFT JOIN dn USING (person_id) LEFT JOIN bd USING (person_id)
-    LEFT JOIN sx USING (person_id) LEFT JOIN nt USING (person_id)
+    FROM id_touched t LEFT JOIN dn USING (pk) LEFT JOIN bd USING (pk)
+    LEFT JOIN sx USING (pk) LEFT JOIN nt USING (pk)
     ON CONFLICT (person_id) DO UPDATE SET display_name = excluded.display_name,
       birth_date = excluded.birth_date, sex = excluded.sex, nationality = excluded.nationality,
       updated_at = excluded.updated_at`);

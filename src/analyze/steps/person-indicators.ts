@@ -68,13 +68,19 @@ function staysSql(policy: Policy): string {
     st AS (
       -- Presence is measured in nights (exit − entry) whatever the day-counting convention, so a
       -- driver's same-day crossing counts 0 and a worker's 28-night stay 28.
+      -- One sort serves both windows: the stays in order of from_day (as a day number: a RANGE
+      -- frame over integers is cheaper than over dates), then entered_on and exited_on, and the
+      -- RANGE frame ordered by the first of those keys. from_day is entered_on but for a stay
+      -- open at the start, which is the person's first and ends on their first crossing, on or
+      -- before every later entry, so the stays come in the order of their entries.
       SELECT pid, days, closed, exited_on, raw_nights, from_day, until, until - from_day AS nights,
              lead(from_day) OVER w AS next_in,
              lead(until - from_day) OVER w AS next_nights,
-             sum(until - from_day) OVER (PARTITION BY pid ORDER BY from_day
-               RANGE BETWEEN CURRENT ROW AND INTERVAL ${policy.long_presence.window_days - 1} DAYS FOLLOWING) AS win
-      FROM (SELECT pid, days, closed, entered_on, exited_on, raw_nights, from_day, until FROM s1)
-      WINDOW w AS (PARTITION BY pid ORDER BY entered_on, exited_on))`;
+             sum(until - from_day) OVER (PARTITION BY pid ORDER BY fd
+               RANGE BETWEEN CURRENT ROW AND ${policy.long_presence.window_days - 1} FOLLOWING) AS win
+      FROM (SELECT pid, days, closed, entered_on, exited_on, raw_nights, from_day, until,
+                   (from_day - DATE '1970-01-01')::INTEGER AS fd FROM s1)
+      WINDOW w AS (PARTITION BY pid ORDER BY fd, entered_on, exited_on))`;
 }
 
 /** SQL (CTEs rc, usual, pv): the person's usual papers and the shares of their records. */

@@ -26,7 +26,7 @@ const OVERSEAS =
   /^[^,，;；。.]{0,12}?(?:在|于|於)?(?:海外|国外|國外|境外|世界各地|全球)|^[^,;.]{0,24}?\b(?:abroad|overseas|worldwide|around\s+the\s+world)\b|^[^,.]{0,12}?(?:해외|국외|세계\s?각지|전\s?세계)/iu;
 const OVERSEAS_BEFORE = /海外|国外|國外|境外|해외|국외|\b(?:abroad|overseas)\b/iu;
 const BACK_REFERENCE =
-  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳|在此|此地|这里|這裡|该店|該店/i;
+  /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\b(?:this|that)\s+(?:figure|number|total)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳|在此|此地|这里|這裡|该店|該店/i;
 
 // Where a clause ends. Chinese and Korean clauses end at commas, and Korean ones also after a
 // contrastive or continuing ending ("밝혔지만 중국에는", "있는데", "하면서"); English ones at
@@ -281,7 +281,7 @@ function locates(outer: PlaceMention, inner: PlaceMention, index: PlaceIndex): b
 // A date the report gives its news on: "…9일 전했다", "韓媒2月14日引述", and a dateline's
 // ("HUNCHUN, Oct. 28 (Yonhap) --", "Oct 28, 2019 —").
 const REPORTING_AFTER =
-  /^[^.。!?]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|통화|인터뷰|引述|表示|报道|報道|透露|称|稱|指出|宣布|采访|採訪|电话|電話)|^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
+  /^[^.。!?,，]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|통화|인터뷰|引述|表示|报道|報道|透露|称|稱|指出|宣布|采访|採訪|电话|電話)|^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
 const REPORTING_BEFORE =
   /\b(?:said|says|told\s+(?:(?!\bthat\b)[\w\s]){1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
 
@@ -346,15 +346,31 @@ export function periodFor(
 ): DateMention | undefined {
   const { start, end } = at;
   const inClause = inClauseOf(dates, at);
-  const afterNear = inClause.find((d) => d.start >= end && d.start - end <= 40);
+  // "13,000, a twelvefold increase from 2023": a date after "from", "than" or "compared with"
+  // is the baseline of a comparison, not the count's period.
+  const afterNear = inClause.find(
+    (d) =>
+      d.start >= end &&
+      d.start - end <= 40 &&
+      !/\b(?:from|than|compared\s+(?:with|to))\s*$/i.test(text.slice(end, d.start)),
+  );
   const before = inClause.filter((d) => d.end <= start);
   const lastBefore = before[before.length - 1];
   // "2019년 1분기 1805명, 2분기 …, 총 7465명": a total covers every period listed before it.
   if (
     /(?:총|共|合计|合計|\btotal(?:\s+of)?|\bin\s+all)\s*$/iu.test(text.slice(start - 12, start))
   ) {
-    const listed = dates.filter((d) => d.end <= start);
-    if (listed.length > 1)
+    // A day named beside the periods ("8일 … 7월부터 9월까지 … 총") is when it was said.
+    const all = dates.filter((d) => d.end <= start);
+    const spans = all.filter((d) => d.from !== d.to);
+    // A year around the months listed in it ("올해 7월부터 9월까지") frames them, adds nothing.
+    const listed = (spans.length > 0 ? spans : all).filter(
+      (d, _, list) =>
+        !list.some(
+          (o) => o !== d && d.from <= o.from && o.to <= d.to && (d.from < o.from || o.to < d.to),
+        ),
+    );
+    if (listed.length > 1 && listed[0]!.from <= listed[listed.length - 1]!.to)
       return {
         ...listed[listed.length - 1]!,
         from: listed[0]!.from,

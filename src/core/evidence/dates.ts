@@ -64,7 +64,7 @@ const EN_DATE = new RegExp(
     `\\b(?<part>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<py>(?:19|20)\\d{2})\\b`,
     `\\b(?<mpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of)[\\s-]+(?<mp>${FULL_MONTH})\\b(?!\\s+\\d)`,
     `\\b(?<m3>${MONTH})\\s+(?<y3>(?:19|20)\\d{2})\\b`,
-    `\\b(?:in|since|during|of|by|until|from|through)\\s+(?<y4>(?:19|20)\\d{2})\\b(?![-–]\\d)`,
+    `\\b(?:in|since|during|of|by|until|from|through|throughout)\\s+(?<y4>(?:19|20)\\d{2})\\b(?![-–]\\d)`,
     `\\b(?<rpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<rpy>last|this|next|the)\\s+year\\b`,
     `\\b(?<earlier>earlier\\s+this\\s+year|so\\s+far\\s+this\\s+year|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year)\\b`,
     `\\b(?<rel>last|this|next|the\\s+previous|the\\s+past)\\s+(?<relu>year|month)\\b`,
@@ -288,7 +288,7 @@ export function findDatesFrom(
   const all = [
     ...(latin ? englishDates(slice, ref) : []),
     ...(latin ? chronoDates(slice, ref) : []),
-    ...(/[年년月월日일해]|분기|季度|올\s?들어|연초|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
+    ...(/[年년月월日일해]|분기|季度|올\s?들어|연초|연말|상반기|하반기|올\s?(?:여름|겨울|봄|가을)|지난달|上个?月|上個月|이달|本月|这个月|這個月/u.test(
       slice,
     )
       ? findCjkDates(slice, ref)

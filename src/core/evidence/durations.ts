@@ -1,6 +1,7 @@
 /**
  * Durations in report text, in days: "one month", "six months", "30 days", "한 달", "一个月",
- * and recurring periods ("每个月", "매달") read as their length.
+ * and recurring periods ("每个月", "매달") read as their length. A month is 30 days and a year
+ * 360, twelve such months, so "one year" and "12 months" state the same term.
  */
 import { parseCjkNumber, parseEnglishNumber } from "./quantities.js";
 
@@ -16,7 +17,7 @@ const DURATION_UNITS: Record<string, number> = {
   week: 7,
   fortnight: 14,
   month: 30,
-  year: 365,
+  year: 360,
 };
 const EN_DURATION =
   /\b(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half\s+a)[\s-]+(?<u>day|week|fortnight|month|year)s?\b(?!\s+(?:old|ago)\b)/gi;
@@ -63,7 +64,7 @@ export function findDurations(text: string, from = 0, to = text.length): Duratio
     const unit = m.groups!.u!;
     // Native numerals go with 달 (한 달); Sino/Arabic with 개월, 주, 일, 년.
     if (count === undefined || (unit === "달" && /^\d+$/.test(n))) continue;
-    const days = { 달: 30, 개월: 30, 주일: 7, 주: 7, 일: 1, 년: 365 }[unit]!;
+    const days = { 달: 30, 개월: 30, 주일: 7, 주: 7, 일: 1, 년: 360 }[unit]!;
     push(m.index, m[0], count * days);
   }
   // "每个月", "매달", "every month", "monthly": a recurring period; the period is the duration.
@@ -73,14 +74,14 @@ export function findDurations(text: string, from = 0, to = text.length): Duratio
     月: 30,
     周: 7,
     星期: 7,
-    年: 365,
+    年: 360,
     달: 30,
     월: 30,
     주: 7,
-    년: 365,
+    년: 360,
     month: 30,
     week: 7,
-    year: 365,
+    year: 360,
   };
   for (let m = EVERY.exec(slice); m; m = EVERY.exec(slice)) {
     const unit = (m[1] ?? m[2] ?? m[3] ?? m[4]!).toLowerCase();
@@ -93,7 +94,7 @@ export function findDurations(text: string, from = 0, to = text.length): Duratio
     const unit = m.groups!.u!;
     // "三月" is March, not three months; a month duration needs 个 or a digit+个.
     if (unit === "月" && !/[个個]/.test(m[0])) continue;
-    const days = { 月: 30, 星期: 7, 周: 7, 天: 1, 年: 365 }[unit]!;
+    const days = { 月: 30, 星期: 7, 周: 7, 天: 1, 年: 360 }[unit]!;
     push(m.index, m[0], Math.round(count * days));
   }
   return out.sort((a, b) => a.start - b.start);

@@ -14,10 +14,10 @@ export interface OrgMention {
 
 // Words that end an English organisation name (a legal form or a line of business).
 const EN_TAIL =
-  "(?:LLC|JSC|OJSC|PJSC|CJSC|GmbH|S\\.A\\.|SA\\b|Sp\\.?\\s?(?:Zoo|z\\s?o\\.\\s?o\\.)|Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.?|Inc\\.|Shipping|Shipyards?|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39)";
+  "(?:LLC|JSC|OJSC|PJSC|CJSC|GmbH|S\\.A\\.|SA\\b|Sp\\.?\\s?(?:Zoo|z\\s?o\\.\\s?o\\.)|Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.?|Inc\\.|Shipping|Shipyards?|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39|Pavilion|Restaurant|Hotel)";
 const CAP_WORD = "(?:[A-Z][\\w'’\\-]*|&|and|of)";
 const EN_ORG = new RegExp(
-  `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
+  `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:\\s+for\\s+[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})?(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
   "g",
 );
 // Russian legal forms written before the name: "OOO Stroykompleks", "JSC «Vostok»".
@@ -49,7 +49,7 @@ const KO_APPOSED =
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
 // names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
 const GENERIC_WORDS =
-  /电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|IT|\s/giu;
+  /电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|위장|IT|\s/giu;
 // Bodies that monitor the workers rather than employ or send them.
 const ZH_NOT_EMPLOYER = /航空|制裁|安理|联合国|聯合國|专家|專家/u;
 // A country or a determiner before the legal form is no name: 俄罗斯公司, 当地公司.
@@ -68,7 +68,7 @@ const KO_NOT_NAME =
 // Leading words that are no part of a Korean name: a country, a word ending in a particle
 // ("기관은"), a verb form ("따르면", "있는데") or a bound noun of place or affiliation ("소재").
 const KO_LEAD =
-  /^(?:(?:북한|중국|러시아|조선|평양|소재|소속|산하|계열|[가-힣]+(?:은|는|이|가|을|를|의|에|와|과|도|로|면|데|고|며|서|다))\s)+/u;
+  /^(?:(?:북한|중국|러시아|조선|평양|소재|소속|산하|계열|[가-힣]+(?:은|는|이|가|을|를|의|에|와|과|도|로|면|데|고|며|서|다|운|던|된))\s)+/u;
 
 const ZH_CITY_HINT = /(珲春|丹东|图们|和龙|龙井|延吉|集安|长白|临江|宽甸|安图|沈阳|延边)/u;
 
@@ -107,6 +107,8 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     let lead = ZH_CUT.exec(raw.slice(0, -2))?.[0].length ?? 0;
     const city = ZH_CITY_HINT.exec(raw.slice(lead));
     if (city && city.index > 0) lead += city.index;
+    // "向4家朝鲜建设公司": a classifier left after the number cut off is no part of the name.
+    if (/^[家个個所]/u.test(raw.slice(lead))) lead += 1;
     raw = raw.slice(lead);
     if (raw.length < 4 || raw.includes("的") || ZH_NOT_EMPLOYER.test(raw) || ZH_NOT_NAME.test(raw))
       continue;

@@ -255,14 +255,14 @@ const ZH_ADJACENT = "一两|一兩|两三|兩三|二三|三四|四五|五六|六
 const ZH_PEOPLE_AHEAD =
   "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似)";
 const ZH_RE = new RegExp(
-  `(?<q>大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|最多达|最多達|多达|多達|高达|高達|最多|上|不少于|不少於|不到|不足|达|達)?\\s?` +
+  `(?<q>(?:最多|至多|最高)(?:可以|可能|将|將|会|會|能)?(?:达到|達到|达|達|为|為)|大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|最多达|最多達|多达|多達|高达|高達|最多|上|不少于|不少於|不到|不足|达|達)?\\s?` +
     `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:名|人)?(?:至|到|~|～|∼|〜|-|—|–)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?\\s?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
 // A Chinese count written after its noun: "朝鲜人超过十万", "勞工人數共17萬".
 const ZH_NOUN_FIRST = new RegExp(
-  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
+  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|已达|已達|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
   "gu",
 );
 // A bare count of tens of thousands before 在 + a place, in a list about workers: "这10万名劳工中,
@@ -309,7 +309,9 @@ function cjkRange(raw1: string, raw2: string): [number, number] | null {
 function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
   const q = g.q ?? "";
   const post = g.post ?? "";
-  if (/多达|多達|高达|高達|最多|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post))
+  // "最多达到6,000余人": a peak of more than N bounds from below.
+  if (g.more && /最多|最高/.test(q)) return "at_least";
+  if (/多达|多達|高达|高達|最多|至多|最高|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post))
     return "at_most";
   if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|以上/.test(post))
     return "at_least";

@@ -39,7 +39,11 @@ function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
       (a.periodStart === b.periodStart || !a.periodStart || !b.periodStart)
     );
   }
-  if (a.kind === "employer") return a.organisation === b.organisation && a.placeId === b.placeId;
+  // An employer named again without its place is the same employer.
+  if (a.kind === "employer")
+    return (
+      a.organisation === b.organisation && (a.placeId === b.placeId || !a.placeId || !b.placeId)
+    );
   return a.quote === b.quote;
 }
 

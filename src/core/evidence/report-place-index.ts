@@ -234,6 +234,23 @@ export const REGIONS: { id: string; names: string[]; cityIds?: string[]; provinc
  * a claim is never placed in. */
 export const COUNTRIES: { id: string; names: string[] }[] = [
   { id: "country-china", names: ["China", "中国", "中國", "중국", "中方"] },
+  // Other countries that host North Korean workers: a count placed in one of them is placed
+  // in a country (no place id), never in a place named elsewhere in the report.
+  { id: "country-mongolia", names: ["Mongolia", "蒙古国", "蒙古國", "蒙古", "몽골"] },
+  { id: "country-kuwait", names: ["Kuwait", "科威特", "쿠웨이트"] },
+  { id: "country-qatar", names: ["Qatar", "卡塔尔", "卡塔爾", "카타르"] },
+  { id: "country-uae", names: ["United Arab Emirates", "UAE", "阿联酋", "阿聯酋", "아랍에미리트"] },
+  { id: "country-oman", names: ["Oman", "阿曼", "오만"] },
+  { id: "country-poland", names: ["Poland", "波兰", "波蘭", "폴란드"] },
+  { id: "country-malaysia", names: ["Malaysia", "马来西亚", "馬來西亞", "말레이시아"] },
+  { id: "country-laos", names: ["Laos", "老挝", "寮國", "라오스"] },
+  { id: "country-vietnam", names: ["Vietnam", "越南", "베트남"] },
+  { id: "country-cambodia", names: ["Cambodia", "柬埔寨", "캄보디아"] },
+  { id: "country-angola", names: ["Angola", "安哥拉", "앙골라"] },
+  { id: "country-zambia", names: ["Zambia", "赞比亚", "尚比亞", "잠비아"] },
+  { id: "country-senegal", names: ["Senegal", "塞内加尔", "塞內加爾", "세네갈"] },
+  { id: "country-nigeria", names: ["Nigeria", "尼日利亚", "奈及利亞", "나이지리아"] },
+  { id: "country-libya", names: ["Libya", "利比亚", "利比亞", "리비아"] },
 ];
 
 // Port aliases too generic to find in prose (they are fine in a port log's port column).

@@ -29,7 +29,7 @@ const CUES: [ClaimKind, RegExp][] = [
         `\\b(?:must|were\\s+to|was\\s+to|are\\s+to|is\\s+to|have\\s+to|had\\s+to|required\\s+to|ordered\\s+to|supposed\\s+to|due\\s+to)\\s+(?:be\\s+|have\\s+)?(?:leave|return|go\\s+(?:home|back)|repatriated|sent\\s+(?:home|back)|returned|expelled)\\b[^.]{0,50}${BY_DATE}`,
         `\\b(?:repatriat\\w*|send\\w*\\s+(?:\\w+\\s+){0,5}(?:home|back)|return\\s+home|go\\s+back|expel)\\b[^.]{0,90}\\b(?:by|within|until|before|at\\s+the\\s+end\\s+of)\\b`,
         "期限|截止|前(?:遣返|遣回)",
-        `(?:要求|必须|必須|须|須|应当|應當|规定|規定)[^。]{0,40}${ZH_LEAVE}`,
+        `(?:要求|必须|必須|须|須|应当|應當|应该|應該|规定|規定)[^。]{0,40}${ZH_LEAVE}`,
         // Korean: a date with 까지 before a return not yet done, or a return one must make.
         `기한(?!이\\s?\\d{1,3}\\s?일)|시한|마감|까지[^.。]{0,40}${KO_LEAVE}(?!한|했|된|됐|돼|갔|시킨|시켰)`,
         `${KO_LEAVE}[^.]{0,20}(?:하도록|도록|해야|되어야|하라|것을\\s?정하|의무)`,
@@ -75,9 +75,13 @@ const PREVENTION = /防范|防範|防止|\bto\s+prevent\b|막기\s?위해|방지
 const OFFICIAL =
   /干部|幹部|官员|官員|大使|간부|대사|\bofficials?\b|\bdiplomats?\b|\bambassador\b/iu;
 
+// People named by an event ("脱北者", "탈북민", "defectors") are a category, not the event.
+const EVENT_AS_PEOPLE = /脱北者|脫北者|탈북자|탈북민|\bdefectors?\b/giu;
+
 /** Whether an incident cue in the sentence is about the workers: not a prevention, not an
- * official's when no worker is named. */
+ * official's when no worker is named, not only a category of people named after an event. */
 function isWorkersIncident(sentence: string, aboutWorkers: boolean, cue: RegExp): boolean {
+  if (!cue.test(sentence.replace(EVENT_AS_PEOPLE, " "))) return false;
   const m = cue.exec(sentence);
   if (m && PREVENTION.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return false;
   return aboutWorkers || !OFFICIAL.test(sentence);
@@ -98,4 +102,13 @@ export function statementKinds(sentence: string, aboutWorkers: boolean): ClaimKi
     out.push(kind);
   }
   return out;
+}
+
+// An incident named again through a demonstrative ("these protests", "這些抗議活動", "이번 시위").
+const INCIDENT_ANAPHOR =
+  /\b(?:these|those|this|that|the\s+same)\s+(?:protests?|riots?|strikes?|defections?|escapes?|incidents?|unrest|deaths?|uprising)\b|(?:这些|這些|该|該|此次|这次|這次|上述)(?:抗议|抗議|骚乱|騷亂|暴动|暴動|罢工|罷工|事件|逃跑|出逃|叛逃|死亡)|(?:이번|이러한|해당)\s?(?:시위|폭동|파업|탈출|사건|집단행동|소요)/iu;
+
+/** Whether the sentence names an incident already told, through a demonstrative. */
+export function refersBackToIncident(sentence: string): boolean {
+  return INCIDENT_ANAPHOR.test(sentence);
 }

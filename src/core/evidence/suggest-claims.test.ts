@@ -250,3 +250,24 @@ describe("evidence: suggestions from Korean and Chinese prose", () => {
     assert.doesNotMatch(maskNoise("see www.rfa.org [1084] at 09:36 or a@b.kr"), /\d|rfa|@/);
   });
 });
+
+describe("evidence: an incident named again through a demonstrative is one claim", () => {
+  const rows: [string, string][] = [
+    [
+      "en",
+      "Last month 3,000 North Korean workers in Hunchun staged a protest over unpaid wages. Reuters could not verify these protests.",
+    ],
+    ["zh", "上个月,珲春的3000名朝鲜工人因拖欠工资举行了抗议。路透社无法独立证实这些抗议活动。"],
+    [
+      "ko",
+      "지난달 훈춘의 북한 노동자 3천 명이 임금 체불에 항의해 시위를 벌였다. 로이터는 이번 시위를 독자적으로 확인하지 못했다.",
+    ],
+  ];
+  for (const [lang, text] of rows)
+    it(lang, () => {
+      const incidents = suggestClaims(text, { places, published: "2019-06-20" }).filter(
+        (c) => c.kind === "incident",
+      );
+      assert.equal(incidents.length, 1, JSON.stringify(incidents.map((c) => c.quote)));
+    });
+});

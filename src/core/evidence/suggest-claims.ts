@@ -26,9 +26,10 @@ import { maskNoise } from "./noise.js";
 import { findOrganisations } from "./organisations.js";
 import { rankClaims } from "./rank-claims.js";
 import type { PlaceIndex, PlaceMention } from "./report-place-index.js";
+import { type ListedCount, respectivelyCounts } from "./respectively.js";
 import { codePointIndexer, paragraphs, type Segment, sentences } from "./segment.js";
-import { statementKinds } from "./statement-cues.js";
-import { findWorkerCounts } from "./worker-counts.js";
+import { refersBackToIncident, statementKinds } from "./statement-cues.js";
+import { antecedentIsWorker, findWorkerCounts } from "./worker-counts.js";
 import { EMPLOYER_CONTEXT, WORKER_CONTEXT } from "./worker-lexicon.js";
 
 export interface SuggestOptions {
@@ -40,7 +41,9 @@ export interface SuggestOptions {
 
 const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 // "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
-const SPEAKER_AFTER = /^\s*(?:said|says|told|announced|stated)\b/;
+// "쿠웨이트 주거관리국은 1천800명이라고 공식 발표했습니다", "该局表示": the same in Korean and Chinese.
+const SPEAKER_AFTER =
+  /^\s*(?:said|says|told|announced|stated)\b|^(?:은|는|이|가)\s[^.]{0,40}(?:밝혔|발표|전했|말했|보도했)|^\s?(?:表示|称|稱|说|說|透露|宣布|发布|發布|指出)/u;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -109,7 +112,18 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
     const topicWorkers = nearWorkers || firstWorkerParagraph < seg.paragraph;
-    for (const q of findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers)) {
+    // "각각 38, 332명", "分别为1200人和800人", "1,200 and 800 … respectively": each count with
+    // the period or place in its position, when a worker noun governs the list.
+    const listed = respectivelyCounts(text, seg.start, seg.end, dates, free).filter(
+      (l) => nearWorkers || antecedentIsWorker(text.slice(seg.start, l.start)),
+    );
+    for (const l of listed)
+      draft("worker_count", [l.start, l.end], {
+        ...placeFields(l.place ?? countPlace(text, l, seg, free, places, context), places),
+        ...listedCountFields(l),
+      });
+    const counts = findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers);
+    for (const q of counts.filter((c) => !listed.some((l) => l.start < c.end && c.start < l.end))) {
       const place = countPlace(text, q, seg, free, places, context);
       const endAt = Math.max(
         q.nounEnd,
@@ -127,8 +141,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     // Statement kinds: one claim per kind per sentence, the sentence as the quote.
     const durations = findDurations(text, seg.start, seg.end);
     for (const kind of statementKinds(sentenceText, hasWorkers)) {
-      // Unrest, deaths and flight count when they are the workers': not every defector's.
-      if (kind === "incident" && !nearWorkers) continue;
+      if (kind === "incident" && !isNewWorkersIncident(sentenceText, nearWorkers, out)) continue;
       // Durations qualify stays, limits and deadlines; an incident's length is not its value.
       const duration = kind === "incident" ? undefined : durations[0];
       draft(kind, [seg.start, seg.end], {
@@ -160,6 +173,26 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
+ * an incident told before and named again ("Reuters could not verify these protests"). */
+function isNewWorkersIncident(sentence: string, nearWorkers: boolean, out: ClaimDraft[]) {
+  return nearWorkers && !(refersBackToIncident(sentence) && out.some((c) => c.kind === "incident"));
+}
+
+/** The fields of a count read from a "respectively" list: its value, and its paired period. */
+function listedCountFields(l: ListedCount): Partial<ClaimDraft> {
+  return {
+    ...(l.period
+      ? { periodStart: l.period.from, periodEnd: l.period.to, timeText: l.period.text }
+      : {}),
+    valueMin: l.value,
+    valueMax: l.value,
+    valueUnit: "workers",
+    valueText: l.text,
+    qualifier: "exact",
+  };
 }
 
 /** A count's place: the one the sentence ties to it, a list's region, or the context's; a
@@ -249,9 +282,10 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 }
 
 // A photo credit marks a caption: "/사진=데일리NK 자료사진", "(圖片來源: …/AFP via Getty
-// Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)".
+// Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)", a
+// screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]").
 const PHOTO_CREDIT =
-  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진/iu;
+  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
 /** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
 function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {

@@ -8,6 +8,7 @@
  */
 import { findCjkQuantities, findEnglishQuantities, type Quantity } from "./quantities.js";
 import type { Segment } from "./segment.js";
+import { NON_WORKER_CJK, NON_WORKER_EN } from "./worker-lexicon.js";
 
 export interface WorkerCount extends Quantity {
   /** End of the count's noun phrase (UTF-16), for the quote. */
@@ -17,8 +18,11 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts)\b/i;
-const NOT_WORKERS = /^(?:Chinese|local|Han|ethnic|South\s+Korean|Korean-Chinese|foreign)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts)\b/i;
+const NOT_WORKERS = new RegExp(
+  `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|${NON_WORKER_EN})\\b`,
+  "i",
+);
 // A word after the number that makes it something other than a head count.
 const OTHER_NOUN =
   /^(?:buses|coaches|vehicles|trucks|factories|plants|companies|firms|employers|sites|days?|weeks?|months?|years?|hours?|minutes?|yuan|dollars|won|euros?|percent|per\s*cent|km|kilomet(?:re|er)s?|miles|tons?|tonnes|times|rooms|storeys|floors|acres|hectares|shipments|importers|members|countries|states|groups|teams|dormitories|passports|visas|permits|tourist|student|cases|metres|meters|beds|seats|pages|containers|kg|%)\b/i;
@@ -31,16 +35,25 @@ const ZH_WORKER_HEAD =
 const ZH_MODIFIER =
   "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
 const KO_WORKER_HEAD =
-  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|북한\\s?주민|북한\\s?사람)";
+  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람)";
 const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
 const CJK_WORKER_NEAR = new RegExp(
   `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
   "u",
 );
+// The worker noun governs a count set after it directly ("朝鲜工人约300名", "북한 주민 3천여 명")
+// or as "the number of" it ("노동자 수는 대략 1천800명", "劳工人数达3万").
 const CJK_WORKER_BEFORE = new RegExp(
-  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려)?\\s?$`,
+  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|은|는|이|가)?\\s?(?:为|為|是|达|達|已达|已達)?\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)?\\s?$`,
   "u",
 );
+// A count governed by a people noun that is not workers: soldiers, troops, officials
+// ("1500多名朝鲜军人", "수천 명의 북한군 병력", "兵力已达3000多人").
+const CJK_NON_WORKER_AFTER = new RegExp(
+  `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?[^\\s\\d，。,、；;：:]{0,8}?(?:${NON_WORKER_CJK})|^\\s?명?\\s?(?:의\\s)?(?:[가-힣A-Za-z]+\\s){0,2}[가-힣A-Za-z]*?(?:${NON_WORKER_CJK})`,
+  "u",
+);
+const CJK_NON_WORKER_BEFORE = new RegExp(`(?:${NON_WORKER_CJK})[^，。,；;工劳勞노근]{0,10}$`, "u");
 // A count that is the size of a shortage ("缺口将从目前的150万人", "부족 인력 5만 명",
 // "a shortage of 2 million"): the workers missing, not present.
 const SHORTAGE_BEFORE =
@@ -89,12 +102,7 @@ export function findWorkerCounts(
     const after = text.slice(q.end, seg.end);
     const isCjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(q.text) || /^\s?[名人명]/u.test(after);
     const count = isCjk
-      ? cjkWorkerCount(
-          q,
-          text.slice(Math.max(seg.start, q.start - 12), q.start),
-          after,
-          nearWorkers || accepted,
-        )
+      ? cjkWorkerCount(q, text.slice(seg.start, q.start), after, nearWorkers || accepted)
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
     out.push(count);
@@ -130,19 +138,63 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
 
 const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
 
+// The people nouns a bare count may stand for, workers or not: the last one before it in its
+// sentence is its antecedent ("首批1500名兵力后,增派1500多人": soldiers, not workers).
+const CJK_PEOPLE_NOUN = new RegExp(
+  `(?<worker>${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})|(?<other>${NON_WORKER_CJK})`,
+  "gu",
+);
+
+// A worker noun heading the phrase after a count, whatever modifies it ("3000名在華朝鮮勞工").
+const CJK_WORKER_PHRASE = new RegExp(
+  `^(?:多|余|餘)?(?:名|个|個|人)?[^，。,；;]{0,10}?${ZH_WORKER_HEAD}|^\\s?명(?:의)?\\s(?:[가-힣A-Za-z]+\\s){0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
+  "u",
+);
+
+/** Whether the last people noun of `sentenceBefore` is a worker noun (workers, staff, DPRK
+ * nationals), the antecedent a list of bare counts after it stands for. */
+export function antecedentIsWorker(sentenceBefore: string): boolean {
+  let last: RegExpExecArray | null = null;
+  CJK_PEOPLE_NOUN.lastIndex = 0;
+  for (let m = CJK_PEOPLE_NOUN.exec(sentenceBefore); m; m = CJK_PEOPLE_NOUN.exec(sentenceBefore))
+    last = m;
+  return last?.groups?.worker !== undefined;
+}
+
+function antecedentIsNonWorker(sentenceBefore: string): boolean {
+  let last: RegExpExecArray | null = null;
+  CJK_PEOPLE_NOUN.lastIndex = 0;
+  for (let m = CJK_PEOPLE_NOUN.exec(sentenceBefore); m; m = CJK_PEOPLE_NOUN.exec(sentenceBefore))
+    last = m;
+  return last?.groups?.other !== undefined;
+}
+
 function cjkWorkerCount(
   q: Quantity,
-  before: string,
+  sentenceBefore: string,
   after: string,
   nearWorkers: boolean,
 ): WorkerCount | null {
+  const before = sentenceBefore.slice(-12);
   if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
+  const nounAfter = CJK_WORKER_NEAR.test(after);
+  if (CJK_NON_WORKER_AFTER.test(after)) return null;
+  if (
+    !nounAfter &&
+    !CJK_WORKER_PHRASE.test(after) &&
+    (CJK_NON_WORKER_BEFORE.test(before) || antecedentIsNonWorker(sentenceBefore))
+  )
+    return null;
   // "수십 명씩", "수천 명씩 고용하는 나라들": a vague number per unit is a typical size, no tally.
   if (q.qualifier === "vague" && /^\s?씩/u.test(after)) return null;
   // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
   // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
   // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
-  if (!CJK_WORKER_NEAR.test(after) && !CJK_WORKER_BEFORE.test(before) && !nearWorkers) return null;
+  const governed = nounAfter || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
+  if (!governed && !nearWorkers) return null;
+  // A handful of people with no worker noun ("7명", "5人") in a passage about workers are
+  // individuals named in it (sanctioned, interviewed), not a head count of workers.
+  if (!governed && (q.max ?? q.min ?? 0) < 10) return null;
   return {
     ...q,
     nounEnd:
@@ -187,11 +239,19 @@ function englishWorkerCount(
     /^\s*(?:remain(?:ed)?|(?:are|were)\s+(?:still\s+)?(?:left|remaining)|have\s+(?:already\s+)?(?:left|gone))\b/i.test(
       after,
     );
+  // "This figure increased from 1,117 in 2023, reaching 21,000": the ends of a change in a
+  // head count; "for education, at 7,887, followed by business, at 3,098": entries by a
+  // purpose that can hide work (study, business, work), not tourism or transit.
+  const changeEnd = change && /\b(?:from|to|reach(?:ing|ed)?)\s*$/i.test(before);
+  const purpose =
+    /\b(?:education(?:al\s+purposes)?|study|studies|business|work|employment),?\s+at\s*$/i.test(
+      before,
+    );
   // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
   const ok =
     (ctx.hasWorkers ||
-      (ctx.nearWorkers && (verbFollows || ctx.accepted)) ||
-      (ctx.topicWorkers && presence)) &&
+      (ctx.nearWorkers && (verbFollows || ctx.accepted || changeEnd)) ||
+      (ctx.topicWorkers && (presence || purpose))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
       /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b|last\b|this\b|as\s+of\b|according\b|during\b|since\b)/i.test(

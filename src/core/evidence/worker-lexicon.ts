@@ -15,7 +15,10 @@ export type LexiconCategory =
   /** Sending workers abroad: dispatch, 派遣, 파견. */
   | "dispatch"
   /** Places and bodies that employ: factories, restaurants, companies. */
-  | "workplace";
+  | "workplace"
+  /** People a count may name who are not workers: soldiers and troops, officials and
+   * diplomats. A count they govern is no worker count, even in a passage about workers. */
+  | "nonworker";
 
 interface Words {
   /** English words, matched whole and case-insensitively. */
@@ -33,6 +36,7 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "employees",
       "women",
       "North\\s+Koreans",
+      "(?:North\\s+Korean|DPRK)\\s+(?:residents|nationals|citizens)",
       "seamstresses",
       "recruits",
       "trainees",
@@ -109,6 +113,42 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "식당",
     ],
   },
+  nonworker: {
+    en: [
+      "military",
+      "soldiers?",
+      "troops?",
+      "servicem[ae]n",
+      "combat",
+      "strength",
+      "officials?",
+      "diplomats?",
+      "army",
+    ],
+    cjk: [
+      "军人",
+      "軍人",
+      "士兵",
+      "兵力",
+      "官兵",
+      "军队",
+      "軍隊",
+      "部队",
+      "部隊",
+      "人民军",
+      "人民軍",
+      "官员",
+      "官員",
+      "外交官",
+      "군인",
+      "병력",
+      "장병",
+      "병사",
+      "북한군",
+      "부대원",
+      "외교관",
+    ],
+  },
 };
 
 /** A regex that finds any word of the given categories. */
@@ -124,3 +164,8 @@ export const WORKER_CONTEXT = lexiconPattern("worker", "work", "dispatch");
 
 /** A paragraph about employment: any word of the lexicon. */
 export const EMPLOYER_CONTEXT = lexiconPattern("worker", "work", "dispatch", "workplace");
+
+/** Nouns of people who are not workers (the "nonworker" category), as alternatives for a
+ * larger pattern: English words (whole words) and Chinese and Korean ones. */
+export const NON_WORKER_EN = LEXICON.nonworker.en.join("|");
+export const NON_WORKER_CJK = LEXICON.nonworker.cjk.join("|");

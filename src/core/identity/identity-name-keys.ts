@@ -21,14 +21,23 @@ export interface RecordedName {
   full?: string | null;
 }
 
-/** Readings already worked out, by token and by character; one memo per identity run. */
+/**
+ * Readings and keys already worked out, by token, by character, by name part and by full name;
+ * one memo per identity run. Distinct recorded names (hundreds of thousands at 10M records) share
+ * far fewer parts: family names number in the thousands, given names in the tens of thousands,
+ * and a full name recurs beside other split spellings.
+ */
 export interface NameKeyMemo {
   latin: Map<string, string[]>;
   han: Map<string, string>;
+  /** Class string of a family or given part, by part, script and text. */
+  parts: Map<string, string>;
+  /** Keys of a full name, by its trimmed text. */
+  full: Map<string, readonly string[]>;
 }
 
 export function newNameKeyMemo(): NameKeyMemo {
-  return { latin: new Map(), han: new Map() };
+  return { latin: new Map(), han: new Map(), parts: new Map(), full: new Map() };
 }
 
 /** Hangul syllables of a romanized token: the best segmentation, best candidate per slot. */
@@ -75,6 +84,32 @@ function keyOfParts(family: string[], given: string[]): string {
   return `${classOf(family)}|${classOf(given)}`;
 }
 
+/** Separates the parts of a memo key. */
+const SEP = "\x1f";
+
+/** Phonetic classes of one family (surname) or given part in `script`, memoised. */
+function partClass(text: string, script: string, surname: boolean, memo: NameKeyMemo): string {
+  const k = `${surname ? "f" : "g"}${script}${SEP}${text}`;
+  let out = memo.parts.get(k);
+  if (out === undefined) {
+    out = classOf(syllablesOf(text, script, surname, memo));
+    memo.parts.set(k, out);
+  }
+  return out;
+}
+
+/** Keys of a full name, memoised by its text. */
+function fullKeys(full: string, memo: NameKeyMemo): readonly string[] {
+  let out = memo.full.get(full);
+  if (out === undefined) {
+    const keys = new Set<string>();
+    keysOfFull(full, keys, memo);
+    out = [...keys];
+    memo.full.set(full, out);
+  }
+  return out;
+}
+
 function keysOfFull(full: string, keys: Set<string>, memo: NameKeyMemo): void {
   const latin = (t: string) => latinTokenSyllables(t, memo);
   const script = detectScript(full);
@@ -111,16 +146,11 @@ export function identityNameKeys(
   const given = name.given?.trim() ?? "";
   if (family || given) {
     const script = detectScript(`${family}${given}`);
-    if (script === "hangul" || script === "han" || script === "latin") {
-      keys.add(
-        keyOfParts(
-          syllablesOf(family, script, true, memo),
-          syllablesOf(given, script, false, memo),
-        ),
-      );
-    } else keys.add(`raw:${`${family} ${given}`.toLowerCase().trim()}`);
+    if (script === "hangul" || script === "han" || script === "latin")
+      keys.add(`${partClass(family, script, true, memo)}|${partClass(given, script, false, memo)}`);
+    else keys.add(`raw:${`${family} ${given}`.toLowerCase().trim()}`);
   }
   const full = name.full?.trim();
-  if (full) keysOfFull(full, keys, memo);
+  if (full) for (const key of fullKeys(full, memo)) keys.add(key);
   return [...keys];
 }

@@ -111,3 +111,17 @@ test("dprk_names.tsv: same-person spellings match, different persons do not", ()
 
 const DPRK_PRECISION_FLOOR = 0.99;
 const DPRK_RECALL_FLOOR = 0.84;
+
+test("two different pinyin names stay apart; the same one in another order matches", () => {
+  for (const [a, b] of [
+    ["Yang Shu", "YANG, Qi"],
+    ["Li Li", "LI, Yi"],
+    ["Wang Shu", "WANG, Chen"],
+  ] as const) {
+    const s = compareNames({ full: a }, { full: b }).score;
+    assert.ok(s < MATCH_THRESHOLD, `${a} / ${b}: ${s}`);
+  }
+  assert.ok(compareNames({ full: "ZHANG, Wei" }, { full: "Wei Zhang" }).score >= MATCH_THRESHOLD);
+  // A Mandarin reading still meets the Korean name it reads (金永哲 → JIN YONGZHE).
+  assert.ok(compareNames({ full: "JIN YONGZHE" }, { full: "KIM YONG CHOL" }).score >= 0.85);
+});

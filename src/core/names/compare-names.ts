@@ -52,6 +52,13 @@ const FAMILY_WEIGHT = 0.3;
 const DIFFERENT_SYLLABLE_CEILING = 0.3;
 /** Pinyin loses the Korean reading: a full pinyin fit is strong evidence, not proof. */
 const PINYIN_CEILING = 0.92;
+/**
+ * A fit through a spelling the romanization tables call loose (variance 1 or more: SHU for 서,
+ * WUNG for 욱) stays below the match threshold: Chinese names in Wade–Giles or pinyin read that
+ * loosely as Korean, and pinyin of some Hanja of almost any syllable then fits.
+ */
+const PINYIN_FIT_VARIANCE = 1;
+const PINYIN_LOOSE_CEILING = 0.84;
 /** Latin edit distance knows nothing of Korean: a perfect loose-key match scores this. */
 const LATIN_CEILING = 0.92;
 /** Two Han names that read alike but are written differently. */
@@ -214,13 +221,18 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
 }
 
 /** Pinyin tokens (e.g. "JIN YONGZHE") against a Korean reading: does some Hanja reading fit? */
-function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
+/**
+ * A Latin name read as pinyin, family first and family last: the family syllables and every
+ * combination of given-syllable readings (zhengen = zheng·en or zhen·gen), at most 8. Kept per
+ * text: one query meets many candidates.
+ */
+const pinyinReadings = memoize((pinyinText: string): { famPy: string; given: string[][] }[] => {
   const tokens = pinyinText
     .toLowerCase()
     .split(/[\s,]+/)
     .filter(Boolean);
-  if (tokens.length < 2) return undefined;
-  let best: NameMatch | undefined;
+  if (tokens.length < 2) return [];
+  const out: { famPy: string; given: string[][] }[] = [];
   // Chinese order is family first; "Yongzhe Jin" appears in western-ordered records too.
   for (const [fam, givenTokens] of [
     [tokens[0]!, tokens.slice(1)],
@@ -228,35 +240,48 @@ function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
   ] as const) {
     const famSyl = parsePinyin(fam);
     if (!famSyl || givenTokens.some((t) => !parsePinyin(t))) continue;
-    const famPy = famSyl.join("");
-    // Each given token may split several ways (zhengen = zheng·en or zhen·gen): try every combination.
     let givenReadings: string[][] = [[]];
     for (const t of givenTokens) {
       const next: string[][] = [];
       for (const g of givenReadings) for (const r of parsePinyinAll(t)) next.push([...g, ...r]);
       givenReadings = next.slice(0, 8);
     }
+    out.push({ famPy: famSyl.join(""), given: givenReadings });
+  }
+  return out;
+}, 20_000);
+
+function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
+  let best: NameMatch | undefined;
+  for (const { famPy, given: givenReadings } of pinyinReadings(pinyinText)) {
     for (const given of givenReadings) {
-      const famOk = y.familyCandidates.some((c) =>
+      const famFits = y.familyCandidates.filter((c) =>
         surnamePinyinCandidates(c.syllable).includes(famPy),
       );
+      const famOk = famFits.length > 0;
+      const loose = famOk && famFits.every((c) => c.variance >= PINYIN_FIT_VARIANCE);
       for (const q of y.givenParses.slice(0, 4)) {
         if (q.length !== given.length) continue;
         let hits = 0;
+        let looseGiven = false;
         const parts: string[] = [];
         q.forEach((slot, i) => {
           const py = given[i]!;
-          const fit = slot.candidates
-            .slice(0, 6)
-            .find((c) => hangulToPinyinCandidates(c.syllable).has(py));
+          const top = slot.candidates.slice(0, 6);
+          const fits = (c: SyllableCandidate) => hangulToPinyinCandidates(c.syllable).has(py);
+          const fit =
+            top.find((c) => c.variance < PINYIN_FIT_VARIANCE && fits(c)) ?? top.find(fits);
           if (fit) hits++;
+          if (fit && fit.variance >= PINYIN_FIT_VARIANCE) looseGiven = true;
           parts.push(
             `${py}~${slot.spelling}: ${fit ? `${fit.syllable} has a Hanja read ${py}` : "no Hanja fits"}`,
           );
         });
-        const score =
+        let score =
           PINYIN_CEILING *
           (FAMILY_WEIGHT * (famOk ? 1 : 0) + (1 - FAMILY_WEIGHT) * (hits / q.length));
+        const capped = (loose || looseGiven) && score > PINYIN_LOOSE_CEILING;
+        if (capped) score = PINYIN_LOOSE_CEILING;
         if (!best || score > best.score)
           best = {
             score,
@@ -264,6 +289,7 @@ function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
               `pinyin ${pinyinText} read as ${famPy} + ${given.join(" ")}`,
               `family ${famPy}~${y.family}: ${famOk ? "a surname Hanja fits" : "no surname Hanja fits"}`,
               ...parts.map((p) => `given ${p}`),
+              ...(capped ? ["a Hanja fits only a loose spelling of the Korean reading"] : []),
             ],
           };
       }
@@ -406,6 +432,15 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   // A Latin name that is entirely pinyin (CHEN Dong, ZHANG Jian) is a Chinese name: a Han name
   // matches it by its own pinyin (directPinyin below), never through a Korean reading.
   const latinIsPinyin = hanLatin && isPinyinName(scriptA === "latin" ? textA : textB);
+  // Two different pinyin names are both Chinese: their letters say which (YANG Shu is not YANG Qi because
+  // some Hanja of 서 reads qi, nor LI Li LI Yi because 리 and 이 are one surname), so a Korean
+  // reading alone keeps them below the threshold.
+  const bothPinyin =
+    scriptA === "latin" &&
+    scriptB === "latin" &&
+    !sameTokenSet(a.loose, b.loose) &&
+    isPinyinName(textA) &&
+    isPinyinName(textB);
   let best: NameMatch = { score: 0, explanation: [] };
   const consider = (m: NameMatch | undefined) => {
     if (m && m.score > best.score) best = m;
@@ -421,6 +456,10 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
           m.score = HAN_LOOSE_READING_CEILING;
           m.explanation.push("a Korean reading of the Han name fits only a loose spelling");
         }
+      }
+      if (bothPinyin && m.score > HAN_LOOSE_READING_CEILING) {
+        m.score = HAN_LOOSE_READING_CEILING;
+        m.explanation.push("both names are pinyin: a Korean reading alone does not match them");
       }
       m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
       if (i > 0 || j > 0) m.explanation.unshift(`read as ${x.order}/${y.order}`);
@@ -441,9 +480,10 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   // Pinyin against the Hanja that a Korean reading allows — never for a Han name, whose own
   // characters say what its pinyin is (帅 赵 must not reach SU through 수 and another 수 Hanja).
   // Nor for a Russian reading: Cyrillic already loses the vowels and finals a Hanja would need.
-  if (scriptA === "latin" && scriptB !== "han")
+  // Nor between two different pinyin names (see bothPinyin).
+  if (scriptA === "latin" && scriptB !== "han" && !bothPinyin)
     for (const y of pb.slice(0, 2)) if (!y.reader) consider(pinyinScore(textA, y));
-  if (scriptB === "latin" && scriptA !== "han")
+  if (scriptB === "latin" && scriptA !== "han" && !bothPinyin)
     for (const x of pa.slice(0, 2)) if (!x.reader) consider(pinyinScore(textB, x));
   if (scriptA === "han" && scriptB === "latin") consider(directPinyin(textA, textB));
   if (scriptB === "han" && scriptA === "latin") consider(directPinyin(textB, textA));
@@ -466,6 +506,14 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   }
   best.score = Math.max(0, Math.min(1, Number(best.score.toFixed(4))));
   return best;
+}
+
+/** The same tokens in any order (ZHANG Wei, Wei Zhang). */
+function sameTokenSet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((t, i) => t === y[i]);
 }
 
 /** Whether every token of a Latin name is pinyin; kept per name (list names meet many queries). */

@@ -5,7 +5,6 @@
  */
 
 export {
-  compareNames,
   compareParsedNames,
   looseKey,
   MATCH_THRESHOLD,
@@ -16,7 +15,7 @@ export {
 } from "./compare-names.js";
 export { detectScript } from "./detect-script.js";
 export { hangulToHanCandidates, hanToHangul, hanToPinyin } from "./hanja.js";
-export { nameKeys } from "./name-keys.js";
+export { nameKeys, nameKeysOfParses } from "./name-keys.js";
 export { parseName } from "./parse-name.js";
 export { parseRomanized } from "./parse-romanized.js";
 export { type RomanizationSystem, romanize, romanizeName } from "./romanize.js";

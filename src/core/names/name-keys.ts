@@ -214,8 +214,12 @@ function pinyinKeys(text: string, keys: Set<string>): void {
 
 /** Blocking keys of a name (a handful of short strings); records sharing a key are compared. */
 export function nameKeys(input: NameInput): string[] {
+  return nameKeysOfParses(parseName(input), input);
+}
+
+/** `nameKeys` of a name parsed beforehand (its best two parses at least), e.g. by `prepareName`. */
+export function nameKeysOfParses(parsed: readonly ParsedName[], input: NameInput): string[] {
   const keys = new Set<string>();
-  const parsed = parseName(input);
   const bestCost = parsed[0]?.cost ?? 0;
   for (const p of parsed.slice(0, 2)) if (p.cost <= bestCost + 1) keysOfParsed(p, keys);
   const text = input.full ?? `${input.family ?? ""} ${input.given ?? ""}`;

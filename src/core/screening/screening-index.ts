@@ -12,6 +12,7 @@ import {
   looseKey,
   type NameMatch,
   nameKeys,
+  nameKeysOfParses,
   type PreparedName,
   prepareName,
 } from "../names/index.js";
@@ -26,11 +27,11 @@ import {
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
-  alignNames,
   type GlueSide,
   glueSide,
   memoTokenSimilarity,
   personTokenWeigher,
+  scoreAlignment,
   skeleton,
   type TokenSimilarity,
   type TokenWeigher,
@@ -319,7 +320,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 interface SerialisedHead {
   format: number;
@@ -586,8 +587,11 @@ export class ScreeningIndex {
     const keys = new Set<string>();
     const pt = personTokens(q.name);
     let koreanKeys: string[] = [];
+    let parsed: PreparedName | undefined;
     if (q.type !== "org") {
-      koreanKeys = nameKeys({ full: q.name });
+      // Parsed once: for the blocking keys here and for compareNames against candidates.
+      parsed = prepareName({ full: q.name });
+      koreanKeys = nameKeysOfParses(parsed.parses, { full: q.name });
       for (const k of koreanKeys) keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
@@ -605,6 +609,7 @@ export class ScreeningIndex {
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
+      ...(parsed ? { parsed } : {}),
     };
   }
 
@@ -749,7 +754,7 @@ export class ScreeningIndex {
       if ((p.tokenScript === "cjk" && cs === "none") || (p.tokenScript === "none" && cs === "cjk"))
         return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
       const weigh = personTokenWeigher(p.personTokens, n.tokens);
-      const a = alignNames(p.personTokens, n.tokens, {
+      const a = scoreAlignment(p.personTokens, n.tokens, {
         weigh,
         unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
         similarity: p.similarity,
@@ -759,16 +764,14 @@ export class ScreeningIndex {
       return {
         method: "tokens",
         // Initials alone (N.N.) name nobody.
-        nameScore: a.pairs.some(([x, y]) => x.length > 1 && y.length > 1)
-          ? a.score
-          : Math.min(a.score, INITIALS_ONLY_CEILING),
-        forms: () => alignmentForms(a),
+        nameScore: a.wordPaired ? a.score : Math.min(a.score, INITIALS_ONLY_CEILING),
+        forms: () => alignmentForms(a.explain()),
       };
     }
     let best: ReturnType<ScreeningIndex["scoreName"]>;
     for (const qv of p.org.variants)
       for (const cv of n.variants) {
-        const a = alignNames(qv, cv, {
+        const a = scoreAlignment(qv, cv, {
           weigh: this.orgWeight,
           unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
           similarity: p.similarity,
@@ -780,7 +783,7 @@ export class ScreeningIndex {
             method: "organisation",
             nameScore: a.score,
             forms: () => [
-              ...alignmentForms(a),
+              ...alignmentForms(a.explain()),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
                     `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
@@ -805,7 +808,12 @@ export class ScreeningIndex {
   }
 
   /** The match of one list name, features included; undefined when it cannot be scored. */
-  private matchName(p: PreparedQuery, id: number, allowKorean: boolean): ScreenMatch | undefined {
+  private matchName(
+    p: PreparedQuery,
+    id: number,
+    allowKorean: boolean,
+    floor = 0,
+  ): ScreenMatch | undefined {
     const n = this.nameAt(id);
     const s = this.scoreName(p, n, allowKorean);
     if (!s) return undefined;
@@ -813,6 +821,11 @@ export class ScreeningIndex {
     const nameScore = Number(
       (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
     );
+    // Without birth date, nationality or documents the name score is the score: one below the
+    // floor is dropped before anything else is built for it.
+    const q = p.q;
+    if (nameScore < floor && !q.birthDate && !q.nationality && !q.documents?.length)
+      return undefined;
     const e = this.entityAt(n.entity);
     const features = this.features(p.q, e);
     let score = nameScore;
@@ -857,7 +870,7 @@ export class ScreeningIndex {
     let koreanCalls = 0;
     for (const id of this.candidates(p)) {
       const before = p.koreanMemo.size;
-      const m = this.matchName(p, id, koreanCalls < TUNING.koreanScoreCandidates);
+      const m = this.matchName(p, id, koreanCalls < TUNING.koreanScoreCandidates, minScore);
       if (p.koreanMemo.size > before) koreanCalls++;
       if (!m) continue;
       const ei = this.nameEntity[id]!;

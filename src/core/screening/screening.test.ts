@@ -258,3 +258,10 @@ test("person names: initials, patronymics, a doubled word, the same words in any
   assert.ok((top("Sergey Ivanovich Lavrov")?.score ?? 0) < SCREEN_THRESHOLD);
   assert.ok((top("N. N.")?.score ?? 0) < SCREEN_THRESHOLD);
 });
+
+test("legal forms of other languages written in Latin letters are set aside", () => {
+  assert.deepEqual(splitOrgName("HESONG TRADING YOUXIAN ZEREN GONGSI").core, ["hesong", "trading"]);
+  assert.deepEqual(splitOrgName("KORYO BANK CHUSIK HOESA").core, ["koryo", "bank"]);
+  assert.deepEqual(splitOrgName('TOO "DEFENSE ENGINEERING"').core, ["defense", "engineering"]);
+  assert.deepEqual(splitOrgName("DEFENSE ENGINEERINGTOO").core, ["defense", "engineering"]);
+});

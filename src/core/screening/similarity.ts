@@ -401,17 +401,46 @@ export function alignNames(
   c: readonly string[],
   options: AlignOptions = {},
 ): Alignment {
+  return scoreAlignment(q, c, options).explain();
+}
+
+/** An alignment's score, with its pairs written out only when asked for. */
+export interface ScoredAlignment {
+  score: number;
+  /** Whether two tokens of more than one letter lined up (not initials alone). */
+  wordPaired: boolean;
+  explain(): Alignment;
+}
+
+/** `alignNames` without building the explanation: most candidates are scored and dropped. */
+export function scoreAlignment(
+  q: readonly string[],
+  c: readonly string[],
+  options: AlignOptions = {},
+): ScoredAlignment {
   const weigh = options.weigh ?? tokenWeight;
   const unmatched = options.unmatchedCandidateWeight ?? UNMATCHED_CANDIDATE_WEIGHT;
   const sim = options.similarity ?? tokenSimilarity;
-  let best: [WeightedTokens, WeightedTokens, GreedyAlignment] | undefined;
+  let bx: WeightedTokens | undefined;
+  let by: WeightedTokens | undefined;
+  let bg: GreedyAlignment | undefined;
   const ys = gluedVariants(options.candidateSide ?? glueSide(c, weigh), q, sim);
   for (const x of gluedVariants(options.querySide ?? glueSide(q, weigh), c, sim))
     for (const y of ys) {
       const g = greedyAlignment(x, y, unmatched, sim);
-      if (!best || g.score > best[2].score) best = [x, y, g];
+      if (!bg || g.score > bg.score) {
+        bx = x;
+        by = y;
+        bg = g;
+      }
     }
-  return explainGreedy(...best!);
+  const x = bx!;
+  const y = by!;
+  const g = bg!;
+  let wordPaired = false;
+  for (const [i, j] of g.picks)
+    if (x.tokens[i]!.length > 1 && y.tokens[j]!.length > 1) wordPaired = true;
+  return { score: g.score, wordPaired, explain: () => explainGreedy(x, y, g) };
 }
 
 /** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters, boost above 0.7). */

@@ -94,13 +94,25 @@ const LEGAL_FORM_WORDS = new Set([
   "bhd",
   "tbk",
   "cv",
+  "ltda",
+  "kft",
+  "sro",
+  "doo",
+  "tov",
+  "too",
+  "pao",
+  "kk",
+  // Chinese, Korean and Japanese forms written in Latin letters (公司 gongsi, 회사 hoesa, 会社 kaisha).
+  "gongsi",
+  "hoesa",
+  "kaisha",
 ]);
 
 /**
  * Legal forms written out in words, as folded token runs, longest first: the spelled-out form
  * of an abbreviation above (Aktiengesellschaft = AG, Open Joint Stock Company = OJSC,
  * Obshchestvo s ogranichennoy otvetstvennostyu = OOO) says no more about which body it is.
- * Sources: ISO 20275 ELF code list labels for DE, RO, RU, PL, GB and US.
+ * Sources: ISO 20275 ELF code list labels for DE, RO, RU, PL, GB, US, CN, JP, KR and MY.
  */
 const LEGAL_FORM_PHRASES: readonly string[][] = [
   "gesellschaft mit beschrankter haftung",
@@ -121,6 +133,16 @@ const LEGAL_FORM_PHRASES: readonly string[][] = [
   "sp zoo",
   "aktiengesellschaft",
   "aktiengeselschaft",
+  // 有限(责任)公司, 股份有限公司, 株式会社 / 주식회사, 有限会社 / 유한회사, as written in Latin letters.
+  "gufen youxian gongsi",
+  "youxian zeren gongsi",
+  "youxian gongsi",
+  "kabushiki kaisha",
+  "yugen kaisha",
+  "jusik hoesa",
+  "chusik hoesa",
+  "yuhan hoesa",
+  "sendirian berhad",
 ]
   // Company is also written Co., Corp. or Corporation (LIMITED LIABILITY CO. VERUS).
   .flatMap((p) =>
@@ -283,7 +305,7 @@ const GLUED_LEGAL_FORMS = [
 const MIN_GLUED_REST = 4;
 
 /** Longer legal forms glued after the name (SHIPPINGCOMPANY, KOTICORP, SINSMSPTE); only at the end. */
-const GLUED_LEGAL_SUFFIXES = ["corporation", "company", "limited", "corp", "pte", "sarl"];
+const GLUED_LEGAL_SUFFIXES = ["corporation", "company", "limited", "corp", "pte", "sarl", "too"];
 
 /**
  * Words of a body's trade glued after its name (DAEWONINDUSTRIES, XIANGHETRADE), and number words

@@ -26,6 +26,8 @@ import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.
 import { v055PortAliases } from "./055-port-aliases.js";
 import { v060AnalyzeState } from "./060-analyze-state.js";
 import { v061ReadPersonKeys } from "./061-read-person-keys.js";
+import { v062PersonNamesCompression } from "./062-person-names-compression.js";
+import { v064ReadPersons } from "./064-read-persons.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
@@ -52,5 +54,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v055PortAliases,
   v060AnalyzeState,
   v061ReadPersonKeys,
+  v062PersonNamesCompression,
+  v064ReadPersons,
   v070ClaimPageRank,
 ];

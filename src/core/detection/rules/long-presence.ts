@@ -32,19 +32,21 @@ export const longPresence: Rule = {
       HAVING sum(greatest(until - entered_on, 0)) >= ${p.long_presence.min_days}),
     st AS (SELECT pid, sid, entered_on, until, guessed OR open_end AS cut
            FROM det_stay SEMI JOIN cand USING (pid)),
-    overlapping AS (
-      SELECT DISTINCT pid FROM (
-        SELECT pid, entered_on, lag(until) OVER (PARTITION BY pid ORDER BY entered_on, until) AS prev_until
-        FROM st)
-      WHERE prev_until > entered_on),
-    sliding AS (
-      -- Day numbers, not dates: a RANGE frame over integers is several times cheaper.
-      SELECT pid, entered_on AS period_start,
+    -- One sort serves both windows (the RANGE frame is ordered by the first key of the other):
+    -- the nights in the window from each stay, and whether a stay overlaps the one before it,
+    -- which sends the person to the exact join. Day numbers, not dates: a RANGE frame over
+    -- integers is several times cheaper.
+    w AS (
+      SELECT pid, entered_on, lag(u) OVER (PARTITION BY pid ORDER BY d, u) > d AS after_overlap,
              sum(u - d) OVER r - greatest(max(u) OVER r - (d + ${w}), 0) AS nights
       FROM (SELECT pid, entered_on, (entered_on - DATE '1970-01-01')::INTEGER AS d,
                    (until - DATE '1970-01-01')::INTEGER AS u
-            FROM st WHERE pid NOT IN (SELECT pid FROM overlapping))
+            FROM st)
       WINDOW r AS (PARTITION BY pid ORDER BY d RANGE BETWEEN CURRENT ROW AND ${w - 1} FOLLOWING)),
+    overlapping AS (SELECT DISTINCT pid FROM w WHERE after_overlap),
+    sliding AS (
+      SELECT pid, entered_on AS period_start, nights FROM w
+      WHERE pid NOT IN (SELECT pid FROM overlapping)),
     joined AS (
       SELECT a.pid, a.entered_on AS period_start,
              sum(least(o.until, a.entered_on + ${w}) - o.entered_on) AS nights
