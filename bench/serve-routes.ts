@@ -5,7 +5,9 @@
  * - cold_ms: the first request after the server's caches were emptied (what a user would wait
  *   if the server had not computed the view beforehand);
  * - uncached_ms: median of --calls requests, each after the caches were emptied: the read's own
- *   cost, of which db_ms in DuckDB calls (statements: how many per request);
+ *   cost, of which db_ms in DuckDB calls (statements: how many per request), and cpu_ms the
+ *   process's CPU time per request (DuckDB's threads included: what a request costs whatever
+ *   else the machine runs);
  * - warm_ms: median of --calls requests with the cache kept (what browsing users see).
  * The store is a copy of STORE (an analyzed store), so the original is never migrated or changed.
  */
@@ -146,12 +148,14 @@ async function main(): Promise<void> {
       const cold = performance.now() - t;
       const uncached: number[] = [];
       const before = { ...spent };
+      const cpu0 = process.cpuUsage();
       for (let i = 1; i <= calls; i++) {
         forget();
         t = performance.now();
         await get(path(i));
         uncached.push(performance.now() - t);
       }
+      const cpu = process.cpuUsage(cpu0);
       const inDb = { n: spent.n - before.n, ms: spent.ms - before.ms };
       const warm: number[] = [];
       for (let i = 1; i <= calls; i++) {
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
         uncached_ms: ms(median(uncached)),
         db_ms: ms(inDb.ms / calls),
         statements: ms(inDb.n / calls),
+        cpu_ms: ms((cpu.user + cpu.system) / 1000 / calls),
         warm_ms: ms(median(warm)),
         kb: Math.round(bytes / 1024),
       });

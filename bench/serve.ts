@@ -281,6 +281,7 @@ async function main(): Promise<void> {
   const { child, url } = await startServer(
     db,
     values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [],
+    { warmed: true },
   );
   try {
     const auth = await token(url);

@@ -5,7 +5,7 @@
  *
  * The store is a copy of --db (an analyzed store), or else hunchun-2019 at --scale simulated,
  * ingested and analyzed into bench-data/webapp-s<scale>/ once. A user is added to the copy and
- * the server started in a child process.
+ * the server started in a child process; the runs start once it has computed its first pages.
  * - page data: for each page, the API reads it makes (in parallel, as the page does), for a
  *   person, a team and a port sampled from the store; --runs times each; p50 and p95 of the
  *   time until the page's last read answered, and the first run's time apart.
@@ -127,9 +127,59 @@ async function pageData(url: string, cookie: string, reads: Record<string, strin
   return out;
 }
 
+/**
+ * Milestones of one first-page load, in ms from navigation start (the browser's Performance
+ * API): the page's HTML, the shell (app.js), the session, the overview's data and ECharts
+ * received, and the overview drawn (figures, chart canvas and map on screen).
+ */
+interface Milestones {
+  html: number;
+  shell: number;
+  session: number;
+  overview_data_start: number;
+  overview_data: number;
+  echarts: number;
+  drawn: number;
+}
+
+/** A performance entry as the page's Performance API gives it (no DOM types in bench/). */
+interface Timing {
+  name: string;
+  startTime: number;
+  responseEnd: number;
+  encodedBodySize: number;
+}
+
+/** Reads the milestones in the page (run there); a resource not fetched counts as -1. */
+function readMilestones(): Milestones {
+  const perf = performance as unknown as {
+    getEntriesByType(type: string): Timing[];
+    now(): number;
+  };
+  const nav = perf.getEntriesByType("navigation")[0] as Timing;
+  const resources = perf.getEntriesByType("resource");
+  const find = (test: (path: string) => boolean) =>
+    resources.find((r) => test(new URL(r.name).pathname));
+  const end = (test: (path: string) => boolean) => find(test)?.responseEnd ?? -1;
+  // The largest chunk is ECharts (the app's own chunks are a few kB).
+  const echarts = resources
+    .filter((r) => /\/app\/chunk-[^/]+\.js$/.test(new URL(r.name).pathname))
+    .sort((a, b) => b.encodedBodySize - a.encodedBodySize)[0];
+  return {
+    html: nav.responseEnd,
+    shell: end((p) => p.endsWith("/app/app.js")),
+    session: end((p) => p === "/api/views/session"),
+    overview_data_start: find((p) => p === "/api/views/overview")?.startTime ?? -1,
+    overview_data: end((p) => p === "/api/views/overview"),
+    echarts: echarts?.responseEnd ?? -1,
+    drawn: perf.now(),
+  };
+}
+
 async function firstPage(url: string, cookie: string) {
   const browser = await launchChromium();
   const times: number[] = [];
+  const milestones: Milestones[] = [];
   try {
     const [name, value] = cookie.split("=") as [string, string];
     for (let i = 0; i < Math.min(runs, 10); i++) {
@@ -142,6 +192,7 @@ async function firstPage(url: string, cookie: string) {
       await page.locator(".chart canvas").first().waitFor();
       await page.locator(".map-frame svg").waitFor();
       times.push(performance.now() - t0);
+      milestones.push(await page.evaluate(readMilestones));
       await context.close();
     }
   } finally {
@@ -152,6 +203,16 @@ async function firstPage(url: string, cookie: string) {
     p50_ms: quantile(times, 0.5),
     p95_ms: quantile(times, 0.95),
     max_ms: quantile(times, 1),
+    /** Each milestone's median over the runs (readMilestones). */
+    p50_milestones_ms: Object.fromEntries(
+      (Object.keys(milestones[0] ?? {}) as (keyof Milestones)[]).map((k) => [
+        k,
+        quantile(
+          milestones.map((m) => m[k]),
+          0.5,
+        ),
+      ]),
+    ),
   };
 }
 
@@ -166,7 +227,7 @@ async function main(): Promise<void> {
   // The lists page screens a name only against imported lists, as an investigator's store has.
   sojourn(["--db", db, "lists", "import", UN_LIST, "--json"]);
   const s = await subjects(db);
-  const { child, url } = await startServer(db);
+  const { child, url } = await startServer(db, [], { warmed: true });
   try {
     const login = await fetch(`${url}/api/auth/login`, {
       method: "POST",

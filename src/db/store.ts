@@ -4,7 +4,13 @@
  * schema migrations, each in its own transaction, so a store is at one version or the next.
  */
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from "node:timers/promises";
-import { type DuckDBConnection, DuckDBInstance, DuckDBPendingResultState } from "@duckdb/node-api";
+import {
+  type DuckDBConnection,
+  DuckDBInstance,
+  DuckDBPendingResultState,
+  type DuckDBPreparedStatement,
+  type DuckDBResultReader,
+} from "@duckdb/node-api";
 import { AppError } from "../core/errors.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
@@ -53,6 +59,9 @@ export function parseThreads(text: string, what: string): number {
   return Number(text.trim());
 }
 
+/** Most prepared statements a connection keeps (`connect({ keepPrepared: true })`). */
+const KEPT_STATEMENTS = 256;
+
 /** A connection with the few helpers every layer needs; the raw connection stays reachable. */
 export class Store implements SqlRunner {
   private constructor(
@@ -65,6 +74,8 @@ export class Store implements SqlRunner {
     readonly memoryLimit?: string,
     /** The crash-safety harness's hook, shared by the store's connections (unset in use). */
     private readonly killHook = StatementKillHook.fromEnv(),
+    /** Prepared statements by their SQL, most recently used last (`connect`'s keepPrepared). */
+    private readonly prepared: Map<string, DuckDBPreparedStatement> | null = null,
   ) {}
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -107,11 +118,23 @@ export class Store implements SqlRunner {
   /**
    * Another connection to the same database, with its own transactions and temporary tables
    * (the server reads on some while a job writes on another). Closing it leaves the database open.
+   * With `keepPrepared`, a statement with parameters (`all`, `json`, `one`) is prepared once and
+   * kept: a point read then skips DuckDB's parse, bind and plan (most of its CPU on a sorted
+   * read table) and one of its round trips to a worker thread. DuckDB prepares a kept statement
+   * again by itself when a table it reads is replaced.
    */
-  async connect(): Promise<Store> {
+  async connect(options: { keepPrepared?: boolean } = {}): Promise<Store> {
     const conn = await this.instance.connect();
     await conn.run("SET TimeZone = 'UTC'");
-    return new Store(this.path, this.instance, conn, false, this.memoryLimit, this.killHook);
+    return new Store(
+      this.path,
+      this.instance,
+      conn,
+      false,
+      this.memoryLimit,
+      this.killHook,
+      options.keepPrepared ? new Map() : null,
+    );
   }
 
   /** Runs statements that return nothing of interest. */
@@ -143,7 +166,7 @@ export class Store implements SqlRunner {
   /** All rows as plain JS objects (BIGINT → bigint, DATE → Date, etc.). */
   async all<T extends object = Row>(sql: string, params?: Params): Promise<T[]> {
     this.killHook?.beforeStatement();
-    const reader = await this.conn.runAndReadAll(sql, params);
+    const reader = await this.readAll(sql, params);
     return reader.getRowObjectsJS() as T[];
   }
 
@@ -153,8 +176,28 @@ export class Store implements SqlRunner {
     params?: Params,
   ): Promise<T[]> {
     this.killHook?.beforeStatement();
-    const reader = await this.conn.runAndReadAll(sql, params);
+    const reader = await this.readAll(sql, params);
     return reader.getRowObjectsJson() as T[];
+  }
+
+  /** Runs a statement and reads its rows, on a kept prepared statement when there is one. */
+  private async readAll(sql: string, params?: Params): Promise<DuckDBResultReader> {
+    if (!this.prepared || params === undefined) return this.conn.runAndReadAll(sql, params);
+    let statement = this.prepared.get(sql);
+    if (statement) this.prepared.delete(sql);
+    else {
+      // Several statements in one text cannot be prepared: run them as they are.
+      statement = await this.conn.prepare(sql).catch(() => undefined);
+      if (!statement) return this.conn.runAndReadAll(sql, params);
+    }
+    this.prepared.set(sql, statement);
+    for (const [oldest, s] of this.prepared) {
+      if (this.prepared.size <= KEPT_STATEMENTS) break;
+      this.prepared.delete(oldest);
+      s.destroySync();
+    }
+    statement.bind(params);
+    return statement.runAndReadAll();
   }
 
   async one<T extends object = Row>(sql: string, params?: Params): Promise<T | undefined> {
@@ -186,6 +229,8 @@ export class Store implements SqlRunner {
   }
 
   close(): void {
+    for (const s of this.prepared?.values() ?? []) s.destroySync();
+    this.prepared?.clear();
     this.conn.closeSync();
     if (this.ownsInstance) {
       this.instance.closeSync();

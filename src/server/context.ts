@@ -16,6 +16,7 @@ import type { KeptViews } from "./kept-views.js";
 import type { ReadCache } from "./read-cache.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { ScreeningCache } from "./screening-cache.js";
+import type { ThreadBudget } from "./thread-budget.js";
 import type { LoginThrottle } from "./throttle.js";
 
 /** Runs async functions one after another. */
@@ -106,6 +107,8 @@ export interface ServerContext {
    * of seconds there never holds a connection that browsing reads wait for.
    */
   viewReads: StorePool;
+  /** DuckDB's threads: one for the browsing reads, all for jobs and views (thread-budget.ts). */
+  threads: ThreadBudget;
   /** Computes and keeps the first pages' answers (json-route.ts `warm`), one after another. */
   warmers: (() => Promise<void>)[];
   jobs: JobRunner;
@@ -154,5 +157,5 @@ export function kept<T>(
   key: string,
   read: (store: Store) => Promise<T>,
 ): Promise<T> {
-  return ctx.views.get(key, () => ctx.viewReads.use(read));
+  return ctx.views.get(key, () => ctx.threads.wide(() => ctx.viewReads.use(read)));
 }

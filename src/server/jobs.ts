@@ -72,6 +72,8 @@ export class JobRunner {
     private readonly read: Read,
     /** Recomputes what the server keeps of the store; run after a job wrote, before it is reported done. */
     private readonly refresh: (kind: JobKind) => Promise<void> = async () => undefined,
+    /** Runs a job and its refresh with every DuckDB thread (thread-budget.ts). */
+    private readonly wide: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
   ) {}
 
   /** Jobs a previous server left queued or running cannot finish: say so. */
@@ -120,24 +122,7 @@ export class JobRunner {
     await this.write((s) =>
       s.run("UPDATE jobs SET status = 'running', started_at = now() WHERE job_id = ?", [id]),
     );
-    let result: Record<string, unknown> | null = null;
-    let error: string | null = null;
-    try {
-      result = await spec.run(this.jobStore, (percent, stage) => {
-        live.progress = Math.max(0, Math.min(100, Math.round(percent)));
-        if (stage !== undefined) live.stage = stage;
-      });
-    } catch (err) {
-      error = err instanceof AppError ? err.message : `internal error: ${(err as Error).message}`;
-      // A failed statement can leave the job connection inside a transaction.
-      await this.jobStore.run("ROLLBACK").catch(() => undefined);
-    }
-    // A case export only reads; every other job may have written the store (a failed one too,
-    // up to the step that failed).
-    if (spec.kind !== "case-export") {
-      live.stage = "updating the server's views";
-      await this.refresh(spec.kind);
-    }
+    const { result, error } = await this.wide(() => this.execute(spec, live));
     await this.write((s) =>
       s.transaction(async () => {
         await s.run(
@@ -160,6 +145,32 @@ export class JobRunner {
       }),
     );
     this.live.delete(id);
+  }
+
+  /** Runs a job, then lets the server renew what it keeps of the store. */
+  private async execute(
+    spec: JobSpec,
+    live: Live,
+  ): Promise<{ result: Record<string, unknown> | null; error: string | null }> {
+    let result: Record<string, unknown> | null = null;
+    let error: string | null = null;
+    try {
+      result = await spec.run(this.jobStore, (percent, stage) => {
+        live.progress = Math.max(0, Math.min(100, Math.round(percent)));
+        if (stage !== undefined) live.stage = stage;
+      });
+    } catch (err) {
+      error = err instanceof AppError ? err.message : `internal error: ${(err as Error).message}`;
+      // A failed statement can leave the job connection inside a transaction.
+      await this.jobStore.run("ROLLBACK").catch(() => undefined);
+    }
+    // A case export only reads; every other job may have written the store (a failed one too,
+    // up to the step that failed).
+    if (spec.kind !== "case-export") {
+      live.stage = "updating the server's views";
+      await this.refresh(spec.kind);
+    }
+    return { result, error };
   }
 
   async get(id: string): Promise<JobView | undefined> {

@@ -24,6 +24,7 @@ import { KeptViews } from "./kept-views.js";
 import { ReadCache } from "./read-cache.js";
 import { ANSWER_KINDS, ResponseCache } from "./response-cache.js";
 import { ScreeningCache } from "./screening-cache.js";
+import { ThreadBudget } from "./thread-budget.js";
 import { LoginThrottle } from "./throttle.js";
 
 export const READ_CONNECTIONS = 4;
@@ -48,6 +49,8 @@ export interface RunningServer {
   url: string;
   ctx: ServerContext;
   app: ReturnType<typeof createApp>;
+  /** Resolves when the first pages' answers are computed (the server answers before that). */
+  warmed: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -84,7 +87,7 @@ export async function createContext(
   const reads = new StorePool(
     await Promise.all(
       Array.from({ length: READ_CONNECTIONS }, async () => {
-        const s = await store.connect();
+        const s = await store.connect({ keepPrepared: true });
         // A page is at most 500 rows (+1 to know there is more): DuckDB then sorts on the sort
         // keys alone and fetches the other columns of the page's rows only (late
         // materialization). The setting belongs to the connection.
@@ -94,6 +97,7 @@ export async function createContext(
     ),
   );
   const viewReads = new StorePool([await store.connect()]);
+  const threads = await ThreadBudget.of(await store.connect());
   const jobStore = await store.connect();
   await JobRunner.closeStale(store);
   const full: ServerOptions = {
@@ -109,6 +113,7 @@ export async function createContext(
     write,
     reads,
     viewReads,
+    threads,
     warmers: [],
     jobs: new JobRunner(
       jobStore,
@@ -117,11 +122,13 @@ export async function createContext(
       (fn) => write(fn, "access"),
       (fn) => reads.use(fn),
       (kind) => refreshAfterJob(ctx, kind),
+      (fn) => threads.wide(fn),
     ),
     close() {
       reads.close();
       viewReads.close();
       jobStore.close();
+      threads.close();
     },
     throttle: new LoginThrottle(),
     screening: new ScreeningCache(),
@@ -181,12 +188,13 @@ export async function startServer(
   const port = (server.address() as AddressInfo).port;
   const url = `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
   writeServerLock(storePath, { pid: process.pid, url, started_at: new Date().toISOString() });
-  const warming = warmAnswers(ctx);
+  const warming = ctx.threads.wide(() => warmAnswers(ctx));
   let stopped = false;
   return {
     url,
     ctx,
     app,
+    warmed: warming,
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -44,6 +44,12 @@ export function register(program: Command): void {
       printLine(
         `Web app: ${server.url}/ (log in as a user of this store; add one with \`sojourn users add NAME --role admin\`)`,
       );
+      const t0 = performance.now();
+      server.warmed.then(() =>
+        printLine(
+          `sojourn serve: first pages computed in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        ),
+      );
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off("SIGINT", stop);
