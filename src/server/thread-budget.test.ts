@@ -35,4 +35,29 @@ describe("ThreadBudget", () => {
       }
     });
   });
+
+  it("keeps the store on one thread while a narrow run is under way, wide runs or not", async () => {
+    await withDb(async (store) => {
+      await store.run("SET threads = 3");
+      const threads = async () =>
+        Number((await store.one<{ t: string }>("SELECT current_setting('threads') AS t"))?.t);
+      const budget = await ThreadBudget.of(await store.connect());
+      try {
+        let release: () => void = () => undefined;
+        const long = budget.wide(() => new Promise<void>((ok) => (release = ok)));
+        await budget.narrow(async () => {
+          assert.equal(await threads(), 1);
+          await budget.wide(async () => assert.equal(await threads(), 1, "inside a narrow run"));
+        });
+        assert.equal(await threads(), 3, "the wide run is still under way");
+        await budget.narrow(async () => assert.equal(await threads(), 1));
+        release();
+        await long;
+        assert.equal(await threads(), 1);
+        await budget.wide(async () => assert.equal(await threads(), 3));
+      } finally {
+        budget.close();
+      }
+    });
+  });
 });
