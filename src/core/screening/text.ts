@@ -283,7 +283,114 @@ const ORG_KIN: Readonly<Record<string, string>> = {
   govt: "government",
   bur: "bureau",
   mktg: "marketing",
+  // The words of CJK_ORG_WORDS of two syllables or more as Latin letters write them: Korean in the
+  // DPRK, McCune–Reischauer and Revised Romanization systems (CHOSON … MUYOK HOESA for KOREA …
+  // TRADING CORPORATION), Chinese in Hanyu Pinyin (CHAOXIAN … MAOYI GONGSI). One-syllable words
+  // (총 chong, 总 zong) are left out: they are also syllables of names (CHONG CHON GANG).
+  // org-tokens.test.ts checks each against its romanization.
+  jituan: "group",
+  kurup: "group",
+  geurup: "group",
+  maoyi: "trading",
+  muyok: "trading",
+  muyeok: "trading",
+  shangmao: "trading",
+  shiye: "industrial",
+  gongye: "industrial",
+  paljon: "development",
+  palchon: "development",
+  baljeon: "development",
+  fazhan: "development",
+  kaifa: "development",
+  kaebal: "development",
+  gaebal: "development",
+  guoji: "international",
+  kukje: "international",
+  kukche: "international",
+  gukje: "international",
+  keji: "technology",
+  jishu: "technology",
+  kisul: "technology",
+  gisul: "technology",
+  yinhang: "bank",
+  unhaeng: "bank",
+  eunhaeng: "bank",
+  kuangye: "mining",
+  kwangop: "mining",
+  gwangeop: "mining",
+  haiyun: "shipping",
+  chuanwu: "shipping",
+  haeun: "shipping",
+  wuliu: "logistics",
+  touzi: "investment",
+  tuja: "investment",
+  thuja: "investment",
+  jianshe: "construction",
+  konsol: "construction",
+  geonseol: "construction",
+  hezuo: "cooperation",
+  hapjak: "cooperation",
+  hapchak: "cooperation",
+  xinxi: "information",
+  jongbo: "information",
+  chongbo: "information",
+  jeongbo: "information",
+  chaoxian: "korea",
+  choson: "korea",
+  joson: "korea",
+  joseon: "korea",
 };
+
+/** The romanized glossary entries above, for the test that checks them. */
+export const ROMANIZED_ORG_WORDS: readonly string[] = [
+  "jituan kurup geurup maoyi muyok muyeok shangmao shiye gongye paljon palchon baljeon fazhan",
+  "kaifa kaebal gaebal guoji kukje kukche gukje keji jishu kisul gisul yinhang unhaeng eunhaeng",
+  "kuangye kwangop gwangeop haiyun chuanwu haeun wuliu touzi tuja thuja jianshe konsol geonseol",
+  "hezuo hapjak hapchak xinxi jongbo chongbo jeongbo chaoxian choson joson joseon",
+]
+  .join(" ")
+  .split(" ");
+
+/** A word's single form after ORG_KIN (trade → trading, muyok → trading). */
+export function orgKinOf(word: string): string {
+  return ORG_KIN[word] ?? word;
+}
+
+const DESIGNATION = String.raw`(?:representative\s+office|rep\.?\s+office|liaison\s+office|branch(?:\s+office)?|office)`;
+const PLACE_WORDS = String.raw`(?:[\p{L}'.]+\s+){1,2}`;
+/** "Beijing Branch of X", "Shanghai Office of the X". */
+const PREFIXED_BRANCH = new RegExp(
+  String.raw`^${PLACE_WORDS}${DESIGNATION}\s+of\s+(?:the\s+)?(.+)$`,
+  "iu",
+);
+/** "X, Dalian Branch", "X - Hong Kong Office", "X (Singapore Branch)", "X; Dubai Office". */
+const SEPARATED_BRANCH = new RegExp(
+  String.raw`^(.+?)\s*(?:,|;|\s[-–]\s|\()\s*${PLACE_WORDS}${DESIGNATION}\s*\)?$`,
+  "iu",
+);
+/** "Vladivostok Office, X". */
+const LEADING_BRANCH = new RegExp(String.raw`^${PLACE_WORDS}${DESIGNATION}\s*,\s*(.+)$`, "iu");
+/** "X Dandong Representative Office", "X Hong Kong Branch": one or two place words, no separator. */
+const TRAILING_BRANCH = /^(.+)\s+(?:representative\s+office|branch)$/iu;
+
+/**
+ * The body a branch or office name belongs to: "KOMID Dandong Representative Office", "NCG,
+ * Nampo Branch", "Beijing Branch of DCB" → KOMID, NCG, DCB. A branch acts for its parent, so
+ * screening reads it as the parent too. Without a separator the place may be one word or two,
+ * so both readings are given. Empty for any other name.
+ */
+export function branchParents(name: string): string[] {
+  const t = name.trim().replace(/\s+/g, " ");
+  const out: string[] = [];
+  for (const re of [PREFIXED_BRANCH, SEPARATED_BRANCH, LEADING_BRANCH]) {
+    const m = re.exec(t);
+    if (m?.[1]) out.push(m[1].trim());
+  }
+  const head = out.length === 0 ? TRAILING_BRANCH.exec(t)?.[1]?.split(" ") : undefined;
+  if (head && head.length >= 2) out.push(head.slice(0, -1).join(" "));
+  if (head && head.length >= 3) out.push(head.slice(0, -2).join(" "));
+  return [...new Set(out)].filter((x) => /\p{L}/u.test(x));
+}
 
 /**
  * Legal forms that appear glued to the name (JSCARGUMENT for JSC ARGUMENT): letter sequences no
