@@ -2,14 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { pinyin } from "pinyin-pro";
 import { romanize } from "../names/index.js";
-import {
-  branchParents,
-  CJK_ORG_WORDS,
-  foldText,
-  orgKinOf,
-  ROMANIZED_ORG_WORDS,
-  splitOrgName,
-} from "./text.js";
+import { orgTokenVariants } from "./org-tokens.js";
+import { branchParents, CJK_ORG_WORDS, foldText, ROMANIZED_ORG_WORDS } from "./text.js";
 
 test("each romanized organisation word is a reading of a CJK word with the same meaning", () => {
   const readings = new Map<string, string>();
@@ -20,17 +14,20 @@ test("each romanized organisation word is a reading of a CJK word with the same 
       : [(pinyin(word, { toneType: "none", type: "array" }) as string[]).join("")];
     for (const f of forms) readings.set(foldText(f).replace(/\s+/g, ""), english);
   }
-  for (const w of ROMANIZED_ORG_WORDS) {
+  for (const [w, english] of Object.entries(ROMANIZED_ORG_WORDS)) {
     assert.ok(readings.has(w), `${w} is no reading of a CJK organisation word`);
-    assert.equal(orgKinOf(w), readings.get(w), w);
+    assert.equal(english, readings.get(w), w);
   }
 });
 
-test("organisation words written in Korean or pinyin letters compare as their English", () => {
-  assert.deepEqual(splitOrgName("CHOSON PUGANG MUYOK HOESA").core, ["korea", "pugang", "trading"]);
-  assert.deepEqual(splitOrgName("TANCHON SANGOP UNHAENG").core.at(-1), "bank");
+test("organisation words written in Korean or pinyin letters are also read as their English", () => {
+  assert.deepEqual(orgTokenVariants("CHOSON PUGANG MUYOK HOESA").variants, [
+    ["choson", "pugang", "muyok"],
+    ["korea", "pugang", "trading"],
+  ]);
+  assert.deepEqual(orgTokenVariants("TANCHON SANGOP UNHAENG").variants[1]?.at(-1), "bank");
   // One-syllable words are also syllables of names.
-  assert.deepEqual(splitOrgName("CHONG CHON GANG").core, ["chong", "chon", "gang"]);
+  assert.deepEqual(orgTokenVariants("CHONG CHON GANG").variants, [["chong", "chon", "gang"]]);
 });
 
 test("a branch or office name gives its parent body", () => {

@@ -283,6 +283,14 @@ const ORG_KIN: Readonly<Record<string, string>> = {
   govt: "government",
   bur: "bureau",
   mktg: "marketing",
+};
+
+/**
+ * Organisation words written in Latin letters as Korean or Chinese: their English, compared as a
+ * second reading of a name beside its own letters (a glued TONGBANGU'NHAENG still meets TONGBANG
+ * U'NHAENG letter by letter).
+ */
+export const ROMANIZED_ORG_WORDS: Readonly<Record<string, string>> = {
   // The words of CJK_ORG_WORDS of two syllables or more as Latin letters write them: Korean in the
   // DPRK, McCune–Reischauer and Revised Romanization systems (CHOSON … MUYOK HOESA for KOREA …
   // TRADING CORPORATION), Chinese in Hanyu Pinyin (CHAOXIAN … MAOYI GONGSI). One-syllable words
@@ -341,19 +349,15 @@ const ORG_KIN: Readonly<Record<string, string>> = {
   joseon: "korea",
 };
 
-/** The romanized glossary entries above, for the test that checks them. */
-export const ROMANIZED_ORG_WORDS: readonly string[] = [
-  "jituan kurup geurup maoyi muyok muyeok shangmao shiye gongye paljon palchon baljeon fazhan",
-  "kaifa kaebal gaebal guoji kukje kukche gukje keji jishu kisul gisul yinhang unhaeng eunhaeng",
-  "kuangye kwangop gwangeop haiyun chuanwu haeun wuliu touzi tuja thuja jianshe konsol geonseol",
-  "hezuo hapjak hapchak xinxi jongbo chongbo jeongbo chaoxian choson joson joseon",
-]
-  .join(" ")
-  .split(" ");
-
-/** A word's single form after ORG_KIN (trade → trading, muyok → trading). */
-export function orgKinOf(word: string): string {
-  return ORG_KIN[word] ?? word;
+/** A name's core tokens with the Korean and Chinese words of ROMANIZED_ORG_WORDS in English, or undefined when it has none. */
+export function translatedOrgTokens(core: readonly string[]): string[] | undefined {
+  let changed = false;
+  const out = core.map((t) => {
+    const e = ROMANIZED_ORG_WORDS[t];
+    if (e) changed = true;
+    return e ?? t;
+  });
+  return changed ? out : undefined;
 }
 
 const DESIGNATION = String.raw`(?:representative\s+office|rep\.?\s+office|liaison\s+office|branch(?:\s+office)?|office)`;
