@@ -775,7 +775,8 @@ export class ScreeningIndex {
           p.parsed ??= prepareName({ full: p.q.name });
           const listed = this.parsedName(n.name);
           m = compareParsedNames(p.parsed, listed);
-          if (p.transposed) {
+          // The swapped reading counts ×0.8, so it can only win below that.
+          if (p.transposed && m.score < TUNING.transposedGivenFactor) {
             const t = compareParsedNames(p.transposed, listed);
             const score = Number((t.score * TUNING.transposedGivenFactor).toFixed(4));
             if (score > m.score)
