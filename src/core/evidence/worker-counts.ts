@@ -256,10 +256,14 @@ function englishWorkerCount(
     /\b(?:education(?:al\s+purposes)?|study|studies|business|work|employment),?\s+at\s*$/i.test(
       before,
     );
+  // "The total reached 4,000", "this figure stood at 1,117": the figure itself is the subject.
+  const figure = /\b(?:this|that|the)\s+(?:figure|number|total)\b[^.;]{0,40}$/i.test(
+    text.slice(seg.start, q.start),
+  );
   // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
   const ok =
     (ctx.hasWorkers ||
-      (ctx.nearWorkers && (verbFollows || ctx.accepted || changeEnd)) ||
+      (ctx.nearWorkers && (verbFollows || ctx.accepted || changeEnd || figure)) ||
       (ctx.topicWorkers && (presence || purpose))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
