@@ -72,6 +72,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
+  const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
   segs.forEach((seg, index) => {
     if (skipped.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
@@ -145,6 +146,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         valueText: q.text,
         qualifier: q.qualifier,
       });
+      carryPeriod(out[out.length - 1]!, text.slice(seg.start, q.start), index, lastPeriod);
     }
     // Statement kinds: one claim per kind per sentence, the sentence as the quote.
     const durations = findDurations(text, seg.start, seg.end);
@@ -181,6 +183,45 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+/** The period of the last count that named its own, and the sentence it is in. */
+interface CountPeriod {
+  index: number;
+  from: string | null;
+  to: string | null;
+}
+
+const SAME_PERIOD = /같은\s?기간|동기|同期|the\s+same\s+period/iu;
+
+/**
+ * Statistics go on in the sentences after their date: a count with no date of its own within
+ * two sentences of a dated count takes that count's period ("지난해 3분기에 … 365명이 입국했다.
+ * 대다수(235명)가 사업 목적으로…"). A year with "the same period" (2012년 같은 기간, 同期) is
+ * that period's months in that year.
+ */
+function carryPeriod(claim: ClaimDraft, before: string, index: number, last: CountPeriod) {
+  const near = index - last.index <= 2 && last.from !== null && last.to !== null;
+  if (claim.periodStart === null) {
+    if (near) {
+      claim.periodStart = last.from;
+      claim.periodEnd = last.to;
+    }
+    return;
+  }
+  const year = /^(\d{4})-01-01$/.exec(claim.periodStart)?.[1];
+  if (
+    near &&
+    year &&
+    claim.periodEnd === `${year}-12-31` &&
+    SAME_PERIOD.test(before.slice(-24)) &&
+    last.from!.slice(0, 4) === last.to!.slice(0, 4)
+  ) {
+    claim.periodStart = `${year}${last.from!.slice(4)}`;
+    claim.periodEnd = `${year}${last.to!.slice(4)}`;
+    return;
+  }
+  Object.assign(last, { index, from: claim.periodStart, to: claim.periodEnd });
 }
 
 /** Whether workers can be what a bare count in sentence `index` counts: a worker noun or a word

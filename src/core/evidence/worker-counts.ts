@@ -102,7 +102,13 @@ export function findWorkerCounts(
     const after = text.slice(q.end, seg.end);
     const isCjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(q.text) || /^\s?[名人명]/u.test(after);
     const count = isCjk
-      ? cjkWorkerCount(q, text.slice(seg.start, q.start), after, nearWorkers || accepted)
+      ? cjkWorkerCount(
+          q,
+          text.slice(seg.start, q.start),
+          after,
+          nearWorkers || accepted,
+          topicWorkers,
+        )
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
     out.push(count);
@@ -138,6 +144,15 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
 
 const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
 
+const CJK_PURPOSE = "(?:사업|교육|노동|취업|유학|학업|商务|商務|求职|求職|就业|就業|留学|留學)";
+const CJK_PURPOSE_BEFORE = new RegExp(
+  `${CJK_PURPOSE}\\s?(?:목적|목적으로는|人员|人員)?\\s?(?:为|為|은|는)?\\s?$`,
+  "u",
+);
+const CJK_PURPOSE_AFTER = new RegExp(
+  `^\\s?[)）]?\\s?(?:이|가|은|는)?\\s?${CJK_PURPOSE}\\s?목적`,
+  "u",
+);
 const OTHER_BREAKDOWN =
   /(?:관광|친지\s?방문|친척\s?방문|기타\s?목적|개인\s?사유|여행|旅游|旅遊|观光|觀光|探亲|探親|亲友|親友|其他目的)[^,，。.;；]{0,12}$|(?:성별|연령별|교통수단\s?별|按性别|按性別|按年龄|按年齡)[^.。]*$/u;
 
@@ -177,6 +192,7 @@ function cjkWorkerCount(
   sentenceBefore: string,
   after: string,
   nearWorkers: boolean,
+  topicWorkers: boolean,
 ): WorkerCount | null {
   const before = sentenceBefore.slice(-12);
   if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
@@ -199,7 +215,12 @@ function cjkWorkerCount(
   // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
   // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
   // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
-  const governed = nounAfter || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
+  // Entries by a purpose that can hide work (business, study, work: "교육 62명", "대다수(235명)가
+  // 사업 목적으로", "求职人员为7.96万名") in a report about workers are counts of them.
+  const purpose =
+    topicWorkers && (CJK_PURPOSE_BEFORE.test(before) || CJK_PURPOSE_AFTER.test(after));
+  const governed =
+    nounAfter || purpose || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
   if (!governed && !nearWorkers) return null;
   // A handful of people with no worker noun ("7명", "5人") in a passage about workers are
   // individuals named in it (sanctioned, interviewed), not a head count of workers.
