@@ -148,41 +148,63 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       });
       carryPeriod(out[out.length - 1]!, text.slice(seg.start, q.start), index, lastPeriod);
     }
-    // Statement kinds: one claim per kind per sentence, the sentence as the quote.
-    const durations = findDurations(text, seg.start, seg.end);
-    for (const kind of statementKinds(sentenceText, hasWorkers)) {
-      if (kind === "incident" && !isNewWorkersIncident(sentenceText, nearWorkers, out)) continue;
-      // Durations qualify stays, limits and deadlines; an incident's length is not its value.
-      const duration = kind === "incident" ? undefined : durations[0];
-      draft(kind, [seg.start, seg.end], {
-        ...placeFields(free[0] ?? context(), places),
-        ...(duration
-          ? {
-              valueMin: duration.days,
-              valueMax: duration.days,
-              valueUnit: "days" as const,
-              valueText: duration.text,
-              qualifier: "exact" as const,
-            }
-          : {}),
-      });
-    }
-    // Employers: organisation names in a paragraph about work.
-    if (employerParagraphs.has(seg.paragraph)) {
-      for (const org of orgs) {
-        // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
-        const after = text.slice(org.end, org.end + 40);
-        if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
-        const inName = places.find(text, org.start, org.end)[0];
-        const place = inName ?? nearestPlace(free, org.start) ?? context();
-        draft("employer", [org.start, org.end], {
-          ...placeFields(place, places),
-          organisation: org.name,
-        });
-      }
-    }
+    const near = { free, context, places };
+    for (const kind of statementKinds(sentenceText, hasWorkers))
+      if (kind !== "incident" || isNewWorkersIncident(sentenceText, nearWorkers, out))
+        suggestStatement(text, seg, kind, near, draft);
+    if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+type Draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => void;
+
+/** A sentence's places free of organisation names, and its context place when it has none. */
+interface Near {
+  free: PlaceMention[];
+  context: () => PlaceMention | undefined;
+  places: PlaceIndex;
+}
+
+/**
+ * A statement kind (one claim per kind per sentence, the sentence as the quote), with the
+ * sentence's first duration as its value: durations qualify stays, limits and deadlines; an
+ * incident's length is not its value.
+ */
+function suggestStatement(text: string, seg: Segment, kind: ClaimKind, near: Near, draft: Draft) {
+  const duration = kind === "incident" ? undefined : findDurations(text, seg.start, seg.end)[0];
+  draft(kind, [seg.start, seg.end], {
+    ...placeFields(near.free[0] ?? near.context(), near.places),
+    ...(duration
+      ? {
+          valueMin: duration.days,
+          valueMax: duration.days,
+          valueUnit: "days" as const,
+          valueText: duration.text,
+          qualifier: "exact" as const,
+        }
+      : {}),
+  });
+}
+
+/** Employers: organisation names in a paragraph about work, not where workers come from. */
+function suggestEmployers(
+  text: string,
+  orgs: ReturnType<typeof findOrganisations>,
+  near: Near,
+  draft: Draft,
+) {
+  for (const org of orgs) {
+    // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
+    const after = text.slice(org.end, org.end + 40);
+    if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
+    const inName = near.places.find(text, org.start, org.end)[0];
+    const place = inName ?? nearestPlace(near.free, org.start) ?? near.context();
+    draft("employer", [org.start, org.end], {
+      ...placeFields(place, near.places),
+      organisation: org.name,
+    });
+  }
 }
 
 /** The period of the last count that named its own, and the sentence it is in. */
