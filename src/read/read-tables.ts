@@ -214,8 +214,9 @@ async function replaceRows(
 }
 
 /**
- * SQL: read_alerts's columns for the alerts `a` and their lists rt_lists `c`. The cited records'
- * keys are text separated by spaces (a key has none; `?` for an id no loaded record has): DuckDB
+ * SQL: read_alerts's columns for the alerts `a` and their ports rt_lists `c`. The cited records'
+ * keys (`alerts.record_keys`, written by the rules beside the ids) are text separated by spaces
+ * (a key has none; `?` for an id no loaded record has): DuckDB
  * reads a few rows of a text column where they are, while a row of a list column is found by
  * reading the lists before it in its row group, and a page of the listing by score takes 50 rows
  * from anywhere in the table. Reads turn the keys into masked references. The person's
@@ -225,7 +226,9 @@ async function replaceRows(
  */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(c.record_keys, '') AS record_keys, coalesce(c.port_ids, []) AS port_ids,
+  coalesce(array_to_string(list_transform(a.record_keys, k -> coalesce(k::VARCHAR, '?')), ' '), '')
+    AS record_keys,
+  coalesce(c.port_ids, []) AS port_ids,
   coalesce(d.docs, '') AS docs`;
 
 /**
@@ -237,29 +240,24 @@ const BY_SCORE_COLUMNS =
   "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
 
 /**
- * SQL: per alert of `alerts a` (rowid n), its cited records' keys in citation order as text and
- * the known ports they were at (what the place filter matches: a gazetteer place stands for port
- * ids). The cited ids (`source:record_id`) are unnested and matched to records by one hash join;
- * the lists are gathered as integers and ENUM codes, and turned into text once per alert.
- * list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
- * back in citation order.
+ * SQL: per alert of `alerts a` (rowid n) that cites a record at a known port, those ports (what
+ * the place filter matches: a gazetteer place stands for port ids), sorted. The cited keys are
+ * matched to records by one hash join on the integer key; each (alert, port) pair is kept once
+ * before the lists are gathered.
  */
 function alertListsSql(where: string): string {
-  return `SELECT c.n,
-      array_to_string(list_transform(list_select(list(r.rec_key), list_grade_up(list(c.i))),
-        k -> coalesce(k::VARCHAR, '?')), ' ') AS record_keys,
-      list_sort(list_distinct(list(r.port_id)))::VARCHAR[] AS port_ids
-    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
-          FROM alerts a WHERE true ${where}) c
-    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
-    GROUP BY c.n`;
+  return `SELECT n, list_sort(list(port_id))::VARCHAR[] AS port_ids
+    FROM (SELECT DISTINCT c.n, r.port_id
+          FROM (SELECT a.rowid AS n, unnest(a.record_keys) AS k FROM alerts a WHERE true ${where}) c
+          JOIN records r ON r.rec_key = c.k WHERE r.port_id IS NOT NULL)
+    GROUP BY n`;
 }
 
 /**
  * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
- * condition over alerts `a`) replaced. Each alert gets its cited records' keys (in citation
- * order) and the ports they were at (the place filter), built once (alertListsSql); only
- * read_alerts carries them, so the other two tables sort narrow rows.
+ * condition over alerts `a`) replaced. Each alert gets the ports its cited records were at (the
+ * place filter), built once (alertListsSql); only read_alerts carries its records' keys, so the
+ * other two tables sort narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";
