@@ -20,11 +20,13 @@
  * | read_person_keys       | person_id                 | getPerson (records, refs)      |
  * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
- * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
  * | read_person_links      | person_id                 | getPerson (document links)     |
  * | read_persons           | person_id                 | getPerson (person, names), search |
  * | read_person_documents  | person_id                 | getPerson                      |
  * | read_doc_index         | upper(doc_number)         | document search                |
+ *
+ * A person's stays are read from `stays`, which the stays step writes in person order, through
+ * the view read_person_stays (its lists as JSON text, as the reads take them).
  */
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
 import { DERIVED_COMPRESSION } from "../db/migrations/008-derived-compression.js";
@@ -32,7 +34,7 @@ import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 6;
+export const READ_TABLES_LAYOUT = 7;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -40,7 +42,6 @@ export const READ_TABLES = [
   "read_alerts_by_score",
   "read_person_alerts",
   "read_person_cohorts",
-  "read_person_stays",
   "read_person_links",
   "read_persons",
   "read_person_documents",
@@ -65,24 +66,22 @@ function personKeysSql(only: string): string {
 
 /**
  * Per-person tables, each with the column of ChangedPersons that says whose rows to rebuild.
- * `only` filters person_records or stays (alias `pr`).
+ * `only` filters person_records (alias `pr`).
  */
 const PER_PERSON = {
   read_person_keys: { sql: personKeysSql, changed: "records" },
-  read_person_stays: {
-    // The lists as JSON text, as in read_alerts: one person's rows are read from the middle of
-    // a row group.
-    sql: (only: string) => `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
-      to_json(flags)::VARCHAR AS flags, to_json(record_ids)::VARCHAR AS record_ids
-      FROM stays pr ${only} ORDER BY person_id, entered_on`,
-    changed: "stays",
-  },
 } as const;
 
+/** The view read_person_stays: `stays` with its lists as JSON text. */
+const PERSON_STAYS_VIEW = `CREATE OR REPLACE VIEW read_person_stays AS
+  SELECT person_id, port_in, port_out, entered_on, exited_on, days,
+         to_json(flags)::VARCHAR AS flags, to_json(record_ids)::VARCHAR AS record_ids
+  FROM stays`;
+
 /**
- * A temporary table of the persons whose rows a run may have changed: person_id, and three
- * booleans saying which of their rows — `records` (read_person_keys), `stays`
- * (read_person_stays), `alerts` (the alert tables).
+ * A temporary table of the persons whose rows a run may have changed: person_id, and two
+ * booleans saying which of their rows — `records` (read_person_keys), `alerts` (the alert
+ * tables).
  */
 export type ChangedPersons = string;
 
@@ -145,6 +144,7 @@ export async function buildReadTables(
   );
   for (const [table, sql] of Object.entries(WHOLE))
     await timed(table, () => createTable(store, table, sql));
+  await store.run(PERSON_STAYS_VIEW);
   const alerts = await writeMeta(store);
   const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_keys");
   const stats: ReadTablesStats = { alerts, person_records: Number(records?.n ?? 0) };
@@ -164,7 +164,6 @@ export async function buildReadTables(
 const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> = {
   read_person_keys: { person_id: "dictionary", rec_key: "bitpacking" },
   // The analyze tables' methods (migration 008), for the same columns.
-  read_person_stays: { ...DERIVED_COMPRESSION.stays, flags: "dictionary", record_ids: "fsst" },
   read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
   read_alerts_by_score: {
     alert_id: "fsst",

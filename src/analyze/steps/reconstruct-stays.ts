@@ -314,5 +314,8 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
               ELSE list_concat([rec_key], coalesce(more_keys, []),
                      CASE WHEN paired THEN list_concat([next_key], coalesce(next_more_keys, [])) ELSE [] END)
          END AS record_keys
-  FROM s JOIN run_person_numbers p USING (pid)`;
+  FROM s JOIN run_person_numbers p USING (pid)
+  -- In person order (pid follows person_id): a person's stays are then one row group, which a
+  -- read by person (src/read/persons.ts) finds by its zone map.
+  ORDER BY pid, entered_on`;
 }
