@@ -198,7 +198,8 @@ const personRecordsSql = `
                 THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
                        canonical_key IS NULL) END AS first_key
     FROM records r
-    WHERE rec_key IN (SELECT rec_key FROM read_person_keys WHERE person_id = $person))
+    WHERE rec_key IN (SELECT unnest(string_split(keys, ' '))::BIGINT FROM read_person_keys
+                      WHERE person_id = $person))
   SELECT m.rec_key::VARCHAR AS rec_key, m.ref, m.source, m.record_id,
          strftime(m.local_date, '%Y-%m-%d') AS date, m.direction, m.port, m.doc_number,
          trim(concat_ws(' ', m.family_name, m.given_name,

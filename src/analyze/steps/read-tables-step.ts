@@ -84,7 +84,7 @@ async function changedPersons(run: AnalyzeRun): Promise<ChangedPersons | undefin
     WITH records AS (
       SELECT person_id FROM run_affected WHERE person_id IS NOT NULL
       UNION SELECT person_id FROM person_records
-        WHERE rec_key > (SELECT coalesce(max(rec_key), -1) FROM read_person_keys)),
+        WHERE rec_key > (SELECT coalesce(max(last_key), -1) FROM read_person_keys)),
     alerts AS (SELECT person_id FROM records UNION SELECT person_id FROM run_rule_persons)
     SELECT person_id, person_id IN (SELECT person_id FROM records) AS records,
            person_id IN (SELECT person_id FROM alerts) AS alerts

@@ -17,7 +17,9 @@ export const postDeadlinePresence: Rule = {
   description: "a likely worker present after the repatriation deadline",
   template:
     "Likely worker (labour score {labor_score}: {indicators}) in the country on {post_days} days after the {deadline} deadline of UNSCR 2397 op. 8, {period_start} to {period_end} [S1][S3].",
-  // A stay's record ids and keys travel as one value, so the two lists come out in one order.
+  // A stay's record ids and keys travel as one value, so the two lists come out in one order;
+  // stays from the same day (the deadline's, for every stay begun before it) in the order of
+  // their ids, whatever order the stays are stored in.
   sql: (p) => `
     SELECT * EXCLUDE (ev), flatten(list_transform(ev, t -> t.ids)) AS record_ids,
            flatten(list_transform(ev, t -> t.keys)) AS record_keys
@@ -35,7 +37,7 @@ export const postDeadlinePresence: Rule = {
     st AS (SELECT * FROM sc WHERE until > DATE '${p.deadline}')
     SELECT st.person_id, NULL AS cohort_id, min(from_day) AS period_start, max(until) AS period_end,
            any_value(pe.labor_score) AS score, bool_and(open_end) AS censored,
-           list(ev ORDER BY from_day) AS ev,
+           list(ev ORDER BY from_day, ev) AS ev,
            round(any_value(pe.labor_score), 2) AS labor_score,
            array_to_string(from_json(any_value(pe.indicators), '["VARCHAR"]'), '; ') AS indicators,
            sum(until - from_day + 1) AS post_days, '${p.deadline}' AS deadline
