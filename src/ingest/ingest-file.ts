@@ -443,27 +443,10 @@ async function ingestText(
   let committedRows = false;
   try {
     format = options.format ?? detectFormat(file);
-    try {
-      const st = statSync(options.statPath ?? file);
-      if (!st.isFile()) throw new Error("not a regular file");
-      bytes = st.size;
-    } catch (err) {
-      throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
-    }
-    if (bytes === 0)
-      throw new AppError("input", `${file} is empty: expected a header row naming the columns`);
+    bytes = inputBytes(file, options.statPath ?? file);
     const fmt = format;
-    const gazetteer = options.gazetteer ?? loadGazetteer();
-    const zones = [...new Set(gazetteer.ports.map((p) => p.time_zone).filter(Boolean))];
-    // Every China–DPRK crossing is on China Standard Time; a gazetteer with several zones
-    // would need a per-row zone, which this ingest does not do yet.
-    const timeZone = zones.length === 1 ? (zones[0] as string) : "Asia/Shanghai";
-    const delimiter = fmt === "tsv" ? "\t" : ",";
-    const limits = options.limits ?? DEFAULT_LIMITS;
-    const renames = options.mapping?.columns;
-    const csv = { delimiter, limits, renames } as const;
-    const header = fmt === "csv" || fmt === "tsv" ? await readCsvHeader(path, csv) : undefined;
-    const vocab = new Vocabulary(gazetteer, options.mapping?.values);
+    const { timeZone, csv, header, vocab } = await readSettings(path, fmt, options);
+    const limits = csv.limits;
     const insertOpts = {
       runId,
       defaultSource: source,
@@ -546,6 +529,36 @@ async function ingestText(
     if (err instanceof AppError && message === err.message) throw err;
     throw new AppError(err instanceof AppError ? err.code : "input", message, { cause: err });
   }
+}
+
+/** The size of the file to read (`statPath`), refused when it is not a non-empty regular file. */
+function inputBytes(file: string, statPath: string): number {
+  let bytes: number;
+  try {
+    const st = statSync(statPath);
+    if (!st.isFile()) throw new Error("not a regular file");
+    bytes = st.size;
+  } catch (err) {
+    throw new AppError("input", `cannot read ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  if (bytes === 0)
+    throw new AppError("input", `${file} is empty: expected a header row naming the columns`);
+  return bytes;
+}
+
+/** How to read and normalise one file: its time zone, CSV settings, header and vocabulary. */
+async function readSettings(path: string, fmt: Format, options: IngestOptions) {
+  const gazetteer = options.gazetteer ?? loadGazetteer();
+  const zones = [...new Set(gazetteer.ports.map((p) => p.time_zone).filter(Boolean))];
+  // Every China–DPRK crossing is on China Standard Time; a gazetteer with several zones
+  // would need a per-row zone, which this ingest does not do.
+  const timeZone = zones.length === 1 ? (zones[0] as string) : "Asia/Shanghai";
+  const delimiter = fmt === "tsv" ? "\t" : ",";
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const renames = options.mapping?.columns;
+  const csv = { delimiter, limits, renames } as const;
+  const header = fmt === "csv" || fmt === "tsv" ? await readCsvHeader(path, csv) : undefined;
+  return { timeZone, csv, header, vocab: new Vocabulary(gazetteer, options.mapping?.values) };
 }
 
 /**

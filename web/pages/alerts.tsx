@@ -29,7 +29,7 @@ const STATUSES = ["new", "in-review", "confirmed", "dismissed"];
 
 export function AlertsPage({ query }: { query: URLSearchParams }) {
   const { api, me, unmasked } = useSession();
-  const filter = {
+  const filter: Record<string, string> = {
     rule: query.get("rule") ?? "",
     status: query.get("status") ?? "",
     min_score: query.get("min_score") ?? "",
@@ -40,42 +40,10 @@ export function AlertsPage({ query }: { query: URLSearchParams }) {
   };
   /** One alert only (a case's alert item, a link to an alert). */
   const single = query.get("id");
-  const [items, setItems] = useState<Alert[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
+  const { items, setItems, next, error, loading, load } = useAlertPages(filter, single);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState("");
   const key = JSON.stringify(filter) + single + unmasked;
-  const load = async (cursor: string | null) => {
-    setLoading(true);
-    try {
-      const page = single
-        ? {
-            items: [
-              await api.get<Alert>(
-                withQuery(`/api/views/alerts/${encodeURIComponent(single)}`, unmaskQuery(unmasked)),
-              ),
-            ],
-            next: null,
-          }
-        : await api.get<{ items: Alert[]; next: string | null }>(
-            withQuery("/api/alerts", {
-              ...filter,
-              limit: 100,
-              cursor: cursor ?? undefined,
-              ...unmaskQuery(unmasked),
-            }),
-          );
-      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
-      setNext(page.next);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setLoading(false);
-    }
-  };
   useEffect(() => {
     setSelected(new Set());
     load(null);
@@ -148,6 +116,48 @@ export function AlertsPage({ query }: { query: URLSearchParams }) {
       {!loading && items.length === 0 && !error && <p>No alerts match.</p>}
     </Page>
   );
+}
+
+/**
+ * The alerts the page shows: one alert (`single`), or the pages of the listing for `filter`,
+ * each `load(cursor)` appending the next page (`null`: the first).
+ */
+function useAlertPages(filter: Record<string, string>, single: string | null) {
+  const { api, unmasked } = useSession();
+  const [items, setItems] = useState<Alert[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const load = async (cursor: string | null) => {
+    setLoading(true);
+    try {
+      const page = single
+        ? {
+            items: [
+              await api.get<Alert>(
+                withQuery(`/api/views/alerts/${encodeURIComponent(single)}`, unmaskQuery(unmasked)),
+              ),
+            ],
+            next: null,
+          }
+        : await api.get<{ items: Alert[]; next: string | null }>(
+            withQuery("/api/alerts", {
+              ...filter,
+              limit: 100,
+              cursor: cursor ?? undefined,
+              ...unmaskQuery(unmasked),
+            }),
+          );
+      setItems((old) => (cursor ? [...old, ...page.items] : page.items));
+      setNext(page.next);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoading(false);
+    }
+  };
+  return { items, setItems, next, error, loading, load };
 }
 
 function Filters({ filter }: { filter: Record<string, string> }) {
