@@ -78,9 +78,18 @@ export function toBatchMatches(matches: ScreenMatch[], threshold: number): Batch
 /** Rows sent to a worker at a time. */
 const CHUNK = 500;
 
+/** FNV-1a of a name: which worker screens it, so a repeated name always meets the same cache. */
+function workerOf(name: string, workers: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % workers;
+}
+
 /**
  * Screens a CSV batch with `workers` threads (default: available cores); the workers share the
- * serialised index's bytes and each loads it (no rebuild). Output lines keep input order.
+ * serialised index's bytes and each loads it (no rebuild). Each chunk of rows is split among the
+ * workers by name, so every repeat of a name goes to the worker that has screened it already
+ * (crossing records repeat names many times over). Output lines keep input order.
  */
 export async function screenBatch(
   indexBytes: Uint8Array,
@@ -140,15 +149,23 @@ export async function screenBatch(
       options.onProgress?.(nextToWrite * CHUNK);
     }
   };
-  // Chunks in flight per worker: each chunk goes to the least busy one, so a worker slowed by
-  // hard names does not hold the others' share back.
-  const busy = workers.map(() => 0);
+  // A chunk's lines as its parts come back from the workers: where each part's rows sit in it.
+  const assembling = new Map<
+    number,
+    { lines: BatchLine[]; positions: (number[] | undefined)[]; waiting: number }
+  >();
   workers.forEach((w, wi) => {
     w.on("message", (m: { seq?: number; lines?: BatchLine[] }) => {
       if (m.seq === undefined) return;
-      pending.set(m.seq, m.lines!);
+      const a = assembling.get(m.seq)!;
+      a.positions[wi]!.forEach((at, i) => {
+        a.lines[at] = m.lines![i]!;
+      });
       inFlight--;
-      busy[wi]!--;
+      if (--a.waiting === 0) {
+        assembling.delete(m.seq);
+        pending.set(m.seq, a.lines);
+      }
       wake?.();
     });
     w.on("error", (err) => {
@@ -166,12 +183,25 @@ export async function screenBatch(
     let chunk: { record: Record<string, string>; line: number }[] = [];
     let checkedHeader = false;
     const send = async () => {
-      let wi = 0;
-      for (let i = 1; i < nWorkers; i++) if (busy[i]! < busy[wi]!) wi = i;
-      busy[wi]!++;
-      workers[wi]!.postMessage({ seq, rows: chunk });
+      const parts = workers.map(() => ({ rows: [] as typeof chunk, positions: [] as number[] }));
+      chunk.forEach((row, at) => {
+        const part = parts[workerOf(row.record.name ?? "", nWorkers)]!;
+        part.rows.push(row);
+        part.positions.push(at);
+      });
+      const a = {
+        lines: new Array<BatchLine>(chunk.length),
+        positions: parts.map((p) => (p.rows.length ? p.positions : undefined)),
+        waiting: 0,
+      };
+      assembling.set(seq, a);
+      parts.forEach((p, wi) => {
+        if (!p.rows.length) return;
+        a.waiting++;
+        inFlight++;
+        workers[wi]!.postMessage({ seq, rows: p.rows });
+      });
       seq++;
-      inFlight++;
       chunk = [];
       await waitForSlot(nWorkers * 4);
     };

@@ -9,6 +9,7 @@ import { RULES, type Rule, templateSql } from "../../core/detection/rules/index.
 import { sanctionedSponsor } from "../../core/detection/rules/sanctioned-sponsor.js";
 import { type Store, sqlString } from "../../db/store.js";
 import type { AnalyzeStep } from "../step.js";
+import { withFsstStrings } from "../with-fsst-strings.js";
 import { decideRulePersons } from "./analyze-scope.js";
 import { unchanged } from "./stays-step.js";
 
@@ -97,7 +98,9 @@ async function runRules(
     }
     stats[rule.id] = await runRule(store, rule, policy, "det_alerts", !whole(rule));
   }
-  await store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts");
+  await withFsstStrings(store, () =>
+    store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts"),
+  );
   await store.run("DROP TABLE det_alerts");
   await store.run("DROP TABLE IF EXISTS det_stay");
   await store.run("DROP TABLE det_member");
