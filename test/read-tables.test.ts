@@ -4,8 +4,10 @@
  * without them (analyzed before they existed) gets them on its first read.
  */
 import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { v065RecordKeys } from "../src/db/migrations/065-record-keys.js";
 import { Store } from "../src/db/store.js";
 import { getPerson, listAlerts, searchPersons } from "../src/read/index.js";
 import { READ_TABLES, READ_TABLES_LAYOUT, readTablesBuilt } from "../src/read/read-tables.js";
@@ -172,5 +174,51 @@ describe("read tables", () => {
     const after = await listAlerts(store, { limit: 0 });
     assert.deepEqual(after, before);
     assert.ok(await readTablesBuilt(store));
+  });
+
+  it("cite by rec_key the records stays and alerts cite by id, as migration 065 finds them", async () => {
+    // Each position of record_keys names the record that the same position of record_ids names.
+    for (const table of ["stays", "alerts"]) {
+      const row = await store.one<{ cited: bigint; same: bigint; lists: bigint }>(
+        `SELECT count(*) AS cited, count(*) FILTER (WHERE r.rec_key = c.key) AS same,
+                (SELECT count(*) FROM ${table} WHERE len(record_ids) <> len(record_keys)) AS lists
+         FROM (SELECT unnest(record_ids) AS rid, unnest(record_keys) AS key FROM ${table}) c
+         LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid`,
+      );
+      assert.ok(Number(row?.cited) > 0, table);
+      assert.equal(row?.same, row?.cited, table);
+      assert.equal(Number(row?.lists), 0, table);
+    }
+    // A store analyzed before the keys existed gets the same keys from the migration, and its
+    // stays in person order.
+    await store.run("CHECKPOINT");
+    const old = join(tmp.dir, "old.duckdb");
+    copyFileSync(db, old);
+    const copy = await Store.open(old);
+    try {
+      await copy.run("DROP VIEW read_person_stays");
+      for (const table of ["stays", "alerts"]) {
+        await copy.run(`CREATE TEMP TABLE ${table}_written AS SELECT * FROM ${table}`);
+        await copy.run(`ALTER TABLE ${table} DROP COLUMN record_keys`);
+      }
+      const migrate = v065RecordKeys.run;
+      assert.ok(migrate);
+      await copy.transaction(() => migrate(copy));
+      for (const table of ["stays", "alerts"]) {
+        const diff = await copy.one<{ n: bigint }>(
+          `SELECT count(*) AS n FROM (
+             (SELECT * FROM ${table} EXCEPT ALL SELECT * FROM ${table}_written)
+             UNION ALL (SELECT * FROM ${table}_written EXCEPT ALL SELECT * FROM ${table}))`,
+        );
+        assert.equal(Number(diff?.n), 0, table);
+      }
+      const unordered = await copy.one<{ n: bigint }>(
+        `SELECT count(*) AS n FROM (SELECT person_id < lag(person_id) OVER (ORDER BY rowid) AS back
+         FROM stays) WHERE back`,
+      );
+      assert.equal(Number(unordered?.n), 0);
+    } finally {
+      copy.close();
+    }
   });
 });

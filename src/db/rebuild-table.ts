@@ -1,8 +1,8 @@
 /**
  * DuckDB cannot change a column's compression in place: a table whose columns get a method
  * is rebuilt with the same columns, types (named ENUM types kept by name) and NOT NULL
- * constraints, in the same order, and its rows copied in order. Runs inside the caller's
- * transaction (a migration's).
+ * constraints, in the same order, and its rows copied in order (or the rows `rows` selects, of
+ * the same columns). Runs inside the caller's transaction (a migration's).
  */
 import type { SqlRunner } from "./sql-runner.js";
 
@@ -13,6 +13,7 @@ export async function rebuildWithCompression(
   table: string,
   methods: Readonly<Record<string, Compression>>,
   enumTypes: Readonly<Record<string, string>> = {},
+  rows = `SELECT * FROM ${table}`,
 ): Promise<void> {
   const columns = await store.all<{ name: string; type: string; nullable: string }>(
     `SELECT column_name AS name, data_type AS type, is_nullable AS nullable
@@ -29,7 +30,7 @@ export async function rebuildWithCompression(
   });
   const next = `${table}_rebuilt`;
   await store.run(`CREATE TABLE ${next} (${defs.join(", ")})`);
-  await store.run(`INSERT INTO ${next} SELECT * FROM ${table}`);
+  await store.run(`INSERT INTO ${next} ${rows}`);
   await store.run(`DROP TABLE ${table}`);
   await store.run(`ALTER TABLE ${next} RENAME TO ${table}`);
 }

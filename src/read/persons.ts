@@ -226,7 +226,8 @@ const personDetailSql = `
                 THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
                        canonical_key IS NULL) END AS first_key
     FROM records r
-    WHERE rec_key IN (SELECT rec_key FROM read_person_keys WHERE person_id = $person))
+    WHERE rec_key IN (SELECT unnest(string_split(keys, ' '))::BIGINT FROM read_person_keys
+                      WHERE person_id = $person))
   SELECT 'person' AS part, to_json({'person_id': person_id, 'display_name': display_name,
            'birth_date': strftime(birth_date, '%Y-%m-%d'), 'sex': sex,
            'nationality': nationality, 'labor_score': labor_score, 'indicators': indicators::VARCHAR,

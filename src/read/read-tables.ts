@@ -17,14 +17,16 @@
  * |------------------------|---------------------------|--------------------------------|
  * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
  * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score (ids only) |
- * | read_person_keys       | person_id                 | getPerson (records, refs)      |
+ * | read_person_keys       | person_id (one row each)  | getPerson (records, refs)      |
  * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
  * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
- * | read_person_stays      | person_id, entered_on     | getPerson (stays)              |
  * | read_person_links      | person_id                 | getPerson (document links)     |
  * | read_persons           | person_id                 | getPerson (person, names), search |
  * | read_person_documents  | person_id                 | getPerson                      |
  * | read_doc_index         | upper(doc_number)         | document search                |
+ *
+ * A person's stays are read from `stays`, which the stays step writes in person order, through
+ * the view read_person_stays (its lists as JSON text, as the reads take them).
  */
 import { sanctionedSponsor } from "../core/detection/rules/sanctioned-sponsor.js";
 import { DERIVED_COMPRESSION } from "../db/migrations/008-derived-compression.js";
@@ -32,7 +34,7 @@ import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 6;
+export const READ_TABLES_LAYOUT = 7;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -40,7 +42,6 @@ export const READ_TABLES = [
   "read_alerts_by_score",
   "read_person_alerts",
   "read_person_cohorts",
-  "read_person_stays",
   "read_person_links",
   "read_persons",
   "read_person_documents",
@@ -55,34 +56,36 @@ export interface ReadTablesStats {
 }
 
 /**
- * SQL: which records are whose, sorted by person so that one person's keys are one row group;
- * a person's detail then reads their records from `records` (kept in rec_key order) by those
- * keys (src/read/persons.ts). `only` restricts person_records (alias pr) to some persons.
+ * SQL: which records are whose, one row per person sorted by person: their keys in order as
+ * text separated by spaces, and the largest of them. A person's detail reads
+ * their records from `records` (kept in rec_key order) by those keys (src/read/persons.ts).
+ * Gathering the 283,000 persons' keys and sorting them takes half the CPU of sorting 10M
+ * (person, key) rows at 10M records. `only` restricts person_records (alias pr) to some persons.
  */
 function personKeysSql(only: string): string {
-  return `SELECT pr.person_id, pr.rec_key FROM person_records pr ${only} ORDER BY pr.person_id`;
+  return `SELECT pr.person_id, array_to_string(list_sort(list(pr.rec_key)), ' ') AS keys,
+      max(pr.rec_key) AS last_key
+    FROM person_records pr ${only} GROUP BY pr.person_id ORDER BY pr.person_id`;
 }
 
 /**
  * Per-person tables, each with the column of ChangedPersons that says whose rows to rebuild.
- * `only` filters person_records or stays (alias `pr`).
+ * `only` filters person_records (alias `pr`).
  */
 const PER_PERSON = {
   read_person_keys: { sql: personKeysSql, changed: "records" },
-  read_person_stays: {
-    // The lists as JSON text, as in read_alerts: one person's rows are read from the middle of
-    // a row group.
-    sql: (only: string) => `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
-      to_json(flags)::VARCHAR AS flags, to_json(record_ids)::VARCHAR AS record_ids
-      FROM stays pr ${only} ORDER BY person_id, entered_on`,
-    changed: "stays",
-  },
 } as const;
 
+/** The view read_person_stays: `stays` with its lists as JSON text. */
+const PERSON_STAYS_VIEW = `CREATE OR REPLACE VIEW read_person_stays AS
+  SELECT person_id, port_in, port_out, entered_on, exited_on, days,
+         to_json(flags)::VARCHAR AS flags, to_json(record_ids)::VARCHAR AS record_ids
+  FROM stays`;
+
 /**
- * A temporary table of the persons whose rows a run may have changed: person_id, and three
- * booleans saying which of their rows — `records` (read_person_keys), `stays`
- * (read_person_stays), `alerts` (the alert tables).
+ * A temporary table of the persons whose rows a run may have changed: person_id, and two
+ * booleans saying which of their rows — `records` (read_person_keys), `alerts` (the alert
+ * tables).
  */
 export type ChangedPersons = string;
 
@@ -145,8 +148,9 @@ export async function buildReadTables(
   );
   for (const [table, sql] of Object.entries(WHOLE))
     await timed(table, () => createTable(store, table, sql));
+  await store.run(PERSON_STAYS_VIEW);
   const alerts = await writeMeta(store);
-  const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM read_person_keys");
+  const records = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM person_records");
   const stats: ReadTablesStats = { alerts, person_records: Number(records?.n ?? 0) };
   if (persons) {
     const n = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${persons}`);
@@ -162,9 +166,8 @@ export async function buildReadTables(
  * persons' keys 20 %. Columns not named here are left to DuckDB.
  */
 const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> = {
-  read_person_keys: { person_id: "dictionary", rec_key: "bitpacking" },
+  read_person_keys: { person_id: "dictionary", keys: "fsst", last_key: "bitpacking" },
   // The analyze tables' methods (migration 008), for the same columns.
-  read_person_stays: { ...DERIVED_COMPRESSION.stays, flags: "dictionary", record_ids: "fsst" },
   read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
   read_alerts_by_score: {
     alert_id: "fsst",
@@ -214,8 +217,9 @@ async function replaceRows(
 }
 
 /**
- * SQL: read_alerts's columns for the alerts `a` and their lists rt_lists `c`. The cited records'
- * keys are text separated by spaces (a key has none; `?` for an id no loaded record has): DuckDB
+ * SQL: read_alerts's columns for the alerts `a` and their ports rt_lists `c`. The cited records'
+ * keys (`alerts.record_keys`, written by the rules beside the ids) are text separated by spaces
+ * (a key has none; `?` for an id no loaded record has): DuckDB
  * reads a few rows of a text column where they are, while a row of a list column is found by
  * reading the lists before it in its row group, and a page of the listing by score takes 50 rows
  * from anywhere in the table. Reads turn the keys into masked references. The person's
@@ -225,7 +229,9 @@ async function replaceRows(
  */
 const ALERT_COLUMNS = `a.alert_id, a.rule, a.rule_version, a.score, coalesce(a.censored, false) AS censored,
   a.person_id, a.cohort_id, a.period_start, a.period_end, a.summary,
-  coalesce(c.record_keys, '') AS record_keys, coalesce(c.port_ids, []) AS port_ids,
+  coalesce(array_to_string(list_transform(a.record_keys, k -> coalesce(k::VARCHAR, '?')), ' '), '')
+    AS record_keys,
+  coalesce(c.port_ids, []) AS port_ids,
   coalesce(d.docs, '') AS docs`;
 
 /**
@@ -237,29 +243,24 @@ const BY_SCORE_COLUMNS =
   "alert_id, rule, score, person_id, cohort_id, period_start, period_end, port_ids";
 
 /**
- * SQL: per alert of `alerts a` (rowid n), its cited records' keys in citation order as text and
- * the known ports they were at (what the place filter matches: a gazetteer place stands for port
- * ids). The cited ids (`source:record_id`) are unnested and matched to records by one hash join;
- * the lists are gathered as integers and ENUM codes, and turned into text once per alert.
- * list() keeps NULLs, so one alert's keys and positions line up; list_grade_up puts the keys
- * back in citation order.
+ * SQL: per alert of `alerts a` (rowid n) that cites a record at a known port, those ports (what
+ * the place filter matches: a gazetteer place stands for port ids), sorted. The cited keys are
+ * matched to records by one hash join on the integer key; each (alert, port) pair is kept once
+ * before the lists are gathered.
  */
 function alertListsSql(where: string): string {
-  return `SELECT c.n,
-      array_to_string(list_transform(list_select(list(r.rec_key), list_grade_up(list(c.i))),
-        k -> coalesce(k::VARCHAR, '?')), ' ') AS record_keys,
-      list_sort(list_distinct(list(r.port_id)))::VARCHAR[] AS port_ids
-    FROM (SELECT a.rowid AS n, unnest(a.record_ids) AS rid, generate_subscripts(a.record_ids, 1) AS i
-          FROM alerts a WHERE true ${where}) c
-    LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid
-    GROUP BY c.n`;
+  return `SELECT n, list_sort(list(port_id))::VARCHAR[] AS port_ids
+    FROM (SELECT DISTINCT c.n, r.port_id
+          FROM (SELECT a.rowid AS n, unnest(a.record_keys) AS k FROM alerts a WHERE true ${where}) c
+          JOIN records r ON r.rec_key = c.k WHERE r.port_id IS NOT NULL)
+    GROUP BY n`;
 }
 
 /**
  * read_alerts, read_alerts_by_score and read_person_alerts: whole, or the alerts `which` (a
- * condition over alerts `a`) replaced. Each alert gets its cited records' keys (in citation
- * order) and the ports they were at (the place filter), built once (alertListsSql); only
- * read_alerts carries them, so the other two tables sort narrow rows.
+ * condition over alerts `a`) replaced. Each alert gets the ports its cited records were at (the
+ * place filter), built once (alertListsSql); only read_alerts carries its records' keys, so the
+ * other two tables sort narrow rows.
  */
 async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const where = which ? `AND ${which}` : "";

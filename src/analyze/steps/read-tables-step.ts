@@ -7,8 +7,8 @@
  * Incremental like the steps before it: when the run was incremental and the tables match the
  * last complete run, only the rows of the persons this run may have changed are rebuilt: the
  * records of those whose crossings it recomputed (run_affected) or who have records newer than
- * the tables; their stays too, and those of persons with a stay open at the end (its days
- * follow the last day of the logs); the alerts of those and of run_rule_persons.
+ * the tables; the alerts of those and of run_rule_persons. A person's stays are read from
+ * `stays` itself.
  */
 
 import { buildOverviewTables, overviewTablesBuilt } from "../../read/overview-tables.js";
@@ -84,12 +84,10 @@ async function changedPersons(run: AnalyzeRun): Promise<ChangedPersons | undefin
     WITH records AS (
       SELECT person_id FROM run_affected WHERE person_id IS NOT NULL
       UNION SELECT person_id FROM person_records
-        WHERE rec_key > (SELECT coalesce(max(rec_key), -1) FROM read_person_keys)),
-    stays AS (SELECT person_id FROM records UNION SELECT person_id FROM stays WHERE exited_on IS NULL),
+        WHERE rec_key > (SELECT coalesce(max(last_key), -1) FROM read_person_keys)),
     alerts AS (SELECT person_id FROM records UNION SELECT person_id FROM run_rule_persons)
     SELECT person_id, person_id IN (SELECT person_id FROM records) AS records,
-           person_id IN (SELECT person_id FROM stays) AS stays,
            person_id IN (SELECT person_id FROM alerts) AS alerts
-    FROM (SELECT person_id FROM stays UNION SELECT person_id FROM alerts)`);
+    FROM alerts`);
   return "rt_persons";
 }

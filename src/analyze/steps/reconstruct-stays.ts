@@ -209,6 +209,7 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
   await run(`CREATE OR REPLACE TEMP TABLE stays_chain AS
     SELECT arg_min(p_key, seq) AS head_key, arg_min(p_date, seq) AS head_date,
            list(${rid("source", "record_id")} ORDER BY seq) AS more,
+           list(rec_key ORDER BY seq) AS more_keys,
            arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
            arg_max(n_port, seq) AS after_port, arg_max(${rid("n_source", "n_record_id")}, seq) AS after_rid,
            arg_max(n_key, seq) AS after_key
@@ -219,16 +220,17 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
   // event lies past the run) and the event after a run (its previous event is the one the run
   // folded into). An event between two runs gets both, in one row.
   await run(`CREATE OR REPLACE TEMP TABLE stays_fix AS
-    SELECT rec_key, any_value(more) AS more, bool_or(fix_next) AS fix_next,
+    SELECT rec_key, any_value(more) AS more, any_value(more_keys) AS more_keys,
+           bool_or(fix_next) AS fix_next,
            any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
            any_value(next_port) AS next_port, any_value(next_rid) AS next_rid,
            any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
-    FROM (SELECT head_key AS rec_key, more, true AS fix_next, after_entry AS next_entry,
+    FROM (SELECT head_key AS rec_key, more, more_keys, true AS fix_next, after_entry AS next_entry,
                  after_date AS next_date, after_port AS next_port, after_rid AS next_rid,
                  after_key AS next_key, NULL::DATE AS prev_date
           FROM stays_chain
           UNION ALL
-          SELECT after_key, NULL, false, NULL, NULL, NULL, NULL, NULL, head_date
+          SELECT after_key, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, head_date
           FROM stays_chain WHERE after_key IS NOT NULL)
     GROUP BY rec_key`);
   await run(`CREATE OR REPLACE TEMP TABLE stays_typical AS
@@ -241,13 +243,15 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
  * repeats), and the record ids of the repeats folded into it (`more`).
  */
 const EVENTS_SQL = `
-    SELECT m.pid, ${rid("m.source", "m.record_id")} AS rid, m.local_date, m.entry, m.port, f.more,
+    SELECT m.pid, ${rid("m.source", "m.record_id")} AS rid, m.rec_key, m.local_date, m.entry, m.port,
+           f.more, f.more_keys,
            m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
            CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
            CASE WHEN f.fix_next THEN f.next_date ELSE m.n_date END AS next_date,
            CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
            CASE WHEN f.fix_next THEN f.next_rid ELSE ${rid("m.n_source", "m.n_record_id")} END AS next_rid,
-           n.more AS next_more
+           CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END AS next_key,
+           n.more AS next_more, n.more_keys AS next_more_keys
     FROM stays_mark m LEFT JOIN stays_fix f ON f.rec_key = m.rec_key
     LEFT JOIN stays_fix n ON n.rec_key = CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END
     WHERE NOT m.rep`;
@@ -285,6 +289,8 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
            END AS exited_on,
            coalesce(${paired}, false) AS paired, e.rid, e.next_rid, e.more,
            CASE WHEN ${paired} THEN e.next_more END AS next_more,
+           e.rec_key, e.next_key, e.more_keys,
+           CASE WHEN ${paired} THEN e.next_more_keys END AS next_more_keys,
            CASE WHEN e.entry THEN
                   ${flagBit("inferred-exit", "e.next_entry")}
                   + ${flagBit("open-at-end", "e.next_entry IS NULL")}
@@ -304,6 +310,14 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
               ELSE list_concat([rid], coalesce(more, []),
                      CASE WHEN paired THEN list_concat([next_rid], coalesce(next_more, [])) ELSE [] END)
          END AS record_ids,
-         ${flagListsSql()}[mask + 1] AS flags
-  FROM s JOIN run_person_numbers p USING (pid)`;
+         ${flagListsSql()}[mask + 1] AS flags,
+         CASE WHEN more IS NULL AND next_more IS NULL THEN
+                CASE WHEN paired THEN list_value(rec_key, next_key) ELSE list_value(rec_key) END
+              ELSE list_concat([rec_key], coalesce(more_keys, []),
+                     CASE WHEN paired THEN list_concat([next_key], coalesce(next_more_keys, [])) ELSE [] END)
+         END AS record_keys
+  FROM s JOIN run_person_numbers p USING (pid)
+  -- In person order (pid follows person_id): a person's stays are then one row group, which a
+  -- read by person (src/read/persons.ts) finds by its zone map.
+  ORDER BY pid, entered_on`;
 }

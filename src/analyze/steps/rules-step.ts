@@ -132,7 +132,8 @@ export async function runRule(
            '${rule.id}', ${rule.version}, round(${score}, 4), a.person_id, a.cohort_id,
            a.period_start::DATE, a.period_end::DATE,
            ${templateSql(rule.template)} || CASE WHEN a.censored THEN ${sqlString(CENSORED_NOTE)} ELSE '' END,
-           CAST(a.record_ids AS VARCHAR[]), coalesce(a.censored, false)
+           CAST(a.record_ids AS VARCHAR[]), coalesce(a.censored, false),
+           CAST(a.record_keys AS BIGINT[])
     FROM (${rule.sql(policy)}) a
     LEFT JOIN (SELECT person_id AS scored_person, labor_score AS person_labor_score FROM persons) pe
       ON pe.scored_person = a.person_id

@@ -28,6 +28,7 @@ import { v060AnalyzeState } from "./060-analyze-state.js";
 import { v061ReadPersonKeys } from "./061-read-person-keys.js";
 import { v062PersonNamesCompression } from "./062-person-names-compression.js";
 import { v064ReadPersons } from "./064-read-persons.js";
+import { v065RecordKeys } from "./065-record-keys.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import type { Migration } from "./migration.js";
 
@@ -56,5 +57,6 @@ export const MIGRATIONS: readonly Migration[] = [
   v061ReadPersonKeys,
   v062PersonNamesCompression,
   v064ReadPersons,
+  v065RecordKeys,
   v070ClaimPageRank,
 ];

@@ -19,7 +19,8 @@ export const overstay: Rule = {
   // (source, record_id) — the same records match.
   sql: (p) => `
     WITH st AS (
-      SELECT s.sid, s.pid, s.entered_on, s.exited_on, s.until, s.days, x.port_in, x.record_ids
+      SELECT s.sid, s.pid, s.entered_on, s.exited_on, s.until, s.days, x.port_in, x.record_ids,
+             x.record_keys
       FROM det_stay s JOIN stays x ON x.rowid = s.sid
       WHERE s.days > ${p.limits.visa_exempt_days + p.overstay.grace_days} AND NOT s.guessed),
     split AS (
@@ -34,7 +35,7 @@ export const overstay: Rule = {
     SELECT p.person_id, NULL AS cohort_id, s.entered_on AS period_start, s.until AS period_end,
            least(1.0, 0.6 + 0.4 * (s.days - ${p.limits.visa_exempt_days}) / ${p.limits.visa_exempt_days}) AS score,
            s.exited_on IS NULL AS censored,
-           s.record_ids, s.days, s.entered_on, s.port_in, ${p.limits.visa_exempt_days} AS "limit",
+           s.record_ids, s.record_keys, s.days, s.entered_on, s.port_in, ${p.limits.visa_exempt_days} AS "limit",
            CASE WHEN s.exited_on IS NULL THEN 'still inside when the logs end'
                 ELSE 'exited ' || strftime(s.exited_on, '%Y-%m-%d') END AS status
     FROM st s JOIN visa_exempt USING (sid) JOIN run_person_numbers p USING (pid)`,

@@ -17,12 +17,19 @@ export const postDeadlinePresence: Rule = {
   description: "a likely worker present after the repatriation deadline",
   template:
     "Likely worker (labour score {labor_score}: {indicators}) in the country on {post_days} days after the {deadline} deadline of UNSCR 2397 op. 8, {period_start} to {period_end} [S1][S3].",
+  // A stay's record ids and keys travel as one value, so the two lists come out in one order;
+  // stays from the same day (the deadline's, for every stay begun before it) in the order of
+  // their ids, whatever order the stays are stored in.
   sql: (p) => `
+    SELECT * EXCLUDE (ev), flatten(list_transform(ev, t -> t.ids)) AS record_ids,
+           flatten(list_transform(ev, t -> t.keys)) AS record_keys
+    FROM (
     WITH sc AS (
       SELECT s.person_id, greatest(s.entered_on, DATE '${p.deadline}' + 1) AS from_day,
              CASE WHEN s.exited_on IS NULL AND f.open_cap IS NOT NULL
                   THEN least(b.data_end, s.entered_on + f.open_cap)
-                  ELSE coalesce(s.exited_on, b.data_end) END AS until, s.record_ids,
+                  ELSE coalesce(s.exited_on, b.data_end) END AS until,
+             {ids: s.record_ids, keys: s.record_keys} AS ev,
              s.exited_on IS NULL AS open_end
       FROM stays s CROSS JOIN run_bounds b LEFT JOIN run_indicators f USING (person_id)
       -- A cap only shortens a stay: the ones that end before the deadline uncapped need no look.
@@ -30,11 +37,11 @@ export const postDeadlinePresence: Rule = {
     st AS (SELECT * FROM sc WHERE until > DATE '${p.deadline}')
     SELECT st.person_id, NULL AS cohort_id, min(from_day) AS period_start, max(until) AS period_end,
            any_value(pe.labor_score) AS score, bool_and(open_end) AS censored,
-           flatten(list(record_ids ORDER BY from_day)) AS record_ids,
+           list(ev ORDER BY from_day, ev) AS ev,
            round(any_value(pe.labor_score), 2) AS labor_score,
            array_to_string(from_json(any_value(pe.indicators), '["VARCHAR"]'), '; ') AS indicators,
            sum(until - from_day + 1) AS post_days, '${p.deadline}' AS deadline
     FROM st JOIN persons pe USING (person_id)
     WHERE pe.labor_score >= ${p.post_deadline.min_labor_score}
-    GROUP BY st.person_id`,
+    GROUP BY st.person_id)`,
 };

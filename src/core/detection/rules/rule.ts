@@ -8,7 +8,8 @@
  * `person_id`, `cohort_id`, `period_start`, `period_end`, `score` (0..1: the strength of the
  * rule's own pattern; the alert's score also weighs its records and the person's labour score,
  * src/core/detection/alert-score.ts), `censored` (the alert rests on a stay cut by the edge of
- * the logs or on an inferred end), `record_ids` (VARCHAR[] of source:record_id) plus every
+ * the logs or on an inferred end), `record_ids` (VARCHAR[] of source:record_id), `record_keys` (BIGINT[]: the same
+ * records' rec_keys, in the same order) plus every
  * `{placeholder}` the template names. The template
  * becomes a SQL expression (templateSql), so explanations are rendered inside DuckDB, not row
  * by row in JavaScript.
@@ -17,7 +18,7 @@
  * stable while the rules run), `pid` (run_person_numbers), entered_on, exited_on, `until`
  * (exited_on, else the last day of the logs), days, `guessed` (an end inferred or before the
  * logs: flag inferred-exit, inferred-entry or open-at-start) and `open_end` (flag open-at-end).
- * A rule works on it and attaches `stays.record_ids` (joined on rowid = sid) and the person's
+ * A rule works on it and attaches `stays.record_ids` and `record_keys` (joined on rowid = sid) and the person's
  * text id (run_person_numbers) only to the stays its alerts cite. A rule that reads det_stay says
  * so (`detStay`): the rules step builds it only when one does (src/analyze/steps/rules-step.ts).
  * det_member is cohort_members keyed for a join with run_crossings: `mid` (the member's rowid in

@@ -18,6 +18,7 @@ export const sanctionedSponsor: Rule = {
     SELECT r.person_id, NULL AS cohort_id, min(r.local_date) AS period_start, max(r.local_date) AS period_end,
            any_value(h.hit_score) AS score, false AS censored,
            ${listInOrder("r.crossed_at, r.rec_key", "x.source || ':' || x.record_id")} AS record_ids,
+           ${listInOrder("r.crossed_at, r.rec_key", "r.rec_key")} AS record_keys,
            r.sponsor, count(*) AS crossings, any_value(h.list) AS list, any_value(h.reference) AS reference,
            round(any_value(h.hit_score), 2) AS hit_score
     FROM run_crossings r JOIN hits h ON h.subject = r.sponsor JOIN records x USING (rec_key)
