@@ -32,11 +32,14 @@ const { values } = parseArgs({
     scale: { type: "string", default: "0.05" },
     users: { type: "string", default: "20" },
     seconds: { type: "string", default: "20" },
+    /** The think-time phases' pause between a user's requests, ms: "MIN-MAX", uniform. */
+    think: { type: "string", default: "1000-3000" },
     /** Writes the server's CPU profile (node --cpu-prof) into this folder when it stops. */
     profile: { type: "string" },
   },
 });
 const users = Number(values.users);
+const think = (values.think ?? "1000-3000").split("-").map(Number) as [number, number];
 const seconds = Number(values.seconds);
 const PASSWORD = "bench password that is long";
 
@@ -63,10 +66,10 @@ async function sample(db: string) {
   const store = await Store.open(db);
   try {
     const persons = await store.all<{ person_id: string }>(
-      "SELECT DISTINCT person_id FROM alerts WHERE person_id IS NOT NULL USING SAMPLE 400 ROWS",
+      "SELECT DISTINCT person_id FROM alerts WHERE person_id IS NOT NULL USING SAMPLE 1200 ROWS",
     );
     const docs = await store.all<{ doc_number: string }>(
-      "SELECT DISTINCT doc_number FROM person_documents USING SAMPLE 400 ROWS",
+      "SELECT DISTINCT doc_number FROM person_documents USING SAMPLE 1200 ROWS",
     );
     const rules = await store.all<{ rule: string }>(
       "SELECT DISTINCT rule FROM alerts ORDER BY rule",
@@ -101,16 +104,24 @@ interface Mix {
   paths: string[];
 }
 
+type Sampled = Awaited<ReturnType<typeof sample>>;
+
+/** The `part`-th of four shares of `xs`: each phase asks for persons no other phase asked for. */
+function share(xs: string[], part: number): string[] {
+  const mine = xs.filter((_, k) => k % 4 === part);
+  return mine.length > 0 ? mine : xs;
+}
+
 /**
- * The requests of a phase: alert pages, and searches and details for half of the sampled
- * documents and persons (`half` 0 or 1), so the second phase asks for persons the first did not
- * and its first asks read the store while the job runs.
+ * The requests of a closed-loop phase: alert pages, and searches and details for a share of the
+ * sampled documents and persons (`part` 0–3), so each phase asks for persons the others did not
+ * and the first asks of the ingest phase read the store while the job runs.
  */
-function mix(s: Awaited<ReturnType<typeof sample>>, half: 0 | 1): Mix {
+function mix(s: Sampled, part: number): Mix {
   const paths: string[] = [];
   const pick = (xs: string[], i: number) => {
-    const mine = xs.filter((_, k) => k % 2 === half);
-    return mine.length > 0 ? mine[i % mine.length] : xs[i % Math.max(1, xs.length)];
+    const mine = share(xs, part);
+    return mine[i % mine.length];
   };
   for (let i = 0; i < 200; i++) {
     const rule = s.rules[i % Math.max(1, s.rules.length)];
@@ -308,6 +319,130 @@ async function phase(
   };
 }
 
+interface ThinkResult {
+  requests: number;
+  errors: number;
+  server_cpu_ms_per_request: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  max_ms: number;
+  /** Requests for a path not asked before in the phase (every person detail and search). */
+  first_asks: { requests: number; p95_ms: number };
+  by_route: Record<string, { requests: number; p50_ms: number; p95_ms: number }>;
+}
+
+/**
+ * `users` people browsing as people do: each, in turn, opens an alert page (by rule or by score),
+ * a person's detail and a document search, and reads what came back for a pause drawn uniformly
+ * from `think` ms before the next request. Every person and document is one that no other phase
+ * asked for (`part`), so each detail and search is a first ask that the kept answers cannot serve.
+ */
+async function thinkPhase(
+  url: string,
+  auth: string,
+  s: Sampled,
+  part: number,
+  duration: number,
+  pid: number | undefined,
+): Promise<ThinkResult> {
+  const cpu0 = cpuSeconds(pid);
+  const persons = share(s.persons, part);
+  const docs = share(s.docs, part);
+  const asked = new Set<string>();
+  const asks: { route: string; ms: number; first: boolean }[] = [];
+  let errors = 0;
+  let nextPerson = 0;
+  let nextDoc = 0;
+  const end = Date.now() + duration * 1000;
+  const user = async (u: number) => {
+    // A small LCG per user: the same pauses on every run.
+    let seed = 2397 + u * 7919;
+    const pause = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return think[0] + (seed / 2147483648) * (think[1] - think[0]);
+    };
+    await new Promise((ok) => setTimeout(ok, pause()));
+    for (let step = u; Date.now() < end; step++) {
+      const rule = s.rules[step % Math.max(1, s.rules.length)];
+      const path = [
+        step % 2 ? "/api/alerts?limit=50&sort=score" : `/api/alerts?limit=50&rule=${rule}`,
+        `/api/persons/${persons[nextPerson++ % persons.length]}`,
+        `/api/persons?q=${encodeURIComponent(docs[nextDoc++ % docs.length] ?? "")}`,
+      ][step % 3] as string;
+      const first = !asked.has(path);
+      asked.add(path);
+      const t = performance.now();
+      try {
+        const r = await fetch(url + path, { headers: { Authorization: `Bearer ${auth}` } });
+        await r.text();
+        if (!r.ok) errors++;
+      } catch {
+        errors++;
+      }
+      asks.push({ route: routeOf(path), ms: performance.now() - t, first });
+      await new Promise((ok) => setTimeout(ok, pause()));
+    }
+  };
+  await Promise.all(Array.from({ length: users }, (_, u) => user(u)));
+  const sorted = (xs: typeof asks) => xs.map((a) => a.ms).sort((a, b) => a - b);
+  const all = sorted(asks);
+  const firsts = sorted(asks.filter((a) => a.first));
+  const by_route: ThinkResult["by_route"] = {};
+  for (const route of [...new Set(asks.map((a) => a.route))].sort()) {
+    const ms = sorted(asks.filter((a) => a.route === route));
+    by_route[route] = {
+      requests: ms.length,
+      p50_ms: quantile(ms, 0.5),
+      p95_ms: quantile(ms, 0.95),
+    };
+  }
+  const cpuMs = (cpuSeconds(pid) - cpu0) * 1000;
+  return {
+    requests: asks.length,
+    errors,
+    server_cpu_ms_per_request: Number((cpuMs / Math.max(1, asks.length)).toFixed(1)),
+    p50_ms: quantile(all, 0.5),
+    p95_ms: quantile(all, 0.95),
+    p99_ms: quantile(all, 0.99),
+    max_ms: Number((all.at(-1) ?? 0).toFixed(1)),
+    first_asks: { requests: firsts.length, p95_ms: quantile(firsts, 0.95) },
+    by_route,
+  };
+}
+
+/** Starts an ingest job of `crossings` as a new source; resolves when it ends, with its status. */
+async function ingestJob(
+  url: string,
+  auth: string,
+  crossings: string,
+  tag: string,
+): Promise<() => Promise<{ status: string; seconds: number }>> {
+  const up = await fetch(
+    `${url}/api/jobs/ingest?name=crossings.csv&source=bench-${tag}-${Date.now()}`,
+    {
+      method: "POST",
+      headers: { Authorization: `Bearer ${auth}`, "Content-Type": "application/octet-stream" },
+      body: readFileSync(crossings),
+    },
+  );
+  const job = (await up.json()) as { job_id: string };
+  const t0 = Date.now();
+  return async () => {
+    let status = "running";
+    while (status === "queued" || status === "running") {
+      await new Promise((ok) => setTimeout(ok, 250));
+      const r = (await (
+        await fetch(`${url}/api/jobs/${job.job_id}`, {
+          headers: { Authorization: `Bearer ${auth}` },
+        })
+      ).json()) as { status: string };
+      status = r.status;
+    }
+    return { status, seconds: Number(((Date.now() - t0) / 1000).toFixed(1)) };
+  };
+}
+
 async function main(): Promise<void> {
   const { pristine, crossings } = prepare();
   const db = join(repoRoot(), "bench-data", "serve-work.duckdb");
@@ -340,28 +475,14 @@ async function main(): Promise<void> {
     const browse = await phase(url, auth, m, seconds, child.pid);
     const afterBrowse = load();
     // Phase 2: the same mix while an ingest job loads the crossings again as a new source.
-    const body = readFileSync(crossings);
-    const up = await fetch(`${url}/api/jobs/ingest?name=crossings.csv&source=bench-${Date.now()}`, {
-      method: "POST",
-      headers: { Authorization: `Bearer ${auth}`, "Content-Type": "application/octet-stream" },
-      body,
-    });
-    const job = (await up.json()) as { job_id: string };
-    const duringP = phase(url, auth, mix(s, 1), seconds, child.pid);
-    let status = "running";
-    let jobSeconds = 0;
-    const t0 = Date.now();
-    while (status === "queued" || status === "running") {
-      await new Promise((ok) => setTimeout(ok, 250));
-      const r = (await (
-        await fetch(`${url}/api/jobs/${job.job_id}`, {
-          headers: { Authorization: `Bearer ${auth}` },
-        })
-      ).json()) as { status: string };
-      status = r.status;
-      jobSeconds = (Date.now() - t0) / 1000;
-    }
-    const during = await duringP;
+    const ingest = await ingestJob(url, auth, crossings, "closed");
+    const during = await phase(url, auth, mix(s, 1), seconds, child.pid);
+    const { status, seconds: jobSeconds } = await ingest();
+    // Phases 3 and 4: users who pause between requests, without and then with an ingest job.
+    const thinkBrowse = await thinkPhase(url, auth, s, 2, seconds, child.pid);
+    const ingest2 = await ingestJob(url, auth, crossings, "think");
+    const thinkDuring = await thinkPhase(url, auth, s, 3, seconds, child.pid);
+    const job2 = await ingest2();
     const report = {
       store: pristine,
       store_mb: Math.round(statSync(pristine).size / 1048576),
@@ -377,10 +498,23 @@ async function main(): Promise<void> {
         ingest_seconds: Number(jobSeconds.toFixed(1)),
         ingest_ended_within_phase: jobSeconds < seconds,
       },
+      think_time: {
+        think_ms: think,
+        browse: thinkBrowse,
+        during_ingest: {
+          ...thinkDuring,
+          ingest_job: job2.status,
+          ingest_seconds: job2.seconds,
+          ingest_ended_within_phase: job2.seconds < seconds,
+        },
+      },
     };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     const ok =
-      browse.errors + browse.non2xx + during.errors + during.non2xx === 0 && status === "succeeded";
+      browse.errors + browse.non2xx + during.errors + during.non2xx === 0 &&
+      thinkBrowse.errors + thinkDuring.errors === 0 &&
+      status === "succeeded" &&
+      job2.status === "succeeded";
     if (!ok) process.exitCode = 1;
   } finally {
     child.kill("SIGTERM");
