@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -19,6 +19,11 @@
  *    omitted syllables, titles, diacritics, branch suffixes, translated organisation words),
  *    passport-spelling and other-family near-miss names, Chinese near-miss names and companies
  *    with branch suffixes.
+ *  - held-out E (only with --held-out-e): variants from bench/screening-heldout-e.ts (the lists'
+ *    own aliases asked with that alias left out of the index, title / birth date / nationality
+ *    noise, reservation SURNAME/GIVEN form, McCune–Reischauer with breve substitutes, Revised
+ *    Romanization spelt by ear, spaced Hangul, organisations with address fragments or country
+ *    tags), real Korean and Chinese people and companies on no list, and noisy near-miss names.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -67,6 +72,12 @@ import {
   heldOutDQueriesFor,
   passportNearMisses,
 } from "./screening-heldout-d.js";
+import {
+  aliasLeftOut,
+  heldOutEQueriesFor,
+  noisyNearMisses,
+  realNegatives,
+} from "./screening-heldout-e.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -154,14 +165,14 @@ const summary = (t: Tally) => ({
   recallAt1AtThreshold: rate(t.atThreshold, t.n),
 });
 
-function evaluateQueries(queries: EvalQuery[]) {
+function evaluateQueries(queries: EvalQuery[], within: ScreeningIndex = index) {
   const byType = { person: tally(), org: tally() };
   const byVariant = new Map<string, Tally>();
   const misses: string[] = [];
   const times: number[] = [];
   for (const q of queries) {
     const t = performance.now();
-    const r = index.screen({ name: q.query, type: q.type }, { limit: 3, minScore: 0 });
+    const r = within.screen({ name: q.query, type: q.type }, { limit: 3, minScore: 0 });
     times.push(performance.now() - t);
     const hit = r[0] !== undefined && truthOf(q).has(`${r[0].list}:${r[0].reference}`);
     const over = hit && r[0]!.score >= T;
@@ -280,6 +291,25 @@ const heldOutD = hasFlag("held-out-d") && {
 if (heldOutD)
   log(
     `held-out D: ${JSON.stringify({ p: heldOutD.queries.persons, o: heldOutD.queries.organisations })}`,
+  );
+
+const heldOutE =
+  hasFlag("held-out-e") &&
+  (() => {
+    const left = aliasLeftOut(entities, dprk);
+    const variants = heldOutEQueriesFor(dprk);
+    return {
+      queries: evaluateQueries(variants),
+      ownAliasesLeftOut: evaluateQueries(left.queries, ScreeningIndex.build(left.entities)),
+      negatives: evaluateNegatives([
+        ...realNegatives(listedHangul, personTokenSets, orgKeys),
+        ...noisyNearMisses(dprkPersons, listedHangul, 503),
+      ]),
+    };
+  })();
+if (heldOutE)
+  log(
+    `held-out E: ${JSON.stringify({ p: heldOutE.queries.persons, o: heldOutE.queries.organisations, aliases: [heldOutE.ownAliasesLeftOut.persons, heldOutE.ownAliasesLeftOut.organisations] })}`,
   );
 
 // ---- peers -------------------------------------------------------------------------------------
@@ -429,6 +459,7 @@ const report = {
   heldOutB,
   heldOutC,
   heldOutD,
+  heldOutE,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -450,6 +481,10 @@ if (heldOutC)
 if (heldOutD)
   log(
     `held-out D recall@1 persons ${fmt(heldOutD.queries.persons)} orgs ${fmt(heldOutD.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutD.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutE)
+  log(
+    `held-out E recall@1 persons ${fmt(heldOutE.queries.persons)} orgs ${fmt(heldOutE.queries.organisations)}; own aliases left out: persons ${fmt(heldOutE.ownAliasesLeftOut.persons)} orgs ${fmt(heldOutE.ownAliasesLeftOut.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutE.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

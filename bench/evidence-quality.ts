@@ -6,14 +6,12 @@
  * thirds of batches 5, 6 and 7 held out from tuning (test/fixtures/evidence/batch5-holdout.json,
  * batch6-holdout.json, batch7-holdout.json), `--part holdout` scores only batch 5's third,
  * `--part holdout6` only batch 6's, `--part holdout7` only batch 7's. `--verbose` lists every miss, wrong and spurious suggestion of the texts tuned on
- * (never of a held-out third, whose errors are not read).
+ * (never of a held-out third, of batch 7 or of a batch from 9 on, whose errors are not read).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type CorpusText, evaluateCorpus, suggestClaims } from "../src/core/evidence/index.js";
+import { evaluateCorpus, suggestClaims } from "../src/core/evidence/index.js";
 import { placeIndex } from "../src/evidence/gazetteer-place-index.js";
-import { repoRoot } from "../src/repo-root.js";
+import { batchHoldout, loadCorpus } from "./evidence-corpus-data.js";
 
 const { values } = parseArgs({
   options: {
@@ -22,20 +20,6 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
   },
 });
-
-export function loadCorpus(): CorpusText[] {
-  const dir = join(repoRoot(), "test", "fixtures", "evidence", "corpus");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as CorpusText);
-}
-
-/** The ids of batch N's held-out third (test/fixtures/evidence/batchN-holdout.json). */
-export function batchHoldout(n: 5 | 6 | 7): Set<string> {
-  const file = join(repoRoot(), "test", "fixtures", "evidence", `batch${n}-holdout.json`);
-  return new Set((JSON.parse(readFileSync(file, "utf8")) as { ids: string[] }).ids);
-}
 
 const holdout5 = batchHoldout(5);
 const holdout6 = batchHoldout(6);
@@ -67,7 +51,11 @@ for (const [key, s] of rows) {
   );
 }
 if (values.verbose) {
-  for (const t of texts.filter((x) => !heldOut(x.id))) {
+  // Batch 7 is the check of the structural rules, read only in aggregate; batches from 9 on are
+  // measured as they come: neither is listed.
+  for (const t of texts.filter(
+    (x) => !heldOut(x.id) && (x.batch ?? 1) !== 7 && (x.batch ?? 1) <= 8,
+  )) {
     const e = details[t.id]!;
     const lines = [
       ...e.missed.map((m) => `  missed  ${m.kind} "${m.quote}"`),

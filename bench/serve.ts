@@ -144,6 +144,11 @@ interface PhaseResult {
      */
     p50_parts_ms: Parts;
     p95_parts_ms: Parts;
+    /** The same per route: person detail, person search, alert page, other. */
+    by_route: Record<
+      string,
+      { requests: number; p50_ms: number; p95_ms: number; p95_db_ms: number }
+    >;
   };
   errors: number;
   timeouts: number;
@@ -171,6 +176,31 @@ interface Parts {
   db: number;
   app: number;
   outside: number;
+}
+
+/** Which of the mix's routes a path asks for. */
+function routeOf(path: string): string {
+  if (/^\/api\/persons\/[^/?]+$/.test(path)) return "person detail";
+  if (path.startsWith("/api/persons?")) return "person search";
+  if (path.startsWith("/api/alerts?")) return "alert page";
+  return "other";
+}
+
+/** First asks per route: how many, their p50 and p95, and the p95 of their DuckDB part. */
+function byRoute(asks: readonly { route: string; ms: number; db: number }[]) {
+  const out: PhaseResult["first_asks"]["by_route"] = {};
+  for (const route of [...new Set(asks.map((a) => a.route))].sort()) {
+    const mine = asks.filter((a) => a.route === route);
+    const ms = mine.map((a) => a.ms).sort((a, b) => a - b);
+    const db = mine.map((a) => a.db).sort((a, b) => a - b);
+    out[route] = {
+      requests: mine.length,
+      p50_ms: quantile(ms, 0.5),
+      p95_ms: quantile(ms, 0.95),
+      p95_db_ms: quantile(db, 0.95),
+    };
+  }
+  return out;
 }
 
 /** `wait;dur=1.0, db;dur=2.0, app;dur=3.5` as numbers (0 for a part not named). */
@@ -208,8 +238,9 @@ async function phase(
   const firstTimes: number[] = [];
   const asked = new Set<string>();
   // Set by onResponse, which autocannon calls just before its "response" event for that request.
-  let answered: Parts | null = null;
+  let answered: (Parts & { route: string }) | null = null;
   const parts: Parts[] = [];
+  const asks: { route: string; ms: number; db: number }[] = [];
   let next = 0;
   const result = await new Promise<autocannon.Result>((ok, fail) => {
     const instance = autocannon(
@@ -223,13 +254,17 @@ async function phase(
             setupRequest: (req, context) => {
               const path = m.paths[next++ % m.paths.length] as string;
               (context as { first?: boolean }).first = !asked.has(path);
+              (context as { route?: string }).route = routeOf(path);
               asked.add(path);
               return { ...req, method: "GET", path };
             },
             onResponse: (_status, _body, context, headers) => {
               answered =
                 (context as { first?: boolean }).first === true
-                  ? serverTiming(headers?.["server-timing"])
+                  ? {
+                      ...serverTiming(headers?.["server-timing"]),
+                      route: (context as { route?: string }).route ?? "other",
+                    }
                   : null;
             },
           },
@@ -241,7 +276,9 @@ async function phase(
       times.push(responseTime);
       if (answered) {
         firstTimes.push(responseTime);
-        parts.push({ ...answered, outside: Math.max(0, responseTime - answered.app) });
+        const { route, ...timing } = answered;
+        parts.push({ ...timing, outside: Math.max(0, responseTime - timing.app) });
+        asks.push({ route, ms: responseTime, db: timing.db });
       }
     });
   });
@@ -258,6 +295,7 @@ async function phase(
       p95_ms: quantile(firstTimes, 0.95),
       p50_parts_ms: partsQuantile(parts, 0.5),
       p95_parts_ms: partsQuantile(parts, 0.95),
+      by_route: byRoute(asks),
     },
     errors: result.errors,
     timeouts: result.timeouts,

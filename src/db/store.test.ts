@@ -26,3 +26,21 @@ describe("Store.connect({ keepPrepared })", () => {
     });
   });
 });
+
+describe("Store.connect({ offEventLoop, vouched })", () => {
+  it("runs a polled statement as a plain one and answers only for the facts it was given", async () => {
+    await withDb(async (store) => {
+      const job = await store.connect({ offEventLoop: true, vouched: ["read-tables-built"] });
+      try {
+        await job.runPolled("CREATE TABLE t AS SELECT range AS a FROM range(1000)");
+        assert.deepEqual(await store.json("SELECT count(*)::INTEGER AS n FROM t"), [{ n: 1000 }]);
+        await assert.rejects(job.runPolled("SELECT * FROM nowhere"), /nowhere/);
+        assert.equal(job.vouches("read-tables-built"), true);
+        assert.equal(job.vouches("anything else"), false);
+        assert.equal(store.vouches("read-tables-built"), false);
+      } finally {
+        job.close();
+      }
+    });
+  });
+});

@@ -62,6 +62,22 @@ export function parseThreads(text: string, what: string): number {
 /** Most prepared statements a connection keeps (`connect({ keepPrepared: true })`). */
 const KEPT_STATEMENTS = 256;
 
+/** What a connection from `Store.connect` is for, beyond the database it shares. */
+export interface ConnectOptions {
+  /** Keep statements with parameters prepared (see `connect`). */
+  keepPrepared?: boolean;
+  /**
+   * `runPolled` runs as `run` does: DuckDB's own threads do the work and the event loop stays
+   * free. For a server's jobs, whose requests must go on while a statement of seconds runs.
+   */
+  offEventLoop?: boolean;
+  /**
+   * Facts the opener vouches for while the connection lives (`vouches`), so reads skip
+   * checking them: the server builds the read tables before it opens its read connections.
+   */
+  vouched?: readonly string[];
+}
+
 /** A connection with the few helpers every layer needs; the raw connection stays reachable. */
 export class Store implements SqlRunner {
   private constructor(
@@ -76,6 +92,7 @@ export class Store implements SqlRunner {
     private readonly killHook = StatementKillHook.fromEnv(),
     /** Prepared statements by their SQL, most recently used last (`connect`'s keepPrepared). */
     private readonly prepared: Map<string, DuckDBPreparedStatement> | null = null,
+    private readonly connectOptions: Omit<ConnectOptions, "keepPrepared"> = {},
   ) {}
 
   static async open(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -123,9 +140,10 @@ export class Store implements SqlRunner {
    * read table) and one of its round trips to a worker thread. DuckDB prepares a kept statement
    * again by itself when a table it reads is replaced.
    */
-  async connect(options: { keepPrepared?: boolean } = {}): Promise<Store> {
+  async connect(options: ConnectOptions = {}): Promise<Store> {
     const conn = await this.instance.connect();
     await conn.run("SET TimeZone = 'UTC'");
+    const { keepPrepared, ...rest } = options;
     return new Store(
       this.path,
       this.instance,
@@ -133,8 +151,14 @@ export class Store implements SqlRunner {
       false,
       this.memoryLimit,
       this.killHook,
-      options.keepPrepared ? new Map() : null,
+      keepPrepared ? new Map() : null,
+      rest,
     );
+  }
+
+  /** Whether the opener of this connection vouched for `fact` (ConnectOptions.vouched). */
+  vouches(fact: string): boolean {
+    return this.connectOptions.vouched?.includes(fact) ?? false;
   }
 
   /** Runs statements that return nothing of interest. */
@@ -149,9 +173,12 @@ export class Store implements SqlRunner {
    * again without pausing while another thread finishes a pipeline's last task; on a busy
    * 2-core machine that spinning is most of the CPU of analyze's 10M-row stays insert (24–29
    * CPU-s, against 10.6–14.9 polled). Here a turn with no task pauses 1 ms, and other turns only
-   * yield to the event loop, so reading a file alongside (ingest's hash) goes on.
+   * yield to the event loop, so reading a file alongside (ingest's hash) goes on. A task runs
+   * on the event loop, though, for as long as it takes (up to seconds at 10M rows): a server's
+   * job connection (`offEventLoop`) runs the statement as `run` does.
    */
   async runPolled(sql: string): Promise<void> {
+    if (this.connectOptions.offEventLoop) return this.run(sql);
     this.killHook?.beforeStatement();
     const pending = await this.conn.start(sql);
     for (;;) {

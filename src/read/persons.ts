@@ -106,38 +106,43 @@ export async function getPerson(
   const unmask = !!options.unmask;
   const mask = createMasker(unmask);
   await ensureReadTables(store);
-  const [row] = await store.json<PersonDetail["person"] & { names: string }>(
-    `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date, sex,
-            nationality, labor_score, indicators, names FROM read_persons WHERE person_id = ?`,
-    [personId],
-  );
-  if (!row)
+  // Each part as JSON text; a list part is null when it has no rows.
+  const all = Object.fromEntries(
+    (
+      await store.json<{ part: string; body: string | null }>(personDetailSql, { person: personId })
+    ).map((r) => [r.part, r.body === null ? null : JSON.parse(r.body)]),
+  ) as { [K in keyof PersonParts]?: PersonParts[K] | null };
+  if (!all.person)
     throw new AppError(
       "not-found",
       `person ${personId} not found (ids look like P-ABCDEFGHIJKLMNOP; run sojourn analyze first)`,
     );
-  const { names: namesJson, ...person } = row;
+  const { names: namesJson, ...person } = all.person;
   // JSON text in the read table, by name (an aggregate ordered by count there costs five times
   // the CPU of the rest of read_persons at 10M records): sorted here most frequent first, then
   // by name in DuckDB's order (UTF-8 bytes); each count as text, as store.json reads a BIGINT.
   const names = (JSON.parse(namesJson) as { name: string; script: string; count: number }[])
     .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
     .map((n) => ({ name: n.name, script: n.script, count: String(n.count) as unknown as number }));
-  const documents = await store.json<PersonDetail["documents"][number]>(
-    `SELECT doc_number, nationality, strftime(first_seen, '%Y-%m-%d') AS first_seen,
-            strftime(last_seen, '%Y-%m-%d') AS last_seen
-     FROM read_person_documents WHERE person_id = ? ORDER BY first_seen, doc_number`,
-    [personId],
-  );
-  const refs = await RecordRefs.of(store, personId, unmask);
+  const documents = all.documents ?? [];
+  const refs = await RecordRefs.of(store, all.records ?? [], unmask);
   const records = refs.rows;
-  const links = await personLinks(store, personId, refs);
+  const links = await personLinks(store, all.links ?? [], refs);
   const hide = {
     docs: documents.map((d) => d.doc_number),
     // Each name whole and each of its parts: link explanations may quote either.
     names: names.flatMap((n) => [n.name, ...n.name.split(/[\s,/]+/)]).filter((n) => n.length > 0),
   };
-  const { stays, alerts, cohorts } = await personTimeline(store, personId, refs);
+  const stays = (all.stays ?? []).map((s) => ({
+    ...s,
+    // JSON text in the read table (src/read/read-tables.ts).
+    flags: s.flags === null ? null : (JSON.parse(s.flags) as string[]),
+    record_ids: (s.record_ids === null ? [] : (JSON.parse(s.record_ids) as string[])).map((id) =>
+      refs.ref(id),
+    ),
+  }));
+  const alerts = all.alerts ?? [];
+  const cohorts = all.cohorts ?? [];
   if (unmask) return { person, names, documents, records, links, stays, alerts, cohorts };
   return {
     person: {
@@ -183,39 +188,96 @@ function maskJson(value: unknown, hide: { docs: string[]; names: string[] }): un
   return value;
 }
 
+interface RecordRow extends Record<string, unknown> {
+  rec_key: string;
+  ref: string;
+  record_id: string;
+  linked_key: string | null;
+}
+
+/** The parts of a person's detail as personDetailSql reads them. */
+interface PersonParts {
+  /** The read_persons row, its names as JSON text. */
+  person: PersonDetail["person"] & { names: string };
+  documents: PersonDetail["documents"];
+  records: RecordRow[];
+  links: { reason: string; a: string; b: string; evidence: string | null }[];
+  stays: (Record<string, unknown> & { flags: string | null; record_ids: string | null })[];
+  alerts: Record<string, unknown>[];
+  cohorts: PersonDetail["cohorts"];
+}
+
 /**
- * SQL: a person's records with why each belongs: a re-export is linked to its canonical record
+ * SQL: one person ($person) in one statement, a row per part of the detail (`part`, and its
+ * `body` as JSON text): the read_persons row, then each list in the detail's order, each read
+ * from a read table sorted by person id (a lookup of one row group). One statement is one
+ * plan and one round trip, where a statement per part paid that fixed cost per part.
+ *
+ * Records come with why each belongs: a re-export is linked to its canonical record
  * (person_links); any other record with a document to that document's first record ("same
  * document", derived rather than stored), else it is the first record. They are read from
  * `records` by the keys read_person_keys lists: DuckDB turns the semi join into a filter on
  * rec_key (the keys, their range), which skips the row groups holding none of them.
  */
-const personRecordsSql = `
+const personDetailSql = `
   WITH mine AS (
-    SELECT r.*, $person AS person_id, r.source || ':' || r.record_id AS ref,
-           coalesce(r.port_id, r.port_raw) AS port,
+    SELECT r.*, r.source || ':' || r.record_id AS ref, coalesce(r.port_id, r.port_raw) AS port,
            CASE WHEN canonical_key IS NULL AND doc_number IS NOT NULL
                 THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
                        canonical_key IS NULL) END AS first_key
     FROM records r
     WHERE rec_key IN (SELECT rec_key FROM read_person_keys WHERE person_id = $person))
-  SELECT m.rec_key::VARCHAR AS rec_key, m.ref, m.source, m.record_id,
-         strftime(m.local_date, '%Y-%m-%d') AS date, m.direction, m.port, m.doc_number,
-         trim(concat_ws(' ', m.family_name, m.given_name,
-              CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)) AS name,
-         strftime(m.birth_date, '%Y-%m-%d') AS birth_date, m.sex,
-         CASE WHEN l.reason IS NOT NULL THEN l.reason
-              WHEN m.first_key <> m.rec_key THEN 'same document'
-              ELSE 'first record' END AS linked_by,
-         coalesce(l.rec_key_a, CASE WHEN m.first_key <> m.rec_key THEN m.first_key END)::VARCHAR
-           AS linked_key
-  FROM mine m
-  LEFT JOIN person_links l ON l.rec_key_b = m.rec_key AND l.person_id = m.person_id
-    AND l.reason = 're-export'
-  ORDER BY m.crossed_at, m.rec_key`;
+  SELECT 'person' AS part, to_json({'person_id': person_id, 'display_name': display_name,
+           'birth_date': strftime(birth_date, '%Y-%m-%d'), 'sex': sex,
+           'nationality': nationality, 'labor_score': labor_score, 'indicators': indicators::VARCHAR,
+           'names': names})::VARCHAR AS body
+  FROM read_persons WHERE person_id = $person
+  UNION ALL
+  SELECT 'documents', to_json(list({'doc_number': doc_number, 'nationality': nationality,
+                'first_seen': strftime(first_seen, '%Y-%m-%d'),
+                'last_seen': strftime(last_seen, '%Y-%m-%d')} ORDER BY first_seen, doc_number))::VARCHAR
+              FROM read_person_documents WHERE person_id = $person
+  UNION ALL
+  SELECT 'records', to_json(list({
+        'rec_key': m.rec_key::VARCHAR, 'ref': m.ref, 'source': m.source,
+        'record_id': m.record_id, 'date': strftime(m.local_date, '%Y-%m-%d'),
+        'direction': m.direction, 'port': m.port, 'doc_number': m.doc_number,
+        'name': trim(concat_ws(' ', m.family_name, m.given_name,
+                CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)),
+        'birth_date': strftime(m.birth_date, '%Y-%m-%d'), 'sex': m.sex,
+        'linked_by': CASE WHEN l.reason IS NOT NULL THEN l.reason
+                          WHEN m.first_key <> m.rec_key THEN 'same document'
+                          ELSE 'first record' END,
+        'linked_key': coalesce(l.rec_key_a,
+                        CASE WHEN m.first_key <> m.rec_key THEN m.first_key END)::VARCHAR
+      } ORDER BY m.crossed_at, m.rec_key))::VARCHAR
+    FROM mine m
+    LEFT JOIN person_links l ON l.rec_key_b = m.rec_key AND l.person_id = $person
+      AND l.reason = 're-export'
+  UNION ALL
+  SELECT 'links', to_json(list({'reason': reason, 'a': rec_key_a::VARCHAR,
+                'b': rec_key_b::VARCHAR, 'evidence': evidence::VARCHAR}))::VARCHAR
+              FROM read_person_links WHERE person_id = $person
+  UNION ALL
+  SELECT 'stays', to_json(list({'port_in': port_in, 'port_out': port_out,
+                'entered_on': strftime(entered_on, '%Y-%m-%d'),
+                'exited_on': strftime(exited_on, '%Y-%m-%d'), 'days': days, 'flags': flags,
+                'record_ids': record_ids} ORDER BY entered_on))::VARCHAR
+              FROM read_person_stays WHERE person_id = $person
+  UNION ALL
+  SELECT 'alerts', to_json(list({'alert_id': alert_id, 'rule': rule, 'score': score,
+                'period_start': strftime(period_start, '%Y-%m-%d'),
+                'period_end': strftime(period_end, '%Y-%m-%d'), 'summary': summary}
+                ORDER BY period_start, rule))::VARCHAR
+              FROM read_person_alerts WHERE person_id = $person
+  UNION ALL
+  SELECT 'cohorts', to_json(list({'cohort_id': cohort_id, 'kind': kind, 'role': role,
+                'first_seen': strftime(first_seen, '%Y-%m-%d'),
+                'last_seen': strftime(last_seen, '%Y-%m-%d')} ORDER BY first_seen, cohort_id))::VARCHAR
+              FROM read_person_cohorts WHERE person_id = $person`;
 
 /**
- * A person's records as the detail shows them (personRecordsSql says why each belongs), and
+ * A person's records as the detail shows them (personDetailSql says why each belongs), and
  * how each is cited: `source:record_id` unmasked, its run and line masked. Stays, links and
  * alerts cite the person's own records, so they are resolved here without touching `records`.
  */
@@ -227,17 +289,13 @@ class RecordRefs {
     private readonly unmask: boolean,
   ) {}
 
-  static async of(store: Store, personId: string, unmask: boolean): Promise<RecordRefs> {
-    const rows = await store.json<Record<string, unknown> & { rec_key: string; ref: string }>(
-      personRecordsSql,
-      { person: personId },
-    );
+  static async of(store: Store, rows: RecordRow[], unmask: boolean): Promise<RecordRefs> {
     const cite = (r: { rec_key: string; ref: string }) =>
       unmask ? r.ref : recordPseudonym(r.rec_key);
     const byKey = new Map(rows.map((r) => [r.rec_key, cite(r)]));
     const byRef = new Map(rows.map((r) => [r.ref, cite(r)]));
     const missing = rows.flatMap((r) =>
-      r.linked_key !== null && !byKey.has(String(r.linked_key)) ? [String(r.linked_key)] : [],
+      r.linked_key !== null && !byKey.has(r.linked_key) ? [r.linked_key] : [],
     );
     const refs = new RecordRefs([], byKey, byRef, unmask);
     await refs.load(store, missing);
@@ -245,7 +303,7 @@ class RecordRefs {
       ...rows.map(({ rec_key, ref: _ref, linked_key, record_id, ...r }) => ({
         ...r,
         record_id: unmask ? record_id : byKey.get(rec_key),
-        linked_to: linked_key === null ? null : (byKey.get(String(linked_key)) ?? null),
+        linked_to: linked_key === null ? null : (byKey.get(linked_key) ?? null),
       })),
     );
     return refs;
@@ -275,14 +333,9 @@ class RecordRefs {
 
 async function personLinks(
   store: Store,
-  personId: string,
+  rows: PersonParts["links"],
   refs: RecordRefs,
 ): Promise<PersonDetail["links"]> {
-  const rows = await store.json<{ reason: string; a: string; b: string; evidence: unknown }>(
-    `SELECT reason, rec_key_a::VARCHAR AS a, rec_key_b::VARCHAR AS b, evidence
-     FROM read_person_links WHERE person_id = ?`,
-    [personId],
-  );
   await refs.load(
     store,
     rows.flatMap((r) => [r.a, r.b]),
@@ -300,36 +353,4 @@ async function personLinks(
         x.record_a.localeCompare(y.record_a) ||
         x.record_b.localeCompare(y.record_b),
     );
-}
-
-/** A person's stays, alerts and cohorts in time order. */
-async function personTimeline(store: Store, personId: string, refs: RecordRefs) {
-  const stays = (
-    await store.json<Record<string, unknown> & { flags: string | null; record_ids: string | null }>(
-      `SELECT port_in, port_out, strftime(entered_on, '%Y-%m-%d') AS entered_on,
-              strftime(exited_on, '%Y-%m-%d') AS exited_on, days, flags, record_ids
-       FROM read_person_stays WHERE person_id = ? ORDER BY entered_on`,
-      [personId],
-    )
-  ).map((s) => ({
-    ...s,
-    // JSON text in the read table (src/read/read-tables.ts).
-    flags: s.flags === null ? null : (JSON.parse(s.flags) as string[]),
-    record_ids: (s.record_ids === null ? [] : (JSON.parse(s.record_ids) as string[])).map((id) =>
-      refs.ref(id),
-    ),
-  }));
-  const alerts = await store.json(
-    `SELECT alert_id, rule, score, strftime(period_start, '%Y-%m-%d') AS period_start,
-            strftime(period_end, '%Y-%m-%d') AS period_end, summary
-     FROM read_person_alerts WHERE person_id = ? ORDER BY period_start, rule`,
-    [personId],
-  );
-  const cohorts = await store.json<PersonDetail["cohorts"][number]>(
-    `SELECT cohort_id, kind, role, strftime(first_seen, '%Y-%m-%d') AS first_seen,
-            strftime(last_seen, '%Y-%m-%d') AS last_seen
-     FROM read_person_cohorts WHERE person_id = ? ORDER BY first_seen, cohort_id`,
-    [personId],
-  );
-  return { stays, alerts, cohorts };
 }

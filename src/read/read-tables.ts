@@ -323,10 +323,15 @@ export async function readTablesBuilt(store: Store): Promise<boolean> {
   return Number(built?.n ?? 0) > 0;
 }
 
+/** What a connection's opener vouches for when it built the read tables first (the server). */
+export const READ_TABLES_BUILT = "read-tables-built";
+
 /**
  * Builds the read tables if the store has none of this layout (analyzed before they existed,
- * or never analyzed); otherwise one small query. Reads call it first.
+ * or never analyzed); otherwise one small query, or none on a connection whose opener vouches
+ * for them (READ_TABLES_BUILT). Reads call it first.
  */
 export async function ensureReadTables(store: Store): Promise<void> {
+  if (store.vouches(READ_TABLES_BUILT)) return;
   if (!(await readTablesBuilt(store))) await store.transaction(() => buildReadTables(store));
 }

@@ -78,9 +78,147 @@ export function toBatchMatches(matches: ScreenMatch[], threshold: number): Batch
 /** Rows sent to a worker at a time. */
 const CHUNK = 500;
 
+/** FNV-1a of a name: which worker screens it, so a repeated name always meets the same cache. */
+function workerOf(name: string, workers: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % workers;
+}
+
+type Row = { record: Record<string, string>; line: number };
+
+/**
+ * Chunks of rows out to the workers and their lines back, written in input order: each chunk is
+ * split among the workers by name, its lines assembled as the parts return, and a chunk is
+ * written once every chunk before it has been.
+ */
+class Dispatcher {
+  private readonly pending = new Map<number, BatchLine[]>();
+  /** A chunk's lines as its parts come back: where each part's rows sit in it. */
+  private readonly assembling = new Map<
+    number,
+    { lines: BatchLine[]; positions: (number[] | undefined)[]; waiting: number }
+  >();
+  private nextToWrite = 0;
+  private seq = 0;
+  private inFlight = 0;
+  private failure: unknown;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly workers: Worker[],
+    private readonly out: NodeJS.WritableStream,
+    private readonly result: BatchResult,
+    private readonly onProgress?: (n: number) => void,
+  ) {
+    workers.forEach((w, wi) => {
+      w.on("message", (m: { seq?: number; lines?: BatchLine[] }) => {
+        if (m.seq !== undefined) this.received(wi, m.seq, m.lines!);
+      });
+      w.on("error", (err) => {
+        this.failure = err;
+        this.wake?.();
+      });
+    });
+  }
+
+  private received(worker: number, seq: number, lines: BatchLine[]): void {
+    const a = this.assembling.get(seq)!;
+    a.positions[worker]!.forEach((at, i) => {
+      a.lines[at] = lines[i]!;
+    });
+    this.inFlight--;
+    if (--a.waiting === 0) {
+      this.assembling.delete(seq);
+      this.pending.set(seq, a.lines);
+    }
+    this.wake?.();
+  }
+
+  /** Sends one chunk, then waits while more than a few chunks per worker are out. */
+  async send(chunk: Row[]): Promise<void> {
+    const n = this.workers.length;
+    const parts = this.workers.map(() => ({ rows: [] as Row[], positions: [] as number[] }));
+    chunk.forEach((row, at) => {
+      const part = parts[workerOf(row.record.name ?? "", n)]!;
+      part.rows.push(row);
+      part.positions.push(at);
+    });
+    const a = {
+      lines: new Array<BatchLine>(chunk.length),
+      positions: parts.map((p) => (p.rows.length ? p.positions : undefined)),
+      waiting: 0,
+    };
+    this.assembling.set(this.seq, a);
+    parts.forEach((p, wi) => {
+      if (!p.rows.length) return;
+      a.waiting++;
+      this.inFlight++;
+      this.workers[wi]!.postMessage({ seq: this.seq, rows: p.rows });
+    });
+    this.seq++;
+    await this.waitForSlot(n * 4);
+  }
+
+  /** Waits until at most `max` parts are out, writing what is ready meanwhile. */
+  async waitForSlot(max: number): Promise<void> {
+    while (this.inFlight > max && !this.failure)
+      await new Promise<void>((r) => {
+        this.wake = r;
+      });
+    if (this.failure) throw this.failure;
+    await this.writeReady();
+  }
+
+  private async writeReady(): Promise<void> {
+    while (this.pending.has(this.nextToWrite)) {
+      const lines = this.pending.get(this.nextToWrite)!;
+      this.pending.delete(this.nextToWrite);
+      this.nextToWrite++;
+      for (const line of lines) {
+        if (line.error) this.result.errors++;
+        else if (line.matches.length) this.result.matched++;
+        if (!this.out.write(`${JSON.stringify(line)}\n`)) await once(this.out, "drain");
+      }
+      this.onProgress?.(this.nextToWrite * CHUNK);
+    }
+  }
+}
+
+/** The batch's rows with their line numbers, refused when the header lacks query_id or name. */
+async function* readRows(input: string): AsyncGenerator<Row> {
+  const parser = createReadStream(input).pipe(
+    parse({
+      columns: true,
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }),
+  );
+  let checkedHeader = false;
+  for await (const rec of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    if (!checkedHeader) {
+      checkedHeader = true;
+      for (const col of ["query_id", "name"])
+        if (!(col in rec.record))
+          throw new AppError(
+            "input",
+            `${input}: no "${col}" column; expected query_id,name[,type,birth_date,nationality,doc_number]`,
+          );
+    }
+    yield { record: rec.record, line: rec.info.lines };
+  }
+}
+
 /**
  * Screens a CSV batch with `workers` threads (default: available cores); the workers share the
- * serialised index's bytes and each loads it (no rebuild). Output lines keep input order.
+ * serialised index's bytes and each loads it (no rebuild). Each chunk of rows is split among the
+ * workers by name, so every repeat of a name goes to the worker that has screened it already
+ * (crossing records repeat names many times over). Output lines keep input order.
  */
 export async function screenBatch(
   indexBytes: Uint8Array,
@@ -97,103 +235,33 @@ export async function screenBatch(
   const nWorkers = Math.max(1, options.workers ?? availableParallelism());
   const shared = new SharedArrayBuffer(indexBytes.byteLength);
   new Uint8Array(shared).set(indexBytes);
+  const workerData = {
+    index: shared,
+    threshold: options.threshold,
+    limit: options.limit ?? 10,
+    file: input,
+  };
   const workers = Array.from(
     { length: nWorkers },
-    () =>
-      new Worker(new URL("./screen-worker.js", import.meta.url), {
-        workerData: {
-          index: shared,
-          threshold: options.threshold,
-          limit: options.limit ?? 10,
-          file: input,
-        },
-      }),
+    () => new Worker(new URL("./screen-worker.js", import.meta.url), { workerData }),
   );
   const ready = workers.map((w) => once(w, "message"));
-  const parser = createReadStream(input).pipe(
-    parse({
-      columns: true,
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }),
-  );
   const out = createWriteStream(output);
   const result: BatchResult = { queries: 0, matched: 0, errors: 0, seconds: 0 };
-  const pending = new Map<number, BatchLine[]>();
-  let nextToWrite = 0;
-  let seq = 0;
-  let inFlight = 0;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const writeReady = async () => {
-    while (pending.has(nextToWrite)) {
-      const lines = pending.get(nextToWrite)!;
-      pending.delete(nextToWrite);
-      nextToWrite++;
-      for (const line of lines) {
-        if (line.error) result.errors++;
-        else if (line.matches.length) result.matched++;
-        if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, "drain");
-      }
-      options.onProgress?.(nextToWrite * CHUNK);
-    }
-  };
-  // Chunks in flight per worker: each chunk goes to the least busy one, so a worker slowed by
-  // hard names does not hold the others' share back.
-  const busy = workers.map(() => 0);
-  workers.forEach((w, wi) => {
-    w.on("message", (m: { seq?: number; lines?: BatchLine[] }) => {
-      if (m.seq === undefined) return;
-      pending.set(m.seq, m.lines!);
-      inFlight--;
-      busy[wi]!--;
-      wake?.();
-    });
-    w.on("error", (err) => {
-      failure = err;
-      wake?.();
-    });
-  });
-  const waitForSlot = async (max: number) => {
-    while (inFlight > max && !failure) await new Promise<void>((r) => (wake = r));
-    if (failure) throw failure;
-    await writeReady();
-  };
+  const dispatcher = new Dispatcher(workers, out, result, options.onProgress);
   try {
     await Promise.all(ready);
-    let chunk: { record: Record<string, string>; line: number }[] = [];
-    let checkedHeader = false;
-    const send = async () => {
-      let wi = 0;
-      for (let i = 1; i < nWorkers; i++) if (busy[i]! < busy[wi]!) wi = i;
-      busy[wi]!++;
-      workers[wi]!.postMessage({ seq, rows: chunk });
-      seq++;
-      inFlight++;
-      chunk = [];
-      await waitForSlot(nWorkers * 4);
-    };
-    for await (const rec of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number };
-    }>) {
-      if (!checkedHeader) {
-        checkedHeader = true;
-        for (const col of ["query_id", "name"])
-          if (!(col in rec.record))
-            throw new AppError(
-              "input",
-              `${input}: no "${col}" column; expected query_id,name[,type,birth_date,nationality,doc_number]`,
-            );
-      }
+    let chunk: Row[] = [];
+    for await (const row of readRows(input)) {
       result.queries++;
-      chunk.push({ record: rec.record, line: rec.info.lines });
-      if (chunk.length === CHUNK) await send();
+      chunk.push(row);
+      if (chunk.length === CHUNK) {
+        await dispatcher.send(chunk);
+        chunk = [];
+      }
     }
-    if (chunk.length) await send();
-    await waitForSlot(0);
+    if (chunk.length) await dispatcher.send(chunk);
+    await dispatcher.waitForSlot(0);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError("input", `${input}: ${(err as Error).message}`, { cause: err });

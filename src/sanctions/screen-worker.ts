@@ -1,7 +1,8 @@
 /**
  * A batch-screening worker thread: loads the index from the shared bytes it is given, then
- * answers chunks of queries with BatchLines. Repeated queries within a worker are answered from a
- * bounded cache (crossing records repeat names a lot).
+ * answers chunks of queries with BatchLines. Repeated queries are answered from a bounded cache
+ * (crossing records repeat names a lot; the batch sends every repeat of a name to one worker),
+ * least recently used first out.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { ScreeningIndex } from "../core/screening/index.js";
@@ -19,7 +20,8 @@ export interface WorkChunk {
   rows: { record: Record<string, string>; line: number }[];
 }
 
-const CACHE_LIMIT = 100_000;
+/** About 150 bytes an entry (most answers are empty): some 30 MB per worker at most. */
+const CACHE_LIMIT = 200_000;
 const init = workerData as Init;
 const loaded = ScreeningIndex.load(new Uint8Array(init.index));
 if (!loaded) throw new Error("the screening index given to the worker is of another layout");
@@ -36,9 +38,15 @@ parentPort!.on("message", (chunk: WorkChunk) => {
     }
     const key = JSON.stringify(q);
     let matches = cache.get(key);
-    if (!matches) {
-      matches = toBatchMatches(index.screen(q, { limit: init.limit }), init.threshold);
-      if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (matches) {
+      // Seen again: last out.
+      cache.delete(key);
+      cache.set(key, matches);
+    } else {
+      // Only matches at the threshold are written: candidates below it are dropped unbuilt.
+      const minScore = Math.max(init.threshold, 0.5);
+      matches = toBatchMatches(index.screen(q, { limit: init.limit, minScore }), init.threshold);
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
       cache.set(key, matches);
     }
     out.matches = matches;

@@ -72,8 +72,9 @@ export class JobRunner {
     private readonly read: Read,
     /** Recomputes what the server keeps of the store; run after a job wrote, before it is reported done. */
     private readonly refresh: (kind: JobKind) => Promise<void> = async () => undefined,
-    /** Runs a job and its refresh with every DuckDB thread (thread-budget.ts). */
-    private readonly wide: <T>(fn: () => Promise<T>) => Promise<T> = (fn) => fn(),
+    /** Runs a job and its refresh with the DuckDB threads its kind gets (thread-budget.ts). */
+    private readonly threads: <T>(kind: JobKind, fn: () => Promise<T>) => Promise<T> = (_, fn) =>
+      fn(),
   ) {}
 
   /** Jobs a previous server left queued or running cannot finish: say so. */
@@ -122,7 +123,7 @@ export class JobRunner {
     await this.write((s) =>
       s.run("UPDATE jobs SET status = 'running', started_at = now() WHERE job_id = ?", [id]),
     );
-    const { result, error } = await this.wide(() => this.execute(spec, live));
+    const { result, error } = await this.threads(spec.kind, () => this.execute(spec, live));
     await this.write((s) =>
       s.transaction(async () => {
         await s.run(

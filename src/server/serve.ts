@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { removeServerLock, writeServerLock } from "../db/server-lock.js";
 import { Store, type StoreOptions } from "../db/store.js";
-import { ensureReadTables } from "../read/read-tables.js";
+import { ensureReadTables, READ_TABLES_BUILT } from "../read/read-tables.js";
 import { decoyHash } from "../users/password.js";
 import { createApp } from "./app.js";
 import {
@@ -87,7 +87,7 @@ export async function createContext(
   const reads = new StorePool(
     await Promise.all(
       Array.from({ length: READ_CONNECTIONS }, async () => {
-        const s = await store.connect({ keepPrepared: true });
+        const s = await store.connect({ keepPrepared: true, vouched: [READ_TABLES_BUILT] });
         // A page is at most 500 rows (+1 to know there is more): DuckDB then sorts on the sort
         // keys alone and fetches the other columns of the page's rows only (late
         // materialization). The setting belongs to the connection.
@@ -96,9 +96,10 @@ export async function createContext(
       }),
     ),
   );
-  const viewReads = new StorePool([await store.connect()]);
+  const viewReads = new StorePool([await store.connect({ vouched: [READ_TABLES_BUILT] })]);
   const threads = await ThreadBudget.of(await store.connect());
-  const jobStore = await store.connect();
+  // Off the event loop: an ingest's or analyze's statements run for seconds at 10M records.
+  const jobStore = await store.connect({ offEventLoop: true });
   await JobRunner.closeStale(store);
   const full: ServerOptions = {
     sessionHours: options.sessionHours ?? 12,
@@ -122,7 +123,7 @@ export async function createContext(
       (fn) => write(fn, "access"),
       (fn) => reads.use(fn),
       (kind) => refreshAfterJob(ctx, kind),
-      (fn) => threads.wide(fn),
+      (kind, fn) => (NARROW_JOBS.includes(kind) ? threads.narrow(fn) : threads.wide(fn)),
     ),
     close() {
       reads.close();
@@ -140,6 +141,14 @@ export async function createContext(
   };
   return ctx;
 }
+
+/**
+ * Jobs that run, with the views' refresh after them, on one DuckDB thread (thread-budget.ts),
+ * so that no read's tasks queue behind theirs: an ingest or an evidence source is added while
+ * users browse, and browsing shows nothing of it until the next analyze. Analyze, list import
+ * and re-screening rewrite the alerts and take every thread.
+ */
+const NARROW_JOBS: readonly JobKind[] = ["ingest", "evidence-add"];
 
 /**
  * Jobs after which the browsing reads show what they showed before: an ingest adds records,

@@ -5,11 +5,19 @@
  * connections already run statements side by side. So while nothing else runs, each statement
  * runs on the thread that asked (threads = 1); a job, and the whole-store views (computed at
  * start, after each job, and when first asked), get every thread the store was opened with.
+ *
+ * A narrow run keeps the store on one thread while it lasts, wide runs or not: with more than
+ * one thread, DuckDB's workers take tasks from every running statement in turn, so a read's
+ * tasks queue behind a long job statement's; on one thread each statement runs on the thread
+ * that asked for it, beside the others, and the operating system shares the cores among them.
  */
 import type { Store } from "../db/store.js";
 
 export class ThreadBudget {
   private wideRuns = 0;
+  private narrowRuns = 0;
+  /** The threads last asked for. */
+  private asked = 1;
   /** The last setting asked for (each after the one before): a wide run starts once it holds. */
   private applied: Promise<void> = Promise.resolve();
 
@@ -29,18 +37,38 @@ export class ThreadBudget {
     return budget;
   }
 
-  /** Runs `fn` with every thread; the store goes back to one thread when no such run is left. */
-  async wide<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.wideRuns++ === 0) this.apply(this.all);
+  /**
+   * Runs `fn` with every thread, unless a narrow run is under way; the store goes back to one
+   * thread when no such run is left.
+   */
+  wide<T>(fn: () => Promise<T>): Promise<T> {
+    return this.during("wideRuns", fn);
+  }
+
+  /** Runs `fn` with the store on one thread, whatever wide runs start meanwhile. */
+  narrow<T>(fn: () => Promise<T>): Promise<T> {
+    return this.during("narrowRuns", fn);
+  }
+
+  private async during<T>(count: "wideRuns" | "narrowRuns", fn: () => Promise<T>): Promise<T> {
+    this[count]++;
+    this.settle();
     try {
       await this.applied;
       return await fn();
     } finally {
-      if (--this.wideRuns === 0) {
-        this.apply(1);
-        await this.applied;
-      }
+      this[count]--;
+      this.settle();
+      await this.applied;
     }
+  }
+
+  /** Asks for the threads the runs under way want, if that changed. */
+  private settle(): void {
+    const threads = this.narrowRuns > 0 || this.wideRuns === 0 ? 1 : this.all;
+    if (threads === this.asked) return;
+    this.asked = threads;
+    this.apply(threads);
   }
 
   close(): void {

@@ -11,6 +11,7 @@ import {
   type QueryType,
   SCREEN_THRESHOLD,
   type ScreeningIndex,
+  type ScreenMatch,
   type ScreenQuery,
 } from "../../core/screening/index.js";
 import { loadIndexWithBytes } from "../../sanctions/load-index.js";
@@ -70,56 +71,10 @@ export function register(program: Command): void {
     )
     .option("--json", "print JSON")
     .action(async (name: string | undefined, opts: ScreenOpts, cmd: Command) => {
-      const t = threshold(opts.threshold);
-      const limit = Number(opts.limit);
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new AppError("usage", `--limit must be a positive whole number, got "${opts.limit}"`);
-      const modes = [
-        name !== undefined,
-        opts.input !== undefined,
-        !!opts.sponsors,
-        !!opts.persons,
-      ].filter(Boolean).length;
-      if (modes !== 1)
-        throw new AppError(
-          "usage",
-          "give exactly one of: a NAME, --input FILE.csv, --sponsors, --persons",
-        );
-      if (opts.workers !== undefined && !/^[1-9]\d*$/.test(opts.workers))
-        throw new AppError(
-          "usage",
-          `--workers must be a positive whole number, got "${opts.workers}"`,
-        );
-      if (opts.input && !opts.out) throw new AppError("usage", "--input needs --out FILE.jsonl");
-      if (opts.type && !QUERY_TYPES.includes(opts.type as QueryType))
-        throw new AppError(
-          "usage",
-          `--type "${opts.type}": expected one of ${QUERY_TYPES.join(", ")}`,
-        );
-      if (opts.birthDate && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.birthDate))
-        throw new AppError(
-          "usage",
-          `--birth-date "${opts.birthDate}": expected YYYY, YYYY-MM or YYYY-MM-DD`,
-        );
+      const { t, limit } = checkOptions(name, opts);
       await withCommandStore(cmd, async (store) => {
         const { index, bytes } = await loadIndexWithBytes(store, opts.list);
-        if (opts.input && opts.out) {
-          const progress = createProgress({ json: opts.json });
-          progress.start(0, "screen");
-          const r = await screenBatch(bytes, opts.input, opts.out, {
-            threshold: t,
-            limit,
-            workers: opts.workers === undefined ? undefined : Number(opts.workers),
-            onProgress: (n) => progress.update(n),
-          });
-          progress.stop();
-          if (opts.json) printJson({ ...r, threshold: t, out: opts.out });
-          else
-            printLine(
-              `${r.queries} queries, ${r.matched} with a match ≥ ${t}, ${r.errors} rejected rows, ${r.seconds.toFixed(1)} s → ${opts.out}`,
-            );
-          return;
-        }
+        if (opts.input && opts.out) return runBatch(bytes, opts.input, opts.out, opts, t, limit);
         if (opts.sponsors || opts.persons) {
           const r = await screenStore(store, index, opts.sponsors ? "sponsor" : "person", t);
           if (opts.json) printJson({ ...r, threshold: t });
@@ -138,34 +93,88 @@ export function register(program: Command): void {
           if (name === undefined) throw new AppError("usage", "--explain needs a NAME");
           return printExplanation(index.explain(q, opts.explain), opts.explain, q, t, !!opts.json);
         }
-        const matches = index.screen(q, { limit });
-        if (opts.json) {
-          printJson({
-            query: q,
-            threshold: t,
-            matches: matches.map((m) => ({ ...m, match: m.score >= t })),
-          });
-          return;
-        }
-        if (matches.length === 0) {
-          printLine(`no candidates for "${name}"`);
-          return;
-        }
-        printTable(
-          matches.map((m, i) => ({
-            rank: i + 1,
-            score: m.score.toFixed(3),
-            match: m.score >= t ? "MATCH" : "",
-            list: m.list,
-            reference: m.reference,
-            name: m.name,
-            dprk: m.dprk ? "DPRK" : "",
-          })),
-        );
-        printLine();
-        for (const [i, m] of matches.entries()) printLine(`${i + 1}. ${explainMatch(m)}`);
+        printMatches(index.screen(q, { limit }), q, t, !!opts.json);
       });
     });
+}
+
+/** The threshold and limit, once the options are checked: one mode, valid values. */
+function checkOptions(name: string | undefined, opts: ScreenOpts): { t: number; limit: number } {
+  const t = threshold(opts.threshold);
+  const limit = Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new AppError("usage", `--limit must be a positive whole number, got "${opts.limit}"`);
+  const modes = [name !== undefined, opts.input !== undefined, !!opts.sponsors, !!opts.persons];
+  if (modes.filter(Boolean).length !== 1)
+    throw new AppError(
+      "usage",
+      "give exactly one of: a NAME, --input FILE.csv, --sponsors, --persons",
+    );
+  if (opts.workers !== undefined && !/^[1-9]\d*$/.test(opts.workers))
+    throw new AppError("usage", `--workers must be a positive whole number, got "${opts.workers}"`);
+  if (opts.input && !opts.out) throw new AppError("usage", "--input needs --out FILE.jsonl");
+  if (opts.type && !QUERY_TYPES.includes(opts.type as QueryType))
+    throw new AppError("usage", `--type "${opts.type}": expected one of ${QUERY_TYPES.join(", ")}`);
+  if (opts.birthDate && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.birthDate))
+    throw new AppError(
+      "usage",
+      `--birth-date "${opts.birthDate}": expected YYYY, YYYY-MM or YYYY-MM-DD`,
+    );
+  return { t, limit };
+}
+
+/** `screen --input FILE --out FILE`: the batch, with a progress bar on a terminal. */
+async function runBatch(
+  bytes: Uint8Array,
+  input: string,
+  out: string,
+  opts: ScreenOpts,
+  t: number,
+  limit: number,
+): Promise<void> {
+  const progress = createProgress({ json: opts.json });
+  progress.start(0, "screen");
+  const r = await screenBatch(bytes, input, out, {
+    threshold: t,
+    limit,
+    workers: opts.workers === undefined ? undefined : Number(opts.workers),
+    onProgress: (n) => progress.update(n),
+  });
+  progress.stop();
+  if (opts.json) printJson({ ...r, threshold: t, out });
+  else
+    printLine(
+      `${r.queries} queries, ${r.matched} with a match ≥ ${t}, ${r.errors} rejected rows, ${r.seconds.toFixed(1)} s → ${out}`,
+    );
+}
+
+/** One name's candidates: a table, then why each scored what it did. */
+function printMatches(matches: ScreenMatch[], q: ScreenQuery, t: number, json: boolean): void {
+  if (json) {
+    printJson({
+      query: q,
+      threshold: t,
+      matches: matches.map((m) => ({ ...m, match: m.score >= t })),
+    });
+    return;
+  }
+  if (matches.length === 0) {
+    printLine(`no candidates for "${q.name}"`);
+    return;
+  }
+  printTable(
+    matches.map((m, i) => ({
+      rank: i + 1,
+      score: m.score.toFixed(3),
+      match: m.score >= t ? "MATCH" : "",
+      list: m.list,
+      reference: m.reference,
+      name: m.name,
+      dprk: m.dprk ? "DPRK" : "",
+    })),
+  );
+  printLine();
+  for (const [i, m] of matches.entries()) printLine(`${i + 1}. ${explainMatch(m)}`);
 }
 
 function printExplanation(

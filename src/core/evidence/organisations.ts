@@ -14,10 +14,10 @@ export interface OrgMention {
 
 // Words that end an English organisation name (a legal form or a line of business).
 const EN_TAIL =
-  "(?:LLC|JSC|OJSC|PJSC|CJSC|GmbH|S\\.A\\.|SA\\b|Sp\\.?\\s?(?:Zoo|z\\s?o\\.\\s?o\\.)|Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.?|Inc\\.|Shipping|Shipyards?|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39|Pavilion|Restaurant|Hotel)";
+  "(?:LLC|JSC|OJSC|PJSC|CJSC|GmbH|S\\.A\\.|SA\\b|Sp\\.?\\s?(?:Zoo|z\\s?o\\.\\s?o\\.)|Co\\.,?\\s*Ltd\\.?|Company(?:,?\\s*Ltd\\.?)?|Co\\.|Ltd\\.?|Group|Corporation|Corp\\.?|Inc\\.|Shipping|Shipyards?|Factory|Plant|Trading(?:\\s+Co(?:mpany|\\.))?|Seafoods?|Foodstuffs?|Foods?|Garments?|Textiles?|Industry(?:\\s*(?:&|and)\\s*Trade)?|Industrial|Enterprises?|Bureau|Products|Fisheries|Clothing|Apparel|Pharmaceuticals?|Electronics|Logistics|General\\s+Bureau|Office\\s+39|Pavilion|Restaurant|Hotel|Association)";
 const CAP_WORD = "(?:[A-Z][\\w'’\\-]*|&|and|of)";
 const EN_ORG = new RegExp(
-  `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:\\s+for\\s+[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})?(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
+  `\\b[A-Z][\\w'’\\-]*(?:\\s+${CAP_WORD}){0,6}\\s+${EN_TAIL}(?:\\s+No\\.?\\s?\\d+\\b)?(?:\\s+for\\s+[A-Z][\\w'’-]*(?:\\s+[A-Z][\\w'’-]*){0,3})?(?:,?\\s+(?:Co\\.,?\\s*)?Ltd\\.?)?(?![\\w])|\\bMinistry\\s+of\\s+(?:the\\s+)?[A-Z][\\w'’]*(?:\\s+[A-Z][\\w'’]*){0,3}|\\bOffice\\s+39\\b`,
   "g",
 );
 // Russian legal forms written before the name: "OOO Stroykompleks", "JSC «Vostok»".
@@ -32,7 +32,7 @@ const EN_ORG_LOWER =
   /\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,5}\s+(?:garment|seafood|food|textile|clothing|wood|fish|processing|shoe)\s+(?:factory|plant|company|firm|mill)\b/g;
 // Leading words that start a sentence or a clause rather than a name.
 const EN_LEAD =
-  /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese|[A-Z][\w-]*['’]s)\s+)+/;
+  /^(?:(?:The|A|An|In|At|For|By|From|With|And|But|Of|To|On|Both|Its|Their|Two|Several|Some|Many|Other|One|Local|North|South|Chinese|[A-Z][\w-]*['’]s|[A-Z][\w]*-based)\s+)+/;
 // Where a coordinated list of names splits: "Korea Osong Shipping and Chonsurim Trading",
 // "Nauta SA and Crist SA" are two names, each ending in its own legal form or line of business.
 const EN_SPLIT = new RegExp(`(?<=${EN_TAIL})\\s+and\\s+(?=[A-Z])`, "g");
@@ -44,6 +44,9 @@ const ZH_ORG =
 // "인력공급업체인 노리소프트", "IT 회사인 KCC그룹".
 const ZH_APPOSED =
   /(?:公司|企业|企業|集团|集團)(?<name>(?:(?![的有和与與是在为為])[\p{Script=Han}A-Za-z]){2,10}?(?:贸易|貿易|LLC|商社|集团|集團))/gu;
+// "the Russian company Tynda-Les": a capitalised name right after a lower-case category noun.
+const EN_APPOSED =
+  /\b(?:company|firm|contractor|enterprise)\s+(?<name>[A-Z][\w'’]*-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})(?=[\s,.;:)]|$)/gu;
 const KO_APPOSED =
   /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s['‘"“]?(?<name>[가-힣A-Za-z0-9]{2,15}?)['’"”]?(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서|를\s통해)?[\s,.·'"”)]|$)/gu;
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
@@ -58,7 +61,7 @@ const ZH_NOT_NAME =
 // Where a Chinese name starts: after the last preposition, verb of employment, particle or
 // description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
 const ZH_CUT =
-  /^.*(?:或者|[在于被由向到从給给为為与與及和或受雇的是、，,：:党黨]|一家|企业|企業|——|旗下|下属|下屬|包括|[一二三四五六七八九十两兩\d]+(?:名|个|個|家))/u;
+  /^.*(?:或者|[在于被由向到从給给为為与與及和或受雇的是、，,：:党黨]|一家|多家|几家|幾家|不少|一些|许多|許多|否认|否認|企业|企業|——|旗下|下属|下屬|包括|[一二三四五六七八九十两兩\d]+(?:名|个|個|家))/u;
 const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국|창작사|그룹)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 
@@ -125,7 +128,7 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     const start = from + m.index + lead;
     out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
-  for (const re of [ZH_APPOSED, KO_APPOSED]) pushApposed(out, slice, from, re);
+  for (const re of [ZH_APPOSED, KO_APPOSED, EN_APPOSED]) pushApposed(out, slice, from, re);
   // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
   // company.
   return out

@@ -70,7 +70,7 @@ const VAGUE_RE =
   "(?:hundreds|tens)\\s+of\\s+thousands(?:\\s+of)?|(?:several|a\\s+few)\\s+dozen|(?:several|a\\s+few)\\s+(?:thousand|hundred)|thousands\\s+of|hundreds\\s+of|(?:several\\s+)?dozens\\s+of|scores\\s+of";
 
 const AT_LEAST =
-  "more\\s+than|at\\s+least|over|upwards\\s+of|no\\s+fewer\\s+than|no\\s+less\\s+than|just\\s+over|well\\s+over|in\\s+excess\\s+of";
+  "exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|more\\s+than|at\\s+least|over|upwards\\s+of|no\\s+fewer\\s+than|no\\s+less\\s+than|just\\s+over|well\\s+over|in\\s+excess\\s+of";
 const AT_MOST =
   "up\\s+to|as\\s+many\\s+as|fewer\\s+than|less\\s+than|under|just\\s+under|no\\s+more\\s+than|at\\s+most";
 const APPROX =
@@ -158,8 +158,16 @@ export function findEnglishQuantities(text: string, from = 0, to = text.length):
       const lo = parseEnglishNumber(raw1);
       const hi = parseEnglishNumber(g.b2 ?? g.r2 ?? g.w2!);
       if (lo === null || hi === null || hi < lo) continue;
-      // "2-3,000" means 2,000–3,000; "20 to 50" stays as written.
-      const lo2 = lo < 10 && hi >= 1000 && !/,/.test(raw1) ? lo * 1000 : lo;
+      // "2-3,000" means 2,000–3,000 and "12–15 thousand" 12,000–15,000: the high end's scale
+      // is shared when the low end has none; "20 to 50" stays as written.
+      const scale = /(million|thousand|hundred)$/i.exec((g.r2 ?? g.b2 ?? "").trim())?.[1];
+      const shared = scale && !/[a-z]$/i.test(raw1.trim()) ? SCALES[scale.toLowerCase()]! : 1;
+      const lo2 =
+        shared > 1 && lo * shared <= hi
+          ? lo * shared
+          : lo < 10 && hi >= 1000 && !/,/.test(raw1)
+            ? lo * 1000
+            : lo;
       out.push({ ...base, min: lo2, max: hi, qualifier: "range" });
       continue;
     }
@@ -248,21 +256,24 @@ export function parseCjkNumber(raw: string): number | null {
   return seen ? Math.round(total + section + (digit ?? 0)) : null;
 }
 
-const ZH_NUM = "\\d[\\d.,]*[万萬千]?|[零〇一二两兩三四五六七八九十百千万萬]+";
+// Digits may carry their units in turn: "2千5百" is 2,500.
+const ZH_NUM = "(?:\\d[\\d.,]*[万萬千百])+\\d*|\\d[\\d.,]*|[零〇一二两兩三四五六七八九十百千万萬]+";
 // Two neighbouring digits before a unit are a range: 两三百 is 200–300, 三四千 3,000–4,000.
 const ZH_ADJACENT = "一两|一兩|两三|兩三|二三|三四|四五|五六|六七|七八|八九";
-// What may follow a Chinese count of people: a classifier (名, 人) or a people noun.
+// What may follow a Chinese count of people: a classifier (名, 人), a people noun, or a noun
+// phrase of a few modifiers headed by a worker noun, after an optional classifier (个, 位):
+// "数万俄罗斯朝鲜工人", "二十几个工友".
 const ZH_PEOPLE_AHEAD =
-  "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似)";
+  "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似|(?:个|個|位)?[^\\s\\d，。,、；;：:（）()]{0,6}?(?:工人|劳工|勞工|工友|员工|員工|人力|渔工|漁工))";
 const ZH_RE = new RegExp(
   `(?<q>(?:最多|至多|最高)(?:可以|可能|将|將|会|會|能)?(?:达到|達到|达|達|为|為)|大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|最多达|最多達|多达|多達|高达|高達|最多|上|不少于|不少於|不到|不足|达|達)?\\s?` +
-    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:名|人)?(?:至|到|~|～|∼|〜|-|—|–)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
+    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<tens>[二三四五六七八九])十(?:几|幾)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:名|人)?(?:至|到|~|～|∼|〜|-|—|–)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?\\s?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
 // A Chinese count written after its noun: "朝鲜人超过十万", "勞工人數共17萬".
 const ZH_NOUN_FIRST = new RegExp(
-  `(?:朝鲜人|朝鮮人|北韩人|北韓人|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|已达|已達|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
+  `(?:朝鲜人|朝鮮人|北韩人|北韓人|(?:朝鲜|朝鮮|北韩|北韓)居民|劳工|勞工|工人|员工|員工)(?:人数|人數)?(?<q>共|总计|總計|约为|約為|约|約|超过|超過|逾|已达|已達|达|達|近|接近)\\s?(?<n>${ZH_NUM})(?![\\d.,名人万萬千])`,
   "gu",
 );
 // A bare count of tens of thousands before 在 + a place, in a list about workers: "这10万名劳工中,
@@ -339,9 +350,10 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       if (end <= start) continue;
       const base = { start, end, text: text.slice(start, end) };
       if (out.some((o) => o.start < end && start < o.end)) continue;
-      // 十几名: more than ten, fewer than twenty.
-      if (g.teen) {
-        out.push({ ...base, min: 11, max: 19, qualifier: "vague" });
+      // 十几名: more than ten, fewer than twenty; 二十几 21–29.
+      if (g.teen || g.tens) {
+        const tens = g.tens ? parseCjkNumber(g.tens)! * 10 : 10;
+        out.push({ ...base, min: tens + 1, max: tens + 9, qualifier: "vague" });
         continue;
       }
       // "수백에서 2천 명까지": a vague low end and a figure as the high one.

@@ -39,6 +39,13 @@ export interface SuggestOptions {
   published?: string | null;
 }
 
+// Words that stand for workers named before: a pronoun, "the rest", or the figure itself
+// ("this figure", "the total", 그 규모, 其中, 该数字). A bare count is a count of workers only when
+// a worker noun or one of these is in its own sentence.
+const ANAPHOR =
+  /\b(?:they|them|these|those|the\s+rest|the\s+remaining|(?:this|that|the)\s+(?:figure|number|total))\b|이들|그들|그\s?규모|이\s?중|이\s?가운데|他们|她们|他們|她們|其中|该数字|該數字|这一数字|這一數字|规模|規模/iu;
+const MOVEMENT =
+  /\b(?:arrived|went|came|entered|returned|left|were\s+sent|follow(?:ed)?|employed|work(?:ed|ing)?)\b|\d\s+more\b|\brepatriated\b|일하|근무|고용|工作|务工|務工|打工|도착|입국|파견|송환|[갔왔]다|간\s?것|온\s?것|到达|抵达|抵達|入境|前往|派往|来到|來到|遣返/u;
 const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 // "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
 // "쿠웨이트 주거관리국은 1천800명이라고 공식 발표했습니다", "该局表示": the same in Korean and Chinese.
@@ -65,6 +72,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const inHeading = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
+  const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
   segs.forEach((seg, index) => {
     if (skipped.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
@@ -111,6 +119,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
+    const governs = workersGovern(text, segs, index, hasWorkers);
     const topicWorkers = nearWorkers || firstWorkerParagraph < seg.paragraph;
     // "각각 38, 332명", "分别为1200人和800人", "1,200 and 800 … respectively": each count with
     // the period or place in its position, when a worker noun governs the list.
@@ -122,7 +131,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         ...placeFields(l.place ?? countPlace(text, l, seg, free, places, context), places),
         ...listedCountFields(l),
       });
-    const counts = findWorkerCounts(text, masked, seg, hasWorkers, nearWorkers, topicWorkers);
+    const counts = findWorkerCounts(text, masked, seg, hasWorkers, governs, topicWorkers);
     for (const q of counts.filter((c) => !listed.some((l) => l.start < c.end && c.start < l.end))) {
       const place = countPlace(text, q, seg, free, places, context);
       const endAt = Math.max(
@@ -137,42 +146,122 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         valueText: q.text,
         qualifier: q.qualifier,
       });
+      carryPeriod(out[out.length - 1]!, text.slice(seg.start, q.start), index, lastPeriod);
     }
-    // Statement kinds: one claim per kind per sentence, the sentence as the quote.
-    const durations = findDurations(text, seg.start, seg.end);
-    for (const kind of statementKinds(sentenceText, hasWorkers)) {
-      if (kind === "incident" && !isNewWorkersIncident(sentenceText, nearWorkers, out)) continue;
-      // Durations qualify stays, limits and deadlines; an incident's length is not its value.
-      const duration = kind === "incident" ? undefined : durations[0];
-      draft(kind, [seg.start, seg.end], {
-        ...placeFields(free[0] ?? context(), places),
-        ...(duration
-          ? {
-              valueMin: duration.days,
-              valueMax: duration.days,
-              valueUnit: "days" as const,
-              valueText: duration.text,
-              qualifier: "exact" as const,
-            }
-          : {}),
-      });
-    }
-    // Employers: organisation names in a paragraph about work.
-    if (employerParagraphs.has(seg.paragraph)) {
-      for (const org of orgs) {
-        // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
-        const after = text.slice(org.end, org.end + 40);
-        if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
-        const inName = places.find(text, org.start, org.end)[0];
-        const place = inName ?? nearestPlace(free, org.start) ?? context();
-        draft("employer", [org.start, org.end], {
-          ...placeFields(place, places),
-          organisation: org.name,
-        });
-      }
-    }
+    const near = { free, context, places };
+    for (const kind of statementKinds(sentenceText, hasWorkers))
+      if (kind !== "incident" || isNewWorkersIncident(sentenceText, nearWorkers, out))
+        suggestStatement(text, seg, kind, near, draft);
+    if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
   });
   return rankClaims(out, (c) => inHeading.has(c));
+}
+
+type Draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => void;
+
+/** A sentence's places free of organisation names, and its context place when it has none. */
+interface Near {
+  free: PlaceMention[];
+  context: () => PlaceMention | undefined;
+  places: PlaceIndex;
+}
+
+/**
+ * A statement kind (one claim per kind per sentence, the sentence as the quote), with the
+ * sentence's first duration as its value: durations qualify stays, limits and deadlines; an
+ * incident's length is not its value.
+ */
+function suggestStatement(text: string, seg: Segment, kind: ClaimKind, near: Near, draft: Draft) {
+  const duration = kind === "incident" ? undefined : findDurations(text, seg.start, seg.end)[0];
+  draft(kind, [seg.start, seg.end], {
+    ...placeFields(near.free[0] ?? near.context(), near.places),
+    ...(duration
+      ? {
+          valueMin: duration.days,
+          valueMax: duration.days,
+          valueUnit: "days" as const,
+          valueText: duration.text,
+          qualifier: "exact" as const,
+        }
+      : {}),
+  });
+}
+
+/** Employers: organisation names in a paragraph about work, not where workers come from. */
+function suggestEmployers(
+  text: string,
+  orgs: ReturnType<typeof findOrganisations>,
+  near: Near,
+  draft: Draft,
+) {
+  for (const org of orgs) {
+    // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
+    const after = text.slice(org.end, org.end + 40);
+    if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
+    const inName = near.places.find(text, org.start, org.end)[0];
+    const place = inName ?? nearestPlace(near.free, org.start) ?? near.context();
+    draft("employer", [org.start, org.end], {
+      ...placeFields(place, near.places),
+      organisation: org.name,
+    });
+  }
+}
+
+/** The period of the last count that named its own, and the sentence it is in. */
+interface CountPeriod {
+  index: number;
+  from: string | null;
+  to: string | null;
+}
+
+const SAME_PERIOD = /같은\s?기간|동기|同期|the\s+same\s+period/iu;
+
+/**
+ * Statistics go on in the sentences after their date: a count with no date of its own within
+ * two sentences of a dated count takes that count's period ("지난해 3분기에 … 365명이 입국했다.
+ * 대다수(235명)가 사업 목적으로…"). A year with "the same period" (2012년 같은 기간, 同期) is
+ * that period's months in that year.
+ */
+function carryPeriod(claim: ClaimDraft, before: string, index: number, last: CountPeriod) {
+  const near = index - last.index <= 2 && last.from !== null && last.to !== null;
+  if (claim.periodStart === null) {
+    if (near) {
+      claim.periodStart = last.from;
+      claim.periodEnd = last.to;
+    }
+    return;
+  }
+  const year = /^(\d{4})-01-01$/.exec(claim.periodStart)?.[1];
+  if (
+    near &&
+    year &&
+    claim.periodEnd === `${year}-12-31` &&
+    SAME_PERIOD.test(before.slice(-24)) &&
+    last.from!.slice(0, 4) === last.to!.slice(0, 4)
+  ) {
+    claim.periodStart = `${year}${last.from!.slice(4)}`;
+    claim.periodEnd = `${year}${last.to!.slice(4)}`;
+    return;
+  }
+  Object.assign(last, { index, from: claim.periodStart, to: claim.periodEnd });
+}
+
+/** Whether workers can be what a bare count in sentence `index` counts: a worker noun or a word
+ * standing for one (ANAPHOR) in the sentence, or a sentence that goes on moving or employing the
+ * workers of the sentence before, or adds to them ("Some 300 more were seen", "5월에는 약 500명이 단둥에 갔다", "In May, 500 more arrived", "…823명을
+ * 송환했다"). */
+function workersGovern(text: string, segs: Segment[], index: number, hasWorkers: boolean) {
+  const seg = segs[index]!;
+  const sentence = text.slice(seg.start, seg.end);
+  if (hasWorkers || ANAPHOR.test(sentence)) return true;
+  const prev = segs[index - 1];
+  return (
+    prev !== undefined &&
+    prev.paragraph >= seg.paragraph - 1 &&
+    (WORKER_CONTEXT.test(text.slice(prev.start, prev.end)) ||
+      ANAPHOR.test(text.slice(prev.start, prev.end))) &&
+    MOVEMENT.test(sentence)
+  );
 }
 
 /** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
@@ -285,7 +374,7 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 // Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)", a
 // screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]").
 const PHOTO_CREDIT =
-  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bvia\s+Getty\s+Images\b|자료사진|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
+  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
 /** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
 function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {

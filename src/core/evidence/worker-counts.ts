@@ -18,9 +18,9 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
 const NOT_WORKERS = new RegExp(
-  `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|${NON_WORKER_EN})\\b`,
+  `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|South\\s+Koreans|${NON_WORKER_EN})\\b`,
   "i",
 );
 // A word after the number that makes it something other than a head count.
@@ -31,11 +31,11 @@ const OTHER_NOUN =
 // workers, or DPRK nationals ("北韩人", "북한 주민") — possibly as the end of a compound
 // ("建筑工人", "전문인력").
 const ZH_WORKER_HEAD =
-  "(?:工人|劳工|勞工|女工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人)";
+  "(?:工人|劳工|勞工|女工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
 const ZH_MODIFIER =
   "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
 const KO_WORKER_HEAD =
-  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람)";
+  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커)";
 const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
 const CJK_WORKER_NEAR = new RegExp(
   `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
@@ -102,7 +102,13 @@ export function findWorkerCounts(
     const after = text.slice(q.end, seg.end);
     const isCjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(q.text) || /^\s?[名人명]/u.test(after);
     const count = isCjk
-      ? cjkWorkerCount(q, text.slice(seg.start, q.start), after, nearWorkers || accepted)
+      ? cjkWorkerCount(
+          q,
+          text.slice(seg.start, q.start),
+          after,
+          nearWorkers || accepted,
+          topicWorkers,
+        )
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
     out.push(count);
@@ -137,6 +143,18 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
 }
 
 const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
+
+const CJK_PURPOSE = "(?:사업|교육|노동|취업|유학|학업|商务|商務|求职|求職|就业|就業|留学|留學)";
+const CJK_PURPOSE_BEFORE = new RegExp(
+  `${CJK_PURPOSE}\\s?(?:목적|목적으로는|人员|人員)?\\s?(?:为|為|은|는)?\\s?$`,
+  "u",
+);
+const CJK_PURPOSE_AFTER = new RegExp(
+  `^\\s?[)）]?\\s?(?:이|가|은|는)?\\s?${CJK_PURPOSE}\\s?목적`,
+  "u",
+);
+const OTHER_BREAKDOWN =
+  /(?:관광|친지\s?방문|친척\s?방문|기타\s?목적|개인\s?사유|여행|旅游|旅遊|观光|觀光|探亲|探親|亲友|親友|其他目的)[^,，。.;；]{0,12}$|(?:성별|연령별|교통수단\s?별|按性别|按性別|按年龄|按年齡)[^.。]*$/u;
 
 // The people nouns a bare count may stand for, workers or not: the last one before it in its
 // sentence is its antecedent ("首批1500名兵力后,增派1500多人": soldiers, not workers).
@@ -174,6 +192,7 @@ function cjkWorkerCount(
   sentenceBefore: string,
   after: string,
   nearWorkers: boolean,
+  topicWorkers: boolean,
 ): WorkerCount | null {
   const before = sentenceBefore.slice(-12);
   if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
@@ -185,12 +204,23 @@ function cjkWorkerCount(
     (CJK_NON_WORKER_BEFORE.test(before) || antecedentIsNonWorker(sentenceBefore))
   )
     return null;
+  // Entry statistics broken down by purpose, sex, age or transport: a bare count after a purpose
+  // that hides no work (tourism, family visits, "other purposes") or in a breakdown by sex, age
+  // or means of transport is no count of workers ("관광은 1500명", "赴中国旅游的人数为4500名",
+  // "성별로는 남성이 7만7300명").
+  if (!CJK_WORKER_PHRASE.test(after) && !nounAfter && OTHER_BREAKDOWN.test(sentenceBefore))
+    return null;
   // "수십 명씩", "수천 명씩 고용하는 나라들": a vague number per unit is a typical size, no tally.
   if (q.qualifier === "vague" && /^\s?씩/u.test(after)) return null;
   // A count of people (名, 명) in a paragraph about workers, or after a count of workers in the
   // same sentence ("5,236 名北韓人當中,有 3,765 人"), is a count of workers, and so is one
   // right after or before a worker noun ("북한 주민 3천여 명", "朝鲜工人约300名").
-  const governed = nounAfter || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
+  // Entries by a purpose that can hide work (business, study, work: "교육 62명", "대다수(235명)가
+  // 사업 목적으로", "求职人员为7.96万名") in a report about workers are counts of them.
+  const purpose =
+    topicWorkers && (CJK_PURPOSE_BEFORE.test(before) || CJK_PURPOSE_AFTER.test(after));
+  const governed =
+    nounAfter || purpose || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
   if (!governed && !nearWorkers) return null;
   // A handful of people with no worker noun ("7명", "5人") in a passage about workers are
   // individuals named in it (sanctioned, interviewed), not a head count of workers.
@@ -220,7 +250,7 @@ function englishWorkerCount(
   if (noun !== null) {
     const nounEnd = q.end + noun;
     if (/^\s*(?:said|say|says|told|interviewed)\b/i.test(text.slice(nounEnd, seg.end))) return null;
-    return withBound({ ...q, nounEnd }, text.slice(nounEnd, seg.end));
+    return withBound(shareOf(text, { ...q, nounEnd }, seg), text.slice(nounEnd, seg.end));
   }
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
   // alone", "…has risen to 3,000.", "some 50,000 were in China").
@@ -247,10 +277,14 @@ function englishWorkerCount(
     /\b(?:education(?:al\s+purposes)?|study|studies|business|work|employment),?\s+at\s*$/i.test(
       before,
     );
+  // "The total reached 4,000", "this figure stood at 1,117": the figure itself is the subject.
+  const figure = /\b(?:this|that|the)\s+(?:figure|number|total)\b[^.;]{0,40}$/i.test(
+    text.slice(seg.start, q.start),
+  );
   // In "About 1,200 work in Tumen, 800 in Helong", the second count follows the first.
   const ok =
     (ctx.hasWorkers ||
-      (ctx.nearWorkers && (verbFollows || ctx.accepted || changeEnd)) ||
+      (ctx.nearWorkers && (verbFollows || ctx.accepted || changeEnd || figure)) ||
       (ctx.topicWorkers && (presence || purpose))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
@@ -287,6 +321,23 @@ function englishNoun(after: string): number | null | "blocked" {
       return null;
   }
   return null;
+}
+
+// "60 percent of its 3,000 workers": the share of a stated total is the count.
+const SHARE_BEFORE =
+  /(\d+(?:\.\d+)?)\s*(?:percent|per\s*cent|%)\s+of\s+(?:its|their|the|his|her|these|those|some|about|around)?\s*$/i;
+
+function shareOf(text: string, c: WorkerCount, seg: Segment): WorkerCount {
+  const m = SHARE_BEFORE.exec(text.slice(seg.start, c.start));
+  if (!m || c.min === null || c.max === null || c.qualifier === "vague") return c;
+  const pct = Number(m[1]) / 100;
+  if (!(pct > 0 && pct <= 1)) return c;
+  return {
+    ...c,
+    start: seg.start + m.index,
+    min: Math.round(c.min * pct),
+    max: Math.round(c.max * pct),
+  };
 }
 
 /** "workforces of 200 people or less" is at most 200; "500 workers or more" at least 500. */

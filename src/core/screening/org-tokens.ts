@@ -8,7 +8,14 @@
  */
 import { pinyin } from "pinyin-pro";
 import { romanize } from "../names/index.js";
-import { CJK_ORG_WORDS, foldText, hasCjk, type OrgName, splitOrgName } from "./text.js";
+import {
+  CJK_ORG_WORDS,
+  foldText,
+  hasCjk,
+  type OrgName,
+  splitOrgName,
+  translatedOrgTokens,
+} from "./text.js";
 
 const CJK_WORDS_BY_LENGTH = Object.keys(CJK_ORG_WORDS).sort((a, b) => b.length - a.length);
 const HAN = /\p{Script=Han}/u;
@@ -35,7 +42,13 @@ function readChunk(chunk: string): string[][] {
 /** Readings of an organisation name as token lists (one for Latin names, a few for CJK). */
 export function orgTokenVariants(name: string): { variants: string[][]; legalForms: string[] } {
   const split: OrgName = splitOrgName(name);
-  if (!hasCjk(name)) return { variants: [split.core], legalForms: split.legalForms };
+  if (!hasCjk(name)) {
+    const translated = translatedOrgTokens(split.core);
+    return {
+      variants: translated ? [split.core, translated] : [split.core],
+      legalForms: split.legalForms,
+    };
+  }
   // Rebuild the CJK text without its legal form, then cut it into dictionary words and chunks.
   const text = split.core.join(" ");
   const pieces: (string | string[])[] = [];

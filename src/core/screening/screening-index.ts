@@ -37,7 +37,7 @@ import {
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymOf, hasCjk, personTokens } from "./text.js";
+import { acronymOf, branchParents, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -125,6 +125,12 @@ const TUNING = {
    */
   personUnmatchedWeight: 1,
   orgMinRarity: 0.2,
+  /**
+   * A Korean query whose two given syllables, swapped, read as a listed name (Jin-ho for HO-JIN):
+   * a clerk's slip or another person (the two are different given names), so it ranks the
+   * listed name but stays below the threshold on the name alone.
+   */
+  transposedGivenFactor: 0.8,
 } as const;
 
 /** A person name aligned by initials alone stays below any match. */
@@ -213,6 +219,18 @@ function looksLikeSyllables(tokens: readonly string[]): boolean {
   );
 }
 
+/**
+ * The name with its two given syllables swapped (Yoon Jin-ho → Yoon, Ho-jin; 윤진호 → 윤, 호진),
+ * by its best reading; undefined when that reading has not exactly two different ones.
+ */
+function transposedGiven(parsed: PreparedName): PreparedName | undefined {
+  const best = parsed.parses[0];
+  const slots = best?.givenParses[0];
+  if (!best?.family || slots?.length !== 2 || slots[0]!.spelling === slots[1]!.spelling) return;
+  const sep = best.script === "latin" ? "-" : "";
+  return prepareName({ full: `${best.family}, ${slots[1]!.spelling}${sep}${slots[0]!.spelling}` });
+}
+
 function isPersonKind(kind: EntityKind): boolean {
   return kind === "person";
 }
@@ -232,6 +250,8 @@ interface PreparedQuery {
   sides: SideCache;
   /** The query parsed as a personal name, on first use. */
   parsed?: PreparedName;
+  /** Its two given syllables swapped, when it reads as a Korean name with two. */
+  transposed?: PreparedName;
   /** Whether its person tokens are all CJK, none, or some. */
   tokenScript: TokenScript;
 }
@@ -320,7 +340,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 7;
+export const INDEX_FORMAT = 8;
 
 interface SerialisedHead {
   format: number;
@@ -588,15 +608,25 @@ export class ScreeningIndex {
     const pt = personTokens(q.name);
     let koreanKeys: string[] = [];
     let parsed: PreparedName | undefined;
+    let transposed: PreparedName | undefined;
     if (q.type !== "org") {
       // Parsed once: for the blocking keys here and for compareNames against candidates.
       parsed = prepareName({ full: q.name });
       koreanKeys = nameKeysOfParses(parsed.parses, { full: q.name });
       for (const k of koreanKeys) keys.add(`k:${k}`);
+      transposed = koreanKeys.length ? transposedGiven(parsed) : undefined;
+      if (transposed)
+        for (const k of nameKeysOfParses(transposed.parses, { full: transposed.text }))
+          keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
+    // A branch or office is read as its parent body too (KOMID Dandong Representative Office).
+    if (q.type !== "person")
+      for (const parent of branchParents(q.name))
+        for (const v of orgTokenVariants(parent).variants)
+          if (!org.variants.some((x) => x.join(" ") === v.join(" "))) org.variants.push(v);
     for (const v of org.variants) tokenKeys(v, keys);
     return {
       q,
@@ -610,6 +640,7 @@ export class ScreeningIndex {
       similarity: memoTokenSimilarity(),
       sides: new Map(),
       ...(parsed ? { parsed } : {}),
+      ...(transposed ? { transposed } : {}),
     };
   }
 
@@ -742,7 +773,21 @@ export class ScreeningIndex {
         if (!m) {
           if (!allowKorean) return undefined;
           p.parsed ??= prepareName({ full: p.q.name });
-          m = compareParsedNames(p.parsed, this.parsedName(n.name));
+          const listed = this.parsedName(n.name);
+          m = compareParsedNames(p.parsed, listed);
+          // The swapped reading counts ×0.8, so it can only win below that.
+          if (p.transposed && m.score < TUNING.transposedGivenFactor) {
+            const t = compareParsedNames(p.transposed, listed);
+            const score = Number((t.score * TUNING.transposedGivenFactor).toFixed(4));
+            if (score > m.score)
+              m = {
+                score,
+                explanation: [
+                  `given syllables transposed ×${TUNING.transposedGivenFactor}`,
+                  ...t.explanation,
+                ],
+              };
+          }
           p.koreanMemo.set(memoKey, m);
         }
         const forms = m.explanation;

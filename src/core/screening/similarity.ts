@@ -79,7 +79,7 @@ export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number
   }
   const len = Math.max(a.length, b.length);
   if (Math.min(a.length, b.length) < 4) return 0;
-  const budget = len <= 5 ? 1 : len <= 9 ? 2 : 3;
+  const budget = editBudget(len);
   let d = budget + 1;
   if (Math.abs(a.length - b.length) <= budget) d = boundedEditDistance(a, b, budget, rows);
   // Letters that transliteration systems write two ways count as one (Aleksandr / Alexander,
@@ -94,6 +94,11 @@ export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number
   // keep theirs; Lara/Sara do not).
   const firstDiffers = a.charCodeAt(0) !== b.charCodeAt(0) && len <= 5;
   return (1 - d / len) * (firstDiffers ? 0.8 : 1);
+}
+
+/** Edits a token of this many letters may carry and still count as the same word. */
+function editBudget(len: number): number {
+  return len <= 5 ? 1 : len <= 9 ? 2 : 3;
 }
 
 function hasFoldable(t: string): boolean {
@@ -388,11 +393,27 @@ function resemblesAny(t: string, other: readonly string[], similarity: TokenSimi
 }
 
 /**
- * A cheap necessary condition for `tokenSimilarity(a, b) > 0`: lengths within the largest edit
- * budget (3), or one of them vowel-less (a consonant skeleton may match).
+ * Whether a glued token is worth comparing with a token of the other side: lengths within three
+ * letters, or one side vowel-less (a consonant skeleton, or a consonant initial, may meet it) —
+ * and then only what `tokenSimilarity` can score above 0: an initial with the same first letter;
+ * other tokens of four letters or more with lengths within the edit budget (unless x/ph folding
+ * may change a length).
  */
 function mayResemble(a: string, b: string): boolean {
-  return Math.abs(a.length - b.length) <= 3 || isVowelPoor(a) !== isVowelPoor(b);
+  if (a === b) return true;
+  const vowelPoorDiffers = isVowelPoor(a) !== isVowelPoor(b);
+  if (a.length === 1 || b.length === 1)
+    return (
+      a.charCodeAt(0) === b.charCodeAt(0) &&
+      (vowelPoorDiffers || Math.abs(a.length - b.length) <= 3)
+    );
+  if (vowelPoorDiffers) return true;
+  if (Math.min(a.length, b.length) < 4) return false;
+  return (
+    Math.abs(a.length - b.length) <= editBudget(Math.max(a.length, b.length)) ||
+    hasFoldable(a) ||
+    hasFoldable(b)
+  );
 }
 
 /** Best alignment over glued variants of both sides. */

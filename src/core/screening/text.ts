@@ -286,6 +286,117 @@ const ORG_KIN: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Organisation words written in Latin letters as Korean or Chinese: their English, compared as a
+ * second reading of a name beside its own letters (a glued TONGBANGU'NHAENG still meets TONGBANG
+ * U'NHAENG letter by letter).
+ */
+export const ROMANIZED_ORG_WORDS: Readonly<Record<string, string>> = {
+  // The words of CJK_ORG_WORDS of two syllables or more as Latin letters write them: Korean in the
+  // DPRK, McCune–Reischauer and Revised Romanization systems (CHOSON … MUYOK HOESA for KOREA …
+  // TRADING CORPORATION), Chinese in Hanyu Pinyin (CHAOXIAN … MAOYI GONGSI). One-syllable words
+  // (총 chong, 总 zong) are left out: they are also syllables of names (CHONG CHON GANG).
+  // org-tokens.test.ts checks each against its romanization.
+  jituan: "group",
+  kurup: "group",
+  geurup: "group",
+  maoyi: "trading",
+  muyok: "trading",
+  muyeok: "trading",
+  shangmao: "trading",
+  shiye: "industrial",
+  gongye: "industrial",
+  paljon: "development",
+  palchon: "development",
+  baljeon: "development",
+  fazhan: "development",
+  kaifa: "development",
+  kaebal: "development",
+  gaebal: "development",
+  guoji: "international",
+  kukje: "international",
+  kukche: "international",
+  gukje: "international",
+  keji: "technology",
+  jishu: "technology",
+  kisul: "technology",
+  gisul: "technology",
+  yinhang: "bank",
+  unhaeng: "bank",
+  eunhaeng: "bank",
+  kuangye: "mining",
+  kwangop: "mining",
+  gwangeop: "mining",
+  haiyun: "shipping",
+  chuanwu: "shipping",
+  haeun: "shipping",
+  wuliu: "logistics",
+  touzi: "investment",
+  tuja: "investment",
+  thuja: "investment",
+  jianshe: "construction",
+  konsol: "construction",
+  geonseol: "construction",
+  hezuo: "cooperation",
+  hapjak: "cooperation",
+  hapchak: "cooperation",
+  xinxi: "information",
+  jongbo: "information",
+  chongbo: "information",
+  jeongbo: "information",
+  chaoxian: "korea",
+  choson: "korea",
+  joson: "korea",
+  joseon: "korea",
+};
+
+/** A name's core tokens with the Korean and Chinese words of ROMANIZED_ORG_WORDS in English, or undefined when it has none. */
+export function translatedOrgTokens(core: readonly string[]): string[] | undefined {
+  let changed = false;
+  const out = core.map((t) => {
+    const e = ROMANIZED_ORG_WORDS[t];
+    if (e) changed = true;
+    return e ?? t;
+  });
+  return changed ? out : undefined;
+}
+
+const DESIGNATION = String.raw`(?:representative\s+office|rep\.?\s+office|liaison\s+office|branch(?:\s+office)?|office)`;
+const PLACE_WORDS = String.raw`(?:[\p{L}'.]+\s+){1,2}`;
+/** "Beijing Branch of X", "Shanghai Office of the X". */
+const PREFIXED_BRANCH = new RegExp(
+  String.raw`^${PLACE_WORDS}${DESIGNATION}\s+of\s+(?:the\s+)?(.+)$`,
+  "iu",
+);
+/** "X, Dalian Branch", "X - Hong Kong Office", "X (Singapore Branch)", "X; Dubai Office". */
+const SEPARATED_BRANCH = new RegExp(
+  String.raw`^(.+?)\s*(?:,|;|\s[-–]\s|\()\s*${PLACE_WORDS}${DESIGNATION}\s*\)?$`,
+  "iu",
+);
+/** "Vladivostok Office, X". */
+const LEADING_BRANCH = new RegExp(String.raw`^${PLACE_WORDS}${DESIGNATION}\s*,\s*(.+)$`, "iu");
+/** "X Dandong Representative Office", "X Hong Kong Branch": one or two place words, no separator. */
+const TRAILING_BRANCH = /^(.+)\s+(?:representative\s+office|branch)$/iu;
+
+/**
+ * The body a branch or office name belongs to: "KOMID Dandong Representative Office", "NCG,
+ * Nampo Branch", "Beijing Branch of DCB" → KOMID, NCG, DCB. A branch acts for its parent, so
+ * screening reads it as the parent too. Without a separator the place may be one word or two,
+ * so both readings are given. Empty for any other name.
+ */
+export function branchParents(name: string): string[] {
+  const t = name.trim().replace(/\s+/g, " ");
+  const out: string[] = [];
+  for (const re of [PREFIXED_BRANCH, SEPARATED_BRANCH, LEADING_BRANCH]) {
+    const m = re.exec(t);
+    if (m?.[1]) out.push(m[1].trim());
+  }
+  const head = out.length === 0 ? TRAILING_BRANCH.exec(t)?.[1]?.split(" ") : undefined;
+  if (head && head.length >= 2) out.push(head.slice(0, -1).join(" "));
+  if (head && head.length >= 3) out.push(head.slice(0, -2).join(" "));
+  return [...new Set(out)].filter((x) => /\p{L}/u.test(x));
+}
+
+/**
  * Legal forms that appear glued to the name (JSCARGUMENT for JSC ARGUMENT): letter sequences no
  * word of a name starts or ends with, so splitting them off cannot cut a real word.
  */
