@@ -27,7 +27,6 @@
 import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 import type { AnalyzeRun } from "../run.js";
-import { withFsstStrings } from "../with-fsst-strings.js";
 import { decideScope } from "./analyze-scope.js";
 
 /** Days of a stay from entry to exit under the policy's convention (SQL expression). */
@@ -104,8 +103,7 @@ export async function reconstructStays(run: AnalyzeRun): Promise<number> {
       ? "DELETE FROM stays"
       : "DELETE FROM stays WHERE person_id IN (SELECT person_id FROM run_affected)",
   );
-  const insert = await insertStaysSql(store, policy);
-  await withFsstStrings(store, () => store.runPolled(insert));
+  await store.runPolled(await insertStaysSql(store, policy));
   // A later last day of the logs lengthens every stay still open at the end.
   if (!scope.full) await store.runPolled(openStaysSql(policy));
   for (const t of ["stays_mark", "stays_chain", "stays_fix", "stays_typical"])

@@ -9,7 +9,6 @@ import { RULES, type Rule, templateSql } from "../../core/detection/rules/index.
 import { sanctionedSponsor } from "../../core/detection/rules/sanctioned-sponsor.js";
 import { type Store, sqlString } from "../../db/store.js";
 import type { AnalyzeStep } from "../step.js";
-import { withFsstStrings } from "../with-fsst-strings.js";
 import { decideRulePersons } from "./analyze-scope.js";
 import { unchanged } from "./stays-step.js";
 
@@ -98,9 +97,7 @@ async function runRules(
     }
     stats[rule.id] = await runRule(store, rule, policy, "det_alerts", !whole(rule));
   }
-  await withFsstStrings(store, () =>
-    store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts"),
-  );
+  await store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts");
   await store.run("DROP TABLE det_alerts");
   await store.run("DROP TABLE IF EXISTS det_stay");
   await store.run("DROP TABLE det_member");
