@@ -65,8 +65,8 @@ export const longPresence: Rule = {
       GROUP BY w.pid, b.nights),
     evidence AS (
       SELECT f.pid, f.period_start, f.nights, count(*) AS stays, bool_or(o.cut) AS censored,
-             ${recordIdsInOrder("o.entered_on, o.until, o.sid", "x.record_ids")} AS record_ids,
-             ${recordIdsInOrder("o.entered_on, o.until, o.sid", "x.record_keys")} AS record_keys
+             ${recordIdsInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_ids")} AS record_ids,
+             ${recordIdsInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_keys")} AS record_keys
       FROM first_best f JOIN st o ON o.pid = f.pid
         AND o.entered_on >= f.period_start AND o.entered_on < f.period_start + ${w}
       JOIN stays x ON x.rowid = o.sid
