@@ -28,9 +28,7 @@ import {
   syllableNearMisses,
   variantQueries,
 } from "./screening-heldout.js";
-import { type EvalQuery, prng } from "./screening-queries.js";
-
-const pick = <T>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
+import { type EvalQuery, pick, prng } from "./screening-queries.js";
 
 // ---- Kontsevich Cyrillic and the Russian passport table -------------------------------------
 

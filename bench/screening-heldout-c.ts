@@ -35,9 +35,8 @@ import {
   syllableNearMisses,
   variantQueries,
 } from "./screening-heldout.js";
-import { type EvalQuery, prng } from "./screening-queries.js";
+import { type EvalQuery, pick, prng } from "./screening-queries.js";
 
-const pick = <T>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s);
 
 // ---- Korean: Yale and Russian press Cyrillic ----------------------------------------------------

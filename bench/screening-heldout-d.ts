@@ -33,9 +33,8 @@ import {
   variantQueries,
 } from "./screening-heldout.js";
 import { isChineseNational, pinyinOf } from "./screening-heldout-c.js";
-import { type EvalQuery, prng } from "./screening-queries.js";
+import { type EvalQuery, pick, prng } from "./screening-queries.js";
 
-const pick = <T>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
 const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1).toLowerCase() : s);
 
 // ---- Korean: passport surname spellings, RR with hyphens, MR with apostrophes -------------------

@@ -22,9 +22,7 @@ import {
   romanizeName,
 } from "../src/core/names/index.js";
 import { hasCjk, type ListEntity, splitOrgName, tokenize } from "../src/core/screening/index.js";
-import { type EvalQuery, prng } from "./screening-queries.js";
-
-const pick = <T>(xs: readonly T[], rand: () => number): T => xs[Math.floor(rand() * xs.length)]!;
+import { type EvalQuery, pick, prng } from "./screening-queries.js";
 
 const VOWELS = "aeiouy";
 const CONSONANTS = "bcdghjklmnprstw";

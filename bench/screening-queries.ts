@@ -34,6 +34,10 @@ export function prng(seed: number): () => number {
   };
 }
 
+/** One item of `xs`, drawn with `rand`. */
+export const pick = <T>(xs: readonly T[], rand: () => number): T =>
+  xs[Math.floor(rand() * xs.length)]!;
+
 const LETTERS = "abcdefghijklmnoprstuy";
 
 /** One edit (substitution, deletion, insertion or transposition) inside the longest word. */
