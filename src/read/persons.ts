@@ -125,6 +125,7 @@ export async function getPerson(
     documents: docsJson,
     cohorts: cohortsJson,
     links: linksJson,
+    reexports,
     ...person
   } = all.person;
   const list = <T>(json: string | null): T[] => (json === null ? [] : (JSON.parse(json) as T[]));
@@ -134,7 +135,7 @@ export async function getPerson(
   const names = (JSON.parse(namesJson) as { name: string; script: string; count: number }[])
     .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
     .map((n) => ({ name: n.name, script: n.script, count: String(n.count) as unknown as number }));
-  // Fields in the order the detail has always given them (the read table sorts on the first).
+  // Fields in the detail's order (the read table's lists start with the field they sort on).
   const documents = list<PersonDetail["documents"][number]>(docsJson).map(
     ({ doc_number, nationality, first_seen, last_seen }) => ({
       doc_number,
@@ -143,7 +144,7 @@ export async function getPerson(
       last_seen,
     }),
   );
-  const refs = await RecordRefs.of(store, all.records ?? [], unmask);
+  const refs = await RecordRefs.of(store, withReexports(all.records ?? [], reexports), unmask);
   const records = refs.rows;
   const links = await personLinks(store, list<LinkRow>(linksJson), refs);
   const hide = {
@@ -221,6 +222,16 @@ interface RecordRow extends Record<string, unknown> {
   linked_key: string | null;
 }
 
+/** Each re-export (`b:a` pairs: record b repeats record a) linked to the record it repeats. */
+function withReexports(rows: RecordRow[], pairs: string | null): RecordRow[] {
+  if (pairs === null) return rows;
+  const repeats = new Map(pairs.split(" ").map((p) => p.split(":") as [string, string]));
+  return rows.map((r) => {
+    const a = repeats.get(r.rec_key);
+    return a === undefined ? r : { ...r, linked_by: "re-export", linked_key: a };
+  });
+}
+
 /** A link between documents as read_persons keeps it (JSON text). */
 type LinkRow = { reason: string; a: string; b: string; evidence: string | null };
 
@@ -232,6 +243,7 @@ interface PersonParts {
     documents: string | null;
     cohorts: string | null;
     links: string | null;
+    reexports: string | null;
   };
   records: RecordRow[];
   stays: (Record<string, unknown> & { flags: string | null; record_ids: string | null })[];
@@ -241,21 +253,20 @@ interface PersonParts {
 /**
  * SQL: one person ($person, its key $pkey: personKey) in one statement, a row per part of the
  * detail (`part`, and its `body` as JSON text): the read_persons row (with the person's
- * documents, cohorts and document links as JSON text), then the records, stays and alerts in
+ * documents, cohorts, document links and re-exports as text), then the records, stays and alerts in
  * the detail's order. Each lookup filters on the integer key first (read-tables.ts). One
  * statement is one plan and one round trip, where a statement per part paid that fixed cost
  * per part.
  *
- * Records come with why each belongs: a re-export is linked to its canonical record (the
- * pairs read_person_keys keeps); any other record with a document to that document's first
- * record ("same document", derived rather than stored), else it is the first record. They are
+ * Records come with why each belongs: a record with a document to that document's first
+ * record ("same document", derived rather than stored), else it is the first record; getPerson
+ * then links each re-export to its canonical record (the pairs read_persons keeps). They are
  * read from `records` by the keys read_person_keys lists: DuckDB turns the semi join into a
  * filter on rec_key (the keys, their range), which skips the row groups holding none of them;
  * only the columns shown are read, as each costs a decompression per vector holding a record.
  */
 const personDetailSql = `
-  WITH k AS (SELECT keys, reexports FROM read_person_keys WHERE pkey = $pkey AND person_id = $person),
-  mine AS (
+  WITH mine AS (
     SELECT r.rec_key, r.source, r.record_id, r.local_date, r.crossed_at, r.direction,
            coalesce(r.port_id, r.port_raw) AS port, r.doc_number, r.family_name, r.given_name,
            r.full_name, r.birth_date, r.sex,
@@ -263,15 +274,13 @@ const personDetailSql = `
                 THEN min(r.rec_key) OVER (PARTITION BY coalesce(r.nationality, ''), r.doc_number,
                        r.canonical_key IS NULL) END AS first_key
     FROM records r
-    WHERE r.rec_key IN (SELECT unnest(string_split(keys, ' '))::BIGINT FROM k)),
-  reexport AS (
-    SELECT split_part(pair, ':', 1)::BIGINT AS b, split_part(pair, ':', 2)::BIGINT AS a
-    FROM (SELECT unnest(string_split(reexports, ' ')) AS pair FROM k))
+    WHERE r.rec_key IN (SELECT unnest(string_split(keys, ' '))::BIGINT FROM read_person_keys
+                        WHERE pkey = $pkey AND person_id = $person))
   SELECT 'person' AS part, to_json({'person_id': person_id, 'display_name': display_name,
            'birth_date': strftime(birth_date, '%Y-%m-%d'), 'sex': sex,
            'nationality': nationality, 'labor_score': labor_score, 'indicators': indicators::VARCHAR,
-           'names': names, 'documents': documents, 'cohorts': cohorts, 'links': links})::VARCHAR
-           AS body
+           'names': names, 'documents': documents, 'cohorts': cohorts, 'links': links,
+           'reexports': reexports})::VARCHAR AS body
   FROM read_persons WHERE pkey = $pkey AND person_id = $person
   UNION ALL
   SELECT 'records', to_json(list({
@@ -281,12 +290,11 @@ const personDetailSql = `
         'name': trim(concat_ws(' ', m.family_name, m.given_name,
                 CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)),
         'birth_date': strftime(m.birth_date, '%Y-%m-%d'), 'sex': m.sex,
-        'linked_by': CASE WHEN x.a IS NOT NULL THEN 're-export'
-                          WHEN m.first_key <> m.rec_key THEN 'same document'
+        'linked_by': CASE WHEN m.first_key <> m.rec_key THEN 'same document'
                           ELSE 'first record' END,
-        'linked_key': coalesce(x.a, CASE WHEN m.first_key <> m.rec_key THEN m.first_key END)::VARCHAR
+        'linked_key': CASE WHEN m.first_key <> m.rec_key THEN m.first_key::VARCHAR END
       } ORDER BY m.crossed_at, m.rec_key))::VARCHAR
-    FROM mine m LEFT JOIN reexport x ON x.b = m.rec_key
+    FROM mine m
   UNION ALL
   SELECT 'stays', to_json(list({'port_in': port_in, 'port_out': port_out,
                 'entered_on': strftime(entered_on, '%Y-%m-%d'),

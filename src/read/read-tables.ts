@@ -17,7 +17,7 @@
  * |------------------------|---------------------------|--------------------------------|
  * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
  * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score (ids only) |
- * | read_person_keys       | person_id (one row each)  | getPerson (records, re-exports) |
+ * | read_person_keys       | person_id (one row each)  | getPerson (records)            |
  * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
  * | read_persons           | person_id (one row each)  | getPerson (person, names, documents, cohorts, links), search |
  * | read_doc_index         | upper(doc_number)         | document search                |
@@ -25,8 +25,8 @@
  * The per-person tables also hold `pkey`, a BIGINT that orders as person_id does (personKey):
  * a lookup filters on it first, so DuckDB skips row groups by its zone map and compares one
  * integer per row of the row group left, where comparing the text ids cost several times more.
- * A person's lists that only the detail reads (documents, cohorts, document links) are JSON
- * text in their read_persons row, so the detail reads one row there rather than a row group of
+ * A person's lists that only the detail reads (documents, cohorts, document links, re-exports)
+ * are text in their read_persons row, so the detail reads one row there rather than a row group of
  * a table per list.
  *
  * A person's stays are read from `stays`, which the stays step writes in person order, through
@@ -38,7 +38,7 @@ import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 8;
+export const READ_TABLES_LAYOUT = 9;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -74,20 +74,15 @@ export function personKeySql(id: string): string {
 
 /**
  * SQL: which records are whose, one row per person sorted by person: their keys in order as
- * text separated by spaces, the largest of them, and their re-exports as `b:a` pairs
- * separated by spaces (record b re-exports record a: person_links). A person's detail reads
+ * text separated by spaces, and the largest of them. A person's detail reads
  * their records from `records` (kept in rec_key order) by those keys (src/read/persons.ts).
  * Gathering the 283,000 persons' keys and sorting them takes half the CPU of sorting 10M
  * (person, key) rows at 10M records. `only` restricts person_records (alias pr) to some persons.
  */
 function personKeysSql(only: string): string {
-  return `SELECT ${personKeySql("k.person_id")} AS pkey, k.person_id, k.keys, k.last_key, x.reexports
-    FROM (SELECT pr.person_id, array_to_string(list_sort(list(pr.rec_key)), ' ') AS keys,
-            max(pr.rec_key) AS last_key
-          FROM person_records pr ${only} GROUP BY pr.person_id) k
-    LEFT JOIN (SELECT person_id, string_agg(rec_key_b || ':' || rec_key_a, ' ') AS reexports
-               FROM person_links WHERE reason = 're-export' GROUP BY person_id) x USING (person_id)
-    ORDER BY k.person_id`;
+  return `SELECT ${personKeySql("pr.person_id")} AS pkey, pr.person_id,
+      array_to_string(list_sort(list(pr.rec_key)), ' ') AS keys, max(pr.rec_key) AS last_key
+    FROM person_records pr ${only} GROUP BY pr.person_id ORDER BY pr.person_id`;
 }
 
 /**
@@ -120,8 +115,9 @@ const NAME_SEPARATOR_SQL = "chr(31)";
 
 /**
  * SQL: per person, as JSON text, the lists of their detail that no other read takes: documents,
- * cohorts and the links between documents (typo, renewal; a re-export is told with the
- * records). A person with none of one has NULL there. Documents and cohorts are in the
+ * cohorts and the links between documents (typo, renewal), and as text their re-exports, `b:a`
+ * pairs separated by spaces (record b re-exports record a). A person with none of one has NULL
+ * there. Documents and cohorts are in the
  * detail's order, by first day then id: list_sort of structs that start with those fields,
  * as an aggregate ordered by them (`list(… ORDER BY …)`) costs seven times the CPU at 10M.
  */
@@ -138,6 +134,8 @@ const PERSON_LISTS = {
   links: `SELECT person_id, to_json(list({'reason': reason, 'a': rec_key_a::VARCHAR,
         'b': rec_key_b::VARCHAR, 'evidence': evidence::VARCHAR}))::VARCHAR AS links
       FROM person_links WHERE reason NOT IN ('same document', 're-export') GROUP BY person_id`,
+  reexports: `SELECT person_id, string_agg(rec_key_b || ':' || rec_key_a, ' ') AS reexports
+      FROM person_links WHERE reason = 're-export' GROUP BY person_id`,
 } as const;
 
 /** Tables small enough to rebuild whole on every run. */
@@ -214,7 +212,6 @@ const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>
     person_id: "dictionary",
     keys: "fsst",
     last_key: "bitpacking",
-    reexports: "fsst",
   },
   // The analyze tables' methods (migration 008), for the same columns.
   read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
@@ -244,6 +241,7 @@ const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>
     documents: "fsst",
     cohorts: "fsst",
     links: "fsst",
+    reexports: "fsst",
   },
 };
 
