@@ -8,7 +8,7 @@ import { AppError } from "../core/errors.js";
 import { createMasker, recordPseudonym } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
-import { ensureReadTables, NAME_SEPARATOR, personKey } from "./read-tables.js";
+import { docKeySql, ensureReadTables, NAME_SEPARATOR, personKey } from "./read-tables.js";
 
 export interface PersonSearch extends PageRequest {
   /**
@@ -40,16 +40,22 @@ export async function searchPersons(store: Store, q: PersonSearch): Promise<Page
   await ensureReadTables(store);
   // read_persons.search holds a person's names lowered and joined by NAME_SEPARATOR, so a query
   // without it matches there exactly where it matches one name.
-  const byName = /\d/.test(text)
-    ? ""
-    : text.includes(NAME_SEPARATOR)
-      ? "OR person_id IN (SELECT person_id FROM person_names WHERE contains(lower(name), lower($q)))"
-      : "OR contains(search, lower($q))";
-  const select = `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date,
-       sex, nationality, coalesce(labor_score, 0)::DOUBLE AS labor_score
-     FROM read_persons
-     WHERE (person_id IN (SELECT person_id FROM read_doc_index WHERE doc = upper($q)) ${byName})
-       ${after === null ? "" : "AND person_id > $after"}`;
+  const byDoc = `SELECT pkey, person_id FROM read_doc_index
+    WHERE dkey = ${docKeySql("upper($q)")} AND doc = upper($q)`;
+  const columns = `p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date,
+       p.sex, p.nationality, coalesce(p.labor_score, 0)::DOUBLE AS labor_score`;
+  const page = after === null ? "" : "AND p.person_id > $after";
+  // A document number (a query with a digit) is joined to read_persons on both keys, so DuckDB
+  // filters read_persons on the integer key of the few persons who hold it.
+  const select = /\d/.test(text)
+    ? `SELECT ${columns} FROM read_persons p
+       JOIN (${byDoc}) d ON p.pkey = d.pkey AND p.person_id = d.person_id WHERE true ${page}`
+    : `SELECT ${columns} FROM read_persons p
+       WHERE (p.person_id IN (SELECT person_id FROM (${byDoc})) OR ${
+         text.includes(NAME_SEPARATOR)
+           ? "p.person_id IN (SELECT person_id FROM person_names WHERE contains(lower(name), lower($q)))"
+           : "contains(p.search, lower($q))"
+       }) ${page}`;
   const params: Record<string, string> = after === null ? { q: text } : { q: text, after };
   // read_persons is written in person id order, so the first matches are the page and DuckDB
   // stops reading there; should they not come in order, the page is read again sorted.
@@ -60,7 +66,7 @@ export async function searchPersons(store: Store, q: PersonSearch): Promise<Page
     rows.some((r, i) => i > 0 && (rows[i - 1] as PersonSummary).person_id >= r.person_id)
   )
     rows = await store.json<PersonSummary>(
-      `${select} ORDER BY person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
+      `${select} ORDER BY p.person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
       params,
     );
   const more = limit > 0 && rows.length > limit;

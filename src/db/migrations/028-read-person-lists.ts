@@ -1,7 +1,7 @@
 import type { Migration } from "./migration.js";
 
 /**
- * Read tables of layout 9 (src/read/read-tables.ts) keep a person's documents, cohorts and
+ * Read tables of layout 10 (src/read/read-tables.ts) keep a person's documents, cohorts and
  * document links as JSON text in their read_persons row: the tables they replace are dropped
  * here rather than left behind when the first read or analyze rebuilds the tables.
  */
