@@ -89,6 +89,9 @@ async function runStep(
   total: number,
 ): Promise<StepResult> {
   let retried: string | undefined;
+  // A step commits its temporary tables before it writes (commit-scratch.ts), so a rollback
+  // leaves them: the tables it made are dropped before it runs again.
+  const before = new Set((await tempObjects(run.store, false)).map(key));
   for (;;) {
     const stages: StageTiming[] = [];
     const timings = run.timings.length;
@@ -130,6 +133,8 @@ async function runStep(
       if (!outOfMemory || !(await run.memory.raise())) throw err;
       retried = run.memory.current;
       run.timings.length = timings;
+      for (const o of await tempObjects(run.store, false))
+        if (!before.has(key(o))) await run.store.run(`DROP TABLE temp.${o.name}`);
     } finally {
       stepRss.stop();
     }
