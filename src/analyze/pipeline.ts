@@ -1,6 +1,6 @@
 /**
- * `sojourn analyze` runs its steps in order, each in its own transaction, each timed, all with
- * one run value (run.ts). Identity resolution comes first because every later step works on
+ * `sojourn analyze` runs its steps in order, each in its own transaction (which a step may commit
+ * early: commit-scratch.ts), each timed, all with one run value (run.ts). Identity resolution comes first because every later step works on
  * persons; cohorts come before scores because team membership is an indicator, and scores
  * before rules because post-deadline-presence asks whether a person is a likely worker.
  */
@@ -79,7 +79,8 @@ export async function runPipeline(
 /**
  * One step in one transaction. Some DuckDB operators cannot spill (a large hash table's
  * directory, one big list): under the run's own cap a step that runs out of memory is rolled
- * back and rerun with twice the memory, up to the memory DuckDB would take by default, rather
+ * back (what it committed stays: complete store tables, and temporary tables, which are dropped)
+ * and rerun with twice the memory, up to the memory DuckDB would take by default, rather
  * than failing the whole analyze. The next step starts under the cap again.
  */
 async function runStep(
