@@ -102,6 +102,15 @@ test("organisations followed by an address, a place or a country are read withou
   }
 });
 
+test("a short name in brackets after a body's name is a name of its own, and so is the rest", () => {
+  // FOREIGN TRADE BANK (FTB): not BANK FOR FOREIGN TRADE (VTB's former name).
+  for (const name of ["FTB", "Foreign Trade Bank of the DPRK"]) {
+    const r = top({ name, type: "org" });
+    assert.equal(`${r[0]?.list}:${r[0]?.reference}`, "UN-SC:KPe.047", name);
+    assert.equal(r[0]!.score, 1, name);
+  }
+});
+
 test("common words alone and derived initials rank a body but do not match it", () => {
   // INDUSTRIAL BANK (Syria) and a derived acronym of ZHEJIANG TIANLU ENERGY CO., LTD.
   for (const name of ["Industrial Bank of Korea", "ZTE Corporation"]) {

@@ -136,6 +136,15 @@ function namesSomething(head: string): boolean {
  */
 export function addressHeads(name: string): string[] {
   const text = name.normalize("NFKC").trim();
+  // Most names have none of it: one fold of the whole name says so.
+  const all = foldText(text).split(" ");
+  const last = all.at(-1) ?? "";
+  if (
+    !all.some((t) => DIGIT.test(t) || ADDRESS_WORDS.has(t)) &&
+    !PLACE_WORDS.has(last) &&
+    !COUNTRY_WORDS.has(last)
+  )
+    return [];
   let head = text;
   for (const m of text.matchAll(SEPARATOR)) {
     if (m.index === 0) continue;

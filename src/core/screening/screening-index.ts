@@ -39,7 +39,7 @@ import {
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymOf, branchParents, hasCjk, personTokens } from "./text.js";
+import { acronymOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -244,6 +244,19 @@ function transposedGiven(parsed: PreparedName): PreparedName | undefined {
   return prepareName({ full: `${best.family}, ${slots[1]!.spelling}${sep}${slots[0]!.spelling}` });
 }
 
+/**
+ * "FOREIGN TRADE BANK (FTB)": the lists write a body's short name in brackets after its name.
+ * Each is a reading of its own: the name without the bracket, and the short name when it is one
+ * word of two to eight letters that is not a generic word (a bracketed country is no name).
+ */
+function bracketedParts(name: string): string[] {
+  const m = /^(.+?)\s*\(([^()]+)\)\s*$/u.exec(name);
+  if (!m) return [];
+  const short = foldText(m[2]!);
+  const one = /^[a-z0-9]{2,8}$/.test(short) && !ORG_GENERIC_WORDS.has(short);
+  return one ? [m[1]!, m[2]!] : [m[1]!];
+}
+
 function isPersonKind(kind: EntityKind): boolean {
   return kind === "person";
 }
@@ -356,7 +369,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 interface SerialisedHead {
   format: number;
@@ -587,6 +600,10 @@ export class ScreeningIndex {
       };
     } else {
       const org = orgTokenVariants(text);
+      for (const part of bracketedParts(text))
+        for (const v of orgTokenVariants(part).variants)
+          if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
+            org.variants.push(v);
       const first = org.variants[0] ?? [];
       const acronym = acronymOf(first);
       if (acronym) keys.add(`t:${acronym}`);
