@@ -46,7 +46,12 @@ const ZH_APPOSED =
   /(?:公司|企业|企業|集团|集團)(?<name>(?:(?![的有和与與是在为為])[\p{Script=Han}A-Za-z]){2,10}?(?:贸易|貿易|LLC|商社|集团|集團))/gu;
 // "the Russian company Tynda-Les": a capitalised name right after a lower-case category noun.
 const EN_APPOSED =
-  /\b(?:company|firm|contractor|enterprise)\s+(?<name>[A-Z][\w'’]*-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})(?=[\s,.;:)]|$)/gu;
+  /\b(?:company|firm|contractor|enterprise|restaurant|shipyard)\s+(?<name>[A-Z][\w'’]*-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})(?=[\s,.;:)]|$)/gu;
+// "Selene, a personnel company that has employed them", "Donggang Jinhui Foodstuff, a
+// seafood-processing company": a name with its category in apposition after a comma; "the
+// Crist shipyard", "Nauta shipyards": a name before a lower-case shipyard.
+const EN_APPOSED_AFTER =
+  /\b(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:company|firm|contractor|subcontractor|agency|enterprise|manufacturer|shipyard|factory)\b|\b(?<!^|[.!?]\s)(?<yard>[A-Z][\w'’-]+)\s+shipyards?\b/gu;
 const KO_APPOSED =
   /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s['‘"“]?(?<name>[가-힣A-Za-z0-9]{2,15}?)['’"”]?(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서|를\s통해)?[\s,.·'"”)]|$)/gu;
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
@@ -140,6 +145,7 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
   for (const re of [ZH_APPOSED, KO_APPOSED, EN_APPOSED]) pushApposed(out, slice, from, re);
+  if (latin) pushAppositions(out, slice, from);
   // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
   // company.
   return out
@@ -162,6 +168,27 @@ function pushApposed(out: OrgMention[], slice: string, from: number, re: RegExp)
     for (let i = out.length - 1; i >= 0; i--)
       if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
     out.push({ start, end, name });
+  }
+}
+
+/** Names whose category follows in apposition ("Selene, a personnel company") or before a
+ * lower-case shipyard, where no other reading found a name; a sentence's first word and the
+ * lead words of EN_LEAD are no part of them. */
+function pushAppositions(out: OrgMention[], slice: string, from: number) {
+  EN_APPOSED_AFTER.lastIndex = 0;
+  for (let m = EN_APPOSED_AFTER.exec(slice); m; m = EN_APPOSED_AFTER.exec(slice)) {
+    const raw = m.groups!.name ?? m.groups!.yard!;
+    const lead = EN_LEAD.exec(raw)?.[0].length ?? 0;
+    const name = raw.slice(lead);
+    // "Polish shipyards", "a Korean firm": a nationality, not a name.
+    if (
+      name.length < 3 ||
+      /^(?:North|South|Pyongyang|[A-Z][a-z]+(?:ish|ese|ian|an|ic))$/.test(name)
+    )
+      continue;
+    const start = from + m.index + m[0].indexOf(raw) + lead;
+    const end = start + name.length;
+    if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, name });
   }
 }
 
