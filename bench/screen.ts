@@ -1,5 +1,5 @@
 /**
- * node dist/bench/screen.js [--queries 5000] [--rows 1000000] [--workers N]
+ * node dist/bench/screen.js [--queries 5000] [--rows 1000000] [--workers N] [--profile]
  * Screening speed against the full UN (2026-02-27) and OFAC SDN (2024-05-03 + 2025-02 alt/add)
  * lists. Floors: one query p50 ≤ 0.5 ms and p99 ≤ 5 ms; 1M names in batch ≤ 3 min; the stored
  * index loads in under a second.
@@ -7,6 +7,9 @@
  *    yente negatives, half each), timed one by one on the loaded (stored) index, both as elapsed
  *    time and as the process's CPU time (what the query costs when other processes share the
  *    cores; the load average is printed beside it);
+ *    With --profile the measured queries run under V8's sampling profiler (its overhead is in
+ *    their times) and the profile is written to bench-data/screen-single.cpuprofile, with the
+ *    functions taking the most CPU printed, each with what it and its callees take;
  *  - batch: 1M names sampled from the 50,000 yente negatives, a third perturbed (typo or order
  *    swap), through the same path as `sojourn screen --input --out` (worker threads).
  */
@@ -19,6 +22,7 @@ import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
 import { screenBatch } from "../src/sanctions/screen-batch.js";
 import { hasFlag, log, numberArg } from "./cli-args.js";
+import { startProfiler } from "./cpu-profile.js";
 import { prng, queriesFor, typo } from "./screening-queries.js";
 
 const QUERIES = numberArg("queries", 5000);
@@ -69,6 +73,7 @@ const pool = [
 const warm = pool.filter((_, i) => i % 5 === 0);
 const measured = pool.filter((_, i) => i % 5 !== 0);
 for (const q of warm) loaded.screen({ name: q });
+const profiler = hasFlag("profile") ? await startProfiler() : undefined;
 const times: number[] = [];
 const cpuTimes: number[] = [];
 const loadBefore = loadavg()[0]!;
@@ -80,6 +85,7 @@ for (const q of measured) {
   const d = process.cpuUsage(c);
   cpuTimes.push((d.user + d.system) / 1000);
 }
+if (profiler) await profiler.stop(join(repoRoot(), "bench-data", "screen-single.cpuprofile"));
 const quantiles = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addressHeads } from "./org-address.js";
+import { addressHeads as heads } from "./org-address.js";
+
+const addressHeads = (name: string) => heads(name).map((h) => h.text);
 
 test("an address, a place or a country after an organisation's name is cut off", () => {
   assert.deepEqual(addressHeads("KOMID, Sosong District, Pyongyang"), ["KOMID"]);
@@ -16,6 +18,10 @@ test("an address, a place or a country after an organisation's name is cut off",
     "KOMID",
   ]);
   assert.deepEqual(addressHeads("Foreign Trade Bank of the DPRK"), ["Foreign Trade Bank"]);
+  assert.deepEqual(heads("KOMID, Sosong District, Pyongyang")[0]?.separated, true);
+  assert.deepEqual(heads("Foreign Trade Bank of the DPRK")[0]?.separated, false);
+  // One word is too little to be read as a name without the rest.
+  assert.deepEqual(addressHeads("MARITIME OF THE DPRK"), []);
 });
 
 test("names without an address, and numbers that are part of a name, give nothing", () => {

@@ -109,6 +109,12 @@ function isAddressTail(tokens: readonly string[]): boolean {
 /** A separator before an address: comma, semicolon, colon, slash, bracket or a spaced dash. */
 const SEPARATOR = /\s*(?:[,;:/([]|\s[-–—]\s)\s*/gu;
 
+/** A reading of the name without its address; `separated`: cut at a separator, not guessed between words. */
+export interface AddressHead {
+  text: string;
+  separated: boolean;
+}
+
 /** At most this many heads per name: each is scored against every candidate. */
 const MAX_HEADS = 4;
 
@@ -132,9 +138,10 @@ function namesSomething(head: string): boolean {
  * The name without a trailing address, place or country part: cut at the first separator whose
  * tail reads as one, then (or with no separator) before the first address word or long number,
  * keeping up to two place words before it ("KOMID Sosong District" → KOMID Sosong, KOMID), or
- * before a run of place and country words at the end. Empty when the name has no such part.
+ * before a run of place and country words at the end when two words or more are left. Empty when
+ * the name has no such part.
  */
-export function addressHeads(name: string): string[] {
+export function addressHeads(name: string): AddressHead[] {
   const text = name.normalize("NFKC").trim();
   // Most names have none of it: one fold of the whole name says so.
   const all = foldText(text).split(" ");
@@ -146,19 +153,28 @@ export function addressHeads(name: string): string[] {
   )
     return [];
   let head = text;
+  let separated = false;
   for (const m of text.matchAll(SEPARATOR)) {
     if (m.index === 0) continue;
     const tail = foldText(text.slice(m.index + m[0].length));
     if (isAddressTail(tail ? tail.split(" ") : [])) {
       head = text.slice(0, m.index);
+      separated = true;
       break;
     }
   }
-  const heads = [head, ...unseparatedHeads(head)].map((h) =>
-    h.replace(/[\s,;:/([–—-]+$/u, "").trim(),
-  );
-  return [...new Set(heads)]
-    .filter((h) => h && h !== text && namesSomething(h))
+  const trim = (h: string) => h.replace(/[\s,;:/([–—-]+$/u, "").trim();
+  const heads = [
+    { text: trim(head), separated },
+    ...unseparatedHeads(head).map((h) => ({ text: trim(h), separated: false })),
+  ];
+  const seen = new Set<string>([text]);
+  return heads
+    .filter((h) => {
+      if (!h.text || seen.has(h.text) || !namesSomething(h.text)) return false;
+      seen.add(h.text);
+      return true;
+    })
     .slice(0, MAX_HEADS);
 }
 
@@ -175,6 +191,7 @@ function unseparatedHeads(text: string): string[] {
   let end = words.length;
   while (end > 1 && folded[end - 1]!.every((t) => PLACE_WORDS.has(t) || COUNTRY_WORDS.has(t)))
     end--;
-  if (end < words.length) out.push(words.slice(0, end).join(" "));
+  // One word left (MARITIME of the DPRK) is too little to be read as a name without the rest.
+  if (end < words.length && end >= 2) out.push(words.slice(0, end).join(" "));
   return out;
 }

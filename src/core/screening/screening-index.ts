@@ -167,6 +167,8 @@ const ORG_GENERIC_WORDS = new Set([
   "and",
 ]);
 const ORG_GENERIC_FACTOR = 0.3;
+/** Words that join the words of a name and say nothing of it. */
+const CONNECTORS = new Set(["of", "the", "and", "for"]);
 
 function deletionKeys(t: string, out: Set<string>): void {
   if (t.length < 5) return;
@@ -266,8 +268,12 @@ interface PreparedQuery {
   personTokens: string[];
   koreanKeys: string[];
   korean: boolean;
-  /** Readings of the name as an organisation: the first `whole` of the whole name, then of its parent body or the name without its address. */
-  org: { variants: string[][]; legalForms: string[]; whole: number };
+  /**
+   * Readings of the name as an organisation: of the whole name, then of its parent body or the
+   * name without its address; `named[i]` says whether the query writes reading i word for word
+   * (not a cut guessed without a separator).
+   */
+  org: { variants: string[][]; legalForms: string[]; named: boolean[] };
   keys: Set<string>;
   /** Keys of the name without its address (empty when it has none). */
   headKeys: Set<string>;
@@ -656,25 +662,32 @@ export class ScreeningIndex {
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
     // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
-    // and a name followed by an address, a place or a country without them.
-    const whole = org.variants.length;
+    // and a name followed by an address, a place or a country without them. Which readings the
+    // query writes word for word: the whole name, a parent body, a name cut at a separator.
+    const named = org.variants.map(() => true);
     const heads = q.type === "person" ? [] : addressHeads(q.name);
-    if (q.type !== "person")
-      for (const parent of [...branchParents(q.name), ...heads])
-        for (const v of orgTokenVariants(parent).variants)
-          if (!org.variants.some((x) => x.join(" ") === v.join(" "))) org.variants.push(v);
+    const readings = [
+      ...(q.type === "person" ? [] : branchParents(q.name).map((text) => ({ text, named: true }))),
+      ...heads.map((h) => ({ text: h.text, named: h.separated })),
+    ];
+    for (const r of readings)
+      for (const v of orgTokenVariants(r.text).variants)
+        if (!org.variants.some((x) => x.join(" ") === v.join(" "))) {
+          org.variants.push(v);
+          named.push(r.named);
+        }
     for (const v of org.variants) tokenKeys(v, keys);
     // The name without its address has candidates of its own: the address's long words (district,
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
     const headKeys = new Set<string>();
-    const shortest = heads.at(-1);
+    const shortest = heads.at(-1)?.text;
     if (shortest) for (const v of orgTokenVariants(shortest).variants) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
       koreanKeys,
       korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
-      org: { ...org, whole },
+      org: { ...org, named },
       keys,
       headKeys,
       tokenScript: tokenScriptOf(pt),
@@ -813,20 +826,18 @@ export class ScreeningIndex {
     return Math.log(n / (df + 1)) / Math.log(1000);
   }
 
-  /** Whether an alignment pairs a distinctive list word, or the two names are the same words. */
-  private sharesDistinctive(
-    q: readonly string[],
-    c: readonly string[],
-    a: ScoredAlignment,
-    wholeQuery: boolean,
-  ) {
-    if (wholeQuery && sameTokens([...new Set(q)], [...new Set(c)])) return true;
-    return a
-      .explain()
-      .pairs.some(
-        ([, y, s]) =>
-          s >= 0.8 && !ORG_GENERIC_WORDS.has(y) && this.rarity(y) >= TUNING.distinctiveRarity,
-      );
+  /**
+   * Whether an alignment pairs a distinctive list word (a pair is within the typo budget), or
+   * (for a reading the query writes word for word) pairs every word of both names, connectors aside: the same words,
+   * typos allowed.
+   */
+  private sharesDistinctive(a: ScoredAlignment, named: boolean): boolean {
+    const x = a.explain();
+    const left = (ts: readonly string[]) => ts.some((t) => !CONNECTORS.has(t));
+    if (named && !left(x.unmatchedQuery) && !left(x.unmatchedCandidate)) return true;
+    return x.pairs.some(
+      ([, y]) => !ORG_GENERIC_WORDS.has(y) && this.rarity(y) >= TUNING.distinctiveRarity,
+    );
   }
 
   private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
@@ -893,10 +904,8 @@ export class ScreeningIndex {
           querySide: sideOf(p.sides, qv, this.orgWeight),
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
-        // A reading without the address or branch words is not the query word for word.
         const score =
-          a.score > TUNING.commonWordsCeiling &&
-          !this.sharesDistinctive(qv, cv, a, qi < p.org.whole)
+          a.score > TUNING.commonWordsCeiling && !this.sharesDistinctive(a, p.org.named[qi]!)
             ? TUNING.commonWordsCeiling
             : a.score;
         if (!best || score > best.nameScore)
