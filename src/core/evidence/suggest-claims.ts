@@ -381,7 +381,7 @@ const PHOTO_CREDIT =
 // 2022.05.17 (04:59) 수정 …", "发布时间：", "Updated:").
 const SOURCE_AFTER_SENTENCE = /(?:[。！？]|[가-힣]\.)\s*[(（][^()（）\d]{1,12}[)）]\s*$/u;
 const TIME_STAMP_LINE =
-  /(?:입력|수정|기사입력|업데이트|승인)\s?:?\s?(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|(?:发布时间|發佈時間|發布時間|更新时间|更新時間)\s?[:：]|(?:Published|Updated|Posted)\s?:/u;
+  /(?:입력|수정|기사입력|업데이트|승인)\s?:?\s?(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|(?:发布时间|發佈時間|發布時間|更新时间|更新時間)\s?[:：]|\b(?:Published|Updated|Posted)\s?:/u;
 
 /** Captions and page headers: short paragraphs with a photo credit or a caption's source, which
  * describe a picture, not the news, and lines with a page's time stamps. */
