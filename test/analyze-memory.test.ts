@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { commitScratch } from "../src/analyze/commit-scratch.js";
 import {
   ANALYZE_MEMORY_MAX_MB,
   ANALYZE_MEMORY_MIN_MB,
@@ -37,6 +38,29 @@ describe("analyze under its memory cap", () => {
       assert.match(only?.memory_limit_retry ?? "", /^\d+MiB$/);
       assert.ok(Number.parseInt(only?.memory_limit_retry ?? "0", 10) > 8);
       assert.equal(length, 4_000_000);
+    });
+  });
+
+  it("drops the temporary tables a step committed before it reruns it", async () => {
+    await withDb(async (store) => {
+      let runs = 0;
+      const step = testStep("commits-then-big-list", async (run) => {
+        runs++;
+        // No OR REPLACE: a table left by the first attempt would fail the second.
+        await run.store.run("CREATE TEMP TABLE scratch AS SELECT range AS i FROM range(10)");
+        await commitScratch(run.store);
+        await run.store.run(
+          "CREATE TEMP TABLE big AS SELECT list(i) AS l FROM range(4000000) r(i)",
+        );
+        await run.store.run("DROP TABLE big");
+        await run.store.run("DROP TABLE scratch");
+        return {};
+      });
+      const result = await runPipeline(createRun(store, { memoryLimitMb: 8 }), [step]);
+      assert.ok(runs > 1, `ran ${runs} times`);
+      assert.match(result.steps[0]?.memory_limit_retry ?? "", /^\d+MiB$/);
+      const left = await store.all("SELECT table_name FROM duckdb_tables() WHERE temporary");
+      assert.deepEqual(left, []);
     });
   });
 

@@ -1,6 +1,6 @@
 /**
- * `sojourn analyze` runs its steps in order, each in its own transaction, each timed, all with
- * one run value (run.ts). Identity resolution comes first because every later step works on
+ * `sojourn analyze` runs its steps in order, each in its own transaction (which a step may commit
+ * early: commit-scratch.ts), each timed, all with one run value (run.ts). Identity resolution comes first because every later step works on
  * persons; cohorts come before scores because team membership is an indicator, and scores
  * before rules because post-deadline-presence asks whether a person is a likely worker.
  */
@@ -79,7 +79,8 @@ export async function runPipeline(
 /**
  * One step in one transaction. Some DuckDB operators cannot spill (a large hash table's
  * directory, one big list): under the run's own cap a step that runs out of memory is rolled
- * back and rerun with twice the memory, up to the memory DuckDB would take by default, rather
+ * back (what it committed stays: complete store tables, and temporary tables, which are dropped)
+ * and rerun with twice the memory, up to the memory DuckDB would take by default, rather
  * than failing the whole analyze. The next step starts under the cap again.
  */
 async function runStep(
@@ -89,6 +90,9 @@ async function runStep(
   total: number,
 ): Promise<StepResult> {
   let retried: string | undefined;
+  // A step commits its temporary tables before it writes (commit-scratch.ts), so a rollback
+  // leaves them: the tables it made are dropped before it runs again.
+  const before = new Set((await tempObjects(run.store, false)).map(key));
   for (;;) {
     const stages: StageTiming[] = [];
     const timings = run.timings.length;
@@ -130,6 +134,8 @@ async function runStep(
       if (!outOfMemory || !(await run.memory.raise())) throw err;
       retried = run.memory.current;
       run.timings.length = timings;
+      for (const o of await tempObjects(run.store, false))
+        if (!before.has(key(o))) await run.store.run(`DROP TABLE temp.${o.name}`);
     } finally {
       stepRss.stop();
     }

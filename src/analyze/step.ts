@@ -2,7 +2,8 @@
  * The contract of an analyze step: what it reads, what it writes, and one function that does it
  * with the run it is given.
  *
- * A step works in its own transaction. Temporary tables it makes for itself it drops before it
+ * A step works in its own transaction, which it may commit early once its temporary tables are
+ * built and before it writes a store table (commit-scratch.ts). Temporary tables it makes for itself it drops before it
  * returns; the few a later step reads are *run tables* (`run_*`), declared in its `writes`, which
  * the pipeline drops when the run ends. The pipeline checks this after every step.
  */

@@ -36,6 +36,7 @@ import { findCohorts } from "../../core/detection/find-cohorts.js";
 import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
+import { commitScratch } from "../commit-scratch.js";
 import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep, Stage } from "../step.js";
 import { count, readCrossings, writeColumns } from "./cohort-arrays.js";
@@ -101,9 +102,12 @@ async function buildCohorts(run: AnalyzeRun, stage: Stage): Promise<CohortStats>
   await timed("inputs", async () => {
     await run.memory.release();
     await numberCohortInputs(store);
+    // Committed, the temporary tables are read on every thread (commit-scratch.ts).
+    await commitScratch(store);
   });
   await timed("crossings", async () => {
     await selectGroupCrossings(store);
+    await commitScratch(store);
     await run.memory.release();
   });
   const found = await timed("sets", () => findCohortSets(run, cpu));
@@ -323,6 +327,7 @@ async function writeCohorts(store: Store, policy: Policy): Promise<void> {
     p AS (SELECT a.seed, min(p.person_id) AS person_id FROM coh_assign a JOIN coh_pidx p USING (pid) GROUP BY a.seed)
     SELECT k.seed, k.kind, 'K-' || upper(substr(md5(f.d::VARCHAR || f.port || p.person_id), 1, 12)) AS cohort_id
     FROM coh_kind k JOIN f USING (seed) JOIN p USING (seed)`);
+  await commitScratch(store);
   await store.run("DELETE FROM cohorts");
   await store.run("DELETE FROM cohort_members");
   await store.runPolled(`INSERT INTO cohorts

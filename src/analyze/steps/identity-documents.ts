@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { identityNameKeys, newNameKeyMemo } from "../../core/identity/identity-name-keys.js";
 import type { Store } from "../../db/store.js";
+import { commitScratch } from "../commit-scratch.js";
 import { type IdentityWork, SEP } from "./identity-work.js";
 
 /** id_new_runs: the ingest runs not yet resolved; returns how many records they hold. */
@@ -20,15 +21,20 @@ export async function countNewRecords(store: Store): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
-/** The per-store salt of person ids, created on first use. */
-export async function personIdSalt(store: Store): Promise<string> {
+/**
+ * The per-store salt of person ids; on first use a new one, which `storeSalt` keeps with the
+ * persons it made (`stored` false until then).
+ */
+export async function personIdSalt(store: Store): Promise<{ salt: string; stored: boolean }> {
   const row = await store.one<{ value: string }>(
     "SELECT value FROM identity_meta WHERE key = 'person_id_salt'",
   );
-  if (row) return row.value;
-  const salt = randomBytes(16).toString("hex");
+  if (row) return { salt: row.value, stored: true };
+  return { salt: randomBytes(16).toString("hex"), stored: false };
+}
+
+export async function storeSalt(store: Store, salt: string): Promise<void> {
   await store.run("INSERT INTO identity_meta VALUES ('person_id_salt', ?)", [salt]);
-  return salt;
 }
 
 /**
@@ -50,6 +56,8 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
              min(local_date) AS first_seen, max(local_date) AS last_seen, min(rec_key) AS anchor
       FROM records WHERE canonical_key IS NULL
       GROUP BY ALL)`);
+  // Committed, id_variants is read on every thread (commit-scratch.ts).
+  await commitScratch(store);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_docs AS
     -- gid numbers the documents here, on the narrow per-document rows: numbering the joined
     -- result sorted its names lists too (1.8 CPU-s at 10M records).

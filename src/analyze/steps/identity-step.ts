@@ -10,9 +10,12 @@
  *
  * Incremental: records already in person_records keep their person; only pairs touching a
  * document with new records are considered, a cluster that grows keeps its person_id, and a run
- * with no new records changes nothing. Everything happens in one transaction.
+ * with no new records changes nothing. The store's tables are written in one transaction, after
+ * the temporary tables are committed (commit-scratch.ts); the cache of name keys is kept as soon
+ * as it is computed.
  */
 import type { Store } from "../../db/store.js";
+import { commitScratch } from "../commit-scratch.js";
 import type { AnalyzeStep } from "../step.js";
 import { findCandidatePairs, loadPairDocuments, matchAndResolve } from "./identity-candidates.js";
 import {
@@ -20,6 +23,7 @@ import {
   cacheNameKeys,
   countNewRecords,
   personIdSalt,
+  storeSalt,
 } from "./identity-documents.js";
 import { assignPersonIds } from "./identity-person-ids.js";
 import type { IdentityStats } from "./identity-stats.js";
@@ -74,7 +78,7 @@ async function resolveNewRecords(
   stats: IdentityStats,
   stage: Parameters<(typeof identityStep)["run"]>[1],
 ): Promise<void> {
-  const salt = await personIdSalt(store);
+  const { salt, stored } = await personIdSalt(store);
   // On a store's first identity run every record is new: the test "run_id is new", a join per
   // record, is then left out.
   const firstRun = !(await store.one("SELECT 1 FROM identity_runs LIMIT 1"));
@@ -96,6 +100,9 @@ async function resolveNewRecords(
   stats.refused = resolution.refused.length;
   await stage("assign person ids", () => assignPersonIds(work, docs, resolution));
   await stage("write persons", async () => {
+    // The temporary tables are committed, and the store's own written in one transaction.
+    await commitScratch(store);
+    if (!stored) await storeSalt(store, salt);
     const byGid = new Map(docs.map((d) => [d.gid, d]));
     const links = resolution.links.map((l) => ({ ...l, a: docs[l.a]!.gid, b: docs[l.b]!.gid }));
     await writePersons(work, links, byGid);

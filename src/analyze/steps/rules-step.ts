@@ -8,6 +8,7 @@ import type { Policy } from "../../core/detection/policy.js";
 import { RULES, type Rule, templateSql } from "../../core/detection/rules/index.js";
 import { sanctionedSponsor } from "../../core/detection/rules/sanctioned-sponsor.js";
 import { type Store, sqlString } from "../../db/store.js";
+import { commitScratch } from "../commit-scratch.js";
 import type { AnalyzeStep } from "../step.js";
 import { decideRulePersons } from "./analyze-scope.js";
 import { unchanged } from "./stays-step.js";
@@ -77,26 +78,30 @@ async function runRules(
 ): Promise<Record<string, number>> {
   const stats: Record<string, number> = {};
   const whole = (rule: Rule) => full || rule.id === sanctionedSponsor.id;
+  // Rules write to a temporary copy and the alerts go in with one INSERT at the end: DuckDB
+  // writes one large insert on all threads, while rows appended by many statements are written
+  // at COMMIT on one. The temporary tables are committed before the statements that read them
+  // (commit-scratch.ts), and the alerts are replaced in one transaction.
+  await store.run("CREATE OR REPLACE TEMP TABLE det_alerts AS SELECT * FROM alerts LIMIT 0");
+  await createDetMember(store);
+  await commitScratch(store);
+  for (const rule of RULES) stats[rule.id] = 0;
+  let detStay = false; // built before the first rule that reads it
+  for (const rule of [...RULES].sort((a, b) => rank(a) - rank(b))) {
+    if (rule.detStay && !detStay) {
+      await createDetStay(store, full);
+      await commitScratch(store);
+      detStay = true;
+    }
+    stats[rule.id] = await runRule(store, rule, policy, "det_alerts", !whole(rule));
+  }
+  await commitScratch(store);
   await store.run(
     full
       ? "DELETE FROM alerts"
       : `DELETE FROM alerts WHERE rule = '${sanctionedSponsor.id}'
            OR person_id IN (SELECT person_id FROM run_rule_persons)`,
   );
-  // Rules write to a temporary copy and the alerts go in with one INSERT at the end: DuckDB
-  // writes one large insert on all threads, while rows appended by many statements are written
-  // at COMMIT on one.
-  await store.run("CREATE OR REPLACE TEMP TABLE det_alerts AS SELECT * FROM alerts LIMIT 0");
-  await createDetMember(store);
-  for (const rule of RULES) stats[rule.id] = 0;
-  let detStay = false; // built before the first rule that reads it
-  for (const rule of [...RULES].sort((a, b) => rank(a) - rank(b))) {
-    if (rule.detStay && !detStay) {
-      await createDetStay(store, full);
-      detStay = true;
-    }
-    stats[rule.id] = await runRule(store, rule, policy, "det_alerts", !whole(rule));
-  }
   await store.runPolled("INSERT INTO alerts SELECT * FROM det_alerts");
   await store.run("DROP TABLE det_alerts");
   await store.run("DROP TABLE IF EXISTS det_stay");

@@ -6,6 +6,7 @@
 import { laborScoreSql } from "../../core/detection/labor-score.js";
 import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
+import { commitScratch } from "../commit-scratch.js";
 import type { AnalyzeStep } from "../step.js";
 import { unchanged } from "./stays-step.js";
 
@@ -31,6 +32,7 @@ async function writeScores(
     FROM (SELECT f.*, t.person_id IS NOT NULL AS labor_team FROM run_indicators f
           LEFT JOIN (SELECT DISTINCT cm.person_id FROM cohort_members cm
                      JOIN cohorts k USING (cohort_id) WHERE k.kind = 'labor-team') t USING (person_id))`);
+  await commitScratch(store);
   // Persons with no stay at all (no usable crossing) score 0. Only the rows whose score or
   // indicators change are written: after a day's file that is a few persons, not the store.
   await store.runPolled(`UPDATE persons SET labor_score = n.score, indicators = n.indicators

@@ -1,4 +1,4 @@
-import { listInOrder, type Rule } from "./rule.js";
+import { evidenceColumns, evidenceInOrder, type Rule } from "./rule.js";
 
 /**
  * Member of a cohort classified as a labour team: the same people crossing together at one port
@@ -34,12 +34,12 @@ export const cohortRotation: Rule = {
       FROM run_crossings r JOIN det_member m ON m.pe = r.person_id
       SEMI JOIN mv ON mv.cohort_id = m.cohort_id AND mv.d = r.local_date),
     ev AS (
-      SELECT c.mid, ${listInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id")} AS record_ids,
-             ${listInOrder("c.crossed_at, c.rec_key", "c.rec_key")} AS record_keys,
+      SELECT c.mid,
+             ${evidenceInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id", "c.rec_key")} AS evidence,
              len(list_distinct(list(c.local_date))) AS crossings
       FROM crossed c JOIN records r USING (rec_key) GROUP BY c.mid)
     SELECT m.person_id, m.cohort_id, m.first_seen AS period_start, m.last_seen AS period_end,
-           least(1.0, 0.5 + 0.05 * ev.crossings) AS score, false AS censored, ev.record_ids, ev.record_keys,
+           least(1.0, 0.5 + 0.05 * ev.crossings) AS score, false AS censored, ${evidenceColumns("ev.evidence")},
            ev.crossings, size.team_size,
            k.movements, k.ports, k.sponsors, m.role
     FROM ev JOIN cohort_members m ON m.rowid = ev.mid JOIN team k USING (cohort_id) JOIN size USING (cohort_id)`,

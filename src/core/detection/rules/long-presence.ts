@@ -1,4 +1,4 @@
-import { type Rule, recordIdsInOrder } from "./rule.js";
+import { evidenceColumns, evidenceInOrder, type Rule } from "./rule.js";
 
 /**
  * Cumulative presence: at least long_presence.min_days nights inside any window of
@@ -65,14 +65,14 @@ export const longPresence: Rule = {
       GROUP BY w.pid, b.nights),
     evidence AS (
       SELECT f.pid, f.period_start, f.nights, count(*) AS stays, bool_or(o.cut) AS censored,
-             ${recordIdsInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_ids")} AS record_ids,
-             ${recordIdsInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_keys")} AS record_keys
+             ${evidenceInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_ids", "x.record_keys")} AS evidence
       FROM first_best f JOIN st o ON o.pid = f.pid
         AND o.entered_on >= f.period_start AND o.entered_on < f.period_start + ${w}
       JOIN stays x ON x.rowid = o.sid
       GROUP BY f.pid, f.period_start, f.nights)
     SELECT p.person_id, NULL AS cohort_id, period_start, period_start + ${w - 1} AS period_end,
-           least(1.0, nights / ${w}.0 + 0.3) AS score, censored, record_ids, record_keys, nights, stays,
+           least(1.0, nights / ${w}.0 + 0.3) AS score, censored, ${evidenceColumns("evidence", true)},
+           nights, stays,
            ${w} AS "window", ${p.long_presence.min_days} AS threshold
     FROM evidence JOIN run_person_numbers p USING (pid)`;
   },

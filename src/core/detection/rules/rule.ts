@@ -65,7 +65,23 @@ export function listInOrder(keys: string, value: string): string {
   return `list_transform(list_select(${pairs}, list_grade_up(list_transform(${pairs}, t -> t.k))), t -> t.v)`;
 }
 
-/** SQL aggregate: record-id lists (VARCHAR[]) concatenated in the order of `keys`. */
-export function recordIdsInOrder(keys: string, ids: string): string {
-  return `flatten(${listInOrder(keys, ids)})`;
+/**
+ * SQL aggregate: a group's evidence, one `{i: ids, k: recKeys}` per row in the order of `keys`
+ * (listInOrder): the record ids and their rec_keys sorted once for both columns, which
+ * `evidenceColumns` takes apart.
+ */
+export function evidenceInOrder(keys: string, ids: string, recKeys: string): string {
+  return listInOrder(keys, `{i: ${ids}, k: ${recKeys}}`);
+}
+
+/**
+ * SQL select list: the columns `record_ids` and `record_keys` from an evidenceInOrder value
+ * `evidence`; `flat` when each row carried lists (a stay's records), which are concatenated.
+ */
+export function evidenceColumns(evidence: string, flat = false): string {
+  const column = (field: string) => {
+    const list = `list_transform(${evidence}, t -> t.${field})`;
+    return flat ? `flatten(${list})` : list;
+  };
+  return `${column("i")} AS record_ids, ${column("k")} AS record_keys`;
 }

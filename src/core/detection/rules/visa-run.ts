@@ -1,4 +1,4 @@
-import { type Rule, recordIdsInOrder } from "./rule.js";
+import { evidenceColumns, evidenceInOrder, type Rule } from "./rule.js";
 
 /**
  * The visa run: stays just under the limit, each followed by a short trip home and re-entry
@@ -45,12 +45,12 @@ export const visaRun: Rule = {
       FROM runs GROUP BY pid, run HAVING count(*) >= ${p.visa_run.min_stays}),
     evidence AS (
       SELECT r.pid, r.run,
-             ${recordIdsInOrder("r.entered_on, r.until, x.record_keys[1]", "x.record_ids")} AS record_ids,
-             ${recordIdsInOrder("r.entered_on, r.until, x.record_keys[1]", "x.record_keys")} AS record_keys
+             ${evidenceInOrder("r.entered_on, r.until, x.record_keys[1]", "x.record_ids", "x.record_keys")} AS evidence
       FROM runs r JOIN agg USING (pid, run) JOIN stays x ON x.rowid = r.sid
       GROUP BY r.pid, r.run)
     SELECT p.person_id, NULL AS cohort_id, period_start, period_end,
-           least(1.0, 0.5 + 0.05 * stays) AS score, false AS censored, record_ids, record_keys, stays, min_days, max_days,
+           least(1.0, 0.5 + 0.05 * stays) AS score, false AS censored,
+           ${evidenceColumns("evidence", true)}, stays, min_days, max_days,
            ${p.limits.visa_exempt_days} AS "limit", max_gap, nights
     FROM agg JOIN evidence USING (pid, run) JOIN run_person_numbers p USING (pid)`;
   },
