@@ -36,11 +36,11 @@ describe("evidence: suggestions on real reports", () => {
   const places = placeIndex();
   const suggest = (text: string, published: string | null) =>
     suggestClaims(text, { places, published });
-  // Batches 1 to 6 and 8 are the tuning data of the rules (docs/evidence.md): their figures are
-  // guarded against regressions, a little under what they reach. Batch 7 is the check, looked
-  // at only in aggregate, and every batch from 9 on is measured as it comes: those are reported,
-  // not guarded, so a new batch below the floors never fails the build by itself.
-  const fitted = texts.filter((t) => (t.batch ?? 1) !== 7 && (t.batch ?? 1) <= 8);
+  // Batches 1 to 6, 8 and 9 are the tuning data of the rules (docs/evidence.md): their figures
+  // are guarded against regressions, a little under what they reach. Batch 7 is the check, looked
+  // at only in aggregate, and every batch from 10 on is measured as it comes: those are
+  // reported, not guarded, so a new batch below the floors never fails the build by itself.
+  const fitted = texts.filter((t) => (t.batch ?? 1) !== 7 && (t.batch ?? 1) <= 9);
   const guarded = evaluateCorpus(fitted, suggest).scores;
   const reported = evaluateCorpus(
     texts.filter((t) => !fitted.includes(t)),
@@ -79,18 +79,22 @@ describe("evidence: suggestions on real reports", () => {
       );
     for (const [key, s] of Object.entries(reported))
       process.stdout.write(
-        `# reported only (batch 7, the check; batch 9 on) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
+        `# reported only (batch 7, the check; batch 10 on) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
       );
     // Two captions without a photo credit (an English and a Korean one, in batches 8 and 6)
-    // still yield a suggestion each; nothing comes from a URL, a byline or a time stamp.
+    // and two headlines of other articles set as links in a Chinese page of batch 9 still yield
+    // a suggestion each; nothing comes from a URL, a byline or a time stamp.
     const captions: Record<string, number> = {
       "en/batch8": 1,
       "ko/batch6": 1,
+      "zh/batch9": 2,
       "all/batch8": 1,
       "all/batch6": 1,
+      "all/batch9": 2,
       "en/heldout": 1,
       "ko/heldout": 1,
-      "all/heldout": 2,
+      "zh/heldout": 2,
+      "all/heldout": 4,
     };
     for (const [key, s] of Object.entries(guarded))
       assert.ok(s.noise <= (captions[key] ?? 0), `${key}: ${s.noise} suggestions from furniture`);
@@ -106,7 +110,7 @@ describe("evidence: suggestions on real reports", () => {
     // (召回) as an incident; batch 9 and the corpus README count both.
     for (const lang of ["all", "en", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
     floor("zh/tune", 0.85, 0.95);
-    // Batches 1 to 4, each overall; batches 5, 6 and 8 whole, overall and per language.
+    // Batches 1 to 4, each overall; batches 5, 6, 8 and 9 whole, overall and per language.
     for (const n of [1, 2, 3, 4]) floor(`all/batch${n}`, 0.93, 0.93);
     floor("all/batch5", 0.77, 0.74);
     for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch5`, 0.72, 0.69);
@@ -114,6 +118,8 @@ describe("evidence: suggestions on real reports", () => {
     for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch6`, 0.7, 0.67);
     floor("all/batch8", 0.51, 0.48);
     for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch8`, 0.4, 0.4);
+    floor("all/batch9", 0.6, 0.72);
+    for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch9`, 0.58, 0.65);
   });
 });
 

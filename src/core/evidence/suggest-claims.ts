@@ -374,13 +374,27 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 // Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)", a
 // screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]").
 const PHOTO_CREDIT =
-  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
+  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
-/** Captions: short paragraphs with a photo credit, which describe a picture, not the news. */
+// A caption's source in brackets after its last sentence ("…的北韓餐廳員工。(法新社)",
+// "…계약을 맺었다.(연합뉴스)"), and a page's header or footer with its time stamps ("입력
+// 2022.05.17 (04:59) 수정 …", "发布时间：", "Updated:").
+const SOURCE_AFTER_SENTENCE = /(?:[。！？]|[가-힣]\.)\s*[(（][^()（）\d]{1,12}[)）]\s*$/u;
+const TIME_STAMP_LINE =
+  /(?:입력|수정|기사입력|업데이트|승인)\s?:?\s?(?:19|20)\d{2}[.-]\d{1,2}[.-]\d{1,2}|(?:发布时间|發佈時間|發布時間|更新时间|更新時間)\s?[:：]|\b(?:Published|Updated|Posted)\s?:/u;
+
+/** Captions and page headers: short paragraphs with a photo credit or a caption's source, which
+ * describe a picture, not the news, and lines with a page's time stamps. */
 function captionParagraphs(text: string, paras: { start: number; end: number }[]): number[] {
   const out: number[] = [];
   paras.forEach((p, i) => {
-    if (p.end - p.start < 500 && PHOTO_CREDIT.test(text.slice(p.start, p.end))) out.push(i);
+    const body = text.slice(p.start, p.end);
+    if (
+      TIME_STAMP_LINE.test(body) ||
+      (p.end - p.start < 500 && PHOTO_CREDIT.test(body)) ||
+      (p.end - p.start < 200 && SOURCE_AFTER_SENTENCE.test(body))
+    )
+      out.push(i);
   });
   return out;
 }
