@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -24,6 +24,11 @@
  *    noise, reservation SURNAME/GIVEN form, McCune–Reischauer with breve substitutes, Revised
  *    Romanization spelt by ear, spaced Hangul, organisations with address fragments or country
  *    tags), real Korean and Chinese people and companies on no list, and noisy near-miss names.
+ *  - held-out F (only with --held-out-f): variants from bench/screening-heldout-f.ts (the other
+ *    list's names for the same entry, against that list alone; Russian press and Palladius
+ *    Cyrillic read back into Latin letters; South Korean Hangul; FAMILY, G. G.; organisations with
+ *    places and offices in other formats, legal forms in other scripts, catalogue inversion,
+ *    initials), real Korean, Chinese and Russian people and companies sharing listed words.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -78,6 +83,7 @@ import {
   noisyNearMisses,
   realNegatives,
 } from "./screening-heldout-e.js";
+import { crossListQueries, heldOutFQueriesFor, realNegativesF } from "./screening-heldout-f.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -312,6 +318,26 @@ if (heldOutE)
     `held-out E: ${JSON.stringify({ p: heldOutE.queries.persons, o: heldOutE.queries.organisations, aliases: [heldOutE.ownAliasesLeftOut.persons, heldOutE.ownAliasesLeftOut.organisations] })}`,
   );
 
+const heldOutF =
+  hasFlag("held-out-f") &&
+  (() => {
+    const unOnly = crossListQueries(ofac, un, isDprkRelated);
+    const ofacOnly = crossListQueries(un, ofac, isDprkRelated);
+    return {
+      queries: evaluateQueries(heldOutFQueriesFor(dprk)),
+      // The other list's names, against one list alone: OFAC's names asked of the UN list, and back.
+      otherListsNames: {
+        ofacNamesAgainstUn: evaluateQueries(unOnly, ScreeningIndex.build(un)),
+        unNamesAgainstOfac: evaluateQueries(ofacOnly, ScreeningIndex.build(ofac)),
+      },
+      negatives: evaluateNegatives(realNegativesF(listedHangul, personTokenSets, orgKeys)),
+    };
+  })();
+if (heldOutF)
+  log(
+    `held-out F: ${JSON.stringify({ p: heldOutF.queries.persons, o: heldOutF.queries.organisations, otherList: heldOutF.otherListsNames.ofacNamesAgainstUn.persons })}`,
+  );
+
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
   csv(join(P, "peer-label-notes.csv")).map((r) => [`${r.set}|${r.name1}|${r.name2}`, r.reason!]),
@@ -460,6 +486,7 @@ const report = {
   heldOutC,
   heldOutD,
   heldOutE,
+  heldOutF,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -485,6 +512,10 @@ if (heldOutD)
 if (heldOutE)
   log(
     `held-out E recall@1 persons ${fmt(heldOutE.queries.persons)} orgs ${fmt(heldOutE.queries.organisations)}; own aliases left out: persons ${fmt(heldOutE.ownAliasesLeftOut.persons)} orgs ${fmt(heldOutE.ownAliasesLeftOut.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutE.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutF)
+  log(
+    `held-out F recall@1 persons ${fmt(heldOutF.queries.persons)} orgs ${fmt(heldOutF.queries.organisations)}; OFAC names against UN: persons ${fmt(heldOutF.otherListsNames.ofacNamesAgainstUn.persons)} orgs ${fmt(heldOutF.otherListsNames.ofacNamesAgainstUn.organisations)}; UN names against OFAC: persons ${fmt(heldOutF.otherListsNames.unNamesAgainstOfac.persons)} orgs ${fmt(heldOutF.otherListsNames.unNamesAgainstOfac.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutF.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

@@ -67,7 +67,7 @@ const PRESS_VOWEL = "а э я е о е ё е о ва вэ ве ё у во ве �
 /** Finals: ㅇ as н (Пхеньян, Чен), ㄹ as ль or р, the stops as their sounding consonant. */
 const PRESS_FINAL = "_ к к к н н н т ль к м ль ль ль п ль м п п т т н т т к т п т".split(" ");
 
-function pressCyrillic(word: string, rand: () => number): string {
+export function pressCyrillic(word: string, rand: () => number): string {
   let out = "";
   let voiced = false;
   for (const ch of word) {

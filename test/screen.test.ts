@@ -87,6 +87,40 @@ test("organisations: legal forms in any language, acronyms, Korean and Chinese c
   assert.deepEqual(refs({ name: "Dandong Trading Co., Ltd.", type: "org" }), []);
 });
 
+test("organisations followed by an address, a place or a country are read without it", () => {
+  for (const [name, ref] of [
+    ["KOMID, No. 16 Binjiang Middle Road, Dandong 118000, China", "UN-SC:KPe.001"],
+    ["NCG Sosong District, Pyongyang", "UN-SC:KPe.004"],
+    ["DCB; ul. Svetlanskaya 45, Vladivostok 690091", "UN-SC:KPe.023"],
+    // On both lists under this name: the two tie.
+    ["KOREA DAESONG GENERAL TRADING CORPORATION - P.O. Box 8101, Pyongyang", "UN-SC:KPe.042"],
+  ] as const) {
+    const r = top({ name, type: "org" });
+    const best = r.filter((m) => m.score === r[0]!.score).map((m) => `${m.list}:${m.reference}`);
+    assert.ok(best.includes(ref), `${name}: ${best}`);
+    assert.ok(r[0]!.score >= SCREEN_THRESHOLD, name);
+  }
+});
+
+test("a short name in brackets after a body's name is a name of its own, and so is the rest", () => {
+  // FOREIGN TRADE BANK (FTB): not BANK FOR FOREIGN TRADE (VTB's former name).
+  for (const name of ["FTB", "Foreign Trade Bank of the DPRK"]) {
+    const r = top({ name, type: "org" });
+    assert.equal(`${r[0]?.list}:${r[0]?.reference}`, "UN-SC:KPe.047", name);
+    assert.equal(r[0]!.score, 1, name);
+  }
+});
+
+test("common words alone and derived initials rank a body but do not match it", () => {
+  // INDUSTRIAL BANK (Syria) and a derived acronym of ZHEJIANG TIANLU ENERGY CO., LTD.
+  for (const name of ["Industrial Bank of Korea", "ZTE Corporation"]) {
+    assert.ok(top({ name, type: "org" }).length > 0, name);
+    assert.deepEqual(refs({ name, type: "org" }), [], name);
+  }
+  // The listed name word for word still matches, however common its words.
+  assert.ok(refs({ name: "Industrial Bank", type: "org" }).includes("OFAC-SDN:17243"));
+});
+
 test("unrelated names are not matches", () => {
   for (const name of ["John Smith", "Patricia Lucas Wheeler", "Hector Manuel"])
     assert.deepEqual(refs({ name, type: "person" }), [], name);

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { open } from "node:fs/promises";
-import { pipeline, Readable, Transform } from "node:stream";
+import { pipeline, type Readable, Transform } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { AppError } from "../core/errors.js";
 
@@ -361,9 +361,47 @@ export async function scanFile(
   };
 }
 
+/** Bytes read at once by `readLinesAt`: the blocks of nearby wanted lines come in one read. */
+const READ_SPAN = 1 << 20;
+
+/**
+ * The lines of `bytes`, a whole number of lines (the last may lack its newline), as
+ * `readLines` gives them, numbered from 1, each with its byte offset in `bytes`.
+ */
+function* linesOf(
+  bytes: Buffer,
+  maxLineBytes: number,
+): Generator<PhysicalLine & { offset: number }> {
+  let number = 0;
+  let start = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(10, start);
+    const end = nl === -1 ? bytes.length : nl;
+    const piece = bytes.subarray(start, end);
+    const unterminated = nl === -1;
+    number++;
+    if (piece.length > maxLineBytes)
+      yield {
+        number,
+        bytes: piece.subarray(0, LONG_LINE_HEAD),
+        unterminated,
+        tooLong: piece.length,
+        offset: start,
+      };
+    else {
+      const cut =
+        piece.length > 0 && piece[piece.length - 1] === 13 ? piece.length - 1 : piece.length;
+      yield { number, bytes: piece.subarray(0, cut), unterminated, offset: start };
+    }
+    start = end + 1;
+  }
+}
+
 /**
  * The lines numbered `wanted` (ascending) of an uncompressed file, as `readLines` gives them,
- * read through the scan's line index: only the blocks of `LineIndex.STEP` lines that hold them.
+ * read through the scan's line index: only the blocks of `LineIndex.STEP` lines that hold them,
+ * those within READ_SPAN bytes of each other in one read (a file with a wanted line in most
+ * blocks is then read in large pieces, not a system call per line).
  */
 export async function* readLinesAt(
   file: string,
@@ -372,30 +410,40 @@ export async function* readLinesAt(
   maxLineBytes = DEFAULT_LIMITS.maxLineBytes,
 ): AsyncGenerator<PhysicalLine & { offset: number }> {
   const size = statSync(file).size;
+  const blockOf = (line: number) => Math.floor((line - 1) / LineIndex.STEP);
+  const startOf = (line: number) => {
+    const start = index.starts[blockOf(line)];
+    if (start === undefined) throw new Error(`line ${line} is past the end of ${file}`);
+    return start;
+  };
+  const endOf = (block: number) => index.starts[block + 1] ?? size;
   const fd = await open(file, "r");
   try {
     let i = 0;
     while (i < wanted.length) {
-      const block = Math.floor(((wanted[i] as number) - 1) / LineIndex.STEP);
-      const first = block * LineIndex.STEP + 1;
-      const start = index.starts[block];
-      if (start === undefined) throw new Error(`line ${wanted[i]} is past the end of ${file}`);
-      const end = index.starts[block + 1] ?? size;
-      const bytes = Buffer.alloc(end - start);
-      await fd.read(bytes, 0, bytes.length, start);
-      let offset = start;
-      for await (const line of readLines(Readable.from([bytes]), maxLineBytes)) {
-        const number = first + line.number - 1;
-        if (number === wanted[i]) {
-          yield { ...line, number, offset };
-          i++;
+      // The wanted lines whose blocks end within READ_SPAN bytes of the first one's start.
+      const from = startOf(wanted[i] as number);
+      let k = i + 1;
+      while (k < wanted.length && endOf(blockOf(wanted[k] as number)) - from <= READ_SPAN) k++;
+      const span = Buffer.alloc(endOf(blockOf(wanted[k - 1] as number)) - from);
+      await fd.read(span, 0, span.length, from);
+      while (i < k) {
+        const block = blockOf(wanted[i] as number);
+        const first = block * LineIndex.STEP + 1;
+        const start = startOf(wanted[i] as number);
+        for (const line of linesOf(
+          span.subarray(start - from, endOf(block) - from),
+          maxLineBytes,
+        )) {
+          const number = first + line.number - 1;
+          if (number === wanted[i]) {
+            yield { ...line, number, offset: start + line.offset };
+            i++;
+          }
         }
-        // readLines drops a line's "\r" and says how long an over-long line was, "\r" included.
-        const cr = bytes[offset - start + line.bytes.length] === 13 ? 1 : 0;
-        offset += (line.tooLong ?? line.bytes.length + cr) + 1;
+        if (i < k && blockOf(wanted[i] as number) === block)
+          throw new Error(`line ${wanted[i]} is past the end of ${file}`);
       }
-      if (i < wanted.length && Math.floor(((wanted[i] as number) - 1) / LineIndex.STEP) === block)
-        throw new Error(`line ${wanted[i]} is past the end of ${file}`);
     }
   } finally {
     await fd.close();

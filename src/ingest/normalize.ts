@@ -320,12 +320,18 @@ export async function insertRecords(
   );
 }
 
+/** Rows per bucket of the skipped-line lookup in `numberLines`. */
+const LINE_BUCKET_BITS = 8;
+
 /**
  * For rows read by DuckDB without line numbers: they were inserted in file order, one a line
  * from `firstLine` on, except the lines in `skipped` (ascending; lines DuckDB could not read).
  * The row at position p then sits on line p + firstLine + (skipped lines up to it). The j-th
- * skipped line s_j is passed by the rows at positions from s_j - firstLine - (j - 1) on, so
- * an ASOF join on those thresholds counts them.
+ * skipped line s_j is passed by the rows at positions from t_j = s_j - firstLine - j on, and
+ * these thresholds never decrease, so the skipped lines up to a row are the thresholds ≤ p.
+ * They are counted through buckets of 2^LINE_BUCKET_BITS positions, each holding the count
+ * before it and its own thresholds: a hash join on the bucket, not a sort of every row as an
+ * ASOF join would need.
  */
 export async function numberLines(
   store: Store,
@@ -343,24 +349,28 @@ export async function numberLines(
     );
     return;
   }
-  await store.run("CREATE OR REPLACE TEMP TABLE ingest_skips (t BIGINT, n BIGINT)");
+  await store.run("CREATE OR REPLACE TEMP TABLE ingest_skips (t BIGINT)");
   const appender = await store.conn.createAppender("ingest_skips", "main", "temp");
-  // Consecutive skipped lines share a threshold; the join must find the last of them.
   skipped.forEach((line, j) => {
-    if (skipped[j + 1] === line + 1) return;
     appender.appendBigInt(BigInt(line - firstLine - j));
-    appender.appendBigInt(BigInt(j + 1));
     appender.endRow();
   });
   appender.flushSync();
   appender.closeSync();
+  const bits = LINE_BUCKET_BITS;
   await runHeavy(
     store,
     `UPDATE records SET line = f.line, rec_key = (${runId}::BIGINT << 32) + f.line
     FROM (
-      SELECT r.rid, r.p + ${firstLine} + coalesce(s.n, 0) AS line
+      WITH s AS (SELECT t >> ${bits} AS b, count(*) AS n, list(t) AS ts FROM temp.ingest_skips GROUP BY 1),
+        k AS (
+          SELECT g.range AS b, s.ts,
+            coalesce(sum(s.n) OVER (ORDER BY g.range ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+          FROM range(0, (SELECT max(b) + 1 FROM s)) g LEFT JOIN s ON s.b = g.range)
+      SELECT r.rid, r.p + ${firstLine} + CASE WHEN k.b IS NULL THEN ${skipped.length}
+          ELSE k.before + coalesce(len(list_filter(k.ts, lambda x: x <= r.p)), 0) END AS line
       FROM (SELECT rowid AS rid, ${position} AS p FROM records WHERE run_id = ${runId} AND line IS NULL) r
-      ASOF LEFT JOIN temp.ingest_skips s ON r.p >= s.t
+      LEFT JOIN k ON k.b = r.p >> ${bits}
     ) f
     WHERE records.rowid = f.rid`,
   );

@@ -8,7 +8,7 @@ import { AppError } from "../core/errors.js";
 import { createMasker, recordPseudonym } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
-import { ensureReadTables, NAME_SEPARATOR } from "./read-tables.js";
+import { docKeySql, ensureReadTables, NAME_SEPARATOR, personKey } from "./read-tables.js";
 
 export interface PersonSearch extends PageRequest {
   /**
@@ -40,16 +40,22 @@ export async function searchPersons(store: Store, q: PersonSearch): Promise<Page
   await ensureReadTables(store);
   // read_persons.search holds a person's names lowered and joined by NAME_SEPARATOR, so a query
   // without it matches there exactly where it matches one name.
-  const byName = /\d/.test(text)
-    ? ""
-    : text.includes(NAME_SEPARATOR)
-      ? "OR person_id IN (SELECT person_id FROM person_names WHERE contains(lower(name), lower($q)))"
-      : "OR contains(search, lower($q))";
-  const select = `SELECT person_id, display_name, strftime(birth_date, '%Y-%m-%d') AS birth_date,
-       sex, nationality, coalesce(labor_score, 0)::DOUBLE AS labor_score
-     FROM read_persons
-     WHERE (person_id IN (SELECT person_id FROM read_doc_index WHERE doc = upper($q)) ${byName})
-       ${after === null ? "" : "AND person_id > $after"}`;
+  const byDoc = `SELECT pkey, person_id FROM read_doc_index
+    WHERE dkey = ${docKeySql("upper($q)")} AND doc = upper($q)`;
+  const columns = `p.person_id, p.display_name, strftime(p.birth_date, '%Y-%m-%d') AS birth_date,
+       p.sex, p.nationality, coalesce(p.labor_score, 0)::DOUBLE AS labor_score`;
+  const page = after === null ? "" : "AND p.person_id > $after";
+  // A document number (a query with a digit) is joined to read_persons on both keys, so DuckDB
+  // filters read_persons on the integer key of the few persons who hold it.
+  const select = /\d/.test(text)
+    ? `SELECT ${columns} FROM read_persons p
+       JOIN (${byDoc}) d ON p.pkey = d.pkey AND p.person_id = d.person_id WHERE true ${page}`
+    : `SELECT ${columns} FROM read_persons p
+       WHERE (p.person_id IN (SELECT person_id FROM (${byDoc})) OR ${
+         text.includes(NAME_SEPARATOR)
+           ? "p.person_id IN (SELECT person_id FROM person_names WHERE contains(lower(name), lower($q)))"
+           : "contains(p.search, lower($q))"
+       }) ${page}`;
   const params: Record<string, string> = after === null ? { q: text } : { q: text, after };
   // read_persons is written in person id order, so the first matches are the page and DuckDB
   // stops reading there; should they not come in order, the page is read again sorted.
@@ -60,7 +66,7 @@ export async function searchPersons(store: Store, q: PersonSearch): Promise<Page
     rows.some((r, i) => i > 0 && (rows[i - 1] as PersonSummary).person_id >= r.person_id)
   )
     rows = await store.json<PersonSummary>(
-      `${select} ORDER BY person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
+      `${select} ORDER BY p.person_id ${limit === 0 ? "" : `LIMIT ${limit + 1}`}`,
       params,
     );
   const more = limit > 0 && rows.length > limit;
@@ -109,7 +115,10 @@ export async function getPerson(
   // Each part as JSON text; a list part is null when it has no rows.
   const all = Object.fromEntries(
     (
-      await store.json<{ part: string; body: string | null }>(personDetailSql, { person: personId })
+      await store.json<{ part: string; body: string | null }>(personDetailSql, {
+        person: personId,
+        pkey: personKey(personId),
+      })
     ).map((r) => [r.part, r.body === null ? null : JSON.parse(r.body)]),
   ) as { [K in keyof PersonParts]?: PersonParts[K] | null };
   if (!all.person)
@@ -117,17 +126,33 @@ export async function getPerson(
       "not-found",
       `person ${personId} not found (ids look like P-ABCDEFGHIJKLMNOP; run sojourn analyze first)`,
     );
-  const { names: namesJson, ...person } = all.person;
+  const {
+    names: namesJson,
+    documents: docsJson,
+    cohorts: cohortsJson,
+    links: linksJson,
+    reexports,
+    ...person
+  } = all.person;
+  const list = <T>(json: string | null): T[] => (json === null ? [] : (JSON.parse(json) as T[]));
   // JSON text in the read table, by name (an aggregate ordered by count there costs five times
   // the CPU of the rest of read_persons at 10M records): sorted here most frequent first, then
   // by name in DuckDB's order (UTF-8 bytes); each count as text, as store.json reads a BIGINT.
   const names = (JSON.parse(namesJson) as { name: string; script: string; count: number }[])
     .sort((a, b) => b.count - a.count || Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)))
     .map((n) => ({ name: n.name, script: n.script, count: String(n.count) as unknown as number }));
-  const documents = all.documents ?? [];
-  const refs = await RecordRefs.of(store, all.records ?? [], unmask);
+  // Fields in the detail's order (the read table's lists start with the field they sort on).
+  const documents = list<PersonDetail["documents"][number]>(docsJson).map(
+    ({ doc_number, nationality, first_seen, last_seen }) => ({
+      doc_number,
+      nationality,
+      first_seen,
+      last_seen,
+    }),
+  );
+  const refs = await RecordRefs.of(store, withReexports(all.records ?? [], reexports), unmask);
   const records = refs.rows;
-  const links = await personLinks(store, all.links ?? [], refs);
+  const links = await personLinks(store, list<LinkRow>(linksJson), refs);
   const hide = {
     docs: documents.map((d) => d.doc_number),
     // Each name whole and each of its parts: link explanations may quote either.
@@ -142,7 +167,15 @@ export async function getPerson(
     ),
   }));
   const alerts = all.alerts ?? [];
-  const cohorts = all.cohorts ?? [];
+  const cohorts = list<PersonDetail["cohorts"][number]>(cohortsJson).map(
+    ({ cohort_id, kind, role, first_seen, last_seen }) => ({
+      cohort_id,
+      kind,
+      role,
+      first_seen,
+      last_seen,
+    }),
+  );
   if (unmask) return { person, names, documents, records, links, stays, alerts, cohorts };
   return {
     person: {
@@ -195,70 +228,79 @@ interface RecordRow extends Record<string, unknown> {
   linked_key: string | null;
 }
 
+/** Each re-export (`b:a` pairs: record b repeats record a) linked to the record it repeats. */
+function withReexports(rows: RecordRow[], pairs: string | null): RecordRow[] {
+  if (pairs === null) return rows;
+  const repeats = new Map(pairs.split(" ").map((p) => p.split(":") as [string, string]));
+  return rows.map((r) => {
+    const a = repeats.get(r.rec_key);
+    return a === undefined ? r : { ...r, linked_by: "re-export", linked_key: a };
+  });
+}
+
+/** A link between documents as read_persons keeps it (JSON text). */
+type LinkRow = { reason: string; a: string; b: string; evidence: string | null };
+
 /** The parts of a person's detail as personDetailSql reads them. */
 interface PersonParts {
-  /** The read_persons row, its names as JSON text. */
-  person: PersonDetail["person"] & { names: string };
-  documents: PersonDetail["documents"];
+  /** The read_persons row, its names and lists as JSON text (a list NULL when empty). */
+  person: PersonDetail["person"] & {
+    names: string;
+    documents: string | null;
+    cohorts: string | null;
+    links: string | null;
+    reexports: string | null;
+  };
   records: RecordRow[];
-  links: { reason: string; a: string; b: string; evidence: string | null }[];
   stays: (Record<string, unknown> & { flags: string | null; record_ids: string | null })[];
   alerts: Record<string, unknown>[];
-  cohorts: PersonDetail["cohorts"];
 }
 
 /**
- * SQL: one person ($person) in one statement, a row per part of the detail (`part`, and its
- * `body` as JSON text): the read_persons row, then each list in the detail's order, each read
- * from a read table sorted by person id (a lookup of one row group). One statement is one
- * plan and one round trip, where a statement per part paid that fixed cost per part.
+ * SQL: one person ($person, its key $pkey: personKey) in one statement, a row per part of the
+ * detail (`part`, and its `body` as JSON text): the read_persons row (with the person's
+ * documents, cohorts, document links and re-exports as text), then the records, stays and alerts in
+ * the detail's order. Each lookup filters on the integer key first (read-tables.ts). One
+ * statement is one plan and one round trip, where a statement per part paid that fixed cost
+ * per part.
  *
- * Records come with why each belongs: a re-export is linked to its canonical record
- * (person_links); any other record with a document to that document's first record ("same
- * document", derived rather than stored), else it is the first record. They are read from
- * `records` by the keys read_person_keys lists: DuckDB turns the semi join into a filter on
- * rec_key (the keys, their range), which skips the row groups holding none of them.
+ * Records come with why each belongs: a record with a document to that document's first
+ * record ("same document", derived rather than stored), else it is the first record; getPerson
+ * then links each re-export to its canonical record (the pairs read_persons keeps). They are
+ * read from `records` by the keys read_person_keys lists: DuckDB turns the semi join into a
+ * filter on rec_key (the keys, their range), which skips the row groups holding none of them;
+ * only the columns shown are read, as each costs a decompression per vector holding a record.
  */
 const personDetailSql = `
   WITH mine AS (
-    SELECT r.*, r.source || ':' || r.record_id AS ref, coalesce(r.port_id, r.port_raw) AS port,
-           CASE WHEN canonical_key IS NULL AND doc_number IS NOT NULL
-                THEN min(rec_key) OVER (PARTITION BY coalesce(nationality, ''), doc_number,
-                       canonical_key IS NULL) END AS first_key
+    SELECT r.rec_key, r.source, r.record_id, r.local_date, r.crossed_at, r.direction,
+           coalesce(r.port_id, r.port_raw) AS port, r.doc_number, r.family_name, r.given_name,
+           r.full_name, r.birth_date, r.sex,
+           CASE WHEN r.canonical_key IS NULL AND r.doc_number IS NOT NULL
+                THEN min(r.rec_key) OVER (PARTITION BY coalesce(r.nationality, ''), r.doc_number,
+                       r.canonical_key IS NULL) END AS first_key
     FROM records r
-    WHERE rec_key IN (SELECT unnest(string_split(keys, ' '))::BIGINT FROM read_person_keys
-                      WHERE person_id = $person))
+    WHERE r.rec_key IN (SELECT unnest(string_split(keys, ' '))::BIGINT FROM read_person_keys
+                        WHERE pkey = $pkey AND person_id = $person))
   SELECT 'person' AS part, to_json({'person_id': person_id, 'display_name': display_name,
            'birth_date': strftime(birth_date, '%Y-%m-%d'), 'sex': sex,
            'nationality': nationality, 'labor_score': labor_score, 'indicators': indicators::VARCHAR,
-           'names': names})::VARCHAR AS body
-  FROM read_persons WHERE person_id = $person
-  UNION ALL
-  SELECT 'documents', to_json(list({'doc_number': doc_number, 'nationality': nationality,
-                'first_seen': strftime(first_seen, '%Y-%m-%d'),
-                'last_seen': strftime(last_seen, '%Y-%m-%d')} ORDER BY first_seen, doc_number))::VARCHAR
-              FROM read_person_documents WHERE person_id = $person
+           'names': names, 'documents': documents, 'cohorts': cohorts, 'links': links,
+           'reexports': reexports})::VARCHAR AS body
+  FROM read_persons WHERE pkey = $pkey AND person_id = $person
   UNION ALL
   SELECT 'records', to_json(list({
-        'rec_key': m.rec_key::VARCHAR, 'ref': m.ref, 'source': m.source,
+        'rec_key': m.rec_key::VARCHAR, 'ref': m.source || ':' || m.record_id, 'source': m.source,
         'record_id': m.record_id, 'date': strftime(m.local_date, '%Y-%m-%d'),
         'direction': m.direction, 'port': m.port, 'doc_number': m.doc_number,
         'name': trim(concat_ws(' ', m.family_name, m.given_name,
                 CASE WHEN m.full_name IS NOT NULL THEN '/ ' || m.full_name END)),
         'birth_date': strftime(m.birth_date, '%Y-%m-%d'), 'sex': m.sex,
-        'linked_by': CASE WHEN l.reason IS NOT NULL THEN l.reason
-                          WHEN m.first_key <> m.rec_key THEN 'same document'
+        'linked_by': CASE WHEN m.first_key <> m.rec_key THEN 'same document'
                           ELSE 'first record' END,
-        'linked_key': coalesce(l.rec_key_a,
-                        CASE WHEN m.first_key <> m.rec_key THEN m.first_key END)::VARCHAR
+        'linked_key': CASE WHEN m.first_key <> m.rec_key THEN m.first_key::VARCHAR END
       } ORDER BY m.crossed_at, m.rec_key))::VARCHAR
     FROM mine m
-    LEFT JOIN person_links l ON l.rec_key_b = m.rec_key AND l.person_id = $person
-      AND l.reason = 're-export'
-  UNION ALL
-  SELECT 'links', to_json(list({'reason': reason, 'a': rec_key_a::VARCHAR,
-                'b': rec_key_b::VARCHAR, 'evidence': evidence::VARCHAR}))::VARCHAR
-              FROM read_person_links WHERE person_id = $person
   UNION ALL
   SELECT 'stays', to_json(list({'port_in': port_in, 'port_out': port_out,
                 'entered_on': strftime(entered_on, '%Y-%m-%d'),
@@ -270,12 +312,7 @@ const personDetailSql = `
                 'period_start': strftime(period_start, '%Y-%m-%d'),
                 'period_end': strftime(period_end, '%Y-%m-%d'), 'summary': summary}
                 ORDER BY period_start, rule))::VARCHAR
-              FROM read_person_alerts WHERE person_id = $person
-  UNION ALL
-  SELECT 'cohorts', to_json(list({'cohort_id': cohort_id, 'kind': kind, 'role': role,
-                'first_seen': strftime(first_seen, '%Y-%m-%d'),
-                'last_seen': strftime(last_seen, '%Y-%m-%d')} ORDER BY first_seen, cohort_id))::VARCHAR
-              FROM read_person_cohorts WHERE person_id = $person`;
+              FROM read_person_alerts WHERE pkey = $pkey AND person_id = $person`;
 
 /**
  * A person's records as the detail shows them (personDetailSql says why each belongs), and
@@ -334,7 +371,7 @@ class RecordRefs {
 
 async function personLinks(
   store: Store,
-  rows: PersonParts["links"],
+  rows: LinkRow[],
   refs: RecordRefs,
 ): Promise<PersonDetail["links"]> {
   await refs.load(

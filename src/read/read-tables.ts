@@ -17,13 +17,17 @@
  * |------------------------|---------------------------|--------------------------------|
  * | read_alerts            | rule, score ↓, alert_id   | listAlerts by rule             |
  * | read_alerts_by_score   | score ↓, alert_id         | listAlerts by score (ids only) |
- * | read_person_keys       | person_id (one row each)  | getPerson (records, refs)      |
+ * | read_person_keys       | person_id (one row each)  | getPerson (records)            |
  * | read_person_alerts     | person_id, period_start   | getPerson (alerts)             |
- * | read_person_cohorts    | person_id, first_seen     | getPerson (cohorts)            |
- * | read_person_links      | person_id                 | getPerson (document links)     |
- * | read_persons           | person_id                 | getPerson (person, names), search |
- * | read_person_documents  | person_id                 | getPerson                      |
- * | read_doc_index         | upper(doc_number)         | document search                |
+ * | read_persons           | person_id (one row each)  | getPerson (person, names, documents, cohorts, links), search |
+ * | read_doc_index         | upper(doc_number) (dkey)  | document search                |
+ *
+ * The per-person tables also hold `pkey`, a BIGINT that orders as person_id does (personKey):
+ * a lookup filters on it first, so DuckDB skips row groups by its zone map and compares one
+ * integer per row of the row group left, where comparing the text ids cost several times more.
+ * A person's lists that only the detail reads (documents, cohorts, document links, re-exports)
+ * are text in their read_persons row, so the detail reads one row there rather than a row group of
+ * a table per list.
  *
  * A person's stays are read from `stays`, which the stays step writes in person order, through
  * the view read_person_stays (its lists as JSON text, as the reads take them).
@@ -34,17 +38,14 @@ import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 7;
+export const READ_TABLES_LAYOUT = 10;
 
 export const READ_TABLES = [
   "read_person_keys",
   "read_alerts",
   "read_alerts_by_score",
   "read_person_alerts",
-  "read_person_cohorts",
-  "read_person_links",
   "read_persons",
-  "read_person_documents",
   "read_doc_index",
 ] as const;
 
@@ -56,6 +57,39 @@ export interface ReadTablesStats {
 }
 
 /**
+ * A person id's integer key (`pkey` in the per-person read tables): the 15 hex digits of its
+ * UTF-8 bytes after 'P-' (7.5 bytes, 60 bits) as a number. It orders as the ids do (bytes
+ * big-endian, and ids are all of one length: src/core/identity/person-id.ts), so a table
+ * sorted by person_id is sorted by it too; ids that share the prefix share the key, which is
+ * why a lookup compares the text id as well.
+ */
+export function personKey(personId: string): bigint {
+  return BigInt(`0x0${Buffer.from(personId, "utf8").toString("hex").slice(4, 19)}`);
+}
+
+/**
+ * SQL: the first 7.5 bytes (60 bits) of the text `expr` after `skip` bytes as a BIGINT, in the
+ * text's order (a fifth of the CPU of decoding base32 per character).
+ */
+function prefixKeySql(expr: string, skip: number): string {
+  return `('0x0' || substr(hex(${expr}), ${2 * skip + 1}, 15))::BIGINT`;
+}
+
+/** SQL: personKey of the text column `id`. */
+export function personKeySql(id: string): string {
+  return prefixKeySql(id, 2);
+}
+
+/**
+ * SQL: the integer key of the document number `doc` (as read_doc_index writes it, upper case):
+ * its first 7.5 bytes, so a document lookup compares one integer per row of the row group its
+ * zone map leaves, then the text of the rows that share the key.
+ */
+export function docKeySql(doc: string): string {
+  return prefixKeySql(doc, 0);
+}
+
+/**
  * SQL: which records are whose, one row per person sorted by person: their keys in order as
  * text separated by spaces, and the largest of them. A person's detail reads
  * their records from `records` (kept in rec_key order) by those keys (src/read/persons.ts).
@@ -63,8 +97,8 @@ export interface ReadTablesStats {
  * (person, key) rows at 10M records. `only` restricts person_records (alias pr) to some persons.
  */
 function personKeysSql(only: string): string {
-  return `SELECT pr.person_id, array_to_string(list_sort(list(pr.rec_key)), ' ') AS keys,
-      max(pr.rec_key) AS last_key
+  return `SELECT ${personKeySql("pr.person_id")} AS pkey, pr.person_id,
+      array_to_string(list_sort(list(pr.rec_key)), ' ') AS keys, max(pr.rec_key) AS last_key
     FROM person_records pr ${only} GROUP BY pr.person_id ORDER BY pr.person_id`;
 }
 
@@ -96,24 +130,51 @@ export type ChangedPersons = string;
 export const NAME_SEPARATOR = "\u001f";
 const NAME_SEPARATOR_SQL = "chr(31)";
 
+/**
+ * SQL: per person, as JSON text, the lists of their detail that no other read takes: documents,
+ * cohorts and the links between documents (typo, renewal), and as text their re-exports, `b:a`
+ * pairs separated by spaces (record b re-exports record a). A person with none of one has NULL
+ * there. Documents and cohorts are in the
+ * detail's order, by first day then id: list_sort of structs that start with those fields,
+ * as an aggregate ordered by them (`list(… ORDER BY …)`) costs seven times the CPU at 10M.
+ */
+const PERSON_LISTS = {
+  documents: `SELECT person_id, to_json(list_sort(list({
+        'first_seen': strftime(first_seen, '%Y-%m-%d'), 'doc_number': doc_number,
+        'nationality': nationality, 'last_seen': strftime(last_seen, '%Y-%m-%d')})))::VARCHAR
+        AS documents
+      FROM person_documents GROUP BY person_id`,
+  cohorts: `SELECT m.person_id, to_json(list_sort(list({
+        'first_seen': strftime(m.first_seen, '%Y-%m-%d'), 'cohort_id': m.cohort_id, 'kind': k.kind,
+        'role': m.role, 'last_seen': strftime(m.last_seen, '%Y-%m-%d')})))::VARCHAR AS cohorts
+      FROM cohort_members m JOIN cohorts k USING (cohort_id) GROUP BY m.person_id`,
+  links: `SELECT person_id, to_json(list({'reason': reason, 'a': rec_key_a::VARCHAR,
+        'b': rec_key_b::VARCHAR, 'evidence': evidence::VARCHAR}))::VARCHAR AS links
+      FROM person_links WHERE reason NOT IN ('same document', 're-export') GROUP BY person_id`,
+  reexports: `SELECT person_id, string_agg(rec_key_b || ':' || rec_key_a, ' ') AS reexports
+      FROM person_links WHERE reason = 're-export' GROUP BY person_id`,
+} as const;
+
 /** Tables small enough to rebuild whole on every run. */
 const WHOLE: Record<string, string> = {
-  read_person_cohorts: `SELECT m.person_id, m.cohort_id, k.kind, m.role, m.first_seen, m.last_seen
-    FROM cohort_members m JOIN cohorts k USING (cohort_id) ORDER BY m.person_id, m.first_seen, m.cohort_id`,
-  read_person_links: `
-    SELECT person_id, reason, rec_key_a, rec_key_b, evidence FROM person_links
-    WHERE reason NOT IN ('same document', 're-export') ORDER BY person_id`,
-  read_persons: `SELECT p.person_id, p.display_name, p.birth_date, p.sex, p.nationality,
-      p.labor_score, p.indicators, coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search
+  read_persons: `SELECT ${personKeySql("p.person_id")} AS pkey, p.person_id, p.display_name,
+      p.birth_date, p.sex, p.nationality, p.labor_score, p.indicators,
+      coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search,
+      ${Object.keys(PERSON_LISTS).join(", ")}
     FROM persons p LEFT JOIN (
       SELECT person_id, to_json(l)::VARCHAR AS names,
              array_to_string(list_transform(l, x -> lower(x.name)), ${NAME_SEPARATOR_SQL}) AS search
       FROM (SELECT person_id, list_sort(list({'name': name, 'script': script, 'count': count})) AS l
             FROM person_names GROUP BY person_id)) n USING (person_id)
+    ${Object.values(PERSON_LISTS)
+      .map((sql) => `LEFT JOIN (${sql}) USING (person_id)`)
+      .join(" ")}
     ORDER BY p.person_id`,
-  read_person_documents: "SELECT * FROM person_documents ORDER BY person_id, first_seen",
-  read_doc_index: `SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
-    WHERE doc_number IS NOT NULL ORDER BY doc`,
+  read_doc_index: `SELECT ${docKeySql("doc")} AS dkey, doc, ${personKeySql("person_id")} AS pkey,
+      person_id
+    FROM (SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
+          WHERE doc_number IS NOT NULL)
+    ORDER BY doc`,
 };
 
 /**
@@ -166,7 +227,12 @@ export async function buildReadTables(
  * persons' keys 20 %. Columns not named here are left to DuckDB.
  */
 const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>>> = {
-  read_person_keys: { person_id: "dictionary", keys: "fsst", last_key: "bitpacking" },
+  read_person_keys: {
+    pkey: "bitpacking",
+    person_id: "dictionary",
+    keys: "fsst",
+    last_key: "bitpacking",
+  },
   // The analyze tables' methods (migration 008), for the same columns.
   read_alerts: { ...DERIVED_COMPRESSION.alerts, record_keys: "fsst", docs: "fsst" },
   read_alerts_by_score: {
@@ -178,6 +244,7 @@ const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>
     period_end: "bitpacking",
   },
   read_person_alerts: {
+    pkey: "bitpacking",
     person_id: "dictionary",
     alert_id: "fsst",
     rule: "dictionary",
@@ -185,7 +252,17 @@ const COMPRESSION: Readonly<Record<string, Readonly<Record<string, Compression>>
     period_end: "bitpacking",
     summary: "fsst",
   },
-  read_persons: { display_name: "fsst", birth_date: "bitpacking", search: "fsst", names: "fsst" },
+  read_persons: {
+    pkey: "bitpacking",
+    display_name: "fsst",
+    birth_date: "bitpacking",
+    search: "fsst",
+    names: "fsst",
+    documents: "fsst",
+    cohorts: "fsst",
+    links: "fsst",
+    reexports: "fsst",
+  },
 };
 
 /** CREATE OR REPLACE TABLE `table` AS `sql`, with the compression COMPRESSION fixes. */
@@ -277,7 +354,8 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
     WHERE true ${where} ORDER BY a.rule, a.score DESC, a.alert_id`;
   const ra = which ? `WHERE ${which}` : "";
   const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
-  const personAlerts = `SELECT person_id, alert_id, rule, score, period_start, period_end, summary
+  const personAlerts = `SELECT ${personKeySql("person_id")} AS pkey, person_id, alert_id, rule,
+      score, period_start, period_end, summary
     FROM alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
   for (const [table, sql] of [
     ["read_alerts", alerts],

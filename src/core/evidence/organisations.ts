@@ -46,18 +46,33 @@ const ZH_APPOSED =
   /(?:公司|企业|企業|集团|集團)(?<name>(?:(?![的有和与與是在为為])[\p{Script=Han}A-Za-z]){2,10}?(?:贸易|貿易|LLC|商社|集团|集團))/gu;
 // "the Russian company Tynda-Les": a capitalised name right after a lower-case category noun.
 const EN_APPOSED =
-  /\b(?:company|firm|contractor|enterprise)\s+(?<name>[A-Z][\w'’]*-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})(?=[\s,.;:)]|$)/gu;
+  /\b(?:company|firm|contractor|enterprise|restaurant|shipyard)\s+(?<name>[A-Z][\w'’]*-[A-Z][\w'’-]*|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,3})(?=[\s,.;:)]|$)/gu;
+// "Selene, a personnel company that has employed them", "Donggang Jinhui Foodstuff, a
+// seafood-processing company": a name with its category in apposition after a comma; "the
+// Crist shipyard", "Nauta shipyards": a name before a lower-case shipyard.
+const EN_APPOSED_AFTER =
+  /\b(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:company|firm|contractor|subcontractor|agency|enterprise|manufacturer|shipyard|factory)\b|\b(?<!^|[.!?]\s)(?<yard>[A-Z][\w'’-]+)\s+shipyards?\b/gu;
 const KO_APPOSED =
   /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s['‘"“]?(?<name>[가-힣A-Za-z0-9]{2,15}?)['’"”]?(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서|를\s통해)?[\s,.·'"”)]|$)/gu;
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
 // names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
 const GENERIC_WORDS =
   /电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|위장|IT|\s/giu;
-// Bodies that monitor the workers rather than employ or send them.
-const ZH_NOT_EMPLOYER = /航空|制裁|安理|联合国|聯合國|专家|專家/u;
-// A country or a determiner before the legal form is no name: 俄罗斯公司, 当地公司.
-const ZH_NOT_NAME =
-  /^(?:中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|南韩|南韓|当地|當地|外国|外國|该|該|这家|這家)(?:公司|集团|集團)$/u;
+// Bodies that monitor, police or report on the workers rather than employ or send them: the
+// sanctions bodies, a host state's interior, migration and investigative services, the press.
+const ZH_NOT_EMPLOYER =
+  /航空|制裁|安理|联合国|聯合國|专家|專家|内务部|內務部|移民|侦查|偵查|调查|調查|司法|检察|檢察|警察|警方|法院|广播|廣播|通讯社|通訊社|新闻|新聞|电视|電視|日报|日報/u;
+// A country, a determiner or a quantifier before the legal form is no name: 俄罗斯公司, 当地公司,
+// 美國公司, 這些公司, 眾多公司, 逾百家美國公司, 朝鲜饭店.
+const ZH_NOT_NAME = new RegExp(
+  `^(?:${[
+    "中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|南韩|南韓|美国|美國|日本|英国|英國",
+    "新加坡|台湾|臺灣|台灣|香港|波兰|波蘭|蒙古|越南|老挝|寮國|柬埔寨|马来西亚|馬來西亞|外资|外資",
+    "当地|當地|外国|外國|该|該|这家|這家|这些|這些|那些|其他|其它|各|每家|全球|眾多|众多|许多|許多",
+    "不少|一些|逾?[百千数數几幾]+家|之前|此前|从|從|在|向|与|與",
+  ].join("|")})+(?:公司|集团|集團|饭店|飯店|酒店)$`,
+  "u",
+);
 // Where a Chinese name starts: after the last preposition, verb of employment, particle or
 // description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
 const ZH_CUT =
@@ -66,7 +81,7 @@ const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국|창작사|그룹)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 
 const KO_NOT_NAME =
-  /^(?:(?:모든|다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|대형|소형|민간|국영)\s?)+(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국)$/u;
+  /^(?:(?:모든|다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|미국|일본|대형|소형|민간|국영|그간|그동안|당시|최근|이후)\s?)+(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국|그룹)$|^그룹$/u;
 
 // Leading words that are no part of a Korean name: a country, a word ending in a particle
 // ("기관은"), a verb form ("따르면", "있는데") or a bound noun of place or affiliation ("소재").
@@ -125,10 +140,12 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     // A country before the name ("북한 대외건설지도국") and a first word ending in a particle
     // ("기관은 대외건설지도국") are not part of it.
     const lead = KO_LEAD.exec(m[0])?.[0].length ?? 0;
+    if (KO_NOT_NAME.test(m[0].slice(lead))) continue;
     const start = from + m.index + lead;
     out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
   for (const re of [ZH_APPOSED, KO_APPOSED, EN_APPOSED]) pushApposed(out, slice, from, re);
+  if (latin) pushAppositions(out, slice, from);
   // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
   // company.
   return out
@@ -151,6 +168,27 @@ function pushApposed(out: OrgMention[], slice: string, from: number, re: RegExp)
     for (let i = out.length - 1; i >= 0; i--)
       if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
     out.push({ start, end, name });
+  }
+}
+
+/** Names whose category follows in apposition ("Selene, a personnel company") or before a
+ * lower-case shipyard, where no other reading found a name; a sentence's first word and the
+ * lead words of EN_LEAD are no part of them. */
+function pushAppositions(out: OrgMention[], slice: string, from: number) {
+  EN_APPOSED_AFTER.lastIndex = 0;
+  for (let m = EN_APPOSED_AFTER.exec(slice); m; m = EN_APPOSED_AFTER.exec(slice)) {
+    const raw = m.groups!.name ?? m.groups!.yard!;
+    const lead = EN_LEAD.exec(raw)?.[0].length ?? 0;
+    const name = raw.slice(lead);
+    // "Polish shipyards", "a Korean firm": a nationality, not a name.
+    if (
+      name.length < 3 ||
+      /^(?:North|South|Pyongyang|[A-Z][a-z]+(?:ish|ese|ian|an|ic))$/.test(name)
+    )
+      continue;
+    const start = from + m.index + m[0].indexOf(raw) + lead;
+    const end = start + name.length;
+    if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, name });
   }
 }
 

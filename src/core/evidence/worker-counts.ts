@@ -31,7 +31,7 @@ const OTHER_NOUN =
 // workers, or DPRK nationals ("北韩人", "북한 주민") — possibly as the end of a compound
 // ("建筑工人", "전문인력").
 const ZH_WORKER_HEAD =
-  "(?:工人|劳工|勞工|女工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
+  "(?:工人|劳工|勞工|女工|伐木工|焊工|矿工|礦工|建筑工|建築工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
 const ZH_MODIFIER =
   "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
 const KO_WORKER_HEAD =
@@ -44,7 +44,7 @@ const CJK_WORKER_NEAR = new RegExp(
 // The worker noun governs a count set after it directly ("朝鲜工人约300名", "북한 주민 3천여 명")
 // or as "the number of" it ("노동자 수는 대략 1천800명", "劳工人数达3万").
 const CJK_WORKER_BEFORE = new RegExp(
-  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|은|는|이|가)?\\s?(?:为|為|是|达|達|已达|已達)?\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)?\\s?$`,
+  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|들?\\s?(?:중|가운데)(?:에서)?|들?(?:은|는|이|가)|(?:当中|當中|之中|中)(?:有|约|約)?)?\\s?(?:현재|지금|이미|모두|目前|现在|現在|已经|已經|共有)?\\s?(?:为|為|是|达|達|已达|已達)?\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)?\\s?$`,
   "u",
 );
 // A count governed by a people noun that is not workers: soldiers, troops, officials
@@ -71,7 +71,7 @@ const KO_NOUN_TAIL = new RegExp(
 // resolution, a seat count, a back-reference ("of the 500"), a month name (a date), or a batch
 // ("한 번에", "每批").
 const NOT_A_COUNT_BEFORE =
-  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\b(?:annex|appendix|table|figure|fig\.|chapter|section|page|pp?\.|paras?\.)\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups?\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|\b(?:country|nation|city|town|province|region|population)\s+of\s+(?:about\s+|some\s+|around\s+)?$|인구\s?(?:약\s?)?$|人口\s?(?:约|約)?$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\b(?:annex|appendix|table|figure|fig\.|chapter|section|page|pp?\.|paras?\.)\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bone\s+(?:in|out\s+of)\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups\s+of\s+(?:about\s+|some\s+)?$|\b(?:in|into|small|per)\s+(?:a\s+)?(?:small\s+)?group\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|\b(?:country|nation|city|town|province|region|population)\s+of\s+(?:about\s+|some\s+|around\s+)?$|인구\s?(?:약\s?)?$|人口\s?(?:约|約)?$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
 // A capitalised unit name right before a number is a designation, not a count: "Department
 // 53", "Unit 180", "Bureau 121", "Office 39".
 const DESIGNATION_BEFORE =
@@ -79,7 +79,7 @@ const DESIGNATION_BEFORE =
 // After a Chinese or Korean count: visas given to tourists or students, a group or room size
 // ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+  /^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:人|名)?(?:结|結|组|組)(?:\([^)]{1,6}\))?成一[队隊组組批]|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
@@ -111,6 +111,7 @@ export function findWorkerCounts(
         )
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
+    if ((q.max ?? q.min ?? 0) < 5 && !smallCountGoverned(text, q, seg, isCjk)) continue;
     out.push(count);
     accepted = true;
   }
@@ -138,8 +139,37 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   // "Lee, 45, a former worker": an age between commas after a name.
   if (/[A-Z][\w'’-]*,\s*$/.test(before) && /^\s*,\s*(?:a|an|the|who|said|told)\b/i.test(after))
     return false;
-  // "One North Korean official", "two workers said", "3名员工": single people and informants.
-  return (q.max ?? q.min ?? 0) >= 5;
+  // "300万美元", "5천만 달러": money.
+  if (
+    /^\s?(?:美元|美金|元|人民币|人民幣|韩元|韓元|卢布|盧布|欧元|歐元|日元|달러|위안|루블|유로|엔화|원(?![가-힣]))/u.test(
+      after,
+    )
+  )
+    return false;
+  // "二三十岁的", "20~50대", "45살": an age, not a head count.
+  if (/^\s?(?:多|余|餘)?(?:岁|歲|살|세)|^대/u.test(after)) return false;
+  // "4명 중 1명", "四人中有一人", "one in four": a ratio, not a head count.
+  if (/^\s?(?:명|名|人)?\s?(?:중|中有?|之中?有?)\s?(?:1|한|一)\s?(?:명|名|人)/u.test(after))
+    return false;
+  // "One North Korean official": a single person. Counts under five pass only when a worker
+  // noun heads them (findWorkerCounts).
+  return (q.max ?? q.min ?? 0) >= 2;
+}
+
+/** Whether a small count (under five) is governed by a worker noun phrase of its own ("3名於中國
+ * 陝西的朝鮮餐廳員工", "노동자들 중 3명", "2 North Korean workers escaped"); "two workers said" is an
+ * informant, not a count. */
+function smallCountGoverned(text: string, q: Quantity, seg: Segment, isCjk: boolean): boolean {
+  const after = text.slice(q.end, seg.end);
+  // "兩國勞工": a small number needs its classifier for people to count them.
+  const classifier = /[名个個人명]$/u.test(q.text) || /^\s?(?:名|个|個|人|명)/u.test(after);
+  if (!isCjk || !classifier) return false;
+  return (
+    CJK_WORKER_NEAR.test(after) ||
+    CJK_WORKER_PHRASE.test(after) ||
+    zhRelativePhrase(q, after) !== null ||
+    CJK_WORKER_BEFORE.test(text.slice(Math.max(seg.start, q.start - 12), q.start))
+  );
 }
 
 const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
@@ -169,6 +199,19 @@ const CJK_WORKER_PHRASE = new RegExp(
   "u",
 );
 
+// A count of people with a classifier, then a relative clause or a long modifier closed by 的,
+// then a worker noun: "6名自俄烏戰爭爆發以來逃離俄羅斯的北韓勞工", "3名於中國陝西的朝鮮餐廳員工".
+const ZH_RELATIVE_PHRASE = new RegExp(
+  `^(?:多|余|餘)?[名个個]?[^，。,；;及和与與、中\\d一二两兩三四五六七八九十百千万萬]{1,24}?的[^，。,；;的及和与與、]{0,8}?${ZH_WORKER_HEAD}`,
+  "u",
+);
+
+/** The Chinese worker noun phrase a count with a classifier heads ("6名…的北韓勞工"), or null. */
+function zhRelativePhrase(q: Quantity, after: string): RegExpExecArray | null {
+  if (!/[名个個]$/u.test(q.text) && !/^(?:多|余|餘)?[名个個]/u.test(after)) return null;
+  return ZH_RELATIVE_PHRASE.exec(after);
+}
+
 /** Whether the last people noun of `sentenceBefore` is a worker noun (workers, staff, DPRK
  * nationals), the antecedent a list of bare counts after it stands for. */
 export function antecedentIsWorker(sentenceBefore: string): boolean {
@@ -196,7 +239,8 @@ function cjkWorkerCount(
 ): WorkerCount | null {
   const before = sentenceBefore.slice(-12);
   if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
-  const nounAfter = CJK_WORKER_NEAR.test(after);
+  const relative = zhRelativePhrase(q, after);
+  const nounAfter = CJK_WORKER_NEAR.test(after) || relative !== null;
   if (CJK_NON_WORKER_AFTER.test(after)) return null;
   if (
     !nounAfter &&
@@ -232,6 +276,7 @@ function cjkWorkerCount(
       Math.max(
         ZH_NOUN_TAIL.exec(after)?.[0].length ?? 0,
         KO_NOUN_TAIL.exec(after)?.[0].length ?? 0,
+        relative?.[0].length ?? 0,
       ),
   };
 }

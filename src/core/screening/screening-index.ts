@@ -24,6 +24,7 @@ import {
   DOCUMENT_FLOOR,
   type FeatureResult,
 } from "./features.js";
+import { addressHeads } from "./org-address.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
@@ -31,13 +32,14 @@ import {
   glueSide,
   memoTokenSimilarity,
   personTokenWeigher,
+  type ScoredAlignment,
   scoreAlignment,
   skeleton,
   type TokenSimilarity,
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymOf, branchParents, hasCjk, personTokens } from "./text.js";
+import { acronymOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -102,8 +104,19 @@ interface IndexedName {
 const TUNING = {
   /** Weak aliases are what the lists themselves call unreliable (UN "Low", OFAC "weak"). */
   weakAliasFactor: 0.9,
-  /** A derived acronym equal to the query: plausible, not proof. */
-  acronymScore: 0.86,
+  /**
+   * A derived acronym equal to the query: plausible, not proof (ZTE is not ZHEJIANG TIANLU
+   * ENERGY), so it ranks the body for an analyst but stays below the threshold. Acronyms the
+   * lists give as aliases (KOMID) match as names.
+   */
+  acronymScore: 0.8,
+  /**
+   * Organisation names that share only common words (INDUSTRIAL BANK, KOREA TRADING) are many
+   * bodies: without a distinctive word in common (rarity ≥ distinctiveRarity, not generic) a
+   * name other than the listed one word for word stays below the threshold.
+   */
+  commonWordsCeiling: 0.84,
+  distinctiveRarity: 0.8,
   /** Keys shared by more names than this are skipped in candidate generation (e.g. "kim"). */
   maxPosting: 1500,
   /** Candidates scored in full per query, and how many of them may use compareNames. */
@@ -231,6 +244,19 @@ function transposedGiven(parsed: PreparedName): PreparedName | undefined {
   return prepareName({ full: `${best.family}, ${slots[1]!.spelling}${sep}${slots[0]!.spelling}` });
 }
 
+/**
+ * "FOREIGN TRADE BANK (FTB)": the lists write a body's short name in brackets after its name.
+ * Each is a reading of its own: the name without the bracket, and the short name when it is one
+ * word of two to eight letters that is not a generic word (a bracketed country is no name).
+ */
+function bracketedParts(name: string): string[] {
+  const m = /^(.+?)\s*\(([^()]+)\)\s*$/u.exec(name);
+  if (!m) return [];
+  const short = foldText(m[2]!);
+  const one = /^[a-z0-9]{2,8}$/.test(short) && !ORG_GENERIC_WORDS.has(short);
+  return one ? [m[1]!, m[2]!] : [m[1]!];
+}
+
 function isPersonKind(kind: EntityKind): boolean {
   return kind === "person";
 }
@@ -240,8 +266,11 @@ interface PreparedQuery {
   personTokens: string[];
   koreanKeys: string[];
   korean: boolean;
-  org: { variants: string[][]; legalForms: string[] };
+  /** Readings of the name as an organisation: the first `whole` of the whole name, then of its parent body or the name without its address. */
+  org: { variants: string[][]; legalForms: string[]; whole: number };
   keys: Set<string>;
+  /** Keys of the name without its address (empty when it has none). */
+  headKeys: Set<string>;
   /** compareNames results of this query by list name (many entities share an alias). */
   koreanMemo: Map<string, NameMatch>;
   /** Token similarity remembered for this query. */
@@ -340,7 +369,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 8;
+export const INDEX_FORMAT = 9;
 
 interface SerialisedHead {
   format: number;
@@ -571,6 +600,10 @@ export class ScreeningIndex {
       };
     } else {
       const org = orgTokenVariants(text);
+      for (const part of bracketedParts(text))
+        for (const v of orgTokenVariants(part).variants)
+          if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
+            org.variants.push(v);
       const first = org.variants[0] ?? [];
       const acronym = acronymOf(first);
       if (acronym) keys.add(`t:${acronym}`);
@@ -622,19 +655,28 @@ export class ScreeningIndex {
       looseNameKeys(pt, keys, true);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
-    // A branch or office is read as its parent body too (KOMID Dandong Representative Office).
+    // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
+    // and a name followed by an address, a place or a country without them.
+    const whole = org.variants.length;
+    const heads = q.type === "person" ? [] : addressHeads(q.name);
     if (q.type !== "person")
-      for (const parent of branchParents(q.name))
+      for (const parent of [...branchParents(q.name), ...heads])
         for (const v of orgTokenVariants(parent).variants)
           if (!org.variants.some((x) => x.join(" ") === v.join(" "))) org.variants.push(v);
     for (const v of org.variants) tokenKeys(v, keys);
+    // The name without its address has candidates of its own: the address's long words (district,
+    // pyongyang) would otherwise outweigh a short name's keys (NCG).
+    const headKeys = new Set<string>();
+    const shortest = heads.at(-1);
+    if (shortest) for (const v of orgTokenVariants(shortest).variants) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
       koreanKeys,
       korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
-      org,
+      org: { ...org, whole },
       keys,
+      headKeys,
       tokenScript: tokenScriptOf(pt),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
@@ -652,8 +694,16 @@ export class ScreeningIndex {
     return true;
   }
 
-  /** Candidate name ids, best key score first. */
+  /** Candidate name ids, best key score first; then those of the name without its address. */
   private candidates(p: PreparedQuery): number[] {
+    const ids = this.candidatesByKeys(p, p.keys);
+    if (p.headKeys.size === 0) return ids;
+    const seen = new Set(ids);
+    for (const id of this.candidatesByKeys(p, p.headKeys)) if (!seen.has(id)) ids.push(id);
+    return ids;
+  }
+
+  private candidatesByKeys(p: PreparedQuery, keys: ReadonlySet<string>): number[] {
     const n = this.nameEntity.length || 1;
     // Key scores per name id in a typed array kept by the index (screen is synchronous, so one
     // scratch serves every query): no Map entry per touched name.
@@ -663,7 +713,7 @@ export class ScreeningIndex {
     let count = 0;
     let smallest: ArrayLike<number> | undefined;
     let used = 0;
-    for (const k of p.keys) {
+    for (const k of keys) {
       const list = this.postings.get(k);
       if (!list) continue;
       if (list.length > TUNING.maxPosting) {
@@ -752,11 +802,31 @@ export class ScreeningIndex {
   };
 
   private computeOrgWeight(t: string): number {
+    const generic = ORG_GENERIC_WORDS.has(t) ? ORG_GENERIC_FACTOR : 1;
+    return tokenWeight(t) * generic * Math.min(1, Math.max(TUNING.orgMinRarity, this.rarity(t)));
+  }
+
+  /** ln(N/df) scaled so that a token in one name of a thousand or fewer scores 1 or more. */
+  private rarity(t: string): number {
     const df = this.orgDf.get(t) ?? 0;
     const n = Math.max(this.orgNames, 1000);
-    const rarity = Math.log(n / (df + 1)) / Math.log(1000);
-    const generic = ORG_GENERIC_WORDS.has(t) ? ORG_GENERIC_FACTOR : 1;
-    return tokenWeight(t) * generic * Math.min(1, Math.max(TUNING.orgMinRarity, rarity));
+    return Math.log(n / (df + 1)) / Math.log(1000);
+  }
+
+  /** Whether an alignment pairs a distinctive list word, or the two names are the same words. */
+  private sharesDistinctive(
+    q: readonly string[],
+    c: readonly string[],
+    a: ScoredAlignment,
+    wholeQuery: boolean,
+  ) {
+    if (wholeQuery && sameTokens([...new Set(q)], [...new Set(c)])) return true;
+    return a
+      .explain()
+      .pairs.some(
+        ([, y, s]) =>
+          s >= 0.8 && !ORG_GENERIC_WORDS.has(y) && this.rarity(y) >= TUNING.distinctiveRarity,
+      );
   }
 
   private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
@@ -814,7 +884,7 @@ export class ScreeningIndex {
       };
     }
     let best: ReturnType<ScreeningIndex["scoreName"]>;
-    for (const qv of p.org.variants)
+    p.org.variants.forEach((qv, qi) => {
       for (const cv of n.variants) {
         const a = scoreAlignment(qv, cv, {
           weigh: this.orgWeight,
@@ -823,12 +893,21 @@ export class ScreeningIndex {
           querySide: sideOf(p.sides, qv, this.orgWeight),
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
-        if (!best || a.score > best.nameScore)
+        // A reading without the address or branch words is not the query word for word.
+        const score =
+          a.score > TUNING.commonWordsCeiling &&
+          !this.sharesDistinctive(qv, cv, a, qi < p.org.whole)
+            ? TUNING.commonWordsCeiling
+            : a.score;
+        if (!best || score > best.nameScore)
           best = {
             method: "organisation",
-            nameScore: a.score,
+            nameScore: score,
             forms: () => [
               ...alignmentForms(a.explain()),
+              ...(score < a.score
+                ? [`no distinctive word in common: ${a.score.toFixed(2)} capped at ${score}`]
+                : []),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
                     `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
@@ -837,6 +916,7 @@ export class ScreeningIndex {
             ],
           };
       }
+    });
     const qv0 = p.org.variants[0];
     if (
       n.acronym &&

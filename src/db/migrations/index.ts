@@ -21,6 +21,7 @@ import { v024Jobs } from "./024-jobs.js";
 import { v025ReadTables } from "./025-read-tables.js";
 import { v026LoginThrottle } from "./026-login-throttle.js";
 import { v027OverviewTables } from "./027-overview-tables.js";
+import { v028ReadPersonLists } from "./028-read-person-lists.js";
 import { v040IngestSettings } from "./040-ingest-settings.js";
 import { v050RankedAlertsSponsorNames } from "./050-ranked-alerts-sponsor-names.js";
 import { v055PortAliases } from "./055-port-aliases.js";
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   v025ReadTables,
   v026LoginThrottle,
   v027OverviewTables,
+  v028ReadPersonLists,
   v040IngestSettings,
   v050RankedAlertsSponsorNames,
   v055PortAliases,
