@@ -19,7 +19,6 @@ import {
   prepareName,
 } from "../../core/names/index.js";
 import type { Store } from "../../db/store.js";
-import { commitScratch } from "../commit-scratch.js";
 import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
 
 /** Pairs of document groups (gid), a < b. */
@@ -40,9 +39,6 @@ export async function findCandidatePairs(work: IdentityWork): Promise<CandidateP
     SELECT gid, nat, left(doc, i - 1) || '?' || substr(doc, i + 1) AS m
     FROM (SELECT gid, nat, doc, unnest(range(1, length(doc) + 1)) AS i FROM id_docs
           WHERE NOT starts_with(doc, '#'))`);
-  // Committed, the document tables (and the name keys cached before) are read on every thread
-  // (commit-scratch.ts).
-  await commitScratch(store);
   const typos = await store.all<{ a: number; b: number }>(`
     SELECT DISTINCT least(x.gid, y.gid) AS a, greatest(x.gid, y.gid) AS b
     FROM id_masks x JOIN id_masks y ON x.m = y.m AND x.nat = y.nat AND x.gid <> y.gid

@@ -6,7 +6,6 @@
 import { randomBytes } from "node:crypto";
 import { identityNameKeys, newNameKeyMemo } from "../../core/identity/identity-name-keys.js";
 import type { Store } from "../../db/store.js";
-import { commitScratch } from "../commit-scratch.js";
 import { type IdentityWork, SEP } from "./identity-work.js";
 
 /** id_new_runs: the ingest runs not yet resolved; returns how many records they hold. */
@@ -56,8 +55,6 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
              min(local_date) AS first_seen, max(local_date) AS last_seen, min(rec_key) AS anchor
       FROM records WHERE canonical_key IS NULL
       GROUP BY ALL)`);
-  // Committed, id_variants is read on every thread (commit-scratch.ts).
-  await commitScratch(store);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_docs AS
     -- gid numbers the documents here, on the narrow per-document rows: numbering the joined
     -- result sorted its names lists too (1.8 CPU-s at 10M records).

@@ -10,12 +10,9 @@
  *
  * Incremental: records already in person_records keep their person; only pairs touching a
  * document with new records are considered, a cluster that grows keeps its person_id, and a run
- * with no new records changes nothing. The store's tables are written in one transaction, after
- * the temporary tables are committed (commit-scratch.ts); the cache of name keys is kept as soon
- * as it is computed.
+ * with no new records changes nothing. Everything happens in one transaction.
  */
 import type { Store } from "../../db/store.js";
-import { commitScratch } from "../commit-scratch.js";
 import type { AnalyzeStep } from "../step.js";
 import { findCandidatePairs, loadPairDocuments, matchAndResolve } from "./identity-candidates.js";
 import {
@@ -100,8 +97,6 @@ async function resolveNewRecords(
   stats.refused = resolution.refused.length;
   await stage("assign person ids", () => assignPersonIds(work, docs, resolution));
   await stage("write persons", async () => {
-    // The temporary tables are committed, and the store's own written in one transaction.
-    await commitScratch(store);
     if (!stored) await storeSalt(store, salt);
     const byGid = new Map(docs.map((d) => [d.gid, d]));
     const links = resolution.links.map((l) => ({ ...l, a: docs[l.a]!.gid, b: docs[l.b]!.gid }));

@@ -26,7 +26,6 @@
  */
 import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
-import { commitScratch } from "../commit-scratch.js";
 import type { AnalyzeRun } from "../run.js";
 import { decideScope } from "./analyze-scope.js";
 
@@ -96,12 +95,9 @@ function rid(source: string, recordId: string): string {
 export async function reconstructStays(run: AnalyzeRun): Promise<number> {
   const { store, policy } = run;
   await buildCrossings(store);
-  // Committed, the temporary tables are read on every thread (commit-scratch.ts).
-  await commitScratch(store);
   const scope = await decideScope(run);
   const affected = scope.full ? "" : "WHERE pid IN (SELECT pid FROM run_affected)";
   await markRepeats(store, policy, affected);
-  await commitScratch(store);
   await store.runPolled(
     scope.full
       ? "DELETE FROM stays"
@@ -205,7 +201,6 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
                  direction = 'entry' AS entry, port
           FROM run_crossings ${only})
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
-  await commitScratch(store);
   // Runs of consecutive repeats (islands of seq), each folded into the event just before it. The
   // run's first repeat knows that event (its previous crossing), its last one the crossing after
   // the run, so the (rare) repeats alone give every correction the events need.

@@ -9,7 +9,6 @@
  */
 import { policyFingerprint } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
-import { commitScratch } from "../commit-scratch.js";
 import type { InputCheck } from "../run.js";
 import { type AnalyzeStep, RUN_TABLES } from "../step.js";
 import { withoutQueryProgress } from "../without-query-progress.js";
@@ -48,7 +47,6 @@ export const staysStep: AnalyzeStep<StaysStats> = {
       withoutQueryProgress(store, () => reconstructStays(run)),
     );
     // The stays are complete: committed, the indicators read them on every thread.
-    await commitScratch(store);
     await stage("indicators", () =>
       withoutQueryProgress(store, () => buildPersonIndicators(store, policy)),
     );
