@@ -189,7 +189,7 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
   // window's payload costs more than the sort itself). A repeat is a crossing in the same
   // direction as the one before it, within the duplicate window; it folds into that event.
   await run(`CREATE OR REPLACE TEMP TABLE stays_mark AS
-    SELECT pid, rec_key, source, record_id, local_date, entry, port,
+    SELECT pid, pe, rec_key, source, record_id, local_date, entry, port,
            row_number() OVER w AS seq,
            coalesce(lag(entry) OVER w = entry
                     AND epoch(crossed_at) - epoch(lag(crossed_at) OVER w) <= ${dupSeconds}, false) AS rep,
@@ -197,7 +197,7 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
            lead(entry) OVER w AS n_entry, lead(local_date) OVER w AS n_date,
            lead(port) OVER w AS n_port, lead(source) OVER w AS n_source,
            lead(record_id) OVER w AS n_record_id, lead(rec_key) OVER w AS n_key
-    FROM (SELECT pid, rec_key, source, record_id, crossed_at, local_date,
+    FROM (SELECT pid, person_id AS pe, rec_key, source, record_id, crossed_at, local_date,
                  direction = 'entry' AS entry, port
           FROM run_crossings ${only})
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
@@ -209,7 +209,8 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
            list(${rid("source", "record_id")} ORDER BY seq) AS more,
            list(rec_key ORDER BY seq) AS more_keys,
            arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
-           arg_max(n_port, seq) AS after_port, arg_max(${rid("n_source", "n_record_id")}, seq) AS after_rid,
+           arg_max(n_port, seq) AS after_port, arg_max(n_source, seq) AS after_source,
+           arg_max(n_record_id, seq) AS after_record_id,
            arg_max(n_key, seq) AS after_key
     FROM (SELECT *, seq - row_number() OVER (PARTITION BY pid ORDER BY seq) AS island
           FROM stays_mark WHERE rep)
@@ -221,14 +222,15 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
     SELECT rec_key, any_value(more) AS more, any_value(more_keys) AS more_keys,
            bool_or(fix_next) AS fix_next,
            any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
-           any_value(next_port) AS next_port, any_value(next_rid) AS next_rid,
+           any_value(next_port) AS next_port, any_value(next_source) AS next_source,
+           any_value(next_record_id) AS next_record_id,
            any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
     FROM (SELECT head_key AS rec_key, more, more_keys, true AS fix_next, after_entry AS next_entry,
-                 after_date AS next_date, after_port AS next_port, after_rid AS next_rid,
-                 after_key AS next_key, NULL::DATE AS prev_date
+                 after_date AS next_date, after_port AS next_port, after_source AS next_source,
+                 after_record_id AS next_record_id, after_key AS next_key, NULL::DATE AS prev_date
           FROM stays_chain
           UNION ALL
-          SELECT after_key, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, head_date
+          SELECT after_key, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, head_date
           FROM stays_chain WHERE after_key IS NOT NULL)
     GROUP BY rec_key`);
   await run(`CREATE OR REPLACE TEMP TABLE stays_typical AS
@@ -241,13 +243,14 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
  * repeats), and the record ids of the repeats folded into it (`more`).
  */
 const EVENTS_SQL = `
-    SELECT m.pid, ${rid("m.source", "m.record_id")} AS rid, m.rec_key, m.local_date, m.entry, m.port,
+    SELECT m.pid, m.pe, m.source, m.record_id, m.rec_key, m.local_date, m.entry, m.port,
            f.more, f.more_keys,
            m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
            CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
            CASE WHEN f.fix_next THEN f.next_date ELSE m.n_date END AS next_date,
            CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
-           CASE WHEN f.fix_next THEN f.next_rid ELSE ${rid("m.n_source", "m.n_record_id")} END AS next_rid,
+           CASE WHEN f.fix_next THEN f.next_source ELSE m.n_source END AS next_source,
+           CASE WHEN f.fix_next THEN f.next_record_id ELSE m.n_record_id END AS next_record_id,
            CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END AS next_key,
            n.more AS next_more, n.more_keys AS next_more_keys
     FROM stays_mark m LEFT JOIN stays_fix f ON f.rec_key = m.rec_key
@@ -273,7 +276,7 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
   const repeated = `e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)`;
   return `INSERT INTO stays
   WITH s AS (
-    SELECT e.pid,
+    SELECT e.pid, e.pe,
            CASE WHEN e.entry THEN e.port END AS port_in,
            CASE WHEN ${exitOnly} THEN e.port WHEN ${paired} THEN e.next_port END AS port_out,
            CASE WHEN e.entry THEN e.local_date
@@ -285,7 +288,9 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
                 WHEN e.next_entry THEN least(e.next_date - 1,
                      e.local_date + coalesce(t.typical, ${maxInferred}))
            END AS exited_on,
-           coalesce(${paired}, false) AS paired, e.rid, e.next_rid, e.more,
+           coalesce(${paired}, false) AS paired, e.source, e.record_id,
+           CASE WHEN ${paired} THEN e.next_source END AS next_source,
+           CASE WHEN ${paired} THEN e.next_record_id END AS next_record_id, e.more,
            CASE WHEN ${paired} THEN e.next_more END AS next_more,
            e.rec_key, e.next_key, e.more_keys,
            CASE WHEN ${paired} THEN e.next_more_keys END AS next_more_keys,
@@ -301,12 +306,18 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
     FROM (${EVENTS_SQL}) e LEFT JOIN stays_typical t USING (pid)
     -- An exit right after an entry closes that entry's stay.
     WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
-  SELECT p.person_id, port_in::VARCHAR, port_out::VARCHAR, entered_on, exited_on,
+  -- In person order (pid follows person_id): a person's stays are then one row group, which a
+  -- read by person (src/read/persons.ts) finds by its zone map. The sort moves narrow columns
+  -- (the person, ports and sources as their ENUMs, record ids of up to 12 characters inside
+  -- their string headers); the text and the lists are built from them after it, in its order.
+  SELECT pe::VARCHAR AS person_id, port_in::VARCHAR, port_out::VARCHAR, entered_on, exited_on,
          greatest(${days("entered_on", `coalesce(exited_on, ${dataEnd})`)}, 0)::INTEGER AS days,
          CASE WHEN more IS NULL AND next_more IS NULL THEN
-                CASE WHEN paired THEN list_value(rid, next_rid) ELSE list_value(rid) END
-              ELSE list_concat([rid], coalesce(more, []),
-                     CASE WHEN paired THEN list_concat([next_rid], coalesce(next_more, [])) ELSE [] END)
+                CASE WHEN paired THEN list_value(${rid("source", "record_id")}, ${rid("next_source", "next_record_id")})
+                     ELSE list_value(${rid("source", "record_id")}) END
+              ELSE list_concat([${rid("source", "record_id")}], coalesce(more, []),
+                     CASE WHEN paired THEN list_concat([${rid("next_source", "next_record_id")}], coalesce(next_more, []))
+                          ELSE [] END)
          END AS record_ids,
          ${flagListsSql()}[mask + 1] AS flags,
          CASE WHEN more IS NULL AND next_more IS NULL THEN
@@ -314,8 +325,5 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
               ELSE list_concat([rec_key], coalesce(more_keys, []),
                      CASE WHEN paired THEN list_concat([next_key], coalesce(next_more_keys, [])) ELSE [] END)
          END AS record_keys
-  FROM s JOIN run_person_numbers p USING (pid)
-  -- In person order (pid follows person_id): a person's stays are then one row group, which a
-  -- read by person (src/read/persons.ts) finds by its zone map.
-  ORDER BY pid, entered_on`;
+  FROM (SELECT * FROM s ORDER BY pid, entered_on)`;
 }
