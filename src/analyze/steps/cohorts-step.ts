@@ -37,6 +37,7 @@ import type { Policy } from "../../core/detection/policy.js";
 import type { Store } from "../../db/store.js";
 import { loadGazetteer } from "../../gazetteer/load-gazetteer.js";
 import { commitScratch } from "../commit-scratch.js";
+import { cpuClock } from "../cpu-clock.js";
 import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep, Stage } from "../step.js";
 import { count, readCrossings, writeColumns } from "./cohort-arrays.js";
@@ -78,16 +79,6 @@ export const cohortsStep: AnalyzeStep<CohortStats | { skipped: true }> = {
     return buildCohorts(run, stage);
   },
 };
-
-/** Process CPU seconds since the last call; each call starts the next interval. */
-function cpuClock(): () => number {
-  let last = process.cpuUsage();
-  return () => {
-    const d = process.cpuUsage(last);
-    last = process.cpuUsage();
-    return Math.round((d.user + d.system) / 1000) / 1000;
-  };
-}
 
 async function buildCohorts(run: AnalyzeRun, stage: Stage): Promise<CohortStats> {
   const { store } = run;

@@ -78,7 +78,16 @@ export function register(program: Command): void {
             `${step.step} (${step.seconds.toFixed(1)} s${step.memory_limit_retry ? `; rerun with ${step.memory_limit_retry} of memory after running out` : ""})`,
           );
           printTable(
-            Object.entries(step.stats).map(([k, v]) => ({ stat: k, value: v })),
+            // A stat that is a record (CPU seconds per stage or rule) prints as "name value, …".
+            Object.entries(step.stats).map(([k, v]) => ({
+              stat: k,
+              value:
+                v !== null && typeof v === "object" && !Array.isArray(v)
+                  ? Object.entries(v)
+                      .map(([name, n]) => `${name} ${n}`)
+                      .join(", ")
+                  : v,
+            })),
             ["stat", "value"],
           );
           printLine();

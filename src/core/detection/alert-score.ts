@@ -41,16 +41,20 @@ export function alertScore(a: AlertEvidence): number {
   return a.censored ? raw * SCORE.censored : raw;
 }
 
-/** The same score as a SQL expression over four column expressions. */
-export function alertScoreSql(c: {
-  strength: string;
-  records: string;
-  laborScore: string;
-  censored: string;
-}): string {
-  return `((${SCORE.strength} * least(1.0, greatest(0.0, ${c.strength}::DOUBLE))
-      + ${SCORE.support} * least(1.0, ${c.records} / ${SCORE.fullRecords}.0)
-      + ${SCORE.corroboration} * coalesce(${c.laborScore}, 0.0))
+/**
+ * The first two terms of the score as a SQL expression: what the alert itself shows (its
+ * strength and its records), before the person's labour score. alertScoreSql adds the rest to
+ * this value in the order alertScore adds its terms, so the sum is the same to the last bit
+ * whether this part is kept in a column first or not.
+ */
+export function alertOwnScoreSql(c: { strength: string; records: string }): string {
+  return `(${SCORE.strength} * least(1.0, greatest(0.0, ${c.strength}::DOUBLE))
+      + ${SCORE.support} * least(1.0, ${c.records} / ${SCORE.fullRecords}.0))`;
+}
+
+/** The score as a SQL expression, from alertOwnScoreSql's value `own` and the other two. */
+export function alertScoreSql(c: { own: string; laborScore: string; censored: string }): string {
+  return `((${c.own} + ${SCORE.corroboration} * coalesce(${c.laborScore}, 0.0))
       * CASE WHEN ${c.censored} THEN ${SCORE.censored} ELSE 1.0 END)`;
 }
 

@@ -1,4 +1,4 @@
-import { evidenceColumns, evidenceInOrder, type Rule } from "./rule.js";
+import { crossingsInOrder, evidenceColumns, type Rule } from "./rule.js";
 
 /**
  * Member of a cohort classified as a labour team: the same people crossing together at one port
@@ -35,7 +35,7 @@ export const cohortRotation: Rule = {
       SEMI JOIN mv ON mv.cohort_id = m.cohort_id AND mv.d = r.local_date),
     ev AS (
       SELECT c.mid,
-             ${evidenceInOrder("c.crossed_at, c.rec_key", "r.source || ':' || r.record_id", "c.rec_key")} AS evidence,
+             ${crossingsInOrder("c.crossed_at", "c.rec_key", "r.source || ':' || r.record_id")} AS evidence,
              len(list_distinct(list(c.local_date))) AS crossings
       FROM crossed c JOIN records r USING (rec_key) GROUP BY c.mid)
     SELECT m.person_id, m.cohort_id, m.first_seen AS period_start, m.last_seen AS period_end,

