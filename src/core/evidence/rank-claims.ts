@@ -17,8 +17,8 @@ const KIND_WEIGHT: Record<ClaimKind, number> = {
   other: 0,
 };
 
-function detail(c: ClaimDraft): number {
-  return (c.placeId ? 2 : 0) + (c.periodStart ? 1 : 0);
+function detailOf(c: ClaimDraft, placedByReport: (c: ClaimDraft) => boolean): number {
+  return (c.placeId && !placedByReport(c) ? 2 : 0) + (c.periodStart ? 1 : 0);
 }
 
 /** The number a count states, whatever its hedge: "4,000", "fewer than 4,000", "about 4,000". */
@@ -56,11 +56,14 @@ function bucketOf(c: ClaimDraft): string {
 
 /** Suggestions without repeats, strongest first (ties keep text order). `inHeading` tells a
  * claim quoted from a headline or caption: at equal detail, a figure's mention in running text
- * stands for it rather than the headline's. */
+ * stands for it rather than the headline's. `placedByReport` tells a count placed only by the
+ * place the whole report is about: that place is no detail of the mention itself. */
 export function rankClaims(
   claims: ClaimDraft[],
   inHeading: (c: ClaimDraft) => boolean = () => false,
+  placedByReport: (c: ClaimDraft) => boolean = () => false,
 ): ClaimDraft[] {
+  const detail = (c: ClaimDraft) => detailOf(c, placedByReport);
   const groups: { best: ClaimDraft; mentions: number }[] = [];
   const buckets = new Map<string, { best: ClaimDraft; mentions: number }[]>();
   for (const c of claims) {
