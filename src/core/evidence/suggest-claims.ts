@@ -51,6 +51,8 @@ const MOVEMENT =
 // whole country ("在华北韩劳工", 全国, 전국, nationwide).
 const ACROSS_COUNTRIES =
   /在[华華](?:朝鲜|朝鮮|北韩|北韓|外国|外國|务工|務工|工作|打工)|全国|全國|전국|\bnationwide\b|海外|国外|國外|境外|外派|各国|各國|多个国家|多個國家|多国|多國|\d+\s?多?(?:个|個)?(?:\([a-z\u00e0-\u00fc\u0100-\u01dc]+\))?(?:国家|國家)|全球|世界|\b(?:abroad|overseas|worldwide|countries|around\s+the\s+world)\b|해외|국외|세계|여러\s?나라|개국/iu;
+// North Koreans working in the North (the Kaesong industrial zone) are no workers abroad.
+const AT_HOME = /\bKaesong\b|开城|開城|개성\s?공(?:단|업)/u;
 const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 // "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
 // "쿠웨이트 주거관리국은 1천800명이라고 공식 발표했습니다", "该局表示": the same in Korean and Chinese.
@@ -149,8 +151,12 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       });
       if (place && place === dominant) placedByReport.add(out[out.length - 1]!);
     }
-    const counts = findWorkerCounts(text, masked, seg, hasWorkers, governs, topicWorkers);
-    for (const q of counts.filter((c) => !listed.some((l) => l.start < c.end && c.start < l.end))) {
+    const counts = findWorkerCounts(text, masked, seg, hasWorkers, governs, topicWorkers).filter(
+      (c) =>
+        !listed.some((l) => l.start < c.end && c.start < l.end) &&
+        !AT_HOME.test(text.slice(...clauseAround(text, c.start, c.end, seg.start, seg.end))),
+    );
+    for (const q of counts) {
       const place = countPlace(text, q, seg, free, places, countContext);
       const endAt = Math.max(
         q.nounEnd,

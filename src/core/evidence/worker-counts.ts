@@ -10,6 +10,8 @@ import { findCjkQuantities, findEnglishQuantities, type Quantity } from "./quant
 import type { Segment } from "./segment.js";
 import { NON_WORKER_CJK, NON_WORKER_EN } from "./worker-lexicon.js";
 
+const MAX_WORKERS_ABROAD = 500_000;
+
 export interface WorkerCount extends Quantity {
   /** End of the count's noun phrase (UTF-16), for the quote. */
   nounEnd: number;
@@ -112,6 +114,9 @@ export function findWorkerCounts(
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
     if ((q.max ?? q.min ?? 0) < 5 && !smallCountGoverned(text, q, seg, isCjk)) continue;
+    // Above the largest estimate of all North Koreans working abroad (some 400,000): a
+    // population, visitors or a country's own workforce, not the workers reports are about.
+    if ((q.min ?? q.max ?? 0) > MAX_WORKERS_ABROAD) continue;
     out.push(count);
     accepted = true;
   }
@@ -295,6 +300,7 @@ function englishWorkerCount(
   if (noun !== null) {
     const nounEnd = q.end + noun;
     if (/^\s*(?:said|say|says|told|interviewed)\b/i.test(text.slice(nounEnd, seg.end))) return null;
+    if (!ctx.hasWorkers && !peopleAreNorthKoreans(text.slice(q.end, nounEnd + 48))) return null;
     return withBound(shareOf(text, { ...q, nounEnd }, seg), text.slice(nounEnd, seg.end));
   }
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
@@ -340,6 +346,32 @@ function englishWorkerCount(
       before,
     );
   return ok ? { ...q, nounEnd: q.end } : null;
+}
+
+// Nouns for people of any kind: "Nine people, including six Chinese nationals, were indicted",
+// "a panel of eight experts". They count workers only in a sentence that names workers, or when
+// the phrase says the people are North Korean ("20,000 people from North Korea", "14 citizens of
+// the DPRK", "13,000 people came to Russia from North Korea", "North Korean nationals").
+const GENERIC_PEOPLE =
+  /\b(?:people|persons|individuals|citizens|nationals|residents|experts|specialists)$/i;
+const NORTH_KOREAN =
+  /\bNorth\s+Korean?s?\b|\bDPRK\b|\bDemocratic\s+People['’]s\s+Republic\b|\bPyongyang\b/i;
+
+/** Whether a count's people noun (`phrase`: from the number to a few words after the noun)
+ * names workers or North Koreans, not people of any kind. */
+function peopleAreNorthKoreans(phrase: string): boolean {
+  const noun =
+    /^[^.;,]*?\b(?:people|persons|individuals|citizens|nationals|residents|experts|specialists)\b/i.exec(
+      phrase,
+    );
+  if (!noun || !GENERIC_PEOPLE.test(noun[0])) return true;
+  const after = phrase.slice(noun[0].length);
+  return (
+    NORTH_KOREAN.test(noun[0]) ||
+    /^[^.;,]{0,40}?\b(?:of|from)\s+(?:the\s+)?(?:North\s+Korea|DPRK|Democratic\s+People)/i.test(
+      after,
+    )
+  );
 }
 
 /** Length to the end of the people noun after a number, null if none, or "blocked" when the
