@@ -235,6 +235,9 @@ function antecedentIsNonWorker(sentenceBefore: string): boolean {
   return last?.groups?.other !== undefined;
 }
 
+const KO_PRESENCE =
+  /^[^.?!。]{0,100}?(?:명|명씩)?\s?(?:정도|가량|내외|안팎)?\s?(?:이|가)\s?(?:있(?:다|었|는|으며|고|지만)|남아\s?있)|^\s?(?:여\s?)?명\s?(?:정도|가량)?(?:으로|로)\s?(?:줄|늘|감소|증가)/u;
+
 function cjkWorkerCount(
   q: Quantity,
   sentenceBefore: string,
@@ -268,8 +271,16 @@ function cjkWorkerCount(
   // 사업 목적으로", "求职人员为7.96万名") in a report about workers are counts of them.
   const purpose =
     topicWorkers && (CJK_PURPOSE_BEFORE.test(before) || CJK_PURPOSE_AFTER.test(after));
+  // "쿠웨이트에 2천500명 정도, … 카타르의 건설 현장에 2천명 정도가 있다고", "지금은 500여명으로
+  // 줄었다": a bare count as what is somewhere, or as what a number changed to, in a report
+  // about workers, counts them.
+  const presence = topicWorkers && KO_PRESENCE.test(after);
   const governed =
-    nounAfter || purpose || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
+    nounAfter ||
+    purpose ||
+    presence ||
+    CJK_WORKER_BEFORE.test(before) ||
+    CJK_WORKER_PHRASE.test(after);
   if (!governed && !nearWorkers) return null;
   // A handful of people with no worker noun ("7명", "5人") in a passage about workers are
   // individuals named in it (sanctioned, interviewed), not a head count of workers.
