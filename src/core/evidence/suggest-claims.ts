@@ -81,6 +81,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   } = readDocument(text, places);
   const inHeading = new Set<ClaimDraft>();
   const placedByReport = new Set<ClaimDraft>();
+  const withWorkers = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
   const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
@@ -179,13 +180,15 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     for (const kind of statementKinds(sentenceText, hasWorkers))
       if (kind !== "incident" || isNewWorkersIncident(sentenceText, nearWorkers, out))
         suggestStatement(text, seg, kind, near, draft);
+    const before = out.length;
     if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
+    if (hasWorkers) for (const c of out.slice(before)) withWorkers.add(c);
   });
-  return rankClaims(
-    out,
-    (c) => inHeading.has(c),
-    (c) => placedByReport.has(c),
-  );
+  return rankClaims(out, {
+    inHeading: (c) => inHeading.has(c),
+    placedByReport: (c) => placedByReport.has(c),
+    withWorkers: (c) => withWorkers.has(c),
+  });
 }
 
 type Draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => void;
