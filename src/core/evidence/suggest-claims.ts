@@ -248,18 +248,22 @@ interface CountPeriod {
   to: string | null;
 }
 
+// "지금은 1천여 명만이", "now", "目前": a count of the present, not of the period before it.
+const NOW =
+  /지금|현재|요즘|\b(?:now|currently|at\s+present|today)\b|目前|现在|現在|如今|当前|當前/iu;
 const SAME_PERIOD = /같은\s?기간|동기|同期|the\s+same\s+period/iu;
 
 /**
  * Statistics go on in the sentences after their date: a count with no date of its own within
- * two sentences of a dated count takes that count's period ("지난해 3분기에 … 365명이 입국했다.
+ * two sentences of a dated count, and not said to be of the present (지금, now, 目前), takes that
+ * count's period ("지난해 3분기에 … 365명이 입국했다.
  * 대다수(235명)가 사업 목적으로…"). A year with "the same period" (2012년 같은 기간, 同期) is
  * that period's months in that year.
  */
 function carryPeriod(claim: ClaimDraft, before: string, index: number, last: CountPeriod) {
   const near = index - last.index <= 2 && last.from !== null && last.to !== null;
   if (claim.periodStart === null) {
-    if (near) {
+    if (near && !NOW.test(before)) {
       claim.periodStart = last.from;
       claim.periodEnd = last.to;
     }
