@@ -307,3 +307,27 @@ describe("evidence: an employer named several times is quoted where it is said t
       );
     });
 });
+
+describe("evidence: a paragraph tells one incident; the next paragraph may tell another", () => {
+  const rows: [string, string][] = [
+    [
+      "en",
+      "In January, North Korean workers in Helong went on strike over unpaid wages. They took managers hostage. One of the hostages was killed.\n\nIn March, 20 North Korean workers escaped from a factory in Dandong.",
+    ],
+    [
+      "zh",
+      "今年1月,和龙的朝鲜工人因拖欠工资罢工。他们劫持了管理人员。一名人质死亡。\n\n今年3月,20名朝鲜工人从丹东的一家工厂逃跑。",
+    ],
+    [
+      "ko",
+      "올해 1월 허룽의 북한 노동자들이 임금 체불로 파업을 벌였다. 이들은 관리자를 인질로 잡았다. 인질 한 명이 숨졌다.\n\n올해 3월 북한 노동자 20명이 단둥의 공장에서 탈출했다.",
+    ],
+  ];
+  for (const [lang, text] of rows)
+    it(lang, () => {
+      const incidents = suggestClaims(text, { places, published: "2019-06-20" }).filter(
+        (c) => c.kind === "incident",
+      );
+      assert.equal(incidents.length, 2, JSON.stringify(incidents.map((c) => c.quote)));
+    });
+});

@@ -85,6 +85,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
   const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
+  const lastIncident = { paragraph: -1 };
   segs.forEach((seg, index) => {
     if (skipped.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
@@ -97,15 +98,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
       contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic, text);
-    // A count with no place of its own, in its sentence or the paragraph, is in the place the
-    // report is about, unless the sentence counts workers across countries or a whole country, or
-    // names a country the place is not in.
     const countContext = () =>
-      context() ??
-      (ACROSS_COUNTRIES.test(sentenceText) ||
-      namesOtherCountry(placesBySeg[index]!, dominant, places)
-        ? undefined
-        : dominant);
+      context() ?? reportPlace(sentenceText, placesBySeg[index]!, dominant, places);
     const draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => {
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
@@ -178,7 +172,10 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     }
     const near = { free, context, places };
     for (const kind of statementKinds(sentenceText, hasWorkers))
-      if (kind !== "incident" || isNewWorkersIncident(sentenceText, nearWorkers, out))
+      if (
+        kind !== "incident" ||
+        isNewWorkersIncident({ ...seg, text: sentenceText }, nearWorkers, out, lastIncident)
+      )
         suggestStatement(text, seg, kind, near, draft);
     const before = out.length;
     if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
@@ -303,9 +300,35 @@ function workersGovern(text: string, segs: Segment[], index: number, hasWorkers:
 }
 
 /** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
- * an incident told before and named again ("Reuters could not verify these protests"). */
-function isNewWorkersIncident(sentence: string, nearWorkers: boolean, out: ClaimDraft[]) {
-  return nearWorkers && !(refersBackToIncident(sentence) && out.some((c) => c.kind === "incident"));
+ * an incident told before and named again ("Reuters could not verify these protests"). A
+ * paragraph tells one incident: a later sentence with an incident cue in the same paragraph
+ * goes on with it (its hostages, its toll, how it ended). `last` keeps the paragraph of the last
+ * incident suggested. */
+function isNewWorkersIncident(
+  seg: Segment & { text: string },
+  nearWorkers: boolean,
+  out: ClaimDraft[],
+  last: { paragraph: number },
+) {
+  if (!nearWorkers) return false;
+  if (refersBackToIncident(seg.text) && out.some((c) => c.kind === "incident")) return false;
+  if (seg.paragraph === last.paragraph) return false;
+  last.paragraph = seg.paragraph;
+  return true;
+}
+
+/** The place a count with no place of its own, in its sentence or the paragraph, takes: the
+ * place the report is about, unless the sentence counts workers across countries or a whole
+ * country, or names a country the place is not in. */
+function reportPlace(
+  sentence: string,
+  mentions: PlaceMention[],
+  dominant: PlaceMention | undefined,
+  index: PlaceIndex,
+): PlaceMention | undefined {
+  if (ACROSS_COUNTRIES.test(sentence) || namesOtherCountry(mentions, dominant, index))
+    return undefined;
+  return dominant;
 }
 
 /** The fields of a count read from a "respectively" list: its value, and its paired period. */
