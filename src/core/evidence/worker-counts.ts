@@ -39,8 +39,11 @@ const ZH_MODIFIER =
 const KO_WORKER_HEAD =
   "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커)";
 const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
+// A noun ending in 이 right before the worker noun modifies it ("외화벌이 일꾼", "돈벌이 노동자"),
+// though 이 after a word is most often the subject particle.
+const KO_NOUN_IN_I = "[가-힣]{2,}이";
 const CJK_WORKER_NEAR = new RegExp(
-  `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
+  `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}(?:${KO_NOUN_IN_I}\\s)?[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
   "u",
 );
 // The worker noun governs a count set after it directly ("朝鲜工人约300名", "북한 주민 3천여 명")
@@ -65,7 +68,7 @@ const ZH_NOUN_TAIL = new RegExp(
   "u",
 );
 const KO_NOUN_TAIL = new RegExp(
-  `^(?:\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
+  `^(?:\\s?(?:의\\s)?${KO_MODIFIER}{0,3}(?:${KO_NOUN_IN_I}\\s)?[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
   "u",
 );
 
