@@ -281,7 +281,11 @@ function locates(outer: PlaceMention, inner: PlaceMention, index: PlaceIndex): b
 // A date the report gives its news on: "…9일 전했다", "韓媒2月14日引述", and a dateline's
 // ("HUNCHUN, Oct. 28 (Yonhap) --", "Oct 28, 2019 —").
 const REPORTING_AFTER =
-  /^[^.。!?,，]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|통화|인터뷰|引述|表示|报道|報道|透露|称|稱|指出|宣布|采访|採訪|电话|電話)|^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
+  /^[^.。!?,，]{0,14}?(?:보도|전했|밝혔|말했|따르면|인용|통화|인터뷰|引述|表示|报道|報道|透露|称|稱|指出|宣布|采访|採訪|电话|電話)/u;
+// A dateline opens its paragraph: a date a dash follows further on ("… as of last month — often
+// under murky conditions") is the period of what comes before it.
+const DATELINE_AFTER = /^,?\s*(?:(?:19|20)\d{2}\s*)?(?:\([^)]{2,25}\)\s*)?(?:--|—|–)/u;
+const DATELINE_REACH = 40;
 const REPORTING_BEFORE =
   /\b(?:said|says|told\s+(?:(?!\bthat\b)[\w\s]){1,25}?|reported|announced|claimed|learned|added|wrote)\s+(?:on|in)?\s*$/i;
 
@@ -316,6 +320,7 @@ export function dayAnaphors(
 export function isReportingDate(text: string, d: DateMention, segStart: number): boolean {
   return (
     REPORTING_AFTER.test(text.slice(d.end, d.end + 24)) ||
+    (d.start - segStart <= DATELINE_REACH && DATELINE_AFTER.test(text.slice(d.end, d.end + 24))) ||
     REPORTING_BEFORE.test(text.slice(Math.max(segStart, d.start - 40), d.start))
   );
 }

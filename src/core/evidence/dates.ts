@@ -52,6 +52,9 @@ const PARTS: Record<string, [number, number, number, number]> = {
   end: [10, 12, 21, 31],
   first: [1, 6, 0, 0],
   second: [7, 12, 0, 0],
+  // "the last half of 2019", "the latter half of this year": the second half.
+  last: [7, 12, 0, 0],
+  latter: [7, 12, 0, 0],
 };
 
 const EN_DATE = new RegExp(
@@ -61,11 +64,11 @@ const EN_DATE = new RegExp(
     `\\b(?<d1>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<m1>${MONTH})\\s*,?\\s+(?<y1>(?:19|20)\\d{2})\\b`,
     `\\b(?<m2>${MONTH})\\s+(?<d2>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y2>(?:19|20)\\d{2})\\b`,
     `\\b(?<iy>(?:19|20)\\d{2})-(?<im>\\d{2})-(?<id>\\d{2})\\b`,
-    `\\b(?<part>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<py>(?:19|20)\\d{2})\\b`,
+    `\\b(?<part>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second|last|latter)\\s+half\\s+of)[\\s-]+(?<py>(?:19|20)\\d{2})\\b`,
     `\\b(?<mpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of)[\\s-]+(?<mp>${FULL_MONTH})\\b(?!\\s+\\d)`,
     `\\b(?<m3>${MONTH})\\s+(?<y3>(?:19|20)\\d{2})\\b`,
     `\\b(?:in|since|during|of|by|until|from|through|throughout)\\s+(?<y4>(?:19|20)\\d{2})\\b(?![-–]\\d)`,
-    `\\b(?<rpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second)\\s+half\\s+of)[\\s-]+(?<rpy>last|this|next|the)\\s+year\\b`,
+    `\\b(?<rpart>early|mid|late|(?:the\\s+)?(?:end|beginning|start)\\s+of|(?:the\\s+)?(?:first|second|last|latter)\\s+half\\s+of)[\\s-]+(?<rpy>last|this|next|the)\\s+year\\b`,
     `\\b(?<earlier>earlier\\s+this\\s+year|so\\s+far\\s+this\\s+year|since\\s+the\\s+(?:start|beginning)\\s+of\\s+(?:the|this)\\s+year)\\b`,
     `\\b(?<rel>last|this|next|the\\s+previous|the\\s+past)\\s+(?<relu>year|month)\\b`,
     `\\b(?:the\\s+)?(?<season>spring|summer|autumn|fall)\\s+(?:of\\s+)?(?<sy>(?:19|20)\\d{2})\\b|\\b(?<srel>last|this|next)\\s+(?<season2>spring|summer|autumn|fall)\\b`,
@@ -105,7 +108,7 @@ function englishPeriod(
     return validDay(y, mo, d) ? [iso(y, mo, d), iso(y, mo, d)] : null;
   }
   if (g.part) {
-    const key = /(early|mid|late|end|beginning|start|first|second)/i.exec(g.part)![1]!;
+    const key = /(early|mid|latter|late|end|beginning|start|first|second|last)/i.exec(g.part)![1]!;
     const [a, b] = PARTS[key.toLowerCase()]!;
     const y = Number(g.py);
     return [iso(y, a, 1), iso(y, b, lastDay(y, b))];
@@ -128,7 +131,7 @@ function englishPeriod(
   }
   if (g.rpart && ref) {
     // "late last year", "the first half of this year": a part of a year named relatively.
-    const key = /(early|mid|late|end|beginning|start|first|second)/i.exec(g.rpart)![1]!;
+    const key = /(early|mid|latter|late|end|beginning|start|first|second|last)/i.exec(g.rpart)![1]!;
     const [a, b] = PARTS[key.toLowerCase()]!;
     const y = ref.y + (/last/i.test(g.rpy!) ? -1 : /next/i.test(g.rpy!) ? 1 : 0);
     return [iso(y, a, 1), iso(y, b, lastDay(y, b))];

@@ -81,7 +81,7 @@ const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국|창작사|그룹)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 
 const KO_NOT_NAME =
-  /^(?:(?:모든|다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|미국|일본|대형|소형|민간|국영|그간|그동안|당시|최근|이후)\s?)+(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국|그룹)$|^그룹$/u;
+  /^(?:(?:모든|다른|같은|해당|이|그|한|모|어느|여러|각|현지|중국|북한|러시아|미국|일본|대형|소형|민간|국영|그간|그동안|당시|최근|이후)\s?)+(?:유한회사|주식회사|무역회사|총회사|회사|기업소|총국|그룹)$|^(?:그룹|기업소|회사|총회사|무역회사|유한회사|주식회사|총국|창작사)$/u;
 
 // Leading words that are no part of a Korean name: a country, a word ending in a particle
 // ("기관은"), a verb form ("따르면", "있는데") or a bound noun of place or affiliation ("소재").
@@ -145,6 +145,7 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
   for (const re of [ZH_APPOSED, KO_APPOSED, EN_APPOSED]) pushApposed(out, slice, from, re);
+  pushListed(out, slice, from);
   if (latin) pushAppositions(out, slice, from);
   // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
   // company.
@@ -168,6 +169,55 @@ function pushApposed(out: OrgMention[], slice: string, from: number, re: RegExp)
     for (let i = out.length - 1; i >= 0; i--)
       if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
     out.push({ start, end, name });
+  }
+}
+
+// A list of names with their category: "건설회사들인 수도건설, 광복건설, 육영건설 등", "릉라도, 남경,
+// 철산 무역회사, 17호 건설회사 등 약 23개의 북한 기업소들", "银河、金星等朝鲜公司", "公司包括银河、金星",
+// "companies such as Mansudae, Chinson and Namgang".
+const KO_ITEM = "[가-힣A-Za-z0-9]{2,12}(?:\\s[가-힣]{2,8})?";
+const ZH_ITEM = "[\\p{Script=Han}A-Za-z0-9]{2,12}";
+const EN_ITEM = "[A-Z][\\w'’-]+(?:\\s+[A-Z][\\w'’-]+){0,4}";
+const LISTED_ORGS = [
+  new RegExp(
+    `(?:회사|기업|기업소|업체|건설사)들?인\\s(?<list>${KO_ITEM}(?:,\\s?${KO_ITEM})+)\\s?등`,
+    "gu",
+  ),
+  new RegExp(
+    `(?<list>${KO_ITEM}(?:,\\s?${KO_ITEM})+)\\s?등\\s(?:약\\s?)?(?:\\d+\\s?개의?\\s)?(?:북한\\s?)?(?:[가-힣]{0,4}(?:기업소|회사|기업|업체))`,
+    "gu",
+  ),
+  new RegExp(`(?:公司|企业|企業)(?:包括|有|如)(?<list>${ZH_ITEM}(?:、${ZH_ITEM})+)`, "gu"),
+  new RegExp(
+    `(?<list>${ZH_ITEM}(?:、${ZH_ITEM})+)等(?:\\d+家)?(?:朝鲜|朝鮮|北韩|北韓)?(?:公司|企业|企業)`,
+    "gu",
+  ),
+  new RegExp(
+    `\\b(?:companies|firms|enterprises)\\s+(?:such\\s+as|including|like)\\s+(?<list>${EN_ITEM}(?:,\\s+${EN_ITEM})*,?\\s+and\\s+${EN_ITEM})`,
+    "gu",
+  ),
+];
+const LIST_SPLIT = /,\s*(?:and\s+)?|\s+and\s+|、/u;
+
+/** Each name of a list given with its category, where no other reading found a name. */
+function pushListed(out: OrgMention[], slice: string, from: number) {
+  if (!/등|等|such\s+as|including|like|包括|有|如/u.test(slice)) return;
+  for (const re of LISTED_ORGS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(slice); m; m = re.exec(slice)) {
+      const list = m.groups!.list!;
+      let at = from + m.index + m[0].indexOf(list);
+      for (const raw of list.split(LIST_SPLIT)) {
+        const start = at + list.slice(at - from - m.index - m[0].indexOf(list)).indexOf(raw);
+        at = start + raw.length;
+        const lead = (/\p{Script=Han}/u.test(raw) ? ZH_CUT : KO_LEAD).exec(raw)?.[0].length ?? 0;
+        const name = raw.slice(lead).trim();
+        if (name.length < 2) continue;
+        for (let i = out.length - 1; i >= 0; i--)
+          if (out[i]!.start < at && start + lead < out[i]!.end) out.splice(i, 1);
+        out.push({ start: start + lead, end: at, name });
+      }
+    }
   }
 }
 

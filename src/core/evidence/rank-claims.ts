@@ -17,8 +17,8 @@ const KIND_WEIGHT: Record<ClaimKind, number> = {
   other: 0,
 };
 
-function detail(c: ClaimDraft): number {
-  return (c.placeId ? 2 : 0) + (c.periodStart ? 1 : 0);
+function detailOf(c: ClaimDraft, placedByReport: (c: ClaimDraft) => boolean): number {
+  return (c.placeId && !placedByReport(c) ? 2 : 0) + (c.periodStart ? 1 : 0);
 }
 
 /** The number a count states, whatever its hedge: "4,000", "fewer than 4,000", "about 4,000". */
@@ -54,13 +54,25 @@ function bucketOf(c: ClaimDraft): string {
   return `${c.kind}|${c.quote}`;
 }
 
-/** Suggestions without repeats, strongest first (ties keep text order). `inHeading` tells a
- * claim quoted from a headline or caption: at equal detail, a figure's mention in running text
- * stands for it rather than the headline's. */
-export function rankClaims(
-  claims: ClaimDraft[],
-  inHeading: (c: ClaimDraft) => boolean = () => false,
-): ClaimDraft[] {
+/** What the extractor knows of a mention beyond the claim itself. */
+export interface MentionMarks {
+  /** Quoted from a headline or caption: at equal detail, a figure's mention in running text
+   * stands for it rather than the headline's. */
+  inHeading?: (c: ClaimDraft) => boolean;
+  /** A count placed only by the place the whole report is about: that place is no detail of
+   * the mention itself. */
+  placedByReport?: (c: ClaimDraft) => boolean;
+  /** An employer named in a sentence that names workers ("Korea Chinson General Corporation
+   * continue to provide North Korean workers"): that mention stands for an employer named
+   * several times. */
+  withWorkers?: (c: ClaimDraft) => boolean;
+}
+
+/** Suggestions without repeats, strongest first (ties keep text order). */
+export function rankClaims(claims: ClaimDraft[], marks: MentionMarks = {}): ClaimDraft[] {
+  const no = () => false;
+  const { inHeading = no, placedByReport = no, withWorkers = no } = marks;
+  const detail = (c: ClaimDraft) => detailOf(c, placedByReport);
   const groups: { best: ClaimDraft; mentions: number }[] = [];
   const buckets = new Map<string, { best: ClaimDraft; mentions: number }[]>();
   for (const c of claims) {
@@ -81,6 +93,7 @@ export function rankClaims(
     const bound = (x: ClaimDraft) => x.qualifier !== "exact";
     if (
       detail(c) > detail(g.best) ||
+      (same && c.kind === "employer" && withWorkers(c) && !withWorkers(g.best)) ||
       (same && !bound(g.best) && bound(c)) ||
       (same && bound(g.best) === bound(c) && inHeading(g.best) && !inHeading(c))
     )

@@ -26,6 +26,12 @@ const CJK_LIST = new RegExp(
   "gu",
 );
 const CJK_ONE = new RegExp(CJK_ITEM, "gu");
+// Counts coordinated without 각각/分别, each with its classifier, right after coordinated periods
+// ("今年第一季和第二季的 38 人和 332 人"): paired with the periods only, in order.
+const CJK_PAIRED = new RegExp(
+  `(?:的|의|에는|에|는|은)?\\s?(?:约|約|약|近)?\\s?(?:${CJK_N})\\s?(?:명|人|名)(?:${CJK_JOIN}(?:约|約|약|近)?\\s?(?:${CJK_N})\\s?(?:명|人|名))+`,
+  "gu",
+);
 const EN_N = "\\d{1,3}(?:,\\d{3})+|\\d+";
 const EN_LIST = new RegExp(
   `\\b(?:${EN_N})(?:\\s*,\\s*(?:${EN_N}))*,?\\s+and\\s+(?:${EN_N})\\b`,
@@ -45,24 +51,31 @@ export function respectivelyCounts(
   places: PlaceMention[],
 ): ListedCount[] {
   const sentence = text.slice(from, to);
-  const lists: { at: number; items: { start: number; end: number; value: number }[] }[] = [];
+  const lists: { at: number; end: number; items: Item[] }[] = [];
   CJK_LIST.lastIndex = 0;
   for (let m = CJK_LIST.exec(sentence); m; m = CJK_LIST.exec(sentence)) {
-    const items: { start: number; end: number; value: number }[] = [];
-    CJK_ONE.lastIndex = 0;
     const body = m[0].replace(/^(?:각각|각기|分别为|分別為|分别是|分別是|分别|分別)/u, (x) =>
       " ".repeat(x.length),
     );
-    for (let n = CJK_ONE.exec(body); n; n = CJK_ONE.exec(body)) {
-      const value = parseCjkNumber(n[1]!);
-      if (value !== null && n[0].trim() !== "")
-        items.push({
-          start: from + m.index + n.index,
-          end: from + m.index + n.index + n[0].length,
-          value,
-        });
-    }
-    lists.push({ at: from + m.index, items });
+    lists.push({
+      at: from + m.index,
+      end: from + m.index + m[0].length,
+      items: cjkItems(body, from + m.index),
+    });
+  }
+  const paired = new Set<number>();
+  CJK_PAIRED.lastIndex = 0;
+  for (let m = CJK_PAIRED.exec(sentence); m; m = CJK_PAIRED.exec(sentence)) {
+    const at = from + m.index;
+    const lastDate = dates.filter((d) => d.end <= at).at(-1);
+    // Only right after its periods: nothing but a particle between them.
+    if (!lastDate || !/^\s?(?:的|의|에는|에|는|은)?\s?$/u.test(text.slice(lastDate.end, at)))
+      continue;
+    if (lists.some((l) => l.at <= at && at < l.end)) continue;
+    const items = cjkItems(m[0], at);
+    if (periodsFor(at, dates, items.length, true) === null) continue;
+    lists.push({ at, end: at + m[0].length, items });
+    paired.add(at);
   }
   if (RESPECTIVELY.test(sentence)) {
     EN_LIST.lastIndex = 0;
@@ -72,14 +85,14 @@ export function respectivelyCounts(
         end: from + m!.index + n.index! + n[0].length,
         value: parseEnglishNumber(n[0]) ?? Number.NaN,
       }));
-      lists.push({ at: from + m.index, items });
+      lists.push({ at: from + m.index, end: from + m.index + m[0].length, items });
     }
   }
   const out: ListedCount[] = [];
   for (const { at, items } of lists) {
     if (items.length < 2 || items.some((i) => !Number.isFinite(i.value))) continue;
-    const periods = periodsFor(at, dates, items.length);
-    const ordered = distinctPlaces(places);
+    const periods = periodsFor(at, dates, items.length, paired.has(at));
+    const ordered = paired.has(at) ? [] : distinctPlaces(places);
     items.forEach((item, k) => {
       out.push({
         ...item,
@@ -92,6 +105,25 @@ export function respectivelyCounts(
   return out;
 }
 
+interface Item {
+  start: number;
+  end: number;
+  value: number;
+}
+
+/** The numbers of a Chinese or Korean list (`body`, at offset `at` of the text). */
+function cjkItems(body: string, at: number): Item[] {
+  const items: Item[] = [];
+  CJK_ONE.lastIndex = 0;
+  for (let n = CJK_ONE.exec(body); n; n = CJK_ONE.exec(body)) {
+    const value = parseCjkNumber(n[1]!);
+    const lead = n[0].length - n[0].trimStart().length;
+    if (value !== null && n[0].trim() !== "")
+      items.push({ start: at + n.index + lead, end: at + n.index + n[0].length, value });
+  }
+  return items;
+}
+
 /** The places named in the sentence, first mention of each, in order. */
 function distinctPlaces(places: PlaceMention[]): PlaceMention[] {
   const seen = new Set<string>();
@@ -99,17 +131,19 @@ function distinctPlaces(places: PlaceMention[]): PlaceMention[] {
 }
 
 /** n periods before the list: n date mentions, or one coordinated mention of n equal parts
- * ("1분기와 2분기" is two quarters). */
+ * ("1분기와 2분기" is two quarters; only such a mention when `coordinatedOnly`). */
 function periodsFor(
   listAt: number,
   dates: DateMention[],
   n: number,
+  coordinatedOnly = false,
 ): { from: string; to: string; text: string }[] | null {
   const before = dates.filter((d) => d.end <= listAt);
-  if (before.length === n) return before.map((d) => ({ from: d.from, to: d.to, text: d.text }));
+  if (before.length === n && !coordinatedOnly)
+    return before.map((d) => ({ from: d.from, to: d.to, text: d.text }));
   const last = before[before.length - 1];
   if (!last) return null;
-  const parts = last.text.split(DATE_JOIN).filter((p) => /\d/.test(p));
+  const parts = last.text.split(DATE_JOIN).filter((p) => /[\d一二三四五六七八九十]/u.test(p));
   if (parts.length !== n) return null;
   const [fy, fm] = last.from.split("-").map(Number) as [number, number];
   const [ty, tm] = last.to.split("-").map(Number) as [number, number];

@@ -12,7 +12,9 @@ const MONTH_WORD = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.
 // "by Dec. 22", "before the end of the year", "until 2019", "no later than December".
 const BY_DATE = `\\b(?:by|before|until|no\\s+later\\s+than)\\s+(?:the\\s+)?(?:(?:end|middle|beginning)\\s+of\\s+)?(?:(?:19|20)\\d{2}|${MONTH_WORD}|this|next|the\\s+year|year|deadline)`;
 const ZH_LEAVE = "(?:遣返|送回|送返|遣送|遣回|回国|回國|离境|離境|撤离|撤離)";
-const KO_LEAVE = "(?:송환|돌려보내|돌려보낼|귀국|철수|출국|돌아가)";
+// Native verbs conjugate inside a syllable: 돌려보낸다 and 돌아갈 (will send back, will return)
+// are not spelt with 돌려보내 or 돌아가.
+const KO_LEAVE = "(?:송환|돌려보내|돌려보낼|돌려보낸다|귀국|철수|출국|돌아가|돌아갈)";
 
 // Passports taken from the workers: a restriction of movement, not a visa practice.
 const PASSPORT_HELD =

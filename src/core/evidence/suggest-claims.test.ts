@@ -271,3 +271,63 @@ describe("evidence: an incident named again through a demonstrative is one claim
       assert.equal(incidents.length, 1, JSON.stringify(incidents.map((c) => c.quote)));
     });
 });
+
+describe("evidence: an employer named several times is quoted where it is said to employ", () => {
+  const rows: [string, string, string][] = [
+    [
+      "en",
+      "Reporters have long followed Korea Chinson General Corporation in Africa. Korea Chinson General Corporation continue to provide North Korean workers to builders in Nigeria.",
+      "continue to provide",
+    ],
+    [
+      "zh",
+      "朝鲜银河贸易有限公司近年受到关注。朝鲜银河贸易有限公司向尼日利亚派遣了朝鲜工人。",
+      "派遣",
+    ],
+    [
+      "ko",
+      "조선은하무역회사는 오래전부터 알려졌다. 조선은하무역회사는 나이지리아에 북한 노동자를 보냈다.",
+      "나이지리아",
+    ],
+  ];
+  for (const [lang, text, mark] of rows)
+    it(lang, () => {
+      const employers = suggestClaims(text, { places, published: "2019-06-20" }).filter(
+        (c) => c.kind === "employer",
+      );
+      assert.equal(employers.length, 1, JSON.stringify(employers.map((c) => c.quote)));
+      const at = [...text.slice(0, text.indexOf(mark))].length;
+      const sentenceStart = Math.max(
+        text.lastIndexOf(".", text.indexOf(mark)),
+        text.lastIndexOf("。", text.indexOf(mark)),
+      );
+      assert.ok(
+        employers[0]!.start > [...text.slice(0, sentenceStart)].length && employers[0]!.start < at,
+        `${employers[0]!.quote} at ${employers[0]!.start}`,
+      );
+    });
+});
+
+describe("evidence: a paragraph tells one incident; the next paragraph may tell another", () => {
+  const rows: [string, string][] = [
+    [
+      "en",
+      "In January, North Korean workers in Helong went on strike over unpaid wages. They took managers hostage. One of the hostages was killed.\n\nIn March, 20 North Korean workers escaped from a factory in Dandong.",
+    ],
+    [
+      "zh",
+      "今年1月,和龙的朝鲜工人因拖欠工资罢工。他们劫持了管理人员。一名人质死亡。\n\n今年3月,20名朝鲜工人从丹东的一家工厂逃跑。",
+    ],
+    [
+      "ko",
+      "올해 1월 허룽의 북한 노동자들이 임금 체불로 파업을 벌였다. 이들은 관리자를 인질로 잡았다. 인질 한 명이 숨졌다.\n\n올해 3월 북한 노동자 20명이 단둥의 공장에서 탈출했다.",
+    ],
+  ];
+  for (const [lang, text] of rows)
+    it(lang, () => {
+      const incidents = suggestClaims(text, { places, published: "2019-06-20" }).filter(
+        (c) => c.kind === "incident",
+      );
+      assert.equal(incidents.length, 2, JSON.stringify(incidents.map((c) => c.quote)));
+    });
+});

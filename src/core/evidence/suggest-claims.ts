@@ -46,6 +46,13 @@ const ANAPHOR =
   /\b(?:they|them|these|those|the\s+rest|the\s+remaining|(?:this|that|the)\s+(?:figure|number|total))\b|이들|그들|그\s?규모|이\s?중|이\s?가운데|他们|她们|他們|她們|其中|该数字|該數字|这一数字|這一數字|规模|規模/iu;
 const MOVEMENT =
   /\b(?:arrived|went|came|entered|returned|left|were\s+sent|follow(?:ed)?|employed|work(?:ed|ing)?)\b|\d\s+more\b|\brepatriated\b|일하|근무|고용|工作|务工|務工|打工|도착|입국|파견|송환|[갔왔]다|간\s?것|온\s?것|到达|抵达|抵達|入境|前往|派往|来到|來到|遣返/u;
+// "朝鲜在海外有10万劳工", "5万朝鮮人在20多個國家打工", "外派劳工", "abroad", "해외": a count of workers
+// across countries is in no one place, whatever the report is mostly about; nor is one across a
+// whole country ("在华北韩劳工", 全国, 전국, nationwide).
+const ACROSS_COUNTRIES =
+  /在[华華](?:朝鲜|朝鮮|北韩|北韓|外国|外國|务工|務工|工作|打工)|全国|全國|전국|\bnationwide\b|海外|国外|國外|境外|外派|各国|各國|多个国家|多個國家|多国|多國|\d+\s?多?(?:个|個)?(?:\([a-z\u00e0-\u00fc\u0100-\u01dc]+\))?(?:国家|國家)|全球|世界|\b(?:abroad|overseas|worldwide|countries|around\s+the\s+world)\b|해외|국외|세계|여러\s?나라|개국/iu;
+// North Koreans working in the North (the Kaesong industrial zone) are no workers abroad.
+const AT_HOME = /\bKaesong\b|开城|開城|개성\s?공(?:단|업)/u;
 const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 // "the Mongolian Ministry of Labor said": an organisation as the speaker is a source.
 // "쿠웨이트 주거관리국은 1천800명이라고 공식 발표했습니다", "该局表示": the same in Korean and Chinese.
@@ -68,11 +75,17 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     employerParagraphs,
     headings,
     skipped,
+    dominant,
+    orgsBySeg,
+    freeBySeg,
   } = readDocument(text, places);
   const inHeading = new Set<ClaimDraft>();
+  const placedByReport = new Set<ClaimDraft>();
+  const withWorkers = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
   const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
+  const lastIncident = { paragraph: -1 };
   segs.forEach((seg, index) => {
     if (skipped.has(seg.paragraph)) return;
     const sentenceText = text.slice(seg.start, seg.end);
@@ -85,6 +98,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(sentenceText);
     const context = () =>
       contextPlace(sentenceText, index, paragraphOf, placesBySeg, places, topic, text);
+    const countContext = () =>
+      context() ?? reportPlace(sentenceText, placesBySeg[index]!, dominant, places);
     const draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => {
       const clause = clauseAround(text, span[0], span[1], seg.start, seg.end);
       const date =
@@ -111,11 +126,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       out.push(claim);
       if (headings.has(seg.paragraph)) inHeading.add(claim);
     };
-    const orgs = findOrganisations(text, seg.start, seg.end);
-    // A place inside a company name ("Hunchun Jinxing Garment Co.") is not where a count is.
-    const free = placesBySeg[index]!.filter(
-      (p) => !orgs.some((o) => o.start <= p.start && p.end <= o.end),
-    );
+    const orgs = orgsBySeg[index]!;
+    const free = freeBySeg[index]!;
     const hasWorkers = WORKER_CONTEXT.test(sentenceText);
     const nearWorkers =
       hasWorkers || workerParagraphs.has(seg.paragraph) || workerParagraphs.has(seg.paragraph - 1);
@@ -126,17 +138,26 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     const listed = respectivelyCounts(text, seg.start, seg.end, dates, free).filter(
       (l) => nearWorkers || antecedentIsWorker(text.slice(seg.start, l.start)),
     );
-    for (const l of listed)
+    for (const l of listed) {
+      const place = l.place ?? countPlace(text, l, seg, free, places, countContext);
       draft("worker_count", [l.start, l.end], {
-        ...placeFields(l.place ?? countPlace(text, l, seg, free, places, context), places),
+        ...placeFields(place, places),
         ...listedCountFields(l),
       });
-    const counts = findWorkerCounts(text, masked, seg, hasWorkers, governs, topicWorkers);
-    for (const q of counts.filter((c) => !listed.some((l) => l.start < c.end && c.start < l.end))) {
-      const place = countPlace(text, q, seg, free, places, context);
+      if (place && place === dominant) placedByReport.add(out[out.length - 1]!);
+    }
+    const counts = findWorkerCounts(text, masked, seg, hasWorkers, governs, topicWorkers).filter(
+      (c) =>
+        !listed.some((l) => l.start < c.end && c.start < l.end) &&
+        !AT_HOME.test(text.slice(...clauseAround(text, c.start, c.end, seg.start, seg.end))),
+    );
+    for (const q of counts) {
+      const place = countPlace(text, q, seg, free, places, countContext);
       const endAt = Math.max(
         q.nounEnd,
-        place && place.start >= q.end && place.start - q.nounEnd < 40 ? place.end : 0,
+        place && place !== dominant && place.start >= q.end && place.start - q.nounEnd < 40
+          ? place.end
+          : 0,
       );
       draft("worker_count", [q.start, endAt], {
         ...placeFields(place, places),
@@ -147,14 +168,24 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         qualifier: q.qualifier,
       });
       carryPeriod(out[out.length - 1]!, text.slice(seg.start, q.start), index, lastPeriod);
+      if (place && place === dominant) placedByReport.add(out[out.length - 1]!);
     }
     const near = { free, context, places };
     for (const kind of statementKinds(sentenceText, hasWorkers))
-      if (kind !== "incident" || isNewWorkersIncident(sentenceText, nearWorkers, out))
+      if (
+        kind !== "incident" ||
+        isNewWorkersIncident({ ...seg, text: sentenceText }, nearWorkers, out, lastIncident)
+      )
         suggestStatement(text, seg, kind, near, draft);
+    const before = out.length;
     if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
+    if (hasWorkers) for (const c of out.slice(before)) withWorkers.add(c);
   });
-  return rankClaims(out, (c) => inHeading.has(c));
+  return rankClaims(out, {
+    inHeading: (c) => inHeading.has(c),
+    placedByReport: (c) => placedByReport.has(c),
+    withWorkers: (c) => withWorkers.has(c),
+  });
 }
 
 type Draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => void;
@@ -214,18 +245,22 @@ interface CountPeriod {
   to: string | null;
 }
 
+// "지금은 1천여 명만이", "now", "目前": a count of the present, not of the period before it.
+const NOW =
+  /지금|현재|요즘|\b(?:now|currently|at\s+present|today)\b|目前|现在|現在|如今|当前|當前/iu;
 const SAME_PERIOD = /같은\s?기간|동기|同期|the\s+same\s+period/iu;
 
 /**
  * Statistics go on in the sentences after their date: a count with no date of its own within
- * two sentences of a dated count takes that count's period ("지난해 3분기에 … 365명이 입국했다.
+ * two sentences of a dated count, and not said to be of the present (지금, now, 目前), takes that
+ * count's period ("지난해 3분기에 … 365명이 입국했다.
  * 대다수(235명)가 사업 목적으로…"). A year with "the same period" (2012년 같은 기간, 同期) is
  * that period's months in that year.
  */
 function carryPeriod(claim: ClaimDraft, before: string, index: number, last: CountPeriod) {
   const near = index - last.index <= 2 && last.from !== null && last.to !== null;
   if (claim.periodStart === null) {
-    if (near) {
+    if (near && !NOW.test(before)) {
       claim.periodStart = last.from;
       claim.periodEnd = last.to;
     }
@@ -265,9 +300,35 @@ function workersGovern(text: string, segs: Segment[], index: number, hasWorkers:
 }
 
 /** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
- * an incident told before and named again ("Reuters could not verify these protests"). */
-function isNewWorkersIncident(sentence: string, nearWorkers: boolean, out: ClaimDraft[]) {
-  return nearWorkers && !(refersBackToIncident(sentence) && out.some((c) => c.kind === "incident"));
+ * an incident told before and named again ("Reuters could not verify these protests"). A
+ * paragraph tells one incident: a later sentence with an incident cue in the same paragraph
+ * goes on with it (its hostages, its toll, how it ended). `last` keeps the paragraph of the last
+ * incident suggested. */
+function isNewWorkersIncident(
+  seg: Segment & { text: string },
+  nearWorkers: boolean,
+  out: ClaimDraft[],
+  last: { paragraph: number },
+) {
+  if (!nearWorkers) return false;
+  if (refersBackToIncident(seg.text) && out.some((c) => c.kind === "incident")) return false;
+  if (seg.paragraph === last.paragraph) return false;
+  last.paragraph = seg.paragraph;
+  return true;
+}
+
+/** The place a count with no place of its own, in its sentence or the paragraph, takes: the
+ * place the report is about, unless the sentence counts workers across countries or a whole
+ * country, or names a country the place is not in. */
+function reportPlace(
+  sentence: string,
+  mentions: PlaceMention[],
+  dominant: PlaceMention | undefined,
+  index: PlaceIndex,
+): PlaceMention | undefined {
+  if (ACROSS_COUNTRIES.test(sentence) || namesOtherCountry(mentions, dominant, index))
+    return undefined;
+  return dominant;
 }
 
 /** The fields of a count read from a "respectively" list: its value, and its paired period. */
@@ -327,10 +388,22 @@ function readDocument(text: string, places: PlaceIndex) {
   );
   const skipped = foreignParagraphs(text, paras);
   for (const i of captionParagraphs(text, paras)) skipped.add(i);
+  const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
+  const orgsBySeg = segs.map((s) => findOrganisations(text, s.start, s.end));
+  // A place inside a company name ("Hunchun Jinxing Garment Co.") is not where a count is.
+  const freeBySeg = placesBySeg.map((ms, i) =>
+    ms.filter((p) => !orgsBySeg[i]!.some((o) => o.start <= p.start && p.end <= o.end)),
+  );
   return {
+    dominant: dominantPlace(
+      freeBySeg.filter((_, i) => !skipped.has(segs[i]!.paragraph)).flat(),
+      places,
+    ),
+    orgsBySeg,
+    freeBySeg,
     segs,
     paragraphOf: segs.map((s) => s.paragraph),
-    placesBySeg: segs.map((s) => places.find(text, s.start, s.end)),
+    placesBySeg,
     workerParagraphs,
     firstWorkerParagraph,
     topic,
@@ -338,6 +411,47 @@ function readDocument(text: string, places: PlaceIndex) {
     headings: headingParagraphs(text, paras),
     skipped,
   };
+}
+
+/**
+ * The place a report is about when it names one more than any other: the most named place
+ * below a country, named at least twice and more often than any other place or any country
+ * other than China (a report about Kuwait that names Russia twice is about no place).
+ */
+function dominantPlace(mentions: PlaceMention[], index: PlaceIndex): PlaceMention | undefined {
+  const counts = new Map<string, number>();
+  for (const m of mentions) counts.set(m.placeId, (counts.get(m.placeId) ?? 0) + 1);
+  let best: string | undefined;
+  let bestN = 0;
+  let rival = 0;
+  for (const [id, n] of counts) {
+    const kind = index.places.get(id)?.kind;
+    if (kind !== "country" && n > bestN) {
+      rival = Math.max(rival, bestN);
+      best = id;
+      bestN = n;
+    } else if (id !== "country-china") rival = Math.max(rival, n);
+  }
+  // Russia stands beside China as a country: a report on both is about neither alone.
+  if (best === "region-russia") rival = Math.max(rival, counts.get("country-china") ?? 0);
+  if (!best || bestN < 2 || bestN <= 1.5 * rival) return undefined;
+  // A copy: a count placed by it is told apart from one placed by the mention itself.
+  const first = mentions.find((m) => m.placeId === best);
+  return first && { ...first };
+}
+
+/** Whether a sentence names a country that does not hold `place`: any country but China for a
+ * place in China, any country at all for Russia. */
+function namesOtherCountry(
+  mentions: PlaceMention[],
+  place: PlaceMention | undefined,
+  index: PlaceIndex,
+): boolean {
+  return mentions.some(
+    (m) =>
+      index.places.get(m.placeId)?.kind === "country" &&
+      (m.placeId !== "country-china" || place?.placeId === "region-russia"),
+  );
 }
 
 /** Paragraphs with a sentence that matches `re`. */

@@ -10,6 +10,8 @@ import { findCjkQuantities, findEnglishQuantities, type Quantity } from "./quant
 import type { Segment } from "./segment.js";
 import { NON_WORKER_CJK, NON_WORKER_EN } from "./worker-lexicon.js";
 
+const MAX_WORKERS_ABROAD = 500_000;
+
 export interface WorkerCount extends Quantity {
   /** End of the count's noun phrase (UTF-16), for the quote. */
   nounEnd: number;
@@ -37,8 +39,11 @@ const ZH_MODIFIER =
 const KO_WORKER_HEAD =
   "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커)";
 const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
+// A noun ending in 이 right before the worker noun modifies it ("외화벌이 일꾼", "돈벌이 노동자"),
+// though 이 after a word is most often the subject particle.
+const KO_NOUN_IN_I = "[가-힣]{2,}이";
 const CJK_WORKER_NEAR = new RegExp(
-  `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
+  `^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?${ZH_MODIFIER}${ZH_WORKER_HEAD}|^\\s?명?\\s?(?:의\\s)?${KO_MODIFIER}{0,3}(?:${KO_NOUN_IN_I}\\s)?[가-힣A-Za-z]*?${KO_WORKER_HEAD}`,
   "u",
 );
 // The worker noun governs a count set after it directly ("朝鲜工人约300名", "북한 주민 3천여 명")
@@ -63,7 +68,7 @@ const ZH_NOUN_TAIL = new RegExp(
   "u",
 );
 const KO_NOUN_TAIL = new RegExp(
-  `^(?:\\s?(?:의\\s)?${KO_MODIFIER}{0,3}[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
+  `^(?:\\s?(?:의\\s)?${KO_MODIFIER}{0,3}(?:${KO_NOUN_IN_I}\\s)?[가-힣A-Za-z]*?${KO_WORKER_HEAD})?`,
   "u",
 );
 
@@ -112,6 +117,9 @@ export function findWorkerCounts(
       : englishWorkerCount(text, q, seg, { hasWorkers, nearWorkers, topicWorkers, accepted });
     if (!count) continue;
     if ((q.max ?? q.min ?? 0) < 5 && !smallCountGoverned(text, q, seg, isCjk)) continue;
+    // Above the largest estimate of all North Koreans working abroad (some 400,000): a
+    // population, visitors or a country's own workforce, not the workers reports are about.
+    if ((q.min ?? q.max ?? 0) > MAX_WORKERS_ABROAD) continue;
     out.push(count);
     accepted = true;
   }
@@ -230,6 +238,9 @@ function antecedentIsNonWorker(sentenceBefore: string): boolean {
   return last?.groups?.other !== undefined;
 }
 
+const KO_PRESENCE =
+  /^[^.?!。]{0,100}?(?:명|명씩)?\s?(?:정도|가량|내외|안팎)?\s?(?:이|가)\s?(?:있(?:다|었|는|으며|고|지만)|남아\s?있)|^\s?(?:여\s?)?명\s?(?:정도|가량)?(?:으로|로)\s?(?:줄|늘|감소|증가)/u;
+
 function cjkWorkerCount(
   q: Quantity,
   sentenceBefore: string,
@@ -263,8 +274,16 @@ function cjkWorkerCount(
   // 사업 목적으로", "求职人员为7.96万名") in a report about workers are counts of them.
   const purpose =
     topicWorkers && (CJK_PURPOSE_BEFORE.test(before) || CJK_PURPOSE_AFTER.test(after));
+  // "쿠웨이트에 2천500명 정도, … 카타르의 건설 현장에 2천명 정도가 있다고", "지금은 500여명으로
+  // 줄었다": a bare count as what is somewhere, or as what a number changed to, in a report
+  // about workers, counts them.
+  const presence = topicWorkers && KO_PRESENCE.test(after);
   const governed =
-    nounAfter || purpose || CJK_WORKER_BEFORE.test(before) || CJK_WORKER_PHRASE.test(after);
+    nounAfter ||
+    purpose ||
+    presence ||
+    CJK_WORKER_BEFORE.test(before) ||
+    CJK_WORKER_PHRASE.test(after);
   if (!governed && !nearWorkers) return null;
   // A handful of people with no worker noun ("7명", "5人") in a passage about workers are
   // individuals named in it (sanctioned, interviewed), not a head count of workers.
@@ -295,6 +314,7 @@ function englishWorkerCount(
   if (noun !== null) {
     const nounEnd = q.end + noun;
     if (/^\s*(?:said|say|says|told|interviewed)\b/i.test(text.slice(nounEnd, seg.end))) return null;
+    if (!ctx.hasWorkers && !peopleAreNorthKoreans(text.slice(q.end, nounEnd + 48))) return null;
     return withBound(shareOf(text, { ...q, nounEnd }, seg), text.slice(nounEnd, seg.end));
   }
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
@@ -340,6 +360,32 @@ function englishWorkerCount(
       before,
     );
   return ok ? { ...q, nounEnd: q.end } : null;
+}
+
+// Nouns for people of any kind: "Nine people, including six Chinese nationals, were indicted",
+// "a panel of eight experts". They count workers only in a sentence that names workers, or when
+// the phrase says the people are North Korean ("20,000 people from North Korea", "14 citizens of
+// the DPRK", "13,000 people came to Russia from North Korea", "North Korean nationals").
+const GENERIC_PEOPLE =
+  /\b(?:people|persons|individuals|citizens|nationals|residents|experts|specialists)$/i;
+const NORTH_KOREAN =
+  /\bNorth\s+Korean?s?\b|\bDPRK\b|\bDemocratic\s+People['’]s\s+Republic\b|\bPyongyang\b/i;
+
+/** Whether a count's people noun (`phrase`: from the number to a few words after the noun)
+ * names workers or North Koreans, not people of any kind. */
+function peopleAreNorthKoreans(phrase: string): boolean {
+  const noun =
+    /^[^.;,]*?\b(?:people|persons|individuals|citizens|nationals|residents|experts|specialists)\b/i.exec(
+      phrase,
+    );
+  if (!noun || !GENERIC_PEOPLE.test(noun[0])) return true;
+  const after = phrase.slice(noun[0].length);
+  return (
+    NORTH_KOREAN.test(noun[0]) ||
+    /^[^.;,]{0,40}?\b(?:of|from)\s+(?:the\s+)?(?:North\s+Korea|DPRK|Democratic\s+People)/i.test(
+      after,
+    )
+  );
 }
 
 /** Length to the end of the people noun after a number, null if none, or "blocked" when the

@@ -42,7 +42,7 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "trainees",
       "interns",
       "staff",
-      "workforce",
+      "workforces?",
       "(?:im)?migrants",
       "waitress(?:es)?",
       "waiters",
