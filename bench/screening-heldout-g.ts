@@ -183,7 +183,7 @@ export function translateOrg(name: string, lang: Lang): string | undefined {
   });
   if (headAt < 0 || words.length < 2) return undefined;
   const head = HEADS[upper[headAt]!]![lang];
-  const skip = (i: number) => /^(of|the)$/i.test(words[i]!);
+  const skip = (i: number) => /^(of|the|for)$/i.test(words[i]!);
   if (lang === "de") {
     // Words translated in place; a modifier right before the head is glued to it (Handelsbank).
     const de = words.map((w, i) =>
@@ -212,7 +212,35 @@ export function translateOrg(name: string, lang: Lang): string | undefined {
     else if (modifier) modifiers.push(modifier);
     else proper.push(w);
   });
-  return [head, ...modifiers, ...(proper.length ? ["de", ...proper] : []), ...places].join(" ");
+  const agreed = FEMININE_HEADS.has(head) ? modifiers : modifiers.map((m) => masculine(m, lang));
+  return [head, ...agreed, ...ofPhrase(proper, lang), ...places].join(" ");
+}
+
+/** Heads whose modifiers keep the feminine forms above. */
+const FEMININE_HEADS = new Set([
+  ..."Banque Société Compagnie Académie Association Union Usine".split(" "),
+  ..."Corporación Compañía Oficina Academia Asociación Fábrica Unión".split(" "),
+]);
+
+/** The masculine form of a French or Spanish modifier (générale → général, minera → minero). */
+function masculine(word: string, lang: Lang): string {
+  if (lang === "es") return word.replace(/(er|ic|an)a$/, "$1o");
+  return word
+    .replace(/ale$/, "al")
+    .replace(/ière$/, "ier")
+    .replace(/elle$/, "el")
+    .replace(/eure$/, "eur")
+    .replace(/enne$/, "en");
+}
+
+/** "de Tanchon", "d'EXTERNAL"; nothing before a number (Office No. 39). */
+function ofPhrase(proper: string[], lang: Lang): string[] {
+  const first = proper[0];
+  if (!first) return [];
+  if (!/^\p{L}/u.test(first) || /^No\.?$/i.test(first)) return proper;
+  if (lang === "fr" && /^[AEIOUYÀÂÉÈÊÎÔÛaeiouyàâéèêîôû]/.test(first))
+    return [`d'${first}`, ...proper.slice(1)];
+  return ["de", ...proper];
 }
 
 const ABBREVIATED: [RegExp, string][] = [
@@ -220,16 +248,22 @@ const ABBREVIATED: [RegExp, string][] = [
   [/^DEPARTMENT$/i, "Dept."],
 ];
 
-/** MINISTRY OF STATE SECURITY → State Security Ministry (or Min.). */
+/**
+ * MINISTRY OF STATE SECURITY → State Security Ministry (or Min.); not when X ends in a head of its
+ * own (MINISTRY OF STATE SECURITY PRISONS BUREAU is the bureau, not the ministry).
+ */
 function headLast(name: string, rand: () => number): string | undefined {
   const m =
     /^(MINISTRY|DEPARTMENT|BUREAU|COMMITTEE|ACADEMY|INSTITUTE|OFFICE)\s+OF\s+(?:THE\s+)?(.+)$/i.exec(
       name.replace(/\s*\([^)]*\)\s*$/, "").trim(),
     );
   if (!m) return undefined;
-  let head = cap(m[1]!);
+  const x = m[2]!.split(/\s+/);
+  if (x.some((w) => HEADS[w.toUpperCase()])) return undefined;
+  const upper = name === name.toUpperCase();
+  let head = upper ? m[1]!.toUpperCase() : cap(m[1]!);
   if (rand() < 0.5) for (const [re, to] of ABBREVIATED) if (re.test(head)) head = to;
-  return `${m[2]!.split(/\s+/).map(cap).join(" ")} ${head}`;
+  return `${x.join(" ")} ${head}`;
 }
 
 const VESSEL_PREFIXES = ["M/V", "MV", "M.V.", "MT", "S.S."];
