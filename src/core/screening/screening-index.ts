@@ -332,50 +332,68 @@ interface Postings {
 }
 
 /**
- * Postings of a stored index: the sorted keys as one string with their start offsets (binary
- * search over it: nothing to split or hash on load), the ids packed.
+ * Postings of a stored index: the sorted keys as one string with their start offsets, found
+ * through an open-addressing hash table of key numbers (nothing to split or hash on load), the
+ * ids packed.
  */
 class PackedPostings implements Postings {
+  private readonly mask: number;
   constructor(
     private readonly keys: string,
     private readonly keyStarts: Int32Array,
     private readonly offsets: Int32Array,
     private readonly ids: Int32Array,
-  ) {}
+    private readonly slots: Int32Array,
+  ) {
+    this.mask = slots.length - 1;
+  }
   get size(): number {
     return this.keyStarts.length - 1;
   }
   get(key: string): Int32Array | undefined {
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = this.compareKey(mid, key);
-      if (c === 0) return this.ids.subarray(this.offsets[mid]!, this.offsets[mid + 1]!);
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
+    for (let h = keyHash(key) & this.mask; ; h = (h + 1) & this.mask) {
+      const i = this.slots[h]!;
+      if (i < 0) return undefined;
+      if (this.sameKey(i, key)) return this.ids.subarray(this.offsets[i]!, this.offsets[i + 1]!);
     }
-    return undefined;
   }
 
-  /** Key `i` against `key` in UTF-16 code-unit order (the order of `sort`), without slicing. */
-  private compareKey(i: number, key: string): number {
+  /** Whether key `i` is `key`, without slicing. */
+  private sameKey(i: number, key: string): boolean {
     const start = this.keyStarts[i]!;
-    const len = this.keyStarts[i + 1]! - start;
-    const n = Math.min(len, key.length);
-    for (let j = 0; j < n; j++) {
-      const d = this.keys.charCodeAt(start + j) - key.charCodeAt(j);
-      if (d !== 0) return d;
-    }
-    return len - key.length;
+    if (this.keyStarts[i + 1]! - start !== key.length) return false;
+    for (let j = 0; j < key.length; j++)
+      if (this.keys.charCodeAt(start + j) !== key.charCodeAt(j)) return false;
+    return true;
   }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The hash table of `PackedPostings`: key numbers by slot (−1: empty), at most half full. */
+function keySlots(keys: readonly string[]): Int32Array {
+  let size = 1;
+  while (size < 2 * keys.length) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  keys.forEach((k, i) => {
+    let h = keyHash(k) & mask;
+    while (slots[h]! >= 0) h = (h + 1) & mask;
+    slots[h] = i;
+  });
+  return slots;
 }
 
 /**
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 interface SerialisedHead {
   format: number;
@@ -385,6 +403,7 @@ interface SerialisedHead {
   orgDf: [string, number][];
   orgNames: number;
   keyCount: number;
+  slotCount: number;
   idCount: number;
   entityCount: number;
 }
@@ -456,7 +475,7 @@ export class ScreeningIndex {
   /**
    * The whole index as bytes for storing once per list version: a small JSON head, the sorted
    * keys, each entity's and name's JSON, then Int32Arrays (key starts, posting offsets, ids,
-   * record starts). `load` reads it back without rebuilding and parses records only when used.
+   * record starts, the keys' hash slots). `load` reads it back without rebuilding and parses records only when used.
    */
   serialize(): Uint8Array {
     const map = this.postings;
@@ -466,6 +485,7 @@ export class ScreeningIndex {
     const ids = Int32Array.from(lists.flat());
     const offsets = cumulative(lists.map((l) => l.length));
     const keyStarts = cumulative(keys.map((k) => k.length));
+    const slots = keySlots(keys);
     const recs = [
       // What screening reads of an entity: its primary name and the compared features.
       ...this.entities.map((e) =>
@@ -490,12 +510,13 @@ export class ScreeningIndex {
       orgDf: [...this.orgDf],
       orgNames: this.orgNames,
       keyCount: keys.length,
+      slotCount: slots.length,
       idCount: ids.length,
       entityCount: this.entityList.length,
     };
     const enc = new TextEncoder();
     const texts = [JSON.stringify(head), keys.join(""), recs.join("")].map((t) => enc.encode(t));
-    const ints = [keyStarts, offsets, ids, cumulative(recs.map((r) => r.length))];
+    const ints = [keyStarts, offsets, ids, cumulative(recs.map((r) => r.length)), slots];
     const textEnd = 12 + texts.reduce((a, t) => a + t.length, 0);
     const base = textEnd + ((4 - (textEnd % 4)) % 4);
     const out = new Uint8Array(base + ints.reduce((a, x) => a + x.byteLength, 0));
@@ -534,18 +555,19 @@ export class ScreeningIndex {
       head.keyCount + 1,
       head.idCount,
       head.entityCount + head.nameEntity.length + 1,
+      head.slotCount,
     ];
     let off = 0;
-    const [keyStarts, offsets, ids, recStarts] = sizes.map((n) => {
+    const [keyStarts, offsets, ids, recStarts, slots] = sizes.map((n) => {
       const a = new Int32Array(body.buffer, off, n);
       off += 4 * n;
       return a;
-    }) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    }) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     const index = new ScreeningIndex(new Array<undefined>(head.entityCount), head.kinds, head.dprk);
     index.records = { text: texts[2]!, starts: recStarts };
     index.nameEntity = head.nameEntity;
     index.nameList.length = head.nameEntity.length;
-    index.postings = new PackedPostings(texts[1]!, keyStarts, offsets, ids);
+    index.postings = new PackedPostings(texts[1]!, keyStarts, offsets, ids, slots);
     for (const [t, c] of head.orgDf) index.orgDf.set(t, c);
     index.orgNames = head.orgNames;
     return index;
