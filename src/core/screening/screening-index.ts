@@ -30,6 +30,7 @@ import {
   type Alignment,
   type GlueSide,
   glueSide,
+  hasPatronymic,
   memoTokenSimilarity,
   personTokenWeigher,
   type ScoredAlignment,
@@ -287,8 +288,8 @@ interface PreparedQuery {
   parsed?: PreparedName;
   /** Its two given syllables swapped, when it reads as a Korean name with two. */
   transposed?: PreparedName;
-  /** Whether its person tokens are all CJK, none, or some. */
-  tokenScript: TokenScript;
+  /** What scoring reads of its person tokens. */
+  facts: TokenFacts;
 }
 
 /** Whether every token is written in CJK characters, none is, or some are. */
@@ -306,6 +307,34 @@ function tokenScriptOf(tokens: readonly string[]): TokenScript {
     : cjk === tokens.length
       ? "cjk"
       : "mixed";
+}
+
+/** What scoring a person name reads of its tokens, worked out once per name. */
+interface TokenFacts {
+  count: number;
+  /** The tokens sorted and joined: two names with equal keys have the same words in any order. */
+  sortedKey: string;
+  /** The tokens joined by spaces. */
+  joined: string;
+  patronymic: boolean;
+  /** Whether every token is CJK, none is, or some are. */
+  script: TokenScript;
+}
+
+function tokenFacts(tokens: readonly string[]): TokenFacts {
+  return {
+    count: tokens.length,
+    // Tokens hold letters and digits, never U+0001.
+    sortedKey: [...tokens].sort().join("\u0001"),
+    joined: tokens.join(" "),
+    patronymic: hasPatronymic(tokens),
+    script: tokenScriptOf(tokens),
+  };
+}
+
+/** The same words in any order (JOHN DOE, DOE JOHN). */
+function sameTokens(a: TokenFacts, b: TokenFacts): boolean {
+  return a.count > 0 && a.count === b.count && a.sortedKey === b.sortedKey;
 }
 
 /** Token lists prepared for alignment, by weigher and by the (kept) token array. */
@@ -431,6 +460,8 @@ export class ScreeningIndex {
   private readonly orgWeights = new Map<string, number>();
   /** Per-name key scores of the query being screened, all zero between queries. */
   private keyScores?: { score: Float64Array; touched: Int32Array };
+  /** Token facts of list person names by name id, on first use. */
+  private readonly nameFacts: (TokenFacts | undefined)[] = [];
   /** List names parsed for compareNames, on first use: the same aliases meet many queries. */
   private readonly parsedNames = new Map<string, PreparedName>();
 
@@ -712,7 +743,7 @@ export class ScreeningIndex {
       org: { ...org, named },
       keys,
       headKeys,
-      tokenScript: tokenScriptOf(pt),
+      facts: tokenFacts(pt),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
@@ -862,16 +893,26 @@ export class ScreeningIndex {
     );
   }
 
-  private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
+  private scoreName(
+    p: PreparedQuery,
+    id: number,
+    n: IndexedName,
+    allowKorean: boolean,
+  ): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
+      let facts = this.nameFacts[id];
+      if (!facts) {
+        facts = tokenFacts(n.tokens);
+        this.nameFacts[id] = facts;
+      }
       // The same words in any order are the same name, however Korean they read (JOHN DOE).
-      if (sameTokens(p.personTokens, n.tokens))
+      if (sameTokens(p.facts, facts))
         return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
       if (p.korean && n.korean) {
         // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
-        const memoKey = n.tokens.join(" ");
+        const memoKey = facts.joined;
         let m = p.koreanMemo.get(memoKey);
         if (!m) {
           if (!allowKorean) return undefined;
@@ -898,10 +939,11 @@ export class ScreeningIndex {
       }
       // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
       // readings of Han and Hangul names are compared above, in the Korean path).
-      const cs = tokenScriptOf(n.tokens);
-      if ((p.tokenScript === "cjk" && cs === "none") || (p.tokenScript === "none" && cs === "cjk"))
+      const cs = facts.script;
+      const qs = p.facts.script;
+      if ((qs === "cjk" && cs === "none") || (qs === "none" && cs === "cjk"))
         return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
-      const weigh = personTokenWeigher(p.personTokens, n.tokens);
+      const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
       const a = scoreAlignment(p.personTokens, n.tokens, {
         weigh,
         unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
@@ -971,7 +1013,7 @@ export class ScreeningIndex {
     floor = 0,
   ): ScreenMatch | undefined {
     const n = this.nameAt(id);
-    const s = this.scoreName(p, n, allowKorean);
+    const s = this.scoreName(p, id, n, allowKorean);
     if (!s) return undefined;
     const weak = n.type === "weak";
     const nameScore = Number(
@@ -1114,13 +1156,6 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
-}
-
-function sameTokens(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length || a.length === 0) return false;
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.every((t, i) => t === y[i]);
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */

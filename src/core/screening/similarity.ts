@@ -173,16 +173,19 @@ const PATRONYMIC =
 /** A patronymic as light as an initial; every other token by `tokenWeight`. */
 const patronymicLightWeight: TokenWeigher = (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
 
+/** Whether a person name has a patronymic among its tokens. */
+export function hasPatronymic(tokens: readonly string[]): boolean {
+  return tokens.some((t) => PATRONYMIC.test(t));
+}
+
 /**
- * Token weights for two person names: `tokenWeight`, with patronymics as light as an initial when
- * only one side has one. Two different patronymics keep their weight: another father's name is
- * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV). One of two fixed functions, so
- * callers may cache by it.
+ * Token weights for two person names, by whether each has a patronymic (`hasPatronymic`):
+ * `tokenWeight`, with patronymics as light as an initial when only one side has one. Two
+ * different patronymics keep their weight: another father's name is another person (Sergey
+ * Ivanovich / Sergey Viktorovich LAVROV). One of two fixed functions, so callers may cache by it.
  */
-export function personTokenWeigher(a: readonly string[], b: readonly string[]): TokenWeigher {
-  const pa = a.some((t) => PATRONYMIC.test(t));
-  const pb = b.some((t) => PATRONYMIC.test(t));
-  return pa === pb ? tokenWeight : patronymicLightWeight;
+export function personTokenWeigher(queryHas: boolean, candidateHas: boolean): TokenWeigher {
+  return queryHas === candidateHas ? tokenWeight : patronymicLightWeight;
 }
 
 export interface Alignment {
