@@ -28,6 +28,7 @@ import { addressHeads } from "./org-address.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
+  alignmentCeiling,
   type GlueSide,
   glueSide,
   hasPatronymic,
@@ -893,11 +894,16 @@ export class ScreeningIndex {
     );
   }
 
+  /**
+   * The name score of list name `id` for the query; undefined when it cannot be scored, or when
+   * its token alignment is certain to stay under `below` (0: always scored).
+   */
   private scoreName(
     p: PreparedQuery,
     id: number,
     n: IndexedName,
     allowKorean: boolean,
+    below = 0,
   ): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
@@ -944,12 +950,20 @@ export class ScreeningIndex {
       if ((qs === "cjk" && cs === "none") || (qs === "none" && cs === "cjk"))
         return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
       const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
+      const querySide = sideOf(p.sides, p.personTokens, weigh);
+      const candidateSide = sideOf(this.nameSides, n.tokens, weigh);
+      // The score is rounded to 4 places: a ceiling a rounding step under `below` stays under it.
+      if (
+        below > 0 &&
+        alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
+      )
+        return undefined;
       const a = scoreAlignment(p.personTokens, n.tokens, {
         weigh,
         unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
         similarity: p.similarity,
-        querySide: sideOf(p.sides, p.personTokens, weigh),
-        candidateSide: sideOf(this.nameSides, n.tokens, weigh),
+        querySide,
+        candidateSide,
       });
       return {
         method: "tokens",
@@ -1013,17 +1027,18 @@ export class ScreeningIndex {
     floor = 0,
   ): ScreenMatch | undefined {
     const n = this.nameAt(id);
-    const s = this.scoreName(p, id, n, allowKorean);
+    // Without birth date, nationality or documents the name score is the score: one below the
+    // floor is dropped before anything else is built for it (a token alignment certain to stay
+    // under it is not even scored).
+    const q = p.q;
+    const nameOnly = !q.birthDate && !q.nationality && !q.documents?.length;
+    const s = this.scoreName(p, id, n, allowKorean, nameOnly ? floor : 0);
     if (!s) return undefined;
     const weak = n.type === "weak";
     const nameScore = Number(
       (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
     );
-    // Without birth date, nationality or documents the name score is the score: one below the
-    // floor is dropped before anything else is built for it.
-    const q = p.q;
-    if (nameScore < floor && !q.birthDate && !q.nationality && !q.documents?.length)
-      return undefined;
+    if (nameScore < floor && nameOnly) return undefined;
     const e = this.entityAt(n.entity);
     const features = this.features(p.q, e);
     let score = nameScore;

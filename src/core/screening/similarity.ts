@@ -515,6 +515,75 @@ function mayResemble(x: GlueSide, a: number, y: GlueSide, b: number): boolean {
   return Math.abs(la - lb) <= editBudget(Math.max(la, lb)) || x.foldable[a]! || y.foldable[b]!;
 }
 
+/**
+ * A ceiling on `scoreAlignment`'s score for two prepared sides, computed without any similarity:
+ * each pair of tokens (base or glued) gets a ceiling on its similarity (`similarityCeiling`), and
+ * each base token the best ceiling of the tokens holding it. A matched pair adds s·(its weights),
+ * which is at most the sum of its base tokens' weights times their ceilings; so the score
+ * num / (Wq + u·Wc + (1 − u)·matchedC) is at most (UQ + UC) / (Wq + u·Wc) for u ≤ 1, UQ and UC
+ * the weights of each side's base tokens times their ceilings.
+ */
+export function alignmentCeiling(qs: GlueSide, cs: GlueSide, unmatchedWeight: number): number {
+  const n = qs.base.tokens.length;
+  const m = cs.base.tokens.length;
+  const bestQ = new Array<number>(n).fill(0);
+  const bestC = new Array<number>(m).fill(0);
+  for (let a = 0; a < qs.tokens.length; a++)
+    for (let b = 0; b < cs.tokens.length; b++) {
+      const u = similarityCeiling(qs, a, cs, b);
+      if (u > 0) {
+        raiseCovered(bestQ, a, n, u);
+        raiseCovered(bestC, b, m, u);
+      }
+    }
+  let wq = 0;
+  let uq = 0;
+  qs.base.weights.forEach((w, i) => {
+    wq += w;
+    uq += w * bestQ[i]!;
+  });
+  let wc = 0;
+  let uc = 0;
+  cs.base.weights.forEach((w, j) => {
+    wc += w;
+    uc += w * bestC[j]!;
+  });
+  const den = wq + unmatchedWeight * wc;
+  return den > 0 ? (uq + uc) / den : 0;
+}
+
+/**
+ * At least `tokenSimilarity` of token `qi` of one side and `ci` of the other: 1 for equal tokens
+ * or where x/ph folding may make them equal, the initial's score for a one-letter token, at least
+ * the skeleton score when one is vowel-poor, and otherwise 1 − d/len for the least edit distance d
+ * the lengths and the letters allow (at least 1: the tokens differ), 0 beyond the budget.
+ */
+function similarityCeiling(q: GlueSide, qi: number, c: GlueSide, ci: number): number {
+  const a = q.tokens[qi]!;
+  const b = c.tokens[ci]!;
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 1 || lb === 1) return INITIAL_SCORE;
+  if (q.foldable[qi] || c.foldable[ci]) return 1;
+  const skeletonCeiling = q.vowelPoor[qi] !== c.vowelPoor[ci] ? SKELETON_SCORE : 0;
+  if (la < 4 || lb < 4) return skeletonCeiling;
+  const len = Math.max(la, lb);
+  const ma = q.letters[qi]!;
+  const mb = c.letters[ci]!;
+  const d = Math.max(1, Math.abs(la - lb), bitCount(ma & ~mb), bitCount(mb & ~ma));
+  return Math.max(skeletonCeiling, d > editBudget(len) ? 0 : 1 - d / len);
+}
+
+/** Raises the ceilings of the base tokens that token `t` of a side's table holds (`glueSide`: pairs, then the whole). */
+function raiseCovered(best: number[], t: number, n: number, u: number): void {
+  if (t < n) best[t] = Math.max(best[t]!, u);
+  else if (t - n < n - 1) {
+    best[t - n] = Math.max(best[t - n]!, u);
+    best[t - n + 1] = Math.max(best[t - n + 1]!, u);
+  } else for (let i = 0; i < n; i++) best[i] = Math.max(best[i]!, u);
+}
+
 /** Best alignment over glued variants of both sides. */
 export function alignNames(
   q: readonly string[],
