@@ -272,7 +272,7 @@ interface GreedyAlignment {
  * Similarities of one alignment's tokens, each computed once: rows are the query side's tokens
  * (its base tokens, then its glued ones), columns the candidate side's. Every pair of glued
  * variants reads the same cells, so a token pair met in many variant pairs is compared once; a
- * pair `mayScore` rules out is 0 without a call.
+ * pair `mayPair` rules out is 0 without a call.
  */
 class SimilarityCells {
   private readonly cells: number[];
@@ -289,35 +289,13 @@ class SimilarityCells {
     const k = qi * this.stride + ci;
     let s = this.cells[k]!;
     if (s < 0) {
-      s = mayScore(this.q, qi, this.c, ci)
+      s = mayPair(this.q, qi, this.c, ci, true)
         ? this.similarity(this.q.tokens[qi]!, this.c.tokens[ci]!)
         : 0;
       this.cells[k] = s;
     }
     return s;
   }
-}
-
-/**
- * False only where `tokenSimilarity` is certain to be 0, from what the two sides know of their
- * tokens: both of two letters or more, equally vowel-poor, and either one under four letters, or
- * (no x/ph folding in either) an edit distance over the budget — by the lengths, or by the
- * letters one has and the other lacks (each edit removes at most one of them from each side).
- */
-function mayScore(q: GlueSide, qi: number, c: GlueSide, ci: number): boolean {
-  const a = q.tokens[qi]!;
-  const b = c.tokens[ci]!;
-  if (a === b) return true;
-  const la = a.length;
-  const lb = b.length;
-  if (la === 1 || lb === 1 || q.vowelPoor[qi] !== c.vowelPoor[ci]) return true;
-  if (la < 4 || lb < 4) return false;
-  if (q.foldable[qi] || c.foldable[ci]) return true;
-  const budget = editBudget(Math.max(la, lb));
-  if (Math.abs(la - lb) > budget) return false;
-  const ma = q.letters[qi]!;
-  const mb = c.letters[ci]!;
-  return bitCount(ma & ~mb) <= budget && bitCount(mb & ~ma) <= budget;
 }
 
 /** The letters of a token as bits (char code mod 32: two letters may share a bit, never split one). */
@@ -420,7 +398,7 @@ export interface GlueSide {
   glued: { token: string; variant: WeightedTokens; ids: number[] }[];
   tokens: string[];
   baseIds: number[];
-  /** Of each of `tokens`: vowel-poor, has x or ph, its letters as bits (see `mayScore`). */
+  /** Of each of `tokens`: vowel-poor, has x or ph, its letters as bits (see `mayPair`). */
   vowelPoor: boolean[];
   foldable: boolean[];
   letters: number[];
@@ -486,7 +464,7 @@ function gluedVariants(
     const isPair = i < pairs;
     if (isPair && out.length >= 4) continue;
     for (let j = 0; j < m; j++)
-      if (mayResemble(side, n + i, other, j) && resembles(i, j)) {
+      if (mayPair(side, n + i, other, j, false) && resembles(i, j)) {
         out.push(side.glued[i]!);
         break;
       }
@@ -495,13 +473,18 @@ function gluedVariants(
 }
 
 /**
- * Whether a glued token (`a` of side `x`) is worth comparing with a token (`b` of side `y`) of
- * the other side: lengths within three letters, or one side vowel-less (a consonant skeleton, or
- * a consonant initial, may meet it) — and then only what `tokenSimilarity` can score above 0: an
- * initial with the same first letter; other tokens of four letters or more with lengths within
- * the edit budget (unless x/ph folding may change a length).
+ * Whether token `a` of side `x` is worth comparing with token `b` of side `y`.
+ * Without `letters` (a glued token against the other side's tokens): lengths within three letters,
+ * or one side vowel-less (a consonant skeleton, or a consonant initial, may meet it) — and then
+ * only what `tokenSimilarity` can score above 0: an initial with the same first letter; other
+ * tokens of four letters or more with lengths within the edit budget (unless x/ph folding may
+ * change a length).
+ * With `letters`: false only where `tokenSimilarity` is certain to be 0 — both of two letters or
+ * more, equally vowel-poor, and either one under four letters, or (no x/ph folding in either) an
+ * edit distance over the budget by the lengths, or by the letters one has and the other lacks
+ * (each edit removes at most one of them from each side).
  */
-function mayResemble(x: GlueSide, a: number, y: GlueSide, b: number): boolean {
+function mayPair(x: GlueSide, a: number, y: GlueSide, b: number, letters: boolean): boolean {
   const ta = x.tokens[a]!;
   const tb = y.tokens[b]!;
   if (ta === tb) return true;
@@ -509,10 +492,19 @@ function mayResemble(x: GlueSide, a: number, y: GlueSide, b: number): boolean {
   const lb = tb.length;
   const vowelPoorDiffers = x.vowelPoor[a] !== y.vowelPoor[b];
   if (la === 1 || lb === 1)
-    return ta.charCodeAt(0) === tb.charCodeAt(0) && (vowelPoorDiffers || Math.abs(la - lb) <= 3);
+    return (
+      letters ||
+      (ta.charCodeAt(0) === tb.charCodeAt(0) && (vowelPoorDiffers || Math.abs(la - lb) <= 3))
+    );
   if (vowelPoorDiffers) return true;
-  if (Math.min(la, lb) < 4) return false;
-  return Math.abs(la - lb) <= editBudget(Math.max(la, lb)) || x.foldable[a]! || y.foldable[b]!;
+  if (la < 4 || lb < 4) return false;
+  if (x.foldable[a] || y.foldable[b]) return true;
+  const budget = editBudget(Math.max(la, lb));
+  if (Math.abs(la - lb) > budget) return false;
+  if (!letters) return true;
+  const ma = x.letters[a]!;
+  const mb = y.letters[b]!;
+  return bitCount(ma & ~mb) <= budget && bitCount(mb & ~ma) <= budget;
 }
 
 /**
