@@ -1,9 +1,9 @@
 /**
  * A seventh held-out family for the screening evaluation, sharing no generator with
  * bench/screening-queries.ts (tune) or the families A–F:
- *  - payment messages: a name as a SWIFT MT field carries it (https://en.wikipedia.org/wiki/SWIFT_message_types;
- *    ISO 20022 payments keep the 35-character lines when mapped from MT,
- *    https://en.wikipedia.org/wiki/ISO_20022): upper case, only the SWIFT "X" character set
+ *  - payment messages: a name as a SWIFT MT field carries it
+ *    (https://en.wikipedia.org/wiki/SWIFT_message_types; payments translated between ISO 20022
+ *    and MT are cut to MT's 35-character lines, https://en.wikipedia.org/wiki/ISO_20022): upper case, only the SWIFT "X" character set
  *    (letters, digits, / - ? : ( ) . , ' + and space; & becomes AND, other signs go), and either cut
  *    at 35 characters, or split into 35-character lines that are read back joined by a space (a
  *    word cut in two), or, for persons, the numbered name line of field 50F ("1/" + name);
@@ -11,9 +11,9 @@
  *    Nicolas, MADURO MOROS), as forms with "first name, last name" in one box give them; Korean
  *    family names joined to the first given syllable by a hyphen (Kim-Jong Un), as some foreign
  *    registries and visas print a two-part name;
- *  - organisations translated into French, Spanish or German, the UN's other official working
- *    languages in Europe and the languages of many banks' records: the head noun and the generic
- *    words translated (BANK → Banque / Banco / Bank, TRADING → commerciale / comercial / Handels-,
+ *  - organisations translated into French or Spanish (official languages of the UN, whose
+ *    documents are published in them) or German (the language of many European banks' records):
+ *    the head noun and the generic words translated (BANK → Banque / Banco / Bank, TRADING → commerciale / comercial / Handels-,
  *    CORPORATION → Société / Corporación / Gesellschaft), French and Spanish putting the head first
  *    (TANCHON COMMERCIAL BANK → Banque commerciale de Tanchon), German gluing a modifier to the
  *    head (Tanchon Handelsbank);
