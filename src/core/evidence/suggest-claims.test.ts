@@ -251,24 +251,44 @@ describe("evidence: suggestions from Korean and Chinese prose", () => {
   });
 });
 
-describe("evidence: an incident named again through a demonstrative is one claim", () => {
-  const rows: [string, string][] = [
+const ofKind = (text: string, kind: ClaimDraft["kind"]) =>
+  suggestClaims(text, { places, published: "2019-06-20" }).filter((c) => c.kind === kind);
+
+describe("evidence: one incident per event", () => {
+  // An incident named again through a demonstrative is one claim; a paragraph tells one
+  // incident, and the next paragraph may tell another.
+  const rows: [string, string, number][] = [
     [
       "en",
       "Last month 3,000 North Korean workers in Hunchun staged a protest over unpaid wages. Reuters could not verify these protests.",
+      1,
     ],
-    ["zh", "上个月,珲春的3000名朝鲜工人因拖欠工资举行了抗议。路透社无法独立证实这些抗议活动。"],
+    ["zh", "上个月,珲春的3000名朝鲜工人因拖欠工资举行了抗议。路透社无法独立证实这些抗议活动。", 1],
     [
       "ko",
       "지난달 훈춘의 북한 노동자 3천 명이 임금 체불에 항의해 시위를 벌였다. 로이터는 이번 시위를 독자적으로 확인하지 못했다.",
+      1,
+    ],
+    [
+      "en",
+      "In January, North Korean workers in Helong went on strike over unpaid wages. They took managers hostage. One of the hostages was killed.\n\nIn March, 20 North Korean workers escaped from a factory in Dandong.",
+      2,
+    ],
+    [
+      "zh",
+      "今年1月,和龙的朝鲜工人因拖欠工资罢工。他们劫持了管理人员。一名人质死亡。\n\n今年3月,20名朝鲜工人从丹东的一家工厂逃跑。",
+      2,
+    ],
+    [
+      "ko",
+      "올해 1월 허룽의 북한 노동자들이 임금 체불로 파업을 벌였다. 이들은 관리자를 인질로 잡았다. 인질 한 명이 숨졌다.\n\n올해 3월 북한 노동자 20명이 단둥의 공장에서 탈출했다.",
+      2,
     ],
   ];
-  for (const [lang, text] of rows)
-    it(lang, () => {
-      const incidents = suggestClaims(text, { places, published: "2019-06-20" }).filter(
-        (c) => c.kind === "incident",
-      );
-      assert.equal(incidents.length, 1, JSON.stringify(incidents.map((c) => c.quote)));
+  for (const [lang, text, events] of rows)
+    it(`${lang}: ${events}`, () => {
+      const incidents = ofKind(text, "incident");
+      assert.equal(incidents.length, events, JSON.stringify(incidents.map((c) => c.quote)));
     });
 });
 
@@ -292,9 +312,7 @@ describe("evidence: an employer named several times is quoted where it is said t
   ];
   for (const [lang, text, mark] of rows)
     it(lang, () => {
-      const employers = suggestClaims(text, { places, published: "2019-06-20" }).filter(
-        (c) => c.kind === "employer",
-      );
+      const employers = ofKind(text, "employer");
       assert.equal(employers.length, 1, JSON.stringify(employers.map((c) => c.quote)));
       const at = [...text.slice(0, text.indexOf(mark))].length;
       const sentenceStart = Math.max(
@@ -305,29 +323,5 @@ describe("evidence: an employer named several times is quoted where it is said t
         employers[0]!.start > [...text.slice(0, sentenceStart)].length && employers[0]!.start < at,
         `${employers[0]!.quote} at ${employers[0]!.start}`,
       );
-    });
-});
-
-describe("evidence: a paragraph tells one incident; the next paragraph may tell another", () => {
-  const rows: [string, string][] = [
-    [
-      "en",
-      "In January, North Korean workers in Helong went on strike over unpaid wages. They took managers hostage. One of the hostages was killed.\n\nIn March, 20 North Korean workers escaped from a factory in Dandong.",
-    ],
-    [
-      "zh",
-      "今年1月,和龙的朝鲜工人因拖欠工资罢工。他们劫持了管理人员。一名人质死亡。\n\n今年3月,20名朝鲜工人从丹东的一家工厂逃跑。",
-    ],
-    [
-      "ko",
-      "올해 1월 허룽의 북한 노동자들이 임금 체불로 파업을 벌였다. 이들은 관리자를 인질로 잡았다. 인질 한 명이 숨졌다.\n\n올해 3월 북한 노동자 20명이 단둥의 공장에서 탈출했다.",
-    ],
-  ];
-  for (const [lang, text] of rows)
-    it(lang, () => {
-      const incidents = suggestClaims(text, { places, published: "2019-06-20" }).filter(
-        (c) => c.kind === "incident",
-      );
-      assert.equal(incidents.length, 2, JSON.stringify(incidents.map((c) => c.quote)));
     });
 });
