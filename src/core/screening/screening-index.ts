@@ -24,7 +24,17 @@ import {
   DOCUMENT_FLOOR,
   type FeatureResult,
 } from "./features.js";
-import { addressHeads } from "./org-address.js";
+import {
+  INITIALS_QUERY_CEILING,
+  INITIALS_SCORE,
+  type InitialsName,
+  initialsForm,
+  initialsKeys,
+  type NameSplit,
+  nameSplits,
+  scoreInitials,
+} from "./initials.js";
+import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
@@ -39,7 +49,7 @@ import {
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
+import { acronymsOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -67,7 +77,7 @@ export interface MatchExplanation {
   alias: string;
   aliasType: NameType;
   aliasQuality: string | null;
-  method: "korean-name" | "tokens" | "organisation" | "acronym";
+  method: "korean-name" | "tokens" | "initials" | "organisation" | "acronym";
   nameScore: number;
   /** How the name forms lined up (syllables, tokens, legal forms). */
   nameForms: string[];
@@ -97,7 +107,8 @@ interface IndexedName {
   legalForms: string[];
   /** Parses as a Korean (or pinyin) name: compare with compareNames. */
   korean: boolean;
-  acronym: string;
+  /** Acronyms of an organisation name (`acronymsOf`). */
+  acronyms: string[];
 }
 
 /** The matcher's tuning values, each with the reason for it. */
@@ -125,6 +136,8 @@ const TUNING = {
   koreanKeyWeight: 4,
   /** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
   looseKeyWeight: 40,
+  /** A shared family name with the same initials (KIM, K. I.) says as much. */
+  initialsKeyWeight: 40,
   /**
    * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
    * say little, "xianghe" says which company. An extra rare word in the list name means another
@@ -289,6 +302,8 @@ interface PreparedQuery {
   transposed?: PreparedName;
   /** Whether its person tokens are all CJK, none, or some. */
   tokenScript: TokenScript;
+  /** The query read as FAMILY, G. G. (given names as initials). */
+  initials?: InitialsName;
 }
 
 /** Whether every token is written in CJK characters, none is, or some are. */
@@ -375,7 +390,7 @@ class PackedPostings implements Postings {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 9;
+export const INDEX_FORMAT = 10;
 
 interface SerialisedHead {
   format: number;
@@ -593,6 +608,12 @@ export class ScreeningIndex {
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
       looseNameKeys(tokens, keys, false);
+      for (const split of this.splitsOf(text, kk.length > 0))
+        for (const k of initialsKeys(
+          split.family,
+          split.given.map((g) => g[0]!),
+        ))
+          keys.add(k);
       entry = {
         entity: ei,
         name: text,
@@ -602,7 +623,7 @@ export class ScreeningIndex {
         variants: [tokens],
         legalForms: [],
         korean: kk.length > 0 || hasCjk(text),
-        acronym: "",
+        acronyms: [],
       };
     } else {
       const org = orgTokenVariants(text);
@@ -611,8 +632,8 @@ export class ScreeningIndex {
           if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
             org.variants.push(v);
       const first = org.variants[0] ?? [];
-      const acronym = acronymOf(first);
-      if (acronym) keys.add(`t:${acronym}`);
+      const acronyms = acronymsOf(text, org.variants);
+      for (const a of acronyms) keys.add(`t:${a}`);
       entry = {
         entity: ei,
         name: text,
@@ -622,7 +643,7 @@ export class ScreeningIndex {
         variants: org.variants,
         legalForms: org.legalForms,
         korean: false,
-        acronym,
+        acronyms,
       };
     }
     for (const v of entry.variants) tokenKeys(v, keys);
@@ -648,6 +669,7 @@ export class ScreeningIndex {
     let koreanKeys: string[] = [];
     let parsed: PreparedName | undefined;
     let transposed: PreparedName | undefined;
+    let initials: InitialsName | undefined;
     if (q.type !== "org") {
       // Parsed once: for the blocking keys here and for compareNames against candidates.
       parsed = prepareName({ full: q.name });
@@ -659,6 +681,9 @@ export class ScreeningIndex {
           keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
+      initials = initialsForm(q.name);
+      if (initials)
+        for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
     // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
@@ -666,8 +691,13 @@ export class ScreeningIndex {
     // query writes word for word: the whole name, a parent body, a name cut at a separator.
     const named = org.variants.map(() => true);
     const heads = q.type === "person" ? [] : addressHeads(q.name);
+    // Readings the query writes as a name of its own: a parent body, the name after a leading place.
+    const own =
+      q.type === "person"
+        ? []
+        : [...branchParents(q.name), leadingPlaceHead(q.name)].filter((x) => x !== undefined);
     const readings = [
-      ...(q.type === "person" ? [] : branchParents(q.name).map((text) => ({ text, named: true }))),
+      ...own.map((text) => ({ text, named: true })),
       ...heads.map((h) => ({ text: h.text, named: h.separated })),
     ];
     for (const r of readings)
@@ -681,7 +711,8 @@ export class ScreeningIndex {
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
     const headKeys = new Set<string>();
     const shortest = heads.at(-1)?.text;
-    if (shortest) for (const v of orgTokenVariants(shortest).variants) tokenKeys(v, headKeys);
+    for (const text of shortest ? [...own, shortest] : own)
+      for (const v of orgTokenVariants(text).variants) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
@@ -696,6 +727,7 @@ export class ScreeningIndex {
       sides: new Map(),
       ...(parsed ? { parsed } : {}),
       ...(transposed ? { transposed } : {}),
+      ...(initials ? { initials } : {}),
     };
   }
 
@@ -741,7 +773,9 @@ export class ScreeningIndex {
           ? TUNING.looseKeyWeight
           : c === 107 // k:
             ? TUNING.koreanKeyWeight
-            : Math.log(1 + n / list.length) * (c === 101 ? 0.5 : 1); // e:
+            : c === 105 // i:
+              ? TUNING.initialsKeyWeight
+              : Math.log(1 + n / list.length) * (c === 101 ? 0.5 : 1); // e:
       for (let i = 0; i < list.length; i++) {
         const id = list[i]!;
         if (score[id] === 0) touched[count++] = id;
@@ -840,60 +874,129 @@ export class ScreeningIndex {
     );
   }
 
+  /**
+   * A query written FAMILY, G. G.: the family name against the list name's, the initials against
+   * its given names in order (initials.ts); any other reading of it is capped, since an initial
+   * pairs with any word of its letter.
+   */
+  private scoreInitialsQuery(
+    p: PreparedQuery,
+    q: InitialsName,
+    n: IndexedName,
+    allowKorean: boolean,
+  ): NameScore | undefined {
+    const splits = this.splitsOf(n.name, n.korean);
+    const scores = splits.map((split) => scoreInitials(q, split));
+    const other = this.scorePerson(p, n, allowKorean);
+    // The family name and every initial line up, letter for letter: the other readings stand
+    // (V. Putin = Vladimir Putin); else an initial has paired with any word of its letter.
+    const confirmed = scores.some((s) => s === INITIALS_SCORE);
+    let best =
+      other && other.nameScore > INITIALS_QUERY_CEILING && !confirmed
+        ? {
+            ...other,
+            nameScore: INITIALS_QUERY_CEILING,
+            forms: () => [
+              ...other.forms(),
+              `given names as initials: ${other.nameScore.toFixed(2)} capped at ${INITIALS_QUERY_CEILING}`,
+            ],
+          }
+        : other;
+    splits.forEach((split, i) => {
+      const score = scores[i]!;
+      if (score > (best?.nameScore ?? 0))
+        best = {
+          method: "initials",
+          nameScore: score,
+          forms: () => [
+            `family ${q.family.join(" ")}~${split.family}`,
+            `initials ${q.initials.join(" ")} ~ ${split.given.join(" ")}`,
+          ],
+        };
+    });
+    return best;
+  }
+
+  /**
+   * The family and given names of a list name (initials.ts), and for a Korean name with a given
+   * name written as one word (Yongwon) also its syllables, which initials may stand for (Y. W.).
+   */
+  private splitsOf(name: string, korean: boolean): NameSplit[] {
+    const splits = nameSplits(name);
+    if (!korean || !splits.some((s) => s.given.some((g) => g.length > 4))) return splits;
+    const best = prepareName({ full: name }).parses[0];
+    const slots = best?.givenParses[0];
+    if (best?.script !== "latin" || !slots || slots.length < 2) return splits;
+    const family = foldText(best.family).replace(/ /g, "");
+    const given = slots.map((x) => x.spelling.replace(/[^a-z]/g, "")).filter(Boolean);
+    if (family && given.length === slots.length) splits.push({ family, given });
+    return splits;
+  }
+
+  /** A person name against a list person name: same tokens, Korean readings or token alignment. */
+  private scorePerson(
+    p: PreparedQuery,
+    n: IndexedName,
+    allowKorean: boolean,
+  ): NameScore | undefined {
+    // The same words in any order are the same name, however Korean they read (JOHN DOE).
+    if (sameTokens(p.personTokens, n.tokens))
+      return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
+    if (p.korean && n.korean) {
+      // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
+      const memoKey = n.tokens.join(" ");
+      let m = p.koreanMemo.get(memoKey);
+      if (!m) {
+        if (!allowKorean) return undefined;
+        p.parsed ??= prepareName({ full: p.q.name });
+        const listed = this.parsedName(n.name);
+        m = compareParsedNames(p.parsed, listed);
+        // The swapped reading counts ×0.8, so it can only win below that.
+        if (p.transposed && m.score < TUNING.transposedGivenFactor) {
+          const t = compareParsedNames(p.transposed, listed);
+          const score = Number((t.score * TUNING.transposedGivenFactor).toFixed(4));
+          if (score > m.score)
+            m = {
+              score,
+              explanation: [
+                `given syllables transposed ×${TUNING.transposedGivenFactor}`,
+                ...t.explanation,
+              ],
+            };
+        }
+        p.koreanMemo.set(memoKey, m);
+      }
+      const forms = m.explanation;
+      return { method: "korean-name", nameScore: m.score, forms: () => forms };
+    }
+    // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
+    // readings of Han and Hangul names are compared above, in the Korean path).
+    const cs = tokenScriptOf(n.tokens);
+    if ((p.tokenScript === "cjk" && cs === "none") || (p.tokenScript === "none" && cs === "cjk"))
+      return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
+    const weigh = personTokenWeigher(p.personTokens, n.tokens);
+    const a = scoreAlignment(p.personTokens, n.tokens, {
+      weigh,
+      unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+      similarity: p.similarity,
+      querySide: sideOf(p.sides, p.personTokens, weigh),
+      candidateSide: sideOf(this.nameSides, n.tokens, weigh),
+    });
+    return {
+      method: "tokens",
+      // Initials alone (N.N.) name nobody.
+      nameScore: a.wordPaired ? a.score : Math.min(a.score, INITIALS_ONLY_CEILING),
+      forms: () => alignmentForms(a.explain()),
+    };
+  }
+
   private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
-    if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
-      // The same words in any order are the same name, however Korean they read (JOHN DOE).
-      if (sameTokens(p.personTokens, n.tokens))
-        return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
-      if (p.korean && n.korean) {
-        // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
-        const memoKey = n.tokens.join(" ");
-        let m = p.koreanMemo.get(memoKey);
-        if (!m) {
-          if (!allowKorean) return undefined;
-          p.parsed ??= prepareName({ full: p.q.name });
-          const listed = this.parsedName(n.name);
-          m = compareParsedNames(p.parsed, listed);
-          // The swapped reading counts ×0.8, so it can only win below that.
-          if (p.transposed && m.score < TUNING.transposedGivenFactor) {
-            const t = compareParsedNames(p.transposed, listed);
-            const score = Number((t.score * TUNING.transposedGivenFactor).toFixed(4));
-            if (score > m.score)
-              m = {
-                score,
-                explanation: [
-                  `given syllables transposed ×${TUNING.transposedGivenFactor}`,
-                  ...t.explanation,
-                ],
-              };
-          }
-          p.koreanMemo.set(memoKey, m);
-        }
-        const forms = m.explanation;
-        return { method: "korean-name", nameScore: m.score, forms: () => forms };
-      }
-      // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
-      // readings of Han and Hangul names are compared above, in the Korean path).
-      const cs = tokenScriptOf(n.tokens);
-      if ((p.tokenScript === "cjk" && cs === "none") || (p.tokenScript === "none" && cs === "cjk"))
-        return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
-      const weigh = personTokenWeigher(p.personTokens, n.tokens);
-      const a = scoreAlignment(p.personTokens, n.tokens, {
-        weigh,
-        unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
-        similarity: p.similarity,
-        querySide: sideOf(p.sides, p.personTokens, weigh),
-        candidateSide: sideOf(this.nameSides, n.tokens, weigh),
-      });
-      return {
-        method: "tokens",
-        // Initials alone (N.N.) name nobody.
-        nameScore: a.wordPaired ? a.score : Math.min(a.score, INITIALS_ONLY_CEILING),
-        forms: () => alignmentForms(a.explain()),
-      };
-    }
+    if (isPersonKind(kind) || (kind === "other" && p.q.type === "person"))
+      return p.initials
+        ? this.scoreInitialsQuery(p, p.initials, n, allowKorean)
+        : this.scorePerson(p, n, allowKorean);
     let best: ReturnType<ScreeningIndex["scoreName"]>;
     p.org.variants.forEach((qv, qi) => {
       for (const cv of n.variants) {
@@ -928,9 +1031,8 @@ export class ScreeningIndex {
     });
     const qv0 = p.org.variants[0];
     if (
-      n.acronym &&
       qv0?.length === 1 &&
-      qv0[0] === n.acronym &&
+      n.acronyms.includes(qv0[0]!) &&
       (best?.nameScore ?? 0) < TUNING.acronymScore
     )
       best = {

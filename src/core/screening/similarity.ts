@@ -170,6 +170,8 @@ export function tokenWeight(t: string): number {
 const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|ievych|ovna|evna|ivna|ogly|oglu|ugli|kyzy|qizi)$/;
 
+export const isPatronymic = (t: string): boolean => PATRONYMIC.test(t);
+
 /** A patronymic as light as an initial; every other token by `tokenWeight`. */
 const patronymicLightWeight: TokenWeigher = (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
 
