@@ -34,6 +34,7 @@ import {
   nameSplits,
   scoreInitials,
 } from "./initials.js";
+import { nasabConflict, numbersDiffer } from "./name-numbers.js";
 import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
@@ -127,6 +128,13 @@ const TUNING = {
    * name other than the listed one word for word stays below the threshold.
    */
   commonWordsCeiling: 0.84,
+  /**
+   * Names alike in their words but not in their structure: another number in an organisation
+   * name (KUM UN SAN 3), another lineage in an Arabic name (X BIN Y for Y BIN X) — another body
+   * or person, ranked for an analyst but no match (name-numbers.ts): the score is scaled, so
+   * the nearer name still ranks first.
+   */
+  structureFactor: 0.84,
   distinctiveRarity: 0.8,
   /** Keys shared by more names than this are skipped in candidate generation (e.g. "kim"). */
   maxPosting: 1500,
@@ -941,7 +949,13 @@ export class ScreeningIndex {
   ): NameScore | undefined {
     // The same words in any order are the same name, however Korean they read (JOHN DOE).
     if (sameTokens(p.personTokens, n.tokens))
-      return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
+      return nasabConflict(p.personTokens, n.tokens)
+        ? {
+            method: "tokens",
+            nameScore: TUNING.structureFactor,
+            forms: () => [...n.tokens, "another lineage (bin / ibn)"],
+          }
+        : { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
     if (p.korean && n.korean) {
       // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
       const memoKey = n.tokens.join(" ");
@@ -982,11 +996,19 @@ export class ScreeningIndex {
       querySide: sideOf(p.sides, p.personTokens, weigh),
       candidateSide: sideOf(this.nameSides, n.tokens, weigh),
     });
+    // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
+    const ceiling = !a.wordPaired
+      ? INITIALS_ONLY_CEILING
+      : a.score > TUNING.commonWordsCeiling && nasabConflict(p.personTokens, n.tokens)
+        ? a.score * TUNING.structureFactor
+        : 1;
     return {
       method: "tokens",
-      // Initials alone (N.N.) name nobody.
-      nameScore: a.wordPaired ? a.score : Math.min(a.score, INITIALS_ONLY_CEILING),
-      forms: () => alignmentForms(a.explain()),
+      nameScore: Math.min(a.score, ceiling),
+      forms: () => [
+        ...alignmentForms(a.explain()),
+        ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
+      ],
     };
   }
 
@@ -1007,8 +1029,10 @@ export class ScreeningIndex {
           querySide: sideOf(p.sides, qv, this.orgWeight),
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
-        const score =
-          a.score > TUNING.commonWordsCeiling && !this.sharesDistinctive(a, p.org.named[qi]!)
+        const numbers = a.score > 0 && numbersDiffer(qv, cv);
+        const score = numbers
+          ? Number((a.score * TUNING.structureFactor).toFixed(4))
+          : a.score > TUNING.commonWordsCeiling && !this.sharesDistinctive(a, p.org.named[qi]!)
             ? TUNING.commonWordsCeiling
             : a.score;
         if (!best || score > best.nameScore)
@@ -1018,7 +1042,9 @@ export class ScreeningIndex {
             forms: () => [
               ...alignmentForms(a.explain()),
               ...(score < a.score
-                ? [`no distinctive word in common: ${a.score.toFixed(2)} capped at ${score}`]
+                ? [
+                    `${numbers ? "another number" : "no distinctive word in common"}: ${a.score.toFixed(2)} capped at ${score}`,
+                  ]
                 : []),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
