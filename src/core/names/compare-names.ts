@@ -516,14 +516,15 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
     // number of syllables it may only when the letters are one slip apart (HWAAN for HWAN): Go-eun
     // and KUN share a loose key, yet one is two syllables and the other one.
     const clean = (p: ParsedName) => p.familyCandidates.length > 0 && p.givenParses.length > 0;
+    const latin = latinScore(a.loose, b.loose);
     const sameShape =
-      pa.some((x) =>
+      latin.score > LATIN_CEILING_WHEN_PARSED - 0.05 &&
+      (pa.some((x) =>
         pb.some(
           (y) => clean(x) && clean(y) && x.givenParses[0]!.length === y.givenParses[0]!.length,
         ),
       ) ||
-      (pa.some(clean) && pb.some(clean) && !oneSlipApart(textA, textB));
-    const latin = latinScore(a.loose, b.loose);
+        (pa.some(clean) && pb.some(clean) && !oneSlipApart(textA, textB)));
     // Capped, but in order: of two names both over the cap, the closer spelling stays ahead
     // (a typo inside one syllable: KIM SAK CHOL is nearer KIM SOK CHOL than KIM SONG CHOL).
     if (sameShape && latin.score > LATIN_CEILING_WHEN_PARSED - 0.05)

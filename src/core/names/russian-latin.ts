@@ -85,8 +85,7 @@ export function looksRussianLatin(name: string, isPinyin: (token: string) => boo
     .replace(/\p{M}/gu, "")
     .split(/[\s,.'’-]+/)
     .filter(Boolean);
-  if (tokens.every(isPinyin)) return false;
-  return tokens.some((t) => WORD_MARK.test(t));
+  return tokens.some((t) => WORD_MARK.test(t)) && !tokens.every(isPinyin);
 }
 
 /** One Latin word back into Cyrillic by the groups above; y and e by their place in the word. */

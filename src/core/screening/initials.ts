@@ -37,6 +37,7 @@ const LOOSE_FAMILY_FACTOR = 0.95;
  */
 export const INITIALS_QUERY_CEILING = 0.7;
 
+const LONE_LETTER = /(?:^|[\s,.'-])\p{L}(?:$|[\s,.'-])/u;
 const isInitial = (t: string) => t.length === 1 && /[a-z]/.test(t);
 const isWord = (t: string) => t.length >= 2;
 
@@ -46,6 +47,8 @@ const isWord = (t: string) => t.length >= 2;
  * letter is also a whole Korean syllable (KIM U, CHO IL U).
  */
 export function initialsForm(name: string): InitialsName | undefined {
+  // Most names have no letter standing alone: one test says so.
+  if (!LONE_LETTER.test(name)) return undefined;
   const dotted = /(^|[\s,.])\p{L}\./u.test(name);
   const comma = name.indexOf(",");
   if (comma > 0) {

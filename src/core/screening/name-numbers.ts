@@ -18,11 +18,17 @@ const ROMAN = /^(?=[ivx]{2,}$)x{0,3}(?:ix|iv|v?i{0,3})$/;
  */
 const NUMBER = /^[a-z]*(\d+)$/;
 
+/** Numbers of token lists read already (by the list itself: names keep theirs). */
+const numbersByTokens = new WeakMap<readonly string[], string>();
+
 /**
  * The numbers of a name: its digits in order, however they are split or glued (P-532 = P532,
  * 7-28 = 728), and its Roman numeral words; empty when it has none.
  */
 function numbersOf(tokens: readonly string[]): string {
+  // A name's token lists are kept and meet many others: each is read once.
+  const known = numbersByTokens.get(tokens);
+  if (known !== undefined) return known;
   let digits = "";
   const roman: string[] = [];
   for (const t of tokens) {
@@ -30,7 +36,9 @@ function numbersOf(tokens: readonly string[]): string {
     if (d !== undefined) digits += d;
     else if (ROMAN.test(t)) roman.push(t);
   }
-  return roman.length ? `${digits} ${roman.sort().join(" ")}` : digits;
+  const out = roman.length ? `${digits} ${roman.sort().join(" ")}` : digits;
+  numbersByTokens.set(tokens, out);
+  return out;
 }
 
 /**
