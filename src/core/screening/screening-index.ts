@@ -15,6 +15,7 @@ import {
   nameKeysOfParses,
   type PreparedName,
   prepareName,
+  romanizeName,
 } from "../names/index.js";
 import { isDprkRelated } from "./dprk.js";
 import {
@@ -265,6 +266,24 @@ function transposedGiven(parsed: PreparedName): PreparedName | undefined {
   if (!best?.family || slots?.length !== 2 || slots[0]!.spelling === slots[1]!.spelling) return;
   const sep = best.script === "latin" ? "-" : "";
   return prepareName({ full: `${best.family}, ${slots[1]!.spelling}${sep}${slots[0]!.spelling}` });
+}
+
+/**
+ * A name read through Cyrillic (Ким Чен Ын, Kim Chen Yn, Khvan Sok Khva) shares few letters with
+ * its list spelling: its best Hangul readings, written in the DPRK romanization the lists use,
+ * give it whole-name keys as strong as a list spelling's own (at most two readings).
+ */
+function readerRomanizations(parsed: PreparedName): string[][] {
+  const out: string[][] = [];
+  for (const p of parsed.parses) {
+    if (!p.reader || out.length >= 2) continue;
+    const family = p.familyCandidates[0]?.syllable;
+    const given = p.givenParses[0]?.map((slot) => slot.candidates[0]?.syllable ?? "").join("");
+    if (!family || !given) continue;
+    const r = romanizeName(family, given, "dprk");
+    out.push(personTokens(`${r.family} ${r.given}`));
+  }
+  return out;
 }
 
 /**
@@ -689,6 +708,7 @@ export class ScreeningIndex {
           keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
+      for (const t of readerRomanizations(parsed)) looseNameKeys(t, keys, false);
       initials = initialsForm(q.name);
       if (initials)
         for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
