@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -29,6 +29,10 @@
  *    Cyrillic read back into Latin letters; South Korean Hangul; FAMILY, G. G.; organisations with
  *    places and offices in other formats, legal forms in other scripts, catalogue inversion,
  *    initials), real Korean, Chinese and Russian people and companies sharing listed words.
+ *  - held-out G (only with --held-out-g): variants from bench/screening-heldout-g.ts (SWIFT
+ *    35-character lines cut or joined, the 50F name line, "given, FAMILY", Kim-Jong Un,
+ *    organisations in French, Spanish or German, "X Ministry" for "Ministry of X", vessel prefixes
+ *    and IMO numbers), real people, companies, public bodies and vessels on no list.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -84,6 +88,7 @@ import {
   realNegatives,
 } from "./screening-heldout-e.js";
 import { crossListQueries, heldOutFQueriesFor, realNegativesF } from "./screening-heldout-f.js";
+import { heldOutGQueriesFor, realNegativesG } from "./screening-heldout-g.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -338,6 +343,15 @@ if (heldOutF)
     `held-out F: ${JSON.stringify({ p: heldOutF.queries.persons, o: heldOutF.queries.organisations, otherList: heldOutF.otherListsNames.ofacNamesAgainstUn.persons })}`,
   );
 
+const heldOutG = hasFlag("held-out-g") && {
+  queries: evaluateQueries(heldOutGQueriesFor(dprk)),
+  negatives: evaluateNegatives(realNegativesG(entities, listedHangul)),
+};
+if (heldOutG)
+  log(
+    `held-out G: ${JSON.stringify({ p: heldOutG.queries.persons, o: heldOutG.queries.organisations })}`,
+  );
+
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
   csv(join(P, "peer-label-notes.csv")).map((r) => [`${r.set}|${r.name1}|${r.name2}`, r.reason!]),
@@ -487,6 +501,7 @@ const report = {
   heldOutD,
   heldOutE,
   heldOutF,
+  heldOutG,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -516,6 +531,10 @@ if (heldOutE)
 if (heldOutF)
   log(
     `held-out F recall@1 persons ${fmt(heldOutF.queries.persons)} orgs ${fmt(heldOutF.queries.organisations)}; OFAC names against UN: persons ${fmt(heldOutF.otherListsNames.ofacNamesAgainstUn.persons)} orgs ${fmt(heldOutF.otherListsNames.ofacNamesAgainstUn.organisations)}; UN names against OFAC: persons ${fmt(heldOutF.otherListsNames.unNamesAgainstOfac.persons)} orgs ${fmt(heldOutF.otherListsNames.unNamesAgainstOfac.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutF.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutG)
+  log(
+    `held-out G recall@1 persons ${fmt(heldOutG.queries.persons)} orgs ${fmt(heldOutG.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutG.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

@@ -40,8 +40,10 @@ import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
+  alignmentCeiling,
   type GlueSide,
   glueSide,
+  hasPatronymic,
   memoTokenSimilarity,
   personTokenWeigher,
   type ScoredAlignment,
@@ -327,8 +329,8 @@ interface PreparedQuery {
   parsed?: PreparedName;
   /** Its two given syllables swapped, when it reads as a Korean name with two. */
   transposed?: PreparedName;
-  /** Whether its person tokens are all CJK, none, or some. */
-  tokenScript: TokenScript;
+  /** What scoring reads of its person tokens. */
+  facts: TokenFacts;
   /** The query read as FAMILY, G. G. (given names as initials). */
   initials?: InitialsName;
 }
@@ -348,6 +350,34 @@ function tokenScriptOf(tokens: readonly string[]): TokenScript {
     : cjk === tokens.length
       ? "cjk"
       : "mixed";
+}
+
+/** What scoring a person name reads of its tokens, worked out once per name. */
+interface TokenFacts {
+  count: number;
+  /** The tokens sorted and joined: two names with equal keys have the same words in any order. */
+  sortedKey: string;
+  /** The tokens joined by spaces. */
+  joined: string;
+  patronymic: boolean;
+  /** Whether every token is CJK, none is, or some are. */
+  script: TokenScript;
+}
+
+function tokenFacts(tokens: readonly string[]): TokenFacts {
+  return {
+    count: tokens.length,
+    // Tokens hold letters and digits, never U+0001.
+    sortedKey: [...tokens].sort().join("\u0001"),
+    joined: tokens.join(" "),
+    patronymic: hasPatronymic(tokens),
+    script: tokenScriptOf(tokens),
+  };
+}
+
+/** The same words in any order (JOHN DOE, DOE JOHN). */
+function sameTokens(a: TokenFacts, b: TokenFacts): boolean {
+  return a.count > 0 && a.count === b.count && a.sortedKey === b.sortedKey;
 }
 
 /** Token lists prepared for alignment, by weigher and by the (kept) token array. */
@@ -374,50 +404,68 @@ interface Postings {
 }
 
 /**
- * Postings of a stored index: the sorted keys as one string with their start offsets (binary
- * search over it: nothing to split or hash on load), the ids packed.
+ * Postings of a stored index: the sorted keys as one string with their start offsets, found
+ * through an open-addressing hash table of key numbers (nothing to split or hash on load), the
+ * ids packed.
  */
 class PackedPostings implements Postings {
+  private readonly mask: number;
   constructor(
     private readonly keys: string,
     private readonly keyStarts: Int32Array,
     private readonly offsets: Int32Array,
     private readonly ids: Int32Array,
-  ) {}
+    private readonly slots: Int32Array,
+  ) {
+    this.mask = slots.length - 1;
+  }
   get size(): number {
     return this.keyStarts.length - 1;
   }
   get(key: string): Int32Array | undefined {
-    let lo = 0;
-    let hi = this.size - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const c = this.compareKey(mid, key);
-      if (c === 0) return this.ids.subarray(this.offsets[mid]!, this.offsets[mid + 1]!);
-      if (c < 0) lo = mid + 1;
-      else hi = mid - 1;
+    for (let h = keyHash(key) & this.mask; ; h = (h + 1) & this.mask) {
+      const i = this.slots[h]!;
+      if (i < 0) return undefined;
+      if (this.sameKey(i, key)) return this.ids.subarray(this.offsets[i]!, this.offsets[i + 1]!);
     }
-    return undefined;
   }
 
-  /** Key `i` against `key` in UTF-16 code-unit order (the order of `sort`), without slicing. */
-  private compareKey(i: number, key: string): number {
+  /** Whether key `i` is `key`, without slicing. */
+  private sameKey(i: number, key: string): boolean {
     const start = this.keyStarts[i]!;
-    const len = this.keyStarts[i + 1]! - start;
-    const n = Math.min(len, key.length);
-    for (let j = 0; j < n; j++) {
-      const d = this.keys.charCodeAt(start + j) - key.charCodeAt(j);
-      if (d !== 0) return d;
-    }
-    return len - key.length;
+    if (this.keyStarts[i + 1]! - start !== key.length) return false;
+    for (let j = 0; j < key.length; j++)
+      if (this.keys.charCodeAt(start + j) !== key.charCodeAt(j)) return false;
+    return true;
   }
+}
+
+/** FNV-1a over UTF-16 code units. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The hash table of `PackedPostings`: key numbers by slot (−1: empty), at most half full. */
+function keySlots(keys: readonly string[]): Int32Array {
+  let size = 1;
+  while (size < 2 * keys.length) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  keys.forEach((k, i) => {
+    let h = keyHash(k) & mask;
+    while (slots[h]! >= 0) h = (h + 1) & mask;
+    slots[h] = i;
+  });
+  return slots;
 }
 
 /**
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 interface SerialisedHead {
   format: number;
@@ -427,6 +475,7 @@ interface SerialisedHead {
   orgDf: [string, number][];
   orgNames: number;
   keyCount: number;
+  slotCount: number;
   idCount: number;
   entityCount: number;
 }
@@ -454,6 +503,8 @@ export class ScreeningIndex {
   private readonly orgWeights = new Map<string, number>();
   /** Per-name key scores of the query being screened, all zero between queries. */
   private keyScores?: { score: Float64Array; touched: Int32Array };
+  /** Token facts of list person names by name id, on first use. */
+  private readonly nameFacts: (TokenFacts | undefined)[] = [];
   /** List names parsed for compareNames, on first use: the same aliases meet many queries. */
   private readonly parsedNames = new Map<string, PreparedName>();
 
@@ -498,7 +549,7 @@ export class ScreeningIndex {
   /**
    * The whole index as bytes for storing once per list version: a small JSON head, the sorted
    * keys, each entity's and name's JSON, then Int32Arrays (key starts, posting offsets, ids,
-   * record starts). `load` reads it back without rebuilding and parses records only when used.
+   * record starts, the keys' hash slots). `load` reads it back without rebuilding and parses records only when used.
    */
   serialize(): Uint8Array {
     const map = this.postings;
@@ -508,6 +559,7 @@ export class ScreeningIndex {
     const ids = Int32Array.from(lists.flat());
     const offsets = cumulative(lists.map((l) => l.length));
     const keyStarts = cumulative(keys.map((k) => k.length));
+    const slots = keySlots(keys);
     const recs = [
       // What screening reads of an entity: its primary name and the compared features.
       ...this.entities.map((e) =>
@@ -532,12 +584,13 @@ export class ScreeningIndex {
       orgDf: [...this.orgDf],
       orgNames: this.orgNames,
       keyCount: keys.length,
+      slotCount: slots.length,
       idCount: ids.length,
       entityCount: this.entityList.length,
     };
     const enc = new TextEncoder();
     const texts = [JSON.stringify(head), keys.join(""), recs.join("")].map((t) => enc.encode(t));
-    const ints = [keyStarts, offsets, ids, cumulative(recs.map((r) => r.length))];
+    const ints = [keyStarts, offsets, ids, cumulative(recs.map((r) => r.length)), slots];
     const textEnd = 12 + texts.reduce((a, t) => a + t.length, 0);
     const base = textEnd + ((4 - (textEnd % 4)) % 4);
     const out = new Uint8Array(base + ints.reduce((a, x) => a + x.byteLength, 0));
@@ -576,18 +629,19 @@ export class ScreeningIndex {
       head.keyCount + 1,
       head.idCount,
       head.entityCount + head.nameEntity.length + 1,
+      head.slotCount,
     ];
     let off = 0;
-    const [keyStarts, offsets, ids, recStarts] = sizes.map((n) => {
+    const [keyStarts, offsets, ids, recStarts, slots] = sizes.map((n) => {
       const a = new Int32Array(body.buffer, off, n);
       off += 4 * n;
       return a;
-    }) as [Int32Array, Int32Array, Int32Array, Int32Array];
+    }) as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     const index = new ScreeningIndex(new Array<undefined>(head.entityCount), head.kinds, head.dprk);
     index.records = { text: texts[2]!, starts: recStarts };
     index.nameEntity = head.nameEntity;
     index.nameList.length = head.nameEntity.length;
-    index.postings = new PackedPostings(texts[1]!, keyStarts, offsets, ids);
+    index.postings = new PackedPostings(texts[1]!, keyStarts, offsets, ids, slots);
     for (const [t, c] of head.orgDf) index.orgDf.set(t, c);
     index.orgNames = head.orgNames;
     return index;
@@ -749,7 +803,7 @@ export class ScreeningIndex {
       org: { ...org, named },
       keys,
       headKeys,
-      tokenScript: tokenScriptOf(pt),
+      facts: tokenFacts(pt),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
@@ -910,12 +964,15 @@ export class ScreeningIndex {
   private scoreInitialsQuery(
     p: PreparedQuery,
     q: InitialsName,
+    id: number,
     n: IndexedName,
     allowKorean: boolean,
+    below: number,
   ): NameScore | undefined {
     const splits = this.splitsOf(n.name, n.korean);
     const scores = splits.map((split) => scoreInitials(q, split));
-    const other = this.scorePerson(p, n, allowKorean);
+    // Capping only lowers the other readings: one certain to stay under `below` is not scored.
+    const other = this.scorePerson(p, id, n, allowKorean, below);
     // The family name and every initial line up, letter for letter: the other readings stand
     // (V. Putin = Vladimir Putin); else an initial has paired with any word of its letter.
     const confirmed = scores.some((s) => s === INITIALS_SCORE);
@@ -961,14 +1018,31 @@ export class ScreeningIndex {
     return splits;
   }
 
-  /** A person name against a list person name: same tokens, Korean readings or token alignment. */
+  /** Token facts of list name `id` (person tokens), worked out on first use. */
+  private factsOf(id: number, n: IndexedName): TokenFacts {
+    let facts = this.nameFacts[id];
+    if (!facts) {
+      facts = tokenFacts(n.tokens);
+      this.nameFacts[id] = facts;
+    }
+    return facts;
+  }
+
+  /**
+   * A person name against a list person name: same tokens, Korean readings or token alignment;
+   * undefined when it cannot be scored, or when its token alignment is certain to stay under
+   * `below` (0: always scored). The caps applied after the alignment only lower its score.
+   */
   private scorePerson(
     p: PreparedQuery,
+    id: number,
     n: IndexedName,
     allowKorean: boolean,
+    below: number,
   ): NameScore | undefined {
+    const facts = this.factsOf(id, n);
     // The same words in any order are the same name, however Korean they read (JOHN DOE).
-    if (sameTokens(p.personTokens, n.tokens))
+    if (sameTokens(p.facts, facts))
       return nasabConflict(p.personTokens, n.tokens)
         ? {
             method: "tokens",
@@ -978,7 +1052,7 @@ export class ScreeningIndex {
         : { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
     if (p.korean && n.korean) {
       // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
-      const memoKey = n.tokens.join(" ");
+      const memoKey = facts.joined;
       let m = p.koreanMemo.get(memoKey);
       if (!m) {
         if (!allowKorean) return undefined;
@@ -1005,16 +1079,25 @@ export class ScreeningIndex {
     }
     // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
     // readings of Han and Hangul names are compared above, in the Korean path).
-    const cs = tokenScriptOf(n.tokens);
-    if ((p.tokenScript === "cjk" && cs === "none") || (p.tokenScript === "none" && cs === "cjk"))
+    const cs = facts.script;
+    const qs = p.facts.script;
+    if ((qs === "cjk" && cs === "none") || (qs === "none" && cs === "cjk"))
       return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
-    const weigh = personTokenWeigher(p.personTokens, n.tokens);
+    const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
+    const querySide = sideOf(p.sides, p.personTokens, weigh);
+    const candidateSide = sideOf(this.nameSides, n.tokens, weigh);
+    // The score is rounded to 4 places: a ceiling a rounding step under `below` stays under it.
+    if (
+      below > 0 &&
+      alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
+    )
+      return undefined;
     const a = scoreAlignment(p.personTokens, n.tokens, {
       weigh,
       unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
       similarity: p.similarity,
-      querySide: sideOf(p.sides, p.personTokens, weigh),
-      candidateSide: sideOf(this.nameSides, n.tokens, weigh),
+      querySide,
+      candidateSide,
     });
     // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
     const ceiling = !a.wordPaired
@@ -1032,13 +1115,23 @@ export class ScreeningIndex {
     };
   }
 
-  private scoreName(p: PreparedQuery, n: IndexedName, allowKorean: boolean): NameScore | undefined {
+  /**
+   * The name score of list name `id` for the query; undefined when it cannot be scored, or when
+   * it is certain to stay under `below` (0: always scored).
+   */
+  private scoreName(
+    p: PreparedQuery,
+    id: number,
+    n: IndexedName,
+    allowKorean: boolean,
+    below = 0,
+  ): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
     if (isPersonKind(kind) || (kind === "other" && p.q.type === "person"))
       return p.initials
-        ? this.scoreInitialsQuery(p, p.initials, n, allowKorean)
-        : this.scorePerson(p, n, allowKorean);
+        ? this.scoreInitialsQuery(p, p.initials, id, n, allowKorean, below)
+        : this.scorePerson(p, id, n, allowKorean, below);
     let best: ReturnType<ScreeningIndex["scoreName"]>;
     p.org.variants.forEach((qv, qi) => {
       for (const cv of n.variants) {
@@ -1097,17 +1190,18 @@ export class ScreeningIndex {
     floor = 0,
   ): ScreenMatch | undefined {
     const n = this.nameAt(id);
-    const s = this.scoreName(p, n, allowKorean);
+    // Without birth date, nationality or documents the name score is the score: one below the
+    // floor is dropped before anything else is built for it (a token alignment certain to stay
+    // under it is not even scored).
+    const q = p.q;
+    const nameOnly = !q.birthDate && !q.nationality && !q.documents?.length;
+    const s = this.scoreName(p, id, n, allowKorean, nameOnly ? floor : 0);
     if (!s) return undefined;
     const weak = n.type === "weak";
     const nameScore = Number(
       (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
     );
-    // Without birth date, nationality or documents the name score is the score: one below the
-    // floor is dropped before anything else is built for it.
-    const q = p.q;
-    if (nameScore < floor && !q.birthDate && !q.nationality && !q.documents?.length)
-      return undefined;
+    if (nameScore < floor && nameOnly) return undefined;
     const e = this.entityAt(n.entity);
     const features = this.features(p.q, e);
     let score = nameScore;
@@ -1240,13 +1334,6 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
-}
-
-function sameTokens(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length || a.length === 0) return false;
-  const x = [...a].sort();
-  const y = [...b].sort();
-  return x.every((t, i) => t === y[i]);
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */

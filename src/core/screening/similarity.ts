@@ -170,21 +170,25 @@ export function tokenWeight(t: string): number {
 const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|ievych|ovna|evna|ivna|ogly|oglu|ugli|kyzy|qizi)$/;
 
+/** Whether a token is a patronymic. */
 export const isPatronymic = (t: string): boolean => PATRONYMIC.test(t);
 
 /** A patronymic as light as an initial; every other token by `tokenWeight`. */
 const patronymicLightWeight: TokenWeigher = (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
 
+/** Whether a person name has a patronymic among its tokens. */
+export function hasPatronymic(tokens: readonly string[]): boolean {
+  return tokens.some(isPatronymic);
+}
+
 /**
- * Token weights for two person names: `tokenWeight`, with patronymics as light as an initial when
- * only one side has one. Two different patronymics keep their weight: another father's name is
- * another person (Sergey Ivanovich / Sergey Viktorovich LAVROV). One of two fixed functions, so
- * callers may cache by it.
+ * Token weights for two person names, by whether each has a patronymic (`hasPatronymic`):
+ * `tokenWeight`, with patronymics as light as an initial when only one side has one. Two
+ * different patronymics keep their weight: another father's name is another person (Sergey
+ * Ivanovich / Sergey Viktorovich LAVROV). One of two fixed functions, so callers may cache by it.
  */
-export function personTokenWeigher(a: readonly string[], b: readonly string[]): TokenWeigher {
-  const pa = a.some((t) => PATRONYMIC.test(t));
-  const pb = b.some((t) => PATRONYMIC.test(t));
-  return pa === pb ? tokenWeight : patronymicLightWeight;
+export function personTokenWeigher(queryHas: boolean, candidateHas: boolean): TokenWeigher {
+  return queryHas === candidateHas ? tokenWeight : patronymicLightWeight;
 }
 
 export interface Alignment {
@@ -268,24 +272,76 @@ interface GreedyAlignment {
 }
 
 /**
- * The greedy alignment: the most similar unused pair first (ties: lower query index, then lower
- * candidate index), until no similar pair is left. Plain arrays: typed arrays cost more to
- * allocate than these few cells are worth.
+ * Similarities of one alignment's tokens, each computed once: rows are the query side's tokens
+ * (its base tokens, then its glued ones), columns the candidate side's. Every pair of glued
+ * variants reads the same cells, so a token pair met in many variant pairs is compared once; a
+ * pair `mayPair` rules out is 0 without a call.
  */
-function greedyAlignment(
-  qw: WeightedTokens,
-  cw: WeightedTokens,
+class SimilarityCells {
+  private readonly cells: number[];
+  private readonly stride: number;
+  constructor(
+    private readonly q: GlueSide,
+    private readonly c: GlueSide,
+    private readonly similarity: TokenSimilarity,
+  ) {
+    this.stride = c.tokens.length;
+    this.cells = new Array<number>(q.tokens.length * c.tokens.length).fill(-1);
+  }
+  at(qi: number, ci: number): number {
+    const k = qi * this.stride + ci;
+    let s = this.cells[k]!;
+    if (s < 0) {
+      s = mayPair(this.q, qi, this.c, ci, true)
+        ? this.similarity(this.q.tokens[qi]!, this.c.tokens[ci]!)
+        : 0;
+      this.cells[k] = s;
+    }
+    return s;
+  }
+}
+
+/** The letters of a token as bits (char code mod 32: two letters may share a bit, never split one). */
+function letterBits(t: string): number {
+  let m = 0;
+  for (let i = 0; i < t.length; i++) m |= 1 << (t.charCodeAt(i) & 31);
+  return m;
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** A glued variant by the ids of its tokens in a side's token table (base tokens, then glued). */
+interface VariantIds {
+  variant: WeightedTokens;
+  ids: readonly number[];
+}
+
+/**
+ * The greedy alignment: the most similar unused pair first (ties: lower query index, then lower
+ * candidate index), until no similar pair is left. `picks` receives the chosen triples flattened;
+ * `usedQ` and `usedC` are scratch rows at least as long as the two variants.
+ */
+function greedyScore(
+  x: VariantIds,
+  y: VariantIds,
   unmatchedWeight: number,
-  similarity: TokenSimilarity,
-): GreedyAlignment {
-  const n = qw.tokens.length;
-  const m = cw.tokens.length;
-  const sims: number[] = [];
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < m; j++) sims.push(similarity(qw.tokens[i]!, cw.tokens[j]!));
-  const usedQ: boolean[] = new Array<boolean>(n).fill(false);
-  const usedC: boolean[] = new Array<boolean>(m).fill(false);
-  const picks: [number, number, number][] = [];
+  cells: SimilarityCells,
+  scratch: { usedQ: boolean[]; usedC: boolean[]; picks: number[] },
+): number {
+  const xi = x.ids;
+  const yi = y.ids;
+  const qWeights = x.variant.weights;
+  const cWeights = y.variant.weights;
+  const n = xi.length;
+  const m = yi.length;
+  const { usedQ, usedC, picks } = scratch;
+  usedQ.fill(false, 0, n);
+  usedC.fill(false, 0, m);
+  picks.length = 0;
   let num = 0;
   let matchedC = 0;
   for (;;) {
@@ -295,26 +351,29 @@ function greedyAlignment(
     for (let i = 0; i < n; i++) {
       if (usedQ[i]) continue;
       for (let j = 0; j < m; j++)
-        if (!usedC[j] && sims[i * m + j]! > bs) {
-          bs = sims[i * m + j]!;
-          bi = i;
-          bj = j;
+        if (!usedC[j]) {
+          const s = cells.at(xi[i]!, yi[j]!);
+          if (s > bs) {
+            bs = s;
+            bi = i;
+            bj = j;
+          }
         }
     }
     if (bi < 0) break;
     usedQ[bi] = true;
     usedC[bj] = true;
-    picks.push([bi, bj, bs]);
-    const wc = cw.weights[bj]!;
-    num += bs * (qw.weights[bi]! + wc);
+    picks.push(bi, bj, bs);
+    const wc = cWeights[bj]!;
+    num += bs * (qWeights[bi]! + wc);
     matchedC += wc;
   }
   let totalQ = 0;
-  for (const w of qw.weights) totalQ += w;
+  for (const w of qWeights) totalQ += w;
   let totalC = 0;
-  for (const w of cw.weights) totalC += w;
+  for (const w of cWeights) totalC += w;
   const den = totalQ + matchedC + unmatchedWeight * (totalC - matchedC);
-  return { score: den > 0 ? num / den : 0, picks };
+  return den > 0 ? num / den : 0;
 }
 
 function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignment): Alignment {
@@ -333,17 +392,27 @@ function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignmen
 /**
  * One side of an alignment, prepared once: the tokens with their weights, and every gluing that
  * `gluedVariants` may add (each pair of neighbours, and the whole name of three or four tokens).
+ * `tokens` lists the base tokens then the glued ones; each variant names its tokens by their
+ * place there.
  */
 export interface GlueSide {
   base: WeightedTokens;
   /** Glued pairs in order, each with its variant; then the whole name run together, if any. */
-  glued: { token: string; variant: WeightedTokens }[];
+  glued: { token: string; variant: WeightedTokens; ids: number[] }[];
+  tokens: string[];
+  baseIds: number[];
+  /** Of each of `tokens`: vowel-poor, has x or ph, its letters as bits (see `mayPair`). */
+  vowelPoor: boolean[];
+  foldable: boolean[];
+  letters: number[];
 }
 
 export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenWeight): GlueSide {
   const base = weighted(tokens, weigh);
+  const n = tokens.length;
+  const baseIds = tokens.map((_, i) => i);
   const glued: GlueSide["glued"] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
+  for (let i = 0; i + 1 < n; i++) {
     const token = tokens[i]! + tokens[i + 1]!;
     glued.push({
       token,
@@ -355,67 +424,159 @@ export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenW
           ...base.weights.slice(i + 2),
         ],
       },
+      ids: [...baseIds.slice(0, i), n + glued.length, ...baseIds.slice(i + 2)],
     });
   }
   // The whole name run together (CHON MA SAN ↔ CHONMASAN).
-  if (tokens.length >= 3 && tokens.length <= 4) {
+  if (n >= 3 && n <= 4) {
     const all = tokens.join("");
     glued.push({
       token: all,
       variant: { tokens: [all], weights: [base.weights.reduce((a, b) => a + b, 0)] },
+      ids: [n + glued.length],
     });
   }
-  return { base, glued };
+  const all = [...tokens, ...glued.map((g) => g.token)];
+  return {
+    base,
+    glued,
+    tokens: all,
+    baseIds,
+    vowelPoor: all.map(isVowelPoor),
+    foldable: all.map(hasFoldable),
+    letters: all.map(letterBits),
+  };
 }
 
 /**
  * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
  * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA); at most three pairs,
- * then the whole name run together when it resembles one.
+ * then the whole name run together when it resembles one. `resembles(g, j)`: whether glued
+ * token `g` of this side may and does score above 0 with base token `j` of the other.
  */
-export function gluedVariants(
+function gluedVariants(
   side: GlueSide,
-  other: readonly string[],
-  similarity: TokenSimilarity = tokenSimilarity,
-): WeightedTokens[] {
-  const out: WeightedTokens[] = [side.base];
-  const pairs = side.base.tokens.length - 1;
+  other: GlueSide,
+  resembles: (g: number, j: number) => boolean,
+): VariantIds[] {
+  const out: VariantIds[] = [{ variant: side.base, ids: side.baseIds }];
+  const n = side.base.tokens.length;
+  const m = other.base.tokens.length;
+  const pairs = n - 1;
   for (let i = 0; i < side.glued.length; i++) {
     const isPair = i < pairs;
     if (isPair && out.length >= 4) continue;
-    const g = side.glued[i]!;
-    if (resemblesAny(g.token, other, similarity)) out.push(g.variant);
+    for (let j = 0; j < m; j++)
+      if (mayPair(side, n + i, other, j, false) && resembles(i, j)) {
+        out.push(side.glued[i]!);
+        break;
+      }
   }
   return out;
 }
 
-function resemblesAny(t: string, other: readonly string[], similarity: TokenSimilarity): boolean {
-  for (const o of other) if (mayResemble(t, o) && similarity(t, o) > 0) return true;
-  return false;
+/**
+ * Whether token `a` of side `x` is worth comparing with token `b` of side `y`.
+ * Without `letters` (a glued token against the other side's tokens): lengths within three letters,
+ * or one side vowel-less (a consonant skeleton, or a consonant initial, may meet it) — and then
+ * only what `tokenSimilarity` can score above 0: an initial with the same first letter; other
+ * tokens of four letters or more with lengths within the edit budget (unless x/ph folding may
+ * change a length).
+ * With `letters`: false only where `tokenSimilarity` is certain to be 0 — both of two letters or
+ * more, equally vowel-poor, and either one under four letters, or (no x/ph folding in either) an
+ * edit distance over the budget by the lengths, or by the letters one has and the other lacks
+ * (each edit removes at most one of them from each side).
+ */
+function mayPair(x: GlueSide, a: number, y: GlueSide, b: number, letters: boolean): boolean {
+  const ta = x.tokens[a]!;
+  const tb = y.tokens[b]!;
+  if (ta === tb) return true;
+  const la = ta.length;
+  const lb = tb.length;
+  const vowelPoorDiffers = x.vowelPoor[a] !== y.vowelPoor[b];
+  if (la === 1 || lb === 1)
+    return (
+      letters ||
+      (ta.charCodeAt(0) === tb.charCodeAt(0) && (vowelPoorDiffers || Math.abs(la - lb) <= 3))
+    );
+  if (vowelPoorDiffers) return true;
+  if (la < 4 || lb < 4) return false;
+  if (x.foldable[a] || y.foldable[b]) return true;
+  const budget = editBudget(Math.max(la, lb));
+  if (Math.abs(la - lb) > budget) return false;
+  if (!letters) return true;
+  const ma = x.letters[a]!;
+  const mb = y.letters[b]!;
+  return bitCount(ma & ~mb) <= budget && bitCount(mb & ~ma) <= budget;
 }
 
 /**
- * Whether a glued token is worth comparing with a token of the other side: lengths within three
- * letters, or one side vowel-less (a consonant skeleton, or a consonant initial, may meet it) —
- * and then only what `tokenSimilarity` can score above 0: an initial with the same first letter;
- * other tokens of four letters or more with lengths within the edit budget (unless x/ph folding
- * may change a length).
+ * A ceiling on `scoreAlignment`'s score for two prepared sides, computed without any similarity:
+ * each pair of tokens (base or glued) gets a ceiling on its similarity (`similarityCeiling`), and
+ * each base token the best ceiling of the tokens holding it. A matched pair adds s·(its weights),
+ * which is at most the sum of its base tokens' weights times their ceilings; so the score
+ * num / (Wq + u·Wc + (1 − u)·matchedC) is at most (UQ + UC) / (Wq + u·Wc) for u ≤ 1, UQ and UC
+ * the weights of each side's base tokens times their ceilings.
  */
-function mayResemble(a: string, b: string): boolean {
-  if (a === b) return true;
-  const vowelPoorDiffers = isVowelPoor(a) !== isVowelPoor(b);
-  if (a.length === 1 || b.length === 1)
-    return (
-      a.charCodeAt(0) === b.charCodeAt(0) &&
-      (vowelPoorDiffers || Math.abs(a.length - b.length) <= 3)
-    );
-  if (vowelPoorDiffers) return true;
-  if (Math.min(a.length, b.length) < 4) return false;
-  return (
-    Math.abs(a.length - b.length) <= editBudget(Math.max(a.length, b.length)) ||
-    hasFoldable(a) ||
-    hasFoldable(b)
-  );
+export function alignmentCeiling(qs: GlueSide, cs: GlueSide, unmatchedWeight: number): number {
+  const n = qs.base.tokens.length;
+  const m = cs.base.tokens.length;
+  const bestQ = new Array<number>(n).fill(0);
+  const bestC = new Array<number>(m).fill(0);
+  for (let a = 0; a < qs.tokens.length; a++)
+    for (let b = 0; b < cs.tokens.length; b++) {
+      const u = similarityCeiling(qs, a, cs, b);
+      if (u > 0) {
+        raiseCovered(bestQ, a, n, u);
+        raiseCovered(bestC, b, m, u);
+      }
+    }
+  let wq = 0;
+  let uq = 0;
+  qs.base.weights.forEach((w, i) => {
+    wq += w;
+    uq += w * bestQ[i]!;
+  });
+  let wc = 0;
+  let uc = 0;
+  cs.base.weights.forEach((w, j) => {
+    wc += w;
+    uc += w * bestC[j]!;
+  });
+  const den = wq + unmatchedWeight * wc;
+  return den > 0 ? (uq + uc) / den : 0;
+}
+
+/**
+ * At least `tokenSimilarity` of token `qi` of one side and `ci` of the other: 1 for equal tokens
+ * or where x/ph folding may make them equal, the initial's score for a one-letter token, at least
+ * the skeleton score when one is vowel-poor, and otherwise 1 − d/len for the least edit distance d
+ * the lengths and the letters allow (at least 1: the tokens differ), 0 beyond the budget.
+ */
+function similarityCeiling(q: GlueSide, qi: number, c: GlueSide, ci: number): number {
+  const a = q.tokens[qi]!;
+  const b = c.tokens[ci]!;
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 1 || lb === 1) return INITIAL_SCORE;
+  if (q.foldable[qi] || c.foldable[ci]) return 1;
+  const skeletonCeiling = q.vowelPoor[qi] !== c.vowelPoor[ci] ? SKELETON_SCORE : 0;
+  if (la < 4 || lb < 4) return skeletonCeiling;
+  const len = Math.max(la, lb);
+  const ma = q.letters[qi]!;
+  const mb = c.letters[ci]!;
+  const d = Math.max(1, Math.abs(la - lb), bitCount(ma & ~mb), bitCount(mb & ~ma));
+  return Math.max(skeletonCeiling, d > editBudget(len) ? 0 : 1 - d / len);
+}
+
+/** Raises the ceilings of the base tokens that token `t` of a side's table holds (`glueSide`: pairs, then the whole). */
+function raiseCovered(best: number[], t: number, n: number, u: number): void {
+  if (t < n) best[t] = Math.max(best[t]!, u);
+  else if (t - n < n - 1) {
+    best[t - n] = Math.max(best[t - n]!, u);
+    best[t - n + 1] = Math.max(best[t - n + 1]!, u);
+  } else for (let i = 0; i < n; i++) best[i] = Math.max(best[i]!, u);
 }
 
 /** Best alignment over glued variants of both sides. */
@@ -435,7 +596,11 @@ export interface ScoredAlignment {
   explain(): Alignment;
 }
 
-/** `alignNames` without building the explanation: most candidates are scored and dropped. */
+/**
+ * `alignNames` without building the explanation: most candidates are scored and dropped. Every
+ * glued variant of the query meets every glued variant of the candidate; the best greedy score
+ * wins (the first of equals).
+ */
 export function scoreAlignment(
   q: readonly string[],
   c: readonly string[],
@@ -444,26 +609,42 @@ export function scoreAlignment(
   const weigh = options.weigh ?? tokenWeight;
   const unmatched = options.unmatchedCandidateWeight ?? UNMATCHED_CANDIDATE_WEIGHT;
   const sim = options.similarity ?? tokenSimilarity;
-  let bx: WeightedTokens | undefined;
-  let by: WeightedTokens | undefined;
-  let bg: GreedyAlignment | undefined;
-  const ys = gluedVariants(options.candidateSide ?? glueSide(c, weigh), q, sim);
-  for (const x of gluedVariants(options.querySide ?? glueSide(q, weigh), c, sim))
+  const qs = options.querySide ?? glueSide(q, weigh);
+  const cs = options.candidateSide ?? glueSide(c, weigh);
+  const n = qs.base.tokens.length;
+  const m = cs.base.tokens.length;
+  const cells = new SimilarityCells(qs, cs, sim);
+  const ys = gluedVariants(cs, qs, (g, i) => cells.at(i, m + g) > 0);
+  const xs = gluedVariants(qs, cs, (g, j) => cells.at(n + g, j) > 0);
+  const scratch = {
+    usedQ: new Array<boolean>(n).fill(false),
+    usedC: new Array<boolean>(m).fill(false),
+    picks: [] as number[],
+  };
+  let bx = xs[0]!;
+  let by = ys[0]!;
+  let bestScore = -1;
+  let bestPicks: number[] = [];
+  for (const x of xs)
     for (const y of ys) {
-      const g = greedyAlignment(x, y, unmatched, sim);
-      if (!bg || g.score > bg.score) {
+      const score = greedyScore(x, y, unmatched, cells, scratch);
+      if (bestScore < 0 || score > bestScore) {
         bx = x;
         by = y;
-        bg = g;
+        bestScore = score;
+        bestPicks = scratch.picks.slice();
       }
     }
-  const x = bx!;
-  const y = by!;
-  const g = bg!;
+  const picks: [number, number, number][] = [];
+  for (let k = 0; k < bestPicks.length; k += 3)
+    picks.push([bestPicks[k]!, bestPicks[k + 1]!, bestPicks[k + 2]!]);
+  const x = bx.variant;
+  const y = by.variant;
   let wordPaired = false;
-  for (const [i, j] of g.picks)
+  for (const [i, j] of picks)
     if (x.tokens[i]!.length > 1 && y.tokens[j]!.length > 1) wordPaired = true;
-  return { score: g.score, wordPaired, explain: () => explainGreedy(x, y, g) };
+  const g: GreedyAlignment = { score: bestScore, picks };
+  return { score: bestScore, wordPaired, explain: () => explainGreedy(x, y, g) };
 }
 
 /** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters, boost above 0.7). */
