@@ -31,6 +31,7 @@
 import { toSouthInitial } from "../src/core/names/hangul.js";
 import { hanToHangul } from "../src/core/names/index.js";
 import { type ListEntity, splitOrgName, tokenize } from "../src/core/screening/index.js";
+import { isPatronymic } from "../src/core/screening/similarity.js";
 import {
   hangulOf,
   isKoreanNational,
@@ -645,7 +646,7 @@ const NATIVE_SCRIPT_COMPANIES = [
 /**
  * Real Korean, Chinese and Russian people and companies sharing words with listed bodies,
  * written as records write them; dropped when a reading, token set or organisation key is a
- * listed name's.
+ * listed name's, a listed person's name without its patronymic included.
  */
 export function realNegativesF(
   listedHangul: ReadonlySet<string>,
@@ -655,8 +656,16 @@ export function realNegativesF(
 ): Negative[] {
   const rand = prng(seed);
   const out: Negative[] = [];
+  // A listed name without its patronymic is the name people use (TERESHKOVA, Valentina
+  // Vladimirovna is Valentina Tereshkova): a person going by it is listed, or a namesake of
+  // someone listed, and no negative.
+  const listed = new Set(listedTokenSets);
+  for (const key of listedTokenSets) {
+    const t = key.split(" ");
+    if (t.some(isPatronymic)) listed.add(t.filter((x) => !isPatronymic(x)).join(" "));
+  }
   const add = (forms: string[], kind: string) => {
-    if (forms.some((f) => listedTokenSets.has(personKey(f)))) return;
+    if (forms.some((f) => listed.has(personKey(f)))) return;
     for (const f of forms) out.push({ name: f, kind, type: "person" });
   };
   for (const [native, family, given] of KOREAN_PEOPLE) {

@@ -377,6 +377,24 @@ function latinScore(ta: readonly string[], tb: readonly string[]): NameMatch {
   };
 }
 
+/** A Latin name read as Cyrillic transliterated (parse-name.ts), not as a romanization. */
+function isRussianReading(p: ParsedName): boolean {
+  return p.script === "latin" && p.reader === "cyrillic";
+}
+
+/** Whether two names' letters, in order or with the last word moved first, are one edit apart. */
+function oneSlipApart(a: string, b: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter(Boolean);
+  const orders = (t: string[]) => [t.join(""), [...t.slice(-1), ...t.slice(0, -1)].join("")];
+  const wa = words(a);
+  const wb = words(b);
+  return orders(wa).some((x) => orders(wb).some((y) => editDistance(x, y) <= 1));
+}
+
 /** The loose key of each token (see latinScore). */
 function looseTokens(text: string): string[] {
   return text
@@ -447,6 +465,10 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   };
   pa.forEach((x, i) => {
     pb.forEach((y, j) => {
+      // A Latin name read through Russian Cyrillic is a Korean name the Russian press wrote; a
+      // Han name meets it only through its own Latin letters (YAN, Yen is not 杨英 through ян ен).
+      if ((scriptA === "han" && isRussianReading(y)) || (scriptB === "han" && isRussianReading(x)))
+        return;
       const m = hangulScore(x, y);
       if (hanLatin && m.score > HAN_LOOSE_READING_CEILING) {
         if (latinIsPinyin) {
@@ -490,12 +512,19 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   if (scriptA === "latin" && scriptB === "latin") {
     // When both names read cleanly as Korean with the same number of syllables, the Hangul
     // comparison has already judged every syllable: letter similarity may not overrule it
-    // (RI MYONG CHUL vs RI PYONG CHUL differ by one letter but are different names).
+    // (RI MYONG CHUL vs RI PYONG CHUL differ by one letter but are different names). With another
+    // number of syllables it may only when the letters are one slip apart (HWAAN for HWAN): Go-eun
+    // and KUN share a loose key, yet one is two syllables and the other one.
     const clean = (p: ParsedName) => p.familyCandidates.length > 0 && p.givenParses.length > 0;
-    const sameShape = pa.some((x) =>
-      pb.some((y) => clean(x) && clean(y) && x.givenParses[0]!.length === y.givenParses[0]!.length),
-    );
     const latin = latinScore(a.loose, b.loose);
+    const sameShape =
+      latin.score > LATIN_CEILING_WHEN_PARSED - 0.05 &&
+      (pa.some((x) =>
+        pb.some(
+          (y) => clean(x) && clean(y) && x.givenParses[0]!.length === y.givenParses[0]!.length,
+        ),
+      ) ||
+        (pa.some(clean) && pb.some(clean) && !oneSlipApart(textA, textB)));
     // Capped, but in order: of two names both over the cap, the closer spelling stays ahead
     // (a typo inside one syllable: KIM SAK CHOL is nearer KIM SOK CHOL than KIM SONG CHOL).
     if (sameShape && latin.score > LATIN_CEILING_WHEN_PARSED - 0.05)

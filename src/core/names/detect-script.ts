@@ -30,7 +30,11 @@ function scriptOfCodePoint(c: number): Script | undefined {
     (c >= 0x3000 && c <= 0x303f) ||
     c === 0x30fb ||
     c === 0xb7 ||
-    c === 0x2bc
+    // ʼ, and the soft and hard sign marks of Russian transliteration (ʹ ʺ ˮ).
+    c === 0x2bc ||
+    c === 0x2b9 ||
+    c === 0x2ba ||
+    c === 0x2ee
   )
     return undefined;
   if (c >= 0xff10 && c <= 0xff19) return undefined;

@@ -28,6 +28,8 @@ import {
   type SyllableCandidate,
   type SyllableSlot,
 } from "./parse-romanized.js";
+import { parsePinyinAll } from "./pinyin.js";
+import { looksRussianLatin, russianLatinToCyrillic } from "./russian-latin.js";
 
 export interface NameInput {
   full?: string;
@@ -251,6 +253,34 @@ function build(
   };
 }
 
+/** Reading a Latin name through Russian Cyrillic (russian-latin.ts) costs a little over its own letters. */
+const RUSSIAN_LATIN_COST = 0.1;
+
+const isPinyinToken = (t: string) => parsePinyinAll(t).length > 0;
+
+/** Readings of a Latin name through Russian Cyrillic, when it shows a mark of it (Kim Čen Yn). */
+function russianReadings(full: string, script: Script): ParsedName[] {
+  if (script !== "latin" || !looksRussianLatin(full, isPinyinToken)) return [];
+  const cyr = russianLatinToCyrillic(full);
+  const at = cyr.indexOf(",");
+  if (at > 0)
+    return [
+      build(
+        cyr.slice(0, at).trim(),
+        cyr.slice(at + 1).trim(),
+        "family-first",
+        script,
+        RUSSIAN_LATIN_COST,
+      ),
+    ];
+  const c = cyr.split(" ").filter(Boolean);
+  if (c.length < 2) return [];
+  return [
+    build(c[0]!, c.slice(1).join(" "), "family-first", script, RUSSIAN_LATIN_COST),
+    build(c.at(-1)!, c.slice(0, -1).join(" "), "given-first", script, RUSSIAN_LATIN_COST + 0.6),
+  ];
+}
+
 function isUpper(token: string): boolean {
   return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
 }
@@ -272,7 +302,8 @@ export function parseName(input: NameInput): ParsedName[] {
   const script = detectScript(full);
   if (!full) return [build("", "", "unknown", script, 0)];
   const comma = full.indexOf(",");
-  // Korean names from Russian records may arrive in passport Latin: read them so as well.
+  // Korean names from Russian records may arrive in passport Latin, or in Latin transliterated
+  // from the Russian press's Cyrillic (Kim Chen Yn, Kim Čen Yn): read them so as well.
   const passport = script === "latin" && isPassportLatin(full);
   if (comma > 0) {
     // "KIM, Yong Chol": list convention, family before the comma.
@@ -280,6 +311,7 @@ export function parseName(input: NameInput): ParsedName[] {
     const given = full.slice(comma + 1).trim();
     const out = [build(family, given, "family-first", script, 0)];
     if (passport) out.push(build(family, given, "family-first", script, 0, true));
+    out.push(...russianReadings(full, script));
     return out.sort((a, b) => a.cost - b.cost);
   }
   const tokens = full.split(" ");
@@ -371,5 +403,6 @@ export function parseName(input: NameInput): ParsedName[] {
     out.push(build(first, tokens.slice(1).join(" "), "family-first", script, 0, true));
     out.push(build(last, tokens.slice(0, -1).join(" "), "given-first", script, 0.6, true));
   }
+  out.push(...russianReadings(full, script));
   return out.sort((a, b) => a.cost - b.cost);
 }

@@ -20,5 +20,5 @@ export {
   type ScreenQuery,
 } from "./screening-index.js";
 export { alignNames, tokenJaroWinkler, tokenSimilarity } from "./similarity.js";
-export { acronymOf, foldText, hasCjk, splitOrgName, tokenize } from "./text.js";
+export { acronymOf, acronymsOf, foldText, hasCjk, splitOrgName, tokenize } from "./text.js";
 export * from "./types.js";

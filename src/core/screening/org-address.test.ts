@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { addressHeads as heads } from "./org-address.js";
+import { addressHeads as heads, leadingPlaceHead } from "./org-address.js";
 
 const addressHeads = (name: string) => heads(name).map((h) => h.text);
 
@@ -35,4 +35,13 @@ test("names without an address, and numbers that are part of a name, give nothin
     assert.deepEqual(addressHeads(name), [], name);
   // A head that names only a place or a country is no name.
   assert.deepEqual(addressHeads("Korea, Pyongyang"), []);
+});
+
+test("a place written before the name is read off", () => {
+  assert.equal(leadingPlaceHead("Shenyang: NCG"), "NCG");
+  assert.equal(leadingPlaceHead("Chongjin-based KOREA TRADE BANK"), "KOREA TRADE BANK");
+  assert.equal(leadingPlaceHead("Moscow based APT38"), "APT38");
+  // Before a colon only places and countries; a name is no place.
+  assert.equal(leadingPlaceHead("Mansudae Art Studio: Overseas Projects"), undefined);
+  assert.equal(leadingPlaceHead("Korea Ryonbong General Corporation"), undefined);
 });

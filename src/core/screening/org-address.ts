@@ -178,6 +178,24 @@ export function addressHeads(name: string): AddressHead[] {
     .slice(0, MAX_HEADS);
 }
 
+/** "Shenyang: X", "Pyongyang-based X", "Dandong based X": a place written before the name. */
+const LEADING_PLACE = /^([\p{L}'. ]+?)(?:\s*:\s*|-based\s+|\s+based\s+)(.+)$/u;
+
+/**
+ * The name after a leading place: one or two words before "-based", or places and countries
+ * before a colon; undefined when the name starts with none.
+ */
+export function leadingPlaceHead(name: string): string | undefined {
+  const m = LEADING_PLACE.exec(name.normalize("NFKC").trim());
+  if (!m) return undefined;
+  const place = foldText(m[1]!).split(" ");
+  const colon = !/based\s/iu.test(name.slice(m[1]!.length, m[1]!.length + 8));
+  const isPlace = colon
+    ? place.every((t) => PLACE_WORDS.has(t) || COUNTRY_WORDS.has(t))
+    : place.length <= 2;
+  return isPlace && namesSomething(m[2]!) ? m[2]!.trim() : undefined;
+}
+
 /** Heads of a name whose address follows with no separator. */
 function unseparatedHeads(text: string): string[] {
   const words = text.split(/\s+/).filter(Boolean);

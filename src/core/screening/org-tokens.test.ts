@@ -38,6 +38,10 @@ test("a branch or office name gives its parent body", () => {
     ["Vladivostok Office, MAEI", ["MAEI"]],
     ["PAEKMA SHIPPING CO (Singapore Branch)", ["PAEKMA SHIPPING CO"]],
     ["KKBC - Hong Kong Office", ["KKBC"]],
+    ["SAEINGP'IL COMPANY (Representative Office in Nampo)", ["SAEINGP'IL COMPANY"]],
+    ["THIRD FLOOR (Trade Mission in Beijing)", ["THIRD FLOOR"]],
+    ["SAM JONG 1, Dubai Trade Mission", ["SAM JONG 1"]],
+    ["KOTI CORP, Rason Rep. Office", ["KOTI CORP"]],
     [
       "KOREA RYONBONG GENERAL CORPORATION Hong Kong Representative Office",
       ["KOREA RYONBONG GENERAL CORPORATION Hong", "KOREA RYONBONG GENERAL CORPORATION"],
@@ -45,6 +49,11 @@ test("a branch or office name gives its parent body", () => {
   ];
   for (const [name, parents] of cases) assert.deepEqual(branchParents(name), parents, name);
   // Names that are an office themselves, or no branch at all.
-  for (const name of ["N.I.T.C. REPRESENTATIVE OFFICE", "OFFICE 39", "Korea Trading Bank"])
+  for (const name of [
+    "N.I.T.C. REPRESENTATIVE OFFICE",
+    "OFFICE 39",
+    "Korea Trading Bank",
+    "PERMANENT MISSION OF THE DPRK",
+  ])
     assert.deepEqual(branchParents(name), [], name);
 });

@@ -15,6 +15,7 @@ import {
   nameKeysOfParses,
   type PreparedName,
   prepareName,
+  romanizeName,
 } from "../names/index.js";
 import { isDprkRelated } from "./dprk.js";
 import {
@@ -24,7 +25,18 @@ import {
   DOCUMENT_FLOOR,
   type FeatureResult,
 } from "./features.js";
-import { addressHeads } from "./org-address.js";
+import {
+  INITIALS_QUERY_CEILING,
+  INITIALS_SCORE,
+  type InitialsName,
+  initialsForm,
+  initialsKeys,
+  type NameSplit,
+  nameSplits,
+  scoreInitials,
+} from "./initials.js";
+import { nasabConflict, numbersDiffer } from "./name-numbers.js";
+import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
@@ -41,7 +53,7 @@ import {
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
+import { acronymsOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -69,7 +81,7 @@ export interface MatchExplanation {
   alias: string;
   aliasType: NameType;
   aliasQuality: string | null;
-  method: "korean-name" | "tokens" | "organisation" | "acronym";
+  method: "korean-name" | "tokens" | "initials" | "organisation" | "acronym";
   nameScore: number;
   /** How the name forms lined up (syllables, tokens, legal forms). */
   nameForms: string[];
@@ -99,7 +111,8 @@ interface IndexedName {
   legalForms: string[];
   /** Parses as a Korean (or pinyin) name: compare with compareNames. */
   korean: boolean;
-  acronym: string;
+  /** Acronyms of an organisation name (`acronymsOf`). */
+  acronyms: string[];
 }
 
 /** The matcher's tuning values, each with the reason for it. */
@@ -118,6 +131,13 @@ const TUNING = {
    * name other than the listed one word for word stays below the threshold.
    */
   commonWordsCeiling: 0.84,
+  /**
+   * Names alike in their words but not in their structure: another number in an organisation
+   * name (KUM UN SAN 3), another lineage in an Arabic name (X BIN Y for Y BIN X) — another body
+   * or person, ranked for an analyst but no match (name-numbers.ts): the score is scaled, so
+   * the nearer name still ranks first.
+   */
+  structureFactor: 0.84,
   distinctiveRarity: 0.8,
   /** Keys shared by more names than this are skipped in candidate generation (e.g. "kim"). */
   maxPosting: 1500,
@@ -127,6 +147,8 @@ const TUNING = {
   koreanKeyWeight: 4,
   /** A shared whole-name loose key (or its one-deletion form) is the strongest hint of a typo. */
   looseKeyWeight: 40,
+  /** A shared family name with the same initials (KIM, K. I.) says as much. */
+  initialsKeyWeight: 40,
   /**
    * Organisation tokens weigh by rarity among list organisation names: "trading", "korea", "of"
    * say little, "xianghe" says which company. An extra rare word in the list name means another
@@ -249,6 +271,24 @@ function transposedGiven(parsed: PreparedName): PreparedName | undefined {
 }
 
 /**
+ * A name read through Cyrillic (Ким Чен Ын, Kim Chen Yn, Khvan Sok Khva) shares few letters with
+ * its list spelling: its best Hangul readings, written in the DPRK romanization the lists use,
+ * give it whole-name keys as strong as a list spelling's own (at most two readings).
+ */
+function readerRomanizations(parsed: PreparedName): string[][] {
+  const out: string[][] = [];
+  for (const p of parsed.parses) {
+    if (!p.reader || out.length >= 2) continue;
+    const family = p.familyCandidates[0]?.syllable;
+    const given = p.givenParses[0]?.map((slot) => slot.candidates[0]?.syllable ?? "").join("");
+    if (!family || !given) continue;
+    const r = romanizeName(family, given, "dprk");
+    out.push(personTokens(`${r.family} ${r.given}`));
+  }
+  return out;
+}
+
+/**
  * "FOREIGN TRADE BANK (FTB)": the lists write a body's short name in brackets after its name.
  * Each is a reading of its own: the name without the bracket, and the short name when it is one
  * word of two to eight letters that is not a generic word (a bracketed country is no name).
@@ -291,6 +331,8 @@ interface PreparedQuery {
   transposed?: PreparedName;
   /** What scoring reads of its person tokens. */
   facts: TokenFacts;
+  /** The query read as FAMILY, G. G. (given names as initials). */
+  initials?: InitialsName;
 }
 
 /** Whether every token is written in CJK characters, none is, or some are. */
@@ -423,7 +465,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 10;
+export const INDEX_FORMAT = 11;
 
 interface SerialisedHead {
   format: number;
@@ -647,6 +689,12 @@ export class ScreeningIndex {
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
       looseNameKeys(tokens, keys, false);
+      for (const split of this.splitsOf(text, kk.length > 0))
+        for (const k of initialsKeys(
+          split.family,
+          split.given.map((g) => g[0]!),
+        ))
+          keys.add(k);
       entry = {
         entity: ei,
         name: text,
@@ -656,7 +704,7 @@ export class ScreeningIndex {
         variants: [tokens],
         legalForms: [],
         korean: kk.length > 0 || hasCjk(text),
-        acronym: "",
+        acronyms: [],
       };
     } else {
       const org = orgTokenVariants(text);
@@ -665,8 +713,8 @@ export class ScreeningIndex {
           if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
             org.variants.push(v);
       const first = org.variants[0] ?? [];
-      const acronym = acronymOf(first);
-      if (acronym) keys.add(`t:${acronym}`);
+      const acronyms = acronymsOf(text, org.variants);
+      for (const a of acronyms) keys.add(`t:${a}`);
       entry = {
         entity: ei,
         name: text,
@@ -676,7 +724,7 @@ export class ScreeningIndex {
         variants: org.variants,
         legalForms: org.legalForms,
         korean: false,
-        acronym,
+        acronyms,
       };
     }
     for (const v of entry.variants) tokenKeys(v, keys);
@@ -702,6 +750,7 @@ export class ScreeningIndex {
     let koreanKeys: string[] = [];
     let parsed: PreparedName | undefined;
     let transposed: PreparedName | undefined;
+    let initials: InitialsName | undefined;
     if (q.type !== "org") {
       // Parsed once: for the blocking keys here and for compareNames against candidates.
       parsed = prepareName({ full: q.name });
@@ -713,6 +762,10 @@ export class ScreeningIndex {
           keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
+      for (const t of readerRomanizations(parsed)) looseNameKeys(t, keys, false);
+      initials = initialsForm(q.name);
+      if (initials)
+        for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
     // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
@@ -720,8 +773,13 @@ export class ScreeningIndex {
     // query writes word for word: the whole name, a parent body, a name cut at a separator.
     const named = org.variants.map(() => true);
     const heads = q.type === "person" ? [] : addressHeads(q.name);
+    // Readings the query writes as a name of its own: a parent body, the name after a leading place.
+    const own =
+      q.type === "person"
+        ? []
+        : [...branchParents(q.name), leadingPlaceHead(q.name)].filter((x) => x !== undefined);
     const readings = [
-      ...(q.type === "person" ? [] : branchParents(q.name).map((text) => ({ text, named: true }))),
+      ...own.map((text) => ({ text, named: true })),
       ...heads.map((h) => ({ text: h.text, named: h.separated })),
     ];
     for (const r of readings)
@@ -735,7 +793,8 @@ export class ScreeningIndex {
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
     const headKeys = new Set<string>();
     const shortest = heads.at(-1)?.text;
-    if (shortest) for (const v of orgTokenVariants(shortest).variants) tokenKeys(v, headKeys);
+    for (const text of shortest ? [...own, shortest] : own)
+      for (const v of orgTokenVariants(text).variants) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
@@ -750,6 +809,7 @@ export class ScreeningIndex {
       sides: new Map(),
       ...(parsed ? { parsed } : {}),
       ...(transposed ? { transposed } : {}),
+      ...(initials ? { initials } : {}),
     };
   }
 
@@ -795,7 +855,9 @@ export class ScreeningIndex {
           ? TUNING.looseKeyWeight
           : c === 107 // k:
             ? TUNING.koreanKeyWeight
-            : Math.log(1 + n / list.length) * (c === 101 ? 0.5 : 1); // e:
+            : c === 105 // i:
+              ? TUNING.initialsKeyWeight
+              : Math.log(1 + n / list.length) * (c === 101 ? 0.5 : 1); // e:
       for (let i = 0; i < list.length; i++) {
         const id = list[i]!;
         if (score[id] === 0) touched[count++] = id;
@@ -895,8 +957,167 @@ export class ScreeningIndex {
   }
 
   /**
+   * A query written FAMILY, G. G.: the family name against the list name's, the initials against
+   * its given names in order (initials.ts); any other reading of it is capped, since an initial
+   * pairs with any word of its letter.
+   */
+  private scoreInitialsQuery(
+    p: PreparedQuery,
+    q: InitialsName,
+    id: number,
+    n: IndexedName,
+    allowKorean: boolean,
+    below: number,
+  ): NameScore | undefined {
+    const splits = this.splitsOf(n.name, n.korean);
+    const scores = splits.map((split) => scoreInitials(q, split));
+    // Capping only lowers the other readings: one certain to stay under `below` is not scored.
+    const other = this.scorePerson(p, id, n, allowKorean, below);
+    // The family name and every initial line up, letter for letter: the other readings stand
+    // (V. Putin = Vladimir Putin); else an initial has paired with any word of its letter.
+    const confirmed = scores.some((s) => s === INITIALS_SCORE);
+    let best =
+      other && other.nameScore > INITIALS_QUERY_CEILING && !confirmed
+        ? {
+            ...other,
+            nameScore: INITIALS_QUERY_CEILING,
+            forms: () => [
+              ...other.forms(),
+              `given names as initials: ${other.nameScore.toFixed(2)} capped at ${INITIALS_QUERY_CEILING}`,
+            ],
+          }
+        : other;
+    splits.forEach((split, i) => {
+      const score = scores[i]!;
+      if (score > (best?.nameScore ?? 0))
+        best = {
+          method: "initials",
+          nameScore: score,
+          forms: () => [
+            `family ${q.family.join(" ")}~${split.family}`,
+            `initials ${q.initials.join(" ")} ~ ${split.given.join(" ")}`,
+          ],
+        };
+    });
+    return best;
+  }
+
+  /**
+   * The family and given names of a list name (initials.ts), and for a Korean name with a given
+   * name written as one word (Yongwon) also its syllables, which initials may stand for (Y. W.).
+   */
+  private splitsOf(name: string, korean: boolean): NameSplit[] {
+    const splits = nameSplits(name);
+    if (!korean || !splits.some((s) => s.given.some((g) => g.length > 4))) return splits;
+    const best = prepareName({ full: name }).parses[0];
+    const slots = best?.givenParses[0];
+    if (best?.script !== "latin" || !slots || slots.length < 2) return splits;
+    const family = foldText(best.family).replace(/ /g, "");
+    const given = slots.map((x) => x.spelling.replace(/[^a-z]/g, "")).filter(Boolean);
+    if (family && given.length === slots.length) splits.push({ family, given });
+    return splits;
+  }
+
+  /** Token facts of list name `id` (person tokens), worked out on first use. */
+  private factsOf(id: number, n: IndexedName): TokenFacts {
+    let facts = this.nameFacts[id];
+    if (!facts) {
+      facts = tokenFacts(n.tokens);
+      this.nameFacts[id] = facts;
+    }
+    return facts;
+  }
+
+  /**
+   * A person name against a list person name: same tokens, Korean readings or token alignment;
+   * undefined when it cannot be scored, or when its token alignment is certain to stay under
+   * `below` (0: always scored). The caps applied after the alignment only lower its score.
+   */
+  private scorePerson(
+    p: PreparedQuery,
+    id: number,
+    n: IndexedName,
+    allowKorean: boolean,
+    below: number,
+  ): NameScore | undefined {
+    const facts = this.factsOf(id, n);
+    // The same words in any order are the same name, however Korean they read (JOHN DOE).
+    if (sameTokens(p.facts, facts))
+      return nasabConflict(p.personTokens, n.tokens)
+        ? {
+            method: "tokens",
+            nameScore: TUNING.structureFactor,
+            forms: () => [...n.tokens, "another lineage (bin / ibn)"],
+          }
+        : { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
+    if (p.korean && n.korean) {
+      // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
+      const memoKey = facts.joined;
+      let m = p.koreanMemo.get(memoKey);
+      if (!m) {
+        if (!allowKorean) return undefined;
+        p.parsed ??= prepareName({ full: p.q.name });
+        const listed = this.parsedName(n.name);
+        m = compareParsedNames(p.parsed, listed);
+        // The swapped reading counts ×0.8, so it can only win below that.
+        if (p.transposed && m.score < TUNING.transposedGivenFactor) {
+          const t = compareParsedNames(p.transposed, listed);
+          const score = Number((t.score * TUNING.transposedGivenFactor).toFixed(4));
+          if (score > m.score)
+            m = {
+              score,
+              explanation: [
+                `given syllables transposed ×${TUNING.transposedGivenFactor}`,
+                ...t.explanation,
+              ],
+            };
+        }
+        p.koreanMemo.set(memoKey, m);
+      }
+      const forms = m.explanation;
+      return { method: "korean-name", nameScore: m.score, forms: () => forms };
+    }
+    // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
+    // readings of Han and Hangul names are compared above, in the Korean path).
+    const cs = facts.script;
+    const qs = p.facts.script;
+    if ((qs === "cjk" && cs === "none") || (qs === "none" && cs === "cjk"))
+      return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
+    const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
+    const querySide = sideOf(p.sides, p.personTokens, weigh);
+    const candidateSide = sideOf(this.nameSides, n.tokens, weigh);
+    // The score is rounded to 4 places: a ceiling a rounding step under `below` stays under it.
+    if (
+      below > 0 &&
+      alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
+    )
+      return undefined;
+    const a = scoreAlignment(p.personTokens, n.tokens, {
+      weigh,
+      unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+      similarity: p.similarity,
+      querySide,
+      candidateSide,
+    });
+    // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
+    const ceiling = !a.wordPaired
+      ? INITIALS_ONLY_CEILING
+      : a.score > TUNING.commonWordsCeiling && nasabConflict(p.personTokens, n.tokens)
+        ? a.score * TUNING.structureFactor
+        : 1;
+    return {
+      method: "tokens",
+      nameScore: Math.min(a.score, ceiling),
+      forms: () => [
+        ...alignmentForms(a.explain()),
+        ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
+      ],
+    };
+  }
+
+  /**
    * The name score of list name `id` for the query; undefined when it cannot be scored, or when
-   * its token alignment is certain to stay under `below` (0: always scored).
+   * it is certain to stay under `below` (0: always scored).
    */
   private scoreName(
     p: PreparedQuery,
@@ -907,71 +1128,10 @@ export class ScreeningIndex {
   ): NameScore | undefined {
     const kind = this.kinds[n.entity]!;
     // Entries whose list does not say person or organisation are compared as the query says.
-    if (isPersonKind(kind) || (kind === "other" && p.q.type === "person")) {
-      let facts = this.nameFacts[id];
-      if (!facts) {
-        facts = tokenFacts(n.tokens);
-        this.nameFacts[id] = facts;
-      }
-      // The same words in any order are the same name, however Korean they read (JOHN DOE).
-      if (sameTokens(p.facts, facts))
-        return { method: "tokens", nameScore: 1, forms: () => n.tokens.slice() };
-      if (p.korean && n.korean) {
-        // KIM, Yong Chol (OFAC) and KIM YONG CHOL (UN) are one comparison.
-        const memoKey = facts.joined;
-        let m = p.koreanMemo.get(memoKey);
-        if (!m) {
-          if (!allowKorean) return undefined;
-          p.parsed ??= prepareName({ full: p.q.name });
-          const listed = this.parsedName(n.name);
-          m = compareParsedNames(p.parsed, listed);
-          // The swapped reading counts ×0.8, so it can only win below that.
-          if (p.transposed && m.score < TUNING.transposedGivenFactor) {
-            const t = compareParsedNames(p.transposed, listed);
-            const score = Number((t.score * TUNING.transposedGivenFactor).toFixed(4));
-            if (score > m.score)
-              m = {
-                score,
-                explanation: [
-                  `given syllables transposed ×${TUNING.transposedGivenFactor}`,
-                  ...t.explanation,
-                ],
-              };
-          }
-          p.koreanMemo.set(memoKey, m);
-        }
-        const forms = m.explanation;
-        return { method: "korean-name", nameScore: m.score, forms: () => forms };
-      }
-      // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
-      // readings of Han and Hangul names are compared above, in the Korean path).
-      const cs = facts.script;
-      const qs = p.facts.script;
-      if ((qs === "cjk" && cs === "none") || (qs === "none" && cs === "cjk"))
-        return { method: "tokens", nameScore: 0, forms: () => ["no tokens in a common script"] };
-      const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
-      const querySide = sideOf(p.sides, p.personTokens, weigh);
-      const candidateSide = sideOf(this.nameSides, n.tokens, weigh);
-      // The score is rounded to 4 places: a ceiling a rounding step under `below` stays under it.
-      if (
-        below > 0 &&
-        alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
-      )
-        return undefined;
-      const a = scoreAlignment(p.personTokens, n.tokens, {
-        weigh,
-        unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
-        similarity: p.similarity,
-        querySide,
-        candidateSide,
-      });
-      return {
-        method: "tokens",
-        // Initials alone (N.N.) name nobody.
-        nameScore: a.wordPaired ? a.score : Math.min(a.score, INITIALS_ONLY_CEILING),
-        forms: () => alignmentForms(a.explain()),
-      };
-    }
+    if (isPersonKind(kind) || (kind === "other" && p.q.type === "person"))
+      return p.initials
+        ? this.scoreInitialsQuery(p, p.initials, id, n, allowKorean, below)
+        : this.scorePerson(p, id, n, allowKorean, below);
     let best: ReturnType<ScreeningIndex["scoreName"]>;
     p.org.variants.forEach((qv, qi) => {
       for (const cv of n.variants) {
@@ -982,8 +1142,10 @@ export class ScreeningIndex {
           querySide: sideOf(p.sides, qv, this.orgWeight),
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
-        const score =
-          a.score > TUNING.commonWordsCeiling && !this.sharesDistinctive(a, p.org.named[qi]!)
+        const numbers = a.score > 0 && numbersDiffer(qv, cv);
+        const score = numbers
+          ? Number((a.score * TUNING.structureFactor).toFixed(4))
+          : a.score > TUNING.commonWordsCeiling && !this.sharesDistinctive(a, p.org.named[qi]!)
             ? TUNING.commonWordsCeiling
             : a.score;
         if (!best || score > best.nameScore)
@@ -993,7 +1155,9 @@ export class ScreeningIndex {
             forms: () => [
               ...alignmentForms(a.explain()),
               ...(score < a.score
-                ? [`no distinctive word in common: ${a.score.toFixed(2)} capped at ${score}`]
+                ? [
+                    `${numbers ? "another number" : "no distinctive word in common"}: ${a.score.toFixed(2)} capped at ${score}`,
+                  ]
                 : []),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
@@ -1006,9 +1170,8 @@ export class ScreeningIndex {
     });
     const qv0 = p.org.variants[0];
     if (
-      n.acronym &&
       qv0?.length === 1 &&
-      qv0[0] === n.acronym &&
+      n.acronyms.includes(qv0[0]!) &&
       (best?.nameScore ?? 0) < TUNING.acronymScore
     )
       best = {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
   acronymOf,
+  acronymsOf,
   alignNames,
   compareBirthDates,
   compareNationality,
@@ -44,6 +45,13 @@ test("legal forms in English, Chinese and Korean are split off", () => {
   ]);
   assert.equal(acronymOf(["korea", "mining", "development", "trading"]), "kmdt");
   assert.equal(acronymOf(["two", "words"]), "");
+  // As written too: legal form kept, numbers and brackets left out.
+  const oceanReadings = [["ocean", "maritime", "management", "omm"]];
+  assert.deepEqual(acronymsOf("OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)", oceanReadings), [
+    "ommo",
+    "ommcl",
+  ]);
+  assert.deepEqual(acronymsOf("HWANG GUM SAN 2", [["hwang", "gum", "san", "2"]]), ["hgs2", "hgs"]);
 });
 
 test("token similarity: exact, small typo budget, nothing for short tokens", () => {
@@ -264,4 +272,28 @@ test("legal forms of other languages written in Latin letters are set aside", ()
   assert.deepEqual(splitOrgName("KORYO BANK CHUSIK HOESA").core, ["koryo", "bank"]);
   assert.deepEqual(splitOrgName('TOO "DEFENSE ENGINEERING"').core, ["defense", "engineering"]);
   assert.deepEqual(splitOrgName("DEFENSE ENGINEERINGTOO").core, ["defense", "engineering"]);
+});
+
+test("a name with initials ranks the listed person first but is no match on its own", () => {
+  const index = ScreeningIndex.build([
+    ...[
+      "KIM KWANG-IL",
+      "KIM, Song Chol",
+      "CHANG, Chang-ha",
+      "CHANG MYONG HO",
+      "PUTIN, Vladimir Vladimirovich",
+    ].map((name, i) =>
+      entity({ reference: String(i + 1), names: [{ name, type: "primary", quality: null }] }),
+    ),
+  ]);
+  const top = (name: string) => index.screen({ name, type: "person" }, { minScore: 0 })[0];
+  const kim = top("KIM, K. I.")!;
+  assert.equal(kim.reference, "1");
+  assert.equal(kim.explanation.method, "initials");
+  assert.ok(kim.score < SCREEN_THRESHOLD);
+  assert.equal(top("CHANG, M. H.")!.reference, "4");
+  // An initial does not pair with a family name: SONG, H. K. is not KIM, Song Chol.
+  assert.ok((top("SONG, H. K.")?.score ?? 0) < SCREEN_THRESHOLD);
+  // Every initial and the family name agree letter for letter: the name may still match.
+  assert.ok(top("V. Putin")!.score >= SCREEN_THRESHOLD);
 });

@@ -170,12 +170,15 @@ export function tokenWeight(t: string): number {
 const PATRONYMIC =
   /^[a-z]{3,}(?:ovich|evich|ovych|ievych|ovna|evna|ivna|ogly|oglu|ugli|kyzy|qizi)$/;
 
+/** Whether a token is a patronymic. */
+export const isPatronymic = (t: string): boolean => PATRONYMIC.test(t);
+
 /** A patronymic as light as an initial; every other token by `tokenWeight`. */
 const patronymicLightWeight: TokenWeigher = (t) => (PATRONYMIC.test(t) ? 1 : tokenWeight(t));
 
 /** Whether a person name has a patronymic among its tokens. */
 export function hasPatronymic(tokens: readonly string[]): boolean {
-  return tokens.some((t) => PATRONYMIC.test(t));
+  return tokens.some(isPatronymic);
 }
 
 /**

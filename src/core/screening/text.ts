@@ -24,8 +24,9 @@ export function foldText(s: string): string {
       .replace(/\p{M}+/gu, "")
       .normalize("NFKC")
       .toLowerCase()
-      // Apostrophes of McCune–Reischauer aspiration (Ch'oe) and elisions (O'Brien) join the word.
-      .replace(/['’‘`ʼ´]/g, "")
+      // Apostrophes of McCune–Reischauer aspiration (Ch'oe) and elisions (O'Brien) join the word,
+      // and so do the soft and hard sign marks of Russian transliteration (Ilʹ, Chelʼ, podʺezd).
+      .replace(/['’‘`ʼ´ʹʺˮ]/g, "")
       .replace(/[^\p{L}\p{N}]+/gu, " ")
       .trim()
   );
@@ -124,6 +125,7 @@ const LEGAL_FORM_PHRASES: readonly string[][] = [
   "public joint stock company",
   "limited liability company",
   "limited liability partnership",
+  "joint venture company",
   "public limited company",
   "joint stock company",
   "aktsionernoe obshchestvo",
@@ -360,7 +362,7 @@ export function translatedOrgTokens(core: readonly string[]): string[] | undefin
   return changed ? out : undefined;
 }
 
-const DESIGNATION = String.raw`(?:representative\s+office|rep\.?\s+office|liaison\s+office|branch(?:\s+office)?|office)`;
+const DESIGNATION = String.raw`(?:representative\s+office|rep\.?\s+office|liaison\s+office|head\s+office|branch(?:\s+office)?|office|trade\s+mission)`;
 const PLACE_WORDS = String.raw`(?:[\p{L}'.]+\s+){1,2}`;
 /** "Beijing Branch of X", "Shanghai Office of the X". */
 const PREFIXED_BRANCH = new RegExp(
@@ -372,6 +374,11 @@ const SEPARATED_BRANCH = new RegExp(
   String.raw`^(.+?)\s*(?:,|;|\s[-–]\s|\()\s*${PLACE_WORDS}${DESIGNATION}\s*\)?$`,
   "iu",
 );
+/** "X (Representative Office in Nampo)", "X (Trade Mission in Beijing)". */
+const OFFICE_IN_PLACE = new RegExp(
+  String.raw`^(.+?)\s*\(\s*${DESIGNATION}\s+(?:in|at)\s+[^()]+\)$`,
+  "iu",
+);
 /** "Vladivostok Office, X". */
 const LEADING_BRANCH = new RegExp(String.raw`^${PLACE_WORDS}${DESIGNATION}\s*,\s*(.+)$`, "iu");
 /** "X Dandong Representative Office", "X Hong Kong Branch": one or two place words, no separator. */
@@ -379,14 +386,14 @@ const TRAILING_BRANCH = /^(.+)\s+(?:representative\s+office|branch)$/iu;
 
 /**
  * The body a branch or office name belongs to: "KOMID Dandong Representative Office", "NCG,
- * Nampo Branch", "Beijing Branch of DCB" → KOMID, NCG, DCB. A branch acts for its parent, so
+ * Nampo Branch", "Beijing Branch of DCB", "DCB (Trade Mission in Dubai)" → KOMID, NCG, DCB, DCB. A branch acts for its parent, so
  * screening reads it as the parent too. Without a separator the place may be one word or two,
  * so both readings are given. Empty for any other name.
  */
 export function branchParents(name: string): string[] {
   const t = name.trim().replace(/\s+/g, " ");
   const out: string[] = [];
-  for (const re of [PREFIXED_BRANCH, SEPARATED_BRANCH, LEADING_BRANCH]) {
+  for (const re of [PREFIXED_BRANCH, SEPARATED_BRANCH, OFFICE_IN_PLACE, LEADING_BRANCH]) {
     const m = re.exec(t);
     if (m?.[1]) out.push(m[1].trim());
   }
@@ -596,6 +603,23 @@ export function acronymOf(core: readonly string[]): string {
   const words = core.filter((w) => !["of", "the", "and", "for", "de", "la", "du"].includes(w));
   if (words.length < 3 || words.some((w) => hasCjk(w))) return "";
   return words.map((w) => w[0]).join("");
+}
+
+/**
+ * The acronyms a writer may make of an organisation name: of each reading's distinguishing words
+ * (`acronymOf`), and of every word as written, legal form included and numbers and bracketed
+ * parts left out (OCEAN MARITIME MANAGEMENT COMPANY, LIMITED → OMMCL; HWANG GUM SAN 2 → HGS).
+ */
+export function acronymsOf(name: string, readings: readonly (readonly string[])[]): string[] {
+  const words = foldText(name.replace(/\([^()]*\)/g, " "))
+    .split(" ")
+    .filter((w) => w && !/^\d/.test(w));
+  const out = [
+    ...readings.map(acronymOf),
+    ...readings.map((r) => acronymOf(r.filter((w) => !/^\d/.test(w)))),
+    acronymOf(words),
+  ];
+  return [...new Set(out.filter(Boolean))];
 }
 
 /** Digits that text recognition and leetspeak put for letters of the same shape (Ig0r Sech1n). */
