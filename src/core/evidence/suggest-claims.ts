@@ -106,21 +106,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         (kind === "deadline" ? deadlineDate(text, dates) : undefined) ??
         periodFor(text, { start: span[0], end: span[1], clause }, dates, cjk);
       const claim: ClaimDraft = {
-        kind,
-        placeText: null,
-        placeId: null,
-        periodStart: date?.from ?? null,
-        periodEnd: date?.to ?? null,
-        timeText: date?.text ?? null,
-        valueMin: null,
-        valueMax: null,
-        valueUnit: null,
-        valueText: null,
-        qualifier: null,
-        organisation: null,
-        quote: text.slice(span[0], span[1]),
-        start: cp(span[0]),
-        end: cp(span[1]),
+        ...emptyClaim(kind, text.slice(span[0], span[1]), cp(span[0]), cp(span[1]), date),
         ...extra,
       };
       out.push(claim);
@@ -186,6 +172,33 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     placedByReport: (c) => placedByReport.has(c),
     withWorkers: (c) => withWorkers.has(c),
   });
+}
+
+/** A claim of `kind` quoting `quote` at code points start–end, dated by `date`, nothing else set. */
+function emptyClaim(
+  kind: ClaimKind,
+  quote: string,
+  start: number,
+  end: number,
+  date: { from: string | null; to: string | null; text: string | null } | undefined,
+): ClaimDraft {
+  return {
+    kind,
+    placeText: null,
+    placeId: null,
+    periodStart: date?.from ?? null,
+    periodEnd: date?.to ?? null,
+    timeText: date?.text ?? null,
+    valueMin: null,
+    valueMax: null,
+    valueUnit: null,
+    valueText: null,
+    qualifier: null,
+    organisation: null,
+    quote,
+    start,
+    end,
+  };
 }
 
 type Draft = (kind: ClaimKind, span: [number, number], extra: Partial<ClaimDraft>) => void;
