@@ -53,8 +53,8 @@ import {
   tokenize,
 } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
-import { readListFiles } from "../src/sanctions/read-list-files.js";
 import { hasFlag, log, numberArg } from "./cli-args.js";
+import { fixtureLists } from "./fixture-lists.js";
 import {
   COMPANY_POOLS,
   chineseNames,
@@ -102,12 +102,7 @@ const P = join(repoRoot(), "test", "fixtures", "screening", "peers");
 type Row = Record<string, string>;
 const csv = (file: string) => parse(readFileSync(file), { columns: true, bom: true }) as Row[];
 
-const un = readListFiles([join(F, "un_sc_consolidated_2026-02-27.xml")]).parsed.entities;
-const ofac = readListFiles([
-  join(F, "ofac_sdn_2024-05-03.csv"),
-  join(F, "ofac_alt_2025-02.csv"),
-  join(F, "ofac_add_2025-02.csv"),
-]).parsed.entities;
+const { un, ofac } = fixtureLists();
 const entities: ListEntity[] = [...un, ...ofac];
 const t0 = performance.now();
 const index = ScreeningIndex.build(entities);

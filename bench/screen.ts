@@ -19,10 +19,10 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { isDprkRelated, SCREEN_THRESHOLD, ScreeningIndex } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
-import { readListFiles } from "../src/sanctions/read-list-files.js";
 import { screenBatch } from "../src/sanctions/screen-batch.js";
 import { hasFlag, log, numberArg } from "./cli-args.js";
 import { startProfiler } from "./cpu-profile.js";
+import { fixtureLists } from "./fixture-lists.js";
 import { prng, queriesFor, typo } from "./screening-queries.js";
 
 const QUERIES = numberArg("queries", 5000);
@@ -31,14 +31,8 @@ const WORKERS = hasFlag("workers") ? numberArg("workers", 1) : undefined;
 const F = join(repoRoot(), "test", "fixtures", "sanctions");
 
 let t0 = performance.now();
-const entities = [
-  ...readListFiles([join(F, "un_sc_consolidated_2026-02-27.xml")]).parsed.entities,
-  ...readListFiles([
-    join(F, "ofac_sdn_2024-05-03.csv"),
-    join(F, "ofac_alt_2025-02.csv"),
-    join(F, "ofac_add_2025-02.csv"),
-  ]).parsed.entities,
-];
+const lists = fixtureLists();
+const entities = [...lists.un, ...lists.ofac];
 const parseSeconds = (performance.now() - t0) / 1000;
 t0 = performance.now();
 const index = ScreeningIndex.build(entities);

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
+import { fixtureLists } from "../bench/fixture-lists.js";
 import { SCREEN_THRESHOLD, ScreeningIndex, type ScreenQuery } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
 import { readListFiles } from "../src/sanctions/read-list-files.js";
@@ -17,12 +18,7 @@ const F = join(repoRoot(), "test", "fixtures", "sanctions");
 let index: ScreeningIndex;
 
 before(() => {
-  const un = readListFiles([join(F, "un_sc_consolidated_2026-02-27.xml")]).parsed.entities;
-  const ofac = readListFiles([
-    join(F, "ofac_sdn_2024-05-03.csv"),
-    join(F, "ofac_alt_2025-02.csv"),
-    join(F, "ofac_add_2025-02.csv"),
-  ]).parsed.entities;
+  const { un, ofac } = fixtureLists();
   index = ScreeningIndex.build([...un, ...ofac]);
 });
 

@@ -5,22 +5,13 @@
  * --held-out-g measures them.
  */
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import { test } from "node:test";
+import { fixtureLists } from "../bench/fixture-lists.js";
 import { heldOutGQueriesFor, realNegativesG } from "../bench/screening-heldout-g.js";
 import { isDprkRelated, tokenize } from "../src/core/screening/index.js";
-import { repoRoot } from "../src/repo-root.js";
-import { readListFiles } from "../src/sanctions/read-list-files.js";
 
-const F = join(repoRoot(), "test", "fixtures", "sanctions");
-const entities = [
-  ...readListFiles([join(F, "un_sc_consolidated_2026-02-27.xml")]).parsed.entities,
-  ...readListFiles([
-    join(F, "ofac_sdn_2024-05-03.csv"),
-    join(F, "ofac_alt_2025-02.csv"),
-    join(F, "ofac_add_2025-02.csv"),
-  ]).parsed.entities,
-];
+const lists = fixtureLists();
+const entities = [...lists.un, ...lists.ofac];
 const dprk = entities.filter(isDprkRelated);
 
 test("held-out G: deterministic, 2,415 queries over the DPRK-related entries", () => {
