@@ -15,6 +15,7 @@ import { withoutQueryProgress } from "../src/analyze/without-query-progress.js";
 import { DEFAULT_POLICY, parsePolicy } from "../src/core/detection/policy.js";
 import { AppError } from "../src/core/errors.js";
 import type { Store } from "../src/db/store.js";
+import { recordIdsSql } from "../src/read/records.js";
 import { repoRoot } from "../src/repo-root.js";
 import { withDb } from "./helpers/with-db.js";
 
@@ -102,7 +103,8 @@ test("golden: one alert per rule for the person built for it, none for the drive
     await runPipeline(createRun(store), DETECTION_STEPS);
     const alerts = await store.json(
       `SELECT rule, person_id, strftime(period_start, '%Y-%m-%d') AS period_start,
-              strftime(period_end, '%Y-%m-%d') AS period_end, summary, record_ids
+              strftime(period_end, '%Y-%m-%d') AS period_end, summary,
+              ${recordIdsSql("record_keys")} AS record_ids
        FROM alerts WHERE rule IN ('overstay', 'visa-run', 'long-presence') ORDER BY rule, person_id, period_start`,
     );
     checkGolden("detection-alerts", alerts);
@@ -216,7 +218,8 @@ test("a stay lists its crossings as source:record_id, long ids and a second sour
     );
     await runPipeline(createRun(store), DETECTION_STEPS);
     const stay = await store.json<{ record_ids: string[]; flags: string[] }>(
-      "SELECT record_ids, flags FROM stays WHERE person_id = 'P-PS000000005'",
+      `SELECT ${recordIdsSql("record_keys")} AS record_ids, flags FROM stays
+       WHERE person_id = 'P-PS000000005'`,
     );
     assert.equal(stay.length, 1);
     assert.deepEqual(

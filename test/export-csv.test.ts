@@ -46,7 +46,7 @@ describe("CSV formula neutralisation", () => {
       await withDb(async (store) => {
         for (const [i, f] of FORMULAS.entries())
           await store.run(
-            `INSERT INTO alerts (alert_id, rule, rule_version, score, person_id, summary, record_ids)
+            `INSERT INTO alerts (alert_id, rule, rule_version, score, person_id, summary, record_keys)
              VALUES (?, 'visa-run', '1', 1, ?, ?, [])`,
             [`a${i}`, f, f],
           );

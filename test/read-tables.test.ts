@@ -7,7 +7,9 @@ import assert from "node:assert/strict";
 import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { recordPseudonym } from "../src/core/masking.js";
 import { v065RecordKeys } from "../src/db/migrations/065-record-keys.js";
+import { v071RecordKeysOnly } from "../src/db/migrations/071-record-keys-only.js";
 import { Store, sqlString } from "../src/db/store.js";
 import { getPerson, listAlerts, searchPersons } from "../src/read/index.js";
 import {
@@ -17,7 +19,7 @@ import {
   READ_TABLES_LAYOUT,
   readTablesBuilt,
 } from "../src/read/read-tables.js";
-import { recordRefListSql } from "../src/read/records.js";
+import { recordIdsSql, recordRefListSql } from "../src/read/records.js";
 import { adversarialCsv } from "./fixtures/masking/adversarial.js";
 import { cliOk, tempDir, writeFile } from "./helpers/with-db.js";
 
@@ -51,20 +53,30 @@ describe("read tables", () => {
     assert.equal(Number(meta?.alerts), Number(alerts?.n));
   });
 
-  it("cite the same masked records as the alerts table joined with records", async () => {
-    const expected = await store.json<{ alert_id: string; record_ids: string[] }>(
-      `SELECT alert_id, ${recordRefListSql("a.record_ids", false)} AS record_ids FROM alerts a`,
+  it("cite the records of the alerts' keys: masked by run and line, unmasked by source:record_id", async () => {
+    const alerts = await store.json<{ alert_id: string; keys: string[] }>(
+      "SELECT alert_id, list_transform(record_keys, k -> k::VARCHAR) AS keys FROM alerts",
     );
-    assert.ok(expected.length > 0);
-    const page = await listAlerts(store, { limit: 0 });
-    const got = new Map(page.items.map((a) => [a.alert_id, a.record_ids]));
-    for (const e of expected) assert.deepEqual(got.get(e.alert_id), e.record_ids, e.alert_id);
-    const unmasked = await listAlerts(store, { limit: 0, unmask: true });
-    const raw = await store.json<{ alert_id: string; record_ids: string[] }>(
-      "SELECT alert_id, record_ids FROM alerts",
+    assert.ok(alerts.length > 0);
+    const records = await store.json<{ k: string; id: string }>(
+      "SELECT rec_key::VARCHAR AS k, source || ':' || record_id AS id FROM records",
     );
-    const rawById = new Map(raw.map((a) => [a.alert_id, a.record_ids]));
-    for (const a of unmasked.items) assert.deepEqual(a.record_ids, rawById.get(a.alert_id));
+    const idOf = new Map(records.map((r) => [r.k, r.id]));
+    const masked = new Map(
+      (await listAlerts(store, { limit: 0 })).items.map((a) => [a.alert_id, a]),
+    );
+    const unmasked = new Map(
+      (await listAlerts(store, { limit: 0, unmask: true })).items.map((a) => [a.alert_id, a]),
+    );
+    for (const a of alerts) {
+      assert.ok(a.keys.length > 0 && a.keys.every((k) => idOf.has(k)), a.alert_id);
+      assert.deepEqual(masked.get(a.alert_id)?.record_ids, a.keys.map(recordPseudonym), a.alert_id);
+      assert.deepEqual(
+        unmasked.get(a.alert_id)?.record_ids,
+        a.keys.map((k) => idOf.get(k)),
+        a.alert_id,
+      );
+    }
   });
 
   it("page alerts in the order of the whole sorted listing, by rule and by score", async () => {
@@ -98,7 +110,7 @@ describe("read tables", () => {
       const d = await getPerson(store, p.person_id);
       assert.equal(d.records.length, p.records, p.person_id);
       const stays = await store.json<{ record_ids: string[] }>(
-        `SELECT ${recordRefListSql("s.record_ids", false)} AS record_ids FROM stays s
+        `SELECT ${recordRefListSql("s.record_keys", false)} AS record_ids FROM stays s
          WHERE person_id = ? ORDER BY entered_on`,
         [p.person_id],
       );
@@ -197,29 +209,28 @@ describe("read tables", () => {
     assert.ok(await readTablesBuilt(store));
   });
 
-  it("cite by rec_key the records stays and alerts cite by id, as migration 065 finds them", async () => {
-    // Each position of record_keys names the record that the same position of record_ids names.
+  it("cite loaded records; a store that cited them by id gets the same keys (migrations 065, 071)", async () => {
     for (const table of ["stays", "alerts"]) {
-      const row = await store.one<{ cited: bigint; same: bigint; lists: bigint }>(
-        `SELECT count(*) AS cited, count(*) FILTER (WHERE r.rec_key = c.key) AS same,
-                (SELECT count(*) FROM ${table} WHERE len(record_ids) <> len(record_keys)) AS lists
-         FROM (SELECT unnest(record_ids) AS rid, unnest(record_keys) AS key FROM ${table}) c
-         LEFT JOIN records r ON r.source || ':' || r.record_id = c.rid`,
+      const row = await store.one<{ cited: bigint; loaded: bigint }>(
+        `SELECT count(*) AS cited, count(r.rec_key) AS loaded
+         FROM (SELECT unnest(record_keys) AS key FROM ${table}) c LEFT JOIN records r ON r.rec_key = c.key`,
       );
       assert.ok(Number(row?.cited) > 0, table);
-      assert.equal(row?.same, row?.cited, table);
-      assert.equal(Number(row?.lists), 0, table);
+      assert.equal(row?.loaded, row?.cited, table);
     }
-    // A store analyzed before the keys existed gets the same keys from the migration, and its
-    // stays in person order.
+    // A store analyzed before the keys existed (record ids only) gets the same keys from
+    // migration 065, and its stays in person order; 071 then drops the ids.
     await store.run("CHECKPOINT");
     const old = join(tmp.dir, "old.duckdb");
     copyFileSync(db, old);
     const copy = await Store.open(old);
+    const columns = "* EXCLUDE (record_ids, record_keys), record_ids, record_keys";
     try {
       await copy.run("DROP VIEW read_person_stays");
       for (const table of ["stays", "alerts"]) {
-        await copy.run(`CREATE TEMP TABLE ${table}_written AS SELECT * FROM ${table}`);
+        await copy.run(`ALTER TABLE ${table} ADD COLUMN record_ids VARCHAR[]`);
+        await copy.run(`UPDATE ${table} SET record_ids = ${recordIdsSql("record_keys")}`);
+        await copy.run(`CREATE TEMP TABLE ${table}_written AS SELECT ${columns} FROM ${table}`);
         await copy.run(`ALTER TABLE ${table} DROP COLUMN record_keys`);
       }
       const migrate = v065RecordKeys.run;
@@ -228,8 +239,8 @@ describe("read tables", () => {
       for (const table of ["stays", "alerts"]) {
         const diff = await copy.one<{ n: bigint }>(
           `SELECT count(*) AS n FROM (
-             (SELECT * FROM ${table} EXCEPT ALL SELECT * FROM ${table}_written)
-             UNION ALL (SELECT * FROM ${table}_written EXCEPT ALL SELECT * FROM ${table}))`,
+             (SELECT ${columns} FROM ${table} EXCEPT ALL SELECT * FROM ${table}_written)
+             UNION ALL (SELECT * FROM ${table}_written EXCEPT ALL SELECT ${columns} FROM ${table}))`,
         );
         assert.equal(Number(diff?.n), 0, table);
       }
@@ -238,6 +249,11 @@ describe("read tables", () => {
          FROM stays) WHERE back`,
       );
       assert.equal(Number(unordered?.n), 0);
+      await copy.run(v071RecordKeysOnly.sql ?? "");
+      const ids = await copy.one<{ n: bigint }>(
+        "SELECT count(*) AS n FROM duckdb_columns() WHERE column_name = 'record_ids' AND table_name IN ('stays', 'alerts')",
+      );
+      assert.equal(Number(ids?.n), 0);
     } finally {
       copy.close();
     }

@@ -11,7 +11,6 @@ import { before, test } from "node:test";
 import { fixtureLists } from "../bench/fixture-lists.js";
 import { SCREEN_THRESHOLD, ScreeningIndex, type ScreenQuery } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
-import { readListFiles } from "../src/sanctions/read-list-files.js";
 import { runCli, tempDir, writeFile } from "./helpers/with-db.js";
 
 const F = join(repoRoot(), "test", "fixtures", "sanctions");

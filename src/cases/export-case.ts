@@ -42,6 +42,7 @@ import { isoTimeSql } from "../db/iso-time.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { readStorePolicy } from "../read/policy.js";
+import { recordIdsSql } from "../read/records.js";
 import { buildReport } from "../report/build-report.js";
 import { reviewsOf } from "../review/alert-review.js";
 import { withCaseScope } from "./case-scope.js";
@@ -65,7 +66,7 @@ async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
   const alerts = await store.json(
     `SELECT alert_id, rule, rule_version, score, person_id, cohort_id,
             period_start::VARCHAR AS period_start, period_end::VARCHAR AS period_end, summary,
-            record_ids FROM alerts WHERE alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY alert_id`,
+            ${recordIdsSql("record_keys")} AS record_ids FROM alerts WHERE alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))) ORDER BY alert_id`,
     [ids("alert")],
   );
   const personIds = [

@@ -6,7 +6,7 @@
  * and line instead of their record ids.
  */
 import { MASK_SQL } from "../core/masking.js";
-import { recordRefListSql, recordRefSql } from "../read/records.js";
+import { recordIdsSql, recordRefListSql, recordRefSql } from "../read/records.js";
 
 export interface ExportKind {
   name: string;
@@ -50,7 +50,7 @@ export const ALERTS_EXPORT: ExportKind = {
     "one row per alert: alert_id, rule, score, person_id, cohort_id, period_start, period_end, summary, record_ids",
   query({ unmask }) {
     return `SELECT alert_id, rule, rule_version, score, person_id, cohort_id, period_start, period_end,
-                   summary, ${recordRefListSql("a.record_ids", unmask)} AS record_ids
+                   summary, ${recordRefListSql("a.record_keys", unmask)} AS record_ids
             FROM alerts a ORDER BY rule, alert_id`;
   },
 };
@@ -73,8 +73,8 @@ export const STAYS_EXPORT: ExportKind = {
     "one row per stay: person_id, port_in, port_out, entered_on, exited_on, days, record_ids, flags",
   query({ unmask }) {
     return `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
-                   ${recordRefListSql("s.record_ids", unmask)} AS record_ids, flags
-            FROM stays s ORDER BY person_id, entered_on, s.record_ids`;
+                   ${recordRefListSql("s.record_keys", unmask)} AS record_ids, flags
+            FROM stays s ORDER BY person_id, entered_on, ${recordIdsSql("s.record_keys")}`;
   },
 };
 

@@ -131,7 +131,7 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
         {
           sql: `SELECT a.alert_id, a.rule, a.rule_version, a.score, a.person_id, a.cohort_id,
                        a.period_start::VARCHAR AS period_start, a.period_end::VARCHAR AS period_end,
-                       a.summary, ${recordRefListSql("a.record_ids", ctx.unmask)} AS record_ids,
+                       a.summary, ${recordRefListSql("a.record_keys", ctx.unmask)} AS record_ids,
                        ${docs} AS docs
                 FROM alerts a`,
           order: "rule, alert_id",
@@ -195,7 +195,7 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
         {
           sql: `SELECT person_id, port_in, port_out, entered_on::VARCHAR AS entered_on,
                        exited_on::VARCHAR AS exited_on, days,
-                       ${recordRefListSql("s.record_ids", ctx.unmask)} AS record_ids, flags
+                       ${recordRefListSql("s.record_keys", ctx.unmask)} AS record_ids, flags
                 FROM stays s`,
           order: "person_id, entered_on, record_ids",
           main: true,

@@ -9,7 +9,8 @@ import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
 import { placePortsSql, varcharList } from "./places.js";
 import { ensureReadTables } from "./read-tables.js";
-import { missing, num, parseJson, type Section } from "./section.js";
+import { recordIdsSql } from "./records.js";
+import { missing, num, type Section } from "./section.js";
 
 export const ALERT_SORTS = ["rule", "score"] as const;
 export type AlertSort = (typeof ALERT_SORTS)[number];
@@ -139,7 +140,7 @@ export async function alertViews(
   if (unmask) {
     const ids = rows.map((r) => r.alert_id);
     const cited = await store.json<{ alert_id: string; record_ids: string[] | null }>(
-      `SELECT alert_id, record_ids FROM alerts
+      `SELECT alert_id, ${recordIdsSql("record_keys")} AS record_ids FROM alerts
        ${ids.length > BY_ID_MAX ? "" : `WHERE alert_id IN (SELECT unnest(${varcharList(ids)}))`}`,
     );
     const byId = new Map(cited.map((c) => [c.alert_id, c.record_ids ?? []]));
@@ -316,7 +317,7 @@ export async function topAlerts(
        SELECT CAST(a.alert_id AS VARCHAR) AS alert_id, a.rule, CAST(a.rule_version AS VARCHAR) AS rule_version,
          a.score, a.person_id, CAST(a.cohort_id AS VARCHAR) AS cohort_id,
          CAST(a.period_start AS VARCHAR) AS period_start, CAST(a.period_end AS VARCHAR) AS period_end,
-         a.summary, CAST(to_json(a.record_ids) AS VARCHAR) AS record_ids,
+         a.summary, array_to_string(a.record_keys, ' ') AS record_keys,
          row_number() OVER (PARTITION BY a.rule ORDER BY a.score DESC, a.alert_id) AS rank_in_rule
        FROM alerts a
        QUALIFY rank_in_rule <= ${Math.max(3, Math.ceil(top / 3))}
@@ -325,8 +326,7 @@ export async function topAlerts(
   );
   const out: TopAlert[] = [];
   for (const r of rows) {
-    const ids = parseJson(r.record_ids);
-    const list = Array.isArray(ids) ? ids.map((x) => String(x)) : [];
+    const list = r.record_keys ? String(r.record_keys).split(" ") : [];
     const evidence = await evidenceRecords(store, list.slice(0, 200), mask);
     const docs = evidence.map((e) => e.rawDoc);
     const names = evidence.map((e) => e.rawName);
@@ -347,21 +347,20 @@ export async function topAlerts(
   return { available: true, data: { rows: out, byRule, total } };
 }
 
-/** The input records an alert cites, whether it cites them by rec_key or by record_id. */
+/** The input records an alert cites, by their rec_keys (`?` for one no loaded record has). */
 async function evidenceRecords(
   store: Store,
-  ids: string[],
+  recKeys: string[],
   mask: Masker,
 ): Promise<(EvidenceRecord & { rawDoc: string; rawName: string })[]> {
-  if (ids.length === 0) return [];
-  const keys = ids.filter((x) => /^\d{1,18}$/.test(x));
+  const keys = recKeys.filter((x) => /^\d{1,18}$/.test(x));
+  if (keys.length === 0) return [];
   const rows = await store.json<Record<string, unknown>>(
     `SELECT r.source, r.record_id, r.rec_key, CAST(r.local_date AS VARCHAR) AS day, r.direction,
        r.port_id, r.port_raw, r.doc_number,
        coalesce(r.full_name, trim(coalesce(r.family_name, '') || ' ' || coalesce(r.given_name, ''))) AS name
      FROM records r
-     WHERE list_contains([${keys.join(", ")}]::BIGINT[], r.rec_key) OR list_contains(${varcharList(ids)}, r.record_id)
-        OR list_contains(${varcharList(ids)}, r.source || ':' || r.record_id)
+     WHERE r.rec_key IN (SELECT unnest([${keys.join(", ")}]::BIGINT[]))
      ORDER BY r.crossed_at, r.rec_key`,
   );
   return rows.map((r) => ({

@@ -158,13 +158,14 @@ export async function getPerson(
     // Each name whole and each of its parts: link explanations may quote either.
     names: names.flatMap((n) => [n.name, ...n.name.split(/[\s,/]+/)]).filter((n) => n.length > 0),
   };
-  const stays = (all.stays ?? []).map((s) => ({
+  // A stay cites the person's own records (keys as text, src/read/read-tables.ts).
+  const stayKeys = (all.stays ?? []).map((s) => (s.record_keys ? s.record_keys.split(" ") : []));
+  await refs.load(store, stayKeys.flat());
+  const stays = (all.stays ?? []).map(({ record_keys: _keys, ...s }, i) => ({
     ...s,
-    // JSON text in the read table (src/read/read-tables.ts).
+    // JSON text in the read table.
     flags: s.flags === null ? null : (JSON.parse(s.flags) as string[]),
-    record_ids: (s.record_ids === null ? [] : (JSON.parse(s.record_ids) as string[])).map((id) =>
-      refs.ref(id),
-    ),
+    record_ids: (stayKeys[i] ?? []).map((k) => refs.key(k) ?? "?"),
   }));
   const alerts = all.alerts ?? [];
   const cohorts = list<PersonDetail["cohorts"][number]>(cohortsJson).map(
@@ -252,7 +253,7 @@ interface PersonParts {
     reexports: string | null;
   };
   records: RecordRow[];
-  stays: (Record<string, unknown> & { flags: string | null; record_ids: string | null })[];
+  stays: (Record<string, unknown> & { flags: string | null; record_keys: string | null })[];
   alerts: Record<string, unknown>[];
 }
 
@@ -305,7 +306,7 @@ const personDetailSql = `
   SELECT 'stays', to_json(list({'port_in': port_in, 'port_out': port_out,
                 'entered_on': strftime(entered_on, '%Y-%m-%d'),
                 'exited_on': strftime(exited_on, '%Y-%m-%d'), 'days': days, 'flags': flags,
-                'record_ids': record_ids} ORDER BY entered_on))::VARCHAR
+                'record_keys': record_keys} ORDER BY entered_on))::VARCHAR
               FROM read_person_stays WHERE person_id = $person
   UNION ALL
   SELECT 'alerts', to_json(list({'alert_id': alert_id, 'rule': rule, 'score': score,
@@ -323,7 +324,6 @@ class RecordRefs {
   private constructor(
     readonly rows: Record<string, unknown>[],
     private readonly byKey: Map<string, string>,
-    private readonly byRef: Map<string, string>,
     private readonly unmask: boolean,
   ) {}
 
@@ -331,11 +331,10 @@ class RecordRefs {
     const cite = (r: { rec_key: string; ref: string }) =>
       unmask ? r.ref : recordPseudonym(r.rec_key);
     const byKey = new Map(rows.map((r) => [r.rec_key, cite(r)]));
-    const byRef = new Map(rows.map((r) => [r.ref, cite(r)]));
     const missing = rows.flatMap((r) =>
       r.linked_key !== null && !byKey.has(r.linked_key) ? [r.linked_key] : [],
     );
-    const refs = new RecordRefs([], byKey, byRef, unmask);
+    const refs = new RecordRefs([], byKey, unmask);
     await refs.load(store, missing);
     refs.rows.push(
       ...rows.map(({ rec_key, ref: _ref, linked_key, record_id, ...r }) => ({
@@ -361,11 +360,6 @@ class RecordRefs {
 
   key(recKey: unknown): string | null {
     return this.byKey.get(String(recKey)) ?? null;
-  }
-
-  /** A `source:record_id` as stays and alerts store it; masked, `?` for one not loaded. */
-  ref(id: string): string {
-    return this.unmask ? id : (this.byRef.get(id) ?? "?");
   }
 }
 

@@ -38,7 +38,7 @@ import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 10;
+export const READ_TABLES_LAYOUT = 11;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -110,10 +110,13 @@ const PER_PERSON = {
   read_person_keys: { sql: personKeysSql, changed: "records" },
 } as const;
 
-/** The view read_person_stays: `stays` with its lists as JSON text. */
+/**
+ * The view read_person_stays: `stays` with its flags as JSON text and its records' keys as text
+ * separated by spaces (the detail cites them through the person's records, which it reads anyway).
+ */
 const PERSON_STAYS_VIEW = `CREATE OR REPLACE VIEW read_person_stays AS
   SELECT person_id, port_in, port_out, entered_on, exited_on, days,
-         to_json(flags)::VARCHAR AS flags, to_json(record_ids)::VARCHAR AS record_ids
+         to_json(flags)::VARCHAR AS flags, array_to_string(record_keys, ' ') AS record_keys
   FROM stays`;
 
 /**

@@ -1,6 +1,8 @@
 /**
  * Records as outputs cite them: `source:record_id` when unmasked; masked, by their ingest run
  * and line (`r3:1042`, see src/core/masking.ts), since a record id can carry a document number.
+ * Stays and alerts cite their records by rec_key (`record_keys`); the text ids are read from
+ * `records` only where an output shows them.
  */
 import { MASK_SQL } from "../core/masking.js";
 
@@ -12,12 +14,22 @@ export function recordRefSql(alias: string, unmask: boolean): string {
 }
 
 /**
- * A SQL expression mapping a VARCHAR[] of `source:record_id` (as alerts and stays store them)
- * to what an output shows, in order. Masked, an id no loaded record has becomes `?`.
+ * A SQL expression mapping a BIGINT[] of rec_keys (as alerts and stays store them) to what an
+ * output shows, in order: masked, their pseudonyms; unmasked, their `source:record_id`
+ * (recordIdsSql). A key no loaded record has (NULL) becomes `?`.
  */
-export function recordRefListSql(list: string, unmask: boolean): string {
-  if (unmask) return list;
-  return `(SELECT coalesce(list(coalesce(${MASK_SQL.record("rr.rec_key")}, '?') ORDER BY u.i), [])
-           FROM (SELECT unnest(${list}) AS rid, generate_subscripts(${list}, 1) AS i) u
-           LEFT JOIN records rr ON rr.source || ':' || rr.record_id = u.rid)`;
+export function recordRefListSql(keys: string, unmask: boolean): string {
+  if (unmask) return recordIdsSql(keys);
+  return `coalesce(list_transform(${keys}, k -> coalesce(${MASK_SQL.record("k")}, '?')), [])`;
+}
+
+/**
+ * A SQL expression: the `source:record_id` of each rec_key of the BIGINT[] `keys`, in order
+ * (`?` for a key no loaded record has). A correlated subquery: DuckDB joins the keys of every
+ * row it is asked for to `records` at once, which stores them in key order.
+ */
+export function recordIdsSql(keys: string): string {
+  return `(SELECT coalesce(list(coalesce(rr.source || ':' || rr.record_id, '?') ORDER BY u.i), [])
+           FROM (SELECT unnest(${keys}) AS k, generate_subscripts(${keys}, 1) AS i) u
+           LEFT JOIN records rr ON rr.rec_key = u.k)`;
 }

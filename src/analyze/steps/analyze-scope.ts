@@ -22,12 +22,11 @@ import type { Store } from "../../db/store.js";
 import type { AnalyzeRun, AnalyzeScope } from "../run.js";
 
 /** SQL: the hash of a crossing in run_crossings `c`, from every column the later steps read. */
-const CROSSING_HASH = `hash(c.rec_key, c.source::VARCHAR, c.record_id, c.crossed_at, c.local_date,
-  c.direction, c.port::VARCHAR, c.visa_type, c.doc_type, c.sponsor::VARCHAR, c.nationality)`;
+const CROSSING_HASH = `hash(c.rec_key, c.crossed_at, c.local_date, c.direction, c.port::VARCHAR, c.visa_type, c.doc_type, c.sponsor::VARCHAR, c.nationality)`;
 
 /**
- * run_person_inputs and run_affected, and the run's scope. Needs run_crossings (with its source
- * and record_id columns), run_person_numbers and run_bounds.
+ * run_person_inputs and run_affected, and the run's scope. Needs run_crossings,
+ * run_person_numbers and run_bounds.
  */
 export async function decideScope(run: AnalyzeRun): Promise<AnalyzeScope> {
   const { store } = run;

@@ -78,17 +78,6 @@ async function textCodes(store: Store, type: string, valuesSql: string): Promise
 }
 
 /**
- * SQL: a crossing's record id as the stays list it (`source:record_id`), from run_crossings's two
- * columns. They travel apart through the sorts: the source is a 1-byte ENUM and a record id of
- * up to 12 characters is stored inside DuckDB's string header, whereas the joined text is a
- * separate allocation per crossing (about 0.8 GB more in run_crossings and stays_mark at 10M
- * records, which the stays insert would spill under the analyze memory cap).
- */
-function rid(source: string, recordId: string): string {
-  return `(${source}::VARCHAR || ':' || ${recordId})`;
-}
-
-/**
  * Rebuilds `stays` — every person's on a full run, else those of the persons whose crossings
  * changed (analyze-scope.ts) — and leaves the run tables; returns the number of stays.
  */
@@ -108,11 +97,6 @@ export async function reconstructStays(run: AnalyzeRun): Promise<number> {
   if (!scope.full) await store.runPolled(openStaysSql(policy));
   for (const t of ["stays_mark", "stays_chain", "stays_fix", "stays_typical"])
     await store.runPolled(`DROP TABLE ${t}`);
-  // What only the stays needed leaves run_crossings (dropping a column of a temporary table
-  // copies nothing); pid and nationality go once the indicators have them.
-  for (const c of ["source", "record_id"])
-    await store.runPolled(`ALTER TABLE run_crossings DROP COLUMN ${c}`);
-  await store.runPolled("DROP TYPE IF EXISTS stays_source_code");
   const row = await store.one<{ n: bigint }>("SELECT count(*) AS n FROM stays");
   return Number(row?.n ?? 0);
 }
@@ -148,11 +132,6 @@ async function buildCrossings(store: Store): Promise<void> {
     "run_port_code",
     `SELECT DISTINCT coalesce(port_id, port_raw) AS v ${crossings} AND coalesce(port_id, port_raw) IS NOT NULL`,
   );
-  const source = await textCodes(
-    store,
-    "stays_source_code",
-    `SELECT DISTINCT source AS v ${crossings}`,
-  );
   const sponsor = await textCodes(
     store,
     "run_sponsor_code",
@@ -166,8 +145,7 @@ async function buildCrossings(store: Store): Promise<void> {
   // One row per canonical record of a resolved person (the later steps read it too). Only the
   // columns some step reads.
   await run(`CREATE OR REPLACE TEMP TABLE run_crossings AS
-    SELECT p.pe AS person_id, p.pid, r.rec_key, r.source::${source.type} AS source, r.record_id,
-           r.crossed_at, r.local_date, r.direction, coalesce(r.port_id, r.port_raw)::${port.type} AS port,
+    SELECT p.pe AS person_id, p.pid, r.rec_key, r.crossed_at, r.local_date, r.direction, coalesce(r.port_id, r.port_raw)::${port.type} AS port,
            r.visa_type, r.doc_type, r.sponsor::${sponsor.type} AS sponsor, r.nationality
     FROM records r JOIN person_records pr USING (rec_key) JOIN stays_person p ON p.person_id = pr.person_id
     WHERE r.canonical_key IS NULL AND r.direction IN ('entry', 'exit') AND r.local_date IS NOT NULL`);
@@ -185,19 +163,18 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
   const run = (sql: string) => store.runPolled(sql);
   const dupSeconds = Math.round(policy.stays.duplicate_window_hours * 3600);
   // The one sort: each crossing with its neighbours, in narrow columns (entry as a boolean;
-  // person, port and source as their ENUMs, which sort and travel as small integers — text in a
+  // person and port as their ENUMs, which sort and travel as small integers — text in a
   // window's payload costs more than the sort itself). A repeat is a crossing in the same
   // direction as the one before it, within the duplicate window; it folds into that event.
   await run(`CREATE OR REPLACE TEMP TABLE stays_mark AS
-    SELECT pid, pe, rec_key, source, record_id, local_date, entry, port,
+    SELECT pid, pe, rec_key, local_date, entry, port,
            row_number() OVER w AS seq,
            coalesce(lag(entry) OVER w = entry
                     AND epoch(crossed_at) - epoch(lag(crossed_at) OVER w) <= ${dupSeconds}, false) AS rep,
            lag(entry) OVER w AS p_entry, lag(local_date) OVER w AS p_date, lag(rec_key) OVER w AS p_key,
            lead(entry) OVER w AS n_entry, lead(local_date) OVER w AS n_date,
-           lead(port) OVER w AS n_port, lead(source) OVER w AS n_source,
-           lead(record_id) OVER w AS n_record_id, lead(rec_key) OVER w AS n_key
-    FROM (SELECT pid, person_id AS pe, rec_key, source, record_id, crossed_at, local_date,
+           lead(port) OVER w AS n_port, lead(rec_key) OVER w AS n_key
+    FROM (SELECT pid, person_id AS pe, rec_key, crossed_at, local_date,
                  direction = 'entry' AS entry, port
           FROM run_crossings ${only})
     WINDOW w AS (PARTITION BY pid ORDER BY crossed_at, rec_key)`);
@@ -206,12 +183,9 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
   // the run, so the (rare) repeats alone give every correction the events need.
   await run(`CREATE OR REPLACE TEMP TABLE stays_chain AS
     SELECT arg_min(p_key, seq) AS head_key, arg_min(p_date, seq) AS head_date,
-           list(${rid("source", "record_id")} ORDER BY seq) AS more,
            list(rec_key ORDER BY seq) AS more_keys,
            arg_max(n_entry, seq) AS after_entry, arg_max(n_date, seq) AS after_date,
-           arg_max(n_port, seq) AS after_port, arg_max(n_source, seq) AS after_source,
-           arg_max(n_record_id, seq) AS after_record_id,
-           arg_max(n_key, seq) AS after_key
+           arg_max(n_port, seq) AS after_port, arg_max(n_key, seq) AS after_key
     FROM (SELECT *, seq - row_number() OVER (PARTITION BY pid ORDER BY seq) AS island
           FROM stays_mark WHERE rep)
     GROUP BY pid, island`);
@@ -219,18 +193,16 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
   // event lies past the run) and the event after a run (its previous event is the one the run
   // folded into). An event between two runs gets both, in one row.
   await run(`CREATE OR REPLACE TEMP TABLE stays_fix AS
-    SELECT rec_key, any_value(more) AS more, any_value(more_keys) AS more_keys,
+    SELECT rec_key, any_value(more_keys) AS more_keys,
            bool_or(fix_next) AS fix_next,
            any_value(next_entry) AS next_entry, any_value(next_date) AS next_date,
-           any_value(next_port) AS next_port, any_value(next_source) AS next_source,
-           any_value(next_record_id) AS next_record_id,
-           any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
-    FROM (SELECT head_key AS rec_key, more, more_keys, true AS fix_next, after_entry AS next_entry,
-                 after_date AS next_date, after_port AS next_port, after_source AS next_source,
-                 after_record_id AS next_record_id, after_key AS next_key, NULL::DATE AS prev_date
+           any_value(next_port) AS next_port, any_value(next_key) AS next_key, any_value(prev_date) AS prev_date
+    FROM (SELECT head_key AS rec_key, more_keys, true AS fix_next, after_entry AS next_entry,
+                 after_date AS next_date, after_port AS next_port, after_key AS next_key,
+                 NULL::DATE AS prev_date
           FROM stays_chain
           UNION ALL
-          SELECT after_key, NULL, NULL, false, NULL, NULL, NULL, NULL, NULL, NULL, head_date
+          SELECT after_key, NULL, false, NULL, NULL, NULL, NULL, head_date
           FROM stays_chain WHERE after_key IS NOT NULL)
     GROUP BY rec_key`);
   await run(`CREATE OR REPLACE TEMP TABLE stays_typical AS
@@ -240,19 +212,16 @@ async function markRepeats(store: Store, policy: Policy, only: string): Promise<
 
 /**
  * Events: crossings that are not repeats, each with the one before and after it (past any run of
- * repeats), and the record ids of the repeats folded into it (`more`).
+ * repeats), and the rec_keys of the repeats folded into it (`more_keys`).
  */
 const EVENTS_SQL = `
-    SELECT m.pid, m.pe, m.source, m.record_id, m.rec_key, m.local_date, m.entry, m.port,
-           f.more, f.more_keys,
+    SELECT m.pid, m.pe, m.rec_key, m.local_date, m.entry, m.port, f.more_keys,
            m.p_entry AS prev_entry, coalesce(f.prev_date, m.p_date) AS prev_date,
            CASE WHEN f.fix_next THEN f.next_entry ELSE m.n_entry END AS next_entry,
            CASE WHEN f.fix_next THEN f.next_date ELSE m.n_date END AS next_date,
            CASE WHEN f.fix_next THEN f.next_port ELSE m.n_port END AS next_port,
-           CASE WHEN f.fix_next THEN f.next_source ELSE m.n_source END AS next_source,
-           CASE WHEN f.fix_next THEN f.next_record_id ELSE m.n_record_id END AS next_record_id,
            CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END AS next_key,
-           n.more AS next_more, n.more_keys AS next_more_keys
+           n.more_keys AS next_more_keys
     FROM stays_mark m LEFT JOIN stays_fix f ON f.rec_key = m.rec_key
     LEFT JOIN stays_fix n ON n.rec_key = CASE WHEN f.fix_next THEN f.next_key ELSE m.n_key END
     WHERE NOT m.rep`;
@@ -267,13 +236,13 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
   const dataEnd = bounds?.data_end ? `DATE '${bounds.data_end}'` : "NULL::DATE";
   // One stay per entry (paired with the next exit, else an inferred exit, else open at the end)
   // and per exit not preceded by an entry (inside since the logs start, or the entry was lost);
-  // one pass over the events, written straight to stays. Record ids and flags are built as
+  // one pass over the events, written straight to stays. Record keys and flags are built as
   // lists only where a repeat needs it; the usual stay gets a two-element list and a flag list
   // picked by its bit mask.
   const days = (a: string, b: string) => daysExpr(policy, a, b);
   const exitOnly = "NOT e.entry";
   const paired = "e.entry AND NOT e.next_entry";
-  const repeated = `e.more IS NOT NULL OR (${paired} AND e.next_more IS NOT NULL)`;
+  const repeated = `e.more_keys IS NOT NULL OR (${paired} AND e.next_more_keys IS NOT NULL)`;
   return `INSERT INTO stays
   WITH s AS (
     SELECT e.pid, e.pe,
@@ -288,11 +257,7 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
                 WHEN e.next_entry THEN least(e.next_date - 1,
                      e.local_date + coalesce(t.typical, ${maxInferred}))
            END AS exited_on,
-           coalesce(${paired}, false) AS paired, e.source, e.record_id,
-           CASE WHEN ${paired} THEN e.next_source END AS next_source,
-           CASE WHEN ${paired} THEN e.next_record_id END AS next_record_id, e.more,
-           CASE WHEN ${paired} THEN e.next_more END AS next_more,
-           e.rec_key, e.next_key, e.more_keys,
+           coalesce(${paired}, false) AS paired, e.rec_key, e.next_key, e.more_keys,
            CASE WHEN ${paired} THEN e.next_more_keys END AS next_more_keys,
            CASE WHEN e.entry THEN
                   ${flagBit("inferred-exit", "e.next_entry")}
@@ -301,26 +266,20 @@ async function insertStaysSql(store: Store, policy: Policy): Promise<string> {
                   + ${flagBit("port-transfer", `${paired} AND e.next_port <> e.port`)}
                 ELSE ${flagBit("open-at-start", "e.prev_entry IS NULL")}
                   + ${flagBit("inferred-entry", "e.prev_entry IS NOT NULL")}
-                  + ${flagBit("duplicate-crossing", "e.more IS NOT NULL")}
+                  + ${flagBit("duplicate-crossing", "e.more_keys IS NOT NULL")}
            END AS mask
     FROM (${EVENTS_SQL}) e LEFT JOIN stays_typical t USING (pid)
     -- An exit right after an entry closes that entry's stay.
     WHERE e.entry OR e.prev_entry IS NULL OR NOT e.prev_entry)
   -- In person order (pid follows person_id): a person's stays are then one row group, which a
   -- read by person (src/read/persons.ts) finds by its zone map. The sort moves narrow columns
-  -- (the person, ports and sources as their ENUMs, record ids of up to 12 characters inside
-  -- their string headers); the text and the lists are built from them after it, in its order.
+  -- (the person and ports as their ENUMs, keys); the text and the lists are built from them
+  -- after it, in its order. A stay cites its records by rec_key only: their source:record_id
+  -- is read from records where an output shows it (src/read/records.ts).
   SELECT pe::VARCHAR AS person_id, port_in::VARCHAR, port_out::VARCHAR, entered_on, exited_on,
          greatest(${days("entered_on", `coalesce(exited_on, ${dataEnd})`)}, 0)::INTEGER AS days,
-         CASE WHEN more IS NULL AND next_more IS NULL THEN
-                CASE WHEN paired THEN list_value(${rid("source", "record_id")}, ${rid("next_source", "next_record_id")})
-                     ELSE list_value(${rid("source", "record_id")}) END
-              ELSE list_concat([${rid("source", "record_id")}], coalesce(more, []),
-                     CASE WHEN paired THEN list_concat([${rid("next_source", "next_record_id")}], coalesce(next_more, []))
-                          ELSE [] END)
-         END AS record_ids,
          ${flagListsSql()}[mask + 1] AS flags,
-         CASE WHEN more IS NULL AND next_more IS NULL THEN
+         CASE WHEN more_keys IS NULL AND next_more_keys IS NULL THEN
                 CASE WHEN paired THEN list_value(rec_key, next_key) ELSE list_value(rec_key) END
               ELSE list_concat([rec_key], coalesce(more_keys, []),
                      CASE WHEN paired THEN list_concat([next_key], coalesce(next_more_keys, [])) ELSE [] END)

@@ -140,13 +140,13 @@ export async function runRule(
   // insert writes the alert's own part; an update then adds the person's, on narrow columns: a
   // join to persons in the insert hashed whichever side DuckDB thought smaller, often the
   // alerts with their evidence lists (15 % of the cohort-rotation rule at 2M records).
-  const own = alertOwnScoreSql({ strength: "a.score", records: "len(a.record_ids)" });
+  const own = alertOwnScoreSql({ strength: "a.score", records: "len(a.record_keys)" });
   await store.runPolled(`INSERT INTO ${table}
     SELECT '${rule.id}-' || substr(md5(concat_ws('|', '${rule.id}', a.person_id, a.cohort_id, a.period_start::VARCHAR)), 1, 12),
            '${rule.id}', ${rule.version}, ${own}, a.person_id, a.cohort_id,
            a.period_start::DATE, a.period_end::DATE,
            ${templateSql(rule.template)} || CASE WHEN a.censored THEN ${sqlString(CENSORED_NOTE)} ELSE '' END,
-           CAST(a.record_ids AS VARCHAR[]), coalesce(a.censored, false),
+           coalesce(a.censored, false),
            CAST(a.record_keys AS BIGINT[])
     FROM (${rule.sql(policy)}) a
     ${onlyRulePersons ? "WHERE a.person_id IN (SELECT person_id FROM run_rule_persons)" : ""}`);

@@ -31,6 +31,7 @@ import { v062PersonNamesCompression } from "./062-person-names-compression.js";
 import { v064ReadPersons } from "./064-read-persons.js";
 import { v065RecordKeys } from "./065-record-keys.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
+import { v071RecordKeysOnly } from "./071-record-keys-only.js";
 import type { Migration } from "./migration.js";
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -61,4 +62,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v064ReadPersons,
   v065RecordKeys,
   v070ClaimPageRank,
+  v071RecordKeysOnly,
 ];

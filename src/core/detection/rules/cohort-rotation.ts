@@ -35,9 +35,9 @@ export const cohortRotation: Rule = {
       SEMI JOIN mv ON mv.cohort_id = m.cohort_id AND mv.d = r.local_date),
     ev AS (
       SELECT c.mid,
-             ${crossingsInOrder("c.crossed_at", "c.rec_key", "r.source || ':' || r.record_id")} AS evidence,
+             ${crossingsInOrder("c.crossed_at", "c.rec_key")} AS evidence,
              len(list_distinct(list(c.local_date))) AS crossings
-      FROM crossed c JOIN records r USING (rec_key) GROUP BY c.mid)
+      FROM crossed c GROUP BY c.mid)
     SELECT m.person_id, m.cohort_id, m.first_seen AS period_start, m.last_seen AS period_end,
            least(1.0, 0.5 + 0.05 * ev.crossings) AS score, false AS censored, ${evidenceColumns("ev.evidence")},
            ev.crossings, size.team_size,

@@ -65,7 +65,7 @@ export const longPresence: Rule = {
       GROUP BY w.pid, b.nights),
     evidence AS (
       SELECT f.pid, f.period_start, f.nights, count(*) AS stays, bool_or(o.cut) AS censored,
-             ${evidenceInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_ids", "x.record_keys")} AS evidence
+             ${evidenceInOrder("o.entered_on, o.until, x.record_keys[1]", "x.record_keys")} AS evidence
       FROM first_best f JOIN st o ON o.pid = f.pid
         AND o.entered_on >= f.period_start AND o.entered_on < f.period_start + ${w}
       JOIN stays x ON x.rowid = o.sid

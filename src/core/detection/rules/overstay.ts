@@ -13,29 +13,20 @@ export const overstay: Rule = {
   description: "a visa-exempt stay longer than the exemption allows",
   template:
     "Entered {entered_on} at {port_in} without a visa and stayed {days} days ({status}), over the {limit}-day visa-exempt limit [S27][S28].",
-  // The visa is looked up by the stay's first record id, source || ':' || record_id. Building
-  // that text for every record (3.3 M entries at 10M records) to join on it cost more than the
-  // rest of the rule; instead each way of splitting the id at a colon is looked up by
-  // (source, record_id) — the same records match.
+  // The visa is the one on the stay's first record (its first rec_key).
   sql: (p) => `
     WITH st AS (
-      SELECT s.sid, s.pid, s.entered_on, s.exited_on, s.until, s.days, x.port_in, x.record_ids,
-             x.record_keys
+      SELECT s.sid, s.pid, s.entered_on, s.exited_on, s.until, s.days, x.port_in, x.record_keys
       FROM det_stay s JOIN stays x ON x.rowid = s.sid
       WHERE s.days > ${p.limits.visa_exempt_days + p.overstay.grace_days} AND NOT s.guessed),
-    split AS (
-      SELECT sid, parts[1:k] AS source, parts[k + 1:] AS record_id
-      FROM (SELECT sid, parts, unnest(range(1, len(parts))) AS k
-            FROM (SELECT sid, string_split(record_ids[1], ':') AS parts FROM st))),
     visa_exempt AS (
-      SELECT s.sid FROM split s
-      JOIN records r ON r.source = array_to_string(s.source, ':') AND r.record_id = array_to_string(s.record_id, ':')
+      SELECT s.sid FROM st s JOIN records r ON r.rec_key = s.record_keys[1]
       WHERE r.canonical_key IS NULL AND r.direction = 'entry'
         AND r.visa_type IN (${p.limits.visa_exempt_types.map((t) => `'${t.replaceAll("'", "''")}'`).join(", ")}))
     SELECT p.person_id, NULL AS cohort_id, s.entered_on AS period_start, s.until AS period_end,
            least(1.0, 0.6 + 0.4 * (s.days - ${p.limits.visa_exempt_days}) / ${p.limits.visa_exempt_days}) AS score,
            s.exited_on IS NULL AS censored,
-           s.record_ids, s.record_keys, s.days, s.entered_on, s.port_in, ${p.limits.visa_exempt_days} AS "limit",
+           s.record_keys, s.days, s.entered_on, s.port_in, ${p.limits.visa_exempt_days} AS "limit",
            CASE WHEN s.exited_on IS NULL THEN 'still inside when the logs end'
                 ELSE 'exited ' || strftime(s.exited_on, '%Y-%m-%d') END AS status
     FROM st s JOIN visa_exempt USING (sid) JOIN run_person_numbers p USING (pid)`,

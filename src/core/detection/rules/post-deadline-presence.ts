@@ -17,19 +17,17 @@ export const postDeadlinePresence: Rule = {
   description: "a likely worker present after the repatriation deadline",
   template:
     "Likely worker (labour score {labor_score}: {indicators}) in the country on {post_days} days after the {deadline} deadline of UNSCR 2397 op. 8, {period_start} to {period_end} [S1][S3].",
-  // A stay's record ids and keys travel as one value, so the two lists come out in one order;
-  // stays from the same day (the deadline's, for every stay begun before it) in the order of
-  // their ids, whatever order the stays are stored in.
+  // Stays from the same day (the deadline's, for every stay begun before it) in the order of
+  // their record keys, whatever order the stays are stored in.
   sql: (p) => `
-    SELECT * EXCLUDE (ev), flatten(list_transform(ev, t -> t.ids)) AS record_ids,
-           flatten(list_transform(ev, t -> t.keys)) AS record_keys
+    SELECT * EXCLUDE (ev), flatten(ev) AS record_keys
     FROM (
     WITH sc AS (
       SELECT s.person_id, greatest(s.entered_on, DATE '${p.deadline}' + 1) AS from_day,
              CASE WHEN s.exited_on IS NULL AND f.open_cap IS NOT NULL
                   THEN least(b.data_end, s.entered_on + f.open_cap)
                   ELSE coalesce(s.exited_on, b.data_end) END AS until,
-             {ids: s.record_ids, keys: s.record_keys} AS ev,
+             s.record_keys AS ev,
              s.exited_on IS NULL AS open_end
       FROM stays s CROSS JOIN run_bounds b LEFT JOIN run_indicators f USING (person_id)
       -- A cap only shortens a stay: the ones that end before the deadline uncapped need no look.

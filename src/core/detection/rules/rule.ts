@@ -8,9 +8,9 @@
  * `person_id`, `cohort_id`, `period_start`, `period_end`, `score` (0..1: the strength of the
  * rule's own pattern; the alert's score also weighs its records and the person's labour score,
  * src/core/detection/alert-score.ts), `censored` (the alert rests on a stay cut by the edge of
- * the logs or on an inferred end), `record_ids` (VARCHAR[] of source:record_id), `record_keys` (BIGINT[]: the same
- * records' rec_keys, in the same order) plus every
- * `{placeholder}` the template names. The template
+ * the logs or on an inferred end), `record_keys` (BIGINT[]: the rec_keys of the records it rests
+ * on, in the order it cites them; outputs read their `source:record_id` from `records`) plus
+ * every `{placeholder}` the template names. The template
  * becomes a SQL expression (templateSql), so explanations are rendered inside DuckDB, not row
  * by row in JavaScript.
  *
@@ -18,7 +18,7 @@
  * stable while the rules run), `pid` (run_person_numbers), entered_on, exited_on, `until`
  * (exited_on, else the last day of the logs), days, `guessed` (an end inferred or before the
  * logs: flag inferred-exit, inferred-entry or open-at-start) and `open_end` (flag open-at-end).
- * A rule works on it and attaches `stays.record_ids` and `record_keys` (joined on rowid = sid) and the person's
+ * A rule works on it and attaches `stays.record_keys` (joined on rowid = sid) and the person's
  * text id (run_person_numbers) only to the stays its alerts cite. A rule that reads det_stay says
  * so (`detStay`): the rules step builds it only when one does (src/analyze/steps/rules-step.ts).
  * det_member is cohort_members keyed for a join with run_crossings: `mid` (the member's rowid in
@@ -66,34 +66,28 @@ export function listInOrder(keys: string, value: string): string {
 }
 
 /**
- * SQL aggregate: a group's evidence, one `{i: ids, k: recKeys}` per row in the order of `keys`
- * (listInOrder): the record ids and their rec_keys sorted once for both columns, which
- * `evidenceColumns` takes apart.
+ * SQL aggregate: a group's evidence, one `{k: recKeys}` per row in the order of `keys`
+ * (listInOrder), which `evidenceColumns` takes apart.
  */
-export function evidenceInOrder(keys: string, ids: string, recKeys: string): string {
-  return listInOrder(keys, `{i: ${ids}, k: ${recKeys}}`);
+export function evidenceInOrder(keys: string, recKeys: string): string {
+  return listInOrder(keys, `{k: ${recKeys}}`);
 }
 
 /**
- * SQL aggregate: a group's crossings as evidence, one `{t: time, k: recKey, i: id}` per crossing
- * in the order of time, then rec_key — the order evidenceInOrder("time, recKey", id, recKey)
- * gives, for crossings, whose rec_key tells every row apart. Each struct is sorted whole
- * (list_sort): with the id a scalar, that costs less than sorting the keys apart and picking
- * the values (a sixth less CPU over 4.6 M crossings in 172,000 groups).
+ * SQL aggregate: a group's crossings as evidence, one `{t: time, k: recKey}` per crossing in the
+ * order of time, then rec_key — the order evidenceInOrder("time, recKey", recKey) gives, for
+ * crossings, whose rec_key tells every row apart. Each struct is sorted whole (list_sort): with
+ * scalars only, that costs less than sorting the keys apart and picking the values.
  */
-export function crossingsInOrder(time: string, recKey: string, id: string): string {
-  return `list_sort(list({t: ${time}, k: ${recKey}, i: ${id}}))`;
+export function crossingsInOrder(time: string, recKey: string): string {
+  return `list_sort(list({t: ${time}, k: ${recKey}}))`;
 }
 
 /**
- * SQL select list: the columns `record_ids` and `record_keys` from an evidenceInOrder or
- * crossingsInOrder value
+ * SQL select list: the column `record_keys` from an evidenceInOrder or crossingsInOrder value
  * `evidence`; `flat` when each row carried lists (a stay's records), which are concatenated.
  */
 export function evidenceColumns(evidence: string, flat = false): string {
-  const column = (field: string) => {
-    const list = `list_transform(${evidence}, t -> t.${field})`;
-    return flat ? `flatten(${list})` : list;
-  };
-  return `${column("i")} AS record_ids, ${column("k")} AS record_keys`;
+  const list = `list_transform(${evidence}, t -> t.k)`;
+  return `${flat ? `flatten(${list})` : list} AS record_keys`;
 }

@@ -18,9 +18,9 @@ export const sanctionedSponsor: Rule = {
     SELECT * EXCLUDE (evidence), ${evidenceColumns("evidence")} FROM (
       SELECT r.person_id, NULL AS cohort_id, min(r.local_date) AS period_start, max(r.local_date) AS period_end,
              any_value(h.hit_score) AS score, false AS censored,
-             ${crossingsInOrder("r.crossed_at", "r.rec_key", "x.source || ':' || x.record_id")} AS evidence,
+             ${crossingsInOrder("r.crossed_at", "r.rec_key")} AS evidence,
              r.sponsor, count(*) AS crossings, any_value(h.list) AS list, any_value(h.reference) AS reference,
              round(any_value(h.hit_score), 2) AS hit_score
-      FROM run_crossings r JOIN hits h ON h.subject = r.sponsor JOIN records x USING (rec_key)
+      FROM run_crossings r JOIN hits h ON h.subject = r.sponsor
       GROUP BY r.person_id, r.sponsor)`,
 };

@@ -45,7 +45,7 @@ export const visaRun: Rule = {
       FROM runs GROUP BY pid, run HAVING count(*) >= ${p.visa_run.min_stays}),
     evidence AS (
       SELECT r.pid, r.run,
-             ${evidenceInOrder("r.entered_on, r.until, x.record_keys[1]", "x.record_ids", "x.record_keys")} AS evidence
+             ${evidenceInOrder("r.entered_on, r.until, x.record_keys[1]", "x.record_keys")} AS evidence
       FROM runs r JOIN agg USING (pid, run) JOIN stays x ON x.rowid = r.sid
       GROUP BY r.pid, r.run)
     SELECT p.person_id, NULL AS cohort_id, period_start, period_end,
