@@ -47,7 +47,7 @@ describe("migrations 007 and 008: compression per column", () => {
       );
       assert.equal(
         stays?.cols,
-        "person_id VARCHAR, port_in VARCHAR, port_out VARCHAR, entered_on DATE, exited_on DATE, days INTEGER, record_ids VARCHAR[], flags VARCHAR[], record_keys BIGINT[]",
+        "person_id VARCHAR, port_in VARCHAR, port_out VARCHAR, entered_on DATE, exited_on DATE, days INTEGER, flags VARCHAR[], record_keys BIGINT[]",
       );
     });
   });
