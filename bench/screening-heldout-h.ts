@@ -3,11 +3,12 @@
  * bench/screening-queries.ts (tune) or the families A–G:
  *  - Korean nationals as Japanese documents write them: the Korean reading in katakana, family
  *    and given name split by a middle dot (김정은 → キム・ジョンウン), sometimes followed by the
- *    honorific 氏, as Japanese newspapers print Korean names (the kana table of the National
- *    Institute of the Korean Language, https://kkeutsori.com/loanword-transcription-rules/japanese,
- *    read from Korean to kana; https://ja.wikipedia.org/wiki/朝鮮語のカナ表記); and that katakana
- *    read back into Latin letters by Hepburn (https://en.wikipedia.org/wiki/Hepburn_romanization:
- *    Kimu Jon'un);
+ *    honorific 氏, as Japanese newspapers print Korean names (a lenis consonant voiceless at the
+ *    start of a word and voiced inside it, aspirates voiceless, a small ッ before a tense one:
+ *    the conventions https://dprk-translations.hatenablog.com/entry/2018/03/08/002023 lists; the
+ *    given name's first consonant voiced or not, as papers differ: ジョンウン, パク・ポンジュ); and
+ *    that katakana read back into Latin letters by Hepburn
+ *    (https://en.wikipedia.org/wiki/Hepburn_romanization: Kimu Jon'un);
  *  - Korean nationals as the Czech press writes them (Kim Čong-un: McCune–Reischauer with Czech
  *    letters, https://cs.wikipedia.org/wiki/Wikipedie:Transkripce_korejštiny), with the háčeks
  *    lost half the time, and as the Hungarian press writes them (Kim Dzsongun, Han Dokszu, Pak
@@ -25,9 +26,11 @@
  *  - organisations translated into Italian, Portuguese, Dutch or Polish, four of the 24 languages
  *    the EU Official Journal publishes its sanctions annexes in
  *    (https://eur-lex.europa.eu/eli/reg/2017/1509/oj, each language version): the head noun and the
- *    generic words translated with their gender, Italian and Portuguese putting the head first
- *    with articled prepositions (MUNITIONS INDUSTRY DEPARTMENT → Dipartimento dell'industria delle
- *    munizioni), Dutch gluing noun modifiers into one compound (Atoomenergie-industrie), Polish
+ *    generic words translated with their gender, Italian and Portuguese putting the head first,
+ *    noun modifiers after "di" / "de" and complements after articled prepositions
+ *    (RECONNAISSANCE GENERAL BUREAU → Ufficio generale di ricognizione; MINISTRY OF ATOMIC ENERGY
+ *    INDUSTRY → Ministero dell'industria dell'energia atomica), Dutch gluing noun modifiers into
+ *    one compound (Ministerie van Atoomenergie-industrie), Polish
  *    putting classifying adjectives after the noun and complements in the genitive (Bank Handlowy
  *    Tanchon, Ministerstwo Przemysłu Energii Atomowej); the Workers' Party, the Korean People's
  *    Army and the state by the names those languages' Wikipedias give them (Partito del Lavoro di
@@ -157,6 +160,7 @@ function hungarianName(family: Syllable[], given: Syllable[]): string {
 
 /** Japanese onsets for the Korean initials; lenis ones as [voiceless, voiced]. */
 const KANA_ONSET = scheme("k/g k n t/d t r m p/b p s s _ ch/j ch ch k t p h", "").initials;
+const TENSE = new Set([1, 4, 8, 10, 13]);
 /** Japanese vowels for the Korean vowels (ㅓ as o, ㅡ as u, ㅐ ㅔ as e). */
 const KANA_VOWEL = "a e ya ye o e yo ye o wa we we yo u wo we wi yu u ui i".split(" ");
 
@@ -226,6 +230,11 @@ function kanaWord(word: Syllable[], voicedStart: boolean): [string, string] {
     const on = KANA_ONSET[syl.l]!;
     const voiced = i === 0 ? voicedStart : voicedAfter(word[i - 1]!.t);
     const c = typeof on === "string" ? on : on[voiced ? 1 : 0];
+    // A tense initial (ㄲ ㄸ ㅃ ㅆ ㅉ) inside a word takes the small ッ before it.
+    if (i > 0 && TENSE.has(syl.l) && word[i - 1]!.t !== "t") {
+      kana += "ッ";
+      romaji += c === "ch" ? "t" : c[0];
+    }
     // A final ㅅ ㄷ ㅈ… is the small ッ before a consonant (doubling it in Hepburn), ト before a vowel.
     if (i > 0 && word[i - 1]!.t === "t") {
       if (c) romaji += c === "ch" ? "t" : c[0];
@@ -772,7 +781,7 @@ function romance(toks: Tok[], lang: "it" | "pt", articled = false): [string, str
           .slice(1)
           .reverse()
           .map((a) => agree(a, lang, ng));
-        return `${of(lang, n, ng, articled)}${[n, ...adjs].join(" ")}`;
+        return `${of(lang, n, ng, articled || chunk[0]!.kind === "fixed")}${[n, ...adjs].join(" ")}`;
       })
       .join(" e "),
   );
