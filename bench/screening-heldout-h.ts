@@ -962,13 +962,10 @@ const POSSESSIVES = [
   "N. Korea's",
 ];
 
-/** Whether a body is the DPRK's own (listed as in the DPRK, and not a foreign firm). */
+/** Whether a body is the DPRK's own: listed with a DPRK address or in the UN's DPRK regime, and none abroad. */
 const isDprkBody = (e: ListEntity) =>
-  (e.reference.startsWith("KPe.") ||
-    e.addresses.some((a) => /korea|PRK|^KP$/i.test(a.country ?? ""))) &&
-  !e.addresses.some((a) =>
-    /china|hong kong|russia|singapore|malaysia|emirates/i.test(`${a.country} ${a.text}`),
-  );
+  (e.reference.startsWith("KPe.") || e.addresses.some((a) => a.country === "PRK")) &&
+  e.addresses.every((a) => !a.country || a.country === "PRK");
 
 /** KOREA / KOREAN written the DPRK way; a DPRK body without them given the country's possessive. */
 function dprkForm(name: string, e: ListEntity, rand: () => number): [string, string] | undefined {
