@@ -45,7 +45,7 @@
  *    writers, film makers, musicians and politicians (https://en.wikipedia.org/wiki/List_of_South_Koreans)
  *    in the Korean forms above, Chinese people (https://en.wikipedia.org/wiki/List_of_Chinese_people)
  *    and Japanese people (https://en.wikipedia.org/wiki/List_of_Japanese_people) as Japanese
- *    and CJK documents write them, Italian, Portuguese, Dutch, Belgian and Polish banks,
+ *    and CJK documents write them, Italian, Portuguese, Brazilian, Dutch, Belgian and Polish banks,
  *    companies and ministries with their legal forms, South Korean public bodies translated as
  *    above, and real merchant vessels as news copy names them. A negative is dropped when a form
  *    reads as a listed name (a Hangul reading of a listed name), when its words and any listed
