@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -33,6 +33,13 @@
  *    35-character lines cut or joined, the 50F name line, "given, FAMILY", Kim-Jong Un,
  *    organisations in French, Spanish or German, "X Ministry" for "Ministry of X", vessel prefixes
  *    and IMO numbers), real people, companies, public bodies and vessels on no list.
+ *  - held-out H (only with --held-out-h): variants from bench/screening-heldout-h.ts (Korean
+ *    names in Japanese katakana and its Hepburn reading, in Czech and Hungarian press
+ *    transcription; full-width Latin; PDF text marks: soft hyphens, words broken at a line end,
+ *    no-break and zero-width spaces, typographic apostrophes, ligatures; organisations in
+ *    Italian, Portuguese, Dutch or Polish; KOREA / KOREAN written the DPRK way and the DPRK's
+ *    possessive; vessels in news copy), real people, companies, public bodies and vessels on no
+ *    list in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -89,6 +96,7 @@ import {
 } from "./screening-heldout-e.js";
 import { crossListQueries, heldOutFQueriesFor, realNegativesF } from "./screening-heldout-f.js";
 import { heldOutGQueriesFor, realNegativesG } from "./screening-heldout-g.js";
+import { heldOutHQueriesFor, realNegativesH } from "./screening-heldout-h.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -347,6 +355,15 @@ if (heldOutG)
     `held-out G: ${JSON.stringify({ p: heldOutG.queries.persons, o: heldOutG.queries.organisations })}`,
   );
 
+const heldOutH = hasFlag("held-out-h") && {
+  queries: evaluateQueries(heldOutHQueriesFor(dprk)),
+  negatives: evaluateNegatives(realNegativesH(entities, listedHangul)),
+};
+if (heldOutH)
+  log(
+    `held-out H: ${JSON.stringify({ p: heldOutH.queries.persons, o: heldOutH.queries.organisations })}`,
+  );
+
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
   csv(join(P, "peer-label-notes.csv")).map((r) => [`${r.set}|${r.name1}|${r.name2}`, r.reason!]),
@@ -497,6 +514,7 @@ const report = {
   heldOutE,
   heldOutF,
   heldOutG,
+  heldOutH,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -530,6 +548,10 @@ if (heldOutF)
 if (heldOutG)
   log(
     `held-out G recall@1 persons ${fmt(heldOutG.queries.persons)} orgs ${fmt(heldOutG.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutG.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutH)
+  log(
+    `held-out H recall@1 persons ${fmt(heldOutH.queries.persons)} orgs ${fmt(heldOutH.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutH.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(
