@@ -6,7 +6,7 @@
  * and line instead of their record ids.
  */
 import { MASK_SQL } from "../core/masking.js";
-import { recordIdsSql, recordRefListSql, recordRefSql } from "../read/records.js";
+import { citedRecordsSql, recordRefSql } from "../read/records.js";
 
 export interface ExportKind {
   name: string;
@@ -49,9 +49,10 @@ export const ALERTS_EXPORT: ExportKind = {
   description:
     "one row per alert: alert_id, rule, score, person_id, cohort_id, period_start, period_end, summary, record_ids",
   query({ unmask }) {
+    const cited = citedRecordsSql("alerts", "a", unmask);
     return `SELECT alert_id, rule, rule_version, score, person_id, cohort_id, period_start, period_end,
-                   summary, ${recordRefListSql("a.record_keys", unmask)} AS record_ids
-            FROM alerts a ORDER BY rule, alert_id`;
+                   summary, ${cited.refs} AS record_ids
+            FROM ${cited.from} ORDER BY rule, alert_id`;
   },
 };
 
@@ -71,10 +72,12 @@ export const STAYS_EXPORT: ExportKind = {
   name: "stays",
   description:
     "one row per stay: person_id, port_in, port_out, entered_on, exited_on, days, record_ids, flags",
+  // A person's stays that begin on the same day in the order of their records' keys (load order).
   query({ unmask }) {
+    const cited = citedRecordsSql("stays", "s", unmask);
     return `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
-                   ${recordRefListSql("s.record_keys", unmask)} AS record_ids, flags
-            FROM stays s ORDER BY person_id, entered_on, ${recordIdsSql("s.record_keys")}`;
+                   ${cited.refs} AS record_ids, flags
+            FROM ${cited.from} ORDER BY person_id, entered_on, s.record_keys`;
   },
 };
 

@@ -17,7 +17,7 @@ import { createMasker } from "../core/masking.js";
 import type { Store } from "../db/store.js";
 import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { readStorePolicy } from "../read/policy.js";
-import { recordRefListSql } from "../read/records.js";
+import { citedRecordsSql } from "../read/records.js";
 import { type OutputOptions, writeOutputFile } from "./output-file.js";
 
 export const FTM_KINDS = ["persons", "alerts", "cohorts", "stays"] as const;
@@ -117,6 +117,7 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
       const docs = ctx.unmask
         ? "[]::VARCHAR[]"
         : "coalesce((SELECT list(d.doc_number) FROM person_documents d WHERE d.person_id = a.person_id), [])";
+      const alerts = citedRecordsSql("alerts", "a", ctx.unmask);
       return [
         {
           sql: personsSql(ctx.unmask, "SELECT person_id FROM alerts WHERE person_id IS NOT NULL"),
@@ -131,9 +132,8 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
         {
           sql: `SELECT a.alert_id, a.rule, a.rule_version, a.score, a.person_id, a.cohort_id,
                        a.period_start::VARCHAR AS period_start, a.period_end::VARCHAR AS period_end,
-                       a.summary, ${recordRefListSql("a.record_keys", ctx.unmask)} AS record_ids,
-                       ${docs} AS docs
-                FROM alerts a`,
+                       a.summary, ${alerts.refs} AS record_ids, ${docs} AS docs
+                FROM ${alerts.from}`,
           order: "rule, alert_id",
           main: true,
           map: (r) => {
@@ -185,7 +185,8 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
           map: (r) => [ftm.mapCohortSponsor(r as unknown as ftm.CohortSponsorRow)],
         },
       ];
-    case "stays":
+    case "stays": {
+      const stays = citedRecordsSql("stays", "s", ctx.unmask);
       return [
         {
           sql: personsSql(ctx.unmask, "SELECT DISTINCT person_id FROM stays"),
@@ -195,13 +196,14 @@ function sectionsFor(kind: FtmKind, ctx: ftm.FtmContext): Section[] {
         {
           sql: `SELECT person_id, port_in, port_out, entered_on::VARCHAR AS entered_on,
                        exited_on::VARCHAR AS exited_on, days,
-                       ${recordRefListSql("s.record_keys", ctx.unmask)} AS record_ids, flags
-                FROM stays s`,
+                       ${stays.refs} AS record_ids, flags
+                FROM ${stays.from}`,
           order: "person_id, entered_on, record_ids",
           main: true,
           map: (r) => [ftm.mapStay(r as unknown as ftm.StayRow, ctx)],
         },
       ];
+    }
   }
 }
 

@@ -25,11 +25,41 @@ export function recordRefListSql(keys: string, unmask: boolean): string {
 
 /**
  * A SQL expression: the `source:record_id` of each rec_key of the BIGINT[] `keys`, in order
- * (`?` for a key no loaded record has). A correlated subquery: DuckDB joins the keys of every
- * row it is asked for to `records` at once, which stores them in key order.
+ * (`?` for a key no loaded record has). A correlated subquery, for reads of a few rows; a whole
+ * table's rows take theirs from withRecordIdsSql.
  */
 export function recordIdsSql(keys: string): string {
   return `(SELECT coalesce(list(coalesce(rr.source || ':' || rr.record_id, '?') ORDER BY u.i), [])
            FROM (SELECT unnest(${keys}) AS k, generate_subscripts(${keys}, 1) AS i) u
            LEFT JOIN records rr ON rr.rec_key = u.k)`;
+}
+
+/**
+ * SQL (a subquery): the table `table` with a column `record_ids`, its rows' `record_keys` as
+ * `source:record_id` (recordIdsSql), by one join of every key with `records` and one grouping by
+ * row: a correlated subquery over a whole table costs several times more, since DuckDB hashes
+ * each row's list to join the keys back.
+ */
+export function withRecordIdsSql(table: string): string {
+  return `(SELECT t.*, coalesce(c.ids, []) AS record_ids FROM ${table} t LEFT JOIN (
+      SELECT u.n, list_transform(list_sort(list({i: u.i, id: coalesce(rr.source || ':' || rr.record_id, '?')})),
+                                 x -> x.id) AS ids
+      FROM (SELECT rowid AS n, unnest(record_keys) AS k, generate_subscripts(record_keys, 1) AS i
+            FROM ${table}) u
+      LEFT JOIN records rr ON rr.rec_key = u.k GROUP BY u.n) c ON c.n = t.rowid)`;
+}
+
+/**
+ * The FROM item and the cited-records expression of an output over a whole table of stays or
+ * alerts (`alias`): unmasked, the table with its ids joined (withRecordIdsSql); masked, the
+ * table itself and the keys' pseudonyms.
+ */
+export function citedRecordsSql(
+  table: string,
+  alias: string,
+  unmask: boolean,
+): { from: string; refs: string } {
+  return unmask
+    ? { from: `${withRecordIdsSql(table)} ${alias}`, refs: `${alias}.record_ids` }
+    : { from: `${table} ${alias}`, refs: recordRefListSql(`${alias}.record_keys`, false) };
 }
