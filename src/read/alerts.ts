@@ -9,7 +9,7 @@ import { loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import { checkLimit, decodeCursor, encodeCursor, type Page, type PageRequest } from "./page.js";
 import { placePortsSql, varcharList } from "./places.js";
 import { ensureReadTables } from "./read-tables.js";
-import { recordIdsSql } from "./records.js";
+import { recordIdsSql, withRecordIdsSql } from "./records.js";
 import { missing, num, type Section } from "./section.js";
 
 export const ALERT_SORTS = ["rule", "score"] as const;
@@ -140,8 +140,10 @@ export async function alertViews(
   if (unmask) {
     const ids = rows.map((r) => r.alert_id);
     const cited = await store.json<{ alert_id: string; record_ids: string[] | null }>(
-      `SELECT alert_id, ${recordIdsSql("record_keys")} AS record_ids FROM alerts
-       ${ids.length > BY_ID_MAX ? "" : `WHERE alert_id IN (SELECT unnest(${varcharList(ids)}))`}`,
+      ids.length > BY_ID_MAX
+        ? `SELECT alert_id, record_ids FROM ${withRecordIdsSql("alerts")}`
+        : `SELECT alert_id, ${recordIdsSql("record_keys")} AS record_ids FROM alerts
+           WHERE alert_id IN (SELECT unnest(${varcharList(ids)}))`,
     );
     const byId = new Map(cited.map((c) => [c.alert_id, c.record_ids ?? []]));
     return rows.map(({ record_keys: _keys, docs: _docs, ...a }) => ({
