@@ -55,6 +55,25 @@ const counts = (claims: ClaimDraft[]) =>
     .map((c) => [c.valueMin, c.valueMax, c.placeId, c.periodStart, c.periodEnd]);
 
 describe("evidence: suggestions from real prose", () => {
+  it("places a count by its own clause before the rest of the sentence", () => {
+    assert.deepEqual(
+      counts(
+        suggest("In Tumen, 500 North Korean workers sew garments, while others moved to Dandong."),
+      ),
+      [[500, 500, "cn-jl-tumen", null, null]],
+    );
+  });
+
+  it("a headline's statement yields to the body's statement of the same kind", () => {
+    const claims = suggest(
+      "North Korean workers deported from Dandong\n\nPolice in Dandong deported 20 North Korean workers in 2019 after a protest at the factory.",
+    );
+    assert.deepEqual(
+      claims.filter((c) => c.kind === "incident").map((c) => c.quote.slice(0, 10)),
+      ["Police in "],
+    );
+  });
+
   it("reads official counts, bare counts, number words and bounds", () => {
     assert.deepEqual(
       counts(
