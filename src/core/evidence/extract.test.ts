@@ -27,6 +27,11 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("2000多名"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("2천여 명"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("수백 명"), [[200, 999, "vague"]]);
+    // At least a vague figure is its low end with no upper bound; 数以千计 is "thousands".
+    assert.deepEqual(q("최소 수백 명"), [[200, null, "at_least"]]);
+    assert.deepEqual(q("至少数千名工人"), [[2000, null, "at_least"]]);
+    assert.deepEqual(q("數以千計北韓勞工"), [[2000, 9999, "vague"]]);
+    assert.deepEqual(q("数以万计的朝鲜工人"), [[20000, 99999, "vague"]]);
   });
 });
 

@@ -121,6 +121,17 @@ describe("evidence: suggestions from real prose", () => {
     assert.deepEqual(d("今年5月", "2019-06-24"), [["2019-05-01", "2019-05-31"]]);
     assert.deepEqual(d("올해 3월까지", "2025-06-27"), [["2025-03-01", "2025-03-31"]]);
     assert.deepEqual(d("지난달 28일에서 29일", "2024-09-11"), [["2024-08-28", "2024-08-29"]]);
+    // "between A and B" is one period, like "from A to B"; the quote keeps the words as written.
+    assert.deepEqual(d("Between 11 and 14 January 2024, workers struck", "2024-03-01"), [
+      ["2024-01-11", "2024-01-14"],
+    ]);
+    assert.deepEqual(d("between January 11 and 14, 2024", "2024-03-01"), [
+      ["2024-01-11", "2024-01-14"],
+    ]);
+    assert.equal(
+      findDates("Between 11 and 14 January 2024", 0, 31, null)[0]?.text,
+      "11 and 14 January 2024",
+    );
     assert.deepEqual(d("by Dec. 22 last year", "2020-01-15"), [
       ["2019-12-22", "2019-12-22"],
       ["2019-01-01", "2019-12-31"],
