@@ -157,7 +157,21 @@ export function findEnglishQuantities(text: string, from = 0, to = text.length):
       const raw1 = g.b1 ?? g.r1 ?? g.w1!;
       const lo = parseEnglishNumber(raw1);
       const hi = parseEnglishNumber(g.b2 ?? g.r2 ?? g.w2!);
-      if (lo === null || hi === null || hi < lo) continue;
+      if (lo === null || hi === null) continue;
+      // "decreased from 34,000 to 11,000": a fall names two figures, not a range; each is read.
+      if (hi < lo) {
+        const at = m[0].indexOf(raw1);
+        out.push({
+          start: start + at,
+          end: start + at + raw1.length,
+          text: raw1,
+          min: lo,
+          max: lo,
+          qualifier: "exact",
+        });
+        EN_RE.lastIndex = m.index + m[0].lastIndexOf(g.b2 ?? g.r2 ?? g.w2!);
+        continue;
+      }
       // "2-3,000" means 2,000–3,000 and "12–15 thousand" 12,000–15,000: the high end's scale
       // is shared when the low end has none; "20 to 50" stays as written.
       const scale = /(million|thousand|hundred)$/i.exec((g.r2 ?? g.b2 ?? "").trim())?.[1];

@@ -64,6 +64,15 @@ describe("evidence: suggestions from real prose", () => {
     );
   });
 
+  it("reads both ends of a fall in a head count", () => {
+    assert.deepEqual(
+      counts(
+        suggest("The number of North Korean workers in Tumen decreased from 34,000 to 11,000."),
+      ).map((c) => c[0]),
+      [34000, 11000],
+    );
+  });
+
   it("a headline's statement yields to the body's statement of the same kind", () => {
     const claims = suggest(
       "North Korean workers deported from Dandong\n\nPolice in Dandong deported 20 North Korean workers in 2019 after a protest at the factory.",
