@@ -64,6 +64,22 @@ describe("evidence: suggestions from real prose", () => {
     );
   });
 
+  it("a host state's ministry or committee is an employer only when said to employ or send", () => {
+    const employers = (t: string) =>
+      suggest(t)
+        .filter((c) => c.kind === "employer")
+        .map((c) => c.organisation);
+    assert.deepEqual(
+      employers("The 200 North Korean workers in Tumen are registered with the Ministry of Labor."),
+      [],
+    );
+    assert.deepEqual(
+      employers("The Ministry of Labor employs 200 North Korean workers in Tumen."),
+      ["Ministry of Labor"],
+    );
+    assert.deepEqual(employers("俄联邦安全局滨海边疆区总局表示,30名朝鲜工人在工地工作。"), []);
+  });
+
   it("reads both ends of a fall in a head count", () => {
     assert.deepEqual(
       counts(
