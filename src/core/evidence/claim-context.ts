@@ -28,38 +28,6 @@ const OVERSEAS_BEFORE = /海外|国外|國外|境外|해외|국외|\b(?:abroad|o
 const BACK_REFERENCE =
   /\b(?:the|this|that)\s+(?:\w+\s+)?(?:company|firm|factory|plant|city|region|town|area|zone)\b|\b(?:this|that)\s+(?:figure|number|total)\b|\bthere\b|\b(?:of\s+)?(?:the|these|those)\s+workers\b|\bof\s+them\b|该公司|該公司|该厂|該廠|这家|這家|当地|當地|该市|該市|이\s?(?:회사|공장|업체|기업|도시|지역)|현지|이곳|在此|此地|这里|這裡|该店|該店/i;
 
-// Where a clause ends. Chinese and Korean clauses end at commas, and Korean ones also after a
-// contrastive or continuing ending ("밝혔지만 중국에는", "있는데", "하면서"); English ones at
-// semicolons and before a contrast (", while", ", whereas", ", but"): English commas otherwise
-// separate list items.
-const CJK_CLAUSE_BREAK = /[,，;；]|(?<=[가-힣](?:지만|는데|은데|으나|면서|으며|했고|였고))\s/gu;
-const EN_CLAUSE_BREAK = /;|,(?=\s+(?:while|whereas|but)\b)/g;
-
-/** The clause of `text` around [start, end) inside [segStart, segEnd). */
-export function clauseAround(
-  text: string,
-  start: number,
-  end: number,
-  segStart: number,
-  segEnd: number,
-): [number, number] {
-  const cjk = /[\p{Script=Han}\p{Script=Hangul}]/u.test(text.slice(segStart, segEnd));
-  const breaks = cjk ? CJK_CLAUSE_BREAK : EN_CLAUSE_BREAK;
-  breaks.lastIndex = 0;
-  let a = segStart;
-  let b = segEnd;
-  const sentence = text.slice(segStart, segEnd);
-  for (let m = breaks.exec(sentence); m; m = breaks.exec(sentence)) {
-    const at = segStart + m.index;
-    if (at < start) a = at + 1;
-    else if (at >= end) {
-      b = at;
-      break;
-    }
-  }
-  return [a, b];
-}
-
 /** A claim's span of the text and the clause around it (clauseAround). */
 export interface ClaimSpan {
   start: number;
@@ -83,17 +51,9 @@ export function placeForCount(
   const { start: qStart, end: qEnd } = at;
   const inClause = inClauseOf(mentions, at);
   if (OVERSEAS.test(text.slice(qEnd, qEnd + 40))) return "nowhere";
-  const after = mentions.filter((m) => m.start >= qEnd);
-  const prep = after.find(
-    (m) =>
-      (EN_PLACE_PREP.test(text.slice(Math.max(qEnd, m.start - 40), m.start)) ||
-        ZH_LOCATIVE.test(text.slice(Math.max(qEnd, m.start - 2), m.start))) &&
-      m.start - qEnd < 80 &&
-      // "hired 80 workers through a broker in Dandong": the broker's place, not the workers'.
-      !/\b(?:through|via|broker|agency)\b/i.test(text.slice(qEnd, m.start)) &&
-      // Another count between this one and the place means the place belongs to the other.
-      !/\d/.test(text.slice(qEnd, m.start).replace(/\d{4}/g, "")),
-  );
+  // The count's own clause first: a place a preposition ties to it there, then (Korean) a
+  // place its clause goes on to with a locative, then one named before it in the clause.
+  const prep = prepositionPlace(text, qEnd, inClause);
   if (prep) return prep;
   const koFirst = inClause.find(
     (m) =>
@@ -120,11 +80,33 @@ export function placeForCount(
   const beforeInClause = inClause.filter((m) => m.end <= qStart);
   const inThisClause = beforeInClause.length > 0 && mostSpecific(text, beforeInClause, index);
   if (inThisClause) return inThisClause;
+  // Only then the rest of the sentence.
+  const sentencePrep = prepositionPlace(text, qEnd, mentions);
+  if (sentencePrep) return sentencePrep;
   if (OVERSEAS_BEFORE.test(text.slice(Math.max(at.clause[0], qStart - 30), qStart)))
     return "nowhere";
   const before = mentions.filter((m) => m.end <= qStart);
   // Only countries: the last of them, which places the claim in no city.
   return before.length > 0 ? (mostSpecific(text, before, index) ?? before.at(-1)) : undefined;
+}
+
+/** The first place after a count (at `qEnd`) that a preposition or particle ties to it. */
+function prepositionPlace(
+  text: string,
+  qEnd: number,
+  mentions: PlaceMention[],
+): PlaceMention | undefined {
+  return mentions.find(
+    (m) =>
+      m.start >= qEnd &&
+      (EN_PLACE_PREP.test(text.slice(Math.max(qEnd, m.start - 40), m.start)) ||
+        ZH_LOCATIVE.test(text.slice(Math.max(qEnd, m.start - 2), m.start))) &&
+      m.start - qEnd < 80 &&
+      // "hired 80 workers through a broker in Dandong": the broker's place, not the workers'.
+      !/\b(?:through|via|broker|agency)\b/i.test(text.slice(qEnd, m.start)) &&
+      // Another count between this one and the place means the place belongs to the other.
+      !/\d/.test(text.slice(qEnd, m.start).replace(/\d{4}/g, "")),
+  );
 }
 
 /** The last mention, unless it is a region that only locates an earlier city ("a company in

@@ -209,7 +209,7 @@ function chronoDates(slice: string, ref: Reference): DateMention[] {
   const instant = ref
     ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d))
     : new Date(Date.UTC(2000, 0, 1));
-  for (const r of chrono.en.parse(slice, { instant, timezone: 0 })) {
+  for (const r of chrono.en.parse(betweenAsFrom(slice), { instant, timezone: 0 })) {
     if (WEEKDAY_OR_TIME.test(r.text) || !r.start.isCertain("month")) continue;
     const mo = r.start.get("month")!;
     let y = r.start.get("year")!;
@@ -228,9 +228,20 @@ function chronoDates(slice: string, ref: Reference): DateMention[] {
       const ed = e.isCertain("day") ? e.get("day")! : lastDay(ey, em);
       if (validDay(ey, em, ed) && iso(ey, em, ed) >= from) to = iso(ey, em, ed);
     }
-    out.push({ start: r.index, end: r.index + r.text.length, from, to, text: r.text });
+    const end = r.index + r.text.length;
+    out.push({ start: r.index, end, from, to, text: slice.slice(r.index, end) });
   }
   return out;
+}
+
+// "between 11 and 14 January 2024", "between January 11 and 14": one period, which chrono-node
+// reads when it is written "from … to …".
+const BETWEEN_DAYS =
+  /\bbetween(\s+(?:\d{1,2}(?:st|nd|rd|th)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+)and\b/gi;
+
+/** The slice with "between A and B" written "from A to B", every index kept. */
+function betweenAsFrom(slice: string): string {
+  return slice.replace(BETWEEN_DAYS, (_, mid: string) => `from   ${mid}to `);
 }
 
 // Words between two dates that make them one period: "from A to B", "A부터 B까지", "A到B".

@@ -11,6 +11,11 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("up to 80,000"), [[null, 80000, "at_most"]]);
     assert.deepEqual(q("between 2,000 and 3,000"), [[2000, 3000, "range"]]);
     assert.deepEqual(q("300-400"), [[300, 400, "range"]]);
+    // A fall from one figure to a lower one is two figures, not a range.
+    assert.deepEqual(q("decreased from 34,000 to 11,000"), [
+      [34000, 34000, "exact"],
+      [11000, 11000, "exact"],
+    ]);
     assert.deepEqual(q("hundreds of"), [[200, 999, "vague"]]);
     assert.deepEqual(q("nearly a thousand"), [[1000, 1000, "approx"]]);
     assert.equal(ev.parseEnglishNumber("two thousand five hundred"), 2500);
@@ -27,6 +32,11 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("2000多名"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("2천여 명"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("수백 명"), [[200, 999, "vague"]]);
+    // At least a vague figure is its low end with no upper bound; 数以千计 is "thousands".
+    assert.deepEqual(q("최소 수백 명"), [[200, null, "at_least"]]);
+    assert.deepEqual(q("至少数千名工人"), [[2000, null, "at_least"]]);
+    assert.deepEqual(q("數以千計北韓勞工"), [[2000, 9999, "vague"]]);
+    assert.deepEqual(q("数以万计的朝鲜工人"), [[20000, 99999, "vague"]]);
   });
 });
 

@@ -157,7 +157,21 @@ export function findEnglishQuantities(text: string, from = 0, to = text.length):
       const raw1 = g.b1 ?? g.r1 ?? g.w1!;
       const lo = parseEnglishNumber(raw1);
       const hi = parseEnglishNumber(g.b2 ?? g.r2 ?? g.w2!);
-      if (lo === null || hi === null || hi < lo) continue;
+      if (lo === null || hi === null) continue;
+      // "decreased from 34,000 to 11,000": a fall names two figures, not a range; each is read.
+      if (hi < lo) {
+        const at = m[0].indexOf(raw1);
+        out.push({
+          start: start + at,
+          end: start + at + raw1.length,
+          text: raw1,
+          min: lo,
+          max: lo,
+          qualifier: "exact",
+        });
+        EN_RE.lastIndex = m.index + m[0].lastIndexOf(g.b2 ?? g.r2 ?? g.w2!);
+        continue;
+      }
       // "2-3,000" means 2,000–3,000 and "12–15 thousand" 12,000–15,000: the high end's scale
       // is shared when the low end has none; "20 to 50" stays as written.
       const scale = /(million|thousand|hundred)$/i.exec((g.r2 ?? g.b2 ?? "").trim())?.[1];
@@ -267,7 +281,7 @@ const ZH_PEOPLE_AHEAD =
   "(?=名|人|劳工|勞工|工人|员工|員工|劳务|勞務|女工|劳动者|勞動者|朝鲜|朝鮮|北韩|北韓|疑似|(?:个|個|位)?[^\\s\\d，。,、；;：:（）()]{0,6}?(?:工人|劳工|勞工|工友|员工|員工|人力|渔工|漁工))";
 const ZH_RE = new RegExp(
   `(?<q>(?:最多|至多|最高)(?:可以|可能|将|將|会|會|能)?(?:达到|達到|达|達|为|為)|大约有|约有|大約有|大约为|大約為|约为|約為|大约|大約|约|約|将近|將近|接近|近|超过|超過|逾|至少有|至少|最多达|最多達|多达|多達|高达|高達|最多|上|不少于|不少於|不到|不足|达|達)?\\s?` +
-    `(?:(?<vague>数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)|(?<teen>十)(?:几|幾)(?=名|人)|(?<tens>[二三四五六七八九])十(?:几|幾)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:名|人)?(?:至|到|~|～|∼|〜|-|—|–)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
+    `(?:(?<vague>数以|數以|数|數|几|幾)(?<vunit>[十百千万萬][万萬]?)(?:计|計)?|(?<teen>十)(?:几|幾)(?=名|人)|(?<tens>[二三四五六七八九])十(?:几|幾)|(?<adj>${ZH_ADJACENT})(?<aunit>[十百千万萬])|(?<r1>${ZH_NUM})(?:名|人)?(?:至|到|~|～|∼|〜|-|—|–)(?<r2>${ZH_NUM})|(?<n>${ZH_NUM}))` +
     `(?<more>多|余|餘)?\\s?${ZH_PEOPLE_AHEAD}(?:名|人)?(?<post>以上|以下|左右)?`,
   "gu",
 );
@@ -366,7 +380,15 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       }
       if (g.vague) {
         const v = VAGUE_CJK[g.vunit!];
-        if (v) out.push({ ...base, min: v[0], max: v[1], qualifier: "vague" });
+        // "최소 수백 명", "至少数千人": at least the low end of the vague figure, no upper bound.
+        const atLeast = v && cjkQualifier({ q: g.q }) === "at_least";
+        if (v)
+          out.push({
+            ...base,
+            min: v[0],
+            max: atLeast ? null : v[1],
+            qualifier: atLeast ? "at_least" : "vague",
+          });
         continue;
       }
       if (g.adj) {

@@ -55,6 +55,50 @@ const counts = (claims: ClaimDraft[]) =>
     .map((c) => [c.valueMin, c.valueMax, c.placeId, c.periodStart, c.periodEnd]);
 
 describe("evidence: suggestions from real prose", () => {
+  it("places a count by its own clause before the rest of the sentence", () => {
+    assert.deepEqual(
+      counts(
+        suggest("In Tumen, 500 North Korean workers sew garments, while others moved to Dandong."),
+      ),
+      [[500, 500, "cn-jl-tumen", null, null]],
+    );
+  });
+
+  it("a host state's ministry or committee is an employer only when said to employ or send", () => {
+    const employers = (t: string) =>
+      suggest(t)
+        .filter((c) => c.kind === "employer")
+        .map((c) => c.organisation);
+    assert.deepEqual(
+      employers("The 200 North Korean workers in Tumen are registered with the Ministry of Labor."),
+      [],
+    );
+    assert.deepEqual(
+      employers("The Ministry of Labor employs 200 North Korean workers in Tumen."),
+      ["Ministry of Labor"],
+    );
+    assert.deepEqual(employers("俄联邦安全局滨海边疆区总局表示,30名朝鲜工人在工地工作。"), []);
+  });
+
+  it("reads both ends of a fall in a head count", () => {
+    assert.deepEqual(
+      counts(
+        suggest("The number of North Korean workers in Tumen decreased from 34,000 to 11,000."),
+      ).map((c) => c[0]),
+      [34000, 11000],
+    );
+  });
+
+  it("a headline's statement yields to the body's statement of the same kind", () => {
+    const claims = suggest(
+      "North Korean workers deported from Dandong\n\nPolice in Dandong deported 20 North Korean workers in 2019 after a protest at the factory.",
+    );
+    assert.deepEqual(
+      claims.filter((c) => c.kind === "incident").map((c) => c.quote.slice(0, 10)),
+      ["Police in "],
+    );
+  });
+
   it("reads official counts, bare counts, number words and bounds", () => {
     assert.deepEqual(
       counts(
@@ -102,6 +146,17 @@ describe("evidence: suggestions from real prose", () => {
     assert.deepEqual(d("今年5月", "2019-06-24"), [["2019-05-01", "2019-05-31"]]);
     assert.deepEqual(d("올해 3월까지", "2025-06-27"), [["2025-03-01", "2025-03-31"]]);
     assert.deepEqual(d("지난달 28일에서 29일", "2024-09-11"), [["2024-08-28", "2024-08-29"]]);
+    // "between A and B" is one period, like "from A to B"; the quote keeps the words as written.
+    assert.deepEqual(d("Between 11 and 14 January 2024, workers struck", "2024-03-01"), [
+      ["2024-01-11", "2024-01-14"],
+    ]);
+    assert.deepEqual(d("between January 11 and 14, 2024", "2024-03-01"), [
+      ["2024-01-11", "2024-01-14"],
+    ]);
+    assert.equal(
+      findDates("Between 11 and 14 January 2024", 0, 31, null)[0]?.text,
+      "11 and 14 January 2024",
+    );
     assert.deepEqual(d("by Dec. 22 last year", "2020-01-15"), [
       ["2019-12-22", "2019-12-22"],
       ["2019-01-01", "2019-12-31"],

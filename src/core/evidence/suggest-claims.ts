@@ -8,7 +8,6 @@
  */
 import type { ClaimDraft, ClaimKind } from "./claim.js";
 import {
-  clauseAround,
   contextPlace,
   dayAnaphors,
   deadlineDate,
@@ -19,6 +18,7 @@ import {
   pointsBack,
   topicPlace,
 } from "./claim-context.js";
+import { clauseAround } from "./clauses.js";
 import { parseReference } from "./date-parts.js";
 import { type DateMention, findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
@@ -58,6 +58,22 @@ const FORMER_AFTER = /^[^.。]{0,40}(?:출신|出身)/u;
 // "쿠웨이트 주거관리국은 1천800명이라고 공식 발표했습니다", "该局表示": the same in Korean and Chinese.
 const SPEAKER_AFTER =
   /^\s*(?:said|says|told|announced|stated)\b|^(?:은|는|이|가)\s[^.]{0,40}(?:밝혔|발표|전했|말했|보도했)|^\s?(?:表示|称|稱|说|說|透露|宣布|发布|發布|指出)/u;
+
+const STATEMENT_KINDS = new Set<ClaimKind>([
+  "incident",
+  "deadline",
+  "visa_practice",
+  "movement_restriction",
+]);
+
+// A state body that regulates, polices or legislates (a ministry, a committee, the police, a
+// security service) employs no worker unless it is North Korea's own ("Ministry of Labor", "俄联邦
+// 安全局滨海边疆区总局", "國會外交通商統一委員會").
+const HOST_STATE_BODY =
+  /\b(?:Ministry|Committee|Council|Police|Parliament|Assembly|Court|Security\s+Service|Migration\s+Service)\b|安全局|总局|總局|委员会|委員會|国会|國會|警察|法院|移民局|부$|위원회|국회|경찰|법원|출입국/u;
+const EMPLOYS_AFTER =
+  /^[^.。;；]{0,12}?(?:\b(?:employ|hire|hiring|sen[dt]|dispatch|recruit)\w*|雇|聘|派遣|派出|고용|채용|파견)/iu;
+const NORTH_KOREAN_NAME = /North\s+Korea|DPRK|Pyongyang|朝鲜|朝鮮|北韩|北韓|북한|조선|평양/u;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
 export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft[] {
@@ -167,11 +183,26 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
     if (hasWorkers) for (const c of out.slice(before)) withWorkers.add(c);
   });
-  return rankClaims(out, {
+  return rankClaims(withoutHeadlineStatements(out, inHeading), {
     inHeading: (c) => inHeading.has(c),
     placedByReport: (c) => placedByReport.has(c),
     withWorkers: (c) => withWorkers.has(c),
   });
+}
+
+/**
+ * A headline's statement tells in short what the body tells: when the body makes a statement of
+ * the same kind, the body's stands for it. Headlines are the heading paragraphs at the top (a
+ * short paragraph further down without a full stop is body text cut short).
+ */
+function withoutHeadlineStatements(out: ClaimDraft[], inHeading: Set<ClaimDraft>): ClaimDraft[] {
+  const firstBody = out.findIndex((c) => !inHeading.has(c));
+  const headline = (c: ClaimDraft, i: number) =>
+    inHeading.has(c) && (firstBody < 0 || i < firstBody);
+  const bodyKinds = new Set(out.filter((c, i) => !headline(c, i)).map((c) => c.kind));
+  return out.filter(
+    (c, i) => !(headline(c, i) && STATEMENT_KINDS.has(c.kind) && bodyKinds.has(c.kind)),
+  );
 }
 
 /** A claim of `kind` quoting `quote` at code points start–end, dated by `date`, nothing else set. */
@@ -242,6 +273,12 @@ function suggestEmployers(
     // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
     const after = text.slice(org.end, org.end + 40);
     if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
+    if (
+      HOST_STATE_BODY.test(org.name) &&
+      !NORTH_KOREAN_NAME.test(org.name) &&
+      !EMPLOYS_AFTER.test(after)
+    )
+      continue;
     const inName = near.places.find(text, org.start, org.end)[0];
     const place = inName ?? nearestPlace(near.free, org.start) ?? near.context();
     draft("employer", [org.start, org.end], {

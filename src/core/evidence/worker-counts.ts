@@ -353,6 +353,7 @@ function englishWorkerCount(
       (ctx.topicWorkers && (presence || purpose))) &&
     (q.min ?? q.max ?? 0) >= 10 &&
     (verbFollows ||
+      (changeEnd && /^\s*to\b/i.test(after)) ||
       /^\s*(?:$|[.,;:)]|in\b|at\b|across\b|inside\b|alone\b|and\b|more\b|last\b|this\b|as\s+of\b|according\b|during\b|since\b)/i.test(
         after,
       )) &&
