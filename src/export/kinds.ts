@@ -44,16 +44,29 @@ export const PERSONS_EXPORT: ExportKind = {
   },
 };
 
+/**
+ * A contract query over `table` (as `alias`), whose rows cite records: the select list
+ * `columns` is given the cited-records expression (citedRecordsSql).
+ */
+function citing(
+  [table, alias]: [string, string],
+  unmask: boolean,
+  order: string,
+  columns: (refs: string) => string,
+): string {
+  const cited = citedRecordsSql(table, alias, unmask);
+  return `SELECT ${columns(cited.refs)} FROM ${cited.from} ORDER BY ${order}`;
+}
+
 export const ALERTS_EXPORT: ExportKind = {
   name: "alerts",
   description:
     "one row per alert: alert_id, rule, score, person_id, cohort_id, period_start, period_end, summary, record_ids",
-  query({ unmask }) {
-    const cited = citedRecordsSql("alerts", "a", unmask);
-    return `SELECT alert_id, rule, rule_version, score, person_id, cohort_id, period_start, period_end,
-                   summary, ${cited.refs} AS record_ids
-            FROM ${cited.from} ORDER BY rule, alert_id`;
-  },
+  query: ({ unmask }) =>
+    citing(["alerts", "a"], unmask, "rule, alert_id", (refs) => {
+      const columns = "alert_id, rule, rule_version, score, person_id, cohort_id, period_start";
+      return `${columns}, period_end, summary, ${refs} AS record_ids`;
+    }),
 };
 
 export const COHORTS_EXPORT: ExportKind = {
@@ -73,12 +86,14 @@ export const STAYS_EXPORT: ExportKind = {
   description:
     "one row per stay: person_id, port_in, port_out, entered_on, exited_on, days, record_ids, flags",
   // A person's stays that begin on the same day in the order of their records' keys (load order).
-  query({ unmask }) {
-    const cited = citedRecordsSql("stays", "s", unmask);
-    return `SELECT person_id, port_in, port_out, entered_on, exited_on, days,
-                   ${cited.refs} AS record_ids, flags
-            FROM ${cited.from} ORDER BY person_id, entered_on, s.record_keys`;
-  },
+  query: ({ unmask }) =>
+    citing(
+      ["stays", "s"],
+      unmask,
+      "person_id, entered_on, s.record_keys",
+      (refs) =>
+        `person_id, port_in, port_out, entered_on, exited_on, days, ${refs} AS record_ids, flags`,
+    ),
 };
 
 export const EXPORTS: readonly ExportKind[] = [
