@@ -12,7 +12,7 @@
  * Never merge persons on a name score alone.
  */
 
-import { memoize } from "../lazy.js";
+import { lazy, memoize } from "../lazy.js";
 import { decomposeSyllable, northInitialCandidates, toSouthInitial } from "./hangul.js";
 import {
   hangulToPinyinCandidates,
@@ -111,20 +111,38 @@ function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidat
       }
     }
   if (via) return { sim: costToSim(bestCost), via };
+  // The best partial similarity among the first three candidates of each side.
   let best = 0;
-  for (const x of a.slice(0, 3))
-    for (const y of b.slice(0, 3)) {
-      const p = partialSim(x.syllable, y.syllable);
+  let bx: SyllableCandidate | undefined;
+  let by: SyllableCandidate | undefined;
+  for (let i = 0; i < a.length && i < 3; i++)
+    for (let j = 0; j < b.length && j < 3; j++) {
+      const p = partialSim(a[i]!.syllable, b[j]!.syllable);
       if (p > best) {
         best = p;
-        via = `${x.syllable}≠${y.syllable}`;
+        bx = a[i];
+        by = b[j];
       }
     }
-  return { sim: best, via: via || "no common reading" };
+  return { sim: best, via: bx && by ? `${bx.syllable}≠${by.syllable}` : "no common reading" };
 }
+
+/**
+ * `withInitialTwins` of each slot, kept while the slot lives: a list name's parsed slots meet
+ * many queries, and each comparison asks for its first slot's twins in every pairing of readings.
+ */
+const initialTwins = lazy(() => new WeakMap<SyllableSlot, SyllableCandidate[]>());
 
 /** The first given-name syllable may carry the initial-sound law one way or the other (룡/용). */
 function withInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
+  const kept = initialTwins().get(slot);
+  if (kept) return kept;
+  const out = computeInitialTwins(slot);
+  initialTwins().set(slot, out);
+  return out;
+}
+
+function computeInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
   const out = [...slot.candidates];
   for (const c of slot.candidates.slice(0, 4)) {
     for (const t of new Set([
@@ -334,39 +352,61 @@ export function looseKey(s: string): string {
  */
 function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const m = b.length;
+  const w = m + 1;
+  // Three rows (two back, one back, this one) by their start in one lent array.
+  const scratch = editRows();
+  if (scratch.cells.length < 3 * w) scratch.cells = new Int32Array(3 * w);
+  const cells = scratch.cells;
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= m; j++) cells[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
+    cells[cur] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
       let d = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        cells[prev + j]! + 1,
+        cells[cur + j - 1]! + 1,
+        cells[prev + j - 1]! + (ai === bj ? 0 : 1),
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        d = Math.min(d, cells[prev2 + j - 2]! + 1);
+      cells[cur + j] = d;
     }
+    const t = prev2;
     prev2 = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length]!;
+  return cells[prev + m]!;
+}
+
+/** The rows `editDistance` works in, lent to each call in turn (a longer pair leaves longer ones). */
+const editRows = lazy(() => ({ cells: new Int32Array(3 * 64) }));
+
+/** Tokens run together, as written and with the last token moved first (an order swap). */
+function joinedOrders(t: readonly string[]): [string, string] {
+  const asWritten = t.join("");
+  if (t.length <= 1) return [asWritten, asWritten];
+  let moved = t[t.length - 1]!;
+  for (let i = 0; i < t.length - 1; i++) moved += t[i]!;
+  return [asWritten, moved];
 }
 
 function latinScore(ta: readonly string[], tb: readonly string[]): NameMatch {
   let best = 0;
-  // Compare in the given order and with the last token moved first (order swaps).
-  const variants = (t: readonly string[]) => [
-    t,
-    t.length > 1 ? [t[t.length - 1]!, ...t.slice(0, -1)] : t,
-  ];
-  for (const x of variants(ta))
-    for (const y of variants(tb)) {
-      // Token by token: doubled letters collapse within a token, never across two (KIM MYONG
-      // must not read as KIM YONG).
-      const ka = x.join("");
-      const kb = y.join("");
+  // Compare in the given order and with the last token moved first (order swaps); token by
+  // token: doubled letters collapse within a token, never across two (KIM MYONG must not read as
+  // KIM YONG).
+  const xa = joinedOrders(ta);
+  const xb = joinedOrders(tb);
+  for (let i = 0; i < 2; i++)
+    for (let j = 0; j < 2; j++) {
+      const ka = xa[i]!;
+      const kb = xb[j]!;
       if (!ka || !kb) continue;
       const r = 1 - editDistance(ka, kb) / Math.max(ka.length, kb.length);
       if (r > best) best = r;
