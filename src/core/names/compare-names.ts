@@ -13,7 +13,7 @@
  */
 
 import { lazy, memoize } from "../lazy.js";
-import { decomposeSyllable, northInitialCandidates, toSouthInitial } from "./hangul.js";
+import { decomposeInto, type Jamo, northInitialCandidates, toSouthInitial } from "./hangul.js";
 import {
   hangulToPinyinCandidates,
   hanToPinyin,
@@ -84,10 +84,17 @@ function costToSim(variance: number): number {
 const ONSET_CLASS = [0, 0, 1, 2, 2, 3, 4, 5, 5, 6, 6, 7, 8, 8, 8, 0, 2, 5, 9];
 const VOWEL_CLASS = [0, 1, 2, 3, 4, 1, 5, 3, 4, 6, 7, 7, 5, 8, 9, 7, 10, 11, 8, 12, 12];
 
+/** The two syllables' jamo, lent to each `partialSim` in turn. */
+const partialJamo = lazy((): [Jamo, Jamo] => [
+  { l: 0, v: 0, t: 0 },
+  { l: 0, v: 0, t: 0 },
+]);
+
 function partialSim(a: string, b: string): number {
-  const x = decomposeSyllable(a);
-  const y = decomposeSyllable(b);
-  if (!x || !y) return 0;
+  const jamo = partialJamo();
+  const x = jamo[0];
+  const y = jamo[1];
+  if (!decomposeInto(a, x) || !decomposeInto(b, y)) return 0;
   let s = 0;
   if (ONSET_CLASS[x.l] === ONSET_CLASS[y.l]) s += 0.35;
   if (VOWEL_CLASS[x.v] === VOWEL_CLASS[y.v]) s += 0.4;
@@ -96,11 +103,28 @@ function partialSim(a: string, b: string): number {
 }
 
 function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidate[]): SlotMatch {
+  const out: SlotMatch = { sim: 0, via: "" };
+  slotScore(a, b, out);
+  return out;
+}
+
+/**
+ * How well two slots agree: the cheapest syllable both may read as, else the best partial
+ * similarity among the first three candidates of each side. `out`, when given, also receives
+ * through what (the explanation); without it nothing is allocated.
+ */
+function slotScore(
+  a: readonly SyllableCandidate[],
+  b: readonly SyllableCandidate[],
+  out?: SlotMatch,
+): number {
   let bestCost = Number.POSITIVE_INFINITY;
   let bestTie = Number.POSITIVE_INFINITY;
   let via = "";
-  for (const x of a)
-    for (const y of b) {
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      const x = a[i]!;
+      const y = b[j]!;
       if (x.syllable !== y.syllable) continue;
       const v = x.variance + y.variance;
       const tie = x.cost + y.cost;
@@ -110,8 +134,14 @@ function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidat
         via = x.syllable;
       }
     }
-  if (via) return { sim: costToSim(bestCost), via };
-  // The best partial similarity among the first three candidates of each side.
+  if (via) {
+    const sim = costToSim(bestCost);
+    if (out) {
+      out.sim = sim;
+      out.via = via;
+    }
+    return sim;
+  }
   let best = 0;
   let bx: SyllableCandidate | undefined;
   let by: SyllableCandidate | undefined;
@@ -124,7 +154,11 @@ function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidat
         by = b[j];
       }
     }
-  return { sim: best, via: bx && by ? `${bx.syllable}≠${by.syllable}` : "no common reading" };
+  if (out) {
+    out.sim = best;
+    out.via = bx && by ? `${bx.syllable}≠${by.syllable}` : "no common reading";
+  }
+  return best;
 }
 
 /**
@@ -155,11 +189,6 @@ function computeInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
   return out;
 }
 
-interface GivenMatch {
-  sim: number;
-  parts: string[];
-}
-
 /**
  * A Russian reading (Cyrillic, passport Latin) already spans several syllables per spelling (Чон:
  * 전 정 존 종); met with a press habit of the other side as well (CHUN for 전), almost any
@@ -171,37 +200,62 @@ function standardOnly(c: readonly SyllableCandidate[]): SyllableCandidate[] {
   return c.filter((x) => x.variance < READER_OTHER_SIDE_VARIANCE);
 }
 
+/** The candidates of slot `i` as compared: the first with its twins, standard spellings only when `strict`. */
+function slotCandidates(
+  slots: readonly SyllableSlot[],
+  i: number,
+  strict: boolean,
+): readonly SyllableCandidate[] {
+  const c = i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+  return strict ? standardOnly(c) : c;
+}
+
+/**
+ * How well two given names' syllables agree; `parts`, when given, receives how each pair of
+ * syllables lined up (the explanation, written only for the reading that wins).
+ */
 function alignGiven(
   p: readonly SyllableSlot[],
   q: readonly SyllableSlot[],
   strict: "p" | "q" | undefined,
-): GivenMatch {
+  parts?: string[],
+): number {
   const n = p.length;
   const m = q.length;
-  if (n === 0 || m === 0) return { sim: n === m ? 1 : 0, parts: [] };
-  const cand = (slots: readonly SyllableSlot[], i: number) => {
-    const c = i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
-    return (strict === "p" && slots === p) || (strict === "q" && slots === q) ? standardOnly(c) : c;
-  };
+  if (n === 0 || m === 0) return n === m ? 1 : 0;
+  // Which side keeps its standard spellings only (the same slots may stand on both sides).
+  const strictP = strict === "p" || (strict === "q" && p === q);
+  const strictQ = (strict === "p" && q === p) || strict === "q";
   if (n === m) {
     // Geometric mean: one different syllable must pull the whole given name down (민 ≠ 일).
     let product = 1;
-    const parts: string[] = [];
     for (let i = 0; i < n; i++) {
-      const s = slotMatch(cand(p, i), cand(q, i));
+      const a = slotCandidates(p, i, strictP);
+      const b = slotCandidates(q, i, strictQ);
+      if (!parts) {
+        product *= slotScore(a, b);
+        continue;
+      }
+      const s = slotMatch(a, b);
       product *= s.sim;
       parts.push(`${p[i]!.spelling}~${q[i]!.spelling}: ${s.via} (${s.sim.toFixed(2)})`);
     }
-    return { sim: product ** (1 / n), parts };
+    return product ** (1 / n);
   }
   // Different syllable counts: align monotonically, unmatched syllables count as 0.
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const w = m + 1;
+  const dp = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++) {
-      const s = slotMatch(cand(p, i - 1), cand(q, j - 1)).sim;
-      dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, dp[i - 1]![j - 1]! + s);
+      const s = slotScore(slotCandidates(p, i - 1, strictP), slotCandidates(q, j - 1, strictQ));
+      dp[i * w + j] = Math.max(
+        dp[(i - 1) * w + j]!,
+        dp[i * w + j - 1]!,
+        dp[(i - 1) * w + j - 1]! + s,
+      );
     }
-  return { sim: dp[n]![m]! / Math.max(n, m), parts: [`given names have ${n} vs ${m} syllables`] };
+  parts?.push(`given names have ${n} vs ${m} syllables`);
+  return dp[n * w + m]! / Math.max(n, m);
 }
 
 function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
@@ -223,18 +277,28 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
     famSim = 0.5;
     explanation.push("family name missing on one side");
   }
-  let best: GivenMatch = { sim: 0, parts: [] };
-  if (!x.given && !y.given) best = { sim: famSim, parts: [] };
-  for (const p of x.givenParses.slice(0, 4))
-    for (const q of y.givenParses.slice(0, 4)) {
-      const g = alignGiven(p, q, strict);
-      if (g.sim > best.sim) best = g;
+  let best = !x.given && !y.given ? famSim : 0;
+  let bestP: readonly SyllableSlot[] | undefined;
+  let bestQ: readonly SyllableSlot[] | undefined;
+  for (let i = 0; i < x.givenParses.length && i < 4; i++)
+    for (let j = 0; j < y.givenParses.length && j < 4; j++) {
+      const sim = alignGiven(x.givenParses[i]!, y.givenParses[j]!, strict);
+      if (sim > best) {
+        best = sim;
+        bestP = x.givenParses[i];
+        bestQ = y.givenParses[j];
+      }
     }
-  explanation.push(...best.parts.map((s) => `given ${s}`));
+  // The winning readings again, written out this time.
+  if (bestP && bestQ) {
+    const parts: string[] = [];
+    alignGiven(bestP, bestQ, strict, parts);
+    for (const s of parts) explanation.push(`given ${s}`);
+  }
   return {
-    score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best.sim,
+    score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best,
     explanation,
-    weakest: Math.min(famSim, best.sim),
+    weakest: Math.min(famSim, best),
   };
 }
 
