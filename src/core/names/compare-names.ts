@@ -258,7 +258,11 @@ function alignGiven(
   return dp[n * w + m]! / Math.max(n, m);
 }
 
-function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
+/**
+ * Two readings compared in Hangul space. Without `explain` only the score and weakest part are
+ * worked out (the explanation stays empty): most pairs of readings lose to another.
+ */
+function hangulScore(x: ParsedName, y: ParsedName, explain = true): HangulMatch {
   const explanation: string[] = [];
   // The side facing a Russian reading keeps its standard spellings only.
   const strict = y.reader && !x.reader ? "p" : x.reader && !y.reader ? "q" : undefined;
@@ -266,16 +270,17 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   if (x.family && y.family) {
     if (x.familyCandidates.length === 0 || y.familyCandidates.length === 0)
       return { score: 0, explanation: [], weakest: 0 };
-    const f = slotMatch(
-      strict === "p" ? standardOnly(x.familyCandidates) : x.familyCandidates,
-      strict === "q" ? standardOnly(y.familyCandidates) : y.familyCandidates,
-    );
-    famSim = f.sim;
-    explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
+    const xs = strict === "p" ? standardOnly(x.familyCandidates) : x.familyCandidates;
+    const ys = strict === "q" ? standardOnly(y.familyCandidates) : y.familyCandidates;
+    if (explain) {
+      const f = slotMatch(xs, ys);
+      famSim = f.sim;
+      explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
+    } else famSim = slotScore(xs, ys);
   } else {
     // One side has no family name: it may be a given name alone; weak evidence either way.
     famSim = 0.5;
-    explanation.push("family name missing on one side");
+    if (explain) explanation.push("family name missing on one side");
   }
   let best = !x.given && !y.given ? famSim : 0;
   let bestP: readonly SyllableSlot[] | undefined;
@@ -290,7 +295,7 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
       }
     }
   // The winning readings again, written out this time.
-  if (bestP && bestQ) {
+  if (explain && bestP && bestQ) {
     const parts: string[] = [];
     alignGiven(bestP, bestQ, strict, parts);
     for (const s of parts) explanation.push(`given ${s}`);
@@ -567,31 +572,20 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   const consider = (m: NameMatch | undefined) => {
     if (m && m.score > best.score) best = m;
   };
-  pa.forEach((x, i) => {
-    pb.forEach((y, j) => {
-      // A Latin name read through Russian Cyrillic is a Korean name the Russian press wrote; a
-      // Han name meets it only through its own Latin letters (YAN, Yen is not 杨英 through ян ен).
-      if ((scriptA === "han" && isRussianReading(y)) || (scriptB === "han" && isRussianReading(x)))
-        return;
-      const m = hangulScore(x, y);
-      if (hanLatin && m.score > HAN_LOOSE_READING_CEILING) {
-        if (latinIsPinyin) {
-          m.score = HAN_LOOSE_READING_CEILING;
-          m.explanation.push("the Latin name is pinyin of other characters, not a Korean reading");
-        } else if (m.weakest < HAN_LOOSE_READING_FIT) {
-          m.score = HAN_LOOSE_READING_CEILING;
-          m.explanation.push("a Korean reading of the Han name fits only a loose spelling");
-        }
+  // Every pair of readings by its score; the best pair again with its explanation written out.
+  const pair: ReadingPair = { scriptA, scriptB, hanLatin, latinIsPinyin, bothPinyin };
+  let bi = -1;
+  let bj = -1;
+  for (let i = 0; i < pa.length; i++)
+    for (let j = 0; j < pb.length; j++) {
+      const m = readingPairScore(pa[i]!, pb[j]!, i, j, pair, false);
+      if (m && m.score > best.score) {
+        best = m;
+        bi = i;
+        bj = j;
       }
-      if (bothPinyin && m.score > HAN_LOOSE_READING_CEILING) {
-        m.score = HAN_LOOSE_READING_CEILING;
-        m.explanation.push("both names are pinyin: a Korean reading alone does not match them");
-      }
-      m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
-      if (i > 0 || j > 0) m.explanation.unshift(`read as ${x.order}/${y.order}`);
-      consider(m);
-    });
-  });
+    }
+  if (bi >= 0) best = readingPairScore(pa[bi]!, pb[bj]!, bi, bj, pair, true)!;
   // Same Hangul reading, different Hanja on both sides: the same Korean name (Pak Pong-ju is on
   // record as 朴奉珠 and 朴鳳柱, https://de.wikipedia.org/wiki/Pak_Pong-ju) or a homonym (金正恩 /
   // actress 金諪恩). A writer who knows only the Hangul may pick other characters with the same
@@ -639,6 +633,53 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   }
   best.score = Math.max(0, Math.min(1, Number(best.score.toFixed(4))));
   return best;
+}
+
+/** What `readingPairScore` needs to know of the two names as a whole. */
+interface ReadingPair {
+  scriptA: ParsedName["script"];
+  scriptB: ParsedName["script"];
+  hanLatin: boolean;
+  latinIsPinyin: boolean;
+  bothPinyin: boolean;
+}
+
+/**
+ * Reading `i` of one name against reading `j` of the other in Hangul space, with the caps a Han
+ * name against a Latin one and two pinyin names take, and the cost of a reading other than the
+ * first; undefined when the pair is not compared. The explanation only with `explain`.
+ */
+function readingPairScore(
+  x: ParsedName,
+  y: ParsedName,
+  i: number,
+  j: number,
+  c: ReadingPair,
+  explain: boolean,
+): NameMatch | undefined {
+  // A Latin name read through Russian Cyrillic is a Korean name the Russian press wrote; a
+  // Han name meets it only through its own Latin letters (YAN, Yen is not 杨英 through ян ен).
+  if ((c.scriptA === "han" && isRussianReading(y)) || (c.scriptB === "han" && isRussianReading(x)))
+    return undefined;
+  const m = hangulScore(x, y, explain);
+  // Written to the explanation only when it is written out.
+  const notes = explain ? m.explanation : [];
+  if (c.hanLatin && m.score > HAN_LOOSE_READING_CEILING) {
+    if (c.latinIsPinyin) {
+      m.score = HAN_LOOSE_READING_CEILING;
+      notes.push("the Latin name is pinyin of other characters, not a Korean reading");
+    } else if (m.weakest < HAN_LOOSE_READING_FIT) {
+      m.score = HAN_LOOSE_READING_CEILING;
+      notes.push("a Korean reading of the Han name fits only a loose spelling");
+    }
+  }
+  if (c.bothPinyin && m.score > HAN_LOOSE_READING_CEILING) {
+    m.score = HAN_LOOSE_READING_CEILING;
+    notes.push("both names are pinyin: a Korean reading alone does not match them");
+  }
+  m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
+  if (explain && (i > 0 || j > 0)) m.explanation.unshift(`read as ${x.order}/${y.order}`);
+  return m;
 }
 
 /** The same tokens in any order (ZHANG Wei, Wei Zhang). */

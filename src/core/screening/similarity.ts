@@ -426,10 +426,8 @@ function greedyScore(
     num += bs * (qWeights[bi]! + wc);
     matchedC += wc;
   }
-  let totalQ = 0;
-  for (let i = 0; i < qWeights.length; i++) totalQ += qWeights[i]!;
-  let totalC = 0;
-  for (let j = 0; j < cWeights.length; j++) totalC += cWeights[j]!;
+  const totalQ = sumOf(qWeights);
+  const totalC = sumOf(cWeights);
   scratch.pickCount = count;
   const den = totalQ + matchedC + unmatchedWeight * (totalC - matchedC);
   return den > 0 ? num / den : 0;
@@ -637,22 +635,23 @@ export function alignmentCeiling(qs: GlueSide, cs: GlueSide, unmatchedWeight: nu
         raiseCovered(bestC, b, m, u);
       }
     }
-  const qw = qs.base.weights;
-  let wq = 0;
-  let uq = 0;
-  for (let i = 0; i < n; i++) {
-    wq += qw[i]!;
-    uq += qw[i]! * bestQ[i]!;
-  }
-  const cw = cs.base.weights;
-  let wc = 0;
-  let uc = 0;
-  for (let j = 0; j < m; j++) {
-    wc += cw[j]!;
-    uc += cw[j]! * bestC[j]!;
-  }
+  const wq = sumOf(qs.base.weights);
+  const wc = sumOf(cs.base.weights);
   const den = wq + unmatchedWeight * wc;
-  return den > 0 ? (uq + uc) / den : 0;
+  return den > 0 ? (dotOf(qs.base.weights, bestQ) + dotOf(cs.base.weights, bestC)) / den : 0;
+}
+
+function sumOf(weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i]!;
+  return sum;
+}
+
+/** Σ weights[i] · ceilings[i] over the weights, in order. */
+function dotOf(weights: readonly number[], ceilings: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i]! * ceilings[i]!;
+  return sum;
 }
 
 /**
