@@ -7,6 +7,9 @@
  *    yente negatives, half each), timed one by one on the loaded (stored) index, both as elapsed
  *    time and as the process's CPU time (what the query costs when other processes share the
  *    cores; the load average is printed beside it);
+ *    the garbage collections during them (V8's pauses, from a perf_hooks "gc" observer) are
+ *    reported beside: their count by kind, their share of the queries' elapsed time, how many
+ *    queries a pause fell in, and the quantiles of the queries no pause fell in;
  *    With --profile the measured queries run under V8's sampling profiler (its overhead is in
  *    their times) and the profile is written to bench-data/screen-single.cpuprofile, with the
  *    functions taking the most CPU printed, each with what it and its callees take;
@@ -16,6 +19,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { PerformanceObserver } from "node:perf_hooks";
 import { parse } from "csv-parse/sync";
 import { isDprkRelated, SCREEN_THRESHOLD, ScreeningIndex } from "../src/core/screening/index.js";
 import { repoRoot } from "../src/repo-root.js";
@@ -70,26 +74,78 @@ for (const q of warm) loaded.screen({ name: q });
 const profiler = hasFlag("profile") ? await startProfiler() : undefined;
 const times: number[] = [];
 const cpuTimes: number[] = [];
+const starts: number[] = [];
+const pauses: { start: number; ms: number; kind: number }[] = [];
+const gcObserver = new PerformanceObserver((entries) => {
+  for (const e of entries.getEntries())
+    pauses.push({
+      start: e.startTime,
+      ms: e.duration,
+      kind: (e as { detail?: { kind?: number } }).detail?.kind ?? 0,
+    });
+});
+gcObserver.observe({ entryTypes: ["gc"] });
 const loadBefore = loadavg()[0]!;
 for (const q of measured) {
   const c = process.cpuUsage();
   const t = performance.now();
   loaded.screen({ name: q });
+  starts.push(t);
   times.push(performance.now() - t);
   const d = process.cpuUsage(c);
   cpuTimes.push((d.user + d.system) / 1000);
 }
+// The observer hears of the pauses after the synchronous loop.
+await new Promise((resolve) => setTimeout(resolve, 20));
+gcObserver.disconnect();
 if (profiler) await profiler.stop(join(repoRoot(), "bench-data", "screen-single.cpuprofile"));
-const quantiles = (xs: number[]) => {
+const quantiles = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))]!;
   return { p50Ms: q(0.5), p90Ms: q(0.9), p99Ms: q(0.99), maxMs: s[s.length - 1]! };
 };
+/**
+ * The pauses that fell within the measured queries: by kind (perf_hooks: 1 scavenge of the young
+ * generation, 2 minor mark-sweep, 4 mark-compact of the whole heap, 8 incremental marking, 16
+ * weak callbacks), their share of the queries' elapsed time, and the queries none fell in.
+ */
+function gcDuring(
+  starts: readonly number[],
+  elapsed: readonly number[],
+  cpu: readonly number[],
+  gcs: readonly { start: number; ms: number; kind: number }[],
+) {
+  const hit = new Set<number>();
+  let at = 0;
+  let pauseMs = 0;
+  const kinds: Record<string, { count: number; ms: number; maxMs: number }> = {};
+  for (const g of gcs) {
+    while (at < starts.length && starts[at]! + elapsed[at]! <= g.start) at++;
+    if (at >= starts.length || g.start + g.ms <= starts[at]!) continue;
+    for (let i = at; i < starts.length && starts[i]! < g.start + g.ms; i++) hit.add(i);
+    pauseMs += g.ms;
+    kinds[g.kind] ??= { count: 0, ms: 0, maxMs: 0 };
+    const k = kinds[g.kind]!;
+    k.count++;
+    k.ms = Number((k.ms + g.ms).toFixed(1));
+    k.maxMs = Number(Math.max(k.maxMs, g.ms).toFixed(2));
+  }
+  const total = elapsed.reduce((a, b) => a + b, 0);
+  const clean = (xs: readonly number[]) => xs.filter((_, i) => !hit.has(i));
+  return {
+    pausesByKind: kinds,
+    pauseMs: Number(pauseMs.toFixed(1)),
+    shareOfElapsed: Number((pauseMs / total).toFixed(3)),
+    queriesWithPause: hit.size,
+    withoutPause: { elapsed: quantiles(clean(elapsed)), cpu: quantiles(clean(cpu)) },
+  };
+}
 const single = {
   queries: measured.length,
   elapsed: quantiles(times),
   cpu: quantiles(cpuTimes),
   loadAverage: [loadBefore, loadavg()[0]!].map((l) => Number(l.toFixed(1))),
+  gc: gcDuring(starts, times, cpuTimes, pauses),
 };
 log(`single: ${JSON.stringify(single)}`);
 

@@ -12,8 +12,8 @@
  * Never merge persons on a name score alone.
  */
 
-import { memoize } from "../lazy.js";
-import { decomposeSyllable, northInitialCandidates, toSouthInitial } from "./hangul.js";
+import { lazy, memoize } from "../lazy.js";
+import { decomposeInto, type Jamo, northInitialCandidates, toSouthInitial } from "./hangul.js";
 import {
   hangulToPinyinCandidates,
   hanToPinyin,
@@ -84,10 +84,17 @@ function costToSim(variance: number): number {
 const ONSET_CLASS = [0, 0, 1, 2, 2, 3, 4, 5, 5, 6, 6, 7, 8, 8, 8, 0, 2, 5, 9];
 const VOWEL_CLASS = [0, 1, 2, 3, 4, 1, 5, 3, 4, 6, 7, 7, 5, 8, 9, 7, 10, 11, 8, 12, 12];
 
+/** The two syllables' jamo, lent to each `partialSim` in turn. */
+const partialJamo = lazy((): [Jamo, Jamo] => [
+  { l: 0, v: 0, t: 0 },
+  { l: 0, v: 0, t: 0 },
+]);
+
 function partialSim(a: string, b: string): number {
-  const x = decomposeSyllable(a);
-  const y = decomposeSyllable(b);
-  if (!x || !y) return 0;
+  const jamo = partialJamo();
+  const x = jamo[0];
+  const y = jamo[1];
+  if (!decomposeInto(a, x) || !decomposeInto(b, y)) return 0;
   let s = 0;
   if (ONSET_CLASS[x.l] === ONSET_CLASS[y.l]) s += 0.35;
   if (VOWEL_CLASS[x.v] === VOWEL_CLASS[y.v]) s += 0.4;
@@ -96,11 +103,28 @@ function partialSim(a: string, b: string): number {
 }
 
 function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidate[]): SlotMatch {
+  const out: SlotMatch = { sim: 0, via: "" };
+  slotScore(a, b, out);
+  return out;
+}
+
+/**
+ * How well two slots agree: the cheapest syllable both may read as, else the best partial
+ * similarity among the first three candidates of each side. `out`, when given, also receives
+ * through what (the explanation); without it nothing is allocated.
+ */
+function slotScore(
+  a: readonly SyllableCandidate[],
+  b: readonly SyllableCandidate[],
+  out?: SlotMatch,
+): number {
   let bestCost = Number.POSITIVE_INFINITY;
   let bestTie = Number.POSITIVE_INFINITY;
   let via = "";
-  for (const x of a)
-    for (const y of b) {
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      const x = a[i]!;
+      const y = b[j]!;
       if (x.syllable !== y.syllable) continue;
       const v = x.variance + y.variance;
       const tie = x.cost + y.cost;
@@ -110,21 +134,49 @@ function slotMatch(a: readonly SyllableCandidate[], b: readonly SyllableCandidat
         via = x.syllable;
       }
     }
-  if (via) return { sim: costToSim(bestCost), via };
+  if (via) {
+    const sim = costToSim(bestCost);
+    if (out) {
+      out.sim = sim;
+      out.via = via;
+    }
+    return sim;
+  }
   let best = 0;
-  for (const x of a.slice(0, 3))
-    for (const y of b.slice(0, 3)) {
-      const p = partialSim(x.syllable, y.syllable);
+  let bx: SyllableCandidate | undefined;
+  let by: SyllableCandidate | undefined;
+  for (let i = 0; i < a.length && i < 3; i++)
+    for (let j = 0; j < b.length && j < 3; j++) {
+      const p = partialSim(a[i]!.syllable, b[j]!.syllable);
       if (p > best) {
         best = p;
-        via = `${x.syllable}≠${y.syllable}`;
+        bx = a[i];
+        by = b[j];
       }
     }
-  return { sim: best, via: via || "no common reading" };
+  if (out) {
+    out.sim = best;
+    out.via = bx && by ? `${bx.syllable}≠${by.syllable}` : "no common reading";
+  }
+  return best;
 }
+
+/**
+ * `withInitialTwins` of each slot, kept while the slot lives: a list name's parsed slots meet
+ * many queries, and each comparison asks for its first slot's twins in every pairing of readings.
+ */
+const initialTwins = lazy(() => new WeakMap<SyllableSlot, SyllableCandidate[]>());
 
 /** The first given-name syllable may carry the initial-sound law one way or the other (룡/용). */
 function withInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
+  const kept = initialTwins().get(slot);
+  if (kept) return kept;
+  const out = computeInitialTwins(slot);
+  initialTwins().set(slot, out);
+  return out;
+}
+
+function computeInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
   const out = [...slot.candidates];
   for (const c of slot.candidates.slice(0, 4)) {
     for (const t of new Set([
@@ -135,11 +187,6 @@ function withInitialTwins(slot: SyllableSlot): SyllableCandidate[] {
         out.push({ syllable: t, cost: c.cost + 0.4, variance: c.variance + 0.4 });
   }
   return out;
-}
-
-interface GivenMatch {
-  sim: number;
-  parts: string[];
 }
 
 /**
@@ -153,40 +200,69 @@ function standardOnly(c: readonly SyllableCandidate[]): SyllableCandidate[] {
   return c.filter((x) => x.variance < READER_OTHER_SIDE_VARIANCE);
 }
 
+/** The candidates of slot `i` as compared: the first with its twins, standard spellings only when `strict`. */
+function slotCandidates(
+  slots: readonly SyllableSlot[],
+  i: number,
+  strict: boolean,
+): readonly SyllableCandidate[] {
+  const c = i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
+  return strict ? standardOnly(c) : c;
+}
+
+/**
+ * How well two given names' syllables agree; `parts`, when given, receives how each pair of
+ * syllables lined up (the explanation, written only for the reading that wins).
+ */
 function alignGiven(
   p: readonly SyllableSlot[],
   q: readonly SyllableSlot[],
   strict: "p" | "q" | undefined,
-): GivenMatch {
+  parts?: string[],
+): number {
   const n = p.length;
   const m = q.length;
-  if (n === 0 || m === 0) return { sim: n === m ? 1 : 0, parts: [] };
-  const cand = (slots: readonly SyllableSlot[], i: number) => {
-    const c = i === 0 ? withInitialTwins(slots[0]!) : slots[i]!.candidates;
-    return (strict === "p" && slots === p) || (strict === "q" && slots === q) ? standardOnly(c) : c;
-  };
+  if (n === 0 || m === 0) return n === m ? 1 : 0;
+  // Which side keeps its standard spellings only (the same slots may stand on both sides).
+  const strictP = strict === "p" || (strict === "q" && p === q);
+  const strictQ = (strict === "p" && q === p) || strict === "q";
   if (n === m) {
     // Geometric mean: one different syllable must pull the whole given name down (민 ≠ 일).
     let product = 1;
-    const parts: string[] = [];
     for (let i = 0; i < n; i++) {
-      const s = slotMatch(cand(p, i), cand(q, i));
+      const a = slotCandidates(p, i, strictP);
+      const b = slotCandidates(q, i, strictQ);
+      if (!parts) {
+        product *= slotScore(a, b);
+        continue;
+      }
+      const s = slotMatch(a, b);
       product *= s.sim;
       parts.push(`${p[i]!.spelling}~${q[i]!.spelling}: ${s.via} (${s.sim.toFixed(2)})`);
     }
-    return { sim: product ** (1 / n), parts };
+    return product ** (1 / n);
   }
   // Different syllable counts: align monotonically, unmatched syllables count as 0.
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  const w = m + 1;
+  const dp = new Float64Array((n + 1) * w);
   for (let i = 1; i <= n; i++)
     for (let j = 1; j <= m; j++) {
-      const s = slotMatch(cand(p, i - 1), cand(q, j - 1)).sim;
-      dp[i]![j] = Math.max(dp[i - 1]![j]!, dp[i]![j - 1]!, dp[i - 1]![j - 1]! + s);
+      const s = slotScore(slotCandidates(p, i - 1, strictP), slotCandidates(q, j - 1, strictQ));
+      dp[i * w + j] = Math.max(
+        dp[(i - 1) * w + j]!,
+        dp[i * w + j - 1]!,
+        dp[(i - 1) * w + j - 1]! + s,
+      );
     }
-  return { sim: dp[n]![m]! / Math.max(n, m), parts: [`given names have ${n} vs ${m} syllables`] };
+  parts?.push(`given names have ${n} vs ${m} syllables`);
+  return dp[n * w + m]! / Math.max(n, m);
 }
 
-function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
+/**
+ * Two readings compared in Hangul space. Without `explain` only the score and weakest part are
+ * worked out (the explanation stays empty): most pairs of readings lose to another.
+ */
+function hangulScore(x: ParsedName, y: ParsedName, explain = true): HangulMatch {
   const explanation: string[] = [];
   // The side facing a Russian reading keeps its standard spellings only.
   const strict = y.reader && !x.reader ? "p" : x.reader && !y.reader ? "q" : undefined;
@@ -194,29 +270,40 @@ function hangulScore(x: ParsedName, y: ParsedName): HangulMatch {
   if (x.family && y.family) {
     if (x.familyCandidates.length === 0 || y.familyCandidates.length === 0)
       return { score: 0, explanation: [], weakest: 0 };
-    const f = slotMatch(
-      strict === "p" ? standardOnly(x.familyCandidates) : x.familyCandidates,
-      strict === "q" ? standardOnly(y.familyCandidates) : y.familyCandidates,
-    );
-    famSim = f.sim;
-    explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
+    const xs = strict === "p" ? standardOnly(x.familyCandidates) : x.familyCandidates;
+    const ys = strict === "q" ? standardOnly(y.familyCandidates) : y.familyCandidates;
+    if (explain) {
+      const f = slotMatch(xs, ys);
+      famSim = f.sim;
+      explanation.push(`family ${x.family}~${y.family}: ${f.via} (${f.sim.toFixed(2)})`);
+    } else famSim = slotScore(xs, ys);
   } else {
     // One side has no family name: it may be a given name alone; weak evidence either way.
     famSim = 0.5;
-    explanation.push("family name missing on one side");
+    if (explain) explanation.push("family name missing on one side");
   }
-  let best: GivenMatch = { sim: 0, parts: [] };
-  if (!x.given && !y.given) best = { sim: famSim, parts: [] };
-  for (const p of x.givenParses.slice(0, 4))
-    for (const q of y.givenParses.slice(0, 4)) {
-      const g = alignGiven(p, q, strict);
-      if (g.sim > best.sim) best = g;
+  let best = !x.given && !y.given ? famSim : 0;
+  let bestP: readonly SyllableSlot[] | undefined;
+  let bestQ: readonly SyllableSlot[] | undefined;
+  for (let i = 0; i < x.givenParses.length && i < 4; i++)
+    for (let j = 0; j < y.givenParses.length && j < 4; j++) {
+      const sim = alignGiven(x.givenParses[i]!, y.givenParses[j]!, strict);
+      if (sim > best) {
+        best = sim;
+        bestP = x.givenParses[i];
+        bestQ = y.givenParses[j];
+      }
     }
-  explanation.push(...best.parts.map((s) => `given ${s}`));
+  // The winning readings again, written out this time.
+  if (explain && bestP && bestQ) {
+    const parts: string[] = [];
+    alignGiven(bestP, bestQ, strict, parts);
+    for (const s of parts) explanation.push(`given ${s}`);
+  }
   return {
-    score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best.sim,
+    score: FAMILY_WEIGHT * famSim + (1 - FAMILY_WEIGHT) * best,
     explanation,
-    weakest: Math.min(famSim, best.sim),
+    weakest: Math.min(famSim, best),
   };
 }
 
@@ -334,39 +421,61 @@ export function looseKey(s: string): string {
  */
 function editDistance(a: string, b: string): number {
   if (a === b) return 0;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const m = b.length;
+  const w = m + 1;
+  // Three rows (two back, one back, this one) by their start in one lent array.
+  const scratch = editRows();
+  if (scratch.cells.length < 3 * w) scratch.cells = new Int32Array(3 * w);
+  const cells = scratch.cells;
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  for (let j = 0; j <= m; j++) cells[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
+    cells[cur] = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
       let d = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        cells[prev + j]! + 1,
+        cells[cur + j - 1]! + 1,
+        cells[prev + j - 1]! + (ai === bj ? 0 : 1),
       );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj)
+        d = Math.min(d, cells[prev2 + j - 2]! + 1);
+      cells[cur + j] = d;
     }
+    const t = prev2;
     prev2 = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length]!;
+  return cells[prev + m]!;
+}
+
+/** The rows `editDistance` works in, lent to each call in turn (a longer pair leaves longer ones). */
+const editRows = lazy(() => ({ cells: new Int32Array(3 * 64) }));
+
+/** Tokens run together, as written and with the last token moved first (an order swap). */
+function joinedOrders(t: readonly string[]): [string, string] {
+  const asWritten = t.join("");
+  if (t.length <= 1) return [asWritten, asWritten];
+  let moved = t[t.length - 1]!;
+  for (let i = 0; i < t.length - 1; i++) moved += t[i]!;
+  return [asWritten, moved];
 }
 
 function latinScore(ta: readonly string[], tb: readonly string[]): NameMatch {
   let best = 0;
-  // Compare in the given order and with the last token moved first (order swaps).
-  const variants = (t: readonly string[]) => [
-    t,
-    t.length > 1 ? [t[t.length - 1]!, ...t.slice(0, -1)] : t,
-  ];
-  for (const x of variants(ta))
-    for (const y of variants(tb)) {
-      // Token by token: doubled letters collapse within a token, never across two (KIM MYONG
-      // must not read as KIM YONG).
-      const ka = x.join("");
-      const kb = y.join("");
+  // Compare in the given order and with the last token moved first (order swaps); token by
+  // token: doubled letters collapse within a token, never across two (KIM MYONG must not read as
+  // KIM YONG).
+  const xa = joinedOrders(ta);
+  const xb = joinedOrders(tb);
+  for (let i = 0; i < 2; i++)
+    for (let j = 0; j < 2; j++) {
+      const ka = xa[i]!;
+      const kb = xb[j]!;
       if (!ka || !kb) continue;
       const r = 1 - editDistance(ka, kb) / Math.max(ka.length, kb.length);
       if (r > best) best = r;
@@ -463,31 +572,20 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   const consider = (m: NameMatch | undefined) => {
     if (m && m.score > best.score) best = m;
   };
-  pa.forEach((x, i) => {
-    pb.forEach((y, j) => {
-      // A Latin name read through Russian Cyrillic is a Korean name the Russian press wrote; a
-      // Han name meets it only through its own Latin letters (YAN, Yen is not 杨英 through ян ен).
-      if ((scriptA === "han" && isRussianReading(y)) || (scriptB === "han" && isRussianReading(x)))
-        return;
-      const m = hangulScore(x, y);
-      if (hanLatin && m.score > HAN_LOOSE_READING_CEILING) {
-        if (latinIsPinyin) {
-          m.score = HAN_LOOSE_READING_CEILING;
-          m.explanation.push("the Latin name is pinyin of other characters, not a Korean reading");
-        } else if (m.weakest < HAN_LOOSE_READING_FIT) {
-          m.score = HAN_LOOSE_READING_CEILING;
-          m.explanation.push("a Korean reading of the Han name fits only a loose spelling");
-        }
+  // Every pair of readings by its score; the best pair again with its explanation written out.
+  const pair: ReadingPair = { scriptA, scriptB, hanLatin, latinIsPinyin, bothPinyin };
+  let bi = -1;
+  let bj = -1;
+  for (let i = 0; i < pa.length; i++)
+    for (let j = 0; j < pb.length; j++) {
+      const m = readingPairScore(pa[i]!, pb[j]!, i, j, pair, false);
+      if (m && m.score > best.score) {
+        best = m;
+        bi = i;
+        bj = j;
       }
-      if (bothPinyin && m.score > HAN_LOOSE_READING_CEILING) {
-        m.score = HAN_LOOSE_READING_CEILING;
-        m.explanation.push("both names are pinyin: a Korean reading alone does not match them");
-      }
-      m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
-      if (i > 0 || j > 0) m.explanation.unshift(`read as ${x.order}/${y.order}`);
-      consider(m);
-    });
-  });
+    }
+  if (bi >= 0) best = readingPairScore(pa[bi]!, pb[bj]!, bi, bj, pair, true)!;
   // Same Hangul reading, different Hanja on both sides: the same Korean name (Pak Pong-ju is on
   // record as 朴奉珠 and 朴鳳柱, https://de.wikipedia.org/wiki/Pak_Pong-ju) or a homonym (金正恩 /
   // actress 金諪恩). A writer who knows only the Hangul may pick other characters with the same
@@ -535,6 +633,53 @@ export function compareParsedNames(a: PreparedName, b: PreparedName): NameMatch 
   }
   best.score = Math.max(0, Math.min(1, Number(best.score.toFixed(4))));
   return best;
+}
+
+/** What `readingPairScore` needs to know of the two names as a whole. */
+interface ReadingPair {
+  scriptA: ParsedName["script"];
+  scriptB: ParsedName["script"];
+  hanLatin: boolean;
+  latinIsPinyin: boolean;
+  bothPinyin: boolean;
+}
+
+/**
+ * Reading `i` of one name against reading `j` of the other in Hangul space, with the caps a Han
+ * name against a Latin one and two pinyin names take, and the cost of a reading other than the
+ * first; undefined when the pair is not compared. The explanation only with `explain`.
+ */
+function readingPairScore(
+  x: ParsedName,
+  y: ParsedName,
+  i: number,
+  j: number,
+  c: ReadingPair,
+  explain: boolean,
+): NameMatch | undefined {
+  // A Latin name read through Russian Cyrillic is a Korean name the Russian press wrote; a
+  // Han name meets it only through its own Latin letters (YAN, Yen is not 杨英 through ян ен).
+  if ((c.scriptA === "han" && isRussianReading(y)) || (c.scriptB === "han" && isRussianReading(x)))
+    return undefined;
+  const m = hangulScore(x, y, explain);
+  // Written to the explanation only when it is written out.
+  const notes = explain ? m.explanation : [];
+  if (c.hanLatin && m.score > HAN_LOOSE_READING_CEILING) {
+    if (c.latinIsPinyin) {
+      m.score = HAN_LOOSE_READING_CEILING;
+      notes.push("the Latin name is pinyin of other characters, not a Korean reading");
+    } else if (m.weakest < HAN_LOOSE_READING_FIT) {
+      m.score = HAN_LOOSE_READING_CEILING;
+      notes.push("a Korean reading of the Han name fits only a loose spelling");
+    }
+  }
+  if (c.bothPinyin && m.score > HAN_LOOSE_READING_CEILING) {
+    m.score = HAN_LOOSE_READING_CEILING;
+    notes.push("both names are pinyin: a Korean reading alone does not match them");
+  }
+  m.score -= ALTERNATIVE_READING_COST * ((i > 0 ? 1 : 0) + (j > 0 ? 1 : 0));
+  if (explain && (i > 0 || j > 0)) m.explanation.unshift(`read as ${x.order}/${y.order}`);
+  return m;
 }
 
 /** The same tokens in any order (ZHANG Wei, Wei Zhang). */

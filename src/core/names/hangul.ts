@@ -98,13 +98,18 @@ export function isHangulSyllable(ch: string): boolean {
 
 /** Decompose one precomposed syllable; undefined for anything else. */
 export function decomposeSyllable(ch: string): Jamo | undefined {
+  const out: Jamo = { l: 0, v: 0, t: 0 };
+  return decomposeInto(ch, out) ? out : undefined;
+}
+
+/** `decomposeSyllable` into a caller's object (for loops that allocate nothing); false for anything else. */
+export function decomposeInto(ch: string, out: Jamo): boolean {
   const c = ch.charCodeAt(0) - SYLLABLE_BASE;
-  if (c < 0 || c > SYLLABLE_LAST - SYLLABLE_BASE) return undefined;
-  return {
-    l: Math.floor(c / (V_COUNT * T_COUNT)),
-    v: Math.floor(c / T_COUNT) % V_COUNT,
-    t: c % T_COUNT,
-  };
+  if (c < 0 || c > SYLLABLE_LAST - SYLLABLE_BASE) return false;
+  out.l = Math.floor(c / (V_COUNT * T_COUNT));
+  out.v = Math.floor(c / T_COUNT) % V_COUNT;
+  out.t = c % T_COUNT;
+  return true;
 }
 
 export function composeSyllable(l: number, v: number, t = 0): string {

@@ -397,10 +397,36 @@ function sideOf(cache: SideCache, tokens: readonly string[], weigh: TokenWeigher
   return side;
 }
 
-/** Name ids by blocking key: a Map while building, packed arrays once stored and loaded. */
+/** Where a key's name ids are: `ids[start]` up to `ids[end]` (exclusive). */
+interface Span {
+  ids: ArrayLike<number>;
+  start: number;
+  end: number;
+}
+
+/**
+ * Name ids by blocking key: a Map while building, packed arrays once stored and loaded. `find`
+ * writes where a key's ids are into a span the caller keeps (a query looks up some hundred keys).
+ */
 interface Postings {
-  get(key: string): (ArrayLike<number> & Iterable<number>) | undefined;
+  find(key: string, span: Span): boolean;
   readonly size: number;
+}
+
+/** Postings of an index being built: a list of name ids by key. */
+class BuildPostings implements Postings {
+  readonly map = new Map<string, number[]>();
+  get size(): number {
+    return this.map.size;
+  }
+  find(key: string, span: Span): boolean {
+    const list = this.map.get(key);
+    if (!list) return false;
+    span.ids = list;
+    span.start = 0;
+    span.end = list.length;
+    return true;
+  }
 }
 
 /**
@@ -422,11 +448,16 @@ class PackedPostings implements Postings {
   get size(): number {
     return this.keyStarts.length - 1;
   }
-  get(key: string): Int32Array | undefined {
+  find(key: string, span: Span): boolean {
     for (let h = keyHash(key) & this.mask; ; h = (h + 1) & this.mask) {
       const i = this.slots[h]!;
-      if (i < 0) return undefined;
-      if (this.sameKey(i, key)) return this.ids.subarray(this.offsets[i]!, this.offsets[i + 1]!);
+      if (i < 0) return false;
+      if (this.sameKey(i, key)) {
+        span.ids = this.ids;
+        span.start = this.offsets[i]!;
+        span.end = this.offsets[i + 1]!;
+        return true;
+      }
     }
   }
 
@@ -492,7 +523,9 @@ export class ScreeningIndex {
   private records?: LazyRecords;
   private readonly kinds: EntityKind[];
   private nameEntity: number[] = [];
-  private postings: Postings = new Map<string, number[]>();
+  private postings: Postings = new BuildPostings();
+  /** The span `candidatesByKeys` reads each key's ids through. */
+  private readonly span: Span = { ids: [], start: 0, end: 0 };
   private readonly dprkFlags: boolean[];
   /** Document frequency of each organisation token, for rarity weights. */
   private readonly orgDf = new Map<string, number>();
@@ -552,8 +585,9 @@ export class ScreeningIndex {
    * record starts, the keys' hash slots). `load` reads it back without rebuilding and parses records only when used.
    */
   serialize(): Uint8Array {
-    const map = this.postings;
-    if (!(map instanceof Map)) throw new Error("a loaded index is serialised already");
+    if (!(this.postings instanceof BuildPostings))
+      throw new Error("a loaded index is serialised already");
+    const map = this.postings.map;
     const keys = [...map.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const lists = keys.map((k) => map.get(k)!);
     const ids = Int32Array.from(lists.flat());
@@ -736,7 +770,7 @@ export class ScreeningIndex {
     const id = this.nameList.length;
     this.nameList.push(entry);
     this.nameEntity.push(ei);
-    const map = this.postings as Map<string, number[]>;
+    const map = (this.postings as BuildPostings).map;
     for (const k of keys) {
       const list = map.get(k);
       if (list) list.push(id);
@@ -782,8 +816,18 @@ export class ScreeningIndex {
       ...own.map((text) => ({ text, named: true })),
       ...heads.map((h) => ({ text: h.text, named: h.separated })),
     ];
+    // A reading's tokens are read again for the keys of the name without its address.
+    const read = new Map<string, string[][]>();
+    const variantsOf = (text: string): string[][] => {
+      let v = read.get(text);
+      if (!v) {
+        v = orgTokenVariants(text).variants;
+        read.set(text, v);
+      }
+      return v;
+    };
     for (const r of readings)
-      for (const v of orgTokenVariants(r.text).variants)
+      for (const v of variantsOf(r.text))
         if (!org.variants.some((x) => x.join(" ") === v.join(" "))) {
           org.variants.push(v);
           named.push(r.named);
@@ -794,7 +838,7 @@ export class ScreeningIndex {
     const headKeys = new Set<string>();
     const shortest = heads.at(-1)?.text;
     for (const text of shortest ? [...own, shortest] : own)
-      for (const v of orgTokenVariants(text).variants) tokenKeys(v, headKeys);
+      for (const v of variantsOf(text)) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
@@ -838,14 +882,24 @@ export class ScreeningIndex {
     const score = s.score;
     const touched = s.touched;
     let count = 0;
+    // The smallest list of a very common key, as ids[smallestStart..smallestEnd).
     let smallest: ArrayLike<number> | undefined;
+    let smallestStart = 0;
+    let smallestEnd = 0;
     let used = 0;
+    const span = this.span;
     for (const k of keys) {
-      const list = this.postings.get(k);
-      if (!list) continue;
-      if (list.length > TUNING.maxPosting) {
+      if (!this.postings.find(k, span)) continue;
+      const list = span.ids;
+      const start = span.start;
+      const length = span.end - start;
+      if (length > TUNING.maxPosting) {
         // Very common keys (kim, co, of) are skipped unless nothing rarer is shared.
-        if (!smallest || list.length < smallest.length) smallest = list;
+        if (!smallest || length < smallestEnd - smallestStart) {
+          smallest = list;
+          smallestStart = start;
+          smallestEnd = span.end;
+        }
         continue;
       }
       used++;
@@ -857,15 +911,15 @@ export class ScreeningIndex {
             ? TUNING.koreanKeyWeight
             : c === 105 // i:
               ? TUNING.initialsKeyWeight
-              : Math.log(1 + n / list.length) * (c === 101 ? 0.5 : 1); // e:
-      for (let i = 0; i < list.length; i++) {
+              : Math.log(1 + n / length) * (c === 101 ? 0.5 : 1); // e:
+      for (let i = start; i < span.end; i++) {
         const id = list[i]!;
         if (score[id] === 0) touched[count++] = id;
         score[id] = score[id]! + w;
       }
     }
     if (used === 0 && smallest)
-      for (let i = 0; i < smallest.length; i++) {
+      for (let i = smallestStart; i < smallestEnd; i++) {
         const id = smallest[i]!;
         if (score[id] === 0) touched[count++] = id;
         score[id] = 1;
@@ -1133,7 +1187,8 @@ export class ScreeningIndex {
         ? this.scoreInitialsQuery(p, p.initials, id, n, allowKorean, below)
         : this.scorePerson(p, id, n, allowKorean, below);
     let best: ReturnType<ScreeningIndex["scoreName"]>;
-    p.org.variants.forEach((qv, qi) => {
+    for (let qi = 0; qi < p.org.variants.length; qi++) {
+      const qv = p.org.variants[qi]!;
       for (const cv of n.variants) {
         const a = scoreAlignment(qv, cv, {
           weigh: this.orgWeight,
@@ -1167,7 +1222,7 @@ export class ScreeningIndex {
             ],
           };
       }
-    });
+    }
     const qv0 = p.org.variants[0];
     if (
       qv0?.length === 1 &&

@@ -5,6 +5,8 @@
  * the evaluation reports as a baseline.
  */
 
+import { lazy } from "../lazy.js";
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or `bound + 1` as
  * soon as it is certain to exceed `bound`. `rows` may lend the three DP rows (3·(|b|+1) cells),
@@ -22,28 +24,30 @@ export function boundedEditDistance(
   if (Math.abs(n - m) > bound) return bound + 1;
   if (n === 0) return m;
   if (m === 0) return n;
-  const cells = rows && rows.length >= 3 * (m + 1) ? rows : new Int32Array(3 * (m + 1));
-  let prev2 = cells.subarray(0, m + 1);
-  let prev = cells.subarray(m + 1, 2 * (m + 1));
-  let cur = cells.subarray(2 * (m + 1), 3 * (m + 1));
-  prev2.fill(0);
-  for (let j = 0; j <= m; j++) prev[j] = j;
+  const w = m + 1;
+  const cells = rows && rows.length >= 3 * w ? rows : new Int32Array(3 * w);
+  // The three rows by their start in `cells` (no views to allocate): two back, one back, this.
+  let prev2 = 0;
+  let prev = w;
+  let cur = 2 * w;
+  cells.fill(0, 0, w);
+  for (let j = 0; j <= m; j++) cells[prev + j] = j;
   for (let i = 1; i <= n; i++) {
-    cur[0] = i;
+    cells[cur] = i;
     let rowMin = i;
     const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= m; j++) {
       const bj = b.charCodeAt(j - 1);
-      let v = prev[j - 1]! + (ai === bj ? 0 : 1);
-      const del = prev[j]! + 1;
+      let v = cells[prev + j - 1]! + (ai === bj ? 0 : 1);
+      const del = cells[prev + j]! + 1;
       if (del < v) v = del;
-      const ins = cur[j - 1]! + 1;
+      const ins = cells[cur + j - 1]! + 1;
       if (ins < v) v = ins;
       if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) {
-        const tr = prev2[j - 2]! + 1;
+        const tr = cells[prev2 + j - 2]! + 1;
         if (tr < v) v = tr;
       }
-      cur[j] = v;
+      cells[cur + j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > bound) return bound + 1;
@@ -52,7 +56,7 @@ export function boundedEditDistance(
     prev = cur;
     cur = t;
   }
-  return prev[m]!;
+  return cells[prev + m]!;
 }
 
 /**
@@ -265,29 +269,30 @@ export interface AlignOptions {
   candidateSide?: GlueSide;
 }
 
-interface GreedyAlignment {
-  score: number;
-  /** Chosen [query index, candidate index, similarity], in the order chosen. */
-  picks: [number, number, number][];
-}
-
 /**
  * Similarities of one alignment's tokens, each computed once: rows are the query side's tokens
  * (its base tokens, then its glued ones), columns the candidate side's. Every pair of glued
  * variants reads the same cells, so a token pair met in many variant pairs is compared once; a
- * pair `mayPair` rules out is 0 without a call.
+ * pair `mayPair` rules out is 0 without a call. One instance serves every alignment (`reset`
+ * before each; alignments run one at a time), so scoring a candidate allocates no table.
  */
 class SimilarityCells {
-  private readonly cells: number[];
-  private readonly stride: number;
-  constructor(
-    private readonly q: GlueSide,
-    private readonly c: GlueSide,
-    private readonly similarity: TokenSimilarity,
-  ) {
+  private cells = new Float64Array(256);
+  private stride = 0;
+  private q!: GlueSide;
+  private c!: GlueSide;
+  private similarity!: TokenSimilarity;
+
+  reset(q: GlueSide, c: GlueSide, similarity: TokenSimilarity): void {
+    this.q = q;
+    this.c = c;
+    this.similarity = similarity;
     this.stride = c.tokens.length;
-    this.cells = new Array<number>(q.tokens.length * c.tokens.length).fill(-1);
+    const size = q.tokens.length * c.tokens.length;
+    if (this.cells.length < size) this.cells = new Float64Array(2 * size);
+    this.cells.fill(-1, 0, size);
   }
+
   at(qi: number, ci: number): number {
     const k = qi * this.stride + ci;
     let s = this.cells[k]!;
@@ -299,6 +304,52 @@ class SimilarityCells {
     }
     return s;
   }
+}
+
+/** What an alignment works in, lent to each in turn: kept across alignments, never shared by two at once. */
+interface AlignScratch {
+  cells: SimilarityCells;
+  /** Tokens taken so far in one greedy pass, by place in the variant (1: taken). */
+  usedQ: Uint8Array;
+  usedC: Uint8Array;
+  /**
+   * The greedy pass's picks, flattened (query index, candidate index, similarity), and how many
+   * values it holds; the best pass's so far. Counted, not truncated: a V8 array set to length 0
+   * lets its storage go.
+   */
+  picks: Float64Array;
+  pickCount: number;
+  bestPicks: Float64Array;
+  /** The glued variants of either side met in this alignment (`gluedVariants` says how many). */
+  xs: VariantIds[];
+  ys: VariantIds[];
+  /** Per base token, the best similarity ceiling (`alignmentCeiling`). */
+  bestQ: Float64Array;
+  bestC: Float64Array;
+}
+
+const alignScratch = lazy(
+  (): AlignScratch => ({
+    cells: new SimilarityCells(),
+    usedQ: new Uint8Array(64),
+    usedC: new Uint8Array(64),
+    picks: new Float64Array(96),
+    pickCount: 0,
+    bestPicks: new Float64Array(96),
+    xs: [],
+    ys: [],
+    bestQ: new Float64Array(64),
+    bestC: new Float64Array(64),
+  }),
+);
+
+/** `a` when it holds `n` values, else a new array twice as long. */
+function bytesFor(a: Uint8Array, n: number): Uint8Array {
+  return a.length >= n ? a : new Uint8Array(2 * n);
+}
+
+function floatsFor(a: Float64Array, n: number): Float64Array {
+  return a.length >= n ? a : new Float64Array(2 * n);
 }
 
 /** The letters of a token as bits (char code mod 32: two letters may share a bit, never split one). */
@@ -330,7 +381,7 @@ function greedyScore(
   y: VariantIds,
   unmatchedWeight: number,
   cells: SimilarityCells,
-  scratch: { usedQ: boolean[]; usedC: boolean[]; picks: number[] },
+  scratch: AlignScratch,
 ): number {
   const xi = x.ids;
   const yi = y.ids;
@@ -338,10 +389,15 @@ function greedyScore(
   const cWeights = y.variant.weights;
   const n = xi.length;
   const m = yi.length;
-  const { usedQ, usedC, picks } = scratch;
-  usedQ.fill(false, 0, n);
-  usedC.fill(false, 0, m);
-  picks.length = 0;
+  scratch.usedQ = bytesFor(scratch.usedQ, n);
+  scratch.usedC = bytesFor(scratch.usedC, m);
+  scratch.picks = floatsFor(scratch.picks, 3 * Math.min(n, m));
+  const usedQ = scratch.usedQ;
+  const usedC = scratch.usedC;
+  const picks = scratch.picks;
+  usedQ.fill(0, 0, n);
+  usedC.fill(0, 0, m);
+  let count = 0;
   let num = 0;
   let matchedC = 0;
   for (;;) {
@@ -361,32 +417,60 @@ function greedyScore(
         }
     }
     if (bi < 0) break;
-    usedQ[bi] = true;
-    usedC[bj] = true;
-    picks.push(bi, bj, bs);
+    usedQ[bi] = 1;
+    usedC[bj] = 1;
+    picks[count++] = bi;
+    picks[count++] = bj;
+    picks[count++] = bs;
     const wc = cWeights[bj]!;
     num += bs * (qWeights[bi]! + wc);
     matchedC += wc;
   }
-  let totalQ = 0;
-  for (const w of qWeights) totalQ += w;
-  let totalC = 0;
-  for (const w of cWeights) totalC += w;
+  const totalQ = sumOf(qWeights);
+  const totalC = sumOf(cWeights);
+  scratch.pickCount = count;
   const den = totalQ + matchedC + unmatchedWeight * (totalC - matchedC);
   return den > 0 ? num / den : 0;
 }
 
-function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignment): Alignment {
-  const q = qw.tokens;
-  const c = cw.tokens;
-  const usedQ = new Set(g.picks.map((x) => x[0]));
-  const usedC = new Set(g.picks.map((x) => x[1]));
-  return {
-    score: g.score,
-    pairs: g.picks.map(([i, j, s]) => [q[i]!, c[j]!, s]),
-    unmatchedQuery: q.filter((_, i) => !usedQ.has(i)),
-    unmatchedCandidate: c.filter((_, j) => !usedC.has(j)),
-  };
+/**
+ * The best greedy alignment of two variants: its score, and its picks (flattened query index,
+ * candidate index, similarity, in the order chosen) written out as pairs only when asked.
+ */
+class GreedyAlignment implements ScoredAlignment {
+  readonly wordPaired: boolean;
+  constructor(
+    readonly score: number,
+    private readonly q: WeightedTokens,
+    private readonly c: WeightedTokens,
+    private readonly picks: readonly number[],
+  ) {
+    let paired = false;
+    for (let k = 0; k < picks.length; k += 3)
+      if (q.tokens[picks[k]!]!.length > 1 && c.tokens[picks[k + 1]!]!.length > 1) paired = true;
+    this.wordPaired = paired;
+  }
+
+  explain(): Alignment {
+    const q = this.q.tokens;
+    const c = this.c.tokens;
+    const usedQ = new Set<number>();
+    const usedC = new Set<number>();
+    const pairs: [string, string, number][] = [];
+    for (let k = 0; k < this.picks.length; k += 3) {
+      const i = this.picks[k]!;
+      const j = this.picks[k + 1]!;
+      usedQ.add(i);
+      usedC.add(j);
+      pairs.push([q[i]!, c[j]!, this.picks[k + 2]!]);
+    }
+    return {
+      score: this.score,
+      pairs,
+      unmatchedQuery: q.filter((_, i) => !usedQ.has(i)),
+      unmatchedCandidate: c.filter((_, j) => !usedC.has(j)),
+    };
+  }
 }
 
 /**
@@ -397,6 +481,8 @@ function explainGreedy(qw: WeightedTokens, cw: WeightedTokens, g: GreedyAlignmen
  */
 export interface GlueSide {
   base: WeightedTokens;
+  /** `base` with its token ids, as the first variant. */
+  baseVariant: VariantIds;
   /** Glued pairs in order, each with its variant; then the whole name run together, if any. */
   glued: { token: string; variant: WeightedTokens; ids: number[] }[];
   tokens: string[];
@@ -405,6 +491,15 @@ export interface GlueSide {
   vowelPoor: boolean[];
   foldable: boolean[];
   letters: number[];
+}
+
+/** `xs` with items `i` and `i + 1` replaced by `x`. */
+function pairJoined<T>(xs: readonly T[], i: number, x: T): T[] {
+  const out = new Array<T>(xs.length - 1);
+  for (let k = 0; k < i; k++) out[k] = xs[k]!;
+  out[i] = x;
+  for (let k = i + 2; k < xs.length; k++) out[k - 1] = xs[k]!;
+  return out;
 }
 
 export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenWeight): GlueSide {
@@ -417,14 +512,10 @@ export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenW
     glued.push({
       token,
       variant: {
-        tokens: [...tokens.slice(0, i), token, ...tokens.slice(i + 2)],
-        weights: [
-          ...base.weights.slice(0, i),
-          base.weights[i]! + base.weights[i + 1]!,
-          ...base.weights.slice(i + 2),
-        ],
+        tokens: pairJoined(tokens, i, token),
+        weights: pairJoined(base.weights, i, base.weights[i]! + base.weights[i + 1]!),
       },
-      ids: [...baseIds.slice(0, i), n + glued.length, ...baseIds.slice(i + 2)],
+      ids: pairJoined(baseIds, i, n + glued.length),
     });
   }
   // The whole name run together (CHON MA SAN ↔ CHONMASAN).
@@ -439,6 +530,7 @@ export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenW
   const all = [...tokens, ...glued.map((g) => g.token)];
   return {
     base,
+    baseVariant: { variant: base, ids: baseIds },
     glued,
     tokens: all,
     baseIds,
@@ -451,28 +543,35 @@ export function glueSide(tokens: readonly string[], weigh: TokenWeigher = tokenW
 /**
  * The tokenisation plus, for each pair of neighbours whose concatenation resembles a token of
  * the other side, that pair glued (JONG UN ↔ JONGUN, AL QAIDA ↔ ALQAIDA); at most three pairs,
- * then the whole name run together when it resembles one. `resembles(g, j)`: whether glued
- * token `g` of this side may and does score above 0 with base token `j` of the other.
+ * then the whole name run together when it resembles one: glued token `g` of this side resembles
+ * base token `j` of the other when it may and does score above 0 with it (`cells`, whose rows
+ * are the query side's tokens). Written into `out`; returns how many.
  */
 function gluedVariants(
   side: GlueSide,
   other: GlueSide,
-  resembles: (g: number, j: number) => boolean,
-): VariantIds[] {
-  const out: VariantIds[] = [{ variant: side.base, ids: side.baseIds }];
+  cells: SimilarityCells,
+  sideIsQuery: boolean,
+  out: VariantIds[],
+): number {
+  let count = 0;
+  out[count++] = side.baseVariant;
   const n = side.base.tokens.length;
   const m = other.base.tokens.length;
   const pairs = n - 1;
   for (let i = 0; i < side.glued.length; i++) {
     const isPair = i < pairs;
-    if (isPair && out.length >= 4) continue;
+    if (isPair && count >= 4) continue;
     for (let j = 0; j < m; j++)
-      if (mayPair(side, n + i, other, j, false) && resembles(i, j)) {
-        out.push(side.glued[i]!);
+      if (
+        mayPair(side, n + i, other, j, false) &&
+        (sideIsQuery ? cells.at(n + i, j) : cells.at(j, n + i)) > 0
+      ) {
+        out[count++] = side.glued[i]!;
         break;
       }
   }
-  return out;
+  return count;
 }
 
 /**
@@ -521,8 +620,13 @@ function mayPair(x: GlueSide, a: number, y: GlueSide, b: number, letters: boolea
 export function alignmentCeiling(qs: GlueSide, cs: GlueSide, unmatchedWeight: number): number {
   const n = qs.base.tokens.length;
   const m = cs.base.tokens.length;
-  const bestQ = new Array<number>(n).fill(0);
-  const bestC = new Array<number>(m).fill(0);
+  const scratch = alignScratch();
+  scratch.bestQ = floatsFor(scratch.bestQ, n);
+  scratch.bestC = floatsFor(scratch.bestC, m);
+  const bestQ = scratch.bestQ;
+  const bestC = scratch.bestC;
+  bestQ.fill(0, 0, n);
+  bestC.fill(0, 0, m);
   for (let a = 0; a < qs.tokens.length; a++)
     for (let b = 0; b < cs.tokens.length; b++) {
       const u = similarityCeiling(qs, a, cs, b);
@@ -531,20 +635,23 @@ export function alignmentCeiling(qs: GlueSide, cs: GlueSide, unmatchedWeight: nu
         raiseCovered(bestC, b, m, u);
       }
     }
-  let wq = 0;
-  let uq = 0;
-  qs.base.weights.forEach((w, i) => {
-    wq += w;
-    uq += w * bestQ[i]!;
-  });
-  let wc = 0;
-  let uc = 0;
-  cs.base.weights.forEach((w, j) => {
-    wc += w;
-    uc += w * bestC[j]!;
-  });
+  const wq = sumOf(qs.base.weights);
+  const wc = sumOf(cs.base.weights);
   const den = wq + unmatchedWeight * wc;
-  return den > 0 ? (uq + uc) / den : 0;
+  return den > 0 ? (dotOf(qs.base.weights, bestQ) + dotOf(cs.base.weights, bestC)) / den : 0;
+}
+
+function sumOf(weights: readonly number[]): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i]!;
+  return sum;
+}
+
+/** Σ weights[i] · ceilings[i] over the weights, in order. */
+function dotOf(weights: readonly number[], ceilings: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < weights.length; i++) sum += weights[i]! * ceilings[i]!;
+  return sum;
 }
 
 /**
@@ -571,7 +678,7 @@ function similarityCeiling(q: GlueSide, qi: number, c: GlueSide, ci: number): nu
 }
 
 /** Raises the ceilings of the base tokens that token `t` of a side's table holds (`glueSide`: pairs, then the whole). */
-function raiseCovered(best: number[], t: number, n: number, u: number): void {
+function raiseCovered(best: Float64Array, t: number, n: number, u: number): void {
   if (t < n) best[t] = Math.max(best[t]!, u);
   else if (t - n < n - 1) {
     best[t - n] = Math.max(best[t - n]!, u);
@@ -611,40 +718,32 @@ export function scoreAlignment(
   const sim = options.similarity ?? tokenSimilarity;
   const qs = options.querySide ?? glueSide(q, weigh);
   const cs = options.candidateSide ?? glueSide(c, weigh);
-  const n = qs.base.tokens.length;
-  const m = cs.base.tokens.length;
-  const cells = new SimilarityCells(qs, cs, sim);
-  const ys = gluedVariants(cs, qs, (g, i) => cells.at(i, m + g) > 0);
-  const xs = gluedVariants(qs, cs, (g, j) => cells.at(n + g, j) > 0);
-  const scratch = {
-    usedQ: new Array<boolean>(n).fill(false),
-    usedC: new Array<boolean>(m).fill(false),
-    picks: [] as number[],
-  };
+  const scratch = alignScratch();
+  const cells = scratch.cells;
+  cells.reset(qs, cs, sim);
+  const ys = scratch.ys;
+  const xs = scratch.xs;
+  const yCount = gluedVariants(cs, qs, cells, false, ys);
+  const xCount = gluedVariants(qs, cs, cells, true, xs);
   let bx = xs[0]!;
   let by = ys[0]!;
   let bestScore = -1;
-  let bestPicks: number[] = [];
-  for (const x of xs)
-    for (const y of ys) {
-      const score = greedyScore(x, y, unmatched, cells, scratch);
+  let bestCount = 0;
+  for (let a = 0; a < xCount; a++)
+    for (let b = 0; b < yCount; b++) {
+      const score = greedyScore(xs[a]!, ys[b]!, unmatched, cells, scratch);
       if (bestScore < 0 || score > bestScore) {
-        bx = x;
-        by = y;
+        bx = xs[a]!;
+        by = ys[b]!;
         bestScore = score;
-        bestPicks = scratch.picks.slice();
+        bestCount = scratch.pickCount;
+        scratch.bestPicks = floatsFor(scratch.bestPicks, bestCount);
+        for (let k = 0; k < bestCount; k++) scratch.bestPicks[k] = scratch.picks[k]!;
       }
     }
-  const picks: [number, number, number][] = [];
-  for (let k = 0; k < bestPicks.length; k += 3)
-    picks.push([bestPicks[k]!, bestPicks[k + 1]!, bestPicks[k + 2]!]);
-  const x = bx.variant;
-  const y = by.variant;
-  let wordPaired = false;
-  for (const [i, j] of picks)
-    if (x.tokens[i]!.length > 1 && y.tokens[j]!.length > 1) wordPaired = true;
-  const g: GreedyAlignment = { score: bestScore, picks };
-  return { score: bestScore, wordPaired, explain: () => explainGreedy(x, y, g) };
+  const picks = new Array<number>(bestCount);
+  for (let k = 0; k < bestCount; k++) picks[k] = scratch.bestPicks[k]!;
+  return new GreedyAlignment(bestScore, bx.variant, by.variant, picks);
 }
 
 /** Jaro-Winkler similarity (prefix scale 0.1, up to 4 characters, boost above 0.7). */

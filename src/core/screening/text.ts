@@ -450,13 +450,22 @@ const GLUED_NUMBER_WORDS = ["first", "second", "third", "fourth", "fifth", "sixt
 function unglueWords(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
-    const end = GLUED_TRADE_WORDS.find((w) => t.length >= w.length + 4 && t.endsWith(w));
-    const start = GLUED_NUMBER_WORDS.find((w) => t.length >= w.length + 4 && t.startsWith(w));
+    const end = firstGlued(GLUED_TRADE_WORDS, t, false);
+    const start = firstGlued(GLUED_NUMBER_WORDS, t, true);
     if (end) out.push(t.slice(0, -end.length), end);
     else if (start) out.push(start, t.slice(start.length));
     else out.push(t);
   }
   return out;
+}
+
+/** The first of `words` that `t` starts (or ends) with, leaving four letters or more. */
+function firstGlued(words: readonly string[], t: string, atStart: boolean): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (t.length >= w.length + 4 && (atStart ? t.startsWith(w) : t.endsWith(w))) return w;
+  }
+  return undefined;
 }
 
 function unglueLegalForm(t: string): [string, string] | undefined {
@@ -581,11 +590,22 @@ function numbersAsDigits(tokens: readonly string[]): string[] {
   return out;
 }
 
+/** The first of LEGAL_FORM_PHRASES written at token `i`. */
+function phraseAt(tokens: readonly string[], i: number): readonly string[] | undefined {
+  for (let p = 0; p < LEGAL_FORM_PHRASES.length; p++) {
+    const phrase = LEGAL_FORM_PHRASES[p]!;
+    let k = 0;
+    while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+    if (k === phrase.length) return phrase;
+  }
+  return undefined;
+}
+
 /** Tokens with every written-out legal form taken out (and added to `legalForms`). */
 function withoutLegalPhrases(tokens: readonly string[], legalForms: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const phrase = LEGAL_FORM_PHRASES.find((p) => p.every((w, k) => tokens[i + k] === w));
+    const phrase = phraseAt(tokens, i);
     if (phrase) {
       legalForms.push(phrase.join(" "));
       i += phrase.length;
