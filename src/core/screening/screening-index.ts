@@ -170,6 +170,13 @@ const TUNING = {
   transposedGivenFactor: 0.8,
 } as const;
 
+/** Payment-message lines: 35 characters, at most four of them in a name and address field. */
+const PAYMENT_LINE = 35;
+const PAYMENT_LINES = 4;
+/** A cut word read as the start of list words: at least this long, completed at most this many ways. */
+const MIN_CUT_PREFIX = 3;
+const CUT_COMPLETIONS = 3;
+
 /** A person name aligned by initials alone stays below any match. */
 const INITIALS_ONLY_CEILING = 0.5;
 
@@ -465,7 +472,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 interface SerialisedHead {
   format: number;
@@ -707,9 +714,9 @@ export class ScreeningIndex {
         acronyms: [],
       };
     } else {
-      const org = orgTokenVariants(text);
+      const org = orgTokenVariants(text, 1);
       for (const part of bracketedParts(text))
-        for (const v of orgTokenVariants(part).variants)
+        for (const v of orgTokenVariants(part, 1).variants)
           if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
             org.variants.push(v);
       const first = org.variants[0] ?? [];
@@ -768,6 +775,7 @@ export class ScreeningIndex {
         for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
     }
     const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
+    const translatedReadings = org.variants.length;
     // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
     // and a name followed by an address, a place or a country without them. Which readings the
     // query writes word for word: the whole name, a parent body, a name cut at a separator.
@@ -788,6 +796,11 @@ export class ScreeningIndex {
           org.variants.push(v);
           named.push(r.named);
         }
+    const completed = q.type === "person" ? [] : this.completedCut(q.name, org.variants[0]);
+    for (const v of completed) {
+      org.variants.push(v);
+      named.push(false);
+    }
     for (const v of org.variants) tokenKeys(v, keys);
     // The name without its address has candidates of its own: the address's long words (district,
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
@@ -795,6 +808,11 @@ export class ScreeningIndex {
     const shortest = heads.at(-1)?.text;
     for (const text of shortest ? [...own, shortest] : own)
       for (const v of orgTokenVariants(text).variants) tokenKeys(v, headKeys);
+    // So has a Latin name read in English (CHOSON … MUYOK, Compagnie de PML): the foreign words'
+    // many keys would otherwise outweigh the one word the reading shares with the list name.
+    if (!hasCjk(q.name))
+      for (const v of org.variants.slice(1, translatedReadings)) tokenKeys(v, headKeys);
+    for (const v of completed) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
@@ -811,6 +829,27 @@ export class ScreeningIndex {
       ...(transposed ? { transposed } : {}),
       ...(initials ? { initials } : {}),
     };
+  }
+
+  /**
+   * A name exactly as long as one or more payment-message lines (SWIFT MT name and address
+   * fields: up to four lines of 35 characters, https://www2.swift.com/knowledgecentre, field 50K
+   * "4*35x") may be cut inside its last word (MINISTRY OF PEOPLE'S SECURITY CORRE): that word is
+   * read as the start of a list name's word, the commonest few (CORRE → correctional). The
+   * completed readings are not what the query writes, so they match through common words only
+   * when a distinctive one is shared. Empty for any other name.
+   */
+  private completedCut(name: string, core: readonly string[] | undefined): string[][] {
+    const n = name.trim().length;
+    const last = core?.at(-1);
+    if (!core || !last || n % PAYMENT_LINE !== 0 || n > PAYMENT_LINE * PAYMENT_LINES) return [];
+    if (last.length < MIN_CUT_PREFIX || !/^[a-z]+$/.test(last) || !foldText(name).endsWith(last))
+      return [];
+    const completions: [string, number][] = [];
+    for (const [t, df] of this.orgDf)
+      if (t.length > last.length && t.startsWith(last)) completions.push([t, df]);
+    completions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return completions.slice(0, CUT_COMPLETIONS).map(([t]) => [...core.slice(0, -1), t]);
   }
 
   private kindAllowed(kind: EntityKind, type: QueryType | undefined): boolean {

@@ -297,3 +297,33 @@ test("a name with initials ranks the listed person first but is no match on its 
   // Every initial and the family name agree letter for letter: the name may still match.
   assert.ok(top("V. Putin")!.score >= SCREEN_THRESHOLD);
 });
+
+const org = (reference: string, name: string): ListEntity =>
+  entity({ reference, kind: "organization", names: [{ name, type: "primary", quality: null }] });
+
+test("a translated name finds the listed English name, and another body stays below a match", () => {
+  const index = ScreeningIndex.build([
+    org("1", "TANCHON COMMERCIAL BANK"),
+    org("2", "KOREA MIRAE SHIPPING CO. LTD."),
+    org("3", "OFFICE 39"),
+  ]);
+  const top = (name: string) => index.screen({ name, type: "org" }, { limit: 1, minScore: 0 })[0];
+  assert.equal(top("Banque commerciale de Tanchon")?.reference, "1");
+  assert.ok(top("Banque commerciale de Tanchon")!.score >= 0.85);
+  assert.equal(top("Compañía naviera de Mirae de Corea")?.reference, "2");
+  assert.equal(top("Amt 39")?.reference, "3");
+  assert.ok((top("Banque commerciale de Corée")?.score ?? 0) < 0.85);
+});
+
+test("a name cut at a payment line's length reads its last word as the start of a list word", () => {
+  const index = ScreeningIndex.build([
+    org("1", "MINISTRY OF PEOPLE'S SECURITY"),
+    org("2", "MINISTRY OF PEOPLE'S SECURITY CORRECTIONAL BUREAU"),
+  ]);
+  const top = (name: string) => index.screen({ name, type: "org" }, { limit: 1, minScore: 0 })[0];
+  const cut = "MINISTRY OF PEOPLE'S SECURITY CORRE";
+  assert.equal(cut.length, 35);
+  assert.equal(top(cut)?.reference, "2");
+  // One letter short of a line: no cut, the word is the query's own.
+  assert.equal(top(cut.slice(1))?.reference, "1");
+});
