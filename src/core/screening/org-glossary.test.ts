@@ -49,7 +49,11 @@ test("the other EU languages and scripts read the same words", () => {
 
 test("an English name has no glossary reading, and its English words stay as written", () => {
   assert.deepEqual(glossaryReadings("TANCHON COMMERCIAL BANK"), []);
-  assert.deepEqual(glossaryReadings("OCEAN MARITIME MANAGEMENT"), []);
+  assert.deepEqual(glossaryReadings("KOREA NATIONAL INSURANCE CORPORATION"), []);
+  // Maritime is read as shipping, like marine (Compagnie maritime = shipping company).
+  assert.deepEqual(glossaryReadings("OCEAN MARITIME MANAGEMENT"), [
+    ["ocean", "shipping", "management"],
+  ]);
   assert.deepEqual(glossaryReadings("Société de KWANGSON BANKING de Corée"), [
     ["korea", "kwangson", "banking", "company"],
   ]);

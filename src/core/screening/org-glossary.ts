@@ -401,7 +401,7 @@ const ELISION = /\b(d|l|dell|all|dall|nell|sull|qu)['’]/giu;
 
 const ENGLISH = new Set([
   ...GLOSSARY.flatMap(([english]) => english.split("|")),
-  ..."maritime office bureau union commercial banking banks banker bankers ministries".split(" "),
+  ..."office bureau union commercial banking banks banker bankers ministries".split(" "),
 ]);
 
 type Part = string | Entry;

@@ -53,7 +53,14 @@ import {
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymsOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
+import {
+  acronymsOf,
+  branchParents,
+  foldText,
+  hasCjk,
+  isLegalFormWord,
+  personTokens,
+} from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -845,11 +852,16 @@ export class ScreeningIndex {
     if (!core || !last || n % PAYMENT_LINE !== 0 || n > PAYMENT_LINE * PAYMENT_LINES) return [];
     if (last.length < MIN_CUT_PREFIX || !/^[a-z]+$/.test(last) || !foldText(name).endsWith(last))
       return [];
+    // A legal form cut short (OBSHCHESTVO S OGRANICHENNOI OTVETST…) says nothing of the body.
+    if (core.slice(0, -1).every(isLegalFormWord)) return [];
     const completions: [string, number][] = [];
     for (const [t, df] of this.orgDf)
       if (t.length > last.length && t.startsWith(last)) completions.push([t, df]);
     completions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return completions.slice(0, CUT_COMPLETIONS).map(([t]) => [...core.slice(0, -1), t]);
+    return completions
+      .filter(([t]) => !isLegalFormWord(t))
+      .slice(0, CUT_COMPLETIONS)
+      .map(([t]) => [...core.slice(0, -1), t]);
   }
 
   private kindAllowed(kind: EntityKind, type: QueryType | undefined): boolean {

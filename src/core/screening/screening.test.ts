@@ -319,6 +319,8 @@ test("a name cut at a payment line's length reads its last word as the start of 
   const index = ScreeningIndex.build([
     org("1", "MINISTRY OF PEOPLE'S SECURITY"),
     org("2", "MINISTRY OF PEOPLE'S SECURITY CORRECTIONAL BUREAU"),
+    // A legal form spelt in a way no table knows stays among the name's words.
+    org("3", "OBSHCESTVO S OGRANICHENNOI OTVETSTSVENNOSTYU KARST"),
   ]);
   const top = (name: string) => index.screen({ name, type: "org" }, { limit: 1, minScore: 0 })[0];
   const cut = "MINISTRY OF PEOPLE'S SECURITY CORRE";
@@ -326,4 +328,8 @@ test("a name cut at a payment line's length reads its last word as the start of 
   assert.equal(top(cut)?.reference, "2");
   // One letter short of a line: no cut, the word is the query's own.
   assert.equal(top(cut.slice(1))?.reference, "1");
+  // A legal form cut short is not completed: it says nothing of which body.
+  const legal = "OBSHCHESTVO S OGRANICHENNOI OTVETST";
+  assert.equal(legal.length, 35);
+  assert.ok((top(legal)?.score ?? 0) < 0.85);
 });

@@ -117,8 +117,12 @@ const LEGAL_FORM_WORDS = new Set([
  */
 const LEGAL_FORM_PHRASES: readonly string[][] = [
   "gesellschaft mit beschrankter haftung",
-  "obshchestvo s ogranichennoy otvetstvennostyu",
-  "obshchestvo s ogranichennoi otvetstvennostyu",
+  // Общество с ограниченной ответственностью in the transliterations the lists use.
+  ...["obshchestvo", "obschestvo"].flatMap((a) =>
+    ["ogranichennoy", "ogranichennoi"].flatMap((b) =>
+      ["otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju"].map((c) => `${a} s ${b} ${c}`),
+    ),
+  ),
   "societatea cu raspundere limitata",
   "open joint stock company",
   "closed joint stock company",
@@ -153,6 +157,13 @@ const LEGAL_FORM_PHRASES: readonly string[][] = [
       : [p],
   )
   .map((p) => p.split(" "));
+
+const LEGAL_PHRASE_WORDS = new Set(LEGAL_FORM_PHRASES.flat());
+
+/** Whether a folded word is a legal form or a word of one written out (otvetstvennostyu). */
+export function isLegalFormWord(t: string): boolean {
+  return LEGAL_FORM_WORDS.has(t) || LEGAL_PHRASE_WORDS.has(t);
+}
 
 /**
  * Chinese and Korean legal forms and generic organisation words written at the end of a name
