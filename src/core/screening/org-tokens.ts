@@ -45,23 +45,25 @@ function readChunk(chunk: string): string[][] {
  * name in another EU language its English reading: one per sense of its two-sense words, up to
  * `glossarySenses`). A list name is read in its first senses only: the query's readings meet
  * either, and a list name carrying both would count its shared generic word twice in candidate
- * selection.
+ * selection. `written`: how many of the readings (the first ones) keep the words as written, the
+ * glossary's English aside (acronyms are made of those).
  */
 export function orgTokenVariants(
   name: string,
   glossarySenses = 2,
-): { variants: string[][]; legalForms: string[] } {
+): { variants: string[][]; legalForms: string[]; written: number } {
   const split: OrgName = splitOrgName(name);
   if (!hasCjk(name)) {
     const translated = translatedOrgTokens(split.core);
     const variants = translated ? [split.core, translated] : [split.core];
+    const written = variants.length;
     // A name in another EU language, read with its generic words in English (Banque
     // commerciale de Tanchon → tanchon trading bank).
     for (const reading of glossaryReadings(name, glossarySenses)) {
       const core = splitOrgName(reading.join(" ")).core;
       if (core.length && !variants.some((v) => v.join(" ") === core.join(" "))) variants.push(core);
     }
-    return { variants, legalForms: split.legalForms };
+    return { variants, legalForms: split.legalForms, written };
   }
   // Rebuild the CJK text without its legal form, then cut it into dictionary words and chunks.
   const text = split.core.join(" ");
@@ -87,8 +89,6 @@ export function orgTokenVariants(
     for (const v of variants) for (const r of readings) next.push([...v, ...r]);
     variants = next.slice(0, 4);
   }
-  return {
-    variants: variants.map((v) => v.filter(Boolean)).filter((v) => v.length > 0),
-    legalForms: split.legalForms,
-  };
+  const out = variants.map((v) => v.filter(Boolean)).filter((v) => v.length > 0);
+  return { variants: out, legalForms: split.legalForms, written: out.length };
 }

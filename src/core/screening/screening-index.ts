@@ -698,6 +698,8 @@ export class ScreeningIndex {
   private addName(ei: number, e: ListEntity, text: string, type: NameType, quality: string | null) {
     const keys = new Set<string>();
     let entry: IndexedName;
+    // The readings of the words as written: what acronyms and word rarity are taken from.
+    let written: string[][] = [];
     if (isPersonKind(e.kind)) {
       const tokens = personTokens(text);
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
@@ -722,12 +724,19 @@ export class ScreeningIndex {
       };
     } else {
       const org = orgTokenVariants(text, 1);
-      for (const part of bracketedParts(text))
-        for (const v of orgTokenVariants(part, 1).variants)
-          if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
+      // Acronyms are made of the words as written, not of the glossary's English.
+      written = org.variants.slice(0, org.written);
+      for (const part of bracketedParts(text)) {
+        const p = orgTokenVariants(part, 1);
+        p.variants.forEach((v, i) => {
+          if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" "))) {
             org.variants.push(v);
+            if (i < p.written) written.push(v);
+          }
+        });
+      }
       const first = org.variants[0] ?? [];
-      const acronyms = acronymsOf(text, org.variants);
+      const acronyms = acronymsOf(text, written);
       for (const a of acronyms) keys.add(`t:${a}`);
       entry = {
         entity: ei,
@@ -744,8 +753,8 @@ export class ScreeningIndex {
     for (const v of entry.variants) tokenKeys(v, keys);
     if (!isPersonKind(e.kind)) {
       this.orgNames++;
-      for (const t of new Set(entry.variants.flat()))
-        this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
+      // The glossary's English readings leave the rarity of words as the lists write them.
+      for (const t of new Set(written.flat())) this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
     }
     const id = this.nameList.length;
     this.nameList.push(entry);
@@ -781,7 +790,10 @@ export class ScreeningIndex {
       if (initials)
         for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
     }
-    const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
+    const org =
+      q.type === "person"
+        ? { variants: [] as string[][], legalForms: [] as string[], written: 0 }
+        : orgTokenVariants(q.name);
     const translatedReadings = org.variants.length;
     // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
     // and a name followed by an address, a place or a country without them. Which readings the

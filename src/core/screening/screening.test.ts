@@ -313,6 +313,15 @@ test("a translated name finds the listed English name, and another body stays be
   assert.equal(top("Compañía naviera de Mirae de Corea")?.reference, "2");
   assert.equal(top("Amt 39")?.reference, "3");
   assert.ok((top("Banque commerciale de Corée")?.score ?? 0) < 0.85);
+  // Acronyms are of the words as written: the English reading of a Spanish name makes none.
+  const acronyms = ScreeningIndex.build([
+    org("4", "CONTINENTE MOVIL Y SERVICIOS S.R.L."),
+    org("5", "CHON MYONG SHIPPING COMPANY LIMITED"),
+  ]);
+  assert.deepEqual(
+    acronyms.screen({ name: "CMS", type: "org" }, { minScore: 0.5 }).map((m) => m.reference),
+    ["5"],
+  );
 });
 
 test("a name cut at a payment line's length reads its last word as the start of a list word", () => {

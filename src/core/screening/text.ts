@@ -117,12 +117,8 @@ const LEGAL_FORM_WORDS = new Set([
  */
 const LEGAL_FORM_PHRASES: readonly string[][] = [
   "gesellschaft mit beschrankter haftung",
-  // Общество с ограниченной ответственностью in the transliterations the lists use.
-  ...["obshchestvo", "obschestvo"].flatMap((a) =>
-    ["ogranichennoy", "ogranichennoi"].flatMap((b) =>
-      ["otvetstvennostyu", "otvetstvennostiu", "otvetstvennostju"].map((c) => `${a} s ${b} ${c}`),
-    ),
-  ),
+  "obshchestvo s ogranichennoy otvetstvennostyu",
+  "obshchestvo s ogranichennoi otvetstvennostyu",
   "societatea cu raspundere limitata",
   "open joint stock company",
   "closed joint stock company",
@@ -158,7 +154,15 @@ const LEGAL_FORM_PHRASES: readonly string[][] = [
   )
   .map((p) => p.split(" "));
 
-const LEGAL_PHRASE_WORDS = new Set(LEGAL_FORM_PHRASES.flat());
+/**
+ * The words of written-out legal forms, with the other transliterations of Общество с
+ * ограниченной ответственностью the lists write (OBSCHESTVO, OTVETSTVENNOSTIU): such a phrase is
+ * not split off (a list name spelt so keeps it among its words), but it is no word of a name.
+ */
+const LEGAL_PHRASE_WORDS = new Set([
+  ...LEGAL_FORM_PHRASES.flat(),
+  ..."obschestvo obshestvo otvetstvennostiu otvetstvennostju otvetstvennosti".split(" "),
+]);
 
 /** Whether a folded word is a legal form or a word of one written out (otvetstvennostyu). */
 export function isLegalFormWord(t: string): boolean {
