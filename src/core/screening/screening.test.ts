@@ -342,3 +342,14 @@ test("a name cut at a payment line's length reads its last word as the start of 
   assert.equal(legal.length, 35);
   assert.ok((top(legal)?.score ?? 0) < 0.85);
 });
+
+test("a legal form cut short at the end of a name is set aside like the whole one", () => {
+  assert.deepEqual(splitOrgName("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN").core, [
+    "tactical",
+    "missiles",
+  ]);
+  assert.deepEqual(splitOrgName("DAESONG LIMI").core, ["daesong"]);
+  // Three letters, or a word no legal form begins with, stay the name's own.
+  assert.deepEqual(splitOrgName("BANK OF KORE").core, ["bank", "of", "kore"]);
+  assert.deepEqual(splitOrgName("DAESONG LIM").core, ["daesong", "lim"]);
+});

@@ -511,7 +511,10 @@ export function splitOrgName(name: string): OrgName {
   }
   const core: string[] = [];
   const tokens = numbersAsDigits(
-    withoutLegalPhrases(unglueWords(joinInitials(tokenize(text))), legalForms),
+    withoutLegalPhrases(
+      cutLegalFormCompleted(unglueWords(joinInitials(tokenize(text)))),
+      legalForms,
+    ),
   );
   for (const t of tokens) {
     const glued = LEGAL_FORM_WORDS.has(t) ? undefined : unglueLegalForm(t);
@@ -594,6 +597,25 @@ function numbersAsDigits(tokens: readonly string[]): string[] {
     out.push(v === undefined ? t : String(v));
   }
   return out;
+}
+
+/** Legal-form words long enough that their first four letters or more name them. */
+const LONG_LEGAL_WORDS = [
+  ...new Set([...LEGAL_FORM_WORDS, ...LEGAL_FORM_PHRASES.flat()].filter((w) => w.length >= 6)),
+];
+
+/**
+ * A name cut inside its last word by a field's length (TACTICAL MISSILES CORPORATION JOINT STOCK
+ * COMPAN, DAESONG LIMI): a last word of four letters or more that begins a legal-form word of
+ * six or more, and is none itself, is read as the shortest such word (company, limited), so the
+ * legal form is set aside as it would be whole.
+ */
+function cutLegalFormCompleted(tokens: readonly string[]): string[] {
+  const last = tokens.at(-1);
+  if (tokens.length < 2 || !last || last.length < 4 || isLegalFormWord(last)) return [...tokens];
+  const words = LONG_LEGAL_WORDS.filter((w) => w.length > last.length && w.startsWith(last));
+  const shortest = words.sort((a, b) => a.length - b.length)[0];
+  return shortest ? [...tokens.slice(0, -1), shortest] : [...tokens];
 }
 
 /** Tokens with every written-out legal form taken out (and added to `legalForms`). */
