@@ -853,8 +853,9 @@ export class ScreeningIndex {
   /**
    * A name exactly as long as one or more payment-message lines (SWIFT MT name and address
    * fields: up to four lines of 35 characters, https://www2.swift.com/knowledgecentre, field 50K
-   * "4*35x") may be cut inside its last word (MINISTRY OF PEOPLE'S SECURITY CORRE): that word is
-   * read as the start of a list name's word, the commonest few (CORRE → correctional). The
+   * "4*35x") may be cut inside its last word (MINISTRY OF PEOPLE'S SECURITY CORRE): that word,
+   * when no list name has it as a word of its own, is read as the start of a list name's word,
+   * the commonest few (CORRE → correctional). The
    * completed readings are not what the query writes, so they match through common words only
    * when a distinctive one is shared. Empty for any other name.
    */
@@ -864,8 +865,9 @@ export class ScreeningIndex {
     if (!core || !last || n % PAYMENT_LINE !== 0 || n > PAYMENT_LINE * PAYMENT_LINES) return [];
     if (last.length < MIN_CUT_PREFIX || !/^[a-z]+$/.test(last) || !foldText(name).endsWith(last))
       return [];
-    // A legal form cut short (OBSHCHESTVO S OGRANICHENNOI OTVETST…) says nothing of the body.
-    if (core.slice(0, -1).every(isLegalFormWord)) return [];
+    // A last word that is a list name's word as it stands (OFFICE) is taken as whole; a legal
+    // form cut short (OBSHCHESTVO S OGRANICHENNOI OTVETST…) says nothing of the body.
+    if (this.orgDf.has(last) || core.slice(0, -1).every(isLegalFormWord)) return [];
     const completions: [string, number][] = [];
     for (const [t, df] of this.orgDf)
       if (t.length > last.length && t.startsWith(last)) completions.push([t, df]);

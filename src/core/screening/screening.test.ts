@@ -337,6 +337,10 @@ test("a name cut at a payment line's length reads its last word as the start of 
   assert.equal(top(cut)?.reference, "2");
   // One letter short of a line: no cut, the word is the query's own.
   assert.equal(top(cut.slice(1))?.reference, "1");
+  // A last word that a list name has as a word of its own is whole: OFFICE is not OFFICERS.
+  const whole = topOrgOf("NAMPO CITY PEOPLE'S SECURITY OFFICE", "NAMPO CITY SECURITY OFFICERS");
+  assert.equal("NAMPO CITY PEOPLE'S SECURITY OFFICE".length, 35);
+  assert.equal(whole("NAMPO CITY PEOPLE'S SECURITY OFFICE")?.reference, "1");
   // A legal form cut short is not completed: it says nothing of which body.
   const legal = "OBSHCHESTVO S OGRANICHENNOI OTVETST";
   assert.equal(legal.length, 35);
