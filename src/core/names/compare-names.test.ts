@@ -125,3 +125,16 @@ test("two different pinyin names stay apart; the same one in another order match
   // A Mandarin reading still meets the Korean name it reads (金永哲 → JIN YONGZHE).
   assert.ok(compareNames({ full: "JIN YONGZHE" }, { full: "KIM YONG CHOL" }).score >= 0.85);
 });
+
+test("a pinyin name meets a Korean one through one given syllable's Hanja below a match", () => {
+  // 근 has Hanja read jin (近, 謹), 춘 Hanja read chun: one coincidence each, not the same name.
+  for (const [a, b] of [
+    ["Yu Geun", "YU, Jin"],
+    ["Yu Chun", "YU, Jin"],
+  ] as const) {
+    const m = compareNames({ full: a }, { full: b });
+    assert.ok(m.score < MATCH_THRESHOLD, `${a} / ${b}: ${m.score}`);
+  }
+  // Two given syllables that both fit still match (金永哲 → JIN YONGZHE).
+  assert.ok(compareNames({ full: "JIN YONGZHE" }, { full: "KIM YONG CHOL" }).score >= 0.85);
+});

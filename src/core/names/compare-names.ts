@@ -367,7 +367,10 @@ function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
         let score =
           PINYIN_CEILING *
           (FAMILY_WEIGHT * (famOk ? 1 : 0) + (1 - FAMILY_WEIGHT) * (hits / q.length));
-        const capped = (loose || looseGiven) && score > PINYIN_LOOSE_CEILING;
+        // One given syllable is one coincidence away: some Hanja of almost any Korean syllable
+        // reads as a given pinyin syllable (근 → 近 jin), so YU, Jin is not Yu Geun on that alone.
+        const oneSyllable = q.length < 2;
+        const capped = (loose || looseGiven || oneSyllable) && score > PINYIN_LOOSE_CEILING;
         if (capped) score = PINYIN_LOOSE_CEILING;
         if (!best || score > best.score)
           best = {
@@ -376,7 +379,13 @@ function pinyinScore(pinyinText: string, y: ParsedName): NameMatch | undefined {
               `pinyin ${pinyinText} read as ${famPy} + ${given.join(" ")}`,
               `family ${famPy}~${y.family}: ${famOk ? "a surname Hanja fits" : "no surname Hanja fits"}`,
               ...parts.map((p) => `given ${p}`),
-              ...(capped ? ["a Hanja fits only a loose spelling of the Korean reading"] : []),
+              ...(capped
+                ? [
+                    oneSyllable && !loose && !looseGiven
+                      ? "a Hanja fits one given syllable only"
+                      : "a Hanja fits only a loose spelling of the Korean reading",
+                  ]
+                : []),
             ],
           };
       }

@@ -8,6 +8,7 @@
  */
 import { pinyin } from "pinyin-pro";
 import { romanize } from "../names/index.js";
+import { glossaryReadings } from "./org-glossary.js";
 import {
   CJK_ORG_WORDS,
   foldText,
@@ -39,15 +40,30 @@ function readChunk(chunk: string): string[][] {
   return [t ? t.split(" ") : []];
 }
 
-/** Readings of an organisation name as token lists (one for Latin names, a few for CJK). */
-export function orgTokenVariants(name: string): { variants: string[][]; legalForms: string[] } {
+/**
+ * Readings of an organisation name as token lists (one for Latin names, a few for CJK, and for a
+ * name in another EU language its English reading: one per sense of its two-sense words, up to
+ * `glossarySenses`). A list name is read in its first senses only: the query's readings meet
+ * either, and a list name carrying both would count its shared generic word twice in candidate
+ * selection. `written`: how many of the readings (the first ones) keep the words as written, the
+ * glossary's English aside (acronyms are made of those).
+ */
+export function orgTokenVariants(
+  name: string,
+  glossarySenses = 2,
+): { variants: string[][]; legalForms: string[]; written: number } {
   const split: OrgName = splitOrgName(name);
   if (!hasCjk(name)) {
     const translated = translatedOrgTokens(split.core);
-    return {
-      variants: translated ? [split.core, translated] : [split.core],
-      legalForms: split.legalForms,
-    };
+    const variants = translated ? [split.core, translated] : [split.core];
+    const written = variants.length;
+    // A name in another EU language, read with its generic words in English (Banque
+    // commerciale de Tanchon → tanchon trading bank).
+    for (const reading of glossaryReadings(name, glossarySenses)) {
+      const core = splitOrgName(reading.join(" ")).core;
+      if (core.length && !variants.some((v) => v.join(" ") === core.join(" "))) variants.push(core);
+    }
+    return { variants, legalForms: split.legalForms, written };
   }
   // Rebuild the CJK text without its legal form, then cut it into dictionary words and chunks.
   const text = split.core.join(" ");
@@ -73,8 +89,6 @@ export function orgTokenVariants(name: string): { variants: string[][]; legalFor
     for (const v of variants) for (const r of readings) next.push([...v, ...r]);
     variants = next.slice(0, 4);
   }
-  return {
-    variants: variants.map((v) => v.filter(Boolean)).filter((v) => v.length > 0),
-    legalForms: split.legalForms,
-  };
+  const out = variants.map((v) => v.filter(Boolean)).filter((v) => v.length > 0);
+  return { variants: out, legalForms: split.legalForms, written: out.length };
 }

@@ -53,7 +53,14 @@ import {
   type TokenWeigher,
   tokenWeight,
 } from "./similarity.js";
-import { acronymsOf, branchParents, foldText, hasCjk, personTokens } from "./text.js";
+import {
+  acronymsOf,
+  branchParents,
+  foldText,
+  hasCjk,
+  isLegalFormWord,
+  personTokens,
+} from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
 
 /**
@@ -169,6 +176,13 @@ const TUNING = {
    */
   transposedGivenFactor: 0.8,
 } as const;
+
+/** Payment-message lines: 35 characters, at most four of them in a name and address field. */
+const PAYMENT_LINE = 35;
+const PAYMENT_LINES = 4;
+/** A cut word read as the start of list words: at least this long, completed at most this many ways. */
+const MIN_CUT_PREFIX = 3;
+const CUT_COMPLETIONS = 3;
 
 /** A person name aligned by initials alone stays below any match. */
 const INITIALS_ONLY_CEILING = 0.5;
@@ -496,7 +510,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 11;
+export const INDEX_FORMAT = 12;
 
 interface SerialisedHead {
   format: number;
@@ -718,6 +732,8 @@ export class ScreeningIndex {
   private addName(ei: number, e: ListEntity, text: string, type: NameType, quality: string | null) {
     const keys = new Set<string>();
     let entry: IndexedName;
+    // The readings of the words as written: what acronyms and word rarity are taken from.
+    let written: string[][] = [];
     if (isPersonKind(e.kind)) {
       const tokens = personTokens(text);
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
@@ -741,13 +757,20 @@ export class ScreeningIndex {
         acronyms: [],
       };
     } else {
-      const org = orgTokenVariants(text);
-      for (const part of bracketedParts(text))
-        for (const v of orgTokenVariants(part).variants)
-          if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" ")))
+      const org = orgTokenVariants(text, 1);
+      // Acronyms are made of the words as written, not of the glossary's English.
+      written = org.variants.slice(0, org.written);
+      for (const part of bracketedParts(text)) {
+        const p = orgTokenVariants(part, 1);
+        p.variants.forEach((v, i) => {
+          if (v.length && !org.variants.some((x) => x.join(" ") === v.join(" "))) {
             org.variants.push(v);
+            if (i < p.written) written.push(v);
+          }
+        });
+      }
       const first = org.variants[0] ?? [];
-      const acronyms = acronymsOf(text, org.variants);
+      const acronyms = acronymsOf(text, written);
       for (const a of acronyms) keys.add(`t:${a}`);
       entry = {
         entity: ei,
@@ -764,8 +787,8 @@ export class ScreeningIndex {
     for (const v of entry.variants) tokenKeys(v, keys);
     if (!isPersonKind(e.kind)) {
       this.orgNames++;
-      for (const t of new Set(entry.variants.flat()))
-        this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
+      // The glossary's English readings leave the rarity of words as the lists write them.
+      for (const t of new Set(written.flat())) this.orgDf.set(t, (this.orgDf.get(t) ?? 0) + 1);
     }
     const id = this.nameList.length;
     this.nameList.push(entry);
@@ -801,7 +824,11 @@ export class ScreeningIndex {
       if (initials)
         for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
     }
-    const org = q.type === "person" ? { variants: [], legalForms: [] } : orgTokenVariants(q.name);
+    const org =
+      q.type === "person"
+        ? { variants: [] as string[][], legalForms: [] as string[], written: 0 }
+        : orgTokenVariants(q.name);
+    const translatedReadings = org.variants.length;
     // A branch or office is read as its parent body too (KOMID Dandong Representative Office),
     // and a name followed by an address, a place or a country without them. Which readings the
     // query writes word for word: the whole name, a parent body, a name cut at a separator.
@@ -832,6 +859,11 @@ export class ScreeningIndex {
           org.variants.push(v);
           named.push(r.named);
         }
+    const completed = q.type === "person" ? [] : this.completedCut(q.name, org.variants[0]);
+    for (const v of completed) {
+      org.variants.push(v);
+      named.push(false);
+    }
     for (const v of org.variants) tokenKeys(v, keys);
     // The name without its address has candidates of its own: the address's long words (district,
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
@@ -839,6 +871,11 @@ export class ScreeningIndex {
     const shortest = heads.at(-1)?.text;
     for (const text of shortest ? [...own, shortest] : own)
       for (const v of variantsOf(text)) tokenKeys(v, headKeys);
+    // So has a Latin name read in English (CHOSON … MUYOK, Compagnie de PML): the foreign words'
+    // many keys would otherwise outweigh the one word the reading shares with the list name.
+    if (!hasCjk(q.name))
+      for (const v of org.variants.slice(1, translatedReadings)) tokenKeys(v, headKeys);
+    for (const v of completed) tokenKeys(v, headKeys);
     return {
       q,
       personTokens: pt,
@@ -855,6 +892,34 @@ export class ScreeningIndex {
       ...(transposed ? { transposed } : {}),
       ...(initials ? { initials } : {}),
     };
+  }
+
+  /**
+   * A name exactly as long as one or more payment-message lines (SWIFT MT name and address
+   * fields: up to four lines of 35 characters, https://www2.swift.com/knowledgecentre, field 50K
+   * "4*35x") may be cut inside its last word (MINISTRY OF PEOPLE'S SECURITY CORRE): that word,
+   * when no list name has it as a word of its own, is read as the start of a list name's word,
+   * the commonest few (CORRE → correctional). The
+   * completed readings are not what the query writes, so they match through common words only
+   * when a distinctive one is shared. Empty for any other name.
+   */
+  private completedCut(name: string, core: readonly string[] | undefined): string[][] {
+    const n = name.trim().length;
+    const last = core?.at(-1);
+    if (!core || !last || n % PAYMENT_LINE !== 0 || n > PAYMENT_LINE * PAYMENT_LINES) return [];
+    if (last.length < MIN_CUT_PREFIX || !/^[a-z]+$/.test(last) || !foldText(name).endsWith(last))
+      return [];
+    // A last word that is a list name's word as it stands (OFFICE) is taken as whole; a legal
+    // form cut short (OBSHCHESTVO S OGRANICHENNOI OTVETST…) says nothing of the body.
+    if (this.orgDf.has(last) || core.slice(0, -1).every(isLegalFormWord)) return [];
+    const completions: [string, number][] = [];
+    for (const [t, df] of this.orgDf)
+      if (t.length > last.length && t.startsWith(last)) completions.push([t, df]);
+    completions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return completions
+      .filter(([t]) => !isLegalFormWord(t))
+      .slice(0, CUT_COMPLETIONS)
+      .map(([t]) => [...core.slice(0, -1), t]);
   }
 
   private kindAllowed(kind: EntityKind, type: QueryType | undefined): boolean {

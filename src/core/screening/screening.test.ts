@@ -297,3 +297,63 @@ test("a name with initials ranks the listed person first but is no match on its 
   // Every initial and the family name agree letter for letter: the name may still match.
   assert.ok(top("V. Putin")!.score >= SCREEN_THRESHOLD);
 });
+
+const org = (reference: string, name: string): ListEntity =>
+  entity({ reference, kind: "organization", names: [{ name, type: "primary", quality: null }] });
+
+/** The best match of an organisation query against bodies listed as references 1, 2, 3… */
+const topOrgOf = (...names: string[]) => {
+  const index = ScreeningIndex.build(names.map((n, i) => org(String(i + 1), n)));
+  return (name: string) => index.screen({ name, type: "org" }, { limit: 1, minScore: 0 })[0];
+};
+
+test("a translated name finds the listed English name, and another body stays below a match", () => {
+  const top = topOrgOf("TANCHON COMMERCIAL BANK", "KOREA MIRAE SHIPPING CO. LTD.", "OFFICE 39");
+  assert.equal(top("Banque commerciale de Tanchon")?.reference, "1");
+  assert.ok(top("Banque commerciale de Tanchon")!.score >= 0.85);
+  assert.equal(top("Compañía naviera de Mirae de Corea")?.reference, "2");
+  assert.equal(top("Amt 39")?.reference, "3");
+  assert.ok((top("Banque commerciale de Corée")?.score ?? 0) < 0.85);
+  // Acronyms are of the words as written: the English reading of a Spanish name makes none.
+  const acronyms = ScreeningIndex.build([
+    org("1", "CONTINENTE MOVIL Y SERVICIOS S.R.L."),
+    org("2", "CHON MYONG SHIPPING COMPANY LIMITED"),
+  ]);
+  assert.deepEqual(
+    acronyms.screen({ name: "CMS", type: "org" }, { minScore: 0.5 }).map((m) => m.reference),
+    ["2"],
+  );
+});
+
+test("a name cut at a payment line's length reads its last word as the start of a list word", () => {
+  const top = topOrgOf(
+    "MINISTRY OF PEOPLE'S SECURITY",
+    "MINISTRY OF PEOPLE'S SECURITY CORRECTIONAL BUREAU",
+    // A legal form spelt in a way no table knows stays among the name's words.
+    "OBSHCESTVO S OGRANICHENNOI OTVETSTSVENNOSTYU KARST",
+  );
+  const cut = "MINISTRY OF PEOPLE'S SECURITY CORRE";
+  assert.equal(cut.length, 35);
+  assert.equal(top(cut)?.reference, "2");
+  // One letter short of a line: no cut, the word is the query's own.
+  assert.equal(top(cut.slice(1))?.reference, "1");
+  // A last word that a list name has as a word of its own is whole: OFFICE is not OFFICERS.
+  const whole = topOrgOf("NAMPO CITY PEOPLE'S SECURITY OFFICE", "NAMPO CITY SECURITY OFFICERS");
+  assert.equal("NAMPO CITY PEOPLE'S SECURITY OFFICE".length, 35);
+  assert.equal(whole("NAMPO CITY PEOPLE'S SECURITY OFFICE")?.reference, "1");
+  // A legal form cut short is not completed: it says nothing of which body.
+  const legal = "OBSHCHESTVO S OGRANICHENNOI OTVETST";
+  assert.equal(legal.length, 35);
+  assert.ok((top(legal)?.score ?? 0) < 0.85);
+});
+
+test("a legal form cut short at the end of a name is set aside like the whole one", () => {
+  assert.deepEqual(splitOrgName("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN").core, [
+    "tactical",
+    "missiles",
+  ]);
+  assert.deepEqual(splitOrgName("DAESONG LIMI").core, ["daesong"]);
+  // Three letters, or a word no legal form begins with, stay the name's own.
+  assert.deepEqual(splitOrgName("BANK OF KORE").core, ["bank", "of", "kore"]);
+  assert.deepEqual(splitOrgName("DAESONG LIM").core, ["daesong", "lim"]);
+});

@@ -155,6 +155,21 @@ const LEGAL_FORM_PHRASES: readonly string[][] = [
   .map((p) => p.split(" "));
 
 /**
+ * The words of written-out legal forms, with the other transliterations of Общество с
+ * ограниченной ответственностью the lists write (OBSCHESTVO, OTVETSTVENNOSTIU): such a phrase is
+ * not split off (a list name spelt so keeps it among its words), but it is no word of a name.
+ */
+const LEGAL_PHRASE_WORDS = new Set([
+  ...LEGAL_FORM_PHRASES.flat(),
+  ..."obschestvo obshestvo otvetstvennostiu otvetstvennostju otvetstvennosti".split(" "),
+]);
+
+/** Whether a folded word is a legal form or a word of one written out (otvetstvennostyu). */
+export function isLegalFormWord(t: string): boolean {
+  return LEGAL_FORM_WORDS.has(t) || LEGAL_PHRASE_WORDS.has(t);
+}
+
+/**
  * Chinese and Korean legal forms and generic organisation words written at the end of a name
  * without spaces, longest first so 股份有限公司 wins over 公司. Each maps to the English tokens it
  * corresponds to, so a Han name and its English rendering can agree on the form.
@@ -505,7 +520,10 @@ export function splitOrgName(name: string): OrgName {
   }
   const core: string[] = [];
   const tokens = numbersAsDigits(
-    withoutLegalPhrases(unglueWords(joinInitials(tokenize(text))), legalForms),
+    withoutLegalPhrases(
+      cutLegalFormCompleted(unglueWords(joinInitials(tokenize(text)))),
+      legalForms,
+    ),
   );
   for (const t of tokens) {
     const glued = LEGAL_FORM_WORDS.has(t) ? undefined : unglueLegalForm(t);
@@ -588,6 +606,25 @@ function numbersAsDigits(tokens: readonly string[]): string[] {
     out.push(v === undefined ? t : String(v));
   }
   return out;
+}
+
+/** Legal-form words long enough that their first four letters or more name them. */
+const LONG_LEGAL_WORDS = [
+  ...new Set([...LEGAL_FORM_WORDS, ...LEGAL_FORM_PHRASES.flat()].filter((w) => w.length >= 6)),
+];
+
+/**
+ * A name cut inside its last word by a field's length (TACTICAL MISSILES CORPORATION JOINT STOCK
+ * COMPAN, DAESONG LIMI): a last word of four letters or more that begins a legal-form word of
+ * six or more, and is none itself, is read as the shortest such word (company, limited), so the
+ * legal form is set aside as it would be whole.
+ */
+function cutLegalFormCompleted(tokens: readonly string[]): string[] {
+  const last = tokens.at(-1);
+  if (tokens.length < 2 || !last || last.length < 4 || isLegalFormWord(last)) return [...tokens];
+  const words = LONG_LEGAL_WORDS.filter((w) => w.length > last.length && w.startsWith(last));
+  const shortest = words.sort((a, b) => a.length - b.length)[0];
+  return shortest ? [...tokens.slice(0, -1), shortest] : [...tokens];
 }
 
 /** The first of LEGAL_FORM_PHRASES written at token `i`. */
