@@ -346,23 +346,34 @@ if (heldOutF)
     `held-out F: ${JSON.stringify({ p: heldOutF.queries.persons, o: heldOutF.queries.organisations, otherList: heldOutF.otherListsNames.ofacNamesAgainstUn.persons })}`,
   );
 
-const heldOutG = hasFlag("held-out-g") && {
-  queries: evaluateQueries(heldOutGQueriesFor(dprk)),
-  negatives: evaluateNegatives(realNegativesG(entities, listedHangul)),
-};
-if (heldOutG)
-  log(
-    `held-out G: ${JSON.stringify({ p: heldOutG.queries.persons, o: heldOutG.queries.organisations })}`,
-  );
+/** A held-out family measured only with `--held-out-<letter>`: its queries and negatives. */
+function heldOutFamily(
+  letter: string,
+  queries: () => EvalQuery[],
+  negatives: () => Negative[],
+):
+  | false
+  | {
+      queries: ReturnType<typeof evaluateQueries>;
+      negatives: ReturnType<typeof evaluateNegatives>;
+    } {
+  if (!hasFlag(`held-out-${letter}`)) return false;
+  const family = { queries: evaluateQueries(queries()), negatives: evaluateNegatives(negatives()) };
+  const { persons: p, organisations: o } = family.queries;
+  log(`held-out ${letter.toUpperCase()}: ${JSON.stringify({ p, o })}`);
+  return family;
+}
 
-const heldOutH = hasFlag("held-out-h") && {
-  queries: evaluateQueries(heldOutHQueriesFor(dprk)),
-  negatives: evaluateNegatives(realNegativesH(entities, listedHangul)),
-};
-if (heldOutH)
-  log(
-    `held-out H: ${JSON.stringify({ p: heldOutH.queries.persons, o: heldOutH.queries.organisations })}`,
-  );
+const heldOutG = heldOutFamily(
+  "g",
+  () => heldOutGQueriesFor(dprk),
+  () => realNegativesG(entities, listedHangul),
+);
+const heldOutH = heldOutFamily(
+  "h",
+  () => heldOutHQueriesFor(dprk),
+  () => realNegativesH(entities, listedHangul),
+);
 
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(

@@ -108,19 +108,22 @@ async function entityRows(store: Store, c: CaseDetail, unmask: boolean) {
   return { alerts, persons, cohorts, sponsors, claims };
 }
 
-/** The crossings the case's alerts cite and its persons' records, as stored. */
+/**
+ * The crossings the case's alerts cite (by the keys the alerts store) and its persons' records,
+ * as stored.
+ */
 async function citedRecords(store: Store, alerts: Rows, personIds: string[]): Promise<Rows> {
-  const cited = alerts.flatMap((a) => (a.record_ids as string[] | null) ?? []);
   const rows = await store.json(
     `SELECT r.rec_key, r.source, r.record_id, r.run_id, r.line, ${isoTimeSql("r.crossed_at")},
             r.direction::VARCHAR AS direction, r.port_id, r.nationality::VARCHAR AS nationality,
             r.doc_number, r.doc_type::VARCHAR AS doc_type, r.full_name, r.family_name, r.given_name,
             r.birth_date::VARCHAR AS birth_date, r.sponsor, pr.person_id
      FROM records r LEFT JOIN person_records pr USING (rec_key)
-     WHERE (r.source || ':' || r.record_id) IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
+     WHERE r.rec_key IN (SELECT unnest(record_keys) FROM alerts
+                         WHERE alert_id IN (SELECT unnest(from_json(?, '["VARCHAR"]'))))
         OR pr.person_id IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
      ORDER BY r.run_id, r.line`,
-    [JSON.stringify(cited), JSON.stringify(personIds)],
+    [JSON.stringify(alerts.map((a) => a.alert_id)), JSON.stringify(personIds)],
   );
   return rows;
 }
