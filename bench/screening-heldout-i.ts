@@ -72,12 +72,12 @@ const title = (w: string) => (w ? w[0]!.toUpperCase() + w.slice(1).toLowerCase()
 const digits = (n: number, rand: () => number) =>
   Array.from({ length: n }, () => Math.floor(rand() * 10)).join("");
 
-/** A table written one row a line, fields split by spaces. */
+/** The rows of a table written one a line, their fields split by spaces. */
 const rows = (text: string) =>
   text
     .trim()
-    .split("\n")
-    .map((line) => line.trim().split(" ") as [string, string, ...string[]]);
+    .split(/\s*\n\s*/)
+    .map((line) => line.split(" ") as [string, string, ...string[]]);
 
 // ---- Sino-Vietnamese readings --------------------------------------------------------------------
 
@@ -570,16 +570,14 @@ const KEEP_CAPITALS = /^(?:[^AEIOUY]+|KPA|KOMID|DPRK|OMM|DCB|KKBC|JV|LLC|SA|AG)$
 /** A name in mixed case as a caption or running text sets it: KIM JONG UN → Kim Jong Un. */
 function mixedCase(s: string): string {
   if (s !== s.toUpperCase()) return s;
-  return s
-    .split(" ")
-    .map((w, i) => {
-      const lower = w.toLowerCase();
-      if (i > 0 && LOWER_IN_NAMES.has(lower)) return lower;
-      return /^\p{L}/u.test(w) && !KEEP_CAPITALS.test(w.replace(/[.,]/g, ""))
-        ? w[0]! + lower.slice(1)
-        : w;
-    })
-    .join(" ");
+  let first = true;
+  return s.replace(/\S+/g, (w) => {
+    const small = !first && LOWER_IN_NAMES.has(w.toLowerCase());
+    first = false;
+    if (small) return w.toLowerCase();
+    const kept = !/^\p{L}/u.test(w) || KEEP_CAPITALS.test(w.replace(/[.,]/g, ""));
+    return kept ? w : w[0]! + w.slice(1).toLowerCase();
+  });
 }
 
 function personVariants(name: string, e: ListEntity, rand: () => number): [string, string][] {
@@ -597,14 +595,9 @@ function personVariants(name: string, e: ListEntity, rand: () => number): [strin
 
 // ---- organisations in Swedish, Czech, Romanian and Hungarian ------------------------------------------
 
-type Lang = "sv" | "cs" | "ro" | "hu";
-const LANGS: readonly Lang[] = ["sv", "cs", "ro", "hu"];
-const LANGUAGE: Record<Lang, string> = {
-  sv: "Swedish",
-  cs: "Czech",
-  ro: "Romanian",
-  hu: "Hungarian",
-};
+const LANGUAGE = { sv: "Swedish", cs: "Czech", ro: "Romanian", hu: "Hungarian" } as const;
+type Lang = keyof typeof LANGUAGE;
+const LANGS = Object.keys(LANGUAGE) as Lang[];
 
 /**
  * A word's translations. Nouns: sv "form/compound form/gender" (c, n, p), cs
@@ -902,27 +895,24 @@ const TERMS: Record<string, Term> = {
   SECOND: ["o", "andra", "druhý", "=nr. 2", "második"],
   THIRD: ["o", "tredje", "třetí", "=nr. 3", "harmadik"],
 };
-for (const [alias, of] of [
-  ["CORP", "CORPORATION"],
-  ["CO", "COMPANY"],
-  ["CENTRE", "CENTER"],
-  ["DEFENCE", "DEFENSE"],
-  ["FACTORY", "PLANT"],
-  ["EXTERNAL", "FOREIGN"],
-  ["MARINE", "MARITIME"],
-  ["CHEMICALS", "CHEMICAL"],
-  ["TRANSPORT", "TRANSPORTATION"],
-  ["KOREAN", "KOREA"],
-  ["DPRK", "KOREA"],
-  ["CHOSON", "KOREA"],
-  ["CHOSUN", "KOREA"],
-] as const)
-  TERMS[alias] = TERMS[of]!;
+/** Other spellings of a listed word, as "spelling=word". */
+const SPELLINGS =
+  "CORP=CORPORATION CO=COMPANY CENTRE=CENTER DEFENCE=DEFENSE FACTORY=PLANT EXTERNAL=FOREIGN " +
+  "MARINE=MARITIME CHEMICALS=CHEMICAL TRANSPORT=TRANSPORTATION KOREAN=KOREA DPRK=KOREA " +
+  "CHOSON=KOREA CHOSUN=KOREA";
+Object.assign(
+  TERMS,
+  Object.fromEntries(
+    SPELLINGS.split(" ")
+      .map((pair) => pair.split("="))
+      .map(([a, w]) => [a!, TERMS[w!]!]),
+  ),
+);
 
 /** Bodies by the names the four languages' Wikipedias give them: [sv, cs nominative/genitive, ro nominative/genitive, hu]. */
-const FIXED: [RegExp, [string, string, string, string]][] = [
+const FIXED: [english: string, [string, string, string, string]][] = [
   [
-    /\b(?:WORKERS'? PARTY OF KOREA|KOREAN WORKERS'? PARTY)\b/,
+    "WORKERS' PARTY OF KOREA|WORKERS PARTY OF KOREA|KOREAN WORKERS' PARTY|KOREAN WORKERS PARTY",
     [
       "Koreas arbetarparti",
       "Korejská strana práce/Korejské strany práce",
@@ -931,7 +921,7 @@ const FIXED: [RegExp, [string, string, string, string]][] = [
     ],
   ],
   [
-    /\bKOREAN PEOPLE'S ARMY\b/,
+    "KOREAN PEOPLE'S ARMY",
     [
       "Koreanska folkarmén",
       "Korejská lidová armáda/Korejské lidové armády",
@@ -940,7 +930,7 @@ const FIXED: [RegExp, [string, string, string, string]][] = [
     ],
   ],
   [
-    /\bDEMOCRATIC PEOPLE'S REPUBLIC OF KOREA\b/,
+    "DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
     [
       "Demokratiska folkrepubliken Korea",
       "Korejská lidově demokratická republika/Korejské lidově demokratické republiky",
@@ -973,34 +963,30 @@ interface Phrase {
 }
 
 function analyse(toks: Tok[]): Phrase | undefined {
-  let at = -1;
-  toks.forEach((t, i) => {
-    if (t.kind === "n" || t.kind === "fixed") at = i;
-  });
+  const at = toks.findLastIndex((t) => t.kind === "n" || t.kind === "fixed");
   if (at < 0) return undefined;
-  const p: Phrase = {
+  const before = toks.slice(0, at);
+  const mods: Phrase["mods"] = [];
+  // Adjectives wait for the noun they stand before; those left over belong to the head.
+  let waiting: Tok[] = [];
+  for (const t of before.filter(
+    (x) => x.kind === "a" || x.kind === "n" || x.kind === "fixed" || x.kind === "and",
+  )) {
+    if (t.kind === "a") waiting.push(t);
+    else if (t.kind !== "and") {
+      mods.push([t, ...waiting]);
+      waiting = [];
+    } else if (mods.length && !waiting.length) mods.push("and");
+  }
+  while (mods.at(-1) === "and") mods.pop();
+  return {
     head: toks[at]!,
-    ordinals: [],
-    headAdjs: [],
-    mods: [],
-    proper: [],
+    ordinals: before.filter((t) => t.kind === "o"),
+    headAdjs: waiting,
+    mods,
+    proper: before.filter((t) => t.kind === "word"),
     after: toks.slice(at + 1),
   };
-  let pending: Tok[] = [];
-  for (const t of toks.slice(0, at)) {
-    if (t.kind === "o") p.ordinals.push(t);
-    else if (t.kind === "a") pending.push(t);
-    else if (t.kind === "word") p.proper.push(t);
-    else if (t.kind === "and") {
-      if (p.mods.length && !pending.length) p.mods.push("and");
-    } else {
-      p.mods.push([t, ...pending]);
-      pending = [];
-    }
-  }
-  if (p.mods.at(-1) === "and") p.mods.pop();
-  p.headAdjs = pending;
-  return p;
 }
 
 const KEEP = (t: Tok) => (/^[A-Z]/.test(t.en) && !KEEP_CAPITALS.test(t.en) ? title(t.en) : t.en);
@@ -1059,22 +1045,22 @@ function czechAdj(a: Tok, g: string, genitive: boolean): string {
   return f.slice(0, -1) + e[(genitive ? 2 : 0) + (soft ? 1 : 0)]!;
 }
 
-function czechNoun(t: Tok, genitive: boolean): [string, string] {
-  if (t.kind === "fixed") {
-    const [nom, gen] = FIXED[Number(t.en)]![1][1].split("/");
-    return [genitive ? gen! : nom!, "f"];
-  }
-  const [nom, gen, g] = fields(t, "cs");
+/** A Czech or Romanian noun in the nominative or the genitive, and its gender (the fixed bodies are feminine). */
+function casedNoun(t: Tok, lang: "cs" | "ro", genitive: boolean): [string, string] {
+  const [nom, gen, g] =
+    t.kind === "fixed"
+      ? [...FIXED[Number(t.en)]![1][LANG_AT[lang] - 1]!.split("/"), "f"]
+      : fields(t, lang);
   return [genitive ? gen! : nom!, g!];
 }
 
 /** Czech: adjectives before the head, noun modifiers after it in the genitive, the last first. */
 function czech(p: Phrase, genitive: boolean): string {
-  const [h, g] = czechNoun(p.head, genitive);
+  const [h, g] = casedNoun(p.head, "cs", genitive);
   const mods = [...p.mods].reverse().map((m) => {
     if (m === "and") return "a";
     const [noun, ...adjs] = m;
-    const [n, ng] = czechNoun(noun!, true);
+    const [n, ng] = casedNoun(noun!, "cs", true);
     return [...adjs.map((a) => czechAdj(a, ng, true)), n].join(" ");
   });
   return [
@@ -1106,26 +1092,17 @@ function romanianAdj(a: Tok, g: string, genitive: boolean): string {
   return genitive || g === "fp" ? fem.replace(/ă$/, "e").replace(/ce$/, "ce") : fem;
 }
 
-function romanianNoun(t: Tok, genitive: boolean): [string, string] {
-  if (t.kind === "fixed") {
-    const [nom, gen] = FIXED[Number(t.en)]![1][2].split("/");
-    return [genitive ? gen! : nom!, "f"];
-  }
-  const [nom, gen, g] = fields(t, "ro");
-  return [genitive ? gen! : nom!, g!];
-}
-
 /** The possessive article before a genitive that does not follow the definite noun directly. */
 const RO_POSSESSIVE: Record<string, string> = { m: "al", n: "al", f: "a", fp: "ale" };
 
 /** Romanian: the definite head, its adjectives, then noun modifiers in the genitive, the last first. */
 function romanian(p: Phrase, genitive: boolean): [string, string] {
-  const [h, g] = romanianNoun(p.head, genitive);
+  const [h, g] = casedNoun(p.head, "ro", genitive);
   const adjs = [...p.headAdjs].reverse().map((a) => romanianAdj(a, g, genitive));
   const mods = [...p.mods].reverse().map((m) => {
     if (m === "and") return "și";
     const [noun, ...ma] = m;
-    const [n, ng] = romanianNoun(noun!, true);
+    const [n, ng] = casedNoun(noun!, "ro", true);
     return [n, ...[...ma].reverse().map((a) => romanianAdj(a, ng, true))].join(" ");
   });
   const link = adjs.length && mods.length ? [RO_POSSESSIVE[g] ?? "al"] : [];
@@ -1161,28 +1138,27 @@ function hungarian(p: Phrase, asModifier: boolean): string {
 
 /** One phrase (no "of") as tokens. */
 function tokensOf(phrase: string): Tok[] {
-  return phrase
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((w): Tok => {
-      if (/^§\d$/.test(w)) return { kind: "fixed", en: w.slice(1) };
-      if (w === "AND" || w === "&") return { kind: "and", en: w };
-      const term = TERMS[w.replace(/[.,]$/, "")];
-      return term ? { kind: term[0], en: w, term } : { kind: "word", en: w };
-    });
+  const toks: Tok[] = [];
+  for (const w of phrase.match(/\S+/g) ?? []) {
+    const term = TERMS[w.replace(/[.,]$/, "")];
+    const fixed = /^§(\d)$/.exec(w);
+    if (fixed) toks.push({ kind: "fixed", en: fixed[1]! });
+    else if (/^(?:AND|&)$/.test(w)) toks.push({ kind: "and", en: w });
+    else toks.push(term ? { kind: term[0], en: w, term } : { kind: "word", en: w });
+  }
+  return toks;
 }
 
 /** "X of Y of Z" in one language; undefined when X has no noun to translate. */
 function translatePart(part: string, lang: Lang): string | undefined {
-  let text = ` ${part.toUpperCase().replace(/[’‘`]/g, "'")} `;
-  FIXED.forEach(([re], i) => {
-    text = text.replace(re, `§${i}`);
-  });
-  text = text
-    .replace(/\bNORTH KOREA(N|'S)?\b/g, "NKOREA")
-    .replace(/\bTHE\b/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  const text = FIXED.reduce(
+    (t, [english], i) => t.replace(new RegExp(`\\b(?:${english})\\b`), `§${i}`),
+    part.toUpperCase().replace(/[’‘`]/g, "'"),
+  )
+    .replace(/\bNORTH KOREA(?:N|'S)?\b/g, "NKOREA")
+    .split(/\s+/)
+    .filter((w) => w && w !== "THE")
+    .join(" ");
   const [x, ...ys] = text.split(/ (?:OF|FOR) /).map((s) => analyse(tokensOf(s)) ?? s);
   if (!x || typeof x === "string") return undefined;
   const plain = (y: string) => kept(tokensOf(y)).join(" ");
@@ -1230,17 +1206,22 @@ const LEGAL_TAIL =
 
 /** An organisation's name in Swedish, Czech, Romanian or Hungarian; undefined when nothing translates. */
 export function translateOrgI(name: string, lang: Lang): string | undefined {
-  const brackets = name.match(/\s*\([^)]*\)/g)?.join("") ?? "";
-  let core = name.replace(/\s*\([^)]*\)/g, "").trim();
-  const legal = LEGAL_TAIL.exec(core);
-  if (legal) core = core.slice(0, legal.index).trim();
-  const parts = core.split(/\s*,\s*/).filter(Boolean);
-  const translated = parts.map((p) => translatePart(p, lang));
-  if (translated.every((t) => t === undefined)) return undefined;
-  const body = parts
-    .map((p, i) => capitals(translated[i] ?? kept(tokensOf(p.toUpperCase())).join(" "), lang))
-    .join(", ");
-  return `${body}${legal ? ` ${mixedCase(legal[1]!)}` : ""}${brackets}`;
+  // Bracketed acronyms and the legal form stay as listed, after the translated name.
+  const bracketed: string[] = [];
+  const bare = name.replace(/\s*(\([^)]*\))/g, (_, b: string) => {
+    bracketed.push(b);
+    return "";
+  });
+  const legal = LEGAL_TAIL.exec(bare.trim());
+  const phrases = (legal ? bare.trim().slice(0, legal.index) : bare).split(",");
+  const done = phrases.map((ph) => ph.trim() && translatePart(ph.trim(), lang));
+  if (!done.some(Boolean)) return undefined;
+  const out = phrases
+    .map((ph, i) => done[i] || kept(tokensOf(ph.trim().toUpperCase())).join(" "))
+    .filter(Boolean)
+    .map((ph) => capitals(ph, lang));
+  const tail = [legal ? mixedCase(legal[1]!) : "", bracketed.length ? bracketed.join(" ") : ""];
+  return [out.join(", "), ...tail.filter(Boolean)].join(" ");
 }
 
 function orgVariants(name: string, e: ListEntity, rand: () => number): [string, string][] {
@@ -1263,16 +1244,19 @@ function orgVariants(name: string, e: ListEntity, rand: () => number): [string, 
   return out;
 }
 
-/** Every name but the original-script ones, in this family's forms for the entry it belongs to. */
-const familyFor = (e: ListEntity): VariantFamily => ({
-  uses: (_, type) => type !== "original-script",
-  person: personVariants,
-  org: (name, rand) => orgVariants(name, e, rand),
-});
-
+/** Every name but the original-script ones, in this family's forms, entry by entry (an organisation's forms read its addresses). */
 export function heldOutIQueriesFor(entities: readonly ListEntity[], seed = 9371): EvalQuery[] {
   const rand = prng(seed);
-  return entities.flatMap((e) => variantQueries([e], rand, familyFor(e)));
+  const out: EvalQuery[] = [];
+  for (const e of entities) {
+    const family: VariantFamily = {
+      uses: (_, type) => type !== "original-script",
+      person: personVariants,
+      org: (name, r) => orgVariants(name, e, r),
+    };
+    out.push(...variantQueries([e], rand, family));
+  }
+  return out;
 }
 
 // ---- negatives ----------------------------------------------------------------------------------------
@@ -1528,11 +1512,13 @@ export function realNegativesI(
   seed = 9377,
 ): Negative[] {
   const listed = new ListedNames(entities);
-  const out: Negative[] = [];
+  // Each name once, under the kind that gave it first.
+  const byName = new Map<string, Negative>();
   const rand = prng(seed);
   const add = (forms: string[], kind: string, type: Negative["type"]) => {
-    if (forms.flatMap(readings).some((f) => listed.has(f))) return;
-    for (const f of forms) out.push({ name: f, kind, type });
+    const readAsListed = forms.flatMap(readings).some((f) => listed.has(f));
+    if (!readAsListed)
+      for (const name of forms) if (!byName.has(name)) byName.set(name, { name, kind, type });
   };
   /** A person's document forms: Greek, Turkish case, a payment or a caption, drawn. */
   const personForms = (latin: string) => {
@@ -1589,5 +1575,5 @@ export function realNegativesI(
       "org",
     );
   }
-  return out.filter((n, i, all) => all.findIndex((m) => m.name === n.name) === i);
+  return [...byName.values()];
 }
