@@ -853,6 +853,43 @@ const TERMS: Record<string, Term> = {
     "Guvernul/Guvernului/n",
     "kormány/kormányzati",
   ),
+  OPERATION: N(
+    "drift/drifts/c",
+    "provoz/provozu/m",
+    "Operarea/Operării/f",
+    "üzemeltetés/üzemeltetési",
+  ),
+  INFORMATION: N(
+    "information/informations/c",
+    "informace/informací/f",
+    "Informația/Informației/f",
+    "információ/információs",
+  ),
+  ZINC: N("zink/zink/c", "zinek/zinku/m", "Zincul/Zincului/n", "cink/cink"),
+  SUPPLIES: N(
+    "förnödenheter/förnödenhets/p",
+    "zásobování/zásobování/n",
+    "Aprovizionarea/Aprovizionării/f",
+    "ellátás/ellátási",
+  ),
+  AUTOMATION: N(
+    "automation/automations/c",
+    "automatizace/automatizace/f",
+    "Automatizarea/Automatizării/f",
+    "automatizálás/automatizálási",
+  ),
+  ECONOMY: N(
+    "ekonomi/ekonomi/c",
+    "ekonomika/ekonomiky/f",
+    "Economia/Economiei/f",
+    "gazdaság/gazdasági",
+  ),
+  ORGANIZATION: N(
+    "organisation/organisations/c",
+    "organizace/organizace/f",
+    "Organizarea/Organizării/f",
+    "szervezés/szervezési",
+  ),
   AGENCY: N(
     "myndighet/myndighets/c",
     "agentura/agentury/f",
@@ -868,7 +905,7 @@ const TERMS: Record<string, Term> = {
   NATIONAL: A("nationell", "národní", "Național", "nemzeti"),
   CENTRAL: A("central", "ústřední", "Central", "központi"),
   FOREIGN: A("utländsk", "zahraniční", "Extern", "külföldi"),
-  OVERSEAS: A("utländsk", "zámořský", "de Peste Mări", "tengerentúli"),
+  OVERSEAS: A("utländsk", "zámořský", "=de Peste Mări", "tengerentúli"),
   MINING: A("gruv-", "důlní", "Minier", "bányászati"),
   MARITIME: A("sjö-", "námořní", "Maritim", "tengeri"),
   INDUSTRIAL: A("industri-", "průmyslový", "Industrial", "ipari"),
@@ -1161,34 +1198,30 @@ function translatePart(part: string, lang: Lang): string | undefined {
     .join(" ");
   const [x, ...ys] = text.split(/ (?:OF|FOR) /).map((s) => analyse(tokensOf(s)) ?? s);
   if (!x || typeof x === "string") return undefined;
-  const plain = (y: string) => kept(tokensOf(y)).join(" ");
-  if (lang === "sv")
-    return [
-      swedish(x),
-      ...ys.map((y) => `för ${typeof y === "string" ? plain(y) : swedish(y)}`),
-    ].join(" ");
-  if (lang === "cs")
-    return [
-      czech(x, false),
-      ...ys.map((y) => (typeof y === "string" ? plain(y) : czech(y, true))),
-    ].join(" ");
-  if (lang === "hu")
-    return [
-      ...[...ys].reverse().map((y) => (typeof y === "string" ? plain(y) : hungarian(y, true))),
-      hungarian(x, false),
-    ].join(" ");
-  const [head, g] = romanian(x, false);
-  // A genitive after anything but the bare definite head takes the possessive article.
-  const adjsAfter = x.headAdjs.length + x.mods.length + x.ordinals.length > 0;
-  return [
-    head,
-    ...ys.map((y, i) =>
-      typeof y === "string"
-        ? `din ${plain(y)}`
-        : `${i === 0 && adjsAfter ? `${RO_POSSESSIVE[g] ?? "al"} ` : ""}${romanian(y, true)[0]}`,
-    ),
-  ].join(" ");
+  const [head, g] = lang === "ro" ? romanian(x, false) : ["", ""];
+  // Romanian: a genitive after anything but the bare definite head takes the possessive article.
+  const linked = x.headAdjs.length + x.mods.length + x.ordinals.length > 0;
+  const complement = (y: Phrase | string, i: number) => {
+    if (typeof y === "string")
+      return COUNTRY_AS_COMPLEMENT[y]?.[lang] ?? `${SOME_OF[lang]}${kept(tokensOf(y)).join(" ")}`;
+    if (lang === "sv") return `för ${swedish(y)}`;
+    if (lang === "cs") return czech(y, true);
+    if (lang === "hu") return hungarian(y, true);
+    return `${i === 0 && linked ? `${RO_POSSESSIVE[g] ?? "al"} ` : ""}${romanian(y, true)[0]}`;
+  };
+  const rest = ys.map(complement);
+  // Hungarian puts the complements before the head, the last first.
+  if (lang === "hu") return [...rest.reverse(), hungarian(x, false)].join(" ");
+  return [lang === "sv" ? swedish(x) : lang === "cs" ? czech(x, false) : head, ...rest].join(" ");
 }
+
+/** "Of Korea" / "of North Korea" as each language says it after a name. */
+const COUNTRY_AS_COMPLEMENT: Record<string, Record<Lang, string>> = {
+  KOREA: { sv: "i Korea", cs: "Koreje", ro: "din Coreea", hu: "Koreai" },
+  NKOREA: { sv: "i Nordkorea", cs: "Severní Koreje", ro: "din Coreea de Nord", hu: "Észak-Koreai" },
+};
+/** What stands before an untranslatable complement: "för X", "de X"; Czech and Hungarian keep it bare. */
+const SOME_OF: Record<Lang, string> = { sv: "för ", cs: "", ro: "de ", hu: "" };
 
 const SMALL_WORDS = new Set(["och", "för", "a", "al", "ale", "și", "de", "din", "és", "nr."]);
 

@@ -111,6 +111,14 @@ test("organisations in Swedish, Czech, Romanian and Hungarian: head, agreement, 
     translateOrgI("KOREA TONGHUNG SHIPPING COMPANY LIMITED", "cs"),
     "Korejská lodní společnost Tonghung Limited",
   );
+  assert.equal(
+    translateOrgI("GORGEOUS BANK OF NORTH KOREA", "cs"),
+    "Banka Gorgeous Severní Koreje",
+  );
+  assert.equal(
+    translateOrgI("ORGANIZATION AND GUIDANCE DEPARTMENT", "hu"),
+    "Szervezési és Irányítási Osztály",
+  );
   assert.equal(translateOrgI("TONGBANG U'NHAENG", "sv"), undefined, "nothing to translate");
 });
 
