@@ -2,19 +2,21 @@
  * A ninth held-out family for the screening evaluation, sharing no generator with
  * bench/screening-queries.ts (tune) or the families A–H:
  *  - Korean nationals as the Vietnamese press writes them: each syllable by the Sino-Vietnamese
- *    (Hán-Việt) reading of the Hanja most often behind it in Korean names, capitalised syllable by
- *    syllable (金日成 → Kim Nhật Thành, as https://vi.wikipedia.org/wiki/Kim_Nhật_Thành titles him;
- *    金正恩 → Kim Chính Ân), and the same with the Vietnamese marks lost, as ASCII systems keep it
- *    (Kim Chinh An; https://en.wikipedia.org/wiki/Vietnamese_language_and_computers). Readings:
- *    Unihan kVietnamese (https://www.unicode.org/reports/tr38/#kVietnamese), its vernacular (Nôm)
- *    readings replaced by the Hán-Việt one Wiktionary gives for the character
- *    (https://en.wiktionary.org/wiki/永: vĩnh, not vắng);
- *  - any person as the Greek press writes a foreign name, letter by letter from its Latin spelling
- *    (b → μπ, d → ντ, g → γκ, final ng → νγκ, j → τζ, u → ου, y before a vowel → γι; Kim Jong Un →
- *    Κιμ Τζονγκ Ουν, Ri Yong Ho → Ρι Γιονγκ Χο; the practice of https://el.wikipedia.org/wiki/Κιμ_Γιονγκ-ουν
- *    and https://el.wikipedia.org/wiki/Κιμ_Ιλ-σουνγκ), in lower or capital Greek, and that Greek read
- *    back into Latin letters by ELOT 743 (https://en.wikipedia.org/wiki/Romanization_of_Greek:
- *    γκ → gk, χ → ch, ου → ou; Kim Tzongk Oun);
+ *    (Hán-Việt) reading of a Hanja commonly behind it in Korean names (the tables below),
+ *    capitalised syllable by syllable (金日成 → Kim Nhật Thành, as
+ *    https://vi.wikipedia.org/wiki/Kim_Nhật_Thành titles him; 金正恩 → Kim Chính Ân), and the same
+ *    with the Vietnamese marks lost, as ASCII systems keep it (Kim Chinh An;
+ *    https://en.wikipedia.org/wiki/Vietnamese_language_and_computers). The readings are the
+ *    Hán-Việt ones Wiktionary gives for each character (https://en.wiktionary.org/wiki/永: vĩnh);
+ *    Unihan kVietnamese (https://www.unicode.org/reports/tr38/#kVietnamese) agrees where it gives
+ *    the Hán-Việt reading and not a vernacular (Nôm) one (永 vắng);
+ *  - any person as the Greek press spells a foreign name from its Latin letters (b → μπ, d → ντ,
+ *    g → γκ, j → τζ, ch → τσ, h → χ, u and w → ου, ng → νγκ, y before a vowel → γι at a syllable's
+ *    start and ι after a consonant: Joe Biden → Τζο Μπάιντεν, https://el.wikipedia.org/wiki/Τζο_Μπάιντεν;
+ *    Ri Yong Ho → Ρι Γιονγκ Χο; names the press writes by ear instead, Κιμ Γιονγκ-ουν of
+ *    https://el.wikipedia.org/wiki/Κιμ_Γιονγκ-ουν, are not copied), in lower case or in capitals,
+ *    and that Greek read back into Latin letters by ELOT 743
+ *    (https://en.wikipedia.org/wiki/Romanization_of_Greek: γκ → gk, χ → ch, ου → ou; Kim Tzongk Oun);
  *  - any name cased by a system set to the Turkish locale: i upper-cased to İ, I lower-cased to ı
  *    (KİM JONG UN, kım jong un; https://en.wikipedia.org/wiki/Dotted_and_dotless_I_in_computing);
  *  - a name as a payment's ordering customer carries it: an account line ("/" and an IBAN or an
