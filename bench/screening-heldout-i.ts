@@ -12,7 +12,8 @@
  *    the Hán-Việt reading and not a vernacular (Nôm) one (永 vắng);
  *  - any person as the Greek press spells a foreign name from its Latin letters (b → μπ, d → ντ,
  *    g → γκ, j → τζ, ch → τσ, h → χ, u and w → ου, ng → νγκ, y before a vowel → γι at a syllable's
- *    start and ι after a consonant: Joe Biden → Τζο Μπάιντεν, https://el.wikipedia.org/wiki/Τζο_Μπάιντεν;
+ *    start and ι after a consonant; the consonants as in Τζο Μπάιντεν for Joe Biden,
+ *    https://el.wikipedia.org/wiki/Τζο_Μπάιντεν, the vowels letter by letter;
  *    Ri Yong Ho → Ρι Γιονγκ Χο; names the press writes by ear instead, Κιμ Γιονγκ-ουν of
  *    https://el.wikipedia.org/wiki/Κιμ_Γιονγκ-ουν, are not copied), in lower case or in capitals,
  *    and that Greek read back into Latin letters by ELOT 743
@@ -25,9 +26,9 @@
  *  - a name in a United States court caption: "UNITED STATES OF AMERICA v. NAME, Defendant.";
  *    organisations in a civil forfeiture caption, "United States of America v. $1,071,251.44 of
  *    Funds Associated with Mingzheng International Trading Limited" (the form of the DPRK
- *    forfeiture actions, https://www.justice.gov/opa/pr/united-states-files-complaint-forfeit-more-700000-funds-associated-north-korean-entities);
- *    vessels as "United States of America v. The Bulk Carrier Known as the "Wise Honest""
- *    (https://www.justice.gov/usao-sdny/pr/united-states-announces-seizure-north-korean-cargo-vessel-violating-sanctions);
+ *    forfeiture actions, that one in the District Court for the District of Columbia, 2017);
+ *    vessels as "United States of America v. The Bulk Carrier Known as the "Wise Honest"" (the
+ *    Southern District of New York, 2019);
  *  - organisations as a bill of lading's consignee box gives them: "CONSIGNEE:", the name, the
  *    listed address or a city, and "TEL" with a number in the country's format
  *    (https://en.wikipedia.org/wiki/Bill_of_lading);
