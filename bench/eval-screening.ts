@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -40,6 +40,13 @@
  *    Italian, Portuguese, Dutch or Polish; KOREA / KOREAN written the DPRK way and the DPRK's
  *    possessive; vessels in news copy), real people, companies, public bodies and vessels on no
  *    list in those forms.
+ *  - held-out I (only with --held-out-i): variants from bench/screening-heldout-i.ts (Korean
+ *    names by the Sino-Vietnamese reading of their Hanja, with and without the Vietnamese marks;
+ *    names in Greek press letters and read back by ELOT 743; Turkish-locale case; a payment's
+ *    ordering customer with its account line; court and forfeiture captions; a bill of lading's
+ *    consignee box; ship register lines; organisations in Swedish, Czech, Romanian or
+ *    Hungarian), real Korean, Chinese and Vietnamese people and companies and public bodies of
+ *    other states on no list in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -97,6 +104,7 @@ import {
 import { crossListQueries, heldOutFQueriesFor, realNegativesF } from "./screening-heldout-f.js";
 import { heldOutGQueriesFor, realNegativesG } from "./screening-heldout-g.js";
 import { heldOutHQueriesFor, realNegativesH } from "./screening-heldout-h.js";
+import { heldOutIQueriesFor, realNegativesI } from "./screening-heldout-i.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -374,6 +382,11 @@ const heldOutH = heldOutFamily(
   () => heldOutHQueriesFor(dprk),
   () => realNegativesH(entities, listedHangul),
 );
+const heldOutI = heldOutFamily(
+  "i",
+  () => heldOutIQueriesFor(dprk),
+  () => realNegativesI(entities, listedHangul),
+);
 
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
@@ -526,6 +539,7 @@ const report = {
   heldOutF,
   heldOutG,
   heldOutH,
+  heldOutI,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -563,6 +577,10 @@ if (heldOutG)
 if (heldOutH)
   log(
     `held-out H recall@1 persons ${fmt(heldOutH.queries.persons)} orgs ${fmt(heldOutH.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutH.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutI)
+  log(
+    `held-out I recall@1 persons ${fmt(heldOutI.queries.persons)} orgs ${fmt(heldOutI.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutI.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(

@@ -1309,7 +1309,7 @@ const plainText = (s: string) =>
     .replace(/氏$/, "");
 
 /** Every listed name (both lists, every kind and alias): word sets, and letters without spaces. */
-class ListedNames {
+export class ListedNames {
   private readonly byWord = new Map<string, Set<string>[]>();
   private readonly compact = new Set<string>();
   constructor(entities: readonly ListEntity[]) {
