@@ -188,20 +188,31 @@ function trimmed(column: string): string {
   return `CASE WHEN prefix(${column}, ' ') OR suffix(${column}, ' ') THEN trim(${column}) ELSE ${column} END`;
 }
 
+/** The characters `detectScript` (src/core/names/detect-script.ts) counts as Latin letters or
+ * passes over (ASCII, combining marks, punctuation and the apostrophe-like marks of
+ * romanisations such as Kyŏngsŏng or Ch'ŏrhyŏk): a name of these alone whose first character
+ * is a Latin letter is Latin. */
+const LATIN_OR_NEUTRAL =
+  "[\\x00-\\x7F\\x{B7}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{24F}\\x{2B9}\\x{2BA}\\x{2BC}\\x{2EE}\\x{300}-\\x{36F}\\x{1E00}-\\x{1EFF}\\x{2000}-\\x{206F}\\x{3000}-\\x{303F}\\x{30FB}\\x{FF10}-\\x{FF19}\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}]+";
+
 /** The script of a name decided in SQL for the common shapes — ASCII (Latin letters, or none),
- * only Hangul syllables or only Chinese characters (with spaces) — by the same character
- * ranges as the names module (GLOB for the ASCII test: a third of the cost of a regex); NULL
- * for any other name, which `sortRun` resolves with the names module once per distinct name.
- * Deciding here spares rewriting millions of rows afterwards. */
+ * a Latin letter first and then only Latin letters and neutral characters (romanised names
+ * with breves and apostrophes), only Hangul syllables or only Chinese characters (with
+ * spaces) — by the same character ranges as the names module (GLOB for the ASCII test: a
+ * third of the cost of a regex); NULL for any other name, which `sortRun` resolves with the
+ * names module once per distinct name. Deciding here spares rewriting rows afterwards. */
 function nameScript(column: string): string {
+  const first = `ord(${column})`;
   return `CASE WHEN ${column} IS NULL THEN NULL
     WHEN strlen(${column}) = length(${column})
       THEN CASE WHEN ${column} GLOB '*[A-Za-z]*' THEN 'latin'::script_code ELSE 'other'::script_code END
-    -- The first character (never a space: names are trimmed) says which of the two tests
-    -- can succeed, so a name costs one regex, not two.
-    WHEN ord(${column}) BETWEEN 44032 AND 55203 OR ord(${column}) BETWEEN 4352 AND 4607 OR ord(${column}) BETWEEN 12592 AND 12687
+    -- The first character (never a space: names are trimmed) says which of the tests can
+    -- succeed, so a name costs one regex at most.
+    WHEN ${first} BETWEEN 65 AND 90 OR ${first} BETWEEN 97 AND 122 OR (${first} BETWEEN 192 AND 591 AND ${first} NOT IN (215, 247)) OR ${first} BETWEEN 7680 AND 7935
+      THEN CASE WHEN regexp_full_match(${column}, '${LATIN_OR_NEUTRAL}') THEN 'latin'::script_code END
+    WHEN ${first} BETWEEN 44032 AND 55203 OR ${first} BETWEEN 4352 AND 4607 OR ${first} BETWEEN 12592 AND 12687
       THEN CASE WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul'::script_code END
-    WHEN ord(${column}) BETWEEN 19968 AND 40959 OR ord(${column}) BETWEEN 13312 AND 19903 OR ord(${column}) BETWEEN 63744 AND 64255 OR ord(${column}) BETWEEN 131072 AND 201551
+    WHEN ${first} BETWEEN 19968 AND 40959 OR ${first} BETWEEN 13312 AND 19903 OR ${first} BETWEEN 63744 AND 64255 OR ${first} BETWEEN 131072 AND 201551
       THEN CASE WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han'::script_code END
     END`;
 }
