@@ -1,10 +1,11 @@
 /**
  * node dist/bench/ingest-profile.js FILE [DB] [--threads N]: where one ingest's CPU goes,
  * statement by statement. With --threads 1 DuckDB runs on one thread: on a shared machine
- * its CPU seconds vary by a few per cent from run to run, against a third with two. Ingests FILE into a fresh store (DB, default bench-data/profile.duckdb) and prints,
- * for every statement that took 0.05 s or more, its wall seconds, its CPU seconds (user + system
- * of the whole process, so a statement running beside the file's hash counts that too) and
- * CPU ÷ wall, which says how many of the cores it kept busy. Then the totals, and the ingest's
+ * its CPU seconds vary by a few per cent from run to run, against a third with two. Ingests
+ * FILE into a fresh store (DB, default bench-data/profile.duckdb) and prints, for every
+ * statement that took 0.05 s or more, its wall seconds, its CPU seconds (user + system of the
+ * whole process, so a statement running beside the file's hash counts that too) and CPU ÷
+ * wall, which says how many of the cores it kept busy. Then the totals, and the ingest's
  * counts, and an order-independent checksum of each table the ingest writes (row count and the
  * sum of the rows' hashes), which a change that only makes ingest faster must leave as it was.
  */
