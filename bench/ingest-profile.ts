@@ -1,7 +1,7 @@
 /**
  * node dist/bench/ingest-profile.js FILE [DB] [--threads N]: where one ingest's CPU goes,
  * statement by statement. With --threads 1 DuckDB runs on one thread: on a shared machine
- * its CPU seconds vary by a few per cent from run to run, against a third with two. Ingests
+ * its CPU seconds vary far less from run to run than with two (docs/ingest.md). Ingests
  * FILE into a fresh store (DB, default bench-data/profile.duckdb) and prints, for every
  * statement that took 0.05 s or more, its wall seconds, its CPU seconds (user + system of the
  * whole process, so a statement running beside the file's hash counts that too) and CPU ÷
