@@ -1,9 +1,11 @@
 /**
- * node dist/bench/ingest-profile.js FILE [DB]: where one ingest's CPU goes, statement by
- * statement. Ingests FILE into a fresh store (DB, default bench-data/profile.duckdb) and prints,
- * for every statement that took 0.05 s or more, its wall seconds, its CPU seconds (user + system
- * of the whole process, so a statement running beside the file's hash counts that too) and
- * CPU ÷ wall, which says how many of the cores it kept busy. Then the totals, and the ingest's
+ * node dist/bench/ingest-profile.js FILE [DB] [--threads N]: where one ingest's CPU goes,
+ * statement by statement. With --threads 1 DuckDB runs on one thread: on a shared machine
+ * its CPU seconds vary far less from run to run than with two (docs/ingest.md). Ingests
+ * FILE into a fresh store (DB, default bench-data/profile.duckdb) and prints, for every
+ * statement that took 0.05 s or more, its wall seconds, its CPU seconds (user + system of the
+ * whole process, so a statement running beside the file's hash counts that too) and CPU ÷
+ * wall, which says how many of the cores it kept busy. Then the totals, and the ingest's
  * counts, and an order-independent checksum of each table the ingest writes (row count and the
  * sum of the rows' hashes), which a change that only makes ingest faster must leave as it was.
  */
@@ -13,8 +15,11 @@ import { type Store, Store as StoreClass } from "../src/db/store.js";
 import { ingestFile } from "../src/ingest/ingest-file.js";
 import { repoRoot } from "../src/repo-root.js";
 
-const [file, dbArg] = process.argv.slice(2);
-if (!file) throw new Error("usage: ingest-profile FILE [DB]");
+const argv = process.argv.slice(2);
+const threadsAt = argv.indexOf("--threads");
+const threads = threadsAt === -1 ? undefined : Number(argv.splice(threadsAt, 2)[1]);
+const [file, dbArg] = argv;
+if (!file) throw new Error("usage: ingest-profile FILE [DB] [--threads N]");
 const db = dbArg ?? join(repoRoot(), "bench-data", "profile.duckdb");
 rmSync(db, { force: true });
 rmSync(`${db}.wal`, { force: true });
@@ -66,7 +71,7 @@ const CHECKSUMMED: Readonly<Record<string, readonly string[]>> = {
 
 const c0 = process.cpuUsage();
 const t0 = performance.now();
-const store = await StoreClass.open(db);
+const store = await StoreClass.open(db, threads === undefined ? {} : { threads });
 const opened = { wall: (performance.now() - t0) / 1000, cpu: cpuSeconds(process.cpuUsage(c0)) };
 instrument(store);
 const i0 = process.cpuUsage();

@@ -188,20 +188,31 @@ function trimmed(column: string): string {
   return `CASE WHEN prefix(${column}, ' ') OR suffix(${column}, ' ') THEN trim(${column}) ELSE ${column} END`;
 }
 
+/** The characters `detectScript` (src/core/names/detect-script.ts) counts as Latin letters or
+ * passes over (ASCII, combining marks, punctuation and the apostrophe-like marks of
+ * romanisations such as Kyŏngsŏng or Ch'ŏrhyŏk): a name of these alone whose first character
+ * is a Latin letter is Latin. */
+const LATIN_OR_NEUTRAL =
+  "[\\x00-\\x7F\\x{B7}\\x{C0}-\\x{D6}\\x{D8}-\\x{F6}\\x{F8}-\\x{24F}\\x{2B9}\\x{2BA}\\x{2BC}\\x{2EE}\\x{300}-\\x{36F}\\x{1E00}-\\x{1EFF}\\x{2000}-\\x{206F}\\x{3000}-\\x{303F}\\x{30FB}\\x{FF10}-\\x{FF19}\\x{FF21}-\\x{FF3A}\\x{FF41}-\\x{FF5A}]+";
+
 /** The script of a name decided in SQL for the common shapes — ASCII (Latin letters, or none),
- * only Hangul syllables or only Chinese characters (with spaces) — by the same character
- * ranges as the names module (GLOB for the ASCII test: a third of the cost of a regex); NULL
- * for any other name, which `sortRun` resolves with the names module once per distinct name.
- * Deciding here spares rewriting millions of rows afterwards. */
+ * a Latin letter first and then only Latin letters and neutral characters (romanised names
+ * with breves and apostrophes), only Hangul syllables or only Chinese characters (with
+ * spaces) — by the same character ranges as the names module (GLOB for the ASCII test: a
+ * third of the cost of a regex); NULL for any other name, which `sortRun` resolves with the
+ * names module once per distinct name. Deciding here spares rewriting rows afterwards. */
 function nameScript(column: string): string {
+  const first = `ord(${column})`;
   return `CASE WHEN ${column} IS NULL THEN NULL
     WHEN strlen(${column}) = length(${column})
       THEN CASE WHEN ${column} GLOB '*[A-Za-z]*' THEN 'latin'::script_code ELSE 'other'::script_code END
-    -- The first character (never a space: names are trimmed) says which of the two tests
-    -- can succeed, so a name costs one regex, not two.
-    WHEN ord(${column}) BETWEEN 44032 AND 55203 OR ord(${column}) BETWEEN 4352 AND 4607 OR ord(${column}) BETWEEN 12592 AND 12687
+    -- The first character (never a space: names are trimmed) says which of the tests can
+    -- succeed, so a name costs one regex at most.
+    WHEN ${first} BETWEEN 65 AND 90 OR ${first} BETWEEN 97 AND 122 OR (${first} BETWEEN 192 AND 591 AND ${first} NOT IN (215, 247)) OR ${first} BETWEEN 7680 AND 7935
+      THEN CASE WHEN regexp_full_match(${column}, '${LATIN_OR_NEUTRAL}') THEN 'latin'::script_code END
+    WHEN ${first} BETWEEN 44032 AND 55203 OR ${first} BETWEEN 4352 AND 4607 OR ${first} BETWEEN 12592 AND 12687
       THEN CASE WHEN regexp_full_match(${column}, '[\\x{AC00}-\\x{D7A3}\\x{1100}-\\x{11FF}\\x{3130}-\\x{318F} ]+') THEN 'hangul'::script_code END
-    WHEN ord(${column}) BETWEEN 19968 AND 40959 OR ord(${column}) BETWEEN 13312 AND 19903 OR ord(${column}) BETWEEN 63744 AND 64255 OR ord(${column}) BETWEEN 131072 AND 201551
+    WHEN ${first} BETWEEN 19968 AND 40959 OR ${first} BETWEEN 13312 AND 19903 OR ${first} BETWEEN 63744 AND 64255 OR ${first} BETWEEN 131072 AND 201551
       THEN CASE WHEN regexp_full_match(${column}, '[\\x{4E00}-\\x{9FFF}\\x{3400}-\\x{4DBF}\\x{F900}-\\x{FAFF}\\x{20000}-\\x{3134F} ]+') THEN 'han'::script_code END
     END`;
 }
@@ -329,9 +340,10 @@ const LINE_BUCKET_BITS = 8;
  * The row at position p then sits on line p + firstLine + (skipped lines up to it). The j-th
  * skipped line s_j is passed by the rows at positions from t_j = s_j - firstLine - j on, and
  * these thresholds never decrease, so the skipped lines up to a row are the thresholds ≤ p.
- * They are counted through buckets of 2^LINE_BUCKET_BITS positions, each holding the count
- * before it and its own thresholds: a hash join on the bucket, not a sort of every row as an
- * ASOF join would need.
+ * They are counted through buckets of 2^LINE_BUCKET_BITS positions, one for every bucket of
+ * the run's rows, each holding the count before it and its own thresholds. The update joins
+ * the rows to that small table on their bucket: no sort of every row (as an ASOF join needs)
+ * and no join of the run's rows with themselves.
  */
 export async function numberLines(
   store: Store,
@@ -339,7 +351,11 @@ export async function numberLines(
   firstLine: number,
   skipped: readonly number[] = [],
 ): Promise<void> {
-  const position = `rowid - (SELECT min(rowid) FROM records WHERE run_id = ${runId} AND line IS NULL)`;
+  const [span] = await store.all<{ first: bigint | null; last: bigint | null }>(
+    `SELECT min(rowid) AS first, max(rowid) AS last FROM records WHERE run_id = ${runId} AND line IS NULL`,
+  );
+  if (span?.first == null || span.last == null) return;
+  const position = `(records.rowid - ${span.first})`;
   if (skipped.length === 0) {
     await runHeavy(
       store,
@@ -358,21 +374,18 @@ export async function numberLines(
   appender.flushSync();
   appender.closeSync();
   const bits = LINE_BUCKET_BITS;
+  const buckets = ((span.last - span.first) >> BigInt(bits)) + 1n;
+  const line = `${position} + ${firstLine} + k.before + coalesce(len(list_filter(k.ts, lambda x: x <= ${position})), 0)`;
   await runHeavy(
     store,
-    `UPDATE records SET line = f.line, rec_key = (${runId}::BIGINT << 32) + f.line
+    `UPDATE records SET line = ${line}, rec_key = (${runId}::BIGINT << 32) + ${line}
     FROM (
-      WITH s AS (SELECT t >> ${bits} AS b, count(*) AS n, list(t) AS ts FROM temp.ingest_skips GROUP BY 1),
-        k AS (
-          SELECT g.range AS b, s.ts,
-            coalesce(sum(s.n) OVER (ORDER BY g.range ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-          FROM range(0, (SELECT max(b) + 1 FROM s)) g LEFT JOIN s ON s.b = g.range)
-      SELECT r.rid, r.p + ${firstLine} + CASE WHEN k.b IS NULL THEN ${skipped.length}
-          ELSE k.before + coalesce(len(list_filter(k.ts, lambda x: x <= r.p)), 0) END AS line
-      FROM (SELECT rowid AS rid, ${position} AS p FROM records WHERE run_id = ${runId} AND line IS NULL) r
-      LEFT JOIN k ON k.b = r.p >> ${bits}
-    ) f
-    WHERE records.rowid = f.rid`,
+      WITH s AS (SELECT t >> ${bits} AS b, count(*) AS n, list(t) AS ts FROM temp.ingest_skips GROUP BY 1)
+      SELECT g.range AS b, s.ts,
+        coalesce(sum(s.n) OVER (ORDER BY g.range ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+      FROM range(0, ${buckets}) g LEFT JOIN s ON s.b = g.range
+    ) k
+    WHERE records.run_id = ${runId} AND records.line IS NULL AND k.b = ${position} >> ${bits}`,
   );
   await store.run("DROP TABLE temp.ingest_skips");
 }
@@ -543,7 +556,9 @@ async function decideNameScripts(store: Store, runId: number): Promise<void> {
 }
 
 /**
- * Warnings: optional fields present but unreadable are loaded as NULL and reported.
+ * Warnings: optional fields present but unreadable are loaded as NULL and reported. Only rows
+ * with a value kept as written and none read from it can have one: the filter says so before
+ * any row is unnested (most rows with an empty optional field have neither).
  */
 async function noteWarnings(store: Store, runId: number, file: string): Promise<void> {
   await runHeavy(
@@ -556,7 +571,8 @@ async function noteWarnings(store: Store, runId: number, file: string): Promise<
         CASE WHEN nullif(trim(raw_doc_type), '') IS NOT NULL AND doc_type IS NULL THEN {'col': 'doc_type', 'val': raw_doc_type, 'msg': 'unknown doc_type, loaded as empty; expected passport, official_passport, diplomatic_passport, border_pass or other'} END,
         CASE WHEN nullif(trim(raw_visa_type), '') IS NOT NULL AND visa_type IS NULL THEN {'col': 'visa_type', 'val': raw_visa_type, 'msg': 'unknown visa_type, loaded as empty; expected none, work, business, student, trainee, tourist, official, visit, transit, crew or other'} END
       ]) AS w FROM records WHERE run_id = ${runId}
-        AND (birth_date IS NULL OR sex IS NULL OR doc_type IS NULL OR visa_type IS NULL)
+        AND ((birth_date IS NULL AND raw_birth_date IS NOT NULL) OR (sex IS NULL AND raw_sex IS NOT NULL)
+          OR (doc_type IS NULL AND raw_doc_type IS NOT NULL) OR (visa_type IS NULL AND raw_visa_type IS NOT NULL))
     ) WHERE w IS NOT NULL`,
   );
 }
