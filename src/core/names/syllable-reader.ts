@@ -81,6 +81,9 @@ function transcribed(
   };
 }
 
+/** ティ トゥ ディ ドゥ, and the older チ ツ ジ ズ writers also use for them. */
+const OLDER_KANA: Readonly<Record<string, string>> = { ti: "chi", tu: "tsu", di: "ji", du: "zu" };
+
 /**
  * Onset and vowel as Japanese syllables write them in Hepburn: no kye or kui (the glide goes), ㅌ
  * ㄷ before y as ch j, s before i or y as sh, h before u or w as f (フ ファ); ティ トゥ ディ ドゥ keep
@@ -98,25 +101,11 @@ function hepburnMora(o: string, w: string): (readonly [string, number])[] {
   }
   if (o === "h" && (v.startsWith("w") || v === "u")) return [[`f${v.replace(/^w/, "")}`, 0]];
   if (o === "s" && v === "i") return [["shi", 0]];
-  if (o === "t" && v === "i")
+  const older = OLDER_KANA[o + v];
+  if (older)
     return [
-      ["ti", 0],
-      ["chi", 0.5],
-    ];
-  if (o === "t" && v === "u")
-    return [
-      ["tu", 0],
-      ["tsu", 0.5],
-    ];
-  if (o === "d" && v === "i")
-    return [
-      ["di", 0],
-      ["ji", 0.5],
-    ];
-  if (o === "d" && v === "u")
-    return [
-      ["du", 0],
-      ["zu", 0.5],
+      [o + v, 0],
+      [older, 0.5],
     ];
   return [[o + v, 0]];
 }

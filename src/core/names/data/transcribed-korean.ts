@@ -102,6 +102,20 @@ export const JAPANESE: Transcription = {
   },
 };
 
+/** Finals as McCune–Reischauer writes them, and a final ㅅ as the letter for s it was. */
+function mrCodas(s: string): Readonly<Record<string, Variants>> {
+  return {
+    "": v("_"),
+    k: v("k"),
+    n: v("n"),
+    ng: v("ng n:0.5"),
+    l: v("l r:0.3"),
+    m: v("m"),
+    p: v("p"),
+    t: v(`t ${s}:0.5`),
+  };
+}
+
 /** Hungarian (the Osiris rules): a lenis consonant voiced inside a word. */
 export const HUNGARIAN: Transcription = {
   onsets: table([
@@ -148,16 +162,7 @@ export const HUNGARIAN: Transcription = {
     "ui i:0.5",
     "i",
   ]),
-  codas: {
-    "": v("_"),
-    k: v("k"),
-    n: v("n"),
-    ng: v("ng n:0.5"),
-    l: v("l r:0.3"),
-    m: v("m"),
-    p: v("p"),
-    t: v("t sz:0.5"),
-  },
+  codas: mrCodas("sz"),
 };
 
 /** Czech with its háčeks read away (č → c, ž → z): a lenis consonant voiced inside a word. */
@@ -206,14 +211,5 @@ export const CZECH: Transcription = {
     "ui i:0.5",
     "i",
   ]),
-  codas: {
-    "": v("_"),
-    k: v("k"),
-    n: v("n"),
-    ng: v("ng n:0.5"),
-    l: v("l r:0.3"),
-    m: v("m"),
-    p: v("p"),
-    t: v("t s:0.5"),
-  },
+  codas: mrCodas("s"),
 };
