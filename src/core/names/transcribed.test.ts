@@ -40,6 +40,11 @@ test("a transcription is read only on its marks, and another syllable stays anot
   assert.deepEqual(transcriptionReaders("Kimu Jon'un"), ["japanese"]);
   assert.deepEqual(transcriptionReaders("Kim Dzsongun"), ["hungarian"]);
   assert.deepEqual(transcriptionReaders("Kim Čong-un"), ["czech"]);
+  // Korean has no f, and romanizations write w and y for the glides, never v or j after a consonant.
+  assert.deepEqual(transcriptionReaders("Fan Sokufa"), ["japanese"]);
+  assert.deepEqual(transcriptionReaders("Hjon Gvangil"), ["hungarian"]);
+  assert.ok(score("Fan Sokufa", "HWANG SOK HWA") >= 0.85);
+  assert.ok(score("Hjon Gvangil", "HYON KWANG IL") >= 0.85);
   assert.ok(score("Kim Jong Un", "KIM YONG UN") < 0.85, "a romanized j is no Hungarian y");
   assert.ok(score("キム・ジョンナム", "KIM JONG UN") < 0.85);
   assert.ok(score("Kim Dzsongnam", "KIM JONG UN") < 0.85);

@@ -51,14 +51,19 @@ export function kanaToHepburn(s: string): string {
 }
 
 /**
- * Marks of Hepburn written for a Korean name: shi, tsu, fu; n' before a vowel; a long vowel's
- * macron; a final consonant followed by the vowel Japanese adds (kimu, paku, iru, ku/mu/ru/pu
- * after a vowel at a word's end).
+ * Marks of Hepburn written for a Korean name: shi, tsu, f before a vowel (Korean has no f: ファン
+ * Fan for 황); n' before a vowel; a long vowel's macron; a final consonant followed by the vowel
+ * Japanese adds (kimu, paku, iru; ku/mu/ru/pu after a vowel at a word's end or before another
+ * consonant: Sokufa, Kirusu).
  */
-const HEPBURN_MARK = /shi|tsu|fu|n['’ʼ][aeiouy]|[āīūēō]|[aeiou](?:ku|mu|ru|pu)(?:\s|-|,|$)/iu;
+const HEPBURN_MARK =
+  /shi|tsu|f[aeiou]|n['’ʼ][aeiouy]|[āīūēō]|[aeiou](?:ku|mu|ru|pu)(?:\s|-|,|$|[bcdfghjkmnprstwz])/iu;
 
-/** Hungarian letters no romanization writes: cs, dzs, sz, zs, ö, ü (Kim Dzsongun, Han Dokszu). */
-const HUNGARIAN_MARK = /cs|dzs|sz|zs|[öüőű]/iu;
+/**
+ * Hungarian letters no romanization writes: cs, dzs, sz, zs, ö, ü (Kim Dzsongun, Han Dokszu),
+ * and v or j as the glide after a consonant (Gvangil, Hjon: romanizations write w and y).
+ */
+const HUNGARIAN_MARK = /cs|dzs|sz|zs|[öüőű]|[gkhptbd][vj][aeiou]/iu;
 
 /** Czech letters: č š ž, and with the háčeks lost a c standing alone or dz (Kim Cong-un). */
 const CZECH_MARK = /[čšžěř]|c(?![hs])|dz(?!s)|[kpt]ch/iu;

@@ -292,16 +292,27 @@ function transposedGiven(parsed: PreparedName): PreparedName | undefined {
  */
 function readerRomanizations(parsed: PreparedName): string[][] {
   const out: string[][] = [];
+  let readings = 0;
   for (const p of parsed.parses) {
-    if (!p.reader || out.length >= 2) continue;
-    const family = p.familyCandidates[0]?.syllable;
+    if (!p.reader || readings >= 2) continue;
+    readings++;
     const given = p.givenParses[0]?.map((slot) => slot.candidates[0]?.syllable ?? "").join("");
-    if (!family || !given) continue;
-    const r = romanizeName(family, given, "dprk");
-    out.push(personTokens(`${r.family} ${r.given}`));
+    if (!given) continue;
+    // The family names the reading leaves nearly as likely as its best (チェ: 채, 제, 최), since
+    // a habit that merges vowels (ㅐ ㅔ ㅚ as e) leaves the commonest surname no better placed.
+    const best = p.familyCandidates[0]?.cost ?? 0;
+    for (const f of p.familyCandidates.slice(0, READER_FAMILIES)) {
+      if (f.cost > best + READER_FAMILY_SPREAD) break;
+      const r = romanizeName(f.syllable, given, "dprk");
+      out.push(personTokens(`${r.family} ${r.given}`));
+    }
   }
   return out;
 }
+
+/** Family names of a reader's reading given keys of their own: at most, and within this cost of the best. */
+const READER_FAMILIES = 3;
+const READER_FAMILY_SPREAD = 0.5;
 
 /**
  * "FOREIGN TRADE BANK (FTB)": the lists write a body's short name in brackets after its name.
