@@ -14,13 +14,7 @@ import { SURNAME_TABLE } from "./data/surname-table.js";
 import { detectScript, type Script } from "./detect-script.js";
 import { northInitialCandidates, toSouthInitial } from "./hangul.js";
 import { isKnownSurnameHan, readingsOfHan, toTraditional } from "./hanja.js";
-import {
-  givenParsesOf,
-  isCyrillicName,
-  isPassportLatin,
-  type ReaderName,
-  surnameCandidatesOf,
-} from "./parse-cyrillic.js";
+import { isCyrillicName, isPassportLatin } from "./parse-cyrillic.js";
 import {
   knownSurnames,
   normalizeRomanized,
@@ -30,6 +24,8 @@ import {
 } from "./parse-romanized.js";
 import { parsePinyinAll } from "./pinyin.js";
 import { looksRussianLatin, russianLatinToCyrillic } from "./russian-latin.js";
+import { givenParsesOf, type ReaderName, surnameCandidatesOf } from "./syllable-reader.js";
+import { isKanaName, kanaToHepburn, transcriptionReaders } from "./transcription-marks.js";
 
 export interface NameInput {
   full?: string;
@@ -48,7 +44,11 @@ export interface ParsedName {
   givenParses: SyllableSlot[][];
   /** Lower is more plausible; comparable between the readings of one input only. */
   cost: number;
-  /** Set when the name was read as Russian Cyrillic or its passport Latin, not romanized Korean. */
+  /**
+   * Set when the name was read through another language's habit (Russian Cyrillic or its
+   * passport Latin, Japanese kana or its Hepburn, Hungarian or Czech press letters), not as
+   * romanized Korean.
+   */
   reader?: ReaderName;
 }
 
@@ -211,15 +211,15 @@ function build(
   order: ParsedName["order"],
   script: Script,
   extraCost: number,
-  /** Read the Latin letters as a Russian passport's (Khvan Sok Khva), not as a romanization. */
-  passport = false,
+  /** Read the letters by this reader (Khvan Sok Khva as a Russian passport's), not as a romanization. */
+  forced?: ReaderName,
 ): ParsedName {
   let familyCandidates: SyllableCandidate[] = [];
   let givenParses: SyllableSlot[][] = [];
   const famScript = detectScript(family);
   const givenScript = detectScript(given);
   const reader = (part: string): ReaderName | undefined =>
-    passport ? "passport" : isCyrillicName(part) ? "cyrillic" : undefined;
+    forced ?? (isCyrillicName(part) ? "cyrillic" : undefined);
   const famReader = reader(family);
   const givenReader = reader(given);
   if (famReader)
@@ -281,6 +281,23 @@ function russianReadings(full: string, script: Script): ParsedName[] {
   ];
 }
 
+/** Reading a Latin name by a mark of Hepburn, Hungarian or Czech costs a little over its own letters. */
+const TRANSCRIBED_COST = 0.1;
+
+/**
+ * A kana name is the Japanese reading itself, family name first as Japanese copy writes Korean
+ * names (キム・ジョンウン): its Hepburn letters read by the Japanese reader only.
+ */
+function kanaReadings(hepburn: string): ParsedName[] {
+  const tokens = hepburn.split(" ").filter(Boolean);
+  if (tokens.length === 0) return [build("", "", "unknown", "latin", 0)];
+  if (tokens.length === 1) return [build("", tokens[0]!, "unknown", "latin", 1, "japanese")];
+  return [
+    build(tokens[0]!, tokens.slice(1).join(" "), "family-first", "latin", 0, "japanese"),
+    build(tokens.at(-1)!, tokens.slice(0, -1).join(" "), "given-first", "latin", 0.6, "japanese"),
+  ].sort((a, b) => a.cost - b.cost);
+}
+
 function isUpper(token: string): boolean {
   return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
 }
@@ -298,7 +315,9 @@ export function parseName(input: NameInput): ParsedName[] {
       ? [main, swapped].sort((a, b) => a.cost - b.cost)
       : [main];
   }
-  const full = (input.full ?? "").trim().replace(/\s+/g, " ");
+  const written = (input.full ?? "").trim().replace(/\s+/g, " ");
+  if (isKanaName(written)) return kanaReadings(kanaToHepburn(written));
+  const full = written;
   const script = detectScript(full);
   if (!full) return [build("", "", "unknown", script, 0)];
   const comma = full.indexOf(",");
@@ -310,7 +329,9 @@ export function parseName(input: NameInput): ParsedName[] {
     const family = full.slice(0, comma).trim();
     const given = full.slice(comma + 1).trim();
     const out = [build(family, given, "family-first", script, 0)];
-    if (passport) out.push(build(family, given, "family-first", script, 0, true));
+    if (passport) out.push(build(family, given, "family-first", script, 0, "passport"));
+    for (const r of transcriptionReaders(full))
+      out.push(build(family, given, "family-first", script, TRANSCRIBED_COST, r));
     out.push(...russianReadings(full, script));
     return out.sort((a, b) => a.cost - b.cost);
   }
@@ -400,8 +421,14 @@ export function parseName(input: NameInput): ParsedName[] {
     ),
   );
   if (passport) {
-    out.push(build(first, tokens.slice(1).join(" "), "family-first", script, 0, true));
-    out.push(build(last, tokens.slice(0, -1).join(" "), "given-first", script, 0.6, true));
+    out.push(build(first, tokens.slice(1).join(" "), "family-first", script, 0, "passport"));
+    out.push(build(last, tokens.slice(0, -1).join(" "), "given-first", script, 0.6, "passport"));
+  }
+  for (const r of transcriptionReaders(full)) {
+    out.push(build(first, tokens.slice(1).join(" "), "family-first", script, TRANSCRIBED_COST, r));
+    out.push(
+      build(last, tokens.slice(0, -1).join(" "), "given-first", script, TRANSCRIBED_COST + 0.6, r),
+    );
   }
   out.push(...russianReadings(full, script));
   return out.sort((a, b) => a.cost - b.cost);

@@ -37,6 +37,7 @@ import {
 } from "./initials.js";
 import { nasabConflict, numbersDiffer } from "./name-numbers.js";
 import { addressHeads, leadingPlaceHead } from "./org-address.js";
+import { bodyCountries, countriesNamed, namesStateBodyOnly } from "./org-country.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
@@ -291,16 +292,27 @@ function transposedGiven(parsed: PreparedName): PreparedName | undefined {
  */
 function readerRomanizations(parsed: PreparedName): string[][] {
   const out: string[][] = [];
+  let readings = 0;
   for (const p of parsed.parses) {
-    if (!p.reader || out.length >= 2) continue;
-    const family = p.familyCandidates[0]?.syllable;
+    if (!p.reader || readings >= 2) continue;
+    readings++;
     const given = p.givenParses[0]?.map((slot) => slot.candidates[0]?.syllable ?? "").join("");
-    if (!family || !given) continue;
-    const r = romanizeName(family, given, "dprk");
-    out.push(personTokens(`${r.family} ${r.given}`));
+    if (!given) continue;
+    // The family names the reading leaves nearly as likely as its best (チェ: 채, 제, 최), since
+    // a habit that merges vowels (ㅐ ㅔ ㅚ as e) leaves the commonest surname no better placed.
+    const best = p.familyCandidates[0]?.cost ?? 0;
+    for (const f of p.familyCandidates.slice(0, READER_FAMILIES)) {
+      if (f.cost > best + READER_FAMILY_SPREAD) break;
+      const r = romanizeName(f.syllable, given, "dprk");
+      out.push(personTokens(`${r.family} ${r.given}`));
+    }
   }
   return out;
 }
+
+/** Family names of a reader's reading given keys of their own: at most, and within this cost of the best. */
+const READER_FAMILIES = 3;
+const READER_FAMILY_SPREAD = 0.5;
 
 /**
  * "FOREIGN TRADE BANK (FTB)": the lists write a body's short name in brackets after its name.
@@ -330,6 +342,15 @@ interface PreparedQuery {
    * (not a cut guessed without a separator).
    */
   org: { variants: string[][]; legalForms: string[]; named: boolean[] };
+  /** Which of the org readings are the glossary's English of a name in another language. */
+  glossaryReadings: [from: number, to: number];
+  /**
+   * The countries each org reading's words name (org-country.ts), on first use: a reading's own,
+   * so that a branch's or an address's place (Singapore Branch of X) is no country of the body.
+   */
+  countries: Set<string>[];
+  /** The countries the query's whole name gives its body (org-country.ts), on first use. */
+  bodyCountries?: Set<string>;
   keys: Set<string>;
   /** Keys of the name without its address (empty when it has none). */
   headKeys: Set<string>;
@@ -510,7 +531,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 12;
+export const INDEX_FORMAT = 13;
 
 interface SerialisedHead {
   format: number;
@@ -548,6 +569,8 @@ export class ScreeningIndex {
   private readonly nameSides: SideCache = new Map();
   /** Organisation token weights, by token. */
   private readonly orgWeights = new Map<string, number>();
+  /** For list readings that name only a kind of state body, the countries they belong to. */
+  private readonly stateBodies = new Map<string, Set<string> | undefined>();
   /** Per-name key scores of the query being screened, all zero between queries. */
   private keyScores?: { score: Float64Array; touched: Int32Array };
   /** Token facts of list person names by name id, on first use. */
@@ -881,7 +904,9 @@ export class ScreeningIndex {
       personTokens: pt,
       koreanKeys,
       korean: koreanKeys.length > 0 || hasCjk(q.name) || looksLikeSyllables(pt),
-      org: { ...org, named },
+      org: { variants: org.variants, legalForms: org.legalForms, named },
+      glossaryReadings: [org.written, translatedReadings],
+      countries: [],
       keys,
       headKeys,
       facts: tokenFacts(pt),
@@ -1076,6 +1101,29 @@ export class ScreeningIndex {
   }
 
   /**
+   * Whether list reading `cv` names only a kind of state body (org-country.ts) that query reading
+   * `qi` puts in another state: the query names a country and none of the body's (the DPRK for a
+   * DPRK-related entry, a country its name gives), or it names none and reads so only through
+   * the glossary's English of another language.
+   */
+  private anotherStatesBody(p: PreparedQuery, qi: number, cv: readonly string[], entity: number) {
+    const key = cv.join(" ");
+    let own = this.stateBodies.get(key);
+    if (!this.stateBodies.has(key)) {
+      own = namesStateBodyOnly(cv) ? countriesNamed(cv) : undefined;
+      this.stateBodies.set(key, own);
+    }
+    if (!own) return false;
+    const theirs = this.dprkFlags[entity] ? new Set([...own, "PRK"]) : own;
+    p.bodyCountries ??= bodyCountries(p.q.name);
+    p.countries[qi] ??= new Set([...countriesNamed(p.org.variants[qi]!), ...p.bodyCountries]);
+    const named = p.countries[qi];
+    if (named.size > 0) return theirs.size > 0 && ![...named].some((c) => theirs.has(c));
+    const [from, to] = p.glossaryReadings;
+    return qi >= from && qi < to;
+  }
+
+  /**
    * A query written FAMILY, G. G.: the family name against the list name's, the initials against
    * its given names in order (initials.ts); any other reading of it is capped, since an initial
    * pairs with any word of its letter.
@@ -1263,9 +1311,12 @@ export class ScreeningIndex {
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
         const numbers = a.score > 0 && numbersDiffer(qv, cv);
+        const otherState =
+          a.score > TUNING.commonWordsCeiling && this.anotherStatesBody(p, qi, cv, n.entity);
         const score = numbers
           ? Number((a.score * TUNING.structureFactor).toFixed(4))
-          : a.score > TUNING.commonWordsCeiling && !this.sharesDistinctive(a, p.org.named[qi]!)
+          : a.score > TUNING.commonWordsCeiling &&
+              (otherState || !this.sharesDistinctive(a, p.org.named[qi]!))
             ? TUNING.commonWordsCeiling
             : a.score;
         if (!best || score > best.nameScore)
@@ -1276,7 +1327,7 @@ export class ScreeningIndex {
               ...alignmentForms(a.explain()),
               ...(score < a.score
                 ? [
-                    `${numbers ? "another number" : "no distinctive word in common"}: ${a.score.toFixed(2)} capped at ${score}`,
+                    `${numbers ? "another number" : otherState ? "a kind of state body, and the query names another country or language" : "no distinctive word in common"}: ${a.score.toFixed(2)} capped at ${score}`,
                   ]
                 : []),
               ...(n.legalForms.length || p.org.legalForms.length

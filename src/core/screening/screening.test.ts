@@ -357,3 +357,14 @@ test("a legal form cut short at the end of a name is set aside like the whole on
   assert.deepEqual(splitOrgName("BANK OF KORE").core, ["bank", "of", "kore"]);
   assert.deepEqual(splitOrgName("DAESONG LIM").core, ["daesong", "lim"]);
 });
+
+test("a name read through Japanese finds a list name whose family name the reading ranks third", () => {
+  // チェ is 채, 제 or 최 by its letters alone: each gives the name keys of its own.
+  const index = ScreeningIndex.build([
+    entity({ reference: "A", names: [{ name: "CHOE SONG IL", type: "primary", quality: null }] }),
+    entity({ reference: "B", names: [{ name: "CHAE SONG MIN", type: "primary", quality: null }] }),
+  ]);
+  const [m] = index.screen({ name: "チェ・ソンイル" });
+  assert.equal(m?.reference, "A");
+  assert.ok(m!.score >= SCREEN_THRESHOLD);
+});

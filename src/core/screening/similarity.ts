@@ -77,6 +77,7 @@ export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number
       ? INITIAL_SCORE
       : 0;
   }
+  if (shortBankNames(a, b)) return 0;
   if (isVowelPoor(a) !== isVowelPoor(b)) {
     const sk = skeletonSimilarity(a, b);
     if (sk > 0) return sk;
@@ -98,6 +99,16 @@ export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number
   // keep theirs; Lara/Sara do not).
   const firstDiffers = a.charCodeAt(0) !== b.charCodeAt(0) && len <= 5;
   return (1 - d / len) * (firstDiffers ? 0.8 : 1);
+}
+
+/**
+ * Two banks' short names glued to "bank" (mBank, MBBANK, VPBank): the letters before it are the
+ * name, so two different ones are two banks however alike the glued words look (mbank ~ mbbank).
+ */
+const SHORT_BANK = /^[a-z]{1,3}bank$/;
+
+function shortBankNames(a: string, b: string): boolean {
+  return (SHORT_BANK.test(a) || SHORT_BANK.test(b)) && a.endsWith("bank") && b.endsWith("bank");
 }
 
 /** Edits a token of this many letters may carry and still count as the same word. */

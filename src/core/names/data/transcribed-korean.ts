@@ -1,0 +1,215 @@
+/**
+ * Korean sounds as three other writing habits spell them, for reading such a name back into
+ * Hangul (the way data/cyrillic-korean.ts serves Cyrillic). Index order is the Unicode jamo order
+ * of hangul.ts: initials ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ; vowels
+ * ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ ㅡ ㅢ ㅣ; finals by the sound they end in.
+ * Cost 0 is the rule as the source states it; higher costs are the spellings writers also use.
+ *
+ *  - Japanese: the katakana Japanese papers print for a Korean name, in its Hepburn reading
+ *    (https://en.wikipedia.org/wiki/Hepburn_romanization). Japanese has five vowels (ㅓ and ㅗ are
+ *    both オ o, ㅜ and ㅡ ウ u, ㅐ and ㅔ エ e), one nasal ン n for ㄴ and ㅇ, no closed syllable (a
+ *    final ㄱ ㅁ ㄹ ㅂ takes a vowel: 김 キム kimu, 박 パク paku), a w-vowel after a consonant often
+ *    loses its glide (최 チェ che), a final ㅅ ㄷ… or a tense initial
+ *    as the small ッ (doubling the next consonant in Hepburn), and a lenis consonant voiceless at
+ *    a word's start and voiced inside it (정은 ジョンウン jon'un, 봉주 ポンジュ ponju); the conventions
+ *    are those https://dprk-translations.hatenablog.com/entry/2018/03/08/002023 lists.
+ *  - Hungarian: the Osiris rules hu.wikipedia follows for Korean names
+ *    (https://hu.wikipedia.org/wiki/Wikipédia:Koreai_nevek_átírása): McCune–Reischauer in
+ *    Hungarian letters: cs for ch, dzs for j, sz for s, j for y, ö for ㅚ, ü for ㅟ.
+ *  - Czech: cs.wikipedia's transcription of Korean
+ *    (https://cs.wikipedia.org/wiki/Wikipedie:Transkripce_korejštiny), McCune–Reischauer in Czech
+ *    letters (č for ch, dž for j, čch for ch', kch th pch for the aspirates, j for y), read here
+ *    with its háčeks gone (c, dz, cch), as the press often loses them.
+ */
+
+type Variants = readonly (readonly [string, number])[];
+
+const v = (s: string): Variants =>
+  s.split(" ").map((x) => {
+    const [spelling, cost] = x.split(":");
+    return [spelling === "_" ? "" : spelling!, Number(cost ?? 0)] as const;
+  });
+
+/** One table per jamo kind, each entry a list of "spelling:cost" (cost 0 when left out; _ = none). */
+function table(rows: readonly string[]): Variants[] {
+  return rows.map(v);
+}
+
+export interface Transcription {
+  onsets: readonly Variants[];
+  vowels: readonly Variants[];
+  /** Finals by the sound they end in: "" k n t l m p ng. */
+  codas: Readonly<Record<string, Variants>>;
+}
+
+/** Japanese, in Hepburn letters before the rules of Japanese syllables (hepburnMora) apply. */
+export const JAPANESE: Transcription = {
+  onsets: table([
+    "k g",
+    "k:0.2 g:0.6",
+    "n",
+    "t d",
+    "t:0.2 d:0.6",
+    "r",
+    "m",
+    "p b",
+    "p:0.2 b:0.6",
+    "s",
+    "s:0.2",
+    "_",
+    "ch j",
+    "ch:0.2 j:0.6",
+    "ch",
+    "k",
+    "t",
+    "p",
+    "h",
+  ]),
+  vowels: table([
+    "a",
+    "e",
+    "ya",
+    "ye e:0.3",
+    "o",
+    "e",
+    "yo",
+    "ye e:0.3",
+    "o",
+    "wa a:0.5",
+    "we e:0.3 ue:0.5",
+    "we e:0.3 oe:0.5",
+    "yo",
+    "u",
+    "wo o:0.5 uo:0.5",
+    "we e:0.3 ue:0.5",
+    "wi i:0.5 ui:0.5",
+    "yu",
+    "u",
+    "ui wi:0.3 i:0.3",
+    "i",
+  ]),
+  // No closed syllable: a vowel after the final (ク ム ル プ), ン for both nasals, ッ (doubling
+  // the next consonant, read away before segmenting) or ト for a final ㅅ ㄷ ㅈ….
+  codas: {
+    "": v("_"),
+    k: v("ku k:0.4"),
+    n: v("n m:0.5"),
+    ng: v("n ng:0.3 m:0.6"),
+    l: v("ru r:0.5 l:0.5"),
+    m: v("mu m:0.3 n:0.6"),
+    p: v("pu p:0.4"),
+    t: v("_:0.2 to:0.3 tsu:0.5"),
+  },
+};
+
+/** Finals as McCune–Reischauer writes them, and a final ㅅ as the letter for s it was. */
+function mrCodas(s: string): Readonly<Record<string, Variants>> {
+  return {
+    "": v("_"),
+    k: v("k"),
+    n: v("n"),
+    ng: v("ng n:0.5"),
+    l: v("l r:0.3"),
+    m: v("m"),
+    p: v("p"),
+    t: v(`t ${s}:0.5`),
+  };
+}
+
+/** Hungarian (the Osiris rules): a lenis consonant voiced inside a word. */
+export const HUNGARIAN: Transcription = {
+  onsets: table([
+    "k g",
+    "kk k:0.6",
+    "n",
+    "t d",
+    "tt t:0.6",
+    "r l:0.3",
+    "m",
+    "p b",
+    "pp p:0.6",
+    "sz s:0.4",
+    "ssz sz:0.6",
+    "_",
+    "cs dzs",
+    "ccs cs:0.6",
+    "csh cs:0.4",
+    "kh k:0.4",
+    "th t:0.4",
+    "ph p:0.4",
+    "h",
+  ]),
+  vowels: table([
+    "a",
+    "e",
+    "ja",
+    "je",
+    "o",
+    "e",
+    "jo",
+    "je",
+    "o",
+    "va",
+    "ve",
+    "ö ve:0.3",
+    "jo",
+    "u",
+    "vo",
+    "ve",
+    "vi ü:0.3",
+    "ju",
+    "u",
+    "ui i:0.5",
+    "i",
+  ]),
+  codas: mrCodas("sz"),
+};
+
+/** Czech with its háčeks read away (č → c, ž → z): a lenis consonant voiced inside a word. */
+export const CZECH: Transcription = {
+  onsets: table([
+    "k g",
+    "kk k:0.6",
+    "n",
+    "t d",
+    "tt t:0.6",
+    "r l:0.3",
+    "m",
+    "p b",
+    "pp p:0.6",
+    "s",
+    "ss s:0.6",
+    "_",
+    "c dz",
+    "cc c:0.6",
+    "cch c:0.6",
+    "kch k:0.5 kh:0.3",
+    "tch t:0.5 th:0.3",
+    "pch p:0.5 ph:0.3",
+    "h ch:0.3",
+  ]),
+  vowels: table([
+    "a",
+    "e",
+    "ja",
+    "je",
+    "o",
+    "e",
+    "jo",
+    "je",
+    "o",
+    "wa va:0.3",
+    "we ve:0.3",
+    "o we:0.3 e:0.5",
+    "jo",
+    "u",
+    "wo vo:0.3",
+    "we ve:0.3",
+    "u wi:0.3 vi:0.5",
+    "ju",
+    "u",
+    "ui i:0.5",
+    "i",
+  ]),
+  codas: mrCodas("s"),
+};
