@@ -20,7 +20,7 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|nurses|doctors|medics|painters|carpenters|plasterers|drivers|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
 const NOT_WORKERS = new RegExp(
   `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|South\\s+Koreans|${NON_WORKER_EN})\\b`,
   "i",
@@ -36,8 +36,9 @@ const ZH_WORKER_HEAD =
   "(?:工人|劳工|勞工|女工|伐木工|焊工|矿工|礦工|建筑工|建築工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
 const ZH_MODIFIER =
   "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
+// A trade noun in 공 (工: 벌목공, 건설공, 용접공) names workers like 노동자.
 const KO_WORKER_HEAD =
-  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커)";
+  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커|광부|선원|어부|(?:벌목|건설|용접|봉제|기능|숙련|미장|도장)공)";
 const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
 // A noun ending in 이 right before the worker noun modifies it ("외화벌이 일꾼", "돈벌이 노동자"),
 // though 이 after a word is most often the subject particle.
@@ -169,15 +170,29 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
  * informant, not a count. */
 function smallCountGoverned(text: string, q: Quantity, seg: Segment, isCjk: boolean): boolean {
   const after = text.slice(q.end, seg.end);
+  if (!isCjk) return englishSmallCount(after);
   // "兩國勞工": a small number needs its classifier for people to count them.
   const classifier = /[名个個人명]$/u.test(q.text) || /^\s?(?:名|个|個|人|명)/u.test(after);
-  if (!isCjk || !classifier) return false;
+  if (!classifier) return false;
   return (
     CJK_WORKER_NEAR.test(after) ||
     CJK_WORKER_PHRASE.test(after) ||
     zhRelativePhrase(q, after) !== null ||
     CJK_WORKER_BEFORE.test(text.slice(Math.max(seg.start, q.start - 12), q.start))
   );
+}
+
+// What a handful of workers did or where they are, as the predicate of their noun phrase: "three
+// North Koreans working in Malta", "two or three North Koreans had defected", "four workers who
+// died". Saying and telling make them informants ("two workers said"), not a count.
+const SMALL_COUNT_PREDICATE =
+  /^\s*(?:,\s*)?(?:who\s+)?(?:(?:had|have|has|were|are|was|is)\s+(?:also\s+|reportedly\s+)?(?:been\s+)?)?(?:working|employed|living|stationed|defected|escaped|fled|died|killed|injured|missing|disappeared|vanished|arrested|detained|deported|abducted|kidnapped)\b/i;
+
+/** Whether a small English count heads a worker noun that a predicate of work, flight, death or
+ * arrest follows. */
+function englishSmallCount(after: string): boolean {
+  const noun = englishNoun(after.replace(/["“”‘’']/g, " "));
+  return typeof noun === "number" && SMALL_COUNT_PREDICATE.test(after.slice(noun));
 }
 
 const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
