@@ -103,6 +103,10 @@ describe("evidence: text", () => {
       k("Hunchun Dongyang Seafood Co., Ltd."),
       k("Hunchun Dongyang Garment Co., Ltd."),
     );
+    // The country before a name is no part of it.
+    assert.equal(k("朝鲜军需工业部"), k("軍需工業部"));
+    assert.equal(k("North Korea's Mansudae Art Studio"), k("Mansudae Art Studio"));
+    assert.notEqual(k("朝鲜军需工业部"), k("朝鲜建设工业部"));
   });
 });
 

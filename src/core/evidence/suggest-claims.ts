@@ -70,7 +70,7 @@ const STATEMENT_KINDS = new Set<ClaimKind>([
 // security service) employs no worker unless it is North Korea's own ("Ministry of Labor", "俄联邦
 // 安全局滨海边疆区总局", "國會外交通商統一委員會").
 const HOST_STATE_BODY =
-  /\b(?:Ministry|Committee|Council|Police|Parliament|Assembly|Court|Security\s+Service|Migration\s+Service)\b|安全局|总局|總局|委员会|委員會|国会|國會|警察|法院|移民局|부$|위원회|국회|경찰|법원|출입국/u;
+  /\b(?:Ministry|Committee|Council|Police|Parliament|Assembly|Court|Security\s+Service|Migration\s+Service)\b|安全局|总局|總局|委员会|委員會|国会|國會|警察|法院|移民局|(?<!대표)부$|위원회|국회|경찰|법원|출입국/u;
 const EMPLOYS_AFTER =
   /^[^.。;；]{0,12}?(?:\b(?:employ|hire|hiring|sen[dt]|dispatch|recruit)\w*|雇|聘|派遣|派出|고용|채용|파견)/iu;
 const NORTH_KOREAN_NAME = /North\s+Korea|DPRK|Pyongyang|朝鲜|朝鮮|北韩|北韓|북한|조선|평양/u;
