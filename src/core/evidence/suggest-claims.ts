@@ -98,6 +98,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const inHeading = new Set<ClaimDraft>();
   const placedByReport = new Set<ClaimDraft>();
   const withWorkers = new Set<ClaimDraft>();
+  const named = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
   const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
@@ -169,6 +170,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         valueText: q.text,
         qualifier: q.qualifier,
       });
+      // The workers named in the quote make it the mention that stands for a repeated figure.
+      if (q.nounEnd > q.end) named.add(out[out.length - 1]!);
       carryPeriod(out[out.length - 1]!, text.slice(seg.start, q.start), index, lastPeriod);
       if (place && place === dominant) placedByReport.add(out[out.length - 1]!);
     }
@@ -187,6 +190,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
     inHeading: (c) => inHeading.has(c),
     placedByReport: (c) => placedByReport.has(c),
     withWorkers: (c) => withWorkers.has(c),
+    named: (c) => named.has(c),
   });
 }
 

@@ -39,7 +39,7 @@ const ZH_MODIFIER =
 // A trade noun in 공 (工: 벌목공, 건설공, 용접공) names workers like 노동자.
 const KO_WORKER_HEAD =
   "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커|광부|선원|어부|(?:벌목|건설|용접|봉제|기능|숙련|미장|도장)공)";
-const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
+const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서로])\\s)";
 // A noun ending in 이 right before the worker noun modifies it ("외화벌이 일꾼", "돈벌이 노동자"),
 // though 이 after a word is most often the subject particle.
 const KO_NOUN_IN_I = "[가-힣]{2,}이";
