@@ -50,7 +50,7 @@ const CJK_WORKER_NEAR = new RegExp(
 // The worker noun governs a count set after it directly ("朝鲜工人约300名", "북한 주민 3천여 명")
 // or as "the number of" it ("노동자 수는 대략 1천800명", "劳工人数达3万").
 const CJK_WORKER_BEFORE = new RegExp(
-  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|들?\\s?(?:중|가운데)(?:에서)?|들?(?:은|는|이|가)|(?:当中|當中|之中|中)(?:有|约|約)?)?\\s?(?:현재|지금|이미|모두|目前|现在|現在|已经|已經|共有)?\\s?(?:为|為|是|达|達|已达|已達)?\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)?\\s?$`,
+  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|들?\\s?(?:중|가운데)(?:에서)?|들?(?:은|는|이|가)|(?:当中|當中|之中|中)(?:有|约|約)?)?\\s?(?:현재|지금|이미|모두|目前|现在|現在|已经|已經|共有)?(?:\\s?(?:为|為|是|达|達|已达|已達|达到|達到|有|共有|多达|多達|约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)){0,2}\\s?$`,
   "u",
 );
 // A count governed by a people noun that is not workers: soldiers, troops, officials
