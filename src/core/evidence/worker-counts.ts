@@ -20,7 +20,7 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|nurses|doctors|medics|painters|carpenters|plasterers|drivers|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|individuals|persons|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|nurses|doctors|medics|painters|carpenters|plasterers|drivers|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
 const NOT_WORKERS = new RegExp(
   `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|South\\s+Koreans|${NON_WORKER_EN})\\b`,
   "i",
@@ -329,7 +329,15 @@ function englishWorkerCount(
   if (noun !== null) {
     const nounEnd = q.end + noun;
     if (/^\s*(?:said|say|says|told|interviewed)\b/i.test(text.slice(nounEnd, seg.end))) return null;
-    if (!ctx.hasWorkers && !peopleAreNorthKoreans(text.slice(q.end, nounEnd + 48))) return null;
+    if (
+      !ctx.hasWorkers &&
+      !peopleAreNorthKoreans(text.slice(q.end, nounEnd + 48)) &&
+      !peopleAreEmployed(
+        text.slice(Math.max(seg.start, q.start - 40), q.start),
+        text.slice(nounEnd, seg.end),
+      )
+    )
+      return null;
     return withBound(shareOf(text, { ...q, nounEnd }, seg), text.slice(nounEnd, seg.end));
   }
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
@@ -386,6 +394,20 @@ const GENERIC_PEOPLE =
   /\b(?:people|persons|individuals|citizens|nationals|residents|experts|specialists)$/i;
 const NORTH_KOREAN =
   /\bNorth\s+Korean?s?\b|\bDPRK\b|\bDemocratic\s+People['’]s\s+Republic\b|\bPyongyang\b/i;
+
+// People said to work by the clause that governs them: a relative clause or participle after the
+// noun ("Around 30 people, who used to work at the Pavilion", "300 individuals believed to be
+// North Korean laborers") or a verb of employing before the number ("which employed 200
+// people", "hires some 40 people").
+const EMPLOYED_AFTER =
+  /^\s*,?\s*(?:(?:who|that)\s+)?(?:(?:used\s+to|had|have|has|were|are|was|is)\s+(?:been\s+)?)?(?:work(?:s|ed|ing)?|employed|hired|dispatched|believed\s+to\s+be\s+(?:[\w-]+\s+){0,3}(?:workers|labou?rers))\b/i;
+const EMPLOYS_BEFORE =
+  /\b(?:employ|hire|recruit)(?:s|ed|ing)?\s+(?:about|around|some|nearly|over|more\s+than|up\s+to|as\s+many\s+as|an\s+estimated)?\s*$/i;
+
+/** Whether generic people (people, individuals) are workers by the clause that governs them. */
+function peopleAreEmployed(before: string, afterNoun: string): boolean {
+  return EMPLOYED_AFTER.test(afterNoun) || EMPLOYS_BEFORE.test(before);
+}
 
 /** Whether a count's people noun (`phrase`: from the number to a few words after the noun)
  * names workers or North Koreans, not people of any kind. */
