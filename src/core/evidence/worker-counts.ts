@@ -148,6 +148,15 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   // "Lee, 45, a former worker": an age between commas after a name.
   if (/[A-Z][\w'’-]*,\s*$/.test(before) && /^\s*,\s*(?:a|an|the|who|said|told)\b/i.test(after))
     return false;
+  // "조전명 씨(가명·46)", "金某(46)": a bare number under 100 alone in brackets after a name, or
+  // after a pseudonym mark, is an age.
+  if (
+    (q.max ?? 0) < 100 &&
+    !/[명名人]/u.test(q.text) &&
+    /[(（](?:[^()（）\d]{0,8}[·,，、]\s?)?$/u.test(before) &&
+    /^\s?[)）]/u.test(after)
+  )
+    return false;
   // "300万美元", "5천만 달러": money.
   if (
     /^\s?(?:美元|美金|元|人民币|人民幣|韩元|韓元|卢布|盧布|欧元|歐元|日元|달러|위안|루블|유로|엔화|원(?![가-힣]))/u.test(
