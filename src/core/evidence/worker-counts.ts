@@ -85,7 +85,12 @@ const DESIGNATION_BEFORE =
 // After a Chinese or Korean count: visas given to tourists or students, a group or room size
 // ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:人|名)?(?:结|結|组|組)(?:\([^)]{1,6}\))?成一[队隊组組批]|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+  /^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?(?:中国|中國|当地|當地|本地|俄罗斯|俄羅斯|印尼|菲律宾|菲律賓|越南|外国|外國|外籍)(?:籍)?(?:工人|劳工|勞工|员工|員工|船员|船員|渔民|漁民)|^(?:多|余|餘)?(?:名|个|個)?[^，。,、；;\d]{0,12}?(?<!朝鲜|朝鮮|北韩|北韓)籍(?:船员|船員|工人|劳工|勞工|员工|員工|渔民|漁民)|^\s?(?:의\s)?(?:중국|현지|러시아|베트남|외국인?)\s?(?:노동자|근로자|인력|직원)|^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:人|名)?(?:结|結|组|組)(?:\([^)]{1,6}\))?成一[队隊组組批]|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+
+// Workers of another nationality named right before the count ("중국 근로자 5천976명", "当地工人约
+// 300名"): not North Korea's.
+const FOREIGN_WORKERS_BEFORE =
+  /(?:중국|현지|러시아|베트남|몽골|외국인?|中国|中國|当地|當地|外国|外國|外籍)\s?(?:노동자|근로자|인력|工人|劳工|勞工)(?:들)?(?:은|는|이|가)?\s?(?:수는|수가|人数|人數)?\s?(?:为|為|是|达|達|有)?\s?(?:약|대략|约|約)?\s?$/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
@@ -273,7 +278,12 @@ function cjkWorkerCount(
   topicWorkers: boolean,
 ): WorkerCount | null {
   const before = sentenceBefore.slice(-12);
-  if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
+  if (
+    NOT_WORKERS_AFTER_CJK.test(after) ||
+    SHORTAGE_BEFORE.test(before) ||
+    FOREIGN_WORKERS_BEFORE.test(before)
+  )
+    return null;
   const relative = zhRelativePhrase(q, after);
   const nounAfter = CJK_WORKER_NEAR.test(after) || relative !== null;
   if (CJK_NON_WORKER_AFTER.test(after)) return null;
