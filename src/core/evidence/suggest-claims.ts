@@ -73,6 +73,7 @@ const HOST_STATE_BODY =
   /\b(?:Ministry|Committee|Council|Police|Parliament|Assembly|Court|Security\s+Service|Migration\s+Service)\b|安全局|总局|總局|委员会|委員會|国会|國會|警察|法院|移民局|(?<!대표)부$|위원회|국회|경찰|법원|출입국/u;
 const EMPLOYS_AFTER =
   /^[^.。;；]{0,12}?(?:\b(?:employ|hire|hiring|sen[dt]|dispatch|recruit)\w*|雇|聘|派遣|派出|고용|채용|파견)/iu;
+const RESTAURANT = /restaurant|식당|관$|餐厅|餐廳|馆$|館$/iu;
 const NORTH_KOREAN_NAME = /North\s+Korea|DPRK|Pyongyang|朝鲜|朝鮮|北韩|北韓|북한|조선|평양/u;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
@@ -183,7 +184,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       )
         suggestStatement(text, seg, kind, near, draft);
     const before = out.length;
-    if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
+    if (employerParagraphs.has(seg.paragraph))
+      suggestEmployers(text, orgs, { ...near, staffed: staffed(text, segs, index) }, draft);
     if (hasWorkers) for (const c of out.slice(before)) withWorkers.add(c);
   });
   return rankClaims(withoutHeadlineStatements(out, inHeading), {
@@ -270,10 +272,12 @@ function suggestStatement(text: string, seg: Segment, kind: ClaimKind, near: Nea
 function suggestEmployers(
   text: string,
   orgs: ReturnType<typeof findOrganisations>,
-  near: Near,
+  near: Near & { staffed: boolean },
   draft: Draft,
 ) {
   for (const org of orgs) {
+    // A restaurant employs workers only where its own sentence names them or their work.
+    if (RESTAURANT.test(org.name) && !near.staffed) continue;
     // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
     const after = text.slice(org.end, org.end + 40);
     if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
@@ -352,6 +356,20 @@ function workersGovern(text: string, segs: Segment[], index: number, hasWorkers:
     MOVEMENT.test(sentence)
   );
 }
+
+/** Whether sentence `index` or one next to it in its paragraph names workers or their work
+ * ("…的朝鲜餐厅“高丽餐厅”已于上周关闭。…约有15名朝鲜人在那里工作"). */
+function staffed(text: string, segs: Segment[], index: number): boolean {
+  const seg = segs[index]!;
+  return [segs[index - 1], seg, segs[index + 1]].some(
+    (s) =>
+      s !== undefined &&
+      s.paragraph === seg.paragraph &&
+      (WORKER_CONTEXT.test(text.slice(s.start, s.end)) ||
+        EMPLOYING.test(text.slice(s.start, s.end))),
+  );
+}
+const EMPLOYING = /\b(?:employ|hire|hiring|recruit)\w*|雇|聘|고용|채용/iu;
 
 /** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
  * an incident told before and named again ("Reuters could not verify these protests"). A
