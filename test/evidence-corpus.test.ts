@@ -36,11 +36,11 @@ describe("evidence: suggestions on real reports", () => {
   const places = placeIndex();
   const suggest = (text: string, published: string | null) =>
     suggestClaims(text, { places, published });
-  // Batches 1 to 6, 8 and 9 are the tuning data of the rules (docs/evidence.md): their figures
+  // Batches 1 to 6 and 8 to 10 are the tuning data of the rules (docs/evidence.md): their figures
   // are guarded against regressions, a little under what they reach. Batch 7 is the check, looked
-  // at only in aggregate, and every batch from 10 on is measured as it comes: those are
+  // at only in aggregate, and every batch from 11 on is measured as it comes: those are
   // reported, not guarded, so a new batch below the floors never fails the build by itself.
-  const fitted = texts.filter((t) => (t.batch ?? 1) !== 7 && (t.batch ?? 1) <= 9);
+  const fitted = texts.filter((t) => (t.batch ?? 1) !== 7 && (t.batch ?? 1) <= 10);
   const guarded = evaluateCorpus(fitted, suggest).scores;
   const reported = evaluateCorpus(
     texts.filter((t) => !fitted.includes(t)),
@@ -79,7 +79,7 @@ describe("evidence: suggestions on real reports", () => {
       );
     for (const [key, s] of Object.entries(reported))
       process.stdout.write(
-        `# reported only (batch 7, the check; batch 10 on) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
+        `# reported only (batch 7, the check; batch 11 on) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
       );
     // Two captions without a photo credit (an English and a Korean one, in batches 8 and 6)
     // and two headlines of other articles set as links in a Chinese page of batch 9 still yield
@@ -110,7 +110,7 @@ describe("evidence: suggestions on real reports", () => {
     // (召回) as an incident; batch 9 and the corpus README count both.
     for (const lang of ["all", "en", "ko"]) floor(`${lang}/tune`, 0.95, 0.95);
     floor("zh/tune", 0.85, 0.95);
-    // Batches 1 to 4, each overall; batches 5, 6, 8 and 9 whole, overall and per language.
+    // Batches 1 to 4, each overall; batches 5, 6, 8, 9 and 10 whole, overall and per language.
     for (const n of [1, 2, 3, 4]) floor(`all/batch${n}`, 0.93, 0.93);
     floor("all/batch5", 0.77, 0.74);
     for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch5`, 0.72, 0.69);
@@ -120,6 +120,8 @@ describe("evidence: suggestions on real reports", () => {
     for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch8`, 0.57, 0.58);
     floor("all/batch9", 0.67, 0.76);
     for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch9`, 0.66, 0.67);
+    floor("all/batch10", 0.62, 0.55);
+    for (const lang of ["en", "zh", "ko"]) floor(`${lang}/batch10`, 0.6, 0.48);
   });
 });
 

@@ -97,12 +97,19 @@ describe("evidence: text", () => {
 
   it("keys organisations across scripts", () => {
     const k = (s: string) => ev.organisationKey(s).key;
-    assert.equal(k("Hunchun Dongyang Seafood Co., Ltd."), k("珲春市东洋水产有限公司"));
-    assert.equal(k("珲春市东洋水产有限公司"), k("훈춘시동양수산유한회사"));
-    assert.notEqual(
-      k("Hunchun Dongyang Seafood Co., Ltd."),
-      k("Hunchun Dongyang Garment Co., Ltd."),
-    );
+    // Scripts meet; the country before a name is no part of it.
+    for (const [a, b] of [
+      ["Hunchun Dongyang Seafood Co., Ltd.", "珲春市东洋水产有限公司"],
+      ["珲春市东洋水产有限公司", "훈춘시동양수산유한회사"],
+      ["朝鲜军需工业部", "軍需工業部"],
+      ["North Korea's Mansudae Art Studio", "Mansudae Art Studio"],
+    ])
+      assert.equal(k(a!), k(b!), `${a} = ${b}`);
+    for (const [a, b] of [
+      ["Hunchun Dongyang Seafood Co., Ltd.", "Hunchun Dongyang Garment Co., Ltd."],
+      ["朝鲜军需工业部", "朝鲜建设工业部"],
+    ])
+      assert.notEqual(k(a!), k(b!), `${a} != ${b}`);
   });
 });
 

@@ -27,6 +27,14 @@ const EN_ORG_PREFIX =
 // “Stroygrad”", 러시아 건설업체 '스트로이그라드', 俄罗斯公司「东方建设」.
 const QUOTED_ORG =
   /(?:\b(?:company|firm|enterprise|contractor|restaurant)\s+(?:called\s+|named\s+)?|(?:회사|업체|기업|건설사|식당|公司|企业|企業|集团|集團|餐厅|餐廳)\s?)['‘"“「《«]([^'’"”」》»\n]{2,30})['’"”」》»]/gu;
+// A name in quotation marks that carries its own legal form or line of business:
+// ‘단동미령복장공사’, 「朝鮮建設公司」, “Pyongyang Koryo Company”.
+const QUOTED_NAME =
+  /['‘"“「《«]([^'’"”」》»\n\s]{1,28}?(?:공사|회사|기업소|公司|企业|企業|集团|集團|商社|\b(?:Company|Corporation|Group)))['’"”」》»]/gu;
+// North Korea's state bodies that send workers: a mission abroad (건설대표부, 농업대표부) or a
+// ministry of a line of work, named after the country (朝鲜军需工业部, 朝鮮勞動黨軍需工業部).
+const STATE_BODY =
+  /[가-힣]{2,8}대표부(?=$|[\s,.·'"”)]|[과와의은는이가을를에도])|(?<=(?:朝鲜|朝鮮|北韩|北韓)(?:劳动党|勞動黨)?)[\p{Script=Han}]{0,4}(?:工业|工業|体育|體育|建设|建設|贸易|貿易|林业|林業|水产|水產)部(?![门門分長长队隊])/gu;
 // A proper name followed by a lower-case line of business: "the Hong Chao Zhi Yi garment factory".
 const EN_ORG_LOWER =
   /\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,5}\s+(?:garment|seafood|food|textile|clothing|wood|fish|processing|shoe)\s+(?:factory|plant|company|firm|mill)\b/g;
@@ -115,7 +123,11 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     }
   }
   if (/OOO|LLC|JSC|ZAO|OAO/.test(slice)) pushAll(out, slice, from, EN_ORG_PREFIX, 0);
-  if (/['‘"“「《«]/u.test(slice)) pushAll(out, slice, from, QUOTED_ORG, 1);
+  if (/['‘"“「《«]/u.test(slice)) {
+    pushAll(out, slice, from, QUOTED_ORG, 1);
+    pushAll(out, slice, from, QUOTED_NAME, 1);
+  }
+  if (/성|대표부|部/u.test(slice)) pushAll(out, slice, from, STATE_BODY, 0);
   ZH_ORG.lastIndex = 0;
   const zh = /公司|集团|商社|会社|委员会|委員會|总局|總局|指导局|指導局|饭店|飯店|酒店|部|省/.test(
     slice,
@@ -148,12 +160,15 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
   pushListed(out, slice, from);
   if (latin) pushAppositions(out, slice, from);
   // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
-  // company.
+  // company, unless the text sets it in quotation marks as a name (「朝鮮建設公司」).
   return out
     .filter(
       (o) =>
-        organisationKey(o.name).trade.length >= 4 &&
-        o.name.replace(LEGAL_FORMS, "").replace(GENERIC_WORDS, "").length > 0,
+        (organisationKey(o.name).trade.length >= 4 &&
+          o.name.replace(LEGAL_FORMS, "").replace(GENERIC_WORDS, "").length > 0) ||
+        (/['‘"“「《«]/u.test(text[o.start - 1] ?? "") &&
+          /['’"”」》»]/u.test(text[o.end] ?? "") &&
+          o.name.replace(LEGAL_FORMS, "").length >= 2),
     )
     .map((o) => withRendering(text, o))
     .sort((a, b) => a.start - b.start);
@@ -256,7 +271,10 @@ function withRendering(text: string, o: OrgMention): OrgMention {
 function pushAll(out: OrgMention[], slice: string, from: number, re: RegExp, group: number) {
   re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const name = m[group]!.trim().replace(/^["“«]|["”»]$/g, "");
+    // "The Garden(庭院)": a gloss in brackets after a quoted name is no part of it.
+    const name = m[group]!.trim()
+      .replace(/^["“«]|["”»]$/g, "")
+      .replace(/\s?[(（][^()（）]{1,12}[)）]$/u, "");
     const start = from + m.index + m[0].indexOf(name);
     const end = start + name.length;
     if (!out.some((o) => o.start < end && start < o.end)) out.push({ start, end, name });
@@ -285,6 +303,9 @@ const LINES: [RegExp, string][] = [
   [/木业|木業|목업|wood\s+industry/giu, " wood "],
   [/实业|實業|industry(?:\s*(?:&|and)\s*trade)?/giu, " industry "],
 ];
+// The country before a name carries no identity: 朝鲜军需工业部 is 軍需工業部.
+const COUNTRY_PREFIX =
+  /^(?:朝鲜|朝鮮|北韩|北韓|북한의?|North\s+Korea(?:['’]s|n)|DPRK)(?:劳动党|勞動黨)?\s*(?=\S)/iu;
 const CITY_PREFIXES =
   /^(珲春市?|丹东市?|图们市?|和龙市?|龙井市?|延吉市?|集安市?|长白县?|延边|훈춘시?|단동시?|단둥시?|도문시?|화룡시?|룡정시?|연길시?|hunchun|dandong|tumen|helong|longjing|yanji|ji'?an|changbai|yanbian)\s*/iu;
 
@@ -300,7 +321,7 @@ export function organisationKey(
 ): { key: string; trade: string } {
   let s = name.normalize("NFKC").trim();
   s = s.replace(LEGAL_FORMS, " ").trim();
-  s = s.replace(CITY_PREFIXES, "").trim();
+  s = s.replace(COUNTRY_PREFIX, "").replace(CITY_PREFIXES, "").trim();
   let lineWords = "";
   for (const [re, word] of LINES) {
     if (re.test(s)) {

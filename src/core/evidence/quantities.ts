@@ -399,8 +399,10 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       }
       if (g.r1 && g.r2) {
         const r = cjkRange(g.r1, g.r2);
-        // "3만23명에서 1만1천490명으로": a change from one figure to another, each a count.
-        const change = /^\s?(?:으로|로)/u.test(slice.slice(m.index + m[0].length));
+        // "3만23명에서 1만1천490명으로": a change from one figure to another, each a count; "4천~5천
+        // 명으로 추정" is a range (a change is written with 에서).
+        const change =
+          /에서/u.test(m[0]) && /^\s?(?:으로|로)/u.test(slice.slice(m.index + m[0].length));
         if (r && !change) {
           out.push({ ...base, min: r[0], max: r[1], qualifier: "range" });
           continue;

@@ -21,6 +21,16 @@ function detailOf(c: ClaimDraft, placedByReport: (c: ClaimDraft) => boolean): nu
   return (c.placeId && !placedByReport(c) ? 2 : 0) + (c.periodStart ? 1 : 0);
 }
 
+/** How much a mention tells of a figure: its own place (2), the workers it names (1.5: "72
+ * North Koreans employed by 11 companies" over "… to 72 in 2015") and its period (1). */
+function mentionDetail(
+  c: ClaimDraft,
+  placedByReport: (c: ClaimDraft) => boolean,
+  named: (c: ClaimDraft) => boolean,
+): number {
+  return (named(c) ? 1.5 : 0) + detailOf(c, placedByReport);
+}
+
 /** The number a count states, whatever its hedge: "4,000", "fewer than 4,000", "about 4,000". */
 function figureOf(c: ClaimDraft): string {
   return c.qualifier === "range" || c.qualifier === "vague"
@@ -66,13 +76,17 @@ export interface MentionMarks {
    * continue to provide North Korean workers"): that mention stands for an employer named
    * several times. */
   withWorkers?: (c: ClaimDraft) => boolean;
+  /** A count whose quote names the workers it counts ("1000여 명의 북한 노동자"), not a bare
+   * figure. */
+  named?: (c: ClaimDraft) => boolean;
 }
 
 /** Suggestions without repeats, strongest first (ties keep text order). */
 export function rankClaims(claims: ClaimDraft[], marks: MentionMarks = {}): ClaimDraft[] {
   const no = () => false;
-  const { inHeading = no, placedByReport = no, withWorkers = no } = marks;
+  const { inHeading = no, placedByReport = no, withWorkers = no, named = no } = marks;
   const detail = (c: ClaimDraft) => detailOf(c, placedByReport);
+  const told = (c: ClaimDraft) => mentionDetail(c, placedByReport, named);
   const groups: { best: ClaimDraft; mentions: number }[] = [];
   const buckets = new Map<string, { best: ClaimDraft; mentions: number }[]>();
   for (const c of claims) {
@@ -89,10 +103,10 @@ export function rankClaims(claims: ClaimDraft[], marks: MentionMarks = {}): Clai
     g.mentions++;
     // The mention with the most detail stands for the figure; at equal detail, the one with
     // a bound ("fewer than 4,000") over the bare figure, then running text over a headline.
-    const same = detail(c) === detail(g.best);
+    const same = told(c) === told(g.best);
     const bound = (x: ClaimDraft) => x.qualifier !== "exact";
     if (
-      detail(c) > detail(g.best) ||
+      told(c) > told(g.best) ||
       (same && c.kind === "employer" && withWorkers(c) && !withWorkers(g.best)) ||
       (same && !bound(g.best) && bound(c)) ||
       (same && bound(g.best) === bound(c) && inHeading(g.best) && !inHeading(c))

@@ -441,7 +441,15 @@ export function buildPlaceIndex(g: GazetteerInput): PlaceIndex {
       // "Tumen River", "Yalu River", 图们江, 두만강 are rivers, not places of work.
       if (/^\s+River\b/i.test(rest) || /^(?:江|河|강)/u.test(rest)) continue;
       const id = byKey.get(placeKey(surface));
-      if (id) out.push({ start, end, placeId: id, text: surface });
+      if (!id) continue;
+      // "Dandong Railway Station", 丹东火车站, 단둥역: a crossing's name before a station names
+      // the city's station, not the crossing.
+      const place = places.get(id);
+      const station =
+        place?.kind === "port" &&
+        /^(?:\s+[Ss]tation\b|火?车站|火?車站|\s?역(?![가-힣]))/u.test(rest);
+      const cityId = station ? place.cityIds[0] : undefined;
+      out.push({ start, end, placeId: cityId && places.has(cityId) ? cityId : id, text: surface });
     }
     out.sort((a, b) => a.start - b.start);
     return withoutEnclosingRegions(out, text.slice(from, to), from, places);

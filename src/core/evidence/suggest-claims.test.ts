@@ -380,3 +380,15 @@ describe("evidence: an employer named several times is quoted where it is said t
       );
     });
 });
+
+describe("evidence: a figure repeated is one claim", () => {
+  it("a figure repeated is quoted where the workers are named, not as a bare figure", () => {
+    const claims = suggest(
+      "Some 72 North Koreans employed by 11 companies work in Malta, officials said. The number of them rose from 22 in 2014 to 72 in 2015.",
+    ).filter((c) => c.kind === "worker_count" && c.valueMin === 72);
+    assert.deepEqual(
+      claims.map((c) => c.quote),
+      ["Some 72 North Koreans"],
+    );
+  });
+});

@@ -70,9 +70,10 @@ const STATEMENT_KINDS = new Set<ClaimKind>([
 // security service) employs no worker unless it is North Korea's own ("Ministry of Labor", "俄联邦
 // 安全局滨海边疆区总局", "國會外交通商統一委員會").
 const HOST_STATE_BODY =
-  /\b(?:Ministry|Committee|Council|Police|Parliament|Assembly|Court|Security\s+Service|Migration\s+Service)\b|安全局|总局|總局|委员会|委員會|国会|國會|警察|法院|移民局|부$|위원회|국회|경찰|법원|출입국/u;
+  /\b(?:Ministry|Committee|Council|Police|Parliament|Assembly|Court|Security\s+Service|Migration\s+Service)\b|安全局|总局|總局|委员会|委員會|国会|國會|警察|法院|移民局|(?<!대표)부$|위원회|국회|경찰|법원|출입국/u;
 const EMPLOYS_AFTER =
   /^[^.。;；]{0,12}?(?:\b(?:employ|hire|hiring|sen[dt]|dispatch|recruit)\w*|雇|聘|派遣|派出|고용|채용|파견)/iu;
+const RESTAURANT = /restaurant|식당|관$|餐厅|餐廳|馆$|館$/iu;
 const NORTH_KOREAN_NAME = /North\s+Korea|DPRK|Pyongyang|朝鲜|朝鮮|北韩|北韓|북한|조선|평양/u;
 
 /** Suggests claims, strongest first; offsets in the result are code points. */
@@ -98,6 +99,7 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
   const inHeading = new Set<ClaimDraft>();
   const placedByReport = new Set<ClaimDraft>();
   const withWorkers = new Set<ClaimDraft>();
+  const named = new Set<ClaimDraft>();
   const out: ClaimDraft[] = [];
   let lastDay: DateMention | undefined;
   const lastPeriod: CountPeriod = { index: -10, from: null, to: null };
@@ -169,6 +171,8 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
         valueText: q.text,
         qualifier: q.qualifier,
       });
+      // The workers named in the quote make it the mention that stands for a repeated figure.
+      if (q.nounEnd > q.end) named.add(out[out.length - 1]!);
       carryPeriod(out[out.length - 1]!, text.slice(seg.start, q.start), index, lastPeriod);
       if (place && place === dominant) placedByReport.add(out[out.length - 1]!);
     }
@@ -180,13 +184,15 @@ export function suggestClaims(text: string, options: SuggestOptions): ClaimDraft
       )
         suggestStatement(text, seg, kind, near, draft);
     const before = out.length;
-    if (employerParagraphs.has(seg.paragraph)) suggestEmployers(text, orgs, near, draft);
+    if (employerParagraphs.has(seg.paragraph))
+      suggestEmployers(text, orgs, { ...near, staffed: staffed(text, segs, index) }, draft);
     if (hasWorkers) for (const c of out.slice(before)) withWorkers.add(c);
   });
   return rankClaims(withoutHeadlineStatements(out, inHeading), {
     inHeading: (c) => inHeading.has(c),
     placedByReport: (c) => placedByReport.has(c),
     withWorkers: (c) => withWorkers.has(c),
+    named: (c) => named.has(c),
   });
 }
 
@@ -266,10 +272,12 @@ function suggestStatement(text: string, seg: Segment, kind: ClaimKind, near: Nea
 function suggestEmployers(
   text: string,
   orgs: ReturnType<typeof findOrganisations>,
-  near: Near,
+  near: Near & { staffed: boolean },
   draft: Draft,
 ) {
   for (const org of orgs) {
+    // A restaurant employs workers only where its own sentence names them or their work.
+    if (RESTAURANT.test(org.name) && !near.staffed) continue;
     // "고려컴퓨터회사(KCC) 등 … 출신": where workers come from, not who employs them.
     const after = text.slice(org.end, org.end + 40);
     if (FORMER_AFTER.test(after) || SPEAKER_AFTER.test(after)) continue;
@@ -348,6 +356,20 @@ function workersGovern(text: string, segs: Segment[], index: number, hasWorkers:
     MOVEMENT.test(sentence)
   );
 }
+
+/** Whether sentence `index` or one next to it in its paragraph names workers or their work
+ * ("…的朝鲜餐厅“高丽餐厅”已于上周关闭。…约有15名朝鲜人在那里工作"). */
+function staffed(text: string, segs: Segment[], index: number): boolean {
+  const seg = segs[index]!;
+  return [segs[index - 1], seg, segs[index + 1]].some(
+    (s) =>
+      s !== undefined &&
+      s.paragraph === seg.paragraph &&
+      (WORKER_CONTEXT.test(text.slice(s.start, s.end)) ||
+        EMPLOYING.test(text.slice(s.start, s.end))),
+  );
+}
+const EMPLOYING = /\b(?:employ|hire|hiring|recruit)\w*|雇|聘|고용|채용/iu;
 
 /** Unrest, deaths and flight count when they are the workers' (not every defector's) and not
  * an incident told before and named again ("Reuters could not verify these protests"). A
@@ -536,9 +558,11 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 
 // A photo credit marks a caption: "/사진=데일리NK 자료사진", "(圖片來源: …/AFP via Getty
 // Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)", a
-// screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]").
+// screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]"); a caption's leading
+// triangle ("▲11日,在…工地", "▲ 러시아에서 건설 중인 북한 노동자들"), a photographer's credit at
+// its end ("朝鮮日報記者攝影") and a web picture's mark ("(網絡圖片)").
 const PHOTO_CREDIT =
-  /\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
+  /^\s?▲|(?:记者|記者)?(?:摄影|攝影)\s*$|[(（](?:網絡|网络|網路)(?:圖片|图片)[)）]|\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
 // A caption's source in brackets after its last sentence ("…的北韓餐廳員工。(法新社)",
 // "…계약을 맺었다.(연합뉴스)"), and a page's header or footer with its time stamps ("입력

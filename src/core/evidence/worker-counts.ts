@@ -20,7 +20,7 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|individuals|persons|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|nurses|doctors|medics|painters|carpenters|plasterers|drivers|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
 const NOT_WORKERS = new RegExp(
   `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|South\\s+Koreans|${NON_WORKER_EN})\\b`,
   "i",
@@ -36,9 +36,10 @@ const ZH_WORKER_HEAD =
   "(?:工人|劳工|勞工|女工|伐木工|焊工|矿工|礦工|建筑工|建築工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
 const ZH_MODIFIER =
   "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
+// A trade noun in 공 (工: 벌목공, 건설공, 용접공) names workers like 노동자.
 const KO_WORKER_HEAD =
-  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커)";
-const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서])\\s)";
+  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커|광부|선원|어부|(?:벌목|건설|용접|봉제|기능|숙련|미장|도장)공)";
+const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서로])\\s)";
 // A noun ending in 이 right before the worker noun modifies it ("외화벌이 일꾼", "돈벌이 노동자"),
 // though 이 after a word is most often the subject particle.
 const KO_NOUN_IN_I = "[가-힣]{2,}이";
@@ -49,7 +50,7 @@ const CJK_WORKER_NEAR = new RegExp(
 // The worker noun governs a count set after it directly ("朝鲜工人约300名", "북한 주민 3천여 명")
 // or as "the number of" it ("노동자 수는 대략 1천800명", "劳工人数达3万").
 const CJK_WORKER_BEFORE = new RegExp(
-  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|들?\\s?(?:중|가운데)(?:에서)?|들?(?:은|는|이|가)|(?:当中|當中|之中|中)(?:有|约|約)?)?\\s?(?:현재|지금|이미|모두|目前|现在|現在|已经|已經|共有)?\\s?(?:为|為|是|达|達|已达|已達)?\\s?(?:约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)?\\s?$`,
+  `(?:${ZH_WORKER_HEAD}|${KO_WORKER_HEAD})(?:\\s?(?:의\\s)?수(?:는|가|도)?|人数|人數|들?\\s?(?:중|가운데)(?:에서)?|들?(?:은|는|이|가)|(?:当中|當中|之中|中)(?:有|约|約)?)?\\s?(?:현재|지금|이미|모두|目前|现在|現在|已经|已經|共有)?(?:\\s?(?:为|為|是|达|達|已达|已達|达到|達到|有|共有|多达|多達|约|約|大约|大約|共|近|超过|超過|약|대략|최소|무려|총)){0,2}\\s?$`,
   "u",
 );
 // A count governed by a people noun that is not workers: soldiers, troops, officials
@@ -84,7 +85,12 @@ const DESIGNATION_BEFORE =
 // After a Chinese or Korean count: visas given to tourists or students, a group or room size
 // ("五人一组", "10人一间"), or a shortage of labour (the workers missing, not present).
 const NOT_WORKERS_AFTER_CJK =
-  /^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:人|名)?(?:结|結|组|組)(?:\([^)]{1,6}\))?成一[队隊组組批]|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+  /^(?:多|余|餘)?(?:名|个|個|人)?(?:的)?(?:中国|中國|当地|當地|本地|俄罗斯|俄羅斯|印尼|菲律宾|菲律賓|越南|外国|外國|外籍)(?:籍)?(?:工人|劳工|勞工|员工|員工|船员|船員|渔民|漁民)|^(?:多|余|餘)?(?:名|个|個)?[^，。,、；;\d]{0,12}?(?<!朝鲜|朝鮮|北韩|北韓)籍(?:船员|船員|工人|劳工|勞工|员工|員工|渔民|漁民)|^\s?(?:의\s)?(?:중국|현지|러시아|베트남|외국인?)\s?(?:노동자|근로자|인력|직원)|^\s?씩\s?(?:소?단위|조|팀|그룹|무리)|^(?:人|名)?(?:结|結|组|組)(?:\([^)]{1,6}\))?成一[队隊组組批]|^(?:에게|에)\s?(?:관광|학생|유학|방문)|^一组|^一組|^一间|^一間|^一室|^\s?(?:의\s)?(?:관광객|학생|유학생)|^[^.,。，]{0,8}(?:부족|短缺|缺口)|^(?:名|人)?(?:的)?(?:中国|中國)?(?:朝鲜族|朝鮮族|汉族|漢族)|^\s?(?:의\s)?(?:중국\s?)?(?:조선족|중국인|한족)/u;
+
+// Workers of another nationality named right before the count ("중국 근로자 5천976명", "当地工人约
+// 300名"): not North Korea's.
+const FOREIGN_WORKERS_BEFORE =
+  /(?:중국|현지|러시아|베트남|몽골|외국인?|中国|中國|当地|當地|外国|外國|外籍)\s?(?:노동자|근로자|인력|工人|劳工|勞工)(?:들)?(?:은|는|이|가)?\s?(?:수는|수가|人数|人數)?\s?(?:为|為|是|达|達|有)?\s?(?:약|대략|约|約)?\s?$/u;
 
 /** Counts of workers in the sentence `seg`; `masked` is the text with noise blanked. */
 export function findWorkerCounts(
@@ -147,6 +153,15 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   // "Lee, 45, a former worker": an age between commas after a name.
   if (/[A-Z][\w'’-]*,\s*$/.test(before) && /^\s*,\s*(?:a|an|the|who|said|told)\b/i.test(after))
     return false;
+  // "조전명 씨(가명·46)", "金某(46)": a bare number under 100 alone in brackets after a name, or
+  // after a pseudonym mark, is an age.
+  if (
+    (q.max ?? 0) < 100 &&
+    !/[명名人]/u.test(q.text) &&
+    /[(（](?:[^()（）\d]{0,8}[·,，、]\s?)?$/u.test(before) &&
+    /^\s?[)）]/u.test(after)
+  )
+    return false;
   // "300万美元", "5천만 달러": money.
   if (
     /^\s?(?:美元|美金|元|人民币|人民幣|韩元|韓元|卢布|盧布|欧元|歐元|日元|달러|위안|루블|유로|엔화|원(?![가-힣]))/u.test(
@@ -169,15 +184,29 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
  * informant, not a count. */
 function smallCountGoverned(text: string, q: Quantity, seg: Segment, isCjk: boolean): boolean {
   const after = text.slice(q.end, seg.end);
+  if (!isCjk) return englishSmallCount(after);
   // "兩國勞工": a small number needs its classifier for people to count them.
   const classifier = /[名个個人명]$/u.test(q.text) || /^\s?(?:名|个|個|人|명)/u.test(after);
-  if (!isCjk || !classifier) return false;
+  if (!classifier) return false;
   return (
     CJK_WORKER_NEAR.test(after) ||
     CJK_WORKER_PHRASE.test(after) ||
     zhRelativePhrase(q, after) !== null ||
     CJK_WORKER_BEFORE.test(text.slice(Math.max(seg.start, q.start - 12), q.start))
   );
+}
+
+// What a handful of workers did or where they are, as the predicate of their noun phrase: "three
+// North Koreans working in Malta", "two or three North Koreans had defected", "four workers who
+// died". Saying and telling make them informants ("two workers said"), not a count.
+const SMALL_COUNT_PREDICATE =
+  /^\s*(?:,\s*)?(?:who\s+)?(?:(?:had|have|has|were|are|was|is)\s+(?:also\s+|reportedly\s+)?(?:been\s+)?)?(?:working|employed|living|stationed|defected|escaped|fled|died|killed|injured|missing|disappeared|vanished|arrested|detained|deported|abducted|kidnapped)\b/i;
+
+/** Whether a small English count heads a worker noun that a predicate of work, flight, death or
+ * arrest follows. */
+function englishSmallCount(after: string): boolean {
+  const noun = englishNoun(after.replace(/["“”‘’']/g, " "));
+  return typeof noun === "number" && SMALL_COUNT_PREDICATE.test(after.slice(noun));
 }
 
 const isYear = (n: number | null) => n !== null && Number.isInteger(n) && n >= 1950 && n <= 2099;
@@ -249,7 +278,12 @@ function cjkWorkerCount(
   topicWorkers: boolean,
 ): WorkerCount | null {
   const before = sentenceBefore.slice(-12);
-  if (NOT_WORKERS_AFTER_CJK.test(after) || SHORTAGE_BEFORE.test(before)) return null;
+  if (
+    NOT_WORKERS_AFTER_CJK.test(after) ||
+    SHORTAGE_BEFORE.test(before) ||
+    FOREIGN_WORKERS_BEFORE.test(before)
+  )
+    return null;
   const relative = zhRelativePhrase(q, after);
   const nounAfter = CJK_WORKER_NEAR.test(after) || relative !== null;
   if (CJK_NON_WORKER_AFTER.test(after)) return null;
@@ -314,7 +348,15 @@ function englishWorkerCount(
   if (noun !== null) {
     const nounEnd = q.end + noun;
     if (/^\s*(?:said|say|says|told|interviewed)\b/i.test(text.slice(nounEnd, seg.end))) return null;
-    if (!ctx.hasWorkers && !peopleAreNorthKoreans(text.slice(q.end, nounEnd + 48))) return null;
+    if (
+      !ctx.hasWorkers &&
+      !peopleAreNorthKoreans(text.slice(q.end, nounEnd + 48)) &&
+      !peopleAreEmployed(
+        text.slice(Math.max(seg.start, q.start - 40), q.start),
+        text.slice(nounEnd, seg.end),
+      )
+    )
+      return null;
     return withBound(shareOf(text, { ...q, nounEnd }, seg), text.slice(nounEnd, seg.end));
   }
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
@@ -371,6 +413,20 @@ const GENERIC_PEOPLE =
   /\b(?:people|persons|individuals|citizens|nationals|residents|experts|specialists)$/i;
 const NORTH_KOREAN =
   /\bNorth\s+Korean?s?\b|\bDPRK\b|\bDemocratic\s+People['’]s\s+Republic\b|\bPyongyang\b/i;
+
+// People said to work by the clause that governs them: a relative clause or participle after the
+// noun ("Around 30 people, who used to work at the Pavilion", "300 individuals believed to be
+// North Korean laborers") or a verb of employing before the number ("which employed 200
+// people", "hires some 40 people").
+const EMPLOYED_AFTER =
+  /^\s*,?\s*(?:(?:who|that)\s+)?(?:(?:used\s+to|had|have|has|were|are|was|is)\s+(?:been\s+)?)?(?:work(?:s|ed|ing)?|employed|hired|dispatched|believed\s+to\s+be\s+(?:[\w-]+\s+){0,3}(?:workers|labou?rers))\b/i;
+const EMPLOYS_BEFORE =
+  /\b(?:employ|hire|recruit)(?:s|ed|ing)?\s+(?:about|around|some|nearly|over|more\s+than|up\s+to|as\s+many\s+as|an\s+estimated)?\s*$/i;
+
+/** Whether generic people (people, individuals) are workers by the clause that governs them. */
+function peopleAreEmployed(before: string, afterNoun: string): boolean {
+  return EMPLOYED_AFTER.test(afterNoun) || EMPLOYS_BEFORE.test(before);
+}
 
 /** Whether a count's people noun (`phrase`: from the number to a few words after the noun)
  * names workers or North Koreans, not people of any kind. */

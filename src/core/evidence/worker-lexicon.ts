@@ -54,6 +54,10 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "welders",
       "builders",
       "miners",
+      "nurses",
+      "doctors",
+      "painters",
+      "carpenters",
     ],
     cjk: [
       "工人",
@@ -91,6 +95,10 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "여공",
       "직원",
       "종업원",
+      "벌목공",
+      "건설공",
+      "용접공",
+      "광부",
     ],
   },
   work: {
