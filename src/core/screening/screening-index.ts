@@ -17,6 +17,7 @@ import {
   prepareName,
   romanizeName,
 } from "../names/index.js";
+import { namedParty } from "./document-lines.js";
 import { isDprkRelated } from "./dprk.js";
 import {
   compareBirthDates,
@@ -824,7 +825,9 @@ export class ScreeningIndex {
     }
   }
 
-  private prepare(q: ScreenQuery): PreparedQuery {
+  private prepare(query: ScreenQuery): PreparedQuery {
+    // A caption or a consignee box is screened as the party it names.
+    const q = { ...query, name: namedParty(query.name) };
     const keys = new Set<string>();
     const pt = personTokens(q.name);
     let koreanKeys: string[] = [];
