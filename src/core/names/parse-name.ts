@@ -12,6 +12,7 @@
 import { lazy } from "../lazy.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import { detectScript, type Script } from "./detect-script.js";
+import { elot743 } from "./greek-latin.js";
 import { northInitialCandidates, toSouthInitial } from "./hangul.js";
 import { isKnownSurnameHan, readingsOfHan, toTraditional } from "./hanja.js";
 import { isCyrillicName, isPassportLatin } from "./parse-cyrillic.js";
@@ -315,7 +316,8 @@ export function parseName(input: NameInput): ParsedName[] {
       ? [main, swapped].sort((a, b) => a.cost - b.cost)
       : [main];
   }
-  const written = (input.full ?? "").trim().replace(/\s+/g, " ");
+  // A name in Greek letters is read in their ELOT 743 Latin ones, where the Greek reader finds it.
+  const written = elot743((input.full ?? "").trim().replace(/\s+/g, " "));
   if (isKanaName(written)) return kanaReadings(kanaToHepburn(written));
   const full = written;
   const script = detectScript(full);

@@ -6,12 +6,22 @@
  * keeps every reading the rules allow and comparison in Hangul space decides.
  *  - cyrillic, passport: Russian Cyrillic and a Russian passport's Latin (parse-cyrillic.ts);
  *  - japanese: the katakana of Japanese papers, read in Hepburn (Kimu Jon'un, キム・ジョンウン);
- *  - hungarian, czech: the press transcriptions (Kim Dzsongun, Kim Čong-un).
+ *  - hungarian, czech: the press transcriptions (Kim Dzsongun, Kim Čong-un);
+ *  - greek: the Greek press's letters, read in ELOT 743 Latin (Γιουν Χο-Τζιν, Gioun Cho-Tzin);
+ *  - vietnamese: the Sino-Vietnamese reading of the Hanja (Kim Chính Ân), syllable by syllable
+ *    (sino-vietnamese.ts).
  */
 
 import { lazy, memoize } from "../lazy.js";
 import { CYRILLIC_SURNAMES } from "./data/cyrillic-korean.js";
-import { CZECH, HUNGARIAN, JAPANESE, type Transcription } from "./data/transcribed-korean.js";
+import {
+  CZECH,
+  GREEK,
+  HUNGARIAN,
+  JAPANESE,
+  type Transcription,
+} from "./data/transcribed-korean.js";
+import { elot743 } from "./greek-latin.js";
 import { decomposeSyllable } from "./hangul.js";
 import { cyrillicSpellings, passportLatin } from "./parse-cyrillic.js";
 import {
@@ -25,8 +35,16 @@ import {
   type SyllableSlot,
   segmentWith,
 } from "./parse-romanized.js";
+import { sinoKoreanOf } from "./sino-vietnamese.js";
 
-export type ReaderName = "cyrillic" | "passport" | "japanese" | "hungarian" | "czech";
+export type ReaderName =
+  | "cyrillic"
+  | "passport"
+  | "japanese"
+  | "hungarian"
+  | "czech"
+  | "greek"
+  | "vietnamese";
 
 interface Reader {
   index: () => SpellingIndex;
@@ -156,7 +174,29 @@ const readers = lazy(() => ({
       .replace(/\p{M}/gu, "")
       .replace(/[^a-z\s-]/g, ""),
   ),
+  greek: makeReader(transcribed(GREEK, asWritten), (w) =>
+    elot743(w)
+      .toLowerCase()
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/[^a-z\s-]/g, ""),
+  ),
 }));
+
+/** One slot per Sino-Vietnamese syllable, its Sino-Korean readings commonest first. */
+function sinoVietnameseSlots(text: string): SyllableSlot[] {
+  return text
+    .split(/[\s-]+/u)
+    .filter(Boolean)
+    .map((w) => ({
+      spelling: w,
+      candidates: sinoKoreanOf(w).map((syllable, k) => ({
+        syllable,
+        cost: Math.min(1, k * 0.2),
+        variance: Math.min(1, k * 0.2),
+      })),
+    }));
+}
 
 /** Segmentations of a word (hyphens and spaces are syllable boundaries), best first; [] if not Korean. */
 function parseWith(reader: Reader, word: string): RomanizedParse[] {
@@ -165,6 +205,7 @@ function parseWith(reader: Reader, word: string): RomanizedParse[] {
 
 /** Segmentations of a given name close to the best one, as for romanized names. */
 export function givenParsesOf(readerName: ReaderName, given: string): SyllableSlot[][] {
+  if (readerName === "vietnamese") return [sinoVietnameseSlots(given)];
   const parses = parseWith(readers()[readerName], given);
   const best = parses[0]?.cost ?? 0;
   return parses.filter((p) => p.cost <= best + 1.5).map((p) => p.slots);
@@ -172,6 +213,11 @@ export function givenParsesOf(readerName: ReaderName, given: string): SyllableSl
 
 /** Hangul surname candidates of one word (Ким → 김, Цой / Tsoi → 최, Kimu → 김, Namgun → 남궁). */
 export function surnameCandidatesOf(readerName: ReaderName, token: string): SyllableCandidate[] {
+  if (readerName === "vietnamese")
+    return sinoVietnameseSlots(token)
+      .flatMap((slot) => slot.candidates)
+      .filter((c) => knownSurnames().has(c.syllable))
+      .map((c) => ({ ...c, cost: c.cost + 0.2 }));
   const reader = readers()[readerName];
   const key = reader.clean(token).replace(/[\s-]+/g, "");
   // Spelling variance by syllable; the ranking cost adds 0.2, as for Latin surnames.

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareNames } from "./compare-names.js";
+import { elot743 } from "./greek-latin.js";
 import { parseName } from "./parse-name.js";
+import { sinoKoreanOf } from "./sino-vietnamese.js";
 import { isKanaName, kanaToHepburn, transcriptionReaders } from "./transcription-marks.js";
 
 const score = (a: string, b: string) => compareNames({ full: a }, { full: b }).score;
@@ -49,4 +51,39 @@ test("a transcription is read only on its marks, and another syllable stays anot
   assert.ok(score("キム・ジョンナム", "KIM JONG UN") < 0.85);
   assert.ok(score("Kim Dzsongnam", "KIM JONG UN") < 0.85);
   assert.ok(score("Kim Čong-nam", "KIM JONG UN") < 0.85);
+});
+
+test("Greek press letters and their ELOT 743 reading read back into Hangul", () => {
+  assert.equal(elot743("Γιουν Χο-Τζιν"), "gioun cho-tzin");
+  assert.equal(elot743("ΤΣΑΝΓΚ ΜΙΟΝΓΚ-ΤΣΙΝ"), "tsangk miongk-tsin");
+  assert.equal(elot743("Μπακ Ντονγκ"), "bak dongk");
+  assert.equal(elot743("Kim Jong Un"), "Kim Jong Un");
+  // biome-ignore format: pairs packed
+  const pairs = [
+    ["Γιουν Χο-Τζιν", "YUN HO-JIN"], ["Gioun Cho-Tzin", "YUN HO-JIN"], ["ΧΟΥΑΝΓΚ ΣΟΚ-ΧΟΥΑ", "HWANG SOK-HWA"],
+    ["CHOUANGK SOK-CHOUA", "HWANG SOK-HWA"], ["Κο Τσολ-Τσαε", "KO CHOL-CHAE"], ["TSANGK MIONGK-TSIN", "CHANG MYONG-CHIN"],
+  ] as const;
+  for (const [press, latin] of pairs) assert.ok(score(press, latin) >= 0.85, `${press} / ${latin}`);
+  assert.deepEqual(transcriptionReaders("Gioun Cho-Tzin"), ["greek"]);
+  assert.ok(score("Gioun Cho-Tzin", "YUN HO-CHOL") < 0.85);
+  assert.ok(score("Γιουν Χο-Τζιν", "YUN HO-NAM") < 0.85);
+});
+
+test("Sino-Vietnamese readings of Hanja read back into Sino-Korean syllables", () => {
+  assert.deepEqual(sinoKoreanOf("Nhật"), ["일"]);
+  assert.ok(sinoKoreanOf("Kim").includes("김") && sinoKoreanOf("Thành").includes("성"));
+  // Vietnamese writes a final i or y after a consonant either way.
+  assert.deepEqual(sinoKoreanOf("Lý"), sinoKoreanOf("Lí"));
+  // biome-ignore format: pairs packed
+  const pairs = [
+    ["Kim Chính Ân", "KIM JONG UN"], ["Lý Tế Tôn", "RI JE-SON"], ["Thôi Tùng Nhật", "CHOE SONG IL"],
+    ["Cao Triết Tại", "KO CHOL-CHAE"],
+  ] as const;
+  for (const [viet, latin] of pairs) assert.ok(score(viet, latin) >= 0.85, `${viet} / ${latin}`);
+  assert.deepEqual(transcriptionReaders("Kim Chính Ân"), ["vietnamese"]);
+  // Read only with a Vietnamese mark and only when every word is a Sino-Vietnamese syllable.
+  assert.deepEqual(transcriptionReaders("Kim Chinh An"), []);
+  assert.deepEqual(transcriptionReaders("José Kim"), []);
+  assert.ok(score("Kim Chính Nam", "KIM JONG UN") < 0.85);
+  assert.ok(score("Nguyễn Văn An", "KIM JONG UN") < 0.85);
 });

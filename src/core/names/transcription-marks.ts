@@ -7,6 +7,7 @@
  */
 
 import { fromKana } from "hepburn";
+import { isSinoVietnameseName } from "./sino-vietnamese.js";
 
 const KANA = /[\p{Script=Katakana}\p{Script=Hiragana}]/u;
 
@@ -68,7 +69,14 @@ const HUNGARIAN_MARK = /cs|dzs|sz|zs|[öüőű]|[gkhptbd][vj][aeiou]/iu;
 /** Czech letters: č š ž, and with the háčeks lost a c standing alone or dz (Kim Cong-un). */
 const CZECH_MARK = /[čšžěř]|c(?![hs])|dz(?!s)|[kpt]ch/iu;
 
-export type TranscriptionReader = "japanese" | "hungarian" | "czech";
+/**
+ * Greek letters, or the Latin letters ELOT 743 gives the Greek press's spelling of a foreign
+ * name: gk for g (γκ), ts and tz for ch and j (τσ τζ), ou for u and w (ου), gi for y before a
+ * vowel at a word's start (Γιουν Gioun). No romanization of Korean writes gk, tz or gio.
+ */
+const GREEK_MARK = /\p{Script=Greek}|gk|tz|ts|ou|\bgi[aeou]/iu;
+
+export type TranscriptionReader = "japanese" | "hungarian" | "czech" | "greek" | "vietnamese";
 
 /** The readers a Latin name's marks call for. */
 export function transcriptionReaders(latin: string): TranscriptionReader[] {
@@ -76,5 +84,7 @@ export function transcriptionReaders(latin: string): TranscriptionReader[] {
   if (HEPBURN_MARK.test(latin)) out.push("japanese");
   if (HUNGARIAN_MARK.test(latin)) out.push("hungarian");
   if (CZECH_MARK.test(latin)) out.push("czech");
+  if (GREEK_MARK.test(latin)) out.push("greek");
+  if (isSinoVietnameseName(latin)) out.push("vietnamese");
   return out;
 }

@@ -532,7 +532,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 13;
+export const INDEX_FORMAT = 14;
 
 interface SerialisedHead {
   format: number;

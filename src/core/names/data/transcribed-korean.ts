@@ -20,6 +20,12 @@
  *    (https://cs.wikipedia.org/wiki/Wikipedie:Transkripce_korejštiny), McCune–Reischauer in Czech
  *    letters (č for ch, dž for j, čch for ch', kch th pch for the aspirates, j for y), read here
  *    with its háčeks gone (c, dz, cch), as the press often loses them.
+ *  - Greek: the Greek press spells a foreign name letter by letter from its Latin form (b μπ,
+ *    d ντ, g γκ, ch τσ, j τζ, h χ, u and w ου, y γι before a vowel at a syllable's start and ι
+ *    after a consonant; https://en.wikipedia.org/wiki/Greek_alphabet#Transcription_of_foreign_names),
+ *    read here in the Latin letters of ELOT 743 / ISO 843
+ *    (https://en.wikipedia.org/wiki/Romanization_of_Greek): γκ gk, χ ch, ου ou, τσ ts, τζ tz, so
+ *    that McCune–Reischauer and Revised Romanization both come out (ㅓ o or eo, ㅡ ou or eou).
  */
 
 type Variants = readonly (readonly [string, number])[];
@@ -212,4 +218,53 @@ export const CZECH: Transcription = {
     "i",
   ]),
   codas: mrCodas("s"),
+};
+
+/** Greek press letters read back by ELOT 743 (see the header): ch is ㅎ, ts and tz ㅈ ㅊ. */
+export const GREEK: Transcription = {
+  onsets: table([
+    "k gk",
+    "kk:0.3 k:0.6 gk:0.6",
+    "n",
+    "t d nt",
+    "tt:0.3 t:0.6",
+    "r l:0.3",
+    "m",
+    "p b mp",
+    "pp:0.3 p:0.6",
+    "s",
+    "ss:0.3 s:0.6",
+    "_",
+    "ts tz",
+    "tz:0.6 ts:0.6",
+    "ts",
+    "k ch:0.5",
+    "t th:0.5",
+    "p f:0.5",
+    "ch",
+  ]),
+  vowels: table([
+    "a",
+    "ae",
+    "ia gia",
+    "iae giae",
+    "o eo:0.3",
+    "e",
+    "io gio ieo:0.3 gieo:0.3",
+    "ie gie",
+    "o",
+    "oua",
+    "ouae",
+    "oe",
+    "io gio",
+    "ou",
+    "ouo oueo:0.3",
+    "oue",
+    "oui",
+    "iou giou",
+    "ou eou:0.3",
+    "oui i:0.5",
+    "i",
+  ]),
+  codas: { ...mrCodas("s"), ng: v("ngk ng:0.3 n:0.5") },
 };
