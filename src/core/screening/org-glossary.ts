@@ -45,11 +45,11 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "general",
-    "générale générales général généraux generale generali generales geral gerais generalny generalna generální generálne generalni generalna általános генерална генерален γενική γενικής γενικό yleinen üldine vispārējā generalinė ġenerali ginearálta",
+    "générale générales général généraux generale generali generales geral gerais generalny generalna generální generálne generalni generalna általános генерална генерален γενική γενικής γενικό yleinen üldine vispārējā generalinė ġenerali ginearálta allmän allmänt allmänna generală",
   ],
   [
     "bureau|office",
-    "oficina oficinas büro buro ufficio escritório biuro úřad urad ured hivatal birou бюро γραφείο toimisto büroo birojs biuras uffiċċju oifig amt kantoor kontor byrå",
+    "oficina oficinas büro buro ufficio escritório biuro úřad urad ured hivatal birou бюро γραφείο toimisto büroo birojs biuras uffiċċju oifig amt kantoor kontor byrå biroul",
   ],
   [
     "department",
@@ -97,11 +97,11 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "international",
-    "internationale internationales internacional internacionales internazionale internazionali internationaal internationell międzynarodow* miedzynarodow* mezinárodní medzinárodná mednarodn* međunarodn* nemzetközi internațional internațională международна международен διεθνής διεθνούς kansainvälinen rahvusvaheline starptautiskā tarptautinis internazzjonali idirnáisiúnta",
+    "internationale internationales internacional internacionales internazionale internazionali internationaal internationell międzynarodow* miedzynarodow* mezinárodní medzinárodná mednarodn* međunarodn* nemzetközi internațional internațională международна международен διεθνής διεθνούς kansainvälinen rahvusvaheline starptautiskā tarptautinis internazzjonali idirnáisiúnta internaționale internationellt internationella",
   ],
   [
     "foreign|external",
-    "extérieur extérieure extérieurs exterior exteriores externo externa estero estera esteri auswärtig* außen aussen auslands buitenland buitenlandse utrikes udenrigs zagraniczn* zahraniční zahraničný zunanj* vanjsk* külügyi extern externă външна външен εξωτερικό εξωτερικής ulko ulkomaan välis ārējā užsienio barrani eachtrach",
+    "extérieur extérieure extérieurs exterior exteriores externo externa estero estera esteri auswärtig* außen aussen auslands buitenland buitenlandse utrikes udenrigs zagraniczn* zahraniční zahraničný zunanj* vanjsk* külügyi extern externă външна външен εξωτερικό εξωτερικής ulko ulkomaan välis ārējā užsienio barrani eachtrach utländsk utländskt utländska externe",
   ],
   [
     "central",
@@ -113,7 +113,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "shipping",
-    "maritime maritimes marítima marítimo marittima marittimo naviera naviero navieras navigazione schifffahrt schifffahrts schiffahrt schiffahrts reederei rederij scheepvaart rederi rederiet żegluga żeglugow* lodní plavba plavebn* ladjarstvo brodarstvo pomorsk* hajózási navigație корабоплаване ναυτιλιακή ναυτιλία varustamo laevandus kuģniecība laivininkystė tbaħħir loingseoireachta",
+    "maritime maritimes marítima marítimo marittima marittimo naviera naviero navieras navigazione schifffahrt schifffahrts schiffahrt schiffahrts reederei rederij scheepvaart rederi rederiet żegluga żeglugow* lodní plavba plavebn* ladjarstvo brodarstvo pomorsk* hajózási navigație корабоплаване ναυτιλιακή ναυτιλία varustamo laevandus kuģniecība laivininkystė tbaħħir loingseoireachta sjöfart sjöfarts maritim",
   ],
   [
     "industrial",
@@ -121,15 +121,15 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "development",
-    "développement developpement desarrollo sviluppo desenvolvimento entwicklung entwicklungs ontwikkeling ontwikkelings utveckling udvikling rozwoju rozwój rozvoj rozvoja rozvoje razvoj razvoja fejlesztési fejlesztés dezvoltare развитие ανάπτυξης ανάπτυξη kehitys arendus attīstības plėtros žvilupp forbartha",
+    "développement developpement desarrollo sviluppo desenvolvimento entwicklung entwicklungs ontwikkeling ontwikkelings utveckling udvikling rozwoju rozwój rozvoj rozvoja rozvoje razvoj razvoja fejlesztési fejlesztés dezvoltare развитие ανάπτυξης ανάπτυξη kehitys arendus attīstības plėtros žvilupp forbartha dezvoltării",
   ],
   [
     "investment",
-    "investissement investissements inversión inversion inversiones investimento investimenti investimentos investition investitions investering investeringar investeringer inwestycyjn* inwestycji investiční investičn* investicijsk* beruházási befektetési investiții investitii инвестиционна инвестиции επενδύσεων επενδυτική investointi investeering investeeringute investīciju investicijų investiment infheistíochta",
+    "investissement investissements inversión inversion inversiones investimento investimenti investimentos investition investitions investering investeringar investeringer inwestycyjn* inwestycji investiční investičn* investicijsk* beruházási befektetési investiții investitii инвестиционна инвестиции επενδύσεων επενδυτική investointi investeering investeeringute investīciju investicijų investiment infheistíochta investițiilor",
   ],
   [
     "technology",
-    "technologique technologiques technologie technologies tecnológica tecnológico tecnologica tecnologico tecnologia tecnologías tecnologías technologisch technologiczn* technologii technologick* technológiai tehnološk* tehnologie tehnologii технологии технологична τεχνολογίας τεχνολογική teknologia tehnoloogia tehnoloģiju technologijų teknoloġija teicneolaíochta",
+    "technologique technologiques technologie technologies tecnológica tecnológico tecnologica tecnologico tecnologia tecnologías tecnologías technologisch technologiczn* technologii technologick* technológiai tehnološk* tehnologie tehnologii технологии технологична τεχνολογίας τεχνολογική teknologia tehnoloogia tehnoloģiju technologijų teknoloġija teicneolaíochta teknik",
   ],
   [
     "export",
@@ -137,7 +137,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "import",
-    "importation importación importacion importação importazione einfuhr invoer dovoz dovozu uvoz behozatali внос εισαγωγών εισαγωγή tuonti impordi importa importo importazzjoni allmhairiú",
+    "importation importación importacion importação importazione einfuhr invoer dovoz dovozu uvoz behozatali внос εισαγωγών εισαγωγή tuonti impordi importa importo importazzjoni allmhairiú importului",
   ],
   [
     "insurance",
@@ -149,19 +149,19 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "credit",
-    "crédit crédito credito kredit krediet kredyt* kredytow* úvěr úvěrová hitel кредит кредитна πίστης luotto krediidi kredīta kredito kreditu creidmheasa",
+    "crédit crédito credito kredit krediet kredyt* kredytow* úvěr úvěrová hitel кредит кредитна πίστης luotto krediidi kredīta kredito kreditu creidmheasa creditului",
   ],
   [
     "construction",
-    "construcción construccion costruzione costruzioni construção bauwesen bouw byggnad byggeri budownictwo budowlan* stavební stavebná gradbeništvo graditeljstvo építőipari construcții construcţii строителство строителна κατασκευαστική κατασκευών rakennus ehitus būvniecības statybos kostruzzjoni tógála",
+    "construcción construccion costruzione costruzioni construção bauwesen bouw byggnad byggeri budownictwo budowlan* stavební stavebná gradbeništvo graditeljstvo építőipari construcții construcţii строителство строителна κατασκευαστική κατασκευών rakennus ehitus būvniecības statybos kostruzzjoni tógála byggnation byggnads construcția construcției",
   ],
   [
     "machinery",
-    "machines maquinaria macchinari máquinas maschinen maschinenbau machinebouw maskiner maszyn maszynow* stroje strojírensk* strojev gépek gépipari mașini машини μηχανήματα koneet masinad mašīnas mašinos makkinarju innealra",
+    "machines maquinaria macchinari máquinas maschinen maschinenbau machinebouw maskiner maszyn maszynow* stroje strojírensk* strojev gépek gépipari mașini машини μηχανήματα koneet masinad mašīnas mašinos makkinarju innealra utilajelor",
   ],
   [
     "equipment",
-    "équipement équipements equipos equipo attrezzature equipamento equipamentos ausrüstung ausrüstungen uitrusting utrustning udstyr sprzęt wyposażenie zařízení vybavenie oprema berendezések echipamente оборудване εξοπλισμός εξοπλισμού laitteet seadmed iekārtas įranga tagħmir trealamh",
+    "équipement équipements equipos equipo attrezzature equipamento equipamentos ausrüstung ausrüstungen uitrusting utrustning udstyr sprzęt wyposażenie zařízení vybavenie oprema berendezések echipamente оборудване εξοπλισμός εξοπλισμού laitteet seadmed iekārtas įranga tagħmir trealamh echipamentelor",
   ],
   [
     "energy",
@@ -181,7 +181,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "chemical",
-    "chimique chimiques química químico chimica chimico chemische chemisch kemisk kemiska chemiczn* chemick* kemijsk* vegyipari vegyi chimică химическа химически χημική χημικών kemian keemia ķīmiskā chemijos kimika ceimiceach",
+    "chimique chimiques química químico chimica chimico chemische chemisch kemisk kemiska chemiczn* chemick* kemijsk* vegyipari vegyi chimică химическа химически χημική χημικών kemian keemia ķīmiskā chemijos kimika ceimiceach kemiskt chimice",
   ],
   [
     "space",
@@ -193,7 +193,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "korean",
-    "coréen coréenne coréens coreen coreenne coreano coreana coreanos coreanas coreani coreane coreana koreanisch* koreaans* koreansk* koreańsk* korejsk* kórejsk* koreai coreean* корейска корейски κορεατική κορεατικής korealainen korėjos korėjietiška",
+    "coréen coréenne coréens coreen coreenne coreano coreana coreanos coreanas coreani coreane coreana koreanisch* koreaans* koreansk* koreańsk* korejsk* kórejsk* koreai coreean* корейска корейски κορεατική κορεατικής korealainen korėjos korėjietiška coreene",
   ],
   ["dprk", "rpdc rpd dvrk dvk krld kldr kldr ldkr kndr ldrk"],
   [
@@ -222,7 +222,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "army",
-    "armée ejército ejercito esercito exército armee leger armén hæren armia armáda armády vojska hadsereg armata армия στρατός στρατού armeija kaitsevägi armija kariuomenė",
+    "armée ejército ejercito esercito exército armee leger armén hæren armia armáda armády vojska hadsereg armata армия στρατός στρατού armeija kaitsevägi armija kariuomenė armatei",
   ],
   [
     "party",
@@ -234,7 +234,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "enterprise",
-    "entreprise entreprises impresa unternehmen onderneming företag virksomhed przedsiębiorstwo podnik podniku podjetje poduzeće vállalat vállalkozás întreprindere întreprinderea предприятие επιχείρηση επιχειρήσεων yritys ettevõte uzņēmums įmonė intrapriża fiontar",
+    "entreprise entreprises impresa unternehmen onderneming företag virksomhed przedsiębiorstwo podnik podniku podjetje poduzeće vállalat vállalkozás întreprindere întreprinderea предприятие επιχείρηση επιχειρήσεων yritys ettevõte uzņēmums įmonė intrapriża fiontar întreprinderii",
   ],
   [
     "agency",
