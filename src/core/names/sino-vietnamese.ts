@@ -29,21 +29,46 @@ const table = lazy((): Map<string, string[]> => {
   return out;
 });
 
-/** The Sino-Korean syllables a Sino-Vietnamese syllable reads as, commonest first; [] if none. */
-export function sinoKoreanOf(syllable: string): readonly string[] {
-  return table().get(key(syllable)) ?? [];
+/** The table by syllables with their marks folded away (tu: tú, tư, tự, tử…), exact readings first. */
+const folded = lazy((): Map<string, string[]> => {
+  const out = new Map<string, string[]>();
+  for (const [k, hangul] of table()) {
+    const f = fold(k);
+    const list = out.get(f) ?? [];
+    out.set(f, k === f ? [...new Set([...hangul, ...list])] : [...new Set([...list, ...hangul])]);
+  }
+  return out;
+});
+
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gu, "d").toLowerCase();
 }
 
+const hasMark = (w: string) => /[^\p{ASCII}]/u.test(w);
+
 /**
- * Whether a Latin name reads as Sino-Vietnamese: every word is a Sino-Vietnamese syllable and
- * one at least carries a Vietnamese mark (a tone or a letter's mark), since unmarked syllables
- * (kim, minh, la) are as often other languages' words.
+ * The Sino-Korean syllables a Sino-Vietnamese syllable reads as, commonest first; [] if none. A
+ * syllable without marks is every marked syllable it may have lost them from.
+ */
+export function sinoKoreanOf(syllable: string): readonly string[] {
+  if (hasMark(syllable)) return table().get(key(syllable)) ?? [];
+  return folded().get(fold(key(syllable))) ?? [];
+}
+
+/** Spellings only Vietnamese writes, no romanization of Korean: nh ng- th tr ph kh qu x, -nh -ch. */
+const VIETNAMESE_SPELLING = /^(?:nh|ng|th|tr|ph|kh|qu|x)|(?:nh|ch)$/u;
+
+/**
+ * Whether a Latin name reads as Sino-Vietnamese: every word is a Sino-Vietnamese syllable (with
+ * or without its marks) and one at least carries a Vietnamese mark (a tone or a letter's mark) or
+ * a spelling only Vietnamese writes, since syllables such as kim, min, la, an are as often a
+ * romanization's or another language's words.
  */
 export function isSinoVietnameseName(name: string): boolean {
   const words = name.split(/[\s,-]+/u).filter(Boolean);
   return (
     words.length >= 2 &&
-    words.some((w) => /[^\p{ASCII}]/u.test(w)) &&
+    words.some((w) => hasMark(w) || VIETNAMESE_SPELLING.test(w.toLowerCase())) &&
     words.every((w) => sinoKoreanOf(w).length > 0)
   );
 }
