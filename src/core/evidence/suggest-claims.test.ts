@@ -306,6 +306,26 @@ describe("evidence: suggestions from Korean and Chinese prose", () => {
   });
 });
 
+describe("evidence: page furniture", () => {
+  it("never makes a claim from a photo caption that credits its picture in words", () => {
+    const body = "\n\nAbout 300 North Korean workers in Oman went home, the report said.";
+    for (const caption of [
+      "Kim Jong Un deploys tens of thousands of forced laborers overseas. File Photo by Rodong Sinmun",
+      "Some 2,000 North Korean workers at a Dandong factory. Photo courtesy of Daily NK",
+      "Some 2,000 North Korean workers board a bus in Dandong. UPI Photo",
+      "图为在丹东工厂工作的2000名朝鲜工人。",
+      "在丹东工厂工作的2000名朝鲜工人。【照片来源:美联社】",
+    ]) {
+      const claims = suggest(caption + body).filter((c) => c.kind === "worker_count");
+      assert.deepEqual(
+        claims.map((c) => c.valueMin),
+        [300],
+        `only the body's count, not the caption's: ${caption}`,
+      );
+    }
+  });
+});
+
 const ofKind = (text: string, kind: ClaimDraft["kind"]) =>
   suggestClaims(text, { places, published: "2019-06-20" }).filter((c) => c.kind === kind);
 
