@@ -306,6 +306,40 @@ describe("evidence: suggestions from Korean and Chinese prose", () => {
   });
 });
 
+describe("evidence: idioms and the wider scene are no incident or deadline", () => {
+  const kinds = (t: string) => suggest(t).map((c) => c.kind);
+  it("an idiom, a war between others, a place's borders", () => {
+    assert.ok(
+      !kinds(
+        "At a time when North Korea is under fire for its nuclear program, nearly 400 North Korean women are working in Czech factories.",
+      ).includes("incident"),
+    );
+    assert.ok(
+      !kinds(
+        "More than 200 North Korean workers are still working in Libya, despite ongoing violence between rebels and forces loyal to Gadhafi.",
+      ).includes("incident"),
+    );
+    assert.ok(
+      !kinds(
+        "About 300 North Korean workers in Oman have repatriated, as countries grow wary of forced laborers within their borders.",
+      ).includes("deadline"),
+    );
+  });
+  it("while a fire, violence against workers and a term to send them home still count", () => {
+    assert.ok(kinds("A fire at the dormitory killed 3 North Korean workers.").includes("incident"));
+    assert.ok(
+      kinds("Managers used violence against the North Korean workers in Tumen.").includes(
+        "incident",
+      ),
+    );
+    assert.ok(
+      kinds("The North Korean workers are to be repatriated within two months.").includes(
+        "deadline",
+      ),
+    );
+  });
+});
+
 describe("evidence: page furniture", () => {
   it("never makes a claim from a photo caption that credits its picture in words", () => {
     const body = "\n\nAbout 300 North Korean workers in Oman went home, the report said.";
