@@ -340,6 +340,26 @@ describe("evidence: idioms and the wider scene are no incident or deadline", () 
   });
 });
 
+describe("evidence: surveillance said with an adverb or an idiom restricts movement", () => {
+  it("closely monitored, kept on a tight leash, kept away from the population", () => {
+    for (const t of [
+      "The North Korean workers in Ulaanbaatar are closely monitored by their managers.",
+      "The 400 North Korean women are kept on a tight leash by government agents.",
+      "North Korean workers are kept away from the local population.",
+      "North Korean workers are watched and controlled by the DPRK authorities.",
+    ])
+      assert.ok(
+        suggest(t).some((c) => c.kind === "movement_restriction"),
+        t,
+      );
+    assert.ok(
+      !suggest("The North Korean workers are kept busy by their managers.").some(
+        (c) => c.kind === "movement_restriction",
+      ),
+    );
+  });
+});
+
 describe("evidence: page furniture", () => {
   it("never makes a claim from a photo caption that credits its picture in words", () => {
     const body = "\n\nAbout 300 North Korean workers in Oman went home, the report said.";
