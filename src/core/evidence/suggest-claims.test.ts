@@ -360,6 +360,26 @@ describe("evidence: surveillance said with an adverb or an idiom restricts movem
   });
 });
 
+describe("evidence: workers barred from going home are restricted in movement", () => {
+  it("an order not to return, in English and Chinese", () => {
+    for (const t of [
+      "Pyongyang ordered its 200 workers in Libya not to return home.",
+      "North Korea is resisting their return from Libya, where 200 workers remain.",
+      "朝鲜禁止200名在利比亚的劳工返国。",
+      "北韩已下令在利比亚的200名工人不用返国。",
+    ])
+      assert.ok(
+        suggest(t).some((c) => c.kind === "movement_restriction"),
+        t,
+      );
+    assert.ok(
+      !suggest("The 200 North Korean workers in Libya returned home in May.").some(
+        (c) => c.kind === "movement_restriction",
+      ),
+    );
+  });
+});
+
 describe("evidence: page furniture", () => {
   it("never makes a claim from a photo caption that credits its picture in words", () => {
     const body = "\n\nAbout 300 North Korean workers in Oman went home, the report said.";
