@@ -380,6 +380,16 @@ describe("evidence: workers barred from going home are restricted in movement", 
   });
 });
 
+describe("evidence: 劳动者 names workers", () => {
+  it("an arrest of a 劳动者 is the workers' incident", () => {
+    assert.ok(suggest("北韩劳动者崔某近期被警察逮捕。").some((c) => c.kind === "incident"));
+    assert.ok(
+      !suggest("一名游客近期被警察逮捕。").some((c) => c.kind === "incident"),
+      "an arrest of someone else",
+    );
+  });
+});
+
 describe("evidence: page furniture", () => {
   it("never makes a claim from a photo caption that credits its picture in words", () => {
     const body = "\n\nAbout 300 North Korean workers in Oman went home, the report said.";
