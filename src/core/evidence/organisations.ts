@@ -60,12 +60,21 @@ const EN_APPOSED =
 // Crist shipyard", "Nauta shipyards": a name before a lower-case shipyard.
 const EN_APPOSED_AFTER =
   /\b(?<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,4}),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:company|firm|contractor|subcontractor|agency|enterprise|manufacturer|shipyard|factory)\b|\b(?<!^|[.!?]\s)(?<yard>[A-Z][\w'’-]+)\s+shipyards?\b/gu;
+// A name the text introduces with "called"/"named" ("a firm called Kreata", "a construction
+// company called GENCO (Korea General Corporation for External Construction)": the expansion in
+// brackets belongs to the mention), and in Korean with "라는" ("오굴레비츠(Ogulewicz)라는 이 회사")
+// or the suffix 사 after a Latin rendering ("아르멕스(Armex)사"); a Latin rendering in brackets
+// names the company.
+const EN_CALLED =
+  /\b(?:company|firm|enterprise|contractor|subcontractor|factory|agency)\s+(?:called|named)\s+(?<name>[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,3})(?:\s?\([^()\n]{3,80}\))?/gu;
+const KO_CALLED =
+  /(?<hangul>[가-힣]{2,12})(?:\((?<name>[A-Z][\w'’&. -]{1,40})\))?(?:(?:이)?라는\s(?:이\s)?(?:회사|업체|기업|식당)|(?<=\))사(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]))/gu;
 const KO_APPOSED =
   /(?:업체|회사|기업|시설|업소|기관|단체|그룹)인\s['‘"“]?(?<name>[가-힣A-Za-z0-9]{2,15}?)['’"”]?(?=(?:은|는|이|가|을|를|의|에|와|과|도|로|에서|를\s통해)?[\s,.·'"”)]|$)/gu;
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
 // names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
 const GENERIC_WORDS =
-  /电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|위장|IT|\s/giu;
+  /水产品|水產品|这些|這些|那些|幌子|空壳|空殼|合资|合資|합작|해운|电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|위장|IT|\s/giu;
 // Bodies that monitor, police or report on the workers rather than employ or send them: the
 // sanctions bodies, a host state's interior, migration and investigative services, the press.
 const ZH_NOT_EMPLOYER =
@@ -84,7 +93,7 @@ const ZH_NOT_NAME = new RegExp(
 // Where a Chinese name starts: after the last preposition, verb of employment, particle or
 // description before it ("中国丹东的一家海鲜加工企业东港市金辉食品公司" → 东港市金辉食品公司).
 const ZH_CUT =
-  /^.*(?:或者|[在于被由向到从給给为為与與及和或受雇的是、，,：:党黨]|一家|多家|几家|幾家|不少|一些|许多|許多|否认|否認|企业|企業|——|旗下|下属|下屬|包括|[一二三四五六七八九十两兩\d]+(?:名|个|個|家))/u;
+  /^.*(?:或者|[在于被由向到从給给为為与與及和或受雇的是、，,：:党黨]|一家|多家|几家|幾家|不少|一些|许多|許多|否认|否認|企业|企業|——|根据|根據|加入|通过|通過|经由|經由|旗下|下属|下屬|包括|[一二三四五六七八九十两兩\d]+(?:名|个|個|家))/u;
 const KO_ORG =
   /[가-힣]{2,12}(?:\s[가-힣]{2,8})?\s?(?:유한회사|주식회사|무역회사|총회사|회사|기업소|지도국|관리국|총국|창작사|그룹)|[가-힣]{2,6}(?:안전|보위|보안|무력|외무|국방|건설|수산|철도|무역|경제|공업)성(?=$|[\s,.·'"”)]|[과와의은는이가을를에도]|소속|산하)/gu;
 
@@ -138,7 +147,7 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     const city = ZH_CITY_HINT.exec(raw.slice(lead));
     if (city && city.index > 0) lead += city.index;
     // "向4家朝鲜建设公司": a classifier left after the number cut off is no part of the name.
-    if (/^[家个個所]/u.test(raw.slice(lead))) lead += 1;
+    if (/^[家个個所名]/u.test(raw.slice(lead))) lead += 1;
     raw = raw.slice(lead);
     if (raw.length < 4 || raw.includes("的") || ZH_NOT_EMPLOYER.test(raw) || ZH_NOT_NAME.test(raw))
       continue;
@@ -156,7 +165,8 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     const start = from + m.index + lead;
     out.push({ start, end: from + m.index + m[0].length, name: m[0].slice(lead) });
   }
-  for (const re of [ZH_APPOSED, KO_APPOSED, EN_APPOSED]) pushApposed(out, slice, from, re);
+  for (const re of [ZH_APPOSED, KO_APPOSED, EN_APPOSED, EN_CALLED, KO_CALLED])
+    pushApposed(out, slice, from, re);
   pushListed(out, slice, from);
   if (latin) pushAppositions(out, slice, from);
   // "建筑公司", "복장 회사", "外贸公司": a legal form and a line of business with no name are no
@@ -174,16 +184,19 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     .sort((a, b) => a.start - b.start);
 }
 
-/** Names after a generic category noun; a name found inside the category phrase yields. */
+/** Names after a generic category noun; a name found inside the category phrase, or inside
+ * what the match holds after the name (an expansion in brackets), yields. A match with a
+ * Hangul name and a Latin rendering is known by the rendering. */
 function pushApposed(out: OrgMention[], slice: string, from: number, re: RegExp) {
   re.lastIndex = 0;
   for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    const name = m.groups!.name!;
-    const start = from + m.index + m[0].indexOf(name);
-    const end = start + name.length;
+    const shown = m.groups!.hangul ?? m.groups!.name!;
+    const name = m.groups!.name ?? shown;
+    const start = from + m.index + m[0].indexOf(shown);
+    const end = from + m.index + m[0].length;
     for (let i = out.length - 1; i >= 0; i--)
       if (out[i]!.start < end && start < out[i]!.end) out.splice(i, 1);
-    out.push({ start, end, name });
+    out.push({ start, end: m.groups!.hangul ? end : start + name.length, name });
   }
 }
 

@@ -306,6 +306,110 @@ describe("evidence: suggestions from Korean and Chinese prose", () => {
   });
 });
 
+describe("evidence: idioms and the wider scene are no incident or deadline", () => {
+  const kinds = (t: string) => suggest(t).map((c) => c.kind);
+  it("an idiom, a war between others, a place's borders", () => {
+    assert.ok(
+      !kinds(
+        "At a time when North Korea is under fire for its nuclear program, nearly 400 North Korean women are working in Czech factories.",
+      ).includes("incident"),
+    );
+    assert.ok(
+      !kinds(
+        "More than 200 North Korean workers are still working in Libya, despite ongoing violence between rebels and forces loyal to Gadhafi.",
+      ).includes("incident"),
+    );
+    assert.ok(
+      !kinds(
+        "About 300 North Korean workers in Oman have repatriated, as countries grow wary of forced laborers within their borders.",
+      ).includes("deadline"),
+    );
+  });
+  it("while a fire, violence against workers and a term to send them home still count", () => {
+    assert.ok(kinds("A fire at the dormitory killed 3 North Korean workers.").includes("incident"));
+    assert.ok(
+      kinds("Managers used violence against the North Korean workers in Tumen.").includes(
+        "incident",
+      ),
+    );
+    assert.ok(
+      kinds("The North Korean workers are to be repatriated within two months.").includes(
+        "deadline",
+      ),
+    );
+  });
+});
+
+describe("evidence: surveillance said with an adverb or an idiom restricts movement", () => {
+  it("closely monitored, kept on a tight leash, kept away from the population", () => {
+    for (const t of [
+      "The North Korean workers in Ulaanbaatar are closely monitored by their managers.",
+      "The 400 North Korean women are kept on a tight leash by government agents.",
+      "North Korean workers are kept away from the local population.",
+      "North Korean workers are watched and controlled by the DPRK authorities.",
+    ])
+      assert.ok(
+        suggest(t).some((c) => c.kind === "movement_restriction"),
+        t,
+      );
+    assert.ok(
+      !suggest("The North Korean workers are kept busy by their managers.").some(
+        (c) => c.kind === "movement_restriction",
+      ),
+    );
+  });
+});
+
+describe("evidence: workers barred from going home are restricted in movement", () => {
+  it("an order not to return, in English and Chinese", () => {
+    for (const t of [
+      "Pyongyang ordered its 200 workers in Libya not to return home.",
+      "North Korea is resisting their return from Libya, where 200 workers remain.",
+      "朝鲜禁止200名在利比亚的劳工返国。",
+      "北韩已下令在利比亚的200名工人不用返国。",
+    ])
+      assert.ok(
+        suggest(t).some((c) => c.kind === "movement_restriction"),
+        t,
+      );
+    assert.ok(
+      !suggest("The 200 North Korean workers in Libya returned home in May.").some(
+        (c) => c.kind === "movement_restriction",
+      ),
+    );
+  });
+});
+
+describe("evidence: 劳动者 names workers", () => {
+  it("an arrest of a 劳动者 is the workers' incident", () => {
+    assert.ok(suggest("北韩劳动者崔某近期被警察逮捕。").some((c) => c.kind === "incident"));
+    assert.ok(
+      !suggest("一名游客近期被警察逮捕。").some((c) => c.kind === "incident"),
+      "an arrest of someone else",
+    );
+  });
+});
+
+describe("evidence: page furniture", () => {
+  it("never makes a claim from a photo caption that credits its picture in words", () => {
+    const body = "\n\nAbout 300 North Korean workers in Oman went home, the report said.";
+    for (const caption of [
+      "Kim Jong Un deploys tens of thousands of forced laborers overseas. File Photo by Rodong Sinmun",
+      "Some 2,000 North Korean workers at a Dandong factory. Photo courtesy of Daily NK",
+      "Some 2,000 North Korean workers board a bus in Dandong. UPI Photo",
+      "图为在丹东工厂工作的2000名朝鲜工人。",
+      "在丹东工厂工作的2000名朝鲜工人。【照片来源:美联社】",
+    ]) {
+      const claims = suggest(caption + body).filter((c) => c.kind === "worker_count");
+      assert.deepEqual(
+        claims.map((c) => c.valueMin),
+        [300],
+        `only the body's count, not the caption's: ${caption}`,
+      );
+    }
+  });
+});
+
 const ofKind = (text: string, kind: ClaimDraft["kind"]) =>
   suggestClaims(text, { places, published: "2019-06-20" }).filter((c) => c.kind === kind);
 

@@ -560,9 +560,11 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 // Images)", "Credit: AFP", "CC BY-SA 2.5 / …", "FILE - In this … photo … (AP Photo/…)", a
 // screen capture's source in brackets ("[우크라군 … X캡처]", "[…截图]"); a caption's leading
 // triangle ("▲11日,在…工地", "▲ 러시아에서 건설 중인 북한 노동자들"), a photographer's credit at
-// its end ("朝鮮日報記者攝影") and a web picture's mark ("(網絡圖片)").
+// its end ("朝鮮日報記者攝影"), a web picture's mark ("(網絡圖片)"), a picture's source
+// named in running words ("File Photo by Rodong Sinmun", "Photo courtesy of …", "UPI Photo",
+// "【照片来源:美联社】") and a caption's opening "图为" ("this picture shows").
 const PHOTO_CREDIT =
-  /^\s?▲|(?:记者|記者)?(?:摄影|攝影)\s*$|[(（](?:網絡|网络|網路)(?:圖片|图片)[)）]|\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
+  /^\s?▲|\b(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+(?:by|courtesy(?:\s+of)?|via)\s+\p{Lu}|\bFile\s+photo\b|\b(?:UPI|AP|AFP|EPA|Reuters|Yonhap|KCNA|Xinhua)\s+(?:File\s+)?Photo\b|^(?:图为|圖為)|照片(?:来源|來源)|(?:记者|記者)?(?:摄影|攝影)\s*$|[(（](?:網絡|网络|網路)(?:圖片|图片)[)）]|\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
 // A caption's source in brackets after its last sentence ("…的北韓餐廳員工。(法新社)",
 // "…계약을 맺었다.(연합뉴스)"), and a page's header or footer with its time stamps ("입력

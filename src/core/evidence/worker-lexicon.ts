@@ -63,6 +63,8 @@ const LEXICON: Record<LexiconCategory, Words> = {
       "工人",
       "劳工",
       "勞工",
+      "劳动者",
+      "勞動者",
       "劳务",
       "勞務",
       "女工",
