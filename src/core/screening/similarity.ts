@@ -108,7 +108,7 @@ export function tokenSimilarity(a: string, b: string, rows?: Int32Array): number
 const SHORT_BANK = /^[a-z]{1,3}bank$/;
 
 function shortBankNames(a: string, b: string): boolean {
-  return (SHORT_BANK.test(a) || SHORT_BANK.test(b)) && a.endsWith("bank") && b.endsWith("bank");
+  return a.endsWith("bank") && b.endsWith("bank") && (SHORT_BANK.test(a) || SHORT_BANK.test(b));
 }
 
 /** Edits a token of this many letters may carry and still count as the same word. */
