@@ -81,7 +81,7 @@ export async function refreshAfterListImport(
     for (const kind of ["sponsor", "person"] as const) {
       const list = await storeSubjects(store, kind);
       subjects += list.length;
-      hits.push(...screenSubjects(index, kind, list, threshold));
+      for (const hit of screenSubjects(index, kind, list, threshold)) hits.push(hit);
     }
   }
   const before = new Set(

@@ -337,16 +337,18 @@ export function planPopulation(ctx: SimContext): Plan {
     planWorkforce(dispatched, true);
   }
 
-  units.push(
-    ...planFactoryTeams(
+  // Appended in a loop: spreading a list of units into push() passes each as an argument, and
+  // at --scale 33 the benign units alone overflow the call stack.
+  const planned = [
+    planFactoryTeams(
       ctx,
       rng,
       (ceases) => orgs.make("labour", FACTORY_CITY, LABOUR_SECTORS.pick(rng), ceases),
       cohortId,
     ),
-  );
-
-  units.push(...planBenignUnits(ctx, rng, orgs));
+    planBenignUnits(ctx, rng, orgs),
+  ];
+  for (const list of planned) for (const unit of list) units.push(unit);
   return { organisations: orgs.all, units };
 }
 
