@@ -38,12 +38,14 @@ describe("evidence: suggestions on real reports", () => {
     suggestClaims(text, { places, published });
   // Batches 1 to 6 and 8 to 10 are the tuning data of the rules (docs/evidence.md): their figures
   // are guarded against regressions, a little under what they reach. Batch 7 is the check, looked
-  // at only in aggregate, and every batch from 11 on is measured as it comes: those are
-  // reported, not guarded, so a new batch below the floors never fails the build by itself.
+  // at only in aggregate, and batch 11 is measured as it came: those are reported, not
+  // guarded, so a new batch below the floors never fails the build by itself. Batch 12 is kept
+  // unseen for a single measurement (`npm run bench:evidence`), so it is neither scored nor
+  // printed here.
   const fitted = texts.filter((t) => (t.batch ?? 1) !== 7 && (t.batch ?? 1) <= 10);
   const guarded = evaluateCorpus(fitted, suggest).scores;
   const reported = evaluateCorpus(
-    texts.filter((t) => !fitted.includes(t)),
+    texts.filter((t) => !fitted.includes(t) && (t.batch ?? 1) <= 11),
     suggest,
   ).scores;
 
@@ -79,7 +81,7 @@ describe("evidence: suggestions on real reports", () => {
       );
     for (const [key, s] of Object.entries(reported))
       process.stdout.write(
-        `# reported only (batch 7, the check; batch 11 on) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
+        `# reported only (batch 7, the check; batch 11) ${key}: P ${ratio(s.right, s.suggested).toFixed(2)} R ${ratio(s.right, s.labelled).toFixed(2)}; from furniture ${s.noise}\n`,
       );
     // Two captions without a photo credit (an English and a Korean one, in batches 8 and 6)
     // and two headlines of other articles set as links in a Chinese page of batch 9 still yield
