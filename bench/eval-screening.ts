@@ -49,11 +49,11 @@
  *    other states on no list in those forms.
  *  - held-out J (only with --held-out-j): variants from bench/screening-heldout-j.ts (any person
  *    as the Serbian, Croatian and Slovene press respell a foreign name, with or without the marks,
- *    and in Serbian Cyrillic; as the Arabic press writes it and read back by ALA-LC; a commercial
- *    invoice's buyer; a customs declaration's trader box; a charter party's preamble and a
- *    shipbroker's position list for vessels; organisations in Danish, Finnish or Croatian), real
- *    Korean, East Asian, European and Arab people, companies and public bodies of other states
- *    and merchant vessels on no list in those forms.
+ *    and in Serbian Cyrillic; as the Arabic press writes it and read back by ALA-LC; as the Hebrew
+ *    press writes it; a commercial invoice's buyer; a customs declaration's trader box; a charter
+ *    party's preamble and a shipbroker's position list for vessels; organisations in Danish,
+ *    Finnish or Croatian), real Korean, East Asian, European and Arab people, companies and
+ *    public bodies of other states and merchant vessels on no list in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.

@@ -17,6 +17,10 @@
  *    (https://www.loc.gov/catdir/cpso/romanization/arabic.pdf: و and ي as ū and ī after a
  *    consonant, w and y before a vowel; no short vowel restored; Kīm Jūngh Ūn), with its marks or
  *    without;
+ *  - any person as the Hebrew press writes a foreign name from its Latin letters (קים ג'ונג און,
+ *    קים איל סונג as https://he.wikipedia.org/wiki/קים_ג'ונג_און and
+ *    https://he.wikipedia.org/wiki/קים_איל_סונג write them: j as ג', ch as צ', a as א, i as י, o
+ *    and u as ו, e left out inside a word, an opening vowel on א, the final letter forms ם ן ף ץ);
  *  - a name as a commercial invoice heads it ("COMMERCIAL INVOICE No. …", "SOLD TO:", an
  *    organisation after "Messrs."; https://en.wikipedia.org/wiki/Commercial_invoice,
  *    https://en.wikipedia.org/wiki/Messrs.), and as a customs declaration's trader box gives it:
@@ -44,7 +48,7 @@
  *    Finnish, Croatian, Serbian, Slovene and Bulgarian banks, companies and public bodies and
  *    Arab ones in Arabic script, bare or in the document forms above; merchant vessels in the
  *    vessel forms. A negative is dropped when any of its forms — as written, with marks folded,
- *    Cyrillic read back into Latin, Arabic read back — reads as a listed name by the rule of
+ *    Cyrillic read back into Latin, Arabic read back, Hebrew read back letter by letter — reads as a listed name by the rule of
  *    bench/screening-heldout-h.ts (words of every name and alias of both lists, one inside the
  *    other; letters run together), or when a Hangul reading of it is a listed name's.
  * Seeded: the same lists give the same queries.
@@ -72,35 +76,28 @@ export const folded = (s: string) =>
     .replace(/Æ/g, "AE")
     .normalize("NFC");
 
+/** A table written as "from to from to …", its entries in the order written. */
+const pairs = (text: string): [string, string][] =>
+  (text.match(/\S+ \S+/g) ?? []).map((pair) => pair.split(" ") as [string, string]);
+
 // ---- South Slavic press respelling, and Serbian Cyrillic --------------------------------------------
 
 /** English-letter spellings to Gaj's Latin, longest first. */
-const TO_GAJ: [string, string][] = [
-  ["tch", "č"],
-  ["sch", "š"],
-  ["ch", "č"],
-  ["sh", "š"],
-  ["zh", "ž"],
-  ["kh", "h"],
-  ["gh", "g"],
-  ["ph", "f"],
-  ["th", "t"],
-  ["ck", "k"],
-  ["ts", "c"],
-  ["ae", "e"],
-  ["oo", "u"],
-  ["ee", "i"],
-  ["j", "dž"],
-  ["w", "v"],
-  ["q", "k"],
-  ["x", "ks"],
-];
+const TO_GAJ = pairs(
+  "tch č sch š ch č sh š zh ž kh h gh g ph f th t ck k ts c ae e oo u ee i j dž w v " + "q k x ks",
+);
 
 /** One word respelt in Gaj's Latin, lower case. */
 function gajWord(word: string): string {
   const w = folded(word).toLowerCase().replace(/['’ʼ]/g, "");
   let out = "";
   for (let i = 0; i < w.length; ) {
+    // A final -iy (Vasiliy, Yuriy) is -ij.
+    if (w[i] === "y" && i === w.length - 1 && w[i - 1] === "i") {
+      out += "j";
+      i++;
+      continue;
+    }
     if (w[i] === "y") {
       // y before a vowel is the glide j, otherwise the vowel i.
       out += /[aeiou]/.test(w[i + 1] ?? "") ? "j" : "i";
@@ -134,17 +131,10 @@ export function southSlavic(name: string): string | undefined {
 }
 
 /** Gaj's Latin to Serbian Cyrillic: the digraphs dž, lj, nj first. */
-const GAJ_TO_CYRILLIC: [string, string][] = [
-  ["dž", "џ"],
-  ["lj", "љ"],
-  ["nj", "њ"],
-  ...(
-    "a а b б c ц č ч ć ћ d д đ ђ e е f ф g г h х i и j ј k к l л m м n н o о p п r р s с š ш t т " +
-    "u у v в z з ž ж"
-  )
-    .match(/\S+ \S+/g)!
-    .map((pair) => pair.split(" ") as [string, string]),
-];
+const GAJ_TO_CYRILLIC = pairs(
+  "dž џ lj љ nj њ a а b б c ц č ч ć ћ d д đ ђ e е f ф g г h х i и j ј k к l л m м n н " +
+    "o о p п r р s с š ш t т u у v в z з ž ж",
+);
 
 export function serbianCyrillic(gaj: string): string {
   let out = "";
@@ -195,41 +185,10 @@ function southSlavicForms(name: string, rand: () => number): [string, string][] 
 // ---- Arabic press form, and back by ALA-LC ---------------------------------------------------------
 
 /** Latin consonant spellings to Arabic letters, longest first (foreign names as the Arabic press writes them). */
-const CONSONANTS_AR: [string, string][] = [
-  ["tch", "تش"],
-  ["sch", "ش"],
-  ["ng", "نغ"],
-  ["ch", "تش"],
-  ["sh", "ش"],
-  ["kh", "خ"],
-  ["gh", "غ"],
-  ["th", "ث"],
-  ["ph", "ف"],
-  ["zh", "ج"],
-  ["ts", "تس"],
-  ["ck", "ك"],
-  ["b", "ب"],
-  ["c", "ك"],
-  ["d", "د"],
-  ["f", "ف"],
-  ["g", "غ"],
-  ["h", "ه"],
-  ["j", "ج"],
-  ["k", "ك"],
-  ["l", "ل"],
-  ["m", "م"],
-  ["n", "ن"],
-  ["p", "ب"],
-  ["q", "ك"],
-  ["r", "ر"],
-  ["s", "س"],
-  ["t", "ت"],
-  ["v", "ف"],
-  ["w", "و"],
-  ["x", "كس"],
-  ["y", "ي"],
-  ["z", "ز"],
-];
+const CONSONANTS_AR = pairs(
+  "tch تش sch ش ng نغ ch تش sh ش kh خ gh غ th ث ph ف zh ج ts تس ck ك b ب c ك d د " +
+    "f ف g غ h ه j ج k ك l ل m م n ن p ب q ك r ر s س t ت v ف w و x كس y ي z ز",
+);
 const VOWEL_LETTER: Record<string, string> = { a: "ا", e: "ي", i: "ي", o: "و", u: "و" };
 
 /** One Latin word in Arabic letters: vowels as long-vowel letters, a run of vowels as one or two, a doubled consonant once. */
@@ -346,6 +305,71 @@ function arabicForms(name: string, rand: () => number): [string, string][] {
   return out;
 }
 
+// ---- Hebrew press form ---------------------------------------------------------------------------------
+
+/** Latin consonant spellings to Hebrew letters, longest first (foreign names as the Hebrew press writes them). */
+const CONSONANTS_HE = pairs(
+  "tch צ' sch ש ng נג ch צ' sh ש zh ז' kh ח gh ג th ת' ph פ ts צ ck ק j ג' x קס " +
+    "b ב c ק d ד f פ g ג h ה k ק l ל m מ n נ p פ q ק r ר s ס t ט v ו w ו y י z ז",
+);
+const VOWEL_HE: Record<string, string> = { a: "א", e: "", i: "י", o: "ו", u: "ו" };
+const FINAL_HE: Record<string, string> = { מ: "ם", נ: "ן", פ: "ף", צ: "ץ" };
+
+/** One Latin word in Hebrew letters: a as א, i as י, o and u as ו, e left out inside a word; final forms at the end. */
+function hebrewWord(word: string): string {
+  const w = folded(word)
+    .toLowerCase()
+    .replace(/['’ʼ]/g, "")
+    .replace(/ee/g, "i")
+    .replace(/oo/g, "u")
+    .replace(/([bcdfgklmnprstvz])\1/g, "$1");
+  let out = "";
+  for (let i = 0; i < w.length; ) {
+    const vowels = /^[aeiou]+/.exec(w.slice(i))?.[0];
+    if (vowels) {
+      const end = i + vowels.length === w.length;
+      const letters = [...new Set([vowels[0]!, vowels.at(-1)!])].map((v, k, all) =>
+        // A word's last vowel a or e is ה (Hae → האה); an opening vowel sits on א (Un → און, Il → איל).
+        end && k === all.length - 1 && /[ae]/.test(v) && (i > 0 || k > 0) ? "ה" : VOWEL_HE[v]!,
+      );
+      // a is א itself; another opening vowel takes an א before its letter.
+      out += (i === 0 && vowels[0] !== "a" ? "א" : "") + [...new Set(letters)].join("");
+      i += vowels.length;
+      continue;
+    }
+    const rule = CONSONANTS_HE.find(([lat]) => w.startsWith(lat, i));
+    out += rule ? rule[1] : "";
+    i += rule ? rule[0].length : 1;
+  }
+  const last = out.at(-1) ?? "";
+  return FINAL_HE[last] ? out.slice(0, -1) + FINAL_HE[last] : out;
+}
+
+/** A Latin name in Hebrew letters, words in the same order, hyphens and commas as spaces. */
+export function hebrewOf(name: string): string | undefined {
+  if (!/[A-Za-z]/.test(name)) return undefined;
+  return name
+    .split(/[\s,-]+/)
+    .filter((w) => /[A-Za-z]/.test(w))
+    .map(hebrewWord)
+    .join(" ");
+}
+
+/** Hebrew letters read back letter by letter (for the negatives' filter): ג' as j, צ' as ch, ו as u, י as i. */
+const HEBREW_BACK = pairs(
+  "ג' j צ' ch ז' zh ת' th א a ב b ג g ד d ה h ו u ז z ח kh ט t י i ק k ל l מ m ם m " +
+    "נ n ן n ס s פ p ף p צ ts ץ ts ר r ש sh ת t",
+);
+function hebrewBack(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; ) {
+    const rule = HEBREW_BACK.find(([he]) => s.startsWith(he, i));
+    out += rule ? rule[1] : s[i];
+    i += rule ? rule[0].length : 1;
+  }
+  return out;
+}
+
 // ---- invoices, customs declarations, charter parties ------------------------------------------------
 
 const MONTHS = "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split(" ");
@@ -407,6 +431,8 @@ function positionLine(name: string, rand: () => number): string {
 function personVariants(name: string, _e: ListEntity, rand: () => number): [string, string][] {
   if (!/[A-Za-z]/.test(name)) return [];
   const out = [...southSlavicForms(name, rand), ...arabicForms(name, rand)];
+  const hebrew = hebrewOf(name);
+  if (hebrew && rand() < 0.3) out.push(["Hebrew press form", hebrew]);
   const r = rand();
   if (r < 0.18) out.push(["commercial invoice buyer", invoiceHead(name, false, rand)]);
   else if (r < 0.36) out.push(["customs declaration trader box", customsBox(name, rand)]);
@@ -580,7 +606,7 @@ for (const [spelling, word] of SPELLINGS.split(" ").map((p) => p.split("=")))
 /** Bodies by the names the three languages' Wikipedias give them: [English forms, da, fi nominative/genitive, hr nominative/genitive]. */
 const FIXED: [RegExp, Record<Lang, string>][] = [
   [
-    /\b(?:WORKERS'? PARTY OF KOREA|KOREAN WORKERS'? PARTY)\b/,
+    /\b(?:WORKERS'? PARTY OF KOREA|(?:NORTH )?KOREAN WORKERS'? PARTY)\b/,
     {
       da: "Koreas Arbejderparti",
       fi: "Korean työväenpuolue/Korean työväenpuolueen",
@@ -803,6 +829,8 @@ function translatePhrase(part: string, lang: Lang): string | undefined {
 const LEGAL_TAIL =
   /[\s,]+((?:CO\.?,?\s*)?(?:LIMITED|LTD\.?|LLC|L\.L\.C\.|INC\.?|JSC|PTE\.?\s*LTD\.?|JV|OOO|SA))\s*$/i;
 
+const LEGAL_LEAD = /^(?:(?:PUBLIC|CLOSED|OPEN)\s+)?JOINT[-\s]STOCK\s+COMPANY\s+/i;
+
 /** An organisation's name in Danish, Finnish or Croatian; undefined when nothing translates. */
 export function translateOrgJ(name: string, lang: Lang): string | undefined {
   const brackets: string[] = [];
@@ -812,8 +840,11 @@ export function translateOrgJ(name: string, lang: Lang): string | undefined {
       return "";
     })
     .trim();
-  const legal = LEGAL_TAIL.exec(bare);
-  const parts = (legal ? bare.slice(0, legal.index) : bare).split(",");
+  // A leading legal form (JOINT STOCK COMPANY X) stays as listed, in front.
+  const lead = LEGAL_LEAD.exec(bare)?.[0] ?? "";
+  const rest = bare.slice(lead.length);
+  const legal = LEGAL_TAIL.exec(rest);
+  const parts = (legal ? rest.slice(0, legal.index) : rest).split(",");
   const done = parts.map((p) => (p.trim() ? translatePhrase(p.trim(), lang) : undefined));
   if (!done.some(Boolean)) return undefined;
   const body = parts
@@ -822,7 +853,7 @@ export function translateOrgJ(name: string, lang: Lang): string | undefined {
     .map(cap)
     .join(", ");
   const legalForm = legal ? legal[1]! : "";
-  return [body, legalForm, ...brackets].filter(Boolean).join(" ");
+  return [lead.trim(), body, legalForm, ...brackets].filter(Boolean).join(" ");
 }
 
 function orgVariants(name: string, e: ListEntity, rand: () => number): [string, string][] {
@@ -953,7 +984,22 @@ function readings(form: string): string[] {
   const out = [form, folded(form)];
   if (/\p{Script=Cyrillic}/u.test(form)) out.push(folded(cyrillicToGaj(form)));
   if (/\p{Script=Arabic}/u.test(form)) out.push(folded(alaLc(form)));
+  if (/\p{Script=Hebrew}/u.test(form)) out.push(hebrewBack(form));
   return out;
+}
+
+/** Negatives, each name once under the kind that gave it first; a name none of whose forms reads as a listed one. */
+class KeptNegatives {
+  private readonly byName = new Map<string, Negative>();
+  constructor(private readonly listed: ListedNames) {}
+  add(forms: string[], kind: string, type: Negative["type"]): void {
+    if (forms.flatMap(readings).some((f) => this.listed.has(f))) return;
+    for (const name of forms)
+      if (!this.byName.has(name)) this.byName.set(name, { name, kind, type });
+  }
+  all(): Negative[] {
+    return [...this.byName.values()];
+  }
 }
 
 /**
@@ -965,16 +1011,13 @@ export function realNegativesJ(
   listedHangul: ReadonlySet<string>,
   seed = 10_433,
 ): Negative[] {
-  const listed = new ListedNames(entities);
-  const byName = new Map<string, Negative>();
+  const kept = new KeptNegatives(new ListedNames(entities));
+  const add = kept.add.bind(kept);
   const rand = prng(seed);
-  const add = (forms: string[], kind: string, type: Negative["type"]) => {
-    if (forms.flatMap(readings).some((f) => listed.has(f))) return;
-    for (const name of forms) if (!byName.has(name)) byName.set(name, { name, kind, type });
-  };
   const personForms = (name: string) => {
     const forms = [name, ...southSlavicForms(name, rand).map(([, f]) => f)];
     forms.push(...arabicForms(name, rand).map(([, f]) => f));
+    if (rand() < 0.3) forms.push(hebrewOf(name) ?? name);
     if (rand() < 0.4)
       forms.push(rand() < 0.5 ? invoiceHead(name, false, rand) : customsBox(name, rand));
     return forms;
@@ -1012,5 +1055,5 @@ export function realNegativesJ(
       "real merchant vessel (J)",
       "org",
     );
-  return [...byName.values()];
+  return kept.all();
 }
