@@ -553,6 +553,8 @@ const TERMS: Record<string, Term> = {
   ),
   METAL: N("metal/metal/n", "metalli/metallin", "metal/metala/m"),
   ANIMATION: N("animation/animations/c", "animaatio/animaation", "animacija/animacije/f"),
+  AFFAIRS: N("anliggender/anliggende/p", "asiat/asiain/asia", "poslovi/poslova/mp"),
+  SURVEILLANCE: N("overvågning/overvågnings/c", "valvonta/valvonnan", "nadzor/nadzora/m"),
   SHIPPING: A("rederi-", "varustamo-", "brodarsk"),
   TRADING: A("handels-", "kauppa-", "trgovačk"),
   COMMERCIAL: A("handels-", "kauppa-", "trgovačk"),
@@ -599,7 +601,7 @@ const TERMS: Record<string, Term> = {
 const SPELLINGS =
   "CORP=CORPORATION CO=COMPANY CENTRE=CENTER DEFENCE=DEFENSE FACTORY=PLANT EXTERNAL=FOREIGN " +
   "CHEMICALS=CHEMICAL TRANSPORT=TRANSPORTATION KOREAN=KOREA CHOSON=KOREA CHOSUN=KOREA " +
-  "DPRK=NKOREA SHPG=SHIPPING";
+  "DPRK=NKOREA SHPG=SHIPPING 1ST=FIRST 2ND=SECOND 3RD=THIRD";
 for (const [spelling, word] of SPELLINGS.split(" ").map((p) => p.split("=")))
   TERMS[spelling!] = TERMS[word!]!;
 
@@ -668,9 +670,12 @@ function nounPhrase(words: Word[]): NounPhrase | undefined {
   if (at < 0) return undefined;
   const mods: NounPhrase["mods"] = [];
   const proper: Word[] = [];
+  // An ordinal counts the head (3RD TECHNICAL SURVEILLANCE BUREAU), wherever it stands.
+  const ordinals = words.slice(0, at).filter((w) => w.kind === "o");
   let waiting: Word[] = [];
   for (const w of words.slice(0, at)) {
-    if (w.kind === "a" || w.kind === "o") waiting.push(w);
+    if (w.kind === "a") waiting.push(w);
+    else if (w.kind === "o") continue;
     else if (w.kind === "n" || w.kind === "fixed") {
       mods.push({ noun: w, adjs: waiting });
       waiting = [];
@@ -679,7 +684,13 @@ function nounPhrase(words: Word[]): NounPhrase | undefined {
     } else proper.push(w);
   }
   while (mods.at(-1) === "and") mods.pop();
-  return { head: words[at]!, mods, adjs: waiting, proper, after: words.slice(at + 1) };
+  return {
+    head: words[at]!,
+    mods,
+    adjs: [...ordinals, ...waiting],
+    proper,
+    after: words.slice(at + 1),
+  };
 }
 
 const KEEP_UPPER = /^(?:[^AEIOUY]+|KPA|KOMID|DPRK|JV|LLC)$/;
@@ -690,6 +701,12 @@ const isPrefix = (w: Word, lang: Lang) => spec(w, lang).endsWith("-");
 const fixedForm = (w: Word, lang: Lang, genitive: boolean) => {
   const [nom, gen] = FIXED[Number(w.en)]![1][lang].split("/");
   return genitive ? (gen ?? `${nom}s`) : nom!;
+};
+
+/** Every adjective of a phrase, its modifiers' and its head's, the ordinals first. */
+const adjectivesOf = (p: NounPhrase) => {
+  const all = [...p.mods.flatMap((m) => (m === "and" ? [] : m.adjs)), ...p.adjs];
+  return [...all.filter((a) => a.kind === "o"), ...all.filter((a) => a.kind !== "o")];
 };
 
 /** Danish and Finnish: noun modifiers (with their prefix adjectives) glued into one compound; bodies' names apart, in the genitive. */
@@ -717,7 +734,7 @@ function glued(p: NounPhrase, lang: "da" | "fi"): { compound: string; genitives:
 /** Danish: adjectives agreeing with the head (the weak form after an ordinal), then the modifiers glued into it. */
 function danish(p: NounPhrase, afterGenitive = false): string {
   const [form, , gender] = spec(p.head, "da").split("/");
-  const all = [...p.mods.flatMap((m) => (m === "and" ? [] : m.adjs)), ...p.adjs];
+  const all = adjectivesOf(p);
   const weak =
     afterGenitive ||
     all.some((a) => a.kind === "o") ||
@@ -741,7 +758,7 @@ function finnish(p: NounPhrase, genitive: boolean): string {
     const [n, g = n, pl = n] = spec(a, "fi").split("/");
     return genitive ? g! : plural ? pl! : n!;
   };
-  const all = [...p.mods.flatMap((m) => (m === "and" ? [] : m.adjs)), ...p.adjs];
+  const all = adjectivesOf(p);
   const { compound, genitives } = glued(p, "fi");
   const head =
     p.head.kind === "fixed"
