@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i] [--held-out-j]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -47,6 +47,13 @@
  *    consignee box; ship register lines; organisations in Swedish, Czech, Romanian or
  *    Hungarian), real Korean, Chinese and Vietnamese people and companies and public bodies of
  *    other states on no list in those forms.
+ *  - held-out J (only with --held-out-j): variants from bench/screening-heldout-j.ts (any person
+ *    as the Serbian, Croatian and Slovene press respell a foreign name, with or without the marks,
+ *    and in Serbian Cyrillic; as the Arabic press writes it and read back by ALA-LC; as the Hebrew
+ *    press writes it; a commercial invoice's buyer; a customs declaration's trader box; a charter
+ *    party's preamble and a shipbroker's position list for vessels; organisations in Danish,
+ *    Finnish or Croatian), real Korean, East Asian, European and Arab people, companies and
+ *    public bodies of other states and merchant vessels on no list in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -105,6 +112,7 @@ import { crossListQueries, heldOutFQueriesFor, realNegativesF } from "./screenin
 import { heldOutGQueriesFor, realNegativesG } from "./screening-heldout-g.js";
 import { heldOutHQueriesFor, realNegativesH } from "./screening-heldout-h.js";
 import { heldOutIQueriesFor, realNegativesI } from "./screening-heldout-i.js";
+import { heldOutJQueriesFor, realNegativesJ } from "./screening-heldout-j.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -387,6 +395,11 @@ const heldOutI = heldOutFamily(
   () => heldOutIQueriesFor(dprk),
   () => realNegativesI(entities, listedHangul),
 );
+const heldOutJ = heldOutFamily(
+  "j",
+  () => heldOutJQueriesFor(dprk),
+  () => realNegativesJ(entities, listedHangul),
+);
 
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
@@ -540,6 +553,7 @@ const report = {
   heldOutG,
   heldOutH,
   heldOutI,
+  heldOutJ,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -581,6 +595,10 @@ if (heldOutH)
 if (heldOutI)
   log(
     `held-out I recall@1 persons ${fmt(heldOutI.queries.persons)} orgs ${fmt(heldOutI.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutI.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutJ)
+  log(
+    `held-out J recall@1 persons ${fmt(heldOutJ.queries.persons)} orgs ${fmt(heldOutJ.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutJ.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(
