@@ -540,6 +540,11 @@ describe("ingest: formats", () => {
       assert.deepEqual([r.read, r.loaded, r.rejected], [2, 1, 1]);
       const rej = await rejectsOf(store, r.runId);
       assert.equal(Number(rej[0]?.line), 2);
+      // No text line to read again: the reject's raw value is the row rebuilt from its values.
+      const [raw] = await store.all<{ raw: string }>(
+        `SELECT raw FROM rejects WHERE run_id = ${r.runId}`,
+      );
+      assert.match(raw?.raw ?? "", /^p2,2019-02-30,entry,Quanhe,PRK,1(,|$)/);
     });
   });
 });

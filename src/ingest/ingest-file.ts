@@ -390,6 +390,7 @@ async function sortAndRecord(
     vocab: run.vocab,
     timeZone: run.timeZone,
     idsIncreasing: loaded.idsIncreasing,
+    rawFromFile: run.fmt !== "parquet",
   });
   if (run.fmt !== "parquet" && n.rejected > 0)
     await keepRawLines(store, runId, run.path, run.limits, loaded);

@@ -425,8 +425,10 @@ export async function* readLinesAt(
       const from = startOf(wanted[i] as number);
       let k = i + 1;
       while (k < wanted.length && endOf(blockOf(wanted[k] as number)) - from <= READ_SPAN) k++;
-      const span = Buffer.alloc(endOf(blockOf(wanted[k - 1] as number)) - from);
-      await fd.read(span, 0, span.length, from);
+      // Not zero-filled: only the bytes read are looked at.
+      const whole = Buffer.allocUnsafe(endOf(blockOf(wanted[k - 1] as number)) - from);
+      const { bytesRead } = await fd.read(whole, 0, whole.length, from);
+      const span = whole.subarray(0, bytesRead);
       while (i < k) {
         const block = blockOf(wanted[i] as number);
         const first = block * LineIndex.STEP + 1;
