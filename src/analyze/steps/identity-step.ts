@@ -48,6 +48,9 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "persons",
     "person_records",
     "person_documents",
+    "identity_variants",
+    "identity_documents",
+    "identity_document_runs",
   ],
   writes: [
     "persons",
@@ -58,11 +61,14 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "identity_meta",
     "identity_name_keys",
     "identity_runs",
+    "identity_variants",
+    "identity_documents",
+    "identity_document_runs",
   ],
-  async run({ store }, stage) {
+  async run({ store, forceFull }, stage) {
     const stats = emptyStats();
     stats.new_records = await stage("new records", () => countNewRecords(store));
-    if (stats.new_records > 0) await resolveNewRecords(store, stats, stage);
+    if (stats.new_records > 0) await resolveNewRecords(store, stats, stage, forceFull);
     stats.persons = await countPersons(store);
     for (const t of ID_TEMP_TABLES) await store.run(`DROP TABLE IF EXISTS ${t}`);
     return stats;
@@ -74,6 +80,7 @@ async function resolveNewRecords(
   store: Store,
   stats: IdentityStats,
   stage: Parameters<(typeof identityStep)["run"]>[1],
+  rebuild: boolean,
 ): Promise<void> {
   const { salt, stored } = await personIdSalt(store);
   // On a store's first identity run every record is new: the test "run_id is new", a join per
@@ -84,6 +91,7 @@ async function resolveNewRecords(
     stats,
     salt,
     isNew: (runId) => (firstRun ? "true" : `${runId} IN (SELECT run_id FROM id_new_runs)`),
+    rebuild,
   };
   await stage("document groups", () => buildDocumentGroups(work));
   await stage("name keys", () => cacheNameKeys(store));
@@ -107,6 +115,8 @@ async function resolveNewRecords(
 /** The step's own temporary tables, dropped at its end. */
 const ID_TEMP_TABLES = [
   "id_new_runs",
+  "id_delta",
+  "id_touched_docs",
   "id_variants",
   "id_docs",
   "id_masks",
