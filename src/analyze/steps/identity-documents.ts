@@ -41,17 +41,20 @@ export async function storeSalt(store: Store, salt: string): Promise<void> {
  * between runs (migration 078): identity_variants per (document, name as written, birth date,
  * sex), identity_documents per document, both holding the records of the ingest runs in
  * identity_document_runs. A run aggregates only the records of the other runs (id_delta: this
- * run's new records; every record when the list is empty, on a store's first run, after
- * `analyze --full` cleared it, or in a store shared out of a case), merges them into the rows of
- * the documents they touch, and numbers every document (gid) in id_docs for blocking. A record
+ * run's new records; every record when the list is empty — a store's first run, one migrated
+ * from before the groups, one shared out of a case — and the groups are rebuilt), merges them
+ * into the rows of the documents they touch, and numbers every document (gid) in id_docs for
+ * blocking. A record
  * never leaves a document group once in it: ingest only adds records and sets canonical_key on
  * its own run's (src/ingest/normalize.ts), and a new record's rec_key is larger than every
  * stored one, so a document's anchor stays its first record.
  */
 export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
   const { store, stats, isNew } = work;
-  if (work.rebuild)
-    for (const t of ["identity_variants", "identity_documents", "identity_document_runs"])
+  // With no run in the groups they are rebuilt: whatever rows they hold are left over.
+  const rebuild = (await store.one("SELECT 1 FROM identity_document_runs LIMIT 1")) === undefined;
+  if (rebuild)
+    for (const t of ["identity_variants", "identity_documents"])
       await store.run(`DELETE FROM ${t}`);
   const runs = await uncoveredRuns(store);
   const inRuns = (column: string) =>
@@ -73,23 +76,18 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
       GROUP BY ALL)`);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_touched_docs AS
     SELECT DISTINCT nat, doc FROM id_delta`);
-  // Every variant of a touched document: the stored ones and the new counts, merged.
-  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_variants AS
-    SELECT nat, doc, family_name, given_name, full_name, family_script, given_script, full_script,
-           birth_date, sex, sum(n)::BIGINT AS n, sum(n_new)::BIGINT AS n_new,
-           min(first_seen) AS first_seen, max(last_seen) AS last_seen, min(anchor) AS anchor
-    FROM (SELECT v.*, 0 AS n_new FROM identity_variants v SEMI JOIN id_touched_docs USING (nat, doc)
-          UNION ALL BY NAME
-          SELECT * EXCLUDE (nationality) FROM id_delta)
-    GROUP BY nat, doc, family_name, given_name, full_name, family_script, given_script,
-             full_script, birth_date, sex`);
-  await store.run(
-    "DELETE FROM identity_variants v USING id_touched_docs t WHERE v.nat = t.nat AND v.doc = t.doc",
-  );
+  // Every variant of a touched document: the stored ones and the new counts, merged (on a
+  // rebuild, the new counts are all there is).
+  if (rebuild)
+    await store.runPolled(
+      "CREATE OR REPLACE TEMP TABLE id_variants AS SELECT * EXCLUDE (nationality) FROM id_delta",
+    );
+  else await mergeVariants(store);
   await store.runPolled(
     "INSERT INTO identity_variants BY NAME SELECT * EXCLUDE (n_new) FROM id_variants",
   );
   await mergeDocuments(store, inRuns("run_id"));
+
   if (runs.length > 0)
     await store.run(
       `INSERT INTO identity_document_runs VALUES ${runs.map((r) => `(${r})`).join(", ")}`,
@@ -108,6 +106,33 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
   );
   stats.documents = Number(row?.n ?? 0);
   stats.new_documents = Number(row?.fresh ?? 0);
+}
+
+/**
+ * id_variants: every variant of a touched document, its stored counts and the new ones merged;
+ * the stored rows of those documents are deleted, to be inserted again from it.
+ */
+async function mergeVariants(store: Store): Promise<void> {
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_variants AS
+    SELECT nat, doc, family_name, given_name, full_name, family_script, given_script, full_script,
+           birth_date, sex, sum(n)::BIGINT AS n, sum(n_new)::BIGINT AS n_new,
+           min(first_seen) AS first_seen, max(last_seen) AS last_seen, min(anchor) AS anchor
+    FROM (SELECT v.*, 0 AS n_new FROM identity_variants v SEMI JOIN id_touched_docs USING (nat, doc)
+          UNION ALL BY NAME
+          SELECT * EXCLUDE (nationality) FROM id_delta)
+    GROUP BY nat, doc, family_name, given_name, full_name, family_script, given_script,
+             full_script, birth_date, sex`);
+  await store.run(
+    "DELETE FROM identity_variants v USING id_touched_docs t WHERE v.nat = t.nat AND v.doc = t.doc",
+  );
+}
+
+/** Whether some resolved ingest run's records are not in the document groups. */
+export async function documentGroupsBehind(store: Store): Promise<boolean> {
+  return (
+    (await store.one(`SELECT 1 FROM identity_runs
+      WHERE run_id NOT IN (SELECT run_id FROM identity_document_runs) LIMIT 1`)) !== undefined
+  );
 }
 
 /** The ingest runs with records not yet in the document groups: this run's new ones, and any resolved run they lack. */
@@ -161,12 +186,18 @@ async function mergeDocuments(store: Store, inRuns: string): Promise<void> {
   );
 }
 
-/** Blocking keys for the names of id_docs not yet in identity_name_keys. */
+/**
+ * Blocking keys for the names of the touched documents not yet in identity_name_keys: the
+ * names of every other document are unchanged since a run that keyed them.
+ */
 export async function cacheNameKeys(store: Store): Promise<void> {
   // One column of strings, read as such (no object per row).
+  // The cached names are matched against the few touched ones (a semi join built on those):
+  // NOT EXISTS built its hash table on every cached name instead.
   const reader = await store.conn.runAndReadAll(`
-    SELECT DISTINCT t.name FROM (SELECT unnest(names) AS name FROM id_docs) t
-    WHERE NOT EXISTS (SELECT 1 FROM identity_name_keys k WHERE k.name = t.name)`);
+    WITH t AS (SELECT DISTINCT unnest(names) AS name FROM id_touched_docs)
+    SELECT name FROM t
+    WHERE name NOT IN (SELECT k.name FROM identity_name_keys k SEMI JOIN t USING (name))`);
   const missing = (reader.getColumns()[0] ?? []) as string[];
   if (missing.length > 0) {
     const appender = await store.conn.createAppender("identity_name_keys");

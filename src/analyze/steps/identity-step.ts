@@ -19,6 +19,7 @@ import {
   buildDocumentGroups,
   cacheNameKeys,
   countNewRecords,
+  documentGroupsBehind,
   personIdSalt,
   storeSalt,
 } from "./identity-documents.js";
@@ -65,10 +66,16 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "identity_documents",
     "identity_document_runs",
   ],
-  async run({ store, forceFull }, stage) {
+  async run({ store }, stage) {
     const stats = emptyStats();
     stats.new_records = await stage("new records", () => countNewRecords(store));
-    if (stats.new_records > 0) await resolveNewRecords(store, stats, stage, forceFull);
+    if (stats.new_records > 0) await resolveNewRecords(store, stats, stage);
+    else if (await documentGroupsBehind(store))
+      // A store whose groups lack resolved runs (migrated, or shared out of a case) catches up
+      // now rather than on its next load.
+      await stage("document groups", () =>
+        buildDocumentGroups({ store, stats, salt: "", isNew: () => "false" }),
+      );
     stats.persons = await countPersons(store);
     for (const t of ID_TEMP_TABLES) await store.run(`DROP TABLE IF EXISTS ${t}`);
     return stats;
@@ -80,7 +87,6 @@ async function resolveNewRecords(
   store: Store,
   stats: IdentityStats,
   stage: Parameters<(typeof identityStep)["run"]>[1],
-  rebuild: boolean,
 ): Promise<void> {
   const { salt, stored } = await personIdSalt(store);
   // On a store's first identity run every record is new: the test "run_id is new", a join per
@@ -91,7 +97,6 @@ async function resolveNewRecords(
     stats,
     salt,
     isNew: (runId) => (firstRun ? "true" : `${runId} IN (SELECT run_id FROM id_new_runs)`),
-    rebuild,
   };
   await stage("document groups", () => buildDocumentGroups(work));
   await stage("name keys", () => cacheNameKeys(store));

@@ -10,8 +10,6 @@ export interface IdentityWork {
   salt: string;
   /** SQL condition: the record's ingest run (column `runId`) is new in this analyze run. */
   isNew: (runId: string) => string;
-  /** The document groups are rebuilt from every record (`analyze --full`). */
-  rebuild: boolean;
 }
 
 /** Separates family, given and full name in a name tuple as stored. */
