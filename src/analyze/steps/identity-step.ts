@@ -19,6 +19,7 @@ import {
   buildDocumentGroups,
   cacheNameKeys,
   countNewRecords,
+  documentGroupsBehind,
   personIdSalt,
   storeSalt,
 } from "./identity-documents.js";
@@ -48,6 +49,9 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "persons",
     "person_records",
     "person_documents",
+    "identity_variants",
+    "identity_documents",
+    "identity_document_runs",
   ],
   writes: [
     "persons",
@@ -58,11 +62,20 @@ export const identityStep: AnalyzeStep<IdentityStats> = {
     "identity_meta",
     "identity_name_keys",
     "identity_runs",
+    "identity_variants",
+    "identity_documents",
+    "identity_document_runs",
   ],
   async run({ store }, stage) {
     const stats = emptyStats();
     stats.new_records = await stage("new records", () => countNewRecords(store));
     if (stats.new_records > 0) await resolveNewRecords(store, stats, stage);
+    else if (await documentGroupsBehind(store))
+      // A store whose groups lack resolved runs (migrated, or shared out of a case) catches up
+      // now rather than on its next load.
+      await stage("document groups", () =>
+        buildDocumentGroups({ store, stats, salt: "", isNew: () => "false" }),
+      );
     stats.persons = await countPersons(store);
     for (const t of ID_TEMP_TABLES) await store.run(`DROP TABLE IF EXISTS ${t}`);
     return stats;
@@ -107,6 +120,8 @@ async function resolveNewRecords(
 /** The step's own temporary tables, dropped at its end. */
 const ID_TEMP_TABLES = [
   "id_new_runs",
+  "id_delta",
+  "id_touched_docs",
   "id_variants",
   "id_docs",
   "id_masks",

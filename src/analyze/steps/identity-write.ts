@@ -28,7 +28,7 @@ export async function writePersons(
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_owner AS
     SELECT *, CASE WHEN bool_or(is_new OR reassigned) OVER w
                      OR person_id IN (SELECT new_id FROM id_remap) THEN min(gid) OVER w END AS pk
-    FROM (SELECT d.gid, d.nat, d.nationality, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
+    FROM (SELECT d.gid, d.nat, d.doc, d.anchor, d.first_seen, d.last_seen, d.is_new,
                  p.gid IS NOT NULL AS reassigned,
                  coalesce(p.person_id, m.new_id, d.person_id) AS person_id
           FROM id_docs d LEFT JOIN id_doc_person p ON p.gid = d.gid
@@ -45,9 +45,11 @@ export async function writePersons(
   // which person_records and records already tell (one row per record, 9.4M at 10M records).
   // Readers derive them (sojourn person, the report); a store that still holds such links from an
   // older version drops them here.
+  // Matched on the nationality as stored (an ENUM), which id_delta keeps beside its text.
   await store.runPolled(`INSERT INTO person_records
     SELECT r.rec_key, o.person_id
-    FROM records r JOIN id_owner o
+    FROM records r JOIN (SELECT DISTINCT k.nationality, k.doc, o.person_id
+                         FROM id_delta k JOIN id_owner o USING (nat, doc) WHERE k.n_new > 0) o
       ON o.nationality IS NOT DISTINCT FROM r.nationality
      AND o.doc = coalesce(r.doc_number, '#' || r.rec_key::VARCHAR)
     WHERE ${isNew("r.run_id")} AND r.canonical_key IS NULL`);
@@ -104,13 +106,13 @@ async function writeLinks(
 
 /** person_documents, person_names and persons, recomputed for the persons in id_touched. */
 async function writeTouchedPersons(store: Store): Promise<void> {
-  // Aggregates of the touched persons (pk), from the per-document variants (not the records);
-  // only the columns read below.
+  // Aggregates of the touched persons (pk), from the per-document variants (not the records),
+  // as stored after this run's records; only the columns read below.
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_person_variants AS
     SELECT o.pk, v.nat, v.family_name, v.given_name, v.full_name, v.family_script,
            v.given_script, v.full_script, v.birth_date, v.sex, v.n
-    FROM id_variants v JOIN id_owner o USING (nat, doc) WHERE o.pk IS NOT NULL`);
-  await store.run("DROP TABLE id_variants");
+    FROM identity_variants v JOIN (SELECT nat, doc, pk FROM id_owner WHERE pk IS NOT NULL) o
+      USING (nat, doc)`);
   await store.run(
     "DELETE FROM person_documents WHERE person_id IN (SELECT person_id FROM id_touched)",
   );
