@@ -80,7 +80,8 @@ export function placeForCount(
   const beforeInClause = inClause.filter((m) => m.end <= qStart);
   const inThisClause = beforeInClause.length > 0 && mostSpecific(text, beforeInClause, index);
   if (inThisClause) return inThisClause;
-  if (listItemOfItsOwn(text, at)) return "nowhere";
+  if (listItemOfItsOwn(text, at) || UNKNOWN_PLACE_AFTER.test(text.slice(qEnd, at.clause[1])))
+    return "nowhere";
   // Only then the rest of the sentence.
   const sentencePrep = prepositionPlace(text, qEnd, mentions);
   if (sentencePrep) return sentencePrep;
@@ -98,6 +99,12 @@ const ITEM_NAME =
   /^(?:[\p{Script=Hangul}\p{Script=Han}·・]{1,8}(?:\s?(?:와|과|및)\s?[\p{Script=Hangul}\p{Script=Han}·・]{1,8})?|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s?(?:각|各)?\s?$/u;
 const ITEM_BEFORE =
   /(?:^|[\s,，;；])(?:[\p{Script=Hangul}\p{Script=Han}·・]{1,8}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s?(?:약\s?|约|約)?[\d.,]+\s?(?:[만천万萬千]\s?\d*\s?)?(?:여\s?)?(?:명|名|人)?(?:씩)?\s*[,，;；]\s*$/u;
+
+// "more than 400 are currently employed in the Czech Republic": in its own clause, a preposition
+// ties the count to a name the index does not know (a country outside it, a town it lacks), which
+// ends the phrase. The count is there, not in a place another clause names.
+const UNKNOWN_PLACE_AFTER =
+  /^[^,;:()]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*(?:$|[,.;)]|\b(?:and|or|alone|since|until|as|when|where|while)\b)/u;
 
 /** Whether the count is an item of a list of named counts whose name is in its own clause and
  * is no place the index knows ("중동 1만5000명" after "러시아 3만명,"): the place of the item before

@@ -362,7 +362,7 @@ function englishWorkerCount(
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
   // alone", "…has risen to 3,000.", "some 50,000 were in China").
   const verbFollows =
-    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|left|gone|\w+ed)\b|^\s*(?:have|had)\s+(?:already\s+)?(?:left|gone|returned)\b|^\s*remain\b/i.test(
+    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:(?:currently|still|now|reportedly|also|already|officially|legally|illegally|mostly|mainly)\s+)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|left|gone|\w+ed)\b|^\s*(?:have|had)\s+(?:already\s+)?(?:left|gone|returned)\b|^\s*remain\b/i.test(
       after,
     );
   // "declined from 30,023 … to 11,490": a change in a head count names both ends.
