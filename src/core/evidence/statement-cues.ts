@@ -76,6 +76,11 @@ const NOT_A_VISA_PRACTICE = new RegExp(
     "\\b(?:holding|holders?\\s+of)\\s+(?:\\w+\\s+)?(?:visas?|permits?)\\b|\\b(?:visa|permit)\\s+holders\\b",
     "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가증?)[를을]?\\s?(?:보유한|소지한|지닌|가진)",
     "持有[^。]{0,6}(?:签证|簽證|许可|許可)的?",
+    // The papers counted people came or live on: "7.8 thousand … arrived in Russia on student
+    // visas", "three North Koreans were living in Malta on work visas", "13名…持有效护照正常出境"
+    // ("they returned with student visas", with no count, is the practice itself).
+    "(?:\\d|\\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\\b)[^.;]{0,80}?\\b(?:on|with)\\s+(?:(?:valid|their|student|study|work|working|business|tourist|employment)\\s+){1,2}(?:visas?|permits?|passports?)\\b",
+    "\\d[^。；]{0,30}?持(?:有)?有效(?:护照|護照|签证|簽證|证件|證件)",
   ].join("|"),
   "giu",
 );
