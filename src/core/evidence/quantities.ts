@@ -297,9 +297,9 @@ const ZH_BARE_MYRIAD = /(?<q>大约|大約|约|約|近|超过|超過)?(?<n>\d+(?
 // bare 천/만/백 after a space ("약 천 명").
 const KO_NUM =
   "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[백십]";
-// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명"):
-// 한 명 (one) is left out, as a figure it is rarely a claim and mostly an indefinite "a".
-const KO_NATIVE_UNITS: Record<string, number> = {
+/** Korean native numerals one to ten (한 명, 두 달, 열 명), shared by the count and duration readers. */
+export const KO_NATIVE_NUMBERS: Record<string, number> = {
+  한: 1,
   두: 2,
   세: 3,
   네: 4,
@@ -308,7 +308,10 @@ const KO_NATIVE_UNITS: Record<string, number> = {
   일곱: 7,
   여덟: 8,
   아홉: 9,
+  열: 10,
 };
+// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명"): 한 명
+// (one) is left out, as a figure it is rarely a claim and mostly an indefinite "a".
 const KO_NATIVE_TENS: Record<string, number> = {
   열: 10,
   스무: 20,
@@ -392,7 +395,7 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       const native = g.units ?? g.units1;
       if (native || (g.tens && KO_NATIVE_TENS[g.tens])) {
         const n =
-          (g.tens ? (KO_NATIVE_TENS[g.tens] ?? 0) : 0) + (native ? KO_NATIVE_UNITS[native]! : 0);
+          (g.tens ? (KO_NATIVE_TENS[g.tens] ?? 0) : 0) + (native ? KO_NATIVE_NUMBERS[native]! : 0);
         out.push({ ...base, min: n, max: n, qualifier: "exact" });
         continue;
       }
