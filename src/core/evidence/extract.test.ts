@@ -21,6 +21,11 @@ describe("evidence: quantities", () => {
     assert.equal(ev.parseEnglishNumber("two thousand five hundred"), 2500);
     assert.equal(ev.parseEnglishNumber("two dozen"), 24);
     assert.equal(ev.parseEnglishNumber("1.5 million"), 1_500_000);
+    // A word joins the part below a hundred only after a round ten: "twenty-four seven" (around
+    // the clock) is no number, "one hundred and twenty-five" is.
+    assert.equal(ev.parseEnglishNumber("twenty-four seven"), null);
+    assert.equal(ev.parseEnglishNumber("one hundred and twenty-five"), 125);
+    assert.deepEqual(q("toil twenty-four seven"), []);
   });
 
   it("reads Chinese and Korean counts of people", () => {

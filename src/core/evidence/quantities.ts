@@ -109,6 +109,10 @@ export function parseEnglishNumber(raw: string): number | null {
   for (const w of s.split(/[\s-]+/)) {
     if (w === "and") continue;
     if (w in UNITS) {
+      // A word joins the part below a hundred only after a round ten ("twenty-four"): "twenty-four
+      // seven" (around the clock) and "twelve five" are no number.
+      const below = current % 100;
+      if (below !== 0 && (UNITS[w]! >= 10 || below < 20 || below % 10 !== 0)) return null;
       current += UNITS[w]!;
       seen = true;
     } else if (w in SCALES) {
