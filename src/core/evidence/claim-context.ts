@@ -80,6 +80,8 @@ export function placeForCount(
   const beforeInClause = inClause.filter((m) => m.end <= qStart);
   const inThisClause = beforeInClause.length > 0 && mostSpecific(text, beforeInClause, index);
   if (inThisClause) return inThisClause;
+  if (listItemOfItsOwn(text, at) || UNKNOWN_PLACE_AFTER.test(text.slice(qEnd, at.clause[1])))
+    return "nowhere";
   // Only then the rest of the sentence.
   const sentencePrep = prepositionPlace(text, qEnd, mentions);
   if (sentencePrep) return sentencePrep;
@@ -88,6 +90,30 @@ export function placeForCount(
   const before = mentions.filter((m) => m.end <= qStart);
   // Only countries: the last of them, which places the claim in no city.
   return before.length > 0 ? (mostSpecific(text, before, index) ?? before.at(-1)) : undefined;
+}
+
+// A list of named counts: "러시아 3만명, 중동 1만5000명, 아프리카 8000명", "俄罗斯3万人，中东1.5万人",
+// "Russia 30,000, the Middle East 15,000". An item is a short name (a noun with no particle, or
+// capitalised words) right before its count, and so is the item before it.
+const ITEM_NAME =
+  /^(?:[\p{Script=Hangul}\p{Script=Han}·・]{1,8}(?:\s?(?:와|과|및)\s?[\p{Script=Hangul}\p{Script=Han}·・]{1,8})?|(?:the\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s?(?:각|各)?\s?$/u;
+const ITEM_BEFORE =
+  /(?:^|[\s,，;；])(?:[\p{Script=Hangul}\p{Script=Han}·・]{1,8}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})\s?(?:약\s?|约|約)?[\d.,]+\s?(?:[만천万萬千]\s?\d*\s?)?(?:여\s?)?(?:명|名|人)?(?:씩)?\s*[,，;；]\s*$/u;
+
+// "more than 400 are currently employed in the Czech Republic": in its own clause, a preposition
+// ties the count to a name the index does not know (a country outside it, a town it lacks), which
+// ends the phrase. The count is there, not in a place another clause names.
+const UNKNOWN_PLACE_AFTER =
+  /^[^,;:()]{0,40}?\b(?:in|at)\s+(?:the\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}\s*(?:$|[,.;)]|\b(?:and|or|alone|since|until|as|when|where|while)\b)/u;
+
+/** Whether the count is an item of a list of named counts whose name is in its own clause and
+ * is no place the index knows ("중동 1만5000명" after "러시아 3만명,"): the place of the item before
+ * it is not this one's. */
+function listItemOfItsOwn(text: string, at: ClaimSpan): boolean {
+  const [clauseStart] = at.clause;
+  const name = text.slice(clauseStart, at.start).trim();
+  if (!ITEM_NAME.test(name)) return false;
+  return ITEM_BEFORE.test(text.slice(Math.max(0, clauseStart - 24), clauseStart));
 }
 
 /** The first place after a count (at `qEnd`) that a preposition or particle ties to it. */

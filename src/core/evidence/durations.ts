@@ -3,7 +3,7 @@
  * and recurring periods ("每个月", "매달") read as their length. A month is 30 days and a year
  * 360, twelve such months, so "one year" and "12 months" state the same term.
  */
-import { parseCjkNumber, parseEnglishNumber } from "./quantities.js";
+import { KO_NATIVE_NUMBERS, parseCjkNumber, parseEnglishNumber } from "./quantities.js";
 
 export interface DurationMention {
   start: number;
@@ -21,18 +21,6 @@ const DURATION_UNITS: Record<string, number> = {
 };
 const EN_DURATION =
   /\b(?<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|half\s+a)[\s-]+(?<u>day|week|fortnight|month|year)s?\b(?!\s+(?:old|ago)\b)/gi;
-const KO_NATIVE: Record<string, number> = {
-  한: 1,
-  두: 2,
-  세: 3,
-  네: 4,
-  다섯: 5,
-  여섯: 6,
-  일곱: 7,
-  여덟: 8,
-  아홉: 9,
-  열: 10,
-};
 // "20일" alone is a date (the 20th) in Korean news; as a length of time it has a word for
 // duration after it ("20일간", "30일 동안", "120일 내", "90일짜리", "30일 체류", "30일을 넘지 않는다").
 const KO_DURATION =
@@ -60,7 +48,7 @@ export function findDurations(text: string, from = 0, to = text.length): Duratio
   KO_DURATION.lastIndex = 0;
   for (let m = KO_DURATION.exec(slice); m; m = KO_DURATION.exec(slice)) {
     const n = m.groups!.n!;
-    const count = /^\d+$/.test(n) ? Number(n) : KO_NATIVE[n];
+    const count = /^\d+$/.test(n) ? Number(n) : KO_NATIVE_NUMBERS[n];
     const unit = m.groups!.u!;
     // Native numerals go with 달 (한 달); Sino/Arabic with 개월, 주, 일, 년.
     if (count === undefined || (unit === "달" && /^\d+$/.test(n))) continue;

@@ -21,6 +21,11 @@ describe("evidence: quantities", () => {
     assert.equal(ev.parseEnglishNumber("two thousand five hundred"), 2500);
     assert.equal(ev.parseEnglishNumber("two dozen"), 24);
     assert.equal(ev.parseEnglishNumber("1.5 million"), 1_500_000);
+    // A word joins the part below a hundred only after a round ten: "twenty-four seven" (around
+    // the clock) is no number, "one hundred and twenty-five" is.
+    assert.equal(ev.parseEnglishNumber("twenty-four seven"), null);
+    assert.equal(ev.parseEnglishNumber("one hundred and twenty-five"), 125);
+    assert.deepEqual(q("toil twenty-four seven"), []);
   });
 
   it("reads Chinese and Korean counts of people", () => {
@@ -37,6 +42,15 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("至少数千名工人"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("數以千計北韓勞工"), [[2000, 9999, "vague"]]);
     assert.deepEqual(q("数以万计的朝鲜工人"), [[20000, 99999, "vague"]]);
+    // Korean native numerals: from ten up anywhere before 명 (스물두 명, 열 명); under ten only as
+    // the quantifier of the noun after it (두 명의 …), not after its noun (노동자 두 명이); 한 명
+    // (mostly an indefinite "a") is no count.
+    assert.deepEqual(q("두 명의 북한 벌목공"), [[2, 2, "exact"]]);
+    assert.deepEqual(q("노동자 스물두 명이"), [[22, 22, "exact"]]);
+    assert.deepEqual(q("열 명의 노동자"), [[10, 10, "exact"]]);
+    assert.deepEqual(q("여성 노동자 두 명이 짐을 옮기고 있다"), []);
+    assert.deepEqual(q("한 명이"), []);
+    assert.deepEqual(q("세상"), []);
   });
 });
 

@@ -74,7 +74,7 @@ const KO_APPOSED =
 // Generic words of a line of business or a place: a name made only of them, and a legal form,
 // names no one ("外贸公司", "노동자 파견 회사", "파견 서비스 회사").
 const GENERIC_WORDS =
-  /水产品|水產品|这些|這些|那些|幌子|空壳|空殼|合资|合資|합작|해운|电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|위장|IT|\s/giu;
+  /水产品|水產品|这些|這些|那些|幌子|空壳|空殼|合资|合資|합작|해운|电子|電子|产品|產品|组装|組裝|外贸|外貿|对外|對外|贸易|貿易|建设|建設|建筑|建築|劳务|勞務|派遣|服务|服務|水产|水產|服装|服裝|食品|加工|工厂|工廠|海鲜|海鮮|科技|当地|當地|外国|外國|中国|中國|俄罗斯|俄羅斯|朝鲜|朝鮮|北韩|北韓|韩国|韓國|这家|這家|一家|两家|兩家|파견|서비스|노동자|노동|인력|공급|용역|건설|무역|수산|봉제|의류|식품|외화벌이|해외|숙박|현지|중국|북한|러시아|대형|소형|민간|국영|위장|IT|营建|營建|营造|營造|建造|土建|工程|人力|输出|輸出|木材|林业|林業|采伐|採伐|渔业|漁業|矿业|礦業|纺织|紡織|制衣|製衣|餐饮|餐飲|원목|목재|임업|벌목|연합|수출|송출|어업|광업|섬유|건축|토목|\s/giu;
 // Bodies that monitor, police or report on the workers rather than employ or send them: the
 // sanctions bodies, a host state's interior, migration and investigative services, the press.
 const ZH_NOT_EMPLOYER =
@@ -149,7 +149,14 @@ export function findOrganisations(text: string, from = 0, to = text.length): Org
     // "向4家朝鲜建设公司": a classifier left after the number cut off is no part of the name.
     if (/^[家个個所名]/u.test(raw.slice(lead))) lead += 1;
     raw = raw.slice(lead);
-    if (raw.length < 4 || raw.includes("的") || ZH_NOT_EMPLOYER.test(raw) || ZH_NOT_NAME.test(raw))
+    // "卡塔爾某公司", "某個營造公司": 某 ("a certain") says the company goes unnamed.
+    if (
+      raw.length < 4 ||
+      raw.includes("的") ||
+      raw.includes("某") ||
+      ZH_NOT_EMPLOYER.test(raw) ||
+      ZH_NOT_NAME.test(raw)
+    )
       continue;
     out.push({ start: from + m.index + lead, end: from + m.index + m[0].length, name: raw });
   }

@@ -109,6 +109,10 @@ export function parseEnglishNumber(raw: string): number | null {
   for (const w of s.split(/[\s-]+/)) {
     if (w === "and") continue;
     if (w in UNITS) {
+      // A word joins the part below a hundred only after a round ten ("twenty-four"): "twenty-four
+      // seven" (around the clock) and "twelve five" are no number.
+      const below = current % 100;
+      if (below !== 0 && (UNITS[w]! >= 10 || below < 20 || below % 10 !== 0)) return null;
       current += UNITS[w]!;
       seen = true;
     } else if (w in SCALES) {
@@ -297,6 +301,34 @@ const ZH_BARE_MYRIAD = /(?<q>大约|大約|约|約|近|超过|超過)?(?<n>\d+(?
 // bare 천/만/백 after a space ("약 천 명").
 const KO_NUM =
   "(?:(?=\\d)|(?<![가-힣])(?=[만천]))(?:(?:\\d[\\d.,]*)?\\s?만\\s?)?(?:(?:\\d[\\d.,]*)?\\s?천\\s?)?(?:\\d[\\d.,]*\\s?백\\s?)?(?:\\d[\\d.,]*)?|(?<![가-힣])[백십]";
+/** Korean native numerals one to ten (한 명, 두 달, 열 명), shared by the count and duration readers. */
+export const KO_NATIVE_NUMBERS: Record<string, number> = {
+  한: 1,
+  두: 2,
+  세: 3,
+  네: 4,
+  다섯: 5,
+  여섯: 6,
+  일곱: 7,
+  여덟: 8,
+  아홉: 9,
+  열: 10,
+};
+// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명"): 한 명
+// (one) is left out, as a figure it is rarely a claim and mostly an indefinite "a".
+const KO_NATIVE_TENS: Record<string, number> = {
+  열: 10,
+  스무: 20,
+  스물: 20,
+  서른: 30,
+  마흔: 40,
+  쉰: 50,
+};
+// From ten up, a native count stands anywhere before 명; under ten only as the quantifier of the
+// noun after it ("두 명의 북한 벌목공"): a handful after its noun ("여성 노동자 두 명이 짐을
+// 옮기고 있습니다") is people in a scene, not a tally.
+const KO_NATIVE =
+  /(?<![가-힣])(?:(?<tens>열|스물|서른|마흔|쉰)\s?(?<units>두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?명(?=$|[\s,.·'"”)]|[의이은는을도과와])|(?<units1>두|세|네|다섯|여섯|일곱|여덟|아홉)\s?명(?=의\s))/gu;
 const KO_RE = new RegExp(
   `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vlo>수|몇)\\s?(?<vlounit>(?:십|백|천)만|십|백|천|만)\\s?(?:명\\s?)?(?:-|~|～|∼|〜|에서)\\s?(?<vhi>${KO_NUM})|(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:여\\s?)?(?:명\\s?)?(?:-|~|～|∼|〜|–|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?명(?<upto>\\s?까지)?(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
@@ -352,7 +384,7 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
   const hangul = /\p{Script=Hangul}/u.test(slice);
   const readers = [
     ...(han ? [ZH_RE, ZH_NOUN_FIRST, ZH_BARE_MYRIAD] : []),
-    ...(hangul ? [KO_RE] : []),
+    ...(hangul ? [KO_RE, KO_NATIVE] : []),
   ];
   for (const re of readers) {
     re.lastIndex = 0;
@@ -364,6 +396,13 @@ export function findCjkQuantities(text: string, from = 0, to = text.length): Qua
       if (end <= start) continue;
       const base = { start, end, text: text.slice(start, end) };
       if (out.some((o) => o.start < end && start < o.end)) continue;
+      const native = g.units ?? g.units1;
+      if (native || (g.tens && KO_NATIVE_TENS[g.tens])) {
+        const n =
+          (g.tens ? (KO_NATIVE_TENS[g.tens] ?? 0) : 0) + (native ? KO_NATIVE_NUMBERS[native]! : 0);
+        out.push({ ...base, min: n, max: n, qualifier: "exact" });
+        continue;
+      }
       // 十几名: more than ten, fewer than twenty; 二十几 21–29.
       if (g.teen || g.tens) {
         const tens = g.tens ? parseCjkNumber(g.tens)! * 10 : 10;

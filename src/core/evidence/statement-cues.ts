@@ -76,6 +76,11 @@ const NOT_A_VISA_PRACTICE = new RegExp(
     "\\b(?:holding|holders?\\s+of)\\s+(?:\\w+\\s+)?(?:visas?|permits?)\\b|\\b(?:visa|permit)\\s+holders\\b",
     "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가증?)[를을]?\\s?(?:보유한|소지한|지닌|가진)",
     "持有[^。]{0,6}(?:签证|簽證|许可|許可)的?",
+    // The papers counted people came or live on: "7.8 thousand … arrived in Russia on student
+    // visas", "three North Koreans were living in Malta on work visas", "13名…持有效护照正常出境"
+    // ("they returned with student visas", with no count, is the practice itself).
+    "(?:\\d|\\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)\\b)[^.;]{0,80}?\\b(?:on|with)\\s+(?:(?:valid|their|student|study|work|working|business|tourist|employment)\\s+){1,2}(?:visas?|permits?|passports?)\\b",
+    "\\d[^。；]{0,30}?持(?:有)?有效(?:护照|護照|签证|簽證|证件|證件)",
   ].join("|"),
   "giu",
 );
@@ -86,6 +91,16 @@ const PREVENTION = /防范|防範|防止|\bto\s+prevent\b|막기\s?위해|방지
 const OFFICIAL =
   /干部|幹部|官员|官員|大使|간부|대사|\bofficials?\b|\bdiplomats?\b|\bambassador\b/iu;
 
+// Workers sent home under the UN sanctions ("23,000 … have been sent back home under a U.N.
+// sanctions resolution", "deported … ahead of a UN sanctions deadline"): a state's tally of the
+// workers it returned to comply is a count, not an incident, when removal is the sentence's one
+// incident cue. A UN report as the source ("according to a U.N. Panel of Experts report") is
+// no such reason.
+const SANCTIONS =
+  /\b(?:sanctions?|resolutions?|Security\s+Council)\b|安理会|安理會|制裁|决议|決議|안보리|제재|결의/u;
+const REMOVAL_WORDS =
+  /\bdeport\w*|\b(?:were|was|been|being)\s+(?:shipped|sent)\s+back\b|\brepatriated\s+\d|召回|소환(?:했|됐|되)/giu;
+
 // People named by an event ("脱北者", "탈북민", "defectors") are a category, not the event.
 const EVENT_AS_PEOPLE = /脱北者|脫北者|탈북자|탈북민|\bdefectors?\b/giu;
 
@@ -93,6 +108,7 @@ const EVENT_AS_PEOPLE = /脱北者|脫北者|탈북자|탈북민|\bdefectors?\b/
  * official's when no worker is named, not only a category of people named after an event. */
 function isWorkersIncident(sentence: string, aboutWorkers: boolean, cue: RegExp): boolean {
   if (!cue.test(sentence.replace(EVENT_AS_PEOPLE, " "))) return false;
+  if (SANCTIONS.test(sentence) && !cue.test(sentence.replace(REMOVAL_WORDS, " "))) return false;
   const m = cue.exec(sentence);
   if (m && PREVENTION.test(sentence.slice(Math.max(0, m.index - 12), m.index))) return false;
   return aboutWorkers || !OFFICIAL.test(sentence);

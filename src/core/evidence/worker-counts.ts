@@ -77,7 +77,7 @@ const KO_NOUN_TAIL = new RegExp(
 // resolution, a seat count, a back-reference ("of the 500"), a month name (a date), or a batch
 // ("한 번에", "每批").
 const NOT_A_COUNT_BEFORE =
-  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\b(?:annex|appendix|table|figure|fig\.|chapter|section|page|pp?\.|paras?\.)\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bone\s+(?:in|out\s+of)\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups\s+of\s+(?:about\s+|some\s+)?$|\b(?:in|into|small|per)\s+(?:a\s+)?(?:small\s+)?group\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|\b(?:country|nation|city|town|province|region|population)\s+of\s+(?:about\s+|some\s+|around\s+)?$|인구\s?(?:약\s?)?$|人口\s?(?:约|約)?$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
+  /(?:US)?[$€¥£₩]\s*$|\bNo\.\s*$|\baged?\s*$|\bin\s+their\s+(?:early|mid|late)?\s*$|\bUNSCR\s*$|\bresolution\s*$|\bparagraph\s*$|\b(?:annex|appendix|table|figure|fig\.|chapter|section|page|pp?\.|paras?\.|articles?|art\.|clauses?|paragraphs)\s*$|\bseats?\s+(?:about\s+|some\s+)?$|\bcapacity\s+of\s*$|\bone\s+(?:in|out\s+of)\s*$|\bof\s+the\s*$|\bshortage\s+of\s+(?:about\s+|some\s+)?$|\bgroups\s+of\s+(?:about\s+|some\s+)?$|\b(?:in|into|small|per)\s+(?:a\s+)?(?:small\s+)?group\s+of\s+(?:about\s+|some\s+)?$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:and|to|-|–|,)\s*$|\b(?:country|nation|city|town|province|region|population)\s+of\s+(?:about\s+|some\s+|around\s+)?$|인구\s?(?:약\s?)?$|人口\s?(?:约|約)?$|한\s?번에[^,.]{0,14}$|每批\s*$|一批\s*$|每次\s*$/i;
 // A capitalised unit name right before a number is a designation, not a count: "Department
 // 53", "Unit 180", "Bureau 121", "Office 39".
 const DESIGNATION_BEFORE =
@@ -362,7 +362,7 @@ function englishWorkerCount(
   // No noun after the number: a bare count in a sentence about workers ("6,500 in Hunchun
   // alone", "…has risen to 3,000.", "some 50,000 were in China").
   const verbFollows =
-    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|left|gone|\w+ed)\b|^\s*(?:have|had)\s+(?:already\s+)?(?:left|gone|returned)\b|^\s*remain\b/i.test(
+    /^\s*(?:more\s+)?(?:(?:were|are|have|had)\s+(?:been\s+)?)?(?:(?:currently|still|now|reportedly|also|already|officially|legally|illegally|mostly|mainly)\s+)?(?:seen|work(?:ed|ing)?|employed|expected|live[ds]?|remain(?:ed)?|stay(?:ed)?|arrived|crossed|entered|returned|went|sent)\b|^\s*(?:were|are|was|is|remain(?:ed)?)\s+(?:still\s+)?in\b|^\s*(?:were|are|have\s+been|had\s+been|will\s+be)\s+(?:also\s+|still\s+|reportedly\s+)?(?:likely|forced|sent|due|set|left|gone|\w+ed)\b|^\s*(?:have|had)\s+(?:already\s+)?(?:left|gone|returned)\b|^\s*remain\b/i.test(
       after,
     );
   // "declined from 30,023 … to 11,490": a change in a head count names both ends.
