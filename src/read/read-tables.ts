@@ -3,8 +3,8 @@
  * person search, one person's detail) is a lookup of a few row groups rather than a join over
  * `records`. Built at the end of each analyze (src/analyze/steps/read-tables-step.ts), so they
  * always match one analyze run; ingest adds records but changes none of them. A run that
- * recomputed some persons rebuilds only their rows in the per-person tables (`only`); the small
- * tables are rebuilt whole.
+ * recomputed some persons rebuilds only their rows in the per-person tables (read_person_keys,
+ * read_persons) and the alert tables; the document index is rebuilt whole.
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
@@ -94,20 +94,25 @@ export function docKeySql(doc: string): string {
  * text separated by spaces, and the largest of them. A person's detail reads
  * their records from `records` (kept in rec_key order) by those keys (src/read/persons.ts).
  * Gathering the 283,000 persons' keys and sorting them takes half the CPU of sorting 10M
- * (person, key) rows at 10M records. `only` restricts person_records (alias pr) to some persons.
+ * (person, key) rows at 10M records. `only` (a condition over `person_id`, or empty) keeps
+ * it to some persons.
  */
 function personKeysSql(only: string): string {
   return `SELECT ${personKeySql("pr.person_id")} AS pkey, pr.person_id,
       array_to_string(list_sort(list(pr.rec_key)), ' ') AS keys, max(pr.rec_key) AS last_key
-    FROM person_records pr ${only} GROUP BY pr.person_id ORDER BY pr.person_id`;
+    FROM person_records pr ${only ? `WHERE pr.${only}` : ""} GROUP BY pr.person_id ORDER BY pr.person_id`;
 }
 
 /**
- * Per-person tables, each with the column of ChangedPersons that says whose rows to rebuild.
- * `only` filters person_records (alias `pr`).
+ * Per-person tables, each with the condition over ChangedPersons's columns that says whose
+ * rows to rebuild. `sql(only)` gives the rows of the persons `only` (a condition over
+ * `person_id`, or empty for everyone). A read_persons row changes with the person's records
+ * (names, documents, links) or with what their alerts rest on (labour score and indicators,
+ * cohort memberships: src/analyze/steps/analyze-scope.ts fingerprints both), so with either.
  */
 const PER_PERSON = {
   read_person_keys: { sql: personKeysSql, changed: "records" },
+  read_persons: { sql: personsSql, changed: "records OR alerts" },
 } as const;
 
 /**
@@ -140,39 +145,53 @@ const NAME_SEPARATOR_SQL = "chr(31)";
  * there. Documents and cohorts are in the
  * detail's order, by first day then id: list_sort of structs that start with those fields,
  * as an aggregate ordered by them (`list(… ORDER BY …)`) costs seven times the CPU at 10M.
+ * `only` (a condition over `person_id`, or empty) keeps each list to some persons.
  */
-const PERSON_LISTS = {
-  documents: `SELECT person_id, to_json(list_sort(list({
+function personListsSql(only: string): Record<string, string> {
+  const and = only ? `AND ${only}` : "";
+  return {
+    documents: `SELECT person_id, to_json(list_sort(list({
         'first_seen': strftime(first_seen, '%Y-%m-%d'), 'doc_number': doc_number,
         'nationality': nationality, 'last_seen': strftime(last_seen, '%Y-%m-%d')})))::VARCHAR
         AS documents
-      FROM person_documents GROUP BY person_id`,
-  cohorts: `SELECT m.person_id, to_json(list_sort(list({
+      FROM person_documents WHERE true ${and} GROUP BY person_id`,
+    cohorts: `SELECT m.person_id, to_json(list_sort(list({
         'first_seen': strftime(m.first_seen, '%Y-%m-%d'), 'cohort_id': m.cohort_id, 'kind': k.kind,
         'role': m.role, 'last_seen': strftime(m.last_seen, '%Y-%m-%d')})))::VARCHAR AS cohorts
-      FROM cohort_members m JOIN cohorts k USING (cohort_id) GROUP BY m.person_id`,
-  links: `SELECT person_id, to_json(list({'reason': reason, 'a': rec_key_a::VARCHAR,
+      FROM cohort_members m JOIN cohorts k USING (cohort_id) WHERE true ${and} GROUP BY m.person_id`,
+    links: `SELECT person_id, to_json(list({'reason': reason, 'a': rec_key_a::VARCHAR,
         'b': rec_key_b::VARCHAR, 'evidence': evidence::VARCHAR}))::VARCHAR AS links
-      FROM person_links WHERE reason NOT IN ('same document', 're-export') GROUP BY person_id`,
-  reexports: `SELECT person_id, string_agg(rec_key_b || ':' || rec_key_a, ' ') AS reexports
-      FROM person_links WHERE reason = 're-export' GROUP BY person_id`,
-} as const;
+      FROM person_links WHERE reason NOT IN ('same document', 're-export') ${and} GROUP BY person_id`,
+    reexports: `SELECT person_id, string_agg(rec_key_b || ':' || rec_key_a, ' ') AS reexports
+      FROM person_links WHERE reason = 're-export' ${and} GROUP BY person_id`,
+  };
+}
 
-/** Tables small enough to rebuild whole on every run. */
-const WHOLE: Record<string, string> = {
-  read_persons: `SELECT ${personKeySql("p.person_id")} AS pkey, p.person_id, p.display_name,
+/**
+ * SQL: read_persons's rows, of every person or (`only`, a condition over `person_id`) of some.
+ * Each list is gathered for those persons alone: the lists' aggregates over every document,
+ * name, link and membership are most of the table's cost.
+ */
+function personsSql(only: string): string {
+  const where = only ? `WHERE ${only}` : "";
+  const lists = personListsSql(only);
+  return `SELECT ${personKeySql("p.person_id")} AS pkey, p.person_id, p.display_name,
       p.birth_date, p.sex, p.nationality, p.labor_score, p.indicators,
       coalesce(n.names, '[]') AS names, coalesce(n.search, '') AS search,
-      ${Object.keys(PERSON_LISTS).join(", ")}
-    FROM persons p LEFT JOIN (
+      ${Object.keys(lists).join(", ")}
+    FROM (SELECT * FROM persons ${where}) p LEFT JOIN (
       SELECT person_id, to_json(l)::VARCHAR AS names,
              array_to_string(list_transform(l, x -> lower(x.name)), ${NAME_SEPARATOR_SQL}) AS search
       FROM (SELECT person_id, list_sort(list({'name': name, 'script': script, 'count': count})) AS l
-            FROM person_names GROUP BY person_id)) n USING (person_id)
-    ${Object.values(PERSON_LISTS)
+            FROM person_names ${where} GROUP BY person_id)) n USING (person_id)
+    ${Object.values(lists)
       .map((sql) => `LEFT JOIN (${sql}) USING (person_id)`)
       .join(" ")}
-    ORDER BY p.person_id`,
+    ORDER BY p.person_id`;
+}
+
+/** Tables small enough to rebuild whole on every run. */
+const WHOLE: Record<string, string> = {
   read_doc_index: `SELECT ${docKeySql("doc")} AS dkey, doc, ${personKeySql("person_id")} AS pkey,
       person_id
     FROM (SELECT DISTINCT upper(doc_number) AS doc, person_id FROM person_documents
@@ -183,7 +202,7 @@ const WHOLE: Record<string, string> = {
 /**
  * Rebuilds the read tables from the store's analyze results (inside the caller's transaction):
  * all of them, or — `persons` given — the rows of those persons in the per-person and alert
- * tables (with every sanctioned-sponsor alert, a rule recomputed whole), the small tables whole.
+ * tables (with every sanctioned-sponsor alert, a rule recomputed whole), the document index whole.
  */
 export async function buildReadTables(
   store: Store,
@@ -198,9 +217,7 @@ export async function buildReadTables(
   const whose = (changed: string) => `(SELECT person_id FROM ${persons} WHERE ${changed})`;
   for (const [table, { sql, changed }] of Object.entries(PER_PERSON)) {
     const set = persons ? whose(changed) : undefined;
-    await timed(table, () =>
-      replaceRows(store, table, sql(set ? `WHERE pr.person_id IN ${set}` : ""), set),
-    );
+    await timed(table, () => replaceRows(store, table, sql(set ? `person_id IN ${set}` : ""), set));
   }
   await timed("read_alerts", () =>
     buildAlertTables(

@@ -93,7 +93,7 @@ async function runRules(store: Store, policy: Policy, full: boolean): Promise<Ru
   // at COMMIT on one. The temporary tables are committed before the statements that read them
   // (commit-scratch.ts), and the alerts are replaced in one transaction.
   await store.run("CREATE OR REPLACE TEMP TABLE det_alerts AS SELECT * FROM alerts LIMIT 0");
-  await createDetMember(store);
+  await createDetMember(store, full);
   await commitScratch(store);
   for (const rule of RULES) stats[rule.id] = 0;
   let detStay = false; // built before the first rule that reads it
@@ -185,15 +185,17 @@ async function createDetStay(store: Store, full: boolean): Promise<void> {
 /**
  * det_member (src/core/detection/rules/rule.ts): the cohort members with their person in
  * run_crossings's person type (a connection-local ENUM of the stays step, text when there are no
- * persons). An empty copy of that column gives the type, and the insert casts the 212,000
+ * persons) — of every person (`full`), else of the persons in run_rule_persons only, as det_stay.
+ * An empty copy of that column gives the type, and the insert casts the 212,000
  * members' ids (at 10M records) instead of a join casting 10M crossings' persons to text; the
  * type holds the persons of run_person_numbers, and a member outside them has no crossings.
  */
-async function createDetMember(store: Store): Promise<void> {
+async function createDetMember(store: Store, full: boolean): Promise<void> {
   await store.run(`CREATE OR REPLACE TEMP TABLE det_member AS
     SELECT person_id AS pe, 0::BIGINT AS mid, ''::VARCHAR AS cohort_id FROM run_crossings LIMIT 0`);
   await store.runPolled(
     `INSERT INTO det_member SELECT person_id, rowid, cohort_id FROM cohort_members
-     WHERE person_id IN (SELECT person_id FROM run_person_numbers)`,
+     WHERE person_id IN (SELECT person_id FROM run_person_numbers)
+     ${full ? "" : "AND person_id IN (SELECT person_id FROM run_rule_persons)"}`,
   );
 }

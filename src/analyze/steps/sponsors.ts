@@ -25,16 +25,18 @@ export async function buildSponsors(store: Store, policy: Policy): Promise<numbe
       ON a.person_id = b.person_id AND a.sponsor < b.sponsor
     GROUP BY ALL HAVING count(*) >= 2`);
   const idx = new Map(names.map((n, i) => [n, i]));
+  const readings = names.map(readSponsor);
   const groups = groupSponsors(
     names,
     pairs.map((p) => [idx.get(p.a) ?? 0, idx.get(p.b) ?? 0] as [number, number]),
+    readings,
   );
   await store.run(
     "CREATE OR REPLACE TEMP TABLE det_sponsor_group (sponsor VARCHAR, grp INTEGER, pinyin VARCHAR, gloss VARCHAR)",
   );
   const app = await store.conn.createAppender("det_sponsor_group", "main", "temp");
   names.forEach((n, i) => {
-    const r = readSponsor(n);
+    const r = readings[i]!;
     app.appendVarchar(n);
     app.appendInteger(groups[i]!);
     if (r.pinyin === null) app.appendNull();

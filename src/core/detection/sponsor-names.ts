@@ -241,13 +241,14 @@ export function readSponsor(spelling: string): SponsorReading {
  * Groups spellings into sponsors: two spellings are one sponsor when they share a key, when a
  * pair in `together` says so (one person recorded under both), or when a short form's key
  * belongs to exactly one group of spellings with a city. Returns a group number per spelling
- * (the smallest index in its group).
+ * (the smallest index in its group). `readings` are the spellings' readSponsor, when the caller
+ * has them already (reading a spelling costs far more than grouping it).
  */
 export function groupSponsors(
   spellings: readonly string[],
   together: readonly [number, number][] = [],
+  readings: readonly SponsorReading[] = spellings.map(readSponsor),
 ): Int32Array {
-  const readings = spellings.map(readSponsor);
   const uf = new UnionFind(Math.max(spellings.length, 1));
   const byKey = new Map<string, number>();
   readings.forEach((r, i) => {

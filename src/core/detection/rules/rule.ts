@@ -23,6 +23,9 @@
  * so (`detStay`): the rules step builds it only when one does (src/analyze/steps/rules-step.ts).
  * det_member is cohort_members keyed for a join with run_crossings: `mid` (the member's rowid in
  * cohort_members), cohort_id, and `pe`, the person in run_crossings's own person type.
+ * On an incremental run both hold only the persons whose alerts are recomputed
+ * (src/analyze/steps/analyze-scope.ts), so a rule that starts from them works on those alone;
+ * the rules step keeps every rule's output to those persons.
  */
 import type { Policy } from "../policy.js";
 
