@@ -37,6 +37,13 @@ import {
   scoreInitials,
 } from "./initials.js";
 import { nasabConflict, numbersDiffer } from "./name-numbers.js";
+import {
+  hasNicknames,
+  NICKNAME_SCORE,
+  type NicknameReading,
+  nicknameReading,
+  nicknamesOf,
+} from "./nicknames.js";
 import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { bodyCountries, countriesNamed, namesStateBodyOnly } from "./org-country.js";
 import { orgTokenVariants } from "./org-tokens.js";
@@ -59,8 +66,10 @@ import {
   acronymsOf,
   branchParents,
   foldText,
+  gluedLegalFormStem,
   hasCjk,
   isLegalFormWord,
+  legalFormStem,
   personTokens,
 } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
@@ -311,6 +320,46 @@ function readerRomanizations(parsed: PreparedName): string[][] {
   return out;
 }
 
+/**
+ * Two organisation names with a legal form glued to a word of one that the other writes apart
+ * (`gluedLegalFormStem`), with that word read as its stem on both sides; undefined when none is.
+ */
+function ungluedAgainst(
+  q: readonly string[],
+  c: readonly string[],
+): [string[], string[]] | undefined {
+  let q2: string[] | undefined;
+  let c2: string[] | undefined;
+  for (let i = 0; i < q.length; i++) {
+    const stem = c.includes(q[i]!) ? undefined : gluedLegalFormStem(q[i]!, c);
+    if (!stem) continue;
+    q2 ??= q.slice();
+    q2[i] = stem;
+  }
+  for (let j = 0; j < c.length; j++) {
+    const stem = q.includes(c[j]!) ? undefined : gluedLegalFormStem(c[j]!, q);
+    if (!stem) continue;
+    c2 ??= c.slice();
+    c2[j] = stem;
+  }
+  return q2 || c2 ? [q2 ?? q.slice(), c2 ?? c.slice()] : undefined;
+}
+
+/**
+ * An organisation name's tokens, plus the stem of each token that ends in a legal form
+ * (SIEMENSAG: siemens), for blocking keys: the name written apart has the stem's keys.
+ */
+function legalFormStemmed(tokens: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (const t of tokens) {
+    const stem = legalFormStem(t);
+    if (!stem) continue;
+    out ??= tokens.slice();
+    out.push(stem);
+  }
+  return out ?? tokens;
+}
+
 /** Family names of a reader's reading given keys of their own: at most, and within this cost of the best. */
 const READER_FAMILIES = 3;
 const READER_FAMILY_SPREAD = 0.5;
@@ -367,6 +416,8 @@ interface PreparedQuery {
   transposed?: PreparedName;
   /** What scoring reads of its person tokens. */
   facts: TokenFacts;
+  /** Whether a person token is a given name with nicknames or short forms (nicknames.ts). */
+  nicknames: boolean;
   /** The query read as FAMILY, G. G. (given names as initials). */
   initials?: InitialsName;
 }
@@ -532,7 +583,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 14;
+export const INDEX_FORMAT = 15;
 
 interface SerialisedHead {
   format: number;
@@ -808,7 +859,7 @@ export class ScreeningIndex {
         acronyms,
       };
     }
-    for (const v of entry.variants) tokenKeys(v, keys);
+    for (const v of entry.variants) tokenKeys(legalFormStemmed(v), keys);
     if (!isPersonKind(e.kind)) {
       this.orgNames++;
       // The glossary's English readings leave the rarity of words as the lists write them.
@@ -845,6 +896,8 @@ export class ScreeningIndex {
           keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
+      // A nickname finds the list names that write its full form (TED DOE: THEODORE DOE).
+      for (const t of pt) if (hasNicknames(t)) tokenKeys(nicknamesOf(t), keys);
       for (const t of readerRomanizations(parsed)) looseNameKeys(t, keys, false);
       initials = initialsForm(q.name);
       if (initials)
@@ -890,7 +943,7 @@ export class ScreeningIndex {
       org.variants.push(v);
       named.push(false);
     }
-    for (const v of org.variants) tokenKeys(v, keys);
+    for (const v of org.variants) tokenKeys(legalFormStemmed(v), keys);
     // The name without its address has candidates of its own: the address's long words (district,
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
     const headKeys = new Set<string>();
@@ -913,6 +966,7 @@ export class ScreeningIndex {
       keys,
       headKeys,
       facts: tokenFacts(pt),
+      nicknames: q.type !== "org" && pt.some(hasNicknames),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
@@ -1245,6 +1299,9 @@ export class ScreeningIndex {
         p.koreanMemo.set(memoKey, m);
       }
       const forms = m.explanation;
+      // Short Western names read as syllables too (TED DOE): a nickname may still say more.
+      const nick = p.nicknames ? this.nicknameScore(p, n.tokens, facts) : undefined;
+      if (nick && nick.nameScore > m.score) return nick;
       return { method: "korean-name", nameScore: m.score, forms: () => forms };
     }
     // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
@@ -1256,19 +1313,22 @@ export class ScreeningIndex {
     const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
     const querySide = sideOf(p.sides, p.personTokens, weigh);
     const candidateSide = sideOf(this.nameSides, n.tokens, weigh);
+    const nick = p.nicknames ? nicknameReading(p.personTokens, n.tokens) : undefined;
     // The score is rounded to 4 places: a ceiling a rounding step under `below` stays under it.
     if (
       below > 0 &&
+      !nick &&
       alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
     )
       return undefined;
-    const a = scoreAlignment(p.personTokens, n.tokens, {
+    const plain = scoreAlignment(p.personTokens, n.tokens, {
       weigh,
       unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
       similarity: p.similarity,
       querySide,
       candidateSide,
     });
+    const a = nick ? this.nicknameAlignment(p, nick, n.tokens, weigh, plain) : plain;
     // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
     const ceiling = !a.wordPaired
       ? INITIALS_ONLY_CEILING
@@ -1282,6 +1342,66 @@ export class ScreeningIndex {
         ...alignmentForms(a.explain()),
         ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
       ],
+    };
+  }
+
+  /** The nickname reading's token score against a list name, when there is one. */
+  private nicknameScore(
+    p: PreparedQuery,
+    listed: readonly string[],
+    facts: TokenFacts,
+  ): NameScore | undefined {
+    const nick = nicknameReading(p.personTokens, listed);
+    if (!nick) return undefined;
+    const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
+    const none: ScoredAlignment = {
+      score: 0,
+      wordPaired: false,
+      explain: () => ({ score: 0, pairs: [], unmatchedQuery: [], unmatchedCandidate: [] }),
+    };
+    const a = this.nicknameAlignment(p, nick, listed, weigh, none);
+    return { method: "tokens", nameScore: a.score, forms: () => alignmentForms(a.explain()) };
+  }
+
+  /**
+   * The query read with its given names as the list name's related forms (nicknames.ts), when
+   * that reading aligns better than the name as written: each form read counts NICKNAME_SCORE
+   * instead of 1 (its pair's share of the weights, `2·w / (Wq + Wc)`, loses the difference).
+   */
+  private nicknameAlignment(
+    p: PreparedQuery,
+    nick: NicknameReading,
+    listed: readonly string[],
+    weigh: TokenWeigher,
+    plain: ScoredAlignment,
+  ): ScoredAlignment {
+    const r = scoreAlignment(nick.tokens, listed, {
+      weigh,
+      unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+      similarity: p.similarity,
+      candidateSide: sideOf(this.nameSides, listed, weigh),
+    });
+    let total = 0;
+    for (const t of nick.tokens) total += weigh(t);
+    for (const t of listed) total += weigh(t);
+    let share = 0;
+    for (const [, form] of nick.replaced) share += (2 * weigh(form)) / total;
+    const score = r.score - (1 - NICKNAME_SCORE) * share;
+    if (score <= plain.score) return plain;
+    return {
+      score,
+      wordPaired: r.wordPaired,
+      explain: () => {
+        const e = r.explain();
+        return {
+          ...e,
+          score,
+          pairs: e.pairs.map(([q, c, s]): [string, string, number] => {
+            const from = nick.replaced.find(([, form]) => form === c && q === c)?.[0];
+            return from ? [`${from} (nickname of)`, c, NICKNAME_SCORE] : [q, c, s];
+          }),
+        };
+      },
     };
   }
 
@@ -1306,13 +1426,23 @@ export class ScreeningIndex {
     for (let qi = 0; qi < p.org.variants.length; qi++) {
       const qv = p.org.variants[qi]!;
       for (const cv of n.variants) {
-        const a = scoreAlignment(qv, cv, {
+        let a = scoreAlignment(qv, cv, {
           weigh: this.orgWeight,
           unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
           similarity: p.similarity,
           querySide: sideOf(p.sides, qv, this.orgWeight),
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
+        // A legal form glued to a word of either name (SIEMENSAG / SIEMENS AG).
+        const unglued = a.score > 0 && a.score < 1 ? ungluedAgainst(qv, cv) : undefined;
+        if (unglued) {
+          const u = scoreAlignment(unglued[0], unglued[1], {
+            weigh: this.orgWeight,
+            unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
+            similarity: p.similarity,
+          });
+          if (u.score > a.score) a = u;
+        }
         const numbers = a.score > 0 && numbersDiffer(qv, cv);
         const otherState =
           a.score > TUNING.commonWordsCeiling && this.anotherStatesBody(p, qi, cv, n.entity);
