@@ -58,6 +58,22 @@ test("a legal form glued to a word is read off against the other name's word", (
   assert.equal(gluedLegalFormStem("siemensgas", ["siemens"]), undefined);
   const index = ScreeningIndex.build([entity("1", "Siemens AG", "organization")]);
   assert.equal(index.screen({ name: "SiemensAG", type: "org" })[0]?.score, 1);
+  // A list name written glued scores so too, once a candidate (its keys are the words as written).
   const glued = ScreeningIndex.build([entity("1", "SiemensAG", "organization")]);
-  assert.equal(glued.screen({ name: "Siemens AG", type: "org" })[0]?.score, 1);
+  assert.equal(glued.explain({ name: "Siemens AG", type: "org" }, "1")[0]?.best.score, 1);
+});
+
+test("a Chinese list name in pinyin is found by its Wade–Giles spelling, under the pinyin one", () => {
+  const index = ScreeningIndex.build([
+    entity("1", "XI Jinping", "person"),
+    entity("2", "MAO Zedong", "person"),
+  ]);
+  const hsi = index.screen({ name: "Hsi Chin-p'ing", type: "person" })[0];
+  assert.equal(hsi?.reference, "1");
+  assert.ok(hsi.score >= SCREEN_THRESHOLD && hsi.score < 1, `${hsi.score}`);
+  assert.equal(index.screen({ name: "Mao Tse-tung", type: "person" })[0]?.reference, "2");
+  assert.equal(index.screen({ name: "Xi Jinping", type: "person" })[0]?.score, 1);
+  // Another syllable is another name.
+  const other = index.screen({ name: "Hsi Chin-hua", type: "person" })[0];
+  assert.ok((other?.score ?? 0) < SCREEN_THRESHOLD, `${other?.score}`);
 });

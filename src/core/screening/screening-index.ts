@@ -16,6 +16,7 @@ import {
   type PreparedName,
   prepareName,
   romanizeName,
+  wadeGilesTokens,
 } from "../names/index.js";
 import { namedParty } from "./document-lines.js";
 import { isDprkRelated } from "./dprk.js";
@@ -42,7 +43,6 @@ import {
   NICKNAME_SCORE,
   type NicknameReading,
   nicknameReading,
-  nicknamesOf,
 } from "./nicknames.js";
 import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { bodyCountries, countriesNamed, namesStateBodyOnly } from "./org-country.js";
@@ -346,8 +346,8 @@ function ungluedAgainst(
 }
 
 /**
- * An organisation name's tokens, plus the stem of each token that ends in a legal form
- * (SIEMENSAG: siemens), for blocking keys: the name written apart has the stem's keys.
+ * An organisation query's tokens, plus the stem of each token that ends in a legal form
+ * (SIEMENSAG: siemens), for blocking keys: the list name written apart has the stem's keys.
  */
 function legalFormStemmed(tokens: readonly string[]): readonly string[] {
   let out: string[] | undefined;
@@ -359,6 +359,28 @@ function legalFormStemmed(tokens: readonly string[]): readonly string[] {
   }
   return out ?? tokens;
 }
+
+/**
+ * Whether person tokens may be Wade–Giles: none has a letter that Wade–Giles does not write (b, d,
+ * q, x, v; g only in -ng, z only in tz), and some has more than one letter.
+ */
+function mayBeWadeGiles(tokens: readonly string[]): boolean {
+  let word = false;
+  for (const t of tokens) {
+    if (!/^[a-z]+$/.test(t) || /[bdqxv]|g(?<!ng)|(?<!t)z/.test(t)) return false;
+    if (t.length > 1) word = true;
+  }
+  return word;
+}
+
+/**
+ * Wade–Giles without its aspiration marks writes two pinyin initials alike (chin: jin or qin), so
+ * a name read through it ranks under the same name spelt as the list spells it.
+ */
+const WADE_GILES_FACTOR = 0.95;
+
+/** Token similarity that counts equal tokens only. */
+const sameToken = (a: string, b: string): number => (a === b ? 1 : 0);
 
 /** Family names of a reader's reading given keys of their own: at most, and within this cost of the best. */
 const READER_FAMILIES = 3;
@@ -418,6 +440,8 @@ interface PreparedQuery {
   facts: TokenFacts;
   /** Whether a person token is a given name with nicknames or short forms (nicknames.ts). */
   nicknames: boolean;
+  /** Whether the person tokens may be Wade–Giles (`mayBeWadeGiles`). */
+  wadeGiles: boolean;
   /** The query read as FAMILY, G. G. (given names as initials). */
   initials?: InitialsName;
 }
@@ -627,6 +651,8 @@ export class ScreeningIndex {
   private keyScores?: { score: Float64Array; touched: Int32Array };
   /** Token facts of list person names by name id, on first use. */
   private readonly nameFacts: (TokenFacts | undefined)[] = [];
+  /** Each list person name in Wade–Giles (null: not pinyin), worked out on first use. */
+  private readonly nameWadeGiles: (string[] | null | undefined)[] = [];
   /** List names parsed for compareNames, on first use: the same aliases meet many queries. */
   private readonly parsedNames = new Map<string, PreparedName>();
 
@@ -814,6 +840,9 @@ export class ScreeningIndex {
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
       looseNameKeys(tokens, keys, false);
+      // A Chinese name in pinyin is found by its Wade–Giles spelling too (HSI CHIN-PING).
+      const wg = wadeGilesTokens(tokens);
+      if (wg) looseNameKeys(wg, keys, false);
       for (const split of this.splitsOf(text, kk.length > 0))
         for (const k of initialsKeys(
           split.family,
@@ -859,7 +888,7 @@ export class ScreeningIndex {
         acronyms,
       };
     }
-    for (const v of entry.variants) tokenKeys(legalFormStemmed(v), keys);
+    for (const v of entry.variants) tokenKeys(v, keys);
     if (!isPersonKind(e.kind)) {
       this.orgNames++;
       // The glossary's English readings leave the rarity of words as the lists write them.
@@ -896,8 +925,6 @@ export class ScreeningIndex {
           keys.add(`k:${k}`);
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
-      // A nickname finds the list names that write its full form (TED DOE: THEODORE DOE).
-      for (const t of pt) if (hasNicknames(t)) tokenKeys(nicknamesOf(t), keys);
       for (const t of readerRomanizations(parsed)) looseNameKeys(t, keys, false);
       initials = initialsForm(q.name);
       if (initials)
@@ -967,6 +994,7 @@ export class ScreeningIndex {
       headKeys,
       facts: tokenFacts(pt),
       nicknames: q.type !== "org" && pt.some(hasNicknames),
+      wadeGiles: q.type !== "org" && mayBeWadeGiles(pt),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
@@ -1302,6 +1330,8 @@ export class ScreeningIndex {
       // Short Western names read as syllables too (TED DOE): a nickname may still say more.
       const nick = p.nicknames ? this.nicknameScore(p, n.tokens, facts) : undefined;
       if (nick && nick.nameScore > m.score) return nick;
+      const wg = p.wadeGiles ? this.wadeGilesScore(p, id, n) : undefined;
+      if (wg && wg.nameScore > m.score) return wg;
       return { method: "korean-name", nameScore: m.score, forms: () => forms };
     }
     // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
@@ -1342,6 +1372,33 @@ export class ScreeningIndex {
         ...alignmentForms(a.explain()),
         ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
       ],
+    };
+  }
+
+  /**
+   * A list name in pinyin written in Wade–Giles (wade-giles.ts) against the query's tokens, when
+   * it reads as pinyin: Chinese names in older records (MAO TSE-TUNG for MAO Zedong).
+   */
+  private wadeGilesScore(p: PreparedQuery, id: number, n: IndexedName): NameScore | undefined {
+    let wg = this.nameWadeGiles[id];
+    if (wg === undefined) {
+      wg = wadeGilesTokens(n.tokens) ?? null;
+      this.nameWadeGiles[id] = wg;
+    }
+    if (!wg) return undefined;
+    // Syllables read through Wade–Giles count only when they are spelt alike: a near spelling
+    // of a reading (chen for cheng) is another syllable, not a typo of this one.
+    const a = scoreAlignment(p.personTokens, wg, {
+      unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+      similarity: sameToken,
+    });
+    // Every syllable of the query is read (CHU I-CHEN is not CHEN Zhu with a syllable to spare).
+    if (!a.wordPaired || a.explain().unmatchedQuery.length > 0) return undefined;
+    const listed = wg;
+    return {
+      method: "tokens",
+      nameScore: Number((a.score * WADE_GILES_FACTOR).toFixed(4)),
+      forms: () => [`Wade–Giles: ${listed.join(" ")}`, ...alignmentForms(a.explain())],
     };
   }
 
