@@ -80,7 +80,7 @@ test("nomenklatura name bench: agreement where the peer's label stands", () => {
   const r = standingAgreement("nomenklatura", pairs);
   assert.equal(pairs.length, 826);
   assert.ok(r.judged >= 55 && r.n >= 760, `${r.judged} labels judged, ${r.n} standing`);
-  assert.ok(r.rate >= 0.85, `agreement ${r.agree}/${r.n} = ${r.rate.toFixed(4)}`);
+  assert.ok(r.rate >= 0.865, `agreement ${r.agree}/${r.n} = ${r.rate.toFixed(4)}`);
 });
 
 test("watchman cross-script pairs: agreement where the peer's label stands", () => {

@@ -16,6 +16,7 @@ import {
   type PreparedName,
   prepareName,
   romanizeName,
+  wadeGilesTokens,
 } from "../names/index.js";
 import { namedParty } from "./document-lines.js";
 import { isDprkRelated } from "./dprk.js";
@@ -37,6 +38,12 @@ import {
   scoreInitials,
 } from "./initials.js";
 import { nasabConflict, numbersDiffer } from "./name-numbers.js";
+import {
+  hasNicknames,
+  NICKNAME_SCORE,
+  type NicknameReading,
+  nicknameReading,
+} from "./nicknames.js";
 import { addressHeads, leadingPlaceHead } from "./org-address.js";
 import { bodyCountries, countriesNamed, namesStateBodyOnly } from "./org-country.js";
 import { orgTokenVariants } from "./org-tokens.js";
@@ -59,8 +66,10 @@ import {
   acronymsOf,
   branchParents,
   foldText,
+  gluedLegalFormStem,
   hasCjk,
   isLegalFormWord,
+  legalFormStem,
   personTokens,
 } from "./text.js";
 import type { EntityKind, ListEntity, NameType } from "./types.js";
@@ -311,6 +320,68 @@ function readerRomanizations(parsed: PreparedName): string[][] {
   return out;
 }
 
+/**
+ * Two organisation names with a legal form glued to a word of one that the other writes apart
+ * (`gluedLegalFormStem`), with that word read as its stem on both sides; undefined when none is.
+ */
+function ungluedAgainst(
+  q: readonly string[],
+  c: readonly string[],
+): [string[], string[]] | undefined {
+  let q2: string[] | undefined;
+  let c2: string[] | undefined;
+  for (let i = 0; i < q.length; i++) {
+    const stem = c.includes(q[i]!) ? undefined : gluedLegalFormStem(q[i]!, c);
+    if (!stem) continue;
+    q2 ??= q.slice();
+    q2[i] = stem;
+  }
+  for (let j = 0; j < c.length; j++) {
+    const stem = q.includes(c[j]!) ? undefined : gluedLegalFormStem(c[j]!, q);
+    if (!stem) continue;
+    c2 ??= c.slice();
+    c2[j] = stem;
+  }
+  return q2 || c2 ? [q2 ?? q.slice(), c2 ?? c.slice()] : undefined;
+}
+
+/**
+ * An organisation query's tokens, plus the stem of each token that ends in a legal form
+ * (SIEMENSAG: siemens), for blocking keys: the list name written apart has the stem's keys.
+ */
+function legalFormStemmed(tokens: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (const t of tokens) {
+    const stem = legalFormStem(t);
+    if (!stem) continue;
+    out ??= tokens.slice();
+    out.push(stem);
+  }
+  return out ?? tokens;
+}
+
+/**
+ * Whether person tokens may be Wade–Giles: none has a letter that Wade–Giles does not write (b, d,
+ * q, x, v; g only in -ng, z only in tz), and some has more than one letter.
+ */
+function mayBeWadeGiles(tokens: readonly string[]): boolean {
+  let word = false;
+  for (const t of tokens) {
+    if (!/^[a-z]+$/.test(t) || /[bdqxv]|g(?<!ng)|(?<!t)z/.test(t)) return false;
+    if (t.length > 1) word = true;
+  }
+  return word;
+}
+
+/**
+ * Wade–Giles without its aspiration marks writes two pinyin initials alike (chin: jin or qin), so
+ * a name read through it ranks under the same name spelt as the list spells it.
+ */
+const WADE_GILES_FACTOR = 0.95;
+
+/** Token similarity that counts equal tokens only. */
+const sameToken = (a: string, b: string): number => (a === b ? 1 : 0);
+
 /** Family names of a reader's reading given keys of their own: at most, and within this cost of the best. */
 const READER_FAMILIES = 3;
 const READER_FAMILY_SPREAD = 0.5;
@@ -367,6 +438,10 @@ interface PreparedQuery {
   transposed?: PreparedName;
   /** What scoring reads of its person tokens. */
   facts: TokenFacts;
+  /** Whether a person token is a given name with nicknames or short forms (nicknames.ts). */
+  nicknames: boolean;
+  /** Whether the person tokens may be Wade–Giles (`mayBeWadeGiles`). */
+  wadeGiles: boolean;
   /** The query read as FAMILY, G. G. (given names as initials). */
   initials?: InitialsName;
 }
@@ -532,7 +607,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 14;
+export const INDEX_FORMAT = 15;
 
 interface SerialisedHead {
   format: number;
@@ -576,6 +651,8 @@ export class ScreeningIndex {
   private keyScores?: { score: Float64Array; touched: Int32Array };
   /** Token facts of list person names by name id, on first use. */
   private readonly nameFacts: (TokenFacts | undefined)[] = [];
+  /** Each list person name in Wade–Giles (null: not pinyin), worked out on first use. */
+  private readonly nameWadeGiles: (string[] | null | undefined)[] = [];
   /** List names parsed for compareNames, on first use: the same aliases meet many queries. */
   private readonly parsedNames = new Map<string, PreparedName>();
 
@@ -763,6 +840,9 @@ export class ScreeningIndex {
       const kk = this.cachedKeys?.(text) ?? nameKeys({ full: text });
       for (const k of kk) keys.add(`k:${k}`);
       looseNameKeys(tokens, keys, false);
+      // A Chinese name in pinyin is found by its Wade–Giles spelling too (HSI CHIN-PING).
+      const wg = wadeGilesTokens(tokens);
+      if (wg) looseNameKeys(wg, keys, false);
       for (const split of this.splitsOf(text, kk.length > 0))
         for (const k of initialsKeys(
           split.family,
@@ -890,7 +970,7 @@ export class ScreeningIndex {
       org.variants.push(v);
       named.push(false);
     }
-    for (const v of org.variants) tokenKeys(v, keys);
+    for (const v of org.variants) tokenKeys(legalFormStemmed(v), keys);
     // The name without its address has candidates of its own: the address's long words (district,
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
     const headKeys = new Set<string>();
@@ -913,6 +993,8 @@ export class ScreeningIndex {
       keys,
       headKeys,
       facts: tokenFacts(pt),
+      nicknames: q.type !== "org" && pt.some(hasNicknames),
+      wadeGiles: q.type !== "org" && mayBeWadeGiles(pt),
       koreanMemo: new Map(),
       similarity: memoTokenSimilarity(),
       sides: new Map(),
@@ -1245,6 +1327,11 @@ export class ScreeningIndex {
         p.koreanMemo.set(memoKey, m);
       }
       const forms = m.explanation;
+      // Short Western names read as syllables too (TED DOE): a nickname may still say more.
+      const nick = p.nicknames ? this.nicknameScore(p, n.tokens, facts) : undefined;
+      if (nick && nick.nameScore > m.score) return nick;
+      const wg = p.wadeGiles ? this.wadeGilesScore(p, id, n) : undefined;
+      if (wg && wg.nameScore > m.score) return wg;
       return { method: "korean-name", nameScore: m.score, forms: () => forms };
     }
     // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
@@ -1256,19 +1343,22 @@ export class ScreeningIndex {
     const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
     const querySide = sideOf(p.sides, p.personTokens, weigh);
     const candidateSide = sideOf(this.nameSides, n.tokens, weigh);
+    const nick = p.nicknames ? nicknameReading(p.personTokens, n.tokens) : undefined;
     // The score is rounded to 4 places: a ceiling a rounding step under `below` stays under it.
     if (
       below > 0 &&
+      !nick &&
       alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
     )
       return undefined;
-    const a = scoreAlignment(p.personTokens, n.tokens, {
+    const plain = scoreAlignment(p.personTokens, n.tokens, {
       weigh,
       unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
       similarity: p.similarity,
       querySide,
       candidateSide,
     });
+    const a = nick ? this.nicknameAlignment(p, nick, n.tokens, weigh, plain) : plain;
     // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
     const ceiling = !a.wordPaired
       ? INITIALS_ONLY_CEILING
@@ -1282,6 +1372,93 @@ export class ScreeningIndex {
         ...alignmentForms(a.explain()),
         ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
       ],
+    };
+  }
+
+  /**
+   * A list name in pinyin written in Wade–Giles (wade-giles.ts) against the query's tokens, when
+   * it reads as pinyin: Chinese names in older records (MAO TSE-TUNG for MAO Zedong).
+   */
+  private wadeGilesScore(p: PreparedQuery, id: number, n: IndexedName): NameScore | undefined {
+    let wg = this.nameWadeGiles[id];
+    if (wg === undefined) {
+      wg = wadeGilesTokens(n.tokens) ?? null;
+      this.nameWadeGiles[id] = wg;
+    }
+    if (!wg) return undefined;
+    // Syllables read through Wade–Giles count only when they are spelt alike: a near spelling
+    // of a reading (chen for cheng) is another syllable, not a typo of this one.
+    const a = scoreAlignment(p.personTokens, wg, {
+      unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+      similarity: sameToken,
+    });
+    // Every syllable of the query is read (CHU I-CHEN is not CHEN Zhu with a syllable to spare).
+    if (!a.wordPaired || a.explain().unmatchedQuery.length > 0) return undefined;
+    const listed = wg;
+    return {
+      method: "tokens",
+      nameScore: Number((a.score * WADE_GILES_FACTOR).toFixed(4)),
+      forms: () => [`Wade–Giles: ${listed.join(" ")}`, ...alignmentForms(a.explain())],
+    };
+  }
+
+  /** The nickname reading's token score against a list name, when there is one. */
+  private nicknameScore(
+    p: PreparedQuery,
+    listed: readonly string[],
+    facts: TokenFacts,
+  ): NameScore | undefined {
+    const nick = nicknameReading(p.personTokens, listed);
+    if (!nick) return undefined;
+    const weigh = personTokenWeigher(p.facts.patronymic, facts.patronymic);
+    const none: ScoredAlignment = {
+      score: 0,
+      wordPaired: false,
+      explain: () => ({ score: 0, pairs: [], unmatchedQuery: [], unmatchedCandidate: [] }),
+    };
+    const a = this.nicknameAlignment(p, nick, listed, weigh, none);
+    return { method: "tokens", nameScore: a.score, forms: () => alignmentForms(a.explain()) };
+  }
+
+  /**
+   * The query read with its given names as the list name's related forms (nicknames.ts), when
+   * that reading aligns better than the name as written: each form read counts NICKNAME_SCORE
+   * instead of 1 (its pair's share of the weights, `2·w / (Wq + Wc)`, loses the difference).
+   */
+  private nicknameAlignment(
+    p: PreparedQuery,
+    nick: NicknameReading,
+    listed: readonly string[],
+    weigh: TokenWeigher,
+    plain: ScoredAlignment,
+  ): ScoredAlignment {
+    const r = scoreAlignment(nick.tokens, listed, {
+      weigh,
+      unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+      similarity: p.similarity,
+      candidateSide: sideOf(this.nameSides, listed, weigh),
+    });
+    let total = 0;
+    for (const t of nick.tokens) total += weigh(t);
+    for (const t of listed) total += weigh(t);
+    let share = 0;
+    for (const [, form] of nick.replaced) share += (2 * weigh(form)) / total;
+    const score = r.score - (1 - NICKNAME_SCORE) * share;
+    if (score <= plain.score) return plain;
+    return {
+      score,
+      wordPaired: r.wordPaired,
+      explain: () => {
+        const e = r.explain();
+        return {
+          ...e,
+          score,
+          pairs: e.pairs.map(([q, c, s]): [string, string, number] => {
+            const from = nick.replaced.find(([, form]) => form === c && q === c)?.[0];
+            return from ? [`${from} (nickname of)`, c, NICKNAME_SCORE] : [q, c, s];
+          }),
+        };
+      },
     };
   }
 
@@ -1306,13 +1483,23 @@ export class ScreeningIndex {
     for (let qi = 0; qi < p.org.variants.length; qi++) {
       const qv = p.org.variants[qi]!;
       for (const cv of n.variants) {
-        const a = scoreAlignment(qv, cv, {
+        let a = scoreAlignment(qv, cv, {
           weigh: this.orgWeight,
           unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
           similarity: p.similarity,
           querySide: sideOf(p.sides, qv, this.orgWeight),
           candidateSide: sideOf(this.nameSides, cv, this.orgWeight),
         });
+        // A legal form glued to a word of either name (SIEMENSAG / SIEMENS AG).
+        const unglued = a.score > 0 && a.score < 1 ? ungluedAgainst(qv, cv) : undefined;
+        if (unglued) {
+          const u = scoreAlignment(unglued[0], unglued[1], {
+            weigh: this.orgWeight,
+            unmatchedCandidateWeight: TUNING.orgUnmatchedWeight,
+            similarity: p.similarity,
+          });
+          if (u.score > a.score) a = u;
+        }
         const numbers = a.score > 0 && numbersDiffer(qv, cv);
         const otherState =
           a.score > TUNING.commonWordsCeiling && this.anotherStatesBody(p, qi, cv, n.entity);

@@ -495,6 +495,31 @@ function unglueLegalForm(t: string): [string, string] | undefined {
   return undefined;
 }
 
+/**
+ * A token glued to a legal form that a short form (AG, SA, CO) makes too common to split off
+ * every word with (SIEMENSAG: "ag" also ends words), read against the other name's words: its
+ * stem when the other name has that word (SIEMENSAG against SIEMENS AG reads SIEMENS).
+ */
+export function gluedLegalFormStem(t: string, words: readonly string[]): string | undefined {
+  if (t.length <= MIN_GLUED_REST) return undefined;
+  for (const w of words)
+    if (
+      w.length >= MIN_GLUED_REST &&
+      t.length > w.length &&
+      t.startsWith(w) &&
+      LEGAL_FORM_WORDS.has(t.slice(w.length))
+    )
+      return w;
+  return undefined;
+}
+
+/** The stem of a token that ends in a legal form word (SIEMENSAG: siemens), the stem 4+ letters. */
+export function legalFormStem(t: string): string | undefined {
+  for (let cut = t.length - 2; cut >= MIN_GLUED_REST; cut--)
+    if (LEGAL_FORM_WORDS.has(t.slice(cut))) return t.slice(0, cut);
+  return undefined;
+}
+
 export interface OrgName {
   /** Folded tokens without legal-form words. */
   core: string[];
