@@ -123,48 +123,21 @@ function combos(slots: readonly SyllableSlot[], max: number): string[][] {
   return out.map((o) => o.syl);
 }
 
-/**
- * What `keysOfParsed` reads of a given-name parse, whatever the family name: the best three
- * syllable combinations in Hangul (first syllable by the South initial law) and the best six as
- * phonetic classes. Kept by parse: parses of a repeated given name are one shared array
- * (parse-name.ts keeps them), and the combinations are the costly part of a name's keys.
- */
-const givenKeyParts = lazy(
-  () => new WeakMap<readonly SyllableSlot[], { hangul: string[]; phonetic: string[][] }>(),
-);
-
-function givenKeyPartsOf(givenParse: readonly SyllableSlot[]): {
-  hangul: string[];
-  phonetic: string[][];
-} {
-  let parts = givenKeyParts().get(givenParse);
-  if (!parts) {
-    parts = {
-      hangul: combos(givenParse, 3).map((given) =>
-        given.map((s, i) => (i === 0 ? toSouthInitial(s) : s)).join(""),
-      ),
-      phonetic: combos(givenParse, 6).map((given) =>
-        given.map((s, i) => phoneticSyllable(s, i === 0)),
-      ),
-    };
-    givenKeyParts().set(givenParse, parts);
-  }
-  return parts;
-}
-
 function keysOfParsed(p: ParsedName, keys: Set<string>): void {
   const families = p.family
     ? topCandidates(p.familyCandidates, 0.3, 2).map((c) => c.syllable)
     : [""];
   const givenParse = p.givenParses[0];
   if (!givenParse || families.length === 0) return;
-  const given = givenKeyPartsOf(givenParse);
   for (const fam of families) {
     const famSouth = Array.from(fam)
       .map((s, i) => (i === 0 ? toSouthInitial(s) : s))
       .join("");
-    for (const g of given.hangul) keys.add(`hg:${famSouth}${g}`);
-    for (const g of given.phonetic) {
+    for (const given of combos(givenParse, 3)) {
+      const g = given.map((s, i) => (i === 0 ? toSouthInitial(s) : s)).join("");
+      keys.add(`hg:${famSouth}${g}`);
+    }
+    for (const given of combos(givenParse, 6)) {
       const ph = [
         ...(fam
           ? [
@@ -173,7 +146,7 @@ function keysOfParsed(p: ParsedName, keys: Set<string>): void {
                 .join(""),
             ]
           : []),
-        ...g,
+        ...given.map((s, i) => phoneticSyllable(s, i === 0)),
       ];
       keys.add(`ph:${ph.join(".")}`);
     }

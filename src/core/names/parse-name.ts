@@ -9,7 +9,7 @@
  * (given names are hyphenated, surnames almost never are).
  */
 
-import { lazy, memoize } from "../lazy.js";
+import { lazy } from "../lazy.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import { detectScript, type Script } from "./detect-script.js";
 import { elot743 } from "./greek-latin.js";
@@ -52,9 +52,6 @@ export interface ParsedName {
    */
   reader?: ReaderName;
 }
-
-/** Family and given name readings kept (`familyReadings`, `givenReadings`) before starting afresh. */
-const PART_MEMO = 20_000;
 
 /** Latin spellings of surnames from the surname table (RR, MR, attested others such as Lee, Park, Choi). */
 const surnameSpellingIndex = lazy((): Map<string, SyllableCandidate[]> => {
@@ -209,46 +206,6 @@ function isTwoSyllableSurnameHangul(s: string): boolean {
   return s.length === 2 && knownSurnames().has(s);
 }
 
-/** A part's reader (none: its own script's reading) and its text, as one key of the memos below. */
-function partKey(reader: ReaderName | undefined, part: string): string {
-  return `${reader ?? ""}\u0001${part}`;
-}
-
-function splitKey(key: string): [ReaderName | undefined, string] {
-  const at = key.indexOf("\u0001");
-  return [(key.slice(0, at) || undefined) as ReaderName | undefined, key.slice(at + 1)];
-}
-
-/**
- * Hangul readings of a family name by its reader key (`partKey`). Kept: names repeat their words
- * (Kim, Lee, Mohammed) and every reading of a name reads its first and last word again; the
- * arrays are shared by the readings that hold them and never changed.
- */
-const familyReadings = memoize((key: string): SyllableCandidate[] => {
-  const [reader, family] = splitKey(key);
-  const f = family.replace(/\s+/g, "");
-  if (reader) return withInitialVariants(surnameCandidatesOf(reader, f));
-  const script = detectScript(family);
-  if (script === "hangul")
-    return withInitialVariants([
-      { syllable: f, cost: knownSurnames().has(f) ? 0 : 1, variance: 0 },
-    ]);
-  if (script === "han") return hanSurname(f);
-  if (script === "latin") return surnameCandidatesLatin(f);
-  return [];
-}, PART_MEMO);
-
-/** Syllable parses of a given name by its reader key (`partKey`), kept as `familyReadings` is. */
-const givenReadings = memoize((key: string): SyllableSlot[][] => {
-  const [reader, given] = splitKey(key);
-  if (reader) return givenParsesOf(reader, given);
-  const script = detectScript(given);
-  if (script === "hangul") return [hangulSlots(given.replace(/\s+/g, ""))];
-  if (script === "han") return [hanSlots(given.replace(/\s+/g, ""))];
-  if (script === "latin") return latinGivenParses(given);
-  return [];
-}, PART_MEMO);
-
 function build(
   family: string,
   given: string,
@@ -258,12 +215,30 @@ function build(
   /** Read the letters by this reader (Khvan Sok Khva as a Russian passport's), not as a romanization. */
   forced?: ReaderName,
 ): ParsedName {
+  let familyCandidates: SyllableCandidate[] = [];
+  let givenParses: SyllableSlot[][] = [];
+  const famScript = detectScript(family);
+  const givenScript = detectScript(given);
   const reader = (part: string): ReaderName | undefined =>
     forced ?? (isCyrillicName(part) ? "cyrillic" : undefined);
   const famReader = reader(family);
   const givenReader = reader(given);
-  const familyCandidates = familyReadings(partKey(famReader, family));
-  const givenParses = givenReadings(partKey(givenReader, given));
+  if (famReader)
+    familyCandidates = withInitialVariants(
+      surnameCandidatesOf(famReader, family.replace(/\s+/g, "")),
+    );
+  else if (famScript === "hangul") {
+    const f = family.replace(/\s+/g, "");
+    familyCandidates = withInitialVariants([
+      { syllable: f, cost: knownSurnames().has(f) ? 0 : 1, variance: 0 },
+    ]);
+  } else if (famScript === "han") familyCandidates = hanSurname(family.replace(/\s+/g, ""));
+  else if (famScript === "latin")
+    familyCandidates = surnameCandidatesLatin(family.replace(/\s+/g, ""));
+  if (givenReader) givenParses = givenParsesOf(givenReader, given);
+  else if (givenScript === "hangul") givenParses = [hangulSlots(given.replace(/\s+/g, ""))];
+  else if (givenScript === "han") givenParses = [hanSlots(given.replace(/\s+/g, ""))];
+  else if (givenScript === "latin") givenParses = latinGivenParses(given);
   const famCost = family ? (familyCandidates[0]?.cost ?? 3) : 1.5;
   const givenCost = givenParses.length > 0 ? 0 : given ? 3 : 1;
   const read = famReader ?? givenReader;

@@ -470,8 +470,6 @@ export function parseParts(
   segmentPart: (part: string) => RomanizedParse[],
 ): RomanizedParse[] {
   const parts = text.split(/[-\s]+/).filter((p) => p.length > 0);
-  // One part: its own parses, already best first (shared with `segmentPart`'s memo, never changed).
-  if (parts.length === 1) return segmentPart(parts[0]!).slice(0, BEAM);
   let results: RomanizedParse[] = [{ slots: [], cost: 0 }];
   for (const part of parts) {
     const partParses = segmentPart(part);

@@ -890,8 +890,7 @@ export class ScreeningIndex {
       org.variants.push(v);
       named.push(false);
     }
-    // A reading with the person tokens' words adds no key they have not added (when keyed).
-    for (const v of org.variants) if (q.type === "org" || !sameList(v, pt)) tokenKeys(v, keys);
+    for (const v of org.variants) tokenKeys(v, keys);
     // The name without its address has candidates of its own: the address's long words (district,
     // pyongyang) would otherwise outweigh a short name's keys (NCG).
     const headKeys = new Set<string>();
@@ -1509,12 +1508,6 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */
