@@ -13,9 +13,5 @@ export async function withoutQueryProgress<T>(store: Store, fn: () => Promise<T>
   );
   if (!row?.on) return fn();
   await store.run("SET enable_progress_bar = false");
-  try {
-    return await fn();
-  } finally {
-    await store.run("SET enable_progress_bar = true");
-  }
+  return store.withCleanup(fn, "SET enable_progress_bar = true");
 }

@@ -240,6 +240,26 @@ export class Store implements SqlRunner {
     await this.conn.run(`SET enable_progress_bar = ${on}`);
   }
 
+  /**
+   * Runs `fn`, then the statement `cleanup` (dropping a scratch table, restoring a setting),
+   * whether or not `fn` failed. When `fn` failed, an error of the cleanup is dropped and
+   * `fn`'s is thrown: inside a transaction that `fn`'s error aborted, every statement fails
+   * with "Current transaction is aborted", which would hide the error that matters (an out of
+   * memory error, say, that analyze retries with more memory), and the rollback undoes what
+   * the cleanup would have.
+   */
+  async withCleanup<T>(fn: () => Promise<T>, cleanup: string): Promise<T> {
+    let result: T;
+    try {
+      result = await fn();
+    } catch (err) {
+      await this.run(cleanup).catch(() => undefined);
+      throw err;
+    }
+    await this.run(cleanup);
+    return result;
+  }
+
   /** Runs `fn` in a transaction: all of it lands, or none of it does. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     this.killHook?.beforeStatement();

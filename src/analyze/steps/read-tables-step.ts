@@ -44,24 +44,32 @@ export const readTablesStep: AnalyzeStep<ReadTablesStats | { skipped: true }> = 
   writes: [],
   consumes: "affected persons",
   async run(run, stage) {
-    if (
-      unchanged(run) &&
-      (await readTablesBuilt(run.store)) &&
-      (await overviewTablesBuilt(run.store))
-    )
+    if (unchanged(run) && (await upToDate(run)) && (await overviewTablesBuilt(run.store)))
       return { skipped: true };
     return stage("read tables", async () => {
       const persons = await changedPersons(run);
-      try {
+      const build = async () => {
         const stats = await buildReadTables(run.store, undefined, persons);
         await buildOverviewTables(run.store, run.policy);
         return stats;
-      } finally {
-        if (persons) await run.store.run(`DROP TABLE ${persons}`);
-      }
+      };
+      return persons ? run.store.withCleanup(build, `DROP TABLE ${persons}`) : build();
     });
   },
 };
+
+/**
+ * Whether the read tables were built after the last complete run. A run that failed in this
+ * step has still recorded itself complete (the places step records the run), so on the next
+ * run, which finds its inputs unchanged, the tables from before it must not be kept.
+ */
+async function upToDate(run: AnalyzeRun): Promise<boolean> {
+  if (!(await readTablesBuilt(run.store))) return false;
+  const row = await run.store.one<{ ok: boolean | null }>(`SELECT
+      (SELECT max(built_at) FROM read_tables_meta) >=
+      (SELECT max(run_at) FROM analyze_runs WHERE NOT skipped) AS ok`);
+  return row?.ok === true;
+}
 
 /**
  * A temporary table of the persons whose rows to rebuild (ChangedPersons), or undefined for all

@@ -65,16 +65,14 @@ function flagBit(flag: (typeof FLAG_BITS)[number], cond: string): string {
  */
 async function textCodes(store: Store, type: string, valuesSql: string): Promise<{ type: string }> {
   await store.run(`CREATE OR REPLACE TEMP TABLE ${type}_values AS ${valuesSql}`);
-  try {
+  return store.withCleanup(async () => {
     const row = await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${type}_values`);
     if (Number(row?.n ?? 0) === 0) return { type: "VARCHAR" };
     await store.run(
       `CREATE OR REPLACE TEMP TYPE ${type} AS ENUM (SELECT v FROM ${type}_values ORDER BY v)`,
     );
     return { type };
-  } finally {
-    await store.run(`DROP TABLE ${type}_values`);
-  }
+  }, `DROP TABLE ${type}_values`);
 }
 
 /**
