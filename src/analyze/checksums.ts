@@ -22,8 +22,6 @@ export const ANALYZE_TABLES: Readonly<Record<string, readonly string[]>> = {
   alerts: [],
   cohorts: [],
   cohort_members: [],
-  cohort_inputs: [],
-  cohort_input_state: [],
   presence: [],
   first_entrants: [],
   sponsors: [],

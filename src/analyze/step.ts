@@ -28,8 +28,6 @@ export type StoreTable =
   | "alerts"
   | "cohorts"
   | "cohort_members"
-  | "cohort_inputs"
-  | "cohort_input_state"
   | "presence"
   | "first_entrants"
   | "sponsors"

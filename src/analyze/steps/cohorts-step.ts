@@ -41,7 +41,6 @@ import { cpuClock } from "../cpu-clock.js";
 import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep, Stage } from "../step.js";
 import { count, readCrossings, writeColumns } from "./cohort-arrays.js";
-import { type CohortInputStats, cohortCrossings } from "./cohort-inputs.js";
 import { sponsorKeySql } from "./sponsor-key.js";
 import { unchanged } from "./stays-step.js";
 
@@ -59,10 +58,6 @@ export interface CohortStats {
   members: number;
   /** Crossings findCohorts counted over (the input of its parts). */
   crossings: number;
-  /** "incremental" when only the changed persons' input crossings were selected again. */
-  inputs_scope: CohortInputStats["inputs_scope"];
-  /** Persons whose input crossings were selected again. */
-  input_persons: number;
   /**
    * CPU seconds of the process (DuckDB's threads included) per stage, and per part of
    * findCohorts within the "sets" stage: the figures by which the step's cost is compared with
@@ -77,17 +72,8 @@ export const cohortsStep: AnalyzeStep<CohortStats | { skipped: true }> = {
   id: "cohorts",
   description: "groups that cross together again and again; labour teams vs tour groups",
   stages: STAGES,
-  reads: [
-    "records",
-    "stays",
-    "cohort_inputs",
-    "cohort_input_state",
-    "run_crossings",
-    "run_bounds",
-    "run_indicators",
-    "run_affected",
-  ],
-  writes: ["cohorts", "cohort_members", "cohort_inputs", "cohort_input_state"],
+  reads: ["records", "stays", "run_crossings", "run_bounds", "run_indicators"],
+  writes: ["cohorts", "cohort_members"],
   async run(run, stage) {
     if (unchanged(run)) return { skipped: true };
     return buildCohorts(run, stage);
@@ -110,11 +96,10 @@ async function buildCohorts(run: AnalyzeRun, stage: Stage): Promise<CohortStats>
     // Committed, the temporary tables are read on every thread (commit-scratch.ts).
     await commitScratch(store);
   });
-  const inputs = await timed("crossings", async () => {
-    const made = await cohortCrossings(run);
+  await timed("crossings", async () => {
+    await selectGroupCrossings(store);
     await commitScratch(store);
     await run.memory.release();
-    return made;
   });
   const found = await timed("sets", () => findCohortSets(run, cpu));
   await timed("members", async () => {
@@ -134,7 +119,6 @@ async function buildCohorts(run: AnalyzeRun, stage: Stage): Promise<CohortStats>
     tour_groups: Number(row?.t ?? 0),
     members: Number(row?.m ?? 0),
     crossings: found.crossings,
-    ...inputs,
     cpu_seconds: cpu,
   };
 }
@@ -178,7 +162,7 @@ async function numberCohortInputs(store: Store): Promise<void> {
   );
   await store.run("INSERT INTO coh_pcode SELECT person_id, pid FROM coh_pidx");
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_port AS
-    SELECT port, port::VARCHAR AS port_text, (row_number() OVER (ORDER BY port))::INTEGER AS pno,
+    SELECT port, (row_number() OVER (ORDER BY port))::INTEGER AS pno,
            (dense_rank() OVER (ORDER BY coalesce(pc.city_id, port)))::INTEGER AS cno
     FROM (SELECT DISTINCT port FROM run_crossings WHERE port IS NOT NULL) LEFT JOIN coh_port_city pc ON pc.port_id = port`);
   // Spellings first, then their keys: a filter on the key would be pushed below the DISTINCT
@@ -187,15 +171,49 @@ async function numberCohortInputs(store: Store): Promise<void> {
     "CREATE OR REPLACE TEMP TABLE coh_sk AS SELECT DISTINCT sponsor FROM run_crossings WHERE sponsor IS NOT NULL",
   );
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_sk AS
-    SELECT sponsor, sponsor::VARCHAR AS sponsor_text, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
+    SELECT sponsor, (row_number() OVER (ORDER BY sponsor))::INTEGER AS spid,
            (CASE WHEN k IS NOT NULL THEN dense_rank() OVER (ORDER BY k) END)::INTEGER AS sk
     FROM (SELECT sponsor, nullif(${sponsorKeySql("r.sponsor")}, '') AS k FROM coh_sk r)`);
   // Papers: visa type and document type together (a team travels on one kind of papers).
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_vk AS
-    SELECT visa_type, doc_type, visa_type::VARCHAR AS visa_text, doc_type::VARCHAR AS doc_text,
-           (row_number() OVER (ORDER BY visa_type, doc_type))::INTEGER AS vk
+    SELECT visa_type, doc_type, (row_number() OVER (ORDER BY visa_type, doc_type))::INTEGER AS vk
     FROM (SELECT DISTINCT visa_type, doc_type FROM run_crossings
           WHERE visa_type IS NOT NULL OR doc_type IS NOT NULL)`);
+}
+
+/** coh_x: the crossings that bound a stay of two nights or more, in integer columns. */
+async function selectGroupCrossings(store: Store): Promise<void> {
+  // Records of crossings that bound a stay of ≥ 2 nights (not inferred ends), in integer
+  // columns, with the time of day where the log recorded one (minutes since the epoch: the
+  // clock of one port is all a gap needs), a sponsor key and spelling and a visa type. Both
+  // sides of the stay-end match are put in integers first: a join on person and port names
+  // would hash and compare strings for 10M records against 5M stay ends.
+  await store.runPolled(`CREATE OR REPLACE TEMP TABLE coh_x AS
+    WITH b AS (SELECT * FROM run_bounds),
+    e AS (
+      SELECT s.person_id, s.port_in AS port, s.entered_on AS d, false AS out FROM stays s, b
+      WHERE coalesce(s.exited_on, b.data_end) - s.entered_on >= 2 AND s.port_in IS NOT NULL
+        AND NOT list_has_any(s.flags, ['inferred-entry', 'open-at-start'])
+      UNION ALL
+      SELECT s.person_id, s.port_out, s.exited_on, true FROM stays s
+      WHERE s.exited_on - s.entered_on >= 2 AND s.port_out IS NOT NULL
+        AND NOT list_has_any(s.flags, ['inferred-exit'])),
+    ends AS (SELECT p.pid, cp.pno, e.d, e.out FROM e JOIN coh_pidx p USING (person_id)
+             JOIN coh_port cp USING (port)),
+    r AS (SELECT p.pid, cp.pno, cp.cno, r.local_date AS d, r.direction = 'exit' AS out, r.rec_key,
+                 r.crossed_at, r.sponsor, r.visa_type, r.doc_type
+          FROM run_crossings r JOIN coh_pcode p ON p.pe = r.person_id JOIN coh_port cp USING (port))
+    SELECT r.pid, r.pno, r.cno, r.d, r.out,
+           -- IN, not a LEFT JOIN: the optimizer, without statistics on the temporary tables,
+           -- built the join's hash table on the 5.7M crossings instead of the 1.1M date-only
+           -- records (≈ 2 CPU-s at 10M); an IN list is always built on the subquery.
+           CASE WHEN r.rec_key NOT IN (SELECT rec_key FROM records WHERE time_precision = 'date'::time_precision_code)
+                THEN (epoch(r.crossed_at) // 60)::INTEGER END AS minute,
+           sk.sk, sk.spid, vk.vk
+    FROM r SEMI JOIN ends USING (pid, pno, d, out)
+    LEFT JOIN coh_sk sk ON sk.sponsor = r.sponsor
+    LEFT JOIN coh_vk vk ON vk.visa_type IS NOT DISTINCT FROM r.visa_type
+                         AND vk.doc_type IS NOT DISTINCT FROM r.doc_type`);
 }
 
 /** Steps 1–4 in findCohorts; its sets, movements and sponsors as coh_assign, coh_mv, coh_sp. */

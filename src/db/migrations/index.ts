@@ -32,7 +32,6 @@ import { v064ReadPersons } from "./064-read-persons.js";
 import { v065RecordKeys } from "./065-record-keys.js";
 import { v070ClaimPageRank } from "./070-claim-page-rank.js";
 import { v071RecordKeysOnly } from "./071-record-keys-only.js";
-import { v075CohortInputs } from "./075-cohort-inputs.js";
 import { v078IdentityDocuments } from "./078-identity-documents.js";
 import type { Migration } from "./migration.js";
 
@@ -65,6 +64,5 @@ export const MIGRATIONS: readonly Migration[] = [
   v065RecordKeys,
   v070ClaimPageRank,
   v071RecordKeysOnly,
-  v075CohortInputs,
   v078IdentityDocuments,
 ];
