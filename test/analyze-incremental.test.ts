@@ -54,6 +54,19 @@ async function checksums(db: string): Promise<Record<string, string>> {
   }
 }
 
+/** Each cohort member's cohort. */
+async function cohortOf(db: string): Promise<Map<string, string>> {
+  const store = await Store.open(db);
+  try {
+    const rows = await store.all<{ person_id: string; cohort_id: string }>(
+      "SELECT person_id, cohort_id FROM cohort_members",
+    );
+    return new Map(rows.map((r) => [r.person_id, r.cohort_id]));
+  } finally {
+    store.close();
+  }
+}
+
 /** Person ids are salted per store: both copies get one salt before their first analyze. */
 async function fixSalt(db: string): Promise<void> {
   const store = await Store.open(db);
@@ -121,9 +134,20 @@ describe("incremental analyze equals a full run", () => {
     persons: number;
     rulePersons: number;
     laterLinks: number;
+    cohorts: number;
+    regrouped: number;
   }> {
     const db = join(tmp.dir, `${name}.duckdb`);
-    const last = { compared: 0, affected: 0, persons: 0, rulePersons: 0, laterLinks: 0 };
+    const last = {
+      compared: 0,
+      affected: 0,
+      persons: 0,
+      rulePersons: 0,
+      laterLinks: 0,
+      cohorts: 0,
+      regrouped: 0,
+    };
+    let memberOf = new Map<string, string>();
     for (const [i, part] of parts.entries()) {
       if (part.length === 0) continue;
       cliOk(["--db", db, "ingest", writeCsv(`${name}-${i}.csv`, part), "--json"]);
@@ -146,6 +170,16 @@ describe("incremental analyze equals a full run", () => {
       // Documents of a later file joined to a person of an earlier one (typo or renewal).
       const identity = stats("identity");
       if (i > 0) last.laterLinks += Number(identity?.typo_links) + Number(identity?.renewal_links);
+      // Members found under another cohort id after this load: cohorts the new records joined,
+      // split, or gave an earlier first movement or a new smallest member (the id rests on
+      // both), which the comparison above covered.
+      const now = await cohortOf(db);
+      for (const [person, cohort] of now) {
+        const before = memberOf.get(person);
+        if (before !== undefined && before !== cohort) last.regrouped++;
+      }
+      memberOf = now;
+      last.cohorts = new Set(now.values()).size;
     }
     return last;
   }
@@ -179,6 +213,18 @@ describe("incremental analyze equals a full run", () => {
     // The day's file touched some persons, not all of them.
     assert.ok(n.affected > 0 && n.affected < n.persons / 2, `${n.affected} of ${n.persons}`);
     assert.ok(n.rulePersons < n.persons, `${n.rulePersons} of ${n.persons}`);
+    // Cohorts whose movements the files split: some before the middle day, some from it on.
+    assert.ok(n.cohorts > 0, "the store has cohorts");
+    const store = await Store.open(join(tmp.dir, "by-date.duckdb"));
+    try {
+      const split = await store.one<{ n: bigint }>(
+        "SELECT count(*) AS n FROM cohorts WHERE first_seen < ?::DATE AND last_seen >= ?::DATE",
+        [middle, middle],
+      );
+      assert.ok(Number(split?.n) > 0, "a cohort's movements lie in two files");
+    } finally {
+      store.close();
+    }
     // Later files linked documents to persons of earlier ones: the stored document groups
     // met new ones in blocking.
     assert.ok(n.laterLinks > 0, `${n.laterLinks} links made after the first file`);
@@ -197,6 +243,9 @@ describe("incremental analyze equals a full run", () => {
       rest.slice(half),
     ]);
     assert.equal(n.compared, 2);
+    // The second part regrouped members of the first's cohorts.
+    assert.ok(n.cohorts > 0, "the store has cohorts");
+    assert.ok(n.regrouped > 0, `${n.regrouped} members found in another cohort after a load`);
   });
 
   it("re-exports arriving after the records they repeat", async () => {
