@@ -8,9 +8,10 @@
  *    by the Royal Institute of Thailand's rules for Korean (https://www.royin.go.th/wp-content/uploads/2015/03/2345_7317.pdf;
  *    the consonant table restated at https://www.italki.com/en/post/question-357072: ㄱ ㄷ ㅂ as
  *    ค ท พ at the start of the name and ก ด บ elsewhere, ㅅ ㅆ as ซ, ㅈ as จ, ㅊ as ช, ㅇ as อ or
- *    final ง, ㄹ as ร or final ล), vowels as Thai Wikipedia writes them (คิม จ็อง-อึน for 김정은,
- *    https://th.wikipedia.org/wiki/คิม_จ็อง-อึน: ㅓ as อ, closed -็อ-; ㅡ as ือ, closed -ึ-; ㅗ as โ,
- *    closed without a sign), the family name apart and the given syllables joined by a hyphen;
+ *    final ง, ㄹ as ร or final ล; its example 박희섭 → พักฮีซ็อบ shows ㅏ closed as -ั-, ㅓ closed as
+ *    -็อ-, ㅢ after a consonant as ี), the other vowels by the same pattern (ㅡ as ือ, closed -ึ-; ㅗ
+ *    as โ, closed without a sign), the family name apart and the given syllables joined by a
+ *    hyphen (김정은 → คิม จ็อง-อึน);
  *    and that Thai read back into Latin letters by the Royal Thai General System
  *    (https://en.wikipedia.org/wiki/Royal_Thai_General_System_of_Transcription: ค kh, จ ช ch, ซ s,
  *    final ล n, ึ ue; Khim Chong-uen);
@@ -30,7 +31,7 @@
  *    anusvara ṅ before a velar and ṃ elsewhere, the last inherent vowel not written; Kim Joṅg Un);
  *  - a person as a press caption gives them: the name, the age in the caption's year from the
  *    listed birth date, and the listed title or a description (the Associated Press style,
- *    https://en.wikipedia.org/wiki/Caption_(text)#Photo_captions: "Ri Je-son, 74, former Minister
+ *    https://en.wikipedia.org/wiki/Caption_(text): "Ri Je-son, 74, former Minister
  *    of Atomic Energy Industry, …");
  *  - a name as a NACHA ACH entry carries it: the receiver's name field of 22 characters, upper
  *    case, the rest cut off (https://achdevguide.nacha.org/ach-file-details, Entry Detail Record,
@@ -41,7 +42,7 @@
  *    ("at the request of …", "in favour of …"; https://en.wikipedia.org/wiki/Letter_of_credit);
  *  - vessels as a port state control detention list gives them: name, IMO number, flag, type, date
  *    and port of detention, classification society (the columns of the Tokyo MOU's monthly
- *    detention lists, https://www.tokyo-mou.org/inspections_detentions/detention_list.php);
+ *    detention lists, https://www.tokyo-mou.org/);
  *  - organisations translated into Bulgarian, Lithuanian or Maltese, three more of the 24 languages
  *    the EU Official Journal publishes its sanctions annexes in
  *    (https://eur-lex.europa.eu/eli/reg/2017/1509/oj, each language version): Bulgarian in
@@ -189,7 +190,8 @@ function thaiWord(hangul: string, nameStart: boolean, joiner: string): [string, 
   [...hangul].forEach((syllable, k) => {
     const code = syllable.codePointAt(0)! - 0xac00;
     const [l, v, t] = [Math.floor(code / 588), Math.floor((code % 588) / 28), code % 28];
-    const [glide, preOpen, open, preClosed, closed, vr] = TH_VOWEL[v]!;
+    // ㅢ after a consonant is written as ㅣ (희 → ฮี); alone (의) as อึย.
+    const [glide, preOpen, open, preClosed, closed, vr] = TH_VOWEL[v === 19 && l !== 11 ? 20 : v]!;
     let [c, cr] = (nameStart && k === 0 && TH_NAME_INITIAL[l]) || TH_INITIAL[l]!;
     if (l === 5 && lastFinal === 8) [c, cr] = ["ล", "l"];
     const [f, fr] = TH_FINAL[t]!;
@@ -300,7 +302,7 @@ const ARMENIAN = byLength(
 /** ISO 9985, letter for letter (ու as ow). */
 const ARMENIAN_BACK: Record<string, string> = Object.fromEntries(
   twos(
-    "ա a բ b գ g դ d ե e զ z է ē ը ə թ tʻ ժ ž ի i լ l խ x ծ c կ k հ h ձ j ղ ġ ճ č մ m յ y " +
+    "և ew ա a բ b գ g դ d ե e զ z է ē ը ə թ tʻ ժ ž ի i լ l խ x ծ c կ k հ h ձ j ղ ġ ճ č մ m յ y " +
       "ն n շ š ո o չ čʻ պ p ջ ǰ ռ ṙ ս s վ v տ t ր r ց cʻ ւ w փ pʻ ք kʻ օ ō ֆ f",
   ),
 );

@@ -151,12 +151,14 @@ test("organisations in Bulgarian, Lithuanian and Maltese: order, agreement, case
 test("Thai by the Royal Institute's rules and RTGS; Georgian, Armenian and Devanagari letters and their readings", () => {
   assert.deepEqual(thaiOfKorean("Choe Ryong Hae"), { thai: "ชเว รยง-แฮ", rtgs: "Chwe Ryong-hae" });
   assert.deepEqual(thaiOfKorean("Pak Pong Ju"), { thai: "พัก บง-จู", rtgs: "Phak Bong-chu" });
+  assert.equal(thaiOfKorean("Park Hui Sop")?.thai, "พัก ฮี-ซ็อบ", "the Institute's 박희섭 example");
   assert.equal(thaiOfKorean("Hyon Yong Chol")?.rtgs, "Hyon Yong-chon", "a final ㄹ is ล, read n");
   assert.equal(georgianOf("Kim Jong Un"), "კიმ ჯონგ უნი");
   assert.equal(georgianOf("Ri Yong Ho"), "რი იონგ ჰო", "no -ი after a vowel");
   assert.equal(georgianBack("კიმ ჯონგ უნი"), "K'im Jong Uni");
   assert.equal(armenianOf("Kim Jong Un"), "Կիմ Ջոնգ Ուն");
   assert.equal(armenianBack("Կիմ Ջոնգ Ուն"), "Kim J̌ong Own");
+  assert.equal(armenianBack("Լևոն"), "Lewon");
   assert.equal(devanagariOf("Kim Jong Un"), "किम जोंग उन");
   assert.equal(devanagariOf("Hyon Yong Chol"), "ह्योन योंग चोल");
   assert.equal(alaHindi("किम जोंग उन"), "Kim Joṅg Un");
