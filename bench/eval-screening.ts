@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i] [--held-out-j]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i] [--held-out-j] [--held-out-k]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -54,6 +54,14 @@
  *    party's preamble and a shipbroker's position list for vessels; organisations in Danish,
  *    Finnish or Croatian), real Korean, East Asian, European and Arab people, companies and
  *    public bodies of other states and merchant vessels on no list in those forms.
+ *  - held-out K (only with --held-out-k): variants from bench/screening-heldout-k.ts (Korean
+ *    nationals as the Thai press writes them and read back by RTGS; any person in Georgian,
+ *    Armenian or Hindi letters and read back; press captions with age and title; a NACHA
+ *    receiver name field; air waybill boxes; documentary credits; port state control detention
+ *    lines; organisations in Bulgarian, Lithuanian or Maltese; 7-bit capitals and UTF-8 read as
+ *    Windows-1252), real Korean, East and Southeast Asian, Thai, Georgian, Armenian and Indian
+ *    people, companies and public bodies of other states and vessels with common-word names on
+ *    no list in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -113,6 +121,7 @@ import { heldOutGQueriesFor, realNegativesG } from "./screening-heldout-g.js";
 import { heldOutHQueriesFor, realNegativesH } from "./screening-heldout-h.js";
 import { heldOutIQueriesFor, realNegativesI } from "./screening-heldout-i.js";
 import { heldOutJQueriesFor, realNegativesJ } from "./screening-heldout-j.js";
+import { heldOutKQueriesFor, realNegativesK } from "./screening-heldout-k.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -400,6 +409,11 @@ const heldOutJ = heldOutFamily(
   () => heldOutJQueriesFor(dprk),
   () => realNegativesJ(entities, listedHangul),
 );
+const heldOutK = heldOutFamily(
+  "k",
+  () => heldOutKQueriesFor(dprk),
+  () => realNegativesK(entities, listedHangul),
+);
 
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
@@ -554,6 +568,7 @@ const report = {
   heldOutH,
   heldOutI,
   heldOutJ,
+  heldOutK,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -599,6 +614,10 @@ if (heldOutI)
 if (heldOutJ)
   log(
     `held-out J recall@1 persons ${fmt(heldOutJ.queries.persons)} orgs ${fmt(heldOutJ.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutJ.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutK)
+  log(
+    `held-out K recall@1 persons ${fmt(heldOutK.queries.persons)} orgs ${fmt(heldOutK.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutK.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(
