@@ -415,12 +415,12 @@ const INVALID = `(record_id IS NULL OR crossed_at IS NULL OR year(local_date) NO
 /**
  * Duplicates: the same source + record_id already in the store, or earlier in this file. Ids
  * that only grow down the file cannot repeat within it; when no other run holds rows of the
- * file's sources either, there is nothing to look for. Otherwise keys seen more than once are
- * found on a 64-bit hash first (a cheap aggregate over the whole store) and the exact
- * comparison runs on those rows only; the row kept is the copy from an earlier run, else the
- * first line of this file. A file with one source (the usual case) only needs the store's rows
- * of that source, found on column statistics, and the hash of the id alone. Returns how many
- * rows of the run were removed.
+ * file's sources either, there is nothing to look for. Otherwise the candidates are the
+ * store's rows with a key of the run's (a semi-join on the run's distinct keys: the store's
+ * rows are probed against them, not grouped, so the work beyond one scan of the key columns
+ * grows with the file, not the store), and the row kept among each key's copies is the copy
+ * from an earlier run, else the first line of this file. Returns how many rows of the run were
+ * removed.
  */
 async function removeDuplicates(
   store: Store,
@@ -437,24 +437,16 @@ async function removeDuplicates(
     ).length === 0
   )
     return 0;
-  const found = await store.all<{ source: string }>(`${sources} LIMIT 2`);
-  const [only] = found;
-  const scope =
-    found.length === 1 && only
-      ? {
-          rows: `(SELECT * FROM records WHERE source = ${sqlString(only.source)})`,
-          key: "hash(record_id)",
-        }
-      : { rows: "records", key: "hash(source, record_id)" };
   await runHeavy(
     store,
     `CREATE OR REPLACE TEMP TABLE ingest_dups AS
     WITH c AS (
-        SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
-        SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
-          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x ON ${scope.key} = x.h),
+        SELECT rec_key, run_id, line, source, record_id FROM records
+        SEMI JOIN (SELECT DISTINCT source, record_id FROM records WHERE run_id = ${runId}) k
+          USING (source, record_id)),
       firsts AS (
-        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
+        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c
+        GROUP BY source, record_id HAVING count(*) > 1)
     SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
     WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`,
   );
@@ -589,22 +581,31 @@ async function noteWarnings(store: Store, runId: number, file: string): Promise<
  * its first copy, so analytics count it once. A copy re-exported with only the date is also linked
  * to a timed copy of the same document, direction, port and local date. Both kinds share the
  * document, direction and local date (one port, one time zone: the same instant is the same local
- * day), so one 64-bit hash of those finds the candidates of both — a single aggregation across the
- * whole store, on three narrow columns — and the exact comparison, port included, then runs on
- * those few rows only, so a hash collision or a crossing the same day at another port costs
- * nothing.
+ * day), so only the store's rows on the run's local dates can be either: those are read (a range
+ * of dates the column statistics skip the rest of the store by, then the dates themselves), one
+ * 64-bit hash of document, direction and local date finds the candidates among them, and the
+ * exact comparison, port included, runs on those few rows only, so a hash collision or a crossing
+ * the same day at another port costs nothing.
  */
 async function linkReexports(store: Store, runId: number): Promise<void> {
+  const [span] = await store.all<{ lo: string | null; hi: string | null }>(
+    `SELECT CAST(min(local_date) AS VARCHAR) AS lo, CAST(max(local_date) AS VARCHAR) AS hi
+     FROM records WHERE run_id = ${runId}`,
+  );
+  if (!span?.lo || !span.hi) return;
   await runHeavy(
     store,
     `UPDATE records SET canonical_key = m.first_key FROM (
-      WITH c AS (
+      WITH d AS (
         SELECT rec_key, run_id, doc_number, direction, crossed_at, local_date, time_precision,
-          coalesce(port_id, port_raw) AS port
-        FROM records SEMI JOIN (
-          SELECT hash(doc_number, direction, local_date) AS h FROM records
-          GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})
-        ) x ON hash(records.doc_number, records.direction, records.local_date) = x.h)
+          coalesce(port_id, port_raw) AS port, hash(doc_number, direction, local_date) AS h
+        FROM records
+        WHERE local_date BETWEEN DATE ${sqlString(span.lo)} AND DATE ${sqlString(span.hi)}
+          AND local_date IN (SELECT DISTINCT local_date FROM records WHERE run_id = ${runId})),
+      c AS (
+        SELECT * FROM d SEMI JOIN (
+          SELECT h FROM d GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})
+        ) x USING (h))
       SELECT rec_key, min(first_key) AS first_key FROM (
         SELECT n.rec_key, r.rec_key AS first_key
         FROM c n JOIN c r
@@ -619,7 +620,7 @@ async function linkReexports(store: Store, runId: number): Promise<void> {
         WHERE n.run_id = ${runId} AND (n.time_precision = 'date') <> (r.time_precision = 'date')
           AND r.rec_key < n.rec_key)
       GROUP BY rec_key) m
-    WHERE records.rec_key = m.rec_key`,
+    WHERE records.run_id = ${runId} AND records.rec_key = m.rec_key`,
   );
 }
 
