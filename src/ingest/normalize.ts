@@ -427,7 +427,12 @@ async function removeDuplicates(
   runId: number,
   idsIncreasing: boolean,
 ): Promise<number> {
-  const sources = `SELECT DISTINCT source FROM records WHERE run_id = ${runId}`;
+  const found = await store.all<{ source: string }>(
+    `SELECT DISTINCT source FROM records WHERE run_id = ${runId}`,
+  );
+  // The sources as constants: the scan stops at the first match, and column statistics skip
+  // the row groups without them (a semi-join on the run's sources read the whole column).
+  const sources = found.map((f) => sqlString(f.source)).join(", ") || "NULL";
   const others =
     (
       await store.all(
@@ -435,7 +440,6 @@ async function removeDuplicates(
       )
     ).length > 0;
   if (idsIncreasing && !others) return 0;
-  const found = await store.all<{ source: string }>(`${sources} LIMIT 2`);
   const [only] = found;
   const key = found.length === 1 ? "hash(record_id)" : "hash(source, record_id)";
   const rows =
