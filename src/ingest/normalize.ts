@@ -617,7 +617,7 @@ const REEXPORT_DATE_LIST = 64;
  */
 async function linkReexports(store: Store, runId: number): Promise<void> {
   const dates = await store.all<{ d: string }>(
-    `SELECT DISTINCT CAST(local_date AS VARCHAR) AS d FROM records WHERE run_id = ${runId} ORDER BY d`,
+    `SELECT CAST(d AS VARCHAR) AS d FROM (SELECT DISTINCT local_date AS d FROM records WHERE run_id = ${runId}) ORDER BY 1`,
   );
   const [lo, hi] = [dates[0]?.d, dates.at(-1)?.d];
   if (!lo || !hi) return;
