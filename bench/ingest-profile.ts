@@ -1,15 +1,17 @@
 /**
- * node dist/bench/ingest-profile.js FILE [DB] [--threads N]: where one ingest's CPU goes,
- * statement by statement. With --threads 1 DuckDB runs on one thread: on a shared machine
- * its CPU seconds vary far less from run to run than with two (docs/ingest.md). Ingests
- * FILE into a fresh store (DB, default bench-data/profile.duckdb) and prints, for every
+ * node dist/bench/ingest-profile.js FILE [DB] [--threads N] [--into STORE]: where one ingest's
+ * CPU goes, statement by statement. With --threads 1 DuckDB runs on one thread: on a shared
+ * machine its CPU seconds vary far less from run to run than with two (docs/ingest.md). Ingests
+ * FILE into a fresh store (DB, default bench-data/profile.duckdb), or with --into into a copy
+ * of STORE (a day's file into a larger store: bench/analyze-daily.ts builds one), then
+ * checkpoints it as closing the store would, and prints, for every
  * statement that took 0.05 s or more, its wall seconds, its CPU seconds (user + system of the
  * whole process, so a statement running beside the file's hash counts that too) and CPU ÷
  * wall, which says how many of the cores it kept busy. Then the totals, and the ingest's
  * counts, and an order-independent checksum of each table the ingest writes (row count and the
  * sum of the rows' hashes), which a change that only makes ingest faster must leave as it was.
  */
-import { rmSync } from "node:fs";
+import { copyFileSync, existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { type Store, Store as StoreClass } from "../src/db/store.js";
 import { ingestFile } from "../src/ingest/ingest-file.js";
@@ -18,11 +20,17 @@ import { repoRoot } from "../src/repo-root.js";
 const argv = process.argv.slice(2);
 const threadsAt = argv.indexOf("--threads");
 const threads = threadsAt === -1 ? undefined : Number(argv.splice(threadsAt, 2)[1]);
+const intoAt = argv.indexOf("--into");
+const into = intoAt === -1 ? undefined : argv.splice(intoAt, 2)[1];
 const [file, dbArg] = argv;
-if (!file) throw new Error("usage: ingest-profile FILE [DB] [--threads N]");
+if (!file) throw new Error("usage: ingest-profile FILE [DB] [--threads N] [--into STORE]");
 const db = dbArg ?? join(repoRoot(), "bench-data", "profile.duckdb");
 rmSync(db, { force: true });
 rmSync(`${db}.wal`, { force: true });
+if (into) {
+  copyFileSync(into, db);
+  if (existsSync(`${into}.wal`)) copyFileSync(`${into}.wal`, `${db}.wal`);
+}
 
 interface Entry {
   sql: string;
@@ -78,6 +86,11 @@ const i0 = process.cpuUsage();
 const w0 = performance.now();
 const r = await ingestFile(store, file);
 const ingest = { wall: (performance.now() - w0) / 1000, cpu: cpuSeconds(process.cpuUsage(i0)) };
+// Closing the store checkpoints what the ingest wrote; timed here, before the checksums read.
+const k0 = process.cpuUsage();
+const kw = performance.now();
+await store.conn.run("CHECKPOINT");
+const checkpoint = { wall: (performance.now() - kw) / 1000, cpu: cpuSeconds(process.cpuUsage(k0)) };
 const checksums: Record<string, string> = {};
 for (const [table, skip] of Object.entries(CHECKSUMMED)) {
   const exclude = skip.length ? ` EXCLUDE (${skip.join(", ")})` : "";
@@ -97,6 +110,7 @@ const listed = entries.reduce((a, e) => ({ wall: a.wall + e.wall, cpu: a.cpu + e
 });
 process.stdout.write(`${row("every statement", listed)}\n`);
 process.stdout.write(`${row("ingestFile", ingest)}\n`);
+process.stdout.write(`${row("checkpoint after the ingest", checkpoint)}\n`);
 process.stdout.write(`${row("opening and migrating the store", opened)}\n`);
 process.stdout.write(
   `${JSON.stringify({ read: r.read, loaded: r.loaded, duplicates: r.duplicates, rejected: r.rejected, reexports: r.reexports, warnings: r.warnings, parsePath: r.parsePath })}\n`,

@@ -458,6 +458,40 @@ describe("ingest: duplicates, idempotency, re-exports, unknown ports", () => {
     });
   });
 
+  it("links re-exports from a file of many dates to copies stored by earlier runs", async () => {
+    // Past 64 local dates the candidates are read by the run's range of dates, not its list.
+    const days = Array.from({ length: 80 }, (_, i) =>
+      new Date(Date.UTC(2019, 0, 1 + i)).toISOString().slice(0, 10),
+    );
+    const first = writeFile(
+      tmp.dir,
+      "many-dates1.csv",
+      `${HEADER}\na1,${days[10]} 09:00,entry,Quanhe,PRK,D1\na2,${days[70]} 10:00,exit,Quanhe,PRK,D2\na3,2018-06-01 10:00,exit,Quanhe,PRK,D3\n`,
+    );
+    const second = writeFile(
+      tmp.dir,
+      "many-dates2.csv",
+      `${HEADER}\n${days.map((d, i) => `b${i},${d} 12:00,entry,Quanhe,PRK,E${i}`).join("\n")}\n` +
+        `c1,${days[10]}T09:00:00+08:00,entry,Quanhe,PRK,d1\nc2,${days[70]},exit,Quanhe,PRK,D2\nc3,2018-06-01,exit,Quanhe,PRK,D3\n`,
+    );
+    await withDb(async (store) => {
+      await ingestFile(store, first);
+      const r = await ingestFile(store, second);
+      assert.deepEqual([r.loaded, r.reexports], [83, 3]);
+      const rows = await store.all<{ record_id: string; canonical: string }>(
+        "SELECT r.record_id, c.record_id AS canonical FROM records r JOIN records c ON c.rec_key = r.canonical_key ORDER BY r.record_id",
+      );
+      assert.deepEqual(
+        rows.map((x) => [x.record_id, x.canonical]),
+        [
+          ["c1", "a1"],
+          ["c2", "a2"],
+          ["c3", "a3"],
+        ],
+      );
+    });
+  });
+
   it("loads unknown ports verbatim and lists them", async () => {
     const file = writeFile(
       tmp.dir,

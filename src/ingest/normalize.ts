@@ -415,46 +415,44 @@ const INVALID = `(record_id IS NULL OR crossed_at IS NULL OR year(local_date) NO
 /**
  * Duplicates: the same source + record_id already in the store, or earlier in this file. Ids
  * that only grow down the file cannot repeat within it; when no other run holds rows of the
- * file's sources either, there is nothing to look for. Otherwise keys seen more than once are
- * found on a 64-bit hash first (a cheap aggregate over the whole store) and the exact
- * comparison runs on those rows only; the row kept is the copy from an earlier run, else the
- * first line of this file. A file with one source (the usual case) only needs the store's rows
- * of that source, found on column statistics, and the hash of the id alone. Returns how many
- * rows of the run were removed.
+ * file's sources either, there is nothing to look for. Candidates are found on a 64-bit hash
+ * of the key (of the id alone when the file has one source, the usual case, whose rows are
+ * then the only ones compared) and the exact comparison runs on those rows only; the row kept
+ * among a key's copies is the copy from an earlier run, else the first line of this file.
+ * Where the candidates are found depends on the store (`duplicateCandidates`). Returns how
+ * many rows of the run were removed.
  */
 async function removeDuplicates(
   store: Store,
   runId: number,
   idsIncreasing: boolean,
 ): Promise<number> {
-  const sources = `SELECT DISTINCT source FROM records WHERE run_id = ${runId}`;
-  if (
-    idsIncreasing &&
+  const found = await store.all<{ source: string }>(
+    `SELECT DISTINCT source FROM records WHERE run_id = ${runId}`,
+  );
+  // The sources as constants: the scan stops at the first match, and column statistics skip
+  // the row groups without them (a semi-join on the run's sources read the whole column).
+  const sources = found.map((f) => sqlString(f.source)).join(", ") || "NULL";
+  const others =
     (
       await store.all(
         `SELECT 1 FROM records WHERE run_id <> ${runId} AND source IN (${sources}) LIMIT 1`,
       )
-    ).length === 0
-  )
-    return 0;
-  const found = await store.all<{ source: string }>(`${sources} LIMIT 2`);
+    ).length > 0;
+  if (idsIncreasing && !others) return 0;
   const [only] = found;
-  const scope =
+  const key = found.length === 1 ? "hash(record_id)" : "hash(source, record_id)";
+  const rows =
     found.length === 1 && only
-      ? {
-          rows: `(SELECT * FROM records WHERE source = ${sqlString(only.source)})`,
-          key: "hash(record_id)",
-        }
-      : { rows: "records", key: "hash(source, record_id)" };
+      ? `(SELECT * FROM records WHERE source = ${sqlString(only.source)})`
+      : "records";
   await runHeavy(
     store,
     `CREATE OR REPLACE TEMP TABLE ingest_dups AS
-    WITH c AS (
-        SELECT rec_key, run_id, line, source, record_id FROM ${scope.rows}
-        SEMI JOIN (SELECT ${scope.key} AS h FROM ${scope.rows} GROUP BY h
-          HAVING count(*) > 1 AND bool_or(run_id = ${runId})) x ON ${scope.key} = x.h),
+    WITH c AS (${duplicateCandidates(runId, others, rows, key)}),
       firsts AS (
-        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c GROUP BY source, record_id)
+        SELECT source, record_id, arg_min(rec_key, (run_id = ${runId}, line)) AS keep FROM c
+        GROUP BY source, record_id HAVING count(*) > 1)
     SELECT c.rec_key FROM c JOIN firsts f USING (source, record_id)
     WHERE c.run_id = ${runId} AND c.rec_key <> f.keep`,
   );
@@ -467,6 +465,24 @@ async function removeDuplicates(
   }
   await store.run("DROP TABLE temp.ingest_dups");
   return n;
+}
+
+/**
+ * The rows that may share a key with another (`key`, a hash, over `rows`). With no other run
+ * holding the file's sources, only the file's own rows can: their hashes seen more than once,
+ * one aggregate over the run. Otherwise the store's rows whose hash is one of the run's, by a
+ * semi-join on the run's distinct hashes: the store's rows are probed against the file's, not
+ * grouped, so beyond one scan of the key columns the work grows with the file, not the store
+ * (a hash aggregate of every stored row was most of a day's ingest into a large store, and its
+ * peak memory). Keys seen once among them are dropped by the exact grouping after.
+ */
+function duplicateCandidates(runId: number, others: boolean, rows: string, key: string): string {
+  const columns = "rec_key, run_id, line, source, record_id";
+  if (!others)
+    return `SELECT ${columns} FROM records WHERE run_id = ${runId} AND ${key} IN (
+        SELECT ${key} FROM records WHERE run_id = ${runId} GROUP BY ALL HAVING count(*) > 1)`;
+  return `SELECT ${columns} FROM ${rows}
+      SEMI JOIN (SELECT DISTINCT ${key} AS h FROM records WHERE run_id = ${runId}) k ON ${key} = k.h`;
 }
 
 /** A rejected row rebuilt from its stored values, for a reject whose line is not read again. */
@@ -584,27 +600,42 @@ async function noteWarnings(store: Store, runId: number, file: string): Promise<
   );
 }
 
+/** Past this many local dates in a run, the re-export candidates are read by their range. */
+const REEXPORT_DATE_LIST = 64;
+
 /**
  * Re-exports: the same crossing (document, direction, port, instant) under another id points at
  * its first copy, so analytics count it once. A copy re-exported with only the date is also linked
  * to a timed copy of the same document, direction, port and local date. Both kinds share the
  * document, direction and local date (one port, one time zone: the same instant is the same local
- * day), so one 64-bit hash of those finds the candidates of both — a single aggregation across the
- * whole store, on three narrow columns — and the exact comparison, port included, then runs on
- * those few rows only, so a hash collision or a crossing the same day at another port costs
- * nothing.
+ * day), so only the store's rows on the run's local dates can be either: those are read (the
+ * dates as constants, or their range for a run of many dates, which the column statistics skip
+ * the rest of the store by: a day's file reads that day's rows), one 64-bit hash of document,
+ * direction and local date finds the candidates among them, and the exact comparison, port
+ * included, runs on those few rows only, so a hash collision or a crossing the same day at
+ * another port costs nothing.
  */
 async function linkReexports(store: Store, runId: number): Promise<void> {
+  const dates = await store.all<{ d: string }>(
+    `SELECT CAST(d AS VARCHAR) AS d FROM (SELECT DISTINCT local_date AS d FROM records WHERE run_id = ${runId}) ORDER BY 1`,
+  );
+  const [lo, hi] = [dates[0]?.d, dates.at(-1)?.d];
+  if (!lo || !hi) return;
+  const onDates =
+    dates.length <= REEXPORT_DATE_LIST
+      ? `local_date IN (${dates.map((r) => `DATE ${sqlString(r.d)}`).join(", ")})`
+      : `local_date BETWEEN DATE ${sqlString(lo)} AND DATE ${sqlString(hi)}`;
   await runHeavy(
     store,
     `UPDATE records SET canonical_key = m.first_key FROM (
-      WITH c AS (
+      WITH d AS (
         SELECT rec_key, run_id, doc_number, direction, crossed_at, local_date, time_precision,
-          coalesce(port_id, port_raw) AS port
-        FROM records SEMI JOIN (
-          SELECT hash(doc_number, direction, local_date) AS h FROM records
-          GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})
-        ) x ON hash(records.doc_number, records.direction, records.local_date) = x.h)
+          coalesce(port_id, port_raw) AS port, hash(doc_number, direction, local_date) AS h
+        FROM records WHERE ${onDates}),
+      c AS (
+        SELECT * FROM d SEMI JOIN (
+          SELECT h FROM d GROUP BY h HAVING count(*) > 1 AND bool_or(run_id = ${runId})
+        ) x USING (h))
       SELECT rec_key, min(first_key) AS first_key FROM (
         SELECT n.rec_key, r.rec_key AS first_key
         FROM c n JOIN c r
@@ -619,7 +650,7 @@ async function linkReexports(store: Store, runId: number): Promise<void> {
         WHERE n.run_id = ${runId} AND (n.time_precision = 'date') <> (r.time_precision = 'date')
           AND r.rec_key < n.rec_key)
       GROUP BY rec_key) m
-    WHERE records.rec_key = m.rec_key`,
+    WHERE records.run_id = ${runId} AND records.rec_key = m.rec_key`,
   );
 }
 
