@@ -422,6 +422,23 @@ describe("evidence: page furniture", () => {
 const ofKind = (text: string, kind: ClaimDraft["kind"]) =>
   suggestClaims(text, { places, published: "2019-06-20" }).filter((c) => c.kind === kind);
 
+describe("evidence: workers caught over their papers are an incident, not a visa practice", () => {
+  it("caught (적발), detained or deported for expired visas", () => {
+    for (const text of [
+      "만료된 비자로 식당에서 일하던 북한 노동자 14명이 단둥에서 적발됐다.",
+      "Police in Dandong detained 14 North Korean workers whose visas had expired.",
+    ]) {
+      assert.equal(ofKind(text, "incident").length, 1, text);
+      assert.equal(ofKind(text, "visa_practice").length, 0, text);
+    }
+    // Visas with no enforcement stay a visa practice.
+    assert.equal(
+      ofKind("북한 노동자들은 만료된 비자로 단둥의 식당에서 일하고 있다.", "visa_practice").length,
+      1,
+    );
+  });
+});
+
 describe("evidence: one incident per event", () => {
   // An incident named again through a demonstrative is one claim; a paragraph tells one
   // incident, and the next paragraph may tell another.
