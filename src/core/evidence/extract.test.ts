@@ -42,6 +42,9 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("至少数千名工人"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("數以千計北韓勞工"), [[2000, 9999, "vague"]]);
     assert.deepEqual(q("数以万计的朝鲜工人"), [[20000, 99999, "vague"]]);
+    // 数以千计 qualifies a longer phrase headed by 人员: "數以千計技術高超的資訊科技人員".
+    assert.deepEqual(q("數以千計技術高超的資訊科技人員"), [[2000, 9999, "vague"]]);
+    assert.deepEqual(q("数以千计IT专业人员"), [[2000, 9999, "vague"]]);
     // Korean native numerals: from ten up anywhere before 명 (스물두 명, 열 명); under ten only as
     // the quantifier of the noun after it (두 명의 …), not after its noun (노동자 두 명이); 한 명
     // (mostly an indefinite "a") is no count.
