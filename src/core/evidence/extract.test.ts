@@ -36,6 +36,9 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("约有2万名工人"), [[20000, 20000, "approx"]]);
     assert.deepEqual(q("2000多名"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("2천여 명"), [[2000, null, "at_least"]]);
+    // 여 with no 명 before a worker noun phrase: "3천여 북한 노동자들"; not before another noun.
+    assert.deepEqual(q("3천여 북한 노동자들"), [[3000, null, "at_least"]]);
+    assert.deepEqual(q("3천여 개 기업"), []);
     assert.deepEqual(q("수백 명"), [[200, 999, "vague"]]);
     // At least a vague figure is its low end with no upper bound; 数以千计 is "thousands".
     assert.deepEqual(q("최소 수백 명"), [[200, null, "at_least"]]);
