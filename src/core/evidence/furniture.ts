@@ -15,7 +15,8 @@
  *   sentences end in -니다) sets its captions in the plain one: a paragraph of one sentence
  *   ending in a plain -다 ("…철조망을 보수하고 있다.") is a caption.
  * - **A pull quote**: a short paragraph that ends no sentence and repeats the opening words of
- *   a sentence of another paragraph, once the running text has begun.
+ *   a sentence of a paragraph near it (ten paragraphs either side), once the running text has
+ *   begun.
  * - **A title with its site** ("外媒:马来西亚副总理否认… - 俄罗斯卫星通讯社", "朝鮮工人 - 俄羅斯衛星通訊社"):
  *   a short paragraph that ends in a spaced dash and a name of a few words.
  *
@@ -63,13 +64,19 @@ function plainCaptions(bodies: string[]): number[] {
 // The opening words compared: enough to tell a sentence (in letters for Latin script).
 const PULL_OPENING = 24;
 
-/** Whether paragraph i repeats the opening of a sentence of another paragraph. */
+// A pull quote sits near the sentence it repeats, in the same article.
+const PULL_REACH = 10;
+
+/** Whether paragraph i repeats the opening of a sentence of a longer paragraph near it. */
 function repeatsAnother(bodies: string[], i: number): boolean {
   const opening = bodies[i]!.slice(0, PULL_OPENING).toLowerCase();
   if (opening.length < PULL_OPENING) return false;
-  return bodies.some(
-    (b, j) => j !== i && b.length > bodies[i]!.length && b.toLowerCase().includes(opening),
-  );
+  const last = Math.min(bodies.length - 1, i + PULL_REACH);
+  for (let j = Math.max(0, i - PULL_REACH); j <= last; j++) {
+    const b = bodies[j]!;
+    if (j !== i && b.length > bodies[i]!.length && b.toLowerCase().includes(opening)) return true;
+  }
+  return false;
 }
 
 /** The indices of the paragraphs that are furniture by their shape. */
