@@ -80,15 +80,6 @@ describe("evidence: suggestions from real prose", () => {
     assert.deepEqual(employers("俄联邦安全局滨海边疆区总局表示,30名朝鲜工人在工地工作。"), []);
   });
 
-  it("medical staff sent abroad are workers in the three languages; 의사 as intention is not", () => {
-    const values = (t: string) => counts(suggest(t)).map((c) => c[0]);
-    assert.deepEqual(values("북한은 앙골라에 의사 30명을 추가로 파견할 계획이다."), [30]);
-    assert.deepEqual(values("현지에는 북한 의료진 25명이 거주하고 있다."), [25]);
-    assert.deepEqual(values("朝鲜向安哥拉派遣了40名医生。"), [40]);
-    assert.deepEqual(values("North Korea sent 60 physicians to Angola."), [60]);
-    assert.deepEqual(values("위원회는 30명의 의사결정권자로 구성된다."), []);
-  });
-
   it("reads both ends of a fall in a head count", () => {
     assert.deepEqual(
       counts(
@@ -190,6 +181,17 @@ describe("evidence: suggestions from real prose", () => {
           c.placeId === "cn-ln-dandong",
       ),
     );
+  });
+});
+
+describe("evidence: worker nouns by class", () => {
+  it("medical staff sent abroad are workers in the three languages; 의사결정 (decision) is not", () => {
+    const values = (t: string) => counts(suggest(t)).map((c) => c[0]);
+    assert.deepEqual(values("북한은 앙골라에 의사 30명을 추가로 파견할 계획이다."), [30]);
+    assert.deepEqual(values("현지에는 북한 의료진 25명이 거주하고 있다."), [25]);
+    assert.deepEqual(values("朝鲜向安哥拉派遣了40名医生。"), [40]);
+    assert.deepEqual(values("North Korea sent 60 physicians to Angola."), [60]);
+    assert.deepEqual(values("위원회는 30명의 의사결정권자로 구성된다."), []);
   });
 });
 
