@@ -36,12 +36,18 @@ describe("evidence: quantities", () => {
     assert.deepEqual(q("约有2万名工人"), [[20000, 20000, "approx"]]);
     assert.deepEqual(q("2000多名"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("2천여 명"), [[2000, null, "at_least"]]);
+    // 여 with no 명 before a worker noun phrase: "3천여 북한 노동자들"; not before another noun.
+    assert.deepEqual(q("3천여 북한 노동자들"), [[3000, null, "at_least"]]);
+    assert.deepEqual(q("3천여 개 기업"), []);
     assert.deepEqual(q("수백 명"), [[200, 999, "vague"]]);
     // At least a vague figure is its low end with no upper bound; 数以千计 is "thousands".
     assert.deepEqual(q("최소 수백 명"), [[200, null, "at_least"]]);
     assert.deepEqual(q("至少数千名工人"), [[2000, null, "at_least"]]);
     assert.deepEqual(q("數以千計北韓勞工"), [[2000, 9999, "vague"]]);
     assert.deepEqual(q("数以万计的朝鲜工人"), [[20000, 99999, "vague"]]);
+    // 数以千计 qualifies a longer phrase headed by 人员: "數以千計技術高超的資訊科技人員".
+    assert.deepEqual(q("數以千計技術高超的資訊科技人員"), [[2000, 9999, "vague"]]);
+    assert.deepEqual(q("数以千计IT专业人员"), [[2000, 9999, "vague"]]);
     // Korean native numerals: from ten up anywhere before 명 (스물두 명, 열 명); under ten only as
     // the quantifier of the noun after it (두 명의 …), not after its noun (노동자 두 명이); 한 명
     // (mostly an indefinite "a") is no count.

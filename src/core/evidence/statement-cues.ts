@@ -60,7 +60,7 @@ const CUES: [ClaimKind, RegExp][] = [
   ],
   [
     "incident",
-    /\b(?:given\s+orders?|ordered)\s+to\s+return\s+home\b|\bcancel\w*\s+(?:\w+\s+){0,2}contracts\b|\bdeport\w*|\bdetained\b|\barrested\b|投靠|投奔|拘留|拘捕|逮捕|失联|失聯|소환(?:했|됐|되)|구금|체포|\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|(?<!\bunder\s)\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\b(?:were|was|been|being)\s+(?:shipped|sent)\s+back\b|\b(?:were|was|been|being)\s+recalled\b|\brecall(?:ed|s|ing)?\s+(?:all\s+|its\s+|their\s+|the\s+)?(?:[\d,]+\s+)?(?:north\s+korean\s+)?(?:workers|waitress\w*|employees|staff|labou?rers)\b|(?<!没有被|沒有被|未被|不)召回|\brepatriated\s+\d|\bterminat\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+['’]\s+)?(?:work\s+)?(?:contracts?|agreements?)|自焚|焚身|분신|망명|\bfled\b|\bclash\w*|\bviolen(?:ce|t|tly)\b(?!\s+between\b)|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동|\b(?:went|gone|go|are|were|was|is)\s+missing\b|\bdisappeared\b|\bvanished\b|\babduct\w*|\bkidnap\w*|失踪|失蹤|行踪不明|行蹤不明|(?:工人|劳工|勞工|员工|員工|服务员|服務員)[^。，,]{0,6}消失|绑架|綁架|丧命|喪命|실종|잠적|(?:노동자|근로자|종업원|직원|일꾼)들?(?:\s?\d+\s?명)?(?:이|가)\s[^.]{0,16}사라졌|납치/i,
+    /\b(?:given\s+orders?|ordered)\s+to\s+return\s+home\b|적발|\bcancel\w*\s+(?:\w+\s+){0,2}contracts\b|\bdeport\w*|\bdetained\b|\barrested\b|投靠|投奔|拘留|拘捕|逮捕|失联|失聯|소환(?:했|됐|되)|구금|체포|\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|(?<!\bunder\s)\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\b(?:were|was|been|being)\s+(?:shipped|sent)\s+back\b|\b(?:were|was|been|being)\s+recalled\b|\brecall(?:ed|s|ing)?\s+(?:all\s+|its\s+|their\s+|the\s+)?(?:[\d,]+\s+)?(?:north\s+korean\s+)?(?:workers|waitress\w*|employees|staff|labou?rers)\b|(?<!没有被|沒有被|未被|不)召回|\brepatriated\s+\d|\bterminat\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+['’]\s+)?(?:work\s+)?(?:contracts?|agreements?)|自焚|焚身|분신|망명|\bfled\b|\bclash\w*|\bviolen(?:ce|t|tly)\b(?!\s+between\b)|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동|\b(?:went|gone|go|are|were|was|is)\s+missing\b|\bdisappeared\b|\bvanished\b|\babduct\w*|\bkidnap\w*|失踪|失蹤|行踪不明|行蹤不明|(?:工人|劳工|勞工|员工|員工|服务员|服務員)[^。，,]{0,6}消失|绑架|綁架|丧命|喪命|실종|잠적|(?:노동자|근로자|종업원|직원|일꾼)들?(?:\s?\d+\s?명)?(?:이|가)\s[^.]{0,16}사라졌|납치/i,
   ],
 ];
 
@@ -114,8 +114,21 @@ function isWorkersIncident(sentence: string, aboutWorkers: boolean, cue: RegExp)
   return aboutWorkers || !OFFICIAL.test(sentence);
 }
 
+// Enforcement against the workers: caught, detained, deported or expelled. Over their papers
+// ("caught working on expired visas", "비자 만료로 적발돼 추방") it is the incident the papers
+// led to, not a visa practice.
+const ENFORCEMENT =
+  /\bdeport\w*|\bdetained\b|\barrested\b|\bexpelled\b|\bcaught\b|추방|적발|쫓겨|덜미|체포|구금|拘留|拘捕|逮捕|驱逐|驅逐|查获|查獲/iu;
+
 /** The statement kinds a sentence makes, in a fixed order. */
 export function statementKinds(sentence: string, aboutWorkers: boolean): ClaimKind[] {
+  const kinds = statementCues(sentence, aboutWorkers);
+  if (kinds.includes("incident") && kinds.includes("visa_practice") && ENFORCEMENT.test(sentence))
+    return kinds.filter((k) => k !== "visa_practice");
+  return kinds;
+}
+
+function statementCues(sentence: string, aboutWorkers: boolean): ClaimKind[] {
   const out: ClaimKind[] = [];
   for (const [kind, cue] of CUES) {
     if (!cue.test(sentence)) continue;

@@ -184,6 +184,17 @@ describe("evidence: suggestions from real prose", () => {
   });
 });
 
+describe("evidence: worker nouns by class", () => {
+  it("medical staff sent abroad are workers in the three languages; 의사결정 (decision) is not", () => {
+    const values = (t: string) => counts(suggest(t)).map((c) => c[0]);
+    assert.deepEqual(values("북한은 앙골라에 의사 30명을 추가로 파견할 계획이다."), [30]);
+    assert.deepEqual(values("현지에는 북한 의료진 25명이 거주하고 있다."), [25]);
+    assert.deepEqual(values("朝鲜向安哥拉派遣了40名医生。"), [40]);
+    assert.deepEqual(values("North Korea sent 60 physicians to Angola."), [60]);
+    assert.deepEqual(values("위원회는 30명의 의사결정권자로 구성된다."), []);
+  });
+});
+
 describe("evidence: suggestions from Korean and Chinese prose", () => {
   it("reads Korean and Chinese counts with bare units, bounds after the noun, and restated figures once", () => {
     const q = (s: string) => findCjkQuantities(s).map((x) => [x.min, x.max, x.qualifier]);
@@ -412,6 +423,23 @@ describe("evidence: page furniture", () => {
 
 const ofKind = (text: string, kind: ClaimDraft["kind"]) =>
   suggestClaims(text, { places, published: "2019-06-20" }).filter((c) => c.kind === kind);
+
+describe("evidence: workers caught over their papers are an incident, not a visa practice", () => {
+  it("caught (적발), detained or deported for expired visas", () => {
+    for (const text of [
+      "만료된 비자로 식당에서 일하던 북한 노동자 14명이 단둥에서 적발됐다.",
+      "Police in Dandong detained 14 North Korean workers whose visas had expired.",
+    ]) {
+      assert.equal(ofKind(text, "incident").length, 1, text);
+      assert.equal(ofKind(text, "visa_practice").length, 0, text);
+    }
+    // Visas with no enforcement stay a visa practice.
+    assert.equal(
+      ofKind("북한 노동자들은 만료된 비자로 단둥의 식당에서 일하고 있다.", "visa_practice").length,
+      1,
+    );
+  });
+});
 
 describe("evidence: one incident per event", () => {
   // An incident named again through a demonstrative is one claim; a paragraph tells one

@@ -22,6 +22,7 @@ import { clauseAround } from "./clauses.js";
 import { parseReference } from "./date-parts.js";
 import { type DateMention, findDatesFrom } from "./dates.js";
 import { findDurations } from "./durations.js";
+import { furnitureParagraphs } from "./furniture.js";
 import { maskNoise } from "./noise.js";
 import { findOrganisations } from "./organisations.js";
 import { rankClaims } from "./rank-claims.js";
@@ -460,6 +461,7 @@ function readDocument(text: string, places: PlaceIndex) {
   );
   const skipped = foreignParagraphs(text, paras);
   for (const i of captionParagraphs(text, paras)) skipped.add(i);
+  for (const i of furnitureParagraphs(text, paras)) skipped.add(i);
   const placesBySeg = segs.map((s) => places.find(text, s.start, s.end));
   const orgsBySeg = segs.map((s) => findOrganisations(text, s.start, s.end));
   // A place inside a company name ("Hunchun Jinxing Garment Co.") is not where a count is.
@@ -564,7 +566,7 @@ function foreignParagraphs(text: string, paras: { start: number; end: number }[]
 // named in running words ("File Photo by Rodong Sinmun", "Photo courtesy of …", "UPI Photo",
 // "【照片来源:美联社】") and a caption's opening "图为" ("this picture shows").
 const PHOTO_CREDIT =
-  /^\s?▲|\b(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+(?:by|courtesy(?:\s+of)?|via)\s+\p{Lu}|\bFile\s+photo\b|\b(?:UPI|AP|AFP|EPA|Reuters|Yonhap|KCNA|Xinhua)\s+(?:File\s+)?Photo\b|^(?:图为|圖為)|照片(?:来源|來源)|(?:记者|記者)?(?:摄影|攝影)\s*$|[(（](?:網絡|网络|網路)(?:圖片|图片)[)）]|\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
+  /^\s?▲|\b(?:File\s+)?(?:Photos?|Images?|Pictures?)\s+(?:by|courtesy(?:\s+of)?|via)\s+\p{Lu}|\bFile\s+photo\b|\b(?:UPI|AP|AFP|EPA|Reuters|Yonhap|KCNA|Xinhua)\s+(?:File\s+)?Photo\b|^(?:图为|圖為)|照片(?:来源|來源)|(?:记者|記者)?(?:摄影|攝影)\s*$|[(（](?:網絡|网络|網路)(?:圖片|图片)[)）]|\((?:AP|AFP|EPA|Reuters|Yonhap)\s+Photo\b|^FILE\s?[-–—]|[/(（]\s?사진\s?[=:-]|\b(?:Photo|Image)\s?(?:credit)?\s?:|\bCredit:|圖片來源|图片来源|\bCC\s+BY\b|\bGetty\s+Images\b|摄于|攝於|자료사진|圖與新聞無關|图与新闻无关|示意圖|示意图|資料照|资料照|사진\s?출처|\[[^\]\n]{0,40}(?:캡처|캡쳐|截图|截圖|화면|제공)\]/iu;
 
 // A caption's source in brackets after its last sentence ("…的北韓餐廳員工。(法新社)",
 // "…계약을 맺었다.(연합뉴스)"), and a page's header or footer with its time stamps ("입력

@@ -20,7 +20,7 @@ export interface WorkerCount extends Quantity {
 // Nouns for the people a count refers to. Modifiers between the number and the noun are
 // allowed ("2,000 newly dispatched North Korean garment workers").
 const WORKER_NOUN =
-  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|individuals|persons|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|nurses|doctors|medics|painters|carpenters|plasterers|drivers|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
+  /^(?:workers?|labou?rers?|employees?|women|men|girls|seamstresses|staff|recruits?|North\s+Koreans\b|trainees?|interns?|nationals|residents|people|individuals|persons|personnel|crew(?:men|\s+members)?|fishermen|cooks|waitresses|nurses|doctors|physicians|surgeons|dentists|medics|artists|sculptors|architects|instructors|painters|carpenters|plasterers|drivers|(?:im|e)?migrants?|citizens|builders|loggers|miners|Koreans|technicians|engineers|programmers|developers|specialists|experts|expats|expatriates|hackers|loggers|welders|seafarers)\b/i;
 const NOT_WORKERS = new RegExp(
   `^(?:Chinese|local|Han|ethnic|South\\s+Korean|Korean-Chinese|foreign|South\\s+Koreans|${NON_WORKER_EN})\\b`,
   "i",
@@ -33,12 +33,12 @@ const OTHER_NOUN =
 // workers, or DPRK nationals ("北韩人", "북한 주민") — possibly as the end of a compound
 // ("建筑工人", "전문인력").
 const ZH_WORKER_HEAD =
-  "(?:工人|劳工|勞工|女工|伐木工|焊工|矿工|礦工|建筑工|建築工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
+  "(?:工人|劳工|勞工|女工|伐木工|焊工|矿工|礦工|建筑工|建築工|员工|員工|雇员|僱員|人员|人員|劳动者|勞動者|劳动力|勞動力|劳务|勞務|女性|妇女|婦女|工程师|工程師|程序员|程序員|厨师|廚師|医生|醫生|医师|醫師|护士|護士|医疗队|醫療隊|医护|醫護|服务员|服務員|船员|船員|渔民|漁民|朝鲜人|朝鮮人|北韩人|北韓人|工友|人力|渔工|漁工|(?:朝鲜|朝鮮|北韩|北韓)居民)";
 const ZH_MODIFIER =
   "(?:[^\\s\\d，。,、；;：:「」“”()（）在是被将將到从從有和与與及于於为為向往等]{0,8}?)";
 // A trade noun in 공 (工: 벌목공, 건설공, 용접공) names workers like 노동자.
 const KO_WORKER_HEAD =
-  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커|광부|선원|어부|(?:벌목|건설|용접|봉제|기능|숙련|미장|도장)공)";
+  "(?:노동자|근로자|노무자|여성|인력|여공|종업원|직원|기술자|노동력|북한인|국적인|국적자|북한\\s?주민|북한\\s?사람|일꾼|해커|광부|선원|어부|의료진|의료인|간호사|의사(?!결정|표시|소통|록)|(?:벌목|건설|용접|봉제|기능|숙련|미장|도장)공)";
 const KO_MODIFIER = "(?:[가-힣A-Za-z]+(?<![이가을를은는에도고며면다서로])\\s)";
 // A noun ending in 이 right before the worker noun modifies it ("외화벌이 일꾼", "돈벌이 노동자"),
 // though 이 after a word is most often the subject particle.
