@@ -45,6 +45,8 @@ export interface StepResult {
 
 export interface PipelineResult {
   seconds: number;
+  /** DuckDB's memory limit the run started under, as DuckDB reads it back (e.g. '2.5 GiB'). */
+  memory_limit: string;
   steps: StepResult[];
 }
 
@@ -60,7 +62,9 @@ export async function runPipeline(
   const declared = new Set((await tempObjects(run.store, true)).map(key));
   let offset = 0;
   await run.memory.apply();
+  let memoryLimit = "";
   try {
+    memoryLimit = await run.memory.read();
     for (const step of steps) {
       for (const t of step.writes) declared.add(key({ kind: "table", name: t }));
       results.push(await runStep(run, step, offset, total));
@@ -73,7 +77,7 @@ export async function runPipeline(
     await dropRunTables(run.store);
     await run.memory.restore();
   }
-  return { seconds: seconds(started), steps: results };
+  return { seconds: seconds(started), memory_limit: memoryLimit, steps: results };
 }
 
 /**

@@ -6,8 +6,9 @@
  * run tables the steps declare (step.ts).
  */
 import { DEFAULT_POLICY, type Policy } from "../core/detection/policy.js";
+import { defaultMemoryLimitMb } from "../db/memory-limit.js";
 import type { Store } from "../db/store.js";
-import { analyzeMemoryLimitMb, MemoryCap } from "./memory-cap.js";
+import { MemoryCap } from "./memory-cap.js";
 
 export interface StageTiming {
   stage: string;
@@ -21,7 +22,10 @@ export interface StageTiming {
 export interface AnalyzeOptions {
   /** Policy the steps apply (default: DEFAULT_POLICY). */
   policy?: Policy;
-  /** DuckDB memory cap in MB while analyze runs (default analyzeMemoryLimitMb(): a share of the machine's). */
+  /**
+   * DuckDB memory cap in MiB while analyze runs (default defaultMemoryLimitMb(), the share of
+   * the machine's memory every command gets), raised for a step that runs out of memory.
+   */
   memoryLimitMb?: number;
   /**
    * A memory limit the caller set for the whole store (the CLI passes `--memory` or
@@ -80,7 +84,7 @@ export function createRun(store: Store, options: AnalyzeOptions = {}): AnalyzeRu
     policy: options.policy ?? DEFAULT_POLICY,
     memory: new MemoryCap(
       store,
-      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? analyzeMemoryLimitMb() },
+      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? defaultMemoryLimitMb() },
     ),
     onStage: options.onStage ?? (() => undefined),
     timings: [],
