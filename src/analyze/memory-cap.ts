@@ -90,9 +90,15 @@ export class MemoryCap {
   }
 }
 
-/** Samples the process's resident set size while work runs; `peak` is in MB. */
+/**
+ * Samples the process's resident set size while work runs, and the JavaScript part of it (the
+ * V8 heap in use, plus memory outside it that JavaScript holds: typed arrays, buffers); both
+ * peaks are in MB. What RSS has beyond the JavaScript part is DuckDB's (its buffer pool, under
+ * the memory limit, and its allocations outside the pool) and the process's code.
+ */
 export class RssSampler {
   peak = 0;
+  peakJs = 0;
   private readonly timer: NodeJS.Timeout;
   constructor() {
     this.sample();
@@ -100,7 +106,9 @@ export class RssSampler {
     this.timer.unref();
   }
   sample(): void {
-    this.peak = Math.max(this.peak, Math.round(process.memoryUsage.rss() / 1048576));
+    const m = process.memoryUsage();
+    this.peak = Math.max(this.peak, Math.round(m.rss / 1048576));
+    this.peakJs = Math.max(this.peakJs, Math.round((m.heapUsed + m.external) / 1048576));
   }
   stop(): number {
     clearInterval(this.timer);

@@ -37,6 +37,8 @@ export interface StepResult {
   cpu_s: number;
   /** Highest resident set size seen while the step ran (sampled every 100 ms), in MB. */
   peak_rss_mb: number;
+  /** Highest JavaScript memory (V8 heap in use, typed arrays and buffers) seen, in MB. */
+  peak_js_mb: number;
   stages: StageTiming[];
   stats: object;
   /** Set when the step ran out of memory under the cap and was rerun with this limit. */
@@ -117,6 +119,7 @@ async function runStep(
           seconds: seconds(t),
           cpu_s: cpuSeconds(cpu),
           peak_rss_mb: rss.stop(),
+          peak_js_mb: rss.peakJs,
         });
         run.timings.push({ stage: `${step.id}: ${name}`, seconds: seconds(t) });
       }
@@ -129,6 +132,7 @@ async function runStep(
         seconds: seconds(stepStarted),
         cpu_s: cpuSeconds(stepCpu),
         peak_rss_mb: stepRss.stop(),
+        peak_js_mb: stepRss.peakJs,
         stages,
         stats,
         ...(retried ? { memory_limit_retry: retried } : {}),

@@ -17,6 +17,8 @@ export interface StageTiming {
   cpu_s?: number;
   /** Highest resident set size seen while the stage ran (sampled every 100 ms), in MB. */
   peak_rss_mb?: number;
+  /** Highest JavaScript memory (V8 heap in use, typed arrays and buffers) seen, in MB. */
+  peak_js_mb?: number;
 }
 
 export interface AnalyzeOptions {
