@@ -54,9 +54,17 @@ export const PERSONS_EXPORT: ExportKind = {
       : `list(DISTINCT ${MASK_SQL.name("name")} ORDER BY ${MASK_SQL.name("name")})`;
     const doc = unmask ? "doc_number" : MASK_SQL.doc("doc_number");
     const birth = unmask ? "p.birth_date" : MASK_SQL.birthDate("p.birth_date");
+    // A person's records in the order of their crossings (NULL last), then their keys. Sorted
+    // as one list per person, not by an ordered aggregate (list(… ORDER BY …)), which buffers
+    // every group's rows apart: over 870,000 records it ran out of memory under 640 MB, this
+    // needs 100 MB. Masked, the pseudonyms are made from the keys after the sort.
+    const byCrossing = "n: r.crossed_at IS NULL, t: r.crossed_at, rec_key: r.rec_key";
+    const recordIds = unmask
+      ? `list_transform(list_sort(list({${byCrossing}, id: ${recordRefSql("r", true)}})), x -> x.id)`
+      : `list_transform(list_sort(list({${byCrossing}})), x -> ${recordRefSql("x", false)})`;
     return `
       WITH rec AS (
-        SELECT pr.person_id, list(${recordRefSql("r", unmask)} ORDER BY r.crossed_at, r.rec_key) AS record_ids
+        SELECT pr.person_id, ${recordIds} AS record_ids
         FROM person_records pr JOIN records r USING (rec_key)
         WHERE ${inRange("pr.person_id", persons)} GROUP BY pr.person_id),
       nm AS (SELECT person_id, ${names} AS names FROM person_names
