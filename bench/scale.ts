@@ -114,7 +114,13 @@ for (const what of ["persons", "alerts", "cohorts", "stays"]) {
 
 interface AnalyzeReport {
   seconds: number;
-  steps: { step: string; seconds: number; cpu_s?: number; peak_rss_mb: number }[];
+  steps: {
+    step: string;
+    seconds: number;
+    cpu_s?: number;
+    peak_rss_mb: number;
+    peak_js_mb?: number;
+  }[];
 }
 const analyzed = JSON.parse(runs[1]!.stdout) as AnalyzeReport;
 const { files: _files, ...ingested } = JSON.parse(runs[0]!.stdout) as Record<string, unknown>;
@@ -131,6 +137,7 @@ console.log(
         seconds: s.seconds,
         cpu_s: s.cpu_s,
         peak_rss_mb: s.peak_rss_mb,
+        peak_js_mb: s.peak_js_mb,
       })),
       output_mb: exports,
     },

@@ -1,15 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { commitScratch } from "../src/analyze/commit-scratch.js";
-import {
-  ANALYZE_MEMORY_MAX_MB,
-  ANALYZE_MEMORY_MIN_MB,
-  ANALYZE_MEMORY_SHARE,
-  analyzeMemoryLimitMb,
-} from "../src/analyze/memory-cap.js";
 import { runPipeline } from "../src/analyze/pipeline.js";
 import { createRun } from "../src/analyze/run.js";
 import type { AnalyzeStep } from "../src/analyze/step.js";
+import {
+  defaultMemoryLimitMb,
+  MEMORY_MAX_MB,
+  MEMORY_MIN_MB,
+  MEMORY_SHARE,
+} from "../src/db/memory-limit.js";
 import { parseMemorySize, Store } from "../src/db/store.js";
 import { runCli, withDb } from "./helpers/with-db.js";
 
@@ -123,12 +123,12 @@ describe("the step contract", () => {
 });
 
 describe("memory that fits the machine", () => {
-  it("derives analyze's cap from the machine's memory, within its bounds", () => {
+  it("derives the default limit from the machine's memory, within its bounds", () => {
     const gib = 2 ** 30;
-    assert.equal(analyzeMemoryLimitMb(24 * gib), Math.floor(24 * 1024 * ANALYZE_MEMORY_SHARE));
-    assert.ok(analyzeMemoryLimitMb(24 * gib) < 3000, "a 24 GiB machine stays under 6 GB RSS");
-    assert.equal(analyzeMemoryLimitMb(2 * gib), ANALYZE_MEMORY_MIN_MB);
-    assert.equal(analyzeMemoryLimitMb(256 * gib), ANALYZE_MEMORY_MAX_MB);
+    assert.equal(defaultMemoryLimitMb(24 * gib), Math.floor(24 * 1024 * MEMORY_SHARE));
+    assert.ok(defaultMemoryLimitMb(24 * gib) < 3000, "a 24 GiB machine stays under 6 GB RSS");
+    assert.equal(defaultMemoryLimitMb(2 * gib), MEMORY_MIN_MB);
+    assert.equal(defaultMemoryLimitMb(256 * gib), MEMORY_MAX_MB);
   });
 
   it("opens a store with the memory limit and threads it is given", async () => {

@@ -1,26 +1,10 @@
 /**
  * DuckDB's memory limit during an analyze run, and the process's peak memory per step and stage.
+ * The run's own cap is the store's default (src/db/memory-limit.ts); what analyze adds is the
+ * retry with more memory for a step whose operator cannot spill, and handing freed memory back.
  */
-import { totalmem } from "node:os";
+import { duckdbDefaultMemoryMb } from "../db/memory-limit.js";
 import type { Store } from "../db/store.js";
-
-/**
- * Memory DuckDB may use during analyze unless the caller fixes a limit: a share of the
- * machine's memory (ANALYZE_MEMORY_SHARE), within ANALYZE_MEMORY_MIN_MB and
- * ANALYZE_MEMORY_MAX_MB — 2,703 MiB on a 24 GiB machine. DuckDB's default (80 % of RAM) lets a
- * 10M-record run grow past 10 GB; capped, every step spills to the store's temporary directory
- * (`<store>.tmp`) instead. The process's peak RSS is the cap plus the JavaScript heaps
- * (identity's documents, the cohort step's typed arrays) and DuckDB's allocations outside its
- * buffer pool, about 2 GB more at 30M records: the share keeps a 24 GiB machine's run under
- * 6 GB. A lower cap spills more and runs longer (docs/benchmarks.md has the current figures).
- */
-export function analyzeMemoryLimitMb(totalBytes = totalmem()): number {
-  const share = Math.floor((totalBytes * ANALYZE_MEMORY_SHARE) / 2 ** 20);
-  return Math.min(ANALYZE_MEMORY_MAX_MB, Math.max(ANALYZE_MEMORY_MIN_MB, share));
-}
-export const ANALYZE_MEMORY_SHARE = 0.11;
-export const ANALYZE_MEMORY_MIN_MB = 512;
-export const ANALYZE_MEMORY_MAX_MB = 4096;
 
 /**
  * The limit a run applies: its own cap (in MiB), raised for one step at a time when that step
@@ -40,7 +24,7 @@ export class MemoryCap {
 
   /**
    * The limit as DuckDB is given it, e.g. '2651MiB'. The cap is counted in MiB (2^20 bytes), as
-   * analyzeMemoryLimitMb computes it: DuckDB reads 'MB' as 10^6 bytes, which would cap it 4.6 %
+   * defaultMemoryLimitMb computes it: DuckDB reads 'MB' as 10^6 bytes, which would cap it 4.6 %
    * lower than the share meant.
    */
   get current(): string {
@@ -56,9 +40,14 @@ export class MemoryCap {
   async apply(): Promise<void> {
     if (!this.capped) return;
     // Put back by value afterwards: RESET does not bring a global setting back in DuckDB 1.5.
-    const row = await this.store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
-    this.before = row?.m;
+    this.before = await this.read();
     await this.set();
+  }
+
+  /** The limit in force, as DuckDB reads it back ('2.5 GiB'). */
+  async read(): Promise<string> {
+    const row = await this.store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m");
+    return row?.m ?? "";
   }
 
   /**
@@ -66,7 +55,7 @@ export class MemoryCap {
    * DuckDB takes by default (80 % of the machine's), or when the limit is the caller's.
    */
   async raise(): Promise<boolean> {
-    if (!this.capped || this.limitMb * 2 > maxMemoryMb()) return false;
+    if (!this.capped || this.limitMb * 2 > duckdbDefaultMemoryMb()) return false;
     this.limitMb *= 2;
     await this.set();
     return true;
@@ -101,14 +90,15 @@ export class MemoryCap {
   }
 }
 
-/** DuckDB's own default limit: 80 % of the machine's memory. */
-function maxMemoryMb(): number {
-  return Math.floor((totalmem() * 0.8) / 2 ** 20);
-}
-
-/** Samples the process's resident set size while work runs; `peak` is in MB. */
+/**
+ * Samples the process's resident set size while work runs, and the JavaScript part of it (the
+ * V8 heap in use, plus memory outside it that JavaScript holds: typed arrays, buffers); both
+ * peaks are in MB. What RSS has beyond the JavaScript part is DuckDB's (its buffer pool, under
+ * the memory limit, and its allocations outside the pool) and the process's code.
+ */
 export class RssSampler {
   peak = 0;
+  peakJs = 0;
   private readonly timer: NodeJS.Timeout;
   constructor() {
     this.sample();
@@ -116,7 +106,9 @@ export class RssSampler {
     this.timer.unref();
   }
   sample(): void {
-    this.peak = Math.max(this.peak, Math.round(process.memoryUsage.rss() / 1048576));
+    const m = process.memoryUsage();
+    this.peak = Math.max(this.peak, Math.round(m.rss / 1048576));
+    this.peakJs = Math.max(this.peakJs, Math.round((m.heapUsed + m.external) / 1048576));
   }
   stop(): number {
     clearInterval(this.timer);

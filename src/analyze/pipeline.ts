@@ -37,6 +37,8 @@ export interface StepResult {
   cpu_s: number;
   /** Highest resident set size seen while the step ran (sampled every 100 ms), in MB. */
   peak_rss_mb: number;
+  /** Highest JavaScript memory (V8 heap in use, typed arrays and buffers) seen, in MB. */
+  peak_js_mb: number;
   stages: StageTiming[];
   stats: object;
   /** Set when the step ran out of memory under the cap and was rerun with this limit. */
@@ -45,6 +47,8 @@ export interface StepResult {
 
 export interface PipelineResult {
   seconds: number;
+  /** DuckDB's memory limit the run started under, as DuckDB reads it back (e.g. '2.5 GiB'). */
+  memory_limit: string;
   steps: StepResult[];
 }
 
@@ -60,7 +64,9 @@ export async function runPipeline(
   const declared = new Set((await tempObjects(run.store, true)).map(key));
   let offset = 0;
   await run.memory.apply();
+  let memoryLimit = "";
   try {
+    memoryLimit = await run.memory.read();
     for (const step of steps) {
       for (const t of step.writes) declared.add(key({ kind: "table", name: t }));
       results.push(await runStep(run, step, offset, total));
@@ -73,7 +79,7 @@ export async function runPipeline(
     await dropRunTables(run.store);
     await run.memory.restore();
   }
-  return { seconds: seconds(started), steps: results };
+  return { seconds: seconds(started), memory_limit: memoryLimit, steps: results };
 }
 
 /**
@@ -113,6 +119,7 @@ async function runStep(
           seconds: seconds(t),
           cpu_s: cpuSeconds(cpu),
           peak_rss_mb: rss.stop(),
+          peak_js_mb: rss.peakJs,
         });
         run.timings.push({ stage: `${step.id}: ${name}`, seconds: seconds(t) });
       }
@@ -125,6 +132,7 @@ async function runStep(
         seconds: seconds(stepStarted),
         cpu_s: cpuSeconds(stepCpu),
         peak_rss_mb: stepRss.stop(),
+        peak_js_mb: stepRss.peakJs,
         stages,
         stats,
         ...(retried ? { memory_limit_retry: retried } : {}),

@@ -6,8 +6,9 @@
  * run tables the steps declare (step.ts).
  */
 import { DEFAULT_POLICY, type Policy } from "../core/detection/policy.js";
+import { defaultMemoryLimitMb } from "../db/memory-limit.js";
 import type { Store } from "../db/store.js";
-import { analyzeMemoryLimitMb, MemoryCap } from "./memory-cap.js";
+import { MemoryCap } from "./memory-cap.js";
 
 export interface StageTiming {
   stage: string;
@@ -16,12 +17,17 @@ export interface StageTiming {
   cpu_s?: number;
   /** Highest resident set size seen while the stage ran (sampled every 100 ms), in MB. */
   peak_rss_mb?: number;
+  /** Highest JavaScript memory (V8 heap in use, typed arrays and buffers) seen, in MB. */
+  peak_js_mb?: number;
 }
 
 export interface AnalyzeOptions {
   /** Policy the steps apply (default: DEFAULT_POLICY). */
   policy?: Policy;
-  /** DuckDB memory cap in MB while analyze runs (default analyzeMemoryLimitMb(): a share of the machine's). */
+  /**
+   * DuckDB memory cap in MiB while analyze runs (default defaultMemoryLimitMb(), the share of
+   * the machine's memory every command gets), raised for a step that runs out of memory.
+   */
   memoryLimitMb?: number;
   /**
    * A memory limit the caller set for the whole store (the CLI passes `--memory` or
@@ -80,7 +86,7 @@ export function createRun(store: Store, options: AnalyzeOptions = {}): AnalyzeRu
     policy: options.policy ?? DEFAULT_POLICY,
     memory: new MemoryCap(
       store,
-      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? analyzeMemoryLimitMb() },
+      options.fixedMemoryLimit ?? { mb: options.memoryLimitMb ?? defaultMemoryLimitMb() },
     ),
     onStage: options.onStage ?? (() => undefined),
     timings: [],

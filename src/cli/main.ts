@@ -35,7 +35,7 @@ const COMMANDS: Record<Verb, () => Promise<{ register: (program: Command) => voi
 };
 
 /** Global options that take a value (`--db PATH`), so the verb is found after it. */
-const VALUE_OPTIONS = new Set(["--db", "--memory", "--threads"]);
+const VALUE_OPTIONS = new Set(["--db", "--memory", "--temp-dir", "--threads"]);
 
 /** The verb of a command line, if it names one. */
 function verbOf(argv: readonly string[]): Verb | undefined {
@@ -59,7 +59,11 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     .option(
       "--memory <size>",
       "DuckDB memory limit for the whole command, e.g. 3GB (default: $SOJOURN_MEMORY_LIMIT, else\n" +
-        "each command's own cap; analyze's is a share of the machine's memory)",
+        "11 % of the machine's memory, 512 MiB to 4 GiB); past it DuckDB spills to disk",
+    )
+    .option(
+      "--temp-dir <dir>",
+      "where DuckDB spills past the memory limit (default: $SOJOURN_TEMP_DIR, else <store>.tmp)",
     )
     .option("--threads <n>", "DuckDB worker threads (default: $SOJOURN_THREADS, else all cores)")
     .option("--debug", "show stack traces on errors")

@@ -21,6 +21,7 @@ export interface GlobalOptions {
   db?: string;
   debug?: boolean;
   memory?: string;
+  tempDir?: string;
   threads?: string;
 }
 
@@ -29,13 +30,15 @@ export function globalOptions(cmd: Command): GlobalOptions {
 }
 
 /**
- * The store's DuckDB settings: `--memory` / `--threads`, else SOJOURN_MEMORY_LIMIT /
- * SOJOURN_THREADS. A memory limit set here is the store's for the whole command: ingest and
- * analyze keep it instead of applying their own caps.
+ * The store's DuckDB settings: `--memory` / `--temp-dir` / `--threads`, else
+ * SOJOURN_MEMORY_LIMIT / SOJOURN_TEMP_DIR / SOJOURN_THREADS. Without a memory limit the store
+ * gets a share of the machine's memory (src/db/memory-limit.ts); a limit set here is the
+ * store's for the whole command: ingest and analyze keep it instead of applying their own caps.
  */
 export function storeSettings(cmd: Command, env = process.env): StoreOptions {
   const g = globalOptions(cmd);
   const memory = g.memory ?? (env.SOJOURN_MEMORY_LIMIT || undefined);
+  const tempDirectory = g.tempDir ?? (env.SOJOURN_TEMP_DIR || undefined);
   const threads = g.threads ?? (env.SOJOURN_THREADS || undefined);
   const what = (flag: string, name: string) =>
     g[flag as keyof GlobalOptions] !== undefined ? `--${flag}` : name;
@@ -43,23 +46,38 @@ export function storeSettings(cmd: Command, env = process.env): StoreOptions {
     ...(memory === undefined
       ? {}
       : { memoryLimit: parseMemorySize(memory, what("memory", "SOJOURN_MEMORY_LIMIT")) }),
+    ...(tempDirectory === undefined ? {} : { tempDirectory }),
     ...(threads === undefined
       ? {}
       : { threads: parseThreads(threads, what("threads", "SOJOURN_THREADS")) }),
   };
 }
 
-/** Opens the store named by --db / SOJOURN_DB / default, runs fn, closes it. */
+/**
+ * Opens the store named by --db / SOJOURN_DB / default, runs fn, closes it. With --debug, the
+ * store's DuckDB settings go to stderr first (what limit the command runs under, where it spills).
+ */
 export async function withCommandStore<T>(
   cmd: Command,
   fn: (store: Store) => Promise<T>,
 ): Promise<T> {
-  const store = await Store.open(resolveDbPath(globalOptions(cmd).db), storeSettings(cmd));
+  const g = globalOptions(cmd);
+  const store = await Store.open(resolveDbPath(g.db), storeSettings(cmd));
   try {
+    if (g.debug) process.stderr.write(`${await describeStoreSettings(store)}\n`);
     return await fn(store);
   } finally {
     store.close();
   }
+}
+
+/** One line naming a store's memory limit, spill directory and threads, as DuckDB reads them. */
+export async function describeStoreSettings(store: Store): Promise<string> {
+  const s = await store.one<{ m: string; d: string; t: bigint }>(
+    "SELECT current_setting('memory_limit') AS m, current_setting('temp_directory') AS d, current_setting('threads') AS t",
+  );
+  const fixed = store.memoryLimit === undefined ? "machine share" : "fixed";
+  return `store ${store.path}: memory_limit ${s?.m} (${fixed}), temp_directory ${s?.d}, threads ${s?.t}`;
 }
 
 export function printJson(value: unknown): void {

@@ -12,6 +12,7 @@ import {
   type DuckDBResultReader,
 } from "@duckdb/node-api";
 import { AppError } from "../core/errors.js";
+import { defaultMemoryLimitMb, spillDirectory } from "./memory-limit.js";
 import { migrate } from "./migrate.js";
 import { discardInterruptedRuns } from "./recover.js";
 import { lockedMessage, readServerLock, servedMessage } from "./server-lock.js";
@@ -32,10 +33,12 @@ export interface StoreOptions {
   threads?: number;
   /**
    * DuckDB's memory limit for the whole store, as text such as '3GB' or '2500MB'
-   * (parseMemorySize); every command then keeps it instead of applying its own cap. Past it
-   * DuckDB spills to its temporary directory, `<store>.tmp` beside the store file.
+   * (parseMemorySize); analyze then keeps it instead of raising its cap for a step. Without
+   * it the store gets `defaultMemoryLimitMb()` MiB, a share of the machine's memory.
    */
   memoryLimit?: string;
+  /** Where DuckDB spills past the limit (default `<store>.tmp` beside the store file). */
+  tempDirectory?: string;
 }
 
 /**
@@ -116,14 +119,17 @@ export class Store implements SqlRunner {
     // DuckDB's progress printing stays off; a command that draws a progress bar turns
     // tracking on (`trackProgress`).
     await conn.run("SET enable_progress_bar_print = false");
-    // Optional caps for shared machines and benchmarks (DuckDB defaults: all cores, 80% RAM);
-    // the edges (CLI, server) read them from flags or the environment and pass them here.
+    // Threads: DuckDB's default (all cores) unless given. Memory: a share of the machine's
+    // unless given, so that every command spills rather than growing to DuckDB's default of
+    // 80 % of RAM; the edges (CLI, server) read both from flags or the environment.
     if (options.threads !== undefined) await conn.run(`SET threads = ${options.threads}`);
     const memoryLimit =
       options.memoryLimit === undefined
         ? undefined
         : parseMemorySize(options.memoryLimit, "memory limit");
-    if (memoryLimit !== undefined) await conn.run(`SET memory_limit = '${memoryLimit}'`);
+    await conn.run(`SET memory_limit = '${memoryLimit ?? `${defaultMemoryLimitMb()}MiB`}'`);
+    const spill = spillDirectory(path, options.tempDirectory);
+    if (spill !== undefined) await conn.run(`SET temp_directory = ${sqlString(spill)}`);
     const store = new Store(path, instance, conn, true, memoryLimit);
     if (options.migrate !== false) {
       await migrate(store);

@@ -9,8 +9,9 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { AppError } from "../core/errors.js";
+import { defaultMemoryLimitMb } from "../db/memory-limit.js";
 import { discardRun } from "../db/recover.js";
-import { type Store, sqlString } from "../db/store.js";
+import type { Store } from "../db/store.js";
 import { type Gazetteer, loadGazetteer } from "../gazetteer/load-gazetteer.js";
 import {
   type CsvOptions,
@@ -54,8 +55,12 @@ import { syncStoredVocabulary } from "./stored-vocabulary.js";
 import { Vocabulary } from "./vocabulary.js";
 import { checkWorkbookSize, sheetsToCsv } from "./xlsx/read-xlsx.js";
 
-/** Memory DuckDB may use while ingesting; keeps a 10M-row file under 3 GB peak RSS. */
-export const INGEST_MEMORY_LIMIT = "1800MB";
+/**
+ * Most memory DuckDB may use while ingesting, in MiB (1,800 MB): keeps a 10M-row file under
+ * 3 GB peak RSS. Ingest takes the store's default limit (a share of the machine's memory) when
+ * that is lower.
+ */
+const INGEST_MEMORY_MAX_MB = 1716;
 
 export const FORMATS = ["csv", "tsv", "jsonl", "parquet", "xlsx"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -105,11 +110,6 @@ export interface IngestOptions {
   encoding?: string;
   /** Called with a phase name while work goes on, for progress display. */
   onPhase?: (phase: string) => void;
-  /**
-   * DuckDB's memory cap while ingesting (default INGEST_MEMORY_LIMIT); `null` keeps the store's
-   * own, as when the store was opened with SOJOURN_MEMORY_LIMIT.
-   */
-  memoryLimit?: string | null;
 }
 
 async function writeReadRejects(
@@ -456,11 +456,6 @@ async function ingestText(
       dateOrder: options.dateOrder ?? "dmy",
     };
 
-    // DuckDB's default (80% of RAM) lets a 10M-row file's transaction grow past 3 GB; with a
-    // cap it spills to disk instead.
-    const memoryLimit =
-      options.memoryLimit === undefined ? INGEST_MEMORY_LIMIT : options.memoryLimit;
-    if (memoryLimit !== null) await store.run(`SET memory_limit = ${sqlString(memoryLimit)}`);
     // Two transactions. The first only appends the file's rows (a clean bulk append: DuckDB
     // writes and compresses it on all threads as it goes). The second sorts them — line
     // numbers, rejects and duplicates out, re-exports linked — on committed rows: a delete or
@@ -590,9 +585,21 @@ export async function ingestFile(
       seconds: (Date.now() - started) / 1000,
     };
   }
-  const r = await readFileAsRun(store, file, options);
+  const r = await withIngestMemory(store, () => readFileAsRun(store, file, options));
   await recordSettings(store, r.runId, settings);
   return r;
+}
+
+/**
+ * Runs `fn` under ingest's memory cap: the store's default limit or INGEST_MEMORY_MAX_MB,
+ * whichever is lower, put back afterwards (a server's store outlives the ingest). A limit the
+ * store was opened with (`--memory`, SOJOURN_MEMORY_LIMIT) is kept as it is.
+ */
+async function withIngestMemory<T>(store: Store, fn: () => Promise<T>): Promise<T> {
+  if (store.memoryLimit !== undefined) return fn();
+  const mb = Math.min(defaultMemoryLimitMb(), INGEST_MEMORY_MAX_MB);
+  await store.run(`SET memory_limit = '${mb}MiB'`);
+  return store.withCleanup(fn, `SET memory_limit = '${defaultMemoryLimitMb()}MiB'`);
 }
 
 /**

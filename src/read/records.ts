@@ -38,28 +38,31 @@ export function recordIdsSql(keys: string): string {
  * SQL (a subquery): the table `table` with a column `record_ids`, its rows' `record_keys` as
  * `source:record_id` (recordIdsSql), by one join of every key with `records` and one grouping by
  * row: a correlated subquery over a whole table costs several times more, since DuckDB hashes
- * each row's list to join the keys back.
+ * each row's list to join the keys back. `where` (over the table's columns) keeps some rows,
+ * before the join, so that a batch of an export groups only its own keys.
  */
-export function withRecordIdsSql(table: string): string {
+export function withRecordIdsSql(table: string, where = "TRUE"): string {
   return `(SELECT t.*, coalesce(c.ids, []) AS record_ids FROM ${table} t LEFT JOIN (
       SELECT u.n, list_transform(list_sort(list({i: u.i, id: coalesce(rr.source || ':' || rr.record_id, '?')})),
                                  x -> x.id) AS ids
       FROM (SELECT rowid AS n, unnest(record_keys) AS k, generate_subscripts(record_keys, 1) AS i
-            FROM ${table}) u
-      LEFT JOIN records rr ON rr.rec_key = u.k GROUP BY u.n) c ON c.n = t.rowid)`;
+            FROM ${table} WHERE ${where}) u
+      LEFT JOIN records rr ON rr.rec_key = u.k GROUP BY u.n) c ON c.n = t.rowid WHERE ${where})`;
 }
 
 /**
  * The FROM item and the cited-records expression of an output over a whole table of stays or
- * alerts (`alias`): unmasked, the table with its ids joined (withRecordIdsSql); masked, the
- * table itself and the keys' pseudonyms.
+ * alerts (`alias`), or its rows that `where` keeps (over the table's own columns): unmasked,
+ * the table with its ids joined (withRecordIdsSql); masked, the table itself and the keys'
+ * pseudonyms.
  */
 export function citedRecordsSql(
   table: string,
   alias: string,
   unmask: boolean,
+  where?: string,
 ): { from: string; refs: string } {
   return unmask
-    ? { from: `${withRecordIdsSql(table)} ${alias}`, refs: `${alias}.record_ids` }
+    ? { from: `${withRecordIdsSql(table, where)} ${alias}`, refs: `${alias}.record_ids` }
     : { from: `${table} ${alias}`, refs: recordRefListSql(`${alias}.record_keys`, false) };
 }

@@ -9,13 +9,7 @@ import { DATE_ORDERS, type DateOrder } from "../../ingest/normalize.js";
 import { withStoredPortAliases } from "../../ingest/port-aliases.js";
 import { mappingFor, PortSuggester } from "../../ingest/port-suggestions.js";
 import { Vocabulary } from "../../ingest/vocabulary.js";
-import {
-  createProgress,
-  printJson,
-  printLine,
-  storeSettings,
-  withCommandStore,
-} from "../output.js";
+import { createProgress, printJson, printLine, withCommandStore } from "../output.js";
 
 interface IngestOpts {
   source?: string;
@@ -127,9 +121,6 @@ export function register(program: Command): void {
           try {
             const fileOpts = {
               source: opts.source,
-              // --memory / SOJOURN_MEMORY_LIMIT, applied when the store opened, wins over
-              // ingest's cap.
-              memoryLimit: storeSettings(cmd).memoryLimit ? null : undefined,
               limits,
               encoding: opts.encoding,
               mapping: mapped,
