@@ -20,7 +20,8 @@
  * - **A title with its site** ("外媒:马来西亚副总理否认… - 俄罗斯卫星通讯社", "朝鮮工人 - 俄羅斯衛星通訊社"):
  *   a short paragraph that ends in a spaced dash and a name of a few words.
  *
- * Bullets and numbered items ("• 5,000 in Vladivostok") are never a run of headlines.
+ * Bullets and numbered items ("• 5,000 in Vladivostok") and a table's rows ending in a figure
+ * ("Russia 30,000") are never a run of headlines.
  */
 
 type Span = { start: number; end: number };
@@ -29,7 +30,13 @@ type Span = { start: number; end: number };
 // agency's credit after the full stop ("…덧붙였다./연합").
 const ENDS_SENTENCE = /(?:[.!?。！？"”’」』)）\]]|[.。]\s*\/\s*\S{1,12})\s*$/u;
 const BULLET = /^\s*(?:[-•*·▪◦]|\d{1,2}[.)])\s/u;
+// A row of a table ("Russia 30,000", "러시아 3만 명"): a short line ending in a figure is data,
+// never a headline.
+const TABLE_ROW = /\d[\d.,]*\s?(?:%|명|名|人|万|萬|만|천)?\s*$/u;
 const SHORT = 200;
+// Where a lead may stand (paragraph index), and how long a caption above it may be.
+const LEAD_WITHIN = 8;
+const CAPTION = 400;
 // A paragraph long enough and complete enough to be the report's running text.
 const BODY = 80;
 
@@ -83,9 +90,13 @@ function repeatsAnother(bodies: string[], i: number): boolean {
 export function furnitureParagraphs(text: string, paras: Span[]): number[] {
   const bodies = paras.map((p) => text.slice(p.start, p.end).trim());
   const out = new Set<number>();
-  const lead = bodies.findIndex((b) => DATELINE.test(b));
-  for (let i = 1; i < lead; i++) if (ENDS_SENTENCE.test(bodies[i]!)) out.add(i);
-  const headline = (b: string) => b.length < SHORT && !ENDS_SENTENCE.test(b) && !BULLET.test(b);
+  // The lead is among a page's first paragraphs; a dateline quoted deep in a long document
+  // (a report citing a wire story) marks nothing above it.
+  const lead = bodies.slice(0, LEAD_WITHIN).findIndex((b) => DATELINE.test(b));
+  for (let i = 1; i < lead; i++)
+    if (bodies[i]!.length < CAPTION && ENDS_SENTENCE.test(bodies[i]!)) out.add(i);
+  const headline = (b: string) =>
+    b.length < SHORT && !ENDS_SENTENCE.test(b) && !BULLET.test(b) && !TABLE_ROW.test(b);
   let body = false;
   const flags = bodies.map((b) => {
     const flag = body && headline(b);
