@@ -64,6 +64,9 @@ describe("evidence: furniture by line shape", () => {
       p.replace("있습니다.", "있다.").replace("열었습니다.", "열었다."),
     );
     assert.deepEqual(furniture(plain), []);
+    // A report that mixes the registers as often as not sets no caption apart.
+    const mixed = [...page, "노동자들은 매일 공장에 나간다.", "임금은 당국이 가져간다."];
+    assert.deepEqual(furniture(mixed), []);
   });
 
   it("a pull quote repeats another paragraph's sentence; a title ends with its site", () => {

@@ -60,9 +60,13 @@ const POLITE_END = /니다\.?\s*$/u;
 const PLAIN_END = /(?<!니)다\.\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?$/u;
 const KOREAN_SENTENCE_END = /[다요]\.\s+\S/u;
 
-/** In a Korean report in the polite register, the one-sentence paragraphs in the plain one. */
+/** In a Korean report in the polite register (more paragraphs end in it than in the plain
+ * one), the one-sentence paragraphs in the plain one. */
 function plainCaptions(bodies: string[]): number[] {
-  if (bodies.filter((b) => POLITE_END.test(b)).length < 2) return [];
+  const polite = bodies.filter((b) => POLITE_END.test(b)).length;
+  const plain = bodies.filter((b) => !POLITE_END.test(b) && PLAIN_END.test(b)).length;
+  // Captions are few: a report with as many plain paragraphs as polite ones mixes registers.
+  if (polite < 2 || plain >= polite) return [];
   return bodies.flatMap((b, i) =>
     i > 0 && !POLITE_END.test(b) && PLAIN_END.test(b) && !KOREAN_SENTENCE_END.test(b) ? [i] : [],
   );
