@@ -112,7 +112,8 @@ export function furnitureParagraphs(text: string, paras: Span[]): number[] {
   });
   for (const i of plainCaptions(bodies)) out.add(i);
   bodies.forEach((b, i) => {
-    if (b.length < SHORT && TITLE_WITH_SITE.test(b) && !BULLET.test(b)) out.add(i);
+    if (b.length < SHORT && TITLE_WITH_SITE.test(b) && !BULLET.test(b) && !TABLE_ROW.test(b))
+      out.add(i);
   });
   return [...out].sort((a, b) => a - b);
 }
