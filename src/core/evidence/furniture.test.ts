@@ -20,6 +20,9 @@ describe("evidence: furniture by line shape", () => {
       "VIENTIANE, Laos — About 30 North Korean women work at the restaurant, its manager said.",
     ];
     assert.deepEqual(furniture(page), [1]);
+    // A dateline deep in a long document marks nothing above it.
+    const sentences = Array.from({ length: 10 }, (_, i) => `Paragraph ${i} tells the story.`);
+    assert.deepEqual(furniture([page[0]!, ...sentences, page[2]!]), []);
     // Without a dateline nothing above the lead is taken for a caption.
     assert.deepEqual(
       furniture([page[0]!, page[1]!, "About 30 North Korean women work there."]),
@@ -43,6 +46,7 @@ describe("evidence: furniture by line shape", () => {
     // One subheading alone, and a bulleted list, are the report's own.
     assert.deepEqual(furniture([body, "단둥의 노동자 300명", body]), []);
     assert.deepEqual(furniture([body, "• 300 in Dandong", "• 200 in Tumen"]), []);
+    assert.deepEqual(furniture([body, "Russia 30,000", "Kuwait 3,000", "Qatar 1,800"]), []);
     // Before the body has begun, a headline and a deck are not a list.
     assert.deepEqual(furniture(["North Korea sends workers", "A report on Dandong", body]), []);
   });
@@ -60,6 +64,9 @@ describe("evidence: furniture by line shape", () => {
       p.replace("있습니다.", "있다.").replace("열었습니다.", "열었다."),
     );
     assert.deepEqual(furniture(plain), []);
+    // A report that mixes the registers as often as not sets no caption apart.
+    const mixed = [...page, "노동자들은 매일 공장에 나간다.", "임금은 당국이 가져간다."];
+    assert.deepEqual(furniture(mixed), []);
   });
 
   it("a pull quote repeats another paragraph's sentence; a title ends with its site", () => {

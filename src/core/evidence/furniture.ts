@@ -20,7 +20,8 @@
  * - **A title with its site** ("外媒:马来西亚副总理否认… - 俄罗斯卫星通讯社", "朝鮮工人 - 俄羅斯衛星通訊社"):
  *   a short paragraph that ends in a spaced dash and a name of a few words.
  *
- * Bullets and numbered items ("• 5,000 in Vladivostok") are never a run of headlines.
+ * Bullets and numbered items ("• 5,000 in Vladivostok") and a table's rows ending in a figure
+ * ("Russia 30,000") are never a run of headlines.
  */
 
 type Span = { start: number; end: number };
@@ -29,7 +30,13 @@ type Span = { start: number; end: number };
 // agency's credit after the full stop ("…덧붙였다./연합").
 const ENDS_SENTENCE = /(?:[.!?。！？"”’」』)）\]]|[.。]\s*\/\s*\S{1,12})\s*$/u;
 const BULLET = /^\s*(?:[-•*·▪◦]|\d{1,2}[.)])\s/u;
+// A row of a table ("Russia 30,000", "러시아 3만 명"): a short line ending in a figure is data,
+// never a headline.
+const TABLE_ROW = /\d[\d.,]*\s?(?:%|명|名|人|万|萬|만|천)?\s*$/u;
 const SHORT = 200;
+// Where a lead may stand (paragraph index), and how long a caption above it may be.
+const LEAD_WITHIN = 8;
+const CAPTION = 400;
 // A paragraph long enough and complete enough to be the report's running text.
 const BODY = 80;
 
@@ -53,9 +60,13 @@ const POLITE_END = /니다\.?\s*$/u;
 const PLAIN_END = /(?<!니)다\.\s*(?:\([^()]*(?:\([^()]*\)[^()]*)*\))?$/u;
 const KOREAN_SENTENCE_END = /[다요]\.\s+\S/u;
 
-/** In a Korean report in the polite register, the one-sentence paragraphs in the plain one. */
+/** In a Korean report in the polite register (more paragraphs end in it than in the plain
+ * one), the one-sentence paragraphs in the plain one. */
 function plainCaptions(bodies: string[]): number[] {
-  if (bodies.filter((b) => POLITE_END.test(b)).length < 2) return [];
+  const polite = bodies.filter((b) => POLITE_END.test(b)).length;
+  const plain = bodies.filter((b) => !POLITE_END.test(b) && PLAIN_END.test(b)).length;
+  // Captions are few: a report with as many plain paragraphs as polite ones mixes registers.
+  if (polite < 2 || plain >= polite) return [];
   return bodies.flatMap((b, i) =>
     i > 0 && !POLITE_END.test(b) && PLAIN_END.test(b) && !KOREAN_SENTENCE_END.test(b) ? [i] : [],
   );
@@ -83,9 +94,13 @@ function repeatsAnother(bodies: string[], i: number): boolean {
 export function furnitureParagraphs(text: string, paras: Span[]): number[] {
   const bodies = paras.map((p) => text.slice(p.start, p.end).trim());
   const out = new Set<number>();
-  const lead = bodies.findIndex((b) => DATELINE.test(b));
-  for (let i = 1; i < lead; i++) if (ENDS_SENTENCE.test(bodies[i]!)) out.add(i);
-  const headline = (b: string) => b.length < SHORT && !ENDS_SENTENCE.test(b) && !BULLET.test(b);
+  // The lead is among a page's first paragraphs; a dateline quoted deep in a long document
+  // (a report citing a wire story) marks nothing above it.
+  const lead = bodies.slice(0, LEAD_WITHIN).findIndex((b) => DATELINE.test(b));
+  for (let i = 1; i < lead; i++)
+    if (bodies[i]!.length < CAPTION && ENDS_SENTENCE.test(bodies[i]!)) out.add(i);
+  const headline = (b: string) =>
+    b.length < SHORT && !ENDS_SENTENCE.test(b) && !BULLET.test(b) && !TABLE_ROW.test(b);
   let body = false;
   const flags = bodies.map((b) => {
     const flag = body && headline(b);
@@ -97,7 +112,8 @@ export function furnitureParagraphs(text: string, paras: Span[]): number[] {
   });
   for (const i of plainCaptions(bodies)) out.add(i);
   bodies.forEach((b, i) => {
-    if (b.length < SHORT && TITLE_WITH_SITE.test(b) && !BULLET.test(b)) out.add(i);
+    if (b.length < SHORT && TITLE_WITH_SITE.test(b) && !BULLET.test(b) && !TABLE_ROW.test(b))
+      out.add(i);
   });
   return [...out].sort((a, b) => a - b);
 }
