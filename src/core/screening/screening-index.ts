@@ -607,7 +607,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 15;
+export const INDEX_FORMAT = 16;
 
 interface SerialisedHead {
   format: number;
