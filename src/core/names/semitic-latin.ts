@@ -117,6 +117,63 @@ export function arabicLatin(s: string): string {
 
 export const hasHebrew = (s: string) => HEBREW.test(s);
 
+/** One Hebrew word with ו and י read as vowels between consonants (o, i), the geresh letters as their sounds. */
+function hebrewWord(w: string): string {
+  const cs = Array.from(w.replace(/[\u0591-\u05C7]/gu, ""));
+  let out = "";
+  let prevVowel = true;
+  let carried = false;
+  for (let i = 0; i < cs.length; i++) {
+    const c = cs[i]!;
+    const next = cs[i + 1];
+    if (GERESH.test(c) || c === "״") continue;
+    if (c === "א" || c === "ע") {
+      // A vowel's carrier: a before a consonant, nothing before ו or י, which say the vowel.
+      if (next !== "ו" && next !== "י") out += "a";
+      carried = true;
+      prevVowel = next !== "ו" && next !== "י";
+    } else if (c === "ו" || c === "י") {
+      const start = out === "" && !carried;
+      // וו inside a word is the consonant (v, w); at a word's start the first ו is, and the
+      // second the vowel after it (וון Won).
+      const doubled = next === c && !start;
+      const consonant: boolean = start || prevVowel || doubled || (c === "י" && next === "ו");
+      const glide = c === "ו" && next === "א";
+      out += c === "ו" ? (glide ? "u" : consonant ? "v" : "o") : consonant ? "y" : "i";
+      if (doubled) i++;
+      prevVowel = !consonant;
+    } else if (c === "ה" && (next === undefined || !HEBREW.test(next)) && out !== "") {
+      // A final ה is a vowel (סה Se, צ׳וה Choe).
+      out += "e";
+      prevVowel = true;
+    } else {
+      const geresh = next !== undefined && GERESH.test(next) ? HEBREW_GERESH_SOUND[c] : undefined;
+      const l = geresh ?? HEBREW_SOUND[c];
+      if (l !== undefined) {
+        out += l;
+        prevVowel = false;
+      } else if (!HEBREW.test(c)) out += c;
+    }
+  }
+  return out;
+}
+
+/**
+ * A name in Arabic or Hebrew letters read with its vowel letters as vowels (ALA-LC's ā ī ū for
+ * Arabic; ו o, י i between consonants for Hebrew: קולצ׳אנוב kolchanov), as foreign names are
+ * spelt in them; undefined for a name in neither script. Words are compared in this reading as
+ * well as in any-ascii's.
+ */
+export function vowelReading(s: string): string | undefined {
+  if (!ARABIC.test(s) && !HEBREW.test(s)) return undefined;
+  const a = arabicLatin(s);
+  if (!HEBREW.test(a)) return a;
+  return a
+    .split(/([\s,;/()-]+)/u)
+    .map((part) => (HEBREW.test(part) ? hebrewWord(part) : part))
+    .join("");
+}
+
 /** A doubled vowel letter (וו, يي) written once: one glide or vowel, as its Latin reading has it. */
 const undouble = (s: string) => s.replace(/([wy])\1+/g, "$1");
 
@@ -173,6 +230,15 @@ const HEBREW_READER: Readonly<Record<string, string>> = {
   י: "y",
 };
 const GERESH = /['’׳`]/u;
+/** Hebrew consonants as ALA-LC writes them without its marks (ש sh), and the geresh letters' sounds. */
+const HEBREW_SOUND: Readonly<Record<string, string>> = { ...HEBREW_READER, ש: "sh" };
+const HEBREW_GERESH_SOUND: Readonly<Record<string, string>> = {
+  ג: "j",
+  ז: "zh",
+  צ: "ch",
+  ץ: "ch",
+  ת: "th",
+};
 const HEBREW_READER_GERESH: Readonly<Record<string, string>> = {
   ג: "j",
   ז: "j",
