@@ -1577,15 +1577,17 @@ export class ScreeningIndex {
    * A weak alias (OFAC's "weak", the UN's "Low": a short form the list itself calls unreliable)
    * of a body or vessel is evidence only for a name that is that alias: the query's whole name
    * with words the alias does not have (MSC for "MSC FLAMINIA MNG 2009BLT…", a shipbroker's
-   * line) is another name that begins the same way. A place or country after it (ZENKO NAMPHO)
-   * is where the body is, not more of its name.
+   * line) is another name that begins the same way. A reading the query writes as a name of its
+   * own (a parent body, the name before a separated address) may be the alias, and a place or
+   * country after it (ZENKO NAMPHO) is where the body is, not more of its name.
    */
   private weakAliasInLongerName(p: PreparedQuery, n: IndexedName): boolean {
     if (isPersonKind(this.kinds[n.entity]!)) return false;
-    const whole = p.org.variants[0];
-    if (!whole || whole.length <= n.tokens.length) return false;
     const alias = new Set(n.tokens);
-    return whole.some((t) => !alias.has(t) && !isPlaceWord(t));
+    const longer = (v: readonly string[]) => v.some((t) => !alias.has(t) && !isPlaceWord(t));
+    const { variants, named } = p.org;
+    if (variants.length === 0) return false;
+    return variants.every((v, i) => !named[i] || longer(v));
   }
 
   /** The match of one list name, features included; undefined when it cannot be scored. */
