@@ -1575,14 +1575,17 @@ export class ScreeningIndex {
 
   /**
    * A weak alias (OFAC's "weak", the UN's "Low": a short form the list itself calls unreliable)
-   * of a body or vessel is evidence only for a name that is that alias: the query's whole name
+   * of a body or vessel, one word of four letters at most, is evidence only for a name that is
+   * that alias: the query's whole name
    * with words the alias does not have (MSC for "MSC FLAMINIA MNG 2009BLT…", a shipbroker's
    * line) is another name that begins the same way. A reading the query writes as a name of its
    * own (a parent body, the name before a separated address) may be the alias, and a place or
    * country after it (ZENKO NAMPHO) is where the body is, not more of its name.
    */
   private weakAliasInLongerName(p: PreparedQuery, n: IndexedName): boolean {
-    if (isPersonKind(this.kinds[n.entity]!)) return false;
+    // Only a short form of one word (an acronym: MSC, GBAE) begins other names by chance.
+    if (isPersonKind(this.kinds[n.entity]!) || n.tokens.length !== 1 || n.tokens[0]!.length > 4)
+      return false;
     const alias = new Set(n.tokens);
     const longer = (v: readonly string[]) => v.some((t) => !alias.has(t) && !isPlaceWord(t));
     const { variants, named } = p.org;
