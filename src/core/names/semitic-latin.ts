@@ -159,16 +159,16 @@ function hebrewWord(w: string): string {
 }
 
 /**
- * A name in Arabic or Hebrew letters read with its vowel letters as vowels (ALA-LC's ā ī ū for
- * Arabic; ו o, י i between consonants for Hebrew: קולצ׳אנוב kolchanov), as foreign names are
- * spelt in them; undefined for a name in neither script. Words are compared in this reading as
- * well as in any-ascii's.
+ * A name in Hebrew letters read with its vowel letters as vowels (ו o, י i between consonants:
+ * קולצ׳אנוב kolchanob), as the press spells foreign names in them; undefined for a name without
+ * Hebrew letters. Words are compared in this reading as well as in any-ascii's. Arabic-script
+ * names are not read so: Arabic and Persian names leave their short vowels unwritten, and their
+ * vowel letters read as vowels next to the skeleton (محمد حمیدی: mhmd hmidi) meet other names
+ * (MOHAMMAD AHMADI).
  */
 export function vowelReading(s: string): string | undefined {
-  if (!ARABIC.test(s) && !HEBREW.test(s)) return undefined;
-  const a = arabicLatin(s);
-  if (!HEBREW.test(a)) return a;
-  return a
+  if (!HEBREW.test(s)) return undefined;
+  return s
     .split(/([\s,;/()-]+)/u)
     .map((part) => (HEBREW.test(part) ? hebrewWord(part) : part))
     .join("");

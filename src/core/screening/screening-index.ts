@@ -453,7 +453,7 @@ interface PreparedQuery {
   wadeGiles: boolean;
   /** The query read as FAMILY, G. G. (given names as initials). */
   initials?: InitialsName;
-  /** Person tokens of a name in Arabic or Hebrew letters read with its vowel letters as vowels. */
+  /** Person tokens of a name in Hebrew letters read with its vowel letters as vowels. */
   vowelTokens?: string[];
 }
 
@@ -1377,7 +1377,7 @@ export class ScreeningIndex {
       querySide,
       candidateSide,
     });
-    // A name in Arabic or Hebrew letters: its consonant skeleton (mhmwd ~ Mahmoud) or its
+    // A name in Hebrew letters: its consonant skeleton (dvd ~ David) or its
     // vowel letters read as vowels (kolchanv ~ Kolchanov), whichever says more.
     const voweled = p.vowelTokens
       ? scoreAlignment(p.vowelTokens, n.tokens, {
