@@ -19,4 +19,5 @@ export { nameKeys, nameKeysOfParses } from "./name-keys.js";
 export { parseName } from "./parse-name.js";
 export { parseRomanized } from "./parse-romanized.js";
 export { type RomanizationSystem, romanize, romanizeName } from "./romanize.js";
+export { vowelReading } from "./semitic-latin.js";
 export { wadeGilesTokens } from "./wade-giles.js";

@@ -25,6 +25,8 @@ import {
 } from "./parse-romanized.js";
 import { parsePinyinAll } from "./pinyin.js";
 import { looksRussianLatin, russianLatinToCyrillic } from "./russian-latin.js";
+import { arabicLatin, hasHebrew } from "./semitic-latin.js";
+import { serbianLatin } from "./serbian-latin.js";
 import { givenParsesOf, type ReaderName, surnameCandidatesOf } from "./syllable-reader.js";
 import { isKanaName, kanaToHepburn, transcriptionReaders } from "./transcription-marks.js";
 
@@ -303,6 +305,29 @@ function isUpper(token: string): boolean {
   return token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase();
 }
 
+/**
+ * A name in Hebrew letters is read by the Hebrew reader only, family name first as the press
+ * writes Korean names (קים ג׳ונג און), its letters as written: the reader spells Korean syllables
+ * in them.
+ */
+function hebrewReadings(name: string): ParsedName[] {
+  const tokens = name.replace(/[,;]/g, " ").split(/\s+/u).filter(Boolean);
+  if (tokens.length < 2) return [build("", name, "unknown", "other", 0)];
+  return [
+    build(tokens[0]!, tokens.slice(1).join(" "), "family-first", "latin", 0, "hebrew"),
+    build(tokens.at(-1)!, tokens.slice(0, -1).join(" "), "given-first", "latin", 0.6, "hebrew"),
+  ];
+}
+
+/**
+ * A name in Greek letters in their ELOT 743 Latin ones, where the Greek reader finds it, one in
+ * Arabic letters in their ALA-LC ones, where the Arabic reader finds it, and one in Serbian
+ * Cyrillic in Serbian Latin, where the Czech reader finds the press's Latin (Džo).
+ */
+function inLatinLetters(full: string): string {
+  return serbianLatin(arabicLatin(elot743(full)));
+}
+
 /** Ranked interpretations of a name. Never throws; an unparseable name yields one reading with empty candidates. */
 export function parseName(input: NameInput): ParsedName[] {
   if (input.family !== undefined || input.given !== undefined) {
@@ -316,8 +341,8 @@ export function parseName(input: NameInput): ParsedName[] {
       ? [main, swapped].sort((a, b) => a.cost - b.cost)
       : [main];
   }
-  // A name in Greek letters is read in their ELOT 743 Latin ones, where the Greek reader finds it.
-  const written = elot743((input.full ?? "").trim().replace(/\s+/g, " "));
+  const written = inLatinLetters((input.full ?? "").trim().replace(/\s+/g, " "));
+  if (hasHebrew(written)) return hebrewReadings(written);
   if (isKanaName(written)) return kanaReadings(kanaToHepburn(written));
   const full = written;
   const script = detectScript(full);

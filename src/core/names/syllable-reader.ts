@@ -8,6 +8,8 @@
  *  - japanese: the katakana of Japanese papers, read in Hepburn (Kimu Jon'un, キム・ジョンウン);
  *  - hungarian, czech: the press transcriptions (Kim Dzsongun, Kim Čong-un);
  *  - greek: the Greek press's letters, read in ELOT 743 Latin (Γιουν Χο-Τζιν, Gioun Cho-Tzin);
+ *  - arabic, hebrew: the Arabic and Hebrew press's letters (كيم كوانغ إل, קים יונג צ׳ול) and the
+ *    ALA-LC reading of the Arabic (Kīm Kwāngh Il), in the reader's letters of semitic-latin.ts;
  *  - vietnamese: the Sino-Vietnamese reading of the Hanja (Kim Chính Ân), syllable by syllable
  *    (sino-vietnamese.ts).
  */
@@ -15,8 +17,10 @@
 import { lazy, memoize } from "../lazy.js";
 import { CYRILLIC_SURNAMES } from "./data/cyrillic-korean.js";
 import {
+  ARABIC,
   CZECH,
   GREEK,
+  HEBREW,
   HUNGARIAN,
   JAPANESE,
   type Transcription,
@@ -35,6 +39,7 @@ import {
   type SyllableSlot,
   segmentWith,
 } from "./parse-romanized.js";
+import { arabicReaderLetters, hebrewReaderLetters } from "./semitic-latin.js";
 import { sinoKoreanOf } from "./sino-vietnamese.js";
 
 export type ReaderName =
@@ -44,6 +49,8 @@ export type ReaderName =
   | "hungarian"
   | "czech"
   | "greek"
+  | "arabic"
+  | "hebrew"
   | "vietnamese";
 
 interface Reader {
@@ -181,6 +188,8 @@ const readers = lazy(() => ({
       .replace(/\p{M}/gu, "")
       .replace(/[^a-z\s-]/g, ""),
   ),
+  arabic: makeReader(transcribed(ARABIC, asWritten), arabicReaderLetters),
+  hebrew: makeReader(transcribed(HEBREW, asWritten), hebrewReaderLetters),
 }));
 
 /** One slot per Sino-Vietnamese syllable, its Sino-Korean readings commonest first. */

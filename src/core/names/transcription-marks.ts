@@ -76,7 +76,19 @@ const CZECH_MARK = /[čšžěř]|c(?![hs])|dz(?!s)|[kpt]ch/iu;
  */
 const GREEK_MARK = /\p{Script=Greek}|gk|tz|ts|ou|\bgi[aeou]/iu;
 
-export type TranscriptionReader = "japanese" | "hungarian" | "czech" | "greek" | "vietnamese";
+/**
+ * The ALA-LC reading of an Arabic press spelling (semitic-latin.ts): a long vowel's macron
+ * (Kīm), tsh for تش and ngh for a final نغ (Tshwī, Kwāngh), which no romanization of Korean writes.
+ */
+const ARABIC_MARK = /[āīū]|tsh|ngh(?![aeiou])/iu;
+
+export type TranscriptionReader =
+  | "japanese"
+  | "hungarian"
+  | "czech"
+  | "greek"
+  | "arabic"
+  | "vietnamese";
 
 /** The readers a Latin name's marks call for. */
 export function transcriptionReaders(latin: string): TranscriptionReader[] {
@@ -85,6 +97,7 @@ export function transcriptionReaders(latin: string): TranscriptionReader[] {
   if (HUNGARIAN_MARK.test(latin)) out.push("hungarian");
   if (CZECH_MARK.test(latin)) out.push("czech");
   if (GREEK_MARK.test(latin)) out.push("greek");
+  if (ARABIC_MARK.test(latin)) out.push("arabic");
   if (isSinoVietnameseName(latin)) out.push("vietnamese");
   return out;
 }

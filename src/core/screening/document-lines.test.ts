@@ -60,3 +60,62 @@ test("other names are left as they are", () => {
   );
   assert.equal(namedParty("United States v. $1,000.00"), "United States v. $1,000.00");
 });
+
+test("any document box is read as the party after its label, in the languages of the forms", () => {
+  // A generator of boxes: a title, number and date or none, a box number, a role label in one of
+  // the forms' languages, a registration number, the name, an address and a telephone.
+  const names = [
+    "KIM TONG CHOL",
+    "OFFICE NO. 39",
+    "CHE 2 CHAYON KWAHAKWON",
+    "Dongbang BANK",
+    "KOMID",
+  ];
+  const labels = [
+    "Consignee No",
+    "2 Consignor/Exporter No",
+    "14 Declarant",
+    "Buyer:",
+    "SOLD TO:",
+    "Bill to:",
+    "Messrs.",
+    "To: Messrs.",
+    "Destinataire :",
+    "Empfänger:",
+    "Comprador:",
+    "8 Получатель",
+    "2 Отправитель/Экспортер",
+    "境外收货人",
+    "境外发货人",
+    "买方：",
+  ];
+  const heads = [
+    "",
+    "COMMERCIAL INVOICE No. INV-2021/4410 Date: 03 MAR 2022",
+    "PACKING LIST PL-88/2023\n",
+  ];
+  const numbers = ["", " No 085362951", " EORI DE4471920331"];
+  const tails = ["", "\nPYONGYANG, DPRK", "\nTEL +850 2 381 4410"];
+  let n = 0;
+  for (const name of names)
+    for (const label of labels)
+      for (const head of heads)
+        for (const [i, num] of numbers.entries()) {
+          const tail = tails[(n + i) % tails.length]!;
+          const sep = n % 2 === 0 ? "\n" : " ";
+          const box = `${head}${head && !head.endsWith("\n") ? " " : ""}${label}${num}${sep}${name}${tail}`;
+          n++;
+          assert.equal(namedParty(box), name, JSON.stringify(box));
+        }
+});
+
+test("role words inside a name are no label", () => {
+  for (const name of [
+    "GOLDEN TRADER 2",
+    "TRADER 2 LTD",
+    "SHIPPER ONE LTD",
+    "NO 1 BUYER CLUB",
+    "KOREA MESSRS TRADING",
+  ])
+    assert.equal(namedParty(name), name);
+});

@@ -11,6 +11,18 @@
  * "United States v. All Funds … Held in the Name of …". The consignee box is the one of the
  * bill of lading's standard layout (BIMCO CONGENBILL, https://www.bimco.org): the name on its
  * first line, then the address, then telephone and fax.
+ *
+ * Any other box a trade or payment document prints around a party is read the same general way
+ * (`boxParty`): the party follows the box's label — a role word of the document (buyer,
+ * consignee, consignor/exporter, declarant, "Messrs.", "Sold to:"), in English, French, German,
+ * Spanish, Russian or Chinese, as the forms print them: the EU Single Administrative Document's
+ * boxes 2 "Consignor/Exporter No" and 8 "Consignee No" (Regulation (EU) 2016/341, Annex 9,
+ * https://eur-lex.europa.eu/eli/reg_del/2016/341/oj), the Eurasian Union's declaration for goods
+ * (ДТ: 2 "Отправитель/Экспортер", 8 "Получатель", 14 "Декларант"), China's customs declaration
+ * form (报关单: 境外收货人, 境外发货人, 境内收发货人), and the commercial invoice's buyer
+ * ("Messrs.", "Sold to:", "Bill to:"). What comes before the label (the document's title, its
+ * number and date, the box number) is dropped, and so is a registration or account number after
+ * it; the name is the first line left.
  */
 
 /** "UNITED STATES OF AMERICA v. …", "United States, Plaintiff, v. …", "… vs. …". */
@@ -47,6 +59,52 @@ function consignee(box: string): string {
   return first.replace(CONTACT_TAIL, "").replace(CARE_OF, "").trim();
 }
 
+/** A role word a box prints before its party, with the form's number for it ("Consignee No"). */
+const ROLE =
+  "(?:consignee|consignor|exporter|importer|shipper|buyer|seller|purchaser|vendor|declarant|trader|applicant|beneficiary|ordering\\s+customer|notify\\s+party|sold\\s+to|bill(?:ed)?\\s+to|ship(?:ped)?\\s+to|customer|client|" +
+  "destinataire|exp[ée]diteur|exportateur|importateur|acheteur|vendeur|d[ée]clarant|" +
+  "empf[äa]nger|absender|versender|ausf[üu]hrer|einf[üu]hrer|k[äa]ufer|verk[äa]ufer|anmelder|" +
+  "destinatario|remitente|exportador|importador|comprador|vendedor|declarante|" +
+  "отправитель|получатель|экспортер|экспортёр|импортер|импортёр|декларант|покупатель|продавец|грузополучатель|грузоотправитель)";
+/**
+ * Role words joined by a slash (Consignor/Exporter), then the form's "No" and a number, then a
+ * colon; at a line's start, after its box number, or after the document's number or date.
+ */
+const ROLE_LABEL = new RegExp(
+  `(?:^|\\n|(?<=\\d)[ \\t]+)[ \\t]*(?:\\d{1,2}[ \\t.]+)?(?:to\\s*:\\s*)?${ROLE}(?:\\s*/\\s*${ROLE})*(?:[ \\t]+(?:no|nr|n°|№)\\.?(?=[\\s:：]|$)|[ \\t]*[:：]|(?=[ \\t]*(?:\\n|$))|[ \\t]+(?=(?:eori|inn|tin|uscc)?[ \\t:#]*[\\w-]*\\d{4}))`,
+  "giu",
+);
+/** A numbered box's role word (the forms number their boxes: "8 Consignee", "14 Declarant"). */
+const NUMBERED_LABEL = new RegExp(
+  `(?:^|\\n|(?<=\\d)[ \\t]+)[ \\t]*\\d{1,2}[ \\t.]+${ROLE}(?:\\s*/\\s*${ROLE})*(?:[ \\t]+(?:no|nr|n°|№)\\.?(?=[\\s:：]|$))?[ \\t]*[:：]?(?=\\s)`,
+  "giu",
+);
+/**
+ * Labels no name is written with: "Messrs." (without its dot only at a line's start), "M/s",
+ * "To:", China's customs boxes (境外收货人…).
+ */
+const PLAIN_LABEL =
+  /(?:^|\n)[ \t]*(?:to\s*:\s*)?messrs\b\.?|\smessrs\.|(?:^|\s)m\/s\.?(?=\s)|(?:^|\s)to\s*:|(?:境外|境内)?(?:收发货人|收货人|发货人)|(?:买方|卖方|进口商|出口商|申报单位|消费使用单位|生产销售单位)\s*[:：]?/giu;
+/** A registration or account number the box prints before the name: "No 085362951", "EORI DE1234". */
+const LEADING_NUMBER =
+  /^[\s:：]*(?:(?:no|nr|n°|№|eori|inn|tin|uscc)\.?\s*[:#]?\s*)?[\w/-]*\d[\w/-]*[\s,;]*/iu;
+
+/**
+ * The party after the last label of a document box (see the header); undefined when the text
+ * has no label or nothing follows it.
+ */
+export function boxParty(text: string): string | undefined {
+  let end = -1;
+  for (const re of [ROLE_LABEL, NUMBERED_LABEL, PLAIN_LABEL]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) end = Math.max(end, m.index + m[0].length);
+  }
+  if (end < 0) return undefined;
+  const rest = text.slice(end).replace(LEADING_NUMBER, (n) => (/\d/.test(n) ? "" : n));
+  const party = consignee(rest);
+  return /\p{L}/u.test(party) ? party : undefined;
+}
+
 /**
  * The party a caption or a consignee box names ("United States of America v. $4,479,501.31 of
  * Funds Associated with KOMID" → KOMID); the name unchanged when it is neither, or when nothing
@@ -58,6 +116,6 @@ export function namedParty(name: string): string {
     ? caption(c[1]!)
     : CONSIGNEE.test(name)
       ? consignee(name.replace(CONSIGNEE, ""))
-      : name;
+      : (boxParty(name) ?? name);
   return /\p{L}/u.test(party) ? party : name;
 }

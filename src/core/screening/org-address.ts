@@ -75,7 +75,7 @@ const ADDRESS_WORDS = new Set([
  * countries most often named in the addresses of the UN and OFAC lists' DPRK-related entries.
  */
 const PLACE_WORDS = new Set([
-  ..."pyongyang rason rajin sonbong najin nampo kaesong sinuiju kanggye hyesan hamhung hungnam chongjin wonsan haeju sariwon pyongsong songnim".split(
+  ..."pyongyang rason rajin sonbong najin nampo nampho kaesong sinuiju kanggye hyesan hamhung hungnam chongjin wonsan haeju sariwon pyongsong songnim".split(
     " ",
   ),
   ..."dandong shenyang dalian beijing shanghai zhuhai weihai liaoning shandong jilin yanji hunchun tumen linjiang jian shenzhen guangzhou guangdong chongqing xiamen fujian nanjing jiangsu anshan hong kong kowloon macau macao taipei kaohsiung taichung tainan".split(
@@ -98,6 +98,11 @@ const COUNTRY_WORDS = new Set([
 ]);
 
 const DIGIT = /\d/;
+
+/** Whether a folded token is a place or a word of a country's name (pyongyang, dandong, korea). */
+export function isPlaceWord(t: string): boolean {
+  return PLACE_WORDS.has(t) || COUNTRY_WORDS.has(t);
+}
 
 /** Whether every folded token of `tail` is a place, a country word, or an address word, or it holds a number. */
 function isAddressTail(tokens: readonly string[]): boolean {

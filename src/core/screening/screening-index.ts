@@ -16,6 +16,7 @@ import {
   type PreparedName,
   prepareName,
   romanizeName,
+  vowelReading,
   wadeGilesTokens,
 } from "../names/index.js";
 import { namedParty } from "./document-lines.js";
@@ -44,7 +45,7 @@ import {
   type NicknameReading,
   nicknameReading,
 } from "./nicknames.js";
-import { addressHeads, leadingPlaceHead } from "./org-address.js";
+import { addressHeads, isPlaceWord, leadingPlaceHead } from "./org-address.js";
 import { bodyCountries, countriesNamed, namesStateBodyOnly } from "./org-country.js";
 import { orgTokenVariants } from "./org-tokens.js";
 import {
@@ -399,6 +400,14 @@ function bracketedParts(name: string): string[] {
   return one ? [m[1]!, m[2]!] : [m[1]!];
 }
 
+/** The person tokens of a name's vowel reading (`vowelReading`), when it has one and they differ. */
+function vowelReadingTokens(name: string, tokens: readonly string[]): string[] | undefined {
+  const reading = vowelReading(name);
+  if (reading === undefined) return undefined;
+  const t = personTokens(reading);
+  return t.join(" ") === tokens.join(" ") ? undefined : t;
+}
+
 function isPersonKind(kind: EntityKind): boolean {
   return kind === "person";
 }
@@ -444,6 +453,8 @@ interface PreparedQuery {
   wadeGiles: boolean;
   /** The query read as FAMILY, G. G. (given names as initials). */
   initials?: InitialsName;
+  /** Person tokens of a name in Hebrew letters read with its vowel letters as vowels. */
+  vowelTokens?: string[];
 }
 
 /** Whether every token is written in CJK characters, none is, or some are. */
@@ -607,7 +618,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 15;
+export const INDEX_FORMAT = 16;
 
 interface SerialisedHead {
   format: number;
@@ -914,6 +925,7 @@ export class ScreeningIndex {
     let parsed: PreparedName | undefined;
     let transposed: PreparedName | undefined;
     let initials: InitialsName | undefined;
+    let vowelTokens: string[] | undefined;
     if (q.type !== "org") {
       // Parsed once: for the blocking keys here and for compareNames against candidates.
       parsed = prepareName({ full: q.name });
@@ -926,6 +938,11 @@ export class ScreeningIndex {
       tokenKeys(pt, keys);
       looseNameKeys(pt, keys, true);
       for (const t of readerRomanizations(parsed)) looseNameKeys(t, keys, false);
+      vowelTokens = vowelReadingTokens(q.name, pt);
+      if (vowelTokens) {
+        tokenKeys(vowelTokens, keys);
+        looseNameKeys(vowelTokens, keys, false);
+      }
       initials = initialsForm(q.name);
       if (initials)
         for (const k of initialsKeys(initials.family.join(""), initials.initials)) keys.add(k);
@@ -1001,6 +1018,7 @@ export class ScreeningIndex {
       ...(parsed ? { parsed } : {}),
       ...(transposed ? { transposed } : {}),
       ...(initials ? { initials } : {}),
+      ...(vowelTokens ? { vowelTokens } : {}),
     };
   }
 
@@ -1348,16 +1366,28 @@ export class ScreeningIndex {
     if (
       below > 0 &&
       !nick &&
+      !p.vowelTokens &&
       alignmentCeiling(querySide, candidateSide, TUNING.personUnmatchedWeight) < below - 1e-4
     )
       return undefined;
-    const plain = scoreAlignment(p.personTokens, n.tokens, {
+    const written = scoreAlignment(p.personTokens, n.tokens, {
       weigh,
       unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
       similarity: p.similarity,
       querySide,
       candidateSide,
     });
+    // A name in Hebrew letters: its consonant skeleton (dvd ~ David) or its
+    // vowel letters read as vowels (kolchanv ~ Kolchanov), whichever says more.
+    const voweled = p.vowelTokens
+      ? scoreAlignment(p.vowelTokens, n.tokens, {
+          weigh,
+          unmatchedCandidateWeight: TUNING.personUnmatchedWeight,
+          similarity: p.similarity,
+          candidateSide,
+        })
+      : undefined;
+    const plain = voweled && voweled.score > written.score ? voweled : written;
     const a = nick ? this.nicknameAlignment(p, nick, n.tokens, weigh, plain) : plain;
     // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
     const ceiling = !a.wordPaired
@@ -1543,6 +1573,26 @@ export class ScreeningIndex {
     return best;
   }
 
+  /**
+   * A weak alias (OFAC's "weak", the UN's "Low": a short form the list itself calls unreliable)
+   * of a body or vessel, one word of four letters at most, is evidence only for a name that is
+   * that alias: the query's whole name
+   * with words the alias does not have (MSC for "MSC FLAMINIA MNG 2009BLT…", a shipbroker's
+   * line) is another name that begins the same way. A reading the query writes as a name of its
+   * own (a parent body, the name before a separated address) may be the alias, and a place or
+   * country after it (ZENKO NAMPHO) is where the body is, not more of its name.
+   */
+  private weakAliasInLongerName(p: PreparedQuery, n: IndexedName): boolean {
+    // Only a short form of one word (an acronym: MSC, GBAE) begins other names by chance.
+    if (isPersonKind(this.kinds[n.entity]!) || n.tokens.length !== 1 || n.tokens[0]!.length > 4)
+      return false;
+    const alias = new Set(n.tokens);
+    const longer = (v: readonly string[]) => v.some((t) => !alias.has(t) && !isPlaceWord(t));
+    const { variants, named } = p.org;
+    if (variants.length === 0) return false;
+    return variants.every((v, i) => !named[i] || longer(v));
+  }
+
   /** The match of one list name, features included; undefined when it cannot be scored. */
   private matchName(
     p: PreparedQuery,
@@ -1559,6 +1609,7 @@ export class ScreeningIndex {
     const s = this.scoreName(p, id, n, allowKorean, nameOnly ? floor : 0);
     if (!s) return undefined;
     const weak = n.type === "weak";
+    if (weak && this.weakAliasInLongerName(p, n)) return undefined;
     const nameScore = Number(
       (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
     );

@@ -368,3 +368,72 @@ test("a name read through Japanese finds a list name whose family name the readi
   assert.equal(m?.reference, "A");
   assert.ok(m!.score >= SCREEN_THRESHOLD);
 });
+
+test("a weak alias of a body matches a name that is that alias, not a longer name beginning with it", () => {
+  const entity = (
+    reference: string,
+    kind: ListEntity["kind"],
+    names: [string, "primary" | "weak"][],
+  ): ListEntity => ({
+    list: "T",
+    reference,
+    kind,
+    names: names.map(([name, type]) => ({ name, type, quality: null })),
+    birthDates: [],
+    nationalities: [],
+    identifiers: [],
+    addresses: [],
+    programmes: [],
+    listedOn: null,
+    remarks: null,
+  });
+  const index = ScreeningIndex.build([
+    entity("1", "organization", [
+      ["MUJAHIDIN SHURA COUNCIL", "primary"],
+      ["MSC", "weak"],
+    ]),
+    entity("2", "organization", [
+      ["GENERAL BUREAU OF ATOMIC ENERGY", "primary"],
+      ["GBAE", "weak"],
+    ]),
+  ]);
+  const top = (name: string) => index.screen({ name, type: "org" }, { limit: 1, minScore: 0.5 })[0];
+  assert.equal(top("MSC")?.reference, "1");
+  assert.ok((top("MSC")?.score ?? 0) >= SCREEN_THRESHOLD);
+  // A vessel line that starts with the alias is another name.
+  for (const line of [
+    "MSC FLAMINIA MNG 2009BLT 11,937DWT OPEN LONGKOU",
+    "MSC IRINA",
+    "GBAE TRADING LTD",
+  ])
+    assert.ok((top(line)?.score ?? 0) < SCREEN_THRESHOLD, line);
+  // A place after the alias is where the body is.
+  assert.ok((top("GBAE, PYONGYANG")?.score ?? 0) >= SCREEN_THRESHOLD);
+});
+
+test("a person name in Hebrew letters compares by its vowel letters too; one in Arabic letters by its skeleton", () => {
+  const person = (reference: string, name: string): ListEntity => ({
+    list: "T",
+    reference,
+    kind: "person",
+    names: [{ name, type: "primary", quality: null }],
+    birthDates: [],
+    nationalities: [],
+    identifiers: [],
+    addresses: [],
+    programmes: [],
+    listedOn: null,
+    remarks: null,
+  });
+  const index = ScreeningIndex.build([
+    person("1", "KOLCHANOV, Vasily"),
+    person("2", "MAHMOUD, Khaled"),
+    person("3", "ORLOV, Vasiliy Aleksandrovich"),
+  ]);
+  const top = (name: string) =>
+    index.screen({ name, type: "person" }, { limit: 1, minScore: 0.5 })[0];
+  // Hebrew press spelling of a Russian name: every vowel written (kolchanv).
+  assert.equal(top("קולצ'אנוב ואסילי")?.reference, "1");
+  // Arabic without short vowels: the skeleton (khld mhmwd).
+  assert.equal(top("خالد محمود")?.reference, "2");
+});

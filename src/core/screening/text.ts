@@ -9,7 +9,10 @@ import anyAscii from "any-ascii";
 /**
  * Alphabets and abjads read into Latin letters before comparison (Владимир → Vladimir, محمد → mhmd):
  * list names are mostly Latin, and any-ascii's tables (ISC licence) cover these scripts without
- * language guessing. Han, Hangul and Kana stay as written: the names module reads them.
+ * language guessing; Arabic and Hebrew vowel letters stay the consonants w and y (محمود mhmwd),
+ * so a word keeps its consonant skeleton (see similarity.ts); the names module reads them as
+ * vowels where a Korean name is spelt in them. Han, Hangul and Kana stay as written: the names
+ * module reads them.
  */
 const TRANSLITERATED =
   /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Devanagari}]+/gu;
