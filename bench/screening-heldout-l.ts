@@ -11,7 +11,9 @@
  *    out, t and d as the retroflex ٹ and ڈ, h as ہ, th and ph aspirated with ھ, a final e as
  *    ے (https://en.wikipedia.org/wiki/Urdu_alphabet);
  *  - any person as the Bengali press writes a foreign name (কিম জং উন, কিম ইল সুং, as
- *    https://bn.wikipedia.org/wiki/কিম_জং-উন writes them; ডোনাল্ড for Donald): consonant
+ *    https://bn.wikipedia.org/wiki/কিম_জং-উন and the Bengali press write them, e.g.
+ *    https://bangla.asianetnews.com/amp/gallery/international/north-korea-leader-kin-jong-un-ill-who-is-the-next-here-some-photo-q98hn4/photoshow-2osufr;
+ *    ডোনাল্ড for Donald): consonant
  *    clusters as conjuncts with the hasanta, t and d as the retroflex ট and ড, ng closing a
  *    syllable as the anusvara ং with the o before it left to the inherent vowel, y before a
  *    vowel as য়, a word's last consonant bare (https://en.wikipedia.org/wiki/Bengali_alphabet);
@@ -35,14 +37,21 @@
  *    Wizara ya Viwanda vya Nishati ya Atomiki, Benki ya Biashara ya Tanchon, Kamati ya Pili ya
  *    Kiuchumi); the Workers' Party, the Korean People's Army and the state by the names those
  *    languages' Wikipedias give them (Partai Buruh Korea; Jamhuri ya Kidemokrasia ya Watu wa
- *    Korea); proper names, the legal form and bracketed parts kept as listed;
+ *    Korea; https://id.wikipedia.org/wiki/Kim_Jong-un uses Partai Buruh Korea, Tentara Rakyat
+ *    Korea and Republik Demokratik Rakyat Korea); and into Latvian
+ *    (https://lv.wikipedia.org/wiki/Korejas_Darba_partija: premodifiers in the English order and
+ *    in the genitive, definite adjectives agreeing with their noun, "X of Y" as Y in the genitive
+ *    before X, an ordinal first; https://en.wikipedia.org/wiki/Latvian_declension: Atomu
+ *    enerģijas rūpniecības ministrija, Tanchon komerciālā banka, Otrā ekonomiskā komiteja),
+ *    with its marks also as HTML numeric references or as UTF-8 read as Latin-1 twice; proper
+ *    names, the legal form and bracketed parts kept as listed;
  *  - an organisation's name with its & and apostrophes escaped as HTML escapes them (&amp;,
  *    &#39;, &#x27;, &rsquo;), and marked text (typographic apostrophes) as UTF-8 read as Latin-1
  *    twice (double encoding; https://en.wikipedia.org/wiki/Mojibake);
  *  - a person or an organisation as a PACER Case Locator result line names a party: office,
  *    year, case type and number, then "USA v. Name" or "USA v. Name et al" for a defendant, "In
- *    re Name" for a matter, and the filing date (the case number's parts:
- *    https://pacer.uscourts.gov/help/faqs/what-case-number-format-accepted-pcl);
+ *    re Name" for a matter, and the filing date (the PACER Case Locator, https://pcl.uscourts.gov/,
+ *    and its case numbers as office:yy-type-number with the judge's initials);
  *  - an organisation as a company registry's extract gives it, the Hong Kong Companies Registry's
  *    fields (Company Name, CR No. of seven digits, Company Type, Date of Incorporation, Active
  *    Status; https://www.icris.cr.gov.hk/) or Companies House's (Company number of eight digits,
@@ -56,7 +65,8 @@
  *    https://gpsd.gitlab.io/gpsd/AIVDM.html#_type_5_static_and_voyage_related_data), the MMSI
  *    under a flag's Maritime Identification Digits
  *    (https://www.itu.int/en/ITU-R/terrestrial/fmd/Pages/mid.aspx: 445 for the DPRK); vessels in
- *    Ukrainian or Persian press copy after a ship type ("танкер «Чон Ма Сан»", "نفتکش چون ما سان");
+ *    Ukrainian or Persian press copy after a ship type ("танкер «Чон Ма Сан»", "نفتکش چون ما سان"),
+ *    a number in Persian digits (https://en.wikipedia.org/wiki/Persian_alphabet#Numerals);
  *  - aircraft as an ICAO flight plan's item 18 gives the registration, "REG/" and the marks
  *    without their hyphen, after the aircraft type designator in item 9 (ICAO Doc 4444, appendix
  *    2; https://en.wikipedia.org/wiki/Flight_plan#ICAO_flight_plan);
@@ -64,12 +74,12 @@
  *    South Korean and Chinese athletes, actors, musicians and business people (some a syllable
  *    from a listed name), in the person forms above; Iranian and Afghan people in Persian script
  *    and their own Latin spelling; Pakistani people in Urdu and in Latin; Ukrainian people in
- *    Cyrillic and by the national transliteration; Indonesian, Kenyan and Tanzanian people;
- *    banks, shipping lines, companies and public bodies of Indonesia, Tanzania, Kenya, Pakistan
- *    and Ukraine in their languages, several sharing a word with a listed name (National,
+ *    Cyrillic, by the national transliteration or mis-decoded; Indonesian, Kenyan and Tanzanian people;
+ *    banks, shipping lines, companies and public bodies of Indonesia, Tanzania, Kenya, Pakistan,
+ *    Ukraine and Latvia in their languages, several sharing a word with a listed name (National,
  *    Commercial, Trading, Shipping, General, Bank), bare or in the document forms above; merchant
- *    and passenger vessels whose names are common words (OCEAN VICTORY, GOLDEN RAY, SEA EMPRESS),
- *    bare or in an AIS line. A negative is dropped, with all its forms, when any of its forms —
+ *    and passenger vessels whose names are common words (OCEAN VICTORY, SEA DIAMOND, STAR CLIPPER),
+ *    bare, in an AIS line or in press copy. A negative is dropped, with all its forms, when any of its forms —
  *    as written, marks folded, Cyrillic read back by the national transliteration and letter by
  *    letter, Persian and Urdu read back letter by letter — has the words of a listed name (every
  *    name and alias of both lists, of any kind): the same word set, or one inside the other with
@@ -285,6 +295,8 @@ const BN_VOWELS: [string, string, string][] = [
   ["u", "ু", "উ"],
 ];
 const HASANTA = "্";
+/** w and the vowel after it. */
+const BN_W = longestFirst(pairs("ae ওয়ে a ওয়া e ওয়ে i উই o ও u উ"));
 
 /**
  * One Latin word as the Bengali press writes a foreign name (কিম জং উন): consonant clusters as
@@ -316,6 +328,14 @@ function bengaliWord(word: string): string {
         out += "ং";
         [i, afterConsonant] = [i + 3, false];
       }
+      continue;
+    }
+    // w before a vowel is written with the vowel letters (Won → ওন, Wa → ওয়া), not a conjunct.
+    const glide = w[i] === "w" ? BN_W.find(([lat]) => w.startsWith(lat, i + 1)) : undefined;
+    if (glide) {
+      out += glide[1];
+      afterConsonant = false;
+      i += 1 + glide[0].length;
       continue;
     }
     const vowel = BN_VOWELS.find(([lat]) => w.startsWith(lat, i));
@@ -458,6 +478,7 @@ function htmlEscaped(s: string, r: Rand): string {
  */
 interface Word {
   pos: "n" | "a" | "o";
+  en: string;
   id: string;
   sw: string;
 }
@@ -502,7 +523,7 @@ a EASTERN=Timur/~Mashariki|a EUROPEAN=Eropa/~Ulaya|a PUBLIC=Publik/~Umma|a OCEAN
 o FIRST=Pertama/~Kwanza|o SECOND=Kedua/~Pili|o THIRD=Ketiga/~Tatu
 `)) {
   const [, pos, en, id, sw] = /^(\w) (\S+)=([^/]+)\/(.+)$/.exec(line)!;
-  LEX[en!] = { pos: pos as Word["pos"], id: id!, sw: sw! };
+  LEX[en!] = { pos: pos as Word["pos"], en: en!, id: id!, sw: sw! };
 }
 for (const [other, same] of pairs(
   "CORP CORPORATION CO COMPANY CENTRE CENTER DEFENCE DEFENSE FACTORY PLANT EXTERNAL FOREIGN " +
@@ -511,21 +532,44 @@ for (const [other, same] of pairs(
 ))
   LEX[other] = LEX[same]!;
 
-type OrgLang = "id" | "sw";
-const ORG_LANG_NAME: Record<OrgLang, string> = { id: "Indonesian", sw: "Swahili" };
+type OrgLang = "id" | "sw" | "lv";
+const ORG_LANG_NAME: Record<OrgLang, string> = {
+  id: "Indonesian",
+  sw: "Swahili",
+  lv: "Latvian",
+};
 
 /** Bodies by their names in the two languages; §n marks one inside a name. */
-const NAMED_BODIES: [RegExp, Record<OrgLang, string>][] = [
+const NAMED_BODIES: [RegExp, Record<OrgLang, string>, lvGenitive: string][] = [
   [
     /\b(?:WORKERS'? PARTY OF KOREA|(?:NORTH )?KOREAN WORKERS'? PARTY)\b/,
-    { id: "Partai Buruh Korea", sw: "Chama cha Wafanyakazi cha Korea" },
+    {
+      id: "Partai Buruh Korea",
+      sw: "Chama cha Wafanyakazi cha Korea",
+      lv: "Korejas Darba partija",
+    },
+    "Korejas Darba partijas",
   ],
-  [/\bKOREAN PEOPLE'S ARMY\b/, { id: "Tentara Rakyat Korea", sw: "Jeshi la Umma la Korea" }],
+  [
+    /\bKOREAN PEOPLE'S ARMY\b/,
+    { id: "Tentara Rakyat Korea", sw: "Jeshi la Umma la Korea", lv: "Korejas Tautas armija" },
+    "Korejas Tautas armijas",
+  ],
   [
     /\bDEMOCRATIC PEOPLE'S REPUBLIC OF KOREA\b/,
-    { id: "Republik Demokratik Rakyat Korea", sw: "Jamhuri ya Kidemokrasia ya Watu wa Korea" },
+    {
+      id: "Republik Demokratik Rakyat Korea",
+      sw: "Jamhuri ya Kidemokrasia ya Watu wa Korea",
+      lv: "Korejas Tautas Demokrātiskā Republika",
+    },
+    "Korejas Tautas Demokrātiskās Republikas",
   ],
-  [/\bNORTH KOREA\b/, { id: "Korea Utara", sw: "Korea Kaskazini" }],
+  [
+    /\bNORTH KOREA\b/,
+    { id: "Korea Utara", sw: "Korea Kaskazini", lv: "Ziemeļkoreja" },
+    "Ziemeļkorejas",
+  ],
+  [/(?<=\b(?:OF|FOR) )KOREA(?=\s*$)/, { id: "Korea", sw: "Korea", lv: "Koreja" }, "Korejas"],
 ];
 
 const ACRONYMS = new Set([
@@ -592,7 +636,7 @@ function unitsOf(text: string): { units: Unit[]; ordinals: Word[] } | undefined 
   }
   if (adjs.length) {
     // Adjectives with no noun after them (a trailing KOREAN) stand as proper words.
-    units.push({ noun: { proper: adjs.map((a) => a.id) }, adjs: [], and: false });
+    units.push({ noun: { proper: adjs.map((a) => a.en) }, adjs: [], and: false });
   }
   return units.some((u) => u.noun.word || u.noun.body !== undefined)
     ? { units, ordinals }
@@ -670,6 +714,97 @@ function swahiliPhrase(text: string, link?: string): { text: string; link: strin
   };
 }
 
+/**
+ * Latvian: nouns as "nominative genitive gender" (m, f, mp, fp); adjectives as a stem taking the
+ * definite endings (komerciāl → komerciālā banka), or "~" and a word that does not agree (valsts,
+ * tautas). Premodifiers keep the English order, in the genitive; "X of Y" puts Y, in the genitive,
+ * first (https://en.wikipedia.org/wiki/Latvian_declension).
+ */
+const LV: Record<string, string> = Object.fromEntries(
+  rows(`
+BANK=banka bankas f|CORPORATION=korporācija korporācijas f|COMPANY=kompānija kompānijas f
+GROUP=grupa grupas f|BUREAU=birojs biroja m|OFFICE=birojs biroja m|DEPARTMENT=departaments departamenta m
+MINISTRY=ministrija ministrijas f|COMMITTEE=komiteja komitejas f|COMMISSION=komisija komisijas f
+ACADEMY=akadēmija akadēmijas f|INSTITUTE=institūts institūta m|CENTER=centrs centra m
+ADMINISTRATION=administrācija administrācijas f|UNIVERSITY=universitāte universitātes f
+PARTY=partija partijas f|ARMY=armija armijas f|FORCE=spēki spēku mp|FORCES=spēki spēku mp
+COMMAND=pavēlniecība pavēlniecības f|INDUSTRY=rūpniecība rūpniecības f|ENERGY=enerģija enerģijas f
+TECHNOLOGY=tehnoloģija tehnoloģijas f|DEVELOPMENT=attīstība attīstības f|TRADE=tirdzniecība tirdzniecības f
+MANAGEMENT=pārvaldība pārvaldības f|SECURITY=drošība drošības f|MACHINERY=mašīnbūve mašīnbūves f
+MACHINE=mašīna mašīnas f|CONSTRUCTION=būvniecība būvniecības f|SCIENCE=zinātne zinātnes f
+SCIENCES=zinātnes zinātņu fp|DEFENSE=aizsardzība aizsardzības f|OIL=nafta naftas f
+INSURANCE=apdrošināšana apdrošināšanas f|EQUIPMENT=iekārtas iekārtu fp|RESOURCES=resursi resursu mp
+INVESTMENT=investīcijas investīciju fp|ELECTRONICS=elektronika elektronikas f|RESEARCH=pētniecība pētniecības f
+EXPORT=eksports eksporta m|IMPORT=imports importa m|RECONNAISSANCE=izlūkošana izlūkošanas f
+TRANSPORT=transports transporta m|PROPAGANDA=propaganda propagandas f|AGITATION=aģitācija aģitācijas f
+GUIDANCE=vadība vadības f|ORGANIZATION=organizācija organizācijas f|UNIT=vienība vienības f
+PLANT=rūpnīca rūpnīcas f|SHIP=kuģis kuģa m|SHIPPING=kuģniecība kuģniecības f|VENTURE=uzņēmums uzņēmuma m
+FINANCE=finanses finanšu fp|CREDIT=kredīts kredīta m|COOPERATION=sadarbība sadarbības f
+LOGISTICS=loģistika loģistikas f|INFORMATION=informācija informācijas f|ECONOMY=ekonomika ekonomikas f
+AGENCY=aģentūra aģentūras f|COMPUTER=dators datora m|MATERIALS=materiāli materiālu mp
+METAL=metāls metāla m|AFFAIRS=lietas lietu fp|MUNITIONS=munīcija munīcijas f
+ENGINEERING=inženierija inženierijas f|EXPLORATION=izpēte izpētes f|AUTOMATION=automatizācija automatizācijas f
+OPERATION=ekspluatācija ekspluatācijas f|MINING=kalnrūpniecība kalnrūpniecības f|ZINC=cinks cinka m
+FREIGHT=kravas kravu fp|ANIMATION=animācija animācijas f|STUDIO=studija studijas f|ART=māksla mākslas f
+CARTOON=multfilmas multfilmu fp|SERVICES=pakalpojumi pakalpojumu mp|PORT=osta ostas f
+INTERNET=internets interneta m|HOLDINGS=holdings holdinga m|MACHINES=mašīnas mašīnu fp
+STEEL=tērauds tērauda m|COAL=ogles ogļu fp
+TRADING=~tirdzniecības|COMMERCIAL=komerciāl|GENERAL=ģenerāl|INTERNATIONAL=starptautisk
+NATIONAL=nacionāl|CENTRAL=centrāl|FOREIGN=ārēj|MILITARY=militār|STRATEGIC=stratēģisk|ATOMIC=~atomu
+NATURAL=~dabas|CHEMICAL=ķīmisk|STATE=~valsts|PEOPLE'S=~tautas|ARMED=bruņot|ROCKET=~raķešu
+JOINT=kopīg|MARITIME=~jūras|INDUSTRIAL=rūpniecisk|TECHNICAL=tehnisk|ECONOMIC=ekonomisk
+SPACE=~kosmosa|AEROSPACE=~aviācijas un kosmosa|UNITED=apvienot|DEMOCRATIC=demokrātisk
+BANKING=~banku|ELECTRONIC=elektronisk|CRUDE=jēl|KOREAN=~Korejas|GLOBAL=globāl|EASTERN=austrumu
+EUROPEAN=Eiropas|PUBLIC=publisk|OCEAN=~okeāna|FIRST=pirm|SECOND=otr|THIRD=treš
+`).map((line) => line.split("=") as [string, string]),
+);
+const LV_ENDINGS: Record<string, [string, string]> = {
+  m: ["ais", "ā"],
+  f: ["ā", "ās"],
+  mp: ["ie", "o"],
+  fp: ["ās", "o"],
+};
+
+/** A Latvian noun (or named body) in the nominative or genitive, and its gender. */
+function lvNoun(u: Unit, genitive: boolean): [string, string] | undefined {
+  if (u.noun.body !== undefined) {
+    const [, names, gen] = NAMED_BODIES[u.noun.body]!;
+    return [genitive ? gen : names.lv, "f"];
+  }
+  // KOREA before a name is the country's genitive (Korejas Kwangsong …).
+  if (u.noun.proper)
+    return [u.noun.proper.map((w) => (w === "KOREA" ? "Korejas" : keptWord(w))).join(" "), "m"];
+  const entry = LV[u.noun.word!.en];
+  if (!entry) return undefined;
+  const [nom, gen, g] = entry.split(" ") as [string, string, string];
+  return [genitive ? gen : nom, g];
+}
+const lvAdjective = (a: Word, gender: string, genitive: boolean) => {
+  const spec = LV[a.en] ?? `~${keptWord(a.en)}`;
+  return spec.startsWith("~") ? spec.slice(1) : spec + LV_ENDINGS[gender]![genitive ? 1 : 0];
+};
+
+/** A phrase in Latvian: the English order of premodifiers, modifiers in the genitive, the head in `genitive` or not. */
+function latvianPhrase(text: string, genitive: boolean): string | undefined {
+  const parsed = unitsOf(text);
+  if (!parsed) return undefined;
+  const { head, before, after } = phraseIn(parsed.units);
+  const units = [...before, head];
+  // An ordinal counts the whole name and stands first, agreeing with the head (Pirmā kredīta banka).
+  const headGender = lvNoun(head, genitive)?.[1] ?? "f";
+  const words = parsed.ordinals.map((o) => lvAdjective(o, headGender, genitive));
+  for (const [i, u] of units.entries()) {
+    const isHead = u === head;
+    // The noun AND joins to the head takes the head's case (rūpniecība un tirdzniecība).
+    const headCase = isHead || (head.and && i === units.length - 2);
+    const noun = lvNoun(u, headCase ? genitive : true);
+    if (!noun) return undefined;
+    if (u.and && i > 0) words.push("un");
+    words.push(...u.adjs.map((a) => lvAdjective(a, noun[1], headCase ? genitive : true)), noun[0]);
+  }
+  return [...words, ...after.map((u) => lvNoun(u, false)?.[0] ?? "")].join(" ").trim();
+}
+
 const LEGAL_TAIL =
   /(?:[\s,]+(?:LTD\.?\s*CO\.?|CO\.?,?\s*LTD\.?|CO\.?,?\s*LIMITED|CORPORATION\s+LTD\.?|LIMITED|LTD\.?|LLC|L\.L\.C\.|INC\.?|JSC|PTE\.?\s*LTD\.?|JV|S\.?A\.?|GMBH|OOO|FZE|PLC))+\s*$/i;
 const LEGAL_HEAD =
@@ -694,6 +829,16 @@ function translatedPart(part: string, lang: OrgLang): string | undefined {
     });
     return [head, ...tails].join(" ");
   }
+  if (lang === "lv") {
+    const head = latvianPhrase(x, false);
+    if (!head) return undefined;
+    const tails = rest.map((c) => {
+      const y = c.replace(/^(?:OF|FOR) /, "");
+      return latvianPhrase(y, true) ?? y.split(" ").map(keptWord).join(" ");
+    });
+    const text = [...tails.reverse(), head].join(" ");
+    return text[0]!.toUpperCase() + text.slice(1);
+  }
   const head = swahiliPhrase(x);
   if (!head) return undefined;
   let link = head.link;
@@ -707,7 +852,7 @@ function translatedPart(part: string, lang: OrgLang): string | undefined {
   return [head.text, ...tails].join(" ");
 }
 
-/** An organisation's name in Indonesian or Swahili; undefined when nothing translates. */
+/** An organisation's name in Indonesian, Swahili or Latvian; undefined when nothing translates. */
 export function translateOrgL(name: string, lang: OrgLang): string | undefined {
   const brackets: string[] = [];
   const bare = name.replace(/\s*(\([^)]*\))/g, (_, b: string) => {
@@ -842,7 +987,8 @@ function vesselInPress(name: string, r: Rand): [string, string] | undefined {
     const uk = ukrainianOf(run, r() < 0.3);
     return uk ? ["vessel in Ukrainian press copy", `${pick(SHIP_TYPES_UK, r)} «${uk}»`] : undefined;
   }
-  const fa = persianOf(run);
+  // The Persian press sets a vessel's number in Persian digits (۳ for 3).
+  const fa = persianOf(run)?.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
   return fa ? ["vessel in Persian press copy", `${pick(SHIP_TYPES_FA, r)} ${fa}`] : undefined;
 }
 
@@ -913,7 +1059,17 @@ function personFormsL(name: string, e: ListEntity, r: Rand): Form[] {
   return out;
 }
 
-const ORG_LANGS: OrgLang[] = ["id", "sw"];
+const ORG_LANGS: OrgLang[] = ["id", "sw", "lv"];
+
+/** A Latvian name as written, with its marks as HTML numeric references, or as UTF-8 read as Latin-1 twice. */
+function latvianForm(label: string, text: string, r: Rand): Form {
+  const x = r();
+  if (/[^ -~]/.test(text) && x < 0.15)
+    return [`${label}, HTML character references`, htmlDecimal(text)];
+  if (/[^ -~]/.test(text) && x < 0.3)
+    return [`${label}, UTF-8 read as Latin-1 twice`, doubleLatin1(text)];
+  return [label, text];
+}
 
 function orgFormsL(name: string, e: ListEntity, r: Rand): Form[] {
   if (!/[A-Za-z0-9]/.test(name)) return [];
@@ -929,11 +1085,21 @@ function orgFormsL(name: string, e: ListEntity, r: Rand): Form[] {
     return out;
   }
   const out: Form[] = [];
-  const first = r() < 0.5 ? ORG_LANGS[0]! : ORG_LANGS[1]!;
-  const langs: OrgLang[] = r() < 0.3 ? ["id", "sw"] : [first];
+  const first = pick(ORG_LANGS, r);
+  const langs =
+    r() < 0.3
+      ? [
+          first,
+          pick(
+            ORG_LANGS.filter((l) => l !== first),
+            r,
+          ),
+        ]
+      : [first];
   for (const lang of langs) {
     const t = translateOrgL(name, lang);
-    if (t) out.push([`translated into ${ORG_LANG_NAME[lang]}`, t]);
+    const label = `translated into ${ORG_LANG_NAME[lang]}`;
+    if (t) out.push(lang === "lv" ? latvianForm(label, t, r) : [label, t]);
   }
   if (/[&'’]/.test(name) && r() < 0.6)
     out.push(["HTML-escaped & and apostrophes", htmlEscaped(name, r)]);
@@ -1110,6 +1276,9 @@ Port Qasim Authority|Oil and Gas Development Company Limited|Pakistan State Oil|
 Державна митна служба України=State Customs Service of Ukraine|Нафтогаз України=Naftogaz of Ukraine
 Укроборонпром=Ukroboronprom|Антонов=Antonov Company|Українське Дунайське пароплавство=Ukrainian Danube Shipping Company
 Державна податкова служба України=State Tax Service of Ukraine|Міністерство економіки України=Ministry of Economy of Ukraine
+Latvijas Banka|Citadele banka|Latvijas Gāze|Latvijas dzelzceļš|Rīgas brīvosta|Ventspils brīvosta
+Latvijas Kuģniecība|Ārlietu ministrija|Ekonomikas ministrija|Finanšu ministrija|Valsts ieņēmumu dienests
+Latvenergo|Finanšu izlūkošanas dienests|Rīgas Kuģu būvētava|Latvijas Jūras administrācija
 `;
 
 /** Real merchant and passenger vessels on no list whose names are common words. */
@@ -1231,6 +1400,9 @@ function bodyDocumentL(name: string, r: Rand): string {
   return ladingBox(name, undefined, r, OTHER_BL_CITIES);
 }
 
+/** Latin letters with marks (Latvian): the ones HTML references and double encoding change. */
+const markedLatin = (s: string) => /[^ -~]/.test(s) && /^[\p{Script=Latin}\s\p{P}\d]+$/u.test(s);
+
 /**
  * Real people, companies, public bodies and vessels on no list, in the forms of this family; a
  * name is dropped, with all its forms, when one of them reads as a listed name (see the header).
@@ -1301,6 +1473,11 @@ export function realNegativesL(
         native,
         english,
         cyrillic && r() < 0.4 ? utf8AsCp1251(native) : undefined,
+        markedLatin(native) && r() < 0.4
+          ? r() < 0.5
+            ? htmlDecimal(native)
+            : doubleLatin1(native)
+          : undefined,
         /[&']/.test(name) ? htmlEscaped(name, r) : undefined,
         bodyDocumentL(name, r),
       ],
