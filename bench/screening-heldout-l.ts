@@ -211,12 +211,15 @@ const PERSIAN: ArabicScriptRules = {
     ({ e: "ه", ae: "ه", a: "ا", i: "ی", o: "و", u: "و" })[v] ?? byRun(FA_ONE, FA_RUNS)(v),
 };
 const UR_ONE: Record<string, string> = { a: "", e: "ی", i: "", o: "و", u: "" };
+/** A lone short a, i or u is left out; a run of vowels is long and written. */
+const urduRun = (v: string) =>
+  v.length === 1 ? UR_ONE[v]! : byRun(FA_ONE, { ...FA_RUNS, ae: "ی", aa: "ا" })(v);
 const URDU: ArabicScriptRules = {
   consonants: UR_CONSONANTS,
-  initial: (v) => (v[0] === "o" ? "او" : "ا") + byRun(UR_ONE, FA_RUNS)(v.slice(1)),
-  medial: byRun(UR_ONE, { ...FA_RUNS, ae: "ی", aa: "ا", ee: "ی", oo: "و" }),
+  initial: (v) => (v[0] === "o" ? "او" : "ا") + (v.length > 1 ? urduRun(v.slice(1)) : ""),
+  medial: urduRun,
   final: (v) =>
-    ({ e: "ے", ae: "ے", ai: "ے", a: "ا", i: "ی", o: "و", u: "و" })[v] ?? byRun(UR_ONE, FA_RUNS)(v),
+    ({ e: "ے", ae: "ے", ai: "ے", a: "ا", i: "ی", o: "و", u: "و" })[v] ?? byRun(FA_ONE, FA_RUNS)(v),
 };
 
 /** One Latin word by a Persian-script table: vowel runs by position, y before a vowel a consonant. */
@@ -270,12 +273,20 @@ const arabicScriptBack = (s: string) =>
 
 const BN_CONSONANTS = longestFirst(
   pairs(
-    "chh ছ kh খ gh ঘ ch চ jh ঝ th থ dh ধ ph ফ bh ভ sh শ k ক g গ j জ t ট d ড n ন p প f ফ " +
+    "chh ছ kh খ gh ঘ ch চ jh ঝ zh ঝ th থ dh ধ ph ফ bh ভ sh শ k ক g গ j জ t ট d ড n ন p প " +
+      "f ফ " +
       "b ব v ভ w ও m ম r র l ল s স h হ z জ q ক c ক x ক্স",
   ),
 );
 /** Vowel runs: the sign after a consonant, the letter at a word's start. */
 const BN_VOWELS: [string, string, string][] = [
+  ["iao", "িয়াও", "ইয়াও"],
+  ["uai", "ুয়াই", "উয়াই"],
+  ["ia", "িয়া", "ইয়া"],
+  ["io", "িও", "ইও"],
+  ["ua", "ুয়া", "উয়া"],
+  ["uo", "ুও", "উও"],
+  ["eu", "ু", "উ"],
   ["ae", "ে", "এ"],
   ["ai", "াই", "আই"],
   ["ei", "েই", "এই"],
@@ -309,9 +320,11 @@ function bengaliWord(word: string): string {
   let afterConsonant = false;
   for (let i = 0; i < w.length; ) {
     const closingNg = (at: number) => w.startsWith("ng", at) && !/[aeiouy]/.test(w[at + 2] ?? "");
-    if (w[i] === "o" && closingNg(i + 1) && afterConsonant) {
+    // o (or ou, as in Young) before a closing ng is the inherent vowel: জং, ইয়ং.
+    const oLength = w.startsWith("ou", i) ? 2 : w[i] === "o" ? 1 : 0;
+    if (oLength && closingNg(i + oLength) && afterConsonant) {
       out += "ং";
-      [i, afterConsonant] = [i + 3, false];
+      [i, afterConsonant] = [i + oLength + 2, false];
       continue;
     }
     if (closingNg(i)) {
@@ -324,9 +337,10 @@ function bengaliWord(word: string): string {
       out += afterConsonant ? "িয়" : i === 0 ? "ইয়" : "য়";
       afterConsonant = true;
       i++;
-      if (w[i] === "o" && closingNg(i + 1)) {
+      const o = w.startsWith("ou", i) ? 2 : w[i] === "o" ? 1 : 0;
+      if (o && closingNg(i + o)) {
         out += "ং";
-        [i, afterConsonant] = [i + 3, false];
+        [i, afterConsonant] = [i + o + 2, false];
       }
       continue;
     }
@@ -509,7 +523,7 @@ n EXPLORATION=Eksplorasi/Utafutaji wa|n AUTOMATION=Otomasi/Otomatiki ya|n OPERAT
 n MINING=Pertambangan/Madini ya|n ZINC=Seng/Zinki ya|n FREIGHT=Angkutan Barang/Mizigo ya
 n ANIMATION=Animasi/Uhuishaji wa|n STUDIO=Studio/Studio ya|n ART=Seni/Sanaa ya|n CARTOON=Kartun/Katuni za
 n SERVICES=Layanan/Huduma za|n PORT=Pelabuhan/Bandari ya|n INTERNET=Internet/Intaneti ya
-n HOLDINGS=Induk/Umiliki wa|n MACHINES=Mesin/Mashine za|n STEEL=Baja/Chuma cha|n COAL=Batu Bara/Makaa ya Mawe ya
+n HOLDINGS=Induk/Umiliki wa|n MACHINES=Mesin/Mashine za|n SUPPLIES=Perbekalan/Vifaa vya|n STEEL=Baja/Chuma cha|n COAL=Batu Bara/Makaa ya Mawe ya
 a TRADING=Dagang/~Biashara|a COMMERCIAL=Komersial/~Biashara|a GENERAL=Umum/Kuu
 a INTERNATIONAL=Internasional/~Kimataifa|a NATIONAL=Nasional/~Taifa|a CENTRAL=Pusat/Kuu
 a FOREIGN=Luar Negeri/~Nje|a MILITARY=Militer/~Kijeshi|a STRATEGIC=Strategis/~Kimkakati
@@ -748,7 +762,7 @@ OPERATION=ekspluatācija ekspluatācijas f|MINING=kalnrūpniecība kalnrūpniec�
 FREIGHT=kravas kravu fp|ANIMATION=animācija animācijas f|STUDIO=studija studijas f|ART=māksla mākslas f
 CARTOON=multfilmas multfilmu fp|SERVICES=pakalpojumi pakalpojumu mp|PORT=osta ostas f
 INTERNET=internets interneta m|HOLDINGS=holdings holdinga m|MACHINES=mašīnas mašīnu fp
-STEEL=tērauds tērauda m|COAL=ogles ogļu fp
+STEEL=tērauds tērauda m|COAL=ogles ogļu fp|SUPPLIES=apgāde apgādes f
 TRADING=~tirdzniecības|COMMERCIAL=komerciāl|GENERAL=ģenerāl|INTERNATIONAL=starptautisk
 NATIONAL=nacionāl|CENTRAL=centrāl|FOREIGN=ārēj|MILITARY=militār|STRATEGIC=stratēģisk|ATOMIC=~atomu
 NATURAL=~dabas|CHEMICAL=ķīmisk|STATE=~valsts|PEOPLE'S=~tautas|ARMED=bruņot|ROCKET=~raķešu
@@ -942,11 +956,28 @@ const OTHER_BL_CITIES = [
   "ODESA, UKRAINE",
 ];
 
+/** Country and area codes of the boxes' cities; elsewhere one of the listed parties' usual ones. */
+const DIAL_CODES: [RegExp, string][] = [
+  [/DPR|DPRK|PYONGYANG|NAMPO|RASON/, "850 2"],
+  [/DANDONG/, "86 415"],
+  [/SHENYANG/, "86 24"],
+  [/HONG KONG/, "852"],
+  [/JAKARTA/, "62 21"],
+  [/DAR ES SALAAM/, "255 22"],
+  [/MOMBASA/, "254 41"],
+  [/KARACHI/, "92 21"],
+  [/ODESA/, "380 48"],
+  [/RIGA/, "371 67"],
+  [/KABUL/, "93 20"],
+];
+const dialCode = (place: string, r: Rand) =>
+  DIAL_CODES.find(([re]) => re.test(place))?.[1] ?? pick(["850 2", "86 415", "852"], r);
+
 /** A bill of lading's shipper or notify party box: the name, a city, a telephone or fax number. */
 function ladingBox(name: string, city: string | undefined, r: Rand, cities = BL_CITIES): string {
   const box = r() < 0.5 ? "SHIPPER/EXPORTER (complete name and address)" : "NOTIFY PARTY";
   const place = city ? city.toUpperCase() : pick(cities, r);
-  const phone = `${pick(["TEL", "TEL:", "FAX"], r)} +${pick(["850 2", "86 415", "852", "62 21", "255 22"], r)} ${numeral(4, r)} ${numeral(4, r)}`;
+  const phone = `${pick(["TEL", "TEL:", "FAX"], r)} +${dialCode(place, r)} ${numeral(4, r)} ${numeral(4, r)}`;
   const sep = r() < 0.6 ? "\n" : " ";
   return [box, name.toUpperCase(), place, phone].join(sep);
 }
@@ -1388,6 +1419,21 @@ function personDocumentL(name: string, r: Rand): string[] {
   return [];
 }
 
+/** The city of a body's own country, for its bill of lading box. */
+const HOME_CITIES: [RegExp, string][] = [
+  [/Tanzania|National Bank of Commerce|Benki|Wizara|Mamlaka|Shirika/, "DAR ES SALAAM, TANZANIA"],
+  [/Kenya|Marine Services/, "MOMBASA, KENYA"],
+  [/Afghanistan/, "KABUL, AFGHANISTAN"],
+  [
+    /Pakistan|Habib|United Bank|MCB|Allied|Karachi|Qasim|Oil and Gas|Federal Board/,
+    "KARACHI, PAKISTAN",
+  ],
+  [/Ukrain|Oschadbank|PrivatBank|Ukr|Naftogaz|Antonov/, "ODESA, UKRAINE"],
+  [/Latvij|Rīgas|Ventspils|ministrija|dienests|Latvenergo|Citadele/, "RIGA, LATVIA"],
+  [/\bPT\b|Indonesia|Kementerian|Badan|Bank /, "JAKARTA, INDONESIA"],
+];
+const homeCity = (name: string) => HOME_CITIES.find(([re]) => re.test(name))?.[1];
+
 /** A body's document form for the negatives: a registry extract, a PACER line or a bill of lading box. */
 function bodyDocumentL(name: string, r: Rand): string {
   const x = r();
@@ -1397,7 +1443,7 @@ function bodyDocumentL(name: string, r: Rand): string {
   );
   if (company && x < 0.35) return registryExtract(name, r);
   if (company && x < 0.55) return pacerLine(name, "org", r);
-  return ladingBox(name, undefined, r, OTHER_BL_CITIES);
+  return ladingBox(name, homeCity(name), r, OTHER_BL_CITIES);
 }
 
 /** Latin letters with marks (Latvian): the ones HTML references and double encoding change. */
