@@ -64,14 +64,14 @@
  *    no list in those forms.
  *  - held-out L (only with --held-out-l): variants from bench/screening-heldout-l.ts (any person
  *    as the Persian, Urdu and Bengali press write a foreign name, Persian and Urdu also as HTML
- *    character references; in
- *    Ukrainian letters and read back by Ukraine's national transliteration, or mis-decoded as
- *    Windows-1251 or KOI8-R; PACER case locator lines; bills of lading's shipper and notify
- *    party boxes; company registry extracts; AIS static data and press copy for vessels; ICAO
- *    flight plans for aircraft; organisations in Indonesian, Swahili or Latvian; HTML-escaped & and
- *    apostrophes; UTF-8 read as Latin-1 twice), real Korean, Chinese, Iranian, Afghan,
- *    Pakistani, Ukrainian, Indonesian, Kenyan and Tanzanian people, companies and public bodies
- *    of other states and vessels with common-word names on no list in those forms.
+ *    character references; in Ukrainian letters and read back by Ukraine's national
+ *    transliteration, or mis-decoded as Windows-1251 or KOI8-R; PACER case locator lines; bills
+ *    of lading's shipper and notify party boxes; company registry extracts; AIS static data and
+ *    press copy for vessels; ICAO flight plans for aircraft; organisations in Indonesian, Swahili
+ *    or Latvian; HTML-escaped & and apostrophes; UTF-8 read as Latin-1 twice), real Korean,
+ *    Chinese, Iranian, Afghan, Pakistani, Ukrainian, Indonesian, Kenyan and Tanzanian people,
+ *    companies and public bodies of other states and vessels with common-word names on no list
+ *    in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.

@@ -127,14 +127,28 @@ const rows = (text: string) =>
 
 // ---- a person's name in running order ------------------------------------------------------------
 
-/** Korean, Chinese and Taiwanese nationals (by the list's data) put the family name first. */
-function familyNameFirst(e: ListEntity): boolean {
-  return (
+/** Common Korean and Chinese family names as the lists spell them. */
+const EAST_ASIAN_FAMILIES = new Set(
+  (
+    "KIM RI LI LEE PAK PARK CHOE CHOI JANG CHANG JON JEON CHON KANG HAN HO HWANG JO CHO KO MUN O " +
+    "PAEK RYANG SIM SON YUN YU KU CHU CHI JI AN NAM SO SIN TO HYON KWON RA RYU CHEN WANG ZHANG " +
+    "LIU SU TSAI SUN ZHAO WU ZHOU XU MA HU GUO LIN HE GAO LUO ZHENG LU TANG HONG PAE UM YANG " +
+    "KWAK JU SONG CHA PYON MYONG RIM IM CHIN JIN KYE TAE NO YI"
+  ).split(" "),
+);
+
+/**
+ * A name of a Korean, Chinese or Taiwanese national (by the list's data) puts the family name
+ * first; so does a Korean or Chinese family name before the comma (PAK, To-Chun) — but not an
+ * alias of another shape (HENNY, Watson for a Korean national reads Watson Henny).
+ */
+function familyNameFirst(e: ListEntity, family: string): boolean {
+  const word = family.trim().toUpperCase().replace(/'/g, "");
+  if (EAST_ASIAN_FAMILIES.has(word)) return true;
+  const eastAsian =
     e.reference.startsWith("KPi.") ||
-    e.nationalities.some((c) => ["PRK", "KOR", "CHN", "TWN", "HKG"].includes(c)) ||
-    // No nationality given: a one-syllable family name before the comma (PAK, To-Chun) is East Asian.
-    (!e.nationalities.length && /^[A-Z']{1,5},/.test(e.names[0]?.name ?? ""))
-  );
+    e.nationalities.some((c) => ["PRK", "KOR", "CHN", "TWN", "HKG"].includes(c));
+  return eastAsian && word.length <= 4;
 }
 
 /** "KIM, Yong Chol" → "Kim Yong Chol"; "STEIGER, Jakob" → "Jakob Steiger". */
@@ -142,7 +156,11 @@ function inRunningOrder(name: string, e: ListEntity): string {
   const comma = name.indexOf(",");
   const family = comma < 0 ? name : name.slice(0, comma);
   const given = comma < 0 ? "" : name.slice(comma + 1).trim();
-  const text = !given ? family : familyNameFirst(e) ? `${family} ${given}` : `${given} ${family}`;
+  const text = !given
+    ? family
+    : familyNameFirst(e, family)
+      ? `${family} ${given}`
+      : `${given} ${family}`;
   return text
     .split(/(\s+|-)/)
     .map((w) => (/^[A-Z']{2,}$/.test(w) ? titleWord(w) : w))
