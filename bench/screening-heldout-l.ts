@@ -72,20 +72,21 @@
  *    2; https://en.wikipedia.org/wiki/Flight_plan#ICAO_flight_plan);
  *  - negatives: real people, companies, public bodies and vessels on no list, other than A–K's:
  *    South Korean and Chinese athletes, actors, musicians and business people (some a syllable
- *    from a listed name), in the person forms above; Iranian and Afghan people in Persian script
- *    and their own Latin spelling; Pakistani people in Urdu and in Latin; Ukrainian people in
- *    Cyrillic, by the national transliteration or mis-decoded; Indonesian, Kenyan and Tanzanian people;
- *    banks, shipping lines, companies and public bodies of Indonesia, Tanzania, Kenya, Pakistan,
- *    Ukraine and Latvia in their languages, several sharing a word with a listed name (National,
- *    Commercial, Trading, Shipping, General, Bank), bare or in the document forms above; merchant
- *    and passenger vessels whose names are common words (OCEAN VICTORY, SEA DIAMOND, STAR CLIPPER),
- *    bare, in an AIS line or in press copy. A negative is dropped, with all its forms, when any of its forms —
- *    as written, marks folded, Cyrillic read back by the national transliteration and letter by
- *    letter, Persian and Urdu read back letter by letter — has the words of a listed name (every
- *    name and alias of both lists, of any kind): the same word set, or one inside the other with
- *    the smaller of two words or more; or the letters of a listed name run together, in its order
- *    or with the first or the last word moved; or, for a name that reads as Korean, a Hangul
- *    reading that is a listed name's.
+ *    from a listed name), in the script forms above and bills of lading (no court line names a
+ *    real person or company on no list); Iranian and Afghan people in Persian script and their own
+ *    Latin spelling; Pakistani people in Urdu and in Latin; Ukrainian people in Cyrillic, by the
+ *    national transliteration or mis-decoded; Indonesian, Kenyan and Tanzanian people; banks,
+ *    shipping lines, companies and public bodies of Indonesia, Tanzania, Kenya, Pakistan, Ukraine
+ *    and Latvia in their languages, several sharing a word with a listed name (National,
+ *    Commercial, Trading, Shipping, General, Bank), bare, in a registry extract or a bill of
+ *    lading box; merchant and passenger vessels whose names are common words (OCEAN VICTORY, SEA
+ *    DIAMOND, STAR CLIPPER), bare, in an AIS line or in press copy. A negative is dropped, with
+ *    all its forms, when any of its forms — as written, marks folded, Cyrillic read back by the
+ *    national transliteration and letter by letter, Persian and Urdu read back letter by letter —
+ *    has the words of a listed name (every name and alias of both lists, of any kind): the same
+ *    word set, or one inside the other with the smaller of two words or more; or the letters of a
+ *    listed name run together, in its order or with the first or the last word moved; or, for a
+ *    name that reads as Korean or Chinese, a Hangul reading that is a listed name's.
  * A Latin form that comes back with the listed name's own words is left out. Seeded: the same
  * lists give the same queries.
  */
@@ -1429,12 +1430,12 @@ function hangulOf(name: string): string[] {
   return out;
 }
 
-/** A person's document form for the negatives: a PACER line or a bill of lading box. */
+/**
+ * A person's document form for the negatives: a bill of lading box. No court line names a real
+ * person on no list.
+ */
 function personDocumentL(name: string, r: Rand): string[] {
-  const x = r();
-  if (x < 0.3) return [pacerLine(name, "person", r)];
-  if (x < 0.55) return [ladingBox(name, undefined, r, OTHER_BL_CITIES)];
-  return [];
+  return r() < 0.45 ? [ladingBox(name, undefined, r, OTHER_BL_CITIES)] : [];
 }
 
 /** The city of a body's own country, for its bill of lading box. */
@@ -1452,16 +1453,15 @@ const HOME_CITIES: [RegExp, string][] = [
 ];
 const homeCity = (name: string) => HOME_CITIES.find(([re]) => re.test(name))?.[1];
 
-/** A body's document form for the negatives: a registry extract, a PACER line or a bill of lading box. */
+/**
+ * A body's document form for the negatives: a registry extract for a company, else a bill of
+ * lading box. No court line names a real company on no list.
+ */
 function bodyDocumentL(name: string, r: Rand): string {
-  const x = r();
-  // A registry or a court names companies; a public body appears in shipping papers only.
-  const company = /\b(?:PT|Tbk|Ltd|Limited|Company|Corporation|Bank|Line|Airways|Airlines)\b/i.test(
-    name,
-  );
-  if (company && x < 0.35) return registryExtract(name, r);
-  if (company && x < 0.55) return pacerLine(name, "org", r);
-  return ladingBox(name, homeCity(name), r, OTHER_BL_CITIES);
+  const company = /\b(?:PT|Tbk|Ltd|Limited|Company|Corporation|Bank|Line|Airways|Airlines)\b/i;
+  return company.test(name) && r() < 0.45
+    ? registryExtract(name, r)
+    : ladingBox(name, homeCity(name), r, OTHER_BL_CITIES);
 }
 
 /** Latin letters with marks (Latvian): the ones HTML references and double encoding change. */
