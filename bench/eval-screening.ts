@@ -1,5 +1,5 @@
 /**
- * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i] [--held-out-j] [--held-out-k]
+ * node dist/bench/eval-screening.js [--negatives 50000] [--misses 30] [--skip-tune] [--skip-held-out] [--skip-held-out-b] [--skip-peers] [--held-out-c] [--held-out-d] [--held-out-e] [--held-out-f] [--held-out-g] [--held-out-h] [--held-out-i] [--held-out-j] [--held-out-k] [--held-out-l]
  * Screening quality on the real lists (test/fixtures/sanctions: UN 2026-02-27 XML, OFAC SDN
  * 2024-05-03 CSV with 2025-02 alt/add), in two parts that never share a generator:
  *  - tune: variants of every DPRK-related list name from bench/screening-queries.ts, yente's
@@ -62,6 +62,16 @@
  *    Windows-1252), real Korean, East and Southeast Asian, Thai, Georgian, Armenian and Indian
  *    people, companies and public bodies of other states and vessels with common-word names on
  *    no list in those forms.
+ *  - held-out L (only with --held-out-l): variants from bench/screening-heldout-l.ts (any person
+ *    as the Persian, Urdu and Bengali press write a foreign name, Persian and Urdu also as HTML
+ *    character references; in Ukrainian letters and read back by Ukraine's national
+ *    transliteration, or mis-decoded as Windows-1251 or KOI8-R; PACER case locator lines; bills
+ *    of lading's shipper and notify party boxes; company registry extracts; AIS static data and
+ *    press copy for vessels; ICAO flight plans for aircraft; organisations in Indonesian, Swahili
+ *    or Latvian; HTML-escaped & and apostrophes; UTF-8 read as Latin-1 twice), real Korean,
+ *    Chinese, Iranian, Afghan, Pakistani, Ukrainian, Indonesian, Kenyan and Tanzanian people,
+ *    companies and public bodies of other states and vessels with common-word names on no list
+ *    in those forms.
  * recall@1 = the top-ranked entity is the source entity, carries one of its names (the same
  * person on the other list; homonyms count too: names alone cannot tell two KIM YONG CHOL apart)
  * or shares a document number with it.
@@ -122,6 +132,7 @@ import { heldOutHQueriesFor, realNegativesH } from "./screening-heldout-h.js";
 import { heldOutIQueriesFor, realNegativesI } from "./screening-heldout-i.js";
 import { heldOutJQueriesFor, realNegativesJ } from "./screening-heldout-j.js";
 import { heldOutKQueriesFor, realNegativesK } from "./screening-heldout-k.js";
+import { heldOutLQueriesFor, realNegativesL } from "./screening-heldout-l.js";
 import { type EvalQuery, queriesFor } from "./screening-queries.js";
 
 const NEGATIVES = numberArg("negatives", 50_000);
@@ -414,6 +425,11 @@ const heldOutK = heldOutFamily(
   () => heldOutKQueriesFor(dprk),
   () => realNegativesK(entities, listedHangul),
 );
+const heldOutL = heldOutFamily(
+  "l",
+  () => heldOutLQueriesFor(dprk),
+  () => realNegativesL(entities, listedHangul),
+);
 
 // ---- peers -------------------------------------------------------------------------------------
 const notes = new Map(
@@ -569,6 +585,7 @@ const report = {
   heldOutI,
   heldOutJ,
   heldOutK,
+  heldOutL,
   peers,
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -618,6 +635,10 @@ if (heldOutJ)
 if (heldOutK)
   log(
     `held-out K recall@1 persons ${fmt(heldOutK.queries.persons)} orgs ${fmt(heldOutK.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutK.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
+  );
+if (heldOutL)
+  log(
+    `held-out L recall@1 persons ${fmt(heldOutL.queries.persons)} orgs ${fmt(heldOutL.queries.organisations)}; negatives ${JSON.stringify(Object.fromEntries(Object.entries(heldOutL.negatives).map(([k, v]) => [k, v.falseMatchRate])))}`,
   );
 if (peers)
   log(
