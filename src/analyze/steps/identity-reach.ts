@@ -73,20 +73,28 @@ async function findSeedDocuments(work: IdentityWork): Promise<void> {
     FROM id_touched_docs t
     WHERE t.n_new > 0 AND NOT EXISTS (SELECT 1 FROM person_documents pd
       WHERE coalesce(pd.nationality, '') = t.nat AND pd.doc_number = t.doc)`);
-  const half = (side: string) => `left(${side}.doc, length(${side}.doc) // 2)`;
-  const rest = (side: string) => `substr(${side}.doc, length(${side}.doc) // 2 + 1)`;
-  const typoRows = (on: string, where = "true") => `
-    SELECT y.nat, y.doc FROM identity_documents y
-    JOIN (SELECT * FROM id_new_docs WHERE NOT starts_with(doc, '#')) x
-      ON y.nat = x.nat AND length(y.doc) = length(x.doc) ${on}
-    WHERE ${where}`;
+  // Both halves as keys of one join: (nationality, length, which half, the half).
+  const halves = (rows: string) => `(SELECT nat, doc, length(doc) AS len,
+      unnest([1, 2]) AS part,
+      unnest([left(doc, length(doc) // 2), substr(doc, length(doc) // 2 + 1)]) AS half
+    FROM ${rows})`;
+  const newTypos = "(SELECT nat, doc FROM id_new_docs WHERE NOT starts_with(doc, '#'))";
+  // A '?' written in a new document is rare: its partners are looked for only then.
+  const question = await store.one(
+    "SELECT 1 FROM id_new_docs WHERE contains(doc, '?') AND NOT starts_with(doc, '#') LIMIT 1",
+  );
+  const questionRows = question
+    ? `UNION SELECT y.nat, y.doc FROM identity_documents y JOIN ${newTypos} x
+         ON y.nat = x.nat AND length(y.doc) = length(x.doc)
+       WHERE contains(x.doc, '?') AND contains(y.doc, '?')`
+    : "";
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_seed AS
     SELECT nat, doc FROM id_touched_docs
     UNION SELECT coalesce(nationality::VARCHAR, ''), doc_number FROM records
     WHERE ${isNew("run_id")} AND canonical_key IS NOT NULL AND doc_number IS NOT NULL
-    UNION ${typoRows(`AND ${half("y")} = ${half("x")}`)}
-    UNION ${typoRows(`AND ${rest("y")} = ${rest("x")}`)}
-    UNION ${typoRows("", "contains(x.doc, '?') AND contains(y.doc, '?')")}
+    UNION SELECT y.nat, y.doc FROM ${halves("identity_documents")} y
+    JOIN ${halves(newTypos)} x USING (nat, len, part, half)
+    ${questionRows}
     UNION SELECT e.nat, e.doc FROM identity_documents e
     JOIN (SELECT nat, left(doc, i - 1) || substr(doc, i + 1, 1) || substr(doc, i, 1) || substr(doc, i + 2) AS doc
           FROM (SELECT nat, doc, unnest(range(1, length(doc))) AS i FROM id_new_docs)) d
