@@ -17,11 +17,14 @@ import type { IdentityWork } from "./identity-work.js";
  */
 export async function numberReachedDocuments(work: IdentityWork): Promise<void> {
   const { store, stats } = work;
-  if (work.allDocuments) {
-    await store.runPolled(
-      "CREATE OR REPLACE TEMP TABLE id_reach AS SELECT nat, doc FROM identity_documents",
-    );
-  } else {
+  // Every document, or those the new records reach (id_reach), with their owners.
+  const all = work.allDocuments === true;
+  const owners = all
+    ? "SELECT DISTINCT coalesce(nationality, '') AS nat, doc_number AS doc, person_id FROM person_documents"
+    : `SELECT DISTINCT coalesce(pd.nationality, '') AS nat, pd.doc_number AS doc, pd.person_id
+       FROM person_documents pd JOIN id_reach r
+         ON r.nat = coalesce(pd.nationality, '') AND r.doc = pd.doc_number`;
+  if (!all) {
     await findSeedDocuments(work);
     // Every document of a person who owns one of the seed documents.
     await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_reach AS
@@ -34,10 +37,8 @@ export async function numberReachedDocuments(work: IdentityWork): Promise<void> 
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_docs AS
     -- gid numbers the documents on their narrow key, before the names lists are joined.
     WITH g AS (SELECT (row_number() OVER (ORDER BY nat, doc) - 1)::INTEGER AS gid, nat, doc
-               FROM id_reach),
-    owner AS (SELECT DISTINCT coalesce(pd.nationality, '') AS nat, pd.doc_number AS doc, pd.person_id
-              FROM person_documents pd JOIN id_reach r
-                ON r.nat = coalesce(pd.nationality, '') AND r.doc = pd.doc_number)
+               FROM ${all ? "identity_documents" : "id_reach"}),
+    owner AS (${owners})
     SELECT g.gid, d.*, coalesce(t.n_new > 0, false) AS is_new, owner.person_id
     FROM g JOIN identity_documents d USING (nat, doc) LEFT JOIN id_touched_docs t USING (nat, doc)
     LEFT JOIN owner USING (nat, doc)`);
@@ -47,8 +48,7 @@ export async function numberReachedDocuments(work: IdentityWork): Promise<void> 
   stats.documents = Number(row?.n ?? 0);
   stats.documents_read = Number(row?.read ?? 0);
   stats.new_documents = Number(row?.fresh ?? 0);
-  await store.run("DROP TABLE IF EXISTS id_seed");
-  await store.run("DROP TABLE id_reach");
+  for (const t of ["id_seed", "id_reach"]) await store.run(`DROP TABLE IF EXISTS ${t}`);
 }
 
 /**
