@@ -136,6 +136,8 @@ describe("incremental analyze equals a full run", () => {
     laterLinks: number;
     cohorts: number;
     regrouped: number;
+    documentsRead: number;
+    documents: number;
   }> {
     const db = join(tmp.dir, `${name}.duckdb`);
     const last = {
@@ -146,6 +148,8 @@ describe("incremental analyze equals a full run", () => {
       laterLinks: 0,
       cohorts: 0,
       regrouped: 0,
+      documentsRead: 0,
+      documents: 0,
     };
     let memberOf = new Map<string, string>();
     for (const [i, part] of parts.entries()) {
@@ -170,6 +174,8 @@ describe("incremental analyze equals a full run", () => {
       // Documents of a later file joined to a person of an earlier one (typo or renewal).
       const identity = stats("identity");
       if (i > 0) last.laterLinks += Number(identity?.typo_links) + Number(identity?.renewal_links);
+      last.documentsRead = Number(identity?.documents_read);
+      last.documents = Number(identity?.documents);
       // Members found under another cohort id after this load: cohorts the new records joined,
       // split, or gave an earlier first movement or a new smallest member (the id rests on
       // both), which the comparison above covered.
@@ -213,6 +219,11 @@ describe("incremental analyze equals a full run", () => {
     // The day's file touched some persons, not all of them.
     assert.ok(n.affected > 0 && n.affected < n.persons / 2, `${n.affected} of ${n.persons}`);
     assert.ok(n.rulePersons < n.persons, `${n.rulePersons} of ${n.persons}`);
+    // Identity read the day's documents and those blocking and their persons reach, not all.
+    assert.ok(
+      n.documentsRead > 0 && n.documentsRead < n.documents / 2,
+      `${n.documentsRead} of ${n.documents} documents read`,
+    );
     // Cohorts whose movements the files split: some before the middle day, some from it on.
     assert.ok(n.cohorts > 0, "the store has cohorts");
     const store = await Store.open(join(tmp.dir, "by-date.duckdb"));

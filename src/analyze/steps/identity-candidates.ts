@@ -19,6 +19,7 @@ import {
   prepareName,
 } from "../../core/names/index.js";
 import type { Store } from "../../db/store.js";
+import { numberReachedDocuments } from "./identity-reach.js";
 import { type DocRow, type IdentityWork, SEP } from "./identity-work.js";
 
 /** Pairs of document groups (gid), a < b. */
@@ -29,10 +30,12 @@ export interface CandidatePairs {
 
 /**
  * Candidate pairs: each involves at least one document that is new in this run (a new
- * document, or new records under a document not yet resolved).
+ * document, or new records under a document not yet resolved). Found among the documents the
+ * run reads (id_docs, identity-reach.ts), which hold every document such a pair can reach.
  */
 export async function findCandidatePairs(work: IdentityWork): Promise<CandidatePairs> {
   const { store, stats } = work;
+  await numberReachedDocuments(work);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_active AS
     SELECT gid FROM id_docs WHERE is_new AND person_id IS NULL`);
   await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_masks AS

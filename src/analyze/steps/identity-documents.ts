@@ -43,14 +43,14 @@ export async function storeSalt(store: Store, salt: string): Promise<void> {
  * identity_document_runs. A run aggregates only the records of the other runs (id_delta: this
  * run's new records; every record when the list is empty — a store's first run, one migrated
  * from before the groups, one shared out of a case — and the groups are rebuilt), merges them
- * into the rows of the documents they touch, and numbers every document (gid) in id_docs for
- * blocking. A record
+ * into the rows of the documents they touch (id_touched_docs); identity-reach.ts numbers the
+ * documents blocking reads. A record
  * never leaves a document group once in it: ingest only adds records and sets canonical_key on
  * its own run's (src/ingest/normalize.ts), and a new record's rec_key is larger than every
  * stored one, so a document's anchor stays its first record.
  */
 export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
-  const { store, stats, isNew } = work;
+  const { store, isNew } = work;
   // With no run in the groups they are rebuilt: whatever rows they hold are left over.
   const rebuild = (await store.one("SELECT 1 FROM identity_document_runs LIMIT 1")) === undefined;
   if (rebuild)
@@ -92,20 +92,7 @@ export async function buildDocumentGroups(work: IdentityWork): Promise<void> {
     await store.run(
       `INSERT INTO identity_document_runs VALUES ${runs.map((r) => `(${r})`).join(", ")}`,
     );
-  await store.runPolled(`CREATE OR REPLACE TEMP TABLE id_docs AS
-    -- gid numbers the documents on their narrow key, before the names lists are joined.
-    WITH g AS (SELECT (row_number() OVER (ORDER BY nat, doc) - 1)::INTEGER AS gid, nat, doc
-               FROM identity_documents),
-    owner AS (SELECT DISTINCT coalesce(nationality, '') AS nat, doc_number AS doc, person_id
-              FROM person_documents)
-    SELECT g.gid, d.*, coalesce(t.n_new > 0, false) AS is_new, owner.person_id
-    FROM g JOIN identity_documents d USING (nat, doc) LEFT JOIN id_touched_docs t USING (nat, doc)
-    LEFT JOIN owner USING (nat, doc)`);
-  const row = await store.one<{ n: bigint; fresh: bigint }>(
-    "SELECT count(*) AS n, count(*) FILTER (WHERE is_new AND person_id IS NULL) AS fresh FROM id_docs",
-  );
-  stats.documents = Number(row?.n ?? 0);
-  stats.new_documents = Number(row?.fresh ?? 0);
+  work.allDocuments = rebuild;
 }
 
 /**

@@ -2,6 +2,8 @@
 export interface IdentityStats {
   new_records: number;
   documents: number;
+  /** The documents the run numbered and read (identity-reach.ts): every one on a rebuild. */
+  documents_read: number;
   new_documents: number;
   typo_candidates: number;
   renewal_candidates: number;

@@ -89,14 +89,19 @@ async function resolveNewRecords(
   stage: Parameters<(typeof identityStep)["run"]>[1],
 ): Promise<void> {
   const { salt, stored } = await personIdSalt(store);
-  // On a store's first identity run every record is new: the test "run_id is new", a join per
-  // record, is then left out.
+  // On a store's first identity run every record is new: the test "run_id is new" is then left
+  // out. Otherwise the new runs are written as constants, so that a scan of the records skips
+  // the row groups of other runs (rec_key, and so run_id, grows with the load order) instead
+  // of joining every record's run with id_new_runs.
   const firstRun = !(await store.one("SELECT 1 FROM identity_runs LIMIT 1"));
+  const newRuns = (
+    await store.all<{ run_id: bigint }>("SELECT run_id FROM id_new_runs ORDER BY run_id")
+  ).map((r) => String(r.run_id));
   const work: IdentityWork = {
     store,
     stats,
     salt,
-    isNew: (runId) => (firstRun ? "true" : `${runId} IN (SELECT run_id FROM id_new_runs)`),
+    isNew: (runId) => (firstRun ? "true" : `${runId} IN (${newRuns.join(", ")})`),
   };
   await stage("document groups", () => buildDocumentGroups(work));
   await stage("name keys", () => cacheNameKeys(store));
@@ -124,6 +129,9 @@ const ID_TEMP_TABLES = [
   "id_touched_docs",
   "id_variants",
   "id_docs",
+  "id_seed",
+  "id_reach",
+  "id_new_docs",
   "id_masks",
   "id_active",
   "id_pair_docs",
@@ -140,6 +148,7 @@ function emptyStats(): IdentityStats {
   return {
     new_records: 0,
     documents: 0,
+    documents_read: 0,
     new_documents: 0,
     typo_candidates: 0,
     renewal_candidates: 0,

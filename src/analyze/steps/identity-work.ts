@@ -10,6 +10,8 @@ export interface IdentityWork {
   salt: string;
   /** SQL condition: the record's ingest run (column `runId`) is new in this analyze run. */
   isNew: (runId: string) => string;
+  /** Set by buildDocumentGroups: the groups were rebuilt, and every document is read. */
+  allDocuments?: boolean;
 }
 
 /** Separates family, given and full name in a name tuple as stored. */

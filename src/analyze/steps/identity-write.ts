@@ -14,12 +14,15 @@ export async function writePersons(
   byGid: Map<number, DocRow>,
 ): Promise<void> {
   const { store, isNew } = work;
-  // Persons merged into another one by this run's links.
-  for (const t of ["person_records", "person_links", "person_documents", "person_names"])
-    await store.run(
-      `UPDATE ${t} SET person_id = m.new_id FROM id_remap m WHERE ${t}.person_id = m.old_id`,
-    );
-  await store.run("DELETE FROM persons WHERE person_id IN (SELECT old_id FROM id_remap)");
+  // Persons merged into another one by this run's links (none on most runs: the tables are
+  // then not scanned).
+  if (await store.one("SELECT 1 FROM id_remap LIMIT 1")) {
+    for (const t of ["person_records", "person_links", "person_documents", "person_names"])
+      await store.run(
+        `UPDATE ${t} SET person_id = m.new_id FROM id_remap m WHERE ${t}.person_id = m.old_id`,
+      );
+    await store.run("DELETE FROM persons WHERE person_id IN (SELECT old_id FROM id_remap)");
+  }
 
   // The person of every document after this run, and the persons whose aggregates change
   // (id_touched). A touched person is numbered by its smallest gid (pk, on each of its
