@@ -306,13 +306,13 @@ const personDetailSql = `
   SELECT 'stays', to_json(list({'port_in': port_in, 'port_out': port_out,
                 'entered_on': strftime(entered_on, '%Y-%m-%d'),
                 'exited_on': strftime(exited_on, '%Y-%m-%d'), 'days': days, 'flags': flags,
-                'record_keys': record_keys} ORDER BY entered_on))::VARCHAR
+                'record_keys': record_keys} ORDER BY entered_on, exited_on, record_keys))::VARCHAR
               FROM read_person_stays WHERE person_id = $person
   UNION ALL
   SELECT 'alerts', to_json(list({'alert_id': alert_id, 'rule': rule, 'score': score,
                 'period_start': strftime(period_start, '%Y-%m-%d'),
                 'period_end': strftime(period_end, '%Y-%m-%d'), 'summary': summary}
-                ORDER BY period_start, rule))::VARCHAR
+                ORDER BY period_start, rule, alert_id))::VARCHAR
               FROM read_person_alerts WHERE pkey = $pkey AND person_id = $person`;
 
 /**

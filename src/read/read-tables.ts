@@ -4,7 +4,8 @@
  * `records`. Built at the end of each analyze (src/analyze/steps/read-tables-step.ts), so they
  * always match one analyze run; ingest adds records but changes none of them. A run that
  * recomputed some persons rebuilds only their rows in the per-person tables (read_person_keys,
- * read_persons) and the alert tables; the document index is rebuilt whole.
+ * read_persons) and, in the alert tables, those of their alerts that changed (a hash of each
+ * alert's row is kept in read_person_alerts to tell them); the document index is rebuilt whole.
  *
  * DuckDB skips a row group whose min/max (its zone map) excludes a filter, so each table is
  * written sorted by the column its reads filter on: a point lookup by person id or document
@@ -38,7 +39,7 @@ import type { Compression } from "../db/rebuild-table.js";
 import { type Store, sqlString } from "../db/store.js";
 
 /** Bumped whenever a read table's columns or the set of tables change: stores rebuild them. */
-export const READ_TABLES_LAYOUT = 11;
+export const READ_TABLES_LAYOUT = 12;
 
 export const READ_TABLES = [
   "read_person_keys",
@@ -200,6 +201,29 @@ const WHOLE: Record<string, string> = {
 };
 
 /**
+ * SQL: a hash of every column of the alert `a` (alerts as the rules step writes them), kept
+ * beside it in read_person_alerts (`h`), by which a later run tells the alerts it must lay out
+ * again from those it left as they were. A column added to `alerts` belongs here too.
+ */
+const ALERT_HASH = `hash(a.alert_id, a.rule, a.rule_version, a.score, a.person_id, a.cohort_id,
+  a.period_start, a.period_end, a.summary, a.censored, a.record_keys)`;
+
+/**
+ * SQL: the ids of the alerts of the persons whose alerts a run recomputed (`persons`, its
+ * `alerts` column) that differ from what the read tables hold: new, changed (their hash
+ * differs from read_person_alerts's) or gone. Most alerts of a person still inside when the
+ * logs end come out of the rules step as they were, and are left where they are.
+ */
+function changedAlertsSql(persons: ChangedPersons): string {
+  const whose = `(SELECT person_id FROM ${persons} WHERE alerts)`;
+  return `WITH now AS (SELECT a.alert_id, ${ALERT_HASH} AS h FROM alerts a
+                   WHERE a.person_id IN ${whose}),
+    was AS (SELECT alert_id, h FROM read_person_alerts WHERE person_id IN ${whose})
+    SELECT alert_id FROM now ANTI JOIN was USING (alert_id, h)
+    UNION SELECT alert_id FROM was ANTI JOIN now USING (alert_id, h)`;
+}
+
+/**
  * Rebuilds the read tables from the store's analyze results (inside the caller's transaction):
  * all of them, or — `persons` given — the rows of those persons in the per-person and alert
  * tables (with every sanctioned-sponsor alert, a rule recomputed whole), the document index whole.
@@ -219,14 +243,19 @@ export async function buildReadTables(
     const set = persons ? whose(changed) : undefined;
     await timed(table, () => replaceRows(store, table, sql(set ? `person_id IN ${set}` : ""), set));
   }
-  await timed("read_alerts", () =>
-    buildAlertTables(
-      store,
-      persons
-        ? `(a.person_id IN ${whose("alerts")} OR a.rule = ${sqlString(sanctionedSponsor.id)})`
-        : undefined,
-    ),
-  );
+  await timed("read_alerts", async () => {
+    if (!persons) return buildAlertTables(store);
+    await store.run(`CREATE OR REPLACE TEMP TABLE rt_changed AS ${changedAlertsSql(persons)}`);
+    await store.withCleanup(
+      () =>
+        buildAlertTables(
+          store,
+          `(a.person_id IN ${whose("records")} OR a.alert_id IN (SELECT alert_id FROM rt_changed)
+            OR a.rule = ${sqlString(sanctionedSponsor.id)})`,
+        ),
+      "DROP TABLE rt_changed",
+    );
+  });
   for (const [table, sql] of Object.entries(WHOLE))
     await timed(table, () => createTable(store, table, sql));
   await store.run(PERSON_STAYS_VIEW);
@@ -378,7 +407,7 @@ async function buildAlertTables(store: Store, which?: string): Promise<void> {
   const ra = which ? `WHERE ${which}` : "";
   const byScore = `SELECT ${BY_SCORE_COLUMNS} FROM read_alerts a ${ra} ORDER BY score DESC, alert_id`;
   const personAlerts = `SELECT ${personKeySql("person_id")} AS pkey, person_id, alert_id, rule,
-      score, period_start, period_end, summary
+      score, period_start, period_end, summary, ${ALERT_HASH} AS h
     FROM alerts a WHERE person_id IS NOT NULL ${where} ORDER BY person_id, period_start, rule`;
   for (const [table, sql] of [
     ["read_alerts", alerts],

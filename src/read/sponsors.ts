@@ -103,8 +103,10 @@ export async function topSponsors(
     : "";
   const rows = await store.json<Record<string, unknown>>(
     `WITH labels AS (
-       -- The label: the commonest Latin-script spelling (readable by every reader), else the commonest.
-       SELECT k.key, arg_max(r.sponsor, (regexp_matches(r.sponsor, '^[ -~]+$'))::INTEGER * 1e12 + n) AS label,
+       -- The label: the commonest Latin-script spelling (readable by every reader), else the
+       -- commonest; of spellings as common, the greater, so the choice never depends on how
+       -- DuckDB split the work between threads.
+       SELECT k.key, arg_max(r.sponsor, ((regexp_matches(r.sponsor, '^[ -~]+$'))::INTEGER * 1e12 + n, r.sponsor)) AS label,
          count(*) AS spellings FROM (
          SELECT r.sponsor, count(*) AS n FROM records r WHERE r.nationality = 'PRK' AND ${rf} GROUP BY ALL
        ) r JOIN report_sponsor_keys k USING (sponsor) GROUP BY k.key)

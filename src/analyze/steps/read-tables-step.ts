@@ -7,8 +7,9 @@
  * Incremental like the steps before it: when the run was incremental and the tables match the
  * last complete run, only the rows of the persons this run may have changed are rebuilt: the
  * records of those whose crossings it recomputed (run_affected) or who have records newer than
- * the tables; the read_persons rows and the alerts of those and of run_rule_persons. A
- * person's stays are read from `stays` itself.
+ * the tables; the read_persons rows of those and of run_rule_persons; every alert of the
+ * former, and of the latter the alerts that are new, changed or gone. A person's stays are read
+ * from `stays` itself.
  */
 
 import { buildOverviewTables, overviewTablesBuilt } from "../../read/overview-tables.js";
