@@ -19,6 +19,7 @@ import {
   vowelReading,
   wadeGilesTokens,
 } from "../names/index.js";
+import { isCommonWord, isDictionaryWord, isPlaceOrCountry } from "./common-words.js";
 import { namedParty } from "./document-lines.js";
 import { isDprkRelated } from "./dprk.js";
 import {
@@ -656,6 +657,8 @@ export class ScreeningIndex {
   private readonly nameSides: SideCache = new Map();
   /** Organisation token weights, by token. */
   private readonly orgWeights = new Map<string, number>();
+  /** Whether a list organisation token is common (`commonListWord`), by token. */
+  private readonly commonWords = new Map<string, boolean>();
   /** For list readings that name only a kind of state body, the countries they belong to. */
   private readonly stateBodies = new Map<string, Set<string> | undefined>();
   /** Per-name key scores of the query being screened, all zero between queries. */
@@ -1530,26 +1533,14 @@ export class ScreeningIndex {
           });
           if (u.score > a.score) a = u;
         }
-        const numbers = a.score > 0 && numbersDiffer(qv, cv);
-        const otherState =
-          a.score > TUNING.commonWordsCeiling && this.anotherStatesBody(p, qi, cv, n.entity);
-        const score = numbers
-          ? Number((a.score * TUNING.structureFactor).toFixed(4))
-          : a.score > TUNING.commonWordsCeiling &&
-              (otherState || !this.sharesDistinctive(a, p.org.named[qi]!))
-            ? TUNING.commonWordsCeiling
-            : a.score;
+        const { score, reason } = this.orgCeiling(p, qi, cv, n, a);
         if (!best || score > best.nameScore)
           best = {
             method: "organisation",
             nameScore: score,
             forms: () => [
               ...alignmentForms(a.explain()),
-              ...(score < a.score
-                ? [
-                    `${numbers ? "another number" : otherState ? "a kind of state body, and the query names another country or language" : "no distinctive word in common"}: ${a.score.toFixed(2)} capped at ${score}`,
-                  ]
-                : []),
+              ...(reason ? [`${reason}: ${a.score.toFixed(2)} capped at ${score}`] : []),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
                     `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
@@ -1571,6 +1562,106 @@ export class ScreeningIndex {
         forms: () => [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
       };
     return best;
+  }
+
+  /**
+   * An organisation alignment's score with the caps that keep names alike in their words but not
+   * in what says which body they are below the threshold, and the reason for a cap: another
+   * number (×0.84), a kind of state body put in another state, no distinctive word in common, or
+   * only common words in common (`restsOnCommonWords`) — each 0.84.
+   */
+  private orgCeiling(
+    p: PreparedQuery,
+    qi: number,
+    cv: readonly string[],
+    n: IndexedName,
+    a: ScoredAlignment,
+  ): { score: number; reason?: string } {
+    const qv = p.org.variants[qi]!;
+    if (a.score > 0 && numbersDiffer(qv, cv))
+      return {
+        score: Number((a.score * TUNING.structureFactor).toFixed(4)),
+        reason: "another number",
+      };
+    if (a.score <= TUNING.commonWordsCeiling) return { score: a.score };
+    const reason = this.anotherStatesBody(p, qi, cv, n.entity)
+      ? "a kind of state body, and the query names another country or language"
+      : !this.sharesDistinctive(a, p.org.named[qi]!)
+        ? "no distinctive word in common"
+        : this.restsOnCommonWords(p, qi, cv, a);
+    return reason ? { score: TUNING.commonWordsCeiling, reason } : { score: a.score };
+  }
+
+  /**
+   * Whether a list name is as good as another body's for the query because every word the two
+   * share is a common word (`commonListWord`: PRIDE, PACIFIC, BANK, GEORGIA) while the list name
+   * has a word the query lacks that says which body it is (VTB BANK GEORGIA, IPS PACIFIC, LA
+   * PRIDE, DIAMOND II), or the list name is one common word (RAINBOW, a vessel's former name;
+   * SYMPHONY) and the query says more than that word or writes it only in a reading guessed from
+   * a longer line; or the query's reading is guessed (a name cut before an address, a word
+   * completed) and the list name has a word that says which body it is that the reading lacks
+   * (SAKHALIN 8 for the reading SAKHALIN of Sakhalin Zarya Road Works). The reason, or undefined.
+   */
+  private restsOnCommonWords(
+    p: PreparedQuery,
+    qi: number,
+    cv: readonly string[],
+    a: ScoredAlignment,
+  ): string | undefined {
+    const x = a.explain();
+    const allCommon = x.pairs.every(([, y]) => this.commonListWord(y));
+    const guessed = !p.org.named[qi];
+    if (!allCommon && !guessed) return undefined;
+    const queryCountries = () => countriesNamed(p.org.variants[qi]!).size > 0;
+    const distinctive = x.unmatchedCandidate.find(
+      (t) =>
+        !CONNECTORS.has(t) &&
+        !ORG_GENERIC_WORDS.has(t) &&
+        !isDictionaryWord(t) &&
+        // A place the query leaves out may be the body's address; another country when the
+        // query names one is another body (IRAN AND INDIA SHIPPING for Shipping Corporation of India).
+        (!isPlaceOrCountry(t) || queryCountries()),
+    );
+    if (distinctive)
+      return allCommon
+        ? `only common words in common, and the list name also has ${distinctive}`
+        : `a reading guessed from a longer name, and the list name also has ${distinctive}`;
+    if (!allCommon || cv.length !== 1 || !isCommonWord(cv[0]!)) return undefined;
+    // A name of one common word (PATRIOT, RAINBOW) is evidence only where the query writes it as
+    // a name of its own, with nothing but places, numbers and connectors beside it.
+    const more = x.unmatchedQuery.some(
+      (t) => !CONNECTORS.has(t) && !isPlaceWord(t) && !/\d/.test(t),
+    );
+    return more || guessed
+      ? "a name of one common word, and the query says more than it or not it alone"
+      : undefined;
+  }
+
+  /**
+   * An alias of a body or vessel that is one common word (RAINBOW, the former name of the vessel
+   * SNOW): many ships and firms are called so, so it counts as a weak alias does.
+   */
+  private oneCommonWordAlias(n: IndexedName): boolean {
+    return (
+      n.type !== "primary" &&
+      n.tokens.length === 1 &&
+      !isPersonKind(this.kinds[n.entity]!) &&
+      isCommonWord(n.tokens[0]!)
+    );
+  }
+
+  /** Whether a list organisation word is common: a connector, generic, frequent in the lists, or `isCommonWord`. */
+  private commonListWord(t: string): boolean {
+    let c = this.commonWords.get(t);
+    if (c === undefined) {
+      c =
+        CONNECTORS.has(t) ||
+        ORG_GENERIC_WORDS.has(t) ||
+        this.rarity(t) < TUNING.distinctiveRarity ||
+        isCommonWord(t);
+      this.commonWords.set(t, c);
+    }
+    return c;
   }
 
   /**
@@ -1608,8 +1699,8 @@ export class ScreeningIndex {
     const nameOnly = !q.birthDate && !q.nationality && !q.documents?.length;
     const s = this.scoreName(p, id, n, allowKorean, nameOnly ? floor : 0);
     if (!s) return undefined;
-    const weak = n.type === "weak";
-    if (weak && this.weakAliasInLongerName(p, n)) return undefined;
+    const weak = n.type === "weak" || this.oneCommonWordAlias(n);
+    if (n.type === "weak" && this.weakAliasInLongerName(p, n)) return undefined;
     const nameScore = Number(
       (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
     );
@@ -1637,7 +1728,12 @@ export class ScreeningIndex {
         nameScore,
         // Written out when read: most candidates are ranked and dropped unread.
         get nameForms() {
-          forms ??= weak ? [...s.forms(), `weak alias ×${TUNING.weakAliasFactor}`] : s.forms();
+          forms ??= weak
+            ? [
+                ...s.forms(),
+                `${n.type === "weak" ? "weak alias" : "alias of one common word"} ×${TUNING.weakAliasFactor}`,
+              ]
+            : s.forms();
           return forms;
         },
         features,
