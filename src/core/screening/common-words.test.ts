@@ -81,3 +81,28 @@ test("a reading guessed from a longer name does not stand for a list name with m
   assert.ok(score(q) < SCREEN_THRESHOLD, `${score(q)}`);
   assert.ok(score("SAKHALIN 8") >= SCREEN_THRESHOLD);
 });
+
+test("a person name with a part in place of one of the list name's is another person", () => {
+  const persons = ScreeningIndex.build([
+    entity("p1", "person", ["MOHAMMED QASIM MIR WALI KHUDAI RAHIM", "primary"]),
+    entity("p2", "person", ["William W Frost", "primary"]),
+    entity("p3", "person", ["ABDUL JALIL HAQQANI WALI MOHAMMAD", "primary"]),
+  ]);
+  const person = (name: string) =>
+    persons.screen({ name, type: "person" }, { limit: 1, minScore: 0 })[0]?.score ?? 0;
+  for (const q of [
+    "MOHAMMED QASIM MIR ABDUL KHUDAI RAHIM",
+    "Frost, William G.",
+    "ABDUL JALIL HAQQANI MIR MOHAMMAD",
+  ]) {
+    assert.ok(person(q) < SCREEN_THRESHOLD, `${q}: ${person(q)}`);
+    assert.ok(person(q) > 0.5, `${q}: ${person(q)}`);
+  }
+  // A part left out, or a particle written otherwise, is no other person.
+  for (const q of [
+    "MOHAMMED QASIM MIR WALI RAHIM",
+    "William Frost",
+    "ABDUL JALIL HAQQANI AL WALI MOHAMMAD",
+  ])
+    assert.ok(person(q) >= SCREEN_THRESHOLD, `${q}: ${person(q)}`);
+});

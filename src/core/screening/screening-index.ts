@@ -1392,18 +1392,26 @@ export class ScreeningIndex {
       : undefined;
     const plain = voweled && voweled.score > written.score ? voweled : written;
     const a = nick ? this.nicknameAlignment(p, nick, n.tokens, weigh, plain) : plain;
-    // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
+    // Initials alone (N.N.) name nobody; nor do the same words in another lineage; nor a name
+    // with a part in place of one of the list name's (… MIR ABDUL KHUDAI … for … MIR WALI
+    // KHUDAI …; William G. Frost for William W. Frost): each side has a part the other lacks.
+    const over = a.wordPaired && a.score > TUNING.commonWordsCeiling;
+    const lineage = over && nasabConflict(p.personTokens, n.tokens);
+    const swapped = over && !lineage && substitutedPart(a.explain());
     const ceiling = !a.wordPaired
       ? INITIALS_ONLY_CEILING
-      : a.score > TUNING.commonWordsCeiling && nasabConflict(p.personTokens, n.tokens)
+      : lineage
         ? a.score * TUNING.structureFactor
-        : 1;
+        : swapped
+          ? TUNING.commonWordsCeiling
+          : 1;
     return {
       method: "tokens",
       nameScore: Math.min(a.score, ceiling),
       forms: () => [
         ...alignmentForms(a.explain()),
-        ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
+        ...(lineage ? ["another lineage (bin / ibn)"] : []),
+        ...(swapped ? ["a part of each name that the other lacks: another person"] : []),
       ],
     };
   }
@@ -1618,6 +1626,9 @@ export class ScreeningIndex {
         !CONNECTORS.has(t) &&
         !ORG_GENERIC_WORDS.has(t) &&
         !isDictionaryWord(t) &&
+        // A number on one side only may be a word left out (RYE SONG GANG 1), unless the
+        // reading was guessed by cutting words off the query (DIAMOND of DIAMOND PRINCESS | …).
+        (guessed || !/^\d+$|^[ivx]+$/.test(t)) &&
         // A place the query leaves out may be the body's address; another country when the
         // query names one is another body (IRAN AND INDIA SHIPPING for Shipping Corporation of India).
         (!isPlaceOrCountry(t) || queryCountries()),
@@ -1842,6 +1853,22 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
+}
+
+/**
+ * Particles that join the parts of a name and that writers add, drop or spell otherwise (bin /
+ * ibn, al-, de): no part of their own.
+ */
+const NAME_PARTICLES = new Set(
+  "al el ul bin ibn ben bint binti abu de da di do du del della van von der den la le mac mc".split(
+    " ",
+  ),
+);
+
+/** Whether an alignment leaves a part of each name unmatched (particles aside). */
+function substitutedPart(x: Alignment): boolean {
+  const part = (t: string) => !NAME_PARTICLES.has(t);
+  return x.unmatchedQuery.some(part) && x.unmatchedCandidate.some(part);
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */
