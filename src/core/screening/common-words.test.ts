@@ -106,3 +106,21 @@ test("a person name with a part in place of one of the list name's is another pe
   ])
     assert.ok(person(q) >= SCREEN_THRESHOLD, `${q}: ${person(q)}`);
 });
+
+test("a Chinese name in Wade–Giles meets a listed name by its Wade–Giles reading, not a Korean one", () => {
+  const persons = ScreeningIndex.build([
+    entity("c1", "person", ["WANG, Shucheng", "primary"]),
+    entity("c2", "person", ["HUANG, Wan-Ken", "primary"]),
+    entity("c3", "person", ["XI Jinping", "primary"]),
+    entity("c4", "person", ["RUKAN RAZUKI ABD-AL-GHAFUR SULAIMAN AL-TIKRITI", "primary"]),
+  ]);
+  const person = (name: string) =>
+    persons.screen({ name, type: "person" }, { limit: 1, minScore: 0 })[0]?.score ?? 0;
+  for (const q of ["Wang Shu-jung", "Huang Hung-an"])
+    assert.ok(person(q) < SCREEN_THRESHOLD, `${q}: ${person(q)}`);
+  for (const q of ["Hsi Chin-ping", "Wang Shucheng", "Huang Wan Ken"])
+    assert.ok(person(q) >= SCREEN_THRESHOLD, `${q}: ${person(q)}`);
+  // A letter moved across a space is a typo, not another part of the name.
+  const moved = "RUKAN RAZUK IABD-AL-GHAFUR SULAIMAN AL-TIKRITI";
+  assert.ok(person(moved) >= SCREEN_THRESHOLD, `${person(moved)}`);
+});

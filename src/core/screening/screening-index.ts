@@ -19,6 +19,7 @@ import {
   vowelReading,
   wadeGilesTokens,
 } from "../names/index.js";
+import { parsePinyin } from "../names/pinyin.js";
 import { isCommonWord, isDictionaryWord, isPlaceOrCountry } from "./common-words.js";
 import { namedParty } from "./document-lines.js";
 import { isDprkRelated } from "./dprk.js";
@@ -52,6 +53,7 @@ import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
   alignmentCeiling,
+  boundedEditDistance,
   type GlueSide,
   glueSide,
   hasPatronymic,
@@ -374,6 +376,10 @@ function mayBeWadeGiles(tokens: readonly string[]): boolean {
   }
   return word;
 }
+
+/** Letters and syllables that only Wade–Giles writes (ü; hs-, ssu, szu, tzu, -ieh, -uei). */
+const WADE_GILES_MARK = /ü/iu;
+const WADE_GILES_ONLY = /^hs|^(?:ssu|szu|tzu)$|(?:ieh|uei)$/;
 
 /**
  * Wade–Giles without its aspiration marks writes two pinyin initials alike (chin: jin or qin), so
@@ -1352,8 +1358,14 @@ export class ScreeningIndex {
       const nick = p.nicknames ? this.nicknameScore(p, n.tokens, facts) : undefined;
       if (nick && nick.nameScore > m.score) return nick;
       const wg = p.wadeGiles ? this.wadeGilesScore(p, id, n) : undefined;
-      if (wg && wg.nameScore > m.score) return wg;
-      return { method: "korean-name", nameScore: m.score, forms: () => forms };
+      const chinese = m.score > TUNING.commonWordsCeiling && this.chineseReadAsKorean(p, m);
+      const score = chinese ? TUNING.commonWordsCeiling : m.score;
+      if (wg && wg.nameScore > score) return wg;
+      return {
+        method: "korean-name",
+        nameScore: score,
+        forms: () => (chinese ? [...forms, `${chinese}: ${m.score} capped at ${score}`] : forms),
+      };
     }
     // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
     // readings of Han and Hangul names are compared above, in the Korean path).
@@ -1414,6 +1426,25 @@ export class ScreeningIndex {
         ...(swapped ? ["a part of each name that the other lacks: another person"] : []),
       ],
     };
+  }
+
+  /**
+   * Why a Korean-reading match of a query that reads as a Chinese name in Wade–Giles stands
+   * below the threshold, or undefined: a query with a mark only Wade–Giles writes (ü; hs-, ssu,
+   * tzu, -ieh, -uei: Chu Chün, Hsu) is a Chinese name, and one whose words are no pinyin as
+   * written, met through the Hanja of a pinyin reading (Wang Shu-jung for WANG, Shucheng: 수 and
+   * 정 have Hanja read shu and cheng; Huang Hung-an read as huang hun gan for HUANG, Wan-Ken), is
+   * a Chinese name met through a Korean reading of its own letters. Either way the Wade–Giles
+   * reading (`wadeGilesScore`) is what compares it.
+   */
+  private chineseReadAsKorean(p: PreparedQuery, m: NameMatch): string | undefined {
+    if (!p.wadeGiles) return undefined;
+    if (WADE_GILES_MARK.test(p.q.name) || p.personTokens.some((t) => WADE_GILES_ONLY.test(t)))
+      return "a Chinese name in Wade–Giles read as Korean";
+    const bridge = m.explanation[0]?.startsWith("pinyin ");
+    return bridge && !p.personTokens.every((t) => parsePinyin(t))
+      ? "a Wade–Giles name met through the Hanja of a pinyin one"
+      : undefined;
   }
 
   /**
@@ -1865,10 +1896,18 @@ const NAME_PARTICLES = new Set(
   ),
 );
 
-/** Whether an alignment leaves a part of each name unmatched (particles aside). */
+/**
+ * Whether an alignment leaves a part of each name unmatched (particles aside) and no two of
+ * them are one slip apart: a letter moved across a space (RAZUK IABD for RAZUKI ABD) leaves two
+ * short words unmatched that are typos, not other parts.
+ */
 function substitutedPart(x: Alignment): boolean {
-  const part = (t: string) => !NAME_PARTICLES.has(t);
-  return x.unmatchedQuery.some(part) && x.unmatchedCandidate.some(part);
+  const qs = x.unmatchedQuery.filter((t) => !NAME_PARTICLES.has(t));
+  const cs = x.unmatchedCandidate.filter((t) => !NAME_PARTICLES.has(t));
+  if (qs.length === 0 || cs.length === 0) return false;
+  const apart = (a: string, b: string) =>
+    a.length === 1 || b.length === 1 ? a !== b : boundedEditDistance(a, b, 1) > 1;
+  return qs.every((a) => cs.every((b) => apart(a, b)));
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */
