@@ -15,23 +15,20 @@ test("common words: dictionary words, places and countries; not Korean syllables
     assert.ok(!isCommonWord(w), w);
 });
 
-const entity = (
-  reference: string,
-  kind: EntityKind,
-  ...names: [string, NameType][]
-): ListEntity => ({
-  list: "T",
-  reference,
-  kind,
-  names: names.map(([name, type]) => ({ name, type, quality: null })),
-  birthDates: [],
-  nationalities: [],
-  identifiers: [],
-  addresses: [],
-  programmes: [],
-  listedOn: null,
-  remarks: null,
-});
+/** A list entry with these names and nothing else. */
+function entity(reference: string, kind: EntityKind, ...names: [string, NameType][]): ListEntity {
+  const none = { birthDates: [], nationalities: [], identifiers: [], addresses: [] };
+  return {
+    ...none,
+    list: "T",
+    reference,
+    kind,
+    names: names.map(([name, type]) => ({ name, type, quality: null })),
+    programmes: [],
+    listedOn: null,
+    remarks: null,
+  };
+}
 
 const index = ScreeningIndex.build([
   entity("1", "vessel", ["LA PRIDE", "primary"]),
@@ -73,6 +70,7 @@ test("a name of one common word is evidence only as the query's whole name", () 
   assert.ok(score(warrior) < SCREEN_THRESHOLD, `${score(warrior)}`);
   assert.ok(score("PATRIOT") >= SCREEN_THRESHOLD);
   assert.ok(score("PATRIOT, Nampo") >= SCREEN_THRESHOLD);
+  assert.ok(score("MV PATRIOT") >= SCREEN_THRESHOLD);
   assert.ok(score("PATRIOT GAMES") < SCREEN_THRESHOLD);
 });
 

@@ -220,6 +220,8 @@ const ORG_GENERIC_WORDS = new Set([
   "and",
 ]);
 const ORG_GENERIC_FACTOR = 0.3;
+/** Prefixes written before a vessel's name (M/V, MV, MT, MS, SS, FV), folded. */
+const VESSEL_PREFIXES = new Set(["mv", "mt", "ms", "ss", "fv"]);
 /** Words that join the words of a name and say nothing of it. */
 const CONNECTORS = new Set(["of", "the", "and", "for"]);
 
@@ -1670,9 +1672,9 @@ export class ScreeningIndex {
         : `a reading guessed from a longer name, and the list name also has ${distinctive}`;
     if (!allCommon || cv.length !== 1 || !isCommonWord(cv[0]!)) return undefined;
     // A name of one common word (PATRIOT, RAINBOW) is evidence only where the query writes it as
-    // a name of its own, with nothing but places, numbers and connectors beside it.
+    // a name of its own, with nothing but places, numbers, connectors and a vessel prefix beside it.
     const more = x.unmatchedQuery.some(
-      (t) => !CONNECTORS.has(t) && !isPlaceWord(t) && !/\d/.test(t),
+      (t) => !CONNECTORS.has(t) && !isPlaceWord(t) && !/\d/.test(t) && !VESSEL_PREFIXES.has(t),
     );
     return more || guessed
       ? "a name of one common word, and the query says more than it or not it alone"
