@@ -19,6 +19,8 @@ import {
   vowelReading,
   wadeGilesTokens,
 } from "../names/index.js";
+import { parsePinyin } from "../names/pinyin.js";
+import { isCommonWord, isDictionaryWord, isPlaceOrCountry } from "./common-words.js";
 import { namedParty } from "./document-lines.js";
 import { isDprkRelated } from "./dprk.js";
 import {
@@ -51,6 +53,7 @@ import { orgTokenVariants } from "./org-tokens.js";
 import {
   type Alignment,
   alignmentCeiling,
+  boundedEditDistance,
   type GlueSide,
   glueSide,
   hasPatronymic,
@@ -217,6 +220,8 @@ const ORG_GENERIC_WORDS = new Set([
   "and",
 ]);
 const ORG_GENERIC_FACTOR = 0.3;
+/** Prefixes written before a vessel's name (M/V, MV, MT, MS, SS, FV), folded. */
+const VESSEL_PREFIXES = new Set(["mv", "mt", "ms", "ss", "fv"]);
 /** Words that join the words of a name and say nothing of it. */
 const CONNECTORS = new Set(["of", "the", "and", "for"]);
 
@@ -373,6 +378,10 @@ function mayBeWadeGiles(tokens: readonly string[]): boolean {
   }
   return word;
 }
+
+/** Letters and syllables that only Wade–Giles writes (ü; hs-, ssu, szu, tzu, -ieh, -uei). */
+const WADE_GILES_MARK = /ü/iu;
+const WADE_GILES_ONLY = /^hs|^(?:ssu|szu|tzu)$|(?:ieh|uei)$/;
 
 /**
  * Wade–Giles without its aspiration marks writes two pinyin initials alike (chin: jin or qin), so
@@ -656,6 +665,8 @@ export class ScreeningIndex {
   private readonly nameSides: SideCache = new Map();
   /** Organisation token weights, by token. */
   private readonly orgWeights = new Map<string, number>();
+  /** Whether a list organisation token is common (`commonListWord`), by token. */
+  private readonly commonWords = new Map<string, boolean>();
   /** For list readings that name only a kind of state body, the countries they belong to. */
   private readonly stateBodies = new Map<string, Set<string> | undefined>();
   /** Per-name key scores of the query being screened, all zero between queries. */
@@ -1349,8 +1360,14 @@ export class ScreeningIndex {
       const nick = p.nicknames ? this.nicknameScore(p, n.tokens, facts) : undefined;
       if (nick && nick.nameScore > m.score) return nick;
       const wg = p.wadeGiles ? this.wadeGilesScore(p, id, n) : undefined;
-      if (wg && wg.nameScore > m.score) return wg;
-      return { method: "korean-name", nameScore: m.score, forms: () => forms };
+      const chinese = m.score > TUNING.commonWordsCeiling && this.chineseReadAsKorean(p, m);
+      const score = chinese ? TUNING.commonWordsCeiling : m.score;
+      if (wg && wg.nameScore > score) return wg;
+      return {
+        method: "korean-name",
+        nameScore: score,
+        forms: () => (chinese ? [...forms, `${chinese}: ${m.score} capped at ${score}`] : forms),
+      };
     }
     // CJK tokens against Latin ones share no letter: token similarity is 0 throughout (the
     // readings of Han and Hangul names are compared above, in the Korean path).
@@ -1389,20 +1406,47 @@ export class ScreeningIndex {
       : undefined;
     const plain = voweled && voweled.score > written.score ? voweled : written;
     const a = nick ? this.nicknameAlignment(p, nick, n.tokens, weigh, plain) : plain;
-    // Initials alone (N.N.) name nobody; nor do the same words in another lineage.
+    // Initials alone (N.N.) name nobody; nor do the same words in another lineage; nor a name
+    // with a part in place of one of the list name's (… MIR ABDUL KHUDAI … for … MIR WALI
+    // KHUDAI …; William G. Frost for William W. Frost): each side has a part the other lacks.
+    const over = a.wordPaired && a.score > TUNING.commonWordsCeiling;
+    const lineage = over && nasabConflict(p.personTokens, n.tokens);
+    const swapped = over && !lineage && substitutedPart(a.explain());
     const ceiling = !a.wordPaired
       ? INITIALS_ONLY_CEILING
-      : a.score > TUNING.commonWordsCeiling && nasabConflict(p.personTokens, n.tokens)
+      : lineage
         ? a.score * TUNING.structureFactor
-        : 1;
+        : swapped
+          ? TUNING.commonWordsCeiling
+          : 1;
     return {
       method: "tokens",
       nameScore: Math.min(a.score, ceiling),
       forms: () => [
         ...alignmentForms(a.explain()),
-        ...(a.score > ceiling && a.wordPaired ? ["another lineage (bin / ibn)"] : []),
+        ...(lineage ? ["another lineage (bin / ibn)"] : []),
+        ...(swapped ? ["a part of each name that the other lacks: another person"] : []),
       ],
     };
+  }
+
+  /**
+   * Why a Korean-reading match of a query that reads as a Chinese name in Wade–Giles stands
+   * below the threshold, or undefined: a query with a mark only Wade–Giles writes (ü; hs-, ssu,
+   * tzu, -ieh, -uei: Chu Chün, Hsu) is a Chinese name, and one whose words are no pinyin as
+   * written, met through the Hanja of a pinyin reading (Wang Shu-jung for WANG, Shucheng: 수 and
+   * 정 have Hanja read shu and cheng; Huang Hung-an read as huang hun gan for HUANG, Wan-Ken), is
+   * a Chinese name met through a Korean reading of its own letters. Either way the Wade–Giles
+   * reading (`wadeGilesScore`) is what compares it.
+   */
+  private chineseReadAsKorean(p: PreparedQuery, m: NameMatch): string | undefined {
+    if (!p.wadeGiles) return undefined;
+    if (WADE_GILES_MARK.test(p.q.name) || p.personTokens.some((t) => WADE_GILES_ONLY.test(t)))
+      return "a Chinese name in Wade–Giles read as Korean";
+    const bridge = m.explanation[0]?.startsWith("pinyin ");
+    return bridge && !p.personTokens.every((t) => parsePinyin(t))
+      ? "a Wade–Giles name met through the Hanja of a pinyin one"
+      : undefined;
   }
 
   /**
@@ -1530,26 +1574,14 @@ export class ScreeningIndex {
           });
           if (u.score > a.score) a = u;
         }
-        const numbers = a.score > 0 && numbersDiffer(qv, cv);
-        const otherState =
-          a.score > TUNING.commonWordsCeiling && this.anotherStatesBody(p, qi, cv, n.entity);
-        const score = numbers
-          ? Number((a.score * TUNING.structureFactor).toFixed(4))
-          : a.score > TUNING.commonWordsCeiling &&
-              (otherState || !this.sharesDistinctive(a, p.org.named[qi]!))
-            ? TUNING.commonWordsCeiling
-            : a.score;
+        const { score, reason } = this.orgCeiling(p, qi, cv, n, a);
         if (!best || score > best.nameScore)
           best = {
             method: "organisation",
             nameScore: score,
             forms: () => [
               ...alignmentForms(a.explain()),
-              ...(score < a.score
-                ? [
-                    `${numbers ? "another number" : otherState ? "a kind of state body, and the query names another country or language" : "no distinctive word in common"}: ${a.score.toFixed(2)} capped at ${score}`,
-                  ]
-                : []),
+              ...(reason ? [`${reason}: ${a.score.toFixed(2)} capped at ${score}`] : []),
               ...(n.legalForms.length || p.org.legalForms.length
                 ? [
                     `legal form ignored: ${p.org.legalForms.join(" ") || "none"} / ${n.legalForms.join(" ") || "none"}`,
@@ -1571,6 +1603,109 @@ export class ScreeningIndex {
         forms: () => [`${qv0[0]!.toUpperCase()} = initials of ${n.name}`],
       };
     return best;
+  }
+
+  /**
+   * An organisation alignment's score with the caps that keep names alike in their words but not
+   * in what says which body they are below the threshold, and the reason for a cap: another
+   * number (×0.84), a kind of state body put in another state, no distinctive word in common, or
+   * only common words in common (`restsOnCommonWords`) — each 0.84.
+   */
+  private orgCeiling(
+    p: PreparedQuery,
+    qi: number,
+    cv: readonly string[],
+    n: IndexedName,
+    a: ScoredAlignment,
+  ): { score: number; reason?: string } {
+    const qv = p.org.variants[qi]!;
+    if (a.score > 0 && numbersDiffer(qv, cv))
+      return {
+        score: Number((a.score * TUNING.structureFactor).toFixed(4)),
+        reason: "another number",
+      };
+    if (a.score <= TUNING.commonWordsCeiling) return { score: a.score };
+    const reason = this.anotherStatesBody(p, qi, cv, n.entity)
+      ? "a kind of state body, and the query names another country or language"
+      : !this.sharesDistinctive(a, p.org.named[qi]!)
+        ? "no distinctive word in common"
+        : this.restsOnCommonWords(p, qi, cv, a);
+    return reason ? { score: TUNING.commonWordsCeiling, reason } : { score: a.score };
+  }
+
+  /**
+   * Whether a list name is as good as another body's for the query because every word the two
+   * share is a common word (`commonListWord`: PRIDE, PACIFIC, BANK, GEORGIA) while the list name
+   * has a word the query lacks that says which body it is (VTB BANK GEORGIA, IPS PACIFIC, LA
+   * PRIDE, DIAMOND II), or the list name is one common word (RAINBOW, a vessel's former name;
+   * SYMPHONY) and the query says more than that word or writes it only in a reading guessed from
+   * a longer line; or the query's reading is guessed (a name cut before an address, a word
+   * completed) and the list name has a word that says which body it is that the reading lacks
+   * (SAKHALIN 8 for the reading SAKHALIN of Sakhalin Zarya Road Works). The reason, or undefined.
+   */
+  private restsOnCommonWords(
+    p: PreparedQuery,
+    qi: number,
+    cv: readonly string[],
+    a: ScoredAlignment,
+  ): string | undefined {
+    const x = a.explain();
+    const allCommon = x.pairs.every(([, y]) => this.commonListWord(y));
+    const guessed = !p.org.named[qi];
+    if (!allCommon && !guessed) return undefined;
+    const queryCountries = () => countriesNamed(p.org.variants[qi]!).size > 0;
+    const distinctive = x.unmatchedCandidate.find(
+      (t) =>
+        !CONNECTORS.has(t) &&
+        !ORG_GENERIC_WORDS.has(t) &&
+        !isDictionaryWord(t) &&
+        // A number on one side only may be a word left out (RYE SONG GANG 1), unless the
+        // reading was guessed by cutting words off the query (DIAMOND of DIAMOND PRINCESS | …).
+        (guessed || !/^\d+$|^[ivx]+$/.test(t)) &&
+        // A place the query leaves out may be the body's address; another country when the
+        // query names one is another body (IRAN AND INDIA SHIPPING for Shipping Corporation of India).
+        (!isPlaceOrCountry(t) || queryCountries()),
+    );
+    if (distinctive)
+      return allCommon
+        ? `only common words in common, and the list name also has ${distinctive}`
+        : `a reading guessed from a longer name, and the list name also has ${distinctive}`;
+    if (!allCommon || cv.length !== 1 || !isCommonWord(cv[0]!)) return undefined;
+    // A name of one common word (PATRIOT, RAINBOW) is evidence only where the query writes it as
+    // a name of its own, with nothing but places, numbers, connectors and a vessel prefix beside it.
+    const more = x.unmatchedQuery.some(
+      (t) => !CONNECTORS.has(t) && !isPlaceWord(t) && !/\d/.test(t) && !VESSEL_PREFIXES.has(t),
+    );
+    return more || guessed
+      ? "a name of one common word, and the query says more than it or not it alone"
+      : undefined;
+  }
+
+  /**
+   * An alias of a body or vessel that is one common word (RAINBOW, the former name of the vessel
+   * SNOW): many ships and firms are called so, so it counts as a weak alias does.
+   */
+  private oneCommonWordAlias(n: IndexedName): boolean {
+    return (
+      n.type !== "primary" &&
+      n.tokens.length === 1 &&
+      !isPersonKind(this.kinds[n.entity]!) &&
+      isCommonWord(n.tokens[0]!)
+    );
+  }
+
+  /** Whether a list organisation word is common: a connector, generic, frequent in the lists, or `isCommonWord`. */
+  private commonListWord(t: string): boolean {
+    let c = this.commonWords.get(t);
+    if (c === undefined) {
+      c =
+        CONNECTORS.has(t) ||
+        ORG_GENERIC_WORDS.has(t) ||
+        this.rarity(t) < TUNING.distinctiveRarity ||
+        isCommonWord(t);
+      this.commonWords.set(t, c);
+    }
+    return c;
   }
 
   /**
@@ -1608,8 +1743,8 @@ export class ScreeningIndex {
     const nameOnly = !q.birthDate && !q.nationality && !q.documents?.length;
     const s = this.scoreName(p, id, n, allowKorean, nameOnly ? floor : 0);
     if (!s) return undefined;
-    const weak = n.type === "weak";
-    if (weak && this.weakAliasInLongerName(p, n)) return undefined;
+    const weak = n.type === "weak" || this.oneCommonWordAlias(n);
+    if (n.type === "weak" && this.weakAliasInLongerName(p, n)) return undefined;
     const nameScore = Number(
       (weak ? s.nameScore * TUNING.weakAliasFactor : s.nameScore).toFixed(4),
     );
@@ -1637,7 +1772,12 @@ export class ScreeningIndex {
         nameScore,
         // Written out when read: most candidates are ranked and dropped unread.
         get nameForms() {
-          forms ??= weak ? [...s.forms(), `weak alias ×${TUNING.weakAliasFactor}`] : s.forms();
+          forms ??= weak
+            ? [
+                ...s.forms(),
+                `${n.type === "weak" ? "weak alias" : "alias of one common word"} ×${TUNING.weakAliasFactor}`,
+              ]
+            : s.forms();
           return forms;
         },
         features,
@@ -1746,6 +1886,30 @@ function alignmentForms(a: Alignment): string[] {
       ? [`unmatched in list name: ${a.unmatchedCandidate.join(" ")}`]
       : []),
   ];
+}
+
+/**
+ * Particles that join the parts of a name and that writers add, drop or spell otherwise (bin /
+ * ibn, al-, de): no part of their own.
+ */
+const NAME_PARTICLES = new Set(
+  "al el ul bin ibn ben bint binti abu de da di do du del della van von der den la le mac mc".split(
+    " ",
+  ),
+);
+
+/**
+ * Whether an alignment leaves a part of each name unmatched (particles aside) and no two of
+ * them are one slip apart: a letter moved across a space (RAZUK IABD for RAZUKI ABD) leaves two
+ * short words unmatched that are typos, not other parts.
+ */
+function substitutedPart(x: Alignment): boolean {
+  const qs = x.unmatchedQuery.filter((t) => !NAME_PARTICLES.has(t));
+  const cs = x.unmatchedCandidate.filter((t) => !NAME_PARTICLES.has(t));
+  if (qs.length === 0 || cs.length === 0) return false;
+  const apart = (a: string, b: string) =>
+    a.length === 1 || b.length === 1 ? a !== b : boundedEditDistance(a, b, 1) > 1;
+  return qs.every((a) => cs.every((b) => apart(a, b)));
 }
 
 /** Start offsets of consecutive pieces of the given lengths, plus the end. */
