@@ -315,7 +315,8 @@ export const KO_NATIVE_NUMBERS: Record<string, number> = {
   아홉: 9,
   열: 10,
 };
-// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명"): 한 명
+// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명", "스무
+// 명", the tens' form before a counter, up to 아흔, ninety): 한 명
 // (one) is left out, as a figure it is rarely a claim and mostly an indefinite "a".
 const KO_NATIVE_TENS: Record<string, number> = {
   열: 10,
@@ -324,12 +325,16 @@ const KO_NATIVE_TENS: Record<string, number> = {
   서른: 30,
   마흔: 40,
   쉰: 50,
+  예순: 60,
+  일흔: 70,
+  여든: 80,
+  아흔: 90,
 };
 // From ten up, a native count stands anywhere before 명; under ten only as the quantifier of the
 // noun after it ("두 명의 북한 벌목공"): a handful after its noun ("여성 노동자 두 명이 짐을
 // 옮기고 있습니다") is people in a scene, not a tally.
 const KO_NATIVE =
-  /(?<![가-힣])(?:(?<tens>열|스물|서른|마흔|쉰)\s?(?<units>두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?명(?=$|[\s,.·'"”)]|[의이은는을도과와])|(?<units1>두|세|네|다섯|여섯|일곱|여덟|아홉)\s?명(?=의\s))/gu;
+  /(?<![가-힣])(?:(?<tens>열|스무|스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(?<units>두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?명(?=$|[\s,.·'"”)]|[의이은는을도과와])|(?<units1>두|세|네|다섯|여섯|일곱|여덟|아홉)\s?명(?=의\s))/gu;
 // A Korean count ends in 명, or, after 여 ("more than"), runs straight into a worker noun
 // phrase: "3천여 북한 노동자들".
 const KO_RE = new RegExp(
