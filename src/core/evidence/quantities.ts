@@ -338,7 +338,7 @@ const KO_NATIVE =
 // A Korean count ends in 명, or, after 여 ("more than"), runs straight into a worker noun
 // phrase: "3천여 북한 노동자들".
 const KO_RE = new RegExp(
-  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vlo>수|몇)\\s?(?<vlounit>(?:십|백|천)만|십|백|천|만)\\s?(?:명\\s?)?(?:-|~|～|∼|〜|에서)\\s?(?<vhi>${KO_NUM})|(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:여\\s?)?(?:명\\s?)?(?:-|~|～|∼|〜|–|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?(?:명|(?<=여)(?=\\s(?:[가-힣A-Za-z]+\\s){0,2}[가-힣]*?(?:노동자|근로자|노무자|인력|종업원|직원|의료진|일꾼)))(?<upto>\\s?까지)?(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vlo>수|몇)\\s?(?<vlounit>(?:십|백|천)만|십|백|천|만)\\s?(?:명\\s?)?(?:-|~|～|∼|〜|에서)\\s?(?<vhi>${KO_NUM})|(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:여\\s?)?(?:명\\s?)?(?:-|~|～|∼|〜|–|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?(?:명|(?<=여)(?=\\s(?:[가-힣A-Za-z]+\\s){0,2}[가-힣]*?(?:노동자|근로자|노무자|인력|종업원|직원|의료진|일꾼)))(?<upto>\\s?까지)?(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|남짓|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
 );
 
@@ -378,7 +378,7 @@ function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
   if (g.more && /最多|最高/.test(q)) return "at_least";
   if (/多达|多達|高达|高達|最多|至多|最高|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post))
     return "at_most";
-  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|以上/.test(post))
+  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|남짓|以上/.test(post))
     return "at_least";
   if (/约|約|近|약|대략/.test(q) || /가량|정도|안팎|左右/.test(post)) return "approx";
   return "exact";
