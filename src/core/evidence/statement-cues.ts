@@ -83,6 +83,8 @@ const NOT_A_VISA_PRACTICE = new RegExp(
   [
     "\\b(?:holding|holders?\\s+of)\\s+(?:\\w+\\s+)?(?:visas?|permits?)\\b|\\b(?:visa|permit)\\s+holders\\b",
     "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가증?)[를을]?\\s?(?:보유한|소지한|지닌|가진)",
+    // "정식 취업 허가를 받아 일하고 있는 북한 노동자 수": the papers name whom the figure counts.
+    "(?:비자|사증|허가증?)[를을]?\\s?받아\\s?(?:일하|근무하)(?:고\\s?있는|는)",
     "持有[^。]{0,6}(?:签证|簽證|许可|許可)的?",
     // The papers counted people came or live on: "7.8 thousand … arrived in Russia on student
     // visas", "three North Koreans were living in Malta on work visas", "13名…持有效护照正常出境"
