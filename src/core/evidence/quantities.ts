@@ -315,7 +315,8 @@ export const KO_NATIVE_NUMBERS: Record<string, number> = {
   아홉: 9,
   열: 10,
 };
-// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명"): 한 명
+// Korean native numerals before 명, two to ninety-nine ("두 명의 북한 벌목공", "스물두 명", "스무
+// 명", the tens' form before a counter, up to 아흔, ninety): 한 명
 // (one) is left out, as a figure it is rarely a claim and mostly an indefinite "a".
 const KO_NATIVE_TENS: Record<string, number> = {
   열: 10,
@@ -324,16 +325,20 @@ const KO_NATIVE_TENS: Record<string, number> = {
   서른: 30,
   마흔: 40,
   쉰: 50,
+  예순: 60,
+  일흔: 70,
+  여든: 80,
+  아흔: 90,
 };
 // From ten up, a native count stands anywhere before 명; under ten only as the quantifier of the
 // noun after it ("두 명의 북한 벌목공"): a handful after its noun ("여성 노동자 두 명이 짐을
 // 옮기고 있습니다") is people in a scene, not a tally.
 const KO_NATIVE =
-  /(?<![가-힣])(?:(?<tens>열|스물|서른|마흔|쉰)\s?(?<units>두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?명(?=$|[\s,.·'"”)]|[의이은는을도과와])|(?<units1>두|세|네|다섯|여섯|일곱|여덟|아홉)\s?명(?=의\s))/gu;
+  /(?<![가-힣])(?:(?<tens>열|스무|스물|서른|마흔|쉰|예순|일흔|여든|아흔)\s?(?<units>두|세|네|다섯|여섯|일곱|여덟|아홉)?\s?명(?=$|[\s,.·'"”)]|[의이은는을도과와])|(?<units1>두|세|네|다섯|여섯|일곱|여덟|아홉)\s?명(?=의\s))/gu;
 // A Korean count ends in 명, or, after 여 ("more than"), runs straight into a worker noun
 // phrase: "3천여 북한 노동자들".
 const KO_RE = new RegExp(
-  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vlo>수|몇)\\s?(?<vlounit>(?:십|백|천)만|십|백|천|만)\\s?(?:명\\s?)?(?:-|~|～|∼|〜|에서)\\s?(?<vhi>${KO_NUM})|(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:여\\s?)?(?:명\\s?)?(?:-|~|～|∼|〜|–|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?(?:명|(?<=여)(?=\\s(?:[가-힣A-Za-z]+\\s){0,2}[가-힣]*?(?:노동자|근로자|노무자|인력|종업원|직원|의료진|일꾼)))(?<upto>\\s?까지)?(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
+  `(?<q>약|대략|최소|적어도|최대|무려)?\\s?(?:(?<vlo>수|몇)\\s?(?<vlounit>(?:십|백|천)만|십|백|천|만)\\s?(?:명\\s?)?(?:-|~|～|∼|〜|에서)\\s?(?<vhi>${KO_NUM})|(?<vague>수|몇)\\s?(?<vunit>(?:십|백|천)만|십|백|천|만)|(?<r1>${KO_NUM})\\s?(?:여\\s?)?(?:명\\s?)?(?:-|~|～|∼|〜|–|에서)\\s?(?<r2>${KO_NUM})|(?<n>${KO_NUM}))\\s?(?<more>여)?\\s?(?:명|(?<=여)(?=\\s(?:[가-힣A-Za-z]+\\s){0,2}[가-힣]*?(?:노동자|근로자|노무자|인력|종업원|직원|의료진|일꾼)))(?<upto>\\s?까지)?(?:\\s?(?<post>이상|이하|미만|가량|정도|안팎|남짓|넘게|(?:을|이)\\s?넘[는던은어었]?))?`,
   "gu",
 );
 
@@ -373,7 +378,7 @@ function cjkQualifier(g: Record<string, string | undefined>): Qualifier {
   if (g.more && /最多|最高/.test(q)) return "at_least";
   if (/多达|多達|高达|高達|最多|至多|最高|不到|不足|최대/.test(q) || /이하|미만|以下/.test(post))
     return "at_most";
-  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|以上/.test(post))
+  if (/超过|超過|逾|至少|^上$|不少|최소|적어도/.test(q) || g.more || /이상|넘|남짓|以上/.test(post))
     return "at_least";
   if (/约|約|近|약|대략/.test(q) || /가량|정도|안팎|左右/.test(post)) return "approx";
   return "exact";

@@ -46,7 +46,7 @@ function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
       (a.placeId === b.placeId || !a.placeId || !b.placeId) &&
       // "6,000 … in Kuwait, 2,000 are left … 2,000 … in Qatar": two countries, two groups.
       (a.placeText === b.placeText || !a.placeText || !b.placeText || !!(a.placeId && b.placeId)) &&
-      (a.periodStart === b.periodStart || !a.periodStart || !b.periodStart)
+      samePeriod(a, b)
     );
   }
   // An employer named again without its place is the same employer.
@@ -55,6 +55,23 @@ function sameFigure(a: ClaimDraft, b: ClaimDraft): boolean {
       a.organisation === b.organisation && (a.placeId === b.placeId || !a.placeId || !b.placeId)
     );
   return a.quote === b.quote;
+}
+
+const WEEK = 7 * 86_400_000;
+
+/** Periods a repeated figure can share: the same, or one left open; the very same bounds may
+ * also be told with periods that overlap or lie within a week of each other ("16명을 구속했다" on
+ * the 3rd, "16명을 추방했다" on the 4th: one group, told at each step), while "more than 5,000"
+ * last month and "about 5,000" since September are two figures. */
+function samePeriod(a: ClaimDraft, b: ClaimDraft): boolean {
+  if (a.periodStart === b.periodStart || !a.periodStart || !b.periodStart) return true;
+  if (a.qualifier !== b.qualifier || a.valueMin !== b.valueMin || a.valueMax !== b.valueMax)
+    return false;
+  const time = (d: string | null, fallback: string) => Date.parse(d ?? fallback);
+  const [a0, a1] = [time(a.periodStart, a.periodStart), time(a.periodEnd, a.periodStart)];
+  const [b0, b1] = [time(b.periodStart, b.periodStart), time(b.periodEnd, b.periodStart)];
+  if ([a0, a1, b0, b1].some(Number.isNaN)) return false;
+  return a0 <= b1 + WEEK && b0 <= a1 + WEEK;
 }
 
 /** Claims that can only be the same figure share a key; `sameFigure` decides within it. */

@@ -20,6 +20,11 @@ const KO_LEAVE = "(?:송환|돌려보내|돌려보낼|돌려보낸다|귀국|철
 const PASSPORT_HELD =
   /\bnot\s+in\s+possession\s+of\s+(?:his|her|their)\s+(?:own\s+)?passports?|\bpassports?\s+(?:were\s+|was\s+|are\s+|had\s+been\s+)?(?:taken|confiscated|held|seized|withheld)|여권을?\s?(?:빼앗|압수|회수|보관|뺏)|(?:没收|沒收|扣押|收走|扣留)[^。]{0,6}(?:护照|護照)|(?:护照|護照)[^。]{0,4}(?:被|遭)(?:没收|沒收|扣押|收走|扣留)/giu;
 
+// Death, injury and flight by accident, by class in Chinese and Korean (dictionary synonyms of
+// falling, drowning and suffocating to death, of grave injury and of running off): 坠亡, 坠楼, 坠落,
+// 遇难, 罹难, 重伤, 脱逃, 逃出; 추락사, 추락해, 사고사, 익사, 질식사, 중상 (not 중상모략, slander).
+const FATAL = "坠亡|墜亡|坠楼|墜樓|坠落|墜落|遇难|遇難|罹难|罹難|重伤|重傷|脱逃|脫逃|逃出|추락사|추락해|사고사|익사|질식사|중상(?!모략)";
+
 // Incidents: unrest, death and injury, flight and disappearance ("went missing", 行蹤不明, 실종,
 // 잠적), abduction, arrest and deportation, recalls.
 const CUES: [ClaimKind, RegExp][] = [
@@ -60,7 +65,10 @@ const CUES: [ClaimKind, RegExp][] = [
   ],
   [
     "incident",
-    /\b(?:given\s+orders?|ordered)\s+to\s+return\s+home\b|적발|\bcancel\w*\s+(?:\w+\s+){0,2}contracts\b|\bdeport\w*|\bdetained\b|\barrested\b|投靠|投奔|拘留|拘捕|逮捕|失联|失聯|소환(?:했|됐|되)|구금|체포|\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|(?<!\bunder\s)\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\b(?:were|was|been|being)\s+(?:shipped|sent)\s+back\b|\b(?:were|was|been|being)\s+recalled\b|\brecall(?:ed|s|ing)?\s+(?:all\s+|its\s+|their\s+|the\s+)?(?:[\d,]+\s+)?(?:north\s+korean\s+)?(?:workers|waitress\w*|employees|staff|labou?rers)\b|(?<!没有被|沒有被|未被|不)召回|\brepatriated\s+\d|\bterminat\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+['’]\s+)?(?:work\s+)?(?:contracts?|agreements?)|自焚|焚身|분신|망명|\bfled\b|\bclash\w*|\bviolen(?:ce|t|tly)\b(?!\s+between\b)|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동|\b(?:went|gone|go|are|were|was|is)\s+missing\b|\bdisappeared\b|\bvanished\b|\babduct\w*|\bkidnap\w*|失踪|失蹤|行踪不明|行蹤不明|(?:工人|劳工|勞工|员工|員工|服务员|服務員)[^。，,]{0,6}消失|绑架|綁架|丧命|喪命|실종|잠적|(?:노동자|근로자|종업원|직원|일꾼)들?(?:\s?\d+\s?명)?(?:이|가)\s[^.]{0,16}사라졌|납치/i,
+    new RegExp(
+      String.raw`\b(?:given\s+orders?|ordered)\s+to\s+return\s+home\b|적발|\bcancel\w*\s+(?:\w+\s+){0,2}contracts\b|\bdeport\w*|\bdetained\b|\barrested\b|投靠|投奔|拘留|拘捕|逮捕|失联|失聯|소환(?:했|됐|되)|구금|체포|\briots?\b|\bunrest\b|\bprotest\w*|\bstrikes?\b|\buprising\b|\bhostages?\b|\bkilled\b|\bdied\b|\bdeaths?\b|\bsuicide\b|(?<!\bunder\s)\bfire\b|\binjur\w*|\bbeaten\b|\bstabbed\b|\bescaped\b|\bdefect\w*|\b(?:were|was|been|being)\s+(?:shipped|sent)\s+back\b|\b(?:were|was|been|being)\s+recalled\b|\brecall(?:ed|s|ing)?\s+(?:all\s+|its\s+|their\s+|the\s+)?(?:[\d,]+\s+)?(?:north\s+korean\s+)?(?:workers|waitress\w*|employees|staff|labou?rers)\b|(?<!没有被|沒有被|未被|不)召回|\brepatriated\s+\d|\bterminat\w*\s+(?:of\s+)?(?:the\s+)?(?:\w+['’]\s+)?(?:work\s+)?(?:contracts?|agreements?)|自焚|焚身|분신|망명|\bfled\b|\bclash\w*|\bviolen(?:ce|t|tly)\b(?!\s+between\b)|\bwalk-?out\b|\bstoppage\b|\bran\s+away\b|\brefus\w*\s+to\s+(?:go\s+to\s+)?work\b|骚乱|騷亂|暴动|暴動|罢工|罷工|抗议|抗議|死亡|死在|死于|死於|猝死|身亡|劫持|人质|人質|逃跑|出逃|逃亡|叛逃|脱北|脫北|冲突|衝突|逃离|逃離|拒绝(?:上班|工作|上工|劳动)|拒絕(?:上班|工作|上工|勞動)|停工|怠工|(?:작업|출근|근무|일)을?\s?거부|受伤|受傷|自杀|自殺|殴打|毆打|폭동|소요|시위|파업|사망|숨지|숨진|숨졌|(?<!급)부상|자살|폭행|인질|탈북|탈출|도주|도망|충돌|집단행동|\b(?:went|gone|go|are|were|was|is)\s+missing\b|\bdisappeared\b|\bvanished\b|\babduct\w*|\bkidnap\w*|失踪|失蹤|行踪不明|行蹤不明|(?:工人|劳工|勞工|员工|員工|服务员|服務員)[^。，,]{0,6}消失|绑架|綁架|丧命|喪命|실종|잠적|(?:노동자|근로자|종업원|직원|일꾼)들?(?:\s?\d+\s?명)?(?:이|가)\s[^.]{0,16}사라졌|납치|${FATAL}`,
+      "i",
+    ),
   ],
 ];
 
@@ -75,6 +83,8 @@ const NOT_A_VISA_PRACTICE = new RegExp(
   [
     "\\b(?:holding|holders?\\s+of)\\s+(?:\\w+\\s+)?(?:visas?|permits?)\\b|\\b(?:visa|permit)\\s+holders\\b",
     "(?:취업\\s?|노동\\s?)?(?:비자|사증|허가증?)[를을]?\\s?(?:보유한|소지한|지닌|가진)",
+    // "정식 취업 허가를 받아 일하고 있는 북한 노동자 수": the papers name whom the figure counts.
+    "(?:비자|사증|허가증?)[를을]?\\s?받아\\s?(?:일하|근무하)(?:고\\s?있는|는)",
     "持有[^。]{0,6}(?:签证|簽證|许可|許可)的?",
     // The papers counted people came or live on: "7.8 thousand … arrived in Russia on student
     // visas", "three North Koreans were living in Malta on work visas", "13名…持有效护照正常出境"

@@ -524,3 +524,45 @@ describe("evidence: a figure repeated is one claim", () => {
     );
   });
 });
+
+describe("evidence: one group told at each step is one count", () => {
+  it("the same bounds a day apart are one figure; other bounds in the next month are two", () => {
+    const korean = suggest(
+      "단둥 경찰은 지난 3일 북한 노동자 16명을 구속했다. 단둥 당국은 지난 4일 북한 노동자 16명을 추방했다.",
+      "2020-01-05",
+    ).filter((c) => c.kind === "worker_count");
+    assert.equal(korean.length, 1, JSON.stringify(korean));
+    const chinese = suggest(
+      "朝鲜已于上月向丹东派遣了超过5000名工人。朝鲜自9月起已派遣大约5000名工人到丹东。",
+      "2025-11-05",
+    ).filter((c) => c.kind === "worker_count");
+    assert.deepEqual(
+      chinese.map((c) => [c.valueMin, c.valueMax]),
+      [
+        [5000, null],
+        [5000, 5000],
+      ],
+    );
+  });
+});
+
+describe("evidence: accidental deaths and flight by class", () => {
+  it("a fall to death, grave injury and running off are the workers' incidents", () => {
+    for (const text of [
+      "러시아 건설 현장에서 북한 근로자 2명이 화물 승강기에서 추락사했습니다.",
+      "北韩劳工在工地从高处坠落。",
+      "一对北韩医生夫妻在利比亚被炸成重伤。",
+      "朝鲜劳工去年集体脱逃。",
+    ])
+      assert.ok(
+        suggest(text).some((c) => c.kind === "incident"),
+        text,
+      );
+    assert.ok(
+      !suggest("북한 노동자 단체는 중상모략을 당했다고 주장했다.").some(
+        (c) => c.kind === "incident",
+      ),
+      "중상모략 is slander",
+    );
+  });
+});

@@ -150,8 +150,12 @@ function isHeadCountShape(text: string, q: Quantity, seg: Segment): boolean {
   // "本(11)月", "(3)日": a Chinese or Korean date written with a bracketed number.
   if (/^\s*[)）]?\s*[年月日號号월일]/u.test(after)) return false;
   if (/^\s*[-–]?\s*(?:years?|days?|months?|weeks?)[-\s]old\b/i.test(after)) return false;
-  // "Lee, 45, a former worker": an age between commas after a name.
-  if (/[A-Z][\w'’-]*,\s*$/.test(before) && /^\s*,\s*(?:a|an|the|who|said|told)\b/i.test(after))
+  // "Lee, 45, a former worker", "Irina Sidorova, 64, of Promstroy Co.": an age between commas
+  // after a name.
+  if (
+    /[A-Z][\w'’-]*,\s*$/.test(before) &&
+    /^\s*,\s*(?:(?:a|an|the|who|said|told)\b|of\s+(?:the\s+)?[A-Z])/i.test(after)
+  )
     return false;
   // "조전명 씨(가명·46)", "金某(46)": a bare number under 100 alone in brackets after a name, or
   // after a pseudonym mark, is an age.
