@@ -25,6 +25,7 @@ import {
 } from "./parse-romanized.js";
 import { parsePinyinAll } from "./pinyin.js";
 import { looksRussianLatin, russianLatinToCyrillic } from "./russian-latin.js";
+import { scriptLatin, scriptLatinAlternative } from "./script-latin.js";
 import { arabicLatin, hasHebrew } from "./semitic-latin.js";
 import { serbianLatin } from "./serbian-latin.js";
 import { givenParsesOf, type ReaderName, surnameCandidatesOf } from "./syllable-reader.js";
@@ -325,8 +326,11 @@ function hebrewReadings(name: string): ParsedName[] {
  * Cyrillic in Serbian Latin, where the Czech reader finds the press's Latin (Džo).
  */
 function inLatinLetters(full: string): string {
-  return serbianLatin(arabicLatin(elot743(full)));
+  return serbianLatin(arabicLatin(elot743(scriptLatin(full))));
 }
+
+/** A second reading of a name its script leaves two for (script-latin.ts) costs this much more. */
+const ALTERNATIVE_COST = 0.3;
 
 /** Ranked interpretations of a name. Never throws; an unparseable name yields one reading with empty candidates. */
 export function parseName(input: NameInput): ParsedName[] {
@@ -341,7 +345,16 @@ export function parseName(input: NameInput): ParsedName[] {
       ? [main, swapped].sort((a, b) => a.cost - b.cost)
       : [main];
   }
-  const written = inLatinLetters((input.full ?? "").trim().replace(/\s+/g, " "));
+  const text = (input.full ?? "").trim().replace(/\s+/g, " ");
+  const alternative = scriptLatinAlternative(text);
+  const readings = parseWritten(inLatinLetters(text));
+  if (alternative === undefined) return readings;
+  const more = parseWritten(alternative).map((p) => ({ ...p, cost: p.cost + ALTERNATIVE_COST }));
+  return [...readings, ...more].sort((a, b) => a.cost - b.cost);
+}
+
+/** Ranked interpretations of a full name already in the letters the readers take. */
+function parseWritten(written: string): ParsedName[] {
   if (hasHebrew(written)) return hebrewReadings(written);
   if (isKanaName(written)) return kanaReadings(kanaToHepburn(written));
   const full = written;
