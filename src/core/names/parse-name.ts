@@ -10,6 +10,7 @@
  */
 
 import { lazy } from "../lazy.js";
+import { asRussianLetters } from "./cyrillic-variants.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import { detectScript, type Script } from "./detect-script.js";
 import { elot743 } from "./greek-latin.js";
@@ -321,12 +322,15 @@ function hebrewReadings(name: string): ParsedName[] {
 }
 
 /**
- * A name in Greek letters in their ELOT 743 Latin ones, where the Greek reader finds it, one in
+ * A name in the Cyrillic of Ukrainian, Belarusian, Kazakh, Mongolian or Bulgarian in Russian
+ * letters, where the Cyrillic reader finds it (cyrillic-variants.ts), one in the scripts of
+ * script-latin.ts in Latin letters, one in Greek letters in their ELOT 743 Latin ones, where the
+ * Greek reader finds it, one in
  * Arabic letters in their ALA-LC ones, where the Arabic reader finds it, and one in Serbian
  * Cyrillic in Serbian Latin, where the Czech reader finds the press's Latin (Džo).
  */
 function inLatinLetters(full: string): string {
-  return serbianLatin(arabicLatin(elot743(scriptLatin(full))));
+  return serbianLatin(arabicLatin(elot743(scriptLatin(asRussianLetters(full)))));
 }
 
 /** A second reading of a name its script leaves two for (script-latin.ts) costs this much more. */

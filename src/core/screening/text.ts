@@ -5,7 +5,7 @@
  * Development Company Limited" compare on what distinguishes them.
  */
 import anyAscii from "any-ascii";
-import { scriptLatin } from "../names/index.js";
+import { bulgarianLatin, scriptLatin } from "../names/index.js";
 
 /**
  * Alphabets and abjads read into Latin letters before comparison (Владимир → Vladimir, محمد → mhmd):
@@ -21,9 +21,10 @@ const TRANSLITERATED =
 
 /** Lower-case, accents and apostrophes removed, every run of other punctuation → one space. */
 export function foldText(s: string): string {
-  // Georgian, Armenian, the Indic scripts, Sinhala, Thai and Lao by their own countries' systems.
+  // Georgian, Armenian, the Indic scripts, Sinhala, Thai and Lao by their own countries' systems,
+  // Bulgarian by its Streamlined System (Рьонха Ryonha).
   return (
-    scriptLatin(s)
+    scriptLatin(bulgarianLatin(s) ?? s)
       .replace(TRANSLITERATED, (run) => anyAscii(run))
       .normalize("NFD")
       // Combining marks go (ŏ → o, é → e); NFC below recomposes Hangul jamo into syllables.
