@@ -105,7 +105,11 @@ const BULGARIAN_LATIN: Readonly<Record<string, string>> = {
 
 /** A Bulgarian text in Streamlined System letters; undefined when the text is not Bulgarian. */
 export function bulgarianLatin(s: string): string | undefined {
-  if (!isBulgarian(s)) return undefined;
+  return isBulgarian(s) ? streamlinedBulgarian(s) : undefined;
+}
+
+/** Cyrillic letters by the Bulgarian Streamlined System, whatever the text's language. */
+export function streamlinedBulgarian(s: string): string {
   let out = "";
   for (const c of s) {
     const lower = c.toLowerCase();

@@ -13,7 +13,7 @@ export {
   type PreparedName,
   prepareName,
 } from "./compare-names.js";
-export { bulgarianLatin } from "./cyrillic-variants.js";
+export { bulgarianLatin, streamlinedBulgarian } from "./cyrillic-variants.js";
 export { detectScript } from "./detect-script.js";
 export { hangulToHanCandidates, hanToHangul, hanToPinyin } from "./hanja.js";
 export { repairText } from "./mojibake.js";
