@@ -58,7 +58,11 @@ function mapLetters(s: string, table: Readonly<Record<string, string>>): string 
 
 /** Whether a Cyrillic text is Bulgarian by its spelling (see the header). */
 export function isBulgarian(s: string): boolean {
-  return BULGARIAN_MARK.test(s) && !RUSSIAN_ONLY.test(s);
+  return (
+    (s.includes("ъ") || s.includes("ь") || s.includes("Ъ") || s.includes("Ь")) &&
+    BULGARIAN_MARK.test(s) &&
+    !RUSSIAN_ONLY.test(s)
+  );
 }
 
 /** The text's other-language Cyrillic in Russian letters; unchanged when it shows none. */

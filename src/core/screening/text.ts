@@ -19,12 +19,18 @@ import { bulgarianLatin, scriptLatin } from "../names/index.js";
 const TRANSLITERATED =
   /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Ethiopic}\p{Script=Syriac}\p{Script=Thaana}]+/gu;
 
+/** Whether a code unit is at or above U+0400 (Cyrillic and every script after it): a range check. */
+function hasCyrillicOrAbove(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x400) return true;
+  return false;
+}
+
 /** Lower-case, accents and apostrophes removed, every run of other punctuation → one space. */
 export function foldText(s: string): string {
   // Georgian, Armenian, the Indic scripts, Sinhala, Thai and Lao by their own countries' systems,
   // Bulgarian by its Streamlined System (Рьонха Ryonha).
   return (
-    scriptLatin(bulgarianLatin(s) ?? s)
+    (hasCyrillicOrAbove(s) ? scriptLatin(bulgarianLatin(s) ?? s) : s)
       .replace(TRANSLITERATED, (run) => anyAscii(run))
       .normalize("NFD")
       // Combining marks go (ŏ → o, é → e); NFC below recomposes Hangul jamo into syllables.
