@@ -16,6 +16,8 @@
  * ұ ү һ) or, for Bulgarian, by ъ before a consonant or ьо, which Russian spelling never writes.
  */
 
+import { PASSPORT_LATIN } from "./data/cyrillic-korean.js";
+
 const UKRAINIAN: Readonly<Record<string, string>> = {
   и: "ы",
   і: "и",
@@ -74,32 +76,11 @@ export function asRussianLetters(s: string): string {
   return s;
 }
 
+/** The Streamlined System: the letters it writes as ICAO's passport table does, the rest its own. */
 const BULGARIAN_LATIN: Readonly<Record<string, string>> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  д: "d",
-  е: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
+  ...PASSPORT_LATIN,
   й: "y",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
   х: "h",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
   щ: "sht",
   ъ: "a",
   ь: "y",
@@ -114,11 +95,5 @@ export function bulgarianLatin(s: string): string | undefined {
 
 /** Cyrillic letters by the Bulgarian Streamlined System, whatever the text's language. */
 export function streamlinedBulgarian(s: string): string {
-  let out = "";
-  for (const c of s) {
-    const lower = c.toLowerCase();
-    const r = BULGARIAN_LATIN[lower];
-    out += r === undefined ? c : c === lower ? r : r.charAt(0).toUpperCase() + r.slice(1);
-  }
-  return out;
+  return mapLetters(s, BULGARIAN_LATIN);
 }
