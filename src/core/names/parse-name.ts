@@ -10,6 +10,7 @@
  */
 
 import { lazy } from "../lazy.js";
+import { asRussianLetters } from "./cyrillic-variants.js";
 import { SURNAME_TABLE } from "./data/surname-table.js";
 import { detectScript, type Script } from "./detect-script.js";
 import { elot743 } from "./greek-latin.js";
@@ -25,6 +26,7 @@ import {
 } from "./parse-romanized.js";
 import { parsePinyinAll } from "./pinyin.js";
 import { looksRussianLatin, russianLatinToCyrillic } from "./russian-latin.js";
+import { scriptLatin, scriptLatinAlternative } from "./script-latin.js";
 import { arabicLatin, hasHebrew } from "./semitic-latin.js";
 import { serbianLatin } from "./serbian-latin.js";
 import { givenParsesOf, type ReaderName, surnameCandidatesOf } from "./syllable-reader.js";
@@ -320,13 +322,19 @@ function hebrewReadings(name: string): ParsedName[] {
 }
 
 /**
- * A name in Greek letters in their ELOT 743 Latin ones, where the Greek reader finds it, one in
+ * A name in the Cyrillic of Ukrainian, Belarusian, Kazakh, Mongolian or Bulgarian in Russian
+ * letters, where the Cyrillic reader finds it (cyrillic-variants.ts), one in the scripts of
+ * script-latin.ts in Latin letters, one in Greek letters in their ELOT 743 Latin ones, where the
+ * Greek reader finds it, one in
  * Arabic letters in their ALA-LC ones, where the Arabic reader finds it, and one in Serbian
  * Cyrillic in Serbian Latin, where the Czech reader finds the press's Latin (Džo).
  */
 function inLatinLetters(full: string): string {
-  return serbianLatin(arabicLatin(elot743(full)));
+  return serbianLatin(arabicLatin(elot743(scriptLatin(asRussianLetters(full)))));
 }
+
+/** A second reading of a name its script leaves two for (script-latin.ts) costs this much more. */
+const ALTERNATIVE_COST = 0.3;
 
 /** Ranked interpretations of a name. Never throws; an unparseable name yields one reading with empty candidates. */
 export function parseName(input: NameInput): ParsedName[] {
@@ -341,7 +349,16 @@ export function parseName(input: NameInput): ParsedName[] {
       ? [main, swapped].sort((a, b) => a.cost - b.cost)
       : [main];
   }
-  const written = inLatinLetters((input.full ?? "").trim().replace(/\s+/g, " "));
+  const text = (input.full ?? "").trim().replace(/\s+/g, " ");
+  const alternative = scriptLatinAlternative(text);
+  const readings = parseWritten(inLatinLetters(text));
+  if (alternative === undefined) return readings;
+  const more = parseWritten(alternative).map((p) => ({ ...p, cost: p.cost + ALTERNATIVE_COST }));
+  return [...readings, ...more].sort((a, b) => a.cost - b.cost);
+}
+
+/** Ranked interpretations of a full name already in the letters the readers take. */
+function parseWritten(written: string): ParsedName[] {
   if (hasHebrew(written)) return hebrewReadings(written);
   if (isKanaName(written)) return kanaReadings(kanaToHepburn(written));
   const full = written;

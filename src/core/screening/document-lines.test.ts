@@ -119,3 +119,22 @@ test("role words inside a name are no label", () => {
   ])
     assert.equal(namedParty(name), name);
 });
+
+test("a documentary credit's applicant and beneficiary in running text", () => {
+  assert.equal(
+    namedParty(
+      "We hereby issue our Irrevocable Letter of Credit No. LC2019001 at the request of KOMID for USD 54,905.00",
+    ),
+    "KOMID",
+  );
+  assert.equal(
+    namedParty(
+      "STANDBY LETTER OF CREDIT No. DC2020 in favour of Korea Mirae Shipping Co. Ltd, amount USD 24,280.00",
+    ),
+    "Korea Mirae Shipping Co. Ltd",
+  );
+  assert.equal(namedParty("Documentary credit in favor of Office No. 39"), "Office No. 39");
+  assert.equal(namedParty("Payment by order of Ri Je-Son"), "Ri Je-Son");
+  // A name with none of the phrases is itself.
+  assert.equal(namedParty("Favour Trading Co."), "Favour Trading Co.");
+});

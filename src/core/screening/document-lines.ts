@@ -22,7 +22,8 @@
  * form (报关单: 境外收货人, 境外发货人, 境内收发货人), and the commercial invoice's buyer
  * ("Messrs.", "Sold to:", "Bill to:"). What comes before the label (the document's title, its
  * number and date, the box number) is dropped, and so is a registration or account number after
- * it; the name is the first line left.
+ * it; the name is the first line left. A documentary credit names its applicant and beneficiary
+ * in running text instead ("… at the request of X for USD …", "… in favour of X, amount …").
  */
 
 /** "UNITED STATES OF AMERICA v. …", "United States, Plaintiff, v. …", "… vs. …". */
@@ -106,6 +107,23 @@ export function boxParty(text: string): string | undefined {
 }
 
 /**
+ * A credit's or a payment instruction's party in running text, after the phrase that names its
+ * role: the applicant "at the request of" or "for account of" (UCP 600 art. 2: the party on
+ * whose request the credit is issued), the beneficiary "in favour of" (the party in whose favour
+ * it is issued; the SWIFT MT700's fields 50 and 59), "by order of", "on behalf of". The party
+ * ends at the amount ("for USD 54,905.00", ", amount …") or at the text's end (an address after
+ * it is the scorer's to read, as in any name).
+ */
+const CREDIT_PARTY =
+  /\b(?:at\s+the\s+request\s+of|in\s+favou?r\s+of|for\s+(?:the\s+)?account\s+of|by\s+order\s+of|on\s+behalf\s+of)\s+(.+?)\s*(?:,\s*(?:amount|value|sum|for|up\s+to)\b|\s+for\s+(?:an?\s+)?(?:amount\s+of\s+|sum\s+of\s+|value\s+of\s+)?(?:[A-Z]{3}|US\$|\$|€|£)\s*[\d,.]+|\s+(?:amount|up\s+to)\s+(?:[A-Z]{3}|US\$|\$|€|£)|\.?\s*$)/su;
+
+function creditParty(text: string): string | undefined {
+  const m = CREDIT_PARTY.exec(text);
+  const party = m?.[1]?.trim();
+  return party && /\p{L}/u.test(party) ? party : undefined;
+}
+
+/**
  * The party a caption or a consignee box names ("United States of America v. $4,479,501.31 of
  * Funds Associated with KOMID" → KOMID); the name unchanged when it is neither, or when nothing
  * would be left.
@@ -116,6 +134,6 @@ export function namedParty(name: string): string {
     ? caption(c[1]!)
     : CONSIGNEE.test(name)
       ? consignee(name.replace(CONSIGNEE, ""))
-      : (boxParty(name) ?? name);
+      : (creditParty(name) ?? boxParty(name) ?? name);
   return /\p{L}/u.test(party) ? party : name;
 }

@@ -20,6 +20,7 @@
  * A word ending in "*" is a stem: it stands for itself followed by up to four letters (the
  * endings of case and gender: handlow* = handlowy, handlowa, handlowego).
  */
+import { streamlinedBulgarian } from "../names/index.js";
 import { foldText, splitOrgName } from "./text.js";
 
 /**
@@ -41,7 +42,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "corporation",
-    "corporación corporacion corporazione corporação korporation korporatie korporacja korporace korporácia korporacija corporația корпорация εταιρικός",
+    "corporación corporacion corporazione corporação korporation korporatie korporacja korporace korporácia korporacija corporația корпорация εταιρικός korporazzjoni",
   ],
   [
     "general",
@@ -93,7 +94,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "national",
-    "nationale nationaux nacional nacionales nazionale nazionali nationaal nationell narodow* národní národná nacionaln* nemzeti național națională национална национален εθνική εθνικής kansallinen riiklik nacionālā nacionalinis nazzjonali náisiúnta",
+    "nationale nationaux nacional nacionales nazionale nazionali nationaal nationell narodow* národní národná nacionaln* nemzeti național națională национална национален εθνική εθνικής kansallinen riiklik nacionālā nacionalinis nazzjonali náisiúnta nacionalin*",
   ],
   [
     "international",
@@ -113,7 +114,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "shipping",
-    "maritime maritimes marítima marítimo marittima marittimo naviera naviero navieras navigazione schifffahrt schifffahrts schiffahrt schiffahrts reederei rederij scheepvaart rederi rederiet żegluga żeglugow* lodní plavba plavebn* ladjarstvo brodarstvo pomorsk* hajózási navigație корабоплаване ναυτιλιακή ναυτιλία varustamo laevandus kuģniecība laivininkystė tbaħħir loingseoireachta sjöfart sjöfarts maritim",
+    "maritime maritimes marítima marítimo marittima marittimo naviera naviero navieras navigazione schifffahrt schifffahrts schiffahrt schiffahrts reederei rederij scheepvaart rederi rederiet żegluga żeglugow* lodní plavba plavebn* ladjarstvo brodarstvo pomorsk* hajózási navigație корабоплаване ναυτιλιακή ναυτιλία varustamo laevandus kuģniecība laivininkystė tbaħħir loingseoireachta sjöfart sjöfarts maritim laivyb*",
   ],
   [
     "industrial",
@@ -121,7 +122,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "development",
-    "développement developpement desarrollo sviluppo desenvolvimento entwicklung entwicklungs ontwikkeling ontwikkelings utveckling udvikling rozwoju rozwój rozvoj rozvoja rozvoje razvoj razvoja fejlesztési fejlesztés dezvoltare развитие ανάπτυξης ανάπτυξη kehitys arendus attīstības plėtros žvilupp forbartha dezvoltării",
+    "développement developpement desarrollo sviluppo desenvolvimento entwicklung entwicklungs ontwikkeling ontwikkelings utveckling udvikling rozwoju rozwój rozvoj rozvoja rozvoje razvoj razvoja fejlesztési fejlesztés dezvoltare развитие ανάπτυξης ανάπτυξη kehitys arendus attīstības plėtros žvilupp forbartha dezvoltării развойн* żvilupp",
   ],
   [
     "investment",
@@ -129,15 +130,15 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "technology",
-    "technologique technologiques technologie technologies tecnológica tecnológico tecnologica tecnologico tecnologia tecnologías tecnologías technologisch technologiczn* technologii technologick* technológiai tehnološk* tehnologie tehnologii технологии технологична τεχνολογίας τεχνολογική teknologia tehnoloogia tehnoloģiju technologijų teknoloġija teicneolaíochta teknik",
+    "technologique technologiques technologie technologies tecnológica tecnológico tecnologica tecnologico tecnologia tecnologías tecnologías technologisch technologiczn* technologii technologick* technológiai tehnološk* tehnologie tehnologii технологии технологична τεχνολογίας τεχνολογική teknologia tehnoloogia tehnoloģiju technologijų teknoloġija teicneolaíochta teknik technologij*",
   ],
   [
     "export",
-    "exportation exportación exportacion exportação esportazione ausfuhr uitvoer eksport* vývoz vývozu izvoz kiviteli износ εξαγωγών εξαγωγή vienti eksporta eksporto esportazzjoni onnmhairiú",
+    "exportation exportación exportacion exportação esportazione ausfuhr uitvoer eksport* vývoz vývozu izvoz kiviteli износ εξαγωγών εξαγωγή vienti eksporta eksporto esportazzjoni onnmhairiú износн*",
   ],
   [
     "import",
-    "importation importación importacion importação importazione einfuhr invoer dovoz dovozu uvoz behozatali внос εισαγωγών εισαγωγή tuonti impordi importa importo importazzjoni allmhairiú importului",
+    "importation importación importacion importação importazione einfuhr invoer dovoz dovozu uvoz behozatali внос εισαγωγών εισαγωγή tuonti impordi importa importo importazzjoni allmhairiú importului вносн*",
   ],
   [
     "insurance",
@@ -157,7 +158,7 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "machinery",
-    "machines maquinaria macchinari máquinas maschinen maschinenbau machinebouw maskiner maszyn maszynow* stroje strojírensk* strojev gépek gépipari mașini машини μηχανήματα koneet masinad mašīnas mašinos makkinarju innealra utilajelor",
+    "machines maquinaria macchinari máquinas maschinen maschinenbau machinebouw maskiner maszyn maszynow* stroje strojírensk* strojev gépek gépipari mașini машини μηχανήματα koneet masinad mašīnas mašinos makkinarju innealra utilajelor машиностроителн* машиностроене mašinų",
   ],
   [
     "equipment",
@@ -177,11 +178,11 @@ const GLOSSARY: readonly [string, string][] = [
   ],
   [
     "sciences",
-    "sciences ciencias scienze ciências wissenschaften wetenschappen vetenskaper videnskaber nauk věd vied znanosti tudományos tudományok științe науки επιστημών tieteiden teaduste zinātņu mokslų xjenzi eolaíochtaí",
+    "sciences ciencias scienze ciências wissenschaften wetenschappen vetenskaper videnskaber nauk věd vied znanosti tudományos tudományok științe науки επιστημών tieteiden teaduste zinātņu mokslų xjenzi eolaíochtaí moksl* наука научн*",
   ],
   [
     "chemical",
-    "chimique chimiques química químico chimica chimico chemische chemisch kemisk kemiska chemiczn* chemick* kemijsk* vegyipari vegyi chimică химическа химически χημική χημικών kemian keemia ķīmiskā chemijos kimika ceimiceach kemiskt chimice",
+    "chimique chimiques química químico chimica chimico chemische chemisch kemisk kemiska chemiczn* chemick* kemijsk* vegyipari vegyi chimică химическа химически χημική χημικών kemian keemia ķīmiskā chemijos kimika ceimiceach kemiskt chimice chemin* kimiċi химическ*",
   ],
   [
     "space",
@@ -341,6 +342,18 @@ interface Entry {
 const AND: Entry = { senses: ["and"] };
 
 const fold = (w: string) => foldText(w).replace(/\s+/g, "");
+/**
+ * The folded forms of a glossary word: a Cyrillic word is Bulgarian (the EU's one Cyrillic
+ * language), folded both by the Bulgarian Streamlined System, as a Bulgarian text is
+ * (химическа himicheska), and as any-ascii folds other Cyrillic (khimicheska), for a name whose
+ * spelling does not show it is Bulgarian.
+ */
+const folds = (w: string): string[] => {
+  const plain = fold(w);
+  return /[\u0400-\u04ff]/u.test(w)
+    ? [...new Set([plain, fold(streamlinedBulgarian(w))])]
+    : [plain];
+};
 
 const { exact, stems } = (() => {
   const exact = new Map<string, Entry>();
@@ -349,8 +362,8 @@ const { exact, stems } = (() => {
     const entry = { senses: english.split("|") };
     for (const w of words.split(" ")) {
       if (!w) continue;
-      if (w.endsWith("*")) stems.set(fold(w.slice(0, -1)), entry);
-      else exact.set(fold(w), entry);
+      if (w.endsWith("*")) for (const f of folds(w.slice(0, -1))) stems.set(f, entry);
+      else for (const f of folds(w)) exact.set(f, entry);
     }
   }
   return { exact, stems };

@@ -15,7 +15,9 @@ import {
   nameKeysOfParses,
   type PreparedName,
   prepareName,
+  repairText,
   romanizeName,
+  scriptLatinAlternative,
   vowelReading,
   wadeGilesTokens,
 } from "../names/index.js";
@@ -409,9 +411,13 @@ function bracketedParts(name: string): string[] {
   return one ? [m[1]!, m[2]!] : [m[1]!];
 }
 
-/** The person tokens of a name's vowel reading (`vowelReading`), when it has one and they differ. */
+/**
+ * The person tokens of a name's second reading — a Hebrew name's vowel letters read as vowels
+ * (`vowelReading`), a Georgian foreign name without its nominative -ი or a Bengali one with its
+ * inherent vowel as o (`scriptLatinAlternative`) — when it has one and they differ.
+ */
 function vowelReadingTokens(name: string, tokens: readonly string[]): string[] | undefined {
-  const reading = vowelReading(name);
+  const reading = vowelReading(name) ?? scriptLatinAlternative(name);
   if (reading === undefined) return undefined;
   const t = personTokens(reading);
   return t.join(" ") === tokens.join(" ") ? undefined : t;
@@ -627,7 +633,7 @@ function keySlots(keys: readonly string[]): Int32Array {
  * Version of a serialised index: its layout and how names become tokens (legal forms, numbers).
  * A stored index of another version is rebuilt.
  */
-export const INDEX_FORMAT = 16;
+export const INDEX_FORMAT = 17;
 
 interface SerialisedHead {
   format: number;
@@ -929,7 +935,7 @@ export class ScreeningIndex {
 
   private prepare(query: ScreenQuery): PreparedQuery {
     // A caption or a consignee box is screened as the party it names.
-    const q = { ...query, name: namedParty(query.name) };
+    const q = { ...query, name: namedParty(repairText(query.name)) };
     const keys = new Set<string>();
     const pt = personTokens(q.name);
     let koreanKeys: string[] = [];

@@ -5,22 +5,32 @@
  * Development Company Limited" compare on what distinguishes them.
  */
 import anyAscii from "any-ascii";
+import { bulgarianLatin, scriptLatin } from "../names/index.js";
 
 /**
  * Alphabets and abjads read into Latin letters before comparison (Владимир → Vladimir, محمد → mhmd):
  * list names are mostly Latin, and any-ascii's tables (ISC licence) cover these scripts without
- * language guessing; Arabic and Hebrew vowel letters stay the consonants w and y (محمود mhmwd),
+ * language guessing (Georgian, Armenian, the Indic scripts, Sinhala, Thai and Lao are read
+ * before, by the systems of names/script-latin.ts); Arabic and Hebrew vowel letters stay the consonants w and y (محمود mhmwd),
  * so a word keeps its consonant skeleton (see similarity.ts); the names module reads them as
  * vowels where a Korean name is spelt in them. Han, Hangul and Kana stay as written: the names
  * module reads them.
  */
 const TRANSLITERATED =
-  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Thai}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Devanagari}]+/gu;
+  /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Tibetan}\p{Script=Ethiopic}\p{Script=Syriac}\p{Script=Thaana}]+/gu;
+
+/** Whether a code unit is at or above U+0400 (Cyrillic and every script after it): a range check. */
+function hasCyrillicOrAbove(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x400) return true;
+  return false;
+}
 
 /** Lower-case, accents and apostrophes removed, every run of other punctuation → one space. */
 export function foldText(s: string): string {
+  // Georgian, Armenian, the Indic scripts, Sinhala, Thai and Lao by their own countries' systems,
+  // Bulgarian by its Streamlined System (Рьонха Ryonha).
   return (
-    s
+    (hasCyrillicOrAbove(s) ? scriptLatin(bulgarianLatin(s) ?? s) : s)
       .replace(TRANSLITERATED, (run) => anyAscii(run))
       .normalize("NFD")
       // Combining marks go (ŏ → o, é → e); NFC below recomposes Hangul jamo into syllables.
