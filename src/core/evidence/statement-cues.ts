@@ -23,7 +23,8 @@ const PASSPORT_HELD =
 // Death, injury and flight by accident, by class in Chinese and Korean (dictionary synonyms of
 // falling, drowning and suffocating to death, of grave injury and of running off): 坠亡, 坠楼, 坠落,
 // 遇难, 罹难, 重伤, 脱逃, 逃出; 추락사, 추락해, 사고사, 익사, 질식사, 중상 (not 중상모략, slander).
-const FATAL = "坠亡|墜亡|坠楼|墜樓|坠落|墜落|遇难|遇難|罹难|罹難|重伤|重傷|脱逃|脫逃|逃出|추락사|추락해|사고사|익사|질식사|중상(?!모략)";
+const FATAL =
+  "坠亡|墜亡|坠楼|墜樓|坠落|墜落|遇难|遇難|罹难|罹難|重伤|重傷|脱逃|脫逃|逃出|추락사|추락해|사고사|익사|질식사|중상(?!모략)";
 
 // Incidents: unrest, death and injury, flight and disappearance ("went missing", 行蹤不明, 실종,
 // 잠적), abduction, arrest and deportation, recalls.
