@@ -107,6 +107,72 @@ describe("analyze under its memory cap", () => {
   });
 });
 
+describe("room for JavaScript under the cap", () => {
+  const limit = async (store: Store) =>
+    (await store.one<{ m: string }>("SELECT current_setting('memory_limit') AS m"))?.m;
+
+  it("lowers DuckDB's limit by what JavaScript will hold, never under the minimum, and puts the cap back", async () => {
+    await withDb(async (store) => {
+      const seen: (string | undefined)[] = [];
+      const step = testStep("arrays", async (run) => {
+        await run.memory.roomForJs(1000);
+        seen.push(await limit(store));
+        await run.memory.roomForJs(5000);
+        seen.push(await limit(store));
+        await run.memory.endJs();
+        seen.push(await limit(store));
+        return {};
+      });
+      await runPipeline(createRun(store, { memoryLimitMb: 3000 }), [step]);
+      // 3000 − 1000 MiB, then the minimum; then the cap again (DuckDB reads 3000MiB as 2.9 GiB).
+      assert.deepEqual(seen, ["1.9 GiB", `${MEMORY_MIN_MB}.0 MiB`, "2.9 GiB"]);
+    });
+  });
+
+  it("keeps a limit the caller fixed", async () => {
+    await withDb(async (store) => {
+      await store.run("SET memory_limit = '2GiB'");
+      let during: string | undefined;
+      const step = testStep("arrays", async (run) => {
+        await run.memory.roomForJs(1500);
+        during = await limit(store);
+        await run.memory.endJs();
+        return {};
+      });
+      await runPipeline(createRun(store, { fixedMemoryLimit: "2GiB" }), [step]);
+      assert.equal(during, "2.0 GiB");
+    });
+  });
+
+  it("collects the typed arrays a step let go of before the next step", async () => {
+    await withDb(async (store) => {
+      const held = { arrays: [] as Int32Array[] };
+      const js = () => {
+        const m = process.memoryUsage();
+        return (m.heapUsed + m.external) / 2 ** 20;
+      };
+      let after = 0;
+      let during = 0;
+      const allocate = testStep("allocate", async () => {
+        for (let i = 0; i < 8; i++) held.arrays.push(new Int32Array(8 * 2 ** 20).fill(i));
+        during = js();
+        held.arrays = [];
+        return {};
+      });
+      const next = testStep("next", async () => {
+        after = js();
+        return {};
+      });
+      await runPipeline(createRun(store), [allocate, next]);
+      // 8 arrays of 32 MiB: held during the first step, gone when the next one starts.
+      assert.ok(
+        during - after > 200,
+        `JavaScript ${during.toFixed(0)} MiB, then ${after.toFixed(0)}`,
+      );
+    });
+  });
+});
+
 describe("the step contract", () => {
   it("refuses a step that leaves a temporary table it did not declare", async () => {
     await withDb(async (store) => {

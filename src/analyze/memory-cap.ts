@@ -3,7 +3,10 @@
  * The run's own cap is the store's default (src/db/memory-limit.ts); what analyze adds is the
  * retry with more memory for a step whose operator cannot spill, and handing freed memory back.
  */
-import { duckdbDefaultMemoryMb } from "../db/memory-limit.js";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import { lazy } from "../core/lazy.js";
+import { duckdbDefaultMemoryMb, MEMORY_MIN_MB } from "../db/memory-limit.js";
 import type { Store } from "../db/store.js";
 
 /**
@@ -79,6 +82,33 @@ export class MemoryCap {
     await this.set();
   }
 
+  /**
+   * Makes room for `mb` MiB that JavaScript is about to hold (typed arrays): DuckDB's limit
+   * becomes the cap less that, but at least MEMORY_MIN_MB, so DuckDB and JavaScript together
+   * stay near the cap. Lowering the limit makes DuckDB write its pages past it (temporary
+   * tables) to the spill directory and hand the memory back. When DuckDB cannot free that much
+   * (memory it holds outside its buffer pool) the limit stays where it was. `endJs` undoes it.
+   */
+  async roomForJs(mb: number): Promise<void> {
+    if (!this.capped) return;
+    const limit = Math.max(MEMORY_MIN_MB, this.limitMb - Math.ceil(mb));
+    try {
+      await this.store.run(`SET memory_limit = '${limit}MiB'`);
+    } catch (err) {
+      if (!/memory limit/i.test((err as Error).message ?? "")) throw err;
+    }
+  }
+
+  /**
+   * After JavaScript let go of what `roomForJs` made room for: collects it (collectGarbage) and
+   * puts the run's cap back, so DuckDB's next statements do not share the machine with arrays
+   * nothing references any more.
+   */
+  async endJs(): Promise<void> {
+    await collectGarbage();
+    if (this.capped) await this.set();
+  }
+
   /** Puts back the limit the store had before the run. */
   async restore(): Promise<void> {
     if (this.capped && this.before)
@@ -114,5 +144,35 @@ export class RssSampler {
     clearInterval(this.timer);
     this.sample();
     return this.peak;
+  }
+}
+
+/**
+ * V8's `gc()`, which node exposes only under --expose-gc: the flag is set here, and the function
+ * read from a new context, which sees it.
+ */
+const gcFunction = lazy((): (() => void) => {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+});
+
+/**
+ * Full garbage collections until JavaScript's memory (V8 heap and typed arrays) stops shrinking.
+ * A step that held large typed arrays leaves them to the collector when it returns, and without
+ * a collection they would stay resident through every later step: V8 collects when JavaScript
+ * allocates, and the later steps allocate little (at 10M records 540 MB of dead arrays stayed
+ * from the cohorts step to the end). A typed array's memory is freed by a sweeper that runs
+ * beside the collection, so the next collection, after a turn of the event loop, finds it freed.
+ */
+export async function collectGarbage(): Promise<void> {
+  const gc = gcFunction();
+  let before = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < 4; i++) {
+    gc();
+    await new Promise((resolve) => setImmediate(resolve));
+    const m = process.memoryUsage();
+    const now = m.heapUsed + m.external;
+    if (now >= before * 0.99) return;
+    before = now;
   }
 }

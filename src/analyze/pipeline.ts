@@ -6,7 +6,7 @@
  */
 import { AppError } from "../core/errors.js";
 import type { Store } from "../db/store.js";
-import { RssSampler } from "./memory-cap.js";
+import { collectGarbage, RssSampler } from "./memory-cap.js";
 import type { AnalyzeRun, StageTiming } from "./run.js";
 import { type AnalyzeStep, RUN_TABLES, type Stage } from "./step.js";
 import { cohortsStep } from "./steps/cohorts-step.js";
@@ -70,6 +70,8 @@ export async function runPipeline(
     for (const step of steps) {
       for (const t of step.writes) declared.add(key({ kind: "table", name: t }));
       results.push(await runStep(run, step, offset, total));
+      // What the step's JavaScript let go of is collected before the next step's DuckDB work.
+      await collectGarbage();
       await checkTempObjects(run.store, `step ${step.id}`, declared, step);
       offset += step.stages.length;
       run.onStage(offset, total, `${step.id}: done`);

@@ -12,7 +12,9 @@ import { totalmem } from "node:os";
  * DuckDB's own default (80 % of RAM) lets one command grow past 15 GB at 100M records;
  * capped, its joins, sorts and aggregates spill to the temporary directory instead. A
  * command's peak RSS is this cap plus its JavaScript heaps and DuckDB's allocations outside
- * its buffer pool (docs/benchmarks.md, "100M records", has the figures per command).
+ * its buffer pool (docs/benchmarks.md, "100M records", has the figures per command); analyze
+ * lowers DuckDB's limit while its JavaScript holds arrays that grow with the data
+ * (src/analyze/memory-cap.ts, roomForJs).
  */
 export function defaultMemoryLimitMb(totalBytes = totalmem()): number {
   const share = Math.floor((totalBytes * MEMORY_SHARE) / 2 ** 20);

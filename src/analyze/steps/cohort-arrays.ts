@@ -10,6 +10,15 @@ import {
 } from "../../core/detection/find-cohorts.js";
 import type { Store } from "../../db/store.js";
 
+/**
+ * JavaScript's bytes per crossing in the cohort step, for the room DuckDB leaves it
+ * (MemoryCap.roomForJs): while the crossings are read, their nine columns (4 bytes each, the
+ * direction 1) and a flag each; at findCohorts's peak, those columns, the block, timed run and
+ * group crossing of each (12), and the membership step's seven columns in person order (28).
+ */
+export const READ_BYTES_PER_CROSSING = 34;
+export const FIND_BYTES_PER_CROSSING = 73;
+
 export async function count(store: Store, table: string): Promise<number> {
   return Number((await store.one<{ n: bigint }>(`SELECT count(*) AS n FROM ${table}`))?.n ?? 0);
 }

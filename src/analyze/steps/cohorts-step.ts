@@ -40,7 +40,13 @@ import { commitScratch } from "../commit-scratch.js";
 import { cpuClock } from "../cpu-clock.js";
 import type { AnalyzeRun } from "../run.js";
 import type { AnalyzeStep, Stage } from "../step.js";
-import { count, readCrossings, writeColumns } from "./cohort-arrays.js";
+import {
+  count,
+  FIND_BYTES_PER_CROSSING,
+  READ_BYTES_PER_CROSSING,
+  readCrossings,
+  writeColumns,
+} from "./cohort-arrays.js";
 import { sponsorKeySql } from "./sponsor-key.js";
 import { unchanged } from "./stays-step.js";
 
@@ -101,7 +107,12 @@ async function buildCohorts(run: AnalyzeRun, stage: Stage): Promise<CohortStats>
     await commitScratch(store);
     await run.memory.release();
   });
-  const found = await timed("sets", () => findCohortSets(run, cpu));
+  const found = await timed("sets", async () => {
+    const sets = await findCohortSets(run, cpu);
+    // The typed arrays are garbage now: collected before DuckDB gets its cap back.
+    await run.memory.endJs();
+    return sets;
+  });
   await timed("members", async () => {
     await classifyCohorts(store, run.policy);
     await writeCohorts(store, run.policy);
@@ -225,10 +236,15 @@ async function findCohortSets(
   const c = run.policy.cohorts;
   // Steps 1–4 (group crossings, sets, repairs, membership) are counting over integer columns:
   // findCohorts does them in typed arrays, in one pass each, from the crossings in port-day order.
+  // The arrays grow with the crossings (about 4 GB at 100M records): DuckDB's limit is lowered
+  // to leave them room, its temporary tables spilled past it, so the process stays near its cap.
   const persons = await count(store, "coh_pidx");
+  const n = await count(store, "coh_x");
+  const mib = (bytesPerCrossing: number) => (n * bytesPerCrossing) / 2 ** 20;
+  await run.memory.roomForJs(mib(READ_BYTES_PER_CROSSING));
   const xs = await readCrossings(store, persons);
   await store.run("DROP TABLE coh_x");
-  await run.memory.release();
+  await run.memory.roomForJs(mib(FIND_BYTES_PER_CROSSING));
   const clock = cpuClock();
   const found = findCohorts(
     xs,

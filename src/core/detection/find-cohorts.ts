@@ -1008,11 +1008,7 @@ export function findCohorts(
   const G = p.min_group_size;
   const g = groupCrossings(x, p);
   lap("groups");
-  const seq = personSequences(x, g, persons);
-  const linked = linkSets(x, g, seq, p);
-  lap("links");
-  const repaired = repairSets(linked, seq, persons, g.E, G);
-  lap("repairs");
+  const repaired = linkAndRepair(x, g, persons, p, lap);
   const joined = joinCoMoving(x, g, repaired, G);
   lap("convoys");
   const mv = movementLists(x, g, joined, G);
@@ -1046,6 +1042,26 @@ export function findCohorts(
   };
   lap("out");
   return out;
+}
+
+/**
+ * Steps 2 and 3, over the persons' sequences of group crossings, which nothing after them reads:
+ * built here, they are garbage once the repaired sets are returned, before the membership
+ * step's arrays (8 bytes a crossing less at the step's peak).
+ */
+function linkAndRepair(
+  x: CohortCrossings,
+  g: GroupCrossings,
+  persons: number,
+  p: CohortParams,
+  lap: (part: CohortPart) => void,
+): Repaired {
+  const seq = personSequences(x, g, persons);
+  const linked = linkSets(x, g, seq, p);
+  lap("links");
+  const repaired = repairSets(linked, seq, persons, g.E, p.min_group_size);
+  lap("repairs");
+  return repaired;
 }
 
 /** Each group crossing's set, named by the set's first group crossing (so ties break the same
