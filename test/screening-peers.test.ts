@@ -80,10 +80,10 @@ test("nomenklatura name bench: agreement where the peer's label stands", () => {
   const r = standingAgreement("nomenklatura", pairs);
   assert.equal(pairs.length, 826);
   assert.ok(r.judged >= 55 && r.n >= 760, `${r.judged} labels judged, ${r.n} standing`);
-  // 663 of 767: one of the disagreements is a Bengali pair read into Latin letters
+  // 669 of 767: one of the disagreements is a Bengali pair read into Latin letters
   // (মোহাম্মদ শামসুদ্দিন / মোহাম্মদ সাহাবুদ্দিন, Mohammad Shamsuddin / Mohammad Sahabuddin: 0.85),
   // which the same names written in Latin letters score too.
-  assert.ok(r.rate >= 0.864, `agreement ${r.agree}/${r.n} = ${r.rate.toFixed(4)}`);
+  assert.ok(r.rate >= 0.872, `agreement ${r.agree}/${r.n} = ${r.rate.toFixed(4)}`);
 });
 
 test("watchman cross-script pairs: agreement where the peer's label stands", () => {
